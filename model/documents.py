@@ -1,0 +1,165 @@
+"""Load an uploaded file — JPEG, PNG, WebP, HEIC (iPhone photos) or PDF — into pages ready for extraction.
+
+This is where untrusted bytes meet the decoders, so every failure becomes a ``DocumentError`` whose message a person
+can act on: what is wrong and, where it helps, what to do. The type is sniffed from the bytes, never trusted from a
+file name or a client header. A bank's PDF keeps its text layer, which is exact and beats OCR; a scanned PDF is
+rendered instead.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from dataclasses import dataclass
+
+import numpy as np
+import pillow_heif
+import pypdfium2 as pdfium
+from PIL import Image, ImageOps
+
+pillow_heif.register_heif_opener()
+
+MAX_PIXELS = 60_000_000
+"""Larger images are refused before decoding: a 60 MP photo is already bigger than any phone camera makes."""
+
+MAX_BYTES = 25 * 1024 * 1024
+MAX_PDF_PAGES = 3
+PDF_RENDER_DPI = 200
+MIN_TEXT_LAYER_CHARS = 40
+"""A PDF page with fewer characters in its text layer is treated as a scan and rendered for OCR."""
+
+CONTENT_TYPES: dict[str, str] = {
+    "image/jpeg": "JPEG",
+    "image/png": "PNG",
+    "image/webp": "WebP",
+    "image/heic": "HEIC",
+    "image/tiff": "TIFF",
+    "image/bmp": "BMP",
+    "application/pdf": "PDF",
+}
+"""Accepted types and their names in messages."""
+
+
+_EXIF_ORIENTATION = 0x0112
+
+
+def _size(count: int) -> str:
+    return f"{count / 2**20:.1f} MB" if count >= 2**20 else f"{count / 1024:.0f} kB"
+
+
+class DocumentError(ValueError):
+    """The file cannot be read as a receipt image or PDF; ``str()`` is the message for the person who sent it."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page: the image (BGR) and, for PDFs with a text layer, that text."""
+
+    image: np.ndarray
+    text: str | None = None
+    exif_transposed: bool = False
+
+
+@dataclass(frozen=True)
+class Document:
+    content_type: str
+    pages: tuple[Page, ...]
+
+
+def sniff_content_type(data: bytes) -> str | None:
+    """The content type from the file's magic bytes, or ``None`` for anything not accepted."""
+    head = data[:32]
+    if head.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "image/webp"
+    if head[4:8] == b"ftyp" and head[8:12] in {
+        b"heic",
+        b"heix",
+        b"heim",
+        b"heis",
+        b"mif1",
+        b"msf1",
+        b"hevc",
+        b"avif",
+    }:
+        return "image/heic"
+    if head.lstrip()[:5] == b"%PDF-":
+        return "application/pdf"
+    if head[:4] in {b"II*\x00", b"MM\x00*"}:
+        return "image/tiff"
+    if head[:2] == b"BM":
+        return "image/bmp"
+    return None
+
+
+def load_document(data: bytes, *, max_pixels: int = MAX_PIXELS, max_bytes: int = MAX_BYTES) -> Document:
+    """Decode ``data`` into pages; raises ``DocumentError`` for anything that is not a readable receipt file."""
+    if not data:
+        raise DocumentError("the file is empty (0 bytes)")
+    if len(data) > max_bytes:
+        raise DocumentError(f"the file is {_size(len(data))}; the limit is {_size(max_bytes)}")
+    content_type = sniff_content_type(data)
+    if content_type is None:
+        accepted = ", ".join(CONTENT_TYPES.values())
+        raise DocumentError(f"not an image or PDF (accepted: {accepted}); the file starts with {data[:8]!r}")
+    if content_type == "application/pdf":
+        return Document(content_type, _load_pdf(data, max_pixels))
+    return Document(content_type, (_load_image(data, content_type, max_pixels),))
+
+
+def _load_image(data: bytes, content_type: str, max_pixels: int) -> Page:
+    kind = CONTENT_TYPES[content_type]
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data))
+            width, height = image.size
+            if width * height > max_pixels:
+                raise DocumentError(
+                    f"the image is {width}×{height} px ({width * height / 1e6:.0f} MP); "
+                    f"the limit is {max_pixels / 1e6:.0f} MP"
+                )
+            image.load()
+            orientation = image.getexif().get(_EXIF_ORIENTATION, 1)
+            transposed = ImageOps.exif_transpose(image)
+    except DocumentError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise DocumentError(f"the {kind} image is refused as a possible decompression bomb ({exc})") from exc
+    except (OSError, SyntaxError, ValueError, EOFError) as exc:
+        raise DocumentError(f"the {kind} image is damaged or truncated and cannot be decoded ({exc})") from exc
+    if width < 16 or height < 16:
+        raise DocumentError(f"the image is only {width}×{height} px; a receipt needs at least a few hundred")
+    rgb = np.asarray(transposed.convert("RGB"))
+    return Page(image=np.ascontiguousarray(rgb[:, :, ::-1]), exif_transposed=orientation not in (1, None))
+
+
+def _load_pdf(data: bytes, max_pixels: int) -> tuple[Page, ...]:
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        raise DocumentError(f"the PDF is damaged or password-protected and cannot be opened ({exc})") from exc
+    try:
+        if len(pdf) == 0:
+            raise DocumentError("the PDF has no pages")
+        return tuple(_pdf_page(pdf[index], max_pixels) for index in range(min(len(pdf), MAX_PDF_PAGES)))
+    finally:
+        pdf.close()
+
+
+def _pdf_page(page: pdfium.PdfPage, max_pixels: int) -> Page:
+    width_pt, height_pt = page.get_size()
+    scale = PDF_RENDER_DPI / 72
+    if width_pt * height_pt * scale * scale > max_pixels:
+        scale = (max_pixels / (width_pt * height_pt)) ** 0.5
+    try:
+        text = page.get_textpage().get_text_bounded()
+        rendered = page.render(scale=scale).to_pil().convert("RGB")
+    except pdfium.PdfiumError as exc:
+        raise DocumentError(f"a page of the PDF cannot be rendered ({exc})") from exc
+    text_layer = text if len("".join(text.split())) >= MIN_TEXT_LAYER_CHARS else None
+    rgb = np.asarray(rendered)
+    return Page(image=np.ascontiguousarray(rgb[:, :, ::-1]), text=text_layer)

@@ -1,0 +1,108 @@
+"""Turn values as printed (or as a model writes them) into the schema's canonical form.
+
+Every reader — QR, OCR, PDF text, Qwen-VL — goes through these functions, so "1 234,56 ₽", "1234.56 RUB" and
+"1234,56" all become "1234.56", and two readings of the same document compare equal.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+_MONTHS = {
+    "янв": 1, "фев": 2, "мар": 3, "апр": 4, "мая": 5, "май": 5, "июн": 6,
+    "июл": 7, "авг": 8, "сен": 9, "окт": 10, "ноя": 11, "дек": 12,
+}  # fmt: skip
+
+_CURRENCIES = {
+    "₽": "RUB", "руб": "RUB", "rub": "RUB", "р.": "RUB", "rur": "RUB",
+    "$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "¥": "CNY", "cny": "CNY", "юан": "CNY",
+}  # fmt: skip
+
+_AMOUNT = re.compile(
+    r"""(?<![\d.,])
+        (?P<int>\d{1,3}(?:[ \u00a0\u202f']\d{3})+|\d+)   # 1 234 567 or 1234567
+        (?:[.,](?P<frac>\d{1,2}))?                      # ,56 or .5
+        (?![\d])""",
+    re.VERBOSE,
+)
+
+_DATE_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})(?!\d)")
+_DATE_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_DATE_COMPACT = re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})T\d{4}")
+_DATE_WORDS = re.compile(r"(?<!\d)(\d{1,2})\s+([А-Яа-яЁё]{3,9})\.?\s+(\d{4})")
+
+
+def digits(text: str) -> str:
+    """Only the digits of ``text``: identifiers are compared and stored as bare digit strings."""
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+def normalize_amount(text: str) -> str | None:
+    """``"1 234,56 ₽"`` → ``"1234.56"``; ``None`` when no amount is found.
+
+    Takes the first number that looks like money; thousands may be grouped by spaces, no-break spaces or
+    apostrophes, the decimal separator may be a comma or a dot.
+    """
+    match = _AMOUNT.search(text.replace("\u2009", " "))
+    if match is None:
+        return None
+    whole = re.sub(r"\D", "", match["int"])
+    frac = (match["frac"] or "").ljust(2, "0")
+    try:
+        value = Decimal(f"{whole}.{frac}")
+    except InvalidOperation:  # pragma: no cover - the regex admits digits only
+        return None
+    return f"{value:.2f}"
+
+
+def amount_from_kopecks(kopecks: str) -> str | None:
+    """GOST R 56042 QR codes carry ``Sum`` in kopecks: ``"123456"`` → ``"1234.56"``."""
+    if not kopecks.isdigit():
+        return None
+    return f"{Decimal(int(kopecks)) / 100:.2f}"
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    if year < 100:
+        year += 2000
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def normalize_date(text: str) -> str | None:
+    """The first date in ``text`` as ``yyyy-mm-dd``: 18.04.2019, 18/04/19, 2019-04-18, 20190418T2116,
+    "18 апреля 2019". ``None`` when there is no real calendar date."""
+    if match := _DATE_ISO.search(text):
+        return _iso(int(match[1]), int(match[2]), int(match[3]))
+    if match := _DATE_COMPACT.search(text):
+        return _iso(int(match[1]), int(match[2]), int(match[3]))
+    if match := _DATE_NUMERIC.search(text):
+        return _iso(int(match[3]), int(match[2]), int(match[1]))
+    if match := _DATE_WORDS.search(text):
+        month = _MONTHS.get(match[2].lower()[:3])
+        if month is not None:
+            return _iso(int(match[3]), month, int(match[1]))
+    return None
+
+
+def normalize_currency(text: str) -> str | None:
+    """ISO 4217 code for a currency sign or word in ``text`` (₽, руб., RUB, $, USD, €…)."""
+    lowered = text.lower()
+    if match := re.search(r"\b([a-z]{3})\b", lowered):
+        code = _CURRENCIES.get(match[1])
+        if code:
+            return code
+    for token, code in _CURRENCIES.items():
+        if token in lowered:
+            return code
+    return None
+
+
+def normalize_text(text: str) -> str | None:
+    """Collapse whitespace; empty text becomes ``None``."""
+    collapsed = " ".join(text.split()).strip(" ,;:")
+    return collapsed or None

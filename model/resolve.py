@@ -1,0 +1,123 @@
+"""Choose one value per field from all readings, and say how far each choice can be trusted.
+
+A reading that passes its field's rule (check digits, the BIK-bound account keys, a plausible date) beats one that
+does not, whatever its source; among equals the more reliable source wins (QR, then a PDF text layer, then the model,
+then OCR). A failing identifier is repaired when exactly one single-character OCR confusion makes it pass. A value
+with no rule of its own is still confirmed ("valid") when two independent sources agree on it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from datetime import date, timedelta
+
+from model import checks
+from model.schema import (
+    FIELD_NAMES,
+    VALUE_FIELDS,
+    Candidate,
+    CheckStatus,
+    DocumentType,
+    FieldCheck,
+    PaymentDetails,
+    Source,
+)
+
+_TRUST = {Source.QR: 0, Source.PDF: 1, Source.MODEL: 2, Source.OCR: 3}
+_EARLIEST_DATE = date(1995, 1, 1)
+
+Rule = Callable[[str], bool]
+
+
+def _pattern(field: str) -> re.Pattern[str] | None:
+    for item in PaymentDetails.model_fields[field].metadata:
+        if (pattern := getattr(item, "pattern", None)) is not None:
+            return re.compile(pattern)
+    return None
+
+
+_PATTERNS = {field: _pattern(field) for field in VALUE_FIELDS}
+
+
+def _fits_schema(candidate: Candidate) -> bool:
+    pattern = _PATTERNS.get(candidate.field)
+    return pattern is None or pattern.fullmatch(candidate.value) is not None
+
+
+def _plausible_date(value: str) -> bool:
+    """A payment date cannot lie in the future (a day of slack for time zones) or before the modern rouble."""
+    day = date.fromisoformat(value)
+    return _EARLIEST_DATE <= day <= date.today() + timedelta(days=1)
+
+
+def _ordered(candidates: list[Candidate]) -> list[Candidate]:
+    return sorted(candidates, key=lambda c: (_TRUST[c.source], -c.score))
+
+
+def _confirmation(value: str, chosen: Candidate, candidates: list[Candidate]) -> str | None:
+    others = sorted({c.source.value for c in candidates if c.value == value and c.source != chosen.source})
+    return f"confirmed by {chosen.source.value} and {', '.join(others)}" if others else None
+
+
+def _choose(field: str, candidates: list[Candidate], rule: Rule | None) -> tuple[str | None, FieldCheck]:
+    ordered = _ordered(candidates)
+    if not ordered:
+        return None, FieldCheck()
+    if rule is not None:
+        for candidate in ordered:
+            if rule(candidate.value):
+                confirmed = _confirmation(candidate.value, candidate, ordered)
+                detail = confirmed or "check digits and format match"
+                return candidate.value, FieldCheck(status=CheckStatus.VALID, source=candidate.source, detail=detail)
+        for candidate in ordered:
+            repaired = checks.repair_single_confusion(candidate.value, rule)
+            if repaired is not None and repaired != candidate.value:
+                detail = f"repaired one OCR confusion: {candidate.value} → {repaired}"
+                return repaired, FieldCheck(status=CheckStatus.VALID, source=candidate.source, detail=detail)
+        first = ordered[0]
+        return first.value, FieldCheck(
+            status=CheckStatus.INVALID,
+            source=first.source,
+            detail=f"{field} fails its check digits or format",
+        )
+    first = ordered[0]
+    if confirmed := _confirmation(first.value, first, ordered):
+        return first.value, FieldCheck(status=CheckStatus.VALID, source=first.source, detail=confirmed)
+    disagreeing = sorted({c.value for c in ordered if c.source != first.source and c.value != first.value})
+    disagreement = f"other sources read {', '.join(disagreeing)}" if disagreeing else None
+    return first.value, FieldCheck(status=CheckStatus.UNCHECKED, source=first.source, detail=disagreement)
+
+
+def _choose_bik(candidates: list[Candidate], corr_accounts: list[Candidate]) -> tuple[str | None, FieldCheck]:
+    """Among the BIKs read, keep those the correspondent account confirms, if any: together they are far less
+    likely to be a misread than either alone."""
+    confirmed = [b for b in candidates if any(checks.corr_account_valid(c.value, b.value) for c in corr_accounts)]
+    return _choose("bank_bic", confirmed or candidates, checks.bik_valid)
+
+
+def resolve(
+    candidates: Iterable[Candidate], document_type: DocumentType, document_type_source: Source | None = None
+) -> tuple[PaymentDetails, dict[str, FieldCheck]]:
+    """The payment details and a check for every schema field."""
+    by_field: dict[str, list[Candidate]] = {field: [] for field in VALUE_FIELDS}
+    for candidate in candidates:
+        if candidate.field in by_field and _fits_schema(candidate):
+            by_field[candidate.field].append(candidate)
+
+    values: dict[str, str | None] = {}
+    results: dict[str, FieldCheck] = {"document_type": FieldCheck(source=document_type_source)}
+    bic, results["bank_bic"] = _choose_bik(by_field["bank_bic"], by_field["bank_corr_account"])
+    values["bank_bic"] = bic
+    rules: dict[str, Rule | None] = {
+        "recipient_inn": checks.inn_valid,
+        "recipient_kpp": checks.kpp_valid,
+        "recipient_account": (lambda account: checks.settlement_account_valid(account, bic)) if bic else None,
+        "bank_corr_account": (lambda account: checks.corr_account_valid(account, bic)) if bic else None,
+        "payment_date": _plausible_date,
+    }
+    for field in VALUE_FIELDS:
+        if field != "bank_bic":
+            values[field], results[field] = _choose(field, by_field[field], rules.get(field))
+    details = PaymentDetails(document_type=document_type, **values)
+    return details, {field: results[field] for field in FIELD_NAMES}

@@ -1,0 +1,72 @@
+"""The one place that knows how to reach Tesseract: where its language data lives and how an engine is made.
+
+Creating an engine costs about 0.2 s, so each thread keeps one per (languages, page mode) and reuses it.
+OpenMP inside Tesseract makes it 3x *slower* on two cores (shared/notes/ocr-preprocessing.md), so the thread
+limit is pinned to 1 before the library loads; parallelism comes from worker processes instead.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from functools import cache
+from pathlib import Path
+
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+import tesserocr
+
+LANGUAGES = "rus+eng"
+"""rus+eng reads 5-10% more digit fields than rus alone: short labels come out Latin (ИНН → UHH)."""
+
+_SEARCH_PATHS = (
+    "/usr/share/tesseract-ocr/5/tessdata",
+    "/usr/share/tesseract-ocr/4.00/tessdata",
+    "/usr/share/tessdata",
+    "/usr/local/share/tessdata",
+    "/opt/homebrew/share/tessdata",
+)
+
+PSM = tesserocr.PSM
+RIL = tesserocr.RIL
+
+
+class TesseractUnavailableError(RuntimeError):
+    """Tesseract's language data is missing: the message says what to install."""
+
+
+@cache
+def tessdata_dir() -> str:
+    """The folder holding ``rus`` and ``eng`` traineddata; ``TESSDATA_PREFIX`` wins when set."""
+    candidates = [os.environ["TESSDATA_PREFIX"]] if os.environ.get("TESSDATA_PREFIX") else []
+    candidates += _SEARCH_PATHS
+    for folder in candidates:
+        path = Path(folder)
+        if all((path / f"{lang}.traineddata").is_file() for lang in LANGUAGES.split("+")):
+            return str(path)
+    raise TesseractUnavailableError(
+        "Tesseract language data (rus, eng) not found in "
+        + ", ".join(candidates)
+        + ". Install it with: sudo apt-get install tesseract-ocr tesseract-ocr-rus"
+        + " (or set TESSDATA_PREFIX)."
+    )
+
+
+_local = threading.local()
+
+
+def engine(
+    psm: int = PSM.SINGLE_BLOCK, languages: str = LANGUAGES, oem: int = tesserocr.OEM.LSTM_ONLY
+) -> tesserocr.PyTessBaseAPI:
+    """This thread's engine for ``psm``/``languages``; psm 6 (one block) keeps label and value on one line."""
+    engines: dict[tuple[int, str, int], tesserocr.PyTessBaseAPI] = _local.__dict__.setdefault("engines", {})
+    key = (int(psm), languages, int(oem))
+    api = engines.get(key)
+    if api is None:
+        api = tesserocr.PyTessBaseAPI(path=tessdata_dir(), lang=languages, psm=psm, oem=oem)
+        engines[key] = api
+    return api
+
+
+def version() -> str:
+    return str(tesserocr.tesseract_version().splitlines()[0])

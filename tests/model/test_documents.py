@@ -1,0 +1,129 @@
+import io
+
+import matplotlib
+import numpy as np
+import pytest
+from PIL import Image
+
+from model.documents import DocumentError, load_document, sniff_content_type
+
+matplotlib.use("Agg")
+
+
+def _jpeg(width: int = 400, height: int = 300, **save: object) -> bytes:
+    buffer = io.BytesIO()
+    image = Image.new("RGB", (width, height), "white")
+    image.paste((200, 0, 0), (0, 0, width // 2, 20))  # a red band at the top-left, to see orientation
+    image.save(buffer, "JPEG", **save)
+    return buffer.getvalue()
+
+
+def _pdf_with_text(lines: list[str]) -> bytes:
+    import matplotlib.pyplot as plt
+
+    matplotlib.rcParams["pdf.fonttype"] = 42
+    figure = plt.figure(figsize=(8.27, 11.69))
+    for index, line in enumerate(lines):
+        figure.text(0.1, 0.9 - index * 0.04, line, fontsize=12)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="pdf")
+    plt.close(figure)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "the file is empty"),
+        (b"hello, this is text", "not an image or PDF"),
+        (_jpeg()[:300], "damaged or truncated"),
+        (b"%PDF-1.7\n garbage", "PDF is damaged"),
+        (_jpeg(8, 8), "only 8×8 px"),
+    ],
+)
+def test_load_document_refuses_bad_input_with_a_clear_message(data: bytes, message: str) -> None:
+    with pytest.raises(DocumentError, match=message):
+        load_document(data)
+
+
+def test_load_document_refuses_a_decompression_bomb_before_decoding() -> None:
+    buffer = io.BytesIO()
+    Image.new("1", (12_000, 12_000)).save(buffer, "PNG")  # ~144 MP that compresses to a few kB
+    assert len(buffer.getvalue()) < 100_000
+    with pytest.raises(DocumentError, match="decompression bomb"):
+        load_document(buffer.getvalue())
+
+
+def test_load_document_refuses_oversized_files() -> None:
+    with pytest.raises(DocumentError, match=r"the file is \d+ kB; the limit is 1 kB"):
+        load_document(_jpeg(), max_bytes=1024)
+
+
+def test_load_document_refuses_images_over_the_pixel_limit() -> None:
+    with pytest.raises(DocumentError, match="400×300 px"):
+        load_document(_jpeg(), max_pixels=100_000)
+
+
+def test_load_document_applies_exif_orientation() -> None:
+    exif = Image.Exif()
+    exif[0x0112] = 6  # rotate 90° clockwise to display
+    page = load_document(_jpeg(400, 300, exif=exif)).pages[0]
+    assert page.exif_transposed
+    assert page.image.shape[:2] == (400, 300)
+    plain = load_document(_jpeg(400, 300)).pages[0]
+    assert not plain.exif_transposed and plain.image.shape[:2] == (300, 400)
+
+
+def test_load_document_returns_bgr_pixels() -> None:
+    page = load_document(_jpeg()).pages[0]
+    blue, green, red = page.image[5, 5]
+    assert red > 150 and blue < 80 and green < 80
+
+
+def test_load_document_reads_heic() -> None:
+    import pillow_heif
+
+    buffer = io.BytesIO()
+    heif = pillow_heif.from_pillow(Image.new("RGB", (320, 240), "white"))
+    heif.save(buffer, quality=80)
+    document = load_document(buffer.getvalue())
+    assert document.content_type == "image/heic"
+    assert document.pages[0].image.shape == (240, 320, 3)
+
+
+def test_load_document_keeps_a_pdf_text_layer() -> None:
+    lines = [
+        "Получатель ООО «Ромашка»",
+        "ИНН 7707083893 КПП 773601001",
+        "БИК 044525225",
+        "Сумма 1 234,56 руб.",
+    ]
+    document = load_document(_pdf_with_text(lines))
+    page = document.pages[0]
+    assert document.content_type == "application/pdf"
+    assert page.text is not None and "7707083893" in page.text and "Ромашка" in page.text
+    assert page.image.shape[0] > 2000  # rendered at 200 dpi for QR codes and display
+
+
+def test_load_document_renders_a_scanned_pdf_without_text() -> None:
+    buffer = io.BytesIO()
+    Image.new("RGB", (600, 800), "white").save(buffer, "PDF")
+    page = load_document(buffer.getvalue()).pages[0]
+    assert page.text is None
+    assert np.asarray(page.image).mean() > 250
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        (b"\xff\xd8\xff\xe0", "image/jpeg"),
+        (b"\x89PNG\r\n\x1a\n", "image/png"),
+        (b"RIFF\x00\x00\x00\x00WEBPVP8 ", "image/webp"),
+        (b"\x00\x00\x00\x18ftypheic", "image/heic"),
+        (b"%PDF-1.4", "application/pdf"),
+        (b"GIF89a", None),
+        (b"<html>", None),
+    ],
+)
+def test_sniff_content_type_uses_magic_bytes(head: bytes, expected: str | None) -> None:
+    assert sniff_content_type(head) == expected

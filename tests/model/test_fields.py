@@ -1,0 +1,88 @@
+import pytest
+
+from model.fields import classify, digit_tokens, extract_candidates
+from model.schema import DocumentType, Source
+
+
+def _values(lines: list[str], field: str) -> list[str]:
+    return [c.value for c in extract_candidates(lines) if c.field == field]
+
+
+@pytest.mark.parametrize(
+    ("line", "field", "expected"),
+    [
+        ("ИНН 7707083893", "recipient_inn", "7707083893"),
+        ("UHH 7707083893", "recipient_inn", "7707083893"),  # Tesseract's Latin look-alikes
+        ("ИНН/КПП 7707083893/773601001", "recipient_inn", "7707083893"),
+        ("ИНН/КПП 7707083893/773601001", "recipient_kpp", "773601001"),
+        ("ИНН 7707083893 КПП 773601001", "recipient_kpp", "773601001"),
+        ("БИК 044525225", "bank_bic", "044525225"),
+        ("BUK: 044525225", "bank_bic", "044525225"),
+        ("Р/с 40702810938000000001 в банке ПАО Сбербанк", "recipient_account", "40702810938000000001"),
+        ("Р/с 40702810938000000001 в банке ПАО Сбербанк", "bank_name", "ПАО Сбербанк"),
+        ("K/c 30101810400000000225", "bank_corr_account", "30101810400000000225"),
+        ("Корр. счёт 3010 1810 4000 0000 0225", "bank_corr_account", "30101810400000000225"),
+        ("Счёт получателя 4070281O938000000001", "recipient_account", "40702810938000000001"),
+        ("ФН 9282000100072197", "fiscal_drive_number", "9282000100072197"),
+        ("ФД № 64318 ФП 2918241905", "fiscal_document_number", "64318"),
+        ("ФД № 64318 ФП 2918241905", "fiscal_sign", "2918241905"),
+        ("ИТОГ =3943,26", "amount", "3943.26"),
+        ("Сумма перевода 1 234,56 ₽", "amount", "1234.56"),
+        ("Дата операции 18.04.2024 12:30", "payment_date", "2024-04-18"),
+        ("Получатель ООО «Ромашка» ИНН 7707083893", "recipient_name", "ООО «Ромашка»"),
+        ("Банк получателя ПАО Сбербанк", "bank_name", "ПАО Сбербанк"),
+        ("Назначение платежа Оплата по счёту № 15", "purpose", "Оплата по счёту № 15"),
+        ("ФИО отправителя Иван Иванович И.", "payer_name", "Иван Иванович И."),
+    ],
+)
+def test_extract_candidates_reads_labelled_values(line: str, field: str, expected: str) -> None:
+    assert expected in _values([line], field)
+
+
+def test_extract_candidates_reads_value_under_its_label() -> None:
+    lines = ["Получатель", "Иван Петрович С.", "Банк получателя", "АО «Т-Банк»"]
+    assert _values(lines, "recipient_name")[0] == "Иван Петрович С."
+    assert _values(lines, "bank_name")[0] == "АО «Т-Банк»"
+
+
+def test_extract_candidates_ignores_vat_lines_for_amount() -> None:
+    assert _values(["Сумма НДС 20% 120,00", "Итого 720,00"], "amount") == ["720.00"]
+
+
+def test_extract_candidates_adds_currency_only_with_an_amount() -> None:
+    assert _values(["Итого 10,00 ₽"], "currency") == ["RUB"]
+    assert _values(["ИНН 7707083893"], "currency") == []
+
+
+def test_extract_candidates_marks_source_and_prefers_labels() -> None:
+    candidates = extract_candidates(["БИК 044525225", "044525974"], Source.PDF)
+    bics = [(c.value, c.score) for c in candidates if c.field == "bank_bic"]
+    assert bics[0] == ("044525225", 1.0)
+    assert ("044525974", 0.3) in bics
+    assert {c.source for c in candidates} == {Source.PDF}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("7707083893", ["7707083893"]),
+        ("77O7O83893", ["7707083893"]),
+        ("4070 2810 9380", ["407028109380", "4070", "2810", "9380"]),
+        ("Оплата", []),
+    ],
+)
+def test_digit_tokens_maps_lookalikes(text: str, expected: list[str]) -> None:
+    assert digit_tokens(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["КАССОВЫЙ ЧЕК", "ПРИХОД", "ИТОГ 100,00"], DocumentType.CASH_RECEIPT),
+        (["Счёт на оплату № 15"], DocumentType.INVOICE),
+        (["Чек по операции", "Перевод клиенту"], DocumentType.BANK_TRANSFER),
+        (["Просто текст"], DocumentType.OTHER),
+    ],
+)
+def test_classify_by_telltale_words(lines: list[str], expected: DocumentType) -> None:
+    assert classify(lines) == expected

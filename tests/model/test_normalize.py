@@ -1,0 +1,66 @@
+import pytest
+
+from model.normalize import (
+    amount_from_kopecks,
+    digits,
+    normalize_amount,
+    normalize_currency,
+    normalize_date,
+    normalize_text,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1 234,56 ₽", "1234.56"),
+        ("1234.56 RUB", "1234.56"),
+        ("Сумма: 1\u00a0234\u00a0567,5 руб.", "1234567.50"),
+        ("= 3943.26", "3943.26"),
+        ("500 ₽", "500.00"),
+        ("12'500,00", "12500.00"),
+        ("0,99", "0.99"),
+        ("нет суммы", None),
+    ],
+)
+def test_normalize_amount_reads_printed_forms(text: str, expected: str | None) -> None:
+    assert normalize_amount(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("kopecks", "expected"),
+    [("123456", "1234.56"), ("5", "0.05"), ("100", "1.00"), ("12a", None), ("", None)],
+)
+def test_amount_from_kopecks_converts_gost_sum(kopecks: str, expected: str | None) -> None:
+    assert amount_from_kopecks(kopecks) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("18.04.2019 21:16", "2019-04-18"),
+        ("Дата операции 01/02/24", "2024-02-01"),
+        ("2019-04-18", "2019-04-18"),
+        ("t=20190418T211655&s=1", "2019-04-18"),
+        ("18 апреля 2019 г.", "2019-04-18"),
+        ("3 мая 2023", "2023-05-03"),
+        ("31.02.2020", None),
+        ("без даты", None),
+    ],
+)
+def test_normalize_date_reads_common_formats(text: str, expected: str | None) -> None:
+    assert normalize_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("1 234,56 ₽", "RUB"), ("100 руб.", "RUB"), ("10.00 USD", "USD"), ("€ 5", "EUR"), ("1234", None)],
+)
+def test_normalize_currency_maps_signs_and_codes(text: str, expected: str | None) -> None:
+    assert normalize_currency(text) == expected
+
+
+def test_digits_and_text_helpers() -> None:
+    assert digits("ИНН 7707-083 893") == "7707083893"
+    assert normalize_text("  ООО   «Ромашка» ; ") == "ООО «Ромашка»"
+    assert normalize_text("  :  ") is None

@@ -1,0 +1,122 @@
+from datetime import date, timedelta
+
+import pytest
+
+from model.checks import account_control_key, settlement_account_valid
+from model.resolve import resolve
+from model.schema import Candidate, CheckStatus, DocumentType, Source
+
+BIK = "044525225"
+CORR = "30101810400000000225"
+
+
+def _account(bik: str = BIK) -> str:
+    body = "40702810038000000001"
+    key = account_control_key(body, bik[6:9])
+    return body[:8] + str(key) + body[9:]
+
+
+def _resolve(*candidates: Candidate) -> tuple[dict[str, object], dict[str, dict[str, object]]]:
+    details, checks = resolve(candidates, DocumentType.INVOICE)
+    return details.model_dump(mode="json"), {k: v.model_dump(mode="json") for k, v in checks.items()}
+
+
+def test_resolve_prefers_a_valid_reading_over_a_more_trusted_invalid_one() -> None:
+    fields, checks = _resolve(
+        Candidate("recipient_inn", "7707083894", Source.QR),
+        Candidate("recipient_inn", "7707083893", Source.OCR),
+    )
+    assert fields["recipient_inn"] == "7707083893"
+    assert checks["recipient_inn"]["status"] == "valid"
+    assert checks["recipient_inn"]["source"] == "ocr"
+
+
+def test_resolve_prefers_qr_when_both_readings_are_valid() -> None:
+    fields, checks = _resolve(
+        Candidate("recipient_inn", "500100732259", Source.OCR),
+        Candidate("recipient_inn", "7707083893", Source.QR),
+    )
+    assert fields["recipient_inn"] == "7707083893"
+    assert checks["recipient_inn"]["source"] == "qr"
+
+
+@pytest.mark.parametrize(
+    ("misread", "expected", "status"),
+    [
+        ("7707083898", "7707083893", "valid"),  # 3 read as 8 in the check digit: one repair validates
+        ("7707088893", "7707083893", "valid"),
+        ("7707085893", "7707085893", "invalid"),  # no single confusion repairs it
+    ],
+)
+def test_resolve_repairs_a_single_ocr_confusion_only_when_unambiguous(misread: str, expected: str, status: str) -> None:
+    fields, checks = _resolve(Candidate("recipient_inn", misread, Source.OCR))
+    assert fields["recipient_inn"] == expected
+    assert checks["recipient_inn"]["status"] == status
+    if misread != expected:
+        assert checks["recipient_inn"]["detail"] == f"repaired one OCR confusion: {misread} → {expected}"
+
+
+def test_resolve_marks_an_unrepairable_identifier_invalid() -> None:
+    fields, checks = _resolve(Candidate("recipient_inn", "1111111111", Source.OCR))
+    assert fields["recipient_inn"] == "1111111111"
+    assert checks["recipient_inn"]["status"] == "invalid"
+
+
+def test_resolve_checks_accounts_against_the_chosen_bik() -> None:
+    account = _account()
+    assert settlement_account_valid(account, BIK)
+    fields, checks = _resolve(
+        Candidate("bank_bic", BIK, Source.OCR),
+        Candidate("recipient_account", account, Source.OCR),
+        Candidate("bank_corr_account", CORR, Source.OCR),
+    )
+    assert (fields["recipient_account"], fields["bank_corr_account"]) == (account, CORR)
+    assert checks["recipient_account"]["status"] == checks["bank_corr_account"]["status"] == "valid"
+
+
+def test_resolve_leaves_accounts_unchecked_without_a_bik() -> None:
+    _, checks = _resolve(Candidate("recipient_account", _account(), Source.OCR))
+    assert checks["recipient_account"]["status"] == "unchecked"
+
+
+def test_resolve_prefers_the_bik_that_the_correspondent_account_confirms() -> None:
+    fields, _ = _resolve(
+        Candidate("bank_bic", "044525974", Source.OCR, score=1.0),
+        Candidate("bank_bic", BIK, Source.OCR, score=0.3),
+        Candidate("bank_corr_account", CORR, Source.OCR),
+    )
+    assert fields["bank_bic"] == BIK
+
+
+@pytest.mark.parametrize(
+    ("sources", "status"),
+    [
+        ((Source.QR, Source.OCR), "valid"),
+        ((Source.OCR, Source.OCR), "unchecked"),
+        ((Source.OCR,), "unchecked"),
+    ],
+)
+def test_resolve_confirms_values_that_independent_sources_agree_on(sources: tuple[Source, ...], status: str) -> None:
+    _, checks = _resolve(*(Candidate("amount", "1234.50", source) for source in sources))
+    assert checks["amount"]["status"] == status
+
+
+def test_resolve_reports_disagreement_between_sources() -> None:
+    fields, checks = _resolve(Candidate("amount", "100.00", Source.QR), Candidate("amount", "180.00", Source.OCR))
+    assert fields["amount"] == "100.00"
+    assert checks["amount"]["detail"] == "other sources read 180.00"
+
+
+def test_resolve_refuses_a_payment_date_in_the_future() -> None:
+    future = (date.today() + timedelta(days=30)).isoformat()
+    _, checks = _resolve(Candidate("payment_date", future, Source.OCR))
+    assert checks["payment_date"]["status"] == CheckStatus.INVALID
+
+
+def test_resolve_drops_values_outside_the_schema_and_checks_every_field() -> None:
+    fields, checks = _resolve(
+        Candidate("amount", "12,5", Source.MODEL), Candidate("recipient_inn", "123", Source.MODEL)
+    )
+    assert fields["amount"] is None and fields["recipient_inn"] is None
+    assert set(checks) == set(fields)
+    assert checks["amount"] == {"status": "unchecked", "source": None, "detail": None}
