@@ -1,0 +1,228 @@
+"""Find the paper in a photo and flatten it: a cascade of three fast detectors on a 500 px copy.
+
+Measured (shared/notes/ocr-preprocessing.md): classic Canny finds clean quads but fails when the paper touches
+the frame; the brightest blob (Otsu, a ≥31 px closing so barcodes don't cut it, minAreaRect) catches flatbed
+receipts; a "robust" Canny (text erased by a closing, thresholds from the median, the frame drawn as an edge)
+catches the rest. In that order they found 30/36 real documents in 11 ms; GrabCut was better on white-on-white
+but took 0.4–2.6 s. Quads under 25% of the frame or with interior angles spread over 40° are not paper.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import cv2
+import numpy as np
+from numpy.typing import NDArray
+
+from model.preprocess.enhance import Image, resize, to_grey
+
+DETECT_SIDE = 500
+MIN_COVER = 0.25
+MIN_BLOB_COVER = 0.1
+"""A bright rectangle is trusted smaller than an edge quad: a receipt shot from arm's length covers 10–25%."""
+MAX_COVER = 0.95
+"""A quad this close to the whole frame is the frame itself (or a scan): nothing to crop."""
+
+MAX_ANGLE_SPREAD = 40.0
+BLOB_CLOSING = 31
+SPECK = 5
+"""Bright specks of background texture are opened away first, or the closing would join them to the paper."""
+MIN_RECTANGULARITY = 0.8
+"""Blob area over its minAreaRect area: paper is a rectangle, a merged shadow or table is not."""
+
+TEXT_CLOSING = 9
+REFINE_BAND = 4.0
+"""How far (in px of the 500 px copy) edge pixels may lie from a side to refine it."""
+REFINE_MIN_SHARE = 0.3
+CANDIDATES = 5
+
+Corners = NDArray[np.float32]
+
+
+@dataclass(frozen=True)
+class DocumentQuad:
+    """The paper's corners in full-resolution pixels (top-left, top-right, bottom-right, bottom-left)."""
+
+    corners: Corners
+    method: str
+    cover: float
+
+
+def find_document(image: Image) -> DocumentQuad | None:
+    """The first detector in the cascade that returns a plausible quad, scaled back to full resolution."""
+    grey = to_grey(image)
+    factor = min(1.0, DETECT_SIDE / max(grey.shape[:2]))
+    small = resize(grey, factor) if factor < 1 else grey
+    for method, detector in CASCADE:
+        quad = detector(small)
+        if quad is not None:
+            quad = refine_corners(small, quad)
+            cover = float(cv2.contourArea(quad)) / small.size
+            full = (quad + 0.5) / factor - 0.5
+            return DocumentQuad(full.astype(np.float32), method, cover)
+    return None
+
+
+def refine_corners(small: Image, quad: Corners) -> Corners:
+    """Re-fit each side to the paper's edge pixels near it and intersect the lines.
+
+    approxPolyDP puts corners on contour vertices, which a bump of background texture can pull 20 px off; fitting
+    lines to the middle 80% of each side lifts the quad's IoU from 0.98–0.99 to 0.995 on synthetic photos.
+    """
+    edges = _edges_without_text(small, 50, 150)
+    ys, xs = np.nonzero(edges)
+    points = np.stack([xs, ys], axis=1).astype(np.float32)
+    lines = [_fit_side(points, quad[i], quad[(i + 1) % 4]) for i in range(4)]
+    refined = []
+    for i in range(4):
+        corner = _intersect(lines[i - 1], lines[i])
+        if corner is None:
+            return quad
+        refined.append(corner)
+    result = np.array(refined, dtype=np.float32)
+    moved = float(np.abs(result - quad).max())
+    return result if moved <= 2 * REFINE_BAND and _plausible(result, float(small.size), 0.0) else quad
+
+
+Line = tuple[NDArray[np.float64], NDArray[np.float64]]
+
+
+def _fit_side(points: NDArray[np.float32], start: Corners, end: Corners) -> Line:
+    """The line through the edge pixels within ``REFINE_BAND`` px of a side; the side itself when too few."""
+    direction = (end - start).astype(np.float64)
+    length = float(np.linalg.norm(direction))
+    if length == 0:
+        return start.astype(np.float64), direction
+    along, normal = direction / length, np.array([-direction[1], direction[0]]) / length
+    offsets = points - start
+    t, distance = offsets @ along, offsets @ normal
+    near = (np.abs(distance) <= REFINE_BAND) & (t > 0.1 * length) & (t < 0.9 * length)
+    if near.sum() < REFINE_MIN_SHARE * length:
+        return start.astype(np.float64), direction
+    vx, vy, x0, y0 = cv2.fitLine(points[near], cv2.DIST_HUBER, 0, 0.01, 0.01).ravel()
+    return np.array([x0, y0], dtype=np.float64), np.array([vx, vy], dtype=np.float64)
+
+
+def _intersect(first: Line, second: Line) -> NDArray[np.float64] | None:
+    (p1, d1), (p2, d2) = first, second
+    matrix = np.array([d1, -d2]).T
+    if abs(float(np.linalg.det(matrix))) < 1e-9:
+        return None
+    s, _ = np.linalg.solve(matrix, p2 - p1)
+    corner: NDArray[np.float64] = p1 + s * d1
+    return corner
+
+
+def warp_to_rectangle(image: Image, corners: Corners) -> Image:
+    """Perspective-correct the quad to an upright rectangle as wide and tall as its longer opposite sides."""
+    top_left, top_right, bottom_right, bottom_left = corners
+    width = max(1, round(max(_distance(top_left, top_right), _distance(bottom_left, bottom_right))))
+    height = max(1, round(max(_distance(top_left, bottom_left), _distance(top_right, bottom_right))))
+    target = np.array([[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]], dtype=np.float32)
+    matrix = cv2.getPerspectiveTransform(corners.astype(np.float32), target)
+    return cv2.warpPerspective(
+        image, matrix, (width, height), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE
+    ).astype(np.uint8)
+
+
+def _distance(a: Corners, b: Corners) -> float:
+    return float(np.linalg.norm(a - b))
+
+
+def order_corners(points: NDArray[Any]) -> Corners:
+    """Clockwise from the corner nearest the image origin, whatever order the contour gave."""
+    points = points.reshape(4, 2).astype(np.float32)
+    centre = points.mean(axis=0)
+    angles = np.arctan2(points[:, 1] - centre[1], points[:, 0] - centre[0])
+    clockwise = points[np.argsort(angles)]
+    start = int(np.argmin(clockwise.sum(axis=1)))
+    return np.roll(clockwise, -start, axis=0)
+
+
+def angle_spread(corners: Corners) -> float:
+    """Largest minus smallest interior angle in degrees: 0 for a rectangle."""
+    angles = []
+    for i in range(4):
+        before, at, after = corners[i - 1], corners[i], corners[(i + 1) % 4]
+        a, b = before - at, after - at
+        cosine = float(np.dot(a, b) / max(float(np.linalg.norm(a) * np.linalg.norm(b)), 1e-9))
+        angles.append(np.degrees(np.arccos(np.clip(cosine, -1.0, 1.0))))
+    return float(max(angles) - min(angles))
+
+
+def _plausible(quad: Corners, frame_area: float, min_cover: float) -> bool:
+    cover = float(cv2.contourArea(quad)) / frame_area
+    return (
+        min_cover <= cover <= MAX_COVER
+        and cv2.isContourConvex(quad.reshape(-1, 1, 2))
+        and angle_spread(quad) <= MAX_ANGLE_SPREAD
+    )
+
+
+def _largest_quad(contours: Sequence[NDArray[Any]], frame_area: float) -> Corners | None:
+    """The largest of the biggest contours that simplifies to a plausible four-cornered polygon."""
+    for contour in sorted(contours, key=cv2.contourArea, reverse=True)[:CANDIDATES]:
+        polygon = cv2.approxPolyDP(contour, 0.02 * cv2.arcLength(contour, True), True)
+        if len(polygon) == 4:
+            quad = order_corners(polygon)
+            if _plausible(quad, frame_area, MIN_COVER):
+                return quad
+    return None
+
+
+def classic_canny(small: Image) -> Corners | None:
+    """The textbook scanner: blur, Canny 75/200, first four-point contour."""
+    edges = cv2.Canny(cv2.GaussianBlur(small, (5, 5), 0), 75, 200)
+    contours, _ = cv2.findContours(edges, cv2.RETR_LIST, cv2.CHAIN_APPROX_SIMPLE)
+    return _largest_quad(contours, float(small.size))
+
+
+def bright_blob(small: Image) -> Corners | None:
+    """The largest bright region after Otsu, closed over barcodes and text, if it is rectangular."""
+    _, bright = cv2.threshold(cv2.GaussianBlur(small, (5, 5), 0), 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    bright = cv2.morphologyEx(bright, cv2.MORPH_OPEN, np.ones((SPECK, SPECK), np.uint8))
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (BLOB_CLOSING, BLOB_CLOSING))
+    bright = cv2.morphologyEx(bright, cv2.MORPH_CLOSE, kernel)
+    contours, _ = cv2.findContours(bright, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    if not contours:
+        return None
+    blob = max(contours, key=cv2.contourArea)
+    rect = cv2.minAreaRect(blob)
+    rect_area = rect[1][0] * rect[1][1]
+    if rect_area <= 0 or cv2.contourArea(blob) / rect_area < MIN_RECTANGULARITY:
+        return None
+    hull = cv2.convexHull(blob)
+    polygon = cv2.approxPolyDP(hull, 0.02 * cv2.arcLength(hull, True), True)
+    quad = order_corners(polygon if len(polygon) == 4 else cv2.boxPoints(rect))
+    return quad if _plausible(quad, float(small.size), MIN_BLOB_COVER) else None
+
+
+def _edges_without_text(small: Image, low: float | None = None, high: float | None = None) -> Image:
+    """Canny after a closing has erased dark text from the paper; thresholds from the median unless given."""
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (TEXT_CLOSING, TEXT_CLOSING))
+    smooth = cv2.GaussianBlur(cv2.morphologyEx(small, cv2.MORPH_CLOSE, kernel), (5, 5), 0)
+    median = float(np.median(smooth))
+    low = max(0.0, 0.67 * median) if low is None else low
+    high = min(255.0, 1.33 * median) if high is None else high
+    return cv2.Canny(smooth, low, high).astype(np.uint8)
+
+
+def robust_canny(small: Image) -> Corners | None:
+    """Canny on the paper with its text closed away, thresholds from the median, the frame as an edge."""
+    edges = _edges_without_text(small)
+    cv2.rectangle(edges, (0, 0), (edges.shape[1] - 1, edges.shape[0] - 1), 255, 1)
+    closed = cv2.dilate(edges, np.ones((3, 3), np.uint8))
+    contours, _ = cv2.findContours(closed, cv2.RETR_LIST, cv2.CHAIN_APPROX_SIMPLE)
+    return _largest_quad(contours, float(small.size))
+
+
+Detector = Callable[[Image], Corners | None]
+CASCADE: tuple[tuple[str, Detector], ...] = (
+    ("classic Canny", classic_canny),
+    ("bright blob", bright_blob),
+    ("robust Canny", robust_canny),
+)
+"""Each takes the grey 500 px copy and returns corners on it; the first plausible answer wins."""

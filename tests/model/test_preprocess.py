@@ -1,0 +1,370 @@
+"""Preprocessing on documents rendered here: known corners, turns, skews and text sizes to recover."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+
+import cv2
+import numpy as np
+import pytest
+from numpy.typing import NDArray
+from PIL import Image as PILImage
+from PIL import ImageDraw, ImageFont
+
+from model.preprocess import Preprocessed, PreprocessOptions, Step, orient, preprocess
+from model.preprocess.deskew import estimate_skew, rotate
+from model.preprocess.detect import CASCADE, Detector, angle_spread, find_document, order_corners
+from model.preprocess.enhance import estimate_x_height, ink_mask, normalize_contrast, scale_factor, to_grey
+from model.preprocess.orient import orientation_by_profile, osd
+from model.tesseract import engine
+
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+LINES = (
+    "ПЛАТЁЖНОЕ ПОРУЧЕНИЕ № 15",
+    "Получатель: ООО «Ромашка»",
+    "ИНН 7707083893 КПП 773601001",
+    "Банк получателя ПАО СБЕРБАНК",
+    "БИК 044525225",
+    "Сч. № 40702810938000000001",
+    "Назначение платежа: оплата по счёту 15",
+    "Дата 18.04.2019, сумма 12345-67",
+)
+STEP_NAMES = ["detect_document", "orient", "deskew", "normalize_contrast", "denoise", "scale"]
+ALL_OFF = PreprocessOptions(
+    detect_document=False, orient=False, deskew=False, normalize_contrast=False, denoise=False, scale=False
+)
+PAGE = (1000, 1400)
+FRAME = (1500, 2000)
+DEJAVU_X_HEIGHT = 0.547
+"""DejaVu Sans x-height and cap height as fractions of the font size (1120 and 1493 of 2048 units)."""
+DEJAVU_CAP_HEIGHT = 0.729
+
+Grey = NDArray[np.uint8]
+Quad = tuple[tuple[int, int], ...]
+
+
+@cache
+def render_page(width: int = PAGE[0], height: int = PAGE[1], size: int = 30) -> Grey:
+    """A white page filled with Cyrillic payment-document lines, repeated down the page."""
+    page = PILImage.new("L", (width, height), 255)
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(FONT, size)
+    margin, step = width // 16, round(size * 1.6)
+    for i, y in enumerate(range(margin, height - margin - step, step)):
+        draw.text((margin, y), LINES[i % len(LINES)], font=font, fill=0)
+    return np.asarray(page, dtype=np.uint8)
+
+
+def background(kind: str, width: int, height: int, rng: np.random.Generator) -> NDArray[np.uint8]:
+    """A dark table, a dark coarse-grained one, or a mid-grey wood-like texture, tinted, in BGR."""
+    noise = rng.standard_normal((height, width), dtype=np.float32)
+    if kind == "dark":
+        grey = 45 + 6 * noise
+    elif kind == "grain":
+        grain = cv2.GaussianBlur(noise, (0, 0), 4).astype(np.float32)
+        grey = 60 + grain / grain.std() * 25
+    else:
+        texture = cv2.GaussianBlur(noise, (0, 0), 6).astype(np.float32)
+        grey = 110 + texture / texture.std() * 18 + np.sin(np.linspace(0, 40, width))[None, :] * 12
+    return np.clip(np.dstack([grey * 0.8, grey * 0.95, grey * 1.1]), 0, 255).astype(np.uint8)
+
+
+@cache
+def photograph(corners: Quad, kind: str = "dark", seed: int = 0) -> NDArray[np.uint8]:
+    """Paste the page into ``corners`` of a background, then add uneven light, sensor noise and lens blur."""
+    rng = np.random.default_rng(seed)
+    width, height = FRAME
+    page = render_page()
+    page_height, page_width = page.shape
+    source = points(((0, 0), (page_width - 1, 0), (page_width - 1, page_height - 1), (0, page_height - 1)))
+    matrix = cv2.getPerspectiveTransform(source, points(corners))
+    warped = cv2.warpPerspective(bgr(page), matrix, (width, height))
+    inside = cv2.warpPerspective(np.full_like(page, 255), matrix, (width, height)) > 127
+    photo = np.where(inside[..., None], warped, background(kind, width, height, rng)).astype(np.float32)
+    light = np.outer(np.linspace(1.0, 0.85, height), np.linspace(1.0, 0.7, width)).astype(np.float32)
+    noise = 4 * rng.standard_normal(photo.shape, dtype=np.float32)
+    photo = np.clip(photo * light[..., None] + noise, 0, 255).astype(np.uint8)
+    blurred: NDArray[np.uint8] = cv2.GaussianBlur(photo, (3, 3), 0.8).astype(np.uint8)
+    return blurred
+
+
+def points(corners: Quad) -> NDArray[np.float32]:
+    return np.array(corners, dtype=np.float32)
+
+
+def bgr(grey: Grey) -> NDArray[np.uint8]:
+    return cv2.cvtColor(grey, cv2.COLOR_GRAY2BGR).astype(np.uint8)
+
+
+def quad_iou(a: NDArray[np.floating], b: NDArray[np.floating]) -> float:
+    a, b = a.astype(np.float32), b.astype(np.float32)
+    intersection, _ = cv2.intersectConvexConvex(a, b)
+    return float(intersection / (cv2.contourArea(a) + cv2.contourArea(b) - intersection))
+
+
+def turn_clockwise(image: Grey, degrees: int) -> Grey:
+    codes = {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180, 270: cv2.ROTATE_90_COUNTERCLOCKWISE}
+    return image if degrees == 0 else cv2.rotate(image, codes[degrees]).astype(np.uint8)
+
+
+def read_top(grey: Grey) -> str:
+    """OCR the top quarter (the first lines), psm 6, as the extractor will."""
+    api = engine()
+    api.SetImage(PILImage.fromarray(grey[: grey.shape[0] // 4]))
+    return str(api.GetUTF8Text())
+
+
+def step(result: Preprocessed, name: str) -> Step:
+    return next(s for s in result.steps if s.name == name)
+
+
+PERSPECTIVE: Quad = ((260, 180), (1280, 240), (1330, 1700), (200, 1780))
+TURNED_10: Quad = ((400, 150), (1400, 330), (1150, 1800), (150, 1620))
+OFF_THE_LEFT: Quad = ((-50, 180), (1280, 240), (1330, 1700), (-80, 1780))
+SMALL_RECEIPT: Quad = ((600, 500), (950, 520), (930, 1500), (580, 1480))
+"""About 12% of the frame: under the 25% an edge quad needs, enough for a bright blob."""
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+@pytest.mark.parametrize("kind", ["dark", "grain", "textured"])
+@pytest.mark.parametrize("corners", [PERSPECTIVE, TURNED_10, OFF_THE_LEFT], ids=["perspective", "10deg", "edge"])
+def test_find_document_matches_pasted_quad(kind: str, corners: Quad, seed: int) -> None:
+    photo = photograph(corners, kind, seed)
+    found = find_document(photo)
+    assert found is not None
+    visible = np.clip(points(corners), 0, [FRAME[0] - 1, FRAME[1] - 1]).astype(np.float32)
+    assert quad_iou(found.corners, visible) >= 0.9
+
+
+@pytest.mark.parametrize(("method", "detector"), CASCADE, ids=[method for method, _ in CASCADE])
+@pytest.mark.parametrize("corners", [PERSPECTIVE, TURNED_10], ids=["perspective", "10deg"])
+def test_each_detector_finds_paper_on_dark_table(method: str, detector: Detector, corners: Quad) -> None:
+    small = cv2.resize(to_grey(photograph(corners)), None, fx=0.25, fy=0.25)
+    quad = detector(small.astype(np.uint8))
+    assert quad is not None
+    assert quad_iou(quad * 4, points(corners)) >= 0.9
+
+
+@pytest.mark.parametrize("kind", ["dark", "textured"])
+def test_find_document_takes_small_bright_receipt(kind: str) -> None:
+    found = find_document(photograph(SMALL_RECEIPT, kind))
+    assert found is not None
+    assert (found.method, quad_iou(found.corners, points(SMALL_RECEIPT)) >= 0.9) == ("bright blob", True)
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+@pytest.mark.parametrize("corners", [PERSPECTIVE, TURNED_10], ids=["perspective", "10deg"])
+def test_find_document_refines_corners_to_pixels(corners: Quad, seed: int) -> None:
+    found = find_document(photograph(corners, "textured", seed))
+    assert found is not None
+    assert np.abs(found.corners - points(corners)).max() <= 3
+
+
+@pytest.mark.parametrize("kind", ["dark", "textured"])
+def test_preprocess_crops_to_page_aspect(kind: str) -> None:
+    photo = photograph(PERSPECTIVE, kind)
+    result = preprocess(photo, PreprocessOptions(orient=False))
+    height, width = result.color.shape[:2]
+    assert step(result, "detect_document").applied
+    assert width / height == pytest.approx(PAGE[0] / PAGE[1], rel=0.05)
+    assert width * height < 0.7 * FRAME[0] * FRAME[1]
+
+
+@pytest.mark.parametrize("image", [np.zeros((300, 400, 3), np.uint8), bgr(render_page())])
+def test_find_document_without_paper_edges_returns_none(image: NDArray[np.uint8]) -> None:
+    assert find_document(image) is None
+
+
+@pytest.mark.parametrize(
+    ("points", "expected"),
+    [
+        ([[10, 0], [10, 20], [0, 20], [0, 0]], [[0, 0], [10, 0], [10, 20], [0, 20]]),
+        ([[0, 20], [10, 0], [0, 0], [10, 20]], [[0, 0], [10, 0], [10, 20], [0, 20]]),
+        ([[100, 70], [0, 50], [110, 20], [10, 0]], [[10, 0], [110, 20], [100, 70], [0, 50]]),
+    ],
+)
+def test_order_corners_starts_top_left_clockwise(points: list[list[int]], expected: list[list[int]]) -> None:
+    assert order_corners(np.array(points)).tolist() == expected
+
+
+@pytest.mark.parametrize(
+    ("corners", "expected"),
+    [
+        ([[0, 0], [10, 0], [10, 20], [0, 20]], 0.0),
+        ([[0, 0], [10, 0], [20, 10], [0, 10]], 90.0),
+    ],
+)
+def test_angle_spread_measures_interior_angles(corners: Quad, expected: float) -> None:
+    assert angle_spread(points(corners)) == pytest.approx(expected, abs=0.01)
+
+
+@pytest.mark.parametrize("degrees", [0, 90, 180, 270])
+def test_osd_reports_clockwise_turn(degrees: int) -> None:
+    found = osd(turn_clockwise(render_page(), degrees))
+    assert found is not None
+    assert (found[0], found[1] >= 2) == (degrees, True)
+
+
+@pytest.mark.parametrize("degrees", [0, 90, 180, 270])
+def test_orientation_by_profile_finds_turn(degrees: int) -> None:
+    found = orientation_by_profile(rotate(turn_clockwise(render_page(), degrees), 2.0))
+    assert found is not None
+    assert found.degrees == degrees
+
+
+@pytest.mark.parametrize("degrees", [90, 180])
+def test_detect_orientation_falls_back_when_osd_unsure(monkeypatch: pytest.MonkeyPatch, degrees: int) -> None:
+    monkeypatch.setattr(orient, "osd", lambda grey: (0, 0.5))
+    found = orient.detect_orientation(turn_clockwise(render_page(), degrees))
+    assert found is not None
+    assert (found.degrees, found.evidence.startswith("OSD unsure")) == (degrees, True)
+
+
+@pytest.mark.parametrize("degrees", [90, 180, 270])
+def test_preprocess_turns_page_upright(degrees: int) -> None:
+    photo = bgr(turn_clockwise(render_page(), degrees))
+    result = preprocess(photo, PreprocessOptions(detect_document=False))
+    assert step(result, "orient").applied
+    assert "Получатель" in read_top(result.image)
+
+
+@pytest.mark.parametrize("skew", [5.0, -7.0, 0.0, 12.0])
+def test_estimate_skew_recovers_angle(skew: float) -> None:
+    estimate = estimate_skew(rotate(render_page(), skew))
+    assert estimate == pytest.approx(skew, abs=0.5)
+
+
+@pytest.mark.parametrize("skew", [5.0, -7.0])
+def test_preprocess_levels_skewed_page(skew: float) -> None:
+    photo = bgr(rotate(render_page(), skew))
+    result = preprocess(photo, PreprocessOptions(detect_document=False, orient=False))
+    assert step(result, "deskew").applied
+    assert estimate_skew(result.image) == pytest.approx(0.0, abs=0.3)
+
+
+@pytest.mark.parametrize("size", [14, 22, 30, 44])
+def test_estimate_x_height_between_x_and_cap_height(size: int) -> None:
+    estimate = estimate_x_height(render_page(size=size))
+    assert estimate is not None
+    assert size * DEJAVU_X_HEIGHT - 1 <= estimate <= size * DEJAVU_CAP_HEIGHT + 1
+
+
+@pytest.mark.parametrize(
+    ("x_height", "shape", "max_pixels", "expected"),
+    [
+        (6.0, (600, 400), 8_000_000, 20 / 6),
+        (2.0, (600, 400), 8_000_000, 4.0),
+        (12.0, (1000, 800), 8_000_000, 1.0),
+        (18.0, (1000, 800), 8_000_000, 1.0),
+        (25.0, (1000, 800), 8_000_000, 1.0),
+        (40.0, (1000, 800), 8_000_000, 0.5),
+        (None, (1000, 800), 8_000_000, 1.0),
+        (18.0, (4000, 3000), 8_000_000, (8 / 12) ** 0.5),
+        (6.0, (2000, 2000), 8_000_000, 2**0.5),
+    ],
+)
+def test_scale_factor_targets_x_height_within_pixel_cap(
+    x_height: float | None, shape: tuple[int, int], max_pixels: int, expected: float
+) -> None:
+    assert scale_factor(x_height, shape, max_pixels) == pytest.approx(expected)
+
+
+def test_preprocess_upscales_tiny_text() -> None:
+    photo = bgr(render_page(600, 500, size=11))
+    result = preprocess(photo, PreprocessOptions(detect_document=False, orient=False))
+    assert step(result, "scale").applied
+    assert result.image.shape[0] > 1.5 * photo.shape[0]
+    assert 15 <= (estimate_x_height(result.image) or 0) <= 25
+
+
+def test_preprocess_caps_huge_image() -> None:
+    photo = bgr(render_page(3000, 4000, size=34))
+    result = preprocess(photo, PreprocessOptions(orient=False))
+    assert step(result, "scale").applied
+    assert 7_500_000 <= result.image.size <= 8_000_000
+
+
+def test_normalize_contrast_flattens_shadow() -> None:
+    page = render_page().astype(np.float64)
+    shadow = np.linspace(1.0, 0.4, page.shape[1])[None, :]
+    flat = normalize_contrast((page * shadow).astype(np.uint8))
+    paper = flat[render_page() == 255]
+    assert np.percentile(paper, 5) >= 235
+    assert np.median(flat[render_page() == 0]) <= 40
+
+
+@pytest.mark.parametrize("kind", ["dark", "grain", "textured"])
+def test_ink_mask_finds_text_not_table(kind: str) -> None:
+    photo = photograph(PERSPECTIVE, kind)
+    paper = cv2.fillConvexPoly(np.zeros(photo.shape[:2], np.uint8), points(PERSPECTIVE).astype(np.int32), 255)
+    table = cv2.erode(255 - paper, np.ones((15, 15), np.uint8)) > 0
+    ink = ink_mask(to_grey(photo)) > 0
+    assert ink[table].mean() < 0.01
+    assert ink[paper > 0].mean() > 0.03
+
+
+@pytest.mark.parametrize(
+    "convert",
+    [to_grey, lambda image: cv2.cvtColor(image, cv2.COLOR_BGR2BGRA)],
+    ids=["grey", "bgra"],
+)
+def test_preprocess_accepts_grey_and_bgra(convert: Callable[[NDArray[np.uint8]], NDArray[np.uint8]]) -> None:
+    photo = photograph(PERSPECTIVE)
+    result = preprocess(convert(photo), ALL_OFF)
+    assert result.color.shape == photo.shape
+    assert np.array_equal(result.image, to_grey(photo))
+
+
+def test_preprocess_all_off_only_converts_to_grey() -> None:
+    photo = photograph(PERSPECTIVE)
+    result = preprocess(photo, ALL_OFF)
+    assert np.array_equal(result.image, cv2.cvtColor(photo, cv2.COLOR_BGR2GRAY))
+    assert result.color is photo
+    assert [(s.name, s.applied) for s in result.steps] == [(name, False) for name in STEP_NAMES]
+
+
+@pytest.mark.parametrize("keep", [True, False])
+def test_preprocess_keeps_intermediates_only_when_asked(keep: bool) -> None:
+    photo = cv2.resize(photograph(PERSPECTIVE), None, fx=0.5, fy=0.5).astype(np.uint8)
+    options = PreprocessOptions(orient=False, denoise=True, keep_intermediates=keep)
+    result = preprocess(photo, options)
+    assert list(result.intermediates) == (STEP_NAMES if keep else [])
+    if keep:
+        assert result.intermediates["scale"] is result.image
+        assert result.intermediates["deskew"] is result.color
+
+
+def test_preprocess_reports_every_step_with_reason() -> None:
+    result = preprocess(photograph(PERSPECTIVE, "textured"))
+    assert [s.name for s in result.steps] == STEP_NAMES
+    assert all(s.detail and s.ms >= 0 for s in result.steps)
+    assert step(result, "denoise").detail == "turned off"
+
+
+@pytest.mark.parametrize(
+    "image",
+    [
+        np.zeros((1, 1, 3), np.uint8),
+        np.full((400, 300, 3), 255, np.uint8),
+        np.zeros((400, 300, 3), np.uint8),
+        np.full((3, 900, 3), 128, np.uint8),
+        np.random.default_rng(0).integers(0, 256, (200, 150, 3), dtype=np.uint8),
+    ],
+    ids=["1px", "white", "black", "sliver", "noise"],
+)
+def test_preprocess_survives_degenerate_input(image: NDArray[np.uint8]) -> None:
+    result = preprocess(image, PreprocessOptions(denoise=True))
+    assert result.image.ndim == 2
+    assert result.image.dtype == np.uint8
+    assert result.image.size > 0
+
+
+@pytest.mark.parametrize(
+    "image",
+    [np.zeros((10, 10, 3), np.float32), np.zeros((0, 10, 3), np.uint8), np.zeros((10, 10, 2), np.uint8)],
+    ids=["float", "empty", "two-channel"],
+)
+def test_preprocess_rejects_unusable_input(image: NDArray[np.generic]) -> None:
+    with pytest.raises(ValueError, match="preprocess"):
+        preprocess(image)  # type: ignore[arg-type]
