@@ -1,0 +1,313 @@
+"""The Qwen-VL backend: prompt, answer parsing and retry as pure logic; loading, batching and the pixel budget
+through a tiny random checkpoint of each family, loaded by the real ``from_pretrained`` path."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PIL import Image, ImageDraw
+
+from model.qwen import (
+    AnswerParseError,
+    Generation,
+    QwenExtractor,
+    answer_images,
+    extraction_prompt,
+    json_template,
+    parse_answer,
+    resolve_weights,
+)
+from model.qwen.fields import FieldKind, field_kind
+from model.qwen.prompt import RETRY_PROMPT, SYSTEM_PROMPT, Conversation, first_turn
+from model.schema import FIELD_NAMES, DocumentType
+
+MAX_NEW_TOKENS = 12
+
+
+# --- prompt -----------------------------------------------------------------------------------------------
+
+
+def test_json_template_lists_every_schema_field_in_order() -> None:
+    assert tuple(json.loads(json_template())) == FIELD_NAMES
+
+
+@pytest.mark.parametrize("name", FIELD_NAMES)
+def test_extraction_prompt_contains_every_schema_key(name: str) -> None:
+    assert f'"{name}"' in extraction_prompt()
+
+
+@pytest.mark.parametrize("document_type", [kind.value for kind in DocumentType])
+def test_extraction_prompt_offers_every_document_type(document_type: str) -> None:
+    assert document_type in json.loads(json_template())["document_type"]
+
+
+def test_first_turn_puts_system_message_then_image_then_prompt() -> None:
+    system, user = first_turn()
+    assert system["role"] == "system" and system["content"][0]["text"] == SYSTEM_PROMPT
+    assert [part["type"] for part in user["content"]] == ["image", "text"]
+    assert user["content"][1]["text"] == extraction_prompt()
+
+
+def test_field_kind_finds_every_kind_in_the_schema() -> None:
+    assert {field_kind(name) for name in FIELD_NAMES} == set(FieldKind)
+
+
+# --- parse_answer -----------------------------------------------------------------------------------------
+
+_FULL = {
+    "document_type": "bank_transfer",
+    "recipient_name": "ООО «Ромашка»",
+    "recipient_inn": "7701234567",
+    "amount": "1234.50",
+    "payment_date": "2024-04-18",
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        (json.dumps(_FULL, ensure_ascii=False), "recipient_name", "ООО «Ромашка»"),
+        (f"```json\n{json.dumps(_FULL)}\n```", "amount", "1234.50"),
+        (f"```\n{json.dumps(_FULL)}\n```\nГотово.", "recipient_inn", "7701234567"),
+        (f"Вот ответ: {json.dumps(_FULL)} Если нужно, уточню {{детали}}.", "payment_date", "2024-04-18"),
+        ('{"purpose": "Оплата {по счёту} № 5 }", "amount": null}', "purpose", "Оплата {по счёту} № 5 }"),
+        ('{"x": 1} {"amount": "10"}', "amount", "10.00"),
+        ('{"amount": "1 234,50 руб."}', "amount", "1234.50"),
+        ('{"amount": 1234.5}', "amount", "1234.50"),
+        ('{"amount": "12 345 678,9 ₽"}', "amount", "12345678.90"),
+        ('{"payment_date": "18.04.2024"}', "payment_date", "2024-04-18"),
+        ('{"payment_date": "18 апреля 2024 г."}', "payment_date", "2024-04-18"),
+        ('{"payment_date": "31.02.2024"}', "payment_date", None),
+        ('{"currency": "руб."}', "currency", "RUB"),
+        ('{"recipient_inn": 7701234567}', "recipient_inn", "7701234567"),
+        ('{"recipient_inn": "ИНН 7701 234 567"}', "recipient_inn", "7701234567"),
+        ('{"recipient_account": "4070 2810 9000 0001 2345"}', "recipient_account", "40702810900000012345"),
+        ('{"recipient_kpp": "7701ab001"}', "recipient_kpp", "7701AB001"),
+        ('{"bank_bic": "БИК: 044525225"}', "bank_bic", "044525225"),
+        ('{"document_type": "Cash_Receipt"}', "document_type", "cash_receipt"),
+        ('{"document_type": "payment_order"}', "document_type", None),
+        ('{"payer_name": ["Иванов", "И. И."]}', "payer_name", None),
+        ('{"bank_name": {"name": "Сбербанк"}}', "bank_name", None),
+        ('{"bank_name": true}', "bank_name", None),
+        ('{"bank_name": "null"}', "bank_name", None),
+        ('{"bank_name": "  ПАО   Сбербанк "}', "bank_name", "ПАО Сбербанк"),
+        ('{"fiscal_sign": ""}', "fiscal_sign", None),
+        ('{"amount": "1234.50"}', "recipient_inn", None),
+    ],
+)
+def test_parse_answer_reads_and_normalises(text: str, field: str, expected: str | None) -> None:
+    assert parse_answer(text)[field] == expected
+
+
+def test_parse_answer_returns_every_schema_key_and_nothing_else() -> None:
+    fields = parse_answer('{"amount": "5", "foo": "bar", "recipient_inn": "7701234567"}')
+    assert tuple(fields) == FIELD_NAMES
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Не могу прочитать документ.",
+        '{"amount": "1234.50", "recipient_inn": "77012',
+        "```json\n{'amount': '1234.50'}\n```",
+        '["amount", "1234.50"]',
+        '{"total": "1234.50"}',
+    ],
+)
+def test_parse_answer_rejects_garbage(text: str) -> None:
+    with pytest.raises(AnswerParseError):
+        parse_answer(text)
+
+
+# --- retry ------------------------------------------------------------------------------------------------
+
+
+class ScriptedModel:
+    """Answers each generate call with the next scripted texts and records what it was asked."""
+
+    def __init__(self, *batches: Sequence[str]) -> None:
+        self._batches = list(batches)
+        self.calls: list[tuple[list[Image.Image], list[Conversation]]] = []
+
+    def __call__(self, images: Sequence[Image.Image], conversations: Sequence[Conversation]) -> list[Generation]:
+        self.calls.append((list(images), list(conversations)))
+        texts = self._batches.pop(0)
+        assert len(texts) == len(images)
+        return [Generation(text=text, new_tokens=len(text), generate_ms=10.0) for text in texts]
+
+
+def _blank_images(count: int) -> list[Image.Image]:
+    return [Image.new("RGB", (40 + index, 40)) for index in range(count)]
+
+
+def test_answer_images_retries_only_the_unreadable_answer() -> None:
+    images = _blank_images(2)
+    model = ScriptedModel(['{"amount": "7"}', "garbage"], ['```json\n{"amount": "1 234,50"}\n```'])
+    first, second = answer_images(images, model)
+    assert (first.fields["amount"], first.attempts, first.error) == ("7.00", 1, None)
+    assert (second.fields["amount"], second.attempts, second.error) == ("1234.50", 2, None)
+    assert second.new_tokens == len("garbage") + len('```json\n{"amount": "1 234,50"}\n```')
+    assert second.generate_ms == 20.0
+    retry_images, retry_conversations = model.calls[1]
+    assert retry_images == [images[1]]
+    assistant, follow_up = retry_conversations[0][-2:]
+    assert assistant["role"] == "assistant" and assistant["content"][0]["text"] == "garbage"
+    assert follow_up["content"][0]["text"] == RETRY_PROMPT
+
+
+def test_answer_images_gives_up_after_one_retry() -> None:
+    model = ScriptedModel(["garbage"], ["still garbage"])
+    (answer,) = answer_images(_blank_images(1), model)
+    assert answer.error is not None and "2 attempt" in answer.error
+    assert answer.text == "still garbage"
+    assert answer.fields == dict.fromkeys(FIELD_NAMES)
+    assert len(model.calls) == 2
+
+
+def test_answer_images_skips_the_retry_when_every_answer_parses() -> None:
+    model = ScriptedModel(['{"amount": "1"}', '{"amount": "2"}'])
+    answers = answer_images(_blank_images(2), model)
+    assert [answer.fields["amount"] for answer in answers] == ["1.00", "2.00"]
+    assert len(model.calls) == 1
+
+
+# --- weights ----------------------------------------------------------------------------------------------
+
+
+def test_resolve_weights_refuses_object_storage_until_the_file_service_is_wired() -> None:
+    with pytest.raises(ValueError, match="file service"):
+        resolve_weights("s3://models/qwen3-vl-8b")
+
+
+def test_resolve_weights_keeps_a_hub_id() -> None:
+    assert resolve_weights("Qwen/Qwen3-VL-8B-Instruct") == "Qwen/Qwen3-VL-8B-Instruct"
+
+
+def test_resolve_weights_resolves_a_local_directory(tmp_path: Path) -> None:
+    assert resolve_weights(str(tmp_path)) == str(tmp_path.resolve())
+
+
+@pytest.mark.parametrize(
+    ("source", "error"),
+    [
+        ("https://example.com/qwen", ValueError),
+        ("/nonexistent/qwen", FileNotFoundError),
+        ("./qwen", FileNotFoundError),
+        ("qwen", FileNotFoundError),
+    ],
+)
+def test_resolve_weights_rejects_what_it_cannot_load(source: str, error: type[Exception]) -> None:
+    with pytest.raises(error):
+        resolve_weights(source)
+
+
+def test_resolve_weights_rejects_a_file(tmp_path: Path) -> None:
+    weights = tmp_path / "model.safetensors"
+    weights.write_bytes(b"")
+    with pytest.raises(ValueError, match="directory"):
+        resolve_weights(str(weights))
+
+
+# --- tiny checkpoint --------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def qwen(tiny_qwen_checkpoint: Path) -> Iterator[QwenExtractor]:
+    yield QwenExtractor(
+        str(tiny_qwen_checkpoint),
+        device="cpu",
+        max_new_tokens=MAX_NEW_TOKENS,
+        min_visual_tokens=4,
+        max_visual_tokens=64,
+    )
+
+
+def _document(size: tuple[int, int], text: str) -> Image.Image:
+    image = Image.new("RGB", size, "white")
+    ImageDraw.Draw(image).text((8, 8), text, fill="black")
+    return image
+
+
+IMAGES = [_document((200, 300), "ИНН 7701234567"), _document((320, 120), "Сумма 1 234,50")]
+
+
+def test_load_prepares_left_padding_and_the_family_pixel_budget(qwen: QwenExtractor) -> None:
+    image_processor = qwen.processor.image_processor
+    token_area = (image_processor.patch_size * image_processor.merge_size) ** 2
+    assert qwen.processor.tokenizer.padding_side == "left"
+    assert qwen.image_size == {"shortest_edge": 4 * token_area, "longest_edge": 64 * token_area}
+    assert str(qwen.dtype) == "torch.float32"
+
+
+def test_extract_answers_each_image_within_the_token_limit(qwen: QwenExtractor) -> None:
+    answers = qwen.extract(IMAGES)
+    assert len(answers) == 2
+    for answer in answers:
+        assert isinstance(answer.text, str) and answer.generate_ms > 0
+        assert 0 < answer.new_tokens <= MAX_NEW_TOKENS * answer.attempts
+        assert answer.error is None or answer.fields == dict.fromkeys(FIELD_NAMES)
+
+
+def test_generate_batched_matches_single_images(qwen: QwenExtractor) -> None:
+    conversation = first_turn()
+    batched = qwen.generate(IMAGES, [conversation] * 2)
+    single = [qwen.generate([image], [conversation])[0] for image in IMAGES]
+    assert [(g.text, g.new_tokens) for g in batched] == [(g.text, g.new_tokens) for g in single]
+
+
+def test_generate_with_right_padding_differs_from_single_images(
+    qwen: QwenExtractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    conversation = first_turn()
+    single = [qwen.generate([image], [conversation])[0].text for image in IMAGES]
+    monkeypatch.setattr(qwen.processor.tokenizer, "padding_side", "right")
+    batched = [generation.text for generation in qwen.generate(IMAGES, [conversation] * 2)]
+    assert batched != single
+
+
+def test_prepare_inputs_bounds_visual_tokens_by_the_budget(qwen: QwenExtractor) -> None:
+    images = [Image.new("RGB", (620, 877), "white"), Image.new("RGB", (16, 16), "white")]
+    conversations = [first_turn()] * 2
+    bounded = qwen.prepare_inputs(images, conversations)["input_ids"]
+    texts = [qwen.processor.apply_chat_template(c, add_generation_prompt=True, tokenize=False) for c in conversations]
+    unbounded = qwen.processor(text=texts, images=images, padding=True, return_tensors="pt")["input_ids"]
+    image_token = qwen.processor.image_token_id
+    a4, thumbnail = (bounded == image_token).sum(dim=1).tolist()
+    assert 32 < a4 <= 64 < (unbounded[0] == image_token).sum()
+    assert thumbnail >= 4
+
+
+def test_generate_runs_in_bfloat16_as_on_cuda(tiny_qwen_checkpoint: Path) -> None:
+    qwen = QwenExtractor(
+        str(tiny_qwen_checkpoint),
+        device="cpu",
+        dtype="bfloat16",
+        max_new_tokens=4,
+        min_visual_tokens=4,
+        max_visual_tokens=16,
+    )
+    (generation,) = qwen.generate(IMAGES[:1], [first_turn()])
+    assert str(qwen.model.dtype) == "torch.bfloat16"
+    assert 0 < generation.new_tokens <= 4
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [({"min_visual_tokens": 10, "max_visual_tokens": 5}, "budget"), ({"dtype": "int64"}, "dtype")],
+)
+def test_qwen_extractor_rejects_bad_options_before_loading(options: dict[str, Any], message: str) -> None:
+    pytest.importorskip("torch")
+    with pytest.raises(ValueError, match=message):
+        QwenExtractor("Qwen/not-downloaded", **options)
+
+
+def test_import_leaves_torch_unloaded() -> None:
+    code = "import sys, model.qwen; sys.exit('torch' in sys.modules or 'transformers' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
