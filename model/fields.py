@@ -149,9 +149,13 @@ def _amount(text: str) -> str | None:
 _ORG_END = re.compile(r"\s+(?:" + _label("инн") + r"|" + _label("кпп") + r")\b.*$", re.IGNORECASE)
 
 
+_ORG_FORM_MISREAD = re.compile(r"^[0OО]{3}(?=\s*[«\"“A-ZА-ЯЁ])")
+
+
 def _name(text: str) -> str | None:
-    """A name as printed, without an ИНН/КПП tail that shares its line."""
-    return normalize_text(_ORG_END.sub("", text).strip(" :|"))
+    """A name as printed, without an ИНН/КПП tail that shares its line; OCR's "000" for ООО is undone."""
+    name = _ORG_FORM_MISREAD.sub("ООО", _ORG_END.sub("", text).strip(" :|_—-"))
+    return normalize_text(name)
 
 
 _TEXT_END = re.compile(r"\s{3,}.*$")
@@ -164,141 +168,110 @@ def _text(text: str) -> str | None:
 def _bank(text: str) -> str | None:
     """A bank name, without a БИК/к/с tail that shares its line."""
     cut = re.split(r"\s+(?:" + _label("бик") + r"|" + _label("к/с") + r")\b", text, flags=re.IGNORECASE)[0]
-    return _text(cut)
+    return _text(cut) if re.search(r"[А-Яа-яЁё]{2}", cut) else None
+
+
+_BANK_NAME_START = re.compile(r"^\s*(?:банке\s+)?((?:ПАО|АО|ООО|АКБ|КБ|ОАО|ЗАО|ББР|Банк|Филиал)\b.*)", re.IGNORECASE)
+
+
+def _bank_after_in(text: str) -> str | None:
+    """ "… в ПАО Сбербанк" on an invoice's account line: only when what follows "в" starts like a bank."""
+    match = _BANK_NAME_START.match(text)
+    return _bank(match.group(1)) if match else None
+
+
+_ANYWHERE, _LINE_START = True, False
+_PAYEE_IDS = frozenset({"recipient_inn", "recipient_kpp"})
+
+# field, its labels (longest first is not needed: alternatives are sorted), how to read the value, where the label may
+# stand, and a score that orders readings of equal trust ("ИТОГ" beats "Сумма", a label beats a bare shape).
+_RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ...] = (
+    ("recipient_inn", "инн получателя; инн пользователя; инн продавца; инн", _digits_of(10, 12), _ANYWHERE, 1.0),
+    ("recipient_kpp", "кпп получателя; кпп", _kpp, _ANYWHERE, 1.0),
+    ("bank_bic", "бик банка; бик", _digits_of(9), _ANYWHERE, 1.0),
+    ("bank_corr_account", "к/с; к/сч; кор. счет; кор. счёт; корр. счет; корр. счёт; корреспондентский счет; "
+     "корреспондентский счёт; сч. банка", _digits_of(20), _ANYWHERE, 1.0),
+    ("recipient_account", "р/с; р/сч; р/счет; расчетный счет; расчётный счёт; счет получателя; счёт получателя; "
+     "номер счета; номер счёта; счет №; счёт №; сч. №; счет; счёт", _digits_of(20), _ANYWHERE, 1.0),
+    ("fiscal_drive_number", "фн №; фн; номер фн; фн n", _digits_of(16), _ANYWHERE, 1.0),
+    ("fiscal_document_number", "фд №; фд; номер фд; фд n", _digits_of(*range(1, 11)), _ANYWHERE, 1.0),
+    ("fiscal_sign", "фп; фпд; фп n", _digits_of(*range(1, 11)), _ANYWHERE, 1.0),
+    ("amount", "итого к оплате; всего к оплате; итог; итого; к оплате; всего", _amount, _LINE_START, 2.0),
+    ("amount", "сумма перевода; сумма платежа; сумма операции; сумма; сумма к оплате", _amount, _LINE_START, 1.0),
+    ("payment_date", "дата операции; дата перевода; дата платежа; дата и время; дата, время; дата оплаты; дата",
+     normalize_date, _LINE_START, 2.0),
+    ("recipient_name", "получатель платежа; наименование получателя; получатель; продавец; поставщик; организация; "
+     "пользователь", _name, _LINE_START, 1.0),
+    ("bank_name", "банк получателя; наименование банка; банк", _bank, _LINE_START, 1.0),
+    ("bank_name", "в", _bank_after_in, _ANYWHERE, 0.5),
+    ("purpose", "назначение платежа; назначение; сообщение получателю; сообщение", _text, _LINE_START, 1.0),
+    ("payer_name", "фио отправителя; фио плательщика; ф.и.о. плательщика; ф. и. о. плательщика; плательщик; "
+     "отправитель; имя отправителя; покупатель; заказчик", _name, _LINE_START, 1.0),
+)  # fmt: skip
 
 
 def _rules() -> list[_Rule]:
-    def rule(
-        field: str,
-        labels: Sequence[str],
-        read: Callable[[str], str | None],
-        *,
-        anywhere: bool = False,
-        score: float = 1.0,
-    ) -> _Rule:
-        alternatives = "|".join(_label(label) for label in sorted(labels, key=len, reverse=True))
+    rules = []
+    for field_name, labels, read, anywhere, score in _RULE_TABLE:
+        alternatives = "|".join(_label(label.strip()) for label in sorted(labels.split(";"), key=len, reverse=True))
         prefix = r"(?<![а-яёa-z])" if anywhere else r"^[\s|*•:-]*"
         pattern = re.compile(prefix + r"(?:" + alternatives + r")(?![а-яёa-z])[\s.:№#-]*", re.IGNORECASE)
-        return _Rule(field, pattern, read, anywhere, score)
-
-    account_labels = [
-        "р/с",
-        "р/сч",
-        "р/счет",
-        "расчетный счет",
-        "расчётный счёт",
-        "счет получателя",
-        "счёт получателя",
-        "номер счета",
-        "номер счёта",
-        "счет №",
-        "счёт №",
-        "сч. №",
-        "счет",
-        "счёт",
-    ]
-    return [
-        rule("recipient_inn", ["инн получателя", "инн"], _digits_of(10, 12), anywhere=True),
-        rule("recipient_kpp", ["кпп получателя", "кпп"], _kpp, anywhere=True),
-        rule("bank_bic", ["бик банка", "бик"], _digits_of(9), anywhere=True),
-        rule(
-            "bank_corr_account",
-            [
-                "к/с",
-                "к/сч",
-                "кор. счет",
-                "кор. счёт",
-                "корр. счет",
-                "корр. счёт",
-                "корреспондентский счет",
-                "корреспондентский счёт",
-                "сч. банка",
-            ],
-            _digits_of(20),
-            anywhere=True,
-        ),
-        rule("recipient_account", account_labels, _digits_of(20), anywhere=True),
-        rule("fiscal_drive_number", ["фн №", "фн", "номер фн", "фн n"], _digits_of(16), anywhere=True),
-        rule(
-            "fiscal_document_number",
-            ["фд №", "фд", "номер фд", "фд n"],
-            _digits_of(*range(1, 11)),
-            anywhere=True,
-        ),
-        rule("fiscal_sign", ["фп", "фпд", "фп n"], _digits_of(*range(1, 11)), anywhere=True),
-        rule(
-            "amount",
-            ["итого к оплате", "всего к оплате", "итог", "итого", "к оплате", "всего"],
-            _amount,
-            score=2.0,
-        ),
-        rule(
-            "amount",
-            ["сумма перевода", "сумма платежа", "сумма операции", "сумма", "сумма к оплате"],
-            _amount,
-        ),
-        rule(
-            "payment_date",
-            ["дата операции", "дата перевода", "дата платежа", "дата и время", "дата оплаты", "дата"],
-            normalize_date,
-            score=2.0,
-        ),
-        rule(
-            "recipient_name",
-            [
-                "получатель платежа",
-                "наименование получателя",
-                "получатель",
-                "продавец",
-                "поставщик",
-                "организация",
-            ],
-            _name,
-        ),
-        rule("bank_name", ["банк получателя", "наименование банка", "банк"], _bank),
-        rule("bank_name", ["в банке", "в"], _bank, anywhere=True, score=0.5),
-        rule("purpose", ["назначение платежа", "назначение", "сообщение получателю", "сообщение"], _text),
-        rule(
-            "payer_name",
-            ["фио отправителя", "фио плательщика", "плательщик", "отправитель", "имя отправителя"],
-            _name,
-        ),
-    ]
+        rules.append(_Rule(field_name, pattern, read, anywhere, score))
+    return rules
 
 
 _RULES = _rules()
 _ANY_LABEL = re.compile("|".join(rule.pattern.pattern for rule in _RULES if not rule.anywhere), re.IGNORECASE)
-_ORG_LINE = re.compile(r"^\s*(?:ООО|АО|ПАО|ЗАО|ОАО|НКО|ИП|МУП|ГУП|ФГУП)\s*[«\"“A-ZА-ЯЁ]", re.IGNORECASE)
-_DOC_TYPES: tuple[tuple[DocumentType, re.Pattern[str]], ...] = (
-    (
-        DocumentType.CASH_RECEIPT,
-        re.compile(
-            r"кассов\w* чек|приход\b|" + _label("фн") + r"\s*№?\s*\d|" + _label("фп") + r"\s*\d|смена\b|кассир",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        DocumentType.INVOICE,
-        re.compile(
-            r"сч[её]т\w* на оплату|извещение|квитанция\b(?! о переводе)|"
-            r"плательщик|образец заполнения",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        DocumentType.BANK_TRANSFER,
-        re.compile(r"чек по операции|перевод|операци[яи]|отправитель|квитанция о", re.IGNORECASE),
-    ),
+_ORG_LINE = re.compile(r"^\s*(?:ООО|АО|ПАО|ЗАО|ОАО|НКО|ИП|МУП|ГУП|ФГУП|[0OО]{3})\s*[«\"“A-ZА-ЯЁ]", re.IGNORECASE)
+_STANDALONE_AMOUNT = re.compile(
+    r"^[\s_|=-]*\d{1,3}(?:[ \u00a0]\d{3})*(?:[.,]\d{2})?\s*(?:₽|P|Р|руб\.?|р\.|RUB)\s*$", re.IGNORECASE
 )
+_DANGLING = re.compile(r"(?:\b(?:от|по|за|и|в|на|с|к|для|№)|[,-])$", re.IGNORECASE)
+
+# A caption printed under a value on state forms (ПД-4 "Извещение"): the value is the line above.
+_CAPTIONS: tuple[tuple[str, re.Pattern[str], Callable[[str], str | None]], ...] = (
+    ("recipient_name", re.compile(r"^\W*наименование получателя", re.IGNORECASE), _name),
+    (
+        "bank_name",
+        re.compile(r"^\W*наименование банка", re.IGNORECASE),
+        lambda line: _bank_after_in(re.sub(r"^\s*в\s+", "", line)) or _bank(line),
+    ),
+    ("purpose", re.compile(r"^\W*(?:наименование|назначение) платежа\W*$", re.IGNORECASE), _text),
+)
+
+_EVIDENCE: dict[DocumentType, tuple[tuple[re.Pattern[str], int], ...]] = {
+    DocumentType.CASH_RECEIPT: (
+        (re.compile(r"кассов\w* чек", re.IGNORECASE), 3),
+        (re.compile(r"\bприход\b", re.IGNORECASE), 2),
+        (re.compile(_label("фн") + r"\W{0,4}\d{10}", re.IGNORECASE), 2),
+        (re.compile(_label("фп") + r"\W{0,4}\d{6}", re.IGNORECASE), 2),
+        (re.compile(r"\bккт\b|\bсмена\b|\bитог\b", re.IGNORECASE), 1),
+    ),
+    DocumentType.INVOICE: (
+        (re.compile(r"сч[её]т\w* на оплату|\bизвещение\b|образец заполнения", re.IGNORECASE), 3),
+        (re.compile(r"плательщик|покупатель|поставщик|заказчик", re.IGNORECASE), 1),
+        (re.compile(r"подпись плательщика|наименование платежа", re.IGNORECASE), 2),
+    ),
+    DocumentType.BANK_TRANSFER: (
+        (
+            re.compile(r"чек по операции|квитанция о переводе|документ об операции|платёжное поручение", re.IGNORECASE),
+            3,
+        ),
+        (re.compile(r"сч[её]т списания|отправител|\bсбп\b|перевод по", re.IGNORECASE), 2),
+        (re.compile(r"\bперевод|\bоперация\b|комиссия", re.IGNORECASE), 1),
+    ),
+}
 
 
 def classify(lines: Sequence[str]) -> DocumentType:
-    """The document type from its telltale words; the order of ``_DOC_TYPES`` settles overlaps."""
+    """The document type with the most telltale words; a single word ("квитанция", "кассир") is not enough."""
     text = "\n".join(lines)
-    for document_type, pattern in _DOC_TYPES:
-        if pattern.search(text):
-            return document_type
-    return DocumentType.OTHER
+    scores = {
+        kind: sum(weight for pattern, weight in evidence if pattern.search(text))
+        for kind, evidence in _EVIDENCE.items()
+    }
+    best = max(scores, key=lambda kind: scores[kind])
+    return best if scores[best] >= 2 else DocumentType.OTHER
 
 
 def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> list[Candidate]:
@@ -306,21 +279,43 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
     candidates: list[Candidate] = []
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else ""
+        found: list[Candidate] = []
         for rule in _RULES:
             for match in rule.pattern.finditer(line):
-                rest = line[match.end() :]
-                value = rule.read(rest) if rest.strip() else None
-                if value is None and not rest.strip() and following and not _ANY_LABEL.search(following):
-                    value = rule.read(following)  # stacked layout: the value sits under its label
+                value = _read_value(rule, line[match.end() :], following)
                 if value is not None:
-                    candidates.append(Candidate(rule.field, value, source, rule.score))
+                    found.append(Candidate(rule.field, value, source, rule.score))
                 if not rule.anywhere:
                     break
+        if any(c.field == "payer_name" for c in found):  # "Покупатель ООО «…», ИНН …" is the payer's ИНН
+            found = [c for c in found if c.field not in _PAYEE_IDS]
+        candidates += found
+        if index > 0:
+            candidates += _captioned(line, lines[index - 1], source)
     candidates += _unlabelled(lines, source)
     if any(c.field == "amount" for c in candidates):
         text = "\n".join(lines)
         candidates.append(Candidate("currency", normalize_currency(text) or "RUB", source, 0.5))
     return candidates
+
+
+def _read_value(rule: _Rule, rest: str, following: str) -> str | None:
+    follows_freely = bool(following) and not _ANY_LABEL.search(following)
+    if not rest.strip():
+        # stacked layout: the value sits under its label
+        return rule.read(following) if follows_freely else None
+    value = rule.read(rest)
+    if value is not None and rule.field == "purpose" and follows_freely and _DANGLING.search(value):
+        value = normalize_text(f"{value} {following}")  # a purpose wrapped onto the next line
+    return value
+
+
+def _captioned(line: str, above: str, source: Source) -> list[Candidate]:
+    found = []
+    for field_name, caption, read in _CAPTIONS:
+        if caption.search(line) and (value := read(above)) is not None:
+            found.append(Candidate(field_name, value, source, 1.0))
+    return found
 
 
 def _unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
@@ -330,17 +325,7 @@ def _unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
         for token in digit_tokens(line):
             if len(token) == 20 and token.startswith("30101"):
                 found.append(Candidate("bank_corr_account", token, source, 0.3))
-            elif len(token) == 20 and token[:3] in {
-                "407",
-                "408",
-                "405",
-                "406",
-                "403",
-                "421",
-                "423",
-                "031",
-                "401",
-            }:
+            elif len(token) == 20 and token[:3] in {"407", "408", "405", "406", "403", "421", "423", "031", "401"}:
                 found.append(Candidate("recipient_account", token, source, 0.3))
             elif len(token) == 9 and token.startswith("04"):
                 found.append(Candidate("bank_bic", token, source, 0.3))
@@ -348,4 +333,6 @@ def _unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
             found.append(Candidate("payment_date", found_date, source, 0.3))
         if _ORG_LINE.match(line):
             found.append(Candidate("recipient_name", _name(line) or line, source, 0.3))
+        if _STANDALONE_AMOUNT.match(line) and (amount := normalize_amount(line)) is not None:
+            found.append(Candidate("amount", amount, source, 1.5))  # the big figure atop a bank's receipt
     return found

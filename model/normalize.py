@@ -39,13 +39,22 @@ def digits(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit())
 
 
+_RUBLES_KOPECKS = re.compile(
+    r"(?<![\d.,])(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)\s*(?:руб|р)\.?\s*(\d{1,2})\s*коп", re.IGNORECASE
+)
+
+
 def normalize_amount(text: str) -> str | None:
     """``"1 234,56 ₽"`` → ``"1234.56"``; ``None`` when no amount is found.
 
     Takes the first number that looks like money; thousands may be grouped by spaces, no-break spaces or
-    apostrophes, the decimal separator may be a comma or a dot.
+    apostrophes, the decimal separator may be a comma or a dot. Forms ask for "10 808 руб. 10 коп.".
     """
-    match = _AMOUNT.search(text.replace("\u2009", " "))
+    text = text.replace("\u2009", " ")
+    if rubles := _RUBLES_KOPECKS.search(text):
+        whole = re.sub(r"\D", "", rubles[1])
+        return f"{Decimal(whole + '.' + rubles[2].rjust(2, '0')):.2f}"
+    match = _AMOUNT.search(text)
     if match is None:
         return None
     whole = re.sub(r"\D", "", match["int"])

@@ -86,3 +86,25 @@ def test_digit_tokens_maps_lookalikes(text: str, expected: list[str]) -> None:
 )
 def test_classify_by_telltale_words(lines: list[str], expected: DocumentType) -> None:
     assert classify(lines) == expected
+
+
+def test_extract_candidates_keeps_the_payers_inn_out_of_the_recipients() -> None:
+    lines = ["Поставщик ООО «Белые ночи», ИНН 7707083893", "Покупатель O00 «Инвестпром», ИНН 2409948905"]
+    assert _values(lines, "recipient_inn") == ["7707083893"]
+    assert _values(lines, "payer_name") == ["ООО «Инвестпром»"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "field", "expected"),
+    [
+        (["АО «Пятёрочка-Юг»", "(наименование получателя платежа)"], "recipient_name", "АО «Пятёрочка-Юг»"),
+        (["в АО «Райффайзенбанк» БИК 044525700", "(наименование банка)"], "bank_name", "АО «Райффайзенбанк»"),
+        (["Оплата по счёту № 242", "(наименование платежа)"], "purpose", "Оплата по счёту № 242"),
+        (["Назначение платежа Оплата по договору № 974 от", "29.11.2023"], "purpose",
+         "Оплата по договору № 974 от 29.11.2023"),
+        (["Квитанция о переводе", "1 788,67 руб."], "amount", "1788.67"),
+        (["Итого: 10 808 руб. 10 коп."], "amount", "10808.10"),
+    ],
+)  # fmt: skip
+def test_extract_candidates_reads_form_layouts(lines: list[str], field: str, expected: str) -> None:
+    assert expected in _values(lines, field)

@@ -1,0 +1,158 @@
+"""The module the platform publishes: ``load()`` once per process, then ``inference()`` per request.
+
+Inputs and outputs are Open Inference Protocol tensors: ``{"name", "datatype", "shape", "parameters", "data"}``.
+The docstring of ``inference`` is the API specification the platform (and ``app/runtime``) turns into OpenAPI: a team
+forking this template edits it together with the code.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import os
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from model.documents import DocumentError
+from model.pipeline import BACKENDS, Extraction, Extractor
+
+MODEL_KEYS = ("tesseract", "qwen-vl", "auto")
+"""``tesseract``: CPU-only OCR pipeline (the default); ``qwen-vl``: the vision-language model; ``auto``: Qwen-VL
+when a GPU and weights are present, otherwise Tesseract."""
+
+QWEN_WEIGHTS_ENV = "RECEIPT_QWEN_WEIGHTS"
+"""Where the Qwen-VL weights come from: a local directory or a hub id (default: the Qwen3-VL-8B checkpoint)."""
+
+OUTPUTS = ("payment_details", "checks", "response")
+
+
+class InferenceInputError(ValueError):
+    """The request itself is wrong (missing input, bad base64, unknown parameter value): a 4xx, not a 5xx."""
+
+
+def load(model_key: str) -> Extractor:
+    """Build the extractor for ``model_key`` once; the platform passes it back to every ``inference`` call."""
+    key = model_key or "tesseract"
+    if key not in MODEL_KEYS:
+        raise ValueError(f"unknown model_key {model_key!r}; expected one of {', '.join(MODEL_KEYS)}")
+    if key == "tesseract":
+        return Extractor("tesseract")
+    from model.qwen import DEFAULT_CHECKPOINT, QwenExtractor, gpu_available
+
+    if key == "auto" and not (gpu_available() and os.environ.get(QWEN_WEIGHTS_ENV)):
+        return Extractor("tesseract")
+    return Extractor("qwen-vl", QwenExtractor(os.environ.get(QWEN_WEIGHTS_ENV, DEFAULT_CHECKPOINT)))
+
+
+def inference(
+    parameters: list[dict[str, Any]],
+    inputs: list[dict[str, Any]],
+    output_fields: list[dict[str, Any]],
+    model_key: str,
+    model: Any = None,
+) -> list[dict[str, Any]]:
+    """Extract verified Russian payment details from a photo, scan or PDF of a receipt or payment document.
+
+    Reads the payment QR code (GOST R 56042-2014) or the fiscal receipt QR when there is one, reads the rest of the
+    document with Tesseract OCR or Qwen-VL, and checks every identifier against its official check digits.
+
+    :param inputs.image: Photo, scan or PDF of a receipt, bank transfer confirmation or invoice; one element
+        per document.
+    :type inputs.image: FILE or image/jpeg or image/png or image/webp or image/heic or application/pdf
+    :param parameters.backend: Reader of the page text: auto, tesseract or qwen-vl. Default: the model_key's backend.
+    :type parameters.backend: str
+    :param parameters.preprocess: Straighten, crop and normalise the photo before reading it. Default: true.
+    :type parameters.preprocess: bool
+    :param outputs.payment_details: The payment details: recipient_name, recipient_inn, recipient_kpp,
+        recipient_account, bank_name, bank_bic, bank_corr_account, amount, currency, payment_date, purpose,
+        payer_name, fiscal_drive_number, fiscal_document_number, fiscal_sign, document_type; null where not shown.
+    :type outputs.payment_details: json
+    :param outputs.checks: For every field: status (valid, invalid or unchecked), source (qr, pdf, ocr or model)
+        and a detail for a person to read.
+    :type outputs.checks: json
+    :param outputs.response: The raw text the OCR or the model produced.
+    :type outputs.response: str
+    """
+    extractor = model if isinstance(model, Extractor) else load(model_key)
+    options = _parameters(parameters)
+    backend = options.get("backend")
+    if backend is not None and backend not in BACKENDS:
+        raise InferenceInputError(f"parameters.backend must be one of {', '.join(BACKENDS)}, not {backend!r}")
+    if backend not in (None, "auto") and backend != extractor.backend:
+        raise InferenceInputError(
+            f"parameters.backend={backend!r} is not loaded in this deployment (it serves {extractor.backend!r})"
+        )
+    preprocess = _as_bool(options.get("preprocess", True), "parameters.preprocess")
+    images = _image_input(inputs)
+    try:
+        results = [extractor.extract(image, preprocess_image=preprocess) for image in images]
+    except DocumentError as exc:
+        raise InferenceInputError(f"inputs.image: {exc}") from exc
+    return _outputs(results, output_fields)
+
+
+def _parameters(parameters: Sequence[Mapping[str, Any]] | Mapping[str, Any] | None) -> dict[str, Any]:
+    """Accept OIP parameter tensors (``[{"name", "data": [v]}]``) and a plain mapping alike."""
+    if not parameters:
+        return {}
+    if isinstance(parameters, Mapping):
+        return dict(parameters)
+    values: dict[str, Any] = {}
+    for item in parameters:
+        data = item.get("data", item.get("value"))
+        values[str(item.get("name"))] = data[0] if isinstance(data, list) and len(data) == 1 else data
+    return values
+
+
+def _as_bool(value: Any, where: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.lower() in {"true", "1", "yes", "false", "0", "no"}:
+        return value.lower() in {"true", "1", "yes"}
+    raise InferenceInputError(f"{where} must be true or false, not {value!r}")
+
+
+def _image_input(inputs: Sequence[Mapping[str, Any]]) -> list[bytes]:
+    tensor = next((item for item in inputs if item.get("name") == "image"), None)
+    if tensor is None:
+        raise InferenceInputError("inputs.image is missing: send the photo as an input named 'image'")
+    data = tensor.get("data")
+    items = data if isinstance(data, list) else [data]
+    if not items or any(item is None for item in items):
+        raise InferenceInputError("inputs.image has no data")
+    base64_encoded = (tensor.get("parameters") or {}).get("content_type") == "base64"
+    return [_image_bytes(item, index, base64_encoded) for index, item in enumerate(items)]
+
+
+def _image_bytes(item: Any, index: int, base64_encoded: bool) -> bytes:
+    if isinstance(item, bytes | bytearray) and not base64_encoded:
+        return bytes(item)
+    if isinstance(item, str | bytes | bytearray):
+        try:
+            return base64.b64decode(item, validate=True)
+        except (binascii.Error, ValueError) as exc:
+            raise InferenceInputError(f"inputs.image[{index}] is not valid base64 ({exc})") from exc
+    raise InferenceInputError(f"inputs.image[{index}] must be bytes or a base64 string, not {type(item).__name__}")
+
+
+def _outputs(results: list[Extraction], output_fields: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    wanted = [str(field["name"]) for field in output_fields or []] or list(OUTPUTS)
+    unknown = [name for name in wanted if name not in OUTPUTS]
+    if unknown:
+        raise InferenceInputError(f"unknown output(s) {', '.join(unknown)}; available: {', '.join(OUTPUTS)}")
+    columns = {
+        "payment_details": [json.dumps(r.details.model_dump(mode="json"), ensure_ascii=False) for r in results],
+        "checks": [json.dumps(r.checks_json(), ensure_ascii=False) for r in results],
+        "response": [r.response for r in results],
+    }
+    return [
+        {
+            "name": name,
+            "datatype": "BYTES",
+            "shape": [len(results)],
+            "parameters": {"content_type": "json" if name != "response" else "str"},
+            "data": columns[name],
+        }
+        for name in wanted
+    ]

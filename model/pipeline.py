@@ -1,0 +1,184 @@
+"""One document in, verified payment details out: load → preprocess → QR → OCR or Qwen-VL → parse → checks.
+
+The QR code is read first and trusted most, but the rest of the page is always read too: a QR rarely carries every
+field (a fiscal QR has no seller name), and agreement between QR and text is what confirms a value.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+import cv2
+import numpy as np
+from PIL import Image
+
+from model.documents import Page, load_document
+from model.fields import classify, extract_candidates
+from model.ocr import recognize
+from model.preprocess import PreprocessOptions, Step, preprocess
+from model.qr import QrCode, decode_qr
+from model.resolve import resolve
+from model.schema import Candidate, DocumentType, FieldCheck, PaymentDetails, Source
+
+if TYPE_CHECKING:
+    from model.qwen import QwenExtractor
+
+BackendName = Literal["auto", "tesseract", "qwen-vl"]
+BACKENDS: tuple[BackendName, ...] = ("auto", "tesseract", "qwen-vl")
+
+_QR_DOCUMENT_TYPES = {"payment": DocumentType.INVOICE, "fiscal": DocumentType.CASH_RECEIPT}
+
+
+@dataclass
+class Extraction:
+    """Everything one extraction produced, for the CLI, the platform contract and the web app."""
+
+    details: PaymentDetails
+    checks: dict[str, FieldCheck]
+    backend: str
+    response: str
+    """The raw text the OCR or the model produced."""
+    qr_codes: list[QrCode]
+    steps: list[Step]
+    """Preprocessing steps of the first page, as shown to a person."""
+    stages: dict[str, float]
+    """Milliseconds per stage: load, preprocess, qr, ocr, parse, model, checks."""
+    intermediates: dict[str, np.ndarray] = field(default_factory=dict)
+
+    @property
+    def elapsed_ms(self) -> float:
+        return sum(self.stages.values())
+
+    def checks_json(self) -> dict[str, dict[str, Any]]:
+        return {name: check.model_dump(mode="json") for name, check in self.checks.items()}
+
+
+class _Timer:
+    def __init__(self) -> None:
+        self.stages: dict[str, float] = {}
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.stages[name] = self.stages.get(name, 0.0) + (time.perf_counter() - start) * 1000
+
+
+@dataclass
+class _Reading:
+    """What the pages of one document have yielded so far."""
+
+    timer: _Timer = field(default_factory=_Timer)
+    candidates: list[Candidate] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+    qr_codes: list[QrCode] = field(default_factory=list)
+    document_types: list[tuple[DocumentType, Source]] = field(default_factory=list)
+
+
+def _options(preprocess_image: bool, keep_intermediates: bool) -> PreprocessOptions:
+    if preprocess_image:
+        return PreprocessOptions(keep_intermediates=keep_intermediates)
+    return PreprocessOptions(
+        detect_document=False,
+        orient=False,
+        deskew=False,
+        normalize_contrast=False,
+        denoise=False,
+        scale=False,
+        keep_intermediates=keep_intermediates,
+    )
+
+
+class Extractor:
+    """Extracts payment details with one backend; holds the loaded Qwen-VL model when that backend is used."""
+
+    def __init__(self, backend: BackendName = "tesseract", qwen: QwenExtractor | None = None) -> None:
+        if backend == "auto":
+            backend = "qwen-vl" if qwen is not None else "tesseract"
+        if backend == "qwen-vl" and qwen is None:
+            raise ValueError("the qwen-vl backend needs a loaded model: see model.inference.load('qwen-vl')")
+        self.backend: BackendName = backend
+        self.qwen = qwen
+
+    def extract(self, data: bytes, *, preprocess_image: bool = True, keep_intermediates: bool = False) -> Extraction:
+        """Extract from the bytes of an image or PDF; raises ``DocumentError`` for unreadable input."""
+        reading = _Reading()
+        with reading.timer.stage("load"):
+            document = load_document(data)
+        options = _options(preprocess_image, keep_intermediates)
+        steps: list[Step] = []
+        intermediates: dict[str, np.ndarray] = {}
+        for number, page in enumerate(document.pages):
+            page_steps, page_images = self._read_page(page, reading, options)
+            if number == 0:
+                steps, intermediates = page_steps, page_images
+        with reading.timer.stage("checks"):
+            document_type, type_source = (
+                reading.document_types[0] if reading.document_types else (DocumentType.OTHER, None)
+            )
+            details, field_checks = resolve(reading.candidates, document_type, type_source)
+        return Extraction(
+            details=details,
+            checks=field_checks,
+            backend=self.backend,
+            response="\n\n".join(reading.texts),
+            qr_codes=reading.qr_codes,
+            steps=steps,
+            stages=reading.timer.stages,
+            intermediates=intermediates,
+        )
+
+    def _read_page(
+        self, page: Page, reading: _Reading, options: PreprocessOptions
+    ) -> tuple[list[Step], dict[str, np.ndarray]]:
+        timer = reading.timer
+        with timer.stage("qr"):
+            page_codes = decode_qr(page.image)
+        reading.qr_codes += page_codes
+        for code in page_codes:
+            reading.candidates += [
+                Candidate(name, value, Source.QR) for name, value in code.fields.items() if name != "document_type"
+            ]
+            if code.kind in _QR_DOCUMENT_TYPES:
+                reading.document_types.append((_QR_DOCUMENT_TYPES[code.kind], Source.QR))
+
+        exif_detail = "turned upright from EXIF" if page.exif_transposed else "no EXIF rotation"
+        steps = [Step("exif_orientation", page.exif_transposed, 0.0, exif_detail)]
+        if page.text is not None:
+            with timer.stage("parse"):
+                lines = [line for line in page.text.splitlines() if line.strip()]
+                reading.candidates += extract_candidates(lines, Source.PDF)
+            reading.texts.append(page.text)
+            reading.document_types.append((classify(lines), Source.PDF))
+            return steps, {}
+
+        with timer.stage("preprocess"):
+            prepared = preprocess(page.image, options)
+        steps += prepared.steps
+        if self.backend == "qwen-vl":
+            self._read_with_model(prepared.color, reading)
+        else:
+            with timer.stage("ocr"):
+                result = recognize(prepared.image)
+            with timer.stage("parse"):
+                lines = [line.text for line in result.lines]
+                reading.candidates += extract_candidates(lines, Source.OCR)
+            reading.texts.append(result.text)
+            reading.document_types.append((classify(lines), Source.OCR))
+        return steps, prepared.intermediates
+
+    def _read_with_model(self, color: np.ndarray, reading: _Reading) -> None:
+        assert self.qwen is not None
+        with reading.timer.stage("model"):
+            answer = self.qwen.extract([Image.fromarray(cv2.cvtColor(color, cv2.COLOR_BGR2RGB))])[0]
+        reading.texts.append(answer.text)
+        model_fields = {name: value for name, value in answer.fields.items() if value is not None}
+        if document_type := model_fields.pop("document_type", None):
+            reading.document_types.append((DocumentType(document_type), Source.MODEL))
+        reading.candidates += [Candidate(name, value, Source.MODEL) for name, value in model_fields.items()]

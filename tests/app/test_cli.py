@@ -1,0 +1,80 @@
+"""The command line as a user runs it: a real subprocess, real files, real Tesseract."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+CLI = [sys.executable, "-m", "app.cli"]
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=300, check=False)
+
+
+@pytest.fixture(scope="module")
+def bad_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("bad")
+    jpeg = io.BytesIO()
+    Image.new("RGB", (600, 400), "white").save(jpeg, "JPEG")
+    bomb = io.BytesIO()
+    Image.new("1", (12_000, 12_000)).save(bomb, "PNG")
+    files = {
+        "empty": b"",
+        "text": b"not an image at all",
+        "truncated": jpeg.getvalue()[:400],
+        "bomb": bomb.getvalue(),
+    }
+    paths = {name: folder / f"{name}.jpg" for name in files}
+    for name, data in files.items():
+        paths[name].write_bytes(data)
+    paths["missing"] = folder / "missing.jpg"
+    return paths
+
+
+def test_extract_prints_one_json_line_per_file_and_reports_bad_ones(
+    samples: dict[Path, dict[str, str | None]], bad_files: dict[str, Path]
+) -> None:
+    good = list(samples)
+    ordered = [str(good[0]), *(str(path) for path in bad_files.values()), *(str(path) for path in good[1:])]
+    result = _run("extract", "--backend", "tesseract", *ordered)
+    assert result.returncode == 1
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [record["file"] for record in records] == [str(path) for path in good]
+    for record in records:
+        assert set(record) == {"file", "fields", "checks", "backend", "elapsed_ms"}
+        assert record["backend"] == "tesseract"
+        assert record["fields"]["recipient_inn"] == samples[Path(record["file"])]["recipient_inn"]
+    errors = result.stderr.strip().splitlines()
+    assert len(errors) == len(bad_files)
+    expected = {
+        "empty": "the file is empty",
+        "text": "not an image or PDF",
+        "truncated": "damaged or truncated",
+        "bomb": "decompression bomb",
+        "missing": "no such file",
+    }
+    for name, message in expected.items():
+        assert any(str(bad_files[name]) in line and message in line for line in errors), name
+    assert "Traceback" not in result.stderr
+
+
+def test_extract_rejects_an_unknown_backend() -> None:
+    result = _run("extract", "--backend", "gpt", "x.jpg")
+    assert result.returncode == 2
+    assert "--backend must be auto, tesseract or qwen-vl" in result.stderr
+
+
+def test_demo_shows_the_samples_with_their_checks(samples: dict[Path, dict[str, str | None]]) -> None:
+    result = _run("demo", "--backend", "tesseract")
+    assert result.returncode == 0, result.stderr
+    for path, truth in samples.items():
+        assert path.name in result.stdout
+        assert str(truth["recipient_inn"]) in result.stdout
+    assert "valid" in result.stdout

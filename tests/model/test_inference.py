@@ -1,0 +1,105 @@
+"""The platform contract: ``load`` + ``inference`` with Open Inference Protocol tensors."""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+
+import pytest
+
+from model.inference import InferenceInputError, inference, load
+from model.pipeline import Extractor
+
+KEY_FIELDS = ("recipient_inn", "bank_bic", "amount", "fiscal_drive_number")
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return load("tesseract")
+
+
+def _image(path: Path, *, encoded: bool = True) -> dict[str, object]:
+    data = path.read_bytes()
+    return {
+        "name": "image",
+        "datatype": "BYTES",
+        "shape": [1],
+        "parameters": {"content_type": "base64"} if encoded else {},
+        "data": [base64.b64encode(data).decode() if encoded else data],
+    }
+
+
+def test_inference_returns_every_output_for_each_sample(
+    extractor: Extractor, samples: dict[Path, dict[str, str | None]]
+) -> None:
+    for path, truth in samples.items():
+        outputs = inference([], [_image(path)], [], "tesseract", extractor)
+        by_name = {output["name"]: output for output in outputs}
+        assert set(by_name) == {"payment_details", "checks", "response"}
+        details = json.loads(by_name["payment_details"]["data"][0])
+        for field in KEY_FIELDS:
+            assert details[field] == truth[field], f"{path.name}: {field}"
+        checks = json.loads(by_name["checks"]["data"][0])
+        assert set(checks) == set(details)
+        assert by_name["response"]["data"][0].strip()
+
+
+def test_inference_accepts_raw_bytes_parameters_and_output_selection(
+    extractor: Extractor, samples: dict[Path, dict[str, str | None]]
+) -> None:
+    path = next(iter(samples))
+    parameters = [{"name": "preprocess", "datatype": "BOOL", "data": [False]}]
+    outputs = inference(parameters, [_image(path, encoded=False)], [{"name": "checks"}], "tesseract", extractor)
+    assert [output["name"] for output in outputs] == ["checks"]
+    assert outputs[0]["shape"] == [1]
+
+
+@pytest.mark.parametrize(
+    ("parameters", "inputs", "outputs", "message"),
+    [
+        ([], [], [], "inputs.image is missing"),
+        ([], [{"name": "image", "data": ["%%%"], "parameters": {"content_type": "base64"}}], [], "not valid base64"),
+        ([], [{"name": "image", "data": [b"plain text"]}], [], r"inputs.image: not an image or PDF"),
+        ([], [{"name": "image", "data": [b""]}], [], r"inputs.image: the file is empty"),
+        ([{"name": "backend", "data": ["gpt"]}], [], [], "parameters.backend must be one of"),
+        ([{"name": "backend", "data": ["qwen-vl"]}], [], [], "is not loaded in this deployment"),
+        ([{"name": "preprocess", "data": ["maybe"]}], [], [], "parameters.preprocess must be true or false"),
+    ],
+)
+def test_inference_rejects_bad_requests_with_a_clear_message(
+    extractor: Extractor, parameters: list[dict[str, object]], inputs: list[dict[str, object]],
+    outputs: list[dict[str, object]], message: str,
+) -> None:  # fmt: skip
+    with pytest.raises(InferenceInputError, match=message):
+        inference(parameters, inputs, outputs, "tesseract", extractor)
+
+
+def test_inference_rejects_unknown_outputs(extractor: Extractor, samples: dict[Path, dict[str, str | None]]) -> None:
+    with pytest.raises(InferenceInputError, match="unknown output"):
+        inference([], [_image(next(iter(samples)))], [{"name": "summary"}], "tesseract", extractor)
+
+
+def test_load_rejects_unknown_model_keys() -> None:
+    with pytest.raises(ValueError, match="unknown model_key 'gpt-4'"):
+        load("gpt-4")
+
+
+def test_load_auto_falls_back_to_tesseract_without_a_gpu() -> None:
+    assert load("auto").backend == "tesseract"
+
+
+def test_inference_runs_the_qwen_backend_through_real_transformers(
+    tiny_qwen_checkpoint: Path, samples: dict[Path, dict[str, str | None]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RECEIPT_QWEN_WEIGHTS", str(tiny_qwen_checkpoint))
+    qwen = load("qwen-vl")
+    assert qwen.backend == "qwen-vl"
+    outputs = inference([], [_image(next(iter(samples)))], [], "qwen-vl", qwen)
+    by_name = {output["name"]: output for output in outputs}
+    details = json.loads(by_name["payment_details"]["data"][0])
+    checks = json.loads(by_name["checks"]["data"][0])
+    # A random tiny model writes no JSON: whatever is filled must come from the QR, never from nowhere.
+    filled = [name for name, value in details.items() if value and name != "document_type"]
+    assert all(checks[name]["source"] in (None, "qr") for name in filled)
+    assert by_name["response"]["data"][0] is not None
