@@ -1,0 +1,288 @@
+"""Run every available backend and the afternoon baseline over the corpus; score them; write tables and plots.
+
+Everything that is compared is measured in the same run on the same machine: the figures in the README are ratios
+and differences between runs that shared the CPU, never numbers from elsewhere.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import statistics
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bench.score import Report, TruthRecord, load_truth, score
+from model.documents import DocumentError, load_document
+
+DEFAULT_CORPUS = Path(__file__).parent / "corpus" / "data"
+DEFAULT_RESULTS = Path(__file__).parent / "results"
+STAGES = ("load", "preprocess", "qr", "ocr", "parse", "model", "checks")
+
+
+@dataclass
+class ImageRun:
+    file: str
+    fields: dict[str, str | None]
+    stages: dict[str, float]
+    elapsed_ms: float
+    error: str | None = None
+
+
+@dataclass
+class BackendRun:
+    name: str
+    images: list[ImageRun]
+    peak_rss_mb: float
+    wall_s: float
+    report: Report | None = field(default=None, repr=False)
+
+    def latencies(self) -> list[float]:
+        return [image.elapsed_ms for image in self.images if image.error is None]
+
+
+_worker: Callable[[bytes], tuple[dict[str, str | None], dict[str, float]]] | None = None
+
+
+def _init(backend: str) -> None:
+    global _worker  # noqa: PLW0603 - one extractor per worker process, built once
+    if backend == "baseline":
+        from bench.baseline import baseline_extract
+
+        def run_baseline(data: bytes) -> tuple[dict[str, str | None], dict[str, float]]:
+            started = time.perf_counter()
+            image = load_document(data).pages[0].image
+            loaded = time.perf_counter()
+            fields, _ = baseline_extract(image)
+            done = time.perf_counter()
+            return fields, {"load": (loaded - started) * 1000, "ocr": (done - loaded) * 1000}
+
+        _worker = run_baseline
+        return
+    from model.inference import load
+
+    extractor = load(backend)
+
+    def run_pipeline(data: bytes) -> tuple[dict[str, str | None], dict[str, float]]:
+        result = extractor.extract(data)
+        return result.details.model_dump(mode="json"), result.stages
+
+    _worker = run_pipeline
+
+
+def _run_one(path: str) -> tuple[ImageRun, float]:
+    assert _worker is not None
+    started = time.perf_counter()
+    try:
+        fields, stages = _worker(Path(path).read_bytes())
+        error = None
+    except DocumentError as exc:
+        fields, stages, error = {}, {}, str(exc)
+    elapsed = (time.perf_counter() - started) * 1000
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return ImageRun(Path(path).name, fields, stages, elapsed, error), peak_mb
+
+
+def run_backend(backend: str, paths: Sequence[Path], workers: int) -> BackendRun:
+    """Extract every image with ``backend`` in ``workers`` processes (Tesseract is single-threaded by design)."""
+    started = time.perf_counter()
+    with ProcessPoolExecutor(workers, initializer=_init, initargs=(backend,)) as pool:
+        outcomes = list(pool.map(_run_one, [str(path) for path in paths]))
+    wall = time.perf_counter() - started
+    return BackendRun(backend, [run for run, _ in outcomes], max(peak for _, peak in outcomes), wall)
+
+
+def available_backends() -> dict[str, str | None]:
+    """Backend → None when it can run here, else the reason it is skipped."""
+    backends: dict[str, str | None] = {"baseline": None, "tesseract": None}
+    try:
+        from model.qwen import gpu_available
+    except ImportError:
+        backends["qwen-vl"] = "torch/transformers not installed (pip install '.[qwen]')"
+        return backends
+    if not gpu_available():
+        backends["qwen-vl"] = "no CUDA GPU on this machine (an 8B model on 2 CPU cores is not a benchmark)"
+    elif not os.environ.get("RECEIPT_QWEN_WEIGHTS"):
+        backends["qwen-vl"] = "RECEIPT_QWEN_WEIGHTS is not set to a local checkpoint"
+    else:
+        backends["qwen-vl"] = None
+    return backends
+
+
+def _percentile(values: Sequence[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    if len(values) == 1:
+        return values[0]
+    return statistics.quantiles(values, n=100, method="inclusive")[round(q) - 1]
+
+
+def _stage_table(runs: Sequence[BackendRun]) -> str:
+    lines = ["| backend | stage | p50 ms | p95 ms |", "|---|---|---:|---:|"]
+    for run in runs:
+        for stage in (*STAGES, "total"):
+            values = (
+                run.latencies()
+                if stage == "total"
+                else [image.stages[stage] for image in run.images if stage in image.stages]
+            )
+            if values:
+                lines.append(
+                    f"| {run.name} | {stage} | {_percentile(values, 50):.0f} | {_percentile(values, 95):.0f} |"
+                )
+    return "\n".join(lines)
+
+
+def _summary_table(runs: Sequence[BackendRun], truth: Sequence[TruthRecord]) -> str:
+    lines = [
+        "| backend | micro-F1 | clean | photo | hard | clean+photo | doc type acc. | p50 s | p95 s | images/s "
+        "| peak RSS MB |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for run in runs:
+        assert run.report is not None
+        report = run.report
+        by_difficulty = {name: group.micro_f1 for name, group in report.by_difficulty.items()}
+        easy = score([t for t in truth if t.difficulty != "hard"], _predictions(run)).micro_f1
+        latencies = run.latencies()
+        lines.append(
+            f"| {run.name} | {report.micro_f1:.3f} | {by_difficulty.get('clean', float('nan')):.3f} | "
+            f"{by_difficulty.get('photo', float('nan')):.3f} | {by_difficulty.get('hard', float('nan')):.3f} | "
+            f"{easy:.3f} | {report.document_type_accuracy:.3f} | {_percentile(latencies, 50) / 1000:.2f} | "
+            f"{_percentile(latencies, 95) / 1000:.2f} | {len(run.images) / run.wall_s:.2f} | {run.peak_rss_mb:.0f} |"
+        )
+    return "\n".join(lines)
+
+
+def _predictions(run: BackendRun) -> dict[str, dict[str, str | None]]:
+    return {image.file: image.fields for image in run.images if image.error is None}
+
+
+def _per_field_table(runs: Sequence[BackendRun]) -> str:
+    names = [run.name for run in runs]
+    lines = ["| field | " + " | ".join(names) + " |", "|---|" + "---:|" * len(names)]
+    assert runs[0].report is not None
+    for field_name in runs[0].report.per_field:
+        cells = [f"{run.report.per_field[field_name].f1:.3f}" for run in runs if run.report is not None]
+        lines.append(f"| {field_name} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def _plots(runs: Sequence[BackendRun], out: Path) -> list[Path]:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    assert runs[0].report is not None
+    fields = list(runs[0].report.per_field)
+    figure, axis = plt.subplots(figsize=(11, 4.5))
+    width = 0.8 / len(runs)
+    for index, run in enumerate(runs):
+        assert run.report is not None
+        values = [run.report.per_field[name].f1 for name in fields]
+        axis.bar([i + index * width for i in range(len(fields))], values, width, label=run.name)
+    axis.set_xticks([i + 0.4 - width / 2 for i in range(len(fields))], fields, rotation=40, ha="right")
+    axis.set_ylabel("F1")
+    axis.set_ylim(0, 1.05)
+    axis.set_title("F1 per field on the synthetic corpus")
+    axis.legend()
+    figure.tight_layout()
+    f1_path = out / "f1_per_field.png"
+    figure.savefig(f1_path, dpi=110)
+    plt.close(figure)
+
+    figure, axis = plt.subplots(figsize=(9, 4))
+    labels, series = [], []
+    for run in runs:
+        for stage in STAGES:
+            values = [image.stages[stage] for image in run.images if stage in image.stages]
+            if values:
+                labels.append(f"{run.name}\n{stage}")
+                series.append(values)
+    axis.boxplot(series, showfliers=False)
+    axis.set_xticks(range(1, len(labels) + 1), labels, fontsize=8)
+    axis.set_ylabel("ms per image")
+    axis.set_title("Latency per stage (2 worker processes)")
+    figure.tight_layout()
+    latency_path = out / "latency_per_stage.png"
+    figure.savefig(latency_path, dpi=110)
+    plt.close(figure)
+    return [f1_path, latency_path]
+
+
+def _targets(runs: dict[str, BackendRun], truth: Sequence[TruthRecord]) -> list[str]:
+    ours, baseline = runs.get("tesseract"), runs.get("baseline")
+    if ours is None or ours.report is None or baseline is None or baseline.report is None:
+        return []
+    easy = score([t for t in truth if t.difficulty != "hard"], _predictions(ours)).micro_f1
+    hard = ours.report.by_difficulty.get("hard")
+    gain = ours.report.micro_f1 - baseline.report.micro_f1
+    p50 = _percentile(ours.latencies(), 50) / 1000
+
+    def line(ok: bool, text: str) -> str:
+        return f"- {'✅' if ok else '❌'} {text}"
+
+    return [
+        line(easy >= 0.95, f"tesseract micro-F1 on clean+photo {easy:.3f} (target ≥ 0.95)"),
+        line(
+            hard is not None and hard.micro_f1 >= 0.85,
+            f"on hard {hard.micro_f1 if hard else float('nan'):.3f} (≥ 0.85)",
+        ),
+        line(gain >= 0.25, f"gain over the baseline {gain:+.3f} (≥ +0.25)"),
+        line(p50 <= 1.5, f"p50 latency {p50:.2f} s per image (≤ 1.5 s)"),
+    ]
+
+
+def run_benchmark(
+    corpus: Path = DEFAULT_CORPUS,
+    out: Path = DEFAULT_RESULTS,
+    backends: Sequence[str] | None = None,
+    limit: int | None = None,
+    workers: int = 2,
+) -> str:
+    """Run, score, write ``results.md``, ``results.json`` and the plots into ``out``; return the markdown."""
+    truth = load_truth(corpus / "truth.jsonl")
+    if limit:
+        truth = truth[:limit]
+    available = available_backends()
+    chosen = list(backends) if backends else [name for name, reason in available.items() if reason is None]
+    skipped = {name: reason for name, reason in available.items() if reason is not None and name not in chosen}
+    runs: dict[str, BackendRun] = {}
+    for name in chosen:
+        run = run_backend(name, [corpus / record.file for record in truth], workers)
+        run.report = score(truth, _predictions(run))
+        runs[name] = run
+    out.mkdir(parents=True, exist_ok=True)
+    plots = _plots(list(runs.values()), out)
+    cpu = f"{os.cpu_count()} CPU cores, {workers} worker processes"
+    sections = [
+        f"# Benchmark: {len(truth)} synthetic documents ({corpus.name}), {cpu}",
+        _summary_table(list(runs.values()), truth),
+        "## Targets",
+        "\n".join(_targets(runs, truth)) or "(needs the tesseract and baseline backends)",
+        "## F1 per field",
+        _per_field_table(list(runs.values())),
+        "## Latency per stage",
+        _stage_table(list(runs.values())),
+        *(f"Skipped {name}: {reason}." for name, reason in skipped.items()),
+        "Plots: " + ", ".join(path.name for path in plots),
+    ]
+    markdown = "\n\n".join(sections) + "\n"
+    (out / "results.md").write_text(markdown, encoding="utf-8")
+    payload: dict[str, Any] = {
+        name: {
+            "micro_f1": run.report.micro_f1 if run.report else None,
+            "peak_rss_mb": run.peak_rss_mb,
+            "wall_s": run.wall_s,
+            "images": [asdict(image) for image in run.images],
+        }
+        for name, run in runs.items()
+    }
+    (out / "results.json").write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
+    return markdown
