@@ -69,9 +69,7 @@ def test_inn_valid_refuses_wrong_length_or_non_digits(value: str) -> None:
     assert not inn_valid(value)
 
 
-@pytest.mark.parametrize(
-    ("first", "expected"), [(INN_ORG[:9], INN_ORG[9:]), (INN_PERSON[:10], INN_PERSON[10:])]
-)
+@pytest.mark.parametrize(("first", "expected"), [(INN_ORG[:9], INN_ORG[9:]), (INN_PERSON[:10], INN_PERSON[10:])])
 def test_inn_check_digits_completes_worked_examples(first: str, expected: str) -> None:
     assert inn_check_digits(first) == expected
 
@@ -203,9 +201,7 @@ def _settlement(account: str) -> bool:
     ("3045001160001S7", ogrn_valid, OGRNIP),
     ("", inn_valid, None),
 ])  # fmt: skip
-def test_repair_single_confusion_cases(
-    value: str, is_valid: Callable[[str], bool], expected: str | None
-) -> None:
+def test_repair_single_confusion_cases(value: str, is_valid: Callable[[str], bool], expected: str | None) -> None:
     assert repair_single_confusion(value, is_valid) == expected
 
 

@@ -135,9 +135,7 @@ def render(payload: bytes, module_px: int = 4) -> Image:
     return np.kron(pixels, np.ones((module_px, module_px), dtype=np.uint8))
 
 
-def page(
-    codes: list[Image], size: tuple[int, int] = (1100, 800), angle: float = 0.0, scale: float = 1.0
-) -> Image:
+def page(codes: list[Image], size: tuple[int, int] = (1100, 800), angle: float = 0.0, scale: float = 1.0) -> Image:
     """A white BGR page with some text and the codes side by side, then turned and scaled like a photo."""
     height, width = size
     canvas = np.full((height, width, 3), 255, dtype=np.uint8)
@@ -205,9 +203,7 @@ def test_decode_qr_falls_back_to_opencv_with_original_bytes(
     assert codes == [QrCode("payment", payload.decode(codec), GOST_FIELDS)]
 
 
-@pytest.mark.parametrize(
-    "image", [np.zeros((50, 50), dtype=np.float32), np.zeros((50, 50, 2), dtype=np.uint8)]
-)
+@pytest.mark.parametrize("image", [np.zeros((50, 50), dtype=np.float32), np.zeros((50, 50, 2), dtype=np.uint8)])
 def test_decode_qr_rejects_unsupported_image(image: npt.NDArray[np.generic]) -> None:
     with pytest.raises(ValueError, match="decode_qr needs"):
         decode_qr(image)  # type: ignore[arg-type]
