@@ -135,6 +135,11 @@ def _digits_of(*lengths: int) -> Callable[[str], str | None]:
     return lambda text: _first_digits(text, lengths)
 
 
+def _settlement_account(text: str) -> str | None:
+    """A 20-digit account that is not a bank's correspondent account (those start 30101)."""
+    return next((t for t in digit_tokens(text) if len(t) == 20 and not t.startswith("30101")), None)
+
+
 def _kpp(text: str) -> str | None:
     match = re.search(r"(?<![0-9A-Z])([0-9OoОо]{4}[0-9A-Z]{2}[0-9OoОо]{3})(?![0-9])", text)
     return match.group(1).translate(_DIGIT_LIKE) if match else None
@@ -152,10 +157,15 @@ _ORG_END = re.compile(r"\s+(?:" + _label("инн") + r"|" + _label("кпп") + r
 _ORG_FORM_MISREAD = re.compile(r"^[0OО]{3}(?=\s*[«\"“A-ZА-ЯЁ])")
 
 
+_ADDRESS_TAIL = re.compile(r",\s*(?:\d{6}\b|г\.|ул\.|" + _label("инн") + r"|" + _label("кпп") + r").*$", re.IGNORECASE)
+
+
 def _name(text: str) -> str | None:
-    """A name as printed, without an ИНН/КПП tail that shares its line; OCR's "000" for ООО is undone."""
-    name = _ORG_FORM_MISREAD.sub("ООО", _ORG_END.sub("", text).strip(" :|_—-"))
-    return normalize_text(name)
+    """A name as printed, without the ИНН/КПП or address that shares its line; OCR's "000" for ООО is undone."""
+    name = _ADDRESS_TAIL.sub("", _ORG_END.sub("", text)).strip(" :|_—-")
+    if not re.search(r"[А-Яа-яЁёA-Za-z]{2}", name):
+        return None
+    return normalize_text(_ORG_FORM_MISREAD.sub("ООО", name))
 
 
 _TEXT_END = re.compile(r"\s{3,}.*$")
@@ -192,7 +202,7 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
     ("bank_corr_account", "к/с; к/сч; кор. счет; кор. счёт; корр. счет; корр. счёт; корреспондентский счет; "
      "корреспондентский счёт; сч. банка", _digits_of(20), _ANYWHERE, 1.0),
     ("recipient_account", "р/с; р/сч; р/счет; расчетный счет; расчётный счёт; счет получателя; счёт получателя; "
-     "номер счета; номер счёта; счет №; счёт №; сч. №; счет; счёт", _digits_of(20), _ANYWHERE, 1.0),
+     "номер счета; номер счёта; счет №; счёт №; сч. №; счет; счёт", _settlement_account, _ANYWHERE, 1.0),
     ("fiscal_drive_number", "фн №; фн; номер фн; фн n", _digits_of(16), _ANYWHERE, 1.0),
     ("fiscal_document_number", "фд №; фд; номер фд; фд n", _digits_of(*range(1, 11)), _ANYWHERE, 1.0),
     ("fiscal_sign", "фп; фпд; фп n", _digits_of(*range(1, 11)), _ANYWHERE, 1.0),
@@ -200,8 +210,8 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
     ("amount", "сумма перевода; сумма платежа; сумма операции; сумма; сумма к оплате", _amount, _LINE_START, 1.0),
     ("payment_date", "дата операции; дата перевода; дата платежа; дата и время; дата, время; дата оплаты; дата",
      normalize_date, _LINE_START, 2.0),
-    ("recipient_name", "получатель платежа; наименование получателя; получатель; продавец; поставщик; организация; "
-     "пользователь", _name, _LINE_START, 1.0),
+    ("recipient_name", "получатель платежа; наименование получателя; фио получателя; ф.и.о. получателя; "
+     "имя получателя; получатель; продавец; поставщик; организация; пользователь", _name, _LINE_START, 1.0),
     ("bank_name", "банк получателя; наименование банка; банк", _bank, _LINE_START, 1.0),
     ("bank_name", "в", _bank_after_in, _ANYWHERE, 0.5),
     ("purpose", "назначение платежа; назначение; сообщение получателю; сообщение", _text, _LINE_START, 1.0),
@@ -226,6 +236,9 @@ _ORG_LINE = re.compile(r"^\s*(?:ООО|АО|ПАО|ЗАО|ОАО|НКО|ИП|М�
 _STANDALONE_AMOUNT = re.compile(
     r"^[\s_|=-]*\d{1,3}(?:[ \u00a0]\d{3})*(?:[.,]\d{2})?\s*(?:₽|P|Р|руб\.?|р\.|RUB)\s*$", re.IGNORECASE
 )
+_TITLE = re.compile(r"сч[её]т\w* на оплату|квитанци|извещение|кассовый чек", re.IGNORECASE)
+_CAPTION_FIELDS = frozenset({"recipient_name", "bank_name"})
+_REFERENCED_DATE = re.compile(r"\bот\s*$", re.IGNORECASE)
 _DANGLING = re.compile(r"(?:\b(?:от|по|за|и|в|на|с|к|для|№)|[,-])$", re.IGNORECASE)
 
 # A caption printed under a value on state forms (ПД-4 "Извещение"): the value is the line above.
@@ -292,6 +305,7 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
         candidates += found
         if index > 0:
             candidates += _captioned(line, lines[index - 1], source)
+            candidates += _caption_labelled(found, line, lines[index - 1], source)
     candidates += _unlabelled(lines, source)
     if any(c.field == "amount" for c in candidates):
         text = "\n".join(lines)
@@ -300,7 +314,7 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
 
 
 def _read_value(rule: _Rule, rest: str, following: str) -> str | None:
-    follows_freely = bool(following) and not _ANY_LABEL.search(following)
+    follows_freely = bool(following) and not _ANY_LABEL.search(following) and not _TITLE.search(following)
     if not rest.strip():
         # stacked layout: the value sits under its label
         return rule.read(following) if follows_freely else None
@@ -310,12 +324,33 @@ def _read_value(rule: _Rule, rest: str, following: str) -> str | None:
     return value
 
 
+def _caption_labelled(found: list[Candidate], line: str, above: str, source: Source) -> list[Candidate]:
+    """1C invoices print "Получатель" / "Банк получателя" under the cell holding the value: when such a label
+    yields no name on its own line, the line above is read instead, at a lower score."""
+    read_here = {c.field for c in found}
+    candidates = []
+    for rule in _RULES:
+        if rule.field in _CAPTION_FIELDS and rule.field not in read_here and rule.pattern.search(line):
+            above_words = re.sub(r"\b\d[\d ]{5,}\d\b", "", above)  # the other cells of that table row
+            if (value := rule.read(above_words)) is not None and not _ANY_LABEL.search(above):
+                candidates.append(Candidate(rule.field, value, source, 0.8))
+    return candidates
+
+
 def _captioned(line: str, above: str, source: Source) -> list[Candidate]:
     found = []
     for field_name, caption, read in _CAPTIONS:
         if caption.search(line) and (value := read(above)) is not None:
             found.append(Candidate(field_name, value, source, 1.0))
     return found
+
+
+def _own_date(line: str) -> str | None:
+    """A date on the line that is not a reference to another document ("договор № 5 от 01.02.2024")."""
+    for match in re.finditer(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|«?\d{1,2}»?\s+[А-Яа-яЁё]{3,9}\s+\d{4}", line):
+        if not _REFERENCED_DATE.search(line[: match.start()]):
+            return normalize_date(match.group())
+    return None
 
 
 def _unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
@@ -329,7 +364,7 @@ def _unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
                 found.append(Candidate("recipient_account", token, source, 0.3))
             elif len(token) == 9 and token.startswith("04"):
                 found.append(Candidate("bank_bic", token, source, 0.3))
-        if (found_date := normalize_date(line)) is not None:
+        if (found_date := _own_date(line)) is not None:
             found.append(Candidate("payment_date", found_date, source, 0.3))
         if _ORG_LINE.match(line):
             found.append(Candidate("recipient_name", _name(line) or line, source, 0.3))

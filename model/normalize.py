@@ -31,7 +31,7 @@ _AMOUNT = re.compile(
 _DATE_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})(?!\d)")
 _DATE_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _DATE_COMPACT = re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})T\d{4}")
-_DATE_WORDS = re.compile(r"(?<!\d)(\d{1,2})\s+([А-Яа-яЁё]{3,9})\.?\s+(\d{4})")
+_DATE_WORDS = re.compile(r"(?<!\d)(\d{1,2})»?\s+([А-Яа-яЁё]{3,9})\.?\s+(\d{4})")
 
 
 def digits(text: str) -> str:

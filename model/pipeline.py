@@ -140,13 +140,7 @@ class Extractor:
         timer = reading.timer
         with timer.stage("qr"):
             page_codes = decode_qr(page.image)
-        reading.qr_codes += page_codes
-        for code in page_codes:
-            reading.candidates += [
-                Candidate(name, value, Source.QR) for name, value in code.fields.items() if name != "document_type"
-            ]
-            if code.kind in _QR_DOCUMENT_TYPES:
-                reading.document_types.append((_QR_DOCUMENT_TYPES[code.kind], Source.QR))
+        self._add_qr_codes(page_codes, reading)
 
         exif_detail = "turned upright from EXIF" if page.exif_transposed else "no EXIF rotation"
         steps = [Step("exif_orientation", page.exif_transposed, 0.0, exif_detail)]
@@ -161,6 +155,9 @@ class Extractor:
         with timer.stage("preprocess"):
             prepared = preprocess(page.image, options)
         steps += prepared.steps
+        if not page_codes and prepared.color is not page.image:
+            with timer.stage("qr"):  # a code too skewed or foreshortened in the photo may read once flattened
+                self._add_qr_codes(decode_qr(prepared.color), reading)
         if self.backend == "qwen-vl":
             self._read_with_model(prepared.color, reading)
         else:
@@ -172,6 +169,16 @@ class Extractor:
             reading.texts.append(result.text)
             reading.document_types.append((classify(lines), Source.OCR))
         return steps, prepared.intermediates
+
+    @staticmethod
+    def _add_qr_codes(codes: list[QrCode], reading: _Reading) -> None:
+        reading.qr_codes += codes
+        for code in codes:
+            reading.candidates += [
+                Candidate(name, value, Source.QR) for name, value in code.fields.items() if name != "document_type"
+            ]
+            if code.kind in _QR_DOCUMENT_TYPES:
+                reading.document_types.insert(0, (_QR_DOCUMENT_TYPES[code.kind], Source.QR))
 
     def _read_with_model(self, color: np.ndarray, reading: _Reading) -> None:
         assert self.qwen is not None

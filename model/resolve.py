@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
+from functools import partial
 
 from model import checks
 from model.schema import (
@@ -90,10 +91,22 @@ def _choose(field: str, candidates: list[Candidate], rule: Rule | None) -> tuple
 
 
 def _choose_bik(candidates: list[Candidate], corr_accounts: list[Candidate]) -> tuple[str | None, FieldCheck]:
-    """Among the BIKs read, keep those the correspondent account confirms, if any: together they are far less
-    likely to be a misread than either alone."""
+    """Among the BIKs read, keep those the correspondent account confirms: together they are far less likely to
+    be a misread than either alone. The к/с repeats the BIK's last digits, so it can also repair one confusion
+    in a BIK that no к/с confirms (047524828 next to 30101…0828 → 047324828)."""
     confirmed = [b for b in candidates if any(checks.corr_account_valid(c.value, b.value) for c in corr_accounts)]
+    if not confirmed:
+        for bik in _ordered(candidates):
+            for corr in _ordered(corr_accounts):
+                repaired = checks.repair_single_confusion(bik.value, partial(_bik_fits, corr.value))
+                if repaired is not None and repaired != bik.value:
+                    detail = f"repaired one OCR confusion: {bik.value} → {repaired} (confirmed by the к/с)"
+                    return repaired, FieldCheck(status=CheckStatus.VALID, source=bik.source, detail=detail)
     return _choose("bank_bic", confirmed or candidates, checks.bik_valid)
+
+
+def _bik_fits(corr_account: str, bik: str) -> bool:
+    return checks.corr_account_valid(corr_account, bik)
 
 
 def resolve(

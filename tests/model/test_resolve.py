@@ -120,3 +120,13 @@ def test_resolve_drops_values_outside_the_schema_and_checks_every_field() -> Non
     assert fields["amount"] is None and fields["recipient_inn"] is None
     assert set(checks) == set(fields)
     assert checks["amount"] == {"status": "unchecked", "source": None, "detail": None}
+
+
+def test_resolve_repairs_a_bik_from_its_correspondent_account() -> None:
+    fields, checks = _resolve(
+        Candidate("bank_bic", "047324825", Source.OCR),
+        Candidate("bank_corr_account", "30101810673240000828", Source.OCR),
+    )
+    assert fields["bank_bic"] == "047324828"
+    assert checks["bank_bic"]["detail"] == "repaired one OCR confusion: 047324825 → 047324828 (confirmed by the к/с)"
+    assert checks["bank_corr_account"]["status"] == "valid"
