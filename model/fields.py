@@ -364,7 +364,9 @@ def _unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
                 found.append(Candidate("recipient_account", token, source, 0.3))
             elif len(token) == 9 and token.startswith("04"):
                 found.append(Candidate("bank_bic", token, source, 0.3))
-        if (found_date := _own_date(line)) is not None:
+        if _TITLE.search(line) and (title_date := normalize_date(line)) is not None:
+            found.append(Candidate("payment_date", title_date, source, 1.0))  # "Счёт на оплату № 5 от 16 мая 2025 г."
+        elif (found_date := _own_date(line)) is not None:
             found.append(Candidate("payment_date", found_date, source, 0.3))
         if _ORG_LINE.match(line):
             found.append(Candidate("recipient_name", _name(line) or line, source, 0.3))

@@ -108,3 +108,15 @@ def test_extract_candidates_keeps_the_payers_inn_out_of_the_recipients() -> None
 )  # fmt: skip
 def test_extract_candidates_reads_form_layouts(lines: list[str], field: str, expected: str) -> None:
     assert expected in _values(lines, field)
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["Счёт на оплату № 289 от 16 мая 2025 г."], ["2025-05-16"]),
+        (["Оплата по договору № 5 от 01.02.2024"], []),
+        (["Оплата по договору № 5 от 01.02.2024", "«26» апреля 2024 г."], ["2024-04-26"]),
+    ],
+)
+def test_extract_candidates_skips_dates_of_referenced_documents(lines: list[str], expected: list[str]) -> None:
+    assert _values(lines, "payment_date") == expected
