@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import tesserocr
 from PIL import Image
 
 from model.tesseract import PSM, RIL, engine
@@ -31,6 +32,14 @@ class OcrResult:
         return "\n".join(line.text for line in self.lines)
 
 
+def _line_text(iterator: tesserocr.PyResultIterator) -> str:
+    """The line's text; tesserocr raises instead of returning "" for a line that holds no text."""
+    try:
+        return str(iterator.GetUTF8Text(RIL.TEXTLINE) or "").strip()
+    except RuntimeError:
+        return ""
+
+
 def recognize(image: np.ndarray, psm: int = PSM.SINGLE_BLOCK) -> OcrResult:
     """OCR a grey or BGR image; empty lines are dropped."""
     rgb = image if image.ndim == 2 else image[:, :, ::-1]
@@ -41,7 +50,7 @@ def recognize(image: np.ndarray, psm: int = PSM.SINGLE_BLOCK) -> OcrResult:
     iterator = api.GetIterator()
     if iterator is not None:
         while True:
-            text = (iterator.GetUTF8Text(RIL.TEXTLINE) or "").strip()
+            text = _line_text(iterator)
             if text:
                 left, top, right, bottom = iterator.BoundingBox(RIL.TEXTLINE)
                 lines.append(OcrLine(text, float(iterator.Confidence(RIL.TEXTLINE)), (left, top, right, bottom)))
