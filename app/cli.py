@@ -157,19 +157,22 @@ def demo(backend: Annotated[str, typer.Option(help="auto | tesseract | qwen-vl")
 
 @cli.command()
 def bench(
+    *,
     corpus: Annotated[Path, typer.Option(help="Folder with images and truth.jsonl.")] = Path("bench/corpus/data"),
     out: Annotated[Path, typer.Option(help="Where results.md, results.json and the plots go.")] = Path("bench/results"),
     backend: Annotated[list[str] | None, typer.Option(help="Backends to run (default: all available).")] = None,
     limit: Annotated[int, typer.Option(help="Only the first N documents (0 = all).")] = 0,
     workers: Annotated[int, typer.Option(help="Worker processes.")] = 2,
+    count: Annotated[int, typer.Option(help="Documents to generate when the corpus is missing.")] = 120,
 ) -> None:
-    """Score the backends and the afternoon baseline on the synthetic corpus; print the markdown report."""
+    """Score the backends and the afternoon baseline on the synthetic corpus (generated when missing)."""
     from bench.run import run_benchmark
 
     if not (corpus / "truth.jsonl").is_file():
-        stderr.print(f"receipt-extractor: {corpus}/truth.jsonl not found; generate a corpus with "
-                     f"python -m bench.corpus.generate --out {corpus} --count 120 --seed 2026")  # fmt: skip
-        raise typer.Exit(2)
+        from bench.corpus.generate import generate_corpus
+
+        stderr.print(f"No corpus in {corpus}: generating {count} documents (seed 2026)…")
+        generate_corpus(corpus, count, 2026)
     typer.echo(run_benchmark(corpus, out, backend or None, limit or None, workers))
 
 

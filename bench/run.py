@@ -150,10 +150,12 @@ def _summary_table(runs: Sequence[BackendRun], truth: Sequence[TruthRecord]) -> 
         by_difficulty = {name: group.micro_f1 for name, group in report.by_difficulty.items()}
         easy = score([t for t in truth if t.difficulty != "hard"], _predictions(run)).micro_f1
         latencies = run.latencies()
+        classifies = any("document_type" in image.fields for image in run.images)
+        type_accuracy = f"{report.document_type_accuracy:.3f}" if classifies else "—"
         lines.append(
             f"| {run.name} | {report.micro_f1:.3f} | {by_difficulty.get('clean', float('nan')):.3f} | "
             f"{by_difficulty.get('photo', float('nan')):.3f} | {by_difficulty.get('hard', float('nan')):.3f} | "
-            f"{easy:.3f} | {report.document_type_accuracy:.3f} | {_percentile(latencies, 50) / 1000:.2f} | "
+            f"{easy:.3f} | {type_accuracy} | {_percentile(latencies, 50) / 1000:.2f} | "
             f"{_percentile(latencies, 95) / 1000:.2f} | {len(run.images) / run.wall_s:.2f} | {run.peak_rss_mb:.0f} |"
         )
     return "\n".join(lines)

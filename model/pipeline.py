@@ -106,16 +106,16 @@ def _reading_quality(result: OcrResult, candidates: list[Candidate]) -> tuple[fl
     return confidence + 5.0 * len(candidates), confidence
 
 
-def _read_upright(image: np.ndarray, may_turn: bool) -> tuple[list[str], list[Candidate], str, Step]:
+def _read_upright(image: np.ndarray, may_turn: bool, timer: _Timer) -> tuple[list[str], list[Candidate], str, Step]:
     """OCR the page and read its fields; when the reading is poor, also try the other three turns and keep the
     one that reads best. Orientation guessed from a blurred, low-resolution photo is wrong about half the time,
     and a full reading is the most reliable judge."""
     started = time.perf_counter()
-    best_turn, best = 0, _read(image)
+    best_turn, best = 0, _read(image, timer)
     detail = f"first reading {best[3][1]:.0f}% confident"
     if may_turn and best[3][1] < RETRY_BELOW_CONFIDENCE:
         for turn in (2, 1, 3):  # 180° is the commonest miss
-            attempt = _read(np.ascontiguousarray(np.rot90(image, turn)))
+            attempt = _read(np.ascontiguousarray(np.rot90(image, turn)), timer)
             if attempt[3] > best[3]:
                 best_turn, best = turn, attempt
             if best[3][1] >= RETRY_BELOW_CONFIDENCE:
@@ -126,10 +126,12 @@ def _read_upright(image: np.ndarray, may_turn: bool) -> tuple[list[str], list[Ca
     return lines, candidates, text, step
 
 
-def _read(image: np.ndarray) -> tuple[list[str], list[Candidate], str, tuple[float, float]]:
-    result = recognize(image)
-    lines = [line.text for line in result.lines]
-    candidates = extract_candidates(lines, Source.OCR)
+def _read(image: np.ndarray, timer: _Timer) -> tuple[list[str], list[Candidate], str, tuple[float, float]]:
+    with timer.stage("ocr"):
+        result = recognize(image)
+    with timer.stage("parse"):
+        lines = [line.text for line in result.lines]
+        candidates = extract_candidates(lines, Source.OCR)
     return lines, candidates, result.text, _reading_quality(result, candidates)
 
 
@@ -199,8 +201,7 @@ class Extractor:
         if self.backend == "qwen-vl":
             self._read_with_model(prepared.color, reading)
         else:
-            with timer.stage("ocr"):
-                lines, candidates, text, step = _read_upright(prepared.image, options.orient)
+            lines, candidates, text, step = _read_upright(prepared.image, options.orient, timer)
             steps.append(step)
             reading.candidates += candidates
             reading.texts.append(text)
