@@ -21,6 +21,7 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
+from app.manifests.cli import manifests_cli
 from model.documents import DocumentError
 from model.pipeline import BackendName, Extractor
 
@@ -174,6 +175,45 @@ def bench(
         stderr.print(f"No corpus in {corpus}: generating {count} documents (seed 2026)…")
         generate_corpus(corpus, count, 2026)
     typer.echo(run_benchmark(corpus, out, backend or None, limit or None, workers))
+
+
+serve_cli = typer.Typer(help="Run the services.", no_args_is_help=True)
+cli.add_typer(serve_cli, name="serve")
+
+
+@serve_cli.command("module")
+def serve_module(
+    model: Annotated[list[str] | None, typer.Option(help="Serve only these models (names from module.yaml).")] = None,
+    host: Annotated[str | None, typer.Option(help="Interface (default: RECEIPT_HOST or 127.0.0.1).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default: RECEIPT_PORT or 8000).")] = None,
+) -> None:
+    """Publish the module named in manifests/module.yaml as an authenticated REST service (OIP + OpenAPI)."""
+    from app.runtime.main import serve
+    from app.settings import get_settings
+
+    settings = get_settings()
+    overrides = {key: value for key, value in {"host": host, "port": port}.items() if value is not None}
+    serve(settings.model_copy(update=overrides), model or ())
+
+
+@cli.command()
+def openapi(
+    model: Annotated[list[str] | None, typer.Option(help="Only these models (names from module.yaml).")] = None,
+) -> None:
+    """Print the runtime's OpenAPI 3.1 document, generated from the module's docstring, without starting it."""
+    from app.manifests import load_manifests
+    from app.runtime.main import runtime_config
+    from app.runtime.openapi import openapi_document
+    from app.runtime.registry import build_version, import_module_contract
+    from app.settings import get_settings
+
+    config = runtime_config(load_manifests(get_settings().manifests_dir), model or ())
+    _, spec = import_module_contract(config.entrypoint)
+    document = openapi_document({m.name: spec for m in config.models}, title=config.title, version=build_version())
+    typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
+
+
+cli.add_typer(manifests_cli, name="manifests")
 
 
 def main() -> None:

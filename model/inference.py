@@ -16,6 +16,7 @@ from typing import Any
 
 from model.documents import DocumentError
 from model.pipeline import BACKENDS, Extraction, Extractor
+from model.schema import PaymentDetails
 
 MODEL_KEYS = ("tesseract", "qwen-vl", "auto")
 """``tesseract``: CPU-only OCR pipeline (the default); ``qwen-vl``: the vision-language model; ``auto``: Qwen-VL
@@ -25,6 +26,26 @@ QWEN_WEIGHTS_ENV = "RECEIPT_QWEN_WEIGHTS"
 """Where the Qwen-VL weights come from: a local directory or a hub id (default: the Qwen3-VL-8B checkpoint)."""
 
 OUTPUTS = ("payment_details", "checks", "response")
+
+EXAMPLES: dict[str, Any] = {
+    "inputs.image": "/9j/4AAQSkZJRg==",  # the first bytes of a JPEG: a placeholder for the photo's base64
+    "parameters.preprocess": True,
+    "outputs.payment_details": PaymentDetails(
+        document_type="bank_transfer",
+        recipient_name="ПАО Сбербанк",
+        recipient_inn="7707083893",
+        recipient_kpp="773601001",
+        recipient_account="40702810938000012345",
+        bank_name="ПАО Сбербанк",
+        bank_bic="044525225",
+        bank_corr_account="30101810400000000225",
+        amount="1234.50",
+        currency="RUB",
+        payment_date="2025-03-14",
+        purpose="Оплата по счёту № 42",
+    ).model_dump(mode="json"),
+}
+"""Example values for the generated API docs, keyed like the docstring; built through the schema so they stay valid."""
 
 
 class InferenceInputError(ValueError):

@@ -1,0 +1,42 @@
+"""Bounded concurrency with a bounded queue, so an overloaded runtime says "come back later" instead of timing out.
+
+Inference runs in worker threads (Tesseract and OpenCV release the GIL); ``max_concurrency`` of them at once, at most
+``max_queue`` requests waiting for a slot, and everything beyond is refused at once with 503 and Retry-After.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+
+class SaturatedError(Exception):
+    """Every slot is busy and the queue is full."""
+
+
+class InferenceLimiter:
+    def __init__(self, max_concurrency: int, max_queue: int) -> None:
+        if max_concurrency < 1 or max_queue < 0:
+            raise ValueError("max_concurrency must be ≥ 1 and max_queue ≥ 0")
+        self._slots = asyncio.Semaphore(max_concurrency)
+        self._max_queue = max_queue
+        self.waiting = 0
+        self.running = 0
+
+    @asynccontextmanager
+    async def slot(self) -> AsyncIterator[None]:
+        """Hold one inference slot for the body of the ``async with``; raises ``SaturatedError`` when full."""
+        if self._slots.locked() and self.waiting >= self._max_queue:
+            raise SaturatedError
+        self.waiting += 1
+        try:
+            await self._slots.acquire()
+        finally:
+            self.waiting -= 1
+        self.running += 1
+        try:
+            yield
+        finally:
+            self.running -= 1
+            self._slots.release()

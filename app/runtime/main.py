@@ -1,0 +1,55 @@
+"""Start the runtime from the manifests: which module, which models, which groups, which CORS origins.
+
+The manifests are the only place that configuration lives (a team edits ``manifests/`` and the platform reads the
+same files); the environment only says where this instance runs (``app.settings``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from app.manifests import Manifests, load_manifests
+from app.runtime.registry import ModelDeclaration
+from app.runtime.server import RuntimeConfig
+from app.settings import Settings
+
+
+def runtime_config(manifests: Manifests, only: Sequence[str] = ()) -> RuntimeConfig:
+    """The runtime's configuration from the manifests; ``only`` picks models by name (default: all)."""
+    known = [model.name for model in manifests.models]
+    unknown = [name for name in only if name not in known]
+    if unknown:
+        raise ValueError(f"model(s) {', '.join(unknown)} not declared in module.yaml; declared: {', '.join(known)}")
+    declarations = [
+        ModelDeclaration(model.name, model.model_key, tuple(manifests.groups_for(model.name)))
+        for model in manifests.models
+        if not only or model.name in only
+    ]
+    return RuntimeConfig(
+        entrypoint=manifests.module.spec.entrypoint,
+        models=declarations,
+        limits=manifests.api.spec.restful_api.limits,
+        cors_origins=tuple(manifests.cors_origins),
+        allowed_clients=tuple(manifests.allowed_clients),
+        title=manifests.module.metadata.name,
+    )
+
+
+def serve(settings: Settings, only: Sequence[str] = ()) -> None:
+    """Run the runtime with uvicorn until SIGINT/SIGTERM; requests in flight finish before it exits."""
+    import uvicorn
+
+    from app.runtime.observability import configure_logging
+    from app.runtime.server import create_app
+
+    configure_logging()
+    config = runtime_config(load_manifests(settings.manifests_dir), only)
+    app = create_app(settings, config)
+    uvicorn.run(
+        app,
+        host=settings.host,
+        port=settings.port,
+        log_config=None,
+        access_log=False,
+        timeout_graceful_shutdown=int(config.limits.timeout_seconds) + 5,
+    )

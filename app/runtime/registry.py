@@ -1,0 +1,108 @@
+"""The models one runtime process serves: the module imported once, each model loaded once, readiness per model.
+
+A model whose ``load()`` fails stays listed and reports why it is not ready; the others keep serving. The
+version is the one baked into the build (the git tag), the same for every model of one image.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import os
+import subprocess
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from app.runtime.observability import CallStats
+from app.runtime.spec import ModuleSpec, module_spec
+
+LOG = logging.getLogger(__name__)
+VERSION_FILE = Path(__file__).resolve().parents[2] / "VERSION"
+"""Written by the image build from ``git describe``; absent in a checkout, where git itself answers."""
+
+
+@cache
+def build_version() -> str:
+    """The git tag this code was built from: $RECEIPT_VERSION, the VERSION file, git describe, or the package's."""
+    if version := os.environ.get("RECEIPT_VERSION"):
+        return version
+    if VERSION_FILE.is_file():
+        return VERSION_FILE.read_text(encoding="utf-8").strip()
+    try:
+        described = subprocess.run(
+            ["git", "describe", "--tags", "--always", "--dirty"],
+            cwd=VERSION_FILE.parent, capture_output=True, text=True, timeout=5, check=True,
+        )  # fmt: skip
+        return described.stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return metadata.version("receipt-extractor")
+
+
+@dataclass
+class ServedModel:
+    name: str
+    model_key: str
+    version: str
+    groups: tuple[str, ...]
+    spec: ModuleSpec
+    inference: Callable[..., list[dict[str, Any]]]
+    model: Any = None
+    ready: bool = False
+    error: str | None = None
+    load_seconds: float | None = None
+    stats: CallStats = field(default_factory=CallStats)
+
+    def load(self, loader: Callable[[str], Any] | None) -> None:
+        """Call the module's ``load(model_key)``; a failure is kept as this model's reason for not being ready."""
+        started = time.perf_counter()
+        try:
+            self.model = loader(self.model_key) if loader is not None else None
+        except Exception as exc:
+            self.error = f"load({self.model_key!r}) failed: {type(exc).__name__}: {exc}"
+            LOG.exception("model %s failed to load", self.name)
+            return
+        self.load_seconds = time.perf_counter() - started
+        self.ready = True
+
+
+def import_module_contract(entrypoint: str) -> tuple[ModuleType, ModuleSpec]:
+    """Import the module and parse its ``inference`` docstring; a bad docstring stops the start with its line."""
+    module = importlib.import_module(entrypoint)
+    return module, module_spec(module)
+
+
+@dataclass(frozen=True)
+class ModelDeclaration:
+    """What the manifests say about one model: its name, the module's model_key and who may call it."""
+
+    name: str
+    model_key: str
+    groups: tuple[str, ...] = ()
+
+
+def build_registry(entrypoint: str, declarations: Iterable[ModelDeclaration]) -> dict[str, ServedModel]:
+    module, spec = import_module_contract(entrypoint)
+    version = build_version()
+    return {
+        declared.name: ServedModel(
+            name=declared.name,
+            model_key=declared.model_key,
+            version=version,
+            groups=declared.groups,
+            spec=spec,
+            inference=module.inference,
+        )
+        for declared in declarations
+    }
+
+
+def loader_of(entrypoint: str) -> Callable[[str], Any] | None:
+    module = importlib.import_module(entrypoint)
+    load = getattr(module, "load", None)
+    return load if callable(load) else None

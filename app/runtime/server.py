@@ -1,0 +1,413 @@
+"""The module runtime: any module that follows the contract, published as an authenticated REST service.
+
+Open Inference Protocol v2 routes, a multipart convenience route for browsers and Postman, the OpenAPI document
+generated from the module's docstring with a self-hosted Swagger UI, Keycloak bearer tokens checked per model
+group, CORS, Prometheus metrics, call statistics, and one JSON log line per request. Health, metrics and the docs
+stay open; everything about a model needs a token of one of its groups.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+import logging
+import time
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from fastapi import FastAPI, Request, Response
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from starlette.datastructures import UploadFile
+
+from app.auth import AuthError, IdentityProviderUnavailable, Principal, TokenVerifier, authorize, bearer_token
+from app.manifests.models import Limits
+from app.runtime.limiter import InferenceLimiter, SaturatedError
+from app.runtime.observability import Metrics, log_request, redact
+from app.runtime.openapi import docs_html, model_metadata, openapi_document
+from app.runtime.registry import ModelDeclaration, ServedModel, build_registry, build_version, loader_of
+from app.runtime.tensors import (
+    PreparedRequest,
+    RequestError,
+    check_file,
+    output_fields,
+    parameter_tensors,
+    prepare_json_request,
+)
+from app.settings import ROOT, Settings
+
+LOG = logging.getLogger(__name__)
+STATIC = ROOT / "frontend" / "static"
+SERVER_NAME = "receipt-extractor-runtime"
+EXTENSIONS = ("openapi", "multipart_infer", "statistics")
+
+
+@dataclass(frozen=True)
+class RuntimeConfig:
+    """What one runtime serves and who may call it; built from the manifests by ``app.runtime.main``."""
+
+    entrypoint: str
+    models: Sequence[ModelDeclaration]
+    limits: Limits
+    cors_origins: Sequence[str] = ()
+    allowed_clients: Sequence[str] = ()
+    title: str = "Receipt extractor"
+
+
+@dataclass
+class RuntimeState:
+    settings: Settings
+    config: RuntimeConfig
+    models: dict[str, ServedModel]
+    metrics: Metrics = field(default_factory=Metrics)
+    verifier: TokenVerifier | None = None
+    limiter: InferenceLimiter | None = None
+
+
+def _error(status: int, detail: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse({"error": detail}, status_code=status, headers=headers)
+
+
+class _HttpError(Exception):
+    """A request refused before or around inference, already shaped as the response to send."""
+
+    def __init__(self, status: int, detail: str, headers: dict[str, str] | None = None) -> None:
+        super().__init__(detail)
+        self.status, self.detail, self.headers = status, detail, headers
+
+
+def create_app(settings: Settings, config: RuntimeConfig) -> FastAPI:
+    """A FastAPI app serving ``config.models`` of ``config.entrypoint``; models load at start-up, off the loop."""
+    state = RuntimeState(settings, config, build_registry(config.entrypoint, config.models))
+    if settings.auth_enabled:
+        state.verifier = TokenVerifier(
+            settings.issuer_url, jwks_url=settings.jwks_url, allowed_clients=config.allowed_clients
+        )
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        state.limiter = InferenceLimiter(config.limits.max_concurrency, config.limits.max_queue)
+        loader = loader_of(config.entrypoint)
+        for served in state.models.values():
+            await asyncio.to_thread(served.load, loader)
+            if served.load_seconds is not None:
+                state.metrics.load_seconds.labels(served.name, served.version).set(served.load_seconds)
+        yield
+
+    app = FastAPI(title=config.title, lifespan=lifespan, openapi_url=None, docs_url=None, redoc_url=None)
+    app.state.runtime = state
+    if config.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(config.cors_origins),
+            allow_methods=["GET", "POST", "OPTIONS"],
+            allow_headers=["Authorization", "Content-Type", "X-Request-ID"],
+            expose_headers=["X-Request-ID", "Retry-After"],
+            max_age=600,
+        )
+    if STATIC.is_dir():
+        app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    _add_routes(app, state)
+    return app
+
+
+def _model(state: RuntimeState, name: str, version: str | None = None) -> ServedModel:
+    served = state.models.get(name)
+    if served is None:
+        raise _HttpError(404, f"model {name!r} is not served here; models: {', '.join(state.models)}")
+    if version is not None and version != served.version:
+        raise _HttpError(404, f"model {name!r} has no version {version!r}; it serves {served.version!r}")
+    return served
+
+
+def _principal(state: RuntimeState, request: Request, served: ServedModel) -> Principal | None:
+    if state.verifier is None:
+        return None
+    token = bearer_token(request)
+    if token is None:
+        raise AuthError(401, "missing bearer token")
+    try:
+        principal = state.verifier.verify(token)
+    except IdentityProviderUnavailable as exc:
+        raise _HttpError(503, f"the identity provider cannot be reached to check the token ({exc})") from exc
+    authorize(principal, served.groups)
+    return principal
+
+
+def _add_routes(app: FastAPI, state: RuntimeState) -> None:
+    @app.exception_handler(_HttpError)
+    async def refused(_: Request, exc: _HttpError) -> JSONResponse:
+        return _error(exc.status, exc.detail, exc.headers)
+
+    @app.exception_handler(AuthError)
+    async def unauthorized(_: Request, exc: AuthError) -> JSONResponse:
+        headers = {"WWW-Authenticate": exc.www_authenticate} if exc.status_code == 401 else None
+        return _error(exc.status_code, exc.detail, headers)
+
+    @app.get("/v2", tags=["server"])
+    async def server_metadata() -> dict[str, Any]:
+        return {"name": SERVER_NAME, "version": build_version(), "extensions": list(EXTENSIONS)}
+
+    @app.get("/v2/health/live", tags=["server"])
+    async def live() -> dict[str, bool]:
+        return {"live": True}
+
+    @app.get("/v2/health/ready", tags=["server"])
+    async def ready() -> JSONResponse:
+        models = {name: {"ready": m.ready, "error": m.error} for name, m in state.models.items()}
+        all_ready = all(m.ready for m in state.models.values())
+        return JSONResponse({"ready": all_ready, "models": models}, status_code=200 if all_ready else 503)
+
+    @app.get("/metrics", tags=["server"])
+    async def metrics() -> Response:
+        return Response(generate_latest(state.metrics.registry), media_type=CONTENT_TYPE_LATEST)
+
+    @app.get("/openapi.json", include_in_schema=False)
+    async def openapi(request: Request) -> dict[str, Any]:
+        specs = {name: served.spec for name, served in state.models.items()}
+        return openapi_document(specs, title=state.config.title, version=build_version(),
+                                server_url=str(request.base_url).rstrip("/"))  # fmt: skip
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs() -> HTMLResponse:
+        return HTMLResponse(docs_html("/openapi.json"))
+
+    def guarded(name: str, version: str | None, request: Request) -> tuple[ServedModel, Principal | None]:
+        served = _model(state, name, version)
+        return served, _principal(state, request, served)
+
+    async def metadata_of(name: str, request: Request, version: str | None = None) -> dict[str, Any]:
+        served, _ = guarded(name, version, request)
+        return model_metadata(served.spec, served.name, [served.version])
+
+    async def ready_of(name: str, request: Request, version: str | None = None) -> JSONResponse:
+        served, _ = guarded(name, version, request)
+        body = {"name": served.name, "ready": served.ready, "error": served.error}
+        return JSONResponse(body, status_code=200 if served.ready else 503)
+
+    async def infer_json(name: str, request: Request, version: str | None = None) -> JSONResponse:
+        return await _infer(state, request, name, version, _json_request)
+
+    app.add_api_route("/v2/models/{name}", metadata_of, methods=["GET"])
+    app.add_api_route("/v2/models/{name}/versions/{version}", metadata_of, methods=["GET"])
+    app.add_api_route("/v2/models/{name}/ready", ready_of, methods=["GET"])
+    app.add_api_route("/v2/models/{name}/versions/{version}/ready", ready_of, methods=["GET"])
+    app.add_api_route("/v2/models/{name}/infer", infer_json, methods=["POST"])
+    app.add_api_route("/v2/models/{name}/versions/{version}/infer", infer_json, methods=["POST"])
+
+    @app.post("/v2/models/{name}/infer-file")
+    async def infer_file(name: str, request: Request) -> JSONResponse:
+        return await _infer(state, request, name, None, _multipart_request, plain=True)
+
+    @app.get("/v2/models/{name}/stats")
+    async def stats(name: str, request: Request) -> dict[str, Any]:
+        served, _ = guarded(name, None, request)
+        summary = served.stats.summary()
+        return {"model_name": served.name, "model_version": served.version, **summary}
+
+
+RequestReader = Callable[[Request, ServedModel, Limits], Awaitable[PreparedRequest]]
+
+
+async def _json_request(request: Request, served: ServedModel, limits: Limits) -> PreparedRequest:
+    body = await _read_body(request, limits.max_request_bytes)
+    try:
+        payload = json.loads(body)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise RequestError(400, f"the body is not valid JSON ({exc})") from exc
+    return prepare_json_request(payload, served.spec)
+
+
+async def _multipart_request(request: Request, served: ServedModel, limits: Limits) -> PreparedRequest:
+    if not request.headers.get("content-type", "").startswith("multipart/form-data"):
+        raise RequestError(415, "send multipart/form-data with one file field per input")
+    _check_length(request, limits.max_request_bytes)
+    form = await request.form(max_part_size=limits.max_request_bytes)
+    inputs, sizes = [], {}
+    for spec_input in served.spec.inputs:
+        upload = form.get(spec_input.name)
+        if not isinstance(upload, UploadFile):
+            raise RequestError(400, f"form field {spec_input.name!r} must be a file upload")
+        data = await upload.read()
+        if spec_input.is_file:
+            check_file(spec_input, data, f"inputs.{spec_input.name}")
+            item: Any = data
+        else:
+            item = data.decode("utf-8", errors="replace")
+        sizes[spec_input.name] = len(data)
+        tensor = {"name": spec_input.name, "datatype": spec_input.datatype, "shape": [1], "parameters": {}}
+        inputs.append({**tensor, "data": [item]})
+    parameters = {p.name: form[p.name] for p in served.spec.parameters if isinstance(form.get(p.name), str)}
+    requested = form.get("outputs")
+    outputs = [{"name": n.strip()} for n in requested.split(",") if n.strip()] if isinstance(requested, str) else None
+    return PreparedRequest(
+        id=request.headers.get("x-request-id"),
+        inputs=inputs,
+        parameters=parameter_tensors(served.spec, parameters),
+        outputs=output_fields(served.spec, outputs),
+        input_bytes=sizes,
+    )
+
+
+def _check_length(request: Request, limit: int) -> None:
+    length = request.headers.get("content-length")
+    if length is not None and length.isdigit() and int(length) > limit:
+        raise RequestError(413, f"the request is {int(length)} bytes; the limit is {limit}")
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    _check_length(request, limit)
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise RequestError(413, f"the request is over the limit of {limit} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _plain_outputs(outputs: list[dict[str, Any]], served: ServedModel) -> dict[str, Any]:
+    """OIP output tensors → {name: value} for the multipart route; JSON outputs decoded, batch of one unwrapped."""
+    declared = {output.name: output for output in served.spec.outputs}
+    plain: dict[str, Any] = {}
+    for tensor in outputs:
+        values = [json.loads(v) if declared.get(tensor["name"]) and declared[tensor["name"]].json else v
+                  for v in tensor.get("data", [])]  # fmt: skip
+        plain[tensor["name"]] = values[0] if len(values) == 1 else values
+    return plain
+
+
+async def _infer(  # noqa: PLR0917 - the one code path every inference request takes
+    state: RuntimeState,
+    request: Request,
+    name: str,
+    version: str | None,
+    read: RequestReader,
+    plain: bool = False,
+) -> JSONResponse:
+    started = time.perf_counter()
+    request_id = request.headers.get("x-request-id") or uuid.uuid4().hex
+    served: ServedModel | None = None
+    principal: Principal | None = None
+    status, inference_ms, sizes = 500, None, {}
+    prepared: PreparedRequest | None = None
+    try:
+        served = _model(state, name, version)
+        principal = _principal(state, request, served)
+        if not served.ready:
+            raise _HttpError(
+                503, f"model {name!r} is not ready: {served.error or 'still loading'}", {"Retry-After": "5"}
+            )
+        prepared = await read(request, served, state.config.limits)
+        request_id = prepared.id or request_id
+        sizes = prepared.input_bytes
+        outputs, inference_ms = await _run(state, served, prepared)
+        status = 200
+        body: dict[str, Any] = (
+            _plain_outputs(outputs, served) if plain
+            else {"model_name": served.name, "model_version": served.version, "id": request_id, "outputs": outputs}
+        )  # fmt: skip
+        response = JSONResponse(body, headers={"X-Request-ID": request_id})
+    except RequestError as exc:
+        status, response = exc.status_code, _error(exc.status_code, exc.detail)
+    except _HttpError as exc:
+        status, response = exc.status, _error(exc.status, exc.detail, exc.headers)
+    except AuthError as exc:
+        status = exc.status_code
+        headers = {"WWW-Authenticate": exc.www_authenticate} if exc.status_code == 401 else None
+        response = _error(exc.status_code, exc.detail, headers)
+    finally:
+        elapsed_ms = (time.perf_counter() - started) * 1000
+        _observe(state, served, principal, request_id, status, elapsed_ms, inference_ms, sizes, prepared)
+    response.headers["X-Request-ID"] = request_id
+    return response
+
+
+async def _run(
+    state: RuntimeState, served: ServedModel, prepared: PreparedRequest
+) -> tuple[list[dict[str, Any]], float]:
+    assert state.limiter is not None
+    gauge_queue, gauge_running = state.metrics.queued.labels(served.name), state.metrics.in_flight.labels(served.name)
+    try:
+        gauge_queue.inc()
+        async with state.limiter.slot():
+            gauge_queue.dec()
+            gauge_running.inc()
+            started = time.perf_counter()
+            try:
+                call = asyncio.to_thread(
+                    served.inference, prepared.parameters, prepared.inputs, prepared.outputs, served.model_key,
+                    served.model,
+                )  # fmt: skip
+                outputs = await asyncio.wait_for(call, timeout=state.config.limits.timeout_seconds)
+            except TimeoutError as exc:
+                raise _HttpError(504, f"inference took longer than {state.config.limits.timeout_seconds:g} s") from exc
+            except ValueError as exc:
+                raise RequestError(400, str(exc)) from exc
+            except Exception as exc:
+                LOG.exception("inference failed in model %s", served.name)
+                raise _HttpError(
+                    500, f"inference failed inside the model ({type(exc).__name__}); see the logs"
+                ) from exc
+            finally:
+                gauge_running.dec()
+            inference_ms = (time.perf_counter() - started) * 1000
+            state.metrics.inference_seconds.labels(served.name, served.version).observe(inference_ms / 1000)
+            return _jsonable(outputs), inference_ms
+    except SaturatedError as exc:
+        gauge_queue.dec()
+        raise _HttpError(503, "the model is busy: every slot and the queue are full", {"Retry-After": "1"}) from exc
+
+
+def _jsonable(outputs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Outputs as JSON can carry them: bytes elements become base64 strings, marked as such."""
+    converted = []
+    for tensor in outputs:
+        data = tensor.get("data", [])
+        if any(isinstance(item, bytes | bytearray) for item in data):
+            parameters = {**(tensor.get("parameters") or {}), "content_type": "base64"}
+            encoded = [base64.b64encode(bytes(item)).decode() for item in data]
+            converted.append({**tensor, "data": encoded, "parameters": parameters})
+        else:
+            converted.append(tensor)
+    return converted
+
+
+def _observe(  # noqa: PLR0917 - a log line has many fields
+    state: RuntimeState,
+    served: ServedModel | None,
+    principal: Principal | None,
+    request_id: str,
+    status: int,
+    elapsed_ms: float,
+    inference_ms: float | None,
+    sizes: dict[str, int],
+    prepared: PreparedRequest | None,
+) -> None:
+    model_name = served.name if served else "unknown"
+    version = served.version if served else "unknown"
+    if served is not None:
+        state.metrics.requests.labels(model_name, version, str(status)).inc()
+        state.metrics.request_seconds.labels(model_name, version).observe(elapsed_ms / 1000)
+        if status not in (401, 403, 404):
+            served.stats.record(elapsed_ms, status == 200, version)
+    line: dict[str, Any] = {
+        "event": "inference",
+        "request_id": request_id,
+        "user": principal.username if principal else None,
+        "model": model_name,
+        "version": version,
+        "status": status,
+        "latency_ms": round(elapsed_ms, 1),
+        "inference_ms": round(inference_ms, 1) if inference_ms is not None else None,
+        "input_bytes": sizes,
+    }
+    if state.settings.log_payloads and prepared is not None:
+        line["payload"] = redact({"inputs": prepared.inputs, "parameters": prepared.parameters})
+    log_request(line)

@@ -1,0 +1,170 @@
+"""Check an Open Inference Protocol request against the module's declared API and put it in the contract's shape.
+
+Everything a caller can get wrong is caught here with a message naming the input or parameter, so the module only
+sees well-formed calls: FILE inputs arrive as ``bytes`` (decoded from base64 or read from a multipart upload, their
+type sniffed from the bytes and checked against the declared MIME types), parameters arrive as one-element OIP
+tensors of the declared type, and unknown names are refused rather than ignored.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import filetype
+
+from app.runtime.spec import ModuleSpec, TensorSpec
+
+_PYTHON_TYPES = {"BOOL": bool, "INT64": int, "FP64": float, "BYTES": str}
+
+
+class RequestError(Exception):
+    """A request the module must not see; ``status_code`` is 400, 413 or 415 and ``detail`` says what and where."""
+
+    def __init__(self, status_code: int, detail: str) -> None:
+        super().__init__(detail)
+        self.status_code = status_code
+        self.detail = detail
+
+
+@dataclass
+class PreparedRequest:
+    id: str | None
+    inputs: list[dict[str, Any]]
+    parameters: list[dict[str, Any]]
+    outputs: list[dict[str, Any]]
+    input_bytes: dict[str, int] = field(default_factory=dict)
+
+
+def sniff(data: bytes) -> str | None:
+    mime = filetype.guess_mime(data)
+    return str(mime) if mime else None
+
+
+def check_file(spec: TensorSpec, data: bytes, where: str) -> None:
+    if not data:
+        raise RequestError(400, f"{where} is empty")
+    if not spec.content_types:
+        return
+    detected = sniff(data)
+    if detected not in spec.content_types:
+        accepted = ", ".join(spec.content_types)
+        found = detected or "an unrecognised type"
+        raise RequestError(415, f"{where} is {found}; accepted: {accepted}")
+
+
+def _decode_file(spec: TensorSpec, tensor: Mapping[str, Any], index: int, item: Any) -> bytes:
+    where = f"inputs.{spec.name}[{index}]"
+    encoded = (tensor.get("parameters") or {}).get("content_type") == "base64"
+    if isinstance(item, str) and encoded:
+        try:
+            data = base64.b64decode(item, validate=True)
+        except (binascii.Error, ValueError) as exc:
+            raise RequestError(400, f"{where} is not valid base64 ({exc})") from exc
+    elif isinstance(item, bytes):
+        data = item
+    else:
+        raise RequestError(400, f"{where} must be a base64 string with parameters.content_type 'base64'")
+    check_file(spec, data, where)
+    return data
+
+
+def coerce_parameter(spec: TensorSpec, value: Any) -> Any:
+    """The value as the declared type; form fields arrive as strings and are converted."""
+    wanted = _PYTHON_TYPES.get(spec.datatype, str)
+    where = f"parameters.{spec.name}"
+    if wanted is bool:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.lower() in {"true", "false", "1", "0"}:
+            return value.lower() in {"true", "1"}
+        raise RequestError(400, f"{where} must be true or false, not {value!r}")
+    if wanted is int and not isinstance(value, bool):
+        try:
+            if isinstance(value, int | str) and int(value) == float(value):
+                return int(value)
+        except ValueError:
+            pass
+        raise RequestError(400, f"{where} must be an integer, not {value!r}")
+    if wanted is float and not isinstance(value, bool):
+        try:
+            return float(value)
+        except (TypeError, ValueError):
+            raise RequestError(400, f"{where} must be a number, not {value!r}") from None
+    if isinstance(value, str):
+        return value
+    raise RequestError(400, f"{where} must be a string, not {value!r}")
+
+
+def parameter_tensors(spec: ModuleSpec, values: Mapping[str, Any]) -> list[dict[str, Any]]:
+    declared = {parameter.name: parameter for parameter in spec.parameters}
+    tensors = []
+    for name, value in values.items():
+        if name not in declared:
+            raise RequestError(400, f"parameters.{name} is not a parameter of this model; known: {', '.join(declared)}")
+        parameter = declared[name]
+        coerced = coerce_parameter(parameter, value)
+        tensors.append({"name": name, "datatype": parameter.datatype, "shape": [1], "data": [coerced]})
+    return tensors
+
+
+def output_fields(spec: ModuleSpec, requested: Any) -> list[dict[str, Any]]:
+    if requested is None:
+        return []
+    if not isinstance(requested, list):
+        raise RequestError(400, "outputs must be a list of {'name': ...}")
+    known = [output.name for output in spec.outputs]
+    fields = []
+    for item in requested:
+        name = item.get("name") if isinstance(item, dict) else None
+        if name not in known:
+            raise RequestError(400, f"outputs: {name!r} is not an output of this model; known: {', '.join(known)}")
+        fields.append({"name": name})
+    return fields
+
+
+def prepare_json_request(body: Any, spec: ModuleSpec) -> PreparedRequest:
+    """A JSON OIP request → the module's call, or ``RequestError``."""
+    if not isinstance(body, dict) or not isinstance(body.get("inputs"), list):
+        raise RequestError(400, "the body must be a JSON object with an 'inputs' list (Open Inference Protocol)")
+    declared = {tensor.name: tensor for tensor in spec.inputs}
+    inputs: list[dict[str, Any]] = []
+    sizes: dict[str, int] = {}
+    for position, tensor in enumerate(body["inputs"]):
+        name = tensor.get("name") if isinstance(tensor, dict) else None
+        if name not in declared:
+            known = ", ".join(declared)
+            raise RequestError(400, f"inputs[{position}]: {name!r} is not an input of this model; known: {known}")
+        if any(existing["name"] == name for existing in inputs):
+            raise RequestError(400, f"inputs.{name} is given twice")
+        data = tensor.get("data")
+        items = data if isinstance(data, list) else [data]
+        if not items or any(item is None for item in items):
+            raise RequestError(400, f"inputs.{name} has no data")
+        spec_tensor = declared[name]
+        if spec_tensor.is_file:
+            decoded = [_decode_file(spec_tensor, tensor, index, item) for index, item in enumerate(items)]
+            sizes[name] = sum(len(item) for item in decoded)
+            inputs.append(
+                {"name": name, "datatype": "BYTES", "shape": [len(decoded)], "parameters": {}, "data": decoded}
+            )
+        else:
+            sizes[name] = len(str(items))
+            inputs.append({**tensor, "name": name, "data": items})
+    missing = [name for name in declared if name not in {tensor["name"] for tensor in inputs}]
+    if missing:
+        raise RequestError(400, f"inputs.{missing[0]} is missing")
+    parameters = body.get("parameters") or {}
+    if not isinstance(parameters, dict):
+        raise RequestError(400, "parameters must be a JSON object of name → value")
+    request_id = body.get("id")
+    return PreparedRequest(
+        id=str(request_id) if request_id is not None else None,
+        inputs=inputs,
+        parameters=parameter_tensors(spec, parameters),
+        outputs=output_fields(spec, body.get("outputs")),
+        input_bytes=sizes,
+    )

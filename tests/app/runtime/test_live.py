@@ -1,0 +1,143 @@
+"""The runtime behind a real uvicorn socket: overload, timeouts, a client nobody here wrote, graceful shutdown."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+import numpy as np
+import pytest
+from auth_fixtures import TestIdentityProvider
+from conftest import ECHO_GROUP, live_server, runtime
+
+from app.runtime.registry import ModelDeclaration
+
+SLEEPY = [ModelDeclaration("sleepy", "default", (ECHO_GROUP,))]
+ROOT = Path(__file__).parents[3]
+
+
+def _sleep_request(seconds: float) -> dict[str, object]:
+    return {"inputs": [{"name": "seconds", "datatype": "FP64", "shape": [1], "data": [seconds]}]}
+
+
+def _token(idp: TestIdentityProvider) -> dict[str, str]:
+    return {"Authorization": f"Bearer {idp.mint(groups=[ECHO_GROUP])}"}
+
+
+def test_overload_is_refused_at_once_with_retry_after(idp: TestIdentityProvider) -> None:
+    app = runtime(idp, "sleepy_module", SLEEPY, maxConcurrency=1, maxQueue=1)
+    with live_server(app) as url, ThreadPoolExecutor(4) as pool:
+        headers = _token(idp)
+
+        def call(seconds: float) -> httpx.Response:
+            return httpx.post(
+                f"{url}/v2/models/sleepy/infer", json=_sleep_request(seconds), headers=headers, timeout=30
+            )
+
+        first = pool.submit(call, 1.0)
+        time.sleep(0.3)  # the first holds the only slot
+        queued = pool.submit(call, 0.1)
+        time.sleep(0.3)  # the second waits in the only queue place
+        started = time.perf_counter()
+        refused = call(0.1)
+        assert time.perf_counter() - started < 0.5
+        assert refused.status_code == 503 and refused.headers["Retry-After"] == "1"
+        assert "busy" in refused.json()["error"]
+        assert first.result().status_code == 200 and queued.result().status_code == 200
+
+
+def test_slow_inference_times_out_with_504(idp: TestIdentityProvider) -> None:
+    app = runtime(idp, "sleepy_module", SLEEPY, timeoutSeconds=0.3)
+    with live_server(app) as url:
+        response = httpx.post(
+            f"{url}/v2/models/sleepy/infer", json=_sleep_request(1.5), headers=_token(idp), timeout=30
+        )
+    assert response.status_code == 504
+    assert response.json() == {"error": "inference took longer than 0.3 s"}
+
+
+def test_tritonclient_reads_metadata_and_infers(idp: TestIdentityProvider) -> None:
+    import tritonclient.http as triton
+
+    app = runtime(idp, "echo_module", [ModelDeclaration("echo", "default", (ECHO_GROUP,))])
+    with live_server(app) as url:
+        client = triton.InferenceServerClient(url.removeprefix("http://"))
+        headers = _token(idp)
+        assert client.is_server_live()
+        metadata = client.get_model_metadata("echo", headers=headers)
+        assert [tensor["name"] for tensor in metadata["inputs"]] == ["text", "scale"]
+        text = triton.InferInput("text", [2], "BYTES")
+        text.set_data_from_numpy(np.array([b"ab", b"cde"], dtype=object), binary_data=False)
+        scale = triton.InferInput("scale", [2], "FP64")
+        scale.set_data_from_numpy(np.array([1.0, 2.0]), binary_data=False)
+        result = client.infer(
+            "echo", [text, scale], outputs=[triton.InferRequestedOutput("length", binary_data=False)],
+            parameters={"repeat": 2}, headers=headers, request_id="triton-1",
+        )  # fmt: skip
+        assert result.as_numpy("length").tolist() == [5, 14]
+        assert result.get_response()["id"] == "triton-1"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_sigterm_lets_requests_in_flight_finish(idp: TestIdentityProvider, tmp_path: Path) -> None:
+    """`receipt-extractor serve module` on SIGTERM stops taking requests but answers the one it is running."""
+    manifests = tmp_path / "manifests"
+    manifests.mkdir()
+    for manifest in (ROOT / "manifests").glob("*.yaml"):
+        text = manifest.read_text(encoding="utf-8")
+        (manifests / manifest.name).write_text(text, encoding="utf-8")
+    port = _free_port()
+    environment = {
+        **os.environ,
+        "RECEIPT_MANIFESTS_DIR": str(manifests),
+        "RECEIPT_ISSUER_URL": idp.issuer,
+        "RECEIPT_PORT": str(port),
+        "PYTHONPATH": os.pathsep.join([str(ROOT), str(Path(__file__).parent)]),
+    }
+    server = subprocess.Popen(
+        [sys.executable, "-m", "app.cli", "serve", "module", "--model", "tesseract-ocr"],
+        env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"{url}/v2/health/ready", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline or server.poll() is not None:
+                pytest.fail(f"the runtime did not become ready:\n{server.communicate(timeout=5)[0]}")
+            time.sleep(0.2)
+        sample = next((ROOT / "model" / "samples").glob("*.jpg"))
+        token = idp.mint(groups=["/pu-gallery-pa-tesseract-ocr/gallery-tesseract-users"])
+        with ThreadPoolExecutor(1) as pool:
+            in_flight = pool.submit(
+                httpx.post, f"{url}/v2/models/tesseract-ocr/infer-file",
+                files={"image": (sample.name, sample.read_bytes())}, headers={"Authorization": f"Bearer {token}"},
+                timeout=60,
+            )  # fmt: skip
+            time.sleep(0.3)
+            server.send_signal(signal.SIGTERM)
+            response = in_flight.result()
+        assert response.status_code == 200, response.text
+        assert "payment_details" in response.json()
+        assert server.wait(timeout=60) in (0, -signal.SIGTERM)  # uvicorn re-raises the signal once drained
+        log = server.stdout.read() if server.stdout else ""
+        assert '"event": "inference"' in log and '"status": 200' in log
+    finally:
+        if server.poll() is None:
+            server.kill()

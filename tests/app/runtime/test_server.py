@@ -1,0 +1,229 @@
+"""The runtime over HTTP: Open Inference Protocol routes, auth per model group, errors, limits, stats, metrics, CORS."""
+
+from __future__ import annotations
+
+import base64
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+import pytest
+from auth_fixtures import QWEN_GROUP, TESSERACT_GROUP, TestIdentityProvider
+from conftest import ECHO_GROUP, ORIGIN
+from fastapi.testclient import TestClient
+
+
+def _auth(idp: TestIdentityProvider, *groups: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {idp.mint(groups=list(groups))}"}
+
+
+def _echo_request(**extra: Any) -> dict[str, Any]:
+    return {
+        "inputs": [
+            {"name": "text", "datatype": "BYTES", "shape": [2], "data": ["ab", "cde"]},
+            {"name": "scale", "datatype": "FP64", "shape": [2], "data": [1.0, 2.0]},
+        ],
+        **extra,
+    }
+
+
+def test_health_metrics_and_server_metadata_are_open(echo: TestClient) -> None:
+    assert echo.get("/v2/health/live").json() == {"live": True}
+    ready = echo.get("/v2/health/ready")
+    assert ready.status_code == 200 and ready.json()["models"]["echo"] == {"ready": True, "error": None}
+    server = echo.get("/v2").json()
+    assert server["name"] == "receipt-extractor-runtime" and "openapi" in server["extensions"]
+    assert "receipt_runtime_model_load_seconds" in echo.get("/metrics").text
+
+
+@pytest.mark.parametrize("path", ["/v2/models/echo", "/v2/models/echo/ready", "/v2/models/echo/stats"])
+def test_model_routes_need_a_token_of_the_models_group(echo: TestClient, idp: TestIdentityProvider, path: str) -> None:
+    anonymous = echo.get(path)
+    assert anonymous.status_code == 401
+    assert anonymous.json() == {"error": "missing bearer token"}
+    assert anonymous.headers["WWW-Authenticate"].startswith("Bearer")
+    assert echo.get(path, headers={"Authorization": "Bearer not-a-jwt"}).status_code == 401
+    outsider = echo.get(path, headers=_auth(idp, QWEN_GROUP))
+    assert (outsider.status_code, outsider.json()) == (403, {"error": "not in an allowed group"})
+    assert echo.get(path, headers=_auth(idp, ECHO_GROUP)).status_code == 200
+
+
+def test_model_metadata_comes_from_the_docstring(echo: TestClient, idp: TestIdentityProvider) -> None:
+    metadata = echo.get("/v2/models/echo", headers=_auth(idp, ECHO_GROUP)).json()
+    assert metadata["name"] == "echo"
+    assert [(t["name"], t["datatype"]) for t in metadata["inputs"]] == [("text", "BYTES"), ("scale", "FP64")]
+    assert [t["name"] for t in metadata["outputs"]] == ["result", "length"]
+    version = metadata["versions"][0]
+    versioned = echo.get(f"/v2/models/echo/versions/{version}", headers=_auth(idp, ECHO_GROUP))
+    assert versioned.json() == metadata
+
+
+def test_infer_runs_the_module_and_echoes_the_request_id(echo: TestClient, idp: TestIdentityProvider) -> None:
+    body = _echo_request(id="req-42", parameters={"repeat": 2}, outputs=[{"name": "length"}])
+    response = echo.post("/v2/models/echo/infer", json=body, headers=_auth(idp, ECHO_GROUP))
+    assert response.status_code == 200, response.text
+    payload = response.json()
+    assert payload["id"] == "req-42" and response.headers["X-Request-ID"] == "req-42"
+    assert payload["model_name"] == "echo"
+    assert payload["outputs"] == [{"name": "length", "datatype": "INT64", "shape": [2], "data": [5, 14]}]
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "message"),
+    [
+        ({"inputs": "x"}, 400, "must be a JSON object with an 'inputs' list"),
+        ({"inputs": [{"name": "text", "data": ["a"]}]}, 400, "inputs.scale is missing"),
+        ({"inputs": [{"name": "image", "data": ["a"]}]}, 400, "'image' is not an input of this model"),
+        (_echo_request(parameters={"repeat": "two"}), 400, "parameters.repeat must be an integer"),
+        (_echo_request(parameters={"speed": 1}), 400, "parameters.speed is not a parameter of this model"),
+        (_echo_request(outputs=[{"name": "summary"}]), 400, "'summary' is not an output of this model"),
+        (_echo_request(parameters={"repeat": 0}), 400, "parameters.repeat must be at least 1"),  # the module's own
+    ],
+)
+def test_infer_refuses_bad_requests_with_the_reason(
+    echo: TestClient, idp: TestIdentityProvider, body: dict[str, Any], status: int, message: str
+) -> None:
+    response = echo.post("/v2/models/echo/infer", json=body, headers=_auth(idp, ECHO_GROUP))
+    assert response.status_code == status
+    assert message in response.json()["error"]
+
+
+def test_infer_refuses_invalid_json_and_unknown_models(echo: TestClient, idp: TestIdentityProvider) -> None:
+    headers = _auth(idp, ECHO_GROUP)
+    broken = echo.post("/v2/models/echo/infer", content=b"{not json", headers=headers)
+    assert broken.status_code == 400 and "not valid JSON" in broken.json()["error"]
+    assert echo.post("/v2/models/nope/infer", json=_echo_request(), headers=headers).status_code == 404
+    wrong_version = echo.post("/v2/models/echo/versions/v0.0.0-nope/infer", json=_echo_request(), headers=headers)
+    assert wrong_version.status_code == 404 and "has no version" in wrong_version.json()["error"]
+
+
+def test_infer_reads_a_receipt_sent_as_base64(
+    receipts: TestClient, idp: TestIdentityProvider, samples: dict[Path, dict[str, str | None]]
+) -> None:
+    path, truth = next(iter(samples.items()))
+    body = {
+        "inputs": [
+            {
+                "name": "image",
+                "datatype": "BYTES",
+                "shape": [1],
+                "parameters": {"content_type": "base64"},
+                "data": [base64.b64encode(path.read_bytes()).decode()],
+            }
+        ],
+        "outputs": [{"name": "payment_details"}],
+    }
+    response = receipts.post("/v2/models/tesseract-ocr/infer", json=body, headers=_auth(idp, TESSERACT_GROUP))
+    assert response.status_code == 200, response.text
+    details = json.loads(response.json()["outputs"][0]["data"][0])
+    assert details["recipient_inn"] == truth["recipient_inn"]
+
+
+def test_infer_file_takes_a_multipart_upload(
+    receipts: TestClient, idp: TestIdentityProvider, samples: dict[Path, dict[str, str | None]]
+) -> None:
+    path, truth = list(samples.items())[-1]
+    response = receipts.post(
+        "/v2/models/tesseract-ocr/infer-file",
+        files={"image": (path.name, path.read_bytes(), "application/octet-stream")},
+        data={"preprocess": "true", "outputs": "payment_details,checks"},
+        headers=_auth(idp, TESSERACT_GROUP),
+    )
+    assert response.status_code == 200, response.text
+    payload = response.json()
+    assert set(payload) == {"payment_details", "checks"}
+    assert payload["payment_details"]["amount"] == truth["amount"]
+    assert payload["checks"]["recipient_inn"]["status"] in {"valid", "invalid", "unchecked"}
+
+
+@pytest.mark.parametrize(
+    ("data", "status", "message"),
+    [
+        (b"GIF89a" + b"\0" * 64, 415, "inputs.image is image/gif; accepted: image/jpeg"),
+        (b"just text", 415, "inputs.image is an unrecognised type"),
+        (b"", 400, "inputs.image is empty"),
+    ],
+)
+def test_infer_file_sniffs_the_type_from_the_bytes(
+    receipts: TestClient, idp: TestIdentityProvider, data: bytes, status: int, message: str
+) -> None:
+    response = receipts.post(
+        "/v2/models/tesseract-ocr/infer-file",
+        files={"image": ("photo.jpg", data, "image/jpeg")},
+        headers=_auth(idp, TESSERACT_GROUP),
+    )
+    assert response.status_code == status
+    assert message in response.json()["error"]
+
+
+def test_infer_refuses_a_damaged_image_as_a_client_error(receipts: TestClient, idp: TestIdentityProvider) -> None:
+    truncated = b"\xff\xd8\xff\xe0" + b"\0" * 300
+    response = receipts.post(
+        "/v2/models/tesseract-ocr/infer-file",
+        files={"image": ("photo.jpg", truncated, "image/jpeg")},
+        headers=_auth(idp, TESSERACT_GROUP),
+    )
+    assert response.status_code == 400
+    assert "damaged or truncated" in response.json()["error"]
+
+
+def test_infer_refuses_bodies_over_the_limit(idp: TestIdentityProvider) -> None:
+    from conftest import runtime
+
+    from app.runtime.registry import ModelDeclaration
+
+    app = runtime(idp, "echo_module", [ModelDeclaration("echo", "default", (ECHO_GROUP,))], maxRequestBytes=200)
+    with TestClient(app) as client:
+        body = _echo_request()
+        body["inputs"][0]["data"] = ["x" * 500]
+        response = client.post("/v2/models/echo/infer", json=body, headers=_auth(idp, ECHO_GROUP))
+    assert response.status_code == 413
+    assert "the limit is 200" in response.json()["error"]
+
+
+def test_stats_and_metrics_count_the_calls(echo: TestClient, idp: TestIdentityProvider) -> None:
+    headers = _auth(idp, ECHO_GROUP)
+    for _ in range(3):
+        assert echo.post("/v2/models/echo/infer", json=_echo_request(), headers=headers).status_code == 200
+    echo.post("/v2/models/echo/infer", json=_echo_request(parameters={"repeat": 0}), headers=headers)
+    stats = echo.get("/v2/models/echo/stats", headers=headers).json()
+    minute = stats["windows"]["1m"]
+    assert minute["calls"] >= 4 and minute["errors"] >= 1
+    assert minute["p50_ms"] is not None and minute["p99_ms"] >= minute["p50_ms"]
+    assert [v["version"] for v in stats["versions"]] == [stats["model_version"]]
+    metrics = echo.get("/metrics").text
+    version = stats["model_version"]
+    assert f'receipt_runtime_requests_total{{model_name="echo",model_version="{version}",status="200"}}' in metrics
+    assert f'receipt_runtime_requests_total{{model_name="echo",model_version="{version}",status="400"}}' in metrics
+    assert "receipt_runtime_inference_duration_seconds_bucket" in metrics
+
+
+def test_cors_follows_the_api_manifest(echo: TestClient) -> None:
+    preflight = {"Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "authorization"}
+    allowed = echo.options("/v2/models/echo/infer", headers={"Origin": ORIGIN, **preflight})
+    assert allowed.status_code == 200 and allowed.headers["access-control-allow-origin"] == ORIGIN
+    refused = echo.options("/v2/models/echo/infer", headers={"Origin": "http://evil.example", **preflight})
+    assert refused.status_code == 400 and "access-control-allow-origin" not in refused.headers
+
+
+def test_every_request_gets_one_json_log_line(
+    echo: TestClient, idp: TestIdentityProvider, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.INFO, logger="receipt.access"):
+        echo.post("/v2/models/echo/infer", json=_echo_request(id="log-1"), headers=_auth(idp, ECHO_GROUP))
+        echo.post("/v2/models/echo/infer", json=_echo_request(id="log-2"))
+    lines = [json.loads(record.getMessage()) for record in caplog.records if record.name == "receipt.access"]
+    assert [(line["request_id"], line["status"], line["user"]) for line in lines] == [
+        ("log-1", 200, "alice"),
+        (lines[1]["request_id"], 401, None),
+    ]
+    assert lines[0]["model"] == "echo" and lines[0]["input_bytes"]["text"] > 0 and "payload" not in lines[0]
+
+
+def test_docs_and_openapi_are_served_without_a_token(echo: TestClient) -> None:
+    document = echo.get("/openapi.json").json()
+    assert document["openapi"].startswith("3.1")
+    assert "/v2/models/echo/infer" in document["paths"]
+    docs = echo.get("/docs")
+    assert docs.status_code == 200 and "swagger-ui" in docs.text.lower()
