@@ -185,7 +185,10 @@ def _error_responses() -> dict[str, Any]:
                 "WWW-Authenticate": {"description": "The scheme to use: `Bearer`", "schema": {"type": "string"}}
             }
         responses[name] = response
-    responses["NotReady"] = {"description": "Not ready yet (still loading, or shutting down)."}
+    responses["NotReady"] = {
+        "description": "Not ready yet (still loading, failed to load, or shutting down).",
+        "content": _json_content(_ref("Readiness")),
+    }
     return responses
 
 
@@ -199,10 +202,6 @@ def _shared_schemas() -> dict[str, Any]:
             "shape": {"type": "array", "items": {"type": "integer"}, "description": "-1 marks a variable size"},
             "parameters": {"type": "object", "description": "content_type: base64 (files), json or str"},
         },
-    }
-    counter = {
-        "type": "object",
-        "properties": {"count": {"type": "integer"}, "ns": {"type": "integer", "description": "total nanoseconds"}},
     }
     return {
         "Error": {
@@ -238,27 +237,50 @@ def _shared_schemas() -> dict[str, Any]:
         },
         "ModelStatistics": {
             "type": "object",
-            "description": "Request counts and latency in Triton's statistics-extension shape",
-            "required": ["model_stats"],
+            "description": "Calls over the last 1, 5 and 60 minutes and the versions this model has served",
+            "required": ["model_name", "model_version", "windows", "versions"],
             "properties": {
-                "model_stats": {
+                "model_name": {"type": "string"},
+                "model_version": {"type": "string"},
+                "windows": {
+                    "type": "object",
+                    "description": "Keys 1m, 5m and 60m",
+                    "additionalProperties": {
+                        "type": "object",
+                        "required": ["calls", "errors", "throughput_rps"],
+                        "properties": {
+                            "calls": {"type": "integer"},
+                            "errors": {"type": "integer"},
+                            "p50_ms": {"type": ["number", "null"]},
+                            "p95_ms": {"type": ["number", "null"]},
+                            "p99_ms": {"type": ["number", "null"]},
+                            "throughput_rps": {"type": "number"},
+                        },
+                    },
+                },
+                "versions": {
                     "type": "array",
                     "items": {
                         "type": "object",
-                        "required": ["name"],
+                        "required": ["version", "calls"],
                         "properties": {
-                            "name": {"type": "string"},
                             "version": {"type": "string"},
-                            "last_inference": {"type": "integer", "description": "Unix time in milliseconds"},
-                            "inference_count": {"type": "integer"},
-                            "execution_count": {"type": "integer"},
-                            "inference_stats": {
-                                "type": "object",
-                                "properties": {key: counter for key in ("success", "fail", "queue", "compute_infer")},
-                            },
+                            "first_seen": {"type": "number", "description": "Unix time"},
+                            "last_seen": {"type": "number", "description": "Unix time"},
+                            "calls": {"type": "integer"},
                         },
                     },
-                }
+                },
+            },
+        },
+        "Readiness": {
+            "type": "object",
+            "required": ["ready"],
+            "properties": {
+                "ready": {"type": "boolean"},
+                "name": {"type": "string"},
+                "error": {"type": ["string", "null"], "description": "Why the model is not ready"},
+                "models": {"type": "object", "description": "Per model: ready and error"},
             },
         },
     }
@@ -266,7 +288,7 @@ def _shared_schemas() -> dict[str, Any]:
 
 def _server_paths() -> dict[str, Any]:
     def health(operation_id: str, summary: str, ready: bool) -> dict[str, Any]:
-        responses: dict[str, Any] = {"200": {"description": "Yes"}}
+        responses: dict[str, Any] = {"200": {"description": "Yes", "content": _json_content({"type": "object"})}}
         if ready:
             responses["503"] = {"$ref": "#/components/responses/NotReady"}
         return {"get": {"tags": ["server"], "operationId": operation_id, "summary": summary, "responses": responses}}
@@ -320,7 +342,7 @@ def _model_paths(name: str, spec: ModuleSpec, version: str) -> dict[str, Any]:
                 "operationId": _operation_id(name, "ready"),
                 "summary": "Is this model loaded and ready?",
                 "responses": {
-                    "200": {"description": "Ready"},
+                    "200": {"description": "Ready", "content": _json_content(_ref("Readiness"))},
                     "503": {"$ref": "#/components/responses/NotReady"},
                     **_errors(_READ_ERRORS),
                 },

@@ -311,7 +311,8 @@ def _collect(function: Callable[..., Any], examples: Mapping[str, Any]) -> tuple
     location = _docstring_location(function)
     doc = function.__doc__
     if not doc or not doc.strip():
-        message = f"{function.__name__} has no docstring; its docstring declares the API (:param inputs.x: …)"
+        name = getattr(function, "__name__", "inference")
+        message = f"{name} has no docstring; its docstring declares the API (:param inputs.x: …)"
         return None, [_at_def(function, location.file, message)]
     try:
         parsed = docstring_parser.parse(doc, style=docstring_parser.DocstringStyle.REST)

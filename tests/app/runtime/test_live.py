@@ -15,7 +15,7 @@ import httpx
 import numpy as np
 import pytest
 from auth_fixtures import TestIdentityProvider
-from conftest import ECHO_GROUP, live_server, runtime
+from runtime_kit import ECHO_GROUP, live_server, runtime
 
 from app.runtime.registry import ModelDeclaration
 

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 from auth_fixtures import QWEN_GROUP, TESSERACT_GROUP, TestIdentityProvider
-from conftest import ECHO_GROUP, ORIGIN
 from fastapi.testclient import TestClient
+from runtime_kit import ECHO_GROUP, ORIGIN
 
 
 def _auth(idp: TestIdentityProvider, *groups: str) -> dict[str, str]:
@@ -169,7 +169,7 @@ def test_infer_refuses_a_damaged_image_as_a_client_error(receipts: TestClient, i
 
 
 def test_infer_refuses_bodies_over_the_limit(idp: TestIdentityProvider) -> None:
-    from conftest import runtime
+    from runtime_kit import runtime
 
     from app.runtime.registry import ModelDeclaration
 

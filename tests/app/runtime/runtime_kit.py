@@ -1,0 +1,59 @@
+"""Building blocks for runtime tests: a runtime from real modules, and a live uvicorn server for it."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+import uvicorn
+from auth_fixtures import TestIdentityProvider
+from fastapi import FastAPI
+
+from app.manifests.models import Limits
+from app.runtime.registry import ModelDeclaration
+from app.runtime.server import RuntimeConfig, create_app
+from app.settings import Settings
+
+ECHO_GROUP = "/pu-gallery-pa-echo/gallery-echo-users"
+ORIGIN = "http://127.0.0.1:8002"
+
+
+def limits(**overrides: Any) -> Limits:
+    values = {"maxRequestBytes": 5 * 1024 * 1024, "timeoutSeconds": 30, "maxConcurrency": 2, "maxQueue": 4}
+    return Limits.model_validate(values | overrides)
+
+
+def runtime(
+    idp: TestIdentityProvider, entrypoint: str, models: Sequence[ModelDeclaration], **limit_overrides: Any
+) -> FastAPI:
+    settings = Settings(issuer_url=idp.issuer, manifests_dir=".")
+    config = RuntimeConfig(
+        entrypoint=entrypoint,
+        models=models,
+        limits=limits(**limit_overrides),
+        cors_origins=(ORIGIN,),
+        allowed_clients=("end-users", "receipt-web"),
+    )
+    return create_app(settings, config)
+
+
+@contextmanager
+def live_server(app: FastAPI) -> Iterator[str]:
+    """Serve ``app`` with uvicorn on a free port in a thread; yields its base URL."""
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_config=None, access_log=False))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.02)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
