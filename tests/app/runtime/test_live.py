@@ -31,6 +31,20 @@ def _token(idp: TestIdentityProvider) -> dict[str, str]:
     return {"Authorization": f"Bearer {idp.mint(groups=[ECHO_GROUP])}"}
 
 
+def _gauge(url: str, name: str, model: str = "sleepy") -> float:
+    for line in httpx.get(f"{url}/metrics", timeout=5).text.splitlines():
+        if line.startswith(f'{name}{{model_name="{model}"}}'):
+            return float(line.rsplit(" ", 1)[1])
+    return 0.0
+
+
+def _wait_for(url: str, name: str, value: float, model: str = "sleepy") -> None:
+    deadline = time.monotonic() + 20
+    while _gauge(url, name, model) != value:
+        assert time.monotonic() < deadline, f"{name} never reached {value}"
+        time.sleep(0.05)
+
+
 def test_overload_is_refused_at_once_with_retry_after(idp: TestIdentityProvider) -> None:
     app = runtime(idp, "sleepy_module", SLEEPY, maxConcurrency=1, maxQueue=1)
     with live_server(app) as url, ThreadPoolExecutor(4) as pool:
@@ -38,16 +52,16 @@ def test_overload_is_refused_at_once_with_retry_after(idp: TestIdentityProvider)
 
         def call(seconds: float) -> httpx.Response:
             return httpx.post(
-                f"{url}/v2/models/sleepy/infer", json=_sleep_request(seconds), headers=headers, timeout=30
+                f"{url}/v2/models/sleepy/infer", json=_sleep_request(seconds), headers=headers, timeout=60
             )
 
-        first = pool.submit(call, 1.0)
-        time.sleep(0.3)  # the first holds the only slot
+        first = pool.submit(call, 3.0)
+        _wait_for(url, "receipt_runtime_requests_in_flight", 1)  # the first holds the only slot
         queued = pool.submit(call, 0.1)
-        time.sleep(0.3)  # the second waits in the only queue place
+        _wait_for(url, "receipt_runtime_queue_depth", 1)  # the second waits in the only queue place
         started = time.perf_counter()
         refused = call(0.1)
-        assert time.perf_counter() - started < 0.5
+        assert time.perf_counter() - started < 2.0  # refused, not queued behind the 3 s call
         assert refused.status_code == 503 and refused.headers["Retry-After"] == "1"
         assert "busy" in refused.json()["error"]
         assert first.result().status_code == 200 and queued.result().status_code == 200
@@ -130,7 +144,7 @@ def test_sigterm_lets_requests_in_flight_finish(idp: TestIdentityProvider, tmp_p
                 files={"image": (sample.name, sample.read_bytes())}, headers={"Authorization": f"Bearer {token}"},
                 timeout=60,
             )  # fmt: skip
-            time.sleep(0.3)
+            _wait_for(url, "receipt_runtime_requests_in_flight", 1, model="tesseract-ocr")
             server.send_signal(signal.SIGTERM)
             response = in_flight.result()
         assert response.status_code == 200, response.text
