@@ -33,19 +33,21 @@ from app.runtime.observability import Metrics, log_request, redact
 from app.runtime.openapi import docs_html, model_metadata, openapi_document
 from app.runtime.registry import ModelDeclaration, ServedModel, build_registry, build_version, loader_of
 from app.runtime.tensors import (
+    BINARY_HEADER,
     PreparedRequest,
     RequestError,
     check_file,
     output_fields,
     parameter_tensors,
     prepare_json_request,
+    split_binary_request,
 )
 from app.settings import ROOT, Settings
 
 LOG = logging.getLogger(__name__)
 STATIC = ROOT / "frontend" / "static"
 SERVER_NAME = "receipt-extractor-runtime"
-EXTENSIONS = ("openapi", "multipart_infer", "statistics")
+EXTENSIONS = ("binary_tensor_data", "openapi", "multipart_infer", "statistics")
 
 
 @dataclass(frozen=True)
@@ -217,6 +219,8 @@ RequestReader = Callable[[Request, ServedModel, Limits], Awaitable[PreparedReque
 
 async def _json_request(request: Request, served: ServedModel, limits: Limits) -> PreparedRequest:
     body = await _read_body(request, limits.max_request_bytes)
+    if (header_length := request.headers.get(BINARY_HEADER)) is not None:
+        return prepare_json_request(split_binary_request(body, header_length, served.spec), served.spec)
     try:
         payload = json.loads(body)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:

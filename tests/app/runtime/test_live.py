@@ -14,7 +14,7 @@ from pathlib import Path
 import httpx
 import numpy as np
 import pytest
-from auth_fixtures import TestIdentityProvider
+from auth_fixtures import TESSERACT_GROUP, TestIdentityProvider
 from runtime_kit import ECHO_GROUP, live_server, runtime
 
 from app.runtime.registry import ModelDeclaration
@@ -97,6 +97,32 @@ def test_tritonclient_reads_metadata_and_infers(idp: TestIdentityProvider) -> No
         )  # fmt: skip
         assert result.as_numpy("length").tolist() == [5, 14]
         assert result.get_response()["id"] == "triton-1"
+        text.set_data_from_numpy(np.array([b"ab", b"cde"], dtype=object))  # the default: raw binary tensors
+        scale.set_data_from_numpy(np.array([1.0, 2.0]))
+        binary = client.infer("echo", [text, scale], parameters={"repeat": 2}, headers=headers)
+        assert binary.as_numpy("length").tolist() == [5, 14]
+        assert binary.as_numpy("result").tolist() == ["ab ab", "cde cde"]  # answered as JSON
+
+
+def test_tritonclient_sends_raw_binary_tensors(idp: TestIdentityProvider) -> None:
+    """tritonclient's default: inputs as raw bytes after the JSON header, no base64 — a photo included."""
+    import json
+
+    import tritonclient.http as triton
+
+    app = runtime(idp, "model.inference", [ModelDeclaration("tesseract-ocr", "tesseract", (TESSERACT_GROUP,))])
+    sample = next((ROOT / "model" / "samples").glob("*.jpg"))
+    with live_server(app) as url:
+        client = triton.InferenceServerClient(url.removeprefix("http://"))
+        image = triton.InferInput("image", [1], "BYTES")
+        image.set_data_from_numpy(np.array([sample.read_bytes()], dtype=object))  # binary_data=True by default
+        result = client.infer(
+            "tesseract-ocr", [image], outputs=[triton.InferRequestedOutput("payment_details")],
+            headers={"Authorization": f"Bearer {idp.mint(groups=[TESSERACT_GROUP])}"},
+        )  # fmt: skip
+        details = json.loads(result.as_numpy("payment_details")[0])
+        assert details["document_type"] in {"bank_transfer", "invoice", "cash_receipt"}
+        assert details["recipient_inn"]
 
 
 def _free_port() -> int:

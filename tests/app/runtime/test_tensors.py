@@ -1,0 +1,54 @@
+"""Request checks that need no server: Triton's binary tensor extension."""
+
+from __future__ import annotations
+
+import json
+import struct
+
+import echo_module
+import pytest
+
+from app.runtime.spec import module_spec
+from app.runtime.tensors import RequestError, split_binary_request
+
+SPEC = module_spec(echo_module)
+
+
+def _binary_request(texts: list[bytes], scales: list[float], *, cut: int = 0) -> tuple[bytes, str]:
+    text_part = b"".join(struct.pack("<I", len(text)) + text for text in texts)
+    scale_part = struct.pack(f"<{len(scales)}d", *scales)
+
+    def tensor(name: str, datatype: str, count: int, size: int) -> dict[str, object]:
+        return {"name": name, "datatype": datatype, "shape": [count], "parameters": {"binary_data_size": size}}
+
+    inputs = [
+        tensor("text", "BYTES", len(texts), len(text_part)),
+        tensor("scale", "FP64", len(scales), len(scale_part)),
+    ]
+    header = json.dumps({"inputs": inputs}).encode()
+    body = header + text_part + scale_part
+    return body[: len(body) - cut], str(len(header))
+
+
+def test_split_binary_request_fills_each_tensor_from_its_bytes() -> None:
+    body, length = _binary_request([b"ab", "ц".encode()], [1.5, 2.0])
+    payload = split_binary_request(body, length, SPEC)
+    assert payload["inputs"][0]["data"] == ["ab", "ц"]
+    assert payload["inputs"][1]["data"] == [1.5, 2.0]
+    assert all("binary_data_size" not in tensor["parameters"] for tensor in payload["inputs"])
+
+
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (lambda body, length: (body[:-3], length), "runs past the body"),
+        (lambda body, length: (body + b"xx", length), "2 bytes follow the last binary tensor"),
+        (lambda body, length: (body, "9999999"), "does not fit a body"),
+        (lambda body, length: (body, "abc"), "does not fit a body"),
+        (lambda body, length: (b"{not json" + body[int(length) :], str(len(b"{not json"))), "not valid JSON"),
+    ],
+)
+def test_split_binary_request_refuses_malformed_bodies(mutate, message: str) -> None:  # type: ignore[no-untyped-def]
+    body, length = mutate(*_binary_request([b"ab"], [1.0]))
+    with pytest.raises(RequestError, match=message):
+        split_binary_request(body, length, SPEC)
