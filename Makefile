@@ -7,11 +7,16 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+MLSERVER_VENV := .venv-mlserver
+MLSERVER_VERSION := 1.7.1
+# What model/ imports at run time (the Tesseract path); pinned from requirements.lock.
+MLSERVER_MODEL_DEPS := numpy opencv-python-headless pillow pillow-heif pypdfium2 tesserocr zxing-cpp pydantic pydantic-core rapidfuzz
+space := $(subst ,, )
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Tesseract with Russian, and the Cyrillic fonts the synthetic benchmark documents are drawn with.
 APT_PACKAGES := tesseract-ocr tesseract-ocr-rus fonts-dejavu-core fonts-dejavu-extra fonts-paratype fonts-liberation
 
-.PHONY: help demo test lint typecheck bench system-deps lock clean
+.PHONY: help demo test lint typecheck bench bench-serving system-deps lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -33,6 +38,18 @@ typecheck: $(VENV)/.dev ## mypy --strict over model/, app/, bench/
 
 bench: system-deps $(VENV)/.dev ## Score every available backend on the synthetic corpus; writes bench/results/
 	$(BIN)/receipt-extractor bench
+
+bench-serving: system-deps $(VENV)/.dev $(MLSERVER_VENV)/.installed ## Our runtime vs Seldon MLServer: req/s, p50/p99; writes bench/results/serving.*
+	$(BIN)/python -m bench.serving.run
+
+# MLServer pins its own fastapi/starlette, so it gets a venv of its own: MLServer plus the receipt module's runtime
+# dependencies at the versions of requirements.lock; the repository itself is put on its PYTHONPATH when it starts.
+$(MLSERVER_VENV)/.installed: requirements.lock
+	$(PYTHON) -m venv $(MLSERVER_VENV)
+	$(MLSERVER_VENV)/bin/pip install -q --upgrade pip
+	$(MLSERVER_VENV)/bin/pip install -q mlserver==$(MLSERVER_VERSION) \
+	  $$(grep -E '^($(subst $(space),|,$(MLSERVER_MODEL_DEPS)))==' requirements.lock)
+	@touch $@
 
 system-deps: ## Install the Debian packages that are missing (apt-get)
 	@command -v dpkg >/dev/null || { echo "Not a Debian/Ubuntu system: install $(APT_PACKAGES) yourself."; exit 0; }; \
