@@ -8,11 +8,16 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import Literal, Self
 
-from pydantic import Field
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parents[1]
+PLACEHOLDER_SECRET = "change-me"
+"""The default of every secret: fine on a laptop, refused outside development."""
+DEV_WEB_CLIENT_SECRET = "receipt-web-secret"
+"""The web client's secret in deploy/keycloak/realm-export.json: public, so refused outside development too."""
 
 
 class Settings(BaseSettings):
@@ -31,6 +36,69 @@ class Settings(BaseSettings):
     port: int = Field(8000, description="Port the runtime listens on")
     log_payloads: bool = Field(False, description="Log request/response payloads (redacted, size-capped)")
     version: str | None = Field(None, description="Module version; default: the git tag baked in at build time")
+    environment: Literal["development", "staging", "production"] = Field(
+        "development", description="Where this instance runs; outside development placeholder secrets are refused"
+    )
+
+    storage_backend: Literal["local", "s3"] = Field(
+        "local", description="Object storage of the file service: a local folder (embedded) or an S3 server"
+    )
+    storage_dir: Path = Field(
+        ROOT / ".cache" / "storage", description="Folder of the local backend; one subfolder per bucket"
+    )
+    storage_signing_secret: SecretStr = Field(
+        SecretStr(PLACEHOLDER_SECRET), description="HMAC key of the local backend's expiring download URLs"
+    )
+    s3_endpoint: str = Field("127.0.0.1:9000", description="S3 server as host:port (MinIO, SeaweedFS, AWS)")
+    s3_access_key: str = Field("receipts", description="S3 access key id")
+    s3_secret_key: SecretStr = Field(SecretStr(PLACEHOLDER_SECRET), description="S3 secret access key")
+    s3_region: str = Field("us-east-1", description="S3 region; signatures include it")
+    s3_secure: bool = Field(False, description="Talk to the S3 server over HTTPS")
+    s3_public_url: str | None = Field(
+        None,
+        description="The S3 server as browsers reach it, http(s)://host:port, for links (default: the endpoint)",
+    )
+    weights_dir: Path = Field(
+        ROOT / ".cache" / "weights", description="Where s3:// model weights are mirrored before load(), kept"
+    )
+    files_port: int = Field(8001, description="Port the file service listens on")
+    files_max_bytes: int = Field(25 * 2**20, gt=0, description="Largest file the file service accepts (413 beyond)")
+    files_url_expiry_s: int = Field(
+        300, ge=1, le=7 * 24 * 3600, description="Lifetime of presigned download URLs, in seconds (S3 allows 7 days)"
+    )
+
+    web_port: int = Field(8002, description="Port the web app listens on")
+    web_public_url: str = Field(
+        "http://127.0.0.1:8002",
+        description="Where browsers reach the web app: the login redirect and the logout return are built from it",
+    )
+    web_session_secret: SecretStr = Field(
+        SecretStr(PLACEHOLDER_SECRET), description="Key that signs the web app's session cookie"
+    )
+    runtime_url: str = Field("http://127.0.0.1:8000", description="The module runtime the web app predicts with")
+    files_url: str = Field("http://127.0.0.1:8001", description="The file service the web app stores photos in")
+    public_runtime_url: str | None = Field(
+        None, description="Where browsers reach the module API (the keycloak-js sample calls it); default: runtime_url"
+    )
+    public_files_url: str | None = Field(
+        None, description="Where browsers reach the file service (the keycloak-js sample calls it); default: files_url"
+    )
+    oidc_client_id: str = Field("receipt-web", description="The web app's confidential client in the realm")
+    oidc_client_secret: SecretStr = Field(
+        SecretStr(DEV_WEB_CLIENT_SECRET),
+        description="The web app's client secret; the dev realm's public one is refused outside development",
+    )
+
+    @model_validator(mode="after")
+    def _real_secrets_outside_development(self) -> Self:
+        """A placeholder secret in staging or production is a deployment mistake: stop at start-up, not later."""
+        if self.environment == "development":
+            return self
+        name = "s3_secret_key" if self.storage_backend == "s3" else "storage_signing_secret"
+        secret: SecretStr = getattr(self, name)
+        if secret.get_secret_value() in {"", PLACEHOLDER_SECRET}:
+            raise ValueError(f"set RECEIPT_{name.upper()}: a placeholder secret is refused in {self.environment}")
+        return self
 
 
 @cache

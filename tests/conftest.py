@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 from auth_fixtures import TestIdentityProvider
+from dev_idp import DevIdentityProvider
+from seaweed import SeaweedS3
 
 SAMPLES = Path(__file__).parents[1] / "model" / "samples"
 
@@ -31,3 +33,24 @@ def identity_provider() -> Iterator[TestIdentityProvider]:
 def mint_token(identity_provider: TestIdentityProvider) -> Callable[..., str]:
     """Mints Keycloak-shaped access tokens of ``identity_provider``: ``mint_token(groups=[...], lifetime_s=-10)``."""
     return identity_provider.mint
+
+
+@pytest.fixture(scope="session")
+def seaweed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SeaweedS3]:
+    """A real S3 server (SeaweedFS ``weed mini``) for the session, on free ports of its own per test worker.
+
+    Tests share it by using buckets of their own; one that must stop a server starts its own ``SeaweedS3``.
+    """
+    with SeaweedS3(tmp_path_factory.mktemp("seaweed")) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def dev_idp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DevIdentityProvider]:
+    """The development identity provider (deploy/dev-idp, a Keycloak stand-in on Node) for the session, per worker.
+
+    Realm ``receipts`` from deploy/keycloak/realm-export.json: ``dev_idp.issuer``, ``dev_idp.password_token("alice")``,
+    ``dev_idp.login("alice", redirect_uri=...)``. Needs deploy/dev-idp/node_modules (``make node-deps``).
+    """
+    with DevIdentityProvider(tmp_path_factory.mktemp("dev-idp")) as idp:
+        yield idp

@@ -1,0 +1,167 @@
+"""The file service as an app: storage from the settings, bucket and prefixes from the storage manifest, token
+clients and groups from the API manifest, errors as ``{"error": "..."}`` like every service here.
+
+Storage being down never stops the start: the bucket is created at start-up when storage answers, else on first
+use, and meanwhile requests get 503 with what is wrong.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import timedelta
+from typing import Any
+
+import anyio.to_thread
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from app.auth import TokenVerifier, add_auth_exception_handlers
+from app.files.api import FilesState, router
+from app.files.models import FileServiceError
+from app.files.ranges import RangeNotSatisfiable
+from app.files.service import FileService
+from app.manifests import Manifests, load_manifests
+from app.runtime.openapi import BEARER_SCHEME, docs_html
+from app.runtime.registry import build_version
+from app.runtime.server import STATIC
+from app.settings import Settings
+from app.storage import StorageError, StorageUnavailable, storage_from_settings
+
+LOG = logging.getLogger(__name__)
+DESCRIPTION = (
+    "Photos and PDFs of receipts, kept in the module's object storage for the models to read. Each user sees only "
+    "their own files. Bearer tokens from the realm; members of any model's group may use it."
+)
+
+
+def model_groups(manifests: Manifests) -> tuple[str, ...]:
+    """Every group that may call one of the module's models, in manifest order."""
+    return tuple(dict.fromkeys(group for model in manifests.models for group in manifests.groups_for(model.name)))
+
+
+def create_files_app(settings: Settings, manifests: Manifests) -> FastAPI:
+    storage = storage_from_settings(settings, manifests.bucket)
+    service = FileService(
+        storage,
+        uploads_prefix=manifests.storage.spec.prefixes.uploads,
+        max_bytes=settings.files_max_bytes,
+        url_expiry=timedelta(seconds=settings.files_url_expiry_s),
+    )
+    verifier = (
+        TokenVerifier(settings.issuer_url, jwks_url=settings.jwks_url, allowed_clients=manifests.allowed_clients)
+        if settings.auth_enabled
+        else None
+    )
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        try:
+            await anyio.to_thread.run_sync(storage.ensure_bucket)
+        except StorageError as exc:
+            LOG.warning("object storage not ready at start-up, will retry on first use: %s", exc)
+        yield
+        service.close()
+        if verifier is not None:
+            verifier.close()
+
+    app = FastAPI(
+        title=f"{manifests.module.metadata.name} files",
+        description=DESCRIPTION,
+        version=build_version(),
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.files = FilesState(service, verifier, model_groups(manifests))
+    _add_error_handlers(app)
+    if manifests.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(manifests.cors_origins),
+            allow_methods=["GET", "POST", "DELETE", "OPTIONS"],
+            allow_headers=["Authorization", "Content-Type", "Range"],
+            expose_headers=["Content-Range", "Content-Disposition", "Content-Length", "ETag"],
+            max_age=600,
+        )
+    app.include_router(router)
+    if STATIC.is_dir():
+        app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs() -> HTMLResponse:
+        return HTMLResponse(docs_html("/openapi.json", title=app.title))
+
+    @app.get("/healthz", include_in_schema=False)
+    async def healthz() -> JSONResponse:
+        """Liveness, open like the runtime's: the process answers. Storage faults show per request (503), not here,
+        so an S3 outage does not make an orchestrator restart a service that would come back by itself."""
+        return JSONResponse({"status": "ok"})
+
+    return app
+
+
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    """FastAPI's document plus the bearer scheme the routes' ``security`` refers to."""
+    if app.openapi_schema is None:
+        document = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+        document.setdefault("components", {})["securitySchemes"] = {
+            BEARER_SCHEME: {
+                "type": "http",
+                "scheme": "bearer",
+                "bearerFormat": "JWT",
+                "description": "An access token issued by the Keycloak realm: `Authorization: Bearer <token>`.",
+            }
+        }
+        app.openapi_schema = document
+    return app.openapi_schema
+
+
+def _error(status: int, detail: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse({"error": detail}, status_code=status, headers=headers)
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    add_auth_exception_handlers(app)
+
+    @app.exception_handler(FileServiceError)
+    async def refused(_: Request, exc: FileServiceError) -> JSONResponse:
+        return _error(exc.status, exc.detail)
+
+    @app.exception_handler(RangeNotSatisfiable)
+    async def bad_range(_: Request, exc: RangeNotSatisfiable) -> JSONResponse:
+        return _error(416, str(exc), {"Content-Range": f"bytes */{exc.size}"})
+
+    @app.exception_handler(StorageUnavailable)
+    async def unreachable(_: Request, exc: StorageUnavailable) -> JSONResponse:
+        LOG.warning("object storage is unreachable: %s", exc)
+        return _error(503, f"object storage is unreachable: {exc}", {"Retry-After": "5"})
+
+    @app.exception_handler(StorageError)
+    async def failed(_: Request, exc: StorageError) -> JSONResponse:
+        LOG.error("object storage failed: %s", exc)
+        return _error(502, f"object storage failed: {exc}")
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        return _error(422, f"{where}: {first['msg']}")
+
+
+def serve(settings: Settings) -> None:
+    """Run the file service with uvicorn on ``settings.host``:``settings.files_port`` until SIGINT/SIGTERM."""
+    import uvicorn
+
+    from app.runtime.observability import configure_logging
+
+    configure_logging()
+    app = create_files_app(settings, load_manifests(settings.manifests_dir))
+    uvicorn.run(app, host=settings.host, port=settings.files_port, log_config=None)

@@ -1,0 +1,101 @@
+"""Child processes of the local stack: started in a process group of their own, tied to the parent's life, stopped
+with SIGTERM and then SIGKILL; and the loopback ports they listen on."""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import ctypes.util
+import errno
+import os
+import signal
+import socket
+import subprocess
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+_PR_SET_PDEATHSIG = 1
+# Loaded in the parent: between fork and exec the child only makes the call (no dlopen there).
+_LIBC = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True) if sys.platform == "linux" else None
+
+
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child between fork and exec
+    """Linux: SIGTERM this child when the process that started it dies, even by SIGKILL (no orphan servers)."""
+    if _LIBC is not None:
+        _LIBC.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+def spawn(
+    command: Sequence[str], *, log: Path, cwd: Path | None = None, env: Mapping[str, str] | None = None
+) -> subprocess.Popen[bytes]:
+    """Start ``command`` with stdout and stderr appended to ``log``.
+
+    It gets a process group of its own, so a Ctrl-C in the terminal reaches only the parent, which then stops its
+    children in order; on Linux it is also sent SIGTERM when the starting thread's process dies. Start children from
+    the main thread: the kernel ties them to the thread that forked them.
+    """
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with log.open("ab") as output:
+        return subprocess.Popen(
+            list(command),
+            stdin=subprocess.DEVNULL,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            cwd=cwd,
+            env=dict(env) if env is not None else None,
+            process_group=0,
+            preexec_fn=_die_with_parent,  # noqa: PLW1509 - one foreign call, no lock taken
+        )
+
+
+def stop_process(process: subprocess.Popen[bytes], grace_s: float) -> int:
+    """SIGTERM, then SIGKILL after ``grace_s`` seconds (at once when 0); the exit status. The signals go to the
+    child's process group (``spawn`` made it the leader), so anything it started goes with it."""
+    if process.poll() is not None:
+        return process.returncode
+    if grace_s > 0:
+        _signal_group(process, signal.SIGTERM)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(timeout=grace_s)
+    _signal_group(process, signal.SIGKILL)  # the leader if it is still there, and whatever it left behind
+    return process.wait()
+
+
+def _signal_group(process: subprocess.Popen[bytes], signum: signal.Signals) -> None:
+    try:
+        os.killpg(process.pid, signum)
+    except (ProcessLookupError, PermissionError):  # the group is gone (PermissionError: macOS says so for zombies)
+        if process.poll() is None:
+            process.send_signal(signum)
+
+
+def free_ports(count: int, host: str = "127.0.0.1") -> list[int]:
+    """``count`` distinct ports the kernel has just handed out as free (held together so they differ)."""
+    sockets = [socket.socket() for _ in range(count)]
+    try:
+        for sock in sockets:
+            sock.bind((host, 0))
+        return [sock.getsockname()[1] for sock in sockets]
+    finally:
+        for sock in sockets:
+            sock.close()
+
+
+def port_in_use(port: int, host: str = "127.0.0.1") -> bool:
+    """Whether something listens on (or holds) ``host:port``: binding it fails with EADDRINUSE."""
+    with socket.socket() as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # a closed server's TIME_WAIT does not count
+        try:
+            sock.bind((host, port))
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                return True
+            raise
+    return False
+
+
+def executable_beside_python(name: str) -> Path | None:
+    """A console script installed into this interpreter's environment (``.venv/bin/NAME``), if there is one."""
+    beside = Path(sys.executable).parent / name
+    return beside if beside.is_file() and os.access(beside, os.X_OK) else None

@@ -1,0 +1,63 @@
+"""Object storage: one interface (``Storage``), an S3 backend and a local-folder backend, picked by the settings.
+
+The file service keeps uploads in it; a model whose weights live at ``s3://bucket/prefix`` mirrors them into a
+folder with ``download_prefix``. The bucket is the storage manifest's unless a caller names another.
+"""
+
+from __future__ import annotations
+
+from app.settings import Settings
+from app.storage.base import (
+    ByteRange,
+    ObjectBody,
+    ObjectInfo,
+    ObjectNotFound,
+    ObjectSummary,
+    Readable,
+    SizeLimitExceeded,
+    Storage,
+    StorageError,
+    StorageUnavailable,
+)
+from app.storage.local import LocalStorage
+from app.storage.mirror import MirrorResult, download_prefix, split_source
+from app.storage.s3 import S3Storage
+
+__all__ = [
+    "ByteRange",
+    "LocalStorage",
+    "MirrorResult",
+    "ObjectBody",
+    "ObjectInfo",
+    "ObjectNotFound",
+    "ObjectSummary",
+    "Readable",
+    "S3Storage",
+    "SizeLimitExceeded",
+    "Storage",
+    "StorageError",
+    "StorageUnavailable",
+    "download_prefix",
+    "split_source",
+    "storage_from_settings",
+]
+
+
+def storage_from_settings(settings: Settings, bucket: str | None = None) -> Storage:
+    """The configured backend for ``bucket`` (default: the storage manifest's). Connects lazily: nothing is
+    contacted until the first call, so a service can start while storage is down."""
+    if bucket is None:
+        from app.manifests import load_manifests
+
+        bucket = load_manifests(settings.manifests_dir).bucket
+    if settings.storage_backend == "s3":
+        return S3Storage(
+            settings.s3_endpoint,
+            bucket=bucket,
+            access_key=settings.s3_access_key,
+            secret_key=settings.s3_secret_key.get_secret_value(),
+            region=settings.s3_region,
+            secure=settings.s3_secure,
+            public_url=settings.s3_public_url,
+        )
+    return LocalStorage(settings.storage_dir, bucket, settings.storage_signing_secret.get_secret_value())

@@ -1,0 +1,127 @@
+"""Building blocks for file-service tests: the app on either backend, tokens, files the sniffer accepts, a live
+server whose in-flight requests can be waited for, and a multipart body built by hand for raw sockets."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import uvicorn
+from auth_fixtures import TESSERACT_GROUP, TestIdentityProvider
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from seaweed import SeaweedS3
+
+from app.files.api import FilesState
+from app.files.main import create_files_app
+from app.manifests import Manifests, load_manifests
+from app.settings import ROOT, Settings
+from app.storage import Storage
+
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
+PDF_MAGIC = b"%PDF-1.7\n"
+BOUNDARY = "receipt-test-boundary"
+
+
+def png(size: int) -> bytes:
+    """``size`` bytes that sniff as PNG (the sniffer reads the signature; the rest is noise)."""
+    return PNG_MAGIC + os.urandom(size - len(PNG_MAGIC))
+
+
+def manifests_with_bucket(bucket: str) -> Manifests:
+    manifests = load_manifests(ROOT / "manifests")
+    spec = manifests.storage.spec.model_copy(update={"bucket": bucket})
+    return dataclasses.replace(manifests, storage=manifests.storage.model_copy(update={"spec": spec}))
+
+
+def new_bucket() -> str:
+    return f"files-{uuid.uuid4().hex[:20]}"
+
+
+def files_settings(
+    idp: TestIdentityProvider, backend: str, folder: Path, server: SeaweedS3 | None = None, **overrides: Any
+) -> Settings:
+    values: dict[str, Any] = {
+        "issuer_url": idp.issuer,
+        "manifests_dir": ROOT / "manifests",
+        "storage_backend": backend,
+        "storage_dir": folder,
+        "storage_signing_secret": "test-signing-secret",
+    }
+    if server is not None:
+        values |= {
+            "s3_endpoint": server.endpoint,
+            "s3_access_key": server.access_key,
+            "s3_secret_key": server.secret_key,
+            "s3_region": server.region,
+        }
+    return Settings(**(values | overrides))
+
+
+def files_app(settings: Settings, bucket: str | None = None) -> FastAPI:
+    return create_files_app(settings, manifests_with_bucket(bucket or new_bucket()))
+
+
+def bearer(idp: TestIdentityProvider, subject: str | None = None, **claims: Any) -> dict[str, str]:
+    """Headers of a caller: a fresh user (their own prefix) in the Tesseract group unless told otherwise."""
+    claims.setdefault("groups", [TESSERACT_GROUP])
+    return {"Authorization": "Bearer " + idp.mint(sub=subject or str(uuid.uuid4()), **claims)}
+
+
+def multipart_body(data: bytes, name: str = "photo.png", field: str = "file") -> bytes:
+    head = (
+        f"--{BOUNDARY}\r\n"
+        f'Content-Disposition: form-data; name="{field}"; filename="{name}"\r\n'
+        "Content-Type: image/jpeg\r\n\r\n"
+    ).encode()
+    return head + data + f"\r\n--{BOUNDARY}--\r\n".encode()
+
+
+MULTIPART_TYPE = f"multipart/form-data; boundary={BOUNDARY}"
+
+
+@dataclasses.dataclass
+class LiveServer:
+    url: str
+    port: int
+    server: uvicorn.Server
+
+    def wait_idle(self, timeout_s: float = 10) -> None:
+        """Until no request is being handled: what a handler leaves behind is final after this."""
+        deadline = time.monotonic() + timeout_s
+        while self.server.server_state.tasks or self.server.server_state.connections:
+            if time.monotonic() > deadline:
+                raise TimeoutError("the server is still handling requests")
+            time.sleep(0.02)
+
+
+@contextmanager
+def live_server(app: FastAPI) -> Iterator[LiveServer]:
+    """``app`` under uvicorn on a free port in a thread."""
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_config=None, access_log=False))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.02)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    try:
+        yield LiveServer(f"http://127.0.0.1:{port}", port, server)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
+
+
+def storage_of(client: TestClient) -> Storage:
+    """The storage behind a test client's service: to see what an upload left there."""
+    state: FilesState = client.app.state.files  # type: ignore[attr-defined]
+    return state.service.storage

@@ -1,0 +1,101 @@
+"""The file service's OpenAPI document: every route, with every answer it can give, and how to authenticate."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from auth_fixtures import TestIdentityProvider
+from fastapi.routing import APIRoute
+from fastapi.testclient import TestClient
+from files_kit import files_app, files_settings
+
+from app.files.api import router
+from app.runtime.openapi import BEARER_SCHEME
+
+ERROR = {"$ref": "#/components/schemas/ErrorBody"}
+EXPECTED = {
+    ("post", "/files"): {"201", "400", "401", "403", "413", "415", "422", "502", "503"},
+    ("get", "/files"): {"200", "400", "401", "403", "422", "502", "503"},
+    ("get", "/files/{file_id}"): {"200", "401", "403", "404", "422", "502", "503"},
+    ("get", "/files/{file_id}/content"): {"200", "206", "401", "403", "404", "416", "422", "502", "503"},
+    ("delete", "/files/{file_id}"): {"204", "401", "403", "404", "422", "502", "503"},
+    ("get", "/files/{file_id}/url"): {"200", "401", "403", "404", "422", "502", "503"},
+    ("get", "/files/signed"): {"200", "206", "403", "404", "416", "422", "502", "503"},
+}
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    with TestIdentityProvider() as idp:
+        app = files_app(files_settings(idp, "local", tmp_path_factory.mktemp("storage")))
+        with TestClient(app) as client:
+            yield client
+
+
+@pytest.fixture(scope="module")
+def document(client: TestClient) -> dict[str, Any]:
+    answer = client.get("/openapi.json")
+    assert answer.status_code == 200
+    found: dict[str, Any] = answer.json()
+    return found
+
+
+def operations(document: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
+    return {(method, path): op for path, item in document["paths"].items() for method, op in item.items()}
+
+
+def test_document_lists_every_route(document: dict[str, Any]) -> None:
+    routes = {
+        (method.lower(), route.path)
+        for route in router.routes
+        if isinstance(route, APIRoute) and route.include_in_schema
+        for method in route.methods
+    }
+    assert set(operations(document)) == routes == set(EXPECTED)
+
+
+@pytest.mark.parametrize(("method", "path"), list(EXPECTED))
+def test_each_route_documents_its_answers(document: dict[str, Any], method: str, path: str) -> None:
+    operation = operations(document)[(method, path)]
+    assert set(operation["responses"]) == EXPECTED[(method, path)]
+    assert operation["description"]
+    for status, response in operation["responses"].items():
+        if int(status) >= 400:
+            assert response["content"]["application/json"]["schema"] == ERROR, status
+
+
+@pytest.mark.parametrize(("method", "path"), [key for key in EXPECTED if key[1] != "/files/signed"])
+def test_token_routes_declare_bearer_security(document: dict[str, Any], method: str, path: str) -> None:
+    assert operations(document)[(method, path)]["security"] == [{BEARER_SCHEME: []}]
+    scheme = document["components"]["securitySchemes"][BEARER_SCHEME]
+    assert (scheme["type"], scheme["scheme"], scheme["bearerFormat"]) == ("http", "bearer", "JWT")
+
+
+def test_signed_link_route_needs_no_token(document: dict[str, Any]) -> None:
+    assert "security" not in operations(document)[("get", "/files/signed")]
+
+
+def test_upload_documents_multipart_body(document: dict[str, Any]) -> None:
+    body = operations(document)[("post", "/files")]["requestBody"]
+    schema = body["content"]["multipart/form-data"]["schema"]
+    assert body["required"] is True
+    assert (schema["required"], schema["properties"]["file"]["format"]) == (["file"], "binary")
+
+
+def test_downloads_document_binary_bodies(document: dict[str, Any]) -> None:
+    for key in [("get", "/files/{file_id}/content"), ("get", "/files/signed")]:
+        responses = operations(document)[key]["responses"]
+        for status in ("200", "206"):
+            assert responses[status]["content"]["application/octet-stream"]["schema"]["format"] == "binary"
+
+
+def test_docs_page_points_at_document(client: TestClient) -> None:
+    answer = client.get("/docs")
+    assert answer.status_code == 200
+    assert "/openapi.json" in answer.text
+
+
+def test_openapi_document_is_stable(client: TestClient, document: dict[str, Any]) -> None:
+    assert client.get("/openapi.json").json() == document
