@@ -5,6 +5,12 @@ allow-list, carries the realm as ``iss``, is inside ``nbf``/``exp`` (with leeway
 allowed client (``azp``). ``aud`` is not checked: Keycloak sets it to ``account`` or leaves it out, so ``azp`` plays
 its role. Group membership (the ``groups`` claim with full paths) decides access to a model.
 
+A client sends the same token with every request until it expires, and checking its RSA signature took a quarter of
+the runtime's CPU per small request (bench/results/serving.md), so a verified token is remembered (by its SHA-256,
+never the token itself) for at most a minute: a repeat is accepted only while the key that verified it is still the
+current, fresh key of the realm, and its ``exp``/``nbf`` are checked again every time. Group membership is decided
+per request by ``authorize``, never remembered; neither are refused tokens.
+
 How a route uses it (``CurrentUser`` reads the verifier from the settings; tests override ``get_token_verifier``)::
 
     app = FastAPI()
@@ -22,12 +28,13 @@ How a route uses it (``CurrentUser`` reads the verifier from the settings; tests
 
 # No `from __future__ import annotations`: FastAPI must resolve the closure's Annotated dependency at runtime.
 
+import hashlib
 import logging
 import threading
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from time import monotonic
+from time import monotonic, time
 from types import MappingProxyType
 from typing import Annotated, Any
 
@@ -36,6 +43,7 @@ import jwt
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import JSONResponse
 
+from app.manifests import load_manifests
 from app.settings import get_settings
 
 log = logging.getLogger(__name__)
@@ -47,6 +55,10 @@ _RSA_ALGORITHMS = ("RS256", "RS384", "RS512", "PS256", "PS384", "PS512")
 _EC_ALGORITHM_BY_CURVE = {"P-256": "ES256", "P-384": "ES384", "P-521": "ES512"}
 _REQUIRED_CLAIMS = ["exp", "iss", "sub"]
 MISSING_TOKEN = "missing bearer token"
+VERIFIED_CACHE_SIZE = 1024
+"""Verified tokens a verifier remembers at most (a few MB of claims)."""
+VERIFIED_CACHE_TTL_S = 60.0
+"""How long a verifier remembers a verified token at most, however long the token is valid."""
 
 
 class AuthError(Exception):
@@ -185,6 +197,14 @@ class JwksCache:
             raise _unauthorized("unsupported algorithm")
         return keys[kid][algorithm]
 
+    def fresh_key(self, kid: str, algorithm: str) -> jwt.PyJWK | None:
+        """The key ``kid`` for ``algorithm`` while the key set is younger than its maximum age; None otherwise.
+        Never fetches: a remembered token is accepted only while this is the very key that verified it."""
+        keys = self._keys
+        if keys is None or monotonic() - self._fetched_at > self._max_age_s:
+            return None
+        return keys.get(kid, {}).get(algorithm)
+
     def close(self) -> None:
         self._client.close()
 
@@ -250,8 +270,27 @@ def _key_algorithms(jwk: Mapping[str, Any]) -> tuple[str, ...]:
     return ()
 
 
+@dataclass(frozen=True, slots=True)
+class _Verified:
+    """A token that passed every check, as remembered by its digest."""
+
+    principal: Principal
+    key: jwt.PyJWK
+    kid: str
+    algorithm: str
+    expires_at: float
+    """``exp``, seconds since the epoch."""
+    not_before: float
+    """The later of ``nbf`` and ``iat`` (either may be absent), seconds since the epoch."""
+    forget_at: float
+    """When the verifier stops remembering it, on its monotonic clock."""
+
+
 class TokenVerifier:
-    """Verifies Keycloak access tokens of one realm. Thread-safe; build one per process and reuse it."""
+    """Verifies Keycloak access tokens of one realm. Thread-safe; build one per process and reuse it.
+
+    Up to ``cache_size`` verified tokens are remembered for at most ``cache_ttl_s`` seconds (see the module's
+    docstring); ``cache_size=0`` checks every signature."""
 
     def __init__(
         self,
@@ -264,10 +303,14 @@ class TokenVerifier:
         refetch_interval_s: float = 30,
         max_key_age_s: float = 600,
         http_timeout_s: float = 5,
+        cache_size: int = VERIFIED_CACHE_SIZE,
+        cache_ttl_s: float = VERIFIED_CACHE_TTL_S,
     ) -> None:
         refused = set(algorithms) - PERMITTED_ALGORITHMS
         if refused or not algorithms:
             raise ValueError(f"only asymmetric algorithms may verify tokens, not {sorted(refused) or 'none'}")
+        if cache_size < 0 or cache_ttl_s < 0:
+            raise ValueError("cache_size and cache_ttl_s must be ≥ 0")
         self.issuer = issuer
         self.allowed_clients = frozenset(allowed_clients)
         self.leeway_s = leeway_s
@@ -279,10 +322,17 @@ class TokenVerifier:
             max_age_s=max_key_age_s,
             http_timeout_s=http_timeout_s,
         )
+        self.cache_size = cache_size
+        self.cache_ttl_s = cache_ttl_s
+        self._verified: dict[bytes, _Verified] = {}
+        self._verified_lock = threading.Lock()
 
     def verify(self, token: str) -> Principal:
         """The principal a valid token names; AuthError (401) otherwise, IdentityProviderUnavailable when the
         signing keys cannot be fetched."""
+        digest = hashlib.sha256(token.encode()).digest()
+        if (principal := self._recall(digest)) is not None:
+            return principal
         try:
             header = jwt.get_unverified_header(token)
         except jwt.PyJWTError as error:
@@ -292,12 +342,43 @@ class TokenVerifier:
             raise _unauthorized("unsupported algorithm")
         if not isinstance(kid, str):
             raise _unauthorized("unknown signing key")
-        claims = self._decode(token, self.jwks.signing_key(kid, algorithm), algorithm)
+        key = self.jwks.signing_key(kid, algorithm)
+        claims = self._decode(token, key, algorithm)
         self._check_access_token(claims)
-        return principal_from_claims(claims)
+        principal = principal_from_claims(claims)
+        forget_at = monotonic() + self.cache_ttl_s
+        self._remember(
+            digest, _Verified(principal, key, kid, algorithm, float(claims["exp"]), _not_before(claims), forget_at)
+        )
+        return principal
 
     def close(self) -> None:
         self.jwks.close()
+
+    def _recall(self, digest: bytes) -> Principal | None:
+        """The principal of a remembered token that is still valid now; None when it must be verified afresh."""
+        verified = self._verified.get(digest)
+        if verified is None:
+            return None
+        key_replaced = self.jwks.fresh_key(verified.kid, verified.algorithm) is not verified.key
+        if key_replaced or monotonic() >= verified.forget_at:
+            self._verified.pop(digest, None)
+            return None
+        now = time()
+        if verified.expires_at <= now - self.leeway_s:  # as PyJWT judges exp
+            self._verified.pop(digest, None)
+            raise _unauthorized("token expired")
+        if verified.not_before > now + self.leeway_s:  # only when the clock went back
+            raise _unauthorized("token not yet valid")
+        return verified.principal
+
+    def _remember(self, digest: bytes, verified: _Verified) -> None:
+        if self.cache_size == 0 or self.cache_ttl_s == 0:
+            return
+        with self._verified_lock:
+            while len(self._verified) >= self.cache_size:  # the oldest go first
+                self._verified.pop(next(iter(self._verified)), None)
+            self._verified[digest] = verified
 
     def _decode(self, token: str, key: jwt.PyJWK, algorithm: str) -> dict[str, Any]:
         try:
@@ -321,6 +402,11 @@ class TokenVerifier:
             raise _unauthorized("client not allowed")
 
 
+def _not_before(claims: Mapping[str, Any]) -> float:
+    """The later of ``nbf`` and ``iat``, which PyJWT has just checked are numbers when present."""
+    return max((float(claims[name]) for name in ("nbf", "iat") if name in claims), default=float("-inf"))
+
+
 def _reason(error: jwt.PyJWTError) -> str:
     """A stable, non-leaky detail for each PyJWT failure (order matters: InvalidSignatureError is a DecodeError)."""
     match error:
@@ -342,11 +428,12 @@ def _reason(error: jwt.PyJWTError) -> str:
 
 @cache
 def get_token_verifier() -> TokenVerifier | None:
-    """The process's verifier from the settings, or None when auth is switched off."""
+    """The process's verifier from the settings, tokens of the API manifest's clients only; None when auth is off."""
     settings = get_settings()
     if not settings.auth_enabled:
         return None
-    return TokenVerifier(settings.issuer_url, jwks_url=settings.jwks_url)
+    clients = load_manifests(settings.manifests_dir).allowed_clients
+    return TokenVerifier(settings.issuer_url, jwks_url=settings.jwks_url, allowed_clients=clients)
 
 
 def bearer_token(request: Request) -> str | None:

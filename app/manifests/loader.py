@@ -72,6 +72,12 @@ class Manifests:
                 return model
         raise KeyError(f"no model named {name!r}")
 
+    @property
+    def admin_groups(self) -> tuple[str, ...]:
+        """Groups whose members may manage model versions; empty when the API manifest names none."""
+        admins = self.api.spec.restful_api.auth.admins
+        return admins.groups if admins is not None else ()
+
     def groups_for(self, model_name: str) -> tuple[str, ...]:
         """Group paths whose members may call the model; KeyError for a model the manifests do not declare."""
         return self.api.spec.restful_api.auth.models[self.model(model_name).name].groups

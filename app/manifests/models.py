@@ -204,6 +204,8 @@ class Auth(Strict):
     """OAuth clients whose tokens are accepted (the token's azp)."""
     models: dict[ResourceName, ModelAccess]
     """Who may call each model of the module, by model name; every model needs an entry."""
+    admins: ModelAccess | None = None
+    """Who may load, switch and unload model versions (the repository extension); nobody when absent."""
 
 
 class Limits(Strict):

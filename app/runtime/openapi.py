@@ -15,6 +15,7 @@ from typing import Any
 from fastapi.openapi.docs import get_swagger_ui_html
 
 from app.runtime.spec import ModuleSpec, TensorSpec
+from app.runtime.tensors import FILE_ID_CONTENT_TYPE
 from app.settings import ROOT
 
 OPENAPI_VERSION = "3.1.0"
@@ -48,8 +49,13 @@ _ERRORS: Mapping[str, tuple[str, str]] = {
     "404": ("NotFound", "No model (or version) of that name is served here."),
     "413": ("PayloadTooLarge", "The request body is larger than the runtime accepts."),
     "415": ("UnsupportedMediaType", "The body's Content-Type, or an uploaded file's type, is not accepted."),
-    "503": ("Unavailable", "Too many requests are waiting, or the model is not loaded yet; retry after Retry-After."),
+    "503": (
+        "Unavailable",
+        "Too many requests are waiting, the model is not loaded yet, or object storage holding a referenced file "
+        "cannot be read; retry after Retry-After.",
+    ),
     "504": ("GatewayTimeout", "Inference took longer than the request timeout."),
+    "409": ("Conflict", "The version is serving (switch first) or loaded already with other settings (unload first)."),
 }
 
 _INFER_ERRORS = ("400", "401", "403", "404", "413", "415", "503", "504")
@@ -143,8 +149,10 @@ def _document_description(models: Mapping[str, ModuleSpec]) -> str:
             "Models served over the [Open Inference Protocol](https://kserve.github.io/website/latest/modelserving/"
             f"data_plane/v2_protocol/) (KServe v2) REST API. Models: {names}.",
             "Each model's paths are typed from its docstring. `POST /v2/models/NAME/infer` takes OIP JSON: files are "
-            'BYTES tensors with `parameters: {"content_type": "base64"}`. `POST /v2/models/NAME/infer-file` takes a '
-            "multipart form instead (files as they are, no base64) and answers a plain JSON object of decoded outputs.",
+            'BYTES tensors with `parameters: {"content_type": "base64"}`, or, once uploaded to the file service '
+            '(`POST /files`), by id with `parameters: {"content_type": "file_id"}` (only your own uploads). '
+            "`POST /v2/models/NAME/infer-file` takes a multipart form instead (files as they are, no base64) and "
+            "answers a plain JSON object of decoded outputs.",
             "Every model path also answers under `/v2/models/NAME/versions/VERSION/…` (the versioned OIP form); "
             "those variants are left out of this document to keep it readable.",
             "Model endpoints need a bearer JWT from Keycloak; health and server metadata are open. "
@@ -233,6 +241,48 @@ def _shared_schemas() -> dict[str, Any]:
                     "items": _ref("TensorMetadata"),
                     "description": "Extension: the request parameters the model reads, with their types",
                 },
+            },
+        },
+        "ModelVersions": {
+            "type": "object",
+            "description": "The loaded versions of a model and the one its name serves",
+            "required": ["name", "serving", "versions"],
+            "properties": {
+                "name": {"type": "string"},
+                "serving": {"type": "string"},
+                "versions": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["version", "serving", "ready", "model_key", "source"],
+                        "properties": {
+                            "version": {"type": "string"},
+                            "serving": {"type": "boolean"},
+                            "ready": {"type": "boolean"},
+                            "model_key": {"type": "string"},
+                            "source": {"type": "string"},
+                            "loaded_at": {"type": ["string", "null"], "format": "date-time"},
+                            "load_seconds": {"type": ["number", "null"]},
+                        },
+                    },
+                },
+            },
+        },
+        "LoadRequest": {
+            "type": "object",
+            "required": ["parameters"],
+            "properties": {
+                "parameters": {
+                    "type": "object",
+                    "required": ["version"],
+                    "additionalProperties": False,
+                    "properties": {
+                        "version": {"type": "string", "minLength": 1, "maxLength": 128},
+                        "source": {"type": "string", "description": "Weights: a path, a hub id or s3://bucket/prefix"},
+                        "model_key": {"type": "string"},
+                        "env": {"type": "object", "additionalProperties": {"type": "string"}},
+                    },
+                }
             },
         },
         "ModelStatistics": {
@@ -359,8 +409,41 @@ def _model_paths(name: str, spec: ModuleSpec, version: str) -> dict[str, Any]:
                 },
             }
         },
+        f"{base}/versions": {
+            "get": {
+                **secured,
+                "operationId": _operation_id(name, "versions"),
+                "summary": "The loaded versions and the one serving",
+                "responses": {
+                    "200": {"description": "Versions", "content": _json_content(_ref("ModelVersions"))},
+                    **_errors(_READ_ERRORS),
+                },
+            }
+        },
         f"{base}/infer": {"post": _infer_operation(name, spec, version, secured)},
         f"{base}/infer-file": {"post": _infer_file_operation(name, spec, secured)},
+        f"/v2/repository/models/{name}/load": {
+            "post": {
+                **secured,
+                "operationId": _operation_id(name, "load"),
+                "summary": "Load a version beside the serving one and switch to it when ready (admins)",
+                "description": "A version already loaded is switched to at once: that is a rollback. A failed load "
+                "is a 400 and leaves the serving version as it was.",
+                "requestBody": {"required": True, "content": _json_content(_ref("LoadRequest"))},
+                "responses": {
+                    "200": {
+                        "description": "Switched",
+                        "content": _json_content(
+                            {
+                                "type": "object",
+                                "properties": {"name": {"type": "string"}, "serving": {"type": "string"}},
+                            }
+                        ),
+                    },
+                    **_errors(("400", "401", "403", "404", "409")),
+                },
+            }
+        },
     }
 
 
@@ -368,7 +451,10 @@ def _infer_operation(name: str, spec: ModuleSpec, version: str, secured: dict[st
     files = ", ".join(f"`{tensor.name}`" for tensor in spec.file_inputs)
     notes = [spec.description]
     if files:
-        notes.append(f"Send {files} as BYTES with `parameters.content_type` = `base64`, one element per file.")
+        notes.append(
+            f"Send {files} as BYTES with `parameters.content_type` = `base64`, one element per file, or as the ids "
+            "of your uploads in the file service with `parameters.content_type` = `file_id`."
+        )
     notes.append("Omit `outputs` to get every output.")
     return {
         **secured,
@@ -448,6 +534,8 @@ def _element_schema(tensor: TensorSpec) -> dict[str, Any]:
         schema: dict[str, Any] = {"type": "string", "contentEncoding": "base64"}
         if len(tensor.content_types) == 1:
             schema["contentMediaType"] = tensor.content_types[0]
+        if tensor.kind == "input":
+            schema["description"] = "The file in base64, or the id of an upload with content_type file_id"
         return schema
     if tensor.json:
         return {"type": "string", "contentMediaType": "application/json"}
@@ -493,6 +581,7 @@ def _tensor_schema(spec: ModuleSpec, tensor: TensorSpec) -> dict[str, Any]:
             "properties": {"content_type": {"const": content_type}},
         }
         if tensor.is_file and tensor.kind == "input":
+            properties["parameters"]["properties"]["content_type"] = {"enum": [content_type, FILE_ID_CONTENT_TYPE]}
             properties["parameters"]["required"] = ["content_type"]
             required.append("parameters")
     return {

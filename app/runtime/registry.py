@@ -11,7 +11,7 @@ import logging
 import os
 import subprocess
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import metadata
@@ -21,6 +21,7 @@ from typing import Any
 
 from app.runtime.observability import CallStats
 from app.runtime.spec import ModuleSpec, module_spec
+from app.runtime.weights import environment
 
 LOG = logging.getLogger(__name__)
 VERSION_FILE = Path(__file__).resolve().parents[2] / "VERSION"
@@ -57,17 +58,30 @@ class ServedModel:
     error: str | None = None
     load_seconds: float | None = None
     stats: CallStats = field(default_factory=CallStats)
+    source: str = "builtin"
+    env: Mapping[str, str] = field(default_factory=dict)
+    loaded_at: float | None = None
+    """Wall-clock time (epoch seconds) its ``load()`` returned."""
 
-    def load(self, loader: Callable[[str], Any] | None) -> None:
-        """Call the module's ``load(model_key)``; a failure is kept as this model's reason for not being ready."""
+    def load(self, loader: Callable[[str], Any] | None, prepare: Callable[[], Mapping[str, str]] | None = None) -> None:
+        """Fetch the weights (``prepare``, which answers the model's variables), then call the module's
+        ``load(model_key)`` with them set; a failure of either is kept as this model's reason for not being ready."""
         started = time.perf_counter()
         try:
-            self.model = loader(self.model_key) if loader is not None else None
+            variables = prepare() if prepare is not None else {}
+        except Exception as exc:
+            self.error = f"fetching the weights from {self.source} failed: {type(exc).__name__}: {exc}"
+            LOG.exception("model %s has no weights", self.name)
+            return
+        try:
+            with environment(variables):
+                self.model = loader(self.model_key) if loader is not None else None
         except Exception as exc:
             self.error = f"load({self.model_key!r}) failed: {type(exc).__name__}: {exc}"
             LOG.exception("model %s failed to load", self.name)
             return
         self.load_seconds = time.perf_counter() - started
+        self.loaded_at = time.time()
         self.ready = True
 
 
@@ -84,6 +98,10 @@ class ModelDeclaration:
     name: str
     model_key: str
     groups: tuple[str, ...] = ()
+    source: str = "builtin"
+    """Where the weights come from (``app.runtime.weights``): builtin, a path, a hub id or s3://bucket/prefix."""
+    env: Mapping[str, str] = field(default_factory=dict)
+    """Variables the model gets before its ``load()``; ``$(MODEL_SOURCE)`` expands to the resolved source."""
 
 
 def build_registry(entrypoint: str, declarations: Iterable[ModelDeclaration]) -> dict[str, ServedModel]:
@@ -97,6 +115,8 @@ def build_registry(entrypoint: str, declarations: Iterable[ModelDeclaration]) ->
             groups=declared.groups,
             spec=spec,
             inference=module.inference,
+            source=declared.source,
+            env=declared.env,
         )
         for declared in declarations
     }

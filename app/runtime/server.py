@@ -12,12 +12,16 @@ import asyncio
 import base64
 import json
 import logging
+import re
 import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from datetime import timedelta
+from functools import partial
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import FastAPI, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
@@ -25,13 +29,25 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.datastructures import UploadFile
+from starlette.types import ASGIApp, Receive, Scope, Send
 
-from app.auth import AuthError, IdentityProviderUnavailable, Principal, TokenVerifier, authorize, bearer_token
+from app.auth import (
+    ANONYMOUS,
+    AuthError,
+    IdentityProviderUnavailable,
+    Principal,
+    TokenVerifier,
+    authorize,
+    bearer_token,
+)
+from app.files.service import FileService
 from app.manifests.models import Limits
+from app.runtime.filerefs import resolve_file_references
 from app.runtime.limiter import InferenceLimiter, SaturatedError
 from app.runtime.observability import Metrics, log_request, redact
 from app.runtime.openapi import docs_html, model_metadata, openapi_document
 from app.runtime.registry import ModelDeclaration, ServedModel, build_registry, build_version, loader_of
+from app.runtime.repository import ModelRepository, RepositoryError, VersionRequest, describe
 from app.runtime.tensors import (
     BINARY_HEADER,
     PreparedRequest,
@@ -42,12 +58,14 @@ from app.runtime.tensors import (
     prepare_json_request,
     split_binary_request,
 )
+from app.runtime.weights import prepare_model
 from app.settings import ROOT, Settings
+from app.storage import StorageError, StorageUnavailable, storage_from_settings
 
 LOG = logging.getLogger(__name__)
 STATIC = ROOT / "frontend" / "static"
 SERVER_NAME = "receipt-extractor-runtime"
-EXTENSIONS = ("binary_tensor_data", "openapi", "multipart_infer", "statistics")
+EXTENSIONS = ("binary_tensor_data", "openapi", "multipart_infer", "statistics", "model_repository")
 
 
 @dataclass(frozen=True)
@@ -60,6 +78,11 @@ class RuntimeConfig:
     cors_origins: Sequence[str] = ()
     allowed_clients: Sequence[str] = ()
     title: str = "Receipt extractor"
+    bucket: str | None = None
+    """The storage manifest's bucket: FILE inputs may then name uploads of the file service by id."""
+    uploads_prefix: str = "uploads/"
+    admin_groups: Sequence[str] = ()
+    """Who may load, switch and unload model versions; nobody when empty (unless auth is off)."""
 
 
 @dataclass
@@ -70,6 +93,11 @@ class RuntimeState:
     metrics: Metrics = field(default_factory=Metrics)
     verifier: TokenVerifier | None = None
     limiter: InferenceLimiter | None = None
+    files: FileService | None = None
+    repository: ModelRepository = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.repository = ModelRepository(self.models)
 
 
 def _error(status: int, detail: str, headers: dict[str, str] | None = None) -> JSONResponse:
@@ -91,16 +119,25 @@ def create_app(settings: Settings, config: RuntimeConfig) -> FastAPI:
         state.verifier = TokenVerifier(
             settings.issuer_url, jwks_url=settings.jwks_url, allowed_clients=config.allowed_clients
         )
+    if config.bucket is not None:
+        state.files = FileService(
+            storage_from_settings(settings, config.bucket),
+            uploads_prefix=config.uploads_prefix,
+            max_bytes=config.limits.max_request_bytes,
+            url_expiry=timedelta(seconds=settings.files_url_expiry_s),
+        )
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         state.limiter = InferenceLimiter(config.limits.max_concurrency, config.limits.max_queue)
         loader = loader_of(config.entrypoint)
         for served in state.models.values():
-            await asyncio.to_thread(served.load, loader)
+            await asyncio.to_thread(served.load, loader, _weights_preparation(settings, served))
             if served.load_seconds is not None:
                 state.metrics.load_seconds.labels(served.name, served.version).set(served.load_seconds)
         yield
+        if state.files is not None:
+            state.files.close()
 
     app = FastAPI(title=config.title, lifespan=lifespan, openapi_url=None, docs_url=None, redoc_url=None)
     app.state.runtime = state
@@ -113,19 +150,83 @@ def create_app(settings: Settings, config: RuntimeConfig) -> FastAPI:
             expose_headers=["X-Request-ID", "Retry-After"],
             max_age=600,
         )
+    app.add_middleware(InferFastPath, state=state)  # added last, so it sits in front of CORS and the router
     if STATIC.is_dir():
         app.mount("/static", StaticFiles(directory=STATIC), name="static")
     _add_routes(app, state)
+    _add_repository_routes(app, state)
     return app
 
 
+INFER_PATH = re.compile(r"/v2/models/(?P<name>[^/]+)(?:/versions/(?P<version>[^/]+))?/infer")
+"""The two JSON infer routes, as Starlette matches ``{name}`` and ``{version}``."""
+
+
+class InferFastPath:
+    """Answers ``POST /v2/models/{name}[/versions/{version}]/infer`` in front of FastAPI's routing and middleware.
+
+    It is the route a runtime serves all day, and on a small request FastAPI's route matching, dependency solving and
+    middleware layers took an eighth of the runtime's CPU (bench/results/serving.md). The same ``_infer`` as the
+    registered route answers, so the checks, headers, metrics and log line are identical. A request with an
+    ``Origin`` header takes the full path, where ``CORSMiddleware`` handles it; an error escaping ``_infer`` still
+    reaches FastAPI's server-error middleware, which sits outside this one.
+    """
+
+    def __init__(self, app: ASGIApp, state: RuntimeState) -> None:
+        self.app = app
+        self.state = state
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        match = _fast_infer_path(scope)
+        if match is None:
+            await self.app(scope, receive, send)
+            return
+        response = await _infer(self.state, Request(scope, receive), match["name"], match["version"], _json_request)
+        await response(scope, receive, send)
+
+
+def _fast_infer_path(scope: Scope) -> re.Match[str] | None:
+    if scope["type"] != "http" or scope["method"] != "POST" or scope.get("root_path"):
+        return None
+    if any(name == b"origin" for name, _ in scope["headers"]):
+        return None
+    return INFER_PATH.fullmatch(scope["path"])
+
+
+def _header_value(text: str) -> str:
+    """``text`` as HTTP can carry it: a request id from a JSON body may hold any Unicode; headers hold Latin-1."""
+    return text if text.isascii() and text.isprintable() else quote(text, safe="")
+
+
+def _weights_preparation(settings: Settings, served: ServedModel) -> Callable[[], dict[str, str]] | None:
+    """What has to happen before the model's ``load()``: fetch its weights, set its variables (none for builtin)."""
+    if served.source == "builtin" and not served.env:
+        return None
+    return partial(
+        prepare_model, served.source, served.env, settings.weights_dir, partial(storage_from_settings, settings)
+    )
+
+
 def _model(state: RuntimeState, name: str, version: str | None = None) -> ServedModel:
-    served = state.models.get(name)
-    if served is None:
-        raise _HttpError(404, f"model {name!r} is not served here; models: {', '.join(state.models)}")
-    if version is not None and version != served.version:
-        raise _HttpError(404, f"model {name!r} has no version {version!r}; it serves {served.version!r}")
-    return served
+    """The serving version of the model, or the loaded ``version`` of it."""
+    try:
+        return state.repository.find(name, version)
+    except RepositoryError as exc:
+        raise _HttpError(exc.status, exc.detail) from exc
+
+
+def _admin(state: RuntimeState, request: Request) -> Principal | None:
+    """The caller of a repository route: a member of the API manifest's admin groups (anyone when auth is off)."""
+    if state.verifier is None:
+        return None
+    token = bearer_token(request)
+    if token is None:
+        raise AuthError(401, "missing bearer token")
+    principal = state.verifier.verify(token)
+    if not state.config.admin_groups:
+        raise AuthError(403, "model versions cannot be managed: the API manifest names no admin groups")
+    authorize(principal, state.config.admin_groups)
+    return principal
 
 
 def _principal(state: RuntimeState, request: Request, served: ServedModel) -> Principal | None:
@@ -186,7 +287,8 @@ def _add_routes(app: FastAPI, state: RuntimeState) -> None:
 
     async def metadata_of(name: str, request: Request, version: str | None = None) -> dict[str, Any]:
         served, _ = guarded(name, version, request)
-        return model_metadata(served.spec, served.name, [served.version])
+        versions = [loaded.version for loaded in state.repository.versions(name)]
+        return model_metadata(served.spec, served.name, versions)
 
     async def ready_of(name: str, request: Request, version: str | None = None) -> JSONResponse:
         served, _ = guarded(name, version, request)
@@ -203,6 +305,12 @@ def _add_routes(app: FastAPI, state: RuntimeState) -> None:
     app.add_api_route("/v2/models/{name}/infer", infer_json, methods=["POST"])
     app.add_api_route("/v2/models/{name}/versions/{version}/infer", infer_json, methods=["POST"])
 
+    @app.get("/v2/models/{name}/versions")
+    async def versions_of(name: str, request: Request) -> dict[str, Any]:
+        serving, _ = guarded(name, None, request)
+        listed = [describe(loaded, serving) for loaded in state.repository.versions(name)]
+        return {"name": name, "serving": serving.version, "versions": listed}
+
     @app.post("/v2/models/{name}/infer-file")
     async def infer_file(name: str, request: Request) -> JSONResponse:
         return await _infer(state, request, name, None, _multipart_request, plain=True)
@@ -214,7 +322,57 @@ def _add_routes(app: FastAPI, state: RuntimeState) -> None:
         return {"model_name": served.name, "model_version": served.version, **summary}
 
 
+def _add_repository_routes(app: FastAPI, state: RuntimeState) -> None:
+    """The OIP model repository extension: versions loaded side by side, switched without downtime."""
+
+    @app.post("/v2/repository/index")
+    async def repository_index(request: Request) -> list[dict[str, Any]]:
+        _admin(state, request)
+        return [
+            {"name": name, "version": loaded.version, "state": "READY" if loaded.ready else "UNAVAILABLE",
+             "reason": loaded.error or "", "serving": loaded is state.models[name]}
+            for name in state.models for loaded in state.repository.versions(name)
+        ]  # fmt: skip
+
+    @app.post("/v2/repository/models/{name}/load")
+    async def repository_load(name: str, request: Request) -> dict[str, Any]:
+        """Load a version beside the serving one and switch to it when ready (or switch back to a loaded one)."""
+        principal = _admin(state, request)
+        wanted = VersionRequest.from_parameters((await _repository_body(request)).get("parameters"))
+        loader = loader_of(state.config.entrypoint)
+        try:
+            served = await state.repository.load(name, wanted, loader, partial(_weights_preparation, state.settings))
+        except RepositoryError as exc:
+            raise _HttpError(exc.status, exc.detail) from exc
+        state.metrics.load_seconds.labels(served.name, served.version).set(served.load_seconds or 0.0)
+        user = principal.username if principal else None
+        LOG.info("model %s now serves version %s (switched by %s)", name, served.version, user)
+        return {"name": name, "serving": served.version}
+
+    @app.post("/v2/repository/models/{name}/unload")
+    async def repository_unload(name: str, request: Request) -> dict[str, Any]:
+        """Unload a version that is not serving."""
+        _admin(state, request)
+        version = VersionRequest.from_parameters((await _repository_body(request)).get("parameters")).version
+        try:
+            state.repository.unload(name, version)
+        except RepositoryError as exc:
+            raise _HttpError(exc.status, exc.detail) from exc
+        return {"name": name, "unloaded": version}
+
+
 RequestReader = Callable[[Request, ServedModel, Limits], Awaitable[PreparedRequest]]
+
+
+async def _repository_body(request: Request) -> dict[str, Any]:
+    body = await _read_body(request, 64 * 1024)
+    try:
+        payload = json.loads(body or b"{}")
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise _HttpError(400, f"the body is not valid JSON ({exc})") from exc
+    if not isinstance(payload, dict):
+        raise _HttpError(400, 'the body must be a JSON object such as {"parameters": {"version": "v2"}}')
+    return payload
 
 
 async def _json_request(request: Request, served: ServedModel, limits: Limits) -> PreparedRequest:
@@ -309,6 +467,8 @@ async def _infer(  # noqa: PLR0917 - the one code path every inference request t
                 503, f"model {name!r} is not ready: {served.error or 'still loading'}", {"Retry-After": "5"}
             )
         prepared = await read(request, served, state.config.limits)
+        if prepared.has_file_references:
+            await _read_file_references(state, served, prepared, principal)
         request_id = prepared.id or request_id
         sizes = prepared.input_bytes
         outputs, inference_ms = await _run(state, served, prepared)
@@ -317,7 +477,7 @@ async def _infer(  # noqa: PLR0917 - the one code path every inference request t
             _plain_outputs(outputs, served) if plain
             else {"model_name": served.name, "model_version": served.version, "id": request_id, "outputs": outputs}
         )  # fmt: skip
-        response = JSONResponse(body, headers={"X-Request-ID": request_id})
+        response = JSONResponse(body)
     except RequestError as exc:
         status, response = exc.status_code, _error(exc.status_code, exc.detail)
     except _HttpError as exc:
@@ -329,7 +489,7 @@ async def _infer(  # noqa: PLR0917 - the one code path every inference request t
     finally:
         elapsed_ms = (time.perf_counter() - started) * 1000
         _observe(state, served, principal, request_id, status, elapsed_ms, inference_ms, sizes, prepared)
-    response.headers["X-Request-ID"] = request_id
+    response.headers["X-Request-ID"] = _header_value(request_id)
     return response
 
 
@@ -337,7 +497,8 @@ async def _run(
     state: RuntimeState, served: ServedModel, prepared: PreparedRequest
 ) -> tuple[list[dict[str, Any]], float]:
     assert state.limiter is not None
-    gauge_queue, gauge_running = state.metrics.queued.labels(served.name), state.metrics.in_flight.labels(served.name)
+    metrics = state.metrics.of(served.name, served.version)
+    gauge_queue, gauge_running = metrics.queued, metrics.in_flight
     try:
         gauge_queue.inc()
         async with state.limiter.slot():
@@ -362,11 +523,26 @@ async def _run(
             finally:
                 gauge_running.dec()
             inference_ms = (time.perf_counter() - started) * 1000
-            state.metrics.inference_seconds.labels(served.name, served.version).observe(inference_ms / 1000)
+            metrics.inference_seconds.observe(inference_ms / 1000)
             return _jsonable(outputs), inference_ms
     except SaturatedError as exc:
         gauge_queue.dec()
         raise _HttpError(503, "the model is busy: every slot and the queue are full", {"Retry-After": "1"}) from exc
+
+
+async def _read_file_references(
+    state: RuntimeState, served: ServedModel, prepared: PreparedRequest, principal: Principal | None
+) -> None:
+    """The uploads a request names by id, read as the caller (anonymous when auth is off, as in the file service)."""
+    limit = state.config.limits.max_request_bytes
+    owner = principal or ANONYMOUS
+    try:
+        await asyncio.to_thread(resolve_file_references, prepared, served.spec, state.files, owner, limit)
+    except StorageUnavailable as exc:
+        raise _HttpError(503, f"object storage is unreachable: {exc}", {"Retry-After": "5"}) from exc
+    except StorageError as exc:  # misconfigured or refusing storage: the operator's to fix, the caller may retry
+        LOG.error("reading a file reference failed: %s", exc)
+        raise _HttpError(503, f"object storage failed: {exc}", {"Retry-After": "30"}) from exc
 
 
 def _jsonable(outputs: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -397,8 +573,9 @@ def _observe(  # noqa: PLR0917 - a log line has many fields
     model_name = served.name if served else "unknown"
     version = served.version if served else "unknown"
     if served is not None:
-        state.metrics.requests.labels(model_name, version, str(status)).inc()
-        state.metrics.request_seconds.labels(model_name, version).observe(elapsed_ms / 1000)
+        metrics = state.metrics.of(model_name, version)
+        metrics.requests(status).inc()
+        metrics.request_seconds.observe(elapsed_ms / 1000)
         if status not in (401, 403, 404):
             served.stats.record(elapsed_ms, status == 200, version)
     line: dict[str, Any] = {

@@ -1,9 +1,9 @@
 """Check an Open Inference Protocol request against the module's declared API and put it in the contract's shape.
 
 Everything a caller can get wrong is caught here with a message naming the input or parameter, so the module only
-sees well-formed calls: FILE inputs arrive as ``bytes`` (decoded from base64 or read from a multipart upload, their
-type sniffed from the bytes and checked against the declared MIME types), parameters arrive as one-element OIP
-tensors of the declared type, and unknown names are refused rather than ignored.
+sees well-formed calls: FILE inputs arrive as ``bytes`` (decoded from base64, read from a multipart upload, or read
+from the file service for a file id; their type sniffed from the bytes and checked against the declared MIME types),
+parameters arrive as one-element OIP tensors of the declared type, and unknown names are refused rather than ignored.
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ _NUMPY_TYPES = {
 PROTOCOL_PARAMETERS = frozenset({"binary_data_output"})
 """Request parameters addressed to the server, not the model; outputs are answered as JSON, which the binary
 extension allows and its clients read."""
+FILE_ID_CONTENT_TYPE = "file_id"
+"""``parameters.content_type`` of a FILE input whose elements are file-service ids instead of base64 bytes."""
 BINARY_HEADER = "inference-header-content-length"
 """Triton's binary tensor extension: the JSON part's length; raw tensors follow it in the body."""
 
@@ -41,6 +43,16 @@ class RequestError(Exception):
         self.detail = detail
 
 
+@dataclass(frozen=True)
+class FileReference:
+    """A FILE input given as the id of an upload in the file service; the runtime reads it (``app.runtime.filerefs``)
+    before the module is called, so the module still sees bytes."""
+
+    file_id: str
+    where: str
+    """The element's place in the request (``inputs.image[0]``), for error messages."""
+
+
 @dataclass
 class PreparedRequest:
     id: str | None
@@ -48,6 +60,10 @@ class PreparedRequest:
     parameters: list[dict[str, Any]]
     outputs: list[dict[str, Any]]
     input_bytes: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def has_file_references(self) -> bool:
+        return any(isinstance(item, FileReference) for tensor in self.inputs for item in tensor["data"])
 
 
 def sniff(data: bytes) -> str | None:
@@ -67,10 +83,14 @@ def check_file(spec: TensorSpec, data: bytes, where: str) -> None:
         raise RequestError(415, f"{where} is {found}; accepted: {accepted}")
 
 
-def _decode_file(spec: TensorSpec, tensor: Mapping[str, Any], index: int, item: Any) -> bytes:
+def _decode_file(spec: TensorSpec, tensor: Mapping[str, Any], index: int, item: Any) -> bytes | FileReference:
     where = f"inputs.{spec.name}[{index}]"
-    encoded = (tensor.get("parameters") or {}).get("content_type") == "base64"
-    if isinstance(item, str) and encoded:
+    content_type = (tensor.get("parameters") or {}).get("content_type")
+    if content_type == FILE_ID_CONTENT_TYPE:
+        if not isinstance(item, str) or not item:
+            raise RequestError(400, f"{where} must be the id the file service gave the file, as a string")
+        return FileReference(item, where)
+    if isinstance(item, str) and content_type == "base64":
         try:
             data = base64.b64decode(item, validate=True)
         except (binascii.Error, ValueError) as exc:
@@ -78,7 +98,9 @@ def _decode_file(spec: TensorSpec, tensor: Mapping[str, Any], index: int, item: 
     elif isinstance(item, bytes):
         data = item
     else:
-        raise RequestError(400, f"{where} must be a base64 string with parameters.content_type 'base64'")
+        raise RequestError(
+            400, f"{where} must be a base64 string with parameters.content_type 'base64', or a file id with 'file_id'"
+        )
     check_file(spec, data, where)
     return data
 
@@ -212,7 +234,7 @@ def prepare_json_request(body: Any, spec: ModuleSpec) -> PreparedRequest:
         spec_tensor = declared[name]
         if spec_tensor.is_file:
             decoded = [_decode_file(spec_tensor, tensor, index, item) for index, item in enumerate(items)]
-            sizes[name] = sum(len(item) for item in decoded)
+            sizes[name] = sum(len(item) for item in decoded if isinstance(item, bytes))
             inputs.append(
                 {"name": name, "datatype": "BYTES", "shape": [len(decoded)], "parameters": {}, "data": decoded}
             )

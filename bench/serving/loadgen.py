@@ -1,14 +1,16 @@
 """A bounded closed-loop load generator: N clients, each sending its next request as soon as the last one answered.
 
-Every level warms up first (connections opened, caches and worker threads primed), then sends a fixed number of
-requests, and stops at a deadline whatever happens, so a stuck server cannot keep the benchmark running. Latency is
-what the client sees, from sending the request to reading the whole response. When the server's process id is known,
-its CPU time during the measured requests is taken too: the client shares the machine's cores and can limit the
-requests/s it sees, but not the CPU the server spends on each request.
+Every level opens its connections and warms up first (caches and worker threads primed), then sends a fixed number
+of requests, and stops at a deadline whatever happens, so a stuck server cannot keep the benchmark running. Latency
+is what the client sees, from sending the request to reading the whole response. When the server's process id is
+known, its CPU time during the measured requests is taken too: the client shares the machine's cores and can limit
+the requests/s it sees, but not the CPU the server spends on each request.
 
-Each client is an ``httpx.AsyncClient`` with one keep-alive connection of its own. One client with a pool of N
-connections costs CPU per request in proportion to N (encode/httpx#3215): on two cores, 32 clients sharing a pool
-measured 288 no-op requests/s where 32 separate clients measured 1404, the server being the same.
+Each client is one keep-alive HTTP/1.1 connection, an asyncio protocol that writes the request, serialised once,
+and reads the status line, the headers and ``Content-Length`` bytes of body. It is this thin because the client
+shares two cores with the servers it measures: httpx spent 0.8–1.2 ms of CPU per request, more than either server,
+so a level's requests/s measured httpx as much as the server (on two cores it capped both servers alike near
+1,000 no-op requests/s); this client spends about a tenth of that.
 """
 
 from __future__ import annotations
@@ -19,12 +21,9 @@ import os
 import time
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import httpx
+from urllib.parse import urlsplit
 
 
 @dataclass(frozen=True)
@@ -37,6 +36,17 @@ class Target:
     server_pid: int | None = None
     """The server process (Linux): its CPU time is measured around the level's requests."""
 
+    def http_request(self) -> bytes:
+        """The whole HTTP/1.1 POST, head and body; ``Content-Type: application/json`` unless the headers say
+        otherwise."""
+        parts = urlsplit(self.url)
+        path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        headers = {"host": ("Host", parts.netloc), "content-type": ("Content-Type", "application/json")}
+        headers |= {name.lower(): (name, value) for name, value in self.headers.items()}
+        headers["content-length"] = ("Content-Length", str(len(self.body)))
+        head = "".join(f"{name}: {value}\r\n" for name, value in headers.values())
+        return f"POST {path} HTTP/1.1\r\n{head}\r\n".encode("latin-1") + self.body
+
 
 @dataclass
 class LevelResult:
@@ -47,6 +57,8 @@ class LevelResult:
     failures: Counter[str] = field(default_factory=Counter)
     wall_s: float = 0.0
     server_cpu_s: float | None = None
+    client_cpu_s: float | None = None
+    """The load generator's own CPU time (this process) over the level's requests."""
 
     @property
     def ok(self) -> int:
@@ -66,6 +78,12 @@ class LevelResult:
         """The server's CPU time per request sent; NaN when not measured."""
         sent = self.ok + self.failed
         return self.server_cpu_s * 1000 / sent if self.server_cpu_s is not None and sent else math.nan
+
+    @property
+    def client_cpu_ms_per_request(self) -> float:
+        """The load generator's CPU time per request sent; NaN when not measured."""
+        sent = self.ok + self.failed
+        return self.client_cpu_s * 1000 / sent if self.client_cpu_s is not None and sent else math.nan
 
     def percentile_ms(self, q: float) -> float:
         return percentile(self.latencies_ms, q)
@@ -101,26 +119,146 @@ def requests_at(concurrency: int, base: int) -> int:
     return max(base, math.ceil(concurrency * 1.25))
 
 
-async def _drive(
-    clients: Sequence[httpx.AsyncClient], target: Target, total: int, deadline: float, sink: LevelResult
-) -> None:
+class ProtocolError(Exception):
+    """An answer this client does not read: no ``Content-Length`` (chunked), or not HTTP/1.x at all."""
+
+
+def parse_response_head(head: bytes) -> tuple[int, int, bool]:
+    """``(status, body length, server closes)`` from a response's status line and headers (without the blank
+    line)."""
+    status_line, *lines = head.split(b"\r\n")
+    version, _, rest = status_line.partition(b" ")
+    if not version.startswith(b"HTTP/1.") or not rest[:3].isdigit():
+        raise ProtocolError(f"not an HTTP/1.x status line: {status_line[:80]!r}")
+    length, closes = None, version == b"HTTP/1.0"
+    for line in lines:
+        name, _, value = line.partition(b":")
+        name = name.strip().lower()
+        if name == b"content-length":
+            length = int(value)
+        elif name == b"connection":
+            closes = value.strip().lower() == b"close"
+        elif name == b"transfer-encoding":
+            raise ProtocolError(f"transfer-encoding {value.strip().decode('latin-1')} is not read by this client")
+    if length is None:
+        raise ProtocolError("the response has no Content-Length")
+    return int(rest[:3]), length, closes
+
+
+class _Connection(asyncio.Protocol):
+    """One keep-alive connection, one request at a time; ``ask`` answers the status once the whole body is read."""
+
+    def __init__(self, timeout_s: float) -> None:
+        self._timeout_s = timeout_s
+        self._transport: asyncio.Transport | None = None
+        self._buffer = bytearray()
+        self._head: tuple[int, int, bool] | None = None
+        self._answer: asyncio.Future[int] | None = None
+        self._timer: asyncio.TimerHandle | None = None
+        self.closed = False
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        assert isinstance(transport, asyncio.Transport)
+        self._transport = transport
+
+    def ask(self, request: bytes) -> asyncio.Future[int]:
+        assert self._transport is not None
+        loop = asyncio.get_running_loop()
+        self._answer = loop.create_future()
+        self._timer = loop.call_later(self._timeout_s, self._fail, TimeoutError("no answer in time"))
+        self._transport.write(request)
+        return self._answer
+
+    def data_received(self, data: bytes) -> None:
+        self._buffer += data
+        try:
+            self._read_answer()
+        except (ProtocolError, ValueError) as exc:
+            self._fail(exc if isinstance(exc, ProtocolError) else ProtocolError(str(exc)))
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self.closed = True
+        self._settle(error=ConnectionError("the server closed the connection"))
+
+    def _read_answer(self) -> None:
+        if self._head is None:
+            end = self._buffer.find(b"\r\n\r\n")
+            if end < 0:
+                return
+            self._head = parse_response_head(bytes(self._buffer[:end]))
+            del self._buffer[: end + 4]
+        status, length, closes = self._head
+        if len(self._buffer) < length:
+            return
+        del self._buffer[:length]
+        self._head = None
+        if closes:
+            self.close()
+        self._settle(status=status)
+
+    def _fail(self, error: Exception) -> None:
+        self.close()
+        self._settle(error=error)
+
+    def close(self) -> None:
+        self.closed = True
+        if self._transport is not None:
+            self._transport.close()
+
+    def _settle(self, status: int = 0, error: Exception | None = None) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        answer, self._answer = self._answer, None
+        if answer is None or answer.done():
+            return
+        if error is None:
+            answer.set_result(status)
+        else:
+            answer.set_exception(error)
+
+
+class _Client:
+    """A simulated client: one connection, reopened when the server closes it."""
+
+    def __init__(self, host: str, port: int, timeout_s: float) -> None:
+        self._host, self._port, self._timeout_s = host, port, timeout_s
+        self._connection: _Connection | None = None
+
+    async def connect(self) -> None:
+        loop = asyncio.get_running_loop()
+        connect = loop.create_connection(lambda: _Connection(self._timeout_s), self._host, self._port)
+        _, self._connection = await asyncio.wait_for(connect, self._timeout_s)
+
+    async def ask(self, request: bytes) -> int:
+        if self._connection is None or self._connection.closed:
+            await self.connect()
+        assert self._connection is not None
+        return await self._connection.ask(request)
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+
+
+async def _drive(clients: Sequence[_Client], request: bytes, total: int, deadline: float, sink: LevelResult) -> None:
     issued = 0
 
-    async def one_client(client: httpx.AsyncClient) -> None:
+    async def one_client(client: _Client) -> None:
         nonlocal issued
         while issued < total and time.monotonic() < deadline:
             issued += 1
             started = time.perf_counter()
             try:
-                response = await client.post(target.url, content=target.body, headers=dict(target.headers))
-            except httpx.HTTPError as exc:
+                status = await client.ask(request)
+            except (OSError, TimeoutError, ProtocolError) as exc:
                 sink.failures[type(exc).__name__] += 1
                 continue
             elapsed_ms = (time.perf_counter() - started) * 1000
-            if response.status_code == 200:
+            if status == 200:
                 sink.latencies_ms.append(elapsed_ms)
             else:
-                sink.failures[str(response.status_code)] += 1
+                sink.failures[str(status)] += 1
 
     await asyncio.gather(*(one_client(client) for client in clients))
 
@@ -134,27 +272,33 @@ async def measure(
     timeout_s: float = 60,
     deadline_s: float = 120,
 ) -> LevelResult:
-    """Warm up with ``warmup`` requests, then send ``requests`` from ``concurrency`` clients; all of it within
+    """Open ``concurrency`` connections, warm up with ``warmup`` requests, then send ``requests``; all of it within
     ``deadline_s`` (requests not sent by then are not sent)."""
     if concurrency < 1 or requests < 1:
         raise ValueError("concurrency and requests must be at least 1")
     deadline = time.monotonic() + deadline_s
-    options: dict[str, Any] = {
-        "limits": httpx.Limits(max_connections=1, max_keepalive_connections=1),
-        "timeout": timeout_s,
-        "headers": {"Content-Type": "application/json"},
-    }
-    async with AsyncExitStack() as stack:
-        clients = [await stack.enter_async_context(httpx.AsyncClient(**options)) for _ in range(concurrency)]
+    parts = urlsplit(target.url)
+    if parts.scheme != "http" or parts.hostname is None:
+        raise ValueError(f"the load generator speaks plain http to a host, not {target.url}")
+    request = target.http_request()
+    clients = [_Client(parts.hostname, parts.port or 80, timeout_s) for _ in range(concurrency)]
+    try:
+        # A connection that cannot be opened now is tried again by its client's first request, and counted there.
+        await asyncio.gather(*(client.connect() for client in clients), return_exceptions=True)
         if warmup:
-            await _drive(clients, target, warmup, deadline, LevelResult(concurrency))
+            await _drive(clients, request, warmup, deadline, LevelResult(concurrency))
         result = LevelResult(concurrency)
         cpu_before = process_cpu_seconds(target.server_pid) if target.server_pid is not None else None
-        started = time.perf_counter()
-        await _drive(clients, target, requests, deadline, result)
+        client_cpu_before, started = time.process_time(), time.perf_counter()
+        await _drive(clients, request, requests, deadline, result)
         result.wall_s = time.perf_counter() - started
+        result.client_cpu_s = time.process_time() - client_cpu_before
         if target.server_pid is not None and cpu_before is not None:
             result.server_cpu_s = process_cpu_seconds(target.server_pid) - cpu_before
+    finally:
+        for client in clients:
+            client.close()
+        await asyncio.sleep(0)  # the transports finish closing their sockets before the loop ends
     return result
 
 
@@ -167,9 +311,14 @@ def merge(results: Sequence[LevelResult]) -> LevelResult:
         merged.latencies_ms += result.latencies_ms
         merged.failures += result.failures
         merged.wall_s += result.wall_s
-    cpu = [result.server_cpu_s for result in results]
-    merged.server_cpu_s = sum(c for c in cpu if c is not None) if all(c is not None for c in cpu) else None
+    merged.server_cpu_s = _total([result.server_cpu_s for result in results])
+    merged.client_cpu_s = _total([result.client_cpu_s for result in results])
     return merged
+
+
+def _total(seconds: Sequence[float | None]) -> float | None:
+    """The sum, or None when any part is unknown."""
+    return None if any(part is None for part in seconds) else sum(part or 0.0 for part in seconds)
 
 
 def run_level(

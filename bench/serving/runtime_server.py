@@ -13,7 +13,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from app.manifests import Manifests, load_manifests
-from app.runtime.main import runtime_config
+from app.runtime.main import run_server, runtime_config
 from app.runtime.registry import ModelDeclaration
 from app.runtime.server import RuntimeConfig
 from app.settings import Settings
@@ -34,9 +34,7 @@ def benchmark_config(
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Serve until SIGTERM, with the same uvicorn options as ``app.runtime.main.serve``."""
-    import uvicorn
-
+    """Serve until SIGTERM, on the same server as ``app.runtime.main.serve``."""
     from app.runtime.observability import configure_logging
     from app.runtime.server import create_app
 
@@ -51,14 +49,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         load_manifests(settings.manifests_dir), args.entrypoint, args.model, args.model_key, args.min_queue
     )
     configure_logging()
-    uvicorn.run(
-        create_app(settings, config),
-        host=settings.host,
-        port=settings.port,
-        log_config=None,
-        access_log=False,
-        timeout_graceful_shutdown=int(config.limits.timeout_seconds) + 5,
-    )
+    run_server(create_app(settings, config), settings, config.limits)
 
 
 if __name__ == "__main__":

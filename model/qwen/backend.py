@@ -44,8 +44,8 @@ def resolve_weights(source: str) -> str:
     """
     if source.startswith("s3://"):
         raise ValueError(
-            f"{source}: weights in object storage come through the file service, which the Qwen backend "
-            "does not use yet; copy the checkpoint to a local directory and pass that path."
+            f"{source}: the module reads weights from a folder; set the model's manifest source to this URL and "
+            "the runtime mirrors it into a folder before load() (RECEIPT_QWEN_WEIGHTS: $(MODEL_SOURCE))."
         )
     if "://" in source:
         raise ValueError(f"{source}: unsupported weights source; pass a local directory or a hub id (org/name).")

@@ -323,6 +323,127 @@ def test_verify_stale_key_does_not_wait_for_slow_refetch(
         assert stalled.result(timeout=2).subject
 
 
+def _count_signature_checks(monkeypatch: pytest.MonkeyPatch, verifier: TokenVerifier) -> list[str]:
+    """The tokens whose signature ``verifier`` checks from now on (a remembered token's is not checked again)."""
+    checked: list[str] = []
+    decode = verifier._decode
+
+    def counting(token: str, key: jwt.PyJWK, algorithm: str) -> dict[str, Any]:
+        checked.append(token)
+        return decode(token, key, algorithm)
+
+    monkeypatch.setattr(verifier, "_decode", counting)
+    return checked
+
+
+def test_verify_remembers_a_verified_token_until_its_ttl(
+    identity_provider: TestIdentityProvider,
+    make_verifier: Callable[..., TokenVerifier],
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    verifier = make_verifier(cache_ttl_s=60)
+    checked = _count_signature_checks(monkeypatch, verifier)
+    token = identity_provider.mint(groups=[QWEN_GROUP])
+    first = verifier.verify(token)
+    assert verifier.verify(token) is first
+    clock.advance(59)
+    assert verifier.verify(token) is first
+    assert len(checked) == 1
+    clock.advance(1)
+    assert verifier.verify(token) == first
+    assert len(checked) == 2
+
+
+def test_verify_refuses_an_expired_token_even_when_remembered(
+    identity_provider: TestIdentityProvider,
+    make_verifier: Callable[..., TokenVerifier],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    verifier = make_verifier(leeway_s=5, cache_ttl_s=3600)
+    checked = _count_signature_checks(monkeypatch, verifier)
+    token = identity_provider.mint(lifetime_s=30)
+    expires_at = int(jwt.decode(token, options={"verify_signature": False})["exp"])
+    verifier.verify(token)
+    monkeypatch.setattr(app.auth, "time", lambda: expires_at + 4.9)  # within the leeway: still accepted
+    assert verifier.verify(token).subject
+    monkeypatch.setattr(app.auth, "time", lambda: expires_at + 5)  # PyJWT's own clock would still accept it
+    with pytest.raises(AuthError, match="token expired"):
+        verifier.verify(token)
+    assert checked == [token]  # refused by the cache's own exp check, as PyJWT would refuse it
+
+
+def test_verify_refuses_a_remembered_token_when_the_clock_goes_back(
+    identity_provider: TestIdentityProvider, verifier: TokenVerifier, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    token = identity_provider.mint()
+    verifier.verify(token)
+    monkeypatch.setattr(app.auth, "time", lambda: time.time() - 3600)
+    with pytest.raises(AuthError, match="token not yet valid"):
+        verifier.verify(token)
+
+
+def test_verify_cache_is_bounded_and_forgets_the_oldest_first(
+    identity_provider: TestIdentityProvider,
+    make_verifier: Callable[..., TokenVerifier],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    verifier = make_verifier(cache_size=2)
+    checked = _count_signature_checks(monkeypatch, verifier)
+    tokens = [identity_provider.mint() for _ in range(3)]
+    for token in tokens:
+        verifier.verify(token)
+    verifier.verify(tokens[2])
+    verifier.verify(tokens[1])
+    assert checked == tokens
+    verifier.verify(tokens[0])
+    assert checked == [*tokens, tokens[0]]
+    for _ in range(50):
+        verifier.verify(identity_provider.mint())
+    assert len(verifier._verified) == 2
+
+
+def test_verify_cache_off_checks_every_signature(
+    identity_provider: TestIdentityProvider,
+    make_verifier: Callable[..., TokenVerifier],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    verifier = make_verifier(cache_size=0)
+    checked = _count_signature_checks(monkeypatch, verifier)
+    token = identity_provider.mint()
+    for _ in range(3):
+        verifier.verify(token)
+    assert checked == [token] * 3
+
+
+def test_verify_forgets_tokens_of_a_key_the_realm_dropped(
+    identity_provider: TestIdentityProvider, make_verifier: Callable[..., TokenVerifier], clock: FakeClock
+) -> None:
+    verifier = make_verifier(refetch_interval_s=0, max_key_age_s=30, cache_ttl_s=3600)
+    old_token = identity_provider.mint()
+    verifier.verify(old_token)
+    identity_provider.rotate(keep_old=False)
+    clock.advance(31)  # the key set is stale: the next request refetches it instead of trusting the cache
+    with pytest.raises(AuthError, match="unknown signing key"):
+        verifier.verify(old_token)
+
+
+def test_verify_never_remembers_a_refused_token(
+    identity_provider: TestIdentityProvider, verifier: TokenVerifier
+) -> None:
+    verifier.verify(identity_provider.mint())
+    forged = _tampered(identity_provider)
+    for _ in range(2):
+        with pytest.raises(AuthError, match="bad signature"):
+            verifier.verify(forged)
+
+
+@pytest.mark.parametrize("size_or_ttl", [{"cache_size": -1}, {"cache_ttl_s": -1}])
+def test_verifier_refuses_a_negative_cache(size_or_ttl: dict[str, float]) -> None:
+    with pytest.raises(ValueError, match="cache"):
+        TokenVerifier("http://127.0.0.1:1/realms/x", **size_or_ttl)  # type: ignore[arg-type]
+
+
 def _principal(*groups: str) -> Principal:
     return Principal("user-1", "alice", None, frozenset(groups), frozenset(), CLIENT_ID)
 
@@ -454,6 +575,18 @@ def test_route_answers_auth_outcome(
     assert (response.status_code, response.json(), response.headers.get("WWW-Authenticate")) == expected
 
 
+def test_route_checks_groups_on_every_request_of_a_remembered_token(
+    identity_provider: TestIdentityProvider, client: TestClient
+) -> None:
+    headers = _authorization(identity_provider.mint(groups=[TESSERACT_GROUP]))
+    assert [client.get(path, headers=headers).status_code for path in ("/me", "/qwen", "/me", "/qwen")] == [
+        200,
+        403,
+        200,
+        403,
+    ]
+
+
 def test_route_answers_503_when_identity_provider_is_down(
     identity_provider: TestIdentityProvider, client: TestClient
 ) -> None:
@@ -480,6 +613,7 @@ def test_get_token_verifier_follows_settings(
         verifier = get_token_verifier()
         assert (verifier and verifier.issuer) == expected_issuer
         assert verifier is None or verifier.jwks.url == "http://idp.test/realms/r/protocol/openid-connect/certs"
+        assert verifier is None or verifier.allowed_clients == {"end-users", "receipt-web"}  # manifests/api.yaml
         if verifier is not None:
             verifier.close()
     finally:

@@ -9,9 +9,13 @@ import dataclasses
 import json
 import math
 import os
+import threading
+import time
 from collections import Counter
 from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any, ClassVar
 
 import pytest
 from auth_fixtures import TestIdentityProvider
@@ -21,9 +25,11 @@ from bench.serving import noop_module
 from bench.serving.contract import contract_call, response_outputs
 from bench.serving.loadgen import (
     LevelResult,
+    ProtocolError,
     Target,
     cpu_seconds_from_stat,
     merge,
+    parse_response_head,
     percentile,
     process_cpu_seconds,
     requests_at,
@@ -34,6 +40,7 @@ from bench.serving.run import (
     NOOP_PAYLOAD,
     RunningServer,
     Scenario,
+    free_port,
     measure_level,
     mlserver_settings,
     runtime_server,
@@ -83,6 +90,7 @@ def test_run_level_counts_every_answered_request(
     assert 0 < level.percentile_ms(50) <= level.percentile_ms(99) <= max(level.latencies_ms)
     assert level.server_cpu_s is not None and 0 < level.server_cpu_s <= level.wall_s * 2
     assert level.server_cpu_ms_per_request == pytest.approx(level.server_cpu_s * 1000 / 200)
+    assert level.client_cpu_s is not None and 0 < level.client_cpu_ms_per_request < 10
 
 
 def test_run_level_counts_refused_requests_by_status(runtime: RunningServer, noop: Scenario) -> None:
@@ -106,6 +114,106 @@ def test_measure_level_pools_every_round_per_server(
     assert list(measured) == ["first", "second"]
     assert [(level.concurrency, level.ok, level.failed) for level in measured.values()] == [(3, 20, 0), (3, 20, 0)]
     assert all(level.server_cpu_s is not None for level in measured.values())
+
+
+class _Answers(BaseHTTPRequestHandler):
+    """A stand-in server for the load generator's edge cases; a test sets ``headers_to_send`` and ``delay_s``."""
+
+    protocol_version = "HTTP/1.1"
+    headers_to_send: ClassVar[dict[str, str]] = {}
+    delay_s: ClassVar[float] = 0.0
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers["Content-Length"]))
+        time.sleep(self.delay_s)
+        body = b'{"ok": true}'
+        headers = {"Content-Length": str(len(body)), **self.headers_to_send}
+        if headers.get("Transfer-Encoding") == "chunked":
+            body, headers = b"c\r\n" + body + b"\r\n0\r\n\r\n", self.headers_to_send
+        try:
+            self.send_response(200)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(body)
+        except ConnectionError:  # the client stopped waiting
+            pass
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Quiet."""
+
+
+@pytest.fixture
+def stand_in() -> Iterator[tuple[str, type[_Answers]]]:
+    handler = type("Answers", (_Answers,), {"headers_to_send": {}, "delay_s": 0.0})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/v2/models/x/infer", handler
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize(
+    ("headers", "delay_s", "expected"),
+    [
+        ({"Connection": "close"}, 0.0, (20, {})),  # reconnects after every answer
+        ({"Transfer-Encoding": "chunked"}, 0.0, (0, {"ProtocolError": 20})),
+        ({}, 0.5, (0, {"TimeoutError": 2})),
+    ],
+)
+def test_run_level_reconnects_and_counts_what_it_cannot_read(
+    stand_in: tuple[str, type[_Answers]], headers: dict[str, str], delay_s: float, expected: tuple[int, dict[str, int]]
+) -> None:
+    url, handler = stand_in
+    handler.headers_to_send, handler.delay_s = headers, delay_s
+    level = run_level(
+        Target(url, b"{}"), concurrency=2, requests=expected[0] or sum(expected[1].values()), timeout_s=0.2
+    )
+    assert (level.ok, dict(level.failures)) == expected
+
+
+def test_run_level_counts_a_server_that_is_not_listening() -> None:
+    level = run_level(Target(f"http://127.0.0.1:{free_port()}/v2/models/x/infer", b"{}"), concurrency=2, requests=4)
+    assert (level.ok, dict(level.failures)) == (0, {"ConnectionRefusedError": 4})
+
+
+def test_target_is_one_http_request_serialised_once() -> None:
+    target = Target("http://127.0.0.1:8000/v2/models/m/infer?x=1", b'{"a": 1}', {"Authorization": "Bearer t"})
+    assert target.http_request() == (
+        b"POST /v2/models/m/infer?x=1 HTTP/1.1\r\nHost: 127.0.0.1:8000\r\nContent-Type: application/json\r\n"
+        b'Authorization: Bearer t\r\nContent-Length: 8\r\n\r\n{"a": 1}'
+    )
+    typed = Target("http://h/p", b"x", {"content-type": "text/plain"}).http_request()
+    assert b"content-type: text/plain\r\n" in typed and b"application/json" not in typed
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        (b"HTTP/1.1 200 OK\r\ncontent-length: 12\r\nx-request-id: a", (200, 12, False)),
+        (b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close", (503, 0, True)),
+        (b"HTTP/1.0 401 Unauthorized\r\nContent-Length: 2", (401, 2, True)),
+        (b"HTTP/1.0 200 OK\r\nContent-Length: 2\r\nConnection: keep-alive", (200, 2, False)),
+    ],
+)
+def test_parse_response_head_reads_status_length_and_close(head: bytes, expected: tuple[int, int, bool]) -> None:
+    assert parse_response_head(head) == expected
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked",
+        b"HTTP/1.1 200 OK\r\nServer: x",
+        b"SSH-2.0-OpenSSH",
+        b"HTTP/2 200",
+    ],
+)
+def test_parse_response_head_refuses_what_it_cannot_read(head: bytes) -> None:
+    with pytest.raises(ProtocolError):
+        parse_response_head(head)
 
 
 def test_answer_is_what_the_noop_module_computes(
@@ -162,6 +270,12 @@ def test_merge_pools_latencies_and_adds_failures_and_time() -> None:
     assert merged.throughput == 2.0
     assert merged.server_cpu_s == 0.75 and merged.server_cpu_ms_per_request == pytest.approx(750 / 7)
     assert first.latencies_ms == [1.0, 2.0]
+
+
+def test_merge_adds_the_load_generators_cpu_time() -> None:
+    merged = merge([LevelResult(1, [1.0], client_cpu_s=0.25), LevelResult(1, [1.0, 2.0], client_cpu_s=0.5)])
+    assert merged.client_cpu_s == 0.75 and merged.client_cpu_ms_per_request == pytest.approx(250)
+    assert merge([LevelResult(1, [1.0], client_cpu_s=0.1), LevelResult(1, [1.0])]).client_cpu_s is None
 
 
 def test_merge_leaves_cpu_unknown_when_a_run_lacks_it() -> None:
@@ -285,6 +399,13 @@ def test_target_lines_judge_throughput_and_overhead(
     assert (lines[0][2], lines[2][2]) == marks
     assert "runtime 1.00 ms, runtime with auth off 0.80 ms, MLServer 2.00 ms: MLServer spends 2.00×" in lines[1]
     assert "token verification costs 0.25 ms" in lines[-1]
+
+
+def test_target_lines_give_the_load_generators_cpu_when_measured() -> None:
+    results = _results(0.5, 2.0)
+    for row in results.rows:
+        row.level.client_cpu_s = 0.001
+    assert "the load generator spent 0.100 ms of CPU per no-op request" in target_lines(results, "no-op", "receipt")[2]
 
 
 def test_target_lines_say_why_mlserver_is_missing() -> None:

@@ -181,8 +181,8 @@ def test_answer_images_skips_the_retry_when_every_answer_parses() -> None:
 # --- weights ----------------------------------------------------------------------------------------------
 
 
-def test_resolve_weights_refuses_object_storage_until_the_file_service_is_wired() -> None:
-    with pytest.raises(ValueError, match="file service"):
+def test_resolve_weights_sends_object_storage_urls_to_the_runtime() -> None:
+    with pytest.raises(ValueError, match=r"runtime mirrors it into a folder"):
         resolve_weights("s3://models/qwen3-vl-8b")
 
 

@@ -27,9 +27,11 @@ def limits(**overrides: Any) -> Limits:
 
 
 def runtime(
-    idp: TestIdentityProvider, entrypoint: str, models: Sequence[ModelDeclaration], **limit_overrides: Any
+    idp: TestIdentityProvider | str, entrypoint: str, models: Sequence[ModelDeclaration], **limit_overrides: Any
 ) -> FastAPI:
-    settings = Settings(issuer_url=idp.issuer, manifests_dir=".")
+    """A runtime guarded by ``idp``: a TestIdentityProvider, or another provider's issuer URL (e.g. ``dev_idp``'s)."""
+    issuer = idp if isinstance(idp, str) else idp.issuer
+    settings = Settings(issuer_url=issuer, manifests_dir=".")
     config = RuntimeConfig(
         entrypoint=entrypoint,
         models=models,
@@ -41,9 +43,9 @@ def runtime(
 
 
 @contextmanager
-def live_server(app: FastAPI) -> Iterator[str]:
-    """Serve ``app`` with uvicorn on a free port in a thread; yields its base URL."""
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_config=None, access_log=False))
+def live_server(app: FastAPI, port: int = 0) -> Iterator[str]:
+    """Serve ``app`` with uvicorn in a thread, on ``port`` or a free one; yields its base URL."""
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None, access_log=False))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30

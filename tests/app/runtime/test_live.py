@@ -10,14 +10,18 @@ import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import httpx
 import numpy as np
 import pytest
+import uvicorn
 from auth_fixtures import TESSERACT_GROUP, TestIdentityProvider
-from runtime_kit import ECHO_GROUP, live_server, runtime
+from runtime_kit import ECHO_GROUP, limits, live_server, runtime
 
+from app.runtime.main import run_server
 from app.runtime.registry import ModelDeclaration
+from app.settings import Settings
 
 SLEEPY = [ModelDeclaration("sleepy", "default", (ECHO_GROUP,))]
 ROOT = Path(__file__).parents[3]
@@ -123,6 +127,25 @@ def test_tritonclient_sends_raw_binary_tensors(idp: TestIdentityProvider) -> Non
         details = json.loads(result.as_numpy("payment_details")[0])
         assert details["document_type"] in {"bank_transfer", "invoice", "cash_receipt"}
         assert details["recipient_inn"]
+
+
+def test_run_server_serves_on_uvloop_and_httptools(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: calls.append({"app": app, **options}))
+    app = object()
+    run_server(app, Settings(host="127.0.0.1", port=8123), limits(timeoutSeconds=20))  # type: ignore[arg-type]
+    assert calls == [
+        {
+            "app": app,
+            "host": "127.0.0.1",
+            "port": 8123,
+            "loop": "uvloop",
+            "http": "httptools",
+            "log_config": None,
+            "access_log": False,
+            "timeout_graceful_shutdown": 25,
+        }
+    ]
 
 
 def _free_port() -> int:

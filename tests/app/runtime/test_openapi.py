@@ -33,7 +33,7 @@ from app.runtime.openapi import (
 from app.runtime.spec import ModuleSpec, module_spec
 from model.schema import PaymentDetails
 
-MODEL_PATHS = ("", "/ready", "/stats", "/infer", "/infer-file")
+MODEL_PATHS = ("", "/ready", "/stats", "/versions", "/infer", "/infer-file")
 
 
 @pytest.fixture(scope="module")
@@ -96,8 +96,9 @@ def test_openapi_document_validates_as_openapi_31(document: dict[str, Any]) -> N
 
     expected = {"GET /v2", "GET /v2/health/live", "GET /v2/health/ready"}
     for name in ("receipt", "echo"):
-        expected |= {f"GET /v2/models/{name}{suffix}" for suffix in ("", "/ready", "/stats")}
+        expected |= {f"GET /v2/models/{name}{suffix}" for suffix in ("", "/ready", "/stats", "/versions")}
         expected |= {f"POST /v2/models/{name}/infer", f"POST /v2/models/{name}/infer-file"}
+        expected |= {f"POST /v2/repository/models/{name}/load"}
     assert labels == expected
 
 
@@ -138,7 +139,7 @@ def test_openapi_document_has_paths_per_model(document: dict[str, Any]) -> None:
 
     assert paths == {"/v2", "/v2/health/live", "/v2/health/ready"} | {
         f"/v2/models/{name}{suffix}" for name in ("receipt", "echo") for suffix in MODEL_PATHS
-    }
+    } | {f"/v2/repository/models/{name}/load" for name in ("receipt", "echo")}
     assert document["openapi"] == "3.1.0"
     assert document["info"]["version"] == "1.2.3"
     assert document["servers"] == [{"url": "http://127.0.0.1:8000"}]
@@ -153,7 +154,7 @@ def test_openapi_document_secures_model_endpoints_only(document: dict[str, Any])
     assert "security" not in document
     for path, operation in operations:
         secured = operation.get("security") == [{"bearerAuth": []}]
-        assert secured == path.startswith("/v2/models/"), path
+        assert secured == path.startswith(("/v2/models/", "/v2/repository/")), path
         assert ("401" in operation["responses"]) == secured, path
 
 
@@ -181,7 +182,7 @@ def test_openapi_input_tensor_schema_for_file(document: dict[str, Any]) -> None:
 
     assert schema["properties"]["name"] == {"const": "image"}
     assert schema["properties"]["datatype"] == {"const": "BYTES"}
-    assert schema["properties"]["parameters"]["properties"]["content_type"] == {"const": "base64"}
+    assert schema["properties"]["parameters"]["properties"]["content_type"] == {"enum": ["base64", "file_id"]}
     assert schema["properties"]["data"]["items"]["contentEncoding"] == "base64"
     assert "image/heic" in schema["description"]
     assert schema["description"].startswith("Photo, scan or PDF")

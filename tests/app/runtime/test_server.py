@@ -13,6 +13,8 @@ from auth_fixtures import QWEN_GROUP, TESSERACT_GROUP, TestIdentityProvider
 from fastapi.testclient import TestClient
 from runtime_kit import ECHO_GROUP, ORIGIN
 
+from app.runtime.server import _fast_infer_path
+
 
 def _auth(idp: TestIdentityProvider, *groups: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {idp.mint(groups=list(groups))}"}
@@ -207,6 +209,51 @@ def test_cors_follows_the_api_manifest(echo: TestClient) -> None:
     assert refused.status_code == 400 and "access-control-allow-origin" not in refused.headers
 
 
+@pytest.mark.parametrize(
+    ("path", "body", "authorized"),
+    [
+        ("/v2/models/echo/infer", _echo_request(id="same-1"), True),
+        ("/v2/models/echo/infer", _echo_request(id="same-2"), False),
+        ("/v2/models/echo/infer", {"inputs": "x", "id": "same-3"}, True),
+        ("/v2/models/nope/infer", _echo_request(id="same-4"), True),
+        ("/v2/models/echo/versions/v0.0.0-nope/infer", _echo_request(id="same-5"), True),
+    ],
+)
+def test_infer_answers_alike_on_the_fast_path_and_through_cors(
+    echo: TestClient, idp: TestIdentityProvider, path: str, body: dict[str, Any], authorized: bool
+) -> None:
+    headers = {"X-Request-ID": body["id"], **(_auth(idp, ECHO_GROUP) if authorized else {})}
+    fast = echo.post(path, json=body, headers=headers)
+    cross_origin = echo.post(path, json=body, headers={"Origin": ORIGIN, **headers})
+    assert (fast.status_code, fast.json()) == (cross_origin.status_code, cross_origin.json())
+    for header in ("X-Request-ID", "WWW-Authenticate", "Content-Type"):
+        assert fast.headers.get(header) == cross_origin.headers.get(header)
+    assert "access-control-allow-origin" not in fast.headers
+    assert cross_origin.headers["access-control-allow-origin"] == ORIGIN
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "headers", "root_path", "expected"),
+    [
+        ("POST", "/v2/models/echo/infer", [], "", ("echo", None)),
+        ("POST", "/v2/models/echo/versions/v1.2/infer", [(b"x-request-id", b"1")], "", ("echo", "v1.2")),
+        ("POST", "/v2/models/echo/infer", [(b"origin", ORIGIN.encode())], "", None),
+        ("POST", "/v2/models/echo/infer", [], "/prefix", None),
+        ("POST", "/v2/models/echo/infer/", [], "", None),
+        ("POST", "/v2/models/echo/infer-file", [], "", None),
+        ("POST", "/v2/models/a/b/infer", [], "", None),
+        ("GET", "/v2/models/echo/infer", [], "", None),
+        ("POST", "/v2/repository/models/echo/load", [], "", None),
+    ],
+)
+def test_fast_path_takes_only_plain_json_infer_requests(
+    method: str, path: str, headers: list[tuple[bytes, bytes]], root_path: str, expected: tuple[str, str] | None
+) -> None:
+    scope = {"type": "http", "method": method, "path": path, "headers": headers, "root_path": root_path}
+    match = _fast_infer_path(scope)
+    assert (match and (match["name"], match["version"])) == expected
+
+
 def test_every_request_gets_one_json_log_line(
     echo: TestClient, idp: TestIdentityProvider, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -227,3 +274,13 @@ def test_docs_and_openapi_are_served_without_a_token(echo: TestClient) -> None:
     assert "/v2/models/echo/infer" in document["paths"]
     docs = echo.get("/docs")
     assert docs.status_code == 200 and "swagger-ui" in docs.text.lower()
+
+
+def test_a_unicode_request_id_is_echoed_in_the_body_and_percent_encoded_in_the_header(
+    echo: TestClient, idp: TestIdentityProvider
+) -> None:
+    response = echo.post("/v2/models/echo/infer", json=_echo_request(id="чек-1"), headers=_auth(idp, ECHO_GROUP))
+
+    assert response.status_code == 200
+    assert response.json()["id"] == "чек-1"
+    assert response.headers["X-Request-ID"] == "%D1%87%D0%B5%D0%BA-1"
