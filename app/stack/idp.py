@@ -1,0 +1,151 @@
+"""The development identity provider (deploy/dev-idp: npm ``oidc-provider`` behind Keycloak's URL layout) as a process.
+
+It reads deploy/keycloak/realm-export.json, the realm a real Keycloak imports. ``make demo`` runs it on port 8080 with
+a signing key kept in its state folder (tokens survive a restart); tests run it on a free port::
+
+    server = IdentityProviderServer(folder, port=8080)
+    server.start()
+    server.issuer  # http://127.0.0.1:8080/realms/receipts
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import time
+from pathlib import Path
+from types import TracebackType
+from typing import Self
+
+import httpx
+
+from app.settings import ROOT
+from app.stack.processes import free_ports, spawn, stop_process
+
+IDP_DIR = ROOT / "deploy" / "dev-idp"
+REALM_FILE = ROOT / "deploy" / "keycloak" / "realm-export.json"
+REALM = "receipts"
+LOOPBACK_ORIGINS = ("http://127.0.0.1:*", "http://localhost:*")
+"""CORS origins for pages on any loopback port (a stand-in option; Keycloak itself has no port wildcard)."""
+
+
+class IdentityProviderError(RuntimeError):
+    """The stand-in could not start, or a flow through it did not go as a Keycloak flow goes."""
+
+
+def node_binary() -> str:
+    found = shutil.which("node")
+    if found is None:
+        raise IdentityProviderError("no `node` on PATH: install Node.js 20.18 or later, then `make node-deps`")
+    return found
+
+
+def check_node_modules(idp_dir: Path = IDP_DIR) -> None:
+    """IdentityProviderError naming the command to run when the provider's Node packages are not installed."""
+    if not (idp_dir / "node_modules" / "oidc-provider").is_dir():
+        raise IdentityProviderError(
+            f"{idp_dir / 'node_modules'} is missing: run `make node-deps` (npm ci --prefix deploy/dev-idp)"
+        )
+
+
+class IdentityProviderServer:
+    """One ``node deploy/dev-idp/server.mjs`` on 127.0.0.1: on ``port``, or on a free one when it is 0."""
+
+    def __init__(
+        self,
+        folder: Path,
+        *,
+        port: int = 0,
+        realm_file: Path = REALM_FILE,
+        web_origins: tuple[str, ...] = LOOPBACK_ORIGINS,
+        idp_dir: Path = IDP_DIR,
+    ) -> None:
+        self.folder = folder
+        self.realm_file = realm_file
+        self.web_origins = web_origins
+        self.idp_dir = idp_dir
+        self.fixed_port = port
+        self.port = port
+        self._process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def base_url(self) -> str:
+        """What keycloak-js calls ``url``: the server root, without the realm."""
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def issuer(self) -> str:
+        return f"{self.base_url}/realms/{REALM}"
+
+    @property
+    def discovery_url(self) -> str:
+        return f"{self.issuer}/.well-known/openid-configuration"
+
+    def endpoint(self, name: str) -> str:
+        """``{issuer}/protocol/openid-connect/{name}``: auth, token, certs, userinfo, logout, token/introspect…"""
+        return f"{self.issuer}/protocol/openid-connect/{name}"
+
+    @property
+    def log_path(self) -> Path:
+        return self.folder / "dev-idp.log"
+
+    @property
+    def running(self) -> bool:
+        return self._process is not None and self._process.poll() is None
+
+    @property
+    def process(self) -> subprocess.Popen[bytes] | None:
+        return self._process
+
+    def start(self, timeout_s: float = 30) -> None:
+        """Start and wait for the discovery document; on a free port, a port taken meanwhile means another port."""
+        for _ in range(1 if self.fixed_port else 3):
+            self.spawn()
+            if self.wait_ready(timeout_s):
+                return
+        raise IdentityProviderError(f"the dev identity provider did not start; see {self.log_path}")
+
+    def spawn(self) -> None:
+        """Start node without waiting for it (``wait_ready`` does)."""
+        check_node_modules(self.idp_dir)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        if not self.fixed_port:
+            self.port = free_ports(1)[0]
+        command = [node_binary(), str(self.idp_dir / "server.mjs"), "--host", "127.0.0.1", "--port", str(self.port)]
+        command += ["--realm-file", str(self.realm_file), "--jwks-file", str(self.folder / "jwks.json")]
+        for origin in self.web_origins:
+            command += ["--web-origin", origin]
+        self._process = spawn(command, log=self.log_path, cwd=self.idp_dir)
+
+    def wait_ready(self, timeout_s: float) -> bool:
+        """True once discovery answers; False when node exited early (the port was taken)."""
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            if self._process is None or self._process.poll() is not None:
+                self._process = None
+                return False
+            try:
+                if httpx.get(self.discovery_url, timeout=1).status_code == 200:
+                    return True
+            except httpx.TransportError:
+                pass
+            time.sleep(0.05)
+        self.stop()
+        raise IdentityProviderError(f"no discovery document within {timeout_s:g} s; see {self.log_path}")
+
+    def stop(self, grace_s: float = 10) -> int | None:
+        """SIGTERM, as a process manager would, then SIGKILL after ``grace_s``; its exit status (0: a clean exit),
+        None when it was not running."""
+        if self._process is None:
+            return None
+        process, self._process = self._process, None
+        return stop_process(process, grace_s)
+
+    def __enter__(self) -> Self:
+        self.start()
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        self.stop()
