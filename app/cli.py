@@ -196,6 +196,63 @@ def serve_module(
     serve(settings.model_copy(update=overrides), model or ())
 
 
+@serve_cli.command("files")
+def serve_files(
+    host: Annotated[str | None, typer.Option(help="Interface (default: RECEIPT_HOST or 127.0.0.1).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default: RECEIPT_FILES_PORT or 8001).")] = None,
+) -> None:
+    """Run the file service: uploads in object storage (RECEIPT_STORAGE_BACKEND: local or s3), per-user, with links."""
+    from app.files.main import serve
+    from app.settings import get_settings
+
+    settings = get_settings()
+    overrides = {key: value for key, value in {"host": host, "files_port": port}.items() if value is not None}
+    serve(settings.model_copy(update=overrides))
+
+
+@serve_cli.command("web")
+def serve_web(
+    host: Annotated[str | None, typer.Option(help="Interface (default: RECEIPT_HOST or 127.0.0.1).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default: RECEIPT_WEB_PORT or 8002).")] = None,
+) -> None:
+    """Run the web app: sign in through the realm, upload a photo, confirm the details, pay by QR."""
+    from app.settings import get_settings
+    from app.web.main import serve
+
+    settings = get_settings()
+    overrides = {key: value for key, value in {"host": host, "web_port": port}.items() if value is not None}
+    serve(settings.model_copy(update=overrides))
+
+
+def _port_option(name: str, service: str, default: int) -> Any:
+    return typer.Option(help=f"Port of the {service} (default {default}).", envvar=f"RECEIPT_STACK_{name}_PORT")
+
+
+@cli.command()
+def stack(
+    *,
+    idp_port: Annotated[int | None, _port_option("IDP", "identity provider", 8080)] = None,
+    s3_port: Annotated[int | None, _port_option("S3", "S3 server (SeaweedFS)", 8333)] = None,
+    runtime_port: Annotated[int | None, _port_option("RUNTIME", "module runtime", 8000)] = None,
+    files_port: Annotated[int | None, _port_option("FILES", "file service", 8001)] = None,
+    web_port: Annotated[int | None, _port_option("WEB", "web app", 8002)] = None,
+    state_dir: Annotated[
+        Path | None, typer.Option(help="Logs, S3 data and keys (default: .cache/stack).", envvar="RECEIPT_STACK_DIR")
+    ] = None,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait for the health checks.")] = 120,
+) -> None:
+    """Run the whole stack on 127.0.0.1 (identity provider, S3, module runtime, file service, web app) until Ctrl-C."""
+    from dataclasses import replace
+
+    from app.stack.supervisor import StackConfig, ports_from, run_stack
+
+    ports = ports_from([idp_port, s3_port, runtime_port, files_port, web_port])
+    config = StackConfig(ports=ports, start_timeout_s=timeout)
+    if state_dir is not None:
+        config = replace(config, state_dir=state_dir.resolve())
+    raise typer.Exit(run_stack(config))
+
+
 @cli.command()
 def openapi(
     model: Annotated[list[str] | None, typer.Option(help="Only these models (names from module.yaml).")] = None,

@@ -1,0 +1,181 @@
+"""The two platform APIs the web app is a client of, called with the signed-in person's own access token.
+
+Every failure becomes a ``ServiceError`` whose ``kind`` the page turns into a message a person can act on; the
+``detail`` (the service's own words) goes to the log and under the message.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import httpx
+
+LOG = logging.getLogger(__name__)
+
+ErrorKind = Literal["storage_down", "model_down", "not_an_image", "too_large", "rejected", "signed_out", "not_found"]
+
+
+class ServiceError(Exception):
+    """A call to the file service or the module API that did not give an answer the app can use."""
+
+    def __init__(self, kind: ErrorKind, detail: str, status: int | None = None) -> None:
+        super().__init__(detail)
+        self.kind = kind
+        self.detail = detail
+        self.status = status
+
+
+def _error_text(response: httpx.Response) -> str:
+    try:
+        body = response.json()
+    except ValueError:
+        return response.text[:200] or f"HTTP {response.status_code}"
+    error = body.get("error") if isinstance(body, dict) else None
+    return str(error) if error else f"HTTP {response.status_code}"
+
+
+def _refusal(response: httpx.Response, down: ErrorKind) -> ServiceError:
+    """The kind of a non-2xx answer: 401 means the login ended, 413/415 are the file's fault, 5xx the service's."""
+    status, detail = response.status_code, _error_text(response)
+    kind: ErrorKind
+    if status == 401:
+        kind = "signed_out"
+    elif status == 404:
+        kind = "not_found"
+    elif status == 413:
+        kind = "too_large"
+    elif status == 415:
+        kind = "not_an_image"
+    elif status >= 500:
+        kind = down
+    else:
+        kind = "rejected"
+    return ServiceError(kind, detail, status)
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    id: str
+    name: str
+    size: int
+    content_type: str
+    created: str
+
+    @classmethod
+    def from_json(cls, body: dict[str, Any]) -> StoredFile:
+        return cls(body["id"], body["name"], body["size"], body["content_type"], body["created"])
+
+
+class FilesClient:
+    """The file service (``RECEIPT_FILES_URL``): each person's photos, under their own token."""
+
+    def __init__(self, base_url: str, *, timeout_s: float = 30) -> None:
+        self._http = httpx.Client(base_url=base_url, timeout=timeout_s)
+
+    def close(self) -> None:
+        self._http.close()
+
+    def _call(self, method: str, url: str, token: str, **kwargs: Any) -> httpx.Response:
+        try:
+            response = self._http.request(method, url, headers={"Authorization": f"Bearer {token}"}, **kwargs)
+        except httpx.TransportError as error:
+            LOG.warning("file service unreachable: %s", error)
+            raise ServiceError("storage_down", f"the file service is unreachable: {error}") from error
+        if response.is_error:
+            refusal = _refusal(response, "storage_down")
+            LOG.warning("file service refused %s %s: %s %s", method, url, response.status_code, refusal.detail)
+            raise refusal
+        return response
+
+    def upload(self, token: str, name: str, data: bytes, content_type: str) -> StoredFile:
+        response = self._call("POST", "/files", token, files={"file": (name, data, content_type)})
+        return StoredFile.from_json(response.json())
+
+    def list_all(self, token: str, max_pages: int = 20) -> list[StoredFile]:
+        """Every file of the caller (up to ``max_pages`` pages of 100)."""
+        files: list[StoredFile] = []
+        cursor: str | None = None
+        for _ in range(max_pages):
+            params = {"limit": 100} | ({"cursor": cursor} if cursor else {})
+            page = self._call("GET", "/files", token, params=params).json()
+            files.extend(StoredFile.from_json(item) for item in page["items"])
+            cursor = page.get("next_cursor")
+            if not cursor:
+                break
+        return files
+
+    def info(self, token: str, file_id: str) -> StoredFile:
+        return StoredFile.from_json(self._call("GET", f"/files/{file_id}", token).json())
+
+    def download(self, token: str, file_id: str) -> tuple[bytes, str]:
+        """The bytes of a file and their content type (photos are at most a few MB: read whole)."""
+        response = self._call("GET", f"/files/{file_id}/content", token)
+        return response.content, response.headers.get("content-type", "application/octet-stream")
+
+    def delete(self, token: str, file_id: str) -> None:
+        self._call("DELETE", f"/files/{file_id}", token)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the module answered: the details and a check per field (both plain JSON)."""
+
+    details: dict[str, Any]
+    checks: dict[str, Any]
+
+
+class RuntimeClient:
+    """The module runtime's Open Inference Protocol API (``RECEIPT_RUNTIME_URL``)."""
+
+    def __init__(self, base_url: str, *, timeout_s: float = 90) -> None:
+        self._http = httpx.Client(base_url=base_url, timeout=timeout_s)
+
+    def close(self) -> None:
+        self._http.close()
+
+    def _call(self, method: str, url: str, token: str, **kwargs: Any) -> httpx.Response:
+        try:
+            response = self._http.request(method, url, headers={"Authorization": f"Bearer {token}"}, **kwargs)
+        except httpx.TransportError as error:
+            LOG.warning("module API unreachable: %s", error)
+            raise ServiceError("model_down", f"the module API is unreachable: {error}") from error
+        if response.is_error:
+            refusal = _refusal(response, "model_down")
+            if response.status_code == 400:  # the module's own words about the file: not an image, empty, …
+                refusal = ServiceError("not_an_image", refusal.detail, 400)
+            LOG.warning("module API refused %s %s: %s %s", method, url, response.status_code, refusal.detail)
+            raise refusal
+        return response
+
+    def infer(self, token: str, model: str, file_id: str) -> Reading:
+        """One stored photo through ``POST /v2/models/{model}/infer``, preprocessing on. The FILE input is the
+        photo's id in the file service (``content_type: file_id``): the runtime reads it from the module's storage
+        under the same token, so the photo is not sent a second time."""
+        request = {
+            "inputs": [
+                {
+                    "name": "image",
+                    "datatype": "BYTES",
+                    "shape": [1],
+                    "parameters": {"content_type": "file_id"},
+                    "data": [file_id],
+                }
+            ],
+            "parameters": {"preprocess": True},
+            "outputs": [{"name": "payment_details"}, {"name": "checks"}],
+        }
+        body = self._call("POST", f"/v2/models/{model}/infer", token, json=request).json()
+        outputs = {output["name"]: output for output in body.get("outputs", [])}
+        try:
+            details = json.loads(outputs["payment_details"]["data"][0])
+            checks = json.loads(outputs["checks"]["data"][0])
+        except (KeyError, IndexError, TypeError, ValueError) as error:
+            raise ServiceError("model_down", f"the module API answered without usable outputs: {error}") from error
+        return Reading(details, checks)
+
+    def stats(self, token: str, model: str) -> dict[str, Any]:
+        stats: dict[str, Any] = self._call("GET", f"/v2/models/{model}/stats", token).json()
+        return stats

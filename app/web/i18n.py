@@ -1,0 +1,77 @@
+"""Russian and English: gettext catalogs (frontend/locales/*/LC_MESSAGES/messages.po) through Jinja2's i18n extension.
+
+The language is the session's choice (the switch in the header), else the best match of Accept-Language, else
+English, the source language. Catalogs are compiled from the .po files when the app starts, so there is no binary
+.mo to keep in step; ``pybabel extract``/``update`` (make translations) maintain the .po files.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+from contextvars import ContextVar
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from fastapi import Request
+
+LANGUAGES: dict[str, str] = {"en": "English", "ru": "Русский"}
+DEFAULT_LANGUAGE = "en"
+SESSION_KEY = "lang"
+
+_SOURCE = gettext.NullTranslations()
+_current: ContextVar[gettext.NullTranslations | None] = ContextVar("translations", default=None)
+
+
+def load_catalogs(locales_dir: Path) -> dict[str, gettext.NullTranslations]:
+    """One translations object per language; English is the source and needs none."""
+    catalogs: dict[str, gettext.NullTranslations] = {DEFAULT_LANGUAGE: gettext.NullTranslations()}
+    for language in LANGUAGES:
+        po = locales_dir / language / "LC_MESSAGES" / "messages.po"
+        if language == DEFAULT_LANGUAGE or not po.is_file():
+            continue
+        with po.open("rb") as source:
+            catalog = read_po(source, locale=language)
+        compiled = io.BytesIO()
+        write_mo(compiled, catalog)
+        compiled.seek(0)
+        catalogs[language] = gettext.GNUTranslations(compiled)
+    return catalogs
+
+
+def negotiate(accept_language: str | None) -> str:
+    """The first supported language of an Accept-Language header, by its q-values (``ru-RU,ru;q=0.9,en;q=0.8``)."""
+    ranked: list[tuple[float, int, str]] = []
+    for position, part in enumerate((accept_language or "").split(",")):
+        tag, _, params = part.strip().partition(";")
+        quality = 1.0
+        if params.strip().startswith("q="):
+            try:
+                quality = float(params.strip()[2:])
+            except ValueError:
+                quality = 0.0
+        language = tag.strip().lower().split("-")[0]
+        if language in LANGUAGES and quality > 0:
+            ranked.append((-quality, position, language))
+    return min(ranked)[2] if ranked else DEFAULT_LANGUAGE
+
+
+def request_language(request: Request) -> str:
+    chosen = request.session.get(SESSION_KEY)
+    if isinstance(chosen, str) and chosen in LANGUAGES:
+        return chosen
+    return negotiate(request.headers.get("accept-language"))
+
+
+def use_translations(translations: gettext.NullTranslations) -> None:
+    """Make ``translations`` the ones the templates rendered next in this context use."""
+    _current.set(translations)
+
+
+def gettext_(message: str) -> str:
+    return (_current.get() or _SOURCE).gettext(message)
+
+
+def ngettext_(singular: str, plural: str, count: int) -> str:
+    return (_current.get() or _SOURCE).ngettext(singular, plural, count)

@@ -1,0 +1,192 @@
+"""The web app: what end users see. A client of the platform's two APIs (the file service and the module API), called
+with the signed-in person's own token, exactly as any other client of the platform would call them.
+
+Pages are Jinja2 templates in ``frontend/templates``; their named blocks are the htmx fragments, so one route answers
+a full page to a browser and a fragment to htmx. Static files (htmx vendored from npm, CSS, JS) are self-hosted.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+from urllib.parse import quote, urlparse
+
+import jinja2
+from authlib.integrations.starlette_client import OAuth, StarletteOAuth2App
+from fastapi import FastAPI, Request, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.middleware.sessions import SessionMiddleware
+
+from app.auth import TokenVerifier
+from app.manifests import Manifests, load_manifests
+from app.settings import DEV_WEB_CLIENT_SECRET, PLACEHOLDER_SECRET, ROOT, Settings
+from app.web import login, receipts, stats
+from app.web.clients import FilesClient, RuntimeClient
+from app.web.i18n import gettext_, load_catalogs, ngettext_
+from app.web.payment import FIELDS
+from app.web.sample import SAMPLE_PATH, add_sample, sample_policy
+from app.web.session import CSRF_FIELD, CSRF_HEADER, CsrfError, LoginStore
+from app.web.state import ModelChoice, NoAccess, SignInRequired, WebState, is_htmx, render
+
+LOG = logging.getLogger(__name__)
+FRONTEND = ROOT / "frontend"
+SESSION_COOKIE = "receipt_session"
+SESSION_MAX_AGE_S = 12 * 3600
+LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
+
+
+def content_security_policy(issuer_url: str) -> str:
+    """No inline script or style, so an injected tag cannot run. Forms post to this app only, and may be redirected
+    on to the realm (Chrome applies form-action to the redirects of a form post: sign-out goes there)."""
+    realm = urlparse(issuer_url)
+    return (
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+        f"form-action 'self' {realm.scheme}://{realm.netloc}; frame-ancestors 'none'; base-uri 'none'"
+    )
+
+
+def refuse_placeholder_secrets(settings: Settings) -> None:
+    """Outside development the session key and the client secret must be real (the dev realm's secret is public)."""
+    if settings.environment == "development":
+        return
+    secrets = {
+        "web_session_secret": settings.web_session_secret.get_secret_value(),
+        "oidc_client_secret": settings.oidc_client_secret.get_secret_value(),
+    }
+    for name, value in secrets.items():
+        if value in {"", PLACEHOLDER_SECRET, DEV_WEB_CLIENT_SECRET}:
+            raise ValueError(f"set RECEIPT_{name.upper()}: a placeholder secret is refused in {settings.environment}")
+
+
+def template_environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(FRONTEND / "templates"),
+        autoescape=jinja2.select_autoescape(["html"]),
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.install_gettext_callables(gettext_, ngettext_, newstyle=True)  # type: ignore[attr-defined]
+    env.globals |= {"FIELDS": FIELDS, "CSRF_FIELD": CSRF_FIELD, "CSRF_HEADER": CSRF_HEADER}
+    env.filters["timestamp"] = _timestamp
+    return env
+
+
+def _timestamp(value: object) -> str:
+    """Seconds since the epoch (as the stats API gives them) as UTC time; anything else as it is."""
+    if isinstance(value, int | float):
+        return datetime.fromtimestamp(value, UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+    return str(value)
+
+
+def oidc_client(settings: Settings) -> StarletteOAuth2App:
+    """The realm as authlib's client: discovery from the issuer, PKCE S256, the confidential client's secret."""
+    oauth = OAuth()
+    client = oauth.register(
+        name="realm",
+        client_id=settings.oidc_client_id,
+        client_secret=settings.oidc_client_secret.get_secret_value(),
+        server_metadata_url=settings.issuer_url.rstrip("/") + "/.well-known/openid-configuration",
+        client_kwargs={"scope": "openid profile email", "code_challenge_method": "S256"},
+    )
+    assert isinstance(client, StarletteOAuth2App)
+    return client
+
+
+def create_web_app(settings: Settings, manifests: Manifests) -> FastAPI:
+    refuse_placeholder_secrets(settings)
+    state = WebState(
+        settings=settings,
+        models=tuple(
+            ModelChoice(model.name, model.description, manifests.groups_for(model.name)) for model in manifests.models
+        ),
+        logins=LoginStore(),
+        oidc=oidc_client(settings),
+        verifier=TokenVerifier(
+            settings.issuer_url, jwks_url=settings.jwks_url, allowed_clients=[settings.oidc_client_id]
+        ),
+        files=FilesClient(settings.files_url),
+        runtime=RuntimeClient(settings.runtime_url),
+        templates=template_environment(),
+        catalogs=load_catalogs(FRONTEND / "locales"),
+    )
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        state.files.close()
+        state.runtime.close()
+        state.verifier.close()
+
+    app = FastAPI(title="receipt-extractor web", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.web = state
+    public_host = urlparse(settings.web_public_url).hostname or ""
+    app.add_middleware(
+        SessionMiddleware,
+        secret_key=settings.web_session_secret.get_secret_value(),
+        session_cookie=SESSION_COOKIE,
+        max_age=SESSION_MAX_AGE_S,
+        same_site="lax",
+        https_only=public_host not in LOCAL_HOSTS,
+    )
+
+    policy, sample_page_policy = content_security_policy(settings.issuer_url), sample_policy(settings)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        response = await call_next(request)
+        sample_page = request.url.path.startswith(SAMPLE_PATH + "/")
+        response.headers.setdefault("Content-Security-Policy", sample_page_policy if sample_page else policy)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        return response
+
+    _add_error_handlers(app)
+    app.include_router(login.router)
+    app.include_router(receipts.router)
+    app.include_router(stats.router)
+    app.mount("/static", StaticFiles(directory=FRONTEND / "static"), name="static")
+    add_sample(app)
+
+    @app.get("/healthz", include_in_schema=False)
+    async def healthz() -> JSONResponse:
+        return JSONResponse({"status": "ok"})
+
+    return app
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(SignInRequired)
+    async def sign_in(request: Request, _: Exception) -> Response:
+        """A page goes to the login; htmx is told to navigate there (a fragment cannot show a login form)."""
+        here = request.url.path if request.method == "GET" else (request.headers.get("HX-Current-URL") or "/")
+        path = urlparse(here).path or "/"
+        target = "/auth/login?next=" + quote(path, safe="/")
+        if is_htmx(request):
+            return Response(status_code=401, headers={"HX-Redirect": target})
+        return RedirectResponse(target, status_code=303)
+
+    @app.exception_handler(NoAccess)
+    async def no_access(request: Request, exc: Exception) -> HTMLResponse:
+        assert isinstance(exc, NoAccess)
+        request.state.login = exc.login
+        groups = sorted({group for model in request.app.state.web.models for group in model.groups})
+        return render(request, "no_access.html", {"groups": groups, "no_access": True}, status_code=403)
+
+    @app.exception_handler(CsrfError)
+    async def forged(request: Request, _: Exception) -> HTMLResponse:
+        return render(request, "error.html", {"kind": "csrf"}, block="message", status_code=403)
+
+
+def serve(settings: Settings) -> None:
+    """Run the web app with uvicorn on ``settings.host``:``settings.web_port`` until SIGINT/SIGTERM."""
+    import uvicorn
+
+    from app.runtime.observability import configure_logging
+
+    configure_logging()
+    app = create_web_app(settings, load_manifests(settings.manifests_dir))
+    uvicorn.run(app, host=settings.host, port=settings.web_port, log_config=None)

@@ -1,0 +1,169 @@
+"""What every route of the web app shares: the clients, the login store, the templates, and the dependencies that say
+who is asking (``Member``) and that a form came from our page (``CsrfChecked``)."""
+
+# No `from __future__ import annotations`: FastAPI resolves the Annotated dependencies at runtime.
+
+import gettext
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+import anyio.to_thread
+import httpx
+import jinja2
+from authlib.integrations.base_client import OAuthError
+from authlib.integrations.starlette_client import StarletteOAuth2App
+from fastapi import Depends, Request
+from fastapi.responses import HTMLResponse
+from jinja2_fragments import render_block
+
+from app.auth import AuthError, IdentityProviderUnavailable, Principal, TokenVerifier
+from app.settings import Settings
+from app.web.clients import FilesClient, RuntimeClient
+from app.web.i18n import LANGUAGES, request_language, use_translations
+from app.web.session import LOGIN_KEY, Login, LoginStore, csrf_token, require_csrf
+
+REFRESH_MARGIN_S = 30
+"""Refresh the access token when it has less than this left, so a call that starts with it does not fail midway."""
+
+
+@dataclass(frozen=True)
+class ModelChoice:
+    """A model of the module the app may send photos to, and who may."""
+
+    name: str
+    description: str
+    groups: tuple[str, ...]
+
+
+@dataclass
+class WebState:
+    settings: Settings
+    models: tuple[ModelChoice, ...]
+    logins: LoginStore
+    oidc: StarletteOAuth2App
+    verifier: TokenVerifier
+    files: FilesClient
+    runtime: RuntimeClient
+    templates: jinja2.Environment
+    catalogs: Mapping[str, gettext.NullTranslations]
+
+    def models_for(self, principal: Principal) -> list[ModelChoice]:
+        return [model for model in self.models if principal.in_any_group(model.groups)]
+
+
+def web_state(request: Request) -> WebState:
+    state: WebState = request.app.state.web
+    return state
+
+
+class SignInRequired(Exception):  # noqa: N818 - a condition, not a fault
+    """No login in this session, or it ended (refresh refused): the person must sign in again."""
+
+
+class NoAccess(Exception):  # noqa: N818 - a condition, not a fault
+    """Signed in, but in none of the groups that may use a model."""
+
+    def __init__(self, login: Login) -> None:
+        super().__init__(login.principal.username)
+        self.login = login
+
+
+def is_htmx(request: Request) -> bool:
+    return request.headers.get("HX-Request") == "true" and request.headers.get("HX-History-Restore-Request") != "true"
+
+
+def render(
+    request: Request,
+    template: str,
+    context: Mapping[str, Any] | None = None,
+    *,
+    block: str | None = None,
+    status_code: int = 200,
+    headers: Mapping[str, str] | None = None,
+) -> HTMLResponse:
+    """The whole page, or only ``block`` of it when htmx asks (the same route serves both)."""
+    state = web_state(request)
+    language = request_language(request)
+    use_translations(state.catalogs[language])
+    login: Login | None = getattr(request.state, "login", None)
+    values = {
+        "request": request,
+        "language": language,
+        "languages": LANGUAGES,
+        "csrf_token": csrf_token(request),
+        "user": login.principal if login else None,
+        **(context or {}),
+    }
+    if block is not None and is_htmx(request):
+        html = render_block(state.templates, template, block, **values)
+    else:
+        html = state.templates.get_template(template).render(values)
+    response = HTMLResponse(html, status_code=status_code, headers=dict(headers or {}))
+    response.headers["Vary"] = "HX-Request, Accept-Language, Cookie"
+    return response
+
+
+async def _refreshed(state: WebState, login_id: str, login: Login) -> Login:
+    """A new access token from the refresh token; SignInRequired when there is none or the provider refuses it."""
+    if login.refresh_token is None:
+        raise SignInRequired
+    try:
+        token = await state.oidc.fetch_access_token(grant_type="refresh_token", refresh_token=login.refresh_token)
+        principal = await anyio.to_thread.run_sync(state.verifier.verify, token["access_token"])
+    except (OAuthError, AuthError, KeyError) as error:
+        raise SignInRequired from error
+    except httpx.HTTPError as error:
+        raise IdentityProviderUnavailable(f"cannot refresh at the identity provider: {error}") from error
+    fresh = login_from_token(token, principal, previous=login)
+    state.logins.replace(login_id, fresh)
+    return fresh
+
+
+def login_from_token(token: Mapping[str, Any], principal: Principal, previous: Login | None = None) -> Login:
+    """A Login from a token endpoint answer; a refresh answer may leave out the refresh and ID tokens."""
+    return Login(
+        access_token=token["access_token"],
+        refresh_token=token.get("refresh_token") or (previous.refresh_token if previous else None),
+        id_token=token.get("id_token") or (previous.id_token if previous else None),
+        expires_at=float(token.get("expires_at") or principal.claims.get("exp") or 0),
+        principal=principal,
+    )
+
+
+async def optional_login(request: Request) -> Login | None:
+    """The session's login with a fresh access token, or None when nobody is signed in."""
+    state = web_state(request)
+    login_id = request.session.get(LOGIN_KEY)
+    login = state.logins.get(login_id if isinstance(login_id, str) else None)
+    if login is None or not isinstance(login_id, str):
+        return None
+    if login.expires_within(REFRESH_MARGIN_S):
+        try:
+            login = await _refreshed(state, login_id, login)
+        except SignInRequired:
+            state.logins.remove(login_id)
+            request.session.pop(LOGIN_KEY, None)
+            return None
+        except IdentityProviderUnavailable:
+            return login  # keep the session; the services will say whether the old token still works
+    request.state.login = login
+    return login
+
+
+async def signed_in(login: Annotated[Login | None, Depends(optional_login)]) -> Login:
+    if login is None:
+        raise SignInRequired
+    return login
+
+
+async def member(request: Request, login: Annotated[Login, Depends(signed_in)]) -> Login:
+    """The signed-in person, when in a group that may use one of the module's models."""
+    if not web_state(request).models_for(login.principal):
+        raise NoAccess(login)
+    return login
+
+
+MaybeSignedIn = Annotated[Login | None, Depends(optional_login)]
+Member = Annotated[Login, Depends(member)]
+CsrfChecked = Depends(require_csrf)

@@ -1,0 +1,84 @@
+"""The stats page: calls, errors, latency percentiles and throughput of each model the person may use, from the
+runtime's ``GET /v2/models/{name}/stats``, drawn as inline SVG bars (no chart library to vendor)."""
+
+# No `from __future__ import annotations`: FastAPI resolves the Annotated dependencies at runtime.
+
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from app.web.clients import ServiceError
+from app.web.state import Member, SignInRequired, render, web_state
+
+router = APIRouter(tags=["stats"])
+
+PERCENTILES = ("p50_ms", "p95_ms", "p99_ms")
+CHART_HEIGHT = 120
+BAR_WIDTH = 18
+GROUP_GAP = 22
+TOP_MARGIN = 8
+
+
+@dataclass(frozen=True)
+class Bar:
+    x: int
+    y: int
+    height: int
+    series: str
+    label: str
+
+
+@dataclass(frozen=True)
+class LatencyChart:
+    """Grouped bars: per window (1, 5, 60 min) the p50, p95 and p99 latency, scaled to the largest."""
+
+    bars: list[Bar]
+    groups: list[tuple[int, str]]
+    width: int
+    height: int
+    max_ms: float
+
+
+def latency_chart(windows: dict[str, dict[str, Any]]) -> LatencyChart:
+    values = [float(window.get(key) or 0) for window in windows.values() for key in PERCENTILES]
+    top = max([*values, 1.0])
+    bars: list[Bar] = []
+    groups: list[tuple[int, str]] = []
+    x = 4
+    for name, window in windows.items():
+        groups.append((x + (BAR_WIDTH * len(PERCENTILES)) // 2, name))
+        for key in PERCENTILES:
+            value = float(window.get(key) or 0)
+            height = round(value / top * CHART_HEIGHT)
+            label = f"{key.removesuffix('_ms')} {value:.0f} ms"
+            bars.append(Bar(x, TOP_MARGIN + CHART_HEIGHT - height, height, key.removesuffix("_ms"), label))
+            x += BAR_WIDTH
+        x += GROUP_GAP
+    return LatencyChart(bars, groups, x, TOP_MARGIN + CHART_HEIGHT + 20, top)
+
+
+@router.get("/stats", response_class=HTMLResponse)
+def stats(request: Request, login: Member) -> HTMLResponse:
+    """Per model: the windows' figures, a latency chart, and the versions served; refreshed by htmx every 10 s."""
+    state = web_state(request)
+    models = []
+    for model in state.models_for(login.principal):
+        entry: dict[str, Any] = {"name": model.name, "description": model.description}
+        try:
+            summary = state.runtime.stats(login.access_token, model.name)
+        except ServiceError as error:
+            if error.kind == "signed_out":
+                raise SignInRequired from error
+            entry["problem"] = error.kind
+        else:
+            windows = summary.get("windows", {})
+            entry |= {
+                "version": summary.get("model_version"),
+                "windows": windows,
+                "versions": summary.get("versions", []),
+                "chart": latency_chart(windows),
+            }
+        models.append(entry)
+    return render(request, "stats.html", {"models": models}, block="stats")

@@ -1,0 +1,180 @@
+"""Write frontend/locales/ru/LC_MESSAGES/messages.po from the template catalog and the Russian texts below.
+
+Run after ``make translations`` extracted new strings: a string without a Russian text here fails the run, so a new
+UI string cannot ship untranslated.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from babel.messages.pofile import read_po, write_po
+
+LOCALES = Path(__file__).resolve().parents[1] / "locales"
+
+RU = {
+    "After": "После",
+    "Applied": "Применён",
+    "Ask the gallery's administrator to add you to one of these groups:": (
+        "Попросите администратора галереи добавить вас в одну из этих групп:"
+    ),
+    "Back to the history": "Назад к истории",
+    "Before": "До",
+    "Calls": "Вызовы",
+    "Choose a photo first": "Сначала выберите фото",
+    "Choose a photo or drop it here": "Выберите фото или перетащите его сюда",
+    "Choose a photo or scan of the receipt (JPEG, PNG, WebP, HEIC) or a PDF.": (
+        "Выберите фото или скан чека (JPEG, PNG, WebP, HEIC) или PDF."
+    ),
+    "Copy": "Копировать",
+    "Copy %(label)s": "Копировать %(label)s",
+    "Download CSV": "Скачать CSV",
+    "Download JSON": "Скачать JSON",
+    "Error rate": "Доля ошибок",
+    "Errors": "Ошибки",
+    "Even the light": "Выравнивание освещения",
+    "File": "Файл",
+    "Files up to 25 MB are accepted. A phone photo or a scan at 300 dpi is well below that.": (
+        "Принимаются файлы до 25 МБ. Фото с телефона или скан 300 dpi намного меньше."
+    ),
+    "Fill in %(fields)s to make the payment QR.": "Заполните %(fields)s, чтобы получить QR-код для оплаты.",
+    "Find the document": "Поиск документа",
+    "First call": "Первый вызов",
+    "GOST R 56042-2014: scan it in a banking app to pay. It follows your edits.": (
+        "ГОСТ Р 56042-2014: отсканируйте его в банковском приложении, чтобы оплатить. Учитывает ваши правки."
+    ),
+    "History": "История",
+    "Language": "Язык",
+    "Last call": "Последний вызов",
+    "Latency p50, p95 and p99 per window; the tallest bar is %(top)s ms": (
+        "Задержка p50, p95 и p99 по окнам; самый высокий столбец — %(top)s мс"
+    ),
+    "Level the lines": "Выравнивание строк",
+    "Main": "Главное меню",
+    "Model": "Модель",
+    "Save to history": "Сохранить в историю",
+    "Saved.": "Сохранено.",
+    "Confirmed %(at)s.": "Подтверждено %(at)s.",
+    "Not saved: storage is not answering. Try again in a moment.": (
+        "Не сохранено: хранилище не отвечает. Повторите попытку чуть позже."
+    ),
+    "ms": "мс",
+    "This runtime does not serve this model.": "Эта модель здесь не обслуживается.",
+    "Model stats": "Статистика моделей",
+    "No access": "Нет доступа",
+    "No models to show.": "Нет моделей для показа.",
+    "No preview for this file type.": "Для этого типа файла нет превью.",
+    "No receipts yet.": "Чеков пока нет.",
+    "Nothing is lost: your photo is still here. Try again in a moment.": (
+        "Ничего не потеряно: фото по-прежнему здесь. Повторите попытку чуть позже."
+    ),
+    "On a phone the camera opens. JPEG, PNG, WebP, HEIC or PDF, up to 25 MB.": (
+        "На телефоне откроется камера. JPEG, PNG, WebP, HEIC или PDF, до 25 МБ."
+    ),
+    "Payment QR": "QR-код для оплаты",
+    "Payment details": "Реквизиты платежа",
+    "Payment details from a photo of a receipt": "Реквизиты платежа по фото чека",
+    "Preprocessing": "Предобработка",
+    "Read a receipt": "Распознать чек",
+    "Read by %(model)s. Check the values, correct them where needed: the QR and the downloads use what the form "
+    "shows.": (
+        "Распознано моделью %(model)s. Проверьте значения и исправьте, где нужно: QR-код и выгрузки берут то, "
+        "что показано в форме."
+    ),
+    "Read the receipt": "Распознать",
+    "Read your first one": "Распознайте первый",
+    "Reading the receipt…": "Распознаём чек…",
+    "Receipt": "Чек",
+    "Receipt extractor": "Распознавание чеков",
+    "Reload the page and try again.": "Обновите страницу и попробуйте ещё раз.",
+    "Remove noise": "Удаление шума",
+    "Scale for reading": "Масштабирование",
+    "Sign in": "Войти",
+    "Sign out": "Выйти",
+    "Sign-in did not complete": "Вход не завершён",
+    "Sign-in is unavailable": "Вход недоступен",
+    "Size": "Размер",
+    "Skip to content": "К содержимому",
+    "Something went wrong": "Что-то пошло не так",
+    "Stats": "Статистика",
+    "Status": "Статус",
+    "Step": "Шаг",
+    "Steps, %(ms)s ms in all": "Шаги, всего %(ms)s мс",
+    "Storage is not answering right now": "Хранилище сейчас не отвечает",
+    "Stored after the reading.": "Сохраняется после распознавания.",
+    "Take a photo of a Russian receipt, invoice or bank transfer: the app reads the recipient, ИНН, БИК, accounts "
+    "and amount, checks every number against its check digits and makes a payment QR for your banking app.": (
+        "Сфотографируйте чек, счёт или квитанцию о переводе: приложение прочитает получателя, ИНН, БИК, счета и "
+        "сумму, проверит каждый номер по контрольным цифрам и сделает QR-код для оплаты в банковском приложении."
+    ),
+    "The file is too large": "Файл слишком большой",
+    "The identity provider is not answering. Try again in a minute.": (
+        "Сервер входа не отвечает. Попробуйте через минуту."
+    ),
+    "The module API is not answering; the figures will come back when it does.": (
+        "API модели не отвечает; цифры появятся, когда он вернётся."
+    ),
+    "The photo after preprocessing": "Фото после предобработки",
+    "The photo as uploaded": "Фото в том виде, как загружено",
+    "The reading service is not answering right now": "Сервис распознавания сейчас не отвечает",
+    "The result could not be saved to your history (storage is not answering); the details below are still yours "
+    "to use.": ("Результат не удалось сохранить в историю (хранилище не отвечает); реквизиты ниже можно использовать."),
+    "The service refused the request": "Сервис отклонил запрос",
+    "The sign-in was cancelled or has expired. Please sign in again.": ("Вход отменён или устарел. Войдите ещё раз."),
+    "This file is not a photo we can read": "Этот файл не похож на фото, которое можно распознать",
+    "This form has expired": "Форма устарела",
+    "This receipt was not found": "Чек не найден",
+    "Throughput": "Пропускная способность",
+    "Time": "Время",
+    "Try again": "Повторить",
+    "Turn upright": "Поворот",
+    "Upload": "Загрузка",
+    "Uploaded": "Загружен",
+    "Uploading…": "Загрузка…",
+    "Version": "Версия",
+    "Versions served": "Обслуживаемые версии",
+    "What happened": "Что сделано",
+    "Window": "Окно",
+    "You are signed in as %(name)s, but your account is not in a group that may use the receipt models.": (
+        "Вы вошли как %(name)s, но ваша учётная запись не состоит в группе, которой разрешены модели распознавания."
+    ),
+    "Your photo is stored. Try again in a moment.": "Фото сохранено. Повторите попытку чуть позже.",
+    "Your receipts": "Ваши чеки",
+    "edited": "изменено",
+    "invalid": "ошибка",
+    "model": "модель",
+    "no": "нет",
+    "not read yet": "ещё не распознан",
+    "read": "распознан",
+    "unchecked": "не проверено",
+    "valid": "верно",
+    "yes": "да",
+}
+
+
+def main() -> int:
+    with (LOCALES / "messages.pot").open("rb") as source:
+        catalog = read_po(source, locale="ru")
+    catalog.project, catalog.version, catalog.fuzzy = "receipt-extractor web", "1", False
+    catalog.copyright_holder = "receipt-extractor authors"
+    missing = []
+    for message in catalog:
+        if not message.id:
+            continue
+        text = RU.get(str(message.id))
+        if text is None:
+            missing.append(str(message.id))
+        message.string = text or ""
+    if missing:
+        sys.stderr.write("no Russian text for:\n" + "\n".join(missing) + "\n")
+        return 1
+    target = LOCALES / "ru" / "LC_MESSAGES" / "messages.po"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("wb") as out:
+        write_po(out, catalog, omit_header=False, sort_output=True, width=120)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

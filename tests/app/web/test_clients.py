@@ -1,0 +1,72 @@
+"""The web app's clients of the two platform APIs, against the live services: a photo stored through the file service
+is read by the module API by its id (``content_type: file_id``), never sent a second time; and the keycloak-js
+sample's config and Content-Security-Policy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from auth_fixtures import TESSERACT_GROUP, TestIdentityProvider
+from fastapi.testclient import TestClient
+from web_kit import web_token
+
+from app.web.clients import FilesClient, RuntimeClient, ServiceError
+from app.web.sample import realm_location
+
+
+def test_the_runtime_reads_a_stored_photo_by_its_id(
+    realm: TestIdentityProvider, runtime_url: str, files_url: str, sample: Path
+) -> None:
+    token = web_token(realm, TESSERACT_GROUP)
+    files, runtime = FilesClient(files_url), RuntimeClient(runtime_url)
+    try:
+        stored = files.upload(token, sample.name, sample.read_bytes(), "image/png")
+        reading = runtime.infer(token, "tesseract-ocr", stored.id)
+    finally:
+        files.close()
+        runtime.close()
+    assert reading.details["recipient_inn"] == "3834964079"
+    assert reading.checks["recipient_inn"]["status"] == "valid"
+
+
+def test_another_persons_file_id_is_not_found_by_the_runtime(
+    realm: TestIdentityProvider, runtime_url: str, files_url: str, sample: Path
+) -> None:
+    files, runtime = FilesClient(files_url), RuntimeClient(runtime_url)
+    try:
+        stored = files.upload(web_token(realm, TESSERACT_GROUP), sample.name, sample.read_bytes(), "image/png")
+        with pytest.raises(ServiceError) as refused:
+            bob = realm.mint(azp="receipt-web", groups=[TESSERACT_GROUP], preferred_username="bob", sub="bob-id")
+            runtime.infer(bob, "tesseract-ocr", stored.id)
+    finally:
+        files.close()
+        runtime.close()
+    assert refused.value.status == 400
+    assert "among your uploads" in refused.value.detail
+
+
+def test_keycloak_sample_config_and_policy(client: TestClient, realm: TestIdentityProvider) -> None:
+    page = client.get("/keycloak-sample/")
+    assert page.status_code == 200
+    assert '<script type="module" src="sample.js">' in page.text
+    policy = page.headers["content-security-policy"]
+    config = client.get("/keycloak-sample/config.json").json()
+    url, name = realm_location(realm.issuer)
+    assert config | {"moduleApi": None, "fileApi": None} == {
+        "url": url,
+        "realm": name,
+        "clientId": "end-users",
+        "moduleApi": None,
+        "fileApi": None,
+        "model": "tesseract-ocr",
+    }
+    for api in (config["moduleApi"], config["fileApi"], url):
+        assert api in policy.split("connect-src", 1)[1].split(";", 1)[0]
+    assert "connect-src" not in client.get("/").headers["content-security-policy"]  # the app's own pages: 'self'
+
+
+def test_realm_location_needs_a_keycloak_realm_url() -> None:
+    assert realm_location("http://127.0.0.1:8080/realms/receipts/") == ("http://127.0.0.1:8080", "receipts")
+    with pytest.raises(ValueError, match="realms"):
+        realm_location("http://127.0.0.1:8080/oidc")

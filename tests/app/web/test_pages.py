@@ -1,0 +1,288 @@
+"""Pages and fragments of the web app, through TestClient, against the live runtime (real Tesseract model) and file
+service: the whole flow, the refusals, and each fault the person must be told about."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from auth_fixtures import QWEN_GROUP, TESSERACT_GROUP, TestIdentityProvider
+from fastapi.testclient import TestClient
+from web_kit import CLOSED_URL, attribute, sign_in, web_app, web_settings, web_token
+
+from app.web.login import safe_next
+from app.web.main import refuse_placeholder_secrets
+
+HTMX = {"HX-Request": "true"}
+
+
+def _htmx(csrf: str) -> dict[str, str]:
+    return HTMX | {"X-CSRF-Token": csrf}
+
+
+def _upload(client: TestClient, csrf: str, name: str, data: bytes, content_type: str = "image/png") -> str:
+    response = client.post("/receipts", headers=_htmx(csrf), files={"photo": (name, data, content_type)})
+    assert response.status_code == 200, response.text
+    original_id = re.search(r'hx-post="/receipts/([0-9a-f]+)/extract"', response.text)
+    assert original_id, response.text
+    return original_id.group(1)
+
+
+def test_home_visitor_sees_sign_in(client: TestClient) -> None:
+    response = client.get("/")
+    assert response.status_code == 200
+    assert 'href="/auth/login"' in response.text
+    assert "default-src 'self'" in response.headers["content-security-policy"]
+
+
+def test_page_without_login_redirects_to_login(client: TestClient) -> None:
+    response = client.get("/history", follow_redirects=False)
+    assert response.status_code == 303
+    assert response.headers["location"] == "/auth/login?next=/history"
+
+
+def test_fragment_without_login_tells_htmx_to_navigate(client: TestClient) -> None:
+    response = client.get("/stats", headers=HTMX, follow_redirects=False)
+    assert response.status_code == 401
+    assert response.headers["HX-Redirect"].startswith("/auth/login?next=")
+
+
+def test_home_outside_the_groups_is_no_access(client: TestClient, realm: TestIdentityProvider) -> None:
+    sign_in(client, web_token(realm, username="mallory"))
+    response = client.get("/")
+    assert response.status_code == 403
+    assert 'data-testid="no-access"' in response.text
+    assert "mallory" in response.text
+    assert TESSERACT_GROUP in response.text
+    assert 'href="/history"' not in response.text  # no way into pages that would only refuse again
+
+
+def test_upload_without_csrf_token_is_refused(client: TestClient, realm: TestIdentityProvider, sample: Path) -> None:
+    sign_in(client, web_token(realm, TESSERACT_GROUP))
+    response = client.post("/receipts", headers=HTMX, files={"photo": ("a.png", sample.read_bytes(), "image/png")})
+    assert response.status_code == 403
+    assert "expired" in response.text
+
+
+def test_receipt_flow_preview_read_export_history(
+    client: TestClient, realm: TestIdentityProvider, sample: Path
+) -> None:
+    csrf = sign_in(client, web_token(realm, TESSERACT_GROUP))
+    page = client.get("/")
+    assert page.status_code == 200
+    assert 'accept="image/*"' in page.text
+
+    upload = client.post("/receipts", headers=_htmx(csrf), files={"photo": ("doc_0000.png", sample.read_bytes())})
+    assert upload.status_code == 200
+    assert "<html" not in upload.text  # a fragment for htmx
+    assert (attribute(upload.text, "before", "src") or "").startswith("data:image/jpeg;base64,")
+    assert 'data-testid="steps"' in upload.text
+    assert "detect_document" not in upload.text  # steps by their readable names
+    original_id = re.search(r'hx-post="/receipts/([0-9a-f]+)/extract"', upload.text).group(1)  # type: ignore[union-attr]
+
+    outcome = client.post(f"/receipts/{original_id}/extract", headers=_htmx(csrf), data={"model": "tesseract-ocr"})
+    assert outcome.status_code == 200, outcome.text
+    assert attribute(outcome.text, "badge-recipient_inn", "data-status") == "valid"
+    assert attribute(outcome.text, "source-recipient_inn", "data-testid") == "source-recipient_inn"
+    assert 'value="3834964079"' in outcome.text
+    assert "ИНН" in outcome.text and "БИК" in outcome.text and "Р/с" in outcome.text
+    processed_id = re.search(r'name="processed_id" value="([0-9a-f]+)"', outcome.text).group(1)  # type: ignore[union-attr]
+
+    details = dict(re.findall(r'<input id="f-(\w+)" name="\w+" value="([^"]*)"', outcome.text))
+    details["purpose"] = "Оплата за аренду квартиры"
+    if not details.get("bank_corr_account"):  # OCR misses it on this sample: the QR asks for it
+        assert "К/с" in outcome.text.split('data-testid="qr"')[1]
+        details["bank_corr_account"] = "30101810575160000946"
+    qr = client.post(f"/receipts/{original_id}/qr", headers=_htmx(csrf), data=details)
+    assert qr.status_code == 200
+    assert "<svg" in qr.text
+
+    download = client.post(
+        f"/receipts/{original_id}/details.json",
+        data=details | {"csrf_token": csrf, "processed_id": processed_id, "amount": "170.00"},
+    )
+    assert download.status_code == 200
+    assert download.headers["content-disposition"].startswith("attachment;")
+    exported = download.json()
+    assert exported["fields"]["amount"] == "170.00"  # the edit, not the reading
+    assert exported["checks"]["recipient_inn"]["status"] == "valid"  # from storage, not from the form
+
+    csv = client.post(f"/receipts/{original_id}/details.csv", data=details | {"csrf_token": csrf})
+    assert csv.text.startswith("\ufeffdocument_type,recipient_name")
+
+    history = client.get("/history")
+    assert history.status_code == 200
+    assert f'href="/receipts/{original_id}"' in history.text
+    assert ".processed.png" not in history.text
+
+    reopened = client.get(f"/receipts/{original_id}")
+    assert reopened.status_code == 200
+    assert attribute(reopened.text, "badge-recipient_inn", "data-status") == "valid"
+    assert attribute(reopened.text, "after", "src") == f"/images/{processed_id}"
+    image = client.get(f"/images/{processed_id}")
+    assert image.status_code == 200
+    assert image.headers["content-type"] == "image/png"
+
+
+def test_payment_qr_fragment_encodes_the_form(client: TestClient, realm: TestIdentityProvider) -> None:
+    csrf = sign_in(client, web_token(realm, TESSERACT_GROUP))
+    details = {
+        "recipient_name": "ООО «Белые ночи»",
+        "recipient_account": "40702810641811051927",
+        "bank_name": "АО «Банк Экспобанк»",
+        "bank_bic": "047516946",
+        "bank_corr_account": "30101810575160000946",
+        "recipient_inn": "3834964079",
+        "amount": "165.00",
+    }
+    response = client.post("/receipts/x/qr", headers=_htmx(csrf), data=details)
+    assert "<svg" in response.text
+    missing = client.post("/receipts/x/qr", headers=_htmx(csrf), data=details | {"bank_bic": ""})
+    assert "БИК" in missing.text and "<svg" not in missing.text
+
+
+def test_upload_of_a_text_file_says_it_is_not_a_photo(client: TestClient, realm: TestIdentityProvider) -> None:
+    csrf = sign_in(client, web_token(realm, TESSERACT_GROUP))
+    response = client.post("/receipts", headers=_htmx(csrf), files={"photo": ("notes.txt", b"hello", "text/plain")})
+    assert response.status_code == 422
+    assert attribute(response.text, "problem", "data-kind") == "not_an_image"
+    assert 'data-testid="retry"' in response.text and 'form="upload-form"' in response.text
+
+
+def test_upload_of_a_corrupted_photo_is_explained(
+    client: TestClient, realm: TestIdentityProvider, sample: Path
+) -> None:
+    csrf = sign_in(client, web_token(realm, TESSERACT_GROUP))
+    truncated = sample.read_bytes()[:2000]
+    response = client.post("/receipts", headers=_htmx(csrf), files={"photo": ("broken.png", truncated)})
+    assert response.status_code == 422
+    assert attribute(response.text, "problem", "data-kind") == "not_an_image"
+    assert 'class="detail"' in response.text  # the loader's own words: what is wrong with the file
+
+
+def test_upload_over_the_limit_is_too_large(
+    realm: TestIdentityProvider, runtime_url: str, files_url: str, sample: Path
+) -> None:
+    settings = web_settings(realm.issuer, runtime_url, files_url, files_max_bytes=1000)
+    with TestClient(web_app(settings)) as client:
+        csrf = sign_in(client, web_token(realm, TESSERACT_GROUP))
+        response = client.post("/receipts", headers=_htmx(csrf), files={"photo": ("big.png", sample.read_bytes())})
+    assert response.status_code == 413
+    assert attribute(response.text, "problem", "data-kind") == "too_large"
+
+
+def test_storage_down_keeps_the_photo_with_a_retry(realm: TestIdentityProvider, runtime_url: str, sample: Path) -> None:
+    with TestClient(web_app(web_settings(realm.issuer, runtime_url, CLOSED_URL))) as client:
+        csrf = sign_in(client, web_token(realm, TESSERACT_GROUP))
+        response = client.post("/receipts", headers=_htmx(csrf), files={"photo": ("doc.png", sample.read_bytes())})
+    assert response.status_code == 503
+    assert attribute(response.text, "problem", "data-kind") == "storage_down"
+    assert attribute(response.text, "before", "src") is not None  # the preview is still shown
+    assert 'form="upload-form"' in response.text  # retry re-sends the photo the page still holds
+
+
+def test_model_api_down_offers_a_retry_of_the_stored_photo(
+    realm: TestIdentityProvider, files_url: str, sample: Path
+) -> None:
+    with TestClient(web_app(web_settings(realm.issuer, CLOSED_URL, files_url))) as client:
+        csrf = sign_in(client, web_token(realm, TESSERACT_GROUP))
+        original_id = _upload(client, csrf, "doc.png", sample.read_bytes())
+        response = client.post(f"/receipts/{original_id}/extract", headers=_htmx(csrf), data={"model": ""})
+        assert response.status_code == 503
+        assert attribute(response.text, "problem", "data-kind") == "model_down"
+        assert f'hx-post="/receipts/{original_id}/extract"' in response.text
+        history = client.get("/history")
+        assert "not read yet" in history.text
+
+
+def test_stats_page_shows_the_windows(client: TestClient, realm: TestIdentityProvider) -> None:
+    sign_in(client, web_token(realm, TESSERACT_GROUP, QWEN_GROUP))
+    response = client.get("/stats")
+    assert response.status_code == 200
+    assert 'data-testid="stats-tesseract-ocr"' in response.text
+    assert "60m" in response.text and "<svg" in response.text
+    fragment = client.get("/stats", headers=HTMX)
+    assert "<html" not in fragment.text
+    assert 'data-testid="stats-qwen"' in fragment.text  # not served here: a message, not a broken page
+
+
+def test_language_from_accept_language_and_the_switch(client: TestClient) -> None:
+    assert "Войти" in client.get("/", headers={"Accept-Language": "ru-RU,ru;q=0.9,en;q=0.5"}).text
+    client.get("/language/en")
+    assert "Sign in" in client.get("/", headers={"Accept-Language": "ru"}).text
+
+
+@pytest.mark.parametrize("name", ["web_session_secret", "oidc_client_secret"])
+def test_placeholder_secrets_refused_outside_development(realm: TestIdentityProvider, name: str) -> None:
+    real = {
+        "web_session_secret": "a-real-session-key",
+        "oidc_client_secret": "a-real-client-secret",
+        "storage_signing_secret": "a-real-signing-key",
+    }
+    settings = web_settings(realm.issuer, CLOSED_URL, CLOSED_URL, environment="production", **(real | {name: ""}))
+    with pytest.raises(ValueError, match=f"RECEIPT_{name.upper()}"):
+        refuse_placeholder_secrets(settings)
+    refuse_placeholder_secrets(web_settings(realm.issuer, CLOSED_URL, CLOSED_URL, environment="production", **real))
+
+
+def test_json_download_with_a_forged_form_is_refused(client: TestClient, realm: TestIdentityProvider) -> None:
+    sign_in(client, web_token(realm, TESSERACT_GROUP))
+    response = client.post("/receipts/x/details.json", data={"csrf_token": "forged", "amount": "1.00"})
+    assert response.status_code == 403
+    assert "amount" not in response.text
+
+
+def test_session_cookie_is_secure_outside_localhost(realm: TestIdentityProvider) -> None:
+    settings = web_settings(realm.issuer, CLOSED_URL, CLOSED_URL, web_public_url="https://receipts.example")
+    with TestClient(web_app(settings), base_url="https://receipts.example") as client:
+        response = client.get("/language/ru", follow_redirects=False)
+    cookie = response.headers["set-cookie"].lower()
+    assert "httponly" in cookie and "secure" in cookie and "samesite=lax" in cookie
+
+
+@pytest.mark.parametrize(
+    ("target", "safe"),
+    [
+        ("/history", "/history"),
+        ("/receipts/abc?x=1", "/receipts/abc?x=1"),
+        ("https://evil.example/", "/"),
+        ("//evil.example/", "/"),
+        ("/\\evil.example", "/"),
+        ("history", "/"),
+        (None, "/"),
+    ],
+)
+def test_login_returns_only_to_paths_of_this_app(target: str | None, safe: str) -> None:
+    assert safe_next(target) == safe
+
+
+def test_login_with_the_realm_down_is_explained() -> None:
+    settings = web_settings(CLOSED_URL + "/realms/receipts", CLOSED_URL, CLOSED_URL)
+    with TestClient(web_app(settings)) as client:  # nothing listens at the issuer: discovery fails
+        response = client.get("/auth/login", follow_redirects=False)
+    assert response.status_code == 503
+    assert "Sign-in is unavailable" in response.text
+
+
+def test_confirmed_details_are_what_the_history_reopens(
+    client: TestClient, realm: TestIdentityProvider, sample: Path
+) -> None:
+    csrf = sign_in(client, web_token(realm, TESSERACT_GROUP))
+    original_id = _upload(client, csrf, "doc_0000.png", sample.read_bytes())
+    outcome = client.post(f"/receipts/{original_id}/extract", headers=_htmx(csrf), data={"model": "tesseract-ocr"})
+    processed_id = re.search(r'name="processed_id" value="([0-9a-f]+)"', outcome.text).group(1)  # type: ignore[union-attr]
+    details = dict(re.findall(r'<input id="f-(\w+)" name="\w+" value="([^"]*)"', outcome.text))
+    details |= {"bank_corr_account": "30101810575160000946", "processed_id": processed_id}
+
+    saved = client.post(f"/receipts/{original_id}/confirm", headers=_htmx(csrf), data=details)
+    assert saved.status_code == 200
+    new_id = re.search(r'id="processed-id" name="processed_id" value="([0-9a-f]+)" hx-swap-oob="true"', saved.text)
+    assert new_id and new_id.group(1) != processed_id
+    assert client.get(f"/images/{processed_id}").status_code == 404  # the superseded result is gone
+
+    reopened = client.get(f"/receipts/{original_id}")
+    assert 'value="30101810575160000946"' in reopened.text
+    assert 'data-testid="confirmed"' in reopened.text
+    assert "<svg" in reopened.text.split('data-testid="qr"')[1]  # the QR of the confirmed details
+    assert attribute(reopened.text, "badge-recipient_inn", "data-status") == "valid"  # the model's checks stay
