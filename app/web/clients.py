@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -132,6 +133,7 @@ class RuntimeClient:
 
     def __init__(self, base_url: str, *, timeout_s: float = 90) -> None:
         self._http = httpx.Client(base_url=base_url, timeout=timeout_s)
+        self._served: tuple[float, frozenset[str]] | None = None
 
     def close(self) -> None:
         self._http.close()
@@ -175,6 +177,20 @@ class RuntimeClient:
         except (KeyError, IndexError, TypeError, ValueError) as error:
             raise ServiceError("model_down", f"the module API answered without usable outputs: {error}") from error
         return Reading(details, checks)
+
+    def served_models(self, max_age_s: float = 10) -> frozenset[str] | None:
+        """The models this runtime serves (its open readiness answer lists them), remembered ``max_age_s``; None when
+        it cannot be asked, so the pages still offer the manifest's models and a reading reports the outage."""
+        now = time.monotonic()
+        if self._served is not None and now - self._served[0] < max_age_s:
+            return self._served[1]
+        try:
+            answer = self._http.get("/v2/health/ready", timeout=2).json()
+            served = frozenset(answer["models"])
+        except (httpx.HTTPError, ValueError, KeyError, TypeError):
+            return None
+        self._served = (now, served)
+        return served
 
     def stats(self, token: str, model: str) -> dict[str, Any]:
         stats: dict[str, Any] = self._call("GET", f"/v2/models/{model}/stats", token).json()

@@ -49,7 +49,13 @@ class WebState:
     catalogs: Mapping[str, gettext.NullTranslations]
 
     def models_for(self, principal: Principal) -> list[ModelChoice]:
-        return [model for model in self.models if principal.in_any_group(model.groups)]
+        """The manifest's models this person may use and the runtime serves (all of them while it cannot say)."""
+        served = self.runtime.served_models()
+        return [
+            model
+            for model in self.models
+            if principal.in_any_group(model.groups) and (served is None or model.name in served)
+        ]
 
 
 def web_state(request: Request) -> WebState:

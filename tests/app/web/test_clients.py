@@ -70,3 +70,13 @@ def test_realm_location_needs_a_keycloak_realm_url() -> None:
     assert realm_location("http://127.0.0.1:8080/realms/receipts/") == ("http://127.0.0.1:8080", "receipts")
     with pytest.raises(ValueError, match="realms"):
         realm_location("http://127.0.0.1:8080/oidc")
+
+
+def test_runtime_says_which_models_it_serves(runtime_url: str) -> None:
+    runtime, unreachable = RuntimeClient(runtime_url), RuntimeClient("http://127.0.0.1:9")
+    try:
+        assert runtime.served_models() == {"tesseract-ocr"}  # the manifests declare qwen too; this runtime skips it
+        assert unreachable.served_models() is None
+    finally:
+        runtime.close()
+        unreachable.close()
