@@ -8,6 +8,7 @@ import ctypes
 import ctypes.util
 import errno
 import os
+import random
 import signal
 import socket
 import subprocess
@@ -71,15 +72,30 @@ def _signal_group(process: subprocess.Popen[bytes], signum: signal.Signals) -> N
 
 
 def free_ports(count: int, host: str = "127.0.0.1") -> list[int]:
-    """``count`` distinct ports the kernel has just handed out as free (held together so they differ)."""
-    sockets = [socket.socket() for _ in range(count)]
+    """``count`` distinct ports free now, taken below the kernel's ephemeral range.
+
+    A port the kernel hands out for ``bind(0)`` comes from the range it also gives outgoing connections, so a server
+    stopped and restarted on it (the outage tests do) can find it taken by a client socket meanwhile. Below that
+    range only listeners bind, and those ``port_in_use`` sees.
+    """
+    low = _ephemeral_low()
+    candidates = list(range(max(1024, low - 12000), low))
+    random.shuffle(candidates)
+    chosen: list[int] = []
+    for port in candidates:
+        if not port_in_use(port, host):
+            chosen.append(port)
+            if len(chosen) == count:
+                return chosen
+    raise RuntimeError(f"fewer than {count} free ports below {low} on {host}")
+
+
+def _ephemeral_low() -> int:
+    """The first port the kernel gives outgoing connections (Linux's default 32768 where it cannot be read)."""
     try:
-        for sock in sockets:
-            sock.bind((host, 0))
-        return [sock.getsockname()[1] for sock in sockets]
-    finally:
-        for sock in sockets:
-            sock.close()
+        return int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 32768
 
 
 def port_in_use(port: int, host: str = "127.0.0.1") -> bool:
