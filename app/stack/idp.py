@@ -11,16 +11,12 @@ a signing key kept in its state folder (tokens survive a restart); tests run it 
 from __future__ import annotations
 
 import shutil
-import subprocess
-import time
 from pathlib import Path
-from types import TracebackType
-from typing import Self
 
 import httpx
 
 from app.settings import ROOT
-from app.stack.processes import free_ports, spawn, stop_process
+from app.stack.processes import ManagedServer, free_ports, spawn
 
 IDP_DIR = ROOT / "deploy" / "dev-idp"
 REALM_FILE = ROOT / "deploy" / "keycloak" / "realm-export.json"
@@ -48,8 +44,11 @@ def check_node_modules(idp_dir: Path = IDP_DIR) -> None:
         )
 
 
-class IdentityProviderServer:
+class IdentityProviderServer(ManagedServer):
     """One ``node deploy/dev-idp/server.mjs`` on 127.0.0.1: on ``port``, or on a free one when it is 0."""
+
+    log_name = "dev-idp.log"
+    error = IdentityProviderError
 
     def __init__(
         self,
@@ -60,13 +59,12 @@ class IdentityProviderServer:
         web_origins: tuple[str, ...] = LOOPBACK_ORIGINS,
         idp_dir: Path = IDP_DIR,
     ) -> None:
-        self.folder = folder
+        super().__init__(folder)
         self.realm_file = realm_file
         self.web_origins = web_origins
         self.idp_dir = idp_dir
         self.fixed_port = port
         self.port = port
-        self._process: subprocess.Popen[bytes] | None = None
 
     @property
     def base_url(self) -> str:
@@ -84,18 +82,6 @@ class IdentityProviderServer:
     def endpoint(self, name: str) -> str:
         """``{issuer}/protocol/openid-connect/{name}``: auth, token, certs, userinfo, logout, token/introspect…"""
         return f"{self.issuer}/protocol/openid-connect/{name}"
-
-    @property
-    def log_path(self) -> Path:
-        return self.folder / "dev-idp.log"
-
-    @property
-    def running(self) -> bool:
-        return self._process is not None and self._process.poll() is None
-
-    @property
-    def process(self) -> subprocess.Popen[bytes] | None:
-        return self._process
 
     def start(self, timeout_s: float = 30) -> None:
         """Start and wait for the discovery document; on a free port, a port taken meanwhile means another port."""
@@ -117,35 +103,5 @@ class IdentityProviderServer:
             command += ["--web-origin", origin]
         self._process = spawn(command, log=self.log_path, cwd=self.idp_dir)
 
-    def wait_ready(self, timeout_s: float) -> bool:
-        """True once discovery answers; False when node exited early (the port was taken)."""
-        deadline = time.monotonic() + timeout_s
-        while time.monotonic() < deadline:
-            if self._process is None or self._process.poll() is not None:
-                self._process = None
-                return False
-            try:
-                if httpx.get(self.discovery_url, timeout=1).status_code == 200:
-                    return True
-            except httpx.TransportError:
-                pass
-            time.sleep(0.05)
-        self.stop()
-        raise IdentityProviderError(f"no discovery document within {timeout_s:g} s; see {self.log_path}")
-
-    def stop(self, grace_s: float = 10) -> int | None:
-        """SIGTERM, as a process manager would, then SIGKILL after ``grace_s``; its exit status (0: a clean exit),
-        None when it was not running."""
-        if self._process is None:
-            return None
-        process, self._process = self._process, None
-        return stop_process(process, grace_s)
-
-    def __enter__(self) -> Self:
-        self.start()
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
-    ) -> None:
-        self.stop()
+    def answers(self) -> bool:
+        return httpx.get(self.discovery_url, timeout=1).status_code == 200

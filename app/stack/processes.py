@@ -13,8 +13,14 @@ import signal
 import socket
 import subprocess
 import sys
+import time
+from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from types import TracebackType
+from typing import Self
+
+import httpx
 
 _PR_SET_PDEATHSIG = 1
 # Loaded in the parent: between fork and exec the child only makes the call (no dlopen there).
@@ -115,3 +121,78 @@ def executable_beside_python(name: str) -> Path | None:
     """A console script installed into this interpreter's environment (``.venv/bin/NAME``), if there is one."""
     beside = Path(sys.executable).parent / name
     return beside if beside.is_file() and os.access(beside, os.X_OK) else None
+
+
+class ManagedServer(ABC):
+    """A server this process starts and owns: its state folder and log, readiness by probing, stop, ``with``.
+
+    Subclasses say how to start it (``spawn``), how to tell it answers (``answers``), its log's name and the error
+    they raise; ``wait_ready`` and the rest are the same for all.
+    """
+
+    log_name: str
+    error: type[Exception] = RuntimeError
+    stop_grace_s: float = 10
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._process: subprocess.Popen[bytes] | None = None
+
+    @abstractmethod
+    def spawn(self) -> None:
+        """Start the process without waiting for it (``wait_ready`` does); sets ``_process``."""
+
+    @abstractmethod
+    def answers(self) -> bool:
+        """One probe: True once the server serves; a transport error while it is still starting."""
+
+    @property
+    def log_path(self) -> Path:
+        return self.folder / self.log_name
+
+    @property
+    def running(self) -> bool:
+        return self._process is not None and self._process.poll() is None
+
+    @property
+    def process(self) -> subprocess.Popen[bytes] | None:
+        return self._process
+
+    def wait_ready(self, timeout_s: float) -> bool:
+        """True once it answers; False when it exited early (a port was taken); ``error`` on timeout."""
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            if self._process is None or self._process.poll() is not None:
+                self._process = None
+                return False
+            try:
+                if self.answers():
+                    return True
+            except httpx.TransportError:
+                pass
+            time.sleep(0.05)
+        self.stop()
+        raise self.error(
+            f"{self.log_name.removesuffix('.log')} did not answer within {timeout_s:g} s; see {self.log_path}"
+        )
+
+    def stop(self, grace_s: float | None = None) -> int | None:
+        """SIGTERM, then SIGKILL after ``grace_s`` (default ``stop_grace_s``; 0 kills at once); the exit status,
+        None when it was not running."""
+        if self._process is None:
+            return None
+        process, self._process = self._process, None
+        return stop_process(process, self.stop_grace_s if grace_s is None else grace_s)
+
+    def __enter__(self) -> Self:
+        self.start()
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        self.stop()
+
+    @abstractmethod
+    def start(self, timeout_s: float = 30) -> None:
+        """Start and wait until it answers."""

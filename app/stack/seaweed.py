@@ -15,14 +15,11 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import time
 from pathlib import Path
-from types import TracebackType
 
 import httpx
 
-from app.stack.processes import executable_beside_python, free_ports, spawn, stop_process
+from app.stack.processes import ManagedServer, executable_beside_python, free_ports, spawn
 
 ACCESS_KEY = "receipts-test"
 SECRET_KEY = "receipts-test-secret-key"
@@ -55,8 +52,13 @@ def weed_binary() -> Path:
     return Path(found)
 
 
-class SeaweedS3:
+class SeaweedS3(ManagedServer):
     """One ``weed mini`` process serving S3 on 127.0.0.1 with one admin identity."""
+
+    log_name = "weed.log"
+    error = SeaweedError
+    stop_grace_s = 0
+    """Killed at once by default: a graceful shutdown takes over a second and tests' data is a throwaway."""
 
     def __init__(
         self,
@@ -66,13 +68,12 @@ class SeaweedS3:
         secret_key: str = SECRET_KEY,
         s3_port: int | None = None,
     ) -> None:
-        self.folder = folder
+        super().__init__(folder)
         self.access_key = access_key
         self.secret_key = secret_key
         self.region = REGION
         self.s3_port = s3_port
         self.ports: dict[str, int] = {}
-        self._process: subprocess.Popen[bytes] | None = None
 
     @property
     def endpoint(self) -> str:
@@ -82,18 +83,6 @@ class SeaweedS3:
     @property
     def url(self) -> str:
         return f"http://{self.endpoint}"
-
-    @property
-    def log_path(self) -> Path:
-        return self.folder / "weed.log"
-
-    @property
-    def running(self) -> bool:
-        return self._process is not None and self._process.poll() is None
-
-    @property
-    def process(self) -> subprocess.Popen[bytes] | None:
-        return self._process
 
     def start(self, timeout_s: float = 30) -> None:
         """Start and wait until S3 answers; a port taken in the meantime by someone else means fresh ports."""
@@ -124,39 +113,17 @@ class SeaweedS3:
             [str(weed_binary()), "mini", *self._arguments(data, config)], log=self.log_path, cwd=self.folder
         )
 
-    def wait_ready(self, timeout_s: float) -> bool:
-        """True once S3 answers; False when weed exited early (a port was taken); SeaweedError on timeout."""
-        deadline = time.monotonic() + timeout_s
-        while time.monotonic() < deadline:
-            if self._process is None or self._process.poll() is not None:
-                self._process = None
-                return False
-            try:
-                httpx.get(self.url, timeout=1)  # any answer (403 to an anonymous request) means S3 is up
-                return True
-            except httpx.TransportError:
-                time.sleep(0.05)
-        self.stop()
-        raise SeaweedError(f"weed mini did not answer within {timeout_s:g} s; see {self.log_path}")
+    def answers(self) -> bool:
+        httpx.get(self.url, timeout=1)  # any answer (403 to an anonymous request) means S3 is up
+        return True
 
-    def stop(self, grace_s: float = 0) -> None:
-        """Kill it at once (the default: a graceful shutdown takes over a second), or SIGTERM with ``grace_s``."""
-        if self._process is not None:
-            stop_process(self._process, grace_s)
-            self._process = None
-        # weed puts some gRPC sockets in /tmp whatever it is told; they are named after our ports.
+    def stop(self, grace_s: float | None = None) -> int | None:
+        """As ``ManagedServer.stop``, and the gRPC sockets weed leaves in /tmp (named after our ports) go too."""
+        status = super().stop(grace_s)
         for port in self.ports.values():
             for stray in Path("/tmp").glob(f"seaweedfs-*-{port}.sock"):
                 stray.unlink(missing_ok=True)
-
-    def __enter__(self) -> SeaweedS3:
-        self.start()
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
-    ) -> None:
-        self.stop()
+        return status
 
     def _identities(self) -> dict[str, object]:
         credentials = [{"accessKey": self.access_key, "secretKey": self.secret_key}]
