@@ -15,7 +15,8 @@ import subprocess
 import sys
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import Self
@@ -196,3 +197,43 @@ class ManagedServer(ABC):
     @abstractmethod
     def start(self, timeout_s: float = 30) -> None:
         """Start and wait until it answers."""
+
+
+@contextmanager
+def running_service(
+    command: Sequence[str],
+    *,
+    ready_url: str,
+    log: Path,
+    cwd: Path | None = None,
+    env: Mapping[str, str] | None = None,
+    timeout_s: float = 120,
+    grace_s: float = 30,
+) -> Iterator[subprocess.Popen[bytes]]:
+    """``command`` as a child (``spawn``) until ``ready_url`` answers 200; stopped with SIGTERM, then SIGKILL, after.
+
+    RuntimeError with the end of its log when it exits first or is not ready within ``timeout_s``.
+    """
+    process = spawn(command, log=log, cwd=cwd, env=env)
+    try:
+        deadline = time.monotonic() + timeout_s
+        while not _answers(ready_url):
+            if process.poll() is not None:
+                raise RuntimeError(f"{command[0]} exited with {process.returncode}; its log ends:\n{_tail(log)}")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"{ready_url} was not ready within {timeout_s:g} s; its log ends:\n{_tail(log)}")
+            time.sleep(0.1)
+        yield process
+    finally:
+        stop_process(process, grace_s)
+
+
+def _answers(url: str) -> bool:
+    try:
+        return httpx.get(url, timeout=2).status_code == 200
+    except httpx.TransportError:
+        return False
+
+
+def _tail(path: Path, lines: int = 30) -> str:
+    return "\n".join(path.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])

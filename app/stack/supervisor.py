@@ -34,7 +34,7 @@ import httpx
 from app.healthcheck import PROBES
 from app.settings import ROOT
 from app.stack.idp import REALM_FILE, IdentityProviderServer, check_node_modules, node_binary
-from app.stack.processes import port_in_use, spawn, stop_process
+from app.stack.processes import ManagedServer, port_in_use, spawn, stop_process
 from app.stack.seaweed import SeaweedS3, weed_binary
 
 HOST = "127.0.0.1"
@@ -166,43 +166,18 @@ class ServiceProcess:
 
 
 @dataclass
-class SeaweedChild:
+class ManagedChild:
+    """A foreign server (SeaweedFS, the identity provider) as a child: its launcher knows how to start and probe it."""
+
     name: str
-    server: SeaweedS3
+    server: ManagedServer
 
     def start(self) -> None:
         self.server.spawn()
 
     def ready(self) -> bool:
         try:
-            httpx.get(self.server.url, timeout=1)
-        except httpx.TransportError:
-            return False
-        return True
-
-    def exit_status(self) -> int | None:
-        process = self.server.process
-        return None if process is None else process.poll()
-
-    def stop(self, grace_s: float) -> None:
-        self.server.stop(grace_s)
-
-    @property
-    def log_path(self) -> Path:
-        return self.server.log_path
-
-
-@dataclass
-class IdentityProviderChild:
-    name: str
-    server: IdentityProviderServer
-
-    def start(self) -> None:
-        self.server.spawn()
-
-    def ready(self) -> bool:
-        try:
-            return httpx.get(self.server.discovery_url, timeout=1).status_code == 200
+            return self.server.answers()
         except httpx.TransportError:
             return False
 
@@ -284,7 +259,7 @@ def build_children(config: StackConfig) -> list[Child]:
         ),
         ServiceProcess("web app", [*serve, "web"], env, f"{config.web_url}{PROBES['web'].path}", logs / "web.log"),
     ]
-    return [IdentityProviderChild("identity provider", idp), SeaweedChild("S3 object storage", s3), *services]
+    return [ManagedChild("identity provider", idp), ManagedChild("S3 object storage", s3), *services]
 
 
 def _tail(path: Path, lines: int = 15) -> str:
@@ -432,7 +407,11 @@ def run_stack(config: StackConfig, out: TextIO = sys.stdout, err: TextIO = sys.s
             err.write(f"receipt-extractor stack: {error}\n")
             supervisor.stop()
             return 1
-        s3 = next(child.server for child in supervisor.children if isinstance(child, SeaweedChild))
+        s3 = next(
+            child.server
+            for child in supervisor.children
+            if isinstance(child, ManagedChild) and isinstance(child.server, SeaweedS3)
+        )
         supervisor.say(banner(config, s3))
         status = supervisor.watch()
         supervisor.say("Stopping…")

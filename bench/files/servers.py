@@ -9,10 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import signal
-import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,8 +17,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-import httpx
-
+from app.stack.processes import running_service
 from app.stack.seaweed import SeaweedS3
 from bench.serving.run import free_port
 
@@ -79,33 +75,7 @@ def file_service(s3: SeaweedS3, issuer: str | None, max_bytes: int, log: Path) -
     }
     command = [sys.executable, "-m", "app.cli", "serve", "files"]
     url = f"http://127.0.0.1:{port}"
-    log.parent.mkdir(parents=True, exist_ok=True)
-    with log.open("wb") as output:
-        process = subprocess.Popen(
-            command, env={**os.environ, **env}, cwd=ROOT, stdout=output, stderr=subprocess.STDOUT
-        )
-        try:
-            _wait_ready(f"{url}/healthz", process, log)
-            yield FileService(url, process.pid)
-        finally:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-
-
-def _wait_ready(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
-            raise RuntimeError(f"the file service exited with {process.returncode}; its log ends:\n{tail}")
-        try:
-            if httpx.get(url, timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.1)
-    raise RuntimeError(f"the file service was not ready within {START_TIMEOUT_S} s; see {log}")
+    with running_service(
+        command, ready_url=f"{url}/healthz", log=log, cwd=ROOT, env={**os.environ, **env}, timeout_s=START_TIMEOUT_S
+    ) as process:
+        yield FileService(url, process.pid)

@@ -17,10 +17,8 @@ import importlib.util
 import json
 import math
 import os
-import signal
 import socket
 import statistics
-import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -33,6 +31,7 @@ import httpx
 
 from app.auth import VERIFIED_CACHE_TTL_S
 from app.manifests import load_manifests
+from app.stack.processes import running_service
 from bench.serving.contract import contract_call
 from bench.serving.loadgen import LevelResult, Target, merge, requests_at, run_level
 from bench.serving.report import MLSERVER, RUNTIME, RUNTIME_NO_AUTH, Row, ServingResults, markdown, plot
@@ -109,24 +108,6 @@ def free_port() -> int:
         return port
 
 
-def _log_tail(path: Path, lines: int = 30) -> str:
-    return "\n".join(path.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
-
-
-def _wait_ready(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the server exited with {process.returncode}; its log ends:\n{_log_tail(log)}")
-        try:
-            if httpx.get(url, timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
-    raise RuntimeError(f"the server was not ready within {START_TIMEOUT_S} s; its log ends:\n{_log_tail(log)}")
-
-
 @dataclass(frozen=True)
 class RunningServer:
     url: str
@@ -138,18 +119,11 @@ def _server(
     command: Sequence[str], env: Mapping[str, str], cwd: Path, base_url: str, log: Path
 ) -> Iterator[RunningServer]:
     """Start a server, wait until ``/v2/health/ready`` answers 200, yield it; SIGTERM it (then SIGKILL) after."""
-    with log.open("wb") as output:
-        process = subprocess.Popen(command, env={**os.environ, **env}, cwd=cwd, stdout=output, stderr=subprocess.STDOUT)
-        try:
-            _wait_ready(f"{base_url}/v2/health/ready", process, log)
-            yield RunningServer(base_url, process.pid)
-        finally:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+    ready = f"{base_url}/v2/health/ready"
+    with running_service(
+        command, ready_url=ready, log=log, cwd=cwd, env={**os.environ, **env}, timeout_s=START_TIMEOUT_S
+    ) as process:
+        yield RunningServer(base_url, process.pid)
 
 
 def runtime_server(

@@ -11,19 +11,18 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 import yaml
 from dev_idp import DevIdentityProvider
 from seaweed import SeaweedS3, free_ports
 
 from app.manifests import load_manifests
+from app.stack.processes import running_service
 
 ROOT = Path(__file__).parents[2]
 POSTMAN = ROOT / "deploy" / "postman"
@@ -134,38 +133,13 @@ def test_newman_is_pinned() -> None:
     assert lock["packages"]["node_modules/newman"]["version"] == version
 
 
-def _wait_until_ready(url: str, process: subprocess.Popen[bytes], log: Path, timeout_s: float = 90) -> None:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"{url}: the service exited ({process.returncode}); see {log}")
-        try:
-            if httpx.get(url, timeout=2).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.2)
-    raise RuntimeError(f"{url} not ready after {timeout_s} s; see {log}")
-
-
 @contextmanager
 def _service(command: list[str], env: dict[str, str], ready_url: str, folder: Path) -> Iterator[None]:
     """``receipt-extractor serve ...`` as its own process, as the images run it; stopped with SIGTERM."""
     log = folder / f"{command[1]}.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [str(BIN / "receipt-extractor"), *command], env=env, cwd=folder, stdout=out, stderr=subprocess.STDOUT
-        )
-    try:
-        _wait_until_ready(ready_url, process, log)
+    command = [str(BIN / "receipt-extractor"), *command]
+    with running_service(command, ready_url=ready_url, log=log, cwd=folder, env=env, timeout_s=90):
         yield
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 @pytest.fixture(scope="module")

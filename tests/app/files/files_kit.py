@@ -5,15 +5,10 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import threading
-import time
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import uvicorn
 from auth_fixtures import TESSERACT_GROUP, TestIdentityProvider
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -85,40 +80,6 @@ def multipart_body(data: bytes, name: str = "photo.png", field: str = "file") ->
 
 
 MULTIPART_TYPE = f"multipart/form-data; boundary={BOUNDARY}"
-
-
-@dataclasses.dataclass
-class LiveServer:
-    url: str
-    port: int
-    server: uvicorn.Server
-
-    def wait_idle(self, timeout_s: float = 10) -> None:
-        """Until no request is being handled: what a handler leaves behind is final after this."""
-        deadline = time.monotonic() + timeout_s
-        while self.server.server_state.tasks or self.server.server_state.connections:
-            if time.monotonic() > deadline:
-                raise TimeoutError("the server is still handling requests")
-            time.sleep(0.02)
-
-
-@contextmanager
-def live_server(app: FastAPI) -> Iterator[LiveServer]:
-    """``app`` under uvicorn on a free port in a thread."""
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_config=None, access_log=False))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.02)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    try:
-        yield LiveServer(f"http://127.0.0.1:{port}", port, server)
-    finally:
-        server.should_exit = True
-        thread.join(timeout=30)
 
 
 def storage_of(client: TestClient) -> Storage:

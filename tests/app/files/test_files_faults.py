@@ -16,12 +16,12 @@ from files_kit import (
     bearer,
     files_app,
     files_settings,
-    live_server,
     multipart_body,
     new_bucket,
     png,
     storage_of,
 )
+from live_uvicorn import live_uvicorn as live_server
 from seaweed import SeaweedS3
 
 from app.storage import LocalStorage, S3Storage, Storage

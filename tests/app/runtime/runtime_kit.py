@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-import uvicorn
 from auth_fixtures import TestIdentityProvider
 from fastapi import FastAPI
+from live_uvicorn import live_uvicorn
 
 from app.manifests.models import Limits
 from app.runtime.registry import ModelDeclaration
@@ -45,17 +43,5 @@ def runtime(
 @contextmanager
 def live_server(app: FastAPI, port: int = 0) -> Iterator[str]:
     """Serve ``app`` with uvicorn in a thread, on ``port`` or a free one; yields its base URL."""
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None, access_log=False))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.02)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=30)
+    with live_uvicorn(app, port) as live:
+        yield live.url
