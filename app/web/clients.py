@@ -70,10 +70,14 @@ class StoredFile:
         return cls(body["id"], body["name"], body["size"], body["content_type"], body["created"])
 
 
-class FilesClient:
-    """The file service (``RECEIPT_FILES_URL``): each person's photos, under their own token."""
+class _ApiClient:
+    """A platform API called with the person's bearer token; faults become ``ServiceError`` of the right kind."""
 
-    def __init__(self, base_url: str, *, timeout_s: float = 30) -> None:
+    service = "the API"
+    down: ErrorKind = "model_down"
+    """The kind of a transport failure or a 5xx: which service is not answering."""
+
+    def __init__(self, base_url: str, *, timeout_s: float) -> None:
         self._http = httpx.Client(base_url=base_url, timeout=timeout_s)
 
     def close(self) -> None:
@@ -83,13 +87,26 @@ class FilesClient:
         try:
             response = self._http.request(method, url, headers={"Authorization": f"Bearer {token}"}, **kwargs)
         except httpx.TransportError as error:
-            LOG.warning("file service unreachable: %s", error)
-            raise ServiceError("storage_down", f"the file service is unreachable: {error}") from error
+            LOG.warning("%s unreachable: %s", self.service, error)
+            raise ServiceError(self.down, f"{self.service} is unreachable: {error}") from error
         if response.is_error:
-            refusal = _refusal(response, "storage_down")
-            LOG.warning("file service refused %s %s: %s %s", method, url, response.status_code, refusal.detail)
+            refusal = self._refusal(response)
+            LOG.warning("%s refused %s %s: %s %s", self.service, method, url, response.status_code, refusal.detail)
             raise refusal
         return response
+
+    def _refusal(self, response: httpx.Response) -> ServiceError:
+        return _refusal(response, self.down)
+
+
+class FilesClient(_ApiClient):
+    """The file service (``RECEIPT_FILES_URL``): each person's photos, under their own token."""
+
+    service = "the file service"
+    down = "storage_down"
+
+    def __init__(self, base_url: str, *, timeout_s: float = 30) -> None:
+        super().__init__(base_url, timeout_s=timeout_s)
 
     def upload(self, token: str, name: str, data: bytes, content_type: str) -> StoredFile:
         response = self._call("POST", "/files", token, files={"file": (name, data, content_type)})
@@ -128,29 +145,21 @@ class Reading:
     checks: dict[str, Any]
 
 
-class RuntimeClient:
+class RuntimeClient(_ApiClient):
     """The module runtime's Open Inference Protocol API (``RECEIPT_RUNTIME_URL``)."""
 
+    service = "the module API"
+    down = "model_down"
+
     def __init__(self, base_url: str, *, timeout_s: float = 90) -> None:
-        self._http = httpx.Client(base_url=base_url, timeout=timeout_s)
+        super().__init__(base_url, timeout_s=timeout_s)
         self._served: tuple[float, frozenset[str]] | None = None
 
-    def close(self) -> None:
-        self._http.close()
-
-    def _call(self, method: str, url: str, token: str, **kwargs: Any) -> httpx.Response:
-        try:
-            response = self._http.request(method, url, headers={"Authorization": f"Bearer {token}"}, **kwargs)
-        except httpx.TransportError as error:
-            LOG.warning("module API unreachable: %s", error)
-            raise ServiceError("model_down", f"the module API is unreachable: {error}") from error
-        if response.is_error:
-            refusal = _refusal(response, "model_down")
-            if response.status_code == 400:  # the module's own words about the file: not an image, empty, …
-                refusal = ServiceError("not_an_image", refusal.detail, 400)
-            LOG.warning("module API refused %s %s: %s %s", method, url, response.status_code, refusal.detail)
-            raise refusal
-        return response
+    def _refusal(self, response: httpx.Response) -> ServiceError:
+        refusal = super()._refusal(response)
+        if response.status_code == 400:  # the module's own words about the file: not an image, empty, …
+            return ServiceError("not_an_image", refusal.detail, 400)
+        return refusal
 
     def infer(self, token: str, model: str, file_id: str) -> Reading:
         """One stored photo through ``POST /v2/models/{model}/infer``, preprocessing on. The FILE input is the
