@@ -104,9 +104,33 @@ def _percentile(sorted_values: list[float], q: float) -> float | None:
     return round(sorted_values[index], 2)
 
 
+def _minutes(calls: list[_Call], now: float) -> list[dict[str, Any]]:
+    """The last hour minute by minute, oldest first: what a chart of calls, errors and latency over time needs."""
+    first = int(now // 60) - WINDOWS_MINUTES[-1] + 1
+    buckets: list[list[_Call]] = [[] for _ in range(WINDOWS_MINUTES[-1])]
+    for call in calls:
+        index = int(call.at // 60) - first
+        if 0 <= index < len(buckets):
+            buckets[index].append(call)
+    series = []
+    for offset, bucket in enumerate(buckets):
+        latencies = sorted(call.latency_ms for call in bucket)
+        series.append(
+            {
+                "start": (first + offset) * 60,
+                "calls": len(bucket),
+                "errors": sum(not call.ok for call in bucket),
+                "p50_ms": _percentile(latencies, 50),
+                "p95_ms": _percentile(latencies, 95),
+            }
+        )
+    return series
+
+
 @dataclass
 class CallStats:
-    """Calls of one model over the last hour: counts, latency percentiles, throughput, versions served."""
+    """Calls of one model over the last hour: counts, latency percentiles, throughput (per window and per minute),
+    versions served."""
 
     calls: deque[_Call] = field(default_factory=lambda: deque(maxlen=MAX_SAMPLES))
     versions: dict[str, _VersionSeen] = field(default_factory=dict)
@@ -140,6 +164,7 @@ class CallStats:
             }
         return {
             "windows": windows,
+            "series": _minutes(calls, at),
             "versions": [
                 {"version": name, "first_seen": first, "last_seen": last, "calls": count}
                 for name, (first, last, count) in sorted(versions.items(), key=lambda item: item[1][0])

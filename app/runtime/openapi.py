@@ -288,7 +288,7 @@ def _shared_schemas() -> dict[str, Any]:
         "ModelStatistics": {
             "type": "object",
             "description": "Calls over the last 1, 5 and 60 minutes and the versions this model has served",
-            "required": ["model_name", "model_version", "windows", "versions"],
+            "required": ["model_name", "model_version", "windows", "series", "versions"],
             "properties": {
                 "model_name": {"type": "string"},
                 "model_version": {"type": "string"},
@@ -305,6 +305,21 @@ def _shared_schemas() -> dict[str, Any]:
                             "p95_ms": {"type": ["number", "null"]},
                             "p99_ms": {"type": ["number", "null"]},
                             "throughput_rps": {"type": "number"},
+                        },
+                    },
+                },
+                "series": {
+                    "type": "array",
+                    "description": "The last 60 minutes, one entry per minute, oldest first",
+                    "items": {
+                        "type": "object",
+                        "required": ["start", "calls", "errors"],
+                        "properties": {
+                            "start": {"type": "integer", "description": "Unix time the minute starts"},
+                            "calls": {"type": "integer"},
+                            "errors": {"type": "integer"},
+                            "p50_ms": {"type": ["number", "null"]},
+                            "p95_ms": {"type": ["number", "null"]},
                         },
                     },
                 },

@@ -1,5 +1,6 @@
 """The stats page: calls, errors, latency percentiles and throughput of each model the person may use, from the
-runtime's ``GET /v2/models/{name}/stats``, drawn as inline SVG bars (no chart library to vendor)."""
+runtime's ``GET /v2/models/{name}/stats``: per window and minute by minute over the last hour, drawn as inline SVG
+(no chart library to vendor)."""
 
 # No `from __future__ import annotations`: FastAPI resolves the Annotated dependencies at runtime.
 
@@ -59,6 +60,54 @@ def latency_chart(windows: dict[str, dict[str, Any]]) -> LatencyChart:
     return LatencyChart(bars, groups, x, TOP_MARGIN + CHART_HEIGHT + 20, top)
 
 
+MINUTE_WIDTH = 6
+TIMELINE_HEIGHT = 100
+CALLS_HEIGHT = 30
+"""The band under the latency lines where the calls of each minute stand as bars."""
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """The last hour minute by minute: calls (and errors) as bars, p50 and p95 latency as lines."""
+
+    calls: list[Bar]
+    errors: list[Bar]
+    p50: str
+    p95: str
+    width: int
+    height: int
+    max_ms: float
+    max_calls: int
+
+
+def timeline_chart(series: list[dict[str, Any]]) -> Timeline:
+    """SVG geometry for ``series`` (the runtime's per-minute stats); a minute without calls breaks no line, it is
+    simply not a point."""
+    top_ms = max([float(m.get("p95_ms") or m.get("p50_ms") or 0) for m in series] + [1.0])
+    top_calls = max([int(m.get("calls") or 0) for m in series] + [1])
+    base = TOP_MARGIN + TIMELINE_HEIGHT + CALLS_HEIGHT
+    calls: list[Bar] = []
+    errors: list[Bar] = []
+    lines: dict[str, list[str]] = {"p50_ms": [], "p95_ms": []}
+    for index, minute in enumerate(series):
+        x = index * MINUTE_WIDTH
+        count, failed = int(minute.get("calls") or 0), int(minute.get("errors") or 0)
+        if count:
+            height = max(1, round(count / top_calls * CALLS_HEIGHT))
+            calls.append(Bar(x, base - height, height, "calls", f"{count} calls"))
+        if failed:
+            height = max(1, round(failed / top_calls * CALLS_HEIGHT))
+            errors.append(Bar(x, base - height, height, "errors", f"{failed} errors"))
+        for key, points in lines.items():
+            if (value := minute.get(key)) is not None:
+                y = TOP_MARGIN + TIMELINE_HEIGHT - round(float(value) / top_ms * TIMELINE_HEIGHT)
+                points.append(f"{x + MINUTE_WIDTH // 2},{y}")
+    width = max(len(series), 1) * MINUTE_WIDTH
+    return Timeline(
+        calls, errors, " ".join(lines["p50_ms"]), " ".join(lines["p95_ms"]), width, base + 4, top_ms, top_calls
+    )
+
+
 @router.get("/stats", response_class=HTMLResponse)
 def stats(request: Request, login: Member) -> HTMLResponse:
     """Per model: the windows' figures, a latency chart, and the versions served; refreshed by htmx every 10 s."""
@@ -79,6 +128,7 @@ def stats(request: Request, login: Member) -> HTMLResponse:
                 "windows": windows,
                 "versions": summary.get("versions", []),
                 "chart": latency_chart(windows),
+                "timeline": timeline_chart(summary.get("series", [])),
             }
         models.append(entry)
     return render(request, "stats.html", {"models": models}, block="stats")

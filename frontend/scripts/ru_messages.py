@@ -14,6 +14,14 @@ from babel.messages.pofile import read_po, write_po
 LOCALES = Path(__file__).resolve().parents[1] / "locales"
 
 RU = {
+    "The last hour, minute by minute:": "Последний час, поминутно:",
+    "The last hour, minute by minute: calls as bars (at most %(calls)s a minute), p50 and p95 latency as lines "
+    "(up to %(top)s ms)": (
+        "Последний час, поминутно: вызовы столбцами (до %(calls)s в минуту), задержка p50 и p95 линиями "
+        "(до %(top)s мс)"
+    ),
+    "calls": "вызовы",
+    "errors": "ошибки",
     "After": "После",
     "Applied": "Применён",
     "Ask the gallery's administrator to add you to one of these groups:": (

@@ -202,6 +202,7 @@ def test_stats_page_shows_the_windows(client: TestClient, realm: TestIdentityPro
     assert response.status_code == 200
     assert 'data-testid="stats-tesseract-ocr"' in response.text
     assert "60m" in response.text and "<svg" in response.text
+    assert 'data-testid="timeline-tesseract-ocr"' in response.text
     fragment = client.get("/stats", headers=HTMX)
     assert "<html" not in fragment.text
     assert 'data-testid="stats-qwen"' not in fragment.text  # declared, but this runtime does not serve it
