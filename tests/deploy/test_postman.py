@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -22,6 +21,7 @@ from dev_idp import DevIdentityProvider
 from seaweed import SeaweedS3, free_ports
 
 from app.manifests import load_manifests
+from app.stack.idp import node_binary
 from app.stack.processes import running_service
 
 ROOT = Path(__file__).parents[2]
@@ -147,9 +147,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     """The services the collection calls, started by their CLI commands with RECEIPT_* settings as compose gives them,
     on free ports: the runtime (Tesseract model), the file service on a real S3 server, the dev identity provider."""
     if not NEWMAN.exists():
-        pytest.skip(f"newman is not installed: make postman (npm ci in {POSTMAN.relative_to(ROOT)})")
-    if shutil.which("node") is None:
-        pytest.skip("no `node` on PATH for newman")
+        pytest.fail(f"newman is not installed: make test or make postman (npm ci in {POSTMAN.relative_to(ROOT)})")
     folder = tmp_path_factory.mktemp("postman-stack")
     with DevIdentityProvider(folder / "idp") as idp, SeaweedS3(folder / "s3") as s3:
         runtime_port, files_port = free_ports(2)
@@ -181,7 +179,8 @@ def test_newman_runs_the_collection_against_the_services(stack: dict[str, str], 
     overrides = [argument for key, value in stack.items() for argument in ("--env-var", f"{key}={value}")]
     result = subprocess.run(
         [
-            str(NEWMAN),
+            node_binary(),  # the one the identity provider runs on: the system's, or the .venv's from PyPI
+            str(NEWMAN.resolve()),
             "run",
             str(COLLECTION_FILE),
             "-e",
