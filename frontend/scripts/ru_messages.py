@@ -17,8 +17,7 @@ RU = {
     "The last hour, minute by minute:": "Последний час, поминутно:",
     "The last hour, minute by minute: calls as bars (at most %(calls)s a minute), p50 and p95 latency as lines "
     "(up to %(top)s ms)": (
-        "Последний час, поминутно: вызовы столбцами (до %(calls)s в минуту), задержка p50 и p95 линиями "
-        "(до %(top)s мс)"
+        "Последний час, поминутно: вызовы столбцами (до %(calls)s в минуту), задержка p50 и p95 линиями (до %(top)s мс)"
     ),
     "calls": "вызовы",
     "errors": "ошибки",
