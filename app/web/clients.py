@@ -70,6 +70,10 @@ class StoredFile:
         return cls(body["id"], body["name"], body["size"], body["content_type"], body["created"])
 
 
+MISSING_FILE = "among your uploads in the file service"
+"""How the runtime words a file id it cannot find for the caller (app/runtime/filerefs.py): not the photo's fault."""
+
+
 class _ApiClient:
     """A platform API called with the person's bearer token; faults become ``ServiceError`` of the right kind."""
 
@@ -157,6 +161,8 @@ class RuntimeClient(_ApiClient):
 
     def _refusal(self, response: httpx.Response) -> ServiceError:
         refusal = super()._refusal(response)
+        if response.status_code == 400 and MISSING_FILE in refusal.detail:  # deleted since it was stored
+            return ServiceError("not_found", refusal.detail, 400)
         if response.status_code == 400:  # the module's own words about the file: not an image, empty, …
             return ServiceError("not_an_image", refusal.detail, 400)
         return refusal

@@ -42,7 +42,7 @@ def test_another_persons_file_id_is_not_found_by_the_runtime(
     finally:
         files.close()
         runtime.close()
-    assert refused.value.status == 400
+    assert (refused.value.status, refused.value.kind) == (400, "not_found")  # not "not an image": the id is unknown
     assert "among your uploads" in refused.value.detail
 
 
