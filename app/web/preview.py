@@ -65,6 +65,10 @@ def make_preview(data: bytes, max_bytes: int) -> Preview:
 
 
 def _thumbnail(image: np.ndarray) -> str:
+    return "data:image/jpeg;base64," + base64.b64encode(_jpeg(image)).decode("ascii")
+
+
+def _jpeg(image: np.ndarray) -> bytes:
     height, width = image.shape[:2]
     factor = min(1.0, THUMBNAIL_PX / max(height, width))
     if factor < 1.0:
@@ -72,7 +76,12 @@ def _thumbnail(image: np.ndarray) -> str:
     ok, encoded = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, 82])
     if not ok:  # pragma: no cover - OpenCV encodes any uint8 image it decoded
         raise DocumentError("the preview could not be drawn")
-    return "data:image/jpeg;base64," + base64.b64encode(encoded.tobytes()).decode("ascii")
+    return bytes(encoded.tobytes())
+
+
+def displayable_jpeg(data: bytes, max_bytes: int) -> bytes:
+    """A stored original browsers cannot show (HEIC, TIFF, PDF) as a JPEG of its first page, EXIF turn applied."""
+    return _jpeg(load_document(data, max_bytes=max_bytes).pages[0].image)
 
 
 def processed_png(image: np.ndarray, record: dict[str, Any], *, rgb: bool = False) -> bytes:

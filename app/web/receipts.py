@@ -29,7 +29,15 @@ from app.web.payment import (
     gost_payload,
     payment_qr_svg,
 )
-from app.web.preview import DocumentError, Preview, make_preview, processed_png, read_record, with_record
+from app.web.preview import (
+    DocumentError,
+    Preview,
+    displayable_jpeg,
+    make_preview,
+    processed_png,
+    read_record,
+    with_record,
+)
 from app.web.session import Login
 from app.web.state import CsrfChecked, MaybeSignedIn, Member, NoAccess, SignInRequired, render, web_state
 
@@ -67,6 +75,10 @@ class ImagesView:
     def from_preview(cls, preview: Preview) -> "ImagesView":
         steps = [asdict(step) for step in preview.steps]
         return cls(preview.before, preview.after, steps, f"{preview.width}×{preview.height}")
+
+
+BROWSER_IMAGES = frozenset({"image/jpeg", "image/png", "image/webp"})
+"""What every browser shows as it is; other stored types are drawn as JPEG first."""
 
 
 def processed_name(original_id: str) -> str:
@@ -216,7 +228,7 @@ def receipt_page(request: Request, original_id: str, login: Member) -> HTMLRespo
     if original is None:
         return render(request, "receipt.html", {"problem": Problem("not_found")}, status_code=404)
     images = ImagesView(
-        before=f"/images/{original.id}" if original.content_type.startswith("image/") else None,
+        before=f"/images/{original.id}",
         after=f"/images/{processed.id}" if processed else None,
         steps=(record or {}).get("steps", []),
         size=(record or {}).get("size", ""),
@@ -236,15 +248,20 @@ def receipt_page(request: Request, original_id: str, login: Member) -> HTMLRespo
 
 @router.get("/images/{file_id}")
 def stored_image(request: Request, file_id: str, login: Member) -> Response:
-    """One of the person's stored images, through the app (same origin, their token); PDFs are not shown inline."""
+    """One of the person's stored images, through the app (same origin, their token). What browsers cannot show —
+    HEIC from iPhones, TIFF, a PDF's first page — comes as a JPEG drawn from it."""
+    state = web_state(request)
     try:
-        data, content_type = web_state(request).files.download(login.access_token, file_id)
+        data, content_type = state.files.download(login.access_token, file_id)
     except ServiceError as error:
         if error.kind == "signed_out":
             raise SignInRequired from error
         return Response(status_code=404 if error.kind == "not_found" else 503)
-    if not content_type.startswith("image/"):
-        return Response(status_code=415)
+    if content_type not in BROWSER_IMAGES:
+        try:
+            data, content_type = displayable_jpeg(data, state.settings.files_max_bytes), "image/jpeg"
+        except DocumentError:
+            return Response(status_code=415)
     headers = {"Cache-Control": "private, max-age=3600", "X-Content-Type-Options": "nosniff"}
     return Response(data, media_type=content_type, headers=headers)
 

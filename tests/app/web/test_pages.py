@@ -3,16 +3,19 @@ service: the whole flow, the refusals, and each fault the person must be told ab
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
 import pytest
 from auth_fixtures import QWEN_GROUP, TESSERACT_GROUP, TestIdentityProvider
 from fastapi.testclient import TestClient
+from PIL import Image
 from web_kit import CLOSED_URL, attribute, sign_in, web_app, web_settings, web_token
 
 from app.web.login import safe_next
 from app.web.main import refuse_placeholder_secrets
+from app.web.preview import THUMBNAIL_PX
 
 HTMX = {"HX-Request": "true"}
 
@@ -287,3 +290,22 @@ def test_confirmed_details_are_what_the_history_reopens(
     assert 'data-testid="confirmed"' in reopened.text
     assert "<svg" in reopened.text.split('data-testid="qr"')[1]  # the QR of the confirmed details
     assert attribute(reopened.text, "badge-recipient_inn", "data-status") == "valid"  # the model's checks stay
+
+
+def test_a_tiff_original_is_shown_as_a_jpeg_when_reopened(
+    client: TestClient, realm: TestIdentityProvider, sample: Path
+) -> None:
+    """Browsers show no TIFF (nor HEIC, nor a PDF in an <img>): the stored original comes back drawn as a JPEG."""
+    buffer = io.BytesIO()
+    Image.open(sample).save(buffer, format="TIFF")
+    csrf = sign_in(client, web_token(realm, TESSERACT_GROUP))
+    original_id = _upload(client, csrf, "scan.tiff", buffer.getvalue(), "image/tiff")
+
+    reopened = client.get(f"/receipts/{original_id}")
+    image = client.get(f"/images/{original_id}")
+
+    assert attribute(reopened.text, "before", "src") == f"/images/{original_id}"
+    assert (image.status_code, image.headers["content-type"]) == (200, "image/jpeg")
+    shown, page = Image.open(io.BytesIO(image.content)).size, Image.open(sample).size
+    assert max(shown) == THUMBNAIL_PX  # at display size
+    assert abs(shown[0] / shown[1] - page[0] / page[1]) < 0.01  # the whole page
