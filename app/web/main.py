@@ -16,7 +16,7 @@ from urllib.parse import quote, urlparse
 import jinja2
 from authlib.integrations.starlette_client import OAuth, StarletteOAuth2App
 from fastapi import FastAPI, Request, Response
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 
@@ -26,6 +26,7 @@ from app.settings import DEV_WEB_CLIENT_SECRET, PLACEHOLDER_SECRET, ROOT, Settin
 from app.web import login, receipts, stats
 from app.web.clients import FilesClient, RuntimeClient
 from app.web.i18n import gettext_, load_catalogs, ngettext_
+from app.web.limits import FORM_OVERHEAD_BYTES, BodySizeLimit, BodyTooLarge
 from app.web.payment import FIELDS
 from app.web.sample import SAMPLE_PATH, add_sample, sample_policy
 from app.web.session import CSRF_FIELD, CSRF_HEADER, CsrfError, LoginStore
@@ -133,6 +134,8 @@ def create_web_app(settings: Settings, manifests: Manifests) -> FastAPI:
         https_only=public_host not in LOCAL_HOSTS,
     )
 
+    app.add_middleware(BodySizeLimit, max_bytes=settings.files_max_bytes + FORM_OVERHEAD_BYTES)
+
     policy, sample_page_policy = content_security_policy(settings.issuer_url), sample_policy(settings)
 
     @app.middleware("http")
@@ -159,6 +162,10 @@ def create_web_app(settings: Settings, manifests: Manifests) -> FastAPI:
 
 
 def _add_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(BodyTooLarge)
+    async def too_large(_: Request, error: Exception) -> Response:
+        return PlainTextResponse(str(error), status_code=413)
+
     @app.exception_handler(SignInRequired)
     async def sign_in(request: Request, _: Exception) -> Response:
         """A page goes to the login; htmx is told to navigate there (a fragment cannot show a login form)."""

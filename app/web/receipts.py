@@ -19,6 +19,7 @@ from fastapi.responses import HTMLResponse, Response
 from starlette.datastructures import UploadFile
 
 from app.web.clients import ServiceError, StoredFile
+from app.web.limits import FORM_OVERHEAD_BYTES, BodyTooLarge
 from app.web.payment import (
     FIELD_NAMES,
     FIELDS,
@@ -128,9 +129,12 @@ async def upload_receipt(request: Request, login: Member) -> HTMLResponse:
     state = web_state(request)
     limit = state.settings.files_max_bytes
     length = request.headers.get("content-length", "")
-    if length.isdecimal() and int(length) > limit + 64 * 1024:
+    if length.isdecimal() and int(length) > limit + FORM_OVERHEAD_BYTES:
         return _receipt_problem(request, Problem("too_large", retry="upload"))
-    form = await request.form(max_files=1, max_fields=10)
+    try:
+        form = await request.form(max_files=1, max_fields=10)
+    except BodyTooLarge:  # no Content-Length (chunked): counted as it came
+        return _receipt_problem(request, Problem("too_large", retry="upload"))
     photo, model = form.get("photo"), _model_for(request, login, form.get("model"))
     if not isinstance(photo, UploadFile) or not photo.filename:
         return _receipt_problem(request, Problem("no_photo", retry="upload"))

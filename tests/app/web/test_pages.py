@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -171,6 +172,27 @@ def test_upload_over_the_limit_is_too_large(
     with TestClient(web_app(settings)) as client:
         csrf = sign_in(client, web_token(realm, TESSERACT_GROUP))
         response = client.post("/receipts", headers=_htmx(csrf), files={"photo": ("big.png", sample.read_bytes())})
+    assert response.status_code == 413
+    assert attribute(response.text, "problem", "data-kind") == "too_large"
+
+
+def test_upload_over_the_limit_without_a_length_is_stopped_as_it_arrives(
+    realm: TestIdentityProvider, runtime_url: str, files_url: str, sample: Path
+) -> None:
+    """A chunked body has no Content-Length to check first: it is counted as it comes, not spooled to disk whole."""
+    head = b'--B\r\nContent-Disposition: form-data; name="photo"; filename="big.png"\r\nContent-Type: image/png\r\n\r\n'
+
+    def body() -> Iterator[bytes]:
+        yield head
+        for _ in range(100):  # 100 × 64 KiB = 6.4 MB, against a limit of 1000 bytes + the form's overhead
+            yield b"\0" * 65536
+        yield b"\r\n--B--\r\n"
+
+    settings = web_settings(realm.issuer, runtime_url, files_url, files_max_bytes=1000)
+    with TestClient(web_app(settings)) as client:
+        csrf = sign_in(client, web_token(realm, TESSERACT_GROUP))
+        headers = _htmx(csrf) | {"Content-Type": "multipart/form-data; boundary=B"}
+        response = client.post("/receipts", headers=headers, content=body())
     assert response.status_code == 413
     assert attribute(response.text, "problem", "data-kind") == "too_large"
 
