@@ -160,9 +160,14 @@ _ORG_FORM_MISREAD = re.compile(r"^[0OО]{3}(?=\s*[«\"“A-ZА-ЯЁ])")
 _ADDRESS_TAIL = re.compile(r",\s*(?:\d{6}\b|г\.|ул\.|" + _label("инн") + r"|" + _label("кпп") + r").*$", re.IGNORECASE)
 
 
+_TITLE_TAIL = re.compile(r"\s+[СC][ЧY][ЕЁE][ТT](?:\s+НА\s+ОПЛАТУ)?(?:\s*(?:№|N[oо2e]?)\s*\S+)?\s*$")
+"""An invoice's title printed on the payee's line ("АО «Профмир»   СЧЁТ № 913"), in capitals as headers are."""
+
+
 def _name(text: str) -> str | None:
-    """A name as printed, without the ИНН/КПП or address that shares its line; OCR's "000" for ООО is undone."""
-    name = _ADDRESS_TAIL.sub("", _ORG_END.sub("", text)).strip(" :|_—-")
+    """A name as printed, without the ИНН/КПП, address or invoice title that shares its line; OCR's "000" for ООО is
+    undone."""
+    name = _TITLE_TAIL.sub("", _ADDRESS_TAIL.sub("", _ORG_END.sub("", text))).strip(" :|_—-")
     if not re.search(r"[А-Яа-яЁёA-Za-z]{2}", name):
         return None
     return normalize_text(_ORG_FORM_MISREAD.sub("ООО", name))
@@ -330,7 +335,8 @@ def _caption_labelled(found: list[Candidate], line: str, above: str, source: Sou
     read_here = {c.field for c in found}
     candidates = []
     for rule in _RULES:
-        if rule.field in _CAPTION_FIELDS and rule.field not in read_here and rule.pattern.search(line):
+        caption = rule.field in _CAPTION_FIELDS and not rule.anywhere  # "в" of "… в ПАО Сбербанк" is no caption
+        if caption and rule.field not in read_here and rule.pattern.search(line):
             above_words = re.sub(r"\b\d[\d ]{5,}\d\b", "", above)  # the other cells of that table row
             if (value := rule.read(above_words)) is not None and not _ANY_LABEL.search(above):
                 candidates.append(Candidate(rule.field, value, source, 0.8))

@@ -30,6 +30,9 @@ def _values(lines: list[str], field: str) -> list[str]:
         ("Сумма перевода 1 234,56 ₽", "amount", "1234.56"),
         ("Дата операции 18.04.2024 12:30", "payment_date", "2024-04-18"),
         ("Получатель ООО «Ромашка» ИНН 7707083893", "recipient_name", "ООО «Ромашка»"),
+        ("АО “Профмир“ СЧЁТ № 913", "recipient_name", "АО “Профмир“"),  # an invoice's header line
+        ("АО «Нефтеторг» СЧЕТ Ne 500", "recipient_name", "АО «Нефтеторг»"),
+        ("ООО «Счётмаш» СЧЁТ НА ОПЛАТУ № 12", "recipient_name", "ООО «Счётмаш»"),
         ("Банк получателя ПАО Сбербанк", "bank_name", "ПАО Сбербанк"),
         ("Назначение платежа Оплата по счёту № 15", "purpose", "Оплата по счёту № 15"),
         ("ФИО отправителя Иван Иванович И.", "payer_name", "Иван Иванович И."),
@@ -120,3 +123,9 @@ def test_extract_candidates_reads_form_layouts(lines: list[str], field: str, exp
 )
 def test_extract_candidates_skips_dates_of_referenced_documents(lines: list[str], expected: list[str]) -> None:
     assert _values(lines, "payment_date") == expected
+
+
+def test_a_digit_that_looks_like_v_is_no_bank_caption() -> None:
+    """OCR's look-alikes let "8" stand for "в"; under a seller's name that must not make the name a bank."""
+    lines = ["ООО «Инвестлайн»", "} 7823615997 |"]
+    assert _values(lines, "bank_name") == []
