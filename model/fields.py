@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from model.normalize import normalize_amount, normalize_currency, normalize_date, normalize_text
 from model.schema import Candidate, DocumentType, Source
@@ -146,9 +147,16 @@ def _kpp(text: str) -> str | None:
 
 
 def _amount(text: str) -> str | None:
+    """The amount on a total or sum line; none from VAT, fee, discount or change lines."""
     if re.search(r"ндс|nds|комисс|скидк|сдач", text, re.IGNORECASE):
         return None
-    return normalize_amount(text)
+    return _payable(text)
+
+
+def _payable(text: str) -> str | None:
+    """An amount someone paid: never 0.00 (a blurred total read as zero, "0.00 руб" of a fee on its own line)."""
+    amount = normalize_amount(text)
+    return None if amount is not None and Decimal(amount) == 0 else amount
 
 
 _ORG_END = re.compile(r"\s+(?:" + _label("инн") + r"|" + _label("кпп") + r")\b.*$", re.IGNORECASE)
@@ -376,6 +384,6 @@ def _unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
             found.append(Candidate("payment_date", found_date, source, 0.3))
         if _ORG_LINE.match(line):
             found.append(Candidate("recipient_name", _name(line) or line, source, 0.3))
-        if _STANDALONE_AMOUNT.match(line) and (amount := normalize_amount(line)) is not None:
+        if _STANDALONE_AMOUNT.match(line) and (amount := _payable(line)) is not None:
             found.append(Candidate("amount", amount, source, 1.5))  # the big figure atop a bank's receipt
     return found

@@ -129,3 +129,9 @@ def test_a_digit_that_looks_like_v_is_no_bank_caption() -> None:
     """OCR's look-alikes let "8" stand for "в"; under a seller's name that must not make the name a bank."""
     lines = ["ООО «Инвестлайн»", "} 7823615997 |"]
     assert _values(lines, "bank_name") == []
+
+
+def test_a_zero_total_is_no_amount() -> None:
+    assert _values(["Сумма 0,00 ₽"], "amount") == []
+    assert _values(["ИТОГ =0.00", "Сумма 1 234,56 ₽"], "amount") == ["1234.56"]
+    assert _values(["Документ об операции", "0.00 руб"], "amount") == []  # the big figure atop a receipt, as zero
