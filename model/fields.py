@@ -245,7 +245,10 @@ def _rules() -> list[_Rule]:
 
 _RULES = _rules()
 _ANY_LABEL = re.compile("|".join(rule.pattern.pattern for rule in _RULES if not rule.anywhere), re.IGNORECASE)
-_ORG_LINE = re.compile(r"^\s*(?:ООО|АО|ПАО|ЗАО|ОАО|НКО|ИП|МУП|ГУП|ФГУП|[0OО]{3})\s*[«\"“A-ZА-ЯЁ]", re.IGNORECASE)
+_QUOTES = "«\"“”„'‘’`"
+"""Opening quotes as printed and as OCR reads them (a blurred « often comes out as ` or ')."""
+_ORG_FORMS = "ООО|АО|ПАО|ЗАО|ОАО|НКО|ИП|МУП|ГУП|ФГУП|[0OО]{3}"
+_ORG_LINE = re.compile(rf"^\s*(?:{_ORG_FORMS})\s*[{_QUOTES}A-ZА-ЯЁ]", re.IGNORECASE)
 _STANDALONE_AMOUNT = re.compile(
     r"^[\s_|=-]*\d{1,3}(?:[ \u00a0]\d{3})*(?:[.,]\d{2})?\s*(?:₽|P|Р|руб\.?|р\.|RUB)\s*$", re.IGNORECASE
 )

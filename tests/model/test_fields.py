@@ -135,3 +135,9 @@ def test_a_zero_total_is_no_amount() -> None:
     assert _values(["Сумма 0,00 ₽"], "amount") == []
     assert _values(["ИТОГ =0.00", "Сумма 1 234,56 ₽"], "amount") == ["1234.56"]
     assert _values(["Документ об операции", "0.00 руб"], "amount") == []  # the big figure atop a receipt, as zero
+
+
+@pytest.mark.parametrize("line", ['ООО `Технологистик"', "ООО 'Технологистик'", "ООО „Технологистик“"])
+def test_an_unlabelled_org_line_with_any_quote_is_a_name(line: str) -> None:
+    """A cash receipt's seller stands unlabelled on its first line; OCR turns a blurred « into ` or '."""
+    assert _values([line, "г. Челябинск, ул. Кирова, д. 17"], "recipient_name") != []
