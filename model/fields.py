@@ -172,10 +172,16 @@ _TITLE_TAIL = re.compile(r"\s+[СC][ЧY][ЕЁE][ТT](?:\s+НА\s+ОПЛАТУ)?(
 """An invoice's title printed on the payee's line ("АО «Профмир»   СЧЁТ № 913"), in capitals as headers are."""
 
 
+_CRUMBS_AFTER_QUOTE = re.compile(r"([»\"”])(?:\s+[^\sА-ЯЁ]\S?)+\s*$")
+"""Specks OCR reads after a quoted name ("АО «Россельхозбанк» р oe"): one- or two-character bits, none of them a
+capitalised Russian word ("ООО «Ромашка» Юг" keeps its "Юг")."""
+
+
 def _name(text: str) -> str | None:
     """A name as printed, without the ИНН/КПП, address or invoice title that shares its line; OCR's "000" for ООО is
     undone."""
     name = _TITLE_TAIL.sub("", _ADDRESS_TAIL.sub("", _ORG_END.sub("", text))).strip(" :|_—-")
+    name = _CRUMBS_AFTER_QUOTE.sub(r"\1", name)
     if not re.search(r"[А-Яа-яЁёA-Za-z]{2}", name):
         return None
     return normalize_text(_ORG_FORM_MISREAD.sub("ООО", name))
@@ -191,7 +197,7 @@ def _text(text: str) -> str | None:
 def _bank(text: str) -> str | None:
     """A bank name, without a БИК/к/с tail that shares its line."""
     cut = re.split(r"\s+(?:" + _label("бик") + r"|" + _label("к/с") + r")\b", text, flags=re.IGNORECASE)[0]
-    return _text(cut) if re.search(r"[А-Яа-яЁё]{2}", cut) else None
+    return _text(_CRUMBS_AFTER_QUOTE.sub(r"\1", cut.strip())) if re.search(r"[А-Яа-яЁё]{2}", cut) else None
 
 
 _BANK_NAME_START = re.compile(r"^\s*(?:банке\s+)?((?:ПАО|АО|ООО|АКБ|КБ|ОАО|ЗАО|ББР|Банк|Филиал)\b.*)", re.IGNORECASE)
