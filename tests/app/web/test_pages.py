@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 from PIL import Image
 from web_kit import CLOSED_URL, attribute, sign_in, web_app, web_settings, web_token
 
+from app.web.limits import FORM_OVERHEAD_BYTES, BodySizeLimit
 from app.web.login import safe_next
 from app.web.main import refuse_placeholder_secrets
 from app.web.preview import THUMBNAIL_PX
@@ -176,10 +177,11 @@ def test_upload_over_the_limit_is_too_large(
     assert attribute(response.text, "problem", "data-kind") == "too_large"
 
 
-def test_upload_over_the_limit_without_a_length_is_stopped_as_it_arrives(
+def test_upload_over_the_limit_without_a_length_is_too_large_under_the_body_cap(
     realm: TestIdentityProvider, runtime_url: str, files_url: str, sample: Path
 ) -> None:
-    """A chunked body has no Content-Length to check first: it is counted as it comes, not spooled to disk whole."""
+    """A chunked body has no Content-Length to check first: the app runs under the body cap (which counts bytes as
+    they come, tests/app/web/test_limits.py), and the cap's refusal is the friendly "too large" page."""
     head = b'--B\r\nContent-Disposition: form-data; name="photo"; filename="big.png"\r\nContent-Type: image/png\r\n\r\n'
 
     def body() -> Iterator[bytes]:
@@ -189,10 +191,13 @@ def test_upload_over_the_limit_without_a_length_is_stopped_as_it_arrives(
         yield b"\r\n--B--\r\n"
 
     settings = web_settings(realm.issuer, runtime_url, files_url, files_max_bytes=1000)
-    with TestClient(web_app(settings)) as client:
+    app = web_app(settings)
+    caps = [m.kwargs["max_bytes"] for m in app.user_middleware if m.cls is BodySizeLimit]
+    with TestClient(app) as client:
         csrf = sign_in(client, web_token(realm, TESSERACT_GROUP))
         headers = _htmx(csrf) | {"Content-Type": "multipart/form-data; boundary=B"}
         response = client.post("/receipts", headers=headers, content=body())
+    assert caps == [1000 + FORM_OVERHEAD_BYTES]
     assert response.status_code == 413
     assert attribute(response.text, "problem", "data-kind") == "too_large"
 
