@@ -67,6 +67,7 @@ def clean_name(raw: str | None) -> str:
 
 
 def sniff(head: bytes) -> str | None:
+    """The type from the magic bytes, whatever the client claims; the runtime checks FILE inputs with it too."""
     mime = filetype.guess_mime(head)
     return str(mime) if mime else None
 

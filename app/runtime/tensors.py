@@ -15,9 +15,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import filetype
 import numpy as np
 
+from app.files.service import sniff
 from app.runtime.spec import ModuleSpec, TensorSpec
 
 _PYTHON_TYPES = {"BOOL": bool, "INT64": int, "FP64": float, "BYTES": str}
@@ -64,11 +64,6 @@ class PreparedRequest:
     @property
     def has_file_references(self) -> bool:
         return any(isinstance(item, FileReference) for tensor in self.inputs for item in tensor["data"])
-
-
-def sniff(data: bytes) -> str | None:
-    mime = filetype.guess_mime(data)
-    return str(mime) if mime else None
 
 
 def check_file(spec: TensorSpec, data: bytes, where: str) -> None:
