@@ -250,6 +250,31 @@ def test_estimate_x_height_between_x_and_cap_height(size: int) -> None:
     assert size * DEJAVU_X_HEIGHT - 1 <= estimate <= size * DEJAVU_CAP_HEIGHT + 1
 
 
+def test_estimate_x_height_ignores_specks() -> None:
+    """JPEG blocks and grain leave 3-4 px specks that can outnumber the letters of a low-resolution photo."""
+    page = render_page(size=16).copy()
+    rng = np.random.default_rng(7)
+    speck = np.array([[0, 0, 255], [0, 255, 0], [0, 0, 255]], dtype=np.uint8)  # 3×3, 5 px of ink: letter-shaped
+    for y, x in rng.integers(0, (page.shape[0] - 3, page.shape[1] - 3), size=(3000, 2)):
+        page[y : y + 3, x : x + 3] = np.minimum(page[y : y + 3, x : x + 3], speck)
+    estimate = estimate_x_height(page)
+    assert estimate is not None
+    assert 16 * DEJAVU_X_HEIGHT - 1 <= estimate <= 16 * DEJAVU_CAP_HEIGHT + 1
+
+
+def test_estimate_x_height_follows_the_smallest_text() -> None:
+    """Small grey captions over large values (a bank app's receipt): the captions need the scale, not the values."""
+    page = PILImage.new("L", PAGE, 255)
+    draw = ImageDraw.Draw(page)
+    small, large = ImageFont.truetype(FONT, 14), ImageFont.truetype(FONT, 32)
+    for i, y in enumerate(range(40, PAGE[1] - 80, 70)):
+        draw.text((40, y), "Получатель", font=small, fill=0)
+        draw.text((40, y + 20), LINES[i % len(LINES)], font=large, fill=0)
+    estimate = estimate_x_height(np.asarray(page, dtype=np.uint8))
+    assert estimate is not None
+    assert 14 * DEJAVU_X_HEIGHT - 1 <= estimate <= 14 * DEJAVU_CAP_HEIGHT + 1
+
+
 @pytest.mark.parametrize(
     ("x_height", "shape", "max_pixels", "expected"),
     [
