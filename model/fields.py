@@ -163,6 +163,23 @@ _ORG_END = re.compile(r"\s+(?:" + _label("инн") + r"|" + _label("кпп") + r
 
 
 _ORG_FORM_MISREAD = re.compile(r"^[0OО]{3}(?=\s*[«\"“A-ZА-ЯЁ])")
+_LEGAL_FORMS = frozenset({"ООО", "АО", "ПАО", "ЗАО", "ОАО", "АКБ", "КБ"})
+_LATIN_LOOKALIKES = str.maketrans("AOKBC", "АОКБС")
+"""Latin letters OCR puts in a legal form: "AO KB" is "АО КБ" (a blurred Б reads as B)."""
+_FORM_TOKEN = re.compile(r"(?<!\w)[A-ZА-ЯЁ]{2,3}(?!\w)")
+
+
+def _cyrillic_legal_forms(name: str) -> str:
+    """A Russian name's legal form written with Latin look-alikes, spelled in Cyrillic again; a name's own Latin
+    words ("ООО «IT Lab»") are left alone."""
+    if not re.search(r"[А-Яа-яЁё]", name):
+        return name
+
+    def respell(token: re.Match[str]) -> str:
+        cyrillic = token.group().translate(_LATIN_LOOKALIKES)
+        return cyrillic if cyrillic in _LEGAL_FORMS else token.group()
+
+    return _FORM_TOKEN.sub(respell, name)
 
 
 _ADDRESS_TAIL = re.compile(r",\s*(?:\d{6}\b|г\.|ул\.|" + _label("инн") + r"|" + _label("кпп") + r").*$", re.IGNORECASE)
@@ -184,7 +201,7 @@ def _name(text: str) -> str | None:
     name = _CRUMBS_AFTER_QUOTE.sub(r"\1", name)
     if not re.search(r"[А-Яа-яЁёA-Za-z]{2}", name):
         return None
-    return normalize_text(_ORG_FORM_MISREAD.sub("ООО", name))
+    return normalize_text(_cyrillic_legal_forms(_ORG_FORM_MISREAD.sub("ООО", name)))
 
 
 _TEXT_END = re.compile(r"\s{3,}.*$")
@@ -194,10 +211,18 @@ def _text(text: str) -> str | None:
     return normalize_text(_TEXT_END.sub("", text).strip(" :|"))
 
 
+_IN_BEFORE_BANK = re.compile(r"^[\W_]*[вB]\s*(?=(?:П?[АA][OО]|[ЗОO][АA][OО]|[OО]{3}|А?[КK][БB]|Банк)\b)")
+"""The "в" of "р/с … в АО КБ …" left before a bank's name on a form's line, or glued to it as OCR reads it
+("BAO КБ «…»"); no bank's name starts with that preposition."""
+
+
 def _bank(text: str) -> str | None:
-    """A bank name, without a БИК/к/с tail that shares its line."""
+    """A bank name, without a БИК/к/с tail that shares its line or the "в" before it."""
+    text = _IN_BEFORE_BANK.sub("", text)
     cut = re.split(r"\s+(?:" + _label("бик") + r"|" + _label("к/с") + r")\b", text, flags=re.IGNORECASE)[0]
-    return _text(_CRUMBS_AFTER_QUOTE.sub(r"\1", cut.strip())) if re.search(r"[А-Яа-яЁё]{2}", cut) else None
+    if not re.search(r"[А-Яа-яЁё]{2}", cut):
+        return None
+    return _text(_cyrillic_legal_forms(_CRUMBS_AFTER_QUOTE.sub(r"\1", cut.strip())))
 
 
 _BANK_NAME_START = re.compile(r"^\s*(?:банке\s+)?((?:ПАО|АО|ООО|АКБ|КБ|ОАО|ЗАО|ББР|Банк|Филиал)\b.*)", re.IGNORECASE)

@@ -133,6 +133,34 @@ def test_a_digit_that_looks_like_v_is_no_bank_caption() -> None:
     assert _values(lines, "bank_name") == []
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("| в AO KB «Северный кредит» | БИК 045782245 |", "АО КБ «Северный кредит»"),
+        ("BAO КБ «Северный кредит» = БИК 045782245", "АО КБ «Северный кредит»"),  # "в" glued on, read Latin
+        ("в ПАО Сбербанк", "ПАО Сбербанк"),
+        ("ВТБ (ПАО)", "ВТБ (ПАО)"),  # a name's own capital В stays
+    ],
+)
+def test_the_preposition_before_a_captioned_bank_is_dropped(line: str, expected: str) -> None:
+    """A ПД-4 prints the bank on the line above "(наименование банка)", sometimes after the "в" of its account."""
+    assert _values([line, "(наименование банка)"], "bank_name")[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "field", "expected"),
+    [
+        ("Получатель AO «Профмир»", "recipient_name", "АО «Профмир»"),
+        ("Получатель OOO «IT Lab»", "recipient_name", "ООО «IT Lab»"),  # the name's own Latin stays
+        ("Банк получателя Банк ГПБ (AO)", "bank_name", "Банк ГПБ (АО)"),
+        ("Банк получателя ПAO Сбербанк", "bank_name", "ПАО Сбербанк"),
+        ("Плательщик: CBO Иванов", "payer_name", "CBO Иванов"),  # not a legal form: as read
+    ],
+)
+def test_legal_forms_read_in_latin_are_spelled_in_cyrillic(line: str, field: str, expected: str) -> None:
+    assert _values([line], field) == [expected]
+
+
 def test_a_zero_total_is_no_amount() -> None:
     assert _values(["Сумма 0,00 ₽"], "amount") == []
     assert _values(["ИТОГ =0.00", "Сумма 1 234,56 ₽"], "amount") == ["1234.56"]
