@@ -285,7 +285,11 @@ _STANDALONE_AMOUNT = re.compile(
 )
 _TITLE = re.compile(r"сч[её]т\w* на оплату|квитанци|извещение|кассовый чек", re.IGNORECASE)
 _CAPTION_FIELDS = frozenset({"recipient_name", "bank_name"})
-_REFERENCED_DATE = re.compile(r"\bот\s*$", re.IGNORECASE)
+_REFERENCED_DATE = re.compile(r"\b(?:от|до)\s*$", re.IGNORECASE)
+"""A date after "от" is another document's ("договор № 5 от …"), after "до" a deadline ("Оплатить до …")."""
+_INVOICE_NUMBER = re.compile(r"(?<![а-яё])сч[её]т(?![а-яё])\s*(?:№|N[oо2e]?)\s*(?!\d{15})\S+", re.IGNORECASE)
+"""An invoice's own number, "СЧЁТ № 913" (not "по счёту № 913", nor an account's "Счёт № 40702…")."""
+_DATE_AFTER_OT = re.compile(r"\bот\s*(\d{1,2}[./-]\d{1,2}[./-]\d{2,4})", re.IGNORECASE)
 _DANGLING = re.compile(r"(?:\b(?:от|по|за|и|в|на|с|к|для|№)|[,-])$", re.IGNORECASE)
 
 # A caption printed under a value on state forms (ПД-4 "Извещение"): the value is the line above.
@@ -393,6 +397,17 @@ def _captioned(line: str, above: str, source: Source) -> list[Candidate]:
     return found
 
 
+def _invoice_date(line: str, above: str) -> str | None:
+    """The date of "СЧЁТ № 913 от 27.05.2021", on the number's line or on the line under it, where a designed
+    invoice's header puts it."""
+    if number := _INVOICE_NUMBER.search(line):
+        line = line[number.end() :]
+    elif not _INVOICE_NUMBER.search(above):
+        return None
+    found = _DATE_AFTER_OT.search(line)
+    return normalize_date(found.group(1)) if found else None
+
+
 def _own_date(line: str) -> str | None:
     """A date on the line that is not a reference to another document ("договор № 5 от 01.02.2024")."""
     for match in re.finditer(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|«?\d{1,2}»?\s+[А-Яа-яЁё]{3,9}\s+\d{4}", line):
@@ -404,7 +419,7 @@ def _own_date(line: str) -> str | None:
 def _unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
     """Values recognisable by shape alone, at a low score: they only fill gaps that labelled readings left."""
     found: list[Candidate] = []
-    for line in lines:
+    for line, above in zip(lines, ["", *lines], strict=False):
         for token in digit_tokens(line):
             if len(token) == 20 and token.startswith("30101"):
                 found.append(Candidate("bank_corr_account", token, source, 0.3))
@@ -414,6 +429,8 @@ def _unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
                 found.append(Candidate("bank_bic", token, source, 0.3))
         if _TITLE.search(line) and (title_date := normalize_date(line)) is not None:
             found.append(Candidate("payment_date", title_date, source, 1.0))  # "Счёт на оплату № 5 от 16 мая 2025 г."
+        elif (invoice_date := _invoice_date(line, above)) is not None:
+            found.append(Candidate("payment_date", invoice_date, source, 1.0))
         elif (found_date := _own_date(line)) is not None:
             found.append(Candidate("payment_date", found_date, source, 0.3))
         if _ORG_LINE.match(line):

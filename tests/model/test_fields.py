@@ -127,6 +127,22 @@ def test_extract_candidates_skips_dates_of_referenced_documents(lines: list[str]
     assert _values(lines, "payment_date") == expected
 
 
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["ООО «Кедр» СЧЁТ № 440", "г. Челябинск, ул. Советская, д. 166 от 27.02.2023", "Оплатить до 04.03.2023"],
+        ["СЧЕТ № 440 от 27.02.2023", "Оплатить до 04.03.2023"],
+    ],
+)
+def test_an_invoice_is_dated_by_its_number_not_its_deadline(lines: list[str]) -> None:
+    assert _values(lines, "payment_date") == ["2023-02-27"]
+
+
+def test_a_referenced_invoice_or_an_account_number_dates_nothing() -> None:
+    assert _values(["Оплата по счёту № 440 от 27.02.2023"], "payment_date") == []
+    assert _values(["Счёт № 40702810938000000001", "Выписка от 01.03.2023"], "payment_date") == []
+
+
 def test_a_digit_that_looks_like_v_is_no_bank_caption() -> None:
     """OCR's look-alikes let "8" stand for "в"; under a seller's name that must not make the name a bank."""
     lines = ["ООО «Инвестлайн»", "} 7823615997 |"]
