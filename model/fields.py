@@ -344,13 +344,10 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else ""
         found: list[Candidate] = []
-        for rule in _RULES:
-            for match in rule.pattern.finditer(line):
-                value = _read_value(rule, line[match.end() :], following)
-                if value is not None:
-                    found.append(Candidate(rule.field, value, source, rule.score))
-                if not rule.anywhere:
-                    break
+        for rule, match in _label_matches(line):
+            value = _read_value(rule, line[match.end() :], following)
+            if value is not None:
+                found.append(Candidate(rule.field, value, source, rule.score))
         if any(c.field == "payer_name" for c in found):  # "Покупатель ООО «…», ИНН …" is the payer's ИНН
             found = [c for c in found if c.field not in _PAYEE_IDS]
         candidates += found
@@ -362,6 +359,28 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
         text = "\n".join(lines)
         candidates.append(Candidate("currency", normalize_currency(text) or "RUB", source, 0.5))
     return candidates
+
+
+def _label_matches(line: str) -> list[tuple[_Rule, re.Match[str]]]:
+    """Each rule's labels on ``line``, less those inside a longer label of another field: the "счёт" of
+    "Корр. счёт" is not the recipient's account."""
+    matches = []
+    for rule in _RULES:
+        for match in rule.pattern.finditer(line):
+            matches.append((rule, match))
+            if not rule.anywhere:
+                break
+    return [
+        (rule, match)
+        for rule, match in matches
+        if not any(
+            other.field != rule.field
+            and outer.start() <= match.start()
+            and match.end() <= outer.end()
+            and outer.end() - outer.start() > match.end() - match.start()
+            for other, outer in matches
+        )
+    ]
 
 
 def _read_value(rule: _Rule, rest: str, following: str) -> str | None:

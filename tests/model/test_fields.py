@@ -143,6 +143,14 @@ def test_a_referenced_invoice_or_an_account_number_dates_nothing() -> None:
     assert _values(["Счёт № 40702810938000000001", "Выписка от 01.03.2023"], "payment_date") == []
 
 
+@pytest.mark.parametrize("line", ["Корр. счёт", "Корр. счёт 50101810260910000673", "К/сч 50101810260910000673"])
+def test_a_correspondent_account_label_is_not_the_recipients_account(line: str) -> None:
+    """The "счёт" inside "Корр. счёт" is no account label of its own, even when OCR spoils the 30101 prefix."""
+    lines = [line, "50101810260910000673"] if line == "Корр. счёт" else [line]
+    assert _values(lines, "recipient_account") == []
+    assert _values(lines, "bank_corr_account") == ["50101810260910000673"]
+
+
 def test_a_digit_that_looks_like_v_is_no_bank_caption() -> None:
     """OCR's look-alikes let "8" stand for "в"; under a seller's name that must not make the name a bank."""
     lines = ["ООО «Инвестлайн»", "} 7823615997 |"]
