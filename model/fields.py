@@ -290,7 +290,12 @@ _REFERENCED_DATE = re.compile(r"\b(?:от|до)\s*$", re.IGNORECASE)
 _INVOICE_NUMBER = re.compile(r"(?<![а-яё])сч[её]т(?![а-яё])\s*(?:№|N[oо2e]?)\s*(?!\d{15})\S+", re.IGNORECASE)
 """An invoice's own number, "СЧЁТ № 913" (not "по счёту № 913", nor an account's "Счёт № 40702…")."""
 _DATE_AFTER_OT = re.compile(r"\bот\s*(\d{1,2}[./-]\d{1,2}[./-]\d{2,4})", re.IGNORECASE)
-_DANGLING = re.compile(r"(?:\b(?:от|по|за|и|в|на|с|к|для|№)|[,-])$", re.IGNORECASE)
+_DANGLING = {
+    "purpose": re.compile(r"(?:\b(?:от|по|за|и|в|на|с|к|для|№)|[,-])$", re.IGNORECASE),
+    "bank_name": re.compile(r"(?<![\w-])(?:ПАО|АО|ООО|ЗАО|ОАО|АКБ|КБ|банк|[«\"-])$", re.IGNORECASE),
+}
+"""Endings that leave a value unfinished, so it continues on the next line: "Оплата по" / "договору № 5",
+"Северо-Западный банк ПАО" / "Сбербанк"."""
 
 # A caption printed under a value on state forms (ПД-4 "Извещение"): the value is the line above.
 _CAPTIONS: tuple[tuple[str, re.Pattern[str], Callable[[str], str | None]], ...] = (
@@ -341,11 +346,20 @@ def classify(lines: Sequence[str]) -> DocumentType:
 def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> list[Candidate]:
     """Every reading of every field that the labels in ``lines`` support, in reading order."""
     candidates: list[Candidate] = []
+    read_whole: set[str] = set()
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else ""
         found: list[Candidate] = []
+        is_value_of, read_whole = read_whole, set()
         for rule, match in _label_matches(line):
-            value = _read_value(rule, line[match.end() :], following)
+            if rule.field in is_value_of and not rule.anywhere:
+                continue  # the line under "Банк получателя" is its value, "Банк" and all
+            rest = line[match.end() :]
+            if _value_like_its_label(rule, rest, following):
+                value = rule.read(following)
+                read_whole.add(rule.field)
+            else:
+                value = _read_value(rule, rest, following)
             if value is not None:
                 found.append(Candidate(rule.field, value, source, rule.score))
         if any(c.field == "payer_name" for c in found):  # "Покупатель ООО «…», ИНН …" is the payer's ИНН
@@ -359,6 +373,20 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
         text = "\n".join(lines)
         candidates.append(Candidate("currency", normalize_currency(text) or "RUB", source, 0.5))
     return candidates
+
+
+_VALUES_LIKE_LABELS = frozenset({"bank_name"})
+"""Fields whose value may start with the field's own label word: "Банк Точка", "Банк ВТБ (ПАО)"."""
+
+
+def _value_like_its_label(rule: _Rule, rest: str, following: str) -> bool:
+    """A label alone on its line over a line starting with the same label: "Банк получателя" / "Банк Точка"."""
+    return (
+        rule.field in _VALUES_LIKE_LABELS
+        and not rule.anywhere
+        and not rest.strip()
+        and rule.pattern.match(following) is not None
+    )
 
 
 def _label_matches(line: str) -> list[tuple[_Rule, re.Match[str]]]:
@@ -389,8 +417,9 @@ def _read_value(rule: _Rule, rest: str, following: str) -> str | None:
         # stacked layout: the value sits under its label
         return rule.read(following) if follows_freely else None
     value = rule.read(rest)
-    if value is not None and rule.field == "purpose" and follows_freely and _DANGLING.search(value):
-        value = normalize_text(f"{value} {following}")  # a purpose wrapped onto the next line
+    dangling = _DANGLING.get(rule.field)
+    if value is not None and dangling is not None and follows_freely and dangling.search(value):
+        value = normalize_text(f"{value} {following}")  # wrapped onto the next line
     return value
 
 

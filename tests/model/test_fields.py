@@ -50,6 +50,17 @@ def test_extract_candidates_reads_value_under_its_label() -> None:
     assert _values(lines, "bank_name")[0] == "АО «Т-Банк»"
 
 
+@pytest.mark.parametrize("bank", ["Банк Точка", "Банк ВТБ (ПАО)", "Банк «Кедр» (АО)"])
+def test_a_bank_named_banks_under_its_label_keeps_its_name(bank: str) -> None:
+    assert _values(["Банк получателя", bank, "БИК 044525104"], "bank_name") == [bank]
+
+
+def test_a_bank_name_wrapped_after_its_legal_form_is_joined() -> None:
+    lines = ["Банк получателя Северо-Западный банк ПАО", "Сбербанк", "БИК 044030653"]
+    assert _values(lines, "bank_name") == ["Северо-Западный банк ПАО Сбербанк"]
+    assert _values(["Банк получателя Банк ГПБ (АО)", "Иван Петрович С."], "bank_name") == ["Банк ГПБ (АО)"]
+
+
 def test_extract_candidates_ignores_vat_lines_for_amount() -> None:
     assert _values(["Сумма НДС 20% 120,00", "Итого 720,00"], "amount") == ["720.00"]
 
