@@ -55,8 +55,16 @@ _PHOTO = _Level((10, 13), 12, (0.01, 0.045), (0.05, 0.14), (0.4, 0.9), (2, 4), (
 _HARD = _Level((7, 9), 12, (0.06, 0.12), (0.04, 0.12), (0.3, 0.7), (4, 7), (0.5, 0.85), (40, 60))
 
 
-def degrade(page: Rendered, difficulty: Difficulty, rng: random.Random) -> Degraded:
-    """Apply one difficulty level to ``page``; every random choice comes from ``rng``."""
+ABLATIONS = ("motion_blur",)
+"""Degradations that can be left out to measure what each costs; the random draws stay the same, so every other
+property of every image (and its truth) is unchanged."""
+
+
+def degrade(
+    page: Rendered, difficulty: Difficulty, rng: random.Random, without: frozenset[str] = frozenset()
+) -> Degraded:
+    """Apply one difficulty level to ``page``, less the degradations named in ``without`` (see ``ABLATIONS``);
+    every random choice comes from ``rng``."""
     noise = np.random.default_rng(rng.getrandbits(64))
     image = np.asarray(page.image, dtype=np.uint8)
     if difficulty is Difficulty.CLEAN:
@@ -76,7 +84,9 @@ def degrade(page: Rendered, difficulty: Difficulty, rng: random.Random) -> Degra
         image = _phone(image, rng)
     photo = _photograph(image, level, rng, noise)
     if difficulty is Difficulty.HARD:
-        photo = _motion_blur(photo, rng)
+        kernel = _motion_kernel(rng)
+        if "motion_blur" not in without:
+            photo = np.asarray(cv2.filter2D(photo, -1, kernel), dtype=np.uint8)
         photo = np.ascontiguousarray(np.rot90(photo, rng.choice((0, 1, 2, 3))))
     photo = _add_noise(photo, rng.uniform(*level.noise), noise)
     return Degraded(photo, rng.randint(*level.jpeg))
@@ -260,7 +270,7 @@ def _lighting(size: tuple[int, int], level: _Level, rng: random.Random) -> Field
     return field.astype(np.float32)
 
 
-def _motion_blur(image: Pixels, rng: random.Random) -> Pixels:
+def _motion_kernel(rng: random.Random) -> Field:
     """A shaken hand: a line kernel of 3–7 pixels at a random angle."""
     length = rng.randint(3, 7)
     line = np.zeros((length, length), np.float32)
@@ -268,7 +278,7 @@ def _motion_blur(image: Pixels, rng: random.Random) -> Pixels:
     rotation = cv2.getRotationMatrix2D(((length - 1) / 2, (length - 1) / 2), rng.uniform(0, 180), 1.0)
     kernel = np.asarray(cv2.warpAffine(line, rotation, (length, length)), dtype=np.float32)
     kernel /= max(float(kernel.sum()), 1e-6)
-    return np.asarray(cv2.filter2D(image, -1, kernel), dtype=np.uint8)
+    return kernel
 
 
 def encode(degraded: Degraded) -> tuple[bytes, str]:

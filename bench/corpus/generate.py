@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.corpus import invoice, receipt, transfer
-from bench.corpus.degrade import degrade, encode
+from bench.corpus.degrade import ABLATIONS, degrade, encode
 from bench.corpus.render import Rendered
 from bench.corpus.truth import TRUTH_FILE, Difficulty, TruthRecord, write_truth
 from model.schema import DocumentType, PaymentDetails
@@ -71,11 +71,12 @@ def plan(
     return planned
 
 
-def make_image(item: Planned, seed: int) -> tuple[bytes, str, PaymentDetails]:
-    """Render, degrade and encode one image; returns its bytes, file suffix and validated truth."""
+def make_image(item: Planned, seed: int, without: frozenset[str] = frozenset()) -> tuple[bytes, str, PaymentDetails]:
+    """Render, degrade (less the ablated degradations) and encode one image; returns its bytes, file suffix and
+    validated truth."""
     rng = random.Random(f"{seed}:{item.index}")
     page = TEMPLATES[item.document_type][item.template](rng)
-    data, suffix = encode(degrade(page, item.difficulty, rng))
+    data, suffix = encode(degrade(page, item.difficulty, rng, without))
     truth = PaymentDetails.model_validate({"document_type": item.document_type, **page.fields})
     return data, suffix, truth
 
@@ -86,8 +87,11 @@ def generate_corpus(
     seed: int,
     types: Sequence[DocumentType] = DOCUMENT_TYPES,
     difficulties: Sequence[Difficulty] = DIFFICULTIES,
+    *,
+    without: frozenset[str] = frozenset(),
 ) -> list[TruthRecord]:
-    """Write ``count`` images and ``truth.jsonl`` into ``out``; returns the truth records.
+    """Write ``count`` images and ``truth.jsonl`` into ``out``; returns the truth records. ``without`` leaves
+    degradations out (``degrade.ABLATIONS``) and changes nothing else.
 
     Images named like ours (``doc_NNNN.jpg|png``) left from an earlier, larger run are removed so that the
     folder and its truth file always agree.
@@ -95,7 +99,7 @@ def generate_corpus(
     out.mkdir(parents=True, exist_ok=True)
     records = []
     for item in plan(count, types, difficulties):
-        data, suffix, truth = make_image(item, seed)
+        data, suffix, truth = make_image(item, seed, without)
         name = f"doc_{item.index:04d}{suffix}"
         (out / name).write_bytes(data)
         records.append(TruthRecord(file=name, document_type=item.document_type, difficulty=item.difficulty,
@@ -117,6 +121,13 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--seed", type=int, default=2026, help="same seed, same bytes (default 2026)")
     parser.add_argument("--types", nargs="+", choices=[t.value for t in DOCUMENT_TYPES], help="default: all")
     parser.add_argument("--difficulties", nargs="+", choices=[d.value for d in DIFFICULTIES], help="default: all")
+    parser.add_argument(
+        "--without",
+        nargs="+",
+        choices=ABLATIONS,
+        default=[],
+        help="leave these degradations out, all else identical (to measure what each costs)",
+    )
     return parser
 
 
@@ -127,7 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     types = [DocumentType(t) for t in args.types] if args.types else DOCUMENT_TYPES
     difficulties = [Difficulty(d) for d in args.difficulties] if args.difficulties else DIFFICULTIES
     started = time.perf_counter()
-    records = generate_corpus(args.out, args.count, args.seed, types, difficulties)
+    records = generate_corpus(args.out, args.count, args.seed, types, difficulties, without=frozenset(args.without))
     elapsed = time.perf_counter() - started
     size = sum((args.out / record.file).stat().st_size for record in records)
     mix = Counter((record.document_type.value, record.difficulty.value) for record in records)

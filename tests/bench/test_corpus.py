@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import random
 from collections import Counter
@@ -10,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from urllib.parse import parse_qsl
 
+import cv2
 import numpy as np
 import pytest
 import segno
@@ -299,6 +301,22 @@ def test_make_image_same_seed_gives_same_bytes(difficulty: Difficulty) -> None:
     first, second, other = make_image(item, 11), make_image(item, 11), make_image(item, 12)
     assert first == second
     assert first[0] != other[0]
+
+
+def _sharpness(data: bytes) -> float:
+    grey = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_GRAYSCALE)
+    return float(cv2.Laplacian(grey, cv2.CV_64F).var())
+
+
+def test_an_ablated_motion_blur_changes_nothing_else() -> None:
+    """The same document, truth, size and turn; only sharper. Photo and clean levels have no motion blur at all."""
+    hard = Planned(5, DocumentType.INVOICE, Difficulty.HARD, "modern_invoice")
+    blurred, sharp = make_image(hard, 11), make_image(hard, 11, frozenset({"motion_blur"}))
+    assert sharp[1:] == blurred[1:]
+    assert Image.open(io.BytesIO(sharp[0])).size == Image.open(io.BytesIO(blurred[0])).size
+    assert _sharpness(sharp[0]) > 1.5 * _sharpness(blurred[0])
+    photo = Planned(4, DocumentType.INVOICE, Difficulty.PHOTO, "modern_invoice")
+    assert make_image(photo, 11, frozenset({"motion_blur"})) == make_image(photo, 11)
 
 
 @pytest.mark.parametrize(
