@@ -385,6 +385,17 @@ def test_main_generates_the_chosen_types(tmp_path: Path, capsys: pytest.CaptureF
     assert "3 images" in capsys.readouterr().out
 
 
+def test_main_leaves_out_an_ablated_degradation(tmp_path: Path) -> None:
+    args = ["--count", "3", "--seed", "1", "--types", "invoice", "--difficulties", "hard"]
+    assert main(["--out", str(tmp_path / "all"), *args]) == 0
+    assert main(["--out", str(tmp_path / "sharp"), *args, "--without", "motion_blur"]) == 0
+    for record in load_truth(tmp_path / "all" / TRUTH_FILE):
+        blurred, sharp = (tmp_path / "all" / record.file).read_bytes(), (tmp_path / "sharp" / record.file).read_bytes()
+        assert _sharpness(sharp) > _sharpness(blurred)
+    with pytest.raises(SystemExit):
+        main(["--out", str(tmp_path / "x"), *args, "--without", "creases"])
+
+
 def test_load_truth_names_the_bad_line(tmp_path: Path) -> None:
     path = tmp_path / TRUTH_FILE
     generate_corpus(tmp_path, 1, seed=5)
