@@ -197,7 +197,7 @@ capitalised Russian word ("ООО «Ромашка» Юг" keeps its "Юг")."""
 def _name(text: str) -> str | None:
     """A name as printed, without the ИНН/КПП, address or invoice title that shares its line; OCR's "000" for ООО is
     undone."""
-    name = _TITLE_TAIL.sub("", _ADDRESS_TAIL.sub("", _ORG_END.sub("", text))).strip(" :|_—-")
+    name = _TITLE_TAIL.sub("", _ADDRESS_TAIL.sub("", _ORG_END.sub("", _FORM_BLANK.sub("", text)))).strip(" :|_—-")
     name = _CRUMBS_AFTER_QUOTE.sub(r"\1", name)
     if not re.search(r"[А-Яа-яЁёA-Za-z]{2}", name):
         return None
@@ -205,10 +205,13 @@ def _name(text: str) -> str | None:
 
 
 _TEXT_END = re.compile(r"\s{3,}.*$")
+_FORM_BLANK = re.compile(r"(?:\s_|_{2}).*$")
+"""A form's blank ("____") or a lone "_" after a value: what follows is the next cell or specks ("ООО «Три медведя»
+_ gr ULL", "ПАО «Промсвязьбанк» __ BANK 044525555"); no name or purpose has one."""
 
 
 def _text(text: str) -> str | None:
-    return normalize_text(_TEXT_END.sub("", text).strip(" :|"))
+    return normalize_text(_TEXT_END.sub("", _FORM_BLANK.sub("", text)).strip(" :|"))
 
 
 _IN_BEFORE_BANK = re.compile(r"^[\W_]*[вB]\s*(?=(?:П?[АA][OО]|[ЗОO][АA][OО]|[OО]{3}|А?[КK][БB]|Банк)\b)")
@@ -218,7 +221,7 @@ _IN_BEFORE_BANK = re.compile(r"^[\W_]*[вB]\s*(?=(?:П?[АA][OО]|[ЗОO][АA][O
 
 def _bank(text: str) -> str | None:
     """A bank name, without a БИК/к/с tail that shares its line or the "в" before it."""
-    text = _IN_BEFORE_BANK.sub("", text)
+    text = _FORM_BLANK.sub("", _IN_BEFORE_BANK.sub("", text))
     cut = re.split(r"\s+(?:" + _label("бик") + r"|" + _label("к/с") + r")\b", text, flags=re.IGNORECASE)[0]
     if not re.search(r"[А-Яа-яЁё]{2}", cut):
         return None

@@ -40,8 +40,9 @@ def digits(text: str) -> str:
 
 
 _RUBLES_KOPECKS = re.compile(
-    r"(?<![\d.,])(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)\s*(?:руб|р)\.?\s*(\d{1,2})\s*коп", re.IGNORECASE
+    r"(?<![\d.,])(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)\s*(?:руб|рб|р)[.,]?\s*(\d{1,2})\s*к(?:о?[пл]|\.)", re.IGNORECASE
 )
+""""10 808 руб. 10 коп." as forms print it, and as OCR reads it: "рб.", "руб,", "кол.", "кп.", "к."."""
 
 
 def normalize_amount(text: str) -> str | None:
