@@ -181,6 +181,12 @@ def _scaled(grey: Image, factor: float) -> Image:
     return np.asarray(cv2.resize(grey, None, fx=factor, fy=factor, interpolation=interpolation), dtype=np.uint8)
 
 
+def _sharpened(grey: Image) -> Image:
+    """Unsharp masking: a shaken photo's code has modules smeared into each other, which restores their edges."""
+    blurred = cv2.GaussianBlur(grey, (0, 0), 2.0)
+    return np.asarray(cv2.addWeighted(grey, 2.0, blurred, -1.0, 0), dtype=np.uint8)
+
+
 def _otsu(grey: Image) -> Image:
     _, binary = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
     return np.asarray(binary, dtype=np.uint8)
@@ -224,8 +230,11 @@ def _rescues(grey: Image) -> Iterator[list[bytes]]:
     """Payloads from each rescue for what zxing missed on the original, cheapest and likeliest first."""
     long_side = max(grey.shape)
     if long_side <= _UPSCALE_BELOW:
-        yield _zxing_payloads(_scaled(grey, 2.0))
+        doubled = _scaled(grey, 2.0)
+        yield _zxing_payloads(doubled)
     yield _zxing_payloads(_otsu(grey))
+    if long_side <= _UPSCALE_BELOW:
+        yield _zxing_payloads(_sharpened(doubled))
     reduced = grey
     if long_side > _DOWNSCALE_ABOVE:
         reduced = _scaled(grey, _DOWNSCALED_SIDE / long_side)
