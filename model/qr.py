@@ -229,11 +229,11 @@ def _opencv_payloads(grey: Image) -> list[bytes]:
 def _rescues(grey: Image) -> Iterator[list[bytes]]:
     """Payloads from each rescue for what zxing missed on the original, cheapest and likeliest first."""
     long_side = max(grey.shape)
-    if long_side <= _UPSCALE_BELOW:
-        doubled = _scaled(grey, 2.0)
+    doubled = _scaled(grey, 2.0) if long_side <= _UPSCALE_BELOW else None
+    if doubled is not None:
         yield _zxing_payloads(doubled)
     yield _zxing_payloads(_otsu(grey))
-    if long_side <= _UPSCALE_BELOW:
+    if doubled is not None:
         yield _zxing_payloads(_sharpened(doubled))
     reduced = grey
     if long_side > _DOWNSCALE_ABOVE:
