@@ -122,6 +122,16 @@ def corr_account_valid(account: str, bik: str) -> bool:
     )
 
 
+def corr_account_shape_valid(account: str) -> bool:
+    """К/с with no BIK to check its key against: 20 digits starting 30101, the Bank of Russia's balance account."""
+    return _is_digits(account, 20) and account.startswith("30101")
+
+
+def settlement_account_valid_for_code(account: str, code: str) -> bool:
+    """Р/с against the BIK's last three digits alone, all its key needs; a к/с ends with the same three."""
+    return _is_digits(code, 3) and _account_key_valid(account, code)
+
+
 def ogrn_valid(value: str) -> bool:
     """13-digit ОГРН (first 12 mod 11) or 15-digit ОГРНИП (first 14 mod 13); the last digit is that mod 10."""
     if not _is_digits(value, 13, 15):

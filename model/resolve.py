@@ -61,7 +61,10 @@ def _confirmation(value: str, chosen: Candidate, candidates: list[Candidate]) ->
     return f"confirmed by {chosen.source.value} and {', '.join(others)}" if others else None
 
 
-def _choose(field: str, candidates: list[Candidate], rule: Rule | None) -> tuple[str | None, FieldCheck]:
+def _choose(
+    field: str, candidates: list[Candidate], rule: Rule | None, passed: str = "check digits and format match"
+) -> tuple[str | None, FieldCheck]:
+    """The most trusted reading that passes ``rule`` (``passed`` says what that proved), else one repaired."""
     ordered = _ordered(candidates)
     if not ordered:
         return None, FieldCheck()
@@ -69,7 +72,7 @@ def _choose(field: str, candidates: list[Candidate], rule: Rule | None) -> tuple
         for candidate in ordered:
             if rule(candidate.value):
                 confirmed = _confirmation(candidate.value, candidate, ordered)
-                detail = confirmed or "check digits and format match"
+                detail = confirmed or passed
                 return candidate.value, FieldCheck(status=CheckStatus.VALID, source=candidate.source, detail=detail)
         for candidate in ordered:
             repaired = checks.repair_single_confusion(candidate.value, rule)
@@ -109,6 +112,33 @@ def _bik_fits(corr_account: str, bik: str) -> bool:
     return checks.corr_account_valid(corr_account, bik)
 
 
+def _choose_accounts(
+    by_field: dict[str, list[Candidate]],
+    bic: str | None,
+    values: dict[str, str | None],
+    results: dict[str, FieldCheck],
+) -> None:
+    """Both accounts against the BIK; with no BIK read, the к/с by its shape, and the р/с by the bank's code that
+    the к/с ends with (a transfer receipt often shows the к/с and not the BIK)."""
+    corr_field, account_field = "bank_corr_account", "recipient_account"
+    if bic:
+        values[corr_field], results[corr_field] = _choose(
+            corr_field, by_field[corr_field], partial(checks.corr_account_valid, bik=bic)
+        )
+        values[account_field], results[account_field] = _choose(
+            account_field, by_field[account_field], partial(checks.settlement_account_valid, bik=bic)
+        )
+        return
+    passed = "format matches; no BIK to check the key against"
+    corr, results[corr_field] = _choose(corr_field, by_field[corr_field], checks.corr_account_shape_valid, passed)
+    values[corr_field] = corr
+    rule = None
+    if corr is not None and results[corr_field].status == CheckStatus.VALID:
+        rule = partial(checks.settlement_account_valid_for_code, code=corr[-3:])
+    passed = "key matches the bank code the к/с ends with"
+    values[account_field], results[account_field] = _choose(account_field, by_field[account_field], rule, passed)
+
+
 def resolve(
     candidates: Iterable[Candidate], document_type: DocumentType, document_type_source: Source | None = None
 ) -> tuple[PaymentDetails, dict[str, FieldCheck]]:
@@ -122,15 +152,14 @@ def resolve(
     results: dict[str, FieldCheck] = {"document_type": FieldCheck(source=document_type_source)}
     bic, results["bank_bic"] = _choose_bik(by_field["bank_bic"], by_field["bank_corr_account"])
     values["bank_bic"] = bic
+    _choose_accounts(by_field, bic, values, results)
     rules: dict[str, Rule | None] = {
         "recipient_inn": checks.inn_valid,
         "recipient_kpp": checks.kpp_valid,
-        "recipient_account": (lambda account: checks.settlement_account_valid(account, bic)) if bic else None,
-        "bank_corr_account": (lambda account: checks.corr_account_valid(account, bic)) if bic else None,
         "payment_date": _plausible_date,
     }
     for field in VALUE_FIELDS:
-        if field != "bank_bic":
+        if field not in values:
             values[field], results[field] = _choose(field, by_field[field], rules.get(field))
     details = PaymentDetails(document_type=document_type, **values)
     return details, {field: results[field] for field in FIELD_NAMES}

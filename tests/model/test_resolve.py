@@ -79,6 +79,27 @@ def test_resolve_leaves_accounts_unchecked_without_a_bik() -> None:
     assert checks["recipient_account"]["status"] == "unchecked"
 
 
+def test_without_a_bik_the_correspondent_account_vouches_for_the_account() -> None:
+    """The р/с key needs only the BIK's last three digits, which the к/с ends with."""
+    fields, checks = _resolve(
+        Candidate("recipient_account", _account(), Source.OCR),
+        Candidate("bank_corr_account", "50101810400000000225", Source.OCR),  # 3 read as 5
+    )
+    assert (fields["bank_corr_account"], checks["bank_corr_account"]["status"]) == (CORR, "valid")
+    assert checks["bank_corr_account"]["detail"] == f"repaired one OCR confusion: 50101810400000000225 → {CORR}"
+    assert (fields["recipient_account"], checks["recipient_account"]["status"]) == (_account(), "valid")
+    assert checks["recipient_account"]["detail"] == "key matches the bank code the к/с ends with"
+
+
+def test_without_a_bik_an_account_that_fails_the_code_of_the_correspondent_account_is_invalid() -> None:
+    other = "40702810438000000001"  # fails the key for code 225, and no single confusion repairs it
+    _, checks = _resolve(
+        Candidate("recipient_account", other, Source.OCR), Candidate("bank_corr_account", CORR, Source.OCR)
+    )
+    assert checks["recipient_account"]["status"] == "invalid"
+    assert checks["bank_corr_account"]["detail"] == "format matches; no BIK to check the key against"
+
+
 def test_resolve_prefers_the_bik_that_the_correspondent_account_confirms() -> None:
     fields, _ = _resolve(
         Candidate("bank_bic", "044525974", Source.OCR, score=1.0),
