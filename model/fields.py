@@ -383,13 +383,12 @@ _VALUES_LIKE_LABELS = frozenset({"bank_name"})
 
 
 def _value_like_its_label(rule: _Rule, rest: str, following: str) -> bool:
-    """A label alone on its line over a line starting with the same label: "Банк получателя" / "Банк Точка"."""
-    return (
-        rule.field in _VALUES_LIKE_LABELS
-        and not rule.anywhere
-        and not rest.strip()
-        and rule.pattern.match(following) is not None
-    )
+    """A label alone on its line over a line starting with the label's bare word and going on: "Банк получателя" /
+    "Банк Точка" (but not over "Банк получателя: Т-Банк", a label of its own)."""
+    if rule.field not in _VALUES_LIKE_LABELS or rule.anywhere or rest.strip():
+        return False
+    below = rule.pattern.match(following)
+    return below is not None and len(below.group().split()) == 1 and bool(following[below.end() :].strip())
 
 
 def _label_matches(line: str) -> list[tuple[_Rule, re.Match[str]]]:

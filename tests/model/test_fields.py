@@ -58,6 +58,13 @@ def test_a_bank_named_banks_under_its_label_keeps_its_name(bank: str) -> None:
     assert _values(["Банк получателя", bank, "БИК 044525104"], "bank_name") == [bank]
 
 
+@pytest.mark.parametrize(
+    "lines", [["Банк получателя", "Банк получателя: Т-Банк"], ["Банк получателя", "Банк получателя", "Т-Банк"]]
+)
+def test_a_label_under_a_label_is_no_bank_name(lines: list[str]) -> None:
+    assert "Банк получателя" not in " ".join(_values(lines, "bank_name"))
+
+
 def test_a_bank_name_wrapped_after_its_legal_form_is_joined() -> None:
     lines = ["Банк получателя Северо-Западный банк ПАО", "Сбербанк", "БИК 044030653"]
     assert _values(lines, "bank_name")[0] == "Северо-Западный банк ПАО Сбербанк"
