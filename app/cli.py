@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -24,6 +24,9 @@ from rich.table import Table
 from app.manifests.cli import manifests_cli
 from model.documents import DocumentError
 from model.pipeline import BackendName, Extractor
+
+if TYPE_CHECKING:
+    from app.settings import Settings
 
 cli = typer.Typer(
     name="receipt-extractor",
@@ -181,6 +184,13 @@ serve_cli = typer.Typer(help="Run the services.", no_args_is_help=True)
 cli.add_typer(serve_cli, name="serve")
 
 
+def _settings_with(**options: object) -> Settings:
+    """The environment's settings, with the command-line options that were given."""
+    from app.settings import get_settings
+
+    return get_settings().model_copy(update={name: value for name, value in options.items() if value is not None})
+
+
 @serve_cli.command("module")
 def serve_module(
     model: Annotated[list[str] | None, typer.Option(help="Serve only these models (names from module.yaml).")] = None,
@@ -189,11 +199,8 @@ def serve_module(
 ) -> None:
     """Publish the module named in manifests/module.yaml as an authenticated REST service (OIP + OpenAPI)."""
     from app.runtime.main import serve
-    from app.settings import get_settings
 
-    settings = get_settings()
-    overrides = {key: value for key, value in {"host": host, "port": port}.items() if value is not None}
-    serve(settings.model_copy(update=overrides), model or ())
+    serve(_settings_with(host=host, port=port), model or ())
 
 
 @serve_cli.command("files")
@@ -203,11 +210,8 @@ def serve_files(
 ) -> None:
     """Run the file service: uploads in object storage (RECEIPT_STORAGE_BACKEND: local or s3), per-user, with links."""
     from app.files.main import serve
-    from app.settings import get_settings
 
-    settings = get_settings()
-    overrides = {key: value for key, value in {"host": host, "files_port": port}.items() if value is not None}
-    serve(settings.model_copy(update=overrides))
+    serve(_settings_with(host=host, files_port=port))
 
 
 @serve_cli.command("web")
@@ -216,12 +220,9 @@ def serve_web(
     port: Annotated[int | None, typer.Option(help="Port (default: RECEIPT_WEB_PORT or 8002).")] = None,
 ) -> None:
     """Run the web app: sign in through the realm, upload a photo, confirm the details, pay by QR."""
-    from app.settings import get_settings
     from app.web.main import serve
 
-    settings = get_settings()
-    overrides = {key: value for key, value in {"host": host, "web_port": port}.items() if value is not None}
-    serve(settings.model_copy(update=overrides))
+    serve(_settings_with(host=host, web_port=port))
 
 
 def _port_option(name: str, service: str, default: int) -> Any:
