@@ -214,8 +214,10 @@ def _text(text: str) -> str | None:
     return normalize_text(_TEXT_END.sub("", _FORM_BLANK.sub("", text)).strip(" :|"))
 
 
-_IN_BEFORE_BANK = re.compile(r"^[\W_]*[вB]\s*(?=(?:П?[АA][OО]|[ЗОO][АA][OО]|[OО]{3}|А?[КK][БB]|Банк)\b)")
-"""The "в" of "р/с … в АО КБ …" left before a bank's name on a form's line, or glued to it as OCR reads it
+_BANK_START = r"(?:П?[АA][OО]|[ЗОO][АA][OО]|[OО]{3}|А?[КK][БB]|ББР|Банк|Филиал)\b"
+"""How a bank's name begins: its legal form (as printed or in OCR's Latin look-alikes), "Банк …" or "Филиал …"."""
+_IN_BEFORE_BANK = re.compile(rf"^[\W_]*[вB]\s*(?:банке\s+)?(?={_BANK_START})")
+"""The "в (банке)" of "р/с … в АО КБ …" left before a bank's name on a form's line, or glued to it as OCR reads it
 ("BAO КБ «…»"); no bank's name starts with that preposition."""
 
 
@@ -228,7 +230,7 @@ def _bank(text: str) -> str | None:
     return _text(_cyrillic_legal_forms(_CRUMBS_AFTER_QUOTE.sub(r"\1", cut.strip())))
 
 
-_BANK_NAME_START = re.compile(r"^\s*(?:банке\s+)?((?:ПАО|АО|ООО|АКБ|КБ|ОАО|ЗАО|ББР|Банк|Филиал)\b.*)", re.IGNORECASE)
+_BANK_NAME_START = re.compile(rf"^\s*(?:банке\s+)?({_BANK_START}.*)", re.IGNORECASE)
 
 
 def _bank_after_in(text: str) -> str | None:
@@ -306,7 +308,7 @@ _CAPTIONS: tuple[tuple[str, re.Pattern[str], Callable[[str], str | None]], ...] 
     (
         "bank_name",
         re.compile(r"^\W*наименование банка", re.IGNORECASE),
-        lambda line: _bank_after_in(re.sub(r"^\s*в\s+", "", line)) or _bank(line),
+        _bank,
     ),
     ("purpose", re.compile(r"^\W*(?:наименование|назначение) платежа\W*$", re.IGNORECASE), _text),
 )
