@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from model.normalize import normalize_amount, normalize_currency, normalize_date, normalize_text
+from model.normalize import find_dates, normalize_amount, normalize_currency, normalize_date, normalize_text
 from model.schema import Candidate, DocumentType, Source
 
 _LOOKALIKES = {
@@ -286,15 +286,18 @@ _QUOTES = "«\"“”„'‘’`"
 _ORG_FORMS = "ООО|АО|ПАО|ЗАО|ОАО|НКО|ИП|МУП|ГУП|ФГУП|[0OО]{3}"
 _ORG_LINE = re.compile(rf"^\s*(?:{_ORG_FORMS})\s*[{_QUOTES}A-ZА-ЯЁ]", re.IGNORECASE)
 _STANDALONE_AMOUNT = re.compile(
-    r"^[\s_|=-]*\d{1,3}(?:[ \u00a0]\d{3})*(?:[.,]\d{2})?\s*(?:₽|P|Р|руб\.?|р\.|RUB)\s*$", re.IGNORECASE
+    r"^[\s_|=-]*(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[.,]\d{2})?\s*(?:₽|P|Р|руб\.?|р\.|RUB)(?:\s+[^\s\d]{1,2})?\s*$",
+    re.IGNORECASE,
 )
+"""A line holding only an amount and its currency ("10 166,63 ₽", "131178.21 RUB"), perhaps with a speck of the
+screen after it ("9712.18 RUB Ke")."""
 _TITLE = re.compile(r"сч[её]т\w* на оплату|квитанци|извещение|кассовый чек", re.IGNORECASE)
 _CAPTION_FIELDS = frozenset({"recipient_name", "bank_name"})
-_REFERENCED_DATE = re.compile(r"\b(?:от|до)\s*$", re.IGNORECASE)
+_REFERENCED_DATE = re.compile(r"\b(?:от|до)\s*«?$", re.IGNORECASE)
 """A date after "от" is another document's ("договор № 5 от …"), after "до" a deadline ("Оплатить до …")."""
 _INVOICE_NUMBER = re.compile(r"(?<![а-яё])сч[её]т(?![а-яё])\s*(?:№|N[oо2e]?)\s*(?!\d{15})\S+", re.IGNORECASE)
 """An invoice's own number, "СЧЁТ № 913" (not "по счёту № 913", nor an account's "Счёт № 40702…")."""
-_DATE_AFTER_OT = re.compile(r"\bот\s*(\d{1,2}[./-]\d{1,2}[./-]\d{2,4})", re.IGNORECASE)
+_AFTER_OT = re.compile(r"\bот\s*«?$", re.IGNORECASE)
 _DANGLING = {
     "purpose": re.compile(r"(?:\b(?:от|по|за|и|в|на|с|к|для|№)|[,-])$", re.IGNORECASE),
     "bank_name": re.compile(r"(?<![\w-])(?:ПАО|АО|ООО|ЗАО|ОАО|АКБ|КБ|банк|[«\"-])$", re.IGNORECASE),
@@ -456,16 +459,12 @@ def _invoice_date(line: str, above: str) -> str | None:
         line = line[number.end() :]
     elif not _INVOICE_NUMBER.search(above):
         return None
-    found = _DATE_AFTER_OT.search(line)
-    return normalize_date(found.group(1)) if found else None
+    return next((iso for start, iso in find_dates(line) if _AFTER_OT.search(line[:start])), None)
 
 
 def _own_date(line: str) -> str | None:
     """A date on the line that is not a reference to another document ("договор № 5 от 01.02.2024")."""
-    for match in re.finditer(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|«?\d{1,2}»?\s+[А-Яа-яЁё]{3,9}\s+\d{4}", line):
-        if not _REFERENCED_DATE.search(line[: match.start()]):
-            return normalize_date(match.group())
-    return None
+    return next((iso for start, iso in find_dates(line) if not _REFERENCED_DATE.search(line[:start])), None)
 
 
 _BANK_WORD = re.compile(r"банк(?![а-яё])", re.IGNORECASE)

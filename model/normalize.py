@@ -7,6 +7,7 @@ Every reader — QR, OCR, PDF text, Qwen-VL — goes through these functions, so
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -28,7 +29,11 @@ _AMOUNT = re.compile(
     re.VERBOSE,
 )
 
-_DATE_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})(?!\d)")
+_DATE_NUMERIC = re.compile(
+    r"(?<!\d)(?<!\d[.,])(\d{1,2})[./,-](\d{1,2})(?:[./,-]|\s(?=(?:19|20)\d\d(?!\d)))(\d{4}|\d{2})(?!\d)"
+)
+"""18.04.2019, 18/04/19, 18-04-2019, and as OCR reads a blurred one: 18,04,2019 or 18.04 2019 (a dot lost; only
+before a four-digit year, so that "1.5 20" stays no date)."""
 _DATE_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _DATE_COMPACT = re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})T\d{4}")
 _DATE_WORDS = re.compile(r"(?<!\d)(\d{1,2})»?\s+([А-Яа-яЁё]{3,9})\.?\s+(\d{4})")
@@ -40,9 +45,11 @@ def digits(text: str) -> str:
 
 
 _RUBLES_KOPECKS = re.compile(
-    r"(?<![\d.,])(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)\s*(?:руб|рб|р)[.,]?\s*(\d{1,2})\s*к(?:о?[пл]|\.)", re.IGNORECASE
+    r"(?<![\d.,])(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)\s*(?:руб|рб|р)[.,]?\s*(\d{1,2})\s*(?:[кk]|[лc][а-яa-z]{1,2}\b)",
+    re.IGNORECASE,
 )
-""""10 808 руб. 10 коп." as forms print it, and as OCR reads it: "рб.", "руб,", "кол.", "кп.", "к."."""
+""""10 808 руб. 10 коп." as forms print it, and as OCR reads it: "рб.", "руб,", "кол.", "коя", "кп.", "к.", and with
+the к lost in blur, "лов." or "cor"."""
 
 
 def normalize_amount(text: str) -> str | None:
@@ -84,19 +91,25 @@ def _iso(year: int, month: int, day: int) -> str | None:
 
 
 def normalize_date(text: str) -> str | None:
-    """The first date in ``text`` as ``yyyy-mm-dd``: 18.04.2019, 18/04/19, 2019-04-18, 20190418T2116,
-    "18 апреля 2019". ``None`` when there is no real calendar date."""
+    """The first date in ``text`` as ``yyyy-mm-dd``: 2019-04-18, 20190418T2116 (QR codes), else the first of
+    :func:`find_dates`. ``None`` when there is no real calendar date."""
     if match := _DATE_ISO.search(text):
         return _iso(int(match[1]), int(match[2]), int(match[3]))
     if match := _DATE_COMPACT.search(text):
         return _iso(int(match[1]), int(match[2]), int(match[3]))
-    if match := _DATE_NUMERIC.search(text):
-        return _iso(int(match[3]), int(match[2]), int(match[1]))
-    if match := _DATE_WORDS.search(text):
-        month = _MONTHS.get(match[2].lower()[:3])
-        if month is not None:
-            return _iso(int(match[3]), month, int(match[1]))
-    return None
+    return next((iso for _, iso in find_dates(text)), None)
+
+
+def find_dates(text: str) -> Iterator[tuple[int, str]]:
+    """Where each printed date starts in ``text`` and its ``yyyy-mm-dd``, in reading order: 18.04.2019,
+    18/04/19, "18 апреля 2019"; what only looks like a date (31.02.2020, 12.50.20) is skipped."""
+    found = [
+        (match.start(), _iso(int(match[3]), int(match[2]), int(match[1]))) for match in _DATE_NUMERIC.finditer(text)
+    ]
+    for match in _DATE_WORDS.finditer(text):
+        if (month := _MONTHS.get(match[2].lower()[:3])) is not None:
+            found.append((match.start(), _iso(int(match[3]), month, int(match[1]))))
+    yield from sorted((start, iso) for start, iso in found if iso is not None)
 
 
 def normalize_currency(text: str) -> str | None:

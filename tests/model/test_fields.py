@@ -155,6 +155,7 @@ def test_extract_candidates_reads_form_layouts(lines: list[str], field: str, exp
         (["Счёт на оплату № 289 от 16 мая 2025 г."], ["2025-05-16"]),
         (["Оплата по договору № 5 от 01.02.2024"], []),
         (["Оплата по договору № 5 от 01.02.2024", "«26» апреля 2024 г."], ["2024-04-26"]),
+        (["Договор № 5 от «23» июля 2023 г."], []),  # a quoted day after "от" is still a reference
     ],
 )
 def test_extract_candidates_skips_dates_of_referenced_documents(lines: list[str], expected: list[str]) -> None:
@@ -166,6 +167,7 @@ def test_extract_candidates_skips_dates_of_referenced_documents(lines: list[str]
     [
         ["ООО «Кедр» СЧЁТ № 440", "г. Челябинск, ул. Советская, д. 166 от 27.02.2023", "Оплатить до 04.03.2023"],
         ["СЧЕТ № 440 от 27.02.2023", "Оплатить до 04.03.2023"],
+        ["ИП Захаров Б. Б. СЧЁТ № 440", "420036, г. Казань, д. 114 от 27,02,2023"],  # blurred dots read as commas
     ],
 )
 def test_an_invoice_is_dated_by_its_number_not_its_deadline(lines: list[str]) -> None:
@@ -229,3 +231,19 @@ def test_a_zero_total_is_no_amount() -> None:
 def test_an_unlabelled_org_line_with_any_quote_is_a_name(line: str) -> None:
     """A cash receipt's seller stands unlabelled on its first line; OCR turns a blurred « into ` or '."""
     assert _values([line, "г. Челябинск, ул. Кирова, д. 17"], "recipient_name") != []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("10 166,63 ₽", ["10166.63"]),
+        ("131178.21 RUB", ["131178.21"]),  # six digits in one group, as some banks print them
+        ("9712.18 RUB Ke", ["9712.18"]),  # a speck of the screen after the currency
+        ("_ 10166,63 P", ["10166.63"]),  # ₽ read as a Latin P
+        ("9712.18 RUB Комиссия", []),  # a word after it: not the amount on its own
+        ("5431", []),  # no currency: an account's last digits, a code
+    ],
+)
+def test_an_amount_alone_on_its_line_is_the_transfer_amount(line: str, expected: list[str]) -> None:
+    """Bank receipts print the amount large, alone on its line; a blurred photo loses its grey caption."""
+    assert _values(["Квитанция о переводе", line], "amount") == expected

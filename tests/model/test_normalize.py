@@ -3,6 +3,7 @@ import pytest
 from model.normalize import (
     amount_from_kopecks,
     digits,
+    find_dates,
     normalize_amount,
     normalize_currency,
     normalize_date,
@@ -26,6 +27,10 @@ from model.normalize import (
         ("Итого: 616 руб. 86 кп.", "616.86"),
         ("Итого: 5 036 рб. 43 к.", "5036.43"),
         ("Итого: 616 руб. 86 копеек", "616.86"),
+        ("Сумма платежа 13011 руб. 46 лов. — __ Anata за услуи: руб.", "13011.46"),  # blurred "коп."
+        ("Cysee measteme 616 руб 86 cor ees", "616.86"),
+        ("Сумма платежа: 13 011 руб. 46 коя.", "13011.46"),
+        ("Итого: 616 руб. 10 руб. плата за услуги", "616.00"),
         ("Итого: 616 руб. Плата за услуги: 10 руб.", "616.00"),
     ],
 )
@@ -52,10 +57,20 @@ def test_amount_from_kopecks_converts_gost_sum(kopecks: str, expected: str | Non
         ("3 мая 2023", "2023-05-03"),
         ("31.02.2020", None),
         ("без даты", None),
+        ("Дата операции: 28.11 2024 17:25", "2024-11-28"),  # a blurred dot lost
+        ("Казань, пер. Чистый, д. 114 от 11,04,2021", "2021-04-11"),  # dots read as commas
+        ("31.02.2020, оплачено 01.03.2020", "2020-03-01"),  # the first *real* date
+        ("Итого 1 234,56 2024", None),  # an amount before a year is no date
+        ("НДС 12,50 20%", None),
     ],
 )
 def test_normalize_date_reads_common_formats(text: str, expected: str | None) -> None:
     assert normalize_date(text) == expected
+
+
+def test_find_dates_gives_each_date_with_where_it_starts_in_reading_order() -> None:
+    text = "Договор от 18 апреля 2019, счёт от 01.02.2020"
+    assert list(find_dates(text)) == [(11, "2019-04-18"), (35, "2020-02-01")]
 
 
 @pytest.mark.parametrize(
