@@ -139,6 +139,29 @@ def _choose_accounts(
     values[account_field], results[account_field] = _choose(account_field, by_field[account_field], rule, passed)
 
 
+def _choose_kpp(candidates: list[Candidate], inn: str | None) -> tuple[str | None, FieldCheck]:
+    """A КПП starts with the code of the tax office where the company is registered, and its ИНН with the code of
+    the office that issued it: the same office unless the company moved or is a large taxpayer. So among readings
+    that disagree, the one agreeing with the organisation's ИНН wins (740501001 for ИНН 7405891816, not the
+    140501001 that blur made of it); with none agreeing, the usual order decides."""
+    if inn is not None and len(inn) == 10:
+        agreeing = [c for c in candidates if c.value[:4] == inn[:4]]
+        if agreeing:
+            return _choose("recipient_kpp", agreeing, checks.kpp_valid, "format matches; tax office matches the ИНН")
+    return _choose("recipient_kpp", candidates, checks.kpp_valid)
+
+
+def _without_lost_kopecks(amounts: list[Candidate]) -> list[Candidate]:
+    """Drops an OCR reading of whole roubles ("13011.00") when another OCR reading of the same roubles has kopecks
+    ("13011.46"): blur loses the kopecks of "13 011 руб. 46 коп." far more often than it invents them."""
+    with_kopecks = {c.value.split(".")[0] for c in amounts if c.source is Source.OCR and not c.value.endswith(".00")}
+    return [
+        c
+        for c in amounts
+        if not (c.source is Source.OCR and c.value.endswith(".00") and c.value.split(".")[0] in with_kopecks)
+    ]
+
+
 def resolve(
     candidates: Iterable[Candidate], document_type: DocumentType, document_type_source: Source | None = None
 ) -> tuple[PaymentDetails, dict[str, FieldCheck]]:
@@ -153,11 +176,12 @@ def resolve(
     bic, results["bank_bic"] = _choose_bik(by_field["bank_bic"], by_field["bank_corr_account"])
     values["bank_bic"] = bic
     _choose_accounts(by_field, bic, values, results)
-    rules: dict[str, Rule | None] = {
-        "recipient_inn": checks.inn_valid,
-        "recipient_kpp": checks.kpp_valid,
-        "payment_date": _plausible_date,
-    }
+    values["recipient_inn"], results["recipient_inn"] = _choose(
+        "recipient_inn", by_field["recipient_inn"], checks.inn_valid
+    )
+    values["recipient_kpp"], results["recipient_kpp"] = _choose_kpp(by_field["recipient_kpp"], values["recipient_inn"])
+    rules: dict[str, Rule | None] = {"payment_date": _plausible_date}
+    by_field["amount"] = _without_lost_kopecks(by_field["amount"])
     for field in VALUE_FIELDS:
         if field not in values:
             values[field], results[field] = _choose(field, by_field[field], rules.get(field))

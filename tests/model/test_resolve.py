@@ -151,3 +151,43 @@ def test_resolve_repairs_a_bik_from_its_correspondent_account() -> None:
     assert fields["bank_bic"] == "047324828"
     assert checks["bank_bic"]["detail"] == "repaired one OCR confusion: 047324825 → 047324828 (confirmed by the к/с)"
     assert checks["bank_corr_account"]["status"] == "valid"
+
+
+def test_resolve_keeps_the_kopecks_that_another_ocr_reading_of_the_same_roubles_lost() -> None:
+    fields, _ = _resolve(
+        Candidate("amount", "13011.00", Source.OCR, 2.0),  # "Итого 13 011 руб. 46.s0n-": the kopecks unreadable
+        Candidate("amount", "13011.46", Source.OCR, 1.0),  # "Сумма платежа 13011 руб. 46 коп."
+    )
+    assert fields["amount"] == "13011.46"
+
+
+@pytest.mark.parametrize(
+    ("readings", "expected"),
+    [
+        ((("1018.00", Source.OCR, 2.0), ("1015.46", Source.OCR, 1.0)), "1018.00"),  # other roubles: no evidence
+        ((("13011.00", Source.QR, 1.0), ("13011.46", Source.OCR, 1.0)), "13011.00"),  # a QR's sum is exact
+    ],
+)
+def test_resolve_keeps_whole_roubles_unless_ocr_read_the_same_roubles_with_kopecks(
+    readings: tuple[tuple[str, Source, float], ...], expected: str
+) -> None:
+    fields, _ = _resolve(*(Candidate("amount", value, source, score) for value, source, score in readings))
+    assert fields["amount"] == expected
+
+
+@pytest.mark.parametrize(
+    ("inn", "kpps", "expected"),
+    [
+        ("7405891816", ("140501001", "740501001"), "740501001"),  # the reading whose tax office is the ИНН's
+        ("7405891816", ("773601001",), "773601001"),  # a large taxpayer's КПП: nothing agrees, nothing lost
+        ("500100732259", ("140501001", "740501001"), "140501001"),  # an individual's ИНН says nothing of a КПП
+    ],
+)
+def test_resolve_prefers_the_kpp_registered_where_the_inn_was_issued(
+    inn: str, kpps: tuple[str, ...], expected: str
+) -> None:
+    fields, checks = _resolve(
+        Candidate("recipient_inn", inn, Source.OCR), *(Candidate("recipient_kpp", k, Source.OCR) for k in kpps)
+    )
+    assert fields["recipient_kpp"] == expected
+    assert checks["recipient_kpp"]["status"] == "valid"
