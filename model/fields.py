@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from model import checks
 from model.normalize import find_dates, normalize_amount, normalize_currency, normalize_date, normalize_text
 from model.schema import Candidate, DocumentType, Source
 
@@ -43,7 +44,7 @@ _LOOKALIKES = {
     "ц": "цu",
     "ч": "ч4",
     "ш": "шw",
-    "щ": "щw",
+    "щ": "щwц",
     "ъ": "ъb",
     "ы": "ы",
     "ь": "ьb",
@@ -162,16 +163,23 @@ def _payable(text: str) -> str | None:
 _ORG_END = re.compile(r"\s+(?:" + _label("инн") + r"|" + _label("кпп") + r")\b.*$", re.IGNORECASE)
 
 
-_ORG_FORM_MISREAD = re.compile(r"^[0OО]{3}(?=\s*[«\"“A-ZА-ЯЁ])")
 _LEGAL_FORMS = frozenset({"ООО", "АО", "ПАО", "ЗАО", "ОАО", "АКБ", "КБ"})
-_LATIN_LOOKALIKES = str.maketrans("AOKBC", "АОКБС")
+_MISREAD_FORMS = {"000": "ООО", "0ОО": "ООО", "О0О": "ООО", "ОО0": "ООО", "00О": "ООО", "0О0": "ООО", "О00": "ООО",
+                  "СОО": "ООО", "ПЛО": "ПАО", "ПАС": "ПАО"}  # fmt: skip
+"""What blur makes of a legal form opening a name: "000", "COO «…»" (ООО), "ПЛО Сбербанк", "ПАС «…»" (ПАО)."""
+_LATIN_LOOKALIKES = str.maketrans("AOKBC0", "АОКБСО")
 """Latin letters OCR puts in a legal form: "AO KB" is "АО КБ" (a blurred Б reads as B)."""
-_FORM_TOKEN = re.compile(r"(?<!\w)[A-ZА-ЯЁ]{2,3}(?!\w)")
+_FORM_TOKEN = re.compile(r"(?<!\w)[A-ZА-ЯЁ0]{2,3}(?!\w)")
 
 
 def _cyrillic_legal_forms(name: str) -> str:
-    """A Russian name's legal form written with Latin look-alikes, spelled in Cyrillic again; a name's own Latin
-    words ("ООО «IT Lab»") are left alone."""
+    """A Russian name's legal form written with Latin look-alikes, spelled in Cyrillic again, and the form that
+    opens it undone from what blur made of it (``_MISREAD_FORMS``); a name's own Latin words ("ООО «IT Lab»") and
+    words inside it ("ООО «ПАС»") are left alone."""
+    if (opening := _FORM_TOKEN.match(name)) and opening.end() < len(name):
+        form = opening.group().translate(_LATIN_LOOKALIKES)
+        if (form := _MISREAD_FORMS.get(form, form)) in _LEGAL_FORMS:
+            name = form + name[opening.end() :]
     if not re.search(r"[А-Яа-яЁё]", name):
         return name
 
@@ -201,7 +209,7 @@ def _name(text: str) -> str | None:
     name = _CRUMBS_AFTER_QUOTE.sub(r"\1", name)
     if not re.search(r"[А-Яа-яЁёA-Za-z]{2}", name):
         return None
-    return normalize_text(_cyrillic_legal_forms(_ORG_FORM_MISREAD.sub("ООО", name)))
+    return normalize_text(_cyrillic_legal_forms(name))
 
 
 _TEXT_END = re.compile(r"\s{3,}.*$")
@@ -221,10 +229,13 @@ _IN_BEFORE_BANK = re.compile(rf"^[\W_]*[вB]\s*(?:банке\s+)?(?={_BANK_START
 ("BAO КБ «…»"); no bank's name starts with that preposition."""
 
 
+_BANK_TAIL = re.compile(r"\s+(?:" + _label("бик") + r"|" + _label("к/с") + r")\b.*$", re.IGNORECASE)
+"""The БИК or к/с cell that shares a line with the bank's name."""
+
+
 def _bank(text: str) -> str | None:
     """A bank name, without a БИК/к/с tail that shares its line or the "в" before it."""
-    text = _FORM_BLANK.sub("", _IN_BEFORE_BANK.sub("", text))
-    cut = re.split(r"\s+(?:" + _label("бик") + r"|" + _label("к/с") + r")\b", text, flags=re.IGNORECASE)[0]
+    cut = _BANK_TAIL.sub("", _FORM_BLANK.sub("", _IN_BEFORE_BANK.sub("", text)))
     if not re.search(r"[А-Яа-яЁё]{2}", cut):
         return None
     return _text(_cyrillic_legal_forms(_CRUMBS_AFTER_QUOTE.sub(r"\1", cut.strip())))
@@ -283,8 +294,9 @@ _RULES = _rules()
 _ANY_LABEL = re.compile("|".join(rule.pattern.pattern for rule in _RULES if not rule.anywhere), re.IGNORECASE)
 _QUOTES = "«\"“”„'‘’`"
 """Opening quotes as printed and as OCR reads them (a blurred « often comes out as ` or ')."""
-_ORG_FORMS = "ООО|АО|ПАО|ЗАО|ОАО|НКО|ИП|МУП|ГУП|ФГУП|[0OО]{3}"
-_ORG_LINE = re.compile(rf"^\s*(?:{_ORG_FORMS})\s*[{_QUOTES}A-ZА-ЯЁ]", re.IGNORECASE)
+_ORG_FORMS = "ООО|АО|ПАО|ЗАО|ОАО|НКО|ИП|МУП|ГУП|ФГУП|[CС0OО][0OО]{2}"
+_ORG_LINE = re.compile(rf"^[\W_]*(?:\w\s+)?(?=(?:{_ORG_FORMS})\s*[{_QUOTES}A-ZА-ЯЁ])", re.IGNORECASE)
+"""A line that opens with a legal form and a name, perhaps behind a speck ("| ООО «…»", "Ц ИП Михайлов А. А.")."""
 _STANDALONE_AMOUNT = re.compile(
     r"^[\s_|=-]*(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[.,]\d{2})?\s*(?:₽|P|Р|руб\.?|р\.|RUB)(?:\s+[^\s\d]{1,2})?\s*$",
     re.IGNORECASE,
@@ -472,13 +484,22 @@ _BANK_WORD = re.compile(r"банк(?![а-яё])", re.IGNORECASE)
 
 
 def _looks_like_a_bank(line: str) -> bool:
-    """A short line naming a bank and nothing else: a receipt whose captions OCR lost still shows its bank."""
+    """A short line naming a bank and nothing else (its БИК aside): a receipt or an invoice whose captions OCR
+    lost still shows its bank."""
+    line = _BANK_TAIL.sub("", line)
     return (
         _BANK_WORD.search(line) is not None
         and len(line.split()) <= 5
         and not re.search(r"\d", line)
         and not _ANY_LABEL.search(line)
     )
+
+
+def _only_specks_beside(line: str, token: str) -> bool:
+    """Nothing but specks of at most three characters beside the number: a label blurred past reading ("wan
+    3646735630", "} 7823615997 |"), not a label of something else ("ФП 3337101562", "Номер операции …")."""
+    specks = all(len(word) <= 3 for word in line.split() if not word.isdigit() and token not in word)
+    return specks and not _label_matches(re.sub(r"\d", " ", line))  # the "в" label's look-alike "8" is no label
 
 
 def _unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
@@ -492,6 +513,8 @@ def _unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
                 found.append(Candidate("recipient_account", token, source, 0.3))
             elif len(token) == 9 and token.startswith("04"):
                 found.append(Candidate("bank_bic", token, source, 0.3))
+            elif len(token) in (10, 12) and _only_specks_beside(line, token) and checks.inn_valid(token):
+                found.append(Candidate("recipient_inn", token, source, 0.3))
         if _TITLE.search(line) and (title_date := normalize_date(line)) is not None:
             found.append(Candidate("payment_date", title_date, source, 1.0))  # "Счёт на оплату № 5 от 16 мая 2025 г."
         elif (invoice_date := _invoice_date(line, above)) is not None:
@@ -500,8 +523,8 @@ def _unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
             found.append(Candidate("payment_date", found_date, source, 0.3))
         if _looks_like_a_bank(line) and (bank := _bank(line)) is not None:
             found.append(Candidate("bank_name", bank, source, 0.3))
-        elif _ORG_LINE.match(line):
-            found.append(Candidate("recipient_name", _name(line) or line, source, 0.3))
+        elif org := _ORG_LINE.match(line):
+            found.append(Candidate("recipient_name", _name(line[org.end() :]) or line, source, 0.3))
         if _STANDALONE_AMOUNT.match(line) and (amount := _payable(line)) is not None:
             found.append(Candidate("amount", amount, source, 1.5))  # the big figure atop a bank's receipt
     return found

@@ -79,6 +79,12 @@ def test_a_line_naming_only_a_bank_is_a_bank_even_without_its_caption(line: str)
     assert _values(lines, "recipient_name") == ["АО «Гермес»"]
 
 
+def test_a_bank_line_keeps_its_name_when_its_bik_cell_shares_the_line() -> None:
+    """A 1C invoice prints "ПАО Сбербанк | БИК 044525225" on one row; blur may take the caption under it."""
+    lines = ["ПЛО Сбербанк БИК (044525225 ИЕ |", "| Bam подучатела И, Е №. | 30101810400000000325 Е"]
+    assert _values(lines, "bank_name") == ["ПАО Сбербанк"]
+
+
 @pytest.mark.parametrize("line", ["Перевод клиенту Т-Банка", "ООО «Банкет»", "Банк получателя", "Банк 044525974"])
 def test_lines_that_only_mention_a_bank_are_no_bank_name(line: str) -> None:
     assert _values([line], "bank_name") == []
@@ -215,6 +221,11 @@ def test_the_preposition_before_a_captioned_bank_is_dropped(line: str, expected:
         ("Банк получателя Банк ГПБ (AO)", "bank_name", "Банк ГПБ (АО)"),
         ("Банк получателя ПAO Сбербанк", "bank_name", "ПАО Сбербанк"),
         ("Плательщик: CBO Иванов", "payer_name", "CBO Иванов"),  # not a legal form: as read
+        ("Получатель COO «Белые ночи»", "recipient_name", "ООО «Белые ночи»"),  # what blur makes of ООО
+        ("Получатель O00 «Неваресурс»", "recipient_name", "ООО «Неваресурс»"),
+        ("Банк получателя ПЛО Сбербанк", "bank_name", "ПАО Сбербанк"),  # and of ПАО
+        ("Банк получателя ПАС «Банк Развитие»", "bank_name", "ПАО «Банк Развитие»"),
+        ("Получатель ООО «ПАС»", "recipient_name", "ООО «ПАС»"),  # only the form opening a name is undone
     ],
 )
 def test_legal_forms_read_in_latin_are_spelled_in_cyrillic(line: str, field: str, expected: str) -> None:
@@ -247,3 +258,35 @@ def test_an_unlabelled_org_line_with_any_quote_is_a_name(line: str) -> None:
 def test_an_amount_alone_on_its_line_is_the_transfer_amount(line: str, expected: list[str]) -> None:
     """Bank receipts print the amount large, alone on its line; a blurred photo loses its grey caption."""
     assert _values(["Квитанция о переводе", line], "amount") == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("| 000 «Белые ночи»", "ООО «Белые ночи»"),  # the receipt's edge read as "|"
+        ("Ц ИП Михайлов А. А.", "ИП Михайлов А. А."),  # a speck before the seller
+        ("COO «БЕЛЫЕ НОЧИ» |", "ООО «БЕЛЫЕ НОЧИ»"),
+    ],
+)
+def test_a_seller_line_behind_a_speck_is_read_without_it(line: str, expected: str) -> None:
+    assert _values([line, "г. Челябинск, ул. Кирова, д. 17"], "recipient_name") == [expected]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("wan 3646735630", ["3646735630"]),  # "ИНН" blurred past reading, the number still valid
+        ("} 7823615997 |", ["7823615997"]),
+        ("HH _  362326453052 РО S is", ["362326453052"]),  # an individual's twelve digits
+        ("wan 3646735631", []),  # check digit wrong: a number, not an ИНН
+        ("ФП 3337101562", []),  # labelled as something else (it passes the ИНН's check by chance)
+        ("Номер операции 3646735630", []),
+        ("Телефон получателя 3646735630", []),  # words beside it: something else's number
+    ],
+)
+def test_a_valid_inn_alone_on_its_line_is_the_recipients_inn(line: str, expected: list[str]) -> None:
+    assert _values(["ООО «Инвестлайн»", line], "recipient_inn") == expected
+
+
+def test_a_payer_label_with_shch_read_as_ts_is_still_the_payer() -> None:
+    assert _values(["Плательцик: Алина Дмитриевна"], "payer_name") == ["Алина Дмитриевна"]
