@@ -205,7 +205,7 @@ capitalised Russian word ("ООО «Ромашка» Юг" keeps its "Юг")."""
 def _name(text: str) -> str | None:
     """A name as printed, without the ИНН/КПП, address or invoice title that shares its line; OCR's "000" for ООО is
     undone."""
-    name = _TITLE_TAIL.sub("", _ADDRESS_TAIL.sub("", _ORG_END.sub("", _FORM_BLANK.sub("", text)))).strip(" :|_—-")
+    name = _TITLE_TAIL.sub("", _ADDRESS_TAIL.sub("", _ORG_END.sub("", _FORM_BLANK.sub("", text)))).strip(" :|_—-`")
     name = _CRUMBS_AFTER_QUOTE.sub(r"\1", name)
     if not re.search(r"[А-Яа-яЁёA-Za-z]{2}", name):
         return None

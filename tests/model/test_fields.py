@@ -290,3 +290,4 @@ def test_a_valid_inn_alone_on_its_line_is_the_recipients_inn(line: str, expected
 
 def test_a_payer_label_with_shch_read_as_ts_is_still_the_payer() -> None:
     assert _values(["Плательцик: Алина Дмитриевна"], "payer_name") == ["Алина Дмитриевна"]
+    assert _values(["Плательцик` Алина Дмитриевна"], "payer_name") == ["Алина Дмитриевна"]  # a speck after it
