@@ -502,10 +502,32 @@ def _only_specks_beside(line: str, token: str) -> bool:
     return specks and not _label_matches(re.sub(r"\d", " ", line))  # the "в" label's look-alike "8" is no label
 
 
+_PERSON = re.compile(r"^[А-ЯЁ][а-яё]+(?:\s+[А-ЯЁ][а-яё]+){1,2}(?:\s+[А-ЯЁ]\.)?$")
+"""A person as a transfer receipt names one: "Сорокина Галина Андреевна", "Евгений Евгеньевич С."."""
+_PAYEE_CONTACT = re.compile(r"^\W*(?:\+7|8)[\s(-]*\d{3}[\s)-]*\d{3}[\s-]*\d{2}[\s-]*\d{2}\W*$|^\W*4\d{19}\W*$")
+"""The recipient's phone (an СБП transfer) or account, alone on its line."""
+_MASKED_CARD = re.compile(r"^\W*\S{2,4}\s*\d{4}\W*$")
+"""The payer's card or account as receipts mask it, "•••• 5431", which OCR reads as "ese 9892" or ".... 2137"."""
+
+
+def _person_by_what_follows(line: str, below: str) -> str | None:
+    """Whose name a caption-less person line is, by the line under it: a transfer receipt puts the recipient over
+    their phone or account and the sender over their masked card; OCR loses the light-grey captions first."""
+    if not _PERSON.match(line.strip()):
+        return None
+    if _PAYEE_CONTACT.match(below):
+        return "recipient_name"
+    if _MASKED_CARD.match(below):
+        return "payer_name"
+    return None
+
+
 def _unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
     """Values recognisable by shape alone, at a low score: they only fill gaps that labelled readings left."""
     found: list[Candidate] = []
-    for line, above in zip(lines, ["", *lines], strict=False):
+    for line, above, below in zip(lines, ["", *lines], [*lines[1:], ""], strict=False):
+        if (person := _person_by_what_follows(line, below)) is not None:
+            found.append(Candidate(person, normalize_text(line) or line, source, 0.3))
         for token in digit_tokens(line):
             if len(token) == 20 and token.startswith("30101"):
                 found.append(Candidate("bank_corr_account", token, source, 0.3))

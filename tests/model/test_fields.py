@@ -291,3 +291,23 @@ def test_a_valid_inn_alone_on_its_line_is_the_recipients_inn(line: str, expected
 def test_a_payer_label_with_shch_read_as_ts_is_still_the_payer() -> None:
     assert _values(["Плательцик: Алина Дмитриевна"], "payer_name") == ["Алина Дмитриевна"]
     assert _values(["Плательцик` Алина Дмитриевна"], "payer_name") == ["Алина Дмитриевна"]  # a speck after it
+
+
+@pytest.mark.parametrize(
+    ("lines", "field", "expected"),
+    [
+        (["Перевод по СБП", "Евгений Евгеньевич С.", "+7 (938) 685-71-37"], "recipient_name",
+         ["Евгений Евгеньевич С."]),
+        (["Перевод по реквизитам", "Сорокина Галина Андреевна", "40817810563402930470"], "recipient_name",
+         ["Сорокина Галина Андреевна"]),
+        (["415,00 р.", "Александр Александрович С.", "ese 9892"], "payer_name", ["Александр Александрович С."]),
+        (["Александр Александрович С.", "•••• 9892"], "payer_name", ["Александр Александрович С."]),
+        (["Перевод по реквизитам", "Сорокина Галина Андреевна", "Банк получателя"], "recipient_name", []),
+        (["Перевод по СБП", "Без комиссии", "+7 (938) 685-71-37"], "recipient_name", []),  # no person's name
+    ],
+)  # fmt: skip
+def test_a_person_line_without_its_caption_is_named_by_the_line_under_it(
+    lines: list[str], field: str, expected: list[str]
+) -> None:
+    """Light-grey captions ("Получатель", "ФИО отправителя") are what a photo's OCR loses first."""
+    assert _values(lines, field) == expected
