@@ -2,10 +2,14 @@
 
 Page mode 6 (a single uniform block) keeps a label and its value on one line far more often than automatic layout
 analysis, which reorders two-column receipts (psm 3: 17-20 of 96 label/value pairs on one line; psm 6: 80-87).
+A block is read at the size of its body text, though, and a much taller line, a bank receipt's amount in large
+bold type, is misread more often there than alone ("516,00 ₽" for 316,00, "384,18 2" for 384,18 ₽): such lines
+are read again on their own.
 """
 
 from __future__ import annotations
 
+import statistics
 from dataclasses import dataclass
 
 import numpy as np
@@ -40,11 +44,22 @@ def _line_text(iterator: tesserocr.PyResultIterator) -> str:
         return ""
 
 
+TALL_LINE = 1.6
+"""A line this many times the page's median line height is read again alone. Measured on the benchmark: clean
+0.988 → 0.990, photo 0.985 → 0.989, hard unchanged, for 25 ms (8%) more OCR on a median clean or photo page. It is
+no cure for 3 against 5 in large bold type (two such amounts came right, one went wrong; scaling the line to body
+size first swapped which), and reading every line alone lost F1 (clean 0.981): a line alone loses its context."""
+
+
 def recognize(image: np.ndarray, psm: int = PSM.SINGLE_BLOCK) -> OcrResult:
-    """OCR a grey or BGR image; empty lines are dropped."""
-    rgb = image if image.ndim == 2 else image[:, :, ::-1]
+    """OCR a grey or BGR image; empty lines are dropped, lines much taller than the rest are read again alone."""
+    rgb = np.ascontiguousarray(image if image.ndim == 2 else image[:, :, ::-1])
+    return OcrResult(tuple(_reread_tall_lines(rgb, _read_lines(rgb, psm))))
+
+
+def _read_lines(image: np.ndarray, psm: int) -> list[OcrLine]:
     api = engine(psm)
-    api.SetImage(Image.fromarray(np.ascontiguousarray(rgb)))
+    api.SetImage(Image.fromarray(image))
     api.Recognize()
     lines: list[OcrLine] = []
     iterator = api.GetIterator()
@@ -57,4 +72,22 @@ def recognize(image: np.ndarray, psm: int = PSM.SINGLE_BLOCK) -> OcrResult:
             if not iterator.Next(RIL.TEXTLINE):
                 break
     api.Clear()
-    return OcrResult(tuple(lines))
+    return lines
+
+
+def _reread_tall_lines(image: np.ndarray, lines: list[OcrLine]) -> list[OcrLine]:
+    """Each line over ``TALL_LINE`` times the median height read alone (page mode 7); the new reading replaces the
+    old only when it is one line and Tesseract is at least as sure of it."""
+    if len(lines) < 3:
+        return lines
+    median = statistics.median(line.box[3] - line.box[1] for line in lines)
+    for index, line in enumerate(lines):
+        left, top, right, bottom = line.box
+        if bottom - top <= TALL_LINE * median:
+            continue
+        pad = (bottom - top) // 4
+        crop = image[max(0, top - pad) : bottom + pad, max(0, left - pad) : right + pad]
+        again = _read_lines(np.ascontiguousarray(crop), PSM.SINGLE_LINE)
+        if len(again) == 1 and again[0].confidence >= line.confidence:
+            lines[index] = OcrLine(again[0].text, again[0].confidence, line.box)
+    return lines

@@ -1,7 +1,12 @@
+from pathlib import Path
+
+import cv2
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-from model.ocr import _line_text, recognize
+from model.ocr import OcrLine, _line_text, _reread_tall_lines, recognize
+
+CORPUS = Path(__file__).parents[2] / "bench" / "corpus" / "data"
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
@@ -34,3 +39,17 @@ class _EmptyLine:
 
 def test_line_text_treats_tesserocr_empty_line_error_as_empty() -> None:
     assert _line_text(_EmptyLine()) == ""  # type: ignore[arg-type]
+
+
+def test_a_line_much_taller_than_the_rest_is_read_again_alone() -> None:
+    """A bank receipt's amount in large bold type: read in the page's block, its 3 comes out as 5 (516,00)."""
+    page = cv2.imread(str(CORPUS / "doc_0036.png"), cv2.IMREAD_GRAYSCALE)
+    amounts = [line.text for line in recognize(page).lines if "00 " in line.text and "," in line.text]
+    assert amounts and amounts[0].startswith("316,00")
+
+
+def test_a_tall_line_keeps_its_first_reading_when_read_alone_it_is_not_one_line() -> None:
+    page = _page(["Получатель ООО «Ромашка»", "ИНН 7707083893", "БИК 044525225"])
+    tall = OcrLine("Квитанция", 40.0, (900, 0, 1000, 150))  # a box over blank paper: read alone, it is nothing
+    lines = [tall, *recognize(page).lines]
+    assert _reread_tall_lines(page, list(lines))[0] == tall
