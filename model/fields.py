@@ -522,9 +522,27 @@ def _person_by_what_follows(line: str, below: str) -> str | None:
     return None
 
 
+_AFTER_THE_DRIVE = ("fiscal_document_number", "fiscal_sign")
+
+
+def _fiscal_numbers_after_the_drive(lines: Sequence[str], source: Source) -> list[Candidate]:
+    """A cash receipt prints ФН, ФД and ФП on consecutive lines, in that order; the ФН's 16 digits survive blur
+    that turns the short labels below into specks ("Of Nt 64171", "on 2302259259"), and then those two lines are
+    the ФД and the ФП."""
+    found = []
+    for index, line in enumerate(lines):
+        if any(len(token) == 16 for token in digit_tokens(line)):  # the ФН, or a register's РН ККТ
+            for field_name, below in zip(_AFTER_THE_DRIVE, lines[index + 1 : index + 3], strict=False):
+                numbers = re.findall(r"\d+", below)  # as printed: specks are no digits here ("On: PDS 7055")
+                if len(numbers) != 1 or len(numbers[0]) > 10 or not _only_specks_beside(below, numbers[0]):
+                    break
+                found.append(Candidate(field_name, numbers[0], source, 0.3))
+    return found
+
+
 def _unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
     """Values recognisable by shape alone, at a low score: they only fill gaps that labelled readings left."""
-    found: list[Candidate] = []
+    found: list[Candidate] = _fiscal_numbers_after_the_drive(lines, source)
     for line, above, below in zip(lines, ["", *lines], [*lines[1:], ""], strict=False):
         if (person := _person_by_what_follows(line, below)) is not None:
             found.append(Candidate(person, normalize_text(line) or line, source, 0.3))

@@ -311,3 +311,29 @@ def test_a_person_line_without_its_caption_is_named_by_the_line_under_it(
 ) -> None:
     """Light-grey captions ("Получатель", "ФИО отправителя") are what a photo's OCR loses first."""
     assert _values(lines, field) == expected
+
+
+def test_the_two_lines_under_the_fiscal_drive_are_its_document_number_and_sign() -> None:
+    """Blur turns "ФД:" and "ФП:" into specks; the ФН's sixteen digits survive, and the order is fixed."""
+    lines = [
+        "РН ККТ: 0007313651034420",
+        "ФН № 7380440887894330",
+        "Of Nt 64171",
+        "on 2302259259",
+        "Сайт ФНС: nalog.gov.ru",
+    ]
+    assert _values(lines, "fiscal_document_number") == ["64171"]
+    assert _values(lines, "fiscal_sign") == ["2302259259"]
+    assert _values(["ФН: 9287440718864352", "On: PDS 7055", "ФП: 1590653574"], "fiscal_document_number") == ["7055"]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["ФН № 7380440887894330", "Сайт ФНС: nalog.gov.ru", "on 2302259259"],  # a line of words breaks the order
+        ["ФН № 7380440887894330", "12 x 3 = 36"],  # several numbers: an item line
+    ],
+)
+def test_only_speck_labelled_single_numbers_under_the_drive_are_fiscal_numbers(lines: list[str]) -> None:
+    assert _values(lines, "fiscal_document_number") == []
+    assert _values(lines, "fiscal_sign") == []
