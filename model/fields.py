@@ -365,6 +365,8 @@ def classify(lines: Sequence[str]) -> DocumentType:
 
 def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> list[Candidate]:
     """Every reading of every field that the labels in ``lines`` support, in reading order."""
+    if source is Source.OCR and not _DOLLARS.search("\n".join(lines)):
+        lines = [_FIVE_READ_AS_DOLLAR.sub("5", line) for line in lines]
     candidates: list[Candidate] = []
     read_whole: set[str] = set()
     for index, line in enumerate(lines):
@@ -390,9 +392,19 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
             candidates += _caption_labelled(found, line, lines[index - 1], source)
     candidates += _unlabelled(lines, source)
     if any(c.field == "amount" for c in candidates):
-        text = "\n".join(lines)
-        candidates.append(Candidate("currency", normalize_currency(text) or "RUB", source, 0.5))
+        marks = " ".join(_CURRENCY_BESIDE_A_NUMBER.findall("\n".join(lines)))
+        candidates.append(Candidate("currency", normalize_currency(marks) or "RUB", source, 0.5))
     return candidates
+
+
+_DOLLARS = re.compile(r"usd|долл|dollar", re.IGNORECASE)
+_FIVE_READ_AS_DOLLAR = re.compile(r"\$(?=\d)")
+"""Blur makes a 5 of "53 776,40" into "$3 776,40"; on a page that never names dollars, "$" before a digit is a 5."""
+_CURRENCY_BESIDE_A_NUMBER = re.compile(
+    r"(?<=\d)\s?(?:₽|руб|rub|rur|usd|eur|cny|юан|[$€¥])|(?:[$€¥]|usd|eur|cny)(?=\s?\d)", re.IGNORECASE
+)
+"""A currency as documents print it, next to an amount: "1 234,56 ₽", "$100", "EUR 50". A "¥" that OCR reads out of
+a blurred page's specks, away from any number, says nothing."""
 
 
 _VALUES_LIKE_LABELS = frozenset({"bank_name"})

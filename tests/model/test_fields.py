@@ -4,8 +4,8 @@ from model.fields import classify, digit_tokens, extract_candidates
 from model.schema import DocumentType, Source
 
 
-def _values(lines: list[str], field: str) -> list[str]:
-    return [c.value for c in extract_candidates(lines) if c.field == field]
+def _values(lines: list[str], field: str, source: Source = Source.OCR) -> list[str]:
+    return [c.value for c in extract_candidates(lines, source) if c.field == field]
 
 
 @pytest.mark.parametrize(
@@ -337,3 +337,24 @@ def test_the_two_lines_under_the_fiscal_drive_are_its_document_number_and_sign()
 def test_only_speck_labelled_single_numbers_under_the_drive_are_fiscal_numbers(lines: list[str]) -> None:
     assert _values(lines, "fiscal_document_number") == []
     assert _values(lines, "fiscal_sign") == []
+
+
+def test_a_dollar_sign_before_a_digit_is_a_blurred_five_on_a_page_without_dollars() -> None:
+    assert _values(["Итого: $3 776,40"], "amount") == ["53776.40"]
+    assert _values(["Итого: $3 776,40"], "currency") == ["RUB"]
+    assert _values(["Итого: $3 776,40", "Валюта: USD"], "amount") == ["3776.40"]  # a page that names dollars
+    assert _values(["Итого: $3 776,40"], "amount", Source.PDF) == ["3776.40"]  # a text layer does not blur
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["Итого 10,00 ₽"], "RUB"),
+        (["Итого 100.00 USD"], "USD"),
+        (["Итого: $100.00", "Оплата в USD"], "USD"),
+        (["Итого: 20 EUR"], "EUR"),
+        (["Итого 10,00", "Si ¥ oe HF Nee"], "RUB"),  # a speck read as ¥, beside no number: the default
+    ],
+)
+def test_the_currency_is_the_one_printed_beside_a_number(lines: list[str], expected: str) -> None:
+    assert _values(lines, "currency") == [expected]
