@@ -137,9 +137,14 @@ def _digits_of(*lengths: int) -> Callable[[str], str | None]:
     return lambda text: _first_digits(text, lengths)
 
 
+_SETTLEMENT_PREFIXES = ("40", "41", "42", "03", "302")
+"""Where a payee's account number starts: 40x/41x/42x client accounts (407 companies, 408 people, 40817 cards),
+03 the treasury's, 302 a payment agent's. A bank's own 30101 correspondent account is not one."""
+
+
 def _settlement_account(text: str) -> str | None:
-    """A 20-digit account that is not a bank's correspondent account (those start 30101)."""
-    return next((t for t in digit_tokens(text) if len(t) == 20 and not t.startswith("30101")), None)
+    """A 20-digit account a payment can go to: a misread к/с ("35121830…" under "Карр счет") is none."""
+    return next((t for t in digit_tokens(text) if len(t) == 20 and t.startswith(_SETTLEMENT_PREFIXES)), None)
 
 
 def _kpp(text: str) -> str | None:

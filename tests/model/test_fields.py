@@ -358,3 +358,16 @@ def test_a_dollar_sign_before_a_digit_is_a_blurred_five_on_a_page_without_dollar
 )
 def test_the_currency_is_the_one_printed_beside_a_number(lines: list[str], expected: str) -> None:
     assert _values(lines, "currency") == [expected]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Счёт получателя 40817810563402930470", ["40817810563402930470"]),
+        ("Р/с 40702810938000000001", ["40702810938000000001"]),
+        ("Счёт № 03100643000000018500", ["03100643000000018500"]),  # the treasury's
+        ("Карр счет `35121830850750000858", []),  # a blurred "Корр. счёт": its number is no payee's account
+    ],
+)
+def test_a_labelled_account_is_read_only_where_payee_accounts_start(line: str, expected: list[str]) -> None:
+    assert sorted(set(_values([line], "recipient_account"))) == expected  # labelled and by shape alone
