@@ -202,7 +202,7 @@ _TITLE_TAIL = re.compile(r"\s+[СC][ЧY][ЕЁE][ТT](?:\s+НА\s+ОПЛАТУ)?(
 """An invoice's title printed on the payee's line ("АО «Профмир»   СЧЁТ № 913"), in capitals as headers are."""
 
 
-_CRUMBS_AFTER_QUOTE = re.compile(r"([»\"”])(?:\s+[^\sА-ЯЁ]\S?)+\s*$")
+_CRUMBS_AFTER_QUOTE = re.compile(r"([»\"”])(?:\s+[^\sА-ЯЁ]\S?)+[\s,;.|]*$")
 """Specks OCR reads after a quoted name ("АО «Россельхозбанк» р oe"): one- or two-character bits, none of them a
 capitalised Russian word ("ООО «Ромашка» Юг" keeps its "Юг")."""
 
@@ -496,8 +496,9 @@ def _own_date(line: str) -> str | None:
     return next((iso for start, iso in find_dates(line) if not _REFERENCED_DATE.search(line[:start])), None)
 
 
-_BANK_WORD = re.compile(r"банк(?![а-яё])", re.IGNORECASE)
-"""A word ending in "банк" ("Т-Банк", "Экспобанк", "Банк ВТБ"), not "банка" or "Банкет"."""
+_BANK_WORD = re.compile(r"банк(?![а-яё])|(?<![а-яё])А?КБ(?![а-яё])", re.IGNORECASE)
+"""A word ending in "банк" ("Т-Банк", "Экспобанк", "Банк ВТБ"), not "банка" or "Банкет", or a bank's legal form
+("АО КБ «Алтайкапитал»", "АКБ «Абсолют Банк»")."""
 
 
 def _looks_like_a_bank(line: str) -> bool:

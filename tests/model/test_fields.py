@@ -71,12 +71,16 @@ def test_a_bank_name_wrapped_after_its_legal_form_is_joined() -> None:
     assert _values(["Банк получателя Банк ГПБ (АО)", "Иван Петрович С."], "bank_name") == ["Банк ГПБ (АО)"]
 
 
-@pytest.mark.parametrize("line", ["Т-Банк", "АО «Банк Экспобанк»", "Сбербанк"])
+@pytest.mark.parametrize("line", ["Т-Банк", "АО «Банк Экспобанк»", "Сбербанк", "АО КБ «Алтайкапитал»"])
 def test_a_line_naming_only_a_bank_is_a_bank_even_without_its_caption(line: str) -> None:
     """A stacked receipt's light-grey captions are what OCR loses first; the values stay."""
     lines = ["Чек по операции", "АО «Гермес»", "40702810585245213317", line, "10 846,93 руб."]
     assert _values(lines, "bank_name") == [line]
     assert _values(lines, "recipient_name") == ["АО «Гермес»"]
+
+
+def test_specks_after_a_quoted_bank_name_are_dropped_with_the_comma_after_them() -> None:
+    assert _values(["банк АО «Россельхозбанк» р oe,"], "bank_name") == ["АО «Россельхозбанк»"]
 
 
 def test_a_bank_line_keeps_its_name_when_its_bik_cell_shares_the_line() -> None:
