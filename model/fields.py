@@ -207,11 +207,17 @@ _CRUMBS_AFTER_QUOTE = re.compile(r"([»\"”])(?:\s+[^\sА-ЯЁ]\S?)+[\s,;.|]*$"
 capitalised Russian word ("ООО «Ромашка» Юг" keeps its "Юг")."""
 
 
+_INITIALS = re.compile(r"(?<=[а-яё] )[А-ЯЁ][.,]\s?[А-ЯЁ][.,](?=\s|$)")
+"""The two initials after a surname ("Захаров Б. Б.", as blur reads it "Б, Б,"): whatever follows is not the name."""
+
+
 def _name(text: str) -> str | None:
     """A name as printed, without the ИНН/КПП, address or invoice title that shares its line; OCR's "000" for ООО is
     undone."""
     name = _TITLE_TAIL.sub("", _ADDRESS_TAIL.sub("", _ORG_END.sub("", _FORM_BLANK.sub("", text)))).strip(" :|_—-`")
     name = _CRUMBS_AFTER_QUOTE.sub(r"\1", name)
+    if initials := _INITIALS.search(name):  # "ИП Захаров Б, Б, ВИ ФАН": the name ends with its initials
+        name = name[: initials.start()] + initials.group().replace(",", ".")
     if not re.search(r"[А-Яа-яЁёA-Za-z]{2}", name):
         return None
     return normalize_text(_cyrillic_legal_forms(name))

@@ -375,3 +375,15 @@ def test_the_currency_is_the_one_printed_beside_a_number(lines: list[str], expec
 )
 def test_a_labelled_account_is_read_only_where_payee_accounts_start(line: str, expected: list[str]) -> None:
     assert sorted(set(_values([line], "recipient_account"))) == expected  # labelled and by shape alone
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Получатель ИП Захаров Б, Б, ВИ ФАН", "ИП Захаров Б. Б."),  # specks after the initials, commas for dots
+        ("Получатель ИП Иванова А. Н.", "ИП Иванова А. Н."),
+        ("Получатель Захаров Борис Борисович", "Захаров Борис Борисович"),
+    ],
+)
+def test_a_name_ends_with_its_initials(line: str, expected: str) -> None:
+    assert _values([line], "recipient_name") == [expected]
