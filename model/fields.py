@@ -454,14 +454,23 @@ def _label_matches(line: str) -> list[tuple[_Rule, re.Match[str]]]:
 
 
 def _read_value(rule: _Rule, rest: str, following: str) -> str | None:
-    follows_freely = bool(following) and not _ANY_LABEL.search(following) and not _TITLE.search(following)
     if not rest.strip():
         # stacked layout: the value sits under its label
-        return rule.read(following) if follows_freely else None
-    value = rule.read(rest)
-    dangling = _DANGLING.get(rule.field)
-    if value is not None and dangling is not None and follows_freely and dangling.search(value):
-        value = normalize_text(f"{value} {following}")  # wrapped onto the next line
+        return rule.read(following) if _follows_freely(following) else None
+    return _continued(rule.field, rule.read(rest), following)
+
+
+def _follows_freely(following: str) -> bool:
+    """The next line is no label's and no title: it may hold a value, or the rest of one."""
+    return bool(following) and not _ANY_LABEL.search(following) and not _TITLE.search(following)
+
+
+def _continued(field_name: str, value: str | None, following: str) -> str | None:
+    """``value`` with the next line joined on when it stops unfinished (``_DANGLING``): wrapped onto that line."""
+    dangling = _DANGLING.get(field_name)
+    if value is not None and dangling is not None and dangling.search(value) and _follows_freely(following):
+        wordy = sum(ch.isalnum() or ch.isspace() for ch in following) >= 0.75 * len(following)
+        return normalize_text(f"{value} {following}") if wordy else value  # not specks ("—--енла---е * SE")
     return value
 
 
@@ -564,6 +573,11 @@ def _fiscal_numbers_after_the_drive(lines: Sequence[str], source: Source) -> lis
     return found
 
 
+_PURPOSE_START = re.compile(r"(?<![а-яё])(?:Оплата|Возврат|Предоплата)\s+(?:по|за|услуг|займа|аванса)\b")
+"""How a payment's purpose begins ("Оплата по счёту № 5", "Оплата за аренду", "Возврат займа"): a purpose whose
+"Назначение платежа" caption blur took."""
+
+
 def _unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
     """Values recognisable by shape alone, at a low score: they only fill gaps that labelled readings left."""
     found: list[Candidate] = _fiscal_numbers_after_the_drive(lines, source)
@@ -585,6 +599,8 @@ def _unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
             found.append(Candidate("payment_date", invoice_date, source, 1.0))
         elif (found_date := _own_date(line)) is not None:
             found.append(Candidate("payment_date", found_date, source, 0.3))
+        if (start := _PURPOSE_START.search(line)) and (purpose := _text(line[start.start() :])) is not None:
+            found.append(Candidate("purpose", _continued("purpose", purpose, below) or purpose, source, 0.3))
         if _looks_like_a_bank(line) and (bank := _bank(line)) is not None:
             found.append(Candidate("bank_name", bank, source, 0.3))
         elif org := _ORG_LINE.match(line):

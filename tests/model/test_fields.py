@@ -387,3 +387,22 @@ def test_a_labelled_account_is_read_only_where_payee_accounts_start(line: str, e
 )
 def test_a_name_ends_with_its_initials(line: str, expected: str) -> None:
     assert _values([line], "recipient_name") == [expected]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["(tag inition Оплата за аренду квартиры"], ["Оплата за аренду квартиры"]),  # caption blurred to specks
+        (["Оплата по счёту № 221 от 23.07.2023, в т.ч. НДС 20% 2168.58"],
+         ["Оплата по счёту № 221 от 23.07.2023, в т.ч. НДС 20% 2168.58"]),
+        (["# ИТ тожа Возврат займа по договору от", "19.09.2025"], ["Возврат займа по договору от 19.09.2025"]),
+        (["Оплатить до 21.04.2021"], []),  # a deadline, not a purpose
+    ],
+)  # fmt: skip
+def test_a_line_that_begins_like_a_purpose_is_the_purpose(lines: list[str], expected: list[str]) -> None:
+    assert _values(lines, "purpose") == expected
+
+
+def test_a_value_does_not_continue_onto_a_line_of_specks() -> None:
+    lines = ["Назначение платежа: Оплата по счёту № 813 от 26.11.2022, в т.ч. НДС 20% 102.81 к", "—--енла---е * SE eee"]
+    assert _values(lines, "purpose")[0].endswith("102.81 к")
