@@ -308,8 +308,11 @@ _QUOTES = "«\"“”„'‘’`"
 _ORG_FORMS = "ООО|АО|ПАО|ЗАО|ОАО|НКО|ИП|МУП|ГУП|ФГУП|[CС0OО][0OО]{2}"
 _ORG_LINE = re.compile(rf"^[\W_]*(?:\w\s+)?(?=(?:{_ORG_FORMS})\s*[{_QUOTES}A-ZА-ЯЁ])", re.IGNORECASE)
 """A line that opens with a legal form and a name, perhaps behind a speck ("| ООО «…»", "Ц ИП Михайлов А. А.")."""
+_ORG_BEHIND_SPECKS = re.compile(rf"^(?:[\W_]*\w{{1,5}}){{1,3}}\s+(?=(?:{_ORG_FORMS})\s*[«\"])", re.IGNORECASE)
+"""A quoted company name behind a few short words, which on a line with no label are a caption blurred past
+reading ("ФИО г отеля ООО «Золотой колос»")."""
 _STANDALONE_AMOUNT = re.compile(
-    r"^[\s_|=-]*(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[.,]\d{2})?\s*(?:₽|P|Р|руб\.?|р\.|RUB)(?:\s+[^\s\d]{1,2})?\s*$",
+    r"^[\s_|=-]*(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[.,]\d{2})?\s*(?:₽|P|Р|\?|руб\.?|р\.|RUB)(?:\s+[^\s\d]{1,2})?\s*$",
     re.IGNORECASE,
 )
 """A line holding only an amount and its currency ("10 166,63 ₽", "131178.21 RUB"), perhaps with a speck of the
@@ -603,7 +606,7 @@ def _unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
             found.append(Candidate("purpose", _continued("purpose", purpose, below) or purpose, source, 0.3))
         if _looks_like_a_bank(line) and (bank := _bank(line)) is not None:
             found.append(Candidate("bank_name", bank, source, 0.3))
-        elif org := _ORG_LINE.match(line):
+        elif org := _ORG_LINE.match(line) or (_ORG_BEHIND_SPECKS.match(line) if not _label_matches(line) else None):
             found.append(Candidate("recipient_name", _name(line[org.end() :]) or line, source, 0.3))
         if _STANDALONE_AMOUNT.match(line) and (amount := _payable(line)) is not None:
             found.append(Candidate("amount", amount, source, 1.5))  # the big figure atop a bank's receipt

@@ -406,3 +406,19 @@ def test_a_line_that_begins_like_a_purpose_is_the_purpose(lines: list[str], expe
 def test_a_value_does_not_continue_onto_a_line_of_specks() -> None:
     lines = ["Назначение платежа: Оплата по счёту № 813 от 26.11.2022, в т.ч. НДС 20% 102.81 к", "—--енла---е * SE eee"]
     assert _values(lines, "purpose")[0].endswith("102.81 к")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("ФИО г отеля ООО «Золотой колос»", ["ООО «Золотой колос»"]),  # "ФИО получателя" blurred to short words
+        ("Покупатель: ООО «Уралтрейд»", []),  # a label of someone else's
+        ("Оплата за товар ООО «Уралтрейд»", []),  # words, not specks
+    ],
+)
+def test_a_quoted_company_behind_short_unlabelled_words_is_the_payee(line: str, expected: list[str]) -> None:
+    assert _values([line], "recipient_name") == expected
+
+
+def test_an_amount_whose_rouble_sign_reads_as_a_question_mark_is_still_the_amount() -> None:
+    assert _values(["Документ об операции", "34 717,32?"], "amount") == ["34717.32"]
