@@ -207,6 +207,12 @@ _CRUMBS_AFTER_QUOTE = re.compile(r"([»\"”])(?:\s+[^\sА-ЯЁ]\S?)+[\s,;.|]*$"
 capitalised Russian word ("ООО «Ромашка» Юг" keeps its "Юг")."""
 
 
+def _names_something(name: str, word: str) -> bool:
+    """A name (legal forms already in Cyrillic) has a ``word`` besides its legal form: "ООО 3" is a form and a
+    speck, not a company."""
+    return re.search(word, _FORM_TOKEN.sub(lambda t: "" if t.group() in _LEGAL_FORMS else t.group(), name)) is not None
+
+
 _INITIALS = re.compile(r"(?<=[а-яё] )[А-ЯЁ][.,]\s?[А-ЯЁ][.,](?=\s|$)")
 """The two initials after a surname ("Захаров Б. Б.", as blur reads it "Б, Б,"): whatever follows is not the name."""
 
@@ -218,9 +224,8 @@ def _name(text: str) -> str | None:
     name = _CRUMBS_AFTER_QUOTE.sub(r"\1", name)
     if initials := _INITIALS.search(name):  # "ИП Захаров Б, Б, ВИ ФАН": the name ends with its initials
         name = name[: initials.start()] + initials.group().replace(",", ".")
-    if not re.search(r"[А-Яа-яЁёA-Za-z]{2}", name):
-        return None
-    return normalize_text(_cyrillic_legal_forms(name))
+    name = _cyrillic_legal_forms(name)
+    return normalize_text(name) if _names_something(name, r"[А-Яа-яЁёA-Za-z]{2}") else None
 
 
 _TEXT_END = re.compile(r"\s{3,}.*$")
@@ -246,10 +251,8 @@ _BANK_TAIL = re.compile(r"\s+(?:" + _label("бик") + r"|" + _label("к/с") + 
 
 def _bank(text: str) -> str | None:
     """A bank name, without a БИК/к/с tail that shares its line or the "в" before it."""
-    cut = _BANK_TAIL.sub("", _FORM_BLANK.sub("", _IN_BEFORE_BANK.sub("", text)))
-    if not re.search(r"[А-Яа-яЁё]{2}", cut):
-        return None
-    return _text(_cyrillic_legal_forms(_CRUMBS_AFTER_QUOTE.sub(r"\1", cut.strip())))
+    cut = _cyrillic_legal_forms(_BANK_TAIL.sub("", _FORM_BLANK.sub("", _IN_BEFORE_BANK.sub("", text))).strip())
+    return _text(_CRUMBS_AFTER_QUOTE.sub(r"\1", cut)) if _names_something(cut, r"[А-Яа-яЁё]{2}") else None
 
 
 _BANK_NAME_START = re.compile(rf"^\s*(?:банке\s+)?({_BANK_START}.*)", re.IGNORECASE)

@@ -422,3 +422,10 @@ def test_a_quoted_company_behind_short_unlabelled_words_is_the_payee(line: str, 
 
 def test_an_amount_whose_rouble_sign_reads_as_a_question_mark_is_still_the_amount() -> None:
     assert _values(["Документ об операции", "34 717,32?"], "amount") == ["34717.32"]
+
+
+@pytest.mark.parametrize(
+    ("line", "field"), [("Банк получателя ООО 3", "bank_name"), ("Получатель АО КБ", "recipient_name")]
+)
+def test_a_legal_form_and_specks_name_nothing(line: str, field: str) -> None:
+    assert _values([line], field) == []
