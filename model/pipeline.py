@@ -18,11 +18,12 @@ from PIL import Image
 
 from model.documents import Page, load_document
 from model.fields import classify, extract_candidates
-from model.ocr import OcrResult, recognize
+from model.ocr import recognize
 from model.preprocess import PreprocessOptions, Step, preprocess
 from model.qr import QrCode, decode_qr
 from model.resolve import resolve
 from model.schema import Candidate, DocumentType, FieldCheck, PaymentDetails, Source
+from model.tesseract import PSM
 
 if TYPE_CHECKING:
     from model.qwen import QwenExtractor
@@ -99,40 +100,73 @@ RETRY_BELOW_CONFIDENCE = 65.0
 """Clean and photographed pages read at 75-90% mean confidence; a page read upside down or sideways reads
 under 50%, which is when the other turns are tried."""
 
+SECOND_READING_BELOW_CONFIDENCE = 80.0
+"""A page read less surely than this is read once more as a single column of lines of any size (page mode 4), and
+the fields of both readings are pooled: on a blurred page the two segmentations lose different lines. Measured on
+the benchmark: hard 0.642 → 0.668, overall 0.896 → 0.902, clean and photo unchanged; a third of the pages, nearly
+all hard, are read twice, which costs 17% of the throughput (1.50 → 1.25 images/s), p95 3.9 → 4.9 s and 54 MB (the
+second engine). At 65% half the gain; every page read twice gains no more."""
 
-def _reading_quality(result: OcrResult, candidates: list[Candidate]) -> tuple[float, float]:
-    characters = sum(len(line.text) for line in result.lines) or 1
-    confidence = sum(line.confidence * len(line.text) for line in result.lines) / characters
-    return confidence + 5.0 * len(candidates), confidence
+
+@dataclass
+class _PageText:
+    """What one reading of a page gave: its lines (which also classify the page), the fields read from them, the
+    raw text, and Tesseract's mean confidence."""
+
+    lines: list[str]
+    candidates: list[Candidate]
+    text: str
+    confidence: float
+
+    @property
+    def quality(self) -> tuple[float, float]:
+        """How to rank readings of one page in different turns: confidence, and the fields it yielded."""
+        return self.confidence + 5.0 * len(self.candidates), self.confidence
 
 
-def _read_upright(image: np.ndarray, may_turn: bool, timer: _Timer) -> tuple[list[str], list[Candidate], str, Step]:
+def _read_page_text(image: np.ndarray, may_turn: bool, timer: _Timer) -> tuple[_PageText, list[Step]]:
+    """The page read the right way up and, when that reading is unsure, read a second way with the fields pooled."""
+    first, turn, orient_step = _read_upright(image, may_turn, timer)
+    if first.confidence >= SECOND_READING_BELOW_CONFIDENCE:
+        return first, [orient_step, Step("second_reading", False, 0.0, f"{first.confidence:.0f}% confident")]
+    started = time.perf_counter()
+    second = _read(np.ascontiguousarray(np.rot90(image, turn)), timer, PSM.SINGLE_COLUMN)
+    detail = f"{first.confidence:.0f}% confident: read again as one column, {len(second.candidates)} more readings"
+    step = Step("second_reading", True, (time.perf_counter() - started) * 1000, detail)
+    pooled = _PageText(
+        first.lines, first.candidates + second.candidates, f"{first.text}\n\n{second.text}", first.confidence
+    )
+    return pooled, [orient_step, step]
+
+
+def _read_upright(image: np.ndarray, may_turn: bool, timer: _Timer) -> tuple[_PageText, int, Step]:
     """OCR the page and read its fields; when the reading is poor, also try the other three turns and keep the
     one that reads best. Orientation guessed from a blurred, low-resolution photo is wrong about half the time,
-    and a full reading is the most reliable judge."""
+    and a full reading is the most reliable judge. Returns the reading, its quarter turns, and the step."""
     started = time.perf_counter()
     best_turn, best = 0, _read(image, timer)
-    detail = f"first reading {best[3][1]:.0f}% confident"
-    if may_turn and best[3][1] < RETRY_BELOW_CONFIDENCE:
+    detail = f"first reading {best.confidence:.0f}% confident"
+    if may_turn and best.confidence < RETRY_BELOW_CONFIDENCE:
         for turn in (2, 1, 3):  # 180° is the commonest miss
             attempt = _read(np.ascontiguousarray(np.rot90(image, turn)), timer)
-            if attempt[3] > best[3]:
+            if attempt.quality > best.quality:
                 best_turn, best = turn, attempt
-            if best[3][1] >= RETRY_BELOW_CONFIDENCE:
+            if best.confidence >= RETRY_BELOW_CONFIDENCE:
                 break
-        detail += f"; best of the turns tried: {best_turn * 90}° ({best[3][1]:.0f}% confident)"
-    lines, candidates, text, _ = best
+        detail += f"; best of the turns tried: {best_turn * 90}° ({best.confidence:.0f}% confident)"
     step = Step("orient_by_reading", best_turn != 0, (time.perf_counter() - started) * 1000, detail)
-    return lines, candidates, text, step
+    return best, best_turn, step
 
 
-def _read(image: np.ndarray, timer: _Timer) -> tuple[list[str], list[Candidate], str, tuple[float, float]]:
+def _read(image: np.ndarray, timer: _Timer, psm: int = PSM.SINGLE_BLOCK) -> _PageText:
     with timer.stage("ocr"):
-        result = recognize(image)
+        result = recognize(image, psm)
     with timer.stage("parse"):
         lines = [line.text for line in result.lines]
         candidates = extract_candidates(lines, Source.OCR)
-    return lines, candidates, result.text, _reading_quality(result, candidates)
+    characters = sum(len(line.text) for line in result.lines) or 1
+    confidence = sum(line.confidence * len(line.text) for line in result.lines) / characters
+    return _PageText(lines, candidates, result.text, confidence)
 
 
 class Extractor:
@@ -201,11 +235,11 @@ class Extractor:
         if self.backend == "qwen-vl":
             self._read_with_model(prepared.color, reading)
         else:
-            lines, candidates, text, step = _read_upright(prepared.image, options.orient, timer)
-            steps.append(step)
-            reading.candidates += candidates
-            reading.texts.append(text)
-            reading.document_types.append((classify(lines), Source.OCR))
+            page_text, reading_steps = _read_page_text(prepared.image, options.orient, timer)
+            steps += reading_steps
+            reading.candidates += page_text.candidates
+            reading.texts.append(page_text.text)
+            reading.document_types.append((classify(page_text.lines), Source.OCR))
         return steps, prepared.intermediates
 
     @staticmethod
