@@ -1,7 +1,8 @@
 import pytest
 
-from model.fields import classify, digit_tokens, extract_candidates
+from model.fields import classify, extract_candidates
 from model.schema import DocumentType, Source
+from model.values import digit_tokens
 
 
 def _values(lines: list[str], field: str, source: Source = Source.OCR) -> list[str]:

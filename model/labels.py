@@ -1,0 +1,164 @@
+"""The labels that name each field on a payment document, and how a label's value is found beside or under it.
+
+Each label is matched in reading order; its value is the rest of the line or, for stacked layouts, the next line.
+Tesseract prints short Cyrillic labels with Latin look-alikes (ИНН → UHH, БИК → BUK), so labels are matched through
+a look-alike character class (``model.values.label``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from model.normalize import normalize_date, normalize_text
+from model.schema import Candidate, Source
+from model.values import (
+    bank_after_in,
+    digits_of,
+    label,
+    read_amount,
+    read_bank,
+    read_kpp,
+    read_name,
+    read_text,
+    settlement_account,
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One label of a field: where it may stand, how its value is read, and the score of that reading."""
+
+    field: str
+    pattern: re.Pattern[str]
+    read: Callable[[str], str | None]
+    anywhere: bool
+    score: float
+
+
+_ANYWHERE, _LINE_START = True, False
+
+# field, its labels (longest first is not needed: alternatives are sorted), how to read the value, where the label may
+# stand, and a score that orders readings of equal trust ("ИТОГ" beats "Сумма", a label beats a bare shape).
+_RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ...] = (
+    ("recipient_inn", "инн получателя; инн пользователя; инн продавца; инн", digits_of(10, 12), _ANYWHERE, 1.0),
+    ("recipient_kpp", "кпп получателя; кпп", read_kpp, _ANYWHERE, 1.0),
+    ("bank_bic", "бик банка; бик", digits_of(9), _ANYWHERE, 1.0),
+    ("bank_corr_account", "к/с; к/сч; кор. счет; кор. счёт; корр. счет; корр. счёт; корреспондентский счет; "
+     "корреспондентский счёт; сч. банка", digits_of(20), _ANYWHERE, 1.0),
+    ("recipient_account", "р/с; р/сч; р/счет; расчетный счет; расчётный счёт; счет получателя; счёт получателя; "
+     "номер счета; номер счёта; счет №; счёт №; сч. №; счет; счёт", settlement_account, _ANYWHERE, 1.0),
+    ("fiscal_drive_number", "фн №; фн; номер фн; фн n", digits_of(16), _ANYWHERE, 1.0),
+    ("fiscal_document_number", "фд №; фд; номер фд; фд n", digits_of(*range(1, 11)), _ANYWHERE, 1.0),
+    ("fiscal_sign", "фп; фпд; фп n", digits_of(*range(1, 11)), _ANYWHERE, 1.0),
+    ("amount", "итого к оплате; всего к оплате; итог; итого; к оплате; всего", read_amount, _LINE_START, 2.0),
+    ("amount", "сумма перевода; сумма платежа; сумма операции; сумма; сумма к оплате", read_amount, _LINE_START, 1.0),
+    ("payment_date", "дата операции; дата перевода; дата платежа; дата и время; дата, время; дата оплаты; дата",
+     normalize_date, _LINE_START, 2.0),
+    ("recipient_name", "получатель платежа; наименование получателя; фио получателя; ф.и.о. получателя; "
+     "имя получателя; получатель; продавец; поставщик; организация; пользователь", read_name, _LINE_START, 1.0),
+    ("bank_name", "банк получателя; наименование банка; банк", read_bank, _LINE_START, 1.0),
+    ("bank_name", "в", bank_after_in, _ANYWHERE, 0.5),
+    ("purpose", "назначение платежа; назначение; сообщение получателю; сообщение", read_text, _LINE_START, 1.0),
+    ("payer_name", "фио отправителя; фио плательщика; ф.и.о. плательщика; ф. и. о. плательщика; плательщик; "
+     "отправитель; имя отправителя; покупатель; заказчик", read_name, _LINE_START, 1.0),
+)  # fmt: skip
+
+
+def _rules() -> list[Rule]:
+    rules = []
+    for field_name, labels, read, anywhere, score in _RULE_TABLE:
+        spellings = sorted(labels.split(";"), key=len, reverse=True)
+        alternatives = "|".join(label(spelling.strip()) for spelling in spellings)
+        prefix = r"(?<![а-яёa-z])" if anywhere else r"^[\s|*•:-]*"
+        pattern = re.compile(prefix + r"(?:" + alternatives + r")(?![а-яёa-z])[\s.:№#-]*", re.IGNORECASE)
+        rules.append(Rule(field_name, pattern, read, anywhere, score))
+    return rules
+
+
+RULES = _rules()
+ANY_LABEL = re.compile("|".join(rule.pattern.pattern for rule in RULES if not rule.anywhere), re.IGNORECASE)
+TITLE = re.compile(r"сч[её]т\w* на оплату|квитанци|извещение|кассовый чек", re.IGNORECASE)
+_DANGLING = {
+    "purpose": re.compile(r"(?:\b(?:от|по|за|и|в|на|с|к|для|№)|[,-])$", re.IGNORECASE),
+    "bank_name": re.compile(r"(?<![\w-])(?:ПАО|АО|ООО|ЗАО|ОАО|АКБ|КБ|банк|[«\"-])$", re.IGNORECASE),
+}
+"""Endings that leave a value unfinished, so it continues on the next line: "Оплата по" / "договору № 5",
+"Северо-Западный банк ПАО" / "Сбербанк"."""
+
+
+_VALUES_LIKE_LABELS = frozenset({"bank_name"})
+"""Fields whose value may start with the field's own label word: "Банк Точка", "Банк ВТБ (ПАО)"."""
+
+
+def _value_like_its_label(rule: Rule, rest: str, following: str) -> bool:
+    """A label alone on its line over a line starting with the label's bare word and going on: "Банк получателя" /
+    "Банк Точка" (but not over "Банк получателя: Т-Банк", a label of its own)."""
+    if rule.field not in _VALUES_LIKE_LABELS or rule.anywhere or rest.strip():
+        return False
+    below = rule.pattern.match(following)
+    return below is not None and len(below.group().split()) == 1 and bool(following[below.end() :].strip())
+
+
+def label_matches(line: str) -> list[tuple[Rule, re.Match[str]]]:
+    """Each rule's labels on ``line``, less those inside a longer label of another field: the "счёт" of
+    "Корр. счёт" is not the recipient's account."""
+    matches = []
+    for rule in RULES:
+        for match in rule.pattern.finditer(line):
+            matches.append((rule, match))
+            if not rule.anywhere:
+                break
+    return [
+        (rule, match)
+        for rule, match in matches
+        if not any(
+            other.field != rule.field
+            and outer.start() <= match.start()
+            and match.end() <= outer.end()
+            and outer.end() - outer.start() > match.end() - match.start()
+            for other, outer in matches
+        )
+    ]
+
+
+def read_labelled(line: str, following: str, read_whole: set[str], source: Source) -> tuple[list[Candidate], set[str]]:
+    """The values the labels on ``line`` name, and the fields whose whole next line is their value ("Банк
+    получателя" over "Банк Точка"), which ``read_whole`` passes back for that next line: its own "Банк" is no label."""
+    found: list[Candidate] = []
+    next_read_whole: set[str] = set()
+    for rule, match in label_matches(line):
+        if rule.field in read_whole and not rule.anywhere:
+            continue  # the line under "Банк получателя" is its value, "Банк" and all
+        rest = line[match.end() :]
+        if _value_like_its_label(rule, rest, following):
+            value = rule.read(following)
+            next_read_whole.add(rule.field)
+        else:
+            value = _read_value(rule, rest, following)
+        if value is not None:
+            found.append(Candidate(rule.field, value, source, rule.score))
+    return found, next_read_whole
+
+
+def _read_value(rule: Rule, rest: str, following: str) -> str | None:
+    """The value after the label, or under it when the label ends its line (a stacked layout)."""
+    if not rest.strip():
+        # stacked layout: the value sits under its label
+        return rule.read(following) if _follows_freely(following) else None
+    return continued(rule.field, rule.read(rest), following)
+
+
+def _follows_freely(following: str) -> bool:
+    """The next line is no label's and no title: it may hold a value, or the rest of one."""
+    return bool(following) and not ANY_LABEL.search(following) and not TITLE.search(following)
+
+
+def continued(field_name: str, value: str | None, following: str) -> str | None:
+    """``value`` with the next line joined on when it stops unfinished (``_DANGLING``): wrapped onto that line."""
+    dangling = _DANGLING.get(field_name)
+    if value is not None and dangling is not None and dangling.search(value) and _follows_freely(following):
+        wordy = sum(ch.isalnum() or ch.isspace() for ch in following) >= 0.75 * len(following)
+        return normalize_text(f"{value} {following}") if wordy else value  # not specks ("—--енла---е * SE")
+    return value

@@ -1,0 +1,158 @@
+"""Values read without their label: by their shape (a valid ИНН, an account's prefix, an amount with its currency)
+or by their place (the lines under a receipt's ФН, a name over a phone number). Blur takes the small grey labels
+first; these readings come at a low score, so they only fill the gaps labelled readings leave.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from model import checks
+from model.labels import ANY_LABEL, TITLE, continued, label_matches
+from model.normalize import find_dates, normalize_date, normalize_text
+from model.schema import Candidate, Source
+from model.values import BANK_TAIL, digit_tokens, payable, read_bank, read_name, read_text
+
+_QUOTES = "«\"“”„'‘’`"
+"""Opening quotes as printed and as OCR reads them (a blurred « often comes out as ` or ')."""
+_ORG_FORMS = "ООО|АО|ПАО|ЗАО|ОАО|НКО|ИП|МУП|ГУП|ФГУП|[CС0OО][0OО]{2}"
+_ORG_LINE = re.compile(rf"^[\W_]*(?:\w\s+)?(?=(?:{_ORG_FORMS})\s*[{_QUOTES}A-ZА-ЯЁ])", re.IGNORECASE)
+"""A line that opens with a legal form and a name, perhaps behind a speck ("| ООО «…»", "Ц ИП Михайлов А. А.")."""
+_ORG_BEHIND_SPECKS = re.compile(rf"^(?:[\W_]*\w{{1,5}}){{1,3}}\s+(?=(?:{_ORG_FORMS})\s*[«\"])", re.IGNORECASE)
+"""A quoted company name behind a few short words, which on a line with no label are a caption blurred past
+reading ("ФИО г отеля ООО «Золотой колос»")."""
+_STANDALONE_AMOUNT = re.compile(
+    r"^[\s_|=-]*(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[.,]\d{2})?\s*(?:₽|P|Р|\?|руб\.?|р\.|RUB)(?:\s+[^\s\d]{1,2})?\s*$",
+    re.IGNORECASE,
+)
+"""A line holding only an amount and its currency ("10 166,63 ₽", "131178.21 RUB"), perhaps with a speck of the
+screen after it ("9712.18 RUB Ke")."""
+_REFERENCED_DATE = re.compile(r"\b(?:от|до)\s*«?$", re.IGNORECASE)
+"""A date after "от" is another document's ("договор № 5 от …"), after "до" a deadline ("Оплатить до …")."""
+_INVOICE_NUMBER = re.compile(r"(?<![а-яё])сч[её]т(?![а-яё])\s*(?:№|N[oо2e]?)\s*(?!\d{15})\S+", re.IGNORECASE)
+"""An invoice's own number, "СЧЁТ № 913" (not "по счёту № 913", nor an account's "Счёт № 40702…")."""
+_AFTER_OT = re.compile(r"\bот\s*«?$", re.IGNORECASE)
+
+
+def _invoice_date(line: str, above: str) -> str | None:
+    """The date of "СЧЁТ № 913 от 27.05.2021", on the number's line or on the line under it, where a designed
+    invoice's header puts it."""
+    if number := _INVOICE_NUMBER.search(line):
+        line = line[number.end() :]
+    elif not _INVOICE_NUMBER.search(above):
+        return None
+    return next((iso for start, iso in find_dates(line) if _AFTER_OT.search(line[:start])), None)
+
+
+def _own_date(line: str) -> str | None:
+    """A date on the line that is not a reference to another document ("договор № 5 от 01.02.2024")."""
+    return next((iso for start, iso in find_dates(line) if not _REFERENCED_DATE.search(line[:start])), None)
+
+
+_BANK_WORD = re.compile(r"банк(?![а-яё])|(?<![а-яё])А?КБ(?![а-яё])", re.IGNORECASE)
+"""A word ending in "банк" ("Т-Банк", "Экспобанк", "Банк ВТБ"), not "банка" or "Банкет", or a bank's legal form
+("АО КБ «Алтайкапитал»", "АКБ «Абсолют Банк»")."""
+
+
+def _looks_like_a_bank(line: str) -> bool:
+    """A short line naming a bank and nothing else (its БИК aside): a receipt or an invoice whose captions OCR
+    lost still shows its bank."""
+    line = BANK_TAIL.sub("", line)
+    return (
+        _BANK_WORD.search(line) is not None
+        and len(line.split()) <= 5
+        and not re.search(r"\d", line)
+        and not ANY_LABEL.search(line)
+    )
+
+
+def _only_specks_beside(line: str, token: str) -> bool:
+    """Nothing but specks of at most three characters beside the number: a label blurred past reading ("wan
+    3646735630", "} 7823615997 |"), not a label of something else ("ФП 3337101562", "Номер операции …")."""
+    specks = all(len(word) <= 3 for word in line.split() if not word.isdigit() and token not in word)
+    return specks and not label_matches(re.sub(r"\d", " ", line))  # the "в" label's look-alike "8" is no label
+
+
+_PERSON = re.compile(r"^[А-ЯЁ][а-яё]+(?:\s+[А-ЯЁ][а-яё]+){1,2}(?:\s+[А-ЯЁ]\.)?$")
+"""A person as a transfer receipt names one: "Сорокина Галина Андреевна", "Евгений Евгеньевич С."."""
+_PAYEE_CONTACT = re.compile(r"^\W*(?:\+7|8)[\s(-]*\d{3}[\s)-]*\d{3}[\s-]*\d{2}[\s-]*\d{2}\W*$|^\W*4\d{19}\W*$")
+"""The recipient's phone (an СБП transfer) or account, alone on its line."""
+_MASKED_CARD = re.compile(r"^\W*\S{2,4}\s*\d{4}\W*$")
+"""The payer's card or account as receipts mask it, "•••• 5431", which OCR reads as "ese 9892" or ".... 2137"."""
+
+
+def _person_by_what_follows(line: str, below: str) -> str | None:
+    """Whose name a caption-less person line is, by the line under it: a transfer receipt puts the recipient over
+    their phone or account and the sender over their masked card; OCR loses the light-grey captions first."""
+    if not _PERSON.match(line.strip()):
+        return None
+    if _PAYEE_CONTACT.match(below):
+        return "recipient_name"
+    if _MASKED_CARD.match(below):
+        return "payer_name"
+    return None
+
+
+_AFTER_THE_DRIVE = ("fiscal_document_number", "fiscal_sign")
+
+
+def _fiscal_numbers_after_the_drive(lines: Sequence[str], source: Source) -> list[Candidate]:
+    """A cash receipt prints ФН, ФД and ФП on consecutive lines, in that order; the ФН's 16 digits survive blur
+    that turns the short labels below into specks ("Of Nt 64171", "on 2302259259"), and then those two lines are
+    the ФД and the ФП."""
+    found = []
+    for index, line in enumerate(lines):
+        if any(len(token) == 16 for token in digit_tokens(line)):  # the ФН, or a register's РН ККТ
+            for field_name, below in zip(_AFTER_THE_DRIVE, lines[index + 1 : index + 3], strict=False):
+                numbers = re.findall(r"\d+", below)  # as printed: specks are no digits here ("On: PDS 7055")
+                if len(numbers) != 1 or len(numbers[0]) > 10 or not _only_specks_beside(below, numbers[0]):
+                    break
+                found.append(Candidate(field_name, numbers[0], source, 0.3))
+    return found
+
+
+_PURPOSE_START = re.compile(r"(?<![а-яё])(?:Оплата|Возврат|Предоплата)\s+(?:по|за|услуг|займа|аванса)\b")
+"""How a payment's purpose begins ("Оплата по счёту № 5", "Оплата за аренду", "Возврат займа"): a purpose whose
+"Назначение платежа" caption blur took."""
+
+
+def _org_start(line: str) -> int | None:
+    """Where a company's name starts on a line that holds only it (``_ORG_LINE``, ``_ORG_BEHIND_SPECKS``)."""
+    if found := _ORG_LINE.match(line):
+        return found.end()
+    if (found := _ORG_BEHIND_SPECKS.match(line)) and not label_matches(line):
+        return found.end()
+    return None
+
+
+def read_unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
+    """Values recognisable by shape alone, at a low score: they only fill gaps that labelled readings left."""
+    found: list[Candidate] = _fiscal_numbers_after_the_drive(lines, source)
+    for line, above, below in zip(lines, ["", *lines], [*lines[1:], ""], strict=False):
+        if (person := _person_by_what_follows(line, below)) is not None:
+            found.append(Candidate(person, normalize_text(line) or line, source, 0.3))
+        for token in digit_tokens(line):
+            if len(token) == 20 and token.startswith("30101"):
+                found.append(Candidate("bank_corr_account", token, source, 0.3))
+            elif len(token) == 20 and token[:3] in {"407", "408", "405", "406", "403", "421", "423", "031", "401"}:
+                found.append(Candidate("recipient_account", token, source, 0.3))
+            elif len(token) == 9 and token.startswith("04"):
+                found.append(Candidate("bank_bic", token, source, 0.3))
+            elif len(token) in (10, 12) and _only_specks_beside(line, token) and checks.inn_valid(token):
+                found.append(Candidate("recipient_inn", token, source, 0.3))
+        if TITLE.search(line) and (title_date := normalize_date(line)) is not None:
+            found.append(Candidate("payment_date", title_date, source, 1.0))  # "Счёт на оплату № 5 от 16 мая 2025 г."
+        elif (invoice_date := _invoice_date(line, above)) is not None:
+            found.append(Candidate("payment_date", invoice_date, source, 1.0))
+        elif (found_date := _own_date(line)) is not None:
+            found.append(Candidate("payment_date", found_date, source, 0.3))
+        if (start := _PURPOSE_START.search(line)) and (purpose := read_text(line[start.start() :])) is not None:
+            found.append(Candidate("purpose", continued("purpose", purpose, below) or purpose, source, 0.3))
+        if _looks_like_a_bank(line) and (bank := read_bank(line)) is not None:
+            found.append(Candidate("bank_name", bank, source, 0.3))
+        elif (org := _org_start(line)) is not None and (name := read_name(line[org:])) is not None:
+            found.append(Candidate("recipient_name", name, source, 0.3))
+        if _STANDALONE_AMOUNT.match(line) and (amount := payable(line)) is not None:
+            found.append(Candidate("amount", amount, source, 1.5))  # the big figure atop a bank's receipt
+    return found

@@ -1,0 +1,251 @@
+"""How a value is read from the text beside its label, as OCR or a PDF text layer gives it.
+
+OCR puts letters into digit strings (O for 0, З for 3) and Latin look-alikes into Cyrillic words; it runs a name
+into the ИНН, the address or the invoice title that share its line, and leaves specks after it. Each reader here
+takes the text where a value stands and returns the value in the schema's form, or None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+
+from model.normalize import normalize_amount, normalize_text
+
+_LOOKALIKES = {
+    "а": "aа@",
+    "б": "б6b",
+    "в": "вb8",
+    "г": "гr",
+    "д": "дd",
+    "е": "еeё",
+    "ё": "ёeе",
+    "ж": "ж",
+    "з": "з3",
+    "и": "иuй",
+    "й": "йuи",
+    "к": "кk",
+    "л": "лn",
+    "м": "мm",
+    "н": "нh",
+    "о": "оo0",
+    "п": "пn",
+    "р": "рp",
+    "с": "сc",
+    "т": "тt",
+    "у": "уy",
+    "ф": "ф",
+    "х": "хx",
+    "ц": "цu",
+    "ч": "ч4",
+    "ш": "шw",
+    "щ": "щwц",
+    "ъ": "ъb",
+    "ы": "ы",
+    "ь": "ьb",
+    "э": "э",
+    "ю": "ю",
+    "я": "я",
+    "/": r"/|\\Il1",
+}
+
+
+def label(text: str) -> str:
+    """Regex for a label that also matches its look-alike OCR spellings (case-insensitive)."""
+    parts = []
+    for char in text.lower():
+        if char == " ":
+            parts.append(r"\s*")
+        elif char == ".":
+            parts.append(r"[.,]?")
+        elif char in _LOOKALIKES:
+            parts.append(f"[{re.escape(_LOOKALIKES[char])}]")
+        else:
+            parts.append(re.escape(char))
+    return "".join(parts)
+
+
+# Characters OCR puts into digit strings: mapped to the digit they stand for.
+_DIGIT_LIKE = str.maketrans(
+    {
+        "O": "0",
+        "o": "0",
+        "О": "0",
+        "о": "0",
+        "D": "0",
+        "Q": "0",
+        "I": "1",
+        "l": "1",
+        "|": "1",
+        "!": "1",
+        "i": "1",
+        "З": "3",
+        "з": "3",
+        "б": "6",
+        "Б": "6",
+        "S": "5",
+        "s": "5",
+        "B": "8",
+        "В": "8",
+        "Z": "2",
+        "z": "2",
+    }
+)
+_DIGIT_RUN = re.compile(r"[0-9OoОоDQIl|!iЗзбБSsBВZz](?:[0-9OoОоDQIl|!iЗзбБSsBВZz]|[ \u00a0](?=[0-9]))*")
+
+
+def digit_tokens(text: str) -> list[str]:
+    """Digit strings in ``text``, with OCR's letter look-alikes (O→0, l→1, З→3…) mapped back to digits.
+
+    Runs may contain single spaces between digits ("4070 2810 …"); such runs are returned both joined and split,
+    so a 20-digit grouped account and two separate identifiers on one line are both found.
+    """
+    tokens: list[str] = []
+    for match in _DIGIT_RUN.finditer(text):
+        raw = match.group()
+        mapped = raw.translate(_DIGIT_LIKE)
+        if sum(ch.isdigit() for ch in raw) < 0.6 * len(raw.replace(" ", "")):
+            continue  # a word with a few look-alike letters, not a number
+        joined = mapped.replace(" ", "").replace("\u00a0", "")
+        if joined.isdigit():
+            tokens.append(joined)
+        if " " in mapped or "\u00a0" in mapped:
+            tokens.extend(part for part in mapped.split() if part.isdigit())
+    return tokens
+
+
+def _first_digits(text: str, lengths: Iterable[int]) -> str | None:
+    wanted = set(lengths)
+    return next((token for token in digit_tokens(text) if len(token) in wanted), None)
+
+
+def digits_of(*lengths: int) -> Callable[[str], str | None]:
+    return lambda text: _first_digits(text, lengths)
+
+
+_SETTLEMENT_PREFIXES = ("40", "41", "42", "03", "302")
+"""Where a payee's account number starts: 40x/41x/42x client accounts (407 companies, 408 people, 40817 cards),
+03 the treasury's, 302 a payment agent's. A bank's own 30101 correspondent account is not one."""
+
+
+def settlement_account(text: str) -> str | None:
+    """A 20-digit account a payment can go to: a misread к/с ("35121830…" under "Карр счет") is none."""
+    return next((t for t in digit_tokens(text) if len(t) == 20 and t.startswith(_SETTLEMENT_PREFIXES)), None)
+
+
+def read_kpp(text: str) -> str | None:
+    match = re.search(r"(?<![0-9A-Z])([0-9OoОо]{4}[0-9A-Z]{2}[0-9OoОо]{3})(?![0-9])", text)
+    return match.group(1).translate(_DIGIT_LIKE) if match else None
+
+
+def read_amount(text: str) -> str | None:
+    """The amount on a total or sum line; none from VAT, fee, discount or change lines."""
+    if re.search(r"ндс|nds|комисс|скидк|сдач", text, re.IGNORECASE):
+        return None
+    return payable(text)
+
+
+def payable(text: str) -> str | None:
+    """An amount someone paid: never 0.00 (a blurred total read as zero, "0.00 руб" of a fee on its own line)."""
+    amount = normalize_amount(text)
+    return None if amount is not None and Decimal(amount) == 0 else amount
+
+
+_ORG_END = re.compile(r"\s+(?:" + label("инн") + r"|" + label("кпп") + r")\b.*$", re.IGNORECASE)
+
+
+_LEGAL_FORMS = frozenset({"ООО", "АО", "ПАО", "ЗАО", "ОАО", "АКБ", "КБ"})
+_MISREAD_FORMS = {"000": "ООО", "0ОО": "ООО", "О0О": "ООО", "ОО0": "ООО", "00О": "ООО", "0О0": "ООО", "О00": "ООО",
+                  "СОО": "ООО", "ПЛО": "ПАО", "ПАС": "ПАО"}  # fmt: skip
+"""What blur makes of a legal form opening a name: "000", "COO «…»" (ООО), "ПЛО Сбербанк", "ПАС «…»" (ПАО)."""
+_LATIN_LOOKALIKES = str.maketrans("AOKBC0", "АОКБСО")
+"""Latin letters OCR puts in a legal form: "AO KB" is "АО КБ" (a blurred Б reads as B)."""
+_FORM_TOKEN = re.compile(r"(?<!\w)[A-ZА-ЯЁ0]{2,3}(?!\w)")
+
+
+def _cyrillic_legal_forms(name: str) -> str:
+    """A Russian name's legal form written with Latin look-alikes, spelled in Cyrillic again, and the form that
+    opens it undone from what blur made of it (``_MISREAD_FORMS``); a name's own Latin words ("ООО «IT Lab»") and
+    words inside it ("ООО «ПАС»") are left alone."""
+    if (opening := _FORM_TOKEN.match(name)) and opening.end() < len(name):
+        form = opening.group().translate(_LATIN_LOOKALIKES)
+        if (form := _MISREAD_FORMS.get(form, form)) in _LEGAL_FORMS:
+            name = form + name[opening.end() :]
+    if not re.search(r"[А-Яа-яЁё]", name):
+        return name
+
+    def respell(token: re.Match[str]) -> str:
+        cyrillic = token.group().translate(_LATIN_LOOKALIKES)
+        return cyrillic if cyrillic in _LEGAL_FORMS else token.group()
+
+    return _FORM_TOKEN.sub(respell, name)
+
+
+_ADDRESS_TAIL = re.compile(r",\s*(?:\d{6}\b|г\.|ул\.|" + label("инн") + r"|" + label("кпп") + r").*$", re.IGNORECASE)
+
+
+_TITLE_TAIL = re.compile(r"\s+[СC][ЧY][ЕЁE][ТT](?:\s+НА\s+ОПЛАТУ)?(?:\s*(?:№|N[oо2e]?)\s*\S+)?\s*$")
+"""An invoice's title printed on the payee's line ("АО «Профмир»   СЧЁТ № 913"), in capitals as headers are."""
+
+
+_CRUMBS_AFTER_QUOTE = re.compile(r"([»\"”])(?:\s+[^\sА-ЯЁ]\S?)+[\s,;.|]*$")
+"""Specks OCR reads after a quoted name ("АО «Россельхозбанк» р oe"): one- or two-character bits, none of them a
+capitalised Russian word ("ООО «Ромашка» Юг" keeps its "Юг")."""
+
+
+def _names_something(name: str, word: str) -> bool:
+    """A name (legal forms already in Cyrillic) has a ``word`` besides its legal form: "ООО 3" is a form and a
+    speck, not a company."""
+    return re.search(word, _FORM_TOKEN.sub(lambda t: "" if t.group() in _LEGAL_FORMS else t.group(), name)) is not None
+
+
+_INITIALS = re.compile(r"(?<=[а-яё] )[А-ЯЁ][.,]\s?[А-ЯЁ][.,](?=\s|$)")
+"""The two initials after a surname ("Захаров Б. Б.", as blur reads it "Б, Б,"): whatever follows is not the name."""
+
+
+def read_name(text: str) -> str | None:
+    """A name as printed, without the ИНН/КПП, address or invoice title that shares its line; OCR's "000" for ООО is
+    undone."""
+    name = _TITLE_TAIL.sub("", _ADDRESS_TAIL.sub("", _ORG_END.sub("", _FORM_BLANK.sub("", text)))).strip(" :|_—-`")
+    name = _CRUMBS_AFTER_QUOTE.sub(r"\1", name)
+    if initials := _INITIALS.search(name):  # "ИП Захаров Б, Б, ВИ ФАН": the name ends with its initials
+        name = name[: initials.start()] + initials.group().replace(",", ".")
+    name = _cyrillic_legal_forms(name)
+    return normalize_text(name) if _names_something(name, r"[А-Яа-яЁёA-Za-z]{2}") else None
+
+
+_TEXT_END = re.compile(r"\s{3,}.*$")
+_FORM_BLANK = re.compile(r"(?:\s_|_{2}).*$")
+"""A form's blank ("____") or a lone "_" after a value: what follows is the next cell or specks ("ООО «Три медведя»
+_ gr ULL", "ПАО «Промсвязьбанк» __ BANK 044525555"); no name or purpose has one."""
+
+
+def read_text(text: str) -> str | None:
+    return normalize_text(_TEXT_END.sub("", _FORM_BLANK.sub("", text)).strip(" :|"))
+
+
+_BANK_START = r"(?:П?[АA][OО]|[ЗОO][АA][OО]|[OО]{3}|А?[КK][БB]|ББР|Банк|Филиал)\b"
+"""How a bank's name begins: its legal form (as printed or in OCR's Latin look-alikes), "Банк …" or "Филиал …"."""
+_IN_BEFORE_BANK = re.compile(rf"^[\W_]*[вB]\s*(?:банке\s+)?(?={_BANK_START})")
+"""The "в (банке)" of "р/с … в АО КБ …" left before a bank's name on a form's line, or glued to it as OCR reads it
+("BAO КБ «…»"); no bank's name starts with that preposition."""
+
+
+BANK_TAIL = re.compile(r"\s+(?:" + label("бик") + r"|" + label("к/с") + r")\b.*$", re.IGNORECASE)
+"""The БИК or к/с cell that shares a line with the bank's name."""
+
+
+def read_bank(text: str) -> str | None:
+    """A bank name, without a БИК/к/с tail that shares its line or the "в" before it."""
+    cut = _cyrillic_legal_forms(BANK_TAIL.sub("", _FORM_BLANK.sub("", _IN_BEFORE_BANK.sub("", text))).strip())
+    return read_text(_CRUMBS_AFTER_QUOTE.sub(r"\1", cut)) if _names_something(cut, r"[А-Яа-яЁё]{2}") else None
+
+
+_BANK_NAME_START = re.compile(rf"^\s*(?:банке\s+)?({_BANK_START}.*)", re.IGNORECASE)
+
+
+def bank_after_in(text: str) -> str | None:
+    """ "… в ПАО Сбербанк" on an invoice's account line: only when what follows "в" starts like a bank."""
+    match = _BANK_NAME_START.match(text)
+    return read_bank(match.group(1)) if match else None
