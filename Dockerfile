@@ -43,6 +43,7 @@ COPY model/ /app/model/
 COPY app/ /app/app/
 COPY manifests/ /app/manifests/
 COPY frontend/ /app/frontend/
+COPY LICENSE /app/LICENSE
 
 # The user every service runs as (numeric, so Kubernetes' runAsNonRoot can check it), and the one folder it writes:
 # mirrored model weights, the Hugging Face cache and the file service's local backend.
