@@ -222,6 +222,7 @@ _ gr ULL", "ПАО «Промсвязьбанк» __ BANK 044525555"); no name o
 
 
 def read_text(text: str) -> str | None:
+    """Free text, a purpose or a bank's name, up to a wide gap or a form's blank, where the next cell begins."""
     return normalize_text(_TEXT_END.sub("", _FORM_BLANK.sub("", text)).strip(" :|"))
 
 
