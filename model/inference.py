@@ -92,7 +92,8 @@ def inference(
     :param outputs.checks: For every field: status (valid, invalid or unchecked), source (qr, pdf, ocr or model)
         and a detail for a person to read.
     :type outputs.checks: json
-    :param outputs.response: The raw text the OCR or the model produced.
+    :param outputs.response: The raw text the OCR or the model produced; a page the OCR was unsure of is read twice,
+        and both readings are given, a blank line apart.
     :type outputs.response: str
     """
     extractor = model if isinstance(model, Extractor) else load(model_key)

@@ -42,7 +42,7 @@ class Extraction:
     checks: dict[str, FieldCheck]
     backend: str
     response: str
-    """The raw text the OCR or the model produced."""
+    """The raw text the OCR or the model produced (both readings of a page the OCR read twice)."""
     qr_codes: list[QrCode]
     steps: list[Step]
     """Preprocessing steps of the first page, as shown to a person."""
