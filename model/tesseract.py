@@ -3,10 +3,16 @@
 Creating an engine costs about 0.2 s, so each thread keeps one per (languages, page mode) and reuses it.
 OpenMP inside Tesseract makes it 3x *slower* on two cores (shared/notes/ocr-preprocessing.md), so the thread
 limit is pinned to 1 before the library loads; parallelism comes from worker processes instead.
+
+Leptonica, under Tesseract's layout analysis, prints "Error in boxClipToRectangle: box outside rectangle" to
+stderr for boxes it then clips itself: a blurred page read as one column printed dozens, into the CLI's stderr
+that promises one line per bad file. Its messages are turned off at import; Tesseract's results do not change.
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import os
 import threading
 from functools import cache
@@ -15,6 +21,23 @@ from pathlib import Path
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 import tesserocr
+
+_LEPTONICA_SEVERITY_NONE = 6
+"""``L_SEVERITY_NONE`` of Leptonica's ``environ.h``: no message at all."""
+
+
+def _silence_leptonica() -> None:
+    """Every Leptonica this process may use: the copy bundled in the tesserocr wheel, or the system's."""
+    bundled = sorted((Path(tesserocr.__file__).parent.parent / "tesserocr.libs").glob("libleptonica*.so*"))
+    system = [found] if (found := ctypes.util.find_library("lept") or ctypes.util.find_library("leptonica")) else []
+    for library in [*map(str, bundled), *system]:
+        try:
+            ctypes.CDLL(library).setMsgSeverity(_LEPTONICA_SEVERITY_NONE)
+        except (OSError, AttributeError):  # not loadable here, or too old to have the call: it only stays noisy
+            continue
+
+
+_silence_leptonica()
 
 LANGUAGES = "rus+eng"
 """rus+eng reads 5-10% more digit fields than rus alone: short labels come out Latin (ИНН → UHH)."""

@@ -65,6 +65,16 @@ def test_extract_prints_one_json_line_per_file_and_reports_bad_ones(
     assert "Traceback" not in result.stderr
 
 
+def test_extract_keeps_stderr_for_the_users_problems_on_a_page_read_twice() -> None:
+    """A blurred cash receipt is read a second time as one column, where Leptonica printed dozens of "Error in
+    boxClipToRectangle" lines into a stderr that promises one line per bad file."""
+    photo = Path(__file__).parents[2] / "bench" / "corpus" / "data" / "doc_0017.jpg"
+    result = _run("extract", "--backend", "tesseract", str(photo))
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["file"] == str(photo)
+    assert result.stderr == ""
+
+
 def test_extract_rejects_an_unknown_backend() -> None:
     result = _run("extract", "--backend", "gpt", "x.jpg")
     assert result.returncode == 2
