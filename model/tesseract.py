@@ -12,7 +12,6 @@ that promises one line per bad file. Its messages are turned off at import; Tess
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import os
 import threading
 from functools import cache
@@ -27,13 +26,18 @@ _LEPTONICA_SEVERITY_NONE = 6
 
 
 def _silence_leptonica() -> None:
-    """Every Leptonica this process may use: the copy bundled in the tesserocr wheel, or the system's."""
-    bundled = sorted((Path(tesserocr.__file__).parent.parent / "tesserocr.libs").glob("libleptonica*.so*"))
-    system = [found] if (found := ctypes.util.find_library("lept") or ctypes.util.find_library("leptonica")) else []
-    for library in [*map(str, bundled), *system]:
+    """The Leptonica tesserocr loaded (its wheel bundles one; a source build links the system's), as this process
+    maps it: another copy would be a second library whose silence changes nothing. Where there is no
+    /proc/self/maps (not Linux), Leptonica stays as it is."""
+    try:
+        maps = Path("/proc/self/maps").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return
+    loaded = {line.split()[-1] for line in maps.splitlines() if "lept" in line.rsplit("/", 1)[-1]}
+    for library in sorted(loaded):
         try:
             ctypes.CDLL(library).setMsgSeverity(_LEPTONICA_SEVERITY_NONE)
-        except (OSError, AttributeError):  # not loadable here, or too old to have the call: it only stays noisy
+        except (OSError, AttributeError):  # too old to have the call: it only stays noisy
             continue
 
 
