@@ -117,6 +117,11 @@ _PURPOSE_START = re.compile(r"(?<![а-яё])(?:Оплата|Возврат|Пр�
 "Назначение платежа" caption blur took."""
 
 
+_PAYEE_ACCOUNTS_BY_SHAPE = frozenset({"407", "408", "405", "406", "403", "421", "423", "031", "401"})
+"""The balance accounts a payee's 20 digits start with when no label says whose they are: narrower than what a
+labelled account may start with (``values.settlement_account``), since here the shape is all the evidence."""
+
+
 def _org_start(line: str) -> int | None:
     """Where a company's name starts on a line that holds only it (``_ORG_LINE``, ``_ORG_BEHIND_SPECKS``)."""
     if found := _ORG_LINE.match(line):
@@ -135,7 +140,7 @@ def read_unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
         for token in digit_tokens(line):
             if len(token) == 20 and token.startswith("30101"):
                 found.append(Candidate("bank_corr_account", token, source, 0.3))
-            elif len(token) == 20 and token[:3] in {"407", "408", "405", "406", "403", "421", "423", "031", "401"}:
+            elif len(token) == 20 and token[:3] in _PAYEE_ACCOUNTS_BY_SHAPE:
                 found.append(Candidate("recipient_account", token, source, 0.3))
             elif len(token) == 9 and token.startswith("04"):
                 found.append(Candidate("bank_bic", token, source, 0.3))
