@@ -62,6 +62,10 @@ bench: system-deps $(VENV)/.dev ## Score every available backend on the syntheti
 bench-serving: system-deps $(VENV)/.dev $(MLSERVER_VENV)/.installed ## Our runtime vs Seldon MLServer: req/s, p50/p99; writes bench/results/serving.*
 	$(BIN)/python -m bench.serving.run
 
+.PHONY: bench-qwen
+bench-qwen: $(VENV)/.dev ## Qwen-VL's cost on this machine's GPU (8B architecture, random weights); writes bench/results/qwen.*
+	$(BIN)/python -m bench.qwen.run
+
 .PHONY: bench-files
 bench-files: $(VENV)/.dev ## File service vs the raw minio client on SeaweedFS: MB/s, 2 MB p50; writes bench/results/files.md
 	$(BIN)/python -m bench.files.run

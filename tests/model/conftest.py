@@ -13,7 +13,7 @@ QWEN_FAMILIES = ("qwen2_vl", "qwen2_5_vl", "qwen3_vl")
 def tiny_qwen_checkpoint(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A tiny random checkpoint of each Qwen-VL family, built once per session; skipped without transformers."""
     pytest.importorskip("transformers")
-    from tiny_qwen import build_tiny_checkpoint
+    from bench.qwen.checkpoint import build_checkpoint
 
     family: str = request.param
-    return build_tiny_checkpoint(family, tmp_path_factory.mktemp(family))
+    return build_checkpoint(family, tmp_path_factory.mktemp(family))

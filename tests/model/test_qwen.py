@@ -284,6 +284,23 @@ def test_prepare_inputs_bounds_visual_tokens_by_the_budget(qwen: QwenExtractor) 
     assert thumbnail >= 4
 
 
+def test_a_static_cache_generates_what_the_dynamic_one_does(tiny_qwen_checkpoint: Path, qwen: QwenExtractor) -> None:
+    static = QwenExtractor(
+        str(tiny_qwen_checkpoint),
+        device="cpu",
+        max_new_tokens=MAX_NEW_TOKENS,
+        min_visual_tokens=4,
+        max_visual_tokens=64,
+        static_cache=True,
+    )
+    conversations = [first_turn()] * 2
+    assert static.generation_options["cache_implementation"] == "static"
+    assert "cache_implementation" not in qwen.generation_options
+    dynamic = [(g.text, g.new_tokens) for g in qwen.generate(IMAGES, conversations)]
+    assert [(g.text, g.new_tokens) for g in static.generate(IMAGES, conversations)] == dynamic
+    assert [(g.text, g.new_tokens) for g in static.generate(IMAGES[::-1], conversations)] == dynamic[::-1]
+
+
 def test_generate_runs_in_bfloat16_as_on_cuda(tiny_qwen_checkpoint: Path) -> None:
     qwen = QwenExtractor(
         str(tiny_qwen_checkpoint),

@@ -1,8 +1,9 @@
-"""Build a tiny, randomly initialised Qwen-VL checkpoint on disk, offline, in a fraction of a second.
+"""Build a randomly initialised Qwen-VL checkpoint on disk, offline: tiny for the tests, or full size for timings.
 
 It has the real architecture and processor of its family and a Qwen-style chat template, so ``QwenExtractor``
-loads it through the same ``from_pretrained`` path as published weights; only the sizes are small and the
-answers are noise.
+loads it through the same ``from_pretrained`` path as published weights. The tiny size (a fraction of a second
+to build) exercises every code path; the published size (``8b``: Qwen3-VL-8B-Instruct's configuration) costs
+what the real model costs on a GPU. Either way the answers are noise: the tokenizer is a small BPE trained here.
 """
 
 from __future__ import annotations
@@ -14,18 +15,16 @@ from typing import Any
 import torch
 from tokenizers import Regex, Tokenizer, decoders, models, normalizers, pre_tokenizers, trainers
 from transformers import (
+    AutoModelForImageTextToText,
     GenerationConfig,
     Qwen2_5_VLConfig,
-    Qwen2_5_VLForConditionalGeneration,
     Qwen2_5_VLProcessor,
     Qwen2Tokenizer,
     Qwen2VLConfig,
-    Qwen2VLForConditionalGeneration,
     Qwen2VLImageProcessor,
     Qwen2VLProcessor,
     Qwen2VLVideoProcessor,
     Qwen3VLConfig,
-    Qwen3VLForConditionalGeneration,
     Qwen3VLProcessor,
     Qwen3VLVideoProcessor,
 )
@@ -101,7 +100,6 @@ def build_tokenizer(vocab_size: int = 512) -> Qwen2Tokenizer:
 @dataclass(frozen=True)
 class _Family:
     config: Any
-    model: Any
     processor: Any
     video_processor: Any
     patch_size: int
@@ -112,7 +110,6 @@ class _Family:
 _FAMILIES: dict[str, _Family] = {
     "qwen2_vl": _Family(
         Qwen2VLConfig,
-        Qwen2VLForConditionalGeneration,
         Qwen2VLProcessor,
         Qwen2VLVideoProcessor,
         patch_size=14,
@@ -120,7 +117,6 @@ _FAMILIES: dict[str, _Family] = {
     ),
     "qwen2_5_vl": _Family(
         Qwen2_5_VLConfig,
-        Qwen2_5_VLForConditionalGeneration,
         Qwen2_5_VLProcessor,
         Qwen2VLVideoProcessor,
         patch_size=14,
@@ -134,7 +130,6 @@ _FAMILIES: dict[str, _Family] = {
     ),
     "qwen3_vl": _Family(
         Qwen3VLConfig,
-        Qwen3VLForConditionalGeneration,
         Qwen3VLProcessor,
         Qwen3VLVideoProcessor,
         patch_size=16,
@@ -159,48 +154,118 @@ _FAMILIES: dict[str, _Family] = {
 FAMILIES = tuple(_FAMILIES)
 
 
-def _config(family: _Family, tokenizer: Any) -> Any:
-    """Text: hidden 64, 2 layers, 4 heads of 16 (mrope [4, 2, 2]); vision: depth 2; ids from ``tokenizer``."""
-    ids = tokenizer.convert_tokens_to_ids
-    text = {
-        "vocab_size": len(tokenizer),
-        "hidden_size": 64,
-        "intermediate_size": 128,
-        "num_hidden_layers": 2,
-        "num_attention_heads": 4,
-        "num_key_value_heads": 2,
+_TINY_TEXT: dict[str, Any] = {
+    "hidden_size": 64,
+    "intermediate_size": 128,
+    "num_hidden_layers": 2,
+    "num_attention_heads": 4,
+    "num_key_value_heads": 2,
+    "rope_parameters": {"rope_type": "default", "rope_theta": 10000.0, "mrope_section": [4, 2, 2]},
+}
+_TINY_VISION: dict[str, Any] = {"depth": 2, "num_heads": 4, "spatial_merge_size": 2, "temporal_patch_size": 2}
+
+
+@dataclass(frozen=True)
+class PublishedSize:
+    """The towers of a published checkpoint, copied from its ``config.json``, and its parameter count."""
+
+    family: str
+    text: dict[str, Any]
+    vision: dict[str, Any]
+    parameters: float
+    """As published, so a test can check the sizes above add up to the same model."""
+
+
+PUBLISHED: dict[str, PublishedSize] = {
+    "8b": PublishedSize(
+        "qwen3_vl",
+        text={
+            "vocab_size": 151936,
+            "hidden_size": 4096,
+            "intermediate_size": 12288,
+            "num_hidden_layers": 36,
+            "num_attention_heads": 32,
+            "num_key_value_heads": 8,
+            "head_dim": 128,
+            "max_position_embeddings": 262144,
+            "rms_norm_eps": 1e-6,
+            "tie_word_embeddings": False,
+            "rope_parameters": {
+                "rope_type": "default",
+                "rope_theta": 5000000.0,
+                "mrope_section": [24, 20, 20],
+                "mrope_interleaved": True,
+            },
+        },
+        vision={
+            "depth": 27,
+            "hidden_size": 1152,
+            "intermediate_size": 4304,
+            "num_heads": 16,
+            "out_hidden_size": 4096,
+            "patch_size": 16,
+            "spatial_merge_size": 2,
+            "temporal_patch_size": 2,
+            "num_position_embeddings": 2304,
+            "deepstack_visual_indexes": [8, 16, 24],
+            "hidden_act": "gelu_pytorch_tanh",
+        },
+        parameters=8.77e9,
+    ),
+}
+"""Qwen/Qwen3-VL-8B-Instruct, the backend's default checkpoint (8.77B parameters as its card states)."""
+SIZES = ("tiny", *PUBLISHED)
+
+
+def checkpoint_config(family: str, size: str, tokenizer: Any) -> Any:
+    """The model configuration of ``family`` at ``size`` ("tiny" or a published one), with ``tokenizer``'s ids.
+
+    Tiny: text hidden 64, 2 layers, 4 heads of 16 (mrope [4, 2, 2]), vision depth 2. A published size keeps its
+    vocabulary of 151,936 (the embedding and the LM head cost what they cost); ids the small tokenizer does not
+    know decode to nothing.
+    """
+    if family not in _FAMILIES:
+        raise ValueError(f"unknown family {family!r}; expected one of {FAMILIES}")
+    spec = _FAMILIES[family]
+    if size == "tiny":
+        text = {"vocab_size": len(tokenizer), **_TINY_TEXT, **spec.text}
+        vision = {**_TINY_VISION, "patch_size": spec.patch_size, **spec.vision}
+        tied: dict[str, Any] = {}
+    elif size in PUBLISHED and PUBLISHED[size].family == family:
+        text, vision = dict(PUBLISHED[size].text), dict(PUBLISHED[size].vision)
+        tied = {"tie_word_embeddings": text["tie_word_embeddings"]}
+    else:
+        raise ValueError(f"no size {size!r} for {family}; expected tiny or one of {sorted(PUBLISHED)} ({SIZES})")
+    text |= {
         "bos_token_id": tokenizer.pad_token_id,
         "eos_token_id": tokenizer.eos_token_id,
         "pad_token_id": tokenizer.pad_token_id,
-        "rope_parameters": {"rope_type": "default", "rope_theta": 10000.0, "mrope_section": [4, 2, 2]},
-        **family.text,
     }
-    vision = {
-        "depth": 2,
-        "num_heads": 4,
-        "patch_size": family.patch_size,
-        "spatial_merge_size": 2,
-        "temporal_patch_size": 2,
-        **family.vision,
-    }
-    return family.config(
+    ids = tokenizer.convert_tokens_to_ids
+    return spec.config(
         text_config=text,
         vision_config=vision,
         image_token_id=ids("<|image_pad|>"),
         video_token_id=ids("<|video_pad|>"),
         vision_start_token_id=ids("<|vision_start|>"),
         vision_end_token_id=ids("<|vision_end|>"),
+        **tied,
     )
 
 
-def build_tiny_checkpoint(family: str, directory: Path, seed: int = 0) -> Path:
-    """Save a tiny ``family`` checkpoint (weights, config, tokenizer, processor) into ``directory``."""
-    if family not in _FAMILIES:
-        raise ValueError(f"unknown family {family!r}; expected one of {FAMILIES}")
-    spec = _FAMILIES[family]
+def build_checkpoint(family: str, directory: Path, *, size: str = "tiny", seed: int = 0, device: str = "cpu") -> Path:
+    """Save a ``family`` checkpoint of ``size`` (weights, config, tokenizer, processor) into ``directory``.
+
+    A published size is built in bfloat16 on ``device`` (a GPU builds 8B in seconds; float32 on a CPU would
+    need 35 GB); the tiny one in float32.
+    """
     tokenizer = build_tokenizer()
+    config = checkpoint_config(family, size, tokenizer)  # refuses unknown families and sizes
+    spec = _FAMILIES[family]
     torch.manual_seed(seed)
-    model = spec.model(_config(spec, tokenizer))
+    dtype = torch.float32 if size == "tiny" else torch.bfloat16
+    with torch.device(device):
+        model = AutoModelForImageTextToText.from_config(config, dtype=dtype)  # type: ignore[no-untyped-call]
     model.generation_config = GenerationConfig(  # type: ignore[no-untyped-call]
         bos_token_id=tokenizer.pad_token_id,
         eos_token_id=[tokenizer.eos_token_id, tokenizer.pad_token_id],
