@@ -60,7 +60,12 @@ FROM service AS service-cpu
 COPY --from=deps /opt/venv /opt/venv
 COPY --from=code /app /app
 
+# Qwen-VL's static KV cache has torch.compile build the decoding step, and Triton compiles its kernel launcher
+# with the system's C compiler at that time: without gcc the CUDA module would fail at load.
 FROM service AS service-cuda
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends gcc libc6-dev \
+ && rm -rf /var/lib/apt/lists/*
 COPY --from=deps-cuda /opt/venv /opt/venv
 COPY --from=code /app /app
 

@@ -24,6 +24,9 @@ when a GPU and weights are present, otherwise Tesseract."""
 
 QWEN_WEIGHTS_ENV = "RECEIPT_QWEN_WEIGHTS"
 """Where the Qwen-VL weights come from: a local directory or a hub id (default: the Qwen3-VL-8B checkpoint)."""
+QWEN_STATIC_CACHE_ENV = "RECEIPT_QWEN_STATIC_CACHE"
+"""1 or 0: Qwen-VL's static KV cache with compiled decoding (default: on with CUDA, where it is ~9x faster)."""
+_SWITCH = {"1": True, "true": True, "yes": True, "on": True, "0": False, "false": False, "no": False, "off": False}
 
 OUTPUTS = ("payment_details", "checks", "response")
 
@@ -63,7 +66,11 @@ def load(model_key: str) -> Extractor:
 
     if key == "auto" and not (gpu_available() and os.environ.get(QWEN_WEIGHTS_ENV)):
         return Extractor("tesseract")
-    return Extractor("qwen-vl", QwenExtractor(os.environ.get(QWEN_WEIGHTS_ENV, DEFAULT_CHECKPOINT)))
+    static_cache = os.environ.get(QWEN_STATIC_CACHE_ENV, "").strip().lower()
+    if static_cache and static_cache not in _SWITCH:
+        raise ValueError(f"{QWEN_STATIC_CACHE_ENV}={static_cache!r}: expected 1 or 0 (or leave it unset: on with CUDA)")
+    weights = os.environ.get(QWEN_WEIGHTS_ENV, DEFAULT_CHECKPOINT)
+    return Extractor("qwen-vl", QwenExtractor(weights, static_cache=_SWITCH.get(static_cache)))
 
 
 def inference(

@@ -182,6 +182,16 @@ def test_the_cuda_module_gets_the_driver_and_time_to_load() -> None:
     assert start and int(start.group(1)) >= 300
 
 
+def _installs_gcc(target: str) -> bool:
+    runs = [run for stage in _ancestry(BY_NAME[target]) for run in stage.all("RUN")]
+    return any(re.search(r"apt-get install [^&]*\bgcc\b", run) for run in runs)
+
+
+def test_only_the_cuda_module_carries_the_c_compiler_that_torch_compile_needs() -> None:
+    assert _installs_gcc("module-cuda"), "Triton builds its launcher with gcc when the static KV cache compiles"
+    assert not [target for target in TARGETS if target != "module-cuda" and _installs_gcc(target)]
+
+
 def test_code_is_copied_from_paths_that_exist_and_is_not_in_the_build_context_twice() -> None:
     code = BY_NAME["code"]
     assert code.base == "scratch"

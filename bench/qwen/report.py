@@ -40,7 +40,8 @@ class QwenResults:
     parameters: int
     checkpoint_gb: float
     build_s: float
-    load_s: float
+    load_s: dict[str, float]
+    """Per mode; with CUDA the static one's includes its warm-up, which compiles batch 1."""
     weights_gb: float | None
     max_new_tokens: int
     device: str
@@ -51,6 +52,10 @@ class QwenResults:
 
 def _gb(value: float | None) -> str:
     return "—" if value is None else f"{value:.1f}"
+
+
+def _loads(seconds: dict[str, float]) -> str:
+    return " and ".join(f"{value:.1f} s ({mode} cache)" for mode, value in seconds.items())
 
 
 def answer_seconds(figures: BatchFigures, tokens: int) -> float:
@@ -72,14 +77,15 @@ def markdown(results: QwenResults) -> str:
         "reachable here, so the answers are noise and there is no F1; the costs are the architecture's. The prompt is "
         "counted with the checkpoint's small tokenizer, which splits it finer than Qwen's would: prefill is on the "
         "high side. It was built "
-        f"in {results.build_s:.0f} s and loaded through `QwenExtractor` in {results.load_s:.1f} s (from the page "
+        f"in {results.build_s:.0f} s and loaded through `QwenExtractor` in {_loads(results.load_s)} (from the page "
         f"cache: a cold disk is slower), taking {_gb(results.weights_gb)} GB of GPU memory; {results.versions}.",
         "",
         f"Every answer runs to the backend's cap of {results.max_new_tokens} new tokens (random weights never stop "
         "early); the last column turns the measured prefill and decode into a 300-token answer, about the length of "
-        "a filled-in template. Mode `dynamic` is the backend's default KV cache (eager decoding); `static` "
-        "preallocates it (`QwenExtractor(static_cache=True)`), and on CUDA transformers then compiles the decoding "
-        "step: the warm-up column (a few tokens of the longest pages of that batch size, first) holds the compilation.",
+        "a filled-in template. Mode `dynamic` is transformers' default KV cache, decoded eagerly "
+        "(`QwenExtractor(static_cache=False)`); `static` preallocates it, and on CUDA transformers then compiles "
+        "the decoding step (the backend's default there). Its load ends with a warm-up that compiles batch 1; the "
+        "warm-up column (a few tokens of that batch size's longest pages, first) holds any other compilation.",
         "",
         "| mode | batch | pages | visual tokens / page | prompt tokens | warm-up s | processor ms / batch "
         "| prefill ms / batch | decode ms / token | generate s / batch | pages/s | peak GPU GB "

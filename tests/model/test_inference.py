@@ -89,6 +89,22 @@ def test_load_auto_falls_back_to_tesseract_without_a_gpu() -> None:
     assert load("auto").backend == "tesseract"
 
 
+@pytest.mark.parametrize(("value", "static"), [("", False), ("1", True), ("off", False), (" Yes ", True)])
+def test_load_takes_the_static_cache_switch_from_the_environment(
+    tiny_qwen_checkpoint: Path, monkeypatch: pytest.MonkeyPatch, value: str, static: bool
+) -> None:
+    monkeypatch.setenv("RECEIPT_QWEN_WEIGHTS", str(tiny_qwen_checkpoint))
+    monkeypatch.setenv("RECEIPT_QWEN_STATIC_CACHE", value)
+    qwen = load("qwen-vl").qwen
+    assert qwen is not None and qwen.static_cache is static  # unset on a CPU: off
+
+
+def test_load_refuses_a_static_cache_switch_it_cannot_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RECEIPT_QWEN_STATIC_CACHE", "maybe")
+    with pytest.raises(ValueError, match="RECEIPT_QWEN_STATIC_CACHE='maybe': expected 1 or 0"):
+        load("qwen-vl")
+
+
 def test_inference_runs_the_qwen_backend_through_real_transformers(
     tiny_qwen_checkpoint: Path, samples: dict[Path, dict[str, str | None]], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -24,7 +24,7 @@ from model.qwen import (
     resolve_weights,
 )
 from model.qwen.fields import FieldKind, field_kind
-from model.qwen.prompt import RETRY_PROMPT, SYSTEM_PROMPT, Conversation, first_turn
+from model.qwen.prompt import RETRY_PROMPT, SYSTEM_PROMPT, Conversation, first_turn, retry_turn
 from model.schema import FIELD_NAMES, DocumentType
 
 MAX_NEW_TOKENS = 12
@@ -299,6 +299,29 @@ def test_a_static_cache_generates_what_the_dynamic_one_does(tiny_qwen_checkpoint
     dynamic = [(g.text, g.new_tokens) for g in qwen.generate(IMAGES, conversations)]
     assert [(g.text, g.new_tokens) for g in static.generate(IMAGES, conversations)] == dynamic
     assert [(g.text, g.new_tokens) for g in static.generate(IMAGES[::-1], conversations)] == dynamic[::-1]
+
+
+def test_the_static_cache_is_on_by_default_only_on_cuda(qwen: QwenExtractor) -> None:
+    assert qwen.static_cache is False and "cache_implementation" not in qwen.generation_options
+
+
+def test_warm_up_sizes_the_static_cache_for_the_longest_page_and_retry(tiny_qwen_checkpoint: Path) -> None:
+    qwen = QwenExtractor(
+        str(tiny_qwen_checkpoint),
+        device="cpu",
+        max_new_tokens=MAX_NEW_TOKENS,
+        min_visual_tokens=4,
+        max_visual_tokens=61,  # a prime: no blank page fills it exactly
+        static_cache=True,
+    )
+    qwen.warm_up()
+    kept = qwen.model._previous_max_cache_length  # transformers reuses a cache this long for any shorter input
+    for size in [(620, 877), (1000, 300), (900, 900), (300, 1200)]:
+        page = Image.new("RGB", size, "white")
+        (answer,) = qwen.generate([page], [first_turn()])
+        for conversation in (first_turn(), retry_turn(first_turn(), answer.text)):
+            length = qwen.prepare_inputs([page], [conversation])["input_ids"].shape[1]
+            assert length + MAX_NEW_TOKENS <= kept, (size, length, kept)
 
 
 def test_generate_runs_in_bfloat16_as_on_cuda(tiny_qwen_checkpoint: Path) -> None:
