@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -112,6 +113,9 @@ class QwenExtractor:
         self.device, self.dtype = _device_and_dtype(device, dtype)
         self.static_cache = self.device.startswith("cuda") if static_cache is None else static_cache
         self.model, self.processor = _load(resolve_weights(source), self.device, self.dtype)
+        self._generating = threading.Lock()
+        """One generation at a time: the runtime calls from worker threads, and the compiled decoding step's CUDA
+        graphs are recorded per thread; a second batch-1 generation beside the first would gain little anyway."""
         tokenizer = self.processor.tokenizer
         tokenizer.padding_side = "left"
         image_processor = self.processor.image_processor
@@ -173,8 +177,9 @@ class QwenExtractor:
         if not images:
             return []
         inputs = self.prepare_inputs(images, conversations).to(device=self.device, dtype=self.dtype)
-        started = time.perf_counter()
-        output = self.model.generate(**inputs, **self.generation_options, streamer=streamer)
+        with self._generating:
+            started = time.perf_counter()
+            output = self.model.generate(**inputs, **self.generation_options, streamer=streamer)
         new_tokens: list[list[int]] = output[:, inputs["input_ids"].shape[1] :].tolist()
         share_ms = (time.perf_counter() - started) * 1000 / len(images)
         return [self._decode(tokens, share_ms) for tokens in new_tokens]

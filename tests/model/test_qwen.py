@@ -6,7 +6,10 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import threading
+import time
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -299,6 +302,30 @@ def test_a_static_cache_generates_what_the_dynamic_one_does(tiny_qwen_checkpoint
     dynamic = [(g.text, g.new_tokens) for g in qwen.generate(IMAGES, conversations)]
     assert [(g.text, g.new_tokens) for g in static.generate(IMAGES, conversations)] == dynamic
     assert [(g.text, g.new_tokens) for g in static.generate(IMAGES[::-1], conversations)] == dynamic[::-1]
+
+
+def test_generations_from_several_threads_take_turns_on_the_model(
+    qwen: QwenExtractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inside, most, count = 0, 0, threading.Lock()
+    generate = qwen.model.generate
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        nonlocal inside, most
+        with count:
+            inside += 1
+            most = max(most, inside)
+        try:
+            time.sleep(0.05)  # long enough for the other thread to arrive
+            return generate(*args, **kwargs)
+        finally:
+            with count:
+                inside -= 1
+
+    monkeypatch.setattr(qwen.model, "generate", counted)
+    with ThreadPoolExecutor(2) as pool:
+        answers = list(pool.map(lambda image: qwen.generate([image], [first_turn()])[0], IMAGES))
+    assert most == 1 and all(answer.new_tokens > 0 for answer in answers)
 
 
 def test_the_static_cache_is_on_by_default_only_on_cuda(qwen: QwenExtractor) -> None:
