@@ -2,10 +2,10 @@
 
 A checkpoint of the default model's published architecture (Qwen3-VL-8B-Instruct) is built with random weights,
 saved, and loaded through ``QwenExtractor`` exactly as published weights would be; the corpus's pages then go
-through the backend's own ``generate``. Per batch size it measures the processor (CPU), the prefill (the vision
-tower and the prompt: until the first token), each later token, the whole greedy generation up to the backend's
-cap, peak GPU memory and images per second. Random weights never stop early, so every
-answer runs to the cap: the decode time per token turns that into the time of an answer of any length.
+through the backend's own ``generate``. Per KV cache and batch size it measures the processor (CPU), the prefill
+(the vision tower and the prompt: until the first token), each later token, the whole greedy generation up to the
+backend's cap, peak GPU memory and images per second. Random weights never stop early, so every answer runs to the
+cap: the decode time per token turns that into the time of an answer of any length.
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ def visual_tokens(extractor: QwenExtractor, page: Image.Image) -> int:
 
 def warm_up(extractor: QwenExtractor, pages: Sequence[Image.Image]) -> float:
     """Seconds of a few tokens' generation over ``pages``: kernels load, the allocator grows, and with a static
-    cache the decoding step compiles for this batch size and this cache length (the longest ``pages`` need)."""
+    cache the decoding step compiles for this batch size, at a cache long enough for the longest of ``pages``."""
     started = time.perf_counter()
     inputs = extractor.prepare_inputs(pages, [first_turn()] * len(pages))
     inputs = inputs.to(device=extractor.device, dtype=extractor.dtype)
