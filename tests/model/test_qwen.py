@@ -4,6 +4,7 @@ through a tiny random checkpoint of each family, loaded by the real ``from_pretr
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import threading
@@ -349,6 +350,37 @@ def test_warm_up_sizes_the_static_cache_for_the_longest_page_and_retry(tiny_qwen
         for conversation in (first_turn(), retry_turn(first_turn(), answer.text)):
             length = qwen.prepare_inputs([page], [conversation])["input_ids"].shape[1]
             assert length + MAX_NEW_TOKENS <= kept, (size, length, kept)
+
+
+def test_after_the_warm_up_no_page_or_retry_compiles_again(tmp_path: Path) -> None:
+    if shutil.which("g++") is None:
+        pytest.skip("torch.compile on a CPU needs a C++ compiler")
+    import torch._dynamo
+    from torch._dynamo.utils import counters
+    from transformers import CompileConfig
+
+    from bench.qwen.checkpoint import build_checkpoint
+
+    qwen = QwenExtractor(
+        str(build_checkpoint("qwen3_vl", tmp_path)),
+        device="cpu",
+        max_new_tokens=MAX_NEW_TOKENS,
+        min_visual_tokens=4,
+        max_visual_tokens=61,
+        static_cache=True,
+    )
+    config = CompileConfig()
+    config._compile_all_devices = True  # transformers compiles on accelerators only; the CPU stands in for CUDA here
+    qwen.generation_options["compile_config"] = config
+    torch._dynamo.reset()
+    qwen.warm_up()
+    compiled = counters["stats"]["unique_graphs"]
+    assert compiled >= 1
+    for size in [(620, 877), (1000, 300), (300, 1200), (40, 40)]:
+        page = Image.new("RGB", size, "white")
+        (answer,) = qwen.generate([page], [first_turn()])
+        qwen.generate([page], [retry_turn(first_turn(), answer.text)])
+    assert counters["stats"]["unique_graphs"] == compiled
 
 
 def test_generate_runs_in_bfloat16_as_on_cuda(tiny_qwen_checkpoint: Path) -> None:
