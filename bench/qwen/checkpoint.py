@@ -99,12 +99,14 @@ def build_tokenizer(vocab_size: int = 512) -> Qwen2Tokenizer:
 
 @dataclass(frozen=True)
 class _Family:
+    """A family's classes, and what its tiny size sets beyond the sizes all families share."""
+
     config: Any
     processor: Any
     video_processor: Any
     patch_size: int
-    vision: dict[str, Any]
-    text: dict[str, Any] = field(default_factory=dict)
+    tiny_vision: dict[str, Any]
+    tiny_text: dict[str, Any] = field(default_factory=dict)
 
 
 _FAMILIES: dict[str, _Family] = {
@@ -113,14 +115,14 @@ _FAMILIES: dict[str, _Family] = {
         Qwen2VLProcessor,
         Qwen2VLVideoProcessor,
         patch_size=14,
-        vision={"embed_dim": 32, "hidden_size": 64},
+        tiny_vision={"embed_dim": 32, "hidden_size": 64},
     ),
     "qwen2_5_vl": _Family(
         Qwen2_5_VLConfig,
         Qwen2_5_VLProcessor,
         Qwen2VLVideoProcessor,
         patch_size=14,
-        vision={
+        tiny_vision={
             "hidden_size": 32,
             "intermediate_size": 64,
             "out_hidden_size": 64,
@@ -133,14 +135,14 @@ _FAMILIES: dict[str, _Family] = {
         Qwen3VLProcessor,
         Qwen3VLVideoProcessor,
         patch_size=16,
-        vision={
+        tiny_vision={
             "hidden_size": 32,
             "intermediate_size": 64,
             "out_hidden_size": 64,
             "num_position_embeddings": 64,
             "deepstack_visual_indexes": [0, 1],
         },
-        text={
+        tiny_text={
             "head_dim": 16,
             "rope_parameters": {
                 "rope_type": "default",
@@ -228,8 +230,8 @@ def checkpoint_config(family: str, size: str, tokenizer: Any) -> Any:
         raise ValueError(f"unknown family {family!r}; expected one of {FAMILIES}")
     spec = _FAMILIES[family]
     if size == "tiny":
-        text = {"vocab_size": len(tokenizer), **_TINY_TEXT, **spec.text}
-        vision = {**_TINY_VISION, "patch_size": spec.patch_size, **spec.vision}
+        text = {"vocab_size": len(tokenizer), **_TINY_TEXT, **spec.tiny_text}
+        vision = {**_TINY_VISION, "patch_size": spec.patch_size, **spec.tiny_vision}
         tied: dict[str, Any] = {}
     elif size in PUBLISHED and PUBLISHED[size].family == family:
         text, vision = dict(PUBLISHED[size].text), dict(PUBLISHED[size].vision)
