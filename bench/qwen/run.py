@@ -35,6 +35,7 @@ from model.qwen.prompt import first_turn
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "bench" / "corpus" / "data"
+RESULTS = ROOT / "bench" / "results"
 DYNAMIC, STATIC = "dynamic", "static"
 MODES = (DYNAMIC, STATIC)
 """The backend's KV caches: growing as it goes (eager decoding), or preallocated (decoding compiled on CUDA)."""
@@ -210,17 +211,31 @@ def run(
     )
 
 
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text} is not a positive whole number")
+    return value
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", choices=SIZES, default="8b", help="Architecture to build (default: 8b).")
-    parser.add_argument("--batch", type=int, nargs="+", default=[1, 8, 32], help="Batch sizes to measure.")
-    parser.add_argument("--rounds", type=int, default=2, help="Batches measured per batch size (default: 2).")
+    parser.add_argument("--batch", type=_positive, nargs="+", default=[1, 8, 32], help="Batch sizes to measure.")
+    parser.add_argument("--rounds", type=_positive, default=2, help="Batches measured per batch size (default: 2).")
     parser.add_argument("--mode", nargs="+", choices=MODES, default=list(MODES), help="KV caches to measure.")
-    parser.add_argument("--max-new-tokens", type=int, default=512, help="The backend's cap (default: its own).")
+    parser.add_argument("--max-new-tokens", type=_positive, default=512, help="The backend's cap (default: its own).")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
-    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results", help="Where qwen.md/.json go.")
+    parser.add_argument("--out", type=Path, help="Where qwen.md/.json go (default: bench/results, tiny: its tmp/).")
     parser.add_argument("--device", default=None, help="cuda or cpu (default: cuda when present).")
     args = parser.parse_args(argv)
+    on_gpu = (args.device or ("cuda" if torch.cuda.is_available() else "cpu")).startswith("cuda")
+    if args.size != "tiny" and not on_gpu:
+        parser.error(
+            f"--size {args.size} needs a CUDA GPU (an 8B model on a CPU is not a benchmark); --size tiny runs "
+            "the same code on a CPU"
+        )
+    out = args.out or RESULTS / ("tmp" if args.size == "tiny" else "")  # a tiny run's figures are not the model's
     with tempfile.TemporaryDirectory(prefix="bench-qwen-") as workdir:
         results = run(
             size=args.size,
@@ -232,10 +247,10 @@ def main(argv: Sequence[str] | None = None) -> None:
             workdir=Path(workdir),
             device=args.device,
         )
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "qwen.json").write_text(json.dumps(asdict(results), indent=2) + "\n")
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "qwen.json").write_text(json.dumps(asdict(results), indent=2) + "\n")
     page = markdown(results)
-    (args.out / "qwen.md").write_text(page)
+    (out / "qwen.md").write_text(page)
     print(page)
 
 

@@ -74,3 +74,20 @@ def test_the_run_measures_every_batch_size_through_the_backend(tmp_path: Path) -
     table = [line for line in page.splitlines() if line.startswith("|")]
     assert "random weights" in page and len(table) == 2 + 4  # header, rule, one row per mode and batch size
     assert "- batch 2: the static cache decodes at" in page
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--size", "8b", "--device", "cpu"], "--size 8b needs a CUDA GPU"),
+        (["--size", "tiny", "--batch", "0"], "argument --batch: 0 is not a positive whole number"),
+        (["--size", "tiny", "--rounds", "-1"], "argument --rounds: -1 is not a positive whole number"),
+    ],
+)
+def test_the_run_refuses_what_it_cannot_measure_before_building_anything(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main([*argv, "--out", str(tmp_path)])
+    assert exited.value.code == 2 and message in capsys.readouterr().err
+    assert not list(tmp_path.iterdir())
