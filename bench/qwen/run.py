@@ -161,6 +161,7 @@ def run(
     device: str | None,
 ) -> QwenResults:
     """Build, load and measure; every figure of the report comes from this one run."""
+    pages = corpus_pages(corpus, rounds * max(batches))
     family = PUBLISHED[size].family if size in PUBLISHED else "qwen3_vl"
     build_device = device or ("cuda" if torch.cuda.is_available() else "cpu")
     started = time.perf_counter()
@@ -170,7 +171,6 @@ def run(
     _synchronize(build_device)
     if build_device.startswith("cuda"):
         torch.cuda.empty_cache()  # the builder's copy is gone; the load below should start from an empty GPU
-    pages = corpus_pages(corpus, rounds * max(batches))
     figures: list[BatchFigures] = []
     load_s: dict[str, float] = {}
     for mode in modes:
@@ -234,6 +234,14 @@ def main(argv: Sequence[str] | None = None) -> None:
         parser.error(
             f"--size {args.size} needs a CUDA GPU (an 8B model on a CPU is not a benchmark); --size tiny runs "
             "the same code on a CPU"
+        )
+    truth = args.corpus / "truth.jsonl"
+    needed = args.rounds * max(args.batch)
+    if not truth.is_file():
+        parser.error(f"no corpus in {args.corpus} (truth.jsonl is missing): `make bench` generates it")
+    if (pages := len(load_truth(truth))) < needed:
+        parser.error(
+            f"{args.rounds} round(s) of batch {max(args.batch)} need {needed} pages; {args.corpus} has {pages}"
         )
     out = args.out or RESULTS / ("tmp" if args.size == "tiny" else "")  # a tiny run's figures are not the model's
     with tempfile.TemporaryDirectory(prefix="bench-qwen-") as workdir:

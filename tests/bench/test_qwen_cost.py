@@ -82,6 +82,8 @@ def test_the_run_measures_every_batch_size_through_the_backend(tmp_path: Path) -
         (["--size", "8b", "--device", "cpu"], "--size 8b needs a CUDA GPU"),
         (["--size", "tiny", "--batch", "0"], "argument --batch: 0 is not a positive whole number"),
         (["--size", "tiny", "--rounds", "-1"], "argument --rounds: -1 is not a positive whole number"),
+        (["--size", "tiny", "--batch", "1000", "--rounds", "2"], "2 round(s) of batch 1000 need 2000 pages;"),
+        (["--size", "tiny", "--corpus", "/nonexistent"], "no corpus in /nonexistent (truth.jsonl is missing)"),
     ],
 )
 def test_the_run_refuses_what_it_cannot_measure_before_building_anything(
