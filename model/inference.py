@@ -26,7 +26,8 @@ QWEN_WEIGHTS_ENV = "RECEIPT_QWEN_WEIGHTS"
 """Where the Qwen-VL weights come from: a local directory or a hub id (default: the Qwen3-VL-8B checkpoint)."""
 QWEN_STATIC_CACHE_ENV = "RECEIPT_QWEN_STATIC_CACHE"
 """1 or 0: Qwen-VL's static KV cache with compiled decoding (default: on with CUDA, where it is ~9x faster)."""
-_SWITCH = {"1": True, "true": True, "yes": True, "on": True, "0": False, "false": False, "no": False, "off": False}
+_BOOLEANS = {"true": True, "1": True, "yes": True, "on": True, "false": False, "0": False, "no": False, "off": False}
+"""The spellings of yes and no that request parameters and the module's environment accept."""
 
 OUTPUTS = ("payment_details", "checks", "response")
 
@@ -67,10 +68,10 @@ def load(model_key: str) -> Extractor:
     if key == "auto" and not (gpu_available() and os.environ.get(QWEN_WEIGHTS_ENV)):
         return Extractor("tesseract")
     static_cache = os.environ.get(QWEN_STATIC_CACHE_ENV, "").strip().lower()
-    if static_cache and static_cache not in _SWITCH:
+    if static_cache and static_cache not in _BOOLEANS:
         raise ValueError(f"{QWEN_STATIC_CACHE_ENV}={static_cache!r}: expected 1 or 0 (or leave it unset: on with CUDA)")
     weights = os.environ.get(QWEN_WEIGHTS_ENV, DEFAULT_CHECKPOINT)
-    return Extractor("qwen-vl", QwenExtractor(weights, static_cache=_SWITCH.get(static_cache)))
+    return Extractor("qwen-vl", QwenExtractor(weights, static_cache=_BOOLEANS.get(static_cache)))
 
 
 def inference(
@@ -137,8 +138,8 @@ def _parameters(parameters: Sequence[Mapping[str, Any]] | Mapping[str, Any] | No
 def _as_bool(value: Any, where: str) -> bool:
     if isinstance(value, bool):
         return value
-    if isinstance(value, str) and value.lower() in {"true", "1", "yes", "false", "0", "no"}:
-        return value.lower() in {"true", "1", "yes"}
+    if isinstance(value, str) and value.lower() in _BOOLEANS:
+        return _BOOLEANS[value.lower()]
     raise InferenceInputError(f"{where} must be true or false, not {value!r}")
 
 
