@@ -62,11 +62,15 @@ class StopAfter(StoppingCriteria):
         return torch.full((input_ids.shape[0],), input_ids.shape[1] >= self.length, device=input_ids.device)
 
 
+def image_tokens(extractor: QwenExtractor, inputs: Any) -> list[int]:
+    """How many visual tokens each image of prepared ``inputs`` became within the backend's pixel budget."""
+    merge: int = extractor.processor.image_processor.merge_size
+    return [int(grid.prod()) // merge**2 for grid in inputs["image_grid_thw"]]
+
+
 def visual_tokens(extractor: QwenExtractor, page: Image.Image) -> int:
     """How many visual tokens ``page`` becomes within the backend's pixel budget."""
-    grid = extractor.prepare_inputs([page], [first_turn()])["image_grid_thw"][0]
-    merge: int = extractor.processor.image_processor.merge_size
-    return int(grid.prod()) // merge**2
+    return image_tokens(extractor, extractor.prepare_inputs([page], [first_turn()]))[0]
 
 
 def warm_up(extractor: QwenExtractor, pages: Sequence[Image.Image]) -> float:
@@ -110,14 +114,13 @@ def measure_batch(
     new_tokens: list[int] = []
     visual_tokens: list[int] = []
     prompt_tokens: list[int] = []
-    merge = extractor.processor.image_processor.merge_size
     for start in range(0, len(pages), batch):
         images = list(pages[start : start + batch])
         conversations = [conversation] * len(images)
         started = time.perf_counter()
         inputs = extractor.prepare_inputs(images, conversations)
         prepare_s.append(time.perf_counter() - started)
-        per_image = [int(grid.prod()) // merge**2 for grid in inputs["image_grid_thw"]]
+        per_image = image_tokens(extractor, inputs)
         visual_tokens.extend(per_image)
         prompt_tokens.extend(
             int(mask.sum()) - seen for mask, seen in zip(inputs["attention_mask"], per_image, strict=True)

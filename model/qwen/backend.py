@@ -119,10 +119,11 @@ class QwenExtractor:
         tokenizer = self.processor.tokenizer
         tokenizer.padding_side = "left"
         image_processor = self.processor.image_processor
-        token_area = (image_processor.patch_size * image_processor.merge_size) ** 2
+        self.token_side: int = image_processor.patch_size * image_processor.merge_size
+        """Pixels on a side of the square one visual token covers: 28 on Qwen2/2.5-VL, 32 on Qwen3-VL."""
         self.image_size = {
-            "shortest_edge": min_visual_tokens * token_area,
-            "longest_edge": max_visual_tokens * token_area,
+            "shortest_edge": min_visual_tokens * self.token_side**2,
+            "longest_edge": max_visual_tokens * self.token_side**2,
         }
         self._stop = _stop_ids(tokenizer.eos_token_id, self.model.generation_config.eos_token_id)
         self.generation_options: dict[str, Any] = {
@@ -144,11 +145,9 @@ class QwenExtractor:
         answer as long as the cap (digits: one token each in Qwen's tokenizers), fixes that length for every
         later page and retry, so none of them compiles again.
         """
-        image_processor = self.processor.image_processor
-        token_side = image_processor.patch_size * image_processor.merge_size
         width = math.isqrt(self.max_visual_tokens)
         height = self.max_visual_tokens // width
-        page = Image.new("RGB", (width * token_side, height * token_side), "white")
+        page = Image.new("RGB", (width * self.token_side, height * self.token_side), "white")
         spare = self.max_visual_tokens - width * height + 16  # the page's missing tokens, and re-tokenizing slack
         self.generate([page], [retry_turn(first_turn(), "0" * (self.max_new_tokens + spare))])
 
