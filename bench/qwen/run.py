@@ -176,6 +176,7 @@ def run(
         torch.cuda.empty_cache()  # the builder's copy is gone; the load below should start from an empty GPU
     figures: list[BatchFigures] = []
     load_s: dict[str, float] = {}
+    tokens: list[int] = []
     for mode in modes:
         started = time.perf_counter()
         extractor = QwenExtractor(
@@ -185,7 +186,7 @@ def run(
         load_s[mode] = time.perf_counter() - started  # the page cache holds the weights after the build
         parameters = sum(parameter.numel() for parameter in extractor.model.parameters())
         weights_gb = torch.cuda.memory_allocated() / 1e9 if extractor.device.startswith("cuda") else None
-        tokens = [visual_tokens(extractor, page) for page in pages]
+        tokens = tokens or [visual_tokens(extractor, page) for page in pages]  # the same processor in every mode
         for batch in batches:
             measured = range(rounds * batch)
             longest = sorted(measured, key=tokens.__getitem__, reverse=True)[:batch]
