@@ -117,8 +117,8 @@ def notes(results: FilesResults, photo_requests: int) -> list[str]:
         "a local provider, fetched once).",
         "Through the service, an upload is a multipart POST /files: the body streamed to S3 as it arrives, the type "
         "sniffed, the SHA-256 computed; files up to 8 MiB go up in one PUT carrying the digest, larger ones as a "
-        "multipart upload whose digest is added by a server-side copy. A download is GET /files/{id}/content "
-        "(a HEAD for the owner check, then the bytes streamed through).",
+        "multipart upload whose digest is added by a server-side copy. A download is GET /files/{id}/content: "
+        "one S3 GET, whose headers carry what the owner check needs, streamed through with up to 3 MiB read ahead.",
         "Raw: the minio Python client (`put_object` with the length known, `get_object` streamed) with the S3 keys, "
         "against the same server and bucket. The service is called through urllib3, the HTTP library under the "
         "minio client, so both sides pay the same client costs.",
