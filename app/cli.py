@@ -184,6 +184,14 @@ serve_cli = typer.Typer(help="Run the services.", no_args_is_help=True)
 cli.add_typer(serve_cli, name="serve")
 
 
+@serve_cli.callback()
+def serving() -> None:
+    """Run the services."""
+    from app.allocator import keep_freed_memory
+
+    keep_freed_memory()  # before the service allocates anything: bodies of megabytes are its daily bread
+
+
 def _settings_with(**options: object) -> Settings:
     """The environment's settings, with the command-line options that were given."""
     from app.settings import get_settings
