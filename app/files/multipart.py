@@ -46,8 +46,9 @@ class RequestBody:
         self._too_large = too_large
         self.received = 0
 
-    async def next_batch(self) -> bytes | None:
-        """The next ~megabyte of the body; None at its end."""
+    async def next_batch(self) -> list[bytes]:
+        """The body's next pieces, about a megabyte together, as they came (joining them would copy every byte once
+        more); an empty list at its end."""
         parts: list[bytes] = []
         size = 0
         while size < CHUNK_BYTES:
@@ -57,20 +58,21 @@ class RequestBody:
                 break
             except ClientDisconnect as exc:
                 raise UploadInterrupted() from exc
-            parts.append(chunk)
-            size += len(chunk)
+            if chunk:
+                parts.append(chunk)
+                size += len(chunk)
         self.received += size
         if self.received > self._limit:
             raise FileServiceError(413, self._too_large)
-        return b"".join(parts) if size else None
+        return parts
 
-    def pull(self) -> bytes | None:
+    def pull(self) -> list[bytes]:
         """``next_batch`` from a thread started by ``anyio.to_thread``."""
         return anyio.from_thread.run(self.next_batch)
 
     async def drain(self) -> None:
         """Read what is left (the closing boundary), so the connection can serve the next request."""
-        while await self.next_batch() is not None:
+        while await self.next_batch():
             pass
 
 
@@ -80,7 +82,7 @@ class MultipartFile:
     ``open()`` reads up to the field's headers (its file name); ``read()`` then yields its bytes as they arrive.
     """
 
-    def __init__(self, content_type: str, pull: Callable[[], bytes | None]) -> None:
+    def __init__(self, content_type: str, pull: Callable[[], list[bytes]]) -> None:
         kind, options = parse_options_header(content_type)
         boundary = options.get(b"boundary")
         if kind != b"multipart/form-data" or not boundary:
@@ -120,13 +122,12 @@ class MultipartFile:
 
     def _feed(self) -> bool:
         batch = self._pull()
-        if batch is None:
-            return False
         try:
-            self._parser.write(batch)
+            for piece in batch:
+                self._parser.write(piece)
         except MultipartParseError as exc:
             raise FileServiceError(400, f"the multipart body is malformed ({exc})") from exc
-        return True
+        return bool(batch)
 
     def _take(self, size: int) -> bytes:
         if size < 0 or size >= self._buffered:

@@ -206,10 +206,12 @@ class MeteredStream:
 
 
 def read_up_to(stream: Readable, size: int) -> bytes:
-    """Exactly ``size`` bytes, or fewer only when the stream ends first (``read`` may return short reads)."""
+    """Exactly ``size`` bytes, or fewer only when the stream ends first (``read`` may return short reads).
+
+    Asks for all that is missing at once: a stream that has it returns one piece, which is then not copied again."""
     parts: list[bytes] = []
     missing = size
-    while missing > 0 and (chunk := stream.read(min(missing, CHUNK_BYTES))):
+    while missing > 0 and (chunk := stream.read(missing)):
         parts.append(chunk)
         missing -= len(chunk)
     return b"".join(parts)
@@ -219,12 +221,15 @@ class Prepended:
     """``head`` followed by the rest of ``stream``: lets a caller peek at the first bytes and still store them all."""
 
     def __init__(self, head: bytes, stream: Readable) -> None:
-        self._head = memoryview(head)
+        self._head: bytes | memoryview = head
         self._stream = stream
 
     def read(self, size: int = -1, /) -> bytes:
-        if self._head:
-            take = len(self._head) if size < 0 else min(size, len(self._head))
-            data, self._head = bytes(self._head[:take]), self._head[take:]
-            return data
-        return self._stream.read(size)
+        head = self._head
+        if not head:
+            return self._stream.read(size)
+        if 0 <= size < len(head):
+            self._head = memoryview(head)[size:]
+            return bytes(head[:size])
+        self._head = b""
+        return head if isinstance(head, bytes) else bytes(head)  # all of an untouched head: the object itself

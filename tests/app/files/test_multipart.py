@@ -26,11 +26,13 @@ def form(data: bytes = DATA, name: str = "чек.png") -> bytes:
     )
 
 
-def batches(body: bytes, size: int) -> Callable[[], bytes | None]:
+def batches(body: bytes, size: int, per_batch: int = 1) -> Callable[[], list[bytes]]:
     parts = [body[start : start + size] for start in range(0, len(body), size)]
 
-    def pull() -> bytes | None:
-        return parts.pop(0) if parts else None
+    def pull() -> list[bytes]:
+        batch = parts[:per_batch]
+        del parts[:per_batch]
+        return batch
 
     return pull
 
@@ -43,9 +45,10 @@ def read_all(upload: MultipartFile, size: int = 1000) -> bytes:
     return b"".join(chunks)
 
 
+@pytest.mark.parametrize("per_batch", [1, 3])
 @pytest.mark.parametrize("batch", [1, 7, 64, 4096, 1 << 20])
-def test_file_field_read_whole_at_any_batch_size(batch: int) -> None:
-    upload = MultipartFile(TYPE, batches(form(), batch))
+def test_file_field_read_whole_at_any_batch_size(batch: int, per_batch: int) -> None:
+    upload = MultipartFile(TYPE, batches(form(), batch, per_batch))
     upload.open()
     assert upload.name == "чек.png"
     assert read_all(upload) == DATA
