@@ -34,7 +34,9 @@ def benchmark_config(
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Serve until SIGTERM, on the same server as ``app.runtime.main.serve``."""
+    """Serve until SIGTERM, on the same server as ``app.runtime.main.serve``, with malloc set as ``receipt-extractor
+    serve`` sets it."""
+    from app.allocator import keep_freed_memory
     from app.runtime.observability import configure_logging
     from app.runtime.server import create_app
 
@@ -44,6 +46,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--model-key", required=True, help="model_key passed to load() and inference()")
     parser.add_argument("--min-queue", type=int, default=0, help="raise limits.maxQueue to at least this")
     args = parser.parse_args(argv)
+    keep_freed_memory()
     settings = Settings()
     config = benchmark_config(
         load_manifests(settings.manifests_dir), args.entrypoint, args.model, args.model_key, args.min_queue
