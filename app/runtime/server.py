@@ -41,9 +41,9 @@ from app.auth import (
     bearer_token,
 )
 from app.files.service import FileService
+from app.limiter import SaturatedError, SlotLimiter
 from app.manifests.models import Limits
 from app.runtime.filerefs import resolve_file_references
-from app.runtime.limiter import InferenceLimiter, SaturatedError
 from app.runtime.observability import Metrics, log_request, redact
 from app.runtime.openapi import docs_html, model_metadata, openapi_document
 from app.runtime.registry import ModelDeclaration, ServedModel, build_registry, build_version, loader_of
@@ -92,7 +92,7 @@ class RuntimeState:
     models: dict[str, ServedModel]
     metrics: Metrics = field(default_factory=Metrics)
     verifier: TokenVerifier | None = None
-    limiter: InferenceLimiter | None = None
+    limiter: SlotLimiter | None = None
     files: FileService | None = None
     repository: ModelRepository = field(init=False)
 
@@ -129,7 +129,7 @@ def create_app(settings: Settings, config: RuntimeConfig) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        state.limiter = InferenceLimiter(config.limits.max_concurrency, config.limits.max_queue)
+        state.limiter = SlotLimiter(config.limits.max_concurrency, config.limits.max_queue)
         loader = loader_of(config.entrypoint)
         for served in state.models.values():
             await asyncio.to_thread(served.load, loader, _weights_preparation(settings, served))

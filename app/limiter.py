@@ -1,7 +1,8 @@
-"""Bounded concurrency with a bounded queue, so an overloaded runtime says "come back later" instead of timing out.
+"""Bounded concurrency with a bounded queue, so an overloaded service says "come back later" instead of timing out.
 
-Inference runs in worker threads (Tesseract and OpenCV release the GIL); ``max_concurrency`` of them at once, at most
-``max_queue`` requests waiting for a slot, and everything beyond is refused at once with 503 and Retry-After.
+The runtime's inference and the file service's uploads each hold a worker thread while they run: ``max_concurrency``
+of them at once, at most ``max_queue`` requests waiting (on the event loop, holding no thread) for a slot, and
+everything beyond is refused at once with 503 and Retry-After.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ class SaturatedError(Exception):
     """Every slot is busy and the queue is full."""
 
 
-class InferenceLimiter:
+class SlotLimiter:
     def __init__(self, max_concurrency: int, max_queue: int) -> None:
         if max_concurrency < 1 or max_queue < 0:
             raise ValueError("max_concurrency must be ≥ 1 and max_queue ≥ 0")
@@ -26,7 +27,7 @@ class InferenceLimiter:
 
     @asynccontextmanager
     async def slot(self) -> AsyncIterator[None]:
-        """Hold one inference slot for the body of the ``async with``; raises ``SaturatedError`` when full."""
+        """Hold one slot for the body of the ``async with``; raises ``SaturatedError`` when full."""
         if self._slots.locked() and self.waiting >= self._max_queue:
             raise SaturatedError
         self.waiting += 1
