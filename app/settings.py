@@ -66,6 +66,12 @@ class Settings(BaseSettings):
     files_url_expiry_s: int = Field(
         300, ge=1, le=7 * 24 * 3600, description="Lifetime of presigned download URLs, in seconds (S3 allows 7 days)"
     )
+    files_max_uploads: int = Field(
+        16, ge=1, description="Uploads the file service streams at once (each holds a worker thread while it runs)"
+    )
+    files_upload_queue: int = Field(
+        64, ge=0, description="Uploads that may wait for one of those; beyond, 503 with Retry-After"
+    )
 
     web_port: int = Field(8002, description="Port the web app listens on")
     web_public_url: str = Field(

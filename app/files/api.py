@@ -22,6 +22,7 @@ from app.files.multipart import FILE_FIELD, MultipartFile, RequestBody
 from app.files.ranges import content_range
 from app.files.readahead import read_ahead
 from app.files.service import Download, FileService
+from app.limiter import SaturatedError, SlotLimiter
 from app.runtime.openapi import BEARER_SCHEME
 from app.storage import LocalStorage
 
@@ -34,6 +35,9 @@ class FilesState:
     service: FileService
     verifier: TokenVerifier | None
     groups: tuple[str, ...]
+    uploads: SlotLimiter
+    """An upload holds a worker thread for as long as its client takes to send it: slow clients must not take them
+    all from the other routes."""
 
 
 # The dependencies that only read the app's state are async: FastAPI runs a sync one in its thread pool, a hop that
@@ -110,7 +114,8 @@ async def upload_file(request: Request, owner: Owner, service: Service) -> FileI
     """Upload one photo or PDF as the form field `file`; it streams to storage as it arrives.
 
     The type is sniffed from the bytes (JPEG, PNG, WebP, HEIC, PDF, TIFF; else 415), empty files are 400, files over
-    the size limit 413. Nothing is stored unless the whole file arrived.
+    the size limit 413. Nothing is stored unless the whole file arrived. When too many uploads are streaming and
+    waiting already, 503 with Retry-After.
     """
     limit = service.max_bytes + FORM_OVERHEAD_BYTES
     too_large = f"the file is over the limit of {service.max_bytes} bytes"
@@ -119,7 +124,11 @@ async def upload_file(request: Request, owner: Owner, service: Service) -> FileI
         raise FileServiceError(413, too_large)
     body = RequestBody(request, limit, too_large)
     upload = MultipartFile(request.headers.get("content-type", ""), body.pull)
-    stored = await anyio.to_thread.run_sync(_store, service, owner, upload)
+    try:
+        async with files_state(request).uploads.slot():
+            stored = await anyio.to_thread.run_sync(_store, service, owner, upload)
+    except SaturatedError as exc:
+        raise FileServiceError(503, "too many uploads at once; try again shortly", {"Retry-After": "1"}) from exc
     await body.drain()
     return stored
 

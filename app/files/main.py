@@ -26,6 +26,7 @@ from app.files.api import FilesState, router
 from app.files.models import FileServiceError
 from app.files.ranges import RangeNotSatisfiable
 from app.files.service import FileService
+from app.limiter import SlotLimiter
 from app.manifests import Manifests, load_manifests
 from app.runtime.openapi import BEARER_SCHEME, docs_html
 from app.runtime.registry import build_version
@@ -78,7 +79,8 @@ def create_files_app(settings: Settings, manifests: Manifests) -> FastAPI:
         docs_url=None,
         redoc_url=None,
     )
-    app.state.files = FilesState(service, verifier, model_groups(manifests))
+    uploads = SlotLimiter(settings.files_max_uploads, settings.files_upload_queue)
+    app.state.files = FilesState(service, verifier, model_groups(manifests), uploads)
     _add_error_handlers(app)
     if manifests.cors_origins:
         app.add_middleware(
@@ -133,7 +135,7 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(FileServiceError)
     async def refused(_: Request, exc: FileServiceError) -> JSONResponse:
-        return _error(exc.status, exc.detail)
+        return _error(exc.status, exc.detail, exc.headers)
 
     @app.exception_handler(RangeNotSatisfiable)
     async def bad_range(_: Request, exc: RangeNotSatisfiable) -> JSONResponse:

@@ -43,7 +43,8 @@ class ErrorBody(BaseModel):
 class FileServiceError(Exception):
     """A request the service refuses, already shaped as its answer: an HTTP status and a stable message."""
 
-    def __init__(self, status: int, detail: str) -> None:
+    def __init__(self, status: int, detail: str, headers: dict[str, str] | None = None) -> None:
         super().__init__(detail)
         self.status = status
         self.detail = detail
+        self.headers = headers

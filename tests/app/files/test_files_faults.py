@@ -4,7 +4,9 @@ Whatever happens, no object (or pending multipart upload) is left half-written."
 from __future__ import annotations
 
 import socket
+import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -49,8 +51,9 @@ def idp() -> Iterator[TestIdentityProvider]:
         yield provider
 
 
-def send_half(port: int, headers: dict[str, str], body: bytes, sent: int) -> None:
-    """A client that announces the whole body, sends ``sent`` bytes of it and goes away."""
+@contextmanager
+def partial_upload(port: int, headers: dict[str, str], body: bytes, sent: int) -> Iterator[None]:
+    """A client that announces the whole body and sends ``sent`` bytes of it; it goes away when the block ends."""
     head = [
         "POST /files HTTP/1.1",
         f"Host: 127.0.0.1:{port}",
@@ -61,6 +64,13 @@ def send_half(port: int, headers: dict[str, str], body: bytes, sent: int) -> Non
     with socket.create_connection(("127.0.0.1", port)) as sock:
         sock.sendall(("\r\n".join(head) + "\r\n\r\n").encode())
         sock.sendall(body[:sent])
+        yield
+
+
+def send_half(port: int, headers: dict[str, str], body: bytes, sent: int) -> None:
+    """A client that announces the whole body, sends ``sent`` bytes of it and goes away."""
+    with partial_upload(port, headers, body, sent):
+        pass
 
 
 @pytest.mark.parametrize("backend", ["local", "s3"])
@@ -84,6 +94,32 @@ def test_upload_interrupted_halfway_leaves_nothing(
         )
         assert answer.status_code == 201
         assert [key.rpartition("/")[2] for key in everything(storage)] == [answer.json()["id"]]
+
+
+def test_uploads_past_the_slots_and_queue_are_503_while_the_other_routes_answer(
+    idp: TestIdentityProvider, tmp_path: Path
+) -> None:
+    """One slot, no queue: a client that sends half its file and stalls holds the slot (and its worker thread), the
+    next upload is told to come back, listing still answers, and once the stalled client goes uploads work again."""
+    settings = files_settings(idp, "local", tmp_path, files_max_uploads=1, files_upload_queue=0)
+    app = files_app(settings)
+    user = bearer(idp)
+    body = multipart_body(png(200_000))
+
+    def upload() -> httpx.Response:
+        return httpx.post(f"{live.url}/files", headers=user | {"Content-Type": MULTIPART_TYPE}, content=body)
+
+    with TestClient(app), live_server(app) as live:
+        with partial_upload(live.port, user, body, 100_000):
+            deadline = time.monotonic() + 10
+            while (answer := upload()).status_code != 503 and time.monotonic() < deadline:
+                time.sleep(0.05)  # the stalled client has not reached its slot yet
+            assert answer.status_code == 503
+            assert answer.json() == {"error": "too many uploads at once; try again shortly"}
+            assert answer.headers["retry-after"] == "1"
+            assert httpx.get(f"{live.url}/files", headers=user).status_code == 200
+        live.wait_idle()
+        assert upload().status_code == 201
 
 
 @pytest.mark.parametrize("backend", ["local", "s3"])
