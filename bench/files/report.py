@@ -16,6 +16,8 @@ class Throughput:
     raw_mb_s: float
     ratio: float
     """The median of the rounds' ratios: each round's two runs, back to back, met about the same outside load."""
+    spread: tuple[float, float] | None = None
+    """The middle half of the rounds' ratios (first and third quartile): how much the outside load moved them."""
 
 
 @dataclass(frozen=True)
@@ -47,13 +49,14 @@ def markdown(results: FilesResults) -> str:
         "",
         f"## Throughput, one {results.size / 1e6:.0f} MB file at a time (median of {results.rounds} rounds)",
         "",
-        "| direction | file service MB/s | raw minio client MB/s | ratio | target |",
-        "|---|---:|---:|---:|---|",
+        "| direction | file service MB/s | raw minio client MB/s | ratio | middle half of rounds | target |",
+        "|---|---:|---:|---:|---:|---|",
     ]
     for row in results.throughput:
         verdict = "met" if row.ratio >= TARGET_RATIO else "**missed**"
+        spread = f"{row.spread[0]:.2f}–{row.spread[1]:.2f}" if row.spread else ""
         lines.append(
-            f"| {row.direction} | {row.service_mb_s:.1f} | {row.raw_mb_s:.1f} | {row.ratio:.2f} "
+            f"| {row.direction} | {row.service_mb_s:.1f} | {row.raw_mb_s:.1f} | {row.ratio:.2f} | {spread} "
             f"| ≥ {TARGET_RATIO} {verdict} |"
         )
     if results.photo is not None:

@@ -51,16 +51,34 @@ def measure_throughput(service: ServiceClient, raw: RawClient, data: bytes, roun
                 down[side].add(download_s)
     size = len(data)
     return [
-        Throughput(direction, timings["service"].mb_per_s(size), timings["raw"].mb_per_s(size), paired_ratio(timings))
+        Throughput(
+            direction,
+            timings["service"].mb_per_s(size),
+            timings["raw"].mb_per_s(size),
+            paired_ratio(timings),
+            ratio_spread(timings),
+        )
         for direction, timings in (("upload", up), ("download", down))
     ]
 
 
+def round_ratios(timings: dict[str, Timings]) -> list[float]:
+    """Per round, raw seconds / service seconds: the service's speed as a share of raw."""
+    return [raw / service for raw, service in zip(timings["raw"].seconds, timings["service"].seconds, strict=True)]
+
+
 def paired_ratio(timings: dict[str, Timings]) -> float:
-    """Median over rounds of raw seconds / service seconds (the service's speed as a share of raw)."""
-    return statistics.median(
-        raw / service for raw, service in zip(timings["raw"].seconds, timings["service"].seconds, strict=True)
-    )
+    """The median of the rounds' ratios."""
+    return statistics.median(round_ratios(timings))
+
+
+def ratio_spread(timings: dict[str, Timings]) -> tuple[float, float]:
+    """The first and third quartile of the rounds' ratios (the one ratio twice for a single round)."""
+    ratios = round_ratios(timings)
+    if len(ratios) < 2:
+        return ratios[0], ratios[0]
+    first, _, third = statistics.quantiles(ratios, n=4)
+    return first, third
 
 
 def measure_photo(service: ServiceClient, raw: RawClient, data: bytes, requests: int) -> PhotoLatency:
@@ -126,7 +144,8 @@ def notes(results: FilesResults, photo_requests: int) -> list[str]:
         f"Each of {results.rounds} rounds (after one warm-up round) uploads and downloads the same "
         f"{results.size / MB:.1f} MB JPEG of noise both ways, who goes first alternating; MB/s = 10^6 bytes per "
         "second of the median round; the ratio is the median of the rounds' ratios (a round's two runs meet about "
-        "the same outside load). One request at a time: this measures the path's cost, not concurrency.",
+        "the same outside load), beside the middle half of them, which shows how much that load moved them. One "
+        "request at a time: this measures the path's cost, not concurrency.",
         f"Load average (1 min) {results.load_before:.1f} before and {results.load_after:.1f} after the run: on a "
         "busy machine the service, which handles every byte once more than the raw client, loses more.",
         f"Photo latency: {photo_requests} uploads of a {results.photo.size / MB if results.photo else 0:.1f} MB "

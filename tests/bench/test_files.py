@@ -9,7 +9,7 @@ import pytest
 
 from bench.files.measure import Timings, multipart_form, photo
 from bench.files.report import FilesResults, PhotoLatency, Throughput, markdown
-from bench.files.run import paired_ratio, run
+from bench.files.run import paired_ratio, ratio_spread, run
 
 
 @pytest.mark.parametrize("size", [50_000, 300_000])
@@ -37,11 +37,11 @@ def test_timings_median_and_percentiles() -> None:
 
 def test_markdown_flags_a_missed_target() -> None:
     results = FilesResults(size=20_000_000, rounds=3, auth=True, notes=["how"])
-    results.throughput = [Throughput("upload", 90, 100, 0.9), Throughput("download", 50, 100, 0.5)]
+    results.throughput = [Throughput("upload", 90, 100, 0.9, (0.85, 0.93)), Throughput("download", 50, 100, 0.5)]
     results.photo = PhotoLatency(2_000_000, 30.0, 40.0, 20.0, 10)
     page = markdown(results)
-    assert "| upload | 90.0 | 100.0 | 0.90 | ≥ 0.8 met |" in page
-    assert "| download | 50.0 | 100.0 | 0.50 | ≥ 0.8 **missed** |" in page
+    assert "| upload | 90.0 | 100.0 | 0.90 | 0.85–0.93 | ≥ 0.8 met |" in page
+    assert "| download | 50.0 | 100.0 | 0.50 |  | ≥ 0.8 **missed** |" in page
     assert "- how" in page
 
 
@@ -55,6 +55,9 @@ def test_run_measures_both_paths_on_tiny_files(tmp_path: Path) -> None:
     assert any("urllib3" in note for note in results.notes)
 
 
-def test_paired_ratio_is_the_median_of_rounds() -> None:
-    timings = {"service": Timings([2.0, 1.0, 4.0]), "raw": Timings([1.0, 1.0, 1.0])}
-    assert paired_ratio(timings) == 0.5
+def test_paired_ratio_is_the_median_of_rounds_and_the_spread_their_middle_half() -> None:
+    timings = {"service": Timings([2.0, 1.0, 4.0, 5.0, 10.0]), "raw": Timings([1.0] * 5)}
+    assert paired_ratio(timings) == 0.25
+    low, high = ratio_spread(timings)
+    assert 0.1 < low < 0.25 < high < 1.0
+    assert ratio_spread({"service": Timings([2.0]), "raw": Timings([1.0])}) == (0.5, 0.5)
