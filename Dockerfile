@@ -48,7 +48,7 @@ COPY LICENSE /app/LICENSE
 # The user every service runs as (numeric, so Kubernetes' runAsNonRoot can check it), and the one folder it writes:
 # mirrored model weights, the Hugging Face cache and the file service's local backend.
 FROM base AS service
-ENV PATH=/opt/venv/bin:$PATH PYTHONPATH=/app OMP_THREAD_LIMIT=1 RECEIPT_HOST=0.0.0.0 \
+ENV PATH=/opt/venv/bin:$PATH PYTHONPATH=/app OMP_THREAD_LIMIT=1 RECEIPT_HOST=0.0.0.0 RECEIPT_ENVIRONMENT=production \
     RECEIPT_WEIGHTS_DIR=/var/lib/receipts/weights RECEIPT_STORAGE_DIR=/var/lib/receipts/storage \
     HF_HOME=/var/lib/receipts/huggingface
 RUN useradd --create-home --uid 10001 --user-group --shell /usr/sbin/nologin receipts \

@@ -283,7 +283,15 @@ cli.add_typer(manifests_cli, name="manifests")
 
 
 def main() -> None:
-    cli()
+    from app.settings import UnsafeSettingsError
+
+    try:
+        cli()
+    except (
+        UnsafeSettingsError
+    ) as refusal:  # a service refusing its settings: one line that says what to set, no traceback
+        stderr.print(f"receipt-extractor: {refusal}", markup=False, highlight=False, soft_wrap=True)
+        raise SystemExit(2) from None
 
 
 if __name__ == "__main__":

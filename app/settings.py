@@ -6,11 +6,12 @@ read by ``app.manifests``; only what differs between a laptop and a cluster is a
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
-from typing import Literal, Self
+from typing import Literal
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -18,6 +19,17 @@ PLACEHOLDER_SECRET = "change-me"
 """The default of every secret: fine on a laptop, refused outside development."""
 DEV_WEB_CLIENT_SECRET = "receipt-web-secret"
 """The web client's secret in deploy/keycloak/realm-export.json: public, so refused outside development too."""
+PUBLIC_SECRETS = frozenset({"", PLACEHOLDER_SECRET, DEV_WEB_CLIENT_SECRET, "receipts-local-secret"})
+"""Secrets written in this repository (defaults, the dev realm, deploy/.env.example): anyone can read them."""
+MIN_SECRET_CHARS = 16
+MIN_SECRET_DISTINCT_CHARS = 8
+"""A secret's floor outside development: ``secrets.token_urlsafe(32)`` clears it, ``aaaaaaaaaaaaaaaa`` does not."""
+WEB_SECRETS = ("web_session_secret", "oidc_client_secret")
+"""The web app's own secrets; the runtime and the file service hold only the storage one (``storage_secret_name``)."""
+
+
+class UnsafeSettingsError(ValueError):
+    """Settings a service refuses to start with outside development; the message names the variable and the fix."""
 
 
 class Settings(BaseSettings):
@@ -31,13 +43,16 @@ class Settings(BaseSettings):
         description="Keycloak realm URL; tokens must carry it as iss, its certs endpoint signs them",
     )
     jwks_url: str | None = Field(None, description="JWKS endpoint; default {issuer_url}/protocol/openid-connect/certs")
-    auth_enabled: bool = Field(True, description="Turn bearer-token checks off only for local experiments")
+    auth_enabled: bool = Field(
+        True, description="Bearer-token checks; false is refused outside development (local experiments only)"
+    )
     host: str = Field("127.0.0.1", description="Interface the runtime listens on")
     port: int = Field(8000, description="Port the runtime listens on")
     log_payloads: bool = Field(False, description="Log request/response payloads (redacted, size-capped)")
     version: str | None = Field(None, description="Module version; default: the git tag baked in at build time")
     environment: Literal["development", "staging", "production"] = Field(
-        "development", description="Where this instance runs; outside development placeholder secrets are refused"
+        "production",
+        description="Where this instance runs; outside development weak secrets and auth_enabled=false are refused",
     )
 
     storage_backend: Literal["local", "s3"] = Field(
@@ -95,16 +110,41 @@ class Settings(BaseSettings):
         description="The web app's client secret; the dev realm's public one is refused outside development",
     )
 
-    @model_validator(mode="after")
-    def _real_secrets_outside_development(self) -> Self:
-        """A placeholder secret in staging or production is a deployment mistake: stop at start-up, not later."""
-        if self.environment == "development":
-            return self
-        name = "s3_secret_key" if self.storage_backend == "s3" else "storage_signing_secret"
-        secret: SecretStr = getattr(self, name)
-        if secret.get_secret_value() in {"", PLACEHOLDER_SECRET}:
-            raise ValueError(f"set RECEIPT_{name.upper()}: a placeholder secret is refused in {self.environment}")
-        return self
+    @property
+    def storage_secret_name(self) -> str:
+        """The setting that holds the storage backend's secret: what the runtime and the file service need."""
+        return "s3_secret_key" if self.storage_backend == "s3" else "storage_signing_secret"
+
+
+def secret_weakness(value: str) -> str | None:
+    """Why ``value`` is too weak to be a secret outside development, or None when it is strong enough."""
+    if value in PUBLIC_SECRETS or PLACEHOLDER_SECRET in value:
+        return "it is a placeholder published in this repository"
+    if len(value) < MIN_SECRET_CHARS:
+        return f"it has {len(value)} characters, fewer than {MIN_SECRET_CHARS}"
+    if len(set(value)) < MIN_SECRET_DISTINCT_CHARS:
+        return f"it has {len(set(value))} different characters, fewer than {MIN_SECRET_DISTINCT_CHARS}"
+    return None
+
+
+def refuse_unsafe_settings(settings: Settings, secrets: Iterable[str]) -> None:
+    """The one start-up check of a service outside development: auth stays on and each of its ``secrets`` (setting
+    names) is strong. Raises UnsafeSettingsError naming the variable: a deployment mistake stops the start here."""
+    where = settings.environment
+    if where == "development":
+        return
+    if not settings.auth_enabled:
+        raise UnsafeSettingsError(
+            f"RECEIPT_AUTH_ENABLED=false is refused in {where}: anyone could call every route; "
+            "unset it, or set RECEIPT_ENVIRONMENT=development on a laptop"
+        )
+    for name in secrets:
+        weakness = secret_weakness(getattr(settings, name).get_secret_value())
+        if weakness is not None:
+            raise UnsafeSettingsError(
+                f"RECEIPT_{name.upper()} is refused in {where}: {weakness}; set a random one, e.g. "
+                "`python -c 'import secrets; print(secrets.token_urlsafe(32))'`"
+            )
 
 
 @cache

@@ -4,6 +4,7 @@ identity provider with a token factory for the services' auth."""
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -13,6 +14,10 @@ from dev_idp import DevIdentityProvider
 from seaweed import SeaweedS3
 
 SAMPLES = Path(__file__).parents[1] / "model" / "samples"
+
+os.environ["RECEIPT_ENVIRONMENT"] = "development"
+"""Tests run as development, as ``make demo`` does (the default is production); the servers they start inherit it.
+Tests of the production refusals pass ``environment="production"`` to Settings themselves."""
 
 
 @pytest.fixture(scope="session")

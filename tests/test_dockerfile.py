@@ -155,6 +155,8 @@ def test_each_target_runs_as_non_root_with_a_health_check_and_its_version(target
     assert stage.one("ARG").startswith("VERSION")
     env = " ".join(stage.all("ENV"))
     assert "RECEIPT_VERSION=${VERSION}" in env
+    chain_env = " ".join(line for ancestor in chain for line in ancestor.all("ENV"))
+    assert "RECEIPT_ENVIRONMENT=production" in chain_env, f"{target}: images run as production, whatever the default"
     assert 'org.opencontainers.image.version="${VERSION}"' in stage.one("LABEL")
     service, command = TARGETS[target]
     healthcheck = stage.one("HEALTHCHECK")

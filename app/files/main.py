@@ -31,7 +31,7 @@ from app.manifests import Manifests, load_manifests
 from app.runtime.openapi import BEARER_SCHEME, docs_html
 from app.runtime.registry import build_version
 from app.runtime.server import STATIC
-from app.settings import Settings
+from app.settings import Settings, refuse_unsafe_settings
 from app.storage import StorageError, StorageUnavailable, storage_from_settings
 
 LOG = logging.getLogger(__name__)
@@ -47,6 +47,7 @@ def model_groups(manifests: Manifests) -> tuple[str, ...]:
 
 
 def create_files_app(settings: Settings, manifests: Manifests) -> FastAPI:
+    refuse_unsafe_settings(settings, [settings.storage_secret_name])
     storage = storage_from_settings(settings, manifests.bucket)
     service = FileService(
         storage,

@@ -59,7 +59,7 @@ from app.runtime.tensors import (
     split_binary_request,
 )
 from app.runtime.weights import prepare_model
-from app.settings import ROOT, Settings
+from app.settings import ROOT, Settings, refuse_unsafe_settings
 from app.storage import StorageError, StorageUnavailable, storage_from_settings
 
 LOG = logging.getLogger(__name__)
@@ -114,6 +114,7 @@ class _HttpError(Exception):
 
 def create_app(settings: Settings, config: RuntimeConfig) -> FastAPI:
     """A FastAPI app serving ``config.models`` of ``config.entrypoint``; models load at start-up, off the loop."""
+    refuse_unsafe_settings(settings, [settings.storage_secret_name] if config.bucket is not None else [])
     state = RuntimeState(settings, config, build_registry(config.entrypoint, config.models))
     if settings.auth_enabled:
         state.verifier = TokenVerifier(

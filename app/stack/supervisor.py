@@ -208,17 +208,27 @@ def s3_secret(folder: Path) -> str:
     return secrets.token_urlsafe(24)
 
 
-def service_env(config: StackConfig, issuer: str, s3: SeaweedS3) -> dict[str, str]:
-    """The settings (``app.settings``) every service of the stack gets, on top of this process's environment."""
+SECRET_VARIABLES = (
+    "RECEIPT_S3_SECRET_KEY",
+    "RECEIPT_STORAGE_SIGNING_SECRET",
+    "RECEIPT_WEB_SESSION_SECRET",
+    "RECEIPT_OIDC_CLIENT_SECRET",
+)
+"""Secrets the stack hands out, each only to the services that use it (``service_env``)."""
+
+
+def service_env(config: StackConfig, issuer: str, s3: SeaweedS3) -> dict[str, dict[str, str]]:
+    """The settings (``app.settings``) of each service of the stack (runtime, files, web), on top of this process's
+    environment. Each gets only its own secret: the S3 key for the runtime and the file service (the web app calls
+    them over HTTP), the session key for the web app."""
     ports = config.ports
-    values = {
+    shared = {
         "RECEIPT_ENVIRONMENT": "development",
         "RECEIPT_HOST": HOST,
         "RECEIPT_ISSUER_URL": issuer,
         "RECEIPT_STORAGE_BACKEND": "s3",
         "RECEIPT_S3_ENDPOINT": f"{HOST}:{ports.s3}",
         "RECEIPT_S3_ACCESS_KEY": s3.access_key,
-        "RECEIPT_S3_SECRET_KEY": s3.secret_key,
         "RECEIPT_S3_REGION": s3.region,
         "RECEIPT_S3_SECURE": "false",
         "RECEIPT_PORT": str(ports.runtime),
@@ -227,11 +237,13 @@ def service_env(config: StackConfig, issuer: str, s3: SeaweedS3) -> dict[str, st
         "RECEIPT_RUNTIME_URL": config.runtime_url,
         "RECEIPT_FILES_URL": config.files_url,
         "RECEIPT_WEB_PUBLIC_URL": config.web_url,
-        # Sessions live in the web app's memory, so they end with it anyway: a fresh key per start.
-        "RECEIPT_WEB_SESSION_SECRET": secrets.token_urlsafe(32),
         "PYTHONUNBUFFERED": "1",
     }
-    return os.environ.copy() | values
+    base = {key: value for key, value in os.environ.items() if key not in SECRET_VARIABLES} | shared
+    storage = {"RECEIPT_S3_SECRET_KEY": s3.secret_key}
+    # Sessions live in the web app's memory, so they end with it anyway: a fresh key per start.
+    web = {"RECEIPT_WEB_SESSION_SECRET": secrets.token_urlsafe(32)}
+    return {"runtime": base | storage, "files": base | storage, "web": base | web}
 
 
 def build_children(config: StackConfig) -> list[Child]:
@@ -250,14 +262,20 @@ def build_children(config: StackConfig) -> list[Child]:
         ServiceProcess(
             "module runtime",
             [*serve, "module", *models],
-            env,
+            env["runtime"],
             f"{config.runtime_url}{PROBES['module'].path}",
             logs / "runtime.log",
         ),
         ServiceProcess(
-            "file service", [*serve, "files"], env, f"{config.files_url}{PROBES['files'].path}", logs / "files.log"
+            "file service",
+            [*serve, "files"],
+            env["files"],
+            f"{config.files_url}{PROBES['files'].path}",
+            logs / "files.log",
         ),
-        ServiceProcess("web app", [*serve, "web"], env, f"{config.web_url}{PROBES['web'].path}", logs / "web.log"),
+        ServiceProcess(
+            "web app", [*serve, "web"], env["web"], f"{config.web_url}{PROBES['web'].path}", logs / "web.log"
+        ),
     ]
     return [ManagedChild("identity provider", idp), ManagedChild("S3 object storage", s3), *services]
 

@@ -22,7 +22,7 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from app.auth import TokenVerifier
 from app.manifests import Manifests, load_manifests
-from app.settings import DEV_WEB_CLIENT_SECRET, PLACEHOLDER_SECRET, ROOT, Settings
+from app.settings import ROOT, WEB_SECRETS, Settings, refuse_unsafe_settings
 from app.web import login, receipts, stats
 from app.web.clients import FilesClient, RuntimeClient
 from app.web.i18n import gettext_, load_catalogs, ngettext_
@@ -47,19 +47,6 @@ def content_security_policy(issuer_url: str) -> str:
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
         f"form-action 'self' {realm.scheme}://{realm.netloc}; frame-ancestors 'none'; base-uri 'none'"
     )
-
-
-def refuse_placeholder_secrets(settings: Settings) -> None:
-    """Outside development the session key and the client secret must be real (the dev realm's secret is public)."""
-    if settings.environment == "development":
-        return
-    secrets = {
-        "web_session_secret": settings.web_session_secret.get_secret_value(),
-        "oidc_client_secret": settings.oidc_client_secret.get_secret_value(),
-    }
-    for name, value in secrets.items():
-        if value in {"", PLACEHOLDER_SECRET, DEV_WEB_CLIENT_SECRET}:
-            raise ValueError(f"set RECEIPT_{name.upper()}: a placeholder secret is refused in {settings.environment}")
 
 
 def template_environment() -> jinja2.Environment:
@@ -98,7 +85,7 @@ def oidc_client(settings: Settings) -> StarletteOAuth2App:
 
 
 def create_web_app(settings: Settings, manifests: Manifests) -> FastAPI:
-    refuse_placeholder_secrets(settings)
+    refuse_unsafe_settings(settings, WEB_SECRETS)
     state = WebState(
         settings=settings,
         models=tuple(

@@ -153,6 +153,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
         runtime_port, files_port = free_ports(2)
         env = {
             **{key: value for key, value in os.environ.items() if not key.startswith("RECEIPT_")},
+            "RECEIPT_ENVIRONMENT": "development",
             "RECEIPT_ISSUER_URL": idp.issuer,
             "RECEIPT_HOST": "127.0.0.1",
             "RECEIPT_PORT": str(runtime_port),

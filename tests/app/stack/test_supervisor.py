@@ -20,7 +20,8 @@ from seaweed import free_ports
 
 from app.settings import ROOT
 from app.stack.idp import IdentityProviderError, check_node_modules
-from app.stack.supervisor import StackConfig, demo_users, ports_from, preflight, run_stack
+from app.stack.seaweed import SeaweedS3
+from app.stack.supervisor import StackConfig, demo_users, ports_from, preflight, run_stack, service_env
 
 SAMPLE = ROOT / "model" / "samples" / "doc_0000.png"
 READY_LINE = "Ctrl-C stops everything."
@@ -205,3 +206,15 @@ def test_children_die_with_a_killed_supervisor(tmp_path: Path) -> None:
     while _alive(child) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not _alive(child)
+
+
+def test_each_service_gets_only_its_own_secrets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RECEIPT_WEB_SESSION_SECRET", "from-the-shell")  # a caller's secret reaches no service
+    s3 = SeaweedS3(tmp_path, access_key="demo", secret_key="s3-secret-of-the-demo")
+    env = service_env(StackConfig(state_dir=tmp_path), "http://127.0.0.1:8080/realms/receipts", s3)
+    assert env["runtime"]["RECEIPT_S3_SECRET_KEY"] == env["files"]["RECEIPT_S3_SECRET_KEY"] == "s3-secret-of-the-demo"
+    assert "RECEIPT_S3_SECRET_KEY" not in env["web"]
+    assert len(env["web"]["RECEIPT_WEB_SESSION_SECRET"]) >= 32
+    for name in ("runtime", "files"):
+        assert "RECEIPT_WEB_SESSION_SECRET" not in env[name], name
+    assert {service["RECEIPT_ENVIRONMENT"] for service in env.values()} == {"development"}

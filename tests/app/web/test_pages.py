@@ -16,7 +16,6 @@ from web_kit import CLOSED_URL, attribute, sign_in, web_app, web_settings, web_t
 
 from app.web.limits import FORM_OVERHEAD_BYTES, BodySizeLimit
 from app.web.login import safe_next
-from app.web.main import refuse_placeholder_secrets
 from app.web.preview import THUMBNAIL_PX
 
 HTMX = {"HX-Request": "true"}
@@ -242,19 +241,6 @@ def test_language_from_accept_language_and_the_switch(client: TestClient) -> Non
     assert "Войти" in client.get("/", headers={"Accept-Language": "ru-RU,ru;q=0.9,en;q=0.5"}).text
     client.get("/language/en")
     assert "Sign in" in client.get("/", headers={"Accept-Language": "ru"}).text
-
-
-@pytest.mark.parametrize("name", ["web_session_secret", "oidc_client_secret"])
-def test_placeholder_secrets_refused_outside_development(realm: TestIdentityProvider, name: str) -> None:
-    real = {
-        "web_session_secret": "a-real-session-key",
-        "oidc_client_secret": "a-real-client-secret",
-        "storage_signing_secret": "a-real-signing-key",
-    }
-    settings = web_settings(realm.issuer, CLOSED_URL, CLOSED_URL, environment="production", **(real | {name: ""}))
-    with pytest.raises(ValueError, match=f"RECEIPT_{name.upper()}"):
-        refuse_placeholder_secrets(settings)
-    refuse_placeholder_secrets(web_settings(realm.issuer, CLOSED_URL, CLOSED_URL, environment="production", **real))
 
 
 def test_json_download_with_a_forged_form_is_refused(client: TestClient, realm: TestIdentityProvider) -> None:
