@@ -9,6 +9,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 MLSERVER_VENV := .venv-mlserver
 MLSERVER_VERSION := 1.7.1
+# checkov (Apache-2.0), the security linter the tests run over `manifests k8s` output: its pins (packaging 23,
+# networkx 2) are older than ours, so it gets a venv of its own, like MLServer.
+CHECKOV_VENV := .venv-checkov
+CHECKOV_VERSION := 3.3.30
 # What model/ imports at run time (the Tesseract path); pinned from requirements.lock.
 MLSERVER_MODEL_DEPS := numpy opencv-python-headless pillow pillow-heif pypdfium2 tesserocr zxing-cpp pydantic pydantic-core rapidfuzz
 space := $(subst ,, )
@@ -42,7 +46,7 @@ demo: system-deps $(VENV)/.stack $(IDP_STAMP) ## Set up, then run the whole stac
 	$(BIN)/receipt-extractor stack
 
 test: APT_PACKAGES += $(APT_TEST_PACKAGES)
-test: system-deps $(VENV)/.dev $(IDP_STAMP) $(POSTMAN_STAMP) ## Set up, then run linters, type checks and the whole test suite
+test: system-deps $(VENV)/.dev $(CHECKOV_VENV)/.installed $(IDP_STAMP) $(POSTMAN_STAMP) ## Set up, then run linters, type checks and the whole test suite
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
@@ -78,6 +82,11 @@ $(MLSERVER_VENV)/.installed: requirements.lock
 	$(MLSERVER_VENV)/bin/pip install -q --upgrade pip
 	$(MLSERVER_VENV)/bin/pip install -q mlserver==$(MLSERVER_VERSION) \
 	  $$(grep -E '^($(subst $(space),|,$(MLSERVER_MODEL_DEPS)))==' requirements.lock)
+	@touch $@
+
+$(CHECKOV_VENV)/.installed:
+	$(PYTHON) -m venv $(CHECKOV_VENV)
+	$(CHECKOV_VENV)/bin/pip install -q checkov==$(CHECKOV_VERSION)
 	@touch $@
 
 node-deps: $(IDP_STAMP) ## Install the dev identity provider's Node packages (npm ci, when package-lock.json changed)
@@ -150,4 +159,4 @@ lock: $(VENV)/.dev ## Re-pin every dependency into requirements.lock
 	  --extra dev --extra bench --extra qwen --extra stack --extra node -o requirements.lock pyproject.toml
 
 clean: ## Remove the venv and caches
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache *.egg-info
+	rm -rf $(VENV) $(CHECKOV_VENV) .mypy_cache .ruff_cache .pytest_cache *.egg-info

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from app.kubernetes.cli import k8s
 from app.manifests.loader import ManifestError, load_manifests
 from app.manifests.models import KINDS
 from app.manifests.schema import write_json_schemas
@@ -63,3 +64,6 @@ def schema(
     """Regenerate <kind>.schema.json from the pydantic models (commit the result)."""
     for path in write_json_schemas(out or get_settings().manifests_dir / "schema"):
         typer.echo(f"wrote {path}")
+
+
+manifests_cli.command("k8s")(k8s)

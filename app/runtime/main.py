@@ -53,6 +53,11 @@ def serve(settings: Settings, only: Sequence[str] = ()) -> None:
     run_server(create_app(settings, config), settings, config.limits)
 
 
+def drain_seconds(limits: Limits) -> int:
+    """How long a stopping runtime lets requests in flight finish: the longest a request may run, and a margin."""
+    return int(limits.timeout_seconds) + 5
+
+
 def run_server(app: ASGIApp, settings: Settings, limits: Limits) -> None:
     """Serve ``app`` with uvicorn until SIGINT/SIGTERM, letting requests in flight finish.
 
@@ -68,5 +73,5 @@ def run_server(app: ASGIApp, settings: Settings, limits: Limits) -> None:
         http="httptools",
         log_config=None,
         access_log=False,
-        timeout_graceful_shutdown=int(limits.timeout_seconds) + 5,
+        timeout_graceful_shutdown=drain_seconds(limits),
     )

@@ -1,0 +1,67 @@
+"""``receipt-extractor manifests k8s``: print the module's Kubernetes objects for ``kubectl apply -f -``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from app.kubernetes.kserve import render_kserve
+from app.kubernetes.render import ClusterOptions, render_cluster, to_yaml
+from app.manifests import ManifestError, load_manifests
+from app.settings import get_settings
+
+_DEFAULTS = ClusterOptions()
+
+
+def k8s(
+    *,
+    directory: Annotated[
+        Path | None, typer.Option("--dir", help="Folder with the manifests (default: the manifests_dir setting).")
+    ] = None,
+    kserve: Annotated[
+        bool, typer.Option("--kserve", help="The models as KServe InferenceServices instead of Deployments.")
+    ] = False,
+    namespace: Annotated[str, typer.Option(help="Namespace of every object.")] = _DEFAULTS.namespace,
+    api_host: Annotated[str, typer.Option(help="Host of the module API and the file service.")] = _DEFAULTS.api_host,
+    web_host: Annotated[str, typer.Option(help="Host of the web app.")] = _DEFAULTS.web_host,
+    issuer_url: Annotated[str, typer.Option(help="The realm's issuer URL.")] = _DEFAULTS.issuer_url,
+    s3_endpoint: Annotated[str, typer.Option(help="S3 server as host:port.")] = _DEFAULTS.s3_endpoint,
+    min_replicas: Annotated[int, typer.Option(min=1, help="Fewest replicas of a CPU service.")] = (
+        _DEFAULTS.min_replicas
+    ),
+    max_replicas: Annotated[int, typer.Option(min=1, help="Most replicas of a CPU service.")] = (
+        _DEFAULTS.max_replicas
+    ),
+    max_gpu_replicas: Annotated[int, typer.Option(min=1, help="Most replicas of a GPU model.")] = (
+        _DEFAULTS.max_gpu_replicas
+    ),
+) -> None:
+    """Deployments, Services, autoscalers, disruption budgets, network policies and Ingresses (or, with --kserve,
+    InferenceServices) from module.yaml, api.yaml and storage.yaml; the Secret they read is created by hand."""
+    if max_replicas < min_replicas:
+        typer.echo(f"--max-replicas ({max_replicas}) is below --min-replicas ({min_replicas})", err=True)
+        raise typer.Exit(2)
+    try:
+        manifests = load_manifests(directory or get_settings().manifests_dir)
+    except ManifestError as exc:
+        for problem in exc.problems:
+            typer.echo(str(problem), err=True)
+        raise typer.Exit(1) from None
+    options = ClusterOptions(
+        namespace=namespace,
+        api_host=api_host,
+        web_host=web_host,
+        issuer_url=issuer_url,
+        s3_endpoint=s3_endpoint,
+        min_replicas=min_replicas,
+        max_replicas=max_replicas,
+        max_gpu_replicas=max_gpu_replicas,
+    )
+    try:
+        objects = render_kserve(manifests, options) if kserve else render_cluster(manifests, options)
+    except ValueError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(1) from None
+    typer.echo(to_yaml(objects), nl=False)

@@ -1,0 +1,208 @@
+"""From the manifests to the cluster's objects: one Deployment per model (each its own size and GPU), the file
+service and the web app, the settings ConfigMap, and the Ingresses that route by model and carry the API's CORS.
+
+Secrets are referenced, never rendered: the operator creates the Secret (docs/scaling.md shows the command), so no
+value of one ever sits in a rendered file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import yaml
+
+from app.kubernetes.ingress import api_ingress, web_ingress
+from app.kubernetes.workloads import Context, Object, SecretEnv, Workload, objects_of
+from app.manifests import Manifests, ModelSpec, Resources
+from app.settings import Settings
+
+DNS_LABEL_MAX = 63
+S3_SECRETS = (SecretEnv("RECEIPT_S3_ACCESS_KEY", "s3-access-key"), SecretEnv("RECEIPT_S3_SECRET_KEY", "s3-secret-key"))
+WEB_SECRETS = (
+    SecretEnv("RECEIPT_WEB_SESSION_SECRET", "web-session-secret"),
+    SecretEnv("RECEIPT_OIDC_CLIENT_SECRET", "oidc-client-secret"),
+)
+MODEL_STARTUP_S = {False: 120, True: 900}
+"""The longest a model may take to load before liveness applies, on CPU and on GPU (8B weights from S3)."""
+SERVICE_STARTUP_S = 60
+
+
+@dataclass(frozen=True)
+class ClusterOptions:
+    """What the manifests do not say because it differs per cluster."""
+
+    namespace: str = "receipt-extractor"
+    api_host: str = "api.receipts.example"
+    """Host of the module API and the file service (one Ingress host, routed by path)."""
+    web_host: str = "receipts.example"
+    issuer_url: str = "https://sso.example/realms/receipts"
+    s3_endpoint: str = "s3.example:443"
+    s3_secure: bool = True
+    environment: Literal["development", "staging", "production"] = "production"
+    min_replicas: int = 2
+    max_replicas: int = 6
+    max_gpu_replicas: int = 2
+    cpu_target_percent: int = 70
+    ingress_class: str = "nginx"
+    ingress_namespace: str = "ingress-nginx"
+    """Namespace of the ingress controller: the network policies let it in."""
+    service_resources: Resources = field(default_factory=lambda: Resources(cpu=1, memory="1Gi"))
+    """Size of a file-service or web-app pod (the manifests size only the models)."""
+
+
+def env_name(setting: str) -> str:
+    """The environment variable of an ``app.settings`` field; a typo fails here rather than silently in a pod."""
+    if setting not in Settings.model_fields:
+        raise KeyError(f"no setting {setting!r} in app.settings")
+    return f"{Settings.model_config.get('env_prefix', '')}{setting}".upper()
+
+
+def _default(setting: str) -> Any:
+    return Settings.model_fields[setting].default
+
+
+def model_workload_name(manifests: Manifests, model: ModelSpec) -> str:
+    name = f"{manifests.module.metadata.name}-{model.name}"
+    if len(name) > DNS_LABEL_MAX:
+        raise ValueError(
+            f"{name!r} is {len(name)} characters: a Service name allows {DNS_LABEL_MAX}; shorten the module or "
+            f"model name in {manifests.files['Module']}"
+        )
+    return name
+
+
+def model_image(manifests: Manifests, model: ModelSpec) -> str:
+    """GPU models run the -cuda image the release builds next to the CPU one (.gitlab-ci.yml)."""
+    image = manifests.module.spec.image
+    return f"{image.reference}-cuda" if manifests.resources_for(model.name).gpu else image.reference
+
+
+def model_workload(manifests: Manifests, model: ModelSpec, options: ClusterOptions, drain_s: int) -> Workload:
+    resources = manifests.resources_for(model.name)
+    gpu = bool(resources.gpu)
+    return Workload(
+        name=model_workload_name(manifests, model),
+        component=f"model-{model.name}",
+        image=model_image(manifests, model),
+        command=("python", "-m", "app.cli", "serve", "module", "--model", model.name),
+        port=_default("port"),
+        ready_path="/v2/health/ready",
+        live_path="/v2/health/live",
+        resources=resources,
+        min_replicas=1 if gpu else options.min_replicas,
+        max_replicas=options.max_gpu_replicas if gpu else options.max_replicas,
+        startup_s=MODEL_STARTUP_S[gpu],
+        drain_s=drain_s,
+        secrets=S3_SECRETS,
+        metrics_path="/metrics",
+    )
+
+
+def _service_image(manifests: Manifests, suffix: str) -> str:
+    image = manifests.module.spec.image
+    return f"{image.repository}-{suffix}:{image.tag}"
+
+
+def service_workloads(manifests: Manifests, options: ClusterOptions, drain_s: int) -> list[Workload]:
+    """The file service and the web app: the same image family, sized by the options."""
+    module = manifests.module.metadata.name
+    common: dict[str, Any] = {
+        "ready_path": "/healthz",
+        "live_path": "/healthz",
+        "resources": options.service_resources,
+        "min_replicas": options.min_replicas,
+        "max_replicas": options.max_replicas,
+        "startup_s": SERVICE_STARTUP_S,
+        "drain_s": drain_s,
+    }
+    files = Workload(
+        name=f"{module}-files",
+        component="files",
+        image=_service_image(manifests, "files"),
+        command=("python", "-m", "app.cli", "serve", "files"),
+        port=_default("files_port"),
+        secrets=S3_SECRETS,
+        **common,
+    )
+    api_url = f"https://{options.api_host}"
+    web = Workload(
+        name=f"{module}-web",
+        component="web",
+        image=_service_image(manifests, "web"),
+        command=("python", "-m", "app.cli", "serve", "web"),
+        port=_default("web_port"),
+        env={
+            env_name("web_public_url"): f"https://{options.web_host}",
+            # through the Ingress, which sends each model's requests to that model's Deployment
+            env_name("runtime_url"): api_url + manifests.api.spec.restful_api.base_path.rstrip("/"),
+            env_name("files_url"): f"http://{files.name}:{files.port}",
+            env_name("public_runtime_url"): api_url,
+            env_name("public_files_url"): api_url,
+        },
+        secrets=WEB_SECRETS,
+        **common,
+    )
+    return [files, web]
+
+
+def config_map(context: Context, options: ClusterOptions) -> Object:
+    """The settings every service shares (app/settings.py); secrets are referenced by key instead."""
+    return {
+        "apiVersion": "v1",
+        "kind": "ConfigMap",
+        "metadata": context.metadata(context.config_map, context.labels),
+        "data": {
+            env_name("environment"): options.environment,
+            env_name("issuer_url"): options.issuer_url,
+            env_name("storage_backend"): "s3",
+            env_name("s3_endpoint"): options.s3_endpoint,
+            env_name("s3_secure"): str(options.s3_secure).lower(),
+        },
+    }
+
+
+def context_of(manifests: Manifests, options: ClusterOptions) -> Context:
+    module = manifests.module
+    return Context(
+        namespace=options.namespace,
+        module=module.metadata.name,
+        version=module.spec.image.tag,
+        labels={**module.metadata.labels, "app.kubernetes.io/part-of": module.metadata.name},
+        config_map=f"{module.metadata.name}-settings",
+        secret=f"{module.metadata.name}-secrets",
+        cpu_target_percent=options.cpu_target_percent,
+        ingress_namespace=options.ingress_namespace,
+    )
+
+
+def render_cluster(manifests: Manifests, options: ClusterOptions) -> list[Object]:
+    """Every object the module needs in a cluster with an ingress-nginx controller, in the order to apply them."""
+    from app.runtime.main import drain_seconds
+
+    context = context_of(manifests, options)
+    drain_s = drain_seconds(manifests.api.spec.restful_api.limits)
+    models = [model_workload(manifests, model, options, drain_s) for model in manifests.models]
+    files, web = service_workloads(manifests, options, drain_s)
+    objects = [config_map(context, options)]
+    for workload in [*models, files, web]:
+        objects += objects_of(workload, context)
+    routes = {model.name: workload for model, workload in zip(manifests.models, models, strict=True)}
+    objects.append(
+        api_ingress(
+            manifests, context, host=options.api_host, ingress_class=options.ingress_class, models=routes, files=files
+        )
+    )
+    objects.append(web_ingress(context, options.web_host, options.ingress_class, web))
+    return objects
+
+
+class _PlainDumper(yaml.SafeDumper):
+    """Writes a dict shared by two objects twice rather than as an anchor and alias, as people write manifests."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def to_yaml(objects: list[Object]) -> str:
+    return yaml.dump_all(objects, Dumper=_PlainDumper, sort_keys=False, allow_unicode=True, width=120)
