@@ -67,13 +67,18 @@ def classify(lines: Sequence[str]) -> DocumentType:
 
 def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> list[Candidate]:
     """Every reading of every field that the labels in ``lines`` support, in reading order."""
+    lines = _roles_joined(lines)
     if source is Source.OCR and not _DOLLARS.search("\n".join(lines)):
         lines = [_FIVE_READ_AS_DOLLAR.sub("5", line) for line in lines]
     candidates: list[Candidate] = []
     read_whole: set[str] = set()
+    agent = _AGENT_RECEIPT.search("\n".join(lines)) is not None
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else ""
         found, read_whole = read_labelled(line, following, read_whole, source)
+        if agent and _SUPPLIER_LABEL.match(line):
+            candidates += [_as_supplier(c) for c in found]
+            continue
         if any(c.field == "payer_name" for c in found):  # "Покупатель ООО «…», ИНН …" is the payer's ИНН
             found = [c for c in found if c.field not in _PAYEE_IDS]
         candidates += found
@@ -82,8 +87,7 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
             candidates += _caption_labelled(found, line, lines[index - 1], source)
     candidates += read_unlabelled(lines, source)
     if any(c.field == "amount" for c in candidates):
-        marks = " ".join(_CURRENCY_BESIDE_A_NUMBER.findall("\n".join(lines)))
-        candidates.append(Candidate("currency", normalize_currency(marks) or "RUB", source, 0.5))
+        candidates.append(Candidate("currency", _currency(lines, source), source, 0.5))
     return candidates
 
 
@@ -95,6 +99,46 @@ _CURRENCY_BESIDE_A_NUMBER = re.compile(
 )
 """A currency as documents print it, next to an amount: "1 234,56 ₽", "$100", "EUR 50". A "¥" that OCR reads out of
 a blurred page's specks, away from any number, says nothing."""
+
+
+_AGENT_RECEIPT = re.compile(label("инн поставщика") + r"|признак агента|(?<![а-яё])агент(?![а-яё])", re.IGNORECASE)
+_SUPPLIER_LABEL = re.compile(r"^\W*" + label("поставщик") + r"(?![а-яё])", re.IGNORECASE)
+"""On an agent's receipt (a marketplace selling for others) «Поставщик: ИП …» is the agent's principal, printed per
+item with «ИНН поставщика»; who is paid is the receipt's issuer, whose name and ИНН head it."""
+
+
+_SUPPLIER_FIELDS = {"recipient_name": "supplier_name", "recipient_inn": "supplier_inn", "recipient_kpp": "supplier_kpp"}
+
+
+def _as_supplier(candidate: Candidate) -> Candidate:
+    field_name = _SUPPLIER_FIELDS.get(candidate.field, candidate.field)
+    return Candidate(field_name, candidate.value, candidate.source, candidate.score)
+
+
+_ROLE_LINE = re.compile(r"^\W*[(\[{]\s*[а-яё]{5,}\s*[)\]}|]\W*$", re.IGNORECASE)
+"""A party's role alone on its line, «(Исполнитель):», as a PDF's text layer or a narrow label cell gives it."""
+
+
+def _roles_joined(lines: Sequence[str]) -> list[str]:
+    """Each role line joined back onto its label's line ("Поставщик" + "(Исполнитель):"), where the label reads it
+    as part of itself."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and _ROLE_LINE.match(line):
+            joined[-1] = f"{joined[-1]} {line.strip()}"
+        else:
+            joined.append(line)
+    return joined
+
+
+def _currency(lines: Sequence[str], source: Source) -> str:
+    """The currency printed beside the amounts, RUB when none is. OCR makes a "$" of a blurred "₽", "S" or "5", so
+    in OCR text a dollar counts only where the page also names it ("USD", "долл.")."""
+    text = "\n".join(lines)
+    marks = _CURRENCY_BESIDE_A_NUMBER.findall(text)
+    if source is Source.OCR and not _DOLLARS.search(text):
+        marks = [mark for mark in marks if "$" not in mark]
+    return normalize_currency(" ".join(marks)) or "RUB"
 
 
 def _caption_labelled(found: list[Candidate], line: str, above: str, source: Source) -> list[Candidate]:

@@ -40,7 +40,9 @@ class Rule:
 _ANYWHERE, _LINE_START = True, False
 
 # field, its labels (longest first is not needed: alternatives are sorted), how to read the value, where the label may
-# stand, and a score that orders readings of equal trust ("ИТОГ" beats "Сумма", a label beats a bare shape).
+# stand, and a score that orders readings of equal trust ("Всего к оплате" beats 1C's "Итого" before VAT, "ИТОГ" beats
+# "Сумма", a label beats a bare shape). An agent's receipt names the agent's principal ("ИНН поставщика"): those
+# fields are read so that their labels are not taken for the payee's, and are left out of the payment details.
 _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ...] = (
     ("recipient_inn", "инн получателя; инн пользователя; инн продавца; инн", digits_of(10, 12), _ANYWHERE, 1.0),
     ("recipient_kpp", "кпп получателя; кпп", read_kpp, _ANYWHERE, 1.0),
@@ -52,8 +54,11 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
     ("fiscal_drive_number", "фн №; фн; номер фн; фн n", digits_of(16), _ANYWHERE, 1.0),
     ("fiscal_document_number", "фд №; фд; номер фд; фд n", digits_of(*range(1, 11)), _ANYWHERE, 1.0),
     ("fiscal_sign", "фп; фпд; фп n", digits_of(*range(1, 11)), _ANYWHERE, 1.0),
-    ("amount", "итого к оплате; всего к оплате; итог; итого; к оплате; всего", read_amount, _LINE_START, 2.0),
-    ("amount", "сумма перевода; сумма платежа; сумма операции; сумма; сумма к оплате", read_amount, _LINE_START, 1.0),
+    ("amount", "итого к оплате; всего к оплате; сумма к оплате; к оплате; итого с ндс; всего с ндс; "
+     "всего наименований", read_amount,
+     _LINE_START, 3.0),
+    ("amount", "итог; итого; всего", read_amount, _LINE_START, 2.0),
+    ("amount", "сумма перевода; сумма платежа; сумма операции; сумма", read_amount, _LINE_START, 1.0),
     ("payment_date", "дата операции; дата перевода; дата платежа; дата и время; дата, время; дата оплаты; дата",
      normalize_date, _LINE_START, 2.0),
     ("recipient_name", "получатель платежа; наименование получателя; фио получателя; ф.и.о. получателя; "
@@ -61,9 +66,16 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
     ("bank_name", "банк получателя; наименование банка; банк", read_bank, _LINE_START, 1.0),
     ("bank_name", "в", bank_after_in, _ANYWHERE, 0.5),
     ("purpose", "назначение платежа; назначение; сообщение получателю; сообщение", read_text, _LINE_START, 1.0),
+    ("supplier_inn", "инн поставщика", digits_of(10, 12), _ANYWHERE, 1.0),
+    ("supplier_name", "наименование поставщика; данные поставщика", read_name, _LINE_START, 1.0),
     ("payer_name", "фио отправителя; фио плательщика; ф.и.о. плательщика; ф. и. о. плательщика; плательщик; "
      "отправитель; имя отправителя; покупатель; заказчик", read_name, _LINE_START, 1.0),
 )  # fmt: skip
+
+
+_ROLE = r"(?:\s*[(\[{]\s*[а-яё]{5,}\s*[)\]}|])?"
+"""The party's role in parentheses after its label, as 1C prints it: «Поставщик (Исполнитель):», «Покупатель
+(Заказчик):». It belongs to the label, never to the name."""
 
 
 def _rules() -> list[Rule]:
@@ -71,8 +83,8 @@ def _rules() -> list[Rule]:
     for field_name, labels, read, anywhere, score in _RULE_TABLE:
         spellings = sorted(labels.split(";"), key=len, reverse=True)
         alternatives = "|".join(label(spelling.strip()) for spelling in spellings)
-        prefix = r"(?<![а-яёa-z])" if anywhere else r"^[\s|*•:-]*"
-        pattern = re.compile(prefix + r"(?:" + alternatives + r")(?![а-яёa-z])[\s.:№#-]*", re.IGNORECASE)
+        prefix, role = (r"(?<![а-яёa-z])", "") if anywhere else (r"^[\s|*•:-]*", _ROLE)
+        pattern = re.compile(prefix + r"(?:" + alternatives + r")(?![а-яёa-z])" + role + r"[\s.:№#-]*", re.IGNORECASE)
         rules.append(Rule(field_name, pattern, read, anywhere, score))
     return rules
 

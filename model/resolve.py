@@ -162,13 +162,19 @@ def _without_lost_kopecks(amounts: list[Candidate]) -> list[Candidate]:
     ]
 
 
+_NOT_ON_A_CASH_RECEIPT = frozenset({"bank_name", "bank_bic", "bank_corr_account", "recipient_account"})
+"""A cash receipt names no bank of the seller's: a bank on it is the card terminal's slip printed on the same tape
+(«ОПЛАТА / ПАО СБЕРБАНК / ОДОБРЕНО»), the acquirer of the buyer's card, not where a payment would go."""
+
+
 def resolve(
     candidates: Iterable[Candidate], document_type: DocumentType, document_type_source: Source | None = None
 ) -> tuple[PaymentDetails, dict[str, FieldCheck]]:
     """The payment details and a check for every schema field."""
     by_field: dict[str, list[Candidate]] = {field: [] for field in VALUE_FIELDS}
+    unshown = _NOT_ON_A_CASH_RECEIPT if document_type == DocumentType.CASH_RECEIPT else frozenset()
     for candidate in candidates:
-        if candidate.field in by_field and _fits_schema(candidate):
+        if candidate.field in by_field and candidate.field not in unshown and _fits_schema(candidate):
             by_field[candidate.field].append(candidate)
 
     values: dict[str, str | None] = {}

@@ -28,8 +28,15 @@ _STANDALONE_AMOUNT = re.compile(
 )
 """A line holding only an amount and its currency ("10 166,63 ₽", "131178.21 RUB"), perhaps with a speck of the
 screen after it ("9712.18 RUB Ke")."""
-_REFERENCED_DATE = re.compile(r"\b(?:от|до)\s*«?$", re.IGNORECASE)
-"""A date after "от" is another document's ("договор № 5 от …"), after "до" a deadline ("Оплатить до …")."""
+_REFERENCED_DATE = re.compile(
+    r"(?<![а-яё])(?:от|до|по|позднее|позже|срок\w*(?:\s+оплаты)?|действител\w*)\W*$", re.IGNORECASE
+)
+"""A date after "от" is another document's ("договор № 5 от …"); after "до", "по", "не позднее" or a "срок" a
+deadline or a validity ("Оплатить не позднее …", «Счёт действителен по …»), never the payment's date."""
+_BROWSER_PRINT_HEADER = re.compile(r"^\W*\d{1,2}[./]\d{1,2}[./]\d{2,4},\s*\d{1,2}:\d{2}")
+"""A browser prints the moment of printing ("04.12.2026, 14:35", "12/4/26, 2:35 PM") atop each page it prints: a
+date of printing, not of paying."""
+_PRINT_MARGIN_LINES = 2
 _INVOICE_NUMBER = re.compile(r"(?<![а-яё])сч[её]т(?![а-яё])\s*(?:№|N[oо2e]?)\s*(?!\d{15})\S+", re.IGNORECASE)
 """An invoice's own number, "СЧЁТ № 913" (not "по счёту № 913", nor an account's "Счёт № 40702…")."""
 _AFTER_OT = re.compile(r"\bот\s*«?$", re.IGNORECASE)
@@ -131,10 +138,17 @@ def _org_start(line: str) -> int | None:
     return None
 
 
+def _printed_by_a_browser(index: int, lines: Sequence[str]) -> bool:
+    """The line is a browser's print header: among the first or last lines of the page, opening with the moment of
+    printing."""
+    in_margin = index < _PRINT_MARGIN_LINES or index >= len(lines) - _PRINT_MARGIN_LINES
+    return in_margin and _BROWSER_PRINT_HEADER.match(lines[index]) is not None
+
+
 def read_unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
     """Values recognisable by shape alone, at a low score: they only fill gaps that labelled readings left."""
     found: list[Candidate] = _fiscal_numbers_after_the_drive(lines, source)
-    for line, above, below in zip(lines, ["", *lines], [*lines[1:], ""], strict=False):
+    for index, (line, above, below) in enumerate(zip(lines, ["", *lines], [*lines[1:], ""], strict=False)):
         if (person := _person_by_what_follows(line, below)) is not None:
             found.append(Candidate(person, normalize_text(line) or line, source, 0.3))
         for token in digit_tokens(line):
@@ -150,7 +164,7 @@ def read_unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
             found.append(Candidate("payment_date", title_date, source, 1.0))  # "Счёт на оплату № 5 от 16 мая 2025 г."
         elif (invoice_date := _invoice_date(line, above)) is not None:
             found.append(Candidate("payment_date", invoice_date, source, 1.0))
-        elif (found_date := _own_date(line)) is not None:
+        elif not _printed_by_a_browser(index, lines) and (found_date := _own_date(line)) is not None:
             found.append(Candidate("payment_date", found_date, source, 0.3))
         if (start := _PURPOSE_START.search(line)) and (purpose := read_text(line[start.start() :])) is not None:
             found.append(Candidate("purpose", continued("purpose", purpose, below) or purpose, source, 0.3))

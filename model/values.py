@@ -139,9 +139,20 @@ def read_kpp(text: str) -> str | None:
     return match.group(1).translate(_DIGIT_LIKE) if match else None
 
 
+_ITEM_COUNT = re.compile(r"^\W*(?:наименовани\w*)?\W*\d+\W*на\s*сумму|^\W*наименовани\w*\W*\d+", re.IGNORECASE)
+"""The count of 1C's «Всего наименований 3, на сумму 3 600,00 руб.»: the sum follows it."""
+_VAT = re.compile(r"ндс|nds", re.IGNORECASE)
+_VAT_INCLUDED = re.compile(r"(?<![а-яё])(?:с|вкл\w*\.?|включая)\s*(?:ндс|nds)", re.IGNORECASE)
+
+
 def read_amount(text: str) -> str | None:
-    """The amount on a total or sum line; none from VAT, fee, discount or change lines."""
-    if re.search(r"ндс|nds|комисс|скидк|сдач", text, re.IGNORECASE):
+    """The amount on a total or sum line; none from fee, discount or change lines, nor from a VAT line or a
+    total before VAT: "ИТОГО без НДС", "СУММА НДС 20%", "Сумма без НДС" name VAT before their figure, while "Итого
+    с НДС" and "Итого: 1 200,00 в т.ч. НДС 200,00" are the total due."""
+    text = _ITEM_COUNT.sub("", text)
+    figure = re.search(r"\d", text)
+    before_figure = text[: figure.start()] if figure else text
+    if _VAT.search(_VAT_INCLUDED.sub("", before_figure)) or re.search(r"комисс|скидк|сдач", text, re.IGNORECASE):
         return None
     return payable(text)
 
@@ -237,9 +248,21 @@ BANK_TAIL = re.compile(r"\s+(?:" + label("бик") + r"|" + label("к/с") + r")
 """The БИК or к/с cell that shares a line with the bank's name."""
 
 
+_REQUISITE_WORDS = ("инн", "кпп", "бик", "к/с", "р/с", "сч. №")
+_REQUISITE_CELL = re.compile(
+    r"(?<![а-яёa-z])(?:" + "|".join(label(word) for word in _REQUISITE_WORDS) + r")(?![а-яёa-z])", re.IGNORECASE
+)
+"""The first requisite cell of a bank grid's row («ИНН … КПП … Сч. № …», «БИК …»): a bank's name ends before it,
+and text that starts with one is no bank's name at all (1C's «Банк получателя» over the ИНН row)."""
+
+
 def read_bank(text: str) -> str | None:
-    """A bank name, without a БИК/к/с tail that shares its line or the "в" before it."""
-    cut = _cyrillic_legal_forms(BANK_TAIL.sub("", _FORM_BLANK.sub("", _IN_BEFORE_BANK.sub("", text))).strip())
+    """A bank name, without a БИК/к/с tail that shares its line or the "в" before it, and none from a row of
+    requisites."""
+    text = _IN_BEFORE_BANK.sub("", text)
+    if cell := _REQUISITE_CELL.search(text):
+        text = text[: cell.start()]
+    cut = _cyrillic_legal_forms(BANK_TAIL.sub("", _FORM_BLANK.sub("", text)).strip())
     return read_text(_CRUMBS_AFTER_QUOTE.sub(r"\1", cut)) if _names_something(cut, r"[А-Яа-яЁё]{2}") else None
 
 

@@ -1,0 +1,179 @@
+"""Layouts of real documents, as OCR or a PDF text layer gives their lines: each test is one class of mistake seen on
+real 1C invoices and cash receipts (the amount before VAT, a deadline taken for the date, a role taken for a name,
+a grid row taken for a bank, a card slip's bank, a marketplace's sub-seller paired with the platform's ИНН)."""
+
+from __future__ import annotations
+
+import pytest
+
+from model.checks import account_control_key
+from model.fields import classify, extract_candidates
+from model.resolve import resolve
+from model.schema import PaymentDetails, Source
+
+BIK, CORR = "044525593", "30101810200000000593"
+ACCOUNT_BODY = "40702810001300000071"
+ACCOUNT = ACCOUNT_BODY[:8] + str(account_control_key(ACCOUNT_BODY, BIK[6:])) + ACCOUNT_BODY[9:]
+
+
+def _details(lines: list[str], source: Source = Source.OCR) -> PaymentDetails:
+    details, _ = resolve(extract_candidates(lines, source), classify(lines), source)
+    return details
+
+
+def _one_c_invoice(totals: list[str]) -> list[str]:
+    """A 1C «Счёт на оплату» as Tesseract reads it row by row: the bank grid, the parties, the goods, the totals,
+    the sum in words and the deadlines."""
+    return [
+        "Внимание! Оплата данного счета означает согласие с условиями поставки товара.",
+        f'АО "АЛЬФА-БАНК" г. Москва                 БИК      {BIK}',
+        f"                                          Сч. №    {CORR}",
+        "Банк получателя",
+        f"ИНН 7707083893   КПП 773601001            Сч. №    {ACCOUNT}",
+        'ООО "Ромашка"',
+        "Получатель",
+        "Счет на оплату № 123 от 15 мая 2025 г.",
+        'Поставщик (Исполнитель): ООО "Ромашка", ИНН 7707083893, КПП 773601001, 123456, Москва г, Ленина ул, дом 1',
+        'Покупатель (Заказчик): ООО "Лютик", ИНН 5001007322, КПП 500101001, 140000, Люберцы г',
+        "Основание: Договор № 5 от 01.02.2025",
+        "№ Товары (работы, услуги) Кол-во Ед. Цена Сумма",
+        "1 Бумага A4 10 шт 300,00 3 000,00",
+        *totals,
+        "Три тысячи шестьсот рублей 00 копеек",
+        "Оплатить не позднее 20.05.2025",
+        "Счет действителен до 25.05.2025",
+    ]
+
+
+@pytest.mark.parametrize(
+    "totals",
+    [
+        ["Итого: 3 000,00", "Сумма НДС: 600,00", "Всего к оплате: 3 600,00"],
+        ["Итого: 3 000,00", "НДС 20%: 600,00", "Итого с НДС: 3 600,00"],
+        ["Итого: 3 000,00", "Сумма НДС: 600,00", "Всего наименований 1, на сумму 3 600,00 руб."],
+    ],
+    ids=["всего к оплате", "итого с НДС", "всего наименований"],
+)
+def test_a_1c_invoice_is_paid_its_total_with_vat_not_its_total_before(totals: list[str]) -> None:
+    assert _details(_one_c_invoice(totals)).amount == "3600.00"
+
+
+@pytest.mark.parametrize(
+    ("totals", "amount"),
+    [
+        (["ИТОГО без НДС: 2 082,50", "СУММА НДС 20%: 416,50", "ИТОГО: 2 499,00 ₽"], "2499.00"),
+        (["ИТОГ =1 350,00", "БЕЗНАЛИЧНЫМИ =1 350,00", "СУММА БЕЗ НДС =1 350,00"], "1350.00"),
+        (["СУММА БЕЗ НДС =990,00", "ИТОГ =990,00"], "990.00"),
+        (["СУММА НДС 20% =165,00", "ИТОГ =990,00"], "990.00"),
+    ],
+)
+def test_a_receipt_is_paid_its_total_not_a_vat_line(totals: list[str], amount: str) -> None:
+    lines = ["КАССОВЫЙ ЧЕК", "ПРИХОД", "ООО «Продукты»", "ИНН 7707083893", *totals, "ФН: 9960440300987654"]
+    assert _details(lines).amount == amount
+
+
+@pytest.mark.parametrize(
+    ("line", "amount"),
+    [("Итого с НДС: 3 600,00", "3600.00"), ("Итого: 1 200,00 в т.ч. НДС 200,00", "1200.00")],
+)
+def test_a_total_that_includes_vat_is_read(line: str, amount: str) -> None:
+    assert next(c.value for c in extract_candidates([line]) if c.field == "amount") == amount
+
+
+def test_a_1c_invoice_is_dated_by_its_title_not_by_its_deadlines() -> None:
+    lines = [line for line in _one_c_invoice(["Всего к оплате: 3 600,00"]) if "Счет на оплату" not in line]
+    assert _details(lines).payment_date is None  # no date of its own once the title is gone: no deadline instead
+    assert _details(_one_c_invoice(["Всего к оплате: 3 600,00"])).payment_date == "2025-05-15"
+
+
+@pytest.mark.parametrize(
+    "deadline",
+    ["Оплатить не позднее 20.05.2025", "Счёт действителен по 20.05.2025", "Срок оплаты 20.05.2025",
+     "Счёт действителен до 20.05.2025 г."],
+)  # fmt: skip
+def test_a_deadline_or_validity_is_never_the_payment_date(deadline: str) -> None:
+    assert _details(["ООО «Ромашка»", deadline, "Итого: 100,00"]).payment_date is None
+
+
+@pytest.mark.parametrize("header", ["04.12.2026, 14:35    Электронный чек - Ozon", "12/4/26, 2:35 PM  Чек"])
+def test_a_browser_print_header_does_not_date_the_receipt(header: str) -> None:
+    lines = [header, "Кассовый чек № 117", "Приход", "01.12.2025 10:15", "ИТОГО: 2 499,00 ₽", "ФН № 7281440500123456"]
+    assert _details(lines).payment_date == "2025-12-01"
+
+
+@pytest.mark.parametrize("source", [Source.OCR, Source.PDF])
+def test_the_1c_roles_and_bank_grid_are_labels_not_values(source: Source) -> None:
+    details = _details(_one_c_invoice(["Всего к оплате: 3 600,00"]), source)
+    assert details.recipient_name == 'ООО "Ромашка"'
+    assert details.payer_name == 'ООО "Лютик"'
+    assert details.bank_name == 'АО "АЛЬФА-БАНК" г. Москва'
+    assert (details.recipient_inn, details.recipient_kpp) == ("7707083893", "773601001")
+    assert (details.bank_bic, details.bank_corr_account, details.recipient_account) == (BIK, CORR, ACCOUNT)
+
+
+def test_a_1c_invoice_text_layer_cell_by_cell_reads_the_same() -> None:
+    """A PDF's text layer gives 1C's grid one cell a line, the role apart from its label."""
+    lines = [
+        'АО "АЛЬФА-БАНК" г. Москва', "Банк получателя", "БИК", "Сч. №", BIK, CORR,
+        "ИНН 7707083893", "КПП 773601001", "Сч. №", ACCOUNT, 'ООО "Ромашка"', "Получатель",
+        "Счет на оплату № 123 от 15 мая 2025 г.",
+        "Поставщик", "(Исполнитель):", 'ООО "Ромашка", ИНН 7707083893, КПП 773601001, 123456, Москва г',
+        "Покупатель", "(Заказчик):", 'ООО "Лютик", ИНН 5001007322, 140000, Люберцы г',
+        "Итого:", "3 000,00", "В том числе НДС:", "500,00", "Всего к оплате:", "3 000,00",
+        "Оплатить не позднее 20.05.2025",
+    ]  # fmt: skip
+    details = _details(lines, Source.PDF)
+    assert (details.recipient_name, details.payer_name) == ('ООО "Ромашка"', 'ООО "Лютик"')
+    assert details.bank_name == 'АО "АЛЬФА-БАНК" г. Москва'
+    assert (details.amount, details.payment_date) == ("3000.00", "2025-05-15")
+
+
+@pytest.mark.parametrize("row", ["ИНН 7707083893 КПП 773601001 Сч. № 40702810001300000071", "БИК", "Сч. №"])
+def test_a_bank_grid_row_under_its_caption_is_no_bank_name(row: str) -> None:
+    assert [c.value for c in extract_candidates(["Банк получателя", row]) if c.field == "bank_name"] == []
+
+
+CARD_SLIP = [
+    "ОПЛАТА", "ПАО СБЕРБАНК", "Терминал 10293847", "Visa **** **** **** 4821", "Сумма (Руб): 1 350,00", "ОДОБРЕНО",
+    "Код авторизации 123456", "13.11.2025 18:42",
+]  # fmt: skip
+
+
+def test_a_card_slip_above_a_cash_receipt_gives_it_no_bank() -> None:
+    receipt = [
+        "КАССОВЫЙ ЧЕК", "ПРИХОД", 'ООО "ПРОДУКТЫ У ДОМА"', "ИНН 7707083893", "ИТОГ =1 350,00", "БЕЗНАЛИЧНЫМИ =1 350,00",
+        "ФН: 9960440300987654", "ФД: 8812", "ФП: 0412345678", "13.11.25 18:43",
+    ]  # fmt: skip
+    details = _details(CARD_SLIP + receipt)
+    assert (details.bank_name, details.bank_bic, details.recipient_account) == (None, None, None)
+    assert (details.recipient_name, details.recipient_inn) == ('ООО "ПРОДУКТЫ У ДОМА"', "7707083893")
+    assert (details.amount, details.payment_date) == ("1350.00", "2025-11-13")
+
+
+@pytest.mark.parametrize(
+    "supplier",
+    [["Поставщик: ИП Смирнов Олег Петрович", "ИНН поставщика: 500100732259"],
+     ["Поставщик: ИП Смирнов Олег Петрович, ИНН 500100732259"],
+     ["Данные поставщика: ИП Смирнов Олег Петрович", "ИНН поставщика 500100732259"]],
+)  # fmt: skip
+def test_an_agent_receipt_pairs_the_issuer_name_with_its_own_inn(supplier: list[str]) -> None:
+    lines = [
+        "Кассовый чек № 117", "Приход", 'ООО "ИНТЕРНЕТ РЕШЕНИЯ"', "ИНН 7704217370", "Наушники беспроводные",
+        "1 x 2 499,00 =2 499,00", "Признак агента: Комиссионер", *supplier, "ИТОГО: 2 499,00 ₽",
+        "ФН № 7281440500123456",
+    ]  # fmt: skip
+    details = _details(lines)
+    assert (details.recipient_name, details.recipient_inn) == ('ООО "ИНТЕРНЕТ РЕШЕНИЯ"', "7704217370")
+
+
+@pytest.mark.parametrize(
+    ("lines", "source", "currency"),
+    [
+        (["ИТОГ =1 350,00 $", "КАССОВЫЙ ЧЕК"], Source.OCR, "RUB"),  # a blurred ₽ or S read as "$"
+        (["Сумма: 100,00 $", "Сумма в USD"], Source.OCR, "USD"),
+        (["Сумма: $100,00"], Source.PDF, "USD"),  # a text layer prints what is there
+        (["Сумма: 100,00 EUR"], Source.OCR, "EUR"),
+    ],
+)
+def test_a_dollar_is_the_currency_only_where_one_is_printed(lines: list[str], source: Source, currency: str) -> None:
+    assert _details(lines, source).currency == currency
