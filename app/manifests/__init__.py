@@ -4,7 +4,7 @@
 file and line; ``json_schemas()`` renders the JSON Schemas committed next to the manifests for editors.
 """
 
-from app.manifests.loader import ManifestError, Manifests, Problem, load_manifests
+from app.manifests.loader import ManifestError, Manifests, Problem, load_manifests, module_manifest
 from app.manifests.models import (
     KINDS,
     ApiManifest,
@@ -29,6 +29,7 @@ __all__ = [
     "StorageManifest",
     "json_schemas",
     "load_manifests",
+    "module_manifest",
     "schema_file_name",
     "write_json_schemas",
 ]

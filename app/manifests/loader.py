@@ -142,6 +142,22 @@ def load_manifests(directory: Path) -> Manifests:
     )
 
 
+def module_manifest(directory: Path) -> ModuleManifest:
+    """Only the Module manifest, shape-checked but without importing its entrypoint or reading the others: what the
+    CLI needs at every start to find the module's commands (``app.hooks``)."""
+    problems: list[Problem] = []
+    for path in sorted(p for p in directory.glob("*") if p.suffix in SUFFIXES and p.is_file()):
+        kind, source, found = _read(path)
+        if kind != "Module" or source is None:
+            continue
+        try:
+            return ModuleManifest.model_validate(source.data)
+        except ValidationError as exc:
+            problems += found + [_problem(path, source, ModuleManifest, error) for error in _specific(exc)]
+            raise ManifestError(problems) from exc
+    raise ManifestError([Problem(directory, None, "no Module manifest (a .yaml file with kind: Module)")])
+
+
 def _read(path: Path) -> tuple[str | None, YamlSource | None, list[Problem]]:
     """Parse one file: (its kind, its source, its problems); the kind is None when it cannot be told."""
     try:

@@ -2,14 +2,15 @@
 
     identity provider  :8080  deploy/dev-idp (Keycloak stand-in), realm from deploy/keycloak/realm-export.json
     S3                 :8333  SeaweedFS ``weed mini``; credentials and data under .cache/stack/s3/
-    module runtime     :8000  the Tesseract model; FILE inputs by file id read from the same S3 bucket
+    module runtime     :8000  the module's models that need no GPU; FILE inputs by file id from the same S3 bucket
     file service       :8001  uploads in that bucket
     web app            :8002  sign in, upload, confirm; /keycloak-sample/ signs in with keycloak-js
 
-Before anything starts, every port is checked and every missing piece (node, its packages, ``weed``, Tesseract's
-language data) is reported with what to run. Then it waits for each health check and prints the URLs and the demo
-users. SIGINT (Ctrl-C) or SIGTERM stops the services, then the servers: SIGTERM, SIGKILL after a grace period. A child
-that dies on its own stops the rest too. Logs go to .cache/stack/logs/.
+Before anything starts, every port is checked and every missing piece (node, its packages, ``weed``, and what the
+module's ``prerequisites`` hook reports, e.g. Tesseract's language data) is reported with what to run. Then it waits
+for each health check and prints the URLs and the demo users. SIGINT (Ctrl-C) or SIGTERM stops the services, then
+the servers: SIGTERM, SIGKILL after a grace period. A child that dies on its own stops the rest too. Logs go to
+.cache/stack/logs/.
 """
 
 from __future__ import annotations
@@ -32,15 +33,15 @@ from typing import Protocol, TextIO
 import httpx
 
 from app.healthcheck import PROBES
-from app.settings import ROOT
+from app.hooks import HooksUnavailableError, module_prerequisites
+from app.manifests import ManifestError, ModuleManifest, module_manifest
+from app.settings import ROOT, get_settings
 from app.stack.idp import REALM_FILE, IdentityProviderServer, check_node_modules, node_binary
 from app.stack.processes import ManagedServer, port_in_use, spawn, stop_process
 from app.stack.seaweed import SeaweedS3, weed_binary
 
 HOST = "127.0.0.1"
 S3_ACCESS_KEY = "receipts-dev"
-SERVED_MODELS = ("tesseract-ocr",)
-"""The demo's models: Tesseract runs on any laptop CPU (the Qwen-VL model needs torch and its weights)."""
 GRACE_S = 10.0
 """How long a child may take to exit after SIGTERM before it is killed."""
 
@@ -71,6 +72,7 @@ class StackConfig:
     ports: StackPorts = field(default_factory=StackPorts)
     state_dir: Path = ROOT / ".cache" / "stack"
     start_timeout_s: float = 120.0
+    manifests_dir: Path = field(default_factory=lambda: get_settings().manifests_dir)
 
     @property
     def web_url(self) -> str:
@@ -105,18 +107,29 @@ def preflight(config: StackConfig) -> list[str]:
                 f"port {port} ({service}) is already in use on {HOST}: stop what listens there "
                 f"(`ss -ltnp 'sport = :{port}'` shows it) or pass {option} with another port"
             )
-    for check in (node_binary, check_node_modules, weed_binary, _check_tesseract):
+    for check in (node_binary, check_node_modules, weed_binary):
         try:
             check()
-        except RuntimeError as error:  # IdentityProviderError, SeaweedError, TesseractUnavailableError
+        except RuntimeError as error:  # IdentityProviderError, SeaweedError
             problems.append(str(error))
+    problems += _module_problems(config.manifests_dir)
     return list(dict.fromkeys(problems))
 
 
-def _check_tesseract() -> None:
-    from model.tesseract import tessdata_dir
+def _module_problems(manifests_dir: Path) -> list[str]:
+    """The Module manifest's problems, or else what the module itself reports missing (its ``prerequisites`` hook)."""
+    try:
+        return module_prerequisites(module_manifest(manifests_dir).spec.entrypoint)
+    except ManifestError as error:
+        return [f"the Module manifest is not valid (`receipt-extractor manifests validate` lists all):\n{error}"]
+    except HooksUnavailableError as error:
+        return [f"the module cannot be imported: {error}"]
 
-    tessdata_dir()
+
+def cpu_models(module: ModuleManifest) -> list[str]:
+    """The models the stack serves: those that need no GPU, so that the demo runs on any laptop."""
+    default = module.spec.resources
+    return [model.name for model in module.spec.models if (model.resources or default).gpu == 0]
 
 
 class Child(Protocol):
@@ -257,7 +270,7 @@ def build_children(config: StackConfig) -> list[Child]:
     env = service_env(config, idp.issuer, s3)
     serve = [sys.executable, "-m", "app.cli", "serve"]
     logs = config.logs_dir
-    models = [argument for name in SERVED_MODELS for argument in ("--model", name)]
+    models = [argument for name in cpu_models(module_manifest(config.manifests_dir)) for argument in ("--model", name)]
     services: list[Child] = [
         ServiceProcess(
             "module runtime",

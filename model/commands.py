@@ -1,0 +1,171 @@
+"""The receipt module's own commands on ``receipt-extractor``: ``extract``, ``demo`` and ``bench``.
+
+The platform's CLI knows none of them: ``model.hooks`` registers them through ``app.hooks``. ``extract`` prints one
+JSON object per file per line, in the order given, so its output pipes into ``jq`` or a file; progress and errors go
+to stderr. A bad file never stops the others: it gets one line on stderr naming it, and the exit status says that
+something failed. The heavy imports (OpenCV, Tesseract) wait for a command to run, so ``--help`` stays quick.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+if TYPE_CHECKING:
+    from model.pipeline import BackendName, Extractor
+
+stderr = Console(stderr=True)
+
+_extractor: Extractor | None = None
+
+
+def _init_worker(backend: BackendName) -> None:
+    from model.inference import load
+
+    global _extractor  # noqa: PLW0603 - one extractor per worker process, built once
+    _extractor = load(backend)
+
+
+def _extract_file(path: str, preprocess: bool) -> tuple[dict[str, Any] | None, str | None]:
+    """One file → (JSON record, None) or (None, message for a person). Never raises."""
+    from model.documents import DocumentError
+
+    assert _extractor is not None
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        return None, "no such file"
+    except IsADirectoryError:
+        return None, "is a directory, not an image"
+    except PermissionError:
+        return None, "permission denied"
+    except OSError as exc:
+        return None, f"cannot be read ({exc.strerror or exc})"
+    try:
+        result = _extractor.extract(data, preprocess_image=preprocess)
+    except DocumentError as exc:
+        return None, str(exc)
+    except Exception as exc:  # an unexpected bug must not cost the user the other files
+        return None, f"internal error while extracting ({type(exc).__name__}: {exc}); please report it"
+    record = {
+        "file": path,
+        "fields": result.details.model_dump(mode="json"),
+        "checks": result.checks_json(),
+        "backend": result.backend,
+        "elapsed_ms": round(result.elapsed_ms),
+    }
+    return record, None
+
+
+Outcome = tuple[str, dict[str, Any] | None, str | None]
+
+
+def _run(paths: Sequence[str], backend: BackendName, preprocess: bool, workers: int) -> Iterator[Outcome]:
+    """Results in input order; Tesseract work spreads over processes (OCR is single-threaded by design)."""
+    if backend == "qwen-vl" or workers <= 1 or len(paths) == 1:
+        _init_worker(backend)
+        for path in paths:
+            yield (path, *_extract_file(path, preprocess))
+        return
+    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(backend,)) as pool:
+        futures = [pool.submit(_extract_file, path, preprocess) for path in paths]
+        for path, future in zip(paths, futures, strict=True):
+            yield (path, *future.result())
+
+
+def extract(
+    images: Annotated[list[str], typer.Argument(help="Image or PDF files (JPEG, PNG, WebP, HEIC, PDF).")],
+    backend: Annotated[str, typer.Option(help="auto | tesseract | qwen-vl")] = "auto",
+    no_preprocess: Annotated[bool, typer.Option("--no-preprocess", help="Read the image as it is.")] = False,
+    workers: Annotated[int, typer.Option(help="Worker processes; 0 = one per CPU core.")] = 0,
+) -> None:
+    """Print one JSON line per file: {"file", "fields", "checks", "backend", "elapsed_ms"}."""
+    if backend not in ("auto", "tesseract", "qwen-vl"):
+        stderr.print(f"receipt-extractor: --backend must be auto, tesseract or qwen-vl, not {backend!r}")
+        raise typer.Exit(2)
+    workers = workers or min(len(images), os.cpu_count() or 1)
+    failed = 0
+    with Progress(console=stderr, transient=True, disable=len(images) < 2 or not stderr.is_terminal) as progress:
+        task = progress.add_task("extracting", total=len(images))
+        for path, record, error in _run(images, backend, not no_preprocess, workers):  # type: ignore[arg-type]
+            if error is not None:
+                failed += 1
+                sys.stderr.write(f"receipt-extractor: {path}: {error}\n")
+            else:
+                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+                sys.stdout.flush()
+            progress.advance(task)
+    if failed:
+        raise typer.Exit(1)
+
+
+def sample_files() -> list[Path]:
+    """The bundled sample documents the demo reads."""
+    folder = Path(str(resources.files("model") / "samples"))
+    return sorted(path for path in folder.iterdir() if path.suffix.lower() in {".jpg", ".jpeg", ".png", ".pdf"})
+
+
+_BADGES = {
+    "valid": "[green]✓ valid[/]",
+    "invalid": "[red]✗ invalid[/]",
+    "unchecked": "[yellow]? unchecked[/]",
+}
+
+
+def demo(backend: Annotated[str, typer.Option(help="auto | tesseract | qwen-vl")] = "auto") -> None:
+    """Extract the bundled sample receipts and show the details with their checks."""
+    console = Console()
+    paths = [str(path) for path in sample_files()]
+    for path, record, error in _run(paths, backend, True, min(len(paths), os.cpu_count() or 1)):  # type: ignore[arg-type]
+        if record is None:
+            console.print(f"[red]{path}: {error}[/]")
+            continue
+        fields = record["fields"]
+        table = Table(
+            title=f"{Path(path).name} — {fields['document_type']}, {record['backend']}, {record['elapsed_ms']} ms"
+        )
+        for column in ("field", "value", "check", "source"):
+            table.add_column(column)
+        for name, value in record["fields"].items():
+            if name == "document_type" or value is None:
+                continue
+            check = record["checks"][name]
+            table.add_row(name, str(value), _BADGES[check["status"]], check["source"] or "")
+        console.print(table)
+
+
+def bench(
+    *,
+    corpus: Annotated[Path, typer.Option(help="Folder with images and truth.jsonl.")] = Path("bench/corpus/data"),
+    out: Annotated[Path, typer.Option(help="Where results.md, results.json and the plots go.")] = Path("bench/results"),
+    backend: Annotated[list[str] | None, typer.Option(help="Backends to run (default: all available).")] = None,
+    limit: Annotated[int, typer.Option(help="Only the first N documents (0 = all).")] = 0,
+    workers: Annotated[int, typer.Option(help="Worker processes.")] = 2,
+    count: Annotated[int, typer.Option(help="Documents to generate when the corpus is missing.")] = 120,
+) -> None:
+    """Score the backends and the afternoon baseline on the synthetic corpus (generated when missing)."""
+    from bench.run import run_benchmark
+
+    if not (corpus / "truth.jsonl").is_file():
+        from bench.corpus.generate import generate_corpus
+
+        stderr.print(f"No corpus in {corpus}: generating {count} documents (seed 2026)…")
+        generate_corpus(corpus, count, 2026)
+    typer.echo(run_benchmark(corpus, out, backend or None, limit or None, workers))
+
+
+def register(cli: typer.Typer) -> None:
+    """Add the three commands to the platform's CLI."""
+    for command in (extract, demo, bench):
+        cli.command()(command)

@@ -1,0 +1,76 @@
+"""Manifests a test writes for itself, so that generic tests never read the repository's own ``manifests/`` and a
+fork that replaces those keeps its tests (as datasette's ``make_app_client`` builds its own metadata).
+
+    folder = write_manifests(tmp_path / "manifests", entrypoint="echo_module", models={"echo": "default"})
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+API_VERSION = "platform.receipts/v1"
+CLIENTS = ("end-users", "receipt-web")
+ADMIN_GROUP = "/team/admins"
+
+
+def group_of(model: str) -> str:
+    """The group whose members may call ``model`` in the manifests written here."""
+    return f"/team-{model}/{model}-users"
+
+
+def manifest_set(
+    *,
+    entrypoint: str,
+    models: Mapping[str, str],
+    name: str = "test-module",
+    bucket: str = "test-bucket",
+    gpu: Mapping[str, int] | None = None,
+    steps: tuple[dict[str, Any], ...] = (),
+) -> dict[str, dict[str, Any]]:
+    """The four manifests as data, by file name: ``models`` maps each model's name to its modelKey."""
+    envelope = {"apiVersion": API_VERSION, "metadata": {"name": name}}
+    model_specs = []
+    for model, key in models.items():
+        spec: dict[str, Any] = {"name": model, "modelKey": key, "description": f"The {model} model."}
+        if gpu and gpu.get(model):
+            spec["resources"] = {"cpu": 1, "memory": "1Gi", "gpu": gpu[model]}
+        model_specs.append(spec)
+    module = {
+        "image": {"repository": f"registry.test/team/{name}", "tag": "v0.1.0"},
+        "entrypoint": entrypoint,
+        "resources": {"cpu": 1, "memory": "512Mi", "gpu": 0},
+        "models": model_specs,
+    }
+    api = {
+        "restfulApi": {
+            "basePath": "/",
+            "cors": {"enabled": True, "allowOrigin": ["http://127.0.0.1:8002"]},
+            "auth": {
+                "clients": list(CLIENTS),
+                "models": {model: {"groups": [group_of(model)]} for model in models},
+                "admins": {"groups": [ADMIN_GROUP]},
+            },
+            "limits": {"maxRequestBytes": 5 * 1024 * 1024, "timeoutSeconds": 30, "maxConcurrency": 2, "maxQueue": 4},
+        }
+    }
+    storage = {"bucket": bucket, "prefixes": {"uploads": "uploads/", "weights": "weights/"}}
+    stages = [{"name": stage, "description": f"The {stage} stage."} for stage in ("test", "build", "push", "deploy")]
+    pipeline = {
+        "steps": list(steps) or [{"name": "infer", "description": "The whole module.", "module": entrypoint}],
+        "release": {"trigger": {"gitTag": r"^v[0-9]+\.[0-9]+\.[0-9]+$"}, "stages": stages},
+    }
+    kinds = {"module": ("Module", module), "api": ("Api", api), "storage": ("Storage", storage)}
+    kinds["pipeline"] = ("Pipeline", pipeline)
+    return {f"{file}.yaml": {**envelope, "kind": kind, "spec": spec} for file, (kind, spec) in kinds.items()}
+
+
+def write_manifests(folder: Path, **options: Any) -> Path:
+    """Write ``manifest_set(**options)`` into ``folder`` (created); returns the folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for file, data in manifest_set(**options).items():
+        (folder / file).write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return folder
