@@ -1,8 +1,9 @@
 """Rules that span list items or files, run once every manifest has its shape.
 
 Each rule yields ``Finding(kind, path, message)``: the manifest kind and the path of the offending node within it, so
-the loader can name the file and line. The entrypoint is imported here, as the runtime will import it: the model keys
-are whatever the module itself declares in ``MODEL_KEYS``.
+the loader can name the file and line. The entrypoint is imported here, as the runtime will import it. The model keys
+are the manifest's own; a module that wants them checked before its ``load()`` runs may list the keys it accepts in
+an optional ``MODEL_KEYS`` tuple, and every modelKey is then checked against it.
 """
 
 from __future__ import annotations
@@ -39,21 +40,21 @@ def duplicates(kind: str, items: Iterable[tuple[DocPath, str]], what: str) -> It
 
 
 def entrypoint_model_keys(module: ModuleManifest) -> tuple[tuple[str, ...] | None, list[Finding]]:
-    """Import the entrypoint and read its MODEL_KEYS; (None, findings) when that is impossible."""
+    """Import the entrypoint and read its optional MODEL_KEYS; None when it declares none or cannot be imported."""
     name = module.spec.entrypoint
     path: DocPath = ("spec", "entrypoint")
     try:
         entry = importlib.import_module(name)
     except Exception as exc:  # the module's own import may fail in any way; the manifest must say which
         return None, [Finding("Module", path, f"cannot import entrypoint {name!r} ({type(exc).__name__}: {exc})")]
-    findings = [
-        Finding("Module", path, f"entrypoint {name!r} has no function {function}()")
-        for function in ("load", "inference")
-        if not callable(getattr(entry, function, None))
-    ]
-    keys = getattr(entry, "MODEL_KEYS", None)
+    findings = []
+    if not callable(getattr(entry, "inference", None)):
+        findings.append(Finding("Module", path, f"entrypoint {name!r} has no function inference()"))
+    if not hasattr(entry, "MODEL_KEYS"):
+        return None, findings
+    keys = entry.MODEL_KEYS
     if not isinstance(keys, tuple | list) or not all(isinstance(key, str) for key in keys):
-        findings.append(Finding("Module", path, f"entrypoint {name!r} declares no MODEL_KEYS (a tuple of strings)"))
+        findings.append(Finding("Module", path, f"{name}.MODEL_KEYS must be a tuple of strings, not {keys!r}"))
         return None, findings
     return tuple(keys), findings
 

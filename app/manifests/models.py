@@ -136,7 +136,7 @@ class ModelSpec(Strict):
     name: ResourceName
     """The name clients use: /v2/models/{name}/infer."""
     model_key: Annotated[str, Field(min_length=1)]
-    """The key passed to the entrypoint's load(); one of its MODEL_KEYS."""
+    """The key passed to the entrypoint's load() and inference(); one of its MODEL_KEYS when it declares them."""
     description: Annotated[str, Field(min_length=1)]
     """One line for people browsing the gallery."""
     source: Source = "builtin"
@@ -161,7 +161,7 @@ class ModuleSpec(Strict):
     image: Image
     """The container image the platform runs."""
     entrypoint: PythonModule
-    """The Python module with load(model_key) and inference(...), e.g. model.inference."""
+    """The Python module with inference(...) and, optionally, load(model_key), e.g. model.inference."""
     resources: Resources
     """Default resources of every model."""
     models: tuple[ModelSpec, ...] = Field(min_length=1)

@@ -287,9 +287,7 @@ def _contract_problems(module: ModuleType, file: str) -> list[SpecProblem]:
     problems: list[SpecProblem] = []
     inference = getattr(module, "inference", None)
     load = getattr(module, "load", None)
-    if not callable(load):
-        problems.append(SpecProblem(file, None, "the module defines no load(model_key) function"))
-    elif len(inspect.signature(load).parameters) < 1:
+    if callable(load) and len(inspect.signature(load).parameters) < 1:  # load() is optional; inference gets model=None
         problems.append(_at_def(load, file, "load must take the model_key: def load(model_key)"))
     if not callable(inference):
         problems.append(SpecProblem(file, None, f"the module defines no inference function; expected {expected}"))

@@ -464,14 +464,13 @@ def _load(model_key: str) -> str:
 @pytest.mark.parametrize(
     ("attributes", "fragments"),
     [
-        ({"inference": _good_inference}, ["defines no load(model_key)"]),
         ({"load": _load}, ["defines no inference function"]),
         ({"load": _load, "inference": _wrong_signature}, ["inference has the wrong signature"]),
         ({"load": lambda: None, "inference": _good_inference}, ["load must take the model_key"]),
         ({"load": _load, "inference": _good_inference, "EXAMPLES": ["x"]}, ["EXAMPLES must be a mapping"]),
         (
             {"inference": _wrong_signature, "EXAMPLES": {"inputs.nope": 1}},
-            ["no load", "wrong signature", "inputs.nope"],
+            ["wrong signature", "inputs.nope"],
         ),
     ],
 )
@@ -483,6 +482,12 @@ def test_module_spec_checks_contract(attributes: dict[str, Any], fragments: list
     assert len(messages) == len(fragments)
     for fragment in fragments:
         assert any(fragment in message for message in messages), (fragment, messages)
+
+
+def test_module_spec_needs_no_load() -> None:
+    spec = module_spec(_fake_module(inference=_good_inference))
+
+    assert spec.input_names == ("text",)
 
 
 def test_module_spec_reads_examples_attribute() -> None:
