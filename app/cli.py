@@ -136,7 +136,7 @@ def _add_module_commands() -> None:
 
     try:
         add_module_commands(cli, entrypoint_of(get_settings().manifests_dir))
-    except HooksUnavailableError as error:
+    except (HooksUnavailableError, ValueError) as error:  # ValueError: settings the environment got wrong
         sys.stderr.write(f"receipt-extractor: the module's own commands are unavailable: {error}\n")
 
 
@@ -148,10 +148,8 @@ def main() -> None:
 
     try:
         cli()
-    except (
-        UnsafeSettingsError
-    ) as refusal:  # a service refusing its settings: one line that says what to set, no traceback
-        stderr.print(f"receipt-extractor: {refusal}", markup=False, highlight=False, soft_wrap=True)
+    except UnsafeSettingsError as refusal:  # a service refusing its settings: one line that says what to set
+        sys.stderr.write(f"receipt-extractor: {refusal}\n")
         raise SystemExit(2) from None
 
 
