@@ -110,6 +110,13 @@ class Settings(BaseSettings):
         description="The web app's client secret; the dev realm's public one is refused outside development",
     )
 
+    # What replicas share (docs/scaling.md); unset, each process keeps its own.
+    web_session_store: SecretStr | None = Field(
+        None,
+        description="Where the web app keeps sign-ins: unset = this process's memory (one replica only); "
+        "redis://[:password@]host:port/db = a Redis every replica shares",
+    )
+
     @property
     def storage_secret_name(self) -> str:
         """The setting that holds the storage backend's secret: what the runtime and the file service need."""

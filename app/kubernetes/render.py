@@ -22,6 +22,8 @@ S3_SECRETS = (SecretEnv("RECEIPT_S3_ACCESS_KEY", "s3-access-key"), SecretEnv("RE
 WEB_SECRETS = (
     SecretEnv("RECEIPT_WEB_SESSION_SECRET", "web-session-secret"),
     SecretEnv("RECEIPT_OIDC_CLIENT_SECRET", "oidc-client-secret"),
+    # replicas share sign-ins through Redis (redis://:password@host:6379/0): the URL holds its password
+    SecretEnv("RECEIPT_WEB_SESSION_STORE", "web-session-store"),
 )
 MODEL_STARTUP_S = {False: 120, True: 900}
 """The longest a model may take to load before liveness applies, on CPU and on GPU (8B weights from S3)."""

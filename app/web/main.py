@@ -27,9 +27,10 @@ from app.web import login, receipts, stats
 from app.web.clients import FilesClient, RuntimeClient
 from app.web.i18n import gettext_, load_catalogs, ngettext_
 from app.web.limits import FORM_OVERHEAD_BYTES, BodySizeLimit, BodyTooLarge
+from app.web.login_store import LoginStoreUnavailable, login_store
 from app.web.payment import FIELDS
 from app.web.sample import SAMPLE_PATH, add_sample, sample_policy
-from app.web.session import CSRF_FIELD, CSRF_HEADER, CsrfError, LoginStore
+from app.web.session import CSRF_FIELD, CSRF_HEADER, CsrfError
 from app.web.state import ModelChoice, NoAccess, SignInRequired, WebState, is_htmx, render
 
 LOG = logging.getLogger(__name__)
@@ -91,7 +92,7 @@ def create_web_app(settings: Settings, manifests: Manifests) -> FastAPI:
         models=tuple(
             ModelChoice(model.name, model.description, manifests.groups_for(model.name)) for model in manifests.models
         ),
-        logins=LoginStore(),
+        logins=login_store(settings, SESSION_MAX_AGE_S),
         oidc=oidc_client(settings),
         verifier=TokenVerifier(
             settings.issuer_url, jwks_url=settings.jwks_url, allowed_clients=[settings.oidc_client_id]
@@ -169,6 +170,10 @@ def _add_error_handlers(app: FastAPI) -> None:
         request.state.login = exc.login
         groups = sorted({group for model in request.app.state.web.models for group in model.groups})
         return render(request, "no_access.html", {"groups": groups, "no_access": True}, status_code=403)
+
+    @app.exception_handler(LoginStoreUnavailable)
+    async def store_down(_: Request, error: Exception) -> Response:
+        return PlainTextResponse(str(error), status_code=503, headers={"Retry-After": "5"})
 
     @app.exception_handler(CsrfError)
     async def forged(request: Request, _: Exception) -> HTMLResponse:

@@ -12,6 +12,7 @@ import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import Protocol
 
 from fastapi import Request
 
@@ -37,9 +38,23 @@ class Login:
         return self.expires_at - seconds <= time.time()
 
 
-class LoginStore:
+class LoginStore(Protocol):
+    """Where the web app keeps logins by id: this process's memory, or Redis shared by every replica
+    (``app.web.login_store``)."""
+
+    def add(self, login: Login) -> str: ...
+
+    def get(self, login_id: str | None) -> Login | None: ...
+
+    def replace(self, login_id: str, login: Login) -> None: ...
+
+    def remove(self, login_id: str | None) -> Login | None: ...
+
+
+class MemoryLoginStore:
     """Logins by id, in this process's memory; the oldest go first beyond ``capacity``. A restart signs people out
-    (they sign in again with one click while their identity-provider session lasts)."""
+    (they sign in again with one click while their identity-provider session lasts), and a second replica does not
+    know them: one machine only."""
 
     def __init__(self, capacity: int = 10_000) -> None:
         self._logins: OrderedDict[str, Login] = OrderedDict()

@@ -132,6 +132,7 @@ def test_render_cluster_secrets_are_references_only(manifests: Manifests) -> Non
     web = _of(objects, "Deployment", "receipt-extractor-web")["spec"]["template"]["spec"]["containers"][0]
     refs = {e["name"]: e["valueFrom"]["secretKeyRef"]["key"] for e in web["env"] if "valueFrom" in e}
     assert refs["RECEIPT_WEB_SESSION_SECRET"] == "web-session-secret"
+    assert refs["RECEIPT_WEB_SESSION_STORE"] == "web-session-store"  # two web replicas must share sign-ins
 
 
 def test_render_cluster_ingress_carries_the_manifest_cors_and_limits(manifests: Manifests) -> None:

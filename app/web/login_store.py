@@ -1,0 +1,130 @@
+"""Sign-ins every web-app replica shares: the login store in Redis, chosen by ``RECEIPT_WEB_SESSION_STORE``.
+
+With the in-process store a second replica behind a load balancer does not know a session, and every restart or
+rolling update signs everyone out. In Redis a login is one key per login id holding its JSON, living as long as the
+session cookie: each read slides both (the cookie is re-issued on every response, GETEX renews the key).
+
+Calls are synchronous, one round trip each on the event loop: a Redis next to the app answers in well under a
+millisecond, less than a thread hand-off costs.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+from urllib.parse import urlparse
+
+import redis
+
+from app.auth import Principal
+from app.settings import Settings, UnsafeSettingsError
+from app.web.session import Login, LoginStore, MemoryLoginStore
+
+KEY_PREFIX = "receipt-web:login:"
+REDIS_SCHEMES = ("redis", "rediss", "unix")
+CONNECT_TIMEOUT_S = 2.0
+
+
+class LoginStoreUnavailable(Exception):  # noqa: N818 - a condition, like IdentityProviderUnavailable
+    """The shared login store cannot be reached: a 503, not a sign-out."""
+
+
+def login_to_json(login: Login) -> str:
+    principal = login.principal
+    return json.dumps(
+        {
+            "access_token": login.access_token,
+            "refresh_token": login.refresh_token,
+            "id_token": login.id_token,
+            "expires_at": login.expires_at,
+            "principal": {
+                "subject": principal.subject,
+                "username": principal.username,
+                "email": principal.email,
+                "groups": sorted(principal.groups),
+                "roles": sorted(principal.roles),
+                "client_id": principal.client_id,
+                "claims": dict(principal.claims),
+            },
+        }
+    )
+
+
+def login_from_json(text: str | bytes) -> Login:
+    data: dict[str, Any] = json.loads(text)
+    principal = data["principal"]
+    return Login(
+        access_token=data["access_token"],
+        refresh_token=data["refresh_token"],
+        id_token=data["id_token"],
+        expires_at=data["expires_at"],
+        principal=Principal(
+            subject=principal["subject"],
+            username=principal["username"],
+            email=principal["email"],
+            groups=frozenset(principal["groups"]),
+            roles=frozenset(principal["roles"]),
+            client_id=principal["client_id"],
+            claims=principal["claims"],
+        ),
+    )
+
+
+class RedisLoginStore:
+    """Logins in Redis under ``receipt-web:login:{id}``, each expiring ``ttl_s`` after its last use."""
+
+    def __init__(self, client: redis.Redis, ttl_s: int) -> None:
+        self._redis = client
+        self._ttl_s = ttl_s
+
+    @contextmanager
+    def _reaching(self) -> Iterator[None]:
+        try:
+            yield
+        except redis.RedisError as error:
+            raise LoginStoreUnavailable(f"the sign-in store (Redis) cannot be reached: {error}") from error
+
+    def add(self, login: Login) -> str:
+        login_id = secrets.token_urlsafe(32)
+        with self._reaching():
+            self._redis.set(KEY_PREFIX + login_id, login_to_json(login), ex=self._ttl_s, nx=True)
+        return login_id
+
+    def get(self, login_id: str | None) -> Login | None:
+        if login_id is None:
+            return None
+        with self._reaching():
+            found = self._redis.getex(KEY_PREFIX + login_id, ex=self._ttl_s)
+        return login_from_json(found) if found is not None else None
+
+    def replace(self, login_id: str, login: Login) -> None:
+        with self._reaching():
+            self._redis.set(KEY_PREFIX + login_id, login_to_json(login), ex=self._ttl_s, xx=True)
+
+    def remove(self, login_id: str | None) -> Login | None:
+        if login_id is None:
+            return None
+        with self._reaching():
+            found = self._redis.getdel(KEY_PREFIX + login_id)
+        return login_from_json(found) if found is not None else None
+
+    def close(self) -> None:
+        self._redis.close()
+
+
+def login_store(settings: Settings, ttl_s: int) -> LoginStore:
+    """The store ``settings.web_session_store`` names: unset, this process's memory; a redis:// URL, Redis."""
+    if settings.web_session_store is None:
+        return MemoryLoginStore()
+    url = settings.web_session_store.get_secret_value()
+    scheme = urlparse(url).scheme
+    if scheme not in REDIS_SCHEMES:
+        raise UnsafeSettingsError(
+            f"RECEIPT_WEB_SESSION_STORE must be a redis://, rediss:// or unix:// URL, not one with {scheme or 'no'} "
+            "scheme; unset it to keep sign-ins in the process's memory"
+        )
+    client = redis.Redis.from_url(url, socket_connect_timeout=CONNECT_TIMEOUT_S, socket_timeout=CONNECT_TIMEOUT_S)
+    return RedisLoginStore(client, ttl_s)
