@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import gettext
 import io
+import re
 from contextvars import ContextVar
+from datetime import date
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from babel.numbers import format_currency
 from fastapi import Request
 
 LANGUAGES: dict[str, str] = {"en": "English", "ru": "Русский"}
@@ -21,6 +26,7 @@ DEFAULT_LANGUAGE = "en"
 SESSION_KEY = "lang"
 
 _SOURCE = gettext.NullTranslations()
+_PLAIN_AMOUNT = re.compile(r"\d+\.\d{2}")
 _current: ContextVar[gettext.NullTranslations | None] = ContextVar("translations", default=None)
 
 
@@ -75,3 +81,34 @@ def gettext_(message: str) -> str:
 
 def ngettext_(singular: str, plural: str, count: int) -> str:
     return (_current.get() or _SOURCE).ngettext(singular, plural, count)
+
+
+def format_money(amount: object, language: str, currency: object = "RUB") -> str:
+    """``"165.00"`` → «165,00 ₽» in Russian, "165.00 RUB" in English; what is not an amount, as it is."""
+    try:
+        value = Decimal(str(amount))
+    except InvalidOperation:
+        return str(amount or "")
+    code = currency if isinstance(currency, str) and len(currency) == 3 else "RUB"
+    pattern = None if language == "ru" else "#,##0.00\xa0¤¤"  # English's own puts "RUB51.00", glued
+    return format_currency(value, code, format=pattern, locale=language)
+
+
+def format_number(amount: object, language: str) -> str:
+    """``"165.00"`` → «165,00» in Russian (what a person types there), unchanged in English; else as it is."""
+    text = str(amount or "")
+    return text.replace(".", ",") if language == "ru" and _PLAIN_AMOUNT.fullmatch(text) else text
+
+
+def format_day(iso: object, language: str) -> str:
+    """``"2022-04-09"`` → «09.04.2022» in Russian, "Apr 9, 2022" in English; what is not a date, as it is."""
+    try:
+        day = date.fromisoformat(str(iso))
+    except ValueError:
+        return str(iso or "")
+    return format_date(day, "dd.MM.yyyy" if language == "ru" else "medium", locale=language)
+
+
+def format_day_input(iso: object, language: str) -> str:
+    """A date as a person edits it: «09.04.2022» in Russian, ISO in English."""
+    return format_day(iso, language) if language == "ru" else str(iso or "")

@@ -25,10 +25,10 @@ from app.manifests import Manifests, load_manifests
 from app.settings import ROOT, WEB_SECRETS, Settings, refuse_unsafe_settings
 from app.web import login, receipts, stats
 from app.web.clients import FilesClient, RuntimeClient
-from app.web.i18n import gettext_, load_catalogs, ngettext_
+from app.web.i18n import format_day, format_day_input, format_money, format_number, gettext_, load_catalogs, ngettext_
 from app.web.limits import FORM_OVERHEAD_BYTES, BodySizeLimit, BodyTooLarge
 from app.web.login_store import LoginStoreUnavailable, login_store
-from app.web.payment import FIELDS
+from app.web.receipt import TEMPLATE_GLOBALS
 from app.web.sample import SAMPLE_PATH, add_sample, sample_policy
 from app.web.session import CSRF_FIELD, CSRF_HEADER, CsrfError
 from app.web.state import ModelChoice, NoAccess, SignInRequired, WebState, is_htmx, render
@@ -59,8 +59,14 @@ def template_environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.install_gettext_callables(gettext_, ngettext_, newstyle=True)  # type: ignore[attr-defined]
-    env.globals |= {"FIELDS": FIELDS, "CSRF_FIELD": CSRF_FIELD, "CSRF_HEADER": CSRF_HEADER}
-    env.filters["timestamp"] = _timestamp
+    env.globals |= {"CSRF_FIELD": CSRF_FIELD, "CSRF_HEADER": CSRF_HEADER, **TEMPLATE_GLOBALS}
+    env.filters |= {
+        "timestamp": _timestamp,
+        "money": format_money,
+        "number": format_number,
+        "day": format_day,
+        "day_input": format_day_input,
+    }
     return env
 
 

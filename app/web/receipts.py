@@ -20,17 +20,23 @@ from starlette.datastructures import UploadFile
 
 from app.web.clients import ServiceError, StoredFile
 from app.web.limits import FORM_OVERHEAD_BYTES, BodyTooLarge
-from app.web.payment import (
+from app.web.receipt.checks import field_checks, invalid_fields
+from app.web.receipt.payment import (
     FIELD_NAMES,
     FIELDS,
+    GOST_OPTIONAL,
+    GOST_REQUIRED,
     IncompleteForQr,
     clean_details,
     details_csv,
     details_json,
+    fiscal_fields,
     gost_payload,
+    payment_qr_png,
     payment_qr_svg,
+    qr_file_name,
 )
-from app.web.preview import (
+from app.web.receipt.preview import (
     DocumentError,
     Preview,
     displayable_jpeg,
@@ -120,7 +126,7 @@ def home(request: Request, login: MaybeSignedIn) -> HTMLResponse:
     models = web_state(request).models_for(login.principal)
     if not models:
         raise NoAccess(login)
-    return render(request, "index.html", {"models": models})
+    return render(request, "index.html", {"models": models, "max_bytes": web_state(request).settings.files_max_bytes})
 
 
 @router.post("/receipts", response_class=HTMLResponse, dependencies=[CsrfChecked])
@@ -202,7 +208,7 @@ def extract_receipt(
         "steps": [asdict(step) for step in preview.steps],
         "size": f"{preview.width}×{preview.height}",
     }
-    context |= {"record": record, **qr_context(clean_details(reading.details))}
+    context |= {"record": record, **details_context(clean_details(reading.details), record)}
     try:
         png = processed_png(preview.processed, record)
         context["processed"] = state.files.upload(token, processed_name(original_id), png, "image/png")
@@ -245,7 +251,7 @@ def receipt_page(request: Request, original_id: str, login: Member) -> HTMLRespo
         "record": record,
         "pending": record is None,
         "model": _model_for(request, login, (record or {}).get("model")),
-        **(qr_context(clean_details(record.get("confirmed") or record.get("details") or {})) if record else {}),
+        **(_record_context(record) if record else {}),
     }
     return render(request, "receipt.html", context)
 
@@ -270,22 +276,59 @@ def stored_image(request: Request, file_id: str, login: Member) -> Response:
     return Response(data, media_type=content_type, headers=headers)
 
 
-def qr_context(details: dict[str, str | None]) -> dict[str, Any]:
-    """``qr_svg`` when the details make a GOST payment QR, else ``qr_missing``: the labels of what to fill in."""
+def _record_context(record: dict[str, Any]) -> dict[str, Any]:
+    """The details card of a stored result: what the person confirmed, else what was read."""
+    return details_context(clean_details(record.get("confirmed") or record.get("details") or {}), record)
+
+
+def details_context(details: dict[str, str | None], record: dict[str, Any] | None) -> dict[str, Any]:
+    """What the details card, the badges and the QR card show for ``details``: the values, each field's check
+    (the module's, or the rules' again for an edit), and the QR (or why there is none)."""
+    checks = field_checks(details, record, details.get("document_type"))
+    return {"values": details, "checks": checks, **qr_context(details, checks)}
+
+
+def qr_context(details: dict[str, str | None], checks: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """``qr_svg`` when the details make a GOST payment QR; else why not: ``qr_missing`` (labels to fill in),
+    ``qr_invalid`` (labels of fields it would carry that fail their check), or ``fiscal`` for a paid cash receipt."""
+    labels = {field.name: field.ru for field in FIELDS}
+    if details.get("document_type") == "cash_receipt":
+        return {"cash_receipt": True, "fiscal": fiscal_fields(details)}
+    carried = {field for _, field in (*GOST_REQUIRED, *GOST_OPTIONAL)} | {"amount"}
+    wrong = [labels[field] for field in invalid_fields(checks) if field in carried]
+    if wrong:
+        return {"qr_invalid": wrong}
     try:
-        return {"qr_svg": payment_qr_svg(gost_payload(details), title="ST00012")}
+        return {"qr_svg": payment_qr_svg(gost_payload(details), title="ST00012"), "qr_name": qr_file_name(details)}
     except IncompleteForQr as incomplete:
-        labels = {field.name: field.ru for field in FIELDS}
         return {"qr_missing": [labels[name] for name in incomplete.missing]}
     except ValueError:  # an amount that is not one
-        return {"qr_missing": ["Сумма"]}
+        return {"qr_missing": [labels["amount"]]}
 
 
 @router.post("/receipts/{original_id}/qr", response_class=HTMLResponse, dependencies=[CsrfChecked])
 async def payment_qr(request: Request, original_id: str, login: Member) -> HTMLResponse:
-    """The GOST R 56042 payment QR of the details as they stand in the form (edits included)."""
-    context = {"original_id": original_id, **qr_context(clean_details(await request.form()))}
+    """The details as they stand in the form (edits included) checked again: the QR, and each field's badge and the
+    summary out of band."""
+    form = await request.form()
+    record = await _stored_record(request, login, form.get("processed_id"))
+    context = {"original_id": original_id, "live": True, **details_context(clean_details(form), record)}
     return render(request, "receipt.html", context, block="qr")
+
+
+@router.post("/receipts/{original_id}/qr.png", dependencies=[CsrfChecked])
+async def payment_qr_download(request: Request, original_id: str, login: Member) -> Response:
+    """The payment QR of the form's details as a PNG download; 422 with the reason while it cannot be made."""
+    form = await request.form()
+    details = clean_details(form)
+    record = await _stored_record(request, login, form.get("processed_id"))
+    found = qr_context(details, field_checks(details, record, details.get("document_type")))
+    if "qr_svg" not in found:
+        reason = found.get("qr_invalid") or found.get("qr_missing") or ["cash receipt"]
+        return Response(f"no payment QR: check {', '.join(reason)}", status_code=422, media_type="text/plain")
+    name = qr_file_name(details)
+    disposition = {"Content-Disposition": f'attachment; filename="{name}"'}
+    return Response(payment_qr_png(gost_payload(details)), media_type="image/png", headers=disposition)
 
 
 @router.post("/receipts/{original_id}/confirm", response_class=HTMLResponse, dependencies=[CsrfChecked])
@@ -331,12 +374,13 @@ async def download_details(request: Request, original_id: str, fmt: Literal["jso
     disposition = {"Content-Disposition": f'attachment; filename="{name}"'}
     if fmt == "csv":
         return Response(details_csv(details), media_type="text/csv; charset=utf-8", headers=disposition)
-    checks = await _stored_checks(request, login, form.get("processed_id"))
+    record = await _stored_record(request, login, form.get("processed_id"))
+    checks = field_checks(details, record, details.get("document_type"))
     return Response(details_json(details, checks), media_type="application/json", headers=disposition)
 
 
-async def _stored_checks(request: Request, login: Login, processed_id: object) -> dict[str, Any] | None:
-    """The checks the model reported, from the stored record (never from the form: the browser could rewrite them)."""
+async def _stored_record(request: Request, login: Login, processed_id: object) -> dict[str, Any] | None:
+    """The reading as stored (never from the form: the browser could rewrite it), to tell edits from the reading."""
     if not isinstance(processed_id, str) or not processed_id:
         return None
     state = web_state(request)
@@ -344,8 +388,7 @@ async def _stored_checks(request: Request, login: Login, processed_id: object) -
         png, _ = await anyio.to_thread.run_sync(state.files.download, login.access_token, processed_id)
     except ServiceError:
         return None
-    checks = (read_record(png) or {}).get("checks")
-    return checks if isinstance(checks, dict) else None
+    return read_record(png)
 
 
 @router.get("/history", response_class=HTMLResponse)

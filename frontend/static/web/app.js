@@ -1,4 +1,5 @@
-// The few things htmx does not do: upload progress, drag-and-drop, copy buttons, marking edited fields.
+// The few things htmx does not do: upload progress, drag-and-drop, checking a file before it is sent, copy buttons,
+// marking edited fields, bringing the result into view, and sharing the payment QR where the phone can.
 // No inline scripts anywhere (the Content-Security-Policy forbids them), so everything hangs off data attributes.
 "use strict";
 
@@ -13,9 +14,49 @@ document.addEventListener("DOMContentLoaded", () => {
     const showName = () => {
       if (chosen) chosen.textContent = input.files && input.files.length ? input.files[0].name : "";
     };
+    // Size and type are checked here first, so a 30 MB video or a text file is not sent only to be refused.
+    const accepted = (input.getAttribute("accept") || "").split(",").map((item) => item.trim().toLowerCase());
+    const fits = (file) => {
+      const name = file.name.toLowerCase();
+      const type = (file.type || "").toLowerCase();
+      return accepted.some((item) =>
+        item.startsWith(".") ? name.endsWith(item) : item.endsWith("/*") ? type.startsWith(item.slice(0, -1)) : type === item,
+      );
+    };
+    const refuse = (message) => {
+      const result = document.getElementById("result");
+      if (!result) return;
+      const box = document.createElement("div");
+      box.className = "problem";
+      box.setAttribute("role", "alert");
+      box.dataset.testid = "problem";
+      box.dataset.kind = "refused-here";
+      const text = document.createElement("h2");
+      text.textContent = message;
+      const again = document.createElement("label");
+      again.className = "button primary";
+      again.htmlFor = "photo";
+      again.textContent = form.dataset.chooseAnother || "";
+      box.append(text, again);
+      result.replaceChildren(box);
+    };
+    const checked = () => {
+      const file = input.files && input.files[0];
+      if (!file) return false;
+      const limit = Number(form.dataset.maxBytes || 0);
+      if (limit && file.size > limit) {
+        refuse(form.dataset.tooLarge || "");
+        return false;
+      }
+      if (!fits(file)) {
+        refuse(form.dataset.wrongType || "");
+        return false;
+      }
+      return true;
+    };
     input.addEventListener("change", () => {
       showName();
-      if (input.files && input.files.length) form.requestSubmit();
+      if (checked()) form.requestSubmit();
     });
     if (zone) {
       ["dragenter", "dragover"].forEach((type) =>
@@ -32,7 +73,7 @@ document.addEventListener("DOMContentLoaded", () => {
         if (!event.dataTransfer || !event.dataTransfer.files.length) return;
         input.files = event.dataTransfer.files;
         showName();
-        form.requestSubmit();
+        if (checked()) form.requestSubmit();
       });
     }
     if (progress) {
@@ -45,6 +86,46 @@ document.addEventListener("DOMContentLoaded", () => {
       });
     }
   }
+
+  // After a photo is sent, or read, the page goes to what came back: on a phone it lands screens below.
+  document.body.addEventListener("htmx:afterSwap", (event) => {
+    const target = event.detail && event.detail.target;
+    if (!(target instanceof Element)) return;
+    if (target.id === "result") target.scrollIntoView({ block: "start" });
+    if (target.id === "outcome") (document.getElementById("summary") || target).scrollIntoView({ block: "start" });
+  });
+
+  // The payment QR as a PNG to the phone's share sheet (a messenger, the banking app); hidden where files cannot be
+  // shared (most desktop browsers), where the download button does the job.
+  const canShareFiles = () => {
+    try {
+      return Boolean(navigator.canShare && navigator.canShare({ files: [new File([""], "qr.png", { type: "image/png" })] }));
+    } catch {
+      return false;
+    }
+  };
+  const showShare = () => {
+    const able = canShareFiles();
+    document.querySelectorAll("[data-share-qr]").forEach((button) => {
+      button.hidden = !able;
+    });
+  };
+  showShare();
+  document.body.addEventListener("htmx:afterSettle", showShare);
+  document.body.addEventListener("click", async (event) => {
+    const button = event.target instanceof Element ? event.target.closest("[data-share-qr]") : null;
+    const details = document.getElementById("details");
+    if (!button || !(details instanceof HTMLFormElement)) return;
+    const response = await fetch(button.getAttribute("data-share-qr"), { method: "POST", body: new FormData(details) });
+    if (!response.ok) return;
+    const name = button.getAttribute("data-file-name") || "qr.png";
+    const file = new File([await response.blob()], name, { type: "image/png" });
+    try {
+      await navigator.share({ files: [file], title: name });
+    } catch {
+      // the person closed the share sheet
+    }
+  });
 
   document.body.addEventListener("click", async (event) => {
     const button = event.target instanceof Element ? event.target.closest("[data-copy]") : null;

@@ -67,15 +67,20 @@ def test_member_reads_a_receipt_edits_pays_and_downloads(
 
     notes = tmp_path / "notes.txt"
     notes.write_text("not a receipt", encoding="utf-8")
-    page.set_input_files("#photo", str(notes))  # choosing a file sends it
+    page.set_input_files("#photo", str(notes))  # refused in the page: no upload of what cannot be read
     problem = page.locator('[data-testid="problem"]')
+    expect(problem).to_have_attribute("data-kind", "refused-here")
+    expect(problem).to_contain_text("not a photo or a PDF. Choose another file.")
+    fake = tmp_path / "fake.png"
+    fake.write_text("not a png", encoding="utf-8")
+    page.set_input_files("#photo", str(fake))  # looks like a photo: sent, and the server says what it is
     expect(problem).to_contain_text("not a photo we can read")
-    expect(page.locator('[data-testid="retry"]')).to_be_visible()
+    expect(page.locator('[data-testid="retry"]')).to_have_text("Choose another file")
 
     page.set_input_files("#photo", str(sample))
     expect(page.locator('[data-testid="steps"]')).to_be_visible()
     inn = page.locator('[data-testid="badge-recipient_inn"]')
-    expect(inn).to_have_attribute("data-status", "valid")
+    expect(inn).to_have_attribute("data-status", "verified")
     expect(page.locator("#f-recipient_inn")).to_have_value("3834964079")
     expect(page.locator("#f-bank_bic")).to_have_value("047516946")
     expect(page.locator("#f-amount")).to_have_value("165.00")
@@ -91,7 +96,7 @@ def test_member_reads_a_receipt_edits_pays_and_downloads(
     exported = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
     assert exported["fields"]["bank_corr_account"] == CORRESPONDENT_ACCOUNT
     assert exported["fields"]["recipient_inn"] == "3834964079"
-    assert exported["checks"]["recipient_inn"]["status"] == "valid"
+    assert exported["checks"]["recipient_inn"]["status"] == "verified"
 
     page.get_by_role("button", name="Sign out").click()
     page.wait_for_url(dev_stack.url + "/?state=*")

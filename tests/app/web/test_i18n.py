@@ -6,6 +6,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 from app.settings import ROOT
+from app.web.i18n import format_day, format_money, format_number
 
 FRONTEND = ROOT / "frontend"
 
@@ -23,3 +24,12 @@ def test_every_template_string_has_a_russian_translation() -> None:
     translated = {str(message.id) for message in catalog if message.id and message.string}
     assert found, "no strings extracted: is the jinja2 extractor installed?"
     assert sorted(found - translated) == [], "run `make translations` and translate what it reports"
+
+
+def test_money_and_dates_follow_the_language() -> None:
+    assert format_money("165.00", "ru") == "165,00\xa0₽"
+    assert format_money("51112.41", "en") == "51,112.41\xa0RUB"
+    assert format_day("2022-04-09", "ru") == "09.04.2022"
+    assert format_day("2022-04-09", "en") == "Apr 9, 2022"
+    assert format_number("165.00", "ru") == "165,00"
+    assert format_day("not a date", "ru") == "not a date"

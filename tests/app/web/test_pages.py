@@ -16,7 +16,7 @@ from web_kit import CLOSED_URL, attribute, sign_in, web_app, web_settings, web_t
 
 from app.web.limits import FORM_OVERHEAD_BYTES, BodySizeLimit
 from app.web.login import safe_next
-from app.web.preview import THUMBNAIL_PX
+from app.web.receipt.preview import THUMBNAIL_PX
 
 HTMX = {"HX-Request": "true"}
 
@@ -75,7 +75,7 @@ def test_receipt_flow_preview_read_export_history(
     csrf = sign_in(client, web_token(realm, TESSERACT_GROUP))
     page = client.get("/")
     assert page.status_code == 200
-    assert 'accept="image/*"' in page.text
+    assert 'accept="image/*,application/pdf' in page.text
 
     upload = client.post("/receipts", headers=_htmx(csrf), files={"photo": ("doc_0000.png", sample.read_bytes())})
     assert upload.status_code == 200
@@ -87,7 +87,7 @@ def test_receipt_flow_preview_read_export_history(
 
     outcome = client.post(f"/receipts/{original_id}/extract", headers=_htmx(csrf), data={"model": "tesseract-ocr"})
     assert outcome.status_code == 200, outcome.text
-    assert attribute(outcome.text, "badge-recipient_inn", "data-status") == "valid"
+    assert attribute(outcome.text, "badge-recipient_inn", "data-status") == "verified"
     assert attribute(outcome.text, "source-recipient_inn", "data-testid") == "source-recipient_inn"
     assert 'value="3834964079"' in outcome.text
     assert "ИНН" in outcome.text and "БИК" in outcome.text and "Р/с" in outcome.text
@@ -110,7 +110,8 @@ def test_receipt_flow_preview_read_export_history(
     assert download.headers["content-disposition"].startswith("attachment;")
     exported = download.json()
     assert exported["fields"]["amount"] == "170.00"  # the edit, not the reading
-    assert exported["checks"]["recipient_inn"]["status"] == "valid"  # from storage, not from the form
+    assert exported["checks"]["recipient_inn"]["status"] == "verified"  # the module's verdict: the ИНН is as read
+    assert exported["checks"]["amount"]["source"] == "person"  # the edit, checked again
 
     csv = client.post(f"/receipts/{original_id}/details.csv", data=details | {"csrf_token": csrf})
     assert csv.text.startswith("\ufeffdocument_type,recipient_name")
@@ -122,7 +123,7 @@ def test_receipt_flow_preview_read_export_history(
 
     reopened = client.get(f"/receipts/{original_id}")
     assert reopened.status_code == 200
-    assert attribute(reopened.text, "badge-recipient_inn", "data-status") == "valid"
+    assert attribute(reopened.text, "badge-recipient_inn", "data-status") == "verified"
     assert attribute(reopened.text, "after", "src") == f"/images/{processed_id}"
     image = client.get(f"/images/{processed_id}")
     assert image.status_code == 200
@@ -151,7 +152,7 @@ def test_upload_of_a_text_file_says_it_is_not_a_photo(client: TestClient, realm:
     response = client.post("/receipts", headers=_htmx(csrf), files={"photo": ("notes.txt", b"hello", "text/plain")})
     assert response.status_code == 422
     assert attribute(response.text, "problem", "data-kind") == "not_an_image"
-    assert 'data-testid="retry"' in response.text and 'form="upload-form"' in response.text
+    assert 'data-testid="retry"' in response.text and 'for="photo"' in response.text  # choose another file
 
 
 def test_upload_of_a_corrupted_photo_is_explained(
@@ -302,7 +303,7 @@ def test_confirmed_details_are_what_the_history_reopens(
     assert 'value="30101810575160000946"' in reopened.text
     assert 'data-testid="confirmed"' in reopened.text
     assert "<svg" in reopened.text.split('data-testid="qr"')[1]  # the QR of the confirmed details
-    assert attribute(reopened.text, "badge-recipient_inn", "data-status") == "valid"  # the model's checks stay
+    assert attribute(reopened.text, "badge-recipient_inn", "data-status") == "verified"  # the model's checks stay
 
 
 def test_a_tiff_original_is_shown_as_a_jpeg_when_reopened(

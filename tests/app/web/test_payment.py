@@ -13,7 +13,7 @@ import pytest
 import segno
 
 from app.web.i18n import negotiate
-from app.web.payment import (
+from app.web.receipt.payment import (
     FIELD_NAMES,
     IncompleteForQr,
     clean_details,

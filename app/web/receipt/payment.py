@@ -1,7 +1,6 @@
 """Payment details as the web app shows and exports them: field labels, exports, and the GOST R 56042-2014 payment QR.
 
-Pure functions over plain mappings (the JSON the module API answers), so the web app needs no import of ``model/``:
-it is a client of the prediction API like any other.
+Pure functions over plain mappings (the JSON the module API answers); the reading itself is the module API's job.
 """
 
 from __future__ import annotations
@@ -14,6 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 import segno
+
+from app.web.receipt.checks import normalized
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,8 @@ FIELDS: tuple[FieldLabel, ...] = (
     FieldLabel("fiscal_document_number", "ФД", "Fiscal document number"),
     FieldLabel("fiscal_sign", "ФП", "Fiscal sign"),
 )
+DIGIT_FIELDS = frozenset({"recipient_inn", "recipient_account", "bank_bic", "bank_corr_account"})
+"""Fields of digits only: a phone offers its number pad for them."""
 FIELD_NAMES: tuple[str, ...] = ("document_type", *(field.name for field in FIELDS))
 """The export's columns: the module's schema order."""
 
@@ -68,12 +71,13 @@ class IncompleteForQr(ValueError):  # noqa: N818 - reads as what it is: details 
 
 
 def clean_details(form: Mapping[str, object]) -> dict[str, str | None]:
-    """The details from a submitted form (or a stored record): every export field, blanks as None, trimmed."""
+    """The details from a submitted form (or a stored record): every export field, blanks as None, trimmed, in the
+    schema's format (a person types «165,00» and «09.04.2022»; the exports and the checks want 165.00, 2022-04-09)."""
     details: dict[str, str | None] = {}
     for name in FIELD_NAMES:
         value = form.get(name)
         text = value.strip() if isinstance(value, str) else None
-        details[name] = text or None
+        details[name] = normalized(name, text or None)
     return details
 
 
@@ -106,11 +110,53 @@ def gost_payload(details: Mapping[str, str | None]) -> str:
     return "|".join([GOST_HEADER, *(f"{key}={_gost_value(value)}" for key, value in pairs if value)])
 
 
+QR_QUIET_ZONE = 4
+"""Modules of white around the code, as ISO/IEC 18004 asks: scanners find the finder squares by that margin."""
+
+
+def _payment_qr(payload: str) -> segno.QRCode:
+    """UTF-8 bytes, error correction M, as banking apps scan it best."""
+    return segno.make(payload, encoding="utf-8", error="m", micro=False)
+
+
 def payment_qr_svg(payload: str, title: str) -> str:
-    """The QR as inline SVG (UTF-8 bytes, error correction M, as banking apps scan it best)."""
-    qr = segno.make(payload, encoding="utf-8", error="m", micro=False)
-    svg: str = qr.svg_inline(scale=4, title=title, dark="#000", light="#fff", border=4)
-    return svg
+    """The QR as inline SVG with a viewBox and no fixed size, so CSS scales it whole (quiet zone included)."""
+    svg: str = _payment_qr(payload).svg_inline(
+        scale=1, title=title, dark="#000", light="#fff", border=QR_QUIET_ZONE, omitsize=True
+    )
+    return svg.replace("<svg ", '<svg shape-rendering="crispEdges" role="img" ', 1)
+
+
+def payment_qr_png(payload: str) -> bytes:
+    """The QR as a PNG to save or share: 10 px a module, sharp enough to print."""
+    out = io.BytesIO()
+    _payment_qr(payload).save(out, kind="png", scale=10, border=QR_QUIET_ZONE)
+    return out.getvalue()
+
+
+def qr_file_name(details: Mapping[str, str | None]) -> str:
+    """``qr-oplata-3834964079-165.00.png``: whom and how much, in ASCII every file system and mail client keeps."""
+    parts = ["qr-oplata", details.get("recipient_inn") or "", details.get("amount") or ""]
+    return "-".join(part for part in parts if part) + ".png"
+
+
+FISCAL_CHECK_URL = "https://kkt-online.nalog.ru/"
+"""The Federal Tax Service's receipt check: it asks for ФН, ФД, ФП, the date, the total and the operation type."""
+
+
+def fiscal_fields(details: Mapping[str, str | None]) -> dict[str, str] | None:
+    """What a cash receipt's fiscal QR carries (fn, i, fp, s, t) for the tax service's check; None when incomplete."""
+    keys = {
+        "fn": "fiscal_drive_number",
+        "i": "fiscal_document_number",
+        "fp": "fiscal_sign",
+        "s": "amount",
+        "t": "payment_date",
+    }
+    found = {key: details.get(field) for key, field in keys.items()}
+    if not all(found.get(key) for key in ("fn", "i", "fp")):
+        return None
+    return {key: value for key, value in found.items() if value}
 
 
 def details_json(details: Mapping[str, str | None], checks: Mapping[str, object] | None = None) -> str:

@@ -1,0 +1,16 @@
+"""The receipt-specific part of the web app: payment details, their checks, the payment QR and the preprocessing
+preview. The only web code that imports ``model/``; a fork with another module replaces this folder (and the
+receipt templates) and keeps the rest of the web app."""
+
+from app.web.receipt.payment import DIGIT_FIELDS, FIELDS, FISCAL_CHECK_URL
+
+ACCEPTED_UPLOADS = "image/*,application/pdf,.pdf,.heic,.heif"
+"""The upload's ``accept``: photos and scans, and PDF (which ``image/*`` alone hides on phones); HEIC by name too, as
+some browsers give it no type."""
+TEMPLATE_GLOBALS = {
+    "FIELDS": FIELDS,
+    "DIGIT_FIELDS": DIGIT_FIELDS,
+    "FISCAL_CHECK_URL": FISCAL_CHECK_URL,
+    "ACCEPTED_UPLOADS": ACCEPTED_UPLOADS,
+}
+"""What the receipt templates need besides the page's context."""
