@@ -116,6 +116,11 @@ class Settings(BaseSettings):
         description="Where the web app keeps sign-ins: unset = this process's memory (one replica only); "
         "redis://[:password@]host:port/db = a Redis every replica shares",
     )
+    stats_prometheus_url: str | None = Field(
+        None,
+        description="A Prometheus scraping every runtime replica: the stats API then shows all replicas' calls "
+        "(unset, or when it does not answer: this process's)",
+    )
 
     @property
     def storage_secret_name(self) -> str:

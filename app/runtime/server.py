@@ -43,6 +43,7 @@ from app.auth import (
 from app.files.service import FileService
 from app.limiter import SaturatedError, SlotLimiter
 from app.manifests.models import Limits
+from app.runtime.cluster_stats import PrometheusStats, model_stats
 from app.runtime.filerefs import resolve_file_references
 from app.runtime.observability import Metrics, log_request, redact
 from app.runtime.openapi import docs_html, model_metadata, openapi_document
@@ -94,10 +95,18 @@ class RuntimeState:
     verifier: TokenVerifier | None = None
     limiter: SlotLimiter | None = None
     files: FileService | None = None
+    cluster_stats: PrometheusStats | None = None
+    """The stats API's source over every replica (RECEIPT_STATS_PROMETHEUS_URL); None: this process's figures."""
     repository: ModelRepository = field(init=False)
 
     def __post_init__(self) -> None:
         self.repository = ModelRepository(self.models)
+
+
+def _count_from_zero(state: RuntimeState, served: ServedModel) -> None:
+    """Export the version's success counter at 0 before its first call: Prometheus' increase() cannot count the
+    calls a series already held when it was first scraped."""
+    state.metrics.of(served.name, served.version).requests(200)
 
 
 def _error(status: int, detail: str, headers: dict[str, str] | None = None) -> JSONResponse:
@@ -136,9 +145,15 @@ def create_app(settings: Settings, config: RuntimeConfig) -> FastAPI:
             await asyncio.to_thread(served.load, loader, _weights_preparation(settings, served))
             if served.load_seconds is not None:
                 state.metrics.load_seconds.labels(served.name, served.version).set(served.load_seconds)
+            _count_from_zero(state, served)
         yield
         if state.files is not None:
             state.files.close()
+        if state.cluster_stats is not None:
+            await state.cluster_stats.aclose()
+
+    if settings.stats_prometheus_url:
+        state.cluster_stats = PrometheusStats(settings.stats_prometheus_url)
 
     app = FastAPI(title=config.title, lifespan=lifespan, openapi_url=None, docs_url=None, redoc_url=None)
     app.state.runtime = state
@@ -319,7 +334,7 @@ def _add_routes(app: FastAPI, state: RuntimeState) -> None:
     @app.get("/v2/models/{name}/stats")
     async def stats(name: str, request: Request) -> dict[str, Any]:
         served, _ = guarded(name, None, request)
-        summary = served.stats.summary()
+        summary = await model_stats(served.stats, state.cluster_stats, served.name)
         return {"model_name": served.name, "model_version": served.version, **summary}
 
 
@@ -346,6 +361,7 @@ def _add_repository_routes(app: FastAPI, state: RuntimeState) -> None:
         except RepositoryError as exc:
             raise _HttpError(exc.status, exc.detail) from exc
         state.metrics.load_seconds.labels(served.name, served.version).set(served.load_seconds or 0.0)
+        _count_from_zero(state, served)
         user = principal.username if principal else None
         LOG.info("model %s now serves version %s (switched by %s)", name, served.version, user)
         return {"name": name, "serving": served.version}
