@@ -32,6 +32,8 @@ class ImageRun:
     stages: dict[str, float]
     elapsed_ms: float
     error: str | None = None
+    statuses: dict[str, str] = field(default_factory=dict)
+    """Each field's check status; empty for a backend without checks (the baseline)."""
 
 
 @dataclass
@@ -46,7 +48,8 @@ class BackendRun:
         return [image.elapsed_ms for image in self.images if image.error is None]
 
 
-_worker: Callable[[bytes], tuple[dict[str, str | None], dict[str, float]]] | None = None
+_Result = tuple[dict[str, str | None], dict[str, float], dict[str, str]]
+_worker: Callable[[bytes], _Result] | None = None
 
 
 def _init(backend: str) -> None:
@@ -54,13 +57,13 @@ def _init(backend: str) -> None:
     if backend == "baseline":
         from bench.baseline import baseline_extract
 
-        def run_baseline(data: bytes) -> tuple[dict[str, str | None], dict[str, float]]:
+        def run_baseline(data: bytes) -> _Result:
             started = time.perf_counter()
             image = load_document(data).pages[0].image
             loaded = time.perf_counter()
             fields, _ = baseline_extract(image)
             done = time.perf_counter()
-            return fields, {"load": (loaded - started) * 1000, "ocr": (done - loaded) * 1000}
+            return fields, {"load": (loaded - started) * 1000, "ocr": (done - loaded) * 1000}, {}
 
         _worker = run_baseline
         return
@@ -68,9 +71,10 @@ def _init(backend: str) -> None:
 
     extractor = load(backend)
 
-    def run_pipeline(data: bytes) -> tuple[dict[str, str | None], dict[str, float]]:
+    def run_pipeline(data: bytes) -> _Result:
         result = extractor.extract(data)
-        return result.details.model_dump(mode="json"), result.stages
+        statuses = {name: str(check["status"]) for name, check in result.checks_json().items()}
+        return result.details.model_dump(mode="json"), result.stages, statuses
 
     _worker = run_pipeline
 
@@ -79,13 +83,13 @@ def _run_one(path: str) -> tuple[ImageRun, float]:
     assert _worker is not None
     started = time.perf_counter()
     try:
-        fields, stages = _worker(Path(path).read_bytes())
+        fields, stages, statuses = _worker(Path(path).read_bytes())
         error = None
     except DocumentError as exc:
-        fields, stages, error = {}, {}, str(exc)
+        fields, stages, statuses, error = {}, {}, {}, str(exc)
     elapsed = (time.perf_counter() - started) * 1000
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return ImageRun(Path(path).name, fields, stages, elapsed, error), peak_mb
+    return ImageRun(Path(path).name, fields, stages, elapsed, error, statuses), peak_mb
 
 
 def run_backend(backend: str, paths: Sequence[Path], workers: int) -> BackendRun:
@@ -140,9 +144,9 @@ def _stage_table(runs: Sequence[BackendRun]) -> str:
 
 def _summary_table(runs: Sequence[BackendRun], truth: Sequence[TruthRecord]) -> str:
     lines = [
-        "| backend | micro-F1 | clean | photo | hard | clean+photo | doc type acc. | p50 s | p95 s | images/s "
-        "| peak RSS MB |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| backend | micro-F1 | clean | photo | hard | clean+photo | doc type acc. | wrong verified | p50 s | p95 s "
+        "| images/s | peak RSS MB |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for run in runs:
         assert run.report is not None
@@ -152,10 +156,11 @@ def _summary_table(runs: Sequence[BackendRun], truth: Sequence[TruthRecord]) -> 
         latencies = run.latencies()
         classifies = any("document_type" in image.fields for image in run.images)
         type_accuracy = f"{report.document_type_accuracy:.3f}" if classifies else "—"
+        wrong_verified = "—" if report.wrong_verified is None else str(len(report.wrong_verified))
         lines.append(
             f"| {run.name} | {report.micro_f1:.3f} | {by_difficulty.get('clean', float('nan')):.3f} | "
             f"{by_difficulty.get('photo', float('nan')):.3f} | {by_difficulty.get('hard', float('nan')):.3f} | "
-            f"{easy:.3f} | {type_accuracy} | {_percentile(latencies, 50) / 1000:.2f} | "
+            f"{easy:.3f} | {type_accuracy} | {wrong_verified} | {_percentile(latencies, 50) / 1000:.2f} | "
             f"{_percentile(latencies, 95) / 1000:.2f} | {len(run.images) / run.wall_s:.2f} | {run.peak_rss_mb:.0f} |"
         )
     return "\n".join(lines)
@@ -163,6 +168,13 @@ def _summary_table(runs: Sequence[BackendRun], truth: Sequence[TruthRecord]) -> 
 
 def _predictions(run: BackendRun) -> dict[str, dict[str, str | None]]:
     return {image.file: image.fields for image in run.images if image.error is None}
+
+
+def _statuses(run: BackendRun) -> dict[str, dict[str, str]] | None:
+    """Each file's check statuses, or ``None`` for a backend that checks nothing."""
+    if not any(image.statuses for image in run.images):
+        return None
+    return {image.file: image.statuses for image in run.images if image.error is None}
 
 
 def _per_field_table(runs: Sequence[BackendRun]) -> str:
@@ -258,7 +270,7 @@ def run_benchmark(
     runs: dict[str, BackendRun] = {}
     for name in chosen:
         run = run_backend(name, [corpus / record.file for record in truth], workers)
-        run.report = score(truth, _predictions(run))
+        run.report = score(truth, _predictions(run), _statuses(run))
         runs[name] = run
     out.mkdir(parents=True, exist_ok=True)
     plots = _plots(list(runs.values()), out)
@@ -280,6 +292,9 @@ def run_benchmark(
     payload: dict[str, Any] = {
         name: {
             "micro_f1": run.report.micro_f1 if run.report else None,
+            "wrong_verified": None
+            if run.report is None or run.report.wrong_verified is None
+            else len(run.report.wrong_verified),
             "peak_rss_mb": run.peak_rss_mb,
             "wall_s": run.wall_s,
             "images": [asdict(image) for image in run.images],

@@ -161,6 +161,9 @@ class Report:
     document_type_accuracy: float
     errors: list[FieldError] = field(default_factory=list)
     unmatched_predictions: list[str] = field(default_factory=list)
+    wrong_verified: list[FieldError] | None = None
+    """Values that are wrong (or where the document shows none) yet carry the status ``verified``: the trust
+    contract's failures. ``None`` when the predictions came without checks (the baseline)."""
 
     @property
     def micro_f1(self) -> float:
@@ -172,7 +175,12 @@ class Report:
         lines = [
             f"**micro-F1 {self.micro_f1:.3f}** over {self.documents} documents"
             f" (TP {overall.tp}, FP {overall.fp}, FN {overall.fn});"
-            f" document type accuracy {self.document_type_accuracy:.3f}",
+            f" document type accuracy {self.document_type_accuracy:.3f}"
+            + (
+                f"; **{len(self.wrong_verified)} wrong values with a verified status**"
+                if self.wrong_verified is not None
+                else ""
+            ),
             "",
             "| field | TP | FP | FN | precision | recall | F1 |",
             "|---|---:|---:|---:|---:|---:|---:|",
@@ -189,6 +197,11 @@ class Report:
                 lines.append(
                     f"| {name} | {group.documents} | {counts.tp} | {counts.fp} | {counts.fn} | {group.micro_f1:.3f} |"
                 )
+        if self.wrong_verified:
+            lines += ["", "Wrong values with a verified status:", ""]
+            lines += ["| file | field | truth | predicted |", "|---|---|---|---|"]
+            for error in self.wrong_verified:
+                lines.append(f"| {error.file} | {error.field} | {_cell(error.truth)} | {_cell(error.predicted)} |")
         if self.errors and max_errors > 0:
             shown = self.errors[:max_errors]
             lines += ["", f"First {len(shown)} of {len(self.errors)} errors:", ""]
@@ -227,12 +240,20 @@ def judge(name: str, truth: str | None, predicted: str | None) -> FieldScore:
     return FieldScore(fp=1, fn=1)
 
 
-def score(truth: Iterable[TruthRecord], predictions: Mapping[str, Mapping[str, str | None]]) -> Report:
-    """Compare ``predictions`` (file name → field → value) with ``truth``; a file without one is all-null."""
+def score(
+    truth: Iterable[TruthRecord],
+    predictions: Mapping[str, Mapping[str, str | None]],
+    statuses: Mapping[str, Mapping[str, str]] | None = None,
+) -> Report:
+    """Compare ``predictions`` (file name → field → value) with ``truth``; a file without one is all-null.
+
+    ``statuses`` (file name → field → check status), when given, finds the wrong values called ``verified``.
+    """
     per_field = {name: FieldScore() for name in VALUE_FIELDS}
     by_type: dict[str, GroupScore] = {}
     by_difficulty: dict[str, GroupScore] = {}
     errors: list[FieldError] = []
+    wrong_verified: list[FieldError] | None = None if statuses is None else []
     documents = correct_types = 0
     seen: set[str] = set()
     for record in truth:
@@ -248,6 +269,9 @@ def score(truth: Iterable[TruthRecord], predictions: Mapping[str, Mapping[str, s
             counts += decision
             if decision.fp or decision.fn:
                 errors.append(FieldError(record.file, name, expected, got))
+            verified = statuses is not None and statuses.get(record.file, {}).get(name) == "verified"
+            if wrong_verified is not None and decision.fp and verified:
+                wrong_verified.append(FieldError(record.file, name, expected, got))
         _add(by_type, record.document_type.value, counts)
         _add(by_difficulty, record.difficulty.value, counts)
     return Report(
@@ -259,6 +283,7 @@ def score(truth: Iterable[TruthRecord], predictions: Mapping[str, Mapping[str, s
         document_type_accuracy=correct_types / documents if documents else 0.0,
         errors=errors,
         unmatched_predictions=sorted(set(predictions) - seen),
+        wrong_verified=wrong_verified,
     )
 
 

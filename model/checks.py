@@ -1,13 +1,15 @@
-"""Check digits of Russian payment identifiers, and repair of a single OCR confusion that they expose.
+"""Rules that confirm or refute Russian payment identifiers, and the one repair they allow.
 
-A misread digit in an ИНН, account or ОГРН almost always breaks its checksum, so these functions turn a
-reading into a verified value. Facts and worked examples: shared/notes/payment-details.md.
+A misread digit in an ИНН or an account almost always breaks its check digits, so these rules can verify a reading.
+Only a rule that could have failed verifies: a shape (a КПП's, a ФН's) merely refutes. Facts and worked examples:
+shared/notes/payment-details.md, shared/notes/real-documents.md; the contract: docs/architecture.md ("Trust").
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 _INN10_WEIGHTS = (2, 4, 10, 3, 5, 9, 4, 6, 8)
 _INN11_WEIGHTS = (7, 2, 4, 10, 3, 5, 9, 4, 6, 8)
@@ -17,8 +19,26 @@ _ACCOUNT_KEY_INDEX = 8  # the control key is account digit 9
 
 _KPP = re.compile(r"[0-9]{4}[0-9A-Z]{2}[0-9]{3}")
 
-_CONFUSION_CLASSES = (
-    "358",
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A named test of one field's value.
+
+    ``verifies`` says whether passing it confirms the value (check digits, an account key: a misread fails them)
+    or only that the value is well formed (a КПП's or a ФН's shape: a misread digit passes it too).
+    """
+
+    name: str
+    test: Callable[[str], bool]
+    verifies: bool
+    passed: str
+    """What passing proved, for a person to read."""
+    failed: str
+    repairs: bool = True
+    """Whether a reading that fails may be repaired to pass: not to fit a shape that a QR alone can correct."""
+
+
+_LETTER_CONFUSIONS = (
     "0OОoоDQ",
     "1lIi|!",
     "6бbG",
@@ -30,7 +50,14 @@ _CONFUSION_CLASSES = (
     "8BВ",
     "3Зз",
 )
-"""Characters Tesseract mixes up; each class holds at least one digit that the others may really be."""
+"""Letters OCR reads where a digit was printed; each class holds the digit they may really be."""
+
+_DIGITS = "0123456789"
+_ANY_OTHER_DIGIT = {digit: _DIGITS.replace(digit, "") for digit in _DIGITS}
+"""A printed digit may be read as any other: blur, a fold or a low resolution confuse more pairs than any table
+lists. A repair must be the only passing string over all of them at every position, so that a digit misread
+whatever way can only be repaired to the truth: with a table of the likely pairs (3/5/8), a 12-digit ИНН whose
+9 was read as 1 was "repaired" by changing a digit that was right."""
 
 
 def _alternatives(classes: Iterable[str]) -> dict[str, str]:
@@ -43,7 +70,7 @@ def _alternatives(classes: Iterable[str]) -> dict[str, str]:
     return table
 
 
-_DIGIT_ALTERNATIVES = _alternatives(_CONFUSION_CLASSES)
+_DIGIT_ALTERNATIVES = _alternatives(_LETTER_CONFUSIONS) | _ANY_OTHER_DIGIT
 
 
 def _is_digits(value: str, *lengths: int) -> bool:
@@ -141,7 +168,7 @@ def ogrn_valid(value: str) -> bool:
 
 
 def _single_substitutions(value: str) -> Iterable[str]:
-    """Every digit-only string one confusion away from ``value``.
+    """Every digit-only string one misread character away from ``value``, at every position.
 
     Only a position holding a non-digit can change when there is one; with two non-digits no single repair
     yields digits, so there is nothing to try.
@@ -155,13 +182,42 @@ def _single_substitutions(value: str) -> Iterable[str]:
             yield value[:i] + digit + value[i + 1 :]
 
 
+def passing_repairs(value: str, is_valid: Callable[[str], bool]) -> set[str]:
+    """Every string one OCR confusion away from ``value`` (any position, any confusion) that passes ``is_valid``."""
+    return {candidate for candidate in _single_substitutions(value) if is_valid(candidate)}
+
+
 def repair_single_confusion(value: str, is_valid: Callable[[str], bool]) -> str | None:
-    """The one digit string one OCR-confusable character away from ``value`` that passes ``is_valid``.
+    """The one string one OCR confusion away from ``value`` that passes ``is_valid``.
 
     ``value`` itself is returned when it is already valid. ``None`` when no repair validates, or when several
     do: a guess between two valid identifiers is worse than asking a person.
     """
     if is_valid(value):
         return value
-    repairs = {candidate for candidate in _single_substitutions(value) if is_valid(candidate)}
+    repairs = passing_repairs(value, is_valid)
     return repairs.pop() if len(repairs) == 1 else None
+
+
+def kpp_tax_office_matches_inn(kpp: str, inn: str) -> bool:
+    """An organisation's КПП starts with the code of the tax office where it is registered, and its 10-digit ИНН
+    with the office that issued it: the same unless it moved or is a large taxpayer (then this fails, and says
+    nothing against the КПП)."""
+    return kpp_valid(kpp) and _is_digits(inn, 10) and kpp[:4] == inn[:4]
+
+
+FISCAL_DRIVE_PREFIXES = ("87", "92", "99", "72", "73")
+"""How fiscal drives' serial numbers start: the code of the drive's model family (8710… ФН-1; 9251…, 928x… ФН-1.1;
+996x… ФН-1.1М; 728x…, 738x… ФН-1.2). A 16-digit number starting otherwise is no drive's, however well it reads."""
+
+_UINT32_MAX = 2**32 - 1
+
+
+def fiscal_drive_number_valid(value: str) -> bool:
+    """A ФН: 16 digits with a known drive prefix. Its shape only: a misread digit after the prefix passes."""
+    return _is_digits(value, 16) and value.startswith(FISCAL_DRIVE_PREFIXES)
+
+
+def fiscal_number_valid(value: str) -> bool:
+    """A ФД or ФП: an unsigned 32-bit number, at most 10 digits (receipts print leading zeros, QR codes drop them)."""
+    return _is_digits(value, *range(1, 11)) and int(value) <= _UINT32_MAX

@@ -117,9 +117,10 @@ def sample_files() -> list[Path]:
 
 
 _BADGES = {
-    "valid": "[green]✓ valid[/]",
+    "verified": "[green]✓ verified[/]",
+    "repaired": "[magenta]! repaired: compare with the document[/]",
     "invalid": "[red]✗ invalid[/]",
-    "unchecked": "[yellow]? unchecked[/]",
+    "unverified": "[yellow]? unverified[/]",
 }
 
 

@@ -97,8 +97,9 @@ def inference(
         recipient_account, bank_name, bank_bic, bank_corr_account, amount, currency, payment_date, purpose,
         payer_name, fiscal_drive_number, fiscal_document_number, fiscal_sign, document_type; null where not shown.
     :type outputs.payment_details: json
-    :param outputs.checks: For every field: status (valid, invalid or unchecked), source (qr, pdf, ocr or model)
-        and a detail for a person to read.
+    :param outputs.checks: For every field: status (verified: a rule that could have failed confirmed it;
+        repaired: changed to pass a rule, compare it with the document; invalid; unverified: nothing could confirm
+        it), rule (the rule's name), source (qr, pdf, ocr or model) and a detail for a person to read.
     :type outputs.checks: json
     :param outputs.response: The raw text the OCR or the model produced; a page the OCR was unsure of is read twice,
         and both readings are given, a blank line apart.

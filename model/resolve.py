@@ -2,18 +2,21 @@
 
 A reading that passes its field's rule (check digits, the BIK-bound account keys, a plausible date) beats one that
 does not, whatever its source; among equals the more reliable source wins (QR, then a PDF text layer, then the model,
-then OCR). A failing identifier is repaired when exactly one single-character OCR confusion makes it pass. A value
-with no rule of its own is still confirmed ("valid") when two independent sources agree on it.
+then OCR). The status follows the trust contract (docs/architecture.md, "Trust"): ``verified`` only when a rule that
+could have failed confirmed the value (check digits, an account key, a КПП's tax office, a QR or another source
+reading the same), ``repaired`` when the value was changed to pass a rule (only when exactly one single OCR
+confusion, at any position, makes it pass), ``invalid`` when it fails, ``unverified`` otherwise.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import partial
 
 from model import checks
+from model.checks import Rule
 from model.schema import (
     FIELD_NAMES,
     VALUE_FIELDS,
@@ -27,8 +30,6 @@ from model.schema import (
 
 _TRUST = {Source.QR: 0, Source.PDF: 1, Source.MODEL: 2, Source.OCR: 3}
 _EARLIEST_DATE = date(1995, 1, 1)
-
-Rule = Callable[[str], bool]
 
 
 def _pattern(field: str) -> re.Pattern[str] | None:
@@ -52,60 +53,164 @@ def _plausible_date(value: str) -> bool:
     return _EARLIEST_DATE <= day <= date.today() + timedelta(days=1)
 
 
+_INN = Rule("inn_check_digits", checks.inn_valid, True, "check digits match", "fails its check digits")
+_KPP_SHAPE = Rule(
+    "kpp_shape", checks.kpp_valid, False, "well formed; nothing on the page confirms its digits", "not a КПП's shape"
+)
+_BIK_SHAPE = Rule(
+    "bik_shape", checks.bik_valid, False, "a Russian bank's code (04…); no к/с confirms it", "not a Russian bank's БИК"
+)
+_CORR_SHAPE = Rule(
+    "corr_account_shape",
+    checks.corr_account_shape_valid,
+    False,
+    "a correspondent account's shape (30101…); no БИК to check its key against",
+    "not a correspondent account (30101…)",
+)
+_DATE = Rule(
+    "plausible_date",
+    _plausible_date,
+    False,
+    "a plausible date; no rule can tell which of the page's dates it is",
+    "in the future or before 1995",
+    repairs=False,
+)
+_FISCAL_DRIVE = Rule(
+    "fiscal_drive_shape",
+    checks.fiscal_drive_number_valid,
+    False,
+    "16 digits with a known drive prefix; only the receipt's QR can confirm the rest",
+    "not a fiscal drive number (16 digits with a known prefix)",
+    repairs=False,
+)
+_FISCAL_NUMBER = Rule(
+    "fiscal_number_shape",
+    checks.fiscal_number_valid,
+    False,
+    "a 32-bit number as fiscal numbers are; only the receipt's QR can confirm it",
+    "more than a 32-bit number: a digit added",
+    repairs=False,
+)
+_RULES: dict[str, Rule] = {
+    "payment_date": _DATE,
+    "fiscal_drive_number": _FISCAL_DRIVE,
+    "fiscal_document_number": _FISCAL_NUMBER,
+    "fiscal_sign": _FISCAL_NUMBER,
+}
+
+_NO_AGREEMENT = frozenset({"currency"})
+"""Fields whose sources agree without reading anything: a QR implies roubles, and OCR assumes them."""
+
+
+def _same(field: str, left: str, right: str) -> bool:
+    """Two readings of one value: ФД and ФП as numbers, since receipts print leading zeros that QR codes drop."""
+    if field in ("fiscal_document_number", "fiscal_sign"):
+        return left.lstrip("0") == right.lstrip("0")
+    return left == right
+
+
 def _ordered(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(candidates, key=lambda c: (_TRUST[c.source], -c.score))
 
 
-def _confirmation(value: str, chosen: Candidate, candidates: list[Candidate]) -> str | None:
-    others = sorted({c.source.value for c in candidates if c.value == value and c.source != chosen.source})
-    return f"confirmed by {chosen.source.value} and {', '.join(others)}" if others else None
+def _agreeing_sources(field: str, chosen: Candidate, candidates: list[Candidate]) -> list[str]:
+    """The other sources that read the chosen value: an independent reading that could have differed."""
+    if field in _NO_AGREEMENT:
+        return []
+    same = {c.source.value for c in candidates if _same(field, c.value, chosen.value)}
+    return sorted(same - {chosen.source.value})
 
 
-def _choose(
-    field: str, candidates: list[Candidate], rule: Rule | None, passed: str = "check digits and format match"
-) -> tuple[str | None, FieldCheck]:
-    """The most trusted reading that passes ``rule`` (``passed`` says what that proved), else one repaired."""
+def _agreement(field: str, chosen: Candidate, candidates: list[Candidate]) -> FieldCheck | None:
+    """``verified`` by another source reading the same value, or ``None`` when none does."""
+    others = _agreeing_sources(field, chosen, candidates)
+    if not others:
+        return None
+    sources = {chosen.source.value, *others}
+    rule = "qr_agrees" if Source.QR.value in sources else "sources_agree"
+    detail = f"{chosen.source.value} and {', '.join(others)} read the same"
+    return FieldCheck(status=CheckStatus.VERIFIED, source=chosen.source, rule=rule, detail=detail)
+
+
+def _disagreement(field: str, chosen: Candidate, candidates: list[Candidate]) -> str | None:
+    disagreeing = sorted(
+        {c.value for c in candidates if c.source != chosen.source and not _same(field, c.value, chosen.value)}
+    )
+    return f"other sources read {', '.join(disagreeing)}" if disagreeing else None
+
+
+def _with(detail: str, extra: str | None) -> str:
+    return f"{detail}; {extra}" if extra else detail
+
+
+def _choose(field: str, candidates: list[Candidate], rule: Rule | None) -> tuple[str | None, FieldCheck]:
+    """The most trusted reading that passes ``rule``, else the one that a single OCR confusion repairs, else the
+    most trusted reading, ``invalid``. Passing a rule that only checks a shape leaves a value ``unverified``."""
     ordered = _ordered(candidates)
     if not ordered:
         return None, FieldCheck()
     if rule is not None:
         for candidate in ordered:
-            if rule(candidate.value):
-                confirmed = _confirmation(candidate.value, candidate, ordered)
-                detail = confirmed or passed
-                return candidate.value, FieldCheck(status=CheckStatus.VALID, source=candidate.source, detail=detail)
-        for candidate in ordered:
-            repaired = checks.repair_single_confusion(candidate.value, rule)
-            if repaired is not None and repaired != candidate.value:
-                detail = f"repaired one OCR confusion: {candidate.value} → {repaired}"
-                return repaired, FieldCheck(status=CheckStatus.VALID, source=candidate.source, detail=detail)
+            if rule.test(candidate.value):
+                return candidate.value, _passed(field, candidate, ordered, rule)
+        for candidate in ordered if rule.repairs else ():
+            repaired = checks.repair_single_confusion(candidate.value, rule.test)
+            if repaired is not None:
+                return repaired, _repaired(candidate, repaired, rule)
         first = ordered[0]
-        return first.value, FieldCheck(
-            status=CheckStatus.INVALID,
-            source=first.source,
-            detail=f"{field} fails its check digits or format",
-        )
+        detail = _with(f"{first.value} {rule.failed}", _disagreement(field, first, ordered))
+        return first.value, FieldCheck(status=CheckStatus.INVALID, source=first.source, rule=rule.name, detail=detail)
     first = ordered[0]
-    if confirmed := _confirmation(first.value, first, ordered):
-        return first.value, FieldCheck(status=CheckStatus.VALID, source=first.source, detail=confirmed)
-    disagreeing = sorted({c.value for c in ordered if c.source != first.source and c.value != first.value})
-    disagreement = f"other sources read {', '.join(disagreeing)}" if disagreeing else None
-    return first.value, FieldCheck(status=CheckStatus.UNCHECKED, source=first.source, detail=disagreement)
+    if (agreed := _agreement(field, first, ordered)) is not None:
+        return first.value, agreed
+    detail = _with("no rule can confirm it", _disagreement(field, first, ordered))
+    return first.value, FieldCheck(status=CheckStatus.UNVERIFIED, source=first.source, detail=detail)
+
+
+def _passed(field: str, chosen: Candidate, ordered: list[Candidate], rule: Rule) -> FieldCheck:
+    agreed = _agreement(field, chosen, ordered)
+    if rule.verifies:
+        detail = _with(rule.passed, agreed.detail if agreed else None)
+        return FieldCheck(status=CheckStatus.VERIFIED, source=chosen.source, rule=rule.name, detail=detail)
+    if agreed is not None:
+        return agreed
+    detail = _with(rule.passed, _disagreement(field, chosen, ordered))
+    return FieldCheck(status=CheckStatus.UNVERIFIED, source=chosen.source, rule=rule.name, detail=detail)
+
+
+def _repaired(read: Candidate, repaired: str, rule: Rule, why: str = "") -> FieldCheck:
+    detail = (
+        f"read {read.value}, which {rule.failed}; {repaired} is the only single OCR confusion that passes{why}:"
+        " compare it with the document"
+    )
+    return FieldCheck(status=CheckStatus.REPAIRED, source=read.source, rule=rule.name, detail=detail)
+
+
+def _bik_rule(corr_account: str) -> Rule:
+    """The к/с confirms a BIK's last five digits, not its region (digits 3–4): it cannot verify the BIK alone."""
+    return Rule(
+        "corr_account_matches_bik",
+        partial(_bik_fits, corr_account),
+        False,
+        "the к/с confirms its last five digits; nothing on the page confirms its region code (digits 3–4)",
+        "does not fit the к/с",
+    )
 
 
 def _choose_bik(candidates: list[Candidate], corr_accounts: list[Candidate]) -> tuple[str | None, FieldCheck]:
     """Among the BIKs read, keep those the correspondent account confirms: together they are far less likely to
     be a misread than either alone. The к/с repeats the BIK's last digits, so it can also repair one confusion
     in a BIK that no к/с confirms (047524828 next to 30101…0828 → 047324828)."""
-    confirmed = [b for b in candidates if any(checks.corr_account_valid(c.value, b.value) for c in corr_accounts)]
-    if not confirmed:
-        for bik in _ordered(candidates):
-            for corr in _ordered(corr_accounts):
-                repaired = checks.repair_single_confusion(bik.value, partial(_bik_fits, corr.value))
-                if repaired is not None and repaired != bik.value:
-                    detail = f"repaired one OCR confusion: {bik.value} → {repaired} (confirmed by the к/с)"
-                    return repaired, FieldCheck(status=CheckStatus.VALID, source=bik.source, detail=detail)
-    return _choose("bank_bic", confirmed or candidates, checks.bik_valid)
+    for corr in _ordered(corr_accounts):
+        confirmed = [b for b in candidates if _bik_fits(corr.value, b.value)]
+        if confirmed:
+            return _choose("bank_bic", confirmed, _bik_rule(corr.value))
+    for bik in _ordered(candidates):
+        for corr in _ordered(corr_accounts):
+            repaired = checks.repair_single_confusion(bik.value, partial(_bik_fits, corr.value))
+            if repaired is not None and repaired != bik.value:
+                return repaired, _repaired(bik, repaired, _bik_rule(corr.value), " with the к/с")
+    return _choose("bank_bic", candidates, _BIK_SHAPE)
 
 
 def _bik_fits(corr_account: str, bik: str) -> bool:
@@ -122,33 +227,66 @@ def _choose_accounts(
     the к/с ends with (a transfer receipt often shows the к/с and not the BIK)."""
     corr_field, account_field = "bank_corr_account", "recipient_account"
     if bic:
-        values[corr_field], results[corr_field] = _choose(
-            corr_field, by_field[corr_field], partial(checks.corr_account_valid, bik=bic)
+        corr_rule = Rule(
+            "corr_account_key_bik",
+            partial(checks.corr_account_valid, bik=bic),
+            True,
+            f"its key matches the БИК {bic}",
+            f"does not fit the БИК {bic}",
         )
-        values[account_field], results[account_field] = _choose(
-            account_field, by_field[account_field], partial(checks.settlement_account_valid, bik=bic)
+        account_rule = Rule(
+            "account_key_bik",
+            partial(checks.settlement_account_valid, bik=bic),
+            True,
+            f"its key matches the БИК {bic}",
+            f"fails its key with the БИК {bic}",
         )
+        values[corr_field], results[corr_field] = _choose(corr_field, by_field[corr_field], corr_rule)
+        values[account_field], results[account_field] = _choose(account_field, by_field[account_field], account_rule)
         return
-    passed = "format matches; no BIK to check the key against"
-    corr, results[corr_field] = _choose(corr_field, by_field[corr_field], checks.corr_account_shape_valid, passed)
+    corr, results[corr_field] = _choose(corr_field, by_field[corr_field], _CORR_SHAPE)
     values[corr_field] = corr
     rule = None
-    if corr is not None and results[corr_field].status == CheckStatus.VALID:
-        rule = partial(checks.settlement_account_valid_for_code, code=corr[-3:])
-    passed = "key matches the bank code the к/с ends with"
-    values[account_field], results[account_field] = _choose(account_field, by_field[account_field], rule, passed)
+    if corr is not None and results[corr_field].status != CheckStatus.INVALID:
+        rule = Rule(
+            "account_key_corr_code",
+            partial(checks.settlement_account_valid_for_code, code=corr[-3:]),
+            True,
+            "its key matches the bank code the к/с ends with",
+            "fails its key with the bank code the к/с ends with",
+        )
+    values[account_field], results[account_field] = _choose(account_field, by_field[account_field], rule)
 
 
-def _choose_kpp(candidates: list[Candidate], inn: str | None) -> tuple[str | None, FieldCheck]:
+def _choose_kpp(candidates: list[Candidate], inn: str | None, inn_check: FieldCheck) -> tuple[str | None, FieldCheck]:
     """A КПП starts with the code of the tax office where the company is registered, and its ИНН with the code of
     the office that issued it: the same office unless the company moved or is a large taxpayer. So among readings
     that disagree, the one agreeing with the organisation's ИНН wins (740501001 for ИНН 7405891816, not the
-    140501001 that blur made of it); with none agreeing, the usual order decides."""
+    140501001 that blur made of it), and that agreement verifies it when the ИНН's check digits did.
+
+    An individual entrepreneur (12-digit ИНН) has no КПП: one printed near such an ИНН is the buyer's or the
+    platform's, so it is dropped, and the check says so."""
+    if inn is not None and len(inn) == 12 and candidates:
+        first = _ordered(candidates)[0]
+        detail = (
+            f"{first.value} left out: the ИНН has 12 digits (an individual entrepreneur), who has no КПП;"
+            " it is another party's"
+        )
+        return None, FieldCheck(status=CheckStatus.UNVERIFIED, source=first.source, rule="ip_has_no_kpp", detail=detail)
     if inn is not None and len(inn) == 10:
-        agreeing = [c for c in candidates if c.value[:4] == inn[:4]]
+        agreeing = [c for c in candidates if checks.kpp_tax_office_matches_inn(c.value, inn)]
+        if agreeing and inn_check.status == CheckStatus.VERIFIED:
+            rule = Rule(
+                "kpp_tax_office",
+                partial(checks.kpp_tax_office_matches_inn, inn=inn),
+                True,
+                "its tax office is the one that issued the ИНН",
+                "",
+            )
+            return _choose("recipient_kpp", agreeing, rule)
         if agreeing:
-            return _choose("recipient_kpp", agreeing, checks.kpp_valid, "format matches; tax office matches the ИНН")
-    return _choose("recipient_kpp", candidates, checks.kpp_valid)
+            return _choose("recipient_kpp", agreeing, _KPP_SHAPE)
+    return _choose("recipient_kpp", candidates, _KPP_SHAPE)
 
 
 def _without_lost_kopecks(amounts: list[Candidate]) -> list[Candidate]:
@@ -182,14 +320,13 @@ def resolve(
     bic, results["bank_bic"] = _choose_bik(by_field["bank_bic"], by_field["bank_corr_account"])
     values["bank_bic"] = bic
     _choose_accounts(by_field, bic, values, results)
-    values["recipient_inn"], results["recipient_inn"] = _choose(
-        "recipient_inn", by_field["recipient_inn"], checks.inn_valid
+    values["recipient_inn"], results["recipient_inn"] = _choose("recipient_inn", by_field["recipient_inn"], _INN)
+    values["recipient_kpp"], results["recipient_kpp"] = _choose_kpp(
+        by_field["recipient_kpp"], values["recipient_inn"], results["recipient_inn"]
     )
-    values["recipient_kpp"], results["recipient_kpp"] = _choose_kpp(by_field["recipient_kpp"], values["recipient_inn"])
-    rules: dict[str, Rule | None] = {"payment_date": _plausible_date}
     by_field["amount"] = _without_lost_kopecks(by_field["amount"])
     for field in VALUE_FIELDS:
         if field not in values:
-            values[field], results[field] = _choose(field, by_field[field], rules.get(field))
+            values[field], results[field] = _choose(field, by_field[field], _RULES.get(field))
     details = PaymentDetails(document_type=document_type, **values)
     return details, {field: results[field] for field in FIELD_NAMES}

@@ -51,9 +51,17 @@ VALUE_FIELDS: tuple[str, ...] = FIELD_NAMES[1:]
 
 
 class CheckStatus(StrEnum):
-    VALID = "valid"
+    """How far a value can be trusted; the contract is written down in docs/architecture.md ("Trust").
+
+    ``verified`` only when a rule that could have failed confirmed the value; ``repaired`` when the extractor
+    changed the reading to pass a rule, so a person must look; ``invalid`` when the value fails its rule;
+    ``unverified`` when nothing could confirm or refute it (a name, a date, an amount no QR repeats).
+    """
+
+    VERIFIED = "verified"
+    REPAIRED = "repaired"
     INVALID = "invalid"
-    UNCHECKED = "unchecked"
+    UNVERIFIED = "unverified"
 
 
 class Source(StrEnum):
@@ -70,9 +78,16 @@ class FieldCheck(BaseModel):
 
     model_config = ConfigDict(use_enum_values=True)
 
-    status: CheckStatus = CheckStatus.UNCHECKED
+    status: CheckStatus = Field(
+        CheckStatus.UNVERIFIED,
+        description="verified: a rule that could have failed confirmed it; repaired: changed to pass a rule, a person "
+        "must look; invalid: fails its rule; unverified: nothing could confirm or refute it",
+    )
     source: Source | None = None
-    detail: str | None = Field(None, description="What was checked or repaired, for a person to read")
+    rule: str | None = Field(
+        None, description='The rule that decided the status ("inn_check_digits", "qr_agrees"…); null when none did'
+    )
+    detail: str | None = Field(None, description="What the rule found or what was repaired, for a person to read")
 
 
 @dataclass(frozen=True, slots=True)

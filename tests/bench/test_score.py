@@ -208,3 +208,31 @@ def test_to_markdown_shows_tables_and_escapes_values() -> None:
     assert "| hard | 1 | 0 | 0 | 2 | 0.000 |" in markdown
     assert "First 2 of 4 errors:" in markdown
     assert "| a.jpg | purpose | Оплата по счёту № 15 | a\\|b |" in markdown
+
+
+@pytest.mark.parametrize(
+    ("predicted", "status", "wrong_verified"),
+    [
+        ("7707083893", "verified", []),  # right and verified: the contract holds
+        ("7707083894", "verified", [FieldError("a.jpg", "recipient_inn", "7707083893", "7707083894")]),
+        ("7707083894", "invalid", []),  # wrong, but said so
+        ("7707083894", "repaired", []),  # wrong, and the person is asked to look
+    ],
+)
+def test_score_finds_wrong_values_with_a_verified_status(
+    predicted: str, status: str, wrong_verified: list[FieldError]
+) -> None:
+    report = score([INVOICE], {"a.jpg": {"recipient_inn": predicted}}, {"a.jpg": {"recipient_inn": status}})
+    assert report.wrong_verified == wrong_verified
+    assert f"**{len(wrong_verified)} wrong values with a verified status**" in report.to_markdown()
+
+
+def test_score_counts_a_verified_value_where_the_document_shows_none() -> None:
+    report = score([INVOICE], {"a.jpg": {"bank_bic": "044525225"}}, {"a.jpg": {"bank_bic": "verified"}})
+    assert report.wrong_verified == [FieldError("a.jpg", "bank_bic", None, "044525225")]
+
+
+def test_score_without_statuses_reports_no_trust_figure() -> None:
+    report = score([INVOICE], {"a.jpg": {"recipient_inn": "7707083894"}})
+    assert report.wrong_verified is None
+    assert "verified status" not in report.to_markdown()

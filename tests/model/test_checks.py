@@ -7,13 +7,18 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from model.checks import (
+    FISCAL_DRIVE_PREFIXES,
     account_control_key,
     bik_valid,
     corr_account_valid,
+    fiscal_drive_number_valid,
+    fiscal_number_valid,
     inn_check_digits,
     inn_valid,
+    kpp_tax_office_matches_inn,
     kpp_valid,
     ogrn_valid,
+    passing_repairs,
     repair_single_confusion,
     settlement_account_valid,
 )
@@ -187,12 +192,12 @@ def _settlement(account: str) -> bool:
     (INN_ORG, inn_valid, INN_ORG),  # already valid
     ("77O7083893", inn_valid, INN_ORG),  # Latin O
     ("77О7083893", inn_valid, INN_ORG),  # Cyrillic О
-    ("7707083593", inn_valid, INN_ORG),  # the 3/5/8 confusion between digits
+    ("7707083593", inn_valid, None),  # 3 read as 5: eight other single misreads validate too
     ("77070838g3", inn_valid, INN_ORG),
     ("50010073225g", inn_valid, INN_PERSON),
     ("5001OO732259", inn_valid, None),  # two confusions
     ("7707083393", inn_valid, None),  # ambiguous: 7707085393 and 7707083893 both validate
-    ("7707083894", inn_valid, None),  # 4 is confused with no other digit
+    ("201417776312", inn_valid, None),  # 9 read as 0: 201417776812 validates as well as 291417776312
     ("770708389", inn_valid, None),  # a missing digit is not a confusion
     ("4060281070000000002S", _settlement, SETTLEMENT),
     ("4O602810700000000025", _settlement, SETTLEMENT),
@@ -215,3 +220,62 @@ def test_repair_single_confusion_yields_digits_only(value: str, expected: str | 
 
 def test_repair_single_confusion_refuses_repair_that_keeps_a_letter() -> None:
     assert repair_single_confusion("77O70838g3", lambda candidate: candidate == "77070838g3") is None
+
+
+@pytest.mark.parametrize(("truth", "is_valid"), [
+    (INN_PERSON, inn_valid),
+    ("291417776312", inn_valid),  # seen repaired to a wrong ИНН by a 3/5/8-only table
+    ("681241586817", inn_valid),
+    (INN_ORG, inn_valid),
+    (SETTLEMENT, _settlement),
+    (OGRN, ogrn_valid),
+])  # fmt: skip
+def test_a_repair_of_one_misread_digit_is_the_truth_or_nothing(truth: str, is_valid: Callable[[str], bool]) -> None:
+    """Whatever digit was misread as whatever other digit, the repair never invents a third value."""
+    for misread in mutations(truth):
+        if not is_valid(misread):
+            assert repair_single_confusion(misread, is_valid) in (None, truth), misread
+            assert truth in passing_repairs(misread, is_valid)
+
+
+@pytest.mark.parametrize(("value", "valid"), [
+    ("9282000100072197", True),  # the notes' worked example
+    ("7281440500123456", True),
+    ("8710000100123456", True),
+    ("9960440300123456", True),
+    ("928200010007219", False),  # a digit dropped
+    ("92820001000721970", False),  # a digit added
+    ("1282000100072197", False),  # no drive's prefix
+    ("928200010007219O", False),
+])  # fmt: skip
+def test_fiscal_drive_number_valid_cases(value: str, valid: bool) -> None:
+    assert fiscal_drive_number_valid(value) is valid
+
+
+def test_every_fiscal_drive_prefix_has_two_digits() -> None:
+    assert all(len(prefix) == 2 and prefix.isdigit() for prefix in FISCAL_DRIVE_PREFIXES)
+
+
+@pytest.mark.parametrize(("value", "valid"), [
+    ("64318", True),
+    ("0000064318", True),  # printed with leading zeros
+    ("2918241905", True),
+    ("4294967295", True),  # the largest 32-bit number
+    ("4294967296", False),
+    ("29182419050", False),  # a digit added
+    ("", False),
+    ("12a4", False),
+])  # fmt: skip
+def test_fiscal_number_valid_cases(value: str, valid: bool) -> None:
+    assert fiscal_number_valid(value) is valid
+
+
+@pytest.mark.parametrize(("kpp", "inn", "matches"), [
+    ("770701001", INN_ORG, True),
+    ("773601001", INN_ORG, False),  # a large taxpayer's or a moved company's КПП: no agreement, no refutation
+    ("770701001", "7707", False),
+    ("770701001", INN_PERSON, False),  # an individual has no КПП
+    ("7707AB001", INN_ORG, True),
+])  # fmt: skip
+def test_kpp_tax_office_matches_inn_cases(kpp: str, inn: str, matches: bool) -> None:
+    assert kpp_tax_office_matches_inn(kpp, inn) is matches

@@ -87,4 +87,4 @@ def test_demo_shows_the_samples_with_their_checks(samples: dict[Path, dict[str, 
     for path, truth in samples.items():
         assert path.name in result.stdout
         assert str(truth["recipient_inn"]) in result.stdout
-    assert "valid" in result.stdout
+    assert "verified" in result.stdout

@@ -27,7 +27,8 @@ def test_resolve_prefers_a_valid_reading_over_a_more_trusted_invalid_one() -> No
         Candidate("recipient_inn", "7707083893", Source.OCR),
     )
     assert fields["recipient_inn"] == "7707083893"
-    assert checks["recipient_inn"]["status"] == "valid"
+    assert checks["recipient_inn"]["status"] == "verified"
+    assert checks["recipient_inn"]["rule"] == "inn_check_digits"
     assert checks["recipient_inn"]["source"] == "ocr"
 
 
@@ -43,9 +44,10 @@ def test_resolve_prefers_qr_when_both_readings_are_valid() -> None:
 @pytest.mark.parametrize(
     ("misread", "expected", "status"),
     [
-        ("7707083898", "7707083893", "valid"),  # 3 read as 8 in the check digit: one repair validates
-        ("7707088893", "7707083893", "valid"),
-        ("7707085893", "7707085893", "invalid"),  # no single confusion repairs it
+        ("500100732258", "500100732259", "repaired"),  # no other single misread passes both check digits
+        ("500100732299", "500100732299", "invalid"),  # 5 read as 9: another single misread validates too
+        ("7707083898", "7707083898", "invalid"),  # 3 read as 8: three other single misreads validate too
+        ("7707085893", "7707085893", "invalid"),
     ],
 )
 def test_resolve_repairs_a_single_ocr_confusion_only_when_unambiguous(misread: str, expected: str, status: str) -> None:
@@ -53,7 +55,8 @@ def test_resolve_repairs_a_single_ocr_confusion_only_when_unambiguous(misread: s
     assert fields["recipient_inn"] == expected
     assert checks["recipient_inn"]["status"] == status
     if misread != expected:
-        assert checks["recipient_inn"]["detail"] == f"repaired one OCR confusion: {misread} → {expected}"
+        assert f"read {misread}" in checks["recipient_inn"]["detail"]
+        assert f"{expected} is the only single OCR confusion that passes" in checks["recipient_inn"]["detail"]
 
 
 def test_resolve_marks_an_unrepairable_identifier_invalid() -> None:
@@ -71,12 +74,16 @@ def test_resolve_checks_accounts_against_the_chosen_bik() -> None:
         Candidate("bank_corr_account", CORR, Source.OCR),
     )
     assert (fields["recipient_account"], fields["bank_corr_account"]) == (account, CORR)
-    assert checks["recipient_account"]["status"] == checks["bank_corr_account"]["status"] == "valid"
+    assert checks["recipient_account"]["status"] == checks["bank_corr_account"]["status"] == "verified"
+    assert (checks["recipient_account"]["rule"], checks["bank_corr_account"]["rule"]) == (
+        "account_key_bik",
+        "corr_account_key_bik",
+    )
 
 
-def test_resolve_leaves_accounts_unchecked_without_a_bik() -> None:
+def test_resolve_leaves_accounts_unverified_without_a_bik() -> None:
     _, checks = _resolve(Candidate("recipient_account", _account(), Source.OCR))
-    assert checks["recipient_account"]["status"] == "unchecked"
+    assert checks["recipient_account"]["status"] == "unverified"
 
 
 def test_without_a_bik_the_correspondent_account_vouches_for_the_account() -> None:
@@ -85,10 +92,10 @@ def test_without_a_bik_the_correspondent_account_vouches_for_the_account() -> No
         Candidate("recipient_account", _account(), Source.OCR),
         Candidate("bank_corr_account", "50101810400000000225", Source.OCR),  # 3 read as 5
     )
-    assert (fields["bank_corr_account"], checks["bank_corr_account"]["status"]) == (CORR, "valid")
-    assert checks["bank_corr_account"]["detail"] == f"repaired one OCR confusion: 50101810400000000225 → {CORR}"
-    assert (fields["recipient_account"], checks["recipient_account"]["status"]) == (_account(), "valid")
-    assert checks["recipient_account"]["detail"] == "key matches the bank code the к/с ends with"
+    assert (fields["bank_corr_account"], checks["bank_corr_account"]["status"]) == (CORR, "repaired")
+    assert checks["bank_corr_account"]["rule"] == "corr_account_shape"
+    assert (fields["recipient_account"], checks["recipient_account"]["status"]) == (_account(), "verified")
+    assert checks["recipient_account"]["detail"] == "its key matches the bank code the к/с ends with"
 
 
 def test_without_a_bik_an_account_that_fails_the_code_of_the_correspondent_account_is_invalid() -> None:
@@ -97,7 +104,8 @@ def test_without_a_bik_an_account_that_fails_the_code_of_the_correspondent_accou
         Candidate("recipient_account", other, Source.OCR), Candidate("bank_corr_account", CORR, Source.OCR)
     )
     assert checks["recipient_account"]["status"] == "invalid"
-    assert checks["bank_corr_account"]["detail"] == "format matches; no BIK to check the key against"
+    assert checks["bank_corr_account"]["status"] == "unverified"
+    assert checks["bank_corr_account"]["rule"] == "corr_account_shape"
 
 
 def test_resolve_prefers_the_bik_that_the_correspondent_account_confirms() -> None:
@@ -112,9 +120,9 @@ def test_resolve_prefers_the_bik_that_the_correspondent_account_confirms() -> No
 @pytest.mark.parametrize(
     ("sources", "status"),
     [
-        ((Source.QR, Source.OCR), "valid"),
-        ((Source.OCR, Source.OCR), "unchecked"),
-        ((Source.OCR,), "unchecked"),
+        ((Source.QR, Source.OCR), "verified"),
+        ((Source.OCR, Source.OCR), "unverified"),  # two readings by one engine are not independent
+        ((Source.OCR,), "unverified"),
     ],
 )
 def test_resolve_confirms_values_that_independent_sources_agree_on(sources: tuple[Source, ...], status: str) -> None:
@@ -125,7 +133,8 @@ def test_resolve_confirms_values_that_independent_sources_agree_on(sources: tupl
 def test_resolve_reports_disagreement_between_sources() -> None:
     fields, checks = _resolve(Candidate("amount", "100.00", Source.QR), Candidate("amount", "180.00", Source.OCR))
     assert fields["amount"] == "100.00"
-    assert checks["amount"]["detail"] == "other sources read 180.00"
+    assert checks["amount"]["status"] == "unverified"
+    assert checks["amount"]["detail"] == "no rule can confirm it; other sources read 180.00"
 
 
 def test_resolve_refuses_a_payment_date_in_the_future() -> None:
@@ -140,7 +149,7 @@ def test_resolve_drops_values_outside_the_schema_and_checks_every_field() -> Non
     )
     assert fields["amount"] is None and fields["recipient_inn"] is None
     assert set(checks) == set(fields)
-    assert checks["amount"] == {"status": "unchecked", "source": None, "detail": None}
+    assert checks["amount"] == {"status": "unverified", "source": None, "rule": None, "detail": None}
 
 
 def test_resolve_repairs_a_bik_from_its_correspondent_account() -> None:
@@ -149,8 +158,9 @@ def test_resolve_repairs_a_bik_from_its_correspondent_account() -> None:
         Candidate("bank_corr_account", "30101810673240000828", Source.OCR),
     )
     assert fields["bank_bic"] == "047324828"
-    assert checks["bank_bic"]["detail"] == "repaired one OCR confusion: 047324825 → 047324828 (confirmed by the к/с)"
-    assert checks["bank_corr_account"]["status"] == "valid"
+    assert checks["bank_bic"]["status"] == "repaired"
+    assert "047324828 is the only single OCR confusion that passes with the к/с" in checks["bank_bic"]["detail"]
+    assert checks["bank_corr_account"]["status"] == "verified"
 
 
 def test_resolve_keeps_the_kopecks_that_another_ocr_reading_of_the_same_roubles_lost() -> None:
@@ -176,18 +186,17 @@ def test_resolve_keeps_whole_roubles_unless_ocr_read_the_same_roubles_with_kopec
 
 
 @pytest.mark.parametrize(
-    ("inn", "kpps", "expected"),
+    ("inn", "kpps", "expected", "status"),
     [
-        ("7405891816", ("140501001", "740501001"), "740501001"),  # the reading whose tax office is the ИНН's
-        ("7405891816", ("773601001",), "773601001"),  # a large taxpayer's КПП: nothing agrees, nothing lost
-        ("500100732259", ("140501001", "740501001"), "140501001"),  # an individual's ИНН says nothing of a КПП
+        ("7405891816", ("140501001", "740501001"), "740501001", "verified"),  # its tax office is the ИНН's
+        ("7405891816", ("773601001",), "773601001", "unverified"),  # a large taxpayer's: nothing agrees, nothing lost
     ],
 )
 def test_resolve_prefers_the_kpp_registered_where_the_inn_was_issued(
-    inn: str, kpps: tuple[str, ...], expected: str
+    inn: str, kpps: tuple[str, ...], expected: str, status: str
 ) -> None:
     fields, checks = _resolve(
         Candidate("recipient_inn", inn, Source.OCR), *(Candidate("recipient_kpp", k, Source.OCR) for k in kpps)
     )
     assert fields["recipient_kpp"] == expected
-    assert checks["recipient_kpp"]["status"] == "valid"
+    assert checks["recipient_kpp"]["status"] == status

@@ -136,7 +136,7 @@ def test_infer_file_takes_a_multipart_upload(
     payload = response.json()
     assert set(payload) == {"payment_details", "checks"}
     assert payload["payment_details"]["amount"] == truth["amount"]
-    assert payload["checks"]["recipient_inn"]["status"] in {"valid", "invalid", "unchecked"}
+    assert payload["checks"]["recipient_inn"]["status"] in {"verified", "repaired", "invalid", "unverified"}
 
 
 @pytest.mark.parametrize(

@@ -27,7 +27,7 @@ def test_the_runtime_reads_a_stored_photo_by_its_id(
         files.close()
         runtime.close()
     assert reading.details["recipient_inn"] == "3834964079"
-    assert reading.checks["recipient_inn"]["status"] == "valid"
+    assert reading.checks["recipient_inn"]["status"] == "verified"
 
 
 def test_another_persons_file_id_is_not_found_by_the_runtime(

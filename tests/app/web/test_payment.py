@@ -107,9 +107,9 @@ def test_csv_export_has_a_bom_and_quotes_formulas() -> None:
 
 
 def test_json_export_keeps_cyrillic_and_the_checks() -> None:
-    body = details_json(clean_details(DETAILS), {"recipient_inn": {"status": "valid"}})
+    body = details_json(clean_details(DETAILS), {"recipient_inn": {"status": "verified"}})
     assert "ООО «Белые ночи»" in body
-    assert json.loads(body)["checks"]["recipient_inn"]["status"] == "valid"
+    assert json.loads(body)["checks"]["recipient_inn"]["status"] == "verified"
 
 
 @pytest.mark.parametrize(
