@@ -25,8 +25,9 @@ GOOD = {
         ({}, "recipient_inn", "verified"),
         ({"recipient_inn": "3834964078"}, "recipient_inn", "invalid"),  # a check digit off
         ({"recipient_inn": "383496407"}, "recipient_inn", "invalid"),  # too short for the schema
-        ({"bank_bic": "047516947"}, "recipient_account", "invalid"),  # the account's key no longer fits the БИК
-        ({"bank_bic": "047516947"}, "bank_corr_account", "invalid"),
+        ({"bank_bic": "044525225"}, "recipient_account", "invalid"),  # the account's key no longer fits the БИК
+        ({"bank_bic": "044525225"}, "bank_corr_account", "invalid"),
+        ({"bank_bic": "047516947"}, "bank_bic", "invalid"),  # the к/с allows one БИК only: 047516946
         ({"payment_date": "2099-01-01"}, "payment_date", "invalid"),  # in the future
         ({"recipient_kpp": "38340100"}, "recipient_kpp", "invalid"),
         ({}, "recipient_name", "unverified"),  # no rule can refute a name
