@@ -20,10 +20,10 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Tesseract with Russian, and the Cyrillic fonts the synthetic benchmark documents are drawn with.
 APT_PACKAGES := tesseract-ocr tesseract-ocr-rus fonts-dejavu-core fonts-dejavu-extra fonts-paratype fonts-liberation
 # chromium: the web app's browser tests (Playwright drives it; it never downloads a browser of its own); g++:
-# torch.compile on a CPU, for the test that Qwen-VL's warm-up leaves nothing to compile; redis-server and prometheus:
-# the shared login store and the stats over replicas, which the replica tests start. `make test` adds them to what
-# system-deps installs; `make demo` needs none of them.
-APT_TEST_PACKAGES := chromium g++ redis-server prometheus
+# torch.compile on a CPU, for the test that Qwen-VL's warm-up leaves nothing to compile; redis-server, prometheus and
+# haproxy: the shared login store, the stats over replicas and the load balancer, which the replica tests start.
+# `make test` adds them to what system-deps installs; `make demo` needs none of them.
+APT_TEST_PACKAGES := chromium g++ redis-server prometheus haproxy
 # The development identity provider (a Keycloak stand-in): Node packages pinned by its package-lock.json.
 IDP_DIR := deploy/dev-idp
 IDP_STAMP := $(IDP_DIR)/node_modules/.installed

@@ -1,0 +1,89 @@
+"""A real load balancer on one machine: Debian's HAProxy in front of several replicas of one service.
+
+Round robin over the replicas that pass their health check (checked every second, so a replica that stops is out of
+the rotation within two seconds); each answer says which replica gave it in ``X-Served-By``::
+
+    with HAProxyServer(tmp_path, targets=["127.0.0.1:8102", "127.0.0.1:8202"], health_path="/healthz") as lb:
+        httpx.get(lb.url + "/")
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+from collections.abc import Sequence
+from pathlib import Path
+
+from app.stack.processes import ManagedServer, free_ports, spawn
+
+SERVED_BY = "X-Served-By"
+TIMEOUT_S = 65
+"""Client and server timeouts: longer than the runtime's longest request (api.yaml's timeoutSeconds, 60)."""
+
+
+class HAProxyError(RuntimeError):
+    """No ``haproxy`` binary, or it did not start: the message says what to do."""
+
+
+def haproxy_binary() -> str:
+    found = shutil.which("haproxy")
+    if found is None:
+        raise HAProxyError("no `haproxy`: apt-get install haproxy (make test does it)")
+    return found
+
+
+class HAProxyServer(ManagedServer):
+    """One ``haproxy`` on 127.0.0.1 balancing over ``targets`` (host:port), health-checked at ``health_path``."""
+
+    log_name = "haproxy.log"
+    error = HAProxyError
+    stop_grace_s = 5
+
+    def __init__(self, folder: Path, *, targets: Sequence[str], health_path: str, port: int | None = None) -> None:
+        super().__init__(folder)
+        self.targets = list(targets)
+        self.health_path = health_path
+        self.port = port
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, timeout_s: float = 30) -> None:
+        for attempt in range(3):
+            if self.port is None or attempt:
+                self.port = free_ports(1)[0]
+            self.spawn()
+            if self.wait_ready(timeout_s):
+                return
+        raise HAProxyError(f"haproxy did not start; see {self.log_path}")
+
+    def config(self) -> str:
+        servers = "\n".join(
+            f"  server replica{index} {target} check inter 1s fall 2 rise 1"
+            for index, target in enumerate(self.targets, 1)
+        )
+        return (
+            "global\n  maxconn 4096\n\n"
+            "defaults\n  mode http\n  timeout connect 2s\n"
+            f"  timeout client {TIMEOUT_S}s\n  timeout server {TIMEOUT_S}s\n\n"
+            f"frontend replicas\n  bind 127.0.0.1:{self.port}\n  default_backend replicas\n\n"
+            "backend replicas\n  balance roundrobin\n"
+            f"  option httpchk GET {self.health_path}\n"
+            f"  http-response set-header {SERVED_BY} %[srv_name]\n"
+            f"{servers}\n"
+        )
+
+    def spawn(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        config = self.folder / "haproxy.cfg"
+        config.write_text(self.config(), encoding="utf-8")
+        self._process = spawn([haproxy_binary(), "-db", "-f", str(config)], log=self.log_path, cwd=self.folder)
+
+    def answers(self) -> bool:
+        """The frontend accepts connections (whether a replica is up yet is the health check's business)."""
+        try:
+            with socket.create_connection(("127.0.0.1", self.port or 0), timeout=1):
+                return True
+        except OSError:
+            return False
