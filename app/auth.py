@@ -14,7 +14,7 @@ per request by ``authorize``, never remembered; neither are refused tokens.
 How a route uses it (``CurrentUser`` reads the verifier from the settings; tests override ``get_token_verifier``)::
 
     app = FastAPI()
-    add_auth_exception_handlers(app)
+    add_error_handlers(app)  # app.errors: AuthError is an ApiError
     QwenUser = Annotated[Principal, Depends(principal_dependency(get_token_verifier, groups=[QWEN_GROUP]))]
 
     @app.get("/me")
@@ -40,9 +40,9 @@ from typing import Annotated, Any
 
 import httpx
 import jwt
-from fastapi import Depends, FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi import Depends, Request
 
+from app.errors import ApiError
 from app.manifests import load_manifests
 from app.settings import get_settings
 
@@ -57,17 +57,21 @@ _REQUIRED_CLAIMS = ["exp", "iss", "sub"]
 MISSING_TOKEN = "missing bearer token"
 VERIFIED_CACHE_SIZE = 1024
 """Verified tokens a verifier remembers at most (a few MB of claims)."""
+IDENTITY_PROVIDER_UNAVAILABLE = "identity provider unavailable"
+"""The 503 detail when the realm's keys cannot be fetched: the caller's token may be fine, so no 'log in again'."""
 VERIFIED_CACHE_TTL_S = 60.0
 """How long a verifier remembers a verified token at most, however long the token is valid."""
 
 
-class AuthError(Exception):
+class AuthError(ApiError):
     """A request that is not allowed: 401 (no usable token) or 403 (a valid token without the right group)."""
 
     def __init__(self, status_code: int, detail: str) -> None:
-        super().__init__(detail)
-        self.status_code = status_code
-        self.detail = detail
+        super().__init__(status_code, detail)
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"WWW-Authenticate": self.www_authenticate}
 
     @property
     def www_authenticate(self) -> str:
@@ -79,8 +83,15 @@ class AuthError(Exception):
         return f'Bearer error="{error}", error_description="{description}"'
 
 
-class IdentityProviderUnavailable(Exception):  # noqa: N818 -- the name the services import
-    """The realm's signing keys could not be fetched: the server's problem (503), not the caller's token."""
+class IdentityProviderUnavailable(ApiError):  # noqa: N818 -- the name the services import
+    """The realm's signing keys could not be fetched: the server's problem (503), not the caller's token. ``str()``
+    is the reason, for the log; the caller is told only that the provider cannot be reached (no internal address)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(503, IDENTITY_PROVIDER_UNAVAILABLE, {"Retry-After": "5"}, reason=reason)
+
+    def __str__(self) -> str:
+        return self.reason or self.detail
 
 
 def _unauthorized(detail: str) -> AuthError:
@@ -469,24 +480,3 @@ def principal_dependency(
 
 
 CurrentUser = Annotated[Principal, Depends(principal_dependency(get_token_verifier))]
-
-
-async def auth_error_handler(request: Request, exc: Exception) -> JSONResponse:
-    """AuthError → {"error": detail} with its status and, for 401/403, the WWW-Authenticate challenge."""
-    if not isinstance(exc, AuthError):
-        raise exc
-    return JSONResponse(
-        {"error": exc.detail}, status_code=exc.status_code, headers={"WWW-Authenticate": exc.www_authenticate}
-    )
-
-
-async def identity_provider_error_handler(request: Request, exc: Exception) -> JSONResponse:
-    """IdentityProviderUnavailable → 503: the caller's token may be fine, so it must not be told to log in again."""
-    log.warning("refusing a request: %s", exc)
-    return JSONResponse({"error": "identity provider unavailable"}, status_code=503)
-
-
-def add_auth_exception_handlers(app: FastAPI) -> None:
-    """Register both handlers, so every service answers auth failures the same way."""
-    app.add_exception_handler(AuthError, auth_error_handler)
-    app.add_exception_handler(IdentityProviderUnavailable, identity_provider_error_handler)

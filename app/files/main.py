@@ -14,17 +14,15 @@ from datetime import timedelta
 from typing import Any
 
 import anyio.to_thread
-from fastapi import FastAPI, Request
-from fastapi.exceptions import RequestValidationError
+from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from app.auth import TokenVerifier, add_auth_exception_handlers
+from app.auth import TokenVerifier
+from app.errors import add_error_handlers
 from app.files.api import FilesState, router
-from app.files.models import FileServiceError
-from app.files.ranges import RangeNotSatisfiable
 from app.files.service import FileService
 from app.limiter import SlotLimiter
 from app.manifests import Manifests, load_manifests
@@ -32,7 +30,7 @@ from app.runtime.openapi import BEARER_SCHEME, docs_html
 from app.runtime.registry import build_version
 from app.runtime.server import STATIC
 from app.settings import Settings, refuse_unsafe_settings
-from app.storage import StorageError, StorageUnavailable, storage_from_settings
+from app.storage import StorageError, storage_from_settings
 
 LOG = logging.getLogger(__name__)
 DESCRIPTION = (
@@ -82,7 +80,7 @@ def create_files_app(settings: Settings, manifests: Manifests) -> FastAPI:
     )
     uploads = SlotLimiter(settings.files_max_uploads, settings.files_upload_queue)
     app.state.files = FilesState(service, verifier, model_groups(manifests), uploads)
-    _add_error_handlers(app)
+    add_error_handlers(app)
     if manifests.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -125,38 +123,6 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
         }
         app.openapi_schema = document
     return app.openapi_schema
-
-
-def _error(status: int, detail: str, headers: dict[str, str] | None = None) -> JSONResponse:
-    return JSONResponse({"error": detail}, status_code=status, headers=headers)
-
-
-def _add_error_handlers(app: FastAPI) -> None:
-    add_auth_exception_handlers(app)
-
-    @app.exception_handler(FileServiceError)
-    async def refused(_: Request, exc: FileServiceError) -> JSONResponse:
-        return _error(exc.status, exc.detail, exc.headers)
-
-    @app.exception_handler(RangeNotSatisfiable)
-    async def bad_range(_: Request, exc: RangeNotSatisfiable) -> JSONResponse:
-        return _error(416, str(exc), {"Content-Range": f"bytes */{exc.size}"})
-
-    @app.exception_handler(StorageUnavailable)
-    async def unreachable(_: Request, exc: StorageUnavailable) -> JSONResponse:
-        LOG.warning("object storage is unreachable: %s", exc)
-        return _error(503, f"object storage is unreachable: {exc}", {"Retry-After": "5"})
-
-    @app.exception_handler(StorageError)
-    async def failed(_: Request, exc: StorageError) -> JSONResponse:
-        LOG.error("object storage failed: %s", exc)
-        return _error(502, f"object storage failed: {exc}")
-
-    @app.exception_handler(RequestValidationError)
-    async def invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
-        first = exc.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        return _error(422, f"{where}: {first['msg']}")
 
 
 def serve(settings: Settings) -> None:

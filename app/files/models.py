@@ -6,6 +6,8 @@ from datetime import datetime
 
 from pydantic import BaseModel, Field
 
+from app.errors import ApiError
+
 
 class FileInfo(BaseModel):
     """A stored file, as its owner sees it."""
@@ -40,11 +42,5 @@ class ErrorBody(BaseModel):
     error: str = Field(examples=["no such file"])
 
 
-class FileServiceError(Exception):
-    """A request the service refuses, already shaped as its answer: an HTTP status and a stable message."""
-
-    def __init__(self, status: int, detail: str, headers: dict[str, str] | None = None) -> None:
-        super().__init__(detail)
-        self.status = status
-        self.detail = detail
-        self.headers = headers
+class FileServiceError(ApiError):
+    """A request the file service refuses, already shaped as its answer: an HTTP status and a stable message."""

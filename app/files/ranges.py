@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 
+from app.errors import ApiError
 from app.storage import ByteRange
 
 _SINGLE = re.compile(r"bytes=([0-9]*)-([0-9]*)", re.ASCII)
 
 
-class RangeNotSatisfiable(Exception):  # noqa: N818 -- HTTP's name for it (416)
+class RangeNotSatisfiable(ApiError):  # noqa: N818 -- HTTP's name for it (416)
     def __init__(self, size: int) -> None:
-        super().__init__("the requested range is not within the file")
+        super().__init__(416, "the requested range is not within the file", {"Content-Range": f"bytes */{size}"})
         self.size = size
 
 

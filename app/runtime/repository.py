@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable, Mapping, MutableMapping
 from typing import Any
 
+from app.errors import ApiError
 from app.runtime.registry import ServedModel
 
 Loader = Callable[[str], Any] | None
@@ -23,13 +24,8 @@ PrepareFor = Callable[[ServedModel], Callable[[], Mapping[str, str]] | None]
 """The weights step of a version before its ``load()`` (``server._weights_preparation``)."""
 
 
-class RepositoryError(Exception):
-    """A repository request that cannot be carried out; ``status`` is the HTTP answer (400, 404, 409)."""
-
-    def __init__(self, status: int, detail: str) -> None:
-        super().__init__(detail)
-        self.status = status
-        self.detail = detail
+class RepositoryError(ApiError):
+    """A repository request that cannot be carried out; ``status_code`` is the HTTP answer (400, 404, 409)."""
 
 
 @dataclasses.dataclass(frozen=True)

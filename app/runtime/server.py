@@ -34,12 +34,12 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from app.auth import (
     ANONYMOUS,
     AuthError,
-    IdentityProviderUnavailable,
     Principal,
     TokenVerifier,
     authorize,
     bearer_token,
 )
+from app.errors import ApiError, add_error_handlers, error_response, storage_error
 from app.files.service import FileService
 from app.limiter import SaturatedError, SlotLimiter
 from app.manifests.models import Limits
@@ -48,7 +48,7 @@ from app.runtime.filerefs import resolve_file_references
 from app.runtime.observability import Metrics, log_request, redact
 from app.runtime.openapi import docs_html, model_metadata, openapi_document
 from app.runtime.registry import ModelDeclaration, ServedModel, build_registry, build_version, loader_of
-from app.runtime.repository import ModelRepository, RepositoryError, VersionRequest, describe
+from app.runtime.repository import ModelRepository, VersionRequest, describe
 from app.runtime.tensors import (
     BINARY_HEADER,
     PreparedRequest,
@@ -61,7 +61,7 @@ from app.runtime.tensors import (
 )
 from app.runtime.weights import prepare_model
 from app.settings import ROOT, Settings, refuse_unsafe_settings
-from app.storage import StorageError, StorageUnavailable, storage_from_settings
+from app.storage import StorageError, storage_from_settings
 
 LOG = logging.getLogger(__name__)
 STATIC = ROOT / "frontend" / "static"
@@ -107,18 +107,6 @@ def _count_from_zero(state: RuntimeState, served: ServedModel) -> None:
     """Export the version's success counter at 0 before its first call: Prometheus' increase() cannot count the
     calls a series already held when it was first scraped."""
     state.metrics.of(served.name, served.version).requests(200)
-
-
-def _error(status: int, detail: str, headers: dict[str, str] | None = None) -> JSONResponse:
-    return JSONResponse({"error": detail}, status_code=status, headers=headers)
-
-
-class _HttpError(Exception):
-    """A request refused before or around inference, already shaped as the response to send."""
-
-    def __init__(self, status: int, detail: str, headers: dict[str, str] | None = None) -> None:
-        super().__init__(detail)
-        self.status, self.detail, self.headers = status, detail, headers
 
 
 def create_app(settings: Settings, config: RuntimeConfig) -> FastAPI:
@@ -225,10 +213,7 @@ def _weights_preparation(settings: Settings, served: ServedModel) -> Callable[[]
 
 def _model(state: RuntimeState, name: str, version: str | None = None) -> ServedModel:
     """The serving version of the model, or the loaded ``version`` of it."""
-    try:
-        return state.repository.find(name, version)
-    except RepositoryError as exc:
-        raise _HttpError(exc.status, exc.detail) from exc
+    return state.repository.find(name, version)
 
 
 def _admin(state: RuntimeState, request: Request) -> Principal | None:
@@ -251,23 +236,13 @@ def _principal(state: RuntimeState, request: Request, served: ServedModel) -> Pr
     token = bearer_token(request)
     if token is None:
         raise AuthError(401, "missing bearer token")
-    try:
-        principal = state.verifier.verify(token)
-    except IdentityProviderUnavailable as exc:
-        raise _HttpError(503, f"the identity provider cannot be reached to check the token ({exc})") from exc
+    principal = state.verifier.verify(token)
     authorize(principal, served.groups)
     return principal
 
 
 def _add_routes(app: FastAPI, state: RuntimeState) -> None:
-    @app.exception_handler(_HttpError)
-    async def refused(_: Request, exc: _HttpError) -> JSONResponse:
-        return _error(exc.status, exc.detail, exc.headers)
-
-    @app.exception_handler(AuthError)
-    async def unauthorized(_: Request, exc: AuthError) -> JSONResponse:
-        headers = {"WWW-Authenticate": exc.www_authenticate} if exc.status_code == 401 else None
-        return _error(exc.status_code, exc.detail, headers)
+    add_error_handlers(app)
 
     @app.get("/v2", tags=["server"])
     async def server_metadata() -> dict[str, Any]:
@@ -356,10 +331,7 @@ def _add_repository_routes(app: FastAPI, state: RuntimeState) -> None:
         principal = _admin(state, request)
         wanted = VersionRequest.from_parameters((await _repository_body(request)).get("parameters"))
         loader = loader_of(state.config.entrypoint)
-        try:
-            served = await state.repository.load(name, wanted, loader, partial(_weights_preparation, state.settings))
-        except RepositoryError as exc:
-            raise _HttpError(exc.status, exc.detail) from exc
+        served = await state.repository.load(name, wanted, loader, partial(_weights_preparation, state.settings))
         state.metrics.load_seconds.labels(served.name, served.version).set(served.load_seconds or 0.0)
         _count_from_zero(state, served)
         user = principal.username if principal else None
@@ -371,10 +343,7 @@ def _add_repository_routes(app: FastAPI, state: RuntimeState) -> None:
         """Unload a version that is not serving."""
         _admin(state, request)
         version = VersionRequest.from_parameters((await _repository_body(request)).get("parameters")).version
-        try:
-            state.repository.unload(name, version)
-        except RepositoryError as exc:
-            raise _HttpError(exc.status, exc.detail) from exc
+        state.repository.unload(name, version)
         return {"name": name, "unloaded": version}
 
 
@@ -386,9 +355,9 @@ async def _repository_body(request: Request) -> dict[str, Any]:
     try:
         payload = json.loads(body or b"{}")
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise _HttpError(400, f"the body is not valid JSON ({exc})") from exc
+        raise ApiError(400, f"the body is not valid JSON ({exc})") from exc
     if not isinstance(payload, dict):
-        raise _HttpError(400, 'the body must be a JSON object such as {"parameters": {"version": "v2"}}')
+        raise ApiError(400, 'the body must be a JSON object such as {"parameters": {"version": "v2"}}')
     return payload
 
 
@@ -480,9 +449,7 @@ async def _infer(  # noqa: PLR0917 - the one code path every inference request t
         served = _model(state, name, version)
         principal = _principal(state, request, served)
         if not served.ready:
-            raise _HttpError(
-                503, f"model {name!r} is not ready: {served.error or 'still loading'}", {"Retry-After": "5"}
-            )
+            raise ApiError(503, f"model {name!r} is not ready: {served.error or 'still loading'}", {"Retry-After": "5"})
         prepared = await read(request, served, state.config.limits)
         if prepared.has_file_references:
             await _read_file_references(state, served, prepared, principal)
@@ -495,14 +462,8 @@ async def _infer(  # noqa: PLR0917 - the one code path every inference request t
             else {"model_name": served.name, "model_version": served.version, "id": request_id, "outputs": outputs}
         )  # fmt: skip
         response = JSONResponse(body)
-    except RequestError as exc:
-        status, response = exc.status_code, _error(exc.status_code, exc.detail)
-    except _HttpError as exc:
-        status, response = exc.status, _error(exc.status, exc.detail, exc.headers)
-    except AuthError as exc:
-        status = exc.status_code
-        headers = {"WWW-Authenticate": exc.www_authenticate} if exc.status_code == 401 else None
-        response = _error(exc.status_code, exc.detail, headers)
+    except ApiError as exc:
+        status, response = exc.status_code, error_response(exc)
     finally:
         elapsed_ms = (time.perf_counter() - started) * 1000
         _observe(state, served, principal, request_id, status, elapsed_ms, inference_ms, sizes, prepared)
@@ -529,14 +490,12 @@ async def _run(
                 )  # fmt: skip
                 outputs = await asyncio.wait_for(call, timeout=state.config.limits.timeout_seconds)
             except TimeoutError as exc:
-                raise _HttpError(504, f"inference took longer than {state.config.limits.timeout_seconds:g} s") from exc
+                raise ApiError(504, f"inference took longer than {state.config.limits.timeout_seconds:g} s") from exc
             except ValueError as exc:
                 raise RequestError(400, str(exc)) from exc
             except Exception as exc:
                 LOG.exception("inference failed in model %s", served.name)
-                raise _HttpError(
-                    500, f"inference failed inside the model ({type(exc).__name__}); see the logs"
-                ) from exc
+                raise ApiError(500, f"inference failed inside the model ({type(exc).__name__}); see the logs") from exc
             finally:
                 gauge_running.dec()
             inference_ms = (time.perf_counter() - started) * 1000
@@ -544,7 +503,7 @@ async def _run(
             return _jsonable(outputs), inference_ms
     except SaturatedError as exc:
         gauge_queue.dec()
-        raise _HttpError(503, "the model is busy: every slot and the queue are full", {"Retry-After": "1"}) from exc
+        raise ApiError(503, "the model is busy: every slot and the queue are full", {"Retry-After": "1"}) from exc
 
 
 async def _read_file_references(
@@ -555,11 +514,8 @@ async def _read_file_references(
     owner = principal or ANONYMOUS
     try:
         await asyncio.to_thread(resolve_file_references, prepared, served.spec, state.files, owner, limit)
-    except StorageUnavailable as exc:
-        raise _HttpError(503, f"object storage is unreachable: {exc}", {"Retry-After": "5"}) from exc
-    except StorageError as exc:  # misconfigured or refusing storage: the operator's to fix, the caller may retry
-        LOG.error("reading a file reference failed: %s", exc)
-        raise _HttpError(503, f"object storage failed: {exc}", {"Retry-After": "30"}) from exc
+    except StorageError as exc:
+        raise storage_error(exc) from exc
 
 
 def _jsonable(outputs: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from app.errors import ApiError
 from app.files.service import sniff
 from app.runtime.spec import ModuleSpec, TensorSpec
 
@@ -34,13 +35,8 @@ BINARY_HEADER = "inference-header-content-length"
 """Triton's binary tensor extension: the JSON part's length; raw tensors follow it in the body."""
 
 
-class RequestError(Exception):
+class RequestError(ApiError):
     """A request the module must not see; ``status_code`` is 400, 413 or 415 and ``detail`` says what and where."""
-
-    def __init__(self, status_code: int, detail: str) -> None:
-        super().__init__(detail)
-        self.status_code = status_code
-        self.detail = detail
 
 
 @dataclass(frozen=True)

@@ -33,12 +33,12 @@ from app.auth import (
     IdentityProviderUnavailable,
     Principal,
     TokenVerifier,
-    add_auth_exception_handlers,
     authorize,
     bearer_token,
     get_token_verifier,
     principal_dependency,
 )
+from app.errors import add_error_handlers
 from app.settings import get_settings
 
 TokenFactory = Callable[[TestIdentityProvider], str]
@@ -517,7 +517,7 @@ def test_www_authenticate_follows_rfc6750(error: AuthError, challenge: str) -> N
 def service(verifier: TokenVerifier) -> FastAPI:
     """A tiny service using the dependency the way the real ones do."""
     app = FastAPI()
-    add_auth_exception_handlers(app)
+    add_error_handlers(app)
 
     @app.get("/me")
     def me(user: CurrentUser) -> dict[str, str]:

@@ -73,7 +73,7 @@ def test_form_without_file_field_is_400() -> None:
     upload = MultipartFile(TYPE, batches(body, 10))
     with pytest.raises(FileServiceError, match="no field named 'file'") as raised:
         upload.open()
-    assert raised.value.status == 400
+    assert raised.value.status_code == 400
 
 
 @pytest.mark.parametrize("cut", [0.3, 0.9, 0.999])
@@ -92,11 +92,11 @@ def test_body_ending_before_closing_boundary_is_interrupted(cut: float) -> None:
 def test_other_content_types_are_415(content_type: str) -> None:
     with pytest.raises(FileServiceError) as raised:
         MultipartFile(content_type, batches(form(), 10))
-    assert raised.value.status == 415
+    assert raised.value.status_code == 415
 
 
 def test_malformed_body_is_400() -> None:
     upload = MultipartFile(TYPE, batches(b"--NotTheBoundary\r\n\r\n", 10))
     with pytest.raises(FileServiceError, match="malformed") as raised:
         upload.open()
-    assert raised.value.status == 400
+    assert raised.value.status_code == 400

@@ -173,7 +173,7 @@ def test_repository_routes_need_an_admin(idp: TestIdentityProvider, tmp_path: Pa
 def test_version_request_refuses_bad_parameters(parameters: Any, message: str) -> None:
     with pytest.raises(RepositoryError, match=message) as refused:
         VersionRequest.from_parameters(parameters)
-    assert refused.value.status == 400
+    assert refused.value.status_code == 400
 
 
 def test_version_request_reads_what_differs() -> None:
