@@ -54,6 +54,7 @@ from app.runtime.tensors import (
     PreparedRequest,
     RequestError,
     check_file,
+    decode_json,
     output_fields,
     parameter_tensors,
     prepare_json_request,
@@ -350,14 +351,16 @@ def _add_repository_routes(app: FastAPI, state: RuntimeState) -> None:
 RequestReader = Callable[[Request, ServedModel, Limits], Awaitable[PreparedRequest]]
 
 
+VERSION_BODY = 'send {"parameters": {"version": "v2"}}, with source, model_key and env when they differ'
+
+
 async def _repository_body(request: Request) -> dict[str, Any]:
     body = await _read_body(request, 64 * 1024)
-    try:
-        payload = json.loads(body or b"{}")
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ApiError(400, f"the body is not valid JSON ({exc})") from exc
+    payload = decode_json(body or b"{}")
     if not isinstance(payload, dict):
-        raise ApiError(400, 'the body must be a JSON object such as {"parameters": {"version": "v2"}}')
+        raise ApiError(400, f"the body must be a JSON object: {VERSION_BODY}")
+    if unknown := sorted(set(payload) - {"parameters"}):
+        raise ApiError(400, f"{unknown[0]} is not known; {VERSION_BODY}")
     return payload
 
 
@@ -365,11 +368,7 @@ async def _json_request(request: Request, served: ServedModel, limits: Limits) -
     body = await _read_body(request, limits.max_request_bytes)
     if (header_length := request.headers.get(BINARY_HEADER)) is not None:
         return prepare_json_request(split_binary_request(body, header_length, served.spec), served.spec)
-    try:
-        payload = json.loads(body)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise RequestError(400, f"the body is not valid JSON ({exc})") from exc
-    return prepare_json_request(payload, served.spec)
+    return prepare_json_request(decode_json(body), served.spec)
 
 
 async def _multipart_request(request: Request, served: ServedModel, limits: Limits) -> PreparedRequest:

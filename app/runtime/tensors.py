@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -62,6 +63,42 @@ class PreparedRequest:
         return any(isinstance(item, FileReference) for tensor in self.inputs for item in tensor["data"])
 
 
+def decode_json(body: bytes, what: str = "the body") -> Any:
+    """``body`` as JSON, or RequestError 400: invalid text, nesting too deep for the parser, a number of thousands of
+    digits (Python refuses to convert those) are the caller's mistakes, not the server's."""
+    try:
+        return json.loads(body, parse_constant=_refuse_constant, parse_int=_integer, parse_float=_finite)
+    except RecursionError:
+        raise RequestError(400, f"{what} is nested too deeply to read as JSON") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise RequestError(400, f"{what} is not valid JSON ({exc})") from None
+    except ValueError as exc:  # from the hooks below
+        raise RequestError(400, f"{what} is not valid JSON for this API: {exc}") from None
+
+
+MAX_NUMBER_CHARS = 100
+"""Longer numbers are refused before conversion: no tensor type holds them, and converting costs quadratic time."""
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _integer(text: str) -> int:
+    if len(text) > MAX_NUMBER_CHARS:
+        raise ValueError(f"a number of {len(text)} digits (at most {MAX_NUMBER_CHARS})")
+    return int(text)
+
+
+def _finite(text: str) -> float:
+    if len(text) > MAX_NUMBER_CHARS:
+        raise ValueError(f"a number of {len(text)} characters (at most {MAX_NUMBER_CHARS})")
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text} is beyond a 64-bit float")
+    return value
+
+
 def check_file(spec: TensorSpec, data: bytes, where: str) -> None:
     if not data:
         raise RequestError(400, f"{where} is empty")
@@ -76,7 +113,7 @@ def check_file(spec: TensorSpec, data: bytes, where: str) -> None:
 
 def _decode_file(spec: TensorSpec, tensor: Mapping[str, Any], index: int, item: Any) -> bytes | FileReference:
     where = f"inputs.{spec.name}[{index}]"
-    content_type = (tensor.get("parameters") or {}).get("content_type")
+    content_type = tensor["parameters"].get("content_type")
     if content_type == FILE_ID_CONTENT_TYPE:
         if not isinstance(item, str) or not item:
             raise RequestError(400, f"{where} must be the id the file service gave the file, as a string")
@@ -110,13 +147,13 @@ def coerce_parameter(spec: TensorSpec, value: Any) -> Any:
         try:
             if isinstance(value, int | str) and int(value) == float(value):
                 return int(value)
-        except ValueError:
+        except (ValueError, OverflowError):
             pass
         raise RequestError(400, f"{where} must be an integer, not {value!r}")
     if wanted is float and not isinstance(value, bool):
         try:
             return float(value)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             raise RequestError(400, f"{where} must be a number, not {value!r}") from None
     if isinstance(value, str):
         return value
@@ -144,7 +181,7 @@ def output_fields(spec: ModuleSpec, requested: Any) -> list[dict[str, Any]]:
     fields = []
     for item in requested:
         name = item.get("name") if isinstance(item, dict) else None
-        if name not in known:
+        if not isinstance(name, str) or name not in known:
             raise RequestError(400, f"outputs: {name!r} is not an output of this model; known: {', '.join(known)}")
         fields.append({"name": name})
     return fields
@@ -179,16 +216,14 @@ def split_binary_request(body: bytes, header_length: str, spec: ModuleSpec) -> d
     if not header_length.isdigit() or int(header_length) > len(body):
         raise RequestError(400, f"{BINARY_HEADER} {header_length!r} does not fit a body of {len(body)} bytes")
     split = int(header_length)
-    try:
-        payload = json.loads(body[:split])
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise RequestError(400, f"the JSON part of the binary request is not valid JSON ({exc})") from exc
+    payload = decode_json(body[:split], "the JSON part of the binary request")
     if not isinstance(payload, dict) or not isinstance(payload.get("inputs"), list):
         raise RequestError(400, "the body must be a JSON object with an 'inputs' list (Open Inference Protocol)")
     files = {tensor.name for tensor in spec.inputs if tensor.is_file}
     offset = split
-    for tensor in payload["inputs"]:
-        parameters = tensor.get("parameters") or {} if isinstance(tensor, dict) else {}
+    for position, tensor in enumerate(payload["inputs"]):
+        _check_tensor(tensor, f"inputs[{position}]")
+        parameters = tensor["parameters"]
         size = parameters.pop("binary_data_size", None)
         if size is None:
             continue
@@ -204,15 +239,70 @@ def split_binary_request(body: bytes, header_length: str, spec: ModuleSpec) -> d
     return payload
 
 
+def _check_tensor(tensor: Any, where: str) -> None:
+    """The OIP tensor's own shape (name, datatype, shape, parameters), so later code never meets a list for a name;
+    a missing or null ``parameters`` becomes ``{}``."""
+    if not isinstance(tensor, dict):
+        raise RequestError(400, f"{where} must be an object with name, datatype, shape and data")
+    if not isinstance(tensor.get("name"), str):
+        raise RequestError(400, f"{where}.name must be a string, not {type(tensor.get('name')).__name__}")
+    if not isinstance(tensor.get("datatype", ""), str):
+        raise RequestError(400, f"{where}.datatype must be a string such as 'BYTES' or 'FP64'")
+    shape = tensor.get("shape", [])
+    if not isinstance(shape, list) or any(not _is_int(size) or size < 0 for size in shape):
+        raise RequestError(400, f"{where}.shape must be a list of non-negative integers")
+    if tensor.get("parameters") is None:
+        tensor["parameters"] = {}
+    elif not isinstance(tensor["parameters"], dict):
+        raise RequestError(400, f"{where}.parameters must be an object, not {type(tensor['parameters']).__name__}")
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+_ELEMENT_CHECKS: dict[str, tuple[Any, str]] = {
+    "BOOL": (lambda item: isinstance(item, bool), "true or false"),
+    "INT": (_is_int, "an integer"),
+    "UINT": (lambda item: _is_int(item) and item >= 0, "a non-negative integer"),
+    "FP": (lambda item: isinstance(item, int | float) and not isinstance(item, bool), "a number"),
+    "BYTES": (lambda item: isinstance(item, str), "a string"),
+}
+
+
+def _checked_elements(spec: TensorSpec, items: list[Any]) -> list[Any]:
+    """A non-file input's elements, flattened in row-major order (OIP allows nested arrays) and each of its declared
+    type, so the module never meets a list where it expects a number, or a huge integer where a float."""
+    if spec.json or spec.is_file:
+        return items
+    check, wanted = next(
+        (rule for prefix, rule in _ELEMENT_CHECKS.items() if spec.datatype.startswith(prefix)), (None, "")
+    )
+    flat, pending = [], list(reversed(items))
+    while pending:  # no recursion: a deeply nested list must not exhaust the stack
+        item = pending.pop()
+        if isinstance(item, list):
+            pending.extend(reversed(item))
+        elif check is not None and (not check(item) or (_is_int(item) and abs(item) >= 2**64)):
+            shown = repr(item) if len(repr(item)) <= 40 else repr(item)[:37] + "..."
+            raise RequestError(400, f"inputs.{spec.name}: each element must be {wanted} ({spec.datatype}), not {shown}")
+        else:
+            flat.append(item)
+    return flat
+
+
 def prepare_json_request(body: Any, spec: ModuleSpec) -> PreparedRequest:
     """A JSON OIP request → the module's call, or ``RequestError``."""
     if not isinstance(body, dict) or not isinstance(body.get("inputs"), list):
         raise RequestError(400, "the body must be a JSON object with an 'inputs' list (Open Inference Protocol)")
+    if body.get("id") is not None and not isinstance(body["id"], str):
+        raise RequestError(400, "id must be a string")
     declared = {tensor.name: tensor for tensor in spec.inputs}
     inputs: list[dict[str, Any]] = []
     sizes: dict[str, int] = {}
     for position, tensor in enumerate(body["inputs"]):
-        name = tensor.get("name") if isinstance(tensor, dict) else None
+        _check_tensor(tensor, f"inputs[{position}]")
+        name = tensor["name"]
         if name not in declared:
             known = ", ".join(declared)
             raise RequestError(400, f"inputs[{position}]: {name!r} is not an input of this model; known: {known}")
@@ -230,18 +320,20 @@ def prepare_json_request(body: Any, spec: ModuleSpec) -> PreparedRequest:
                 {"name": name, "datatype": "BYTES", "shape": [len(decoded)], "parameters": {}, "data": decoded}
             )
         else:
+            items = _checked_elements(spec_tensor, items)
+            if not items:
+                raise RequestError(400, f"inputs.{name} has no data")
             sizes[name] = len(str(items))
             inputs.append({**tensor, "name": name, "data": items})
     missing = [name for name in declared if name not in {tensor["name"] for tensor in inputs}]
     if missing:
         raise RequestError(400, f"inputs.{missing[0]} is missing")
-    parameters = body.get("parameters") or {}
+    parameters = {} if body.get("parameters") is None else body["parameters"]
     if not isinstance(parameters, dict):
         raise RequestError(400, "parameters must be a JSON object of name → value")
     parameters = {name: value for name, value in parameters.items() if name not in PROTOCOL_PARAMETERS}
-    request_id = body.get("id")
     return PreparedRequest(
-        id=str(request_id) if request_id is not None else None,
+        id=body.get("id"),
         inputs=inputs,
         parameters=parameter_tensors(spec, parameters),
         outputs=output_fields(spec, body.get("outputs")),
