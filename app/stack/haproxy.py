@@ -1,7 +1,8 @@
 """A real load balancer on one machine: Debian's HAProxy in front of several replicas of one service.
 
 Round robin over the replicas that pass their health check (checked every second, so a replica that stops is out of
-the rotation within two seconds); each answer says which replica gave it in ``X-Served-By``::
+the rotation within two seconds); a request a stopping replica refuses goes to another one. Each answer says which
+replica gave it in ``X-Served-By``::
 
     with HAProxyServer(tmp_path, targets=["127.0.0.1:8102", "127.0.0.1:8202"], health_path="/healthz") as lb:
         httpx.get(lb.url + "/")
@@ -66,6 +67,9 @@ class HAProxyServer(ManagedServer):
         return (
             "global\n  maxconn 4096\n\n"
             "defaults\n  mode http\n  timeout connect 2s\n"
+            # a replica that is draining refuses new connections and closes idle ones: HAProxy tries another,
+            # so a rolling restart fails no request (inference is safe to send again: it changes nothing)
+            "  retries 3\n  option redispatch 1\n  retry-on conn-failure empty-response\n"
             f"  timeout client {TIMEOUT_S}s\n  timeout server {TIMEOUT_S}s\n\n"
             f"frontend replicas\n  bind 127.0.0.1:{self.port}\n  default_backend replicas\n\n"
             "backend replicas\n  balance roundrobin\n"
