@@ -231,15 +231,14 @@ def _admin(state: RuntimeState, request: Request) -> Principal | None:
     return principal
 
 
-def _principal(state: RuntimeState, request: Request, served: ServedModel) -> Principal | None:
+def _principal(state: RuntimeState, request: Request) -> Principal | None:
+    """Who the token names (None when auth is off); whether they may call the model is ``authorize``'s to say."""
     if state.verifier is None:
         return None
     token = bearer_token(request)
     if token is None:
         raise AuthError(401, "missing bearer token")
-    principal = state.verifier.verify(token)
-    authorize(principal, served.groups)
-    return principal
+    return state.verifier.verify(token)
 
 
 def _add_routes(app: FastAPI, state: RuntimeState) -> None:
@@ -275,7 +274,10 @@ def _add_routes(app: FastAPI, state: RuntimeState) -> None:
 
     def guarded(name: str, version: str | None, request: Request) -> tuple[ServedModel, Principal | None]:
         served = _model(state, name, version)
-        return served, _principal(state, request, served)
+        principal = _principal(state, request)
+        if principal is not None:
+            authorize(principal, served.groups)
+        return served, principal
 
     async def metadata_of(name: str, request: Request, version: str | None = None) -> dict[str, Any]:
         served, _ = guarded(name, version, request)
@@ -442,11 +444,13 @@ async def _infer(  # noqa: PLR0917 - the one code path every inference request t
     request_id = request.headers.get("x-request-id") or uuid.uuid4().hex
     served: ServedModel | None = None
     principal: Principal | None = None
-    status, inference_ms, sizes = 500, None, {}
+    status, inference_ms, sizes, refusal = 500, None, {}, None
     prepared: PreparedRequest | None = None
     try:
         served = _model(state, name, version)
-        principal = _principal(state, request, served)
+        principal = _principal(state, request)
+        if principal is not None:
+            authorize(principal, served.groups)  # after the assignment: a refused caller is still named in the log
         if not served.ready:
             raise ApiError(503, f"model {name!r} is not ready: {served.error or 'still loading'}", {"Retry-After": "5"})
         prepared = await read(request, served, state.config.limits)
@@ -463,9 +467,10 @@ async def _infer(  # noqa: PLR0917 - the one code path every inference request t
         response = JSONResponse(body)
     except ApiError as exc:
         status, response = exc.status_code, error_response(exc)
+        refusal = exc.detail if status in {401, 403} else None
     finally:
         elapsed_ms = (time.perf_counter() - started) * 1000
-        _observe(state, served, principal, request_id, status, elapsed_ms, inference_ms, sizes, prepared)
+        _observe(state, served, principal, request_id, status, elapsed_ms, inference_ms, sizes, prepared, refusal)
     response.headers["X-Request-ID"] = _header_value(request_id)
     return response
 
@@ -541,6 +546,7 @@ def _observe(  # noqa: PLR0917 - a log line has many fields
     inference_ms: float | None,
     sizes: dict[str, int],
     prepared: PreparedRequest | None,
+    refusal: str | None = None,
 ) -> None:
     model_name = served.name if served else "unknown"
     version = served.version if served else "unknown"
@@ -553,7 +559,7 @@ def _observe(  # noqa: PLR0917 - a log line has many fields
     line: dict[str, Any] = {
         "event": "inference",
         "request_id": request_id,
-        "user": principal.username if principal else None,
+        "user": (principal.username or principal.subject) if principal else "anonymous",
         "model": model_name,
         "version": version,
         "status": status,
@@ -561,6 +567,8 @@ def _observe(  # noqa: PLR0917 - a log line has many fields
         "inference_ms": round(inference_ms, 1) if inference_ms is not None else None,
         "input_bytes": sizes,
     }
+    if refusal is not None:
+        line["refused"] = refusal
     if state.settings.log_payloads and prepared is not None:
         line["payload"] = redact({"inputs": prepared.inputs, "parameters": prepared.parameters})
     log_request(line)

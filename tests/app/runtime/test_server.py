@@ -260,10 +260,12 @@ def test_every_request_gets_one_json_log_line(
     with caplog.at_level(logging.INFO, logger="receipt.access"):
         echo.post("/v2/models/echo/infer", json=_echo_request(id="log-1"), headers=_auth(idp, ECHO_GROUP))
         echo.post("/v2/models/echo/infer", json=_echo_request(id="log-2"))
+        echo.post("/v2/models/echo/infer", json=_echo_request(id="log-3"), headers=_auth(idp, "/other-group"))
     lines = [json.loads(record.getMessage()) for record in caplog.records if record.name == "receipt.access"]
-    assert [(line["request_id"], line["status"], line["user"]) for line in lines] == [
-        ("log-1", 200, "alice"),
-        (lines[1]["request_id"], 401, None),
+    assert [(line["request_id"], line["status"], line["user"], line.get("refused")) for line in lines] == [
+        ("log-1", 200, "alice", None),
+        (lines[1]["request_id"], 401, "anonymous", "missing bearer token"),
+        (lines[2]["request_id"], 403, "alice", "not in an allowed group"),
     ]
     assert lines[0]["model"] == "echo" and lines[0]["input_bytes"]["text"] > 0 and "payload" not in lines[0]
 
