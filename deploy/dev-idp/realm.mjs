@@ -30,6 +30,16 @@ export class Realm {
     this.ssoSessionMaxLifespan = rep.ssoSessionMaxLifespan ?? 36000;
     this.loginWithEmailAllowed = rep.loginWithEmailAllowed ?? true;
     this.displayName = rep.displayName ?? rep.realm;
+    // Keycloak's brute-force detection (its defaults where the export leaves a field out): after failureFactor wrong
+    // passwords in a row a user is locked for waitIncrementSeconds, longer with each further round, at most
+    // maxFailureWaitSeconds; the count starts over after maxDeltaTimeSeconds without a failure or at a success.
+    this.bruteForce = rep.bruteForceProtected ? {
+      failureFactor: rep.failureFactor ?? 30,
+      waitIncrementSeconds: rep.waitIncrementSeconds ?? 60,
+      maxFailureWaitSeconds: rep.maxFailureWaitSeconds ?? 900,
+      maxDeltaTimeSeconds: rep.maxDeltaTimeSeconds ?? 43200,
+    } : null;
+    this.failures = new Map(); // user id -> { count, last, lockedUntil } (ms since the epoch)
 
     this.groups = new Map(); // path -> group representation
     const walk = (groups, parent) => {
@@ -65,17 +75,43 @@ export class Realm {
     }
   }
 
-  /** The enabled user whose username (or email, when the realm allows it) and password match, else undefined. */
-  authenticate(login, password) {
+  /** The enabled, unlocked user whose username (or email, when the realm allows it) and password match, else
+   * undefined; a wrong password counts towards the user's lockout, and a locked user is refused even the right one. */
+  authenticate(login, password, now = Date.now()) {
+    const user = this.findUser(login);
+    if (!user) return undefined;
+    const failures = this.failures.get(user.id);
+    if (this.bruteForce && failures && failures.lockedUntil > now) return undefined;
+    if (user.password !== undefined && user.password === password) {
+      this.failures.delete(user.id);
+      return user;
+    }
+    if (this.bruteForce) this.recordFailure(user.id, now);
+    return undefined;
+  }
+
+  /** The enabled user a login names (username, or email when the realm allows it). */
+  findUser(login) {
     const wanted = String(login ?? '').trim().toLowerCase();
     for (const user of this.users.values()) {
       const names = [user.username?.toLowerCase()];
       if (this.loginWithEmailAllowed && user.email) names.push(user.email.toLowerCase());
-      if (user.enabled !== false && names.includes(wanted)) {
-        return user.password !== undefined && user.password === password ? user : undefined;
-      }
+      if (user.enabled !== false && names.includes(wanted)) return user;
     }
     return undefined;
+  }
+
+  recordFailure(userId, now) {
+    const rules = this.bruteForce;
+    const previous = this.failures.get(userId);
+    const fresh = !previous || now - previous.last > rules.maxDeltaTimeSeconds * 1000;
+    const count = (fresh ? 0 : previous.count) + 1;
+    let lockedUntil = fresh ? 0 : previous.lockedUntil;
+    if (count % rules.failureFactor === 0) {
+      const wait = Math.min(rules.waitIncrementSeconds * (count / rules.failureFactor), rules.maxFailureWaitSeconds);
+      lockedUntil = now + wait * 1000;
+    }
+    this.failures.set(userId, { count, last: now, lockedUntil });
   }
 
   /** Realm roles as realm_access.roles lists them: the default role, direct, via groups; composites expanded. */

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import secrets
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +18,7 @@ import pytest
 from auth_fixtures import QWEN_GROUP, TESSERACT_GROUP
 from dev_idp import (
     PUBLIC_CLIENT,
+    REALM_FILE,
     WEB_CLIENT,
     WEB_CLIENT_SECRET,
     DevIdentityProvider,
@@ -385,6 +388,29 @@ def test_an_allowed_origin_may_send_credentials(dev_idp: DevIdentityProvider) ->
 
     assert cors_headers("http://127.0.0.1:8002") == ("http://127.0.0.1:8002", "true")
     assert cors_headers("http://evil.example") == (None, None)
+
+
+def test_wrong_passwords_lock_the_account_for_a_while(tmp_path: Path) -> None:
+    """Keycloak's brute-force detection, as the realm export configures it (here 3 failures, 1 s): then even the
+    right password is refused, by the password grant and the login form alike, until the wait is over."""
+    realm = json.loads(REALM_FILE.read_text(encoding="utf-8")) | {"failureFactor": 3, "waitIncrementSeconds": 1}
+    realm_file = tmp_path / "realm.json"
+    realm_file.write_text(json.dumps(realm), encoding="utf-8")
+    with DevIdentityProvider(tmp_path / "idp", realm_file=realm_file) as idp:
+        for _ in range(3):
+            with pytest.raises(IdentityProviderError, match="invalid_grant"):
+                idp.password_token("alice", password="guess")
+        with pytest.raises(IdentityProviderError, match="invalid_grant"):
+            idp.password_token("alice")
+        with pytest.raises(IdentityProviderError):
+            idp.login("alice")
+        assert idp.password_token("bob")  # one account's lockout is not another's
+        time.sleep(1.2)
+        assert idp.password_token("alice")
+        for _ in range(2):  # a success starts the count over
+            with pytest.raises(IdentityProviderError, match="invalid_grant"):
+                idp.password_token("alice", password="guess")
+        assert idp.password_token("alice")
 
 
 def test_sigterm_stops_it_cleanly(tmp_path: Path) -> None:

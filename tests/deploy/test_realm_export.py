@@ -18,7 +18,9 @@ from dev_idp import REALM, REALM_FILE, USERS, DevIdentityProvider
 REALM_FIELDS = {
     "id", "realm", "displayName", "enabled", "sslRequired", "registrationAllowed", "loginWithEmailAllowed",
     "duplicateEmailsAllowed", "resetPasswordAllowed", "editUsernameAllowed", "bruteForceProtected",
-    "accessTokenLifespan", "ssoSessionIdleTimeout", "ssoSessionMaxLifespan", "accessCodeLifespan",
+    "permanentLockout", "failureFactor", "waitIncrementSeconds", "maxFailureWaitSeconds", "maxDeltaTimeSeconds",
+    "quickLoginCheckMilliSeconds", "minimumQuickLoginWaitSeconds", "accessTokenLifespan", "ssoSessionIdleTimeout",
+    "ssoSessionMaxLifespan", "accessCodeLifespan",
     "accessCodeLifespanLogin", "revokeRefreshToken", "defaultSignatureAlgorithm", "roles", "defaultRole", "groups",
     "users", "clients",
 }  # fmt: skip
@@ -67,6 +69,13 @@ def test_only_keycloak_fields(realm: dict[str, Any]) -> None:
             assert set(mapper) <= MAPPER_FIELDS
             assert all(isinstance(value, str) for value in mapper["config"].values())  # Map<String, String>
         assert all(isinstance(value, str) for value in client["attributes"].values())
+
+
+def test_brute_force_protection_locks_an_account_for_a_while(realm: dict[str, Any]) -> None:
+    """The public client allows the password grant: without a lockout, passwords could be guessed at any speed."""
+    assert realm["bruteForceProtected"] is True and realm["permanentLockout"] is False
+    assert 3 <= realm["failureFactor"] <= 10
+    assert 30 <= realm["waitIncrementSeconds"] <= realm["maxFailureWaitSeconds"] <= 3600
 
 
 def test_realm_roles_and_default_role(realm: dict[str, Any]) -> None:
