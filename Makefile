@@ -131,9 +131,10 @@ $(VENV)/.stack: $(VENV)/bin/python pyproject.toml requirements.lock
 	$(BIN)/pip install -q -c requirements.lock -e '.[stack]'
 	@touch $@ $(VENV)/.base
 
-# Everything for the tests: dev tools, the benchmark's plotting, and torch + transformers for the Qwen-VL path.
+# Everything for the tests: dev tools, the benchmark's plotting, torch + transformers for the Qwen-VL path, and the
+# opt-in Indra reader (its weights' license allows testing; the demo and the images never install it).
 $(VENV)/.dev: $(VENV)/bin/python pyproject.toml requirements.lock
-	$(BIN)/pip install -q -c requirements.lock -e '.[dev,bench,qwen,stack]'
+	$(BIN)/pip install -q -c requirements.lock -e '.[dev,bench,qwen,stack,indra]'
 	@touch $@ $(VENV)/.base $(VENV)/.stack
 
 postman: $(POSTMAN_STAMP) ## Run the Postman collection with newman against the local stack (docker compose up first)
@@ -157,7 +158,7 @@ vendor-keycloak: ## Refresh the vendored keycloak-js from npm (frontend/static/v
 
 lock: $(VENV)/.dev ## Re-pin every dependency into requirements.lock
 	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links \
-	  --extra dev --extra bench --extra qwen --extra stack --extra node -o requirements.lock pyproject.toml
+	  --extra dev --extra bench --extra qwen --extra stack --extra node --extra indra -o requirements.lock pyproject.toml
 
 clean: ## Remove the venv and caches
 	rm -rf $(VENV) $(CHECKOV_VENV) .mypy_cache .ruff_cache .pytest_cache *.egg-info

@@ -14,13 +14,18 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from model.budget import DEFAULT_BUDGET_S
 from model.documents import DocumentError
-from model.pipeline import BACKENDS, Extraction, Extractor
+from model.pipeline import BACKENDS, BackendName, Extraction, Extractor
 from model.schema import PaymentDetails
 
-MODEL_KEYS = ("tesseract", "qwen-vl", "auto")
+MODEL_KEYS = ("tesseract", "qwen-vl", "auto", "indra", "pooled")
 """``tesseract``: CPU-only OCR pipeline (the default); ``qwen-vl``: the vision-language model; ``auto``: Qwen-VL
-when a GPU and weights are present, otherwise Tesseract."""
+when a GPU and weights are present, otherwise Tesseract; ``indra``: the Indra OCR reader of the opt-in ``indra``
+extra (weights under a modified OpenRAIL-M license); ``pooled``: Tesseract and Indra, the checks choosing."""
+
+BUDGET_ENV = "RECEIPT_READ_BUDGET_S"
+"""Seconds a document's reading may take before it stops and returns what it has (default 4; 0: no limit)."""
 
 QWEN_WEIGHTS_ENV = "RECEIPT_QWEN_WEIGHTS"
 """Where the Qwen-VL weights come from: a local directory or a hub id (default: the Qwen3-VL-8B checkpoint)."""
@@ -29,7 +34,7 @@ QWEN_STATIC_CACHE_ENV = "RECEIPT_QWEN_STATIC_CACHE"
 _BOOLEANS = {"true": True, "1": True, "yes": True, "on": True, "false": False, "0": False, "no": False, "off": False}
 """The spellings of yes and no that request parameters and the module's environment accept."""
 
-OUTPUTS = ("payment_details", "checks", "response")
+OUTPUTS = ("payment_details", "checks", "response", "warnings")
 
 EXAMPLES: dict[str, Any] = {
     "inputs.image": "/9j/4AAQSkZJRg==",  # the first bytes of a JPEG: a placeholder for the photo's base64
@@ -61,17 +66,32 @@ def load(model_key: str) -> Extractor:
     key = model_key or "tesseract"
     if key not in MODEL_KEYS:
         raise ValueError(f"unknown model_key {model_key!r}; expected one of {', '.join(MODEL_KEYS)}")
-    if key == "tesseract":
-        return Extractor("tesseract")
+    budget_s = _budget_from_env()
+    readers: dict[str, BackendName] = {"tesseract": "tesseract", "indra": "indra", "pooled": "pooled"}
+    if key in readers:
+        return Extractor(readers[key], budget_s=budget_s)
     from model.qwen import DEFAULT_CHECKPOINT, QwenExtractor, gpu_available
 
     if key == "auto" and not (gpu_available() and os.environ.get(QWEN_WEIGHTS_ENV)):
-        return Extractor("tesseract")
+        return Extractor("tesseract", budget_s=budget_s)
     static_cache = os.environ.get(QWEN_STATIC_CACHE_ENV, "").strip().lower()
     if static_cache and static_cache not in _BOOLEANS:
         raise ValueError(f"{QWEN_STATIC_CACHE_ENV}={static_cache!r}: expected 1 or 0 (or leave it unset: on with CUDA)")
     weights = os.environ.get(QWEN_WEIGHTS_ENV, DEFAULT_CHECKPOINT)
     return Extractor("qwen-vl", QwenExtractor(weights, static_cache=_BOOLEANS.get(static_cache)))
+
+
+def _budget_from_env() -> float:
+    raw = os.environ.get(BUDGET_ENV, "").strip()
+    if not raw:
+        return DEFAULT_BUDGET_S
+    try:
+        budget = float(raw)
+    except ValueError:
+        budget = -1.0
+    if not 0 <= budget < float("inf"):
+        raise ValueError(f"{BUDGET_ENV}={raw!r}: expected seconds, a number ≥ 0 (0: no limit)")
+    return budget
 
 
 def inference(
@@ -89,10 +109,14 @@ def inference(
     :param inputs.image: Photo, scan or PDF of a receipt, bank transfer confirmation or invoice; one element
         per document.
     :type inputs.image: FILE or image/jpeg or image/png or image/webp or image/heic or application/pdf
-    :param parameters.backend: Reader of the page text: auto, tesseract or qwen-vl. Default: the model_key's backend.
+    :param parameters.backend: Reader of the page text: auto, tesseract, indra, pooled or qwen-vl. Default: the
+        model_key's backend.
     :type parameters.backend: str
     :param parameters.preprocess: Straighten, crop and normalise the photo before reading it. Default: true.
     :type parameters.preprocess: bool
+    :param parameters.budget_s: Seconds the reading of one document may take; at the deadline it stops and returns
+        what it has, with a warning. 0: no limit. Default: the deployment's RECEIPT_READ_BUDGET_S, else 4.
+    :type parameters.budget_s: float
     :param outputs.payment_details: The payment details: recipient_name, recipient_inn, recipient_kpp,
         recipient_account, bank_name, bank_bic, bank_corr_account, amount, currency, payment_date, purpose,
         payer_name, fiscal_drive_number, fiscal_document_number, fiscal_sign, document_type; null where not shown.
@@ -104,6 +128,9 @@ def inference(
     :param outputs.response: The raw text the OCR or the model produced; a page the OCR was unsure of is read twice,
         and both readings are given, a blank line apart.
     :type outputs.response: str
+    :param outputs.warnings: What the time budget left out (e.g. the other turns of an unsure page); an empty
+        list when the document was read in full.
+    :type outputs.warnings: json
     """
     extractor = model if isinstance(model, Extractor) else load(model_key)
     options = _parameters(parameters)
@@ -115,9 +142,10 @@ def inference(
             f"parameters.backend={backend!r} is not loaded in this deployment (it serves {extractor.backend!r})"
         )
     preprocess = _as_bool(options.get("preprocess", True), "parameters.preprocess")
+    budget_s = _as_budget(options.get("budget_s"))
     images = _image_input(inputs)
     try:
-        results = [extractor.extract(image, preprocess_image=preprocess) for image in images]
+        results = [extractor.extract(image, preprocess_image=preprocess, budget_s=budget_s) for image in images]
     except DocumentError as exc:
         raise InferenceInputError(f"inputs.image: {exc}") from exc
     return _outputs(results, output_fields)
@@ -142,6 +170,18 @@ def _as_bool(value: Any, where: str) -> bool:
     if isinstance(value, str) and value.lower() in _BOOLEANS:
         return _BOOLEANS[value.lower()]
     raise InferenceInputError(f"{where} must be true or false, not {value!r}")
+
+
+def _as_budget(value: Any) -> float | None:
+    if value is None:
+        return None
+    try:
+        budget = float(value)
+    except (TypeError, ValueError):
+        budget = -1.0
+    if isinstance(value, bool) or not 0 <= budget < float("inf"):
+        raise InferenceInputError(f"parameters.budget_s must be seconds, a number ≥ 0 (0: no limit), not {value!r}")
+    return budget
 
 
 def _image_input(inputs: Sequence[Mapping[str, Any]]) -> list[bytes]:
@@ -176,6 +216,7 @@ def _outputs(results: list[Extraction], output_fields: Sequence[Mapping[str, Any
         "payment_details": [json.dumps(r.details.model_dump(mode="json"), ensure_ascii=False) for r in results],
         "checks": [json.dumps(r.checks_json(), ensure_ascii=False) for r in results],
         "response": [r.response for r in results],
+        "warnings": [json.dumps(r.warnings, ensure_ascii=False) for r in results],
     }
     return [
         {

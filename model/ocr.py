@@ -16,6 +16,7 @@ import numpy as np
 import tesserocr
 from PIL import Image
 
+from model.budget import Budget
 from model.tesseract import PSM, RIL, engine
 
 
@@ -51,16 +52,21 @@ no cure for 3 against 5 in large bold type (two such amounts came right, one wen
 size first swapped which), and reading every line alone lost F1 (clean 0.981): a line alone loses its context."""
 
 
-def recognize(image: np.ndarray, psm: int = PSM.SINGLE_BLOCK) -> OcrResult:
-    """OCR a grey or BGR image; empty lines are dropped, lines much taller than the rest are read again alone."""
+def recognize(image: np.ndarray, psm: int = PSM.SINGLE_BLOCK, budget: Budget | None = None) -> OcrResult:
+    """OCR a grey or BGR image; empty lines are dropped, lines much taller than the rest are read again alone.
+    With a ``budget``, Tesseract stops at its deadline and the lines read by then are returned."""
+    budget = budget or Budget(None)
     rgb = np.ascontiguousarray(image if image.ndim == 2 else image[:, :, ::-1])
-    return OcrResult(tuple(_reread_tall_lines(rgb, _read_lines(rgb, psm))))
+    lines = _read_lines(rgb, psm, budget)
+    return OcrResult(tuple(_reread_tall_lines(rgb, lines, budget)))
 
 
-def _read_lines(image: np.ndarray, psm: int) -> list[OcrLine]:
+def _read_lines(image: np.ndarray, psm: int, budget: Budget) -> list[OcrLine]:
     api = engine(psm)
     api.SetImage(Image.fromarray(image))
-    api.Recognize()
+    timeout = budget.timeout_ms()
+    if not api.Recognize(timeout) and timeout:
+        budget.skip("a reading cut short at the deadline")
     lines: list[OcrLine] = []
     iterator = api.GetIterator()
     if iterator is not None:
@@ -75,19 +81,23 @@ def _read_lines(image: np.ndarray, psm: int) -> list[OcrLine]:
     return lines
 
 
-def _reread_tall_lines(image: np.ndarray, lines: list[OcrLine]) -> list[OcrLine]:
+def _reread_tall_lines(image: np.ndarray, lines: list[OcrLine], budget: Budget | None = None) -> list[OcrLine]:
     """Each line over ``TALL_LINE`` times the median height read alone (page mode 7); the new reading replaces the
     old only when it is one line and Tesseract is at least as sure of it."""
     if len(lines) < 3:
         return lines
+    budget = budget or Budget(None)
     median = statistics.median(line.box[3] - line.box[1] for line in lines)
     for index, line in enumerate(lines):
         left, top, right, bottom = line.box
         if bottom - top <= TALL_LINE * median:
             continue
+        if not budget.allows(0.0):
+            budget.skip("tall lines read again alone")
+            break
         pad = (bottom - top) // 4
         crop = image[max(0, top - pad) : bottom + pad, max(0, left - pad) : right + pad]
-        again = _read_lines(np.ascontiguousarray(crop), PSM.SINGLE_LINE)
+        again = _read_lines(np.ascontiguousarray(crop), PSM.SINGLE_LINE, budget)
         if len(again) == 1 and again[0].confidence >= line.confidence:
             lines[index] = OcrLine(again[0].text, again[0].confidence, line.box)
     return lines

@@ -16,9 +16,12 @@ import cv2
 import numpy as np
 from PIL import Image
 
+from model import indra
+from model.budget import Budget
 from model.documents import Page, load_document
 from model.fields import classify, extract_candidates
-from model.ocr import recognize
+from model.ocr import OcrResult, recognize
+from model.pooling import pool_readings
 from model.preprocess import PreprocessOptions, Step, preprocess
 from model.qr import QrCode, decode_qr
 from model.resolve import resolve
@@ -28,8 +31,10 @@ from model.tesseract import PSM
 if TYPE_CHECKING:
     from model.qwen import QwenExtractor
 
-BackendName = Literal["auto", "tesseract", "qwen-vl"]
-BACKENDS: tuple[BackendName, ...] = ("auto", "tesseract", "qwen-vl")
+BackendName = Literal["auto", "tesseract", "indra", "pooled", "qwen-vl"]
+BACKENDS: tuple[BackendName, ...] = ("auto", "tesseract", "indra", "pooled", "qwen-vl")
+"""``indra`` reads the page with the Indra OCR extra instead of Tesseract; ``pooled`` reads it with both and lets
+the checks choose among the candidates of both readings (see model.pooling)."""
 
 _QR_DOCUMENT_TYPES = {"payment": DocumentType.INVOICE, "fiscal": DocumentType.CASH_RECEIPT}
 
@@ -47,8 +52,15 @@ class Extraction:
     steps: list[Step]
     """Preprocessing steps of the first page, as shown to a person."""
     stages: dict[str, float]
-    """Milliseconds per stage: load, preprocess, qr, ocr, parse, model, checks."""
+    """Milliseconds per stage: load, preprocess, qr, ocr (Tesseract), indra, parse, model, checks."""
     intermediates: dict[str, np.ndarray] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    """What the time budget left out; empty when the document was read in full."""
+
+    @property
+    def truncated(self) -> bool:
+        """The reading stopped at its deadline: a field missing here may be read with a larger budget."""
+        return bool(self.warnings)
 
     @property
     def elapsed_ms(self) -> float:
@@ -75,6 +87,7 @@ class _Timer:
 class _Reading:
     """What the pages of one document have yielded so far."""
 
+    budget: Budget
     timer: _Timer = field(default_factory=_Timer)
     candidates: list[Candidate] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
@@ -100,6 +113,10 @@ RETRY_BELOW_CONFIDENCE = 65.0
 """Clean and photographed pages read at 75-90% mean confidence; a page read upside down or sideways reads
 under 50%, which is when the other turns are tried."""
 
+INDRA_RETRY_BELOW_CONFIDENCE = 90.0
+"""Indra is surer of itself: an upright page reads at 95-99%, one turned 90° or 180° still at 70-85% (of symbols
+it makes of the rotated letters)."""
+
 SECOND_READING_BELOW_CONFIDENCE = 80.0
 """A page read less surely than this is read once more as a single column of lines of any size (page mode 4), and
 the fields of both readings are pooled: on a blurred page the two segmentations lose different lines. Measured on
@@ -124,43 +141,65 @@ class _PageText:
         return self.confidence + 5.0 * len(self.candidates), self.confidence
 
 
-def _read_page_text(image: np.ndarray, may_turn: bool, timer: _Timer) -> tuple[_PageText, list[Step]]:
-    """The page read the right way up and, when that reading is unsure, read a second way with the fields pooled."""
-    first, turn, orient_step = _read_upright(image, may_turn, timer)
+def _read_page_text(
+    image: np.ndarray, may_turn: bool, timer: _Timer, budget: Budget
+) -> tuple[_PageText, int, list[Step]]:
+    """The page read the right way up and, when that reading is unsure, read a second way with the fields pooled.
+    Returns the reading, the quarter turns that made the page upright, and the steps."""
+    first, turn, orient_step, cost = _read_upright(image, may_turn, timer, budget)
     if first.confidence >= SECOND_READING_BELOW_CONFIDENCE:
-        return first, [orient_step, Step("second_reading", False, 0.0, f"{first.confidence:.0f}% confident")]
+        return first, turn, [orient_step, Step("second_reading", False, 0.0, f"{first.confidence:.0f}% confident")]
+    if not budget.allows(cost):
+        budget.skip("the second reading of an unsure page (page mode 4)")
+        return first, turn, [orient_step, Step("second_reading", False, 0.0, "no time left before the deadline")]
     started = time.perf_counter()
-    second = _read(np.ascontiguousarray(np.rot90(image, turn)), timer, PSM.SINGLE_COLUMN)
+    second = _read(np.ascontiguousarray(np.rot90(image, turn)), timer, budget, PSM.SINGLE_COLUMN)
     detail = f"{first.confidence:.0f}% confident: read again as one column, {len(second.candidates)} more readings"
     step = Step("second_reading", True, (time.perf_counter() - started) * 1000, detail)
     pooled = _PageText(
         first.lines, first.candidates + second.candidates, f"{first.text}\n\n{second.text}", first.confidence
     )
-    return pooled, [orient_step, step]
+    return pooled, turn, [orient_step, step]
 
 
-def _read_upright(image: np.ndarray, may_turn: bool, timer: _Timer) -> tuple[_PageText, int, Step]:
+def _read_upright(
+    image: np.ndarray, may_turn: bool, timer: _Timer, budget: Budget, reader: str = "tesseract"
+) -> tuple[_PageText, int, Step, float]:
     """OCR the page and read its fields; when the reading is poor, also try the other three turns and keep the
     one that reads best. Orientation guessed from a blurred, low-resolution photo is wrong about half the time,
-    and a full reading is the most reliable judge. Returns the reading, its quarter turns, and the step."""
+    and a full reading is the most reliable judge. A turn is tried only when the time left covers another
+    reading as long as the first. Returns the reading, its quarter turns, the step, and the first reading's
+    seconds."""
     started = time.perf_counter()
-    best_turn, best = 0, _read(image, timer)
+    best_turn, best = 0, _read(image, timer, budget, reader=reader)
+    cost = time.perf_counter() - started
+    retry_below = INDRA_RETRY_BELOW_CONFIDENCE if reader == "indra" else RETRY_BELOW_CONFIDENCE
     detail = f"first reading {best.confidence:.0f}% confident"
-    if may_turn and best.confidence < RETRY_BELOW_CONFIDENCE:
+    if may_turn and best.confidence < retry_below:
         for turn in (2, 1, 3):  # 180° is the commonest miss
-            attempt = _read(np.ascontiguousarray(np.rot90(image, turn)), timer)
+            if not budget.allows(cost):
+                budget.skip("the other turns of an unsure page")
+                break
+            attempt = _read(np.ascontiguousarray(np.rot90(image, turn)), timer, budget, reader=reader)
             if attempt.quality > best.quality:
                 best_turn, best = turn, attempt
-            if best.confidence >= RETRY_BELOW_CONFIDENCE:
+            if best.confidence >= retry_below:
                 break
         detail += f"; best of the turns tried: {best_turn * 90}° ({best.confidence:.0f}% confident)"
     step = Step("orient_by_reading", best_turn != 0, (time.perf_counter() - started) * 1000, detail)
-    return best, best_turn, step
+    return best, best_turn, step, cost
 
 
-def _read(image: np.ndarray, timer: _Timer, psm: int = PSM.SINGLE_BLOCK) -> _PageText:
-    with timer.stage("ocr"):
-        result = recognize(image, psm)
+def _read(
+    image: np.ndarray, timer: _Timer, budget: Budget, psm: int = PSM.SINGLE_BLOCK, reader: str = "tesseract"
+) -> _PageText:
+    result: OcrResult
+    if reader == "indra":
+        with timer.stage("indra"):
+            result = indra.recognize(image)
+    else:
+        with timer.stage("ocr"):
+            result = recognize(image, psm, budget)
     with timer.stage("parse"):
         lines = [line.text for line in result.lines]
         candidates = extract_candidates(lines, Source.OCR)
@@ -170,25 +209,48 @@ def _read(image: np.ndarray, timer: _Timer, psm: int = PSM.SINGLE_BLOCK) -> _Pag
 
 
 class Extractor:
-    """Extracts payment details with one backend; holds the loaded Qwen-VL model when that backend is used."""
+    """Extracts payment details with one backend; holds the loaded Qwen-VL model when that backend is used.
 
-    def __init__(self, backend: BackendName = "tesseract", qwen: QwenExtractor | None = None) -> None:
+    ``budget_s`` is each document's default time budget (None or 0: none; ``model.inference.load`` gives the
+    deployment's, ``RECEIPT_READ_BUDGET_S``, default 4 s); the Indra backends raise
+    ``IndraUnavailableError`` here, at load, when the extra is not installed."""
+
+    def __init__(
+        self,
+        backend: BackendName = "tesseract",
+        qwen: QwenExtractor | None = None,
+        budget_s: float | None = None,
+    ) -> None:
         if backend == "auto":
             backend = "qwen-vl" if qwen is not None else "tesseract"
         if backend == "qwen-vl" and qwen is None:
             raise ValueError("the qwen-vl backend needs a loaded model: see model.inference.load('qwen-vl')")
+        if backend in ("indra", "pooled"):
+            indra.warm_up()
         self.backend: BackendName = backend
         self.qwen = qwen
+        self.budget_s = budget_s
 
-    def extract(self, data: bytes, *, preprocess_image: bool = True, keep_intermediates: bool = False) -> Extraction:
-        """Extract from the bytes of an image or PDF; raises ``DocumentError`` for unreadable input."""
-        reading = _Reading()
+    def extract(
+        self,
+        data: bytes,
+        *,
+        preprocess_image: bool = True,
+        keep_intermediates: bool = False,
+        budget_s: float | None = None,
+    ) -> Extraction:
+        """Extract from the bytes of an image or PDF; raises ``DocumentError`` for unreadable input. ``budget_s``
+        overrides the extractor's budget for this document (0: none)."""
+        reading = _Reading(Budget(self.budget_s if budget_s is None else budget_s))
         with reading.timer.stage("load"):
             document = load_document(data)
         options = _options(preprocess_image, keep_intermediates)
         steps: list[Step] = []
         intermediates: dict[str, np.ndarray] = {}
         for number, page in enumerate(document.pages):
+            if number > 0 and not reading.budget.allows(0.0):
+                reading.budget.skip(f"pages {number + 1}-{len(document.pages)}")
+                break
             page_steps, page_images = self._read_page(page, reading, options)
             if number == 0:
                 steps, intermediates = page_steps, page_images
@@ -206,6 +268,7 @@ class Extractor:
             steps=steps,
             stages=reading.timer.stages,
             intermediates=intermediates,
+            warnings=reading.budget.warnings(),
         )
 
     def _read_page(
@@ -234,13 +297,30 @@ class Extractor:
                 self._add_qr_codes(decode_qr(prepared.color), reading)
         if self.backend == "qwen-vl":
             self._read_with_model(prepared.color, reading)
+            return steps, prepared.intermediates
+        if self.backend == "indra":
+            page_text, _, orient_step, _ = _read_upright(prepared.color, options.orient, timer, reading.budget, "indra")
+            steps.append(orient_step)
         else:
-            page_text, reading_steps = _read_page_text(prepared.image, options.orient, timer)
+            page_text, turn, reading_steps = _read_page_text(prepared.image, options.orient, timer, reading.budget)
             steps += reading_steps
-            reading.candidates += page_text.candidates
-            reading.texts.append(page_text.text)
-            reading.document_types.append((classify(page_text.lines), Source.OCR))
+            if self.backend == "pooled":
+                page_text = self._pool_with_indra(page_text, prepared.color, turn, reading)
+        reading.candidates += page_text.candidates
+        reading.texts.append(page_text.text)
+        reading.document_types.append((classify(page_text.lines), Source.OCR))
         return steps, prepared.intermediates
+
+    @staticmethod
+    def _pool_with_indra(tesseract: _PageText, color: np.ndarray, turn: int, reading: _Reading) -> _PageText:
+        """Indra's reading of the page, turned as Tesseract found it upright, pooled with Tesseract's."""
+        if not reading.budget.allows(0.0):
+            reading.budget.skip("the second reader (Indra)")
+            return tesseract
+        second = _read(np.ascontiguousarray(np.rot90(color, turn)), reading.timer, reading.budget, reader="indra")
+        candidates = pool_readings(tesseract.candidates, second.candidates)
+        text = f"{tesseract.text}\n\n{second.text}"
+        return _PageText(tesseract.lines + second.lines, candidates, text, tesseract.confidence)
 
     @staticmethod
     def _add_qr_codes(codes: list[QrCode], reading: _Reading) -> None:

@@ -19,6 +19,10 @@ os.environ["RECEIPT_ENVIRONMENT"] = "development"
 """Tests run as development, as ``make demo`` does (the default is production); the servers they start inherit it.
 Tests of the production refusals pass ``environment="production"`` to Settings themselves."""
 
+# No reading deadline in the tests (the servers they start inherit it): on a machine shared with other jobs a 4 s
+# budget would cut readings short at random; tests/model/test_budget.py sets budgets of its own.
+os.environ.setdefault("RECEIPT_READ_BUDGET_S", "0")
+
 
 @pytest.fixture(scope="session")
 def samples() -> dict[Path, dict[str, str | None]]:

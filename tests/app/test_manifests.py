@@ -57,7 +57,11 @@ def _problems(directory: Path) -> tuple[Problem, ...]:
 
 
 def test_load_committed_manifests_declares_both_models(committed: Manifests) -> None:
-    assert [(m.name, m.model_key) for m in committed.models] == [("tesseract-ocr", "tesseract"), ("qwen", "qwen-vl")]
+    assert [(m.name, m.model_key) for m in committed.models] == [
+        ("tesseract-ocr", "tesseract"),
+        ("indra-ocr", "pooled"),
+        ("qwen", "qwen-vl"),
+    ]
     assert committed.groups_for("tesseract-ocr") == (TESSERACT_GROUP,)
     assert committed.groups_for("qwen") == (QWEN_GROUP,)
     assert "end-users" in committed.allowed_clients
@@ -132,7 +136,7 @@ BROKEN = {
         "module.yaml",
         "      modelKey: qwen-vl\n",
         "",
-        (Expected("module.yaml", "- name: qwen\n", "spec.models[1].modelKey: required key missing"),),
+        (Expected("module.yaml", "- name: qwen\n", "spec.models[2].modelKey: required key missing"),),
     ),
     "origin with a trailing slash": Broken(
         "api.yaml",
@@ -164,7 +168,9 @@ BROKEN = {
         "        qwen-max:",
         (
             Expected(
-                "api.yaml", "qwen-max:", "model 'qwen-max' is not in the module (its models: tesseract-ocr, qwen)"
+                "api.yaml",
+                "qwen-max:",
+                "model 'qwen-max' is not in the module (its models: tesseract-ocr, indra-ocr, qwen)",
             ),
             Expected("module.yaml", "- name: qwen\n", "model 'qwen' has no access rule in the Api manifest"),
         ),

@@ -36,7 +36,8 @@ def test_inference_returns_every_output_for_each_sample(
     for path, truth in samples.items():
         outputs = inference([], [_image(path)], [], "tesseract", extractor)
         by_name = {output["name"]: output for output in outputs}
-        assert set(by_name) == {"payment_details", "checks", "response"}
+        assert set(by_name) == {"payment_details", "checks", "response", "warnings"}
+        assert json.loads(by_name["warnings"]["data"][0]) == []
         details = json.loads(by_name["payment_details"]["data"][0])
         for field in KEY_FIELDS:
             assert details[field] == truth[field], f"{path.name}: {field}"

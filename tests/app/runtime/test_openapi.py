@@ -192,7 +192,11 @@ def test_openapi_request_parameters_are_typed(document: dict[str, Any]) -> None:
     receipt = document["components"]["schemas"]["receipt.InferRequest"]["properties"]["parameters"]["properties"]
     echo = document["components"]["schemas"]["echo.InferRequest"]["properties"]["parameters"]["properties"]
 
-    assert {name: schema["type"] for name, schema in receipt.items()} == {"backend": "string", "preprocess": "boolean"}
+    assert {name: schema["type"] for name, schema in receipt.items()} == {
+        "backend": "string",
+        "preprocess": "boolean",
+        "budget_s": "number",
+    }
     assert echo["repeat"]["type"] == "integer"
     assert echo["repeat"]["description"].startswith("How many copies")
 
@@ -367,7 +371,7 @@ def test_model_metadata_matches_schema_and_example(document: dict[str, Any], spe
     _validator(document, "ModelMetadata").validate(metadata)
     assert example["example"] == {**metadata, "platform": "python"}
     assert metadata["inputs"][0]["parameters"] == {"content_type": "base64"}
-    assert [p["datatype"] for p in metadata["parameters"]] == ["BYTES", "BOOL"]
+    assert [p["datatype"] for p in metadata["parameters"]] == ["BYTES", "BOOL", "FP64"]
 
 
 @pytest.mark.parametrize("name", ["", "a/b", "with space", "-leading", "ünï"])

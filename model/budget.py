@@ -1,0 +1,56 @@
+"""A document's time budget: the reading stops at a deadline and returns what it has, saying what it left out.
+
+Most of a slow document's time is extra passes over a page the first reading was unsure of (the other three turns,
+a second page mode, a second reader), each as long as the first; on a blurred page upscaled to 8 Mpx each pass
+takes seconds. A pass is started only when the time left covers what the first one cost, and Tesseract's own
+reading is given the time left as its timeout, so no document costs much more than the budget.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass, field
+
+DEFAULT_BUDGET_S = 4.0
+"""About four times the median document's reading on one core; ``RECEIPT_READ_BUDGET_S`` or the request's
+``budget_s`` changes it, 0 turns it off."""
+
+
+@dataclass
+class Budget:
+    """The deadline of one document's reading, and what was skipped to keep it."""
+
+    seconds: float | None = DEFAULT_BUDGET_S
+    """None or 0: no deadline."""
+    started: float = field(default_factory=time.perf_counter)
+    skipped: list[str] = field(default_factory=list)
+
+    def remaining_s(self) -> float:
+        if not self.seconds:
+            return math.inf
+        return self.seconds - (time.perf_counter() - self.started)
+
+    def allows(self, cost_s: float) -> bool:
+        """Whether a pass expected to take ``cost_s`` ends before the deadline."""
+        return self.remaining_s() > cost_s
+
+    def timeout_ms(self) -> int:
+        """Tesseract's timeout for a reading started now: 0 means none; at least 1 ms once the time is up."""
+        remaining = self.remaining_s()
+        return 0 if math.isinf(remaining) else max(1, int(remaining * 1000))
+
+    def skip(self, what: str) -> None:
+        """Record a pass left out (or cut short) for lack of time."""
+        if what not in self.skipped:
+            self.skipped.append(what)
+
+    @property
+    def truncated(self) -> bool:
+        return bool(self.skipped)
+
+    def warnings(self) -> list[str]:
+        """What a person is told: which passes the budget left out, so a missing field may be read by retrying."""
+        if not self.skipped:
+            return []
+        return [f"reading stopped at the {self.seconds:g} s budget: {'; '.join(self.skipped)}"]

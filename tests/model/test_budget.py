@@ -1,0 +1,81 @@
+"""The time budget: a reading that reaches its deadline stops, returns what it has, and says so."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from model.budget import Budget
+from model.inference import BUDGET_ENV, InferenceInputError, inference, load
+from model.pipeline import Extractor
+
+ROOT = Path(__file__).parents[2]
+BLURRED = ROOT / "bench" / "corpus" / "data" / "doc_0044.jpg"
+"""A blurred cash receipt the pipeline reads twice (and tries in other turns) without a budget."""
+
+
+def test_budget_without_a_deadline_never_expires() -> None:
+    budget = Budget(None)
+    assert budget.allows(1e9)
+    assert budget.timeout_ms() == 0
+    assert budget.warnings() == []
+
+
+def test_budget_past_its_deadline_allows_nothing_and_names_what_it_skipped() -> None:
+    budget = Budget(0.001)
+    time.sleep(0.002)
+    assert not budget.allows(0.0)
+    assert budget.timeout_ms() == 1
+    budget.skip("the other turns of an unsure page")
+    budget.skip("the other turns of an unsure page")
+    assert budget.truncated
+    assert budget.warnings() == ["reading stopped at the 0.001 s budget: the other turns of an unsure page"]
+
+
+def test_an_expired_budget_returns_partial_details_with_a_warning() -> None:
+    photo = BLURRED.read_bytes()
+    full = Extractor().extract(photo)
+    assert not full.truncated and full.warnings == []
+
+    started = time.perf_counter()
+    cut = Extractor().extract(photo, budget_s=0.05)
+    elapsed = time.perf_counter() - started
+    assert cut.truncated
+    assert cut.warnings[0].startswith("reading stopped at the 0.05 s budget")
+    assert next(step for step in cut.steps if step.name == "second_reading").detail == (
+        "no time left before the deadline"
+    )
+    assert elapsed < full.elapsed_ms / 1000  # the passes it skipped are time saved
+    assert cut.checks  # still a verdict for every field: what it has
+
+
+def test_the_extractor_budget_applies_unless_the_call_overrides_it() -> None:
+    photo = BLURRED.read_bytes()
+    assert Extractor(budget_s=0.05).extract(photo).truncated
+    assert not Extractor(budget_s=0.05).extract(photo, budget_s=0).truncated
+
+
+def test_inference_reports_the_truncation_in_its_warnings_output() -> None:
+    image = {"name": "image", "datatype": "BYTES", "shape": [1], "data": [BLURRED.read_bytes()]}
+    parameters = [{"name": "budget_s", "datatype": "FP64", "data": [0.05]}]
+    outputs = inference(parameters, [image], [{"name": "warnings"}], "tesseract", Extractor())
+    warnings = json.loads(outputs[0]["data"][0])
+    assert len(warnings) == 1 and "0.05 s budget" in warnings[0]
+
+
+@pytest.mark.parametrize("value", [-1, "soon", True, float("inf")])
+def test_inference_refuses_a_budget_that_is_not_seconds(value: object) -> None:
+    image = {"name": "image", "datatype": "BYTES", "shape": [1], "data": [b"x"]}
+    with pytest.raises(InferenceInputError, match=r"parameters\.budget_s must be seconds"):
+        inference([{"name": "budget_s", "data": [value]}], [image], [], "tesseract", Extractor())
+
+
+def test_load_takes_the_budget_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(BUDGET_ENV, "2.5")
+    assert load("tesseract").budget_s == 2.5
+    monkeypatch.setenv(BUDGET_ENV, "fast")
+    with pytest.raises(ValueError, match=f"{BUDGET_ENV}='fast'"):
+        load("tesseract")

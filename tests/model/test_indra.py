@@ -1,0 +1,65 @@
+"""The second reader (Indra OCR, the ``indra`` extra): its lines, its backends, and a clear failure without it."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from model import indra
+from model.indra import IndraUnavailableError, join_segments
+from model.inference import load
+from model.ocr import OcrLine
+from model.pipeline import Extractor
+
+ROOT = Path(__file__).parents[2]
+
+
+def _segment(text: str, box: tuple[int, int, int, int], confidence: float = 90.0) -> OcrLine:
+    return OcrLine(text, confidence, box)
+
+
+def test_segments_of_one_line_are_joined_left_to_right() -> None:
+    segments = [
+        _segment("044525823", (857, 235, 967, 252)),
+        _segment("Банк получателя", (89, 263, 270, 284)),
+        _segment("БИК", (750, 235, 796, 253)),
+        _segment("Банк ГПБ (АО)", (89, 235, 244, 256)),
+    ]
+    lines = join_segments(segments)
+    assert [line.text for line in lines] == ["Банк ГПБ (АО) БИК 044525823", "Банк получателя"]
+    assert lines[0].box == (89, 235, 967, 256)
+
+
+def test_a_tall_amount_joins_the_label_beside_it() -> None:
+    lines = join_segments([_segment("Итого", (10, 100, 90, 120)), _segment("1 234,00", (300, 90, 420, 130))])
+    assert [line.text for line in lines] == ["Итого 1 234,00"]
+
+
+def test_the_joined_line_is_as_confident_as_its_characters() -> None:
+    line = join_segments([_segment("ab", (0, 0, 10, 10), 100.0), _segment("cdef", (20, 0, 40, 10), 70.0)])[0]
+    assert line.confidence == pytest.approx(80.0)
+
+
+def test_indra_reads_the_sample_pages(samples: dict[Path, dict[str, str | None]]) -> None:
+    """The ``indra`` extra is part of the test environment (``make test``): this runs, it is never skipped."""
+    extractor = Extractor("indra")
+    for path, truth in samples.items():
+        extraction = extractor.extract(path.read_bytes())
+        assert extraction.backend == "indra"
+        for field in ("recipient_inn", "bank_bic", "amount"):
+            assert extraction.details.model_dump()[field] == truth[field], f"{path.name}: {field}"
+        assert "indra" in extraction.stages and "ocr" not in extraction.stages
+
+
+def test_without_the_extra_the_indra_models_fail_to_load_with_the_install_command(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(sys.modules, "rapidocr", None)  # import rapidocr now raises ImportError
+    monkeypatch.setattr(indra, "_local", type(indra._local)())
+    for key in ("indra", "pooled"):
+        with pytest.raises(IndraUnavailableError, match=r"pip install 'receipt-extractor\[indra\]'"):
+            load(key)
+    assert indra.unavailable_reason() is not None
+    assert load("tesseract").backend == "tesseract"  # the other models are untouched
