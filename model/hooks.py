@@ -27,5 +27,13 @@ class ReceiptHooks:
             return [str(error)]
         return []
 
+    def unservable(self, model_key: str) -> str | None:
+        """The Indra models need the opt-in ``indra`` extra (its weights' license keeps it out of the demo)."""
+        if model_key in ("indra", "pooled"):
+            from model.indra import unavailable_reason
+
+            return unavailable_reason()
+        return None
+
 
 platform_hooks = ReceiptHooks()

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from manifests_kit import write_manifests
 
-from app.hooks import HooksUnavailableError, hooks_package, module_prerequisites
+from app.hooks import HooksUnavailableError, hooks_package, model_unservable, module_prerequisites
 from app.manifests import module_manifest
 from app.stack.supervisor import StackConfig, cpu_models, preflight
 
@@ -43,6 +43,9 @@ class Hooks:
 
     def prerequisites(self) -> list[str]:
         return ["the unicorn is missing: apt-get install unicorn"]
+
+    def unservable(self, model_key: str) -> str | None:
+        return "needs the horn extra" if model_key == "horned" else None
 
 
 platform_hooks = Hooks()
@@ -138,6 +141,18 @@ def test_stack_serves_the_models_that_need_no_gpu(tmp_path: Path) -> None:
     )
 
     assert cpu_models(module_manifest(folder)) == ["small", "tiny"]
+
+
+def test_stack_leaves_out_a_model_its_module_cannot_serve_here(
+    tmp_path: Path, code: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An opt-in extra that is not installed (the Indra reader's) must not hold the whole stack unready."""
+    monkeypatch.syspath_prepend(str(code))
+    folder = write_manifests(tmp_path / "m", entrypoint="with_hooks.inference", models={"hi": "x", "unicorn": "horned"})
+
+    assert model_unservable("with_hooks.inference", "horned") == "needs the horn extra"
+    assert model_unservable("plain.inference", "horned") is None  # no hook: everything serves
+    assert cpu_models(module_manifest(folder)) == ["hi"]
 
 
 @pytest.mark.parametrize(

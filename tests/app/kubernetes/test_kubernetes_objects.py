@@ -162,7 +162,11 @@ def test_render_cluster_name_too_long_for_a_service_names_the_manifest(folder: P
 def test_render_kserve_predictor_is_a_valid_pod_spec(manifests: Manifests) -> None:
     """KServe's CRD is not in the Kubernetes schemas: its predictor is KServe's few fields plus a PodSpec."""
     services = [o for o in render_kserve(manifests, OPTIONS) if o["kind"] == "InferenceService"]
-    assert [s["metadata"]["name"] for s in services] == ["receipt-extractor-tesseract-ocr", "receipt-extractor-qwen"]
+    assert [s["metadata"]["name"] for s in services] == [
+        "receipt-extractor-tesseract-ocr",
+        "receipt-extractor-indra-ocr",
+        "receipt-extractor-qwen",
+    ]
     for isvc in services:
         assert isvc["apiVersion"] == "serving.kserve.io/v1beta1"
         predictor = isvc["spec"]["predictor"]
@@ -186,7 +190,7 @@ def test_cli_k8s_kserve_prints_inference_services(folder: Path) -> None:
     result = CliRunner().invoke(cli, ["manifests", "k8s", "--dir", str(folder), "--kserve"])
     assert result.exit_code == 0, result.output
     kinds = [o["kind"] for o in yaml.safe_load_all(result.output)]
-    assert kinds == ["ConfigMap", "InferenceService", "InferenceService"]
+    assert kinds == ["ConfigMap", "InferenceService", "InferenceService", "InferenceService"]
 
 
 def test_cli_k8s_max_below_min_replicas_exits_2() -> None:
