@@ -62,7 +62,6 @@ RU = {
     "Model": "Модель",
     "Save to history": "Сохранить в историю",
     "Saved.": "Сохранено.",
-    "Confirmed %(at)s.": "Подтверждено %(at)s.",
     "Not saved: storage is not answering. Try again in a moment.": (
         "Не сохранено: хранилище не отвечает. Повторите попытку чуть позже."
     ),
@@ -180,6 +179,7 @@ RU = {
     "This file is not a photo or a PDF. Choose another file.": "Это не фото и не PDF. Выберите другой файл.",
     "Choose another file": "Выбрать другой файл",
     "Technical detail": "Техническая подробность",
+    "Confirmed": "Подтверждено",
 }
 
 

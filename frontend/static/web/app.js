@@ -87,6 +87,19 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   }
 
+  // Times come from the server in UTC; the person reads them in their own time zone and language.
+  const localTimes = (root) => {
+    const language = document.documentElement.lang || undefined;
+    root.querySelectorAll("time[data-local]").forEach((element) => {
+      const when = new Date(element.getAttribute("datetime") || "");
+      if (!Number.isNaN(when.getTime())) {
+        element.textContent = when.toLocaleString(language, { dateStyle: "medium", timeStyle: "short" });
+      }
+    });
+  };
+  localTimes(document);
+  document.body.addEventListener("htmx:afterSettle", (event) => localTimes(event.target instanceof Element ? event.target : document));
+
   // After a photo is sent, or read, the page goes to what came back: on a phone it lands screens below.
   document.body.addEventListener("htmx:afterSwap", (event) => {
     const target = event.detail && event.detail.target;

@@ -66,6 +66,12 @@ def _read_sample(page: playwright.Page, stack: DevStack, sample: Path) -> None:
     playwright.expect(page.locator('[data-testid="qr"] svg')).to_be_visible()
 
 
+OVERFLOWING = """() => [...document.querySelectorAll('.scroll, .card, .control, .meta')]
+    .filter((box) => box.scrollWidth > box.clientWidth + 1)
+    .map((box) => `${box.className}: ${box.scrollWidth} > ${box.clientWidth}`)"""
+"""Boxes whose content is wider than they are: a table that scrolls sideways, a button poking out of its card."""
+
+
 def _fits_width(page: playwright.Page) -> tuple[int, int]:
     return page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")  # type: ignore[no-any-return]
 
@@ -115,17 +121,17 @@ def test_no_page_is_wider_than_a_phone(page: playwright.Page, dev_stack: DevStac
     _read_sample(page, dev_stack, sample)
     page.get_by_test_id("confirm").click()
     playwright.expect(page.get_by_test_id("save-status")).to_contain_text("Saved")
-    receipt_url = page.url if "/receipts/" in page.url else None
-    page.set_viewport_size(PHONE)
     page.goto(dev_stack.url + "/history")
-    link = page.locator('a[href^="/receipts/"]').first
-    receipt_url = receipt_url or dev_stack.url + str(link.get_attribute("href"))
+    receipt_url = dev_stack.url + str(page.locator('a[href^="/receipts/"]').first.get_attribute("href"))
+    pages = {"home": "/", "history": "/history", "stats": "/stats", "result": receipt_url.removeprefix(dev_stack.url)}
     for language in ("en", "ru"):
         page.goto(f"{dev_stack.url}/language/{language}?next=/")
-        for path in ("/", "/history", "/stats", receipt_url.removeprefix(dev_stack.url)):
-            page.goto(dev_stack.url + path)
-            page.wait_for_load_state("networkidle")
-            scroll_width, width = _fits_width(page)
-            name = path.strip("/").replace("/", "-") or "home"
-            page.screenshot(path=str(SCREENSHOTS / f"phone-{language}-{name[:20]}.png"), full_page=True)
+        for name, path in pages.items():
+            for device, size in (("desktop", DESKTOP), ("phone", PHONE)):  # the gallery in docs/web.md
+                page.set_viewport_size(size)
+                page.goto(dev_stack.url + path)
+                page.wait_for_load_state("networkidle")
+                page.screenshot(path=str(SCREENSHOTS / f"{device}-{language}-{name}.png"))
+            scroll_width, width = _fits_width(page)  # at the phone's width, the last one drawn
             assert scroll_width <= width, f"{path} in {language} is {scroll_width} px wide at {width} px"
+            assert page.evaluate(OVERFLOWING) == [], f"{path} in {language} at {width} px"

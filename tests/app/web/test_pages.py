@@ -91,6 +91,8 @@ def test_receipt_flow_preview_read_export_history(
     assert attribute(outcome.text, "source-recipient_inn", "data-testid") == "source-recipient_inn"
     assert 'value="3834964079"' in outcome.text
     assert "ИНН" in outcome.text and "БИК" in outcome.text and "Р/с" in outcome.text
+    assert 'id="f-fiscal_sign"' not in outcome.text  # ФН, ФД, ФП only on a cash receipt
+    assert 'data-check="verified"' in outcome.text
     processed_id = re.search(r'name="processed_id" value="([0-9a-f]+)"', outcome.text).group(1)  # type: ignore[union-attr]
 
     details = dict(re.findall(r'<input id="f-(\w+)" name="\w+" value="([^"]*)"', outcome.text))
@@ -323,3 +325,61 @@ def test_a_tiff_original_is_shown_as_a_jpeg_when_reopened(
     shown, page = Image.open(io.BytesIO(image.content)).size, Image.open(sample).size
     assert max(shown) == THUMBNAIL_PX  # at display size
     assert abs(shown[0] / shown[1] - page[0] / page[1]) < 0.01  # the whole page
+
+
+def test_paid_cash_receipt_gets_the_tax_service_check_not_a_payment_qr(
+    client: TestClient, realm: TestIdentityProvider, sample: Path
+) -> None:
+    csrf = sign_in(client, web_token(realm, TESSERACT_GROUP))
+    receipt = sample.with_name("doc_0002.jpg")  # a thermal cash receipt with its fiscal QR
+    original_id = _upload(client, csrf, receipt.name, receipt.read_bytes(), "image/jpeg")
+    outcome = client.post(f"/receipts/{original_id}/extract", headers=_htmx(csrf), data={"model": "tesseract-ocr"})
+    assert outcome.status_code == 200, outcome.text
+    assert 'name="document_type" value="cash_receipt"' in outcome.text
+    assert 'id="f-fiscal_sign"' in outcome.text  # ФН, ФД, ФП shown for a cash receipt
+    qr_card = outcome.text.split('data-testid="qr"')[1]
+    assert "<svg" not in qr_card and 'data-testid="fiscal-check"' in qr_card
+    assert 'href="https://kkt-online.nalog.ru/"' in qr_card
+
+
+def test_fiscal_fields_and_check_follow_the_document_type(client: TestClient, realm: TestIdentityProvider) -> None:
+    csrf = sign_in(client, web_token(realm, TESSERACT_GROUP))
+    cash = {
+        "document_type": "cash_receipt",
+        "amount": "2593.62",
+        "payment_date": "2022-12-22",
+        "fiscal_drive_number": "9289000100408074",
+        "fiscal_document_number": "12345",
+        "fiscal_sign": "1234567890",
+    }
+    response = client.post("/receipts/x/qr", headers=_htmx(csrf), data=cash)
+    assert 'data-testid="fiscal"' in response.text and "9289000100408074" in response.text
+    assert "<svg" not in response.text
+    incomplete = client.post("/receipts/x/qr", headers=_htmx(csrf), data=cash | {"fiscal_sign": ""})
+    assert 'data-testid="fiscal-check"' not in incomplete.text and "ФП" in incomplete.text
+    png = client.post("/receipts/x/qr.png", data=cash | {"csrf_token": csrf})
+    assert png.status_code == 422  # a paid receipt is not paid again
+
+
+def test_qr_png_downloads_with_a_meaningful_name_and_is_withheld_for_an_invalid_field(
+    client: TestClient, realm: TestIdentityProvider
+) -> None:
+    csrf = sign_in(client, web_token(realm, TESSERACT_GROUP))
+    details = {
+        "csrf_token": csrf,
+        "recipient_name": "ООО «Белые ночи»",
+        "recipient_account": "40702810641811051927",
+        "bank_name": "АО «Банк Экспобанк»",
+        "bank_bic": "047516946",
+        "bank_corr_account": "30101810575160000946",
+        "recipient_inn": "3834964079",
+        "amount": "165,00",
+    }
+    png = client.post("/receipts/x/qr.png", data=details)
+    assert png.status_code == 200 and png.headers["content-type"] == "image/png"
+    assert 'filename="qr-oplata-3834964079-165.00.png"' in png.headers["content-disposition"]
+    broken = client.post("/receipts/x/qr.png", data=details | {"recipient_inn": "3834964078"})
+    assert broken.status_code == 422 and "ИНН" in broken.text
+    fragment = client.post("/receipts/x/qr", headers=_htmx(csrf), data=details | {"recipient_inn": "3834964078"})
+    assert 'data-testid="qr-withheld"' in fragment.text
+    assert 'id="check-recipient_inn" data-check="invalid" hx-swap-oob="true"' in fragment.text
