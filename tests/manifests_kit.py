@@ -1,7 +1,8 @@
 """Manifests a test writes for itself, so that generic tests never read the repository's own ``manifests/`` and a
 fork that replaces those keeps its tests (as datasette's ``make_app_client`` builds its own metadata).
 
-    folder = write_manifests(tmp_path / "manifests", entrypoint="echo_module", models={"echo": "default"})
+    folder = write_manifests(tmp_path / "manifests", models={"echo": "default"})
+    manifests = built_manifests(bucket="my-bucket")  # loaded, from a folder of their own
 """
 
 from __future__ import annotations
@@ -12,8 +13,13 @@ from typing import Any
 
 import yaml
 
+from app.manifests import Manifests, load_manifests
+
 API_VERSION = "platform.receipts/v1"
 CLIENTS = ("end-users", "receipt-web")
+DEFAULT_ENTRYPOINT = "plain_module"
+"""tests/plain_module.py: importable wherever tests run, since tests/ is on their path."""
+MODELS = {"reader": "default", "other": "default"}
 ADMIN_GROUP = "/team/admins"
 
 
@@ -24,8 +30,8 @@ def group_of(model: str) -> str:
 
 def manifest_set(
     *,
-    entrypoint: str,
-    models: Mapping[str, str],
+    entrypoint: str = DEFAULT_ENTRYPOINT,
+    models: Mapping[str, str] = MODELS,
     name: str = "test-module",
     bucket: str = "test-bucket",
     gpu: Mapping[str, int] | None = None,
@@ -74,3 +80,12 @@ def write_manifests(folder: Path, **options: Any) -> Path:
     for file, data in manifest_set(**options).items():
         (folder / file).write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return folder
+
+
+def built_manifests(folder: Path | None = None, **options: Any) -> Manifests:
+    """Manifests loaded as the services load them, written to ``folder`` (a fresh temporary one by default)."""
+    if folder is None:
+        import tempfile
+
+        folder = Path(tempfile.mkdtemp(prefix="manifests-"))
+    return load_manifests(write_manifests(folder, **options))

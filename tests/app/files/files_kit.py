@@ -3,21 +3,21 @@ server whose in-flight requests can be waited for, and a multipart body built by
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import uuid
 from pathlib import Path
 from typing import Any
 
-from auth_fixtures import TESSERACT_GROUP, TestIdentityProvider
+from auth_fixtures import TestIdentityProvider
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from manifests_kit import built_manifests, group_of
 from seaweed import SeaweedS3
 
 from app.files.api import FilesState
 from app.files.main import create_files_app
-from app.manifests import Manifests, load_manifests
-from app.settings import ROOT, Settings
+from app.manifests import Manifests
+from app.settings import Settings
 from app.storage import Storage
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
@@ -30,10 +30,13 @@ def png(size: int) -> bytes:
     return PNG_MAGIC + os.urandom(size - len(PNG_MAGIC))
 
 
+READER_GROUP = group_of("reader")
+OTHER_GROUP = group_of("other")
+"""The groups of the two models of the tests' own manifests (``manifests_kit``): either may use the file service."""
+
+
 def manifests_with_bucket(bucket: str) -> Manifests:
-    manifests = load_manifests(ROOT / "manifests")
-    spec = manifests.storage.spec.model_copy(update={"bucket": bucket})
-    return dataclasses.replace(manifests, storage=manifests.storage.model_copy(update={"spec": spec}))
+    return built_manifests(bucket=bucket)
 
 
 def new_bucket() -> str:
@@ -45,7 +48,6 @@ def files_settings(
 ) -> Settings:
     values: dict[str, Any] = {
         "issuer_url": idp.issuer,
-        "manifests_dir": ROOT / "manifests",
         "storage_backend": backend,
         "storage_dir": folder,
         "storage_signing_secret": "test-signing-secret",
@@ -65,8 +67,8 @@ def files_app(settings: Settings, bucket: str | None = None) -> FastAPI:
 
 
 def bearer(idp: TestIdentityProvider, subject: str | None = None, **claims: Any) -> dict[str, str]:
-    """Headers of a caller: a fresh user (their own prefix) in the Tesseract group unless told otherwise."""
-    claims.setdefault("groups", [TESSERACT_GROUP])
+    """Headers of a caller: a fresh user (their own prefix) in a model's group unless told otherwise."""
+    claims.setdefault("groups", [READER_GROUP])
     return {"Authorization": "Bearer " + idp.mint(sub=subject or str(uuid.uuid4()), **claims)}
 
 

@@ -1,4 +1,5 @@
-"""The docstring → ModuleSpec parser and its lint, on the real module, the echo module and small inline docstrings.
+"""The docstring → ModuleSpec parser and its lint, on the echo module and small inline docstrings (the receipt
+module's own spec is tested with it, in tests/model/test_inference_spec.py).
 
 Lint cases find their expected line by searching this file's text for the offending docstring line, so the test
 does not share the parser's arithmetic.
@@ -15,7 +16,6 @@ from typing import Any
 import echo_module
 import pytest
 
-import model.inference
 from app.runtime.spec import (
     ModuleSpec,
     SpecError,
@@ -43,24 +43,7 @@ def _problems(function: Callable[..., Any], examples: dict[str, Any] | None = No
     return caught.value.problems
 
 
-# --- the two real modules -------------------------------------------------------------------------------------------
-
-
-def test_module_spec_reads_receipt_module() -> None:
-    spec = module_spec(model.inference)
-
-    assert spec.summary.startswith("Extract verified Russian payment details")
-    assert "GOST R 56042-2014" in spec.description
-    assert spec.input_names == ("image",)
-    assert spec.parameter_names == ("backend", "preprocess", "budget_s")
-    assert spec.output_names == model.inference.OUTPUTS
-    image = spec.input("image")
-    assert (image.datatype, image.is_file, image.json) == ("BYTES", True, False)
-    assert image.content_types == ("image/jpeg", "image/png", "image/webp", "image/heic", "application/pdf")
-    assert image.description.endswith("one element per document.")
-    assert [spec.parameter(name).datatype for name in spec.parameter_names] == ["BYTES", "BOOL", "FP64"]
-    assert [tensor.json for tensor in spec.outputs] == [True, True, False, True]
-    assert spec.example(spec.output("payment_details"))["recipient_inn"] == "7707083893"
+# --- a real module ------------------------------------------------------------------------------------------------
 
 
 def test_module_spec_reads_echo_module() -> None:
@@ -398,20 +381,6 @@ def test_parse_module_spec_rejects_example(examples: dict[str, Any], fragment: s
 
     assert fragment in problem.message
     assert problem.line is None
-
-
-@pytest.mark.parametrize(
-    ("examples", "fragment"),
-    [
-        ({"inputs.image": "not base64!"}, "valid base64"),
-        ({"inputs.image": b"\xff\xd8"}, "its base64 text"),
-        ({"outputs.payment_details": {1, 2}}, "JSON-serialisable"),
-    ],
-)
-def test_parse_module_spec_rejects_receipt_example(examples: dict[str, Any], fragment: str) -> None:
-    (problem,) = _problems(model.inference.inference, examples)
-
-    assert fragment in problem.message
 
 
 def test_parse_module_spec_accepts_int_example_for_float() -> None:

@@ -4,19 +4,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.settings import ROOT, Settings
+from manifests_kit import write_manifests
+
+from app.settings import Settings
 from app.storage import LocalStorage, S3Storage, storage_from_settings
 
 
 def test_local_backend_is_the_default(tmp_path: Path) -> None:
-    storage = storage_from_settings(Settings(storage_dir=tmp_path, manifests_dir=ROOT / "manifests"))
+    manifests = write_manifests(tmp_path / "manifests", bucket="scans")
+    storage = storage_from_settings(Settings(storage_dir=tmp_path, manifests_dir=manifests))
     assert isinstance(storage, LocalStorage)
-    assert (storage.bucket, storage.base) == ("receipts", tmp_path / "receipts")
+    assert (storage.bucket, storage.base) == ("scans", tmp_path / "scans")
     assert not storage.base.exists()
 
 
-def test_s3_backend_connects_lazily() -> None:
-    settings = Settings(storage_backend="s3", s3_endpoint="127.0.0.1:1", manifests_dir=ROOT / "manifests")
+def test_s3_backend_connects_lazily(tmp_path: Path) -> None:
+    manifests = write_manifests(tmp_path / "manifests")
+    settings = Settings(storage_backend="s3", s3_endpoint="127.0.0.1:1", manifests_dir=manifests)
     storage = storage_from_settings(settings, bucket="other-bucket")
     assert isinstance(storage, S3Storage)
     assert (storage.bucket, storage.endpoint) == ("other-bucket", "127.0.0.1:1")
