@@ -38,7 +38,7 @@ POSTMAN_DIR := deploy/postman
 POSTMAN_STAMP := $(POSTMAN_DIR)/node_modules/.installed
 NEWMAN_ARGS ?=
 
-.PHONY: help demo test lint hadolint typecheck bench bench-serving system-deps node-deps idp postman translations vendor-htmx vendor-keycloak lock clean
+.PHONY: help demo test test-fork lint hadolint typecheck bench bench-serving system-deps node-deps idp postman translations vendor-htmx vendor-keycloak lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -52,6 +52,9 @@ test: system-deps $(VENV)/.dev $(CHECKOV_VENV)/.installed $(IDP_STAMP) $(POSTMAN
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/pytest -n 2 --durations=10
+
+test-fork: system-deps $(VENV)/.dev ## Fork the repository with examples/dominant-colours per the README's checklist, then test the fork
+	$(BIN)/pytest -n 0 tests/examples/test_fork.py
 
 lint: $(VENV)/.dev ## ruff check + format check
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

@@ -232,6 +232,15 @@ def test_github_deploy_points_the_module_at_the_release_for_real(tmp_path: Path)
 
 def test_github_ci_runs_make_test_on_push_and_pull_request() -> None:
     assert set(CI["on"]) == {"push", "pull_request"}
-    [job] = CI["jobs"].values()
-    assert job["steps"][-1] == {"run": "make test"}
+    assert CI["jobs"]["test"]["steps"][-1] == {"run": "make test"}
     assert re.search(r"^test: ", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M)
+
+
+def test_both_ci_files_run_the_fork_checklist() -> None:
+    """A job of its own, so that a platform change that ties it to the receipt module fails by name."""
+    assert CI["jobs"]["fork"]["steps"][-1] == {"run": "make test-fork"}
+    fork = _gitlab_job("fork")
+    assert fork["stage"] == "test" and "rules" not in fork and fork["script"] == ["make test-fork"]
+    assert fork["image"] == _gitlab_job("test")["image"]
+    recipe = re.search(r"^test-fork: .*\n\t(.+)$", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M)
+    assert recipe and recipe.group(1).endswith("tests/examples/test_fork.py")

@@ -1,0 +1,135 @@
+"""A fork, as a team makes one: copy the repository, follow the README's fork checklist to put the
+dominant-colours example where the receipt module was, and check that the platform validates, documents, serves
+and authorises the new module, and that the generic tests still pass, with nothing under app/ changed.
+
+CI runs it as a job of its own (``make test-fork``), so a change that ties the platform to the receipt module
+fails there by name."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from auth_fixtures import TestIdentityProvider
+from colours_checks import check_inference, check_openapi
+from module_process import cli_env, run_cli, served_module
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).parents[2]
+GENERIC_TESTS = (
+    "tests/app/test_hooks.py",
+    "tests/app/test_codecs.py",
+    "tests/app/test_manifests_entrypoint.py",
+    "tests/app/runtime/test_spec.py",
+    "tests/app/runtime/test_tensors.py",
+    "tests/app/runtime/test_observability.py",
+    "tests/app/files",
+    "tests/app/storage",
+    "tests/app/stack/test_ports.py",
+    "tests/app/test_allocator.py",
+    "tests/app/test_healthcheck.py",
+    "tests/app/test_settings_documented.py",
+    "tests/examples/test_dominant_colours.py",
+)
+"""Tests that build their own manifests, modules and users, so that they hold in any fork."""
+
+
+def checklist_commands(readme: str) -> str:
+    """The shell block of the README's "Fork checklist" section: what a fork runs, and what this test runs."""
+    section = readme.split("\n## Fork checklist", 1)[1].split("\n## ", 1)[0]
+    block = re.search(r"```bash\n(.*?)```", section, re.S)
+    assert block, "the Fork checklist section has a ```bash block"
+    return block.group(1)
+
+
+def _repository_files() -> list[Path]:
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT, capture_output=True, check=True, timeout=60,
+    ).stdout.decode()  # fmt: skip
+    return [Path(name) for name in listed.split("\0") if name and (ROOT / name).is_file()]
+
+
+def _digests(root: Path, folder: str) -> dict[str, str]:
+    return {
+        str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted((root / folder).rglob("*"))
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+
+
+@pytest.fixture(scope="module")
+def fork(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's files copied to a fresh folder, then the checklist run there by bash."""
+    folder = tmp_path_factory.mktemp("fork")
+    for name in _repository_files():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, folder / name)
+    commands = checklist_commands((ROOT / "README.md").read_text(encoding="utf-8"))
+    done = subprocess.run(
+        ["bash", "-euo", "pipefail", "-c", commands], cwd=folder, capture_output=True, text=True, timeout=60,
+        check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    return folder
+
+
+@pytest.fixture(scope="module")
+def idp() -> Iterator[TestIdentityProvider]:
+    with TestIdentityProvider() as provider:
+        yield provider
+
+
+def _env(fork: Path, **settings: str) -> dict[str, str]:
+    return cli_env(fork, fork / "manifests", **settings)
+
+
+def test_checklist_replaces_the_module_and_leaves_app_untouched(fork: Path) -> None:
+    assert _digests(fork, "app") == _digests(ROOT, "app")
+    assert not (fork / "tests" / "model").exists()
+    assert "def inference" in (fork / "model" / "inference.py").read_text(encoding="utf-8")
+    assert "dominant-colours" in (fork / "manifests" / "module.yaml").read_text(encoding="utf-8")
+
+
+def test_fork_manifests_validate(fork: Path) -> None:
+    result = run_cli(_env(fork), fork, "manifests", "validate")
+
+    assert result.returncode == 0 and result.stdout.strip() == "ok: 4 manifests", result.stdout + result.stderr
+
+
+def test_fork_cli_runs_without_module_commands(fork: Path) -> None:
+    result = run_cli(_env(fork), fork, "--help")
+
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    assert "serve" in result.stdout and "extract" not in result.stdout
+
+
+def test_fork_openapi_documents_the_new_module(fork: Path) -> None:
+    result = run_cli(_env(fork), fork, "openapi")
+
+    assert result.returncode == 0, result.stderr
+    check_openapi(json.loads(result.stdout))
+
+
+def test_fork_serves_the_new_module_behind_tokens(fork: Path, idp: TestIdentityProvider) -> None:
+    with served_module(_env(fork, issuer_url=idp.issuer), fork) as url:
+        check_inference(url, idp)
+
+
+def test_fork_keeps_its_generic_tests(fork: Path) -> None:
+    env = {name: value for name, value in _env(fork).items() if not name.startswith("PYTEST_")}
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "2", *GENERIC_TESTS],
+        cwd=fork, env=env, capture_output=True, text=True, timeout=900, check=False,
+    )  # fmt: skip
+
+    assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
+    assert re.search(r"\d+ passed", result.stdout) and "skipped" not in result.stdout.splitlines()[-1]
