@@ -97,6 +97,9 @@ def stack(
         Path | None, typer.Option(help="Logs, S3 data and keys (default: .cache/stack).", envvar="RECEIPT_STACK_DIR")
     ] = None,
     timeout: Annotated[float, typer.Option(help="Seconds to wait for the health checks.")] = 120,
+    replicas: Annotated[
+        int, typer.Option(min=1, help="Runtimes and web apps; more than 1 puts HAProxy, Redis and Prometheus in front.")
+    ] = 1,
 ) -> None:
     """Run the whole stack on 127.0.0.1 (identity provider, S3, module runtime, file service, web app) until Ctrl-C."""
     from dataclasses import replace
@@ -104,7 +107,7 @@ def stack(
     from app.stack.supervisor import StackConfig, ports_from, run_stack
 
     ports = ports_from([idp_port, s3_port, runtime_port, files_port, web_port])
-    config = StackConfig(ports=ports, start_timeout_s=timeout)
+    config = StackConfig(ports=ports, start_timeout_s=timeout, replicas=replicas)
     if state_dir is not None:
         config = replace(config, state_dir=state_dir.resolve())
     raise typer.Exit(run_stack(config))

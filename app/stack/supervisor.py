@@ -38,6 +38,7 @@ from app.manifests import ManifestError, ModuleManifest, module_manifest
 from app.settings import ROOT, get_settings
 from app.stack.idp import REALM_FILE, IdentityProviderServer, check_node_modules, node_binary
 from app.stack.processes import ManagedServer, port_in_use, spawn, stop_process
+from app.stack.replicas import BINARIES, replicated
 from app.stack.seaweed import SeaweedS3, weed_binary
 
 HOST = "127.0.0.1"
@@ -72,6 +73,8 @@ class StackConfig:
     ports: StackPorts = field(default_factory=StackPorts)
     state_dir: Path = ROOT / ".cache" / "stack"
     start_timeout_s: float = 120.0
+    replicas: int = 1
+    """Runtimes and web apps, behind HAProxy when more than one (``app.stack.replicas``)."""
     manifests_dir: Path = field(default_factory=lambda: get_settings().manifests_dir)
 
     @property
@@ -107,7 +110,7 @@ def preflight(config: StackConfig) -> list[str]:
                 f"port {port} ({service}) is already in use on {HOST}: stop what listens there "
                 f"(`ss -ltnp 'sport = :{port}'` shows it) or pass {option} with another port"
             )
-    for check in (node_binary, check_node_modules, weed_binary):
+    for check in (node_binary, check_node_modules, weed_binary, *(BINARIES if config.replicas > 1 else ())):
         try:
             check()
         except RuntimeError as error:  # IdentityProviderError, SeaweedError
@@ -239,6 +242,7 @@ SECRET_VARIABLES = (
     "RECEIPT_STORAGE_SIGNING_SECRET",
     "RECEIPT_WEB_SESSION_SECRET",
     "RECEIPT_OIDC_CLIENT_SECRET",
+    "RECEIPT_WEB_SESSION_STORE",
 )
 """Secrets the stack hands out, each only to the services that use it (``service_env``)."""
 
@@ -284,25 +288,22 @@ def build_children(config: StackConfig) -> list[Child]:
     serve = [sys.executable, "-m", "app.cli", "serve"]
     logs = config.logs_dir
     models = [argument for name in cpu_models(module_manifest(config.manifests_dir)) for argument in ("--model", name)]
-    services: list[Child] = [
-        ServiceProcess(
-            "module runtime",
-            [*serve, "module", *models],
-            env["runtime"],
-            f"{config.runtime_url}{PROBES['module'].path}",
-            logs / "runtime.log",
-        ),
-        ServiceProcess(
-            "file service",
-            [*serve, "files"],
-            env["files"],
-            f"{config.files_url}{PROBES['files'].path}",
-            logs / "files.log",
-        ),
-        ServiceProcess(
-            "web app", [*serve, "web"], env["web"], f"{config.web_url}{PROBES['web'].path}", logs / "web.log"
-        ),
-    ]
+    runtime = ServiceProcess(
+        "module runtime",
+        [*serve, "module", *models],
+        env["runtime"],
+        f"{config.runtime_url}{PROBES['module'].path}",
+        logs / "runtime.log",
+    )
+    files = ServiceProcess(
+        "file service", [*serve, "files"], env["files"], f"{config.files_url}{PROBES['files'].path}", logs / "files.log"
+    )
+    web = ServiceProcess(
+        "web app", [*serve, "web"], env["web"], f"{config.web_url}{PROBES['web'].path}", logs / "web.log"
+    )
+    services: list[Child] = [runtime, files, web]
+    if config.replicas > 1:
+        services = replicated(config, runtime, files, web)
     return [ManagedChild("identity provider", idp), ManagedChild("S3 object storage", s3), *services]
 
 
