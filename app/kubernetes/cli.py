@@ -28,6 +28,9 @@ def k8s(
     web_host: Annotated[str, typer.Option(help="Host of the web app.")] = _DEFAULTS.web_host,
     issuer_url: Annotated[str, typer.Option(help="The realm's issuer URL.")] = _DEFAULTS.issuer_url,
     s3_endpoint: Annotated[str, typer.Option(help="S3 server as host:port.")] = _DEFAULTS.s3_endpoint,
+    prometheus_url: Annotated[
+        str | None, typer.Option(help="The cluster's Prometheus: the stats API then sums every replica.")
+    ] = None,
     min_replicas: Annotated[int, typer.Option(min=1, help="Fewest replicas of a CPU service.")] = (
         _DEFAULTS.min_replicas
     ),
@@ -55,6 +58,7 @@ def k8s(
         web_host=web_host,
         issuer_url=issuer_url,
         s3_endpoint=s3_endpoint,
+        prometheus_url=prometheus_url,
         min_replicas=min_replicas,
         max_replicas=max_replicas,
         max_gpu_replicas=max_gpu_replicas,

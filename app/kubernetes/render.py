@@ -41,6 +41,9 @@ class ClusterOptions:
     issuer_url: str = "https://sso.example/realms/receipts"
     s3_endpoint: str = "s3.example:443"
     s3_secure: bool = True
+    prometheus_url: str | None = None
+    """The cluster's Prometheus (scraping the pods by their prometheus.io annotations): the stats API then sums the
+    replicas; without it each replica answers its own calls."""
     environment: Literal["development", "staging", "production"] = "production"
     min_replicas: int = 2
     max_replicas: int = 6
@@ -150,17 +153,20 @@ def service_workloads(manifests: Manifests, options: ClusterOptions, drain_s: in
 
 def config_map(context: Context, options: ClusterOptions) -> Object:
     """The settings every service shares (app/settings.py); secrets are referenced by key instead."""
+    data = {
+        env_name("environment"): options.environment,
+        env_name("issuer_url"): options.issuer_url,
+        env_name("storage_backend"): "s3",
+        env_name("s3_endpoint"): options.s3_endpoint,
+        env_name("s3_secure"): str(options.s3_secure).lower(),
+    }
+    if options.prometheus_url is not None:
+        data[env_name("stats_prometheus_url")] = options.prometheus_url
     return {
         "apiVersion": "v1",
         "kind": "ConfigMap",
         "metadata": context.metadata(context.config_map, context.labels),
-        "data": {
-            env_name("environment"): options.environment,
-            env_name("issuer_url"): options.issuer_url,
-            env_name("storage_backend"): "s3",
-            env_name("s3_endpoint"): options.s3_endpoint,
-            env_name("s3_secure"): str(options.s3_secure).lower(),
-        },
+        "data": data,
     }
 
 

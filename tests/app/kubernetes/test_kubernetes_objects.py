@@ -186,6 +186,16 @@ def test_cli_k8s_prints_the_objects_as_one_yaml_stream(folder: Path) -> None:
     assert [p for o in objects for p in _problems(o)] == []
 
 
+def test_cli_k8s_prometheus_url_reaches_the_settings(folder: Path) -> None:
+    command = ["manifests", "k8s", "--dir", str(folder), "--prometheus-url", "http://prometheus.monitoring:9090"]
+    result = CliRunner().invoke(cli, command)
+    assert result.exit_code == 0, result.output
+    settings = next(o for o in yaml.safe_load_all(result.output) if o["kind"] == "ConfigMap")["data"]
+    assert settings["RECEIPT_STATS_PROMETHEUS_URL"] == "http://prometheus.monitoring:9090"
+    plain = CliRunner().invoke(cli, ["manifests", "k8s", "--dir", str(folder)])
+    assert "RECEIPT_STATS_PROMETHEUS_URL" not in plain.output
+
+
 def test_cli_k8s_kserve_prints_inference_services(folder: Path) -> None:
     result = CliRunner().invoke(cli, ["manifests", "k8s", "--dir", str(folder), "--kserve"])
     assert result.exit_code == 0, result.output
