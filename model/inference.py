@@ -17,7 +17,7 @@ from typing import Any
 from model.budget import DEFAULT_BUDGET_S
 from model.documents import DocumentError
 from model.pipeline import BACKENDS, BackendName, Extraction, Extractor
-from model.schema import PaymentDetails
+from model.schema import FIELD_NAMES, FieldCheck, PaymentDetails
 
 MODEL_KEYS = ("tesseract", "qwen-vl", "auto", "indra", "pooled")
 """``tesseract``: CPU-only OCR pipeline (the default); ``qwen-vl``: the vision-language model; ``auto``: Qwen-VL
@@ -55,6 +55,17 @@ EXAMPLES: dict[str, Any] = {
     ).model_dump(mode="json"),
 }
 """Example values for the generated API docs, keyed like the docstring; built through the schema so they stay valid."""
+
+SCHEMAS: dict[str, Any] = {
+    "outputs.payment_details": PaymentDetails.model_json_schema(),
+    "outputs.checks": {
+        "type": "object",
+        "description": "For every field of payment_details, how far its value can be trusted",
+        "propertyNames": {"enum": list(FIELD_NAMES)},
+        "additionalProperties": FieldCheck.model_json_schema(),
+    },
+}
+"""JSON Schemas of the json outputs, so the API documents what each field means (from ``model.schema``)."""
 
 
 class InferenceInputError(ValueError):

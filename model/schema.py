@@ -21,26 +21,81 @@ class DocumentType(StrEnum):
 
 
 class PaymentDetails(BaseModel):
-    """Payment details of one document. On a retail cash receipt the seller is the recipient."""
+    """Payment details of one document: who is paid, how much, for what. On a retail cash receipt the seller is the
+    recipient. The descriptions say what each field means; they reach the OpenAPI document and the Qwen-VL prompt."""
 
     model_config = ConfigDict(extra="forbid", use_enum_values=True)
 
-    document_type: DocumentType = DocumentType.OTHER
-    recipient_name: str | None = Field(None, description="Recipient as printed (ООО «Ромашка», ИП Иванов И. И.)")
-    recipient_inn: str | None = Field(None, pattern=r"^(\d{10}|\d{12})$", description="ИНН, 10 or 12 digits")
-    recipient_kpp: str | None = Field(None, pattern=r"^\d{4}[\dA-Z]{2}\d{3}$", description="КПП")
-    recipient_account: str | None = Field(None, pattern=r"^\d{20}$", description="Р/с, settlement account")
-    bank_name: str | None = Field(None, description="Банк получателя")
-    bank_bic: str | None = Field(None, pattern=r"^\d{9}$", description="БИК")
-    bank_corr_account: str | None = Field(None, pattern=r"^\d{20}$", description="К/с, correspondent account")
-    amount: str | None = Field(None, pattern=r"^\d+\.\d{2}$", description='Total, "1234.50"')
-    currency: str | None = Field(None, pattern=r"^[A-Z]{3}$", description="ISO 4217; RUB unless shown otherwise")
-    payment_date: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="ISO date yyyy-mm-dd")
-    purpose: str | None = Field(None, description="Назначение платежа")
-    payer_name: str | None = Field(None, description="Payer (ФИО отправителя, плательщик)")
-    fiscal_drive_number: str | None = Field(None, pattern=r"^\d{16}$", description="ФН")
-    fiscal_document_number: str | None = Field(None, pattern=r"^\d{1,10}$", description="ФД")
-    fiscal_sign: str | None = Field(None, pattern=r"^\d{1,10}$", description="ФП")
+    document_type: DocumentType = Field(
+        DocumentType.OTHER,
+        description="bank_transfer (a bank's transfer confirmation or payment order), invoice (a bill to pay: "
+        "счёт на оплату, ПД-4 or a utility bill), cash_receipt (a 54-ФЗ cash receipt), other",
+    )
+    recipient_name: str | None = Field(
+        None,
+        description="Who is paid, as printed (ООО «Ромашка», ИП Иванов И. И.): the payee of a transfer or invoice "
+        "(Получатель, Поставщик), the seller on a cash receipt; never the payer, the buyer or a role in brackets",
+    )
+    recipient_inn: str | None = Field(
+        None,
+        pattern=r"^(\d{10}|\d{12})$",
+        description="The recipient's ИНН: 10 digits for an organisation, 12 for an individual entrepreneur or a person",
+    )
+    recipient_kpp: str | None = Field(
+        None,
+        pattern=r"^\d{4}[\dA-Z]{2}\d{3}$",
+        description="The recipient's КПП, 9 characters; organisations only: an individual entrepreneur has none",
+    )
+    recipient_account: str | None = Field(
+        None, pattern=r"^\d{20}$", description="The recipient's settlement account (р/с), 20 digits"
+    )
+    bank_name: str | None = Field(
+        None,
+        description="The recipient's bank (Банк получателя) as printed; not the bank of a card terminal's slip",
+    )
+    bank_bic: str | None = Field(None, pattern=r"^\d{9}$", description="The recipient's bank's БИК, 9 digits")
+    bank_corr_account: str | None = Field(
+        None,
+        pattern=r"^\d{20}$",
+        description="The recipient's bank's correspondent account (к/с), 20 digits starting 30101",
+    )
+    amount: str | None = Field(
+        None,
+        pattern=r"^\d+\.\d{2}$",
+        description="The total due or paid, VAT included (Всего к оплате, Итого с НДС, ИТОГ on a receipt); never a "
+        'subtotal before VAT, a VAT line, a fee or change. Decimal with a dot and two places, "1234.50"',
+    )
+    currency: str | None = Field(
+        None, pattern=r"^[A-Z]{3}$", description="ISO 4217 code; RUB unless the document prints another by the amount"
+    )
+    payment_date: str | None = Field(
+        None,
+        pattern=r"^\d{4}-\d{2}-\d{2}$",
+        description="The date of the payment or, where none is printed, of the document (an invoice's date); never "
+        "a validity, due or print date. ISO yyyy-mm-dd",
+    )
+    purpose: str | None = Field(None, description="Purpose of payment (Назначение платежа, Основание) as printed")
+    payer_name: str | None = Field(
+        None, description="Who pays (Плательщик, Покупатель, отправитель of a transfer), as printed"
+    )
+    fiscal_drive_number: str | None = Field(
+        None,
+        pattern=r"^\d{16}$",
+        description="ФН of a cash receipt: the fiscal drive's serial number, 16 digits starting with its model's "
+        "code (87, 92, 99, 72, 73)",
+    )
+    fiscal_document_number: str | None = Field(
+        None,
+        pattern=r"^\d{1,10}$",
+        description="ФД of a cash receipt: the fiscal document's number, at most 10 digits (a 32-bit number); "
+        "compare as a number, since receipts print leading zeros that the fiscal QR drops",
+    )
+    fiscal_sign: str | None = Field(
+        None,
+        pattern=r"^\d{1,10}$",
+        description="ФП (ФПД) of a cash receipt: the fiscal sign, at most 10 digits (a 32-bit number); compare as a "
+        "number, like the ФД",
+    )
 
 
 FIELD_NAMES: tuple[str, ...] = tuple(PaymentDetails.model_fields)

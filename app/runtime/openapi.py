@@ -557,6 +557,39 @@ def _element_schema(tensor: TensorSpec) -> dict[str, Any]:
     return dict(_SCALAR_SCHEMAS[tensor.datatype])
 
 
+def _module_schema(spec: ModuleSpec, tensor: TensorSpec) -> dict[str, Any] | None:
+    """The module's JSON Schema for a ``json`` tensor's decoded element, made self-contained: its local ``$defs``
+    (pydantic's, for enums and nested models) inlined, since ``#/$defs/…`` would point into the OpenAPI document."""
+    schema = spec.schema(tensor)
+    if schema is None:
+        return None
+    definitions: dict[str, Any] = {}
+
+    def collect(node: Any) -> None:
+        if isinstance(node, Mapping):
+            definitions.update(node.get("$defs", {}))
+            for value in node.values():
+                collect(value)
+        elif isinstance(node, list):
+            for item in node:
+                collect(item)
+
+    def inline(node: Any) -> Any:
+        if isinstance(node, Mapping):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#/$defs/") and ref[8:] in definitions:
+                rest = {key: inline(value) for key, value in node.items() if key != "$ref"}
+                return {**inline(definitions[ref[8:]]), **rest}
+            return {key: inline(value) for key, value in node.items() if key != "$defs"}
+        if isinstance(node, list):
+            return [inline(item) for item in node]
+        return node
+
+    collect(schema)
+    inlined: dict[str, Any] = inline(schema)
+    return inlined
+
+
 def _element_example(spec: ModuleSpec, tensor: TensorSpec) -> Any:
     value = spec.example(tensor)
     if value is None or not tensor.json:
@@ -573,6 +606,8 @@ def _accepts(tensor: TensorSpec) -> str:
 def _tensor_schema(spec: ModuleSpec, tensor: TensorSpec) -> dict[str, Any]:
     """An OIP tensor restricted to one declared input or output: fixed name and datatype, typed elements."""
     element = _element_schema(tensor)
+    if (content_schema := _module_schema(spec, tensor)) is not None:
+        element["contentSchema"] = content_schema
     example = _element_example(spec, tensor)
     if example is not None:
         element["examples"] = [example]
@@ -694,7 +729,7 @@ def _decoded_schema(spec: ModuleSpec, tensor: TensorSpec) -> dict[str, Any]:
     """One output as ``infer-file`` returns it: JSON decoded, text as a string, a file as base64 text."""
     schema: dict[str, Any]
     if tensor.json:
-        schema = {}
+        schema = _module_schema(spec, tensor) or {}
     elif tensor.is_file:
         schema = {"type": "string", "contentEncoding": "base64"}
     else:

@@ -123,6 +123,8 @@ class ModuleSpec:
     parameters: tuple[TensorSpec, ...]
     outputs: tuple[TensorSpec, ...]
     examples: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}), hash=False)
+    schemas: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}), hash=False)
+    """JSON Schemas of ``json`` tensors' decoded elements, keyed like the docstring: what each key means."""
 
     @property
     def tensors(self) -> tuple[TensorSpec, ...]:
@@ -156,6 +158,11 @@ class ModuleSpec:
     def example(self, tensor: TensorSpec) -> Any:
         """The example value of one element of ``tensor`` (``None`` when the module gives none)."""
         return self.examples.get(tensor.qualified_name)
+
+    def schema(self, tensor: TensorSpec) -> Mapping[str, Any] | None:
+        """The JSON Schema of one decoded element of a ``json`` tensor (``None`` when the module gives none)."""
+        schema = self.schemas.get(tensor.qualified_name)
+        return schema if isinstance(schema, Mapping) else None
 
 
 def _find(tensors: Sequence[TensorSpec], name: str, kind: str) -> TensorSpec:
@@ -265,7 +272,8 @@ def parse_module_spec(function: Callable[..., Any], examples: Mapping[str, Any] 
 
 
 def module_spec(module: ModuleType) -> ModuleSpec:
-    """The spec of a contract module: checks ``load``/``inference`` and reads the optional ``EXAMPLES`` mapping."""
+    """The spec of a contract module: checks ``load``/``inference`` and reads the optional ``EXAMPLES`` and
+    ``SCHEMAS`` mappings."""
     file = getattr(module, "__file__", None) or module.__name__
     problems = _contract_problems(module, file)
     inference = getattr(module, "inference", None)
@@ -275,7 +283,11 @@ def module_spec(module: ModuleType) -> ModuleSpec:
     if not isinstance(examples, Mapping):
         problems.append(SpecProblem(file, None, "EXAMPLES must be a mapping like {'inputs.image': ...}"))
         examples = {}
-    spec, docstring_problems = _collect(inference, examples)
+    schemas = getattr(module, "SCHEMAS", None) or {}
+    if not isinstance(schemas, Mapping):
+        problems.append(SpecProblem(file, None, "SCHEMAS must be a mapping like {'outputs.details': {JSON Schema}}"))
+        schemas = {}
+    spec, docstring_problems = _collect(inference, examples, schemas)
     problems.extend(docstring_problems)
     if problems or spec is None:
         raise SpecError(problems)
@@ -305,7 +317,9 @@ def _at_def(function: Callable[..., Any], file: str, message: str) -> SpecProble
     return SpecProblem(file, code.co_firstlineno if code else None, message)
 
 
-def _collect(function: Callable[..., Any], examples: Mapping[str, Any]) -> tuple[ModuleSpec | None, list[SpecProblem]]:
+def _collect(
+    function: Callable[..., Any], examples: Mapping[str, Any], schemas: Mapping[str, Any] | None = None
+) -> tuple[ModuleSpec | None, list[SpecProblem]]:
     location = _docstring_location(function)
     doc = function.__doc__
     if not doc or not doc.strip():
@@ -340,9 +354,11 @@ def _collect(function: Callable[..., Any], examples: Mapping[str, Any]) -> tuple
         parameters=tuple(t for t in tensors.values() if t.kind == "parameter"),
         outputs=tuple(t for t in tensors.values() if t.kind == "output"),
         examples=MappingProxyType(dict(examples)),
+        schemas=MappingProxyType(dict(schemas or {})),
     )
     problems.extend(_shape_problems(spec, seen, location, first_index))
     problems.extend(_example_problems(spec, location))
+    problems.extend(_schema_problems(spec, location))
     return spec, problems
 
 
@@ -472,6 +488,18 @@ def _example_problems(spec: ModuleSpec, location: _Location) -> list[SpecProblem
         error = _example_error(tensor, value)
         if error:
             problems.append(location.problem(f"EXAMPLES[{name!r}]: {error}", None))
+    return problems
+
+
+def _schema_problems(spec: ModuleSpec, location: _Location) -> list[SpecProblem]:
+    json_tensors = {tensor.qualified_name for tensor in spec.tensors if tensor.json}
+    problems: list[SpecProblem] = []
+    for name, schema in spec.schemas.items():
+        if name not in json_tensors:
+            declared = ", ".join(sorted(json_tensors)) or "none"
+            problems.append(location.problem(f"SCHEMAS[{name!r}] names no json tensor; json tensors: {declared}", None))
+        elif not isinstance(schema, Mapping):
+            problems.append(location.problem(f"SCHEMAS[{name!r}] must be a JSON Schema (a mapping)", None))
     return problems
 
 

@@ -246,6 +246,34 @@ def test_openapi_receipt_examples_match_schemas(document: dict[str, Any]) -> Non
     assert json.loads(response["outputs"][0]["data"][0]) == decoded["payment_details"]
 
 
+@pytest.mark.parametrize(
+    ("field", "meaning"),
+    [
+        ("amount", "VAT included"),
+        ("payment_date", "never a validity, due or print date"),
+        ("recipient_name", "Who is paid"),
+        ("recipient_kpp", "an individual entrepreneur has none"),
+        ("fiscal_document_number", "leading zeros"),
+    ],
+)
+def test_openapi_states_what_each_receipt_field_means(document: dict[str, Any], field: str, meaning: str) -> None:
+    """The schema's descriptions reach both forms of the answer: the OIP tensor's JSON text and infer-file's JSON."""
+    tensor = document["components"]["schemas"]["receipt.outputs.payment_details"]
+    content_schema = tensor["properties"]["data"]["items"]["contentSchema"]
+    decoded = document["components"]["schemas"]["receipt.InferFileResponse"]["properties"]["payment_details"]
+    for schema in (content_schema, decoded):
+        assert meaning in schema["properties"][field]["description"]
+        assert "$defs" not in json.dumps(schema)  # self-contained: a #/$defs/… ref would point into the document
+
+
+def test_openapi_states_the_trust_statuses(document: dict[str, Any]) -> None:
+    checks = document["components"]["schemas"]["receipt.InferFileResponse"]["properties"]["checks"]
+    check = checks["additionalProperties"]
+    assert check["properties"]["status"]["enum"] == ["verified", "repaired", "invalid", "unverified"]
+    assert "a rule that could have failed" in check["properties"]["status"]["description"]
+    assert "rule" in check["properties"]
+
+
 def test_openapi_echo_has_no_examples(document: dict[str, Any]) -> None:
     assert "example" not in _media(document, "/v2/models/echo/infer")
     assert "example" not in _media(document, "/v2/models/echo/infer", "200")

@@ -437,6 +437,12 @@ def _load(model_key: str) -> str:
         ({"load": _load, "inference": _wrong_signature}, ["inference has the wrong signature"]),
         ({"load": lambda: None, "inference": _good_inference}, ["load must take the model_key"]),
         ({"load": _load, "inference": _good_inference, "EXAMPLES": ["x"]}, ["EXAMPLES must be a mapping"]),
+        ({"load": _load, "inference": _good_inference, "SCHEMAS": ["x"]}, ["SCHEMAS must be a mapping"]),
+        (
+            {"inference": _good_inference, "SCHEMAS": {"outputs.result": {}}},
+            ["SCHEMAS['outputs.result'] names no json"],
+        ),
+        ({"inference": _good_inference, "SCHEMAS": {"outputs.nope": {}}}, ["SCHEMAS['outputs.nope'] names no json"]),
         (
             {"inference": _wrong_signature, "EXAMPLES": {"inputs.nope": 1}},
             ["wrong signature", "inputs.nope"],
