@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1.7
 # The images the platform builds from a git tag, all from this file and the same pinned dependencies:
-#   module       the runtime serving model/ with the Tesseract backend (CPU)             port 8000
-#   module-cuda  the same runtime plus torch + transformers for the Qwen-VL backend      port 8000
+#   module       the runtime serving the module's CPU models (module.yaml: gpu 0)       port 8000
+#   module-cuda  the same runtime plus torch + transformers, serving its GPU models      port 8000
 #   files        the file service: uploads in the module's bucket                        port 8001
 #   web          the web app people sign in to                                           port 8002
 # files and web are two targets rather than one image with two commands so that each has the HEALTHCHECK of its
@@ -81,7 +81,7 @@ ENV RECEIPT_VERSION=${VERSION} RECEIPT_PORT=8000 NVIDIA_VISIBLE_DEVICES=all NVID
 USER 10001
 EXPOSE 8000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=600s --retries=3 CMD ["python", "-m", "app.healthcheck", "module"]
-CMD ["python", "-m", "app.cli", "serve", "module", "--model", "qwen"]
+CMD ["python", "-m", "app.cli", "serve", "module", "--hardware", "gpu"]
 
 # The file service: its probe reads /healthz (liveness; storage faults answer per request).
 FROM service-cpu AS files
@@ -113,4 +113,4 @@ ENV RECEIPT_VERSION=${VERSION} RECEIPT_PORT=8000
 USER 10001
 EXPOSE 8000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=30s --retries=3 CMD ["python", "-m", "app.healthcheck", "module"]
-CMD ["python", "-m", "app.cli", "serve", "module", "--model", "tesseract-ocr"]
+CMD ["python", "-m", "app.cli", "serve", "module", "--hardware", "cpu"]

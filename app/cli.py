@@ -52,11 +52,33 @@ def serve_module(
     model: Annotated[list[str] | None, typer.Option(help="Serve only these models (names from module.yaml).")] = None,
     host: Annotated[str | None, typer.Option(help="Interface (default: RECEIPT_HOST or 127.0.0.1).")] = None,
     port: Annotated[int | None, typer.Option(help="Port (default: RECEIPT_PORT or 8000).")] = None,
+    hardware: Annotated[
+        str | None,
+        typer.Option(help="cpu | gpu: the models whose declared resources fit, and that the module can serve here."),
+    ] = None,
 ) -> None:
     """Publish the module named in manifests/module.yaml as an authenticated REST service (OIP + OpenAPI)."""
     from app.runtime.main import serve
 
-    serve(_settings_with(host=host, port=port), model or ())
+    settings = _settings_with(host=host, port=port)
+    if hardware is not None:
+        model = _models_for(hardware, settings.manifests_dir, model)
+    serve(settings, model or ())
+
+
+def _models_for(hardware: str, manifests_dir: Path, named: list[str] | None) -> list[str]:
+    """The models ``--hardware`` selects (``app.hooks.servable_models``); exit 2 with the reason when none or both."""
+    from app.hooks import servable_models
+    from app.manifests import module_manifest
+
+    if hardware not in ("cpu", "gpu"):
+        raise typer.BadParameter(f"must be cpu or gpu, not {hardware!r}", param_hint="--hardware")
+    if named:
+        raise typer.BadParameter("give either --model or --hardware, not both", param_hint="--hardware")
+    models = servable_models(module_manifest(manifests_dir), hardware)  # type: ignore[arg-type]
+    if not models:
+        raise typer.BadParameter(f"the Module manifest declares no model this {hardware} host can serve")
+    return models
 
 
 @serve_cli.command("files")

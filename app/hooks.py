@@ -24,9 +24,14 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 import typer
+
+if TYPE_CHECKING:
+    from app.manifests import ModuleManifest
+
+Hardware = Literal["cpu", "gpu"]
 
 HOOKS_ATTRIBUTE = "platform_hooks"
 
@@ -93,6 +98,27 @@ def model_unservable(entrypoint: str, model_key: str) -> str | None:
     hook = _hook(module_hooks(entrypoint), "unservable")
     reason = hook(model_key) if hook is not None else None
     return None if reason is None else str(reason)
+
+
+def servable_models(module: ModuleManifest, hardware: Hardware) -> list[str]:
+    """The models of ``module`` one process serves on ``hardware``: by their declared resources (cpu: no GPU; gpu:
+    one or more), less those the module says it cannot serve here (``unservable``), which would only stay unready.
+    What the images and the stack serve, so neither names a model."""
+    default = module.spec.resources
+    return [
+        model.name
+        for model in module.spec.models
+        if ((model.resources or default).gpu > 0) == (hardware == "gpu")
+        and _servable(module.spec.entrypoint, model.model_key)
+    ]
+
+
+def _servable(entrypoint: str, model_key: str) -> bool:
+    """A module that cannot be imported is reported where it is imported; here it only means no model is left out."""
+    try:
+        return model_unservable(entrypoint, model_key) is None
+    except HooksUnavailableError:
+        return True
 
 
 def _hook(hooks: object | None, name: str) -> Any:

@@ -22,8 +22,8 @@ ROOT = Path(__file__).parents[1]
 DOCKERFILE = (ROOT / "Dockerfile").read_text(encoding="utf-8")
 HADOLINT = Path(sys.executable).parent / "hadolint"
 TARGETS = {  # target → (the service its health check probes, the `receipt-extractor serve` command it runs)
-    "module": ("module", ["serve", "module", "--model", "tesseract-ocr"]),
-    "module-cuda": ("module", ["serve", "module", "--model", "qwen"]),
+    "module": ("module", ["serve", "module", "--hardware", "cpu"]),
+    "module-cuda": ("module", ["serve", "module", "--hardware", "gpu"]),
     "files": ("files", ["serve", "files"]),
     "web": ("web", ["serve", "web"]),
 }

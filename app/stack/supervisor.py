@@ -33,7 +33,7 @@ from typing import Protocol, TextIO
 import httpx
 
 from app.healthcheck import PROBES
-from app.hooks import HooksUnavailableError, model_unservable, module_prerequisites
+from app.hooks import HooksUnavailableError, module_prerequisites, servable_models
 from app.manifests import ManifestError, ModuleManifest, module_manifest
 from app.settings import ROOT, get_settings
 from app.stack.idp import REALM_FILE, IdentityProviderServer, check_node_modules, node_binary
@@ -132,20 +132,7 @@ def _module_problems(manifests_dir: Path) -> list[str]:
 def cpu_models(module: ModuleManifest) -> list[str]:
     """The models the stack serves: those that need no GPU, so that the demo runs on any laptop, and that the module
     can serve here (a model of an opt-in extra that is not installed is left out, not served unready)."""
-    default = module.spec.resources
-    return [
-        model.name
-        for model in module.spec.models
-        if (model.resources or default).gpu == 0 and _servable(module.spec.entrypoint, model.model_key)
-    ]
-
-
-def _servable(entrypoint: str, model_key: str) -> bool:
-    """A module that cannot be imported is ``preflight``'s to report; here it only means no model is left out."""
-    try:
-        return model_unservable(entrypoint, model_key) is None
-    except HooksUnavailableError:
-        return True
+    return servable_models(module, "cpu")
 
 
 class Child(Protocol):

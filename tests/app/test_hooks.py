@@ -14,7 +14,13 @@ from pathlib import Path
 import pytest
 from manifests_kit import write_manifests
 
-from app.hooks import HooksUnavailableError, hooks_package, model_unservable, module_prerequisites
+from app.hooks import (
+    HooksUnavailableError,
+    hooks_package,
+    model_unservable,
+    module_prerequisites,
+    servable_models,
+)
 from app.manifests import module_manifest
 from app.stack.supervisor import StackConfig, cpu_models, preflight
 
@@ -141,6 +147,14 @@ def test_stack_serves_the_models_that_need_no_gpu(tmp_path: Path) -> None:
     )
 
     assert cpu_models(module_manifest(folder)) == ["small", "tiny"]
+    assert servable_models(module_manifest(folder), "gpu") == ["big"]
+
+
+def test_serve_module_refuses_hardware_without_models(tmp_path: Path, code: Path) -> None:
+    result = _cli(tmp_path, "plain", "serve", "module", "--hardware", "gpu")
+
+    assert result.returncode == 2
+    assert "declares no model this gpu host can serve" in result.stderr
 
 
 def test_stack_leaves_out_a_model_its_module_cannot_serve_here(
