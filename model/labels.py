@@ -51,9 +51,10 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
      "корреспондентский счёт; сч. банка", digits_of(20), _ANYWHERE, 1.0),
     ("recipient_account", "р/с; р/сч; р/счет; расчетный счет; расчётный счёт; счет получателя; счёт получателя; "
      "номер счета; номер счёта; счет №; счёт №; сч. №; счет; счёт", settlement_account, _ANYWHERE, 1.0),
-    ("fiscal_drive_number", "фн №; фн; номер фн; фн n", digits_of(16), _ANYWHERE, 1.0),
-    ("fiscal_document_number", "фд №; фд; номер фд; фд n", digits_of(*range(1, 11)), _ANYWHERE, 1.0),
-    ("fiscal_sign", "фп; фпд; фп n", digits_of(*range(1, 11)), _ANYWHERE, 1.0),
+    # one digit more or fewer than the shape is read too, so the check can call it invalid rather than say nothing
+    ("fiscal_drive_number", "фн №; фн; номер фн; фн n", digits_of(16, 15, 17), _ANYWHERE, 1.0),
+    ("fiscal_document_number", "фд №; фд; номер фд; фд n", digits_of(*range(1, 12)), _ANYWHERE, 1.0),
+    ("fiscal_sign", "фп; фпд; фп n", digits_of(*range(1, 12)), _ANYWHERE, 1.0),
     ("amount", "итого к оплате; всего к оплате; сумма к оплате; к оплате; итого с ндс; всего с ндс; "
      "всего наименований", read_amount,
      _LINE_START, 3.0),

@@ -80,7 +80,7 @@ _FISCAL_DRIVE = Rule(
     checks.fiscal_drive_number_valid,
     False,
     "16 digits with a known drive prefix; only the receipt's QR can confirm the rest",
-    "not a fiscal drive number (16 digits with a known prefix)",
+    "not a fiscal drive number (16 digits with a drive's prefix): a digit dropped, added or misread",
     repairs=False,
 )
 _FISCAL_NUMBER = Rule(
@@ -88,7 +88,7 @@ _FISCAL_NUMBER = Rule(
     checks.fiscal_number_valid,
     False,
     "a 32-bit number as fiscal numbers are; only the receipt's QR can confirm it",
-    "more than a 32-bit number: a digit added",
+    "more than a 32-bit number (at most 10 digits): a digit added",
     repairs=False,
 )
 _RULES: dict[str, Rule] = {
@@ -289,6 +289,19 @@ def _choose_kpp(candidates: list[Candidate], inn: str | None, inn_check: FieldCh
     return _choose("recipient_kpp", candidates, _KPP_SHAPE)
 
 
+_SHOWN_WHEN_MISSHAPEN = frozenset({"fiscal_drive_number", "fiscal_document_number", "fiscal_sign"})
+"""Fields whose reading with a digit dropped or added is reported: a receipt's fiscal numbers are for checking the
+receipt with the tax service, and a ФН of 15 digits must not silently vanish."""
+
+
+def _misshapen(field: str, readings: list[Candidate]) -> FieldCheck:
+    """``invalid`` with the field left empty: every reading has the wrong number of digits for the schema."""
+    first = _ordered(readings)[0]
+    rule = _RULES[field]
+    detail = f"read {first.value} ({len(first.value)} digits): {rule.failed}; left empty: only the QR can say which"
+    return FieldCheck(status=CheckStatus.INVALID, source=first.source, rule=rule.name, detail=detail)
+
+
 def _without_lost_kopecks(amounts: list[Candidate]) -> list[Candidate]:
     """Drops an OCR reading of whole roubles ("13011.00") when another OCR reading of the same roubles has kopecks
     ("13011.46"): blur loses the kopecks of "13 011 руб. 46 коп." far more often than it invents them."""
@@ -311,9 +324,10 @@ def resolve(
     """The payment details and a check for every schema field."""
     by_field: dict[str, list[Candidate]] = {field: [] for field in VALUE_FIELDS}
     unshown = _NOT_ON_A_CASH_RECEIPT if document_type == DocumentType.CASH_RECEIPT else frozenset()
+    misshapen: dict[str, list[Candidate]] = {field: [] for field in VALUE_FIELDS}
     for candidate in candidates:
-        if candidate.field in by_field and candidate.field not in unshown and _fits_schema(candidate):
-            by_field[candidate.field].append(candidate)
+        if candidate.field in by_field and candidate.field not in unshown:
+            (by_field if _fits_schema(candidate) else misshapen)[candidate.field].append(candidate)
 
     values: dict[str, str | None] = {}
     results: dict[str, FieldCheck] = {"document_type": FieldCheck(source=document_type_source)}
@@ -328,5 +342,7 @@ def resolve(
     for field in VALUE_FIELDS:
         if field not in values:
             values[field], results[field] = _choose(field, by_field[field], _RULES.get(field))
+            if values[field] is None and field in _SHOWN_WHEN_MISSHAPEN and misshapen[field]:
+                results[field] = _misshapen(field, misshapen[field])
     details = PaymentDetails(document_type=document_type, **values)
     return details, {field: results[field] for field in FIELD_NAMES}

@@ -16,6 +16,7 @@ BIK = "044525225"
 CORR = "30101810400000000225"
 TODAY = date.today().isoformat()
 FD = "fiscal_document_number"
+FN = "fiscal_drive_number"
 
 
 def _checks(*candidates: Candidate) -> tuple[dict[str, str | None], dict[str, FieldCheck]]:
@@ -162,3 +163,25 @@ def test_a_single_reading_without_check_digits_is_never_verified(field: str) -> 
     }
     _, checks = _checks(_ocr(field, values[field]))
     assert checks[field].status != CheckStatus.VERIFIED
+
+
+@pytest.mark.parametrize(
+    ("field", "reading"),
+    [
+        ("fiscal_drive_number", "928200010007219"),  # a digit dropped
+        ("fiscal_drive_number", "92820001000721977"),  # a digit added
+        ("fiscal_sign", "29182419051"),  # 11 digits: no 32-bit number
+        ("fiscal_document_number", "00000643180"),
+    ],
+)
+def test_a_fiscal_number_with_a_digit_dropped_or_added_is_invalid_and_left_empty(field: str, reading: str) -> None:
+    details, checks = _checks(_ocr(field, reading))
+    assert details[field] is None
+    assert checks[field].status == CheckStatus.INVALID
+    assert f"read {reading} ({len(reading)} digits)" in (checks[field].detail or "")
+
+
+def test_the_receipts_qr_supplies_a_fiscal_number_the_print_misshaped() -> None:
+    details, checks = _checks(_ocr(FN, "928200010007219"), _qr(FN, "9282000100072197"))
+    assert details[FN] == "9282000100072197"
+    assert checks[FN].status == CheckStatus.UNVERIFIED  # the print read otherwise: nothing agrees with the QR
