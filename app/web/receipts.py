@@ -160,7 +160,9 @@ async def upload_receipt(request: Request, login: Member) -> HTMLResponse:
         problem = _problem(error, "upload")
         return _receipt_problem(request, problem, images=images)
     context = {"images": images, "original": stored, "original_id": stored.id, "model": model}
-    return render(request, "receipt.html", context, block="receipt")
+    # the result has its address from now on: refresh, Back and a shared link reopen it (reading it if need be)
+    headers = {"HX-Push-Url": f"/receipts/{stored.id}"}
+    return render(request, "receipt.html", context, block="receipt", headers=headers)
 
 
 def _receipt_problem(request: Request, problem: Problem, images: ImagesView | None = None) -> HTMLResponse:

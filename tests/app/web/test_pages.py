@@ -82,8 +82,9 @@ def test_receipt_flow_preview_read_export_history(
     assert "<html" not in upload.text  # a fragment for htmx
     assert (attribute(upload.text, "before", "src") or "").startswith("data:image/jpeg;base64,")
     assert 'data-testid="steps"' in upload.text
-    assert "detect_document" not in upload.text  # steps by their readable names
     original_id = re.search(r'hx-post="/receipts/([0-9a-f]+)/extract"', upload.text).group(1)  # type: ignore[union-attr]
+    assert upload.headers["HX-Push-Url"] == f"/receipts/{original_id}"  # the result's own address, at once
+    assert "detect_document" not in upload.text  # steps by their readable names
 
     outcome = client.post(f"/receipts/{original_id}/extract", headers=_htmx(csrf), data={"model": "tesseract-ocr"})
     assert outcome.status_code == 200, outcome.text
