@@ -21,9 +21,9 @@ from app.stack.processes import free_ports
 from app.stack.prometheus_server import PrometheusServer
 
 SCRAPE_S = 1.0
-SPAN_S = 12.0
-"""How long Prometheus must have scraped before counts are read: increase() extrapolates to the window's end by at
-most one scrape's worth of the average rate, so over 12 samples its error stays under half a call."""
+SAMPLES = 20
+"""Samples of every series before counts are read: increase() extrapolates to the window's end by at most about one
+scrape's worth of the average rate, so over 20 samples its error stays well under half a call."""
 
 
 def _replica(idp: TestIdentityProvider, prometheus_url: str | None) -> Any:
@@ -59,6 +59,13 @@ def _wait_for(prometheus: PrometheusServer, query: str, expected: float, timeout
         time.sleep(0.2)
 
 
+def _wait_for_at_least(prometheus: PrometheusServer, query: str, least: float, timeout_s: float = 60) -> None:
+    deadline = time.monotonic() + timeout_s
+    while (_query(prometheus, query) or 0) < least:
+        assert time.monotonic() < deadline, f"Prometheus never saw {query} >= {least}"
+        time.sleep(0.2)
+
+
 @dataclass
 class Cluster:
     first: str
@@ -76,14 +83,14 @@ def cluster(idp: TestIdentityProvider, tmp_path_factory: pytest.TempPathFactory)
         targets = [urlparse(first).netloc, urlparse(second).netloc]
         folder = tmp_path_factory.mktemp("prometheus")
         with PrometheusServer(folder, targets=targets, port=port, scrape_interval_s=SCRAPE_S) as prometheus:
-            started = time.monotonic()
             _wait_for(prometheus, 'count(receipt_runtime_requests_total{model_name="echo"})', 2)
             headers = {"Authorization": f"Bearer {idp.mint(groups=[ECHO_GROUP])}"}
             for replica, calls in ((first, [1, 1, 1]), (second, [1, 0])):  # repeat=0 is refused: one error
                 for repeat in calls:
                     httpx.post(f"{replica}/v2/models/echo/infer", json=_echo(repeat), headers=headers)
             _wait_for(prometheus, 'sum(receipt_runtime_requests_total{model_name="echo"})', 5)
-            time.sleep(max(0.0, SPAN_S - (time.monotonic() - started)))
+            samples = 'min(count_over_time(receipt_runtime_request_duration_seconds_count{model_name="echo"}[5m]))'
+            _wait_for_at_least(prometheus, samples, SAMPLES)
             yield Cluster(first, second, prometheus, headers)
 
 
