@@ -177,10 +177,10 @@ def test_hooks_live_in_the_entrypoint_package(entrypoint: str, package: str) -> 
 
 
 def test_platform_never_imports_the_module() -> None:
-    """Nothing under app/ imports model/; app/web is left out until its receipt view moves into one folder."""
+    """Nothing under app/ imports model/ but the receipt pages of the web app, the one folder a fork deletes."""
     offenders = []
     for path in sorted((ROOT / "app").rglob("*.py")):
-        if path.is_relative_to(ROOT / "app" / "web"):
+        if path.is_relative_to(ROOT / "app" / "web" / "receipt"):
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
