@@ -22,7 +22,9 @@ from model.documents import DocumentError, load_document
 
 DEFAULT_CORPUS = Path(__file__).parent / "corpus" / "data"
 DEFAULT_RESULTS = Path(__file__).parent / "results"
-STAGES = ("load", "preprocess", "qr", "ocr", "parse", "model", "checks")
+STAGES = ("load", "preprocess", "qr", "ocr", "indra", "parse", "model", "checks")
+SLOWEST_OVER_MEDIAN = 5.0
+"""No document may cost more than this many times the median one (the time budget's promise)."""
 
 
 @dataclass
@@ -34,6 +36,10 @@ class ImageRun:
     error: str | None = None
     statuses: dict[str, str] = field(default_factory=dict)
     """Each field's check status; empty for a backend without checks (the baseline)."""
+    truncated: bool = False
+    """The reading stopped at its time budget (``RECEIPT_READ_BUDGET_S``) and returned what it had."""
+    cpu_ms: float = 0.0
+    """CPU time the worker spent on the document: its cost on one core, whatever else the machine was doing."""
 
 
 @dataclass
@@ -48,7 +54,7 @@ class BackendRun:
         return [image.elapsed_ms for image in self.images if image.error is None]
 
 
-_Result = tuple[dict[str, str | None], dict[str, float], dict[str, str]]
+_Result = tuple[dict[str, str | None], dict[str, float], dict[str, str], bool]
 _worker: Callable[[bytes], _Result] | None = None
 
 
@@ -63,7 +69,7 @@ def _init(backend: str) -> None:
             loaded = time.perf_counter()
             fields, _ = baseline_extract(image)
             done = time.perf_counter()
-            return fields, {"load": (loaded - started) * 1000, "ocr": (done - loaded) * 1000}, {}
+            return fields, {"load": (loaded - started) * 1000, "ocr": (done - loaded) * 1000}, {}, False
 
         _worker = run_baseline
         return
@@ -74,22 +80,23 @@ def _init(backend: str) -> None:
     def run_pipeline(data: bytes) -> _Result:
         result = extractor.extract(data)
         statuses = {name: str(check["status"]) for name, check in result.checks_json().items()}
-        return result.details.model_dump(mode="json"), result.stages, statuses
+        return result.details.model_dump(mode="json"), result.stages, statuses, result.truncated
 
     _worker = run_pipeline
 
 
 def _run_one(path: str) -> tuple[ImageRun, float]:
     assert _worker is not None
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     try:
-        fields, stages, statuses = _worker(Path(path).read_bytes())
+        fields, stages, statuses, truncated = _worker(Path(path).read_bytes())
         error = None
     except DocumentError as exc:
-        fields, stages, statuses, error = {}, {}, {}, str(exc)
+        fields, stages, statuses, truncated, error = {}, {}, {}, False, str(exc)
     elapsed = (time.perf_counter() - started) * 1000
+    cpu = (time.process_time() - cpu_started) * 1000
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return ImageRun(Path(path).name, fields, stages, elapsed, error, statuses), peak_mb
+    return ImageRun(Path(path).name, fields, stages, elapsed, error, statuses, truncated, cpu), peak_mb
 
 
 def run_backend(backend: str, paths: Sequence[Path], workers: int) -> BackendRun:
@@ -104,6 +111,9 @@ def run_backend(backend: str, paths: Sequence[Path], workers: int) -> BackendRun
 def available_backends() -> dict[str, str | None]:
     """Backend → None when it can run here, else the reason it is skipped."""
     backends: dict[str, str | None] = {"baseline": None, "tesseract": None}
+    from model.indra import unavailable_reason
+
+    backends["indra"] = backends["pooled"] = unavailable_reason()
     try:
         from model.qwen import gpu_available
     except ImportError:
@@ -162,6 +172,28 @@ def _summary_table(runs: Sequence[BackendRun], truth: Sequence[TruthRecord]) -> 
             f"{by_difficulty.get('photo', float('nan')):.3f} | {by_difficulty.get('hard', float('nan')):.3f} | "
             f"{easy:.3f} | {type_accuracy} | {wrong_verified} | {_percentile(latencies, 50) / 1000:.2f} | "
             f"{_percentile(latencies, 95) / 1000:.2f} | {len(run.images) / run.wall_s:.2f} | {run.peak_rss_mb:.0f} |"
+        )
+    return "\n".join(lines)
+
+
+def _time_table(runs: Sequence[BackendRun]) -> str:
+    """CPU seconds per document (its cost on one core): the median, the tail, the slowest and how many times the
+    median it cost; the wall-clock median beside them, and how many documents the time budget cut short."""
+    lines = [
+        "| backend | CPU p50 s | CPU p95 s | CPU max s | max / p50 | slowest | wall p50 s | cut by the budget |",
+        "|---|---:|---:|---:|---:|---|---:|---:|",
+    ]
+    for run in runs:
+        timed = [image for image in run.images if image.error is None]
+        if not timed:
+            continue
+        costs = [image.cpu_ms / 1000 for image in timed]
+        slowest = max(timed, key=lambda image: image.cpu_ms)
+        p50 = _percentile(costs, 50)
+        cut = sum(image.truncated for image in timed)
+        lines.append(
+            f"| {run.name} | {p50:.2f} | {_percentile(costs, 95):.2f} | {max(costs):.2f} | {max(costs) / p50:.1f} | "
+            f"{slowest.file} | {_percentile(run.latencies(), 50) / 1000:.2f} | {cut} |"
         )
     return "\n".join(lines)
 
@@ -238,6 +270,8 @@ def _targets(runs: dict[str, BackendRun], truth: Sequence[TruthRecord]) -> list[
     hard = ours.report.by_difficulty.get("hard")
     gain = ours.report.micro_f1 - baseline.report.micro_f1
     p50 = _percentile(ours.latencies(), 50) / 1000
+    costs = [image.cpu_ms / 1000 for image in ours.images if image.error is None]
+    cost_p50, slowest = _percentile(costs, 50), max(costs, default=float("nan"))
 
     def line(ok: bool, text: str) -> str:
         return f"- {'✅' if ok else '❌'} {text}"
@@ -250,7 +284,19 @@ def _targets(runs: dict[str, BackendRun], truth: Sequence[TruthRecord]) -> list[
         ),
         line(gain >= 0.25, f"gain over the baseline {gain:+.3f} (≥ +0.25)"),
         line(p50 <= 1.5, f"p50 latency {p50:.2f} s per image (≤ 1.5 s)"),
+        line(cost_p50 <= 1.0, f"median cost {cost_p50:.2f} CPU s per document (≤ 1 s on one core)"),
+        line(
+            slowest <= SLOWEST_OVER_MEDIAN * cost_p50,
+            f"slowest document {slowest:.2f} CPU s, {slowest / cost_p50:.1f}x the median (≤ {SLOWEST_OVER_MEDIAN:g}x)",
+        ),
     ]
+
+
+def _budget_setting() -> str:
+    from model.budget import DEFAULT_BUDGET_S
+    from model.inference import BUDGET_ENV
+
+    return os.environ.get(BUDGET_ENV) or f"{DEFAULT_BUDGET_S:g}, the default"
 
 
 def run_benchmark(
@@ -280,6 +326,11 @@ def run_benchmark(
         _summary_table(list(runs.values()), truth),
         "## Targets",
         "\n".join(_targets(runs, truth)) or "(needs the tesseract and baseline backends)",
+        "## Time per document",
+        _time_table(list(runs.values())),
+        "CPU seconds are what a document costs on one core whatever else the machine was doing (the wall clock of a "
+        f"busy machine is not); a reading stops at its budget (RECEIPT_READ_BUDGET_S={_budget_setting()} CPU s) and "
+        "returns what it has, and the last column counts the documents it cut short.",
         "## F1 per field",
         _per_field_table(list(runs.values())),
         "## Latency per stage",

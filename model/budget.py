@@ -4,6 +4,11 @@ Most of a slow document's time is extra passes over a page the first reading was
 a second page mode, a second reader), each as long as the first; on a blurred page upscaled to 8 Mpx each pass
 takes seconds. A pass is started only when the time left covers what the first one cost, and Tesseract's own
 reading is given the time left as its timeout, so no document costs much more than the budget.
+
+The budget counts the CPU time of the thread reading the document, not the wall clock: the runtime reads on one
+worker per core, where the two are the same, while on a machine shared with other work a wall-clock deadline would
+cut short readings that an idle machine finishes, and the same document would come out different. Tesseract's
+timeout is in wall-clock time, so it is the CPU time left stretched by how much of a core this reading has had.
 """
 
 from __future__ import annotations
@@ -16,29 +21,44 @@ DEFAULT_BUDGET_S = 4.0
 """About four times the median document's reading on one core; ``RECEIPT_READ_BUDGET_S`` or the request's
 ``budget_s`` changes it, 0 turns it off."""
 
+MIN_CPU_TO_MEASURE_S = 0.05
+"""Below this much CPU time the wall/CPU ratio is noise (a page fault, a context switch)."""
+MAX_CONTENTION = 20.0
+"""A reading that had under 5% of a core is stalled rather than slow: its timeout stretches no further."""
+
 
 @dataclass
 class Budget:
     """The deadline of one document's reading, and what was skipped to keep it."""
 
     seconds: float | None = DEFAULT_BUDGET_S
-    """None or 0: no deadline."""
-    started: float = field(default_factory=time.perf_counter)
+    """CPU seconds; None or 0: no deadline."""
+    started_cpu: float = field(default_factory=time.thread_time)
+    started_wall: float = field(default_factory=time.perf_counter)
     skipped: list[str] = field(default_factory=list)
 
     def remaining_s(self) -> float:
+        """CPU seconds left."""
         if not self.seconds:
             return math.inf
-        return self.seconds - (time.perf_counter() - self.started)
+        return self.seconds - (time.thread_time() - self.started_cpu)
+
+    def contention(self) -> float:
+        """Wall seconds per CPU second this reading has had so far (1 on an idle core), at most ``MAX_CONTENTION``."""
+        cpu = time.thread_time() - self.started_cpu
+        if cpu < MIN_CPU_TO_MEASURE_S:
+            return 1.0
+        return min(MAX_CONTENTION, max(1.0, (time.perf_counter() - self.started_wall) / cpu))
 
     def allows(self, cost_s: float) -> bool:
         """Whether a pass expected to take ``cost_s`` ends before the deadline."""
         return self.remaining_s() > cost_s
 
     def timeout_ms(self) -> int:
-        """Tesseract's timeout for a reading started now: 0 means none; at least 1 ms once the time is up."""
+        """Tesseract's (wall-clock) timeout for a reading started now: 0 means none; at least 1 ms once the time is
+        up."""
         remaining = self.remaining_s()
-        return 0 if math.isinf(remaining) else max(1, int(remaining * 1000))
+        return 0 if math.isinf(remaining) else max(1, int(remaining * self.contention() * 1000))
 
     def skip(self, what: str) -> None:
         """Record a pass left out (or cut short) for lack of time."""

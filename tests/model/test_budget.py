@@ -17,6 +17,23 @@ BLURRED = ROOT / "bench" / "corpus" / "data" / "doc_0044.jpg"
 """A blurred cash receipt the pipeline reads twice (and tries in other turns) without a budget."""
 
 
+def _spend_cpu(seconds: float) -> None:
+    started = time.thread_time()
+    while time.thread_time() - started < seconds:
+        pass
+
+
+def test_budget_counts_cpu_time_not_waiting() -> None:
+    """A reading that waits for a core (a busy machine) keeps its budget; its Tesseract timeout stretches."""
+    budget = Budget(1.0)
+    time.sleep(0.05)
+    assert budget.remaining_s() > 0.95
+    _spend_cpu(0.06)
+    time.sleep(0.3)  # waited five times as long as it worked: as if sharing a core with four others
+    assert budget.contention() > 3
+    assert budget.timeout_ms() > 3 * budget.remaining_s() * 1000
+
+
 def test_budget_without_a_deadline_never_expires() -> None:
     budget = Budget(None)
     assert budget.allows(1e9)
@@ -26,7 +43,7 @@ def test_budget_without_a_deadline_never_expires() -> None:
 
 def test_budget_past_its_deadline_allows_nothing_and_names_what_it_skipped() -> None:
     budget = Budget(0.001)
-    time.sleep(0.002)
+    _spend_cpu(0.002)
     assert not budget.allows(0.0)
     assert budget.timeout_ms() == 1
     budget.skip("the other turns of an unsure page")
