@@ -64,6 +64,11 @@ SCHEMAS: dict[str, Any] = {
         "propertyNames": {"enum": list(FIELD_NAMES)},
         "additionalProperties": FieldCheck.model_json_schema(),
     },
+    "outputs.warnings": {
+        "type": "array",
+        "description": "What the time budget left out of the reading; empty when the document was read in full",
+        "items": {"type": "string"},
+    },
 }
 """JSON Schemas of the json outputs, so the API documents what each field means (from ``model.schema``)."""
 
