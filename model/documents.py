@@ -17,7 +17,10 @@ import pillow_heif
 import pypdfium2 as pdfium
 from PIL import Image, ImageOps
 
+from model.sandbox import WorkLimitError, WorkLimits, preload, run_limited
+
 pillow_heif.register_heif_opener()
+preload(__name__)
 
 MAX_PIXELS = 60_000_000
 """Larger images are refused before decoding: a 60 MP photo is already bigger than any phone camera makes."""
@@ -25,6 +28,11 @@ MAX_PIXELS = 60_000_000
 MAX_BYTES = 25 * 1024 * 1024
 MAX_PDF_PAGES = 3
 PDF_RENDER_DPI = 200
+MAX_PDF_PAGE_PIXELS = 12_000_000
+"""A PDF page bigger than this at ``PDF_RENDER_DPI`` is rendered smaller, to about this: three A4 pages' worth, room
+for a long receipt or a scan declared at 72 dpi, while a 200-inch page no longer renders into 180 MB per page."""
+DECODE_LIMITS = WorkLimits(memory_bytes=1024 * 2**20, seconds=10.0)
+"""What decoding one file may cost (``model.sandbox``): a hostile PDF is stopped here, a 60 MP photo fits."""
 MIN_TEXT_LAYER_CHARS = 40
 """A PDF page with fewer characters in its text layer is treated as a scan and rendered for OCR."""
 
@@ -95,8 +103,26 @@ def sniff_content_type(data: bytes) -> str | None:
     return None
 
 
-def load_document(data: bytes, *, max_pixels: int = MAX_PIXELS, max_bytes: int = MAX_BYTES) -> Document:
-    """Decode ``data`` into pages; raises ``DocumentError`` for anything that is not a readable receipt file."""
+def load_document(
+    data: bytes, *, max_pixels: int = MAX_PIXELS, max_bytes: int = MAX_BYTES, limits: WorkLimits = DECODE_LIMITS
+) -> Document:
+    """Decode ``data`` into pages in a child process within ``limits``; raises ``DocumentError`` for anything that is
+    not a readable receipt file, or that would take more memory or time to decode than a receipt ever does."""
+    try:
+        return run_limited(_decode, data, max_pixels, max_bytes, limits=limits)
+    except WorkLimitError as exc:
+        if exc.kind == "time":
+            raise DocumentError(
+                f"decoding the file took longer than {limits.seconds:g} s and was stopped; "
+                "a receipt decodes in well under a second (is it a PDF built to be expensive?)"
+            ) from exc
+        raise DocumentError(
+            f"decoding the file needed more than {limits.memory_bytes / 2**20:.0f} MB of memory and was stopped; "
+            "a receipt needs a fraction of that (is it a PDF built to be expensive?)"
+        ) from exc
+
+
+def _decode(data: bytes, max_pixels: int, max_bytes: int) -> Document:
     if not data:
         raise DocumentError("the file is empty (0 bytes)")
     if len(data) > max_bytes:
@@ -153,13 +179,19 @@ def _load_pdf(data: bytes, max_pixels: int) -> tuple[Page, ...]:
 def _pdf_page(page: pdfium.PdfPage, max_pixels: int) -> Page:
     width_pt, height_pt = page.get_size()
     scale = PDF_RENDER_DPI / 72
-    if width_pt * height_pt * scale * scale > max_pixels:
-        scale = (max_pixels / (width_pt * height_pt)) ** 0.5
+    budget = min(max_pixels, MAX_PDF_PAGE_PIXELS)
+    if width_pt * height_pt * scale * scale > budget:
+        scale = (budget / (width_pt * height_pt)) ** 0.5
     try:
         text = page.get_textpage().get_text_bounded()
-        rendered = page.render(scale=scale).to_pil().convert("RGB")
+        bitmap = page.render(scale=scale)  # 3-byte BGR, the order OpenCV wants: one copy, no conversion
+        bgr = np.array(bitmap.to_numpy()) if bitmap.format == pdfium.raw.FPDFBitmap_BGR else _bgr(bitmap)
     except pdfium.PdfiumError as exc:
         raise DocumentError(f"a page of the PDF cannot be rendered ({exc})") from exc
     text_layer = text if len("".join(text.split())) >= MIN_TEXT_LAYER_CHARS else None
-    rgb = np.asarray(rendered)
-    return Page(image=np.ascontiguousarray(rgb[:, :, ::-1]), text=text_layer)
+    return Page(image=bgr, text=text_layer)
+
+
+def _bgr(bitmap: pdfium.PdfBitmap) -> np.ndarray:
+    rgb = np.asarray(bitmap.to_pil().convert("RGB"))
+    return np.ascontiguousarray(rgb[:, :, ::-1])

@@ -1,11 +1,13 @@
 import io
+import time
 
 import matplotlib
 import numpy as np
 import pytest
 from PIL import Image
 
-from model.documents import DocumentError, load_document, sniff_content_type
+from model.documents import MAX_PDF_PAGE_PIXELS, DocumentError, load_document, sniff_content_type
+from tests.hostile_documents import PATH_OPERATORS, SAVE_STATE, PeakMemory, content_stream_bomb, huge_pages
 
 matplotlib.use("Agg")
 
@@ -111,6 +113,27 @@ def test_load_document_renders_a_scanned_pdf_without_text() -> None:
     page = load_document(buffer.getvalue()).pages[0]
     assert page.text is None
     assert np.asarray(page.image).mean() > 250
+
+
+@pytest.mark.parametrize("unit", [PATH_OPERATORS, SAVE_STATE], ids=["path-operators", "graphics-states"])
+def test_load_document_stops_a_content_stream_bomb_within_a_gigabyte_and_twenty_seconds(unit: bytes) -> None:
+    bomb = content_stream_bomb(unit)
+    assert len(bomb) < 500_000
+    started = time.monotonic()
+    with PeakMemory() as memory, pytest.raises(DocumentError, match="was stopped"):
+        load_document(bomb)
+    assert time.monotonic() - started < 20
+    assert 0 < memory.peak_bytes <= 2**30
+
+
+def test_load_document_renders_huge_pages_within_the_page_budget() -> None:
+    with PeakMemory() as memory:
+        document = load_document(huge_pages(pages=3, inches=200))
+    assert len(document.pages) == 3
+    for page in document.pages:
+        height, width = page.image.shape[:2]
+        assert MAX_PDF_PAGE_PIXELS * 0.99 < height * width < MAX_PDF_PAGE_PIXELS * 1.01  # pdfium rounds up
+    assert memory.peak_bytes <= 2**30
 
 
 @pytest.mark.parametrize(

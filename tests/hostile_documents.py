@@ -1,0 +1,131 @@
+"""PDFs built to be expensive, as an attacker writes them: small files that cost a decoder gigabytes and minutes.
+
+Built here in a few lines rather than stored, so the test says what the attack is. The content-stream bomb repeats
+one raw deflate block (a full flush makes each block stand alone), so a 200 MB stream is written in a fraction of
+a second instead of the ten seconds compressing it would take.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import zlib
+from pathlib import Path
+
+PATH_OPERATORS = b"0 0 m 1 1 l "
+"""Path construction: pdfium keeps every segment, so 200 MB of it took 4 GB and over two minutes to render."""
+SAVE_STATE = b"q "
+"""Graphics-state saves: each pushes a copy of the state; 200 MB of them took 13 GB before the process aborted."""
+
+
+def pdf(objects: list[bytes]) -> bytes:
+    """A PDF whose numbered objects are ``objects`` (object 1 is the catalog), with a correct cross-reference."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def deflate_bomb(unit: bytes, inflated_bytes: int) -> bytes:
+    """A zlib stream of ``unit`` repeated to ``inflated_bytes``, about a thousandth of that size."""
+    chunk = unit * (2**20 // len(unit))
+    count = inflated_bytes // len(chunk)
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = compressor.compress(chunk) + compressor.flush(zlib.Z_FULL_FLUSH)
+    checksum = 1
+    for _ in range(count):
+        checksum = zlib.adler32(chunk, checksum)
+    return b"\x78\xda" + block * count + b"\x03\x00" + checksum.to_bytes(4, "big")
+
+
+def _stream(data: bytes, *, flate: bool) -> bytes:
+    compression = b" /Filter /FlateDecode" if flate else b""
+    return b"<< /Length %d%s >>\nstream\n%s\nendstream" % (len(data), compression, data)
+
+
+def content_stream_bomb(unit: bytes = PATH_OPERATORS, inflated_bytes: int = 200 * 2**20) -> bytes:
+    """One A4 page whose content stream is ``unit`` repeated, inflating to ``inflated_bytes`` (0.2-0.4 MB file)."""
+    return pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+            _stream(deflate_bomb(unit, inflated_bytes), flate=True),
+        ]
+    )
+
+
+def huge_pages(pages: int = 3, inches: int = 200) -> bytes:
+    """``pages`` pages of ``inches`` × ``inches`` (200 in is the largest page PDF allows), one small square drawn."""
+    side = inches * 72
+    kids = b" ".join(b"%d 0 R" % (3 + index) for index in range(pages))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages)]
+    contents = 3 + pages
+    objects += [
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents %d 0 R >>" % (side, side, contents)
+    ] * pages
+    objects.append(_stream(b"0 0 1 rg 10 10 100 100 re f", flate=False))
+    return pdf(objects)
+
+
+class PeakMemory:
+    """The highest resident memory (VmHWM) any process below this one reached while the ``with`` body ran.
+
+    Sampled every 10 ms from /proc, so a child that lives less than that may be missed; the decoding children this
+    measures live for seconds. Only descendants are looked at, so tests running beside this one do not count.
+    """
+
+    def __init__(self) -> None:
+        self.peak_bytes = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def __enter__(self) -> PeakMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _sample(self) -> None:
+        while True:
+            for pid in _descendants(os.getpid()):
+                self.peak_bytes = max(self.peak_bytes, _high_water_mark(pid))
+            if self._stop.wait(0.01):
+                return
+
+
+def _descendants(root: int) -> list[int]:
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                status = (entry / "status").read_text()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(status.split("PPid:", 1)[1].split()[0])
+    found, frontier = [], [root]
+    while frontier:
+        parent = frontier.pop()
+        children = [pid for pid, ppid in parents.items() if ppid == parent]
+        found += children
+        frontier += children
+    return found
+
+
+def _high_water_mark(pid: int) -> int:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    for line in status.splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) * 1024
+    return 0

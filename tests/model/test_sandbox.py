@@ -1,0 +1,59 @@
+import os
+import time
+
+import pytest
+
+from model.sandbox import WorkLimitError, WorkLimits, run_limited
+
+ROOMY = WorkLimits(memory_bytes=1024 * 2**20, seconds=20.0)
+
+
+def _pid_and_sum(*numbers: int) -> tuple[int, int]:
+    return os.getpid(), sum(numbers)
+
+
+def _refuse(message: str) -> None:
+    raise ValueError(message)
+
+
+def _allocate(count: int) -> int:
+    return len(bytearray(count))
+
+
+def _sleep(seconds: float) -> None:
+    time.sleep(seconds)
+
+
+def _abort() -> None:
+    os.abort()
+
+
+def test_run_limited_returns_the_result_from_another_process() -> None:
+    pid, total = run_limited(_pid_and_sum, 1, 2, 3, limits=ROOMY)
+    assert total == 6
+    assert pid != os.getpid()
+
+
+def test_run_limited_raises_the_childs_exception_here() -> None:
+    with pytest.raises(ValueError, match="not a receipt"):
+        run_limited(_refuse, "not a receipt", limits=ROOMY)
+
+
+def test_run_limited_stops_work_past_the_memory_limit() -> None:
+    assert run_limited(_allocate, 100 * 2**20, limits=ROOMY) == 100 * 2**20
+    with pytest.raises(WorkLimitError, match="memory limit of 1024 MB") as caught:
+        run_limited(_allocate, 2 * 2**30, limits=ROOMY)
+    assert caught.value.kind == "memory"
+
+
+def test_run_limited_kills_work_past_the_deadline() -> None:
+    started = time.monotonic()
+    with pytest.raises(WorkLimitError, match=r"time limit of 0\.5 s") as caught:
+        run_limited(_sleep, 30.0, limits=WorkLimits(memory_bytes=1024 * 2**20, seconds=0.5))
+    assert caught.value.kind == "time"
+    assert time.monotonic() - started < 5
+
+
+def test_run_limited_reports_a_child_that_dies() -> None:
+    with pytest.raises(WorkLimitError, match="memory"):
+        run_limited(_abort, limits=ROOMY)
