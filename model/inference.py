@@ -14,6 +14,7 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from model import sandbox
 from model.budget import DEFAULT_BUDGET_S
 from model.documents import DocumentError
 from model.pipeline import BACKENDS, BackendName, Extraction, Extractor
@@ -82,6 +83,7 @@ def load(model_key: str) -> Extractor:
     key = model_key or "tesseract"
     if key not in MODEL_KEYS:
         raise ValueError(f"unknown model_key {model_key!r}; expected one of {', '.join(MODEL_KEYS)}")
+    sandbox.start()  # documents are decoded in its children: start it with the model, not on the first request
     budget_s = _budget_from_env()
     readers: dict[str, BackendName] = {"tesseract": "tesseract", "indra": "indra", "pooled": "pooled"}
     if key in readers:

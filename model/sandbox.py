@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import multiprocessing
 import resource
+import signal
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from multiprocessing import forkserver
 from multiprocessing.connection import Connection
+from pathlib import Path
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -27,25 +30,29 @@ _CONTEXT = multiprocessing.get_context("forkserver")
 
 @dataclass(frozen=True)
 class WorkLimits:
-    """What one child may use: address space (bytes, the interpreter and libraries included) and wall-clock time."""
+    """What one child may use: address space beyond what it starts with (bytes: the interpreter and the libraries
+    the program had imported are not counted, so the limit means the same under any main module), processor time,
+    and wall-clock time. Processor time is the limit that matters, and it does not shrink when the machine is busy;
+    the wall-clock deadline catches work that waits instead of computing."""
 
     memory_bytes: int
-    seconds: float
+    cpu_seconds: int
+    wall_seconds: float
 
 
 class WorkLimitError(Exception):
-    """The work used more memory or time than its ``WorkLimits`` allow; ``kind`` is ``"memory"`` or ``"time"``."""
+    """The work went past its ``WorkLimits``: ``kind`` is ``"memory"``, ``"time"`` or ``"crash"`` (the child died of
+    a signal, as a decoder that aborts on a failed allocation does)."""
 
-    def __init__(self, kind: str, limits: WorkLimits) -> None:
+    def __init__(self, kind: str, limits: WorkLimits, detail: str = "") -> None:
         self.kind, self.limits = kind, limits
-        limit = f"{limits.memory_bytes / 2**20:.0f} MB" if kind == "memory" else f"{limits.seconds:g} s"
-        super().__init__(f"{kind} limit of {limit} exceeded")
+        super().__init__(detail or f"{kind} limit exceeded")
 
 
 def preload(*modules: str) -> None:
     """Name the modules the forkserver imports once, before its first child; later calls add to the list."""
-    _CONTEXT.set_forkserver_preload(sorted({*_PRELOADED, *modules}))
     _PRELOADED.update(modules)
+    _CONTEXT.set_forkserver_preload(sorted(_PRELOADED))
 
 
 _PRELOADED: set[str] = {"__main__"}
@@ -53,41 +60,65 @@ _PRELOADED: set[str] = {"__main__"}
 only when the forkserver has imported what it imports."""
 
 
+def start() -> None:
+    """Start the forkserver now (about a second, once per process), so that the first request does not wait for it."""
+    forkserver.ensure_running()
+
+
 def run_limited(function: Callable[..., T], *args: Any, limits: WorkLimits) -> T:
     """``function(*args)`` in a child process within ``limits``; its exceptions are raised here as they were there.
 
     ``function`` and its arguments and result travel by pickle, so ``function`` must be a module-level function.
-    Raises ``WorkLimitError`` when the child runs out of memory, is killed at the deadline, or dies of a signal (a
-    decoder that aborts on a failed allocation ends that way).
+    Raises ``WorkLimitError`` when the child goes past a limit or dies. The forkserver's own start (about a second,
+    once per process) is not counted against the deadline.
     """
+    start()
     started = time.monotonic()
     receiver, sender = _CONTEXT.Pipe(duplex=False)
     child = _CONTEXT.Process(target=_child, args=(sender, function, args, limits), daemon=True)
     child.start()
     sender.close()
     try:
-        remaining = limits.seconds - (time.monotonic() - started)
+        remaining = limits.wall_seconds - (time.monotonic() - started)
         if not receiver.poll(max(remaining, 0.0)):
-            raise WorkLimitError("time", limits)
+            raise WorkLimitError("time", limits, f"was still running after {limits.wall_seconds:g} s")
         try:
             status, value = receiver.recv()
-        except EOFError as exc:  # the child died before it could answer: killed by the kernel or by itself
-            raise WorkLimitError("memory", limits) from exc
+        except EOFError:  # the child died before it could answer
+            status, value = "died", None
     finally:
         receiver.close()
         child.kill()  # the answer is in: no need to wait for the child to free its memory on the way out
         child.join()
+    if status == "died":
+        raise _death(child.exitcode, limits)
     if status == "memory":
-        raise WorkLimitError("memory", limits)
+        raise WorkLimitError("memory", limits, f"needed more than {limits.memory_bytes / 2**20:.0f} MB")
     if status == "error":
         raise value
     return value  # type: ignore[no-any-return]
 
 
+def _death(exitcode: int | None, limits: WorkLimits) -> WorkLimitError:
+    if exitcode == -signal.SIGXCPU:
+        return WorkLimitError("time", limits, f"used more than {limits.cpu_seconds} s of processor time")
+    name = signal.Signals(-exitcode).name if exitcode is not None and exitcode < 0 else f"exit code {exitcode}"
+    ceiling = f"{limits.memory_bytes / 2**20:.0f} MB"
+    return WorkLimitError("crash", limits, f"crashed the decoder ({name}), most often a sign of going past {ceiling}")
+
+
+def _address_space() -> int:
+    """This process's virtual size now, in bytes (``VmSize``; 0 where there is no /proc, leaving only the limit)."""
+    try:
+        return int(Path("/proc/self/statm").read_text(encoding="ascii").split()[0]) * resource.getpagesize()
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 def _child(sender: Connection, function: Callable[..., Any], args: tuple[Any, ...], limits: WorkLimits) -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
-    cpu = int(limits.seconds) + 2  # a backstop should the parent be gone: the deadline is the parent's to keep
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu))
+    ceiling = _address_space() + limits.memory_bytes
+    resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
+    resource.setrlimit(resource.RLIMIT_CPU, (limits.cpu_seconds, limits.cpu_seconds + 1))  # SIGXCPU, then SIGKILL
     try:
         answer: tuple[str, Any] = ("ok", function(*args))
     except MemoryError:

@@ -77,7 +77,7 @@ def huge_pages(pages: int = 3, inches: int = 200) -> bytes:
 class PeakMemory:
     """The highest resident memory (VmHWM) any process below this one reached while the ``with`` body ran.
 
-    Sampled every 10 ms from /proc, so a child that lives less than that may be missed; the decoding children this
+    Sampled every 50 ms from /proc, so a child that lives less than that may be missed; the decoding children this
     measures live for seconds. Only descendants are looked at, so tests running beside this one do not count.
     """
 
@@ -98,7 +98,7 @@ class PeakMemory:
         while True:
             for pid in _descendants(os.getpid()):
                 self.peak_bytes = max(self.peak_bytes, _high_water_mark(pid))
-            if self._stop.wait(0.01):
+            if self._stop.wait(0.05):
                 return
 
 

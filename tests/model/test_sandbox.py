@@ -5,7 +5,7 @@ import pytest
 
 from model.sandbox import WorkLimitError, WorkLimits, run_limited
 
-ROOMY = WorkLimits(memory_bytes=1024 * 2**20, seconds=20.0)
+ROOMY = WorkLimits(memory_bytes=1024 * 2**20, cpu_seconds=20, wall_seconds=60.0)
 
 
 def _pid_and_sum(*numbers: int) -> tuple[int, int]:
@@ -22,6 +22,11 @@ def _allocate(count: int) -> int:
 
 def _sleep(seconds: float) -> None:
     time.sleep(seconds)
+
+
+def _spin() -> None:
+    while True:
+        pass
 
 
 def _abort() -> None:
@@ -41,19 +46,26 @@ def test_run_limited_raises_the_childs_exception_here() -> None:
 
 def test_run_limited_stops_work_past_the_memory_limit() -> None:
     assert run_limited(_allocate, 100 * 2**20, limits=ROOMY) == 100 * 2**20
-    with pytest.raises(WorkLimitError, match="memory limit of 1024 MB") as caught:
+    with pytest.raises(WorkLimitError, match="needed more than 1024 MB") as caught:
         run_limited(_allocate, 2 * 2**30, limits=ROOMY)
     assert caught.value.kind == "memory"
 
 
-def test_run_limited_kills_work_past_the_deadline() -> None:
+def test_run_limited_kills_work_past_the_wall_clock_deadline() -> None:
     started = time.monotonic()
-    with pytest.raises(WorkLimitError, match=r"time limit of 0\.5 s") as caught:
-        run_limited(_sleep, 30.0, limits=WorkLimits(memory_bytes=1024 * 2**20, seconds=0.5))
+    with pytest.raises(WorkLimitError, match=r"was still running after 0\.5 s") as caught:
+        run_limited(_sleep, 30.0, limits=WorkLimits(memory_bytes=1024 * 2**20, cpu_seconds=20, wall_seconds=0.5))
     assert caught.value.kind == "time"
     assert time.monotonic() - started < 5
 
 
+def test_run_limited_stops_work_past_its_processor_time() -> None:
+    with pytest.raises(WorkLimitError, match="more than 1 s of processor time") as caught:
+        run_limited(_spin, limits=WorkLimits(memory_bytes=1024 * 2**20, cpu_seconds=1, wall_seconds=60.0))
+    assert caught.value.kind == "time"
+
+
 def test_run_limited_reports_a_child_that_dies() -> None:
-    with pytest.raises(WorkLimitError, match="memory"):
+    with pytest.raises(WorkLimitError, match="SIGABRT") as caught:
         run_limited(_abort, limits=ROOMY)
+    assert caught.value.kind == "crash"
