@@ -8,7 +8,7 @@ everything beyond is refused at once with 503 and Retry-After.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
 
@@ -28,6 +28,18 @@ class SlotLimiter:
     @asynccontextmanager
     async def slot(self) -> AsyncIterator[None]:
         """Hold one slot for the body of the ``async with``; raises ``SaturatedError`` when full."""
+        release = await self.acquire()
+        try:
+            yield
+        finally:
+            release()
+
+    async def acquire(self) -> Callable[[], None]:
+        """Take one slot and return the call that gives it back (once; later calls do nothing).
+
+        For work that can outlive its request: a thread the runtime answered 504 for keeps running, and its slot has
+        to stay taken until it ends, or the limit counts requests instead of work. Raises ``SaturatedError``.
+        """
         if self._slots.locked() and self.waiting >= self._max_queue:
             raise SaturatedError
         self.waiting += 1
@@ -36,8 +48,13 @@ class SlotLimiter:
         finally:
             self.waiting -= 1
         self.running += 1
-        try:
-            yield
-        finally:
-            self.running -= 1
-            self._slots.release()
+        released = False
+
+        def release() -> None:
+            nonlocal released
+            if not released:
+                released = True
+                self.running -= 1
+                self._slots.release()
+
+        return release

@@ -124,8 +124,8 @@ def inference(
     Reads the payment QR code (GOST R 56042-2014) or the fiscal receipt QR when there is one, reads the rest of the
     document with Tesseract OCR or Qwen-VL, and checks every identifier against its official check digits.
 
-    :param inputs.image: Photo, scan or PDF of a receipt, bank transfer confirmation or invoice; one element
-        per document.
+    :param inputs.image: Photo, scan or PDF of a receipt, bank transfer confirmation or invoice; one document
+        per request.
     :type inputs.image: FILE or image/jpeg or image/png or image/webp or image/heic or application/pdf
     :param parameters.backend: Reader of the page text: auto, tesseract, indra, pooled or qwen-vl. Default: the
         model_key's backend.

@@ -478,36 +478,57 @@ async def _infer(  # noqa: PLR0917 - the one code path every inference request t
 async def _run(
     state: RuntimeState, served: ServedModel, prepared: PreparedRequest
 ) -> tuple[list[dict[str, Any]], float]:
+    """Call the module in a worker thread within the concurrency limit and the timeout.
+
+    A thread cannot be stopped, so the slot and ``in_flight`` are given back when the thread ends, not when the
+    request is answered: a call that overran its 504 still counts against the limit until it is really done (the
+    module's own bounds, such as the decoding sandbox, end it). Otherwise each timed-out request would free room
+    for one more while its work went on.
+    """
     assert state.limiter is not None
     metrics = state.metrics.of(served.name, served.version)
-    gauge_queue, gauge_running = metrics.queued, metrics.in_flight
+    metrics.queued.inc()
     try:
-        gauge_queue.inc()
-        async with state.limiter.slot():
-            gauge_queue.dec()
-            gauge_running.inc()
-            started = time.perf_counter()
-            try:
-                call = asyncio.to_thread(
-                    served.inference, prepared.parameters, prepared.inputs, prepared.outputs, served.model_key,
-                    served.model,
-                )  # fmt: skip
-                outputs = await asyncio.wait_for(call, timeout=state.config.limits.timeout_seconds)
-            except TimeoutError as exc:
-                raise ApiError(504, f"inference took longer than {state.config.limits.timeout_seconds:g} s") from exc
-            except ValueError as exc:
-                raise RequestError(400, str(exc)) from exc
-            except Exception as exc:
-                LOG.exception("inference failed in model %s", served.name)
-                raise ApiError(500, f"inference failed inside the model ({type(exc).__name__}); see the logs") from exc
-            finally:
-                gauge_running.dec()
-            inference_ms = (time.perf_counter() - started) * 1000
-            metrics.inference_seconds.observe(inference_ms / 1000)
-            return _jsonable(outputs), inference_ms
+        release_slot = await state.limiter.acquire()
     except SaturatedError as exc:
-        gauge_queue.dec()
         raise ApiError(503, "the model is busy: every slot and the queue are full", {"Retry-After": "1"}) from exc
+    finally:
+        metrics.queued.dec()
+    metrics.in_flight.inc()
+    timeout = state.config.limits.timeout_seconds
+    started = time.perf_counter()
+    work = asyncio.ensure_future(
+        asyncio.to_thread(
+            served.inference, prepared.parameters, prepared.inputs, prepared.outputs, served.model_key, served.model
+        )
+    )
+    work.add_done_callback(partial(_work_ended, release_slot, metrics.in_flight.dec))
+    try:
+        outputs = await asyncio.wait_for(asyncio.shield(work), timeout=timeout)
+    except TimeoutError as exc:
+        work.add_done_callback(partial(_log_overrun, served.name, started))
+        raise ApiError(504, f"inference took longer than {timeout:g} s") from exc
+    except ValueError as exc:
+        raise RequestError(400, str(exc)) from exc
+    except Exception as exc:
+        LOG.exception("inference failed in model %s", served.name)
+        raise ApiError(500, f"inference failed inside the model ({type(exc).__name__}); see the logs") from exc
+    inference_ms = (time.perf_counter() - started) * 1000
+    metrics.inference_seconds.observe(inference_ms / 1000)
+    return _jsonable(outputs), inference_ms
+
+
+def _work_ended(release_slot: Callable[[], None], done: Callable[[], None], _: asyncio.Future[Any]) -> None:
+    done()
+    release_slot()
+
+
+def _log_overrun(model: str, started: float, work: asyncio.Future[Any]) -> None:
+    """The end of a call that was answered 504, so the log says how long the slot stayed taken after it."""
+    seconds = time.perf_counter() - started
+    failure = None if work.cancelled() else work.exception()  # retrieved here: nobody else waits for it any more
+    ending = f"failed ({type(failure).__name__}: {failure})" if failure else "finished"
+    LOG.warning("inference in model %s answered 504, %s after %.1f s; its slot is free again", model, ending, seconds)
 
 
 async def _read_file_references(

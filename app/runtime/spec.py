@@ -7,7 +7,8 @@ every problem is reported at once, as ``file:line: message``, before a module is
 
 Type grammar: alternatives joined by `` or ``. ``FILE`` is binary input; MIME tokens (``image/png``) list the
 accepted content types (a MIME list alone implies ``FILE``; ``FILE`` alone accepts any type); ``str``, ``int``,
-``float``, ``bool`` map to BYTES, INT64, FP64, BOOL; ``json`` is BYTES carrying JSON text.
+``float``, ``bool`` map to BYTES, INT64, FP64, BOOL; ``json`` is BYTES carrying JSON text. A ``FILE`` input takes
+one file per request (``app.runtime.tensors.FILES_PER_INPUT``).
 """
 
 from __future__ import annotations

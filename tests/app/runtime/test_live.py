@@ -204,3 +204,22 @@ def test_sigterm_lets_requests_in_flight_finish(idp: TestIdentityProvider, tmp_p
     finally:
         if server.poll() is None:
             server.kill()
+
+
+def test_a_timed_out_call_keeps_its_slot_until_its_work_ends(idp: TestIdentityProvider) -> None:
+    """The 504 goes out at once, but the thread cannot be stopped: until it ends, in_flight says 1 and the only slot
+    stays taken, so a second request is refused instead of starting more work beside it."""
+    app = runtime(idp, "sleepy_module", SLEEPY, timeoutSeconds=0.3, maxConcurrency=1, maxQueue=0)
+    with live_server(app) as url:
+        headers = _token(idp)
+        started = time.monotonic()
+        timed_out = httpx.post(f"{url}/v2/models/sleepy/infer", json=_sleep_request(3.0), headers=headers, timeout=30)
+        assert timed_out.status_code == 504
+        assert time.monotonic() - started < 2.5
+        assert _gauge(url, "receipt_runtime_requests_in_flight") == 1
+        refused = httpx.post(f"{url}/v2/models/sleepy/infer", json=_sleep_request(0.0), headers=headers, timeout=30)
+        assert refused.status_code == 503
+        _wait_for(url, "receipt_runtime_requests_in_flight", 0)
+        assert time.monotonic() - started > 2.9  # freed when the sleep ended, not when the 504 was sent
+        again = httpx.post(f"{url}/v2/models/sleepy/infer", json=_sleep_request(0.0), headers=headers, timeout=30)
+        assert again.status_code == 200

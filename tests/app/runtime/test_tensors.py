@@ -1,15 +1,17 @@
-"""Request checks that need no server: Triton's binary tensor extension."""
+"""Request checks that need no server: Triton's binary tensor extension, the count of files."""
 
 from __future__ import annotations
 
+import base64
 import json
 import struct
 
+import digest_module
 import echo_module
 import pytest
 
 from app.runtime.spec import module_spec
-from app.runtime.tensors import RequestError, split_binary_request
+from app.runtime.tensors import RequestError, prepare_json_request, split_binary_request
 
 SPEC = module_spec(echo_module)
 
@@ -52,3 +54,18 @@ def test_split_binary_request_refuses_malformed_bodies(mutate, message: str) -> 
     body, length = mutate(*_binary_request([b"ab"], [1.0]))
     with pytest.raises(RequestError, match=message):
         split_binary_request(body, length, SPEC)
+
+
+def test_a_file_input_takes_one_file_per_request() -> None:
+    spec = module_spec(digest_module)
+    png = base64.b64encode(b"\x89PNG\r\n\x1a\n" + bytes(64)).decode()
+
+    def request(count: int) -> dict[str, object]:
+        tensor = {"name": "image", "datatype": "BYTES", "shape": [count], "parameters": {"content_type": "base64"}}
+        return {"inputs": [{**tensor, "data": [png] * count}]}
+
+    assert prepare_json_request(request(1), spec).input_bytes == {"image": 72}
+    with pytest.raises(RequestError) as refused:
+        prepare_json_request(request(150), spec)
+    assert refused.value.status_code == 400
+    assert refused.value.detail == "inputs.image holds 150 files; it takes one per request: send one request each"
