@@ -15,7 +15,7 @@ from typing import Any
 from fastapi.openapi.docs import get_swagger_ui_html
 
 from app.runtime.spec import ModuleSpec, TensorSpec
-from app.runtime.tensors import FILE_ID_CONTENT_TYPE, FILES_PER_INPUT
+from app.runtime.tensors import FILE_ID_CONTENT_TYPE
 from app.settings import ROOT
 
 OPENAPI_VERSION = "3.1.0"
@@ -80,7 +80,7 @@ def model_metadata(spec: ModuleSpec, name: str, versions: Sequence[str], platfor
 
 
 def _metadata_tensor(tensor: TensorSpec) -> dict[str, Any]:
-    one_file = tensor.is_file and tensor.kind == "input"
+    one_file = tensor.is_file and tensor.kind == "input" and tensor.max_files == 1
     entry: dict[str, Any] = {"name": tensor.name, "datatype": tensor.datatype, "shape": [1] if one_file else [-1]}
     if tensor.oip_content_type:
         entry["parameters"] = {"content_type": tensor.oip_content_type}
@@ -632,7 +632,7 @@ def _tensor_schema(spec: ModuleSpec, tensor: TensorSpec) -> dict[str, Any]:
             "properties": {"content_type": {"const": content_type}},
         }
         if tensor.is_file and tensor.kind == "input":
-            properties["data"]["maxItems"] = FILES_PER_INPUT
+            properties["data"]["maxItems"] = tensor.max_files
             properties["parameters"]["properties"]["content_type"] = {"enum": [content_type, FILE_ID_CONTENT_TYPE]}
             properties["parameters"]["required"] = ["content_type"]
             required.append("parameters")

@@ -7,8 +7,8 @@ every problem is reported at once, as ``file:line: message``, before a module is
 
 Type grammar: alternatives joined by `` or ``. ``FILE`` is binary input; MIME tokens (``image/png``) list the
 accepted content types (a MIME list alone implies ``FILE``; ``FILE`` alone accepts any type); ``str``, ``int``,
-``float``, ``bool`` map to BYTES, INT64, FP64, BOOL; ``json`` is BYTES carrying JSON text. A ``FILE`` input takes
-one file per request (``app.runtime.tensors.FILES_PER_INPUT``).
+``float``, ``bool`` map to BYTES, INT64, FP64, BOOL; ``json`` is BYTES carrying JSON text. A file input takes one
+file per request unless its type says ``FILE[n]`` (at most n).
 """
 
 from __future__ import annotations
@@ -41,6 +41,9 @@ SCALAR_DATATYPES: Mapping[str, str] = MappingProxyType(
 """Scalar type token → OIP datatype; ``json`` is BYTES whose elements are JSON text."""
 
 FILE_TOKEN = "FILE"
+FILE_COUNT = re.compile(r"^FILE\[([1-9][0-9]{0,3})\]$")
+"""``FILE[8]``: a FILE input that takes up to 8 files per request; plain ``FILE`` (or MIME types alone) takes one, so
+the limits sized for one document (timeout, slots, the module's own bounds) cannot be multiplied by a batch."""
 
 TENSOR_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 """Tensor names double as JSON keys, form-field names and OpenAPI component names."""
@@ -82,6 +85,8 @@ class TensorSpec:
     is_file: bool
     content_types: tuple[str, ...]
     json: bool
+    max_files: int = 1
+    """How many files a FILE input takes per request (``FILE[n]``); 1 for anything else."""
 
     @property
     def qualified_name(self) -> str:
@@ -101,7 +106,10 @@ class TensorSpec:
     def from_declaration(cls, qualified_name: str, type_expr: str, description: str = "") -> TensorSpec:
         """Build one tensor from its ``:param``/``:type`` pair; ``ValueError`` says what is wrong with it."""
         kind, name = split_name(qualified_name)
-        datatype, is_file, content_types, is_json = parse_type(type_expr, kind)
+        tokens = re.split(r"\s+or\s+", type_expr.strip())
+        counts = [int(match.group(1)) for token in tokens if (match := FILE_COUNT.fullmatch(token))]
+        plain = " or ".join(FILE_TOKEN if FILE_COUNT.fullmatch(token) else token for token in tokens)
+        datatype, is_file, content_types, is_json = parse_type(plain, kind)
         return cls(
             name=name,
             kind=kind,
@@ -111,6 +119,7 @@ class TensorSpec:
             is_file=is_file,
             content_types=content_types,
             json=is_json,
+            max_files=max(counts, default=1),
         )
 
 

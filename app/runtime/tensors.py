@@ -99,12 +99,6 @@ def _finite(text: str) -> float:
     return value
 
 
-FILES_PER_INPUT = 1
-"""A FILE input carries one file per request, as the infer-file form does: the limits (timeout, concurrency slots,
-the module's own bounds per document) are sized for one document, and one request carrying 150 images ran 150
-documents' work behind a single slot and a single timeout."""
-
-
 def check_file(spec: TensorSpec, data: bytes, where: str) -> None:
     if not data:
         raise RequestError(400, f"{where} is empty")
@@ -320,9 +314,10 @@ def prepare_json_request(body: Any, spec: ModuleSpec) -> PreparedRequest:
             raise RequestError(400, f"inputs.{name} has no data")
         spec_tensor = declared[name]
         if spec_tensor.is_file:
-            if len(items) > FILES_PER_INPUT:
+            if len(items) > spec_tensor.max_files:
+                most = "one" if spec_tensor.max_files == 1 else f"at most {spec_tensor.max_files}"
                 raise RequestError(
-                    400, f"inputs.{name} holds {len(items)} files; it takes one per request: send one request each"
+                    400, f"inputs.{name} holds {len(items)} files; it takes {most} per request: send more requests"
                 )
             decoded = [_decode_file(spec_tensor, tensor, index, item) for index, item in enumerate(items)]
             sizes[name] = sum(len(item) for item in decoded if isinstance(item, bytes))

@@ -21,7 +21,7 @@ def inference(
     """Digest each image.
 
     :param inputs.image: The image to digest.
-    :type inputs.image: FILE or image/png or image/jpeg
+    :type inputs.image: FILE[4] or image/png or image/jpeg
     :param outputs.sha256: Hex SHA-256 of each image's bytes.
     :type outputs.sha256: str
     """

@@ -111,8 +111,20 @@ def test_from_declaration_maps_type(name: str, type_expr: str, expected: tuple[A
 
 
 @pytest.mark.parametrize(
+    ("type_expr", "max_files"),
+    [("FILE", 1), ("image/png", 1), ("FILE[8] or image/png", 8), ("image/jpeg or FILE[150]", 150)],
+)
+def test_from_declaration_reads_how_many_files_an_input_takes(type_expr: str, max_files: int) -> None:
+    tensor = TensorSpec.from_declaration("inputs.image", type_expr)
+
+    assert (tensor.is_file, tensor.max_files) == (True, max_files)
+
+
+@pytest.mark.parametrize(
     ("name", "type_expr", "fragment"),
     [
+        ("inputs.image", "FILE[0]", "unknown type 'FILE[0]'"),
+        ("parameters.upload", "FILE[2]", "parameters are scalars"),
         ("inputs.text", "string", "'string' (did you mean str?)"),
         ("inputs.blob", "bytes", "did you mean FILE?"),
         ("inputs.image", "image/jpeg, image/png", "'image/jpeg, image/png' (separate alternatives with ' or ')"),

@@ -56,7 +56,7 @@ def test_split_binary_request_refuses_malformed_bodies(mutate, message: str) -> 
         split_binary_request(body, length, SPEC)
 
 
-def test_a_file_input_takes_one_file_per_request() -> None:
+def test_a_file_input_takes_the_count_of_files_its_type_declares() -> None:
     spec = module_spec(digest_module)
     png = base64.b64encode(b"\x89PNG\r\n\x1a\n" + bytes(64)).decode()
 
@@ -64,8 +64,9 @@ def test_a_file_input_takes_one_file_per_request() -> None:
         tensor = {"name": "image", "datatype": "BYTES", "shape": [count], "parameters": {"content_type": "base64"}}
         return {"inputs": [{**tensor, "data": [png] * count}]}
 
-    assert prepare_json_request(request(1), spec).input_bytes == {"image": 72}
+    assert spec.input("image").max_files == 4  # FILE[4]
+    assert prepare_json_request(request(4), spec).input_bytes == {"image": 4 * 72}
     with pytest.raises(RequestError) as refused:
         prepare_json_request(request(150), spec)
     assert refused.value.status_code == 400
-    assert refused.value.detail == "inputs.image holds 150 files; it takes one per request: send one request each"
+    assert refused.value.detail == "inputs.image holds 150 files; it takes at most 4 per request: send more requests"
