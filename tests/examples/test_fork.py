@@ -31,6 +31,7 @@ GENERIC_TESTS = (
     "tests/app/runtime/test_spec.py",
     "tests/app/runtime/test_tensors.py",
     "tests/app/runtime/test_observability.py",
+    "tests/app/runtime/test_server.py",
     "tests/app/files",
     "tests/app/storage",
     "tests/app/stack/test_ports.py",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from auth_fixtures import TESSERACT_GROUP, TestIdentityProvider
+from auth_fixtures import TestIdentityProvider
 from fastapi.testclient import TestClient
 from runtime_kit import ECHO_GROUP, runtime
 
@@ -21,12 +21,5 @@ def idp() -> Iterator[TestIdentityProvider]:
 @pytest.fixture(scope="module")
 def echo(idp: TestIdentityProvider) -> Iterator[TestClient]:
     app = runtime(idp, "echo_module", [ModelDeclaration("echo", "default", (ECHO_GROUP,))])
-    with TestClient(app) as client:
-        yield client
-
-
-@pytest.fixture(scope="module")
-def receipts(idp: TestIdentityProvider) -> Iterator[TestClient]:
-    app = runtime(idp, "model.inference", [ModelDeclaration("tesseract-ocr", "tesseract", (TESSERACT_GROUP,))])
     with TestClient(app) as client:
         yield client

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import base64
 import json
 import logging
-from pathlib import Path
 from typing import Any
 
 import pytest
-from auth_fixtures import QWEN_GROUP, TESSERACT_GROUP, TestIdentityProvider
+from auth_fixtures import QWEN_GROUP, TestIdentityProvider
 from fastapi.testclient import TestClient
 from runtime_kit import ECHO_GROUP, ORIGIN
 
@@ -98,76 +96,6 @@ def test_infer_refuses_invalid_json_and_unknown_models(echo: TestClient, idp: Te
     assert echo.post("/v2/models/nope/infer", json=_echo_request(), headers=headers).status_code == 404
     wrong_version = echo.post("/v2/models/echo/versions/v0.0.0-nope/infer", json=_echo_request(), headers=headers)
     assert wrong_version.status_code == 404 and "has no version" in wrong_version.json()["error"]
-
-
-def test_infer_reads_a_receipt_sent_as_base64(
-    receipts: TestClient, idp: TestIdentityProvider, samples: dict[Path, dict[str, str | None]]
-) -> None:
-    path, truth = next(iter(samples.items()))
-    body = {
-        "inputs": [
-            {
-                "name": "image",
-                "datatype": "BYTES",
-                "shape": [1],
-                "parameters": {"content_type": "base64"},
-                "data": [base64.b64encode(path.read_bytes()).decode()],
-            }
-        ],
-        "outputs": [{"name": "payment_details"}],
-    }
-    response = receipts.post("/v2/models/tesseract-ocr/infer", json=body, headers=_auth(idp, TESSERACT_GROUP))
-    assert response.status_code == 200, response.text
-    details = json.loads(response.json()["outputs"][0]["data"][0])
-    assert details["recipient_inn"] == truth["recipient_inn"]
-
-
-def test_infer_file_takes_a_multipart_upload(
-    receipts: TestClient, idp: TestIdentityProvider, samples: dict[Path, dict[str, str | None]]
-) -> None:
-    path, truth = list(samples.items())[-1]
-    response = receipts.post(
-        "/v2/models/tesseract-ocr/infer-file",
-        files={"image": (path.name, path.read_bytes(), "application/octet-stream")},
-        data={"preprocess": "true", "outputs": "payment_details,checks"},
-        headers=_auth(idp, TESSERACT_GROUP),
-    )
-    assert response.status_code == 200, response.text
-    payload = response.json()
-    assert set(payload) == {"payment_details", "checks"}
-    assert payload["payment_details"]["amount"] == truth["amount"]
-    assert payload["checks"]["recipient_inn"]["status"] in {"verified", "repaired", "invalid", "unverified"}
-
-
-@pytest.mark.parametrize(
-    ("data", "status", "message"),
-    [
-        (b"GIF89a" + b"\0" * 64, 415, "inputs.image is image/gif; accepted: image/jpeg"),
-        (b"just text", 415, "inputs.image is an unrecognised type"),
-        (b"", 400, "inputs.image is empty"),
-    ],
-)
-def test_infer_file_sniffs_the_type_from_the_bytes(
-    receipts: TestClient, idp: TestIdentityProvider, data: bytes, status: int, message: str
-) -> None:
-    response = receipts.post(
-        "/v2/models/tesseract-ocr/infer-file",
-        files={"image": ("photo.jpg", data, "image/jpeg")},
-        headers=_auth(idp, TESSERACT_GROUP),
-    )
-    assert response.status_code == status
-    assert message in response.json()["error"]
-
-
-def test_infer_refuses_a_damaged_image_as_a_client_error(receipts: TestClient, idp: TestIdentityProvider) -> None:
-    truncated = b"\xff\xd8\xff\xe0" + b"\0" * 300
-    response = receipts.post(
-        "/v2/models/tesseract-ocr/infer-file",
-        files={"image": ("photo.jpg", truncated, "image/jpeg")},
-        headers=_auth(idp, TESSERACT_GROUP),
-    )
-    assert response.status_code == 400
-    assert "damaged or truncated" in response.json()["error"]
 
 
 def test_infer_refuses_bodies_over_the_limit(idp: TestIdentityProvider) -> None:
