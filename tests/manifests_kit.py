@@ -7,6 +7,9 @@ fork that replaces those keeps its tests (as datasette's ``make_app_client`` bui
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -85,7 +88,6 @@ def write_manifests(folder: Path, **options: Any) -> Path:
 def built_manifests(folder: Path | None = None, **options: Any) -> Manifests:
     """Manifests loaded as the services load them, written to ``folder`` (a fresh temporary one by default)."""
     if folder is None:
-        import tempfile
-
         folder = Path(tempfile.mkdtemp(prefix="manifests-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
     return load_manifests(write_manifests(folder, **options))
