@@ -73,14 +73,17 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
     candidates: list[Candidate] = []
     read_whole: set[str] = set()
     agent = _AGENT_RECEIPT.search("\n".join(lines)) is not None
+    payer_above = False
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else ""
         found, read_whole = read_labelled(line, following, read_whole, source)
         if agent and _SUPPLIER_LABEL.match(line):
             candidates += [_as_supplier(c) for c in found]
             continue
-        if any(c.field == "payer_name" for c in found):  # "Покупатель ООО «…», ИНН …" is the payer's ИНН
+        payer_here = any(c.field == "payer_name" for c in found)
+        if payer_here or payer_above:  # "Покупатель ООО «…», ИНН …" is the payer's ИНН
             found = [c for c in found if c.field not in _PAYEE_IDS]
+        payer_above = payer_here and _payer_goes_on(found, line, following)
         candidates += found
         if index > 0:
             candidates += _captioned(line, lines[index - 1], source)
@@ -113,6 +116,17 @@ _SUPPLIER_FIELDS = {"recipient_name": "supplier_name", "recipient_inn": "supplie
 def _as_supplier(candidate: Candidate) -> Candidate:
     field_name = _SUPPLIER_FIELDS.get(candidate.field, candidate.field)
     return Candidate(field_name, candidate.value, candidate.source, candidate.score)
+
+
+_ROLE_START = re.compile(r"^\W*[(\[{]\s*[а-яё]{5,}\s*[)\]}|]", re.IGNORECASE)
+
+
+def _payer_goes_on(found: list[Candidate], line: str, following: str) -> bool:
+    """The payer's block goes on to the next line: its name was read from there (a label alone on its line, as a
+    PDF's text layer gives 1C's «Покупатель (Заказчик):»), or the next line opens with the label's wrapped role
+    ("(Заказчик): 500101001, Люберцы г"). The ИНН and КПП on it are the payer's, never the payee's."""
+    from_below = any(c.field == "payer_name" and c.value not in line for c in found)
+    return from_below or _ROLE_START.match(following) is not None
 
 
 _ROLE_LINE = re.compile(r"^\W*[(\[{]\s*[а-яё]{5,}\s*[)\]}|]\W*$", re.IGNORECASE)

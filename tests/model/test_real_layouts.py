@@ -4,10 +4,18 @@ a grid row taken for a bank, a card slip's bank, a marketplace's sub-seller pair
 
 from __future__ import annotations
 
+import io
+import random
+import shutil
+import subprocess
+from pathlib import Path
+
 import pytest
 
+from bench.corpus.retail import card_slip_receipt
 from model.checks import account_control_key
 from model.fields import classify, extract_candidates
+from model.pipeline import Extractor
 from model.resolve import resolve
 from model.schema import PaymentDetails, Source
 
@@ -128,6 +136,61 @@ def test_a_1c_invoice_text_layer_cell_by_cell_reads_the_same() -> None:
     assert (details.amount, details.payment_date) == ("3000.00", "2025-05-15")
 
 
+_ONE_C_HTML = """<!doctype html><html><head><meta charset="utf-8"><style>
+body {{ font-family: "DejaVu Sans"; font-size: 11px }} table {{ border-collapse: collapse; width: 100% }}
+td {{ border: 1px solid #000; padding: 2px; vertical-align: top }} .plain td {{ border: none }}
+</style></head><body>
+<table>
+<tr><td colspan="2" rowspan="2">АО "АЛЬФА-БАНК" г. Москва<br><br>Банк получателя</td><td>БИК</td><td>{bik}</td></tr>
+<tr><td>Сч. №</td><td>{corr}</td></tr>
+<tr><td>ИНН 7707083893</td><td>КПП 773601001</td><td rowspan="2">Сч. №</td><td rowspan="2">{account}</td></tr>
+<tr><td colspan="2">ООО "Ромашка"<br><br>Получатель</td></tr>
+</table>
+<h2>Счет на оплату № 123 от 15 мая 2025 г.</h2>
+<table class="plain">
+<tr><td>Поставщик<br>(Исполнитель):</td>
+<td><b>ООО "Ромашка", ИНН 7707083893, КПП 773601001, 123456, Москва г</b></td></tr>
+<tr><td>Покупатель<br>(Заказчик):</td><td><b>ООО "Лютик", ИНН 5001007322, 140000, Люберцы г</b></td></tr>
+</table>
+<table class="plain"><tr><td>Итого:</td><td>3 000,00</td></tr><tr><td>Сумма НДС:</td><td>600,00</td></tr>
+<tr><td>Всего к оплате:</td><td>3 600,00</td></tr></table>
+<p>Всего наименований 1, на сумму 3 600,00 руб.<br><b>Три тысячи шестьсот рублей 00 копеек</b></p>
+<p>Оплатить не позднее 20.05.2025<br>Счет действителен до 25.05.2025</p>
+</body></html>"""
+
+
+def test_a_1c_invoice_printed_to_pdf_is_read_from_its_text_layer(tmp_path: Path) -> None:
+    """Chromium prints a 1C invoice's grid to a PDF with a text layer, which reaches the parser with the roles on
+    lines of their own and each grid row on one line."""
+    chromium = shutil.which("chromium")
+    assert chromium is not None, "needs Chromium (make test installs it)"
+    page = tmp_path / "invoice.html"
+    page.write_text(_ONE_C_HTML.format(bik=BIK, corr=CORR, account=ACCOUNT), encoding="utf-8")
+    pdf = tmp_path / "invoice.pdf"
+    command = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer"]
+    subprocess.run([*command, f"--print-to-pdf={pdf}", page.as_uri()], check=True, capture_output=True, timeout=120)
+    extraction = Extractor().extract(pdf.read_bytes())
+    details = extraction.details
+    assert extraction.checks["recipient_name"].source == Source.PDF
+    assert (details.recipient_name, details.payer_name) == ('ООО "Ромашка"', 'ООО "Лютик"')
+    assert details.bank_name == 'АО "АЛЬФА-БАНК" г. Москва'
+    assert (details.bank_bic, details.bank_corr_account, details.recipient_account) == (BIK, CORR, ACCOUNT)
+    assert (details.amount, details.payment_date) == ("3600.00", "2025-05-15")
+
+
+@pytest.mark.parametrize(
+    "buyer",
+    [["Покупатель", "(Заказчик):", 'ООО "Лютик", ИНН 5001007322, КПП 500101001, 140000, Люберцы г'],
+     ['Покупатель        ООО "Лютик", 140000, Московская обл.,', "(Заказчик):        ИНН 5001007322, КПП 500101001"]],
+)  # fmt: skip
+def test_a_sole_trader_supplier_gets_no_kpp_from_the_buyer_below(buyer: list[str]) -> None:
+    supplier = ["Поставщик", "(Исполнитель):", "ИП Захаров Борис Борисович, ИНН 500100732259, 140000, Люберцы г"]
+    lines = ["Счет на оплату № 7 от 3 июня 2025 г.", *supplier, *buyer, "Всего к оплате: 1 000,00"]
+    details = _details(lines, Source.PDF)
+    assert (details.recipient_inn, details.recipient_kpp) == ("500100732259", None)
+    assert details.payer_name == 'ООО "Лютик"'
+
+
 @pytest.mark.parametrize("row", ["ИНН 7707083893 КПП 773601001 Сч. № 40702810001300000071", "БИК", "Сч. №"])
 def test_a_bank_grid_row_under_its_caption_is_no_bank_name(row: str) -> None:
     assert [c.value for c in extract_candidates(["Банк получателя", row]) if c.field == "bank_name"] == []
@@ -177,3 +240,14 @@ def test_an_agent_receipt_pairs_the_issuer_name_with_its_own_inn(supplier: list[
 )
 def test_a_dollar_is_the_currency_only_where_one_is_printed(lines: list[str], source: Source, currency: str) -> None:
     assert _details(lines, source).currency == currency
+
+
+@pytest.mark.parametrize("angle", [90, 270])
+def test_a_receipt_turned_sideways_keeps_its_amount_and_seller(angle: int) -> None:
+    """A till strip photographed sideways (the card slip above it): the orientation step turns it upright."""
+    page = card_slip_receipt(random.Random(11))
+    photo = io.BytesIO()
+    page.image.rotate(angle, expand=True).save(photo, "PNG")
+    details = Extractor().extract(photo.getvalue()).details
+    assert (details.amount, details.recipient_name) == (page.fields["amount"], page.fields["recipient_name"])
+    assert (details.recipient_inn, details.bank_name) == (page.fields["recipient_inn"], None)
