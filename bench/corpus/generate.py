@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.corpus import invoice, receipt, transfer
+from bench.corpus import invoice, receipt, retail, transfer
 from bench.corpus.degrade import ABLATIONS, degrade, encode
 from bench.corpus.render import Rendered
 from bench.corpus.truth import TRUTH_FILE, Difficulty, TruthRecord, write_truth
@@ -31,7 +31,7 @@ Template = Callable[[random.Random], Rendered]
 TEMPLATES: dict[DocumentType, dict[str, Template]] = {
     DocumentType.BANK_TRANSFER: transfer.TEMPLATES,
     DocumentType.INVOICE: invoice.TEMPLATES,
-    DocumentType.CASH_RECEIPT: receipt.TEMPLATES,
+    DocumentType.CASH_RECEIPT: {**receipt.TEMPLATES, **retail.TEMPLATES},
 }
 DOCUMENT_TYPES: tuple[DocumentType, ...] = tuple(TEMPLATES)
 DIFFICULTIES: tuple[Difficulty, ...] = tuple(Difficulty)

@@ -11,8 +11,9 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from decimal import ROUND_HALF_UP, Decimal
 
-from bench.corpus.content import Invoice, Item, amount_in_words, random_invoice
+from bench.corpus.content import KOPECK, Invoice, Item, amount_in_words, random_invoice
 from bench.corpus.fonts import Font, font_for_x_height, has_glyphs, measured_x_height
 from bench.corpus.render import (
     GOST_ENCODINGS,
@@ -113,7 +114,15 @@ def _inn_kpp(doc: Invoice, separator: str) -> str:
 
 
 def _payment_qr(
-    sheet: Sheet, doc: Invoice, rng: random.Random, *, x: int, y: int, max_side: int, with_purpose: bool
+    sheet: Sheet,
+    doc: Invoice,
+    rng: random.Random,
+    *,
+    x: int,
+    y: int,
+    max_side: int,
+    with_purpose: bool,
+    total: Decimal | None = None,
 ) -> int:
     """Draw the GOST payment QR on most invoices (``_QR_SHARE``); returns its side, 0 when there is none.
 
@@ -133,7 +142,7 @@ def _payment_qr(
         pairs["PayeeINN"] = recipient.inn
     if recipient.kpp:
         pairs["KPP"] = recipient.kpp
-    pairs["Sum"] = str(int(doc.amount * 100))
+    pairs["Sum"] = str(int((doc.amount if total is None else total) * 100))
     if with_purpose:
         pairs["Purpose"] = doc.purpose
     digit = "1" if rng.random() < 0.33 else "2"
@@ -222,6 +231,54 @@ def one_c_invoice(rng: random.Random) -> Rendered:
     y += page.line * 2
     side = page.width // 4
     drawn = _payment_qr(sheet, doc, rng, x=page.right - side, y=y, max_side=side, with_purpose=with_purpose)
+    return sheet.finish(_a4(page, y + max(drawn, page.line * 2) + page.margin))
+
+
+def one_c_vat_on_top(rng: random.Random) -> Rendered:
+    """1C's «Счёт на оплату» with prices before VAT, as most VAT payers print it: «Итого» is the goods' sum,
+    «Сумма НДС» is added to it and «Всего к оплате» is what the payer owes; after the sum in words come the
+    deadlines «Оплатить не позднее …» and «Счёт действителен до …», which are not the invoice's date."""
+    doc = random_invoice(rng)
+    rate = doc.vat_rate or 20
+    vat = (doc.amount * rate / 100).quantize(KOPECK, ROUND_HALF_UP)
+    due = doc.amount + vat
+    page = _page(rng, _FAMILIES)
+    sheet = _sheet(page)
+    y = page.margin + em(page.body)
+    if rng.random() < 0.5:  # older 1C forms caption the grid
+        sheet.text(page.margin + page.span // 2, y, "Образец заполнения платёжного поручения", page.bold, anchor="ms")
+    y = _bank_table(sheet, page, doc, y)
+    y += page.line * 2
+    sheet.text(page.margin, y, f"Счет на оплату № {doc.number} от {date_words(doc.moment.date())} г.", page.title)
+    sheet.show("payment_date", doc.moment.date().isoformat())
+    y += page.line // 2
+    sheet.hline(page.margin, page.right, y, INK, 3)
+    y = _parties(sheet, page, doc, y)
+    y = _items_table(sheet, page, doc.items, y + page.line, "")
+    vat_label = f"Сумма НДС ({rate}%):" if rng.random() < 0.5 else "НДС:"
+    for label, value in (("Итого:", doc.amount), (vat_label, vat), ("Всего к оплате:", due)):
+        y += page.line
+        sheet.text(page.right - round(page.width * 0.2), y, label, page.bold, anchor="rs")
+        sheet.text(page.right, y, grouped(value), page.bold, anchor="rs")
+    sheet.show("amount", f"{due:.2f}")
+    sheet.show("currency", "RUB")
+    y += page.line * 2
+    sheet.text(page.margin, y, f"Всего наименований {len(doc.items)}, на сумму {grouped(due)} руб.", page.body)
+    y += page.line
+    y = sheet.lines(page.margin, y, wrap(amount_in_words(due), page.bold, page.span), page.bold)
+    pay_by = doc.moment + timedelta(days=rng.choice((3, 5, 10)))
+    valid_to = pay_by + timedelta(days=rng.choice((0, 2, 5)))
+    y += page.line // 2
+    y = sheet.lines(page.margin, y, [f"Оплатить не позднее {pay_by:%d.%m.%Y}"], page.body)
+    y = sheet.lines(page.margin, y, [f"Счёт действителен до {valid_to:%d.%m.%Y}"], page.body)
+    y = sheet.lines(page.margin, y, wrap(_ONE_C_NOTICE, page.small, page.span), page.small)
+    sheet.hline(page.margin, page.right, y, INK, 3)
+    y += page.line * 3
+    sheet.text(page.margin, y, "Руководитель ______________ Петров П. П.", page.body)
+    sheet.text(page.margin + page.width // 2, y, "Бухгалтер ______________", page.body)
+    y += page.line * 2
+    side = page.width // 4
+    drawn = _payment_qr(sheet, doc, rng, x=page.right - side, y=y, max_side=side, with_purpose=False, total=due)
     return sheet.finish(_a4(page, y + max(drawn, page.line * 2) + page.margin))
 
 
@@ -442,6 +499,7 @@ def _requisites_table(sheet: Sheet, page: _Page, doc: Invoice, rng: random.Rando
 
 TEMPLATES: dict[str, Callable[[random.Random], Rendered]] = {
     "one_c_invoice": one_c_invoice,
+    "one_c_vat_on_top": one_c_vat_on_top,
     "payment_notice": payment_notice,
     "modern_invoice": modern_invoice,
 }

@@ -61,8 +61,11 @@ def _currency(rng: random.Random, face: Font) -> str:
     return rng.choice(signs)
 
 
-def _body_lines(doc: Receipt, rng: random.Random, face: Font, dot: str) -> list[_Line]:
-    """The receipt from the title to the fiscal footer, shared by the two thermal looks."""
+def _body_lines(
+    doc: Receipt, rng: random.Random, face: Font, dot: str, after_item: Callable[[int], list[_Line]] | None = None
+) -> list[_Line]:
+    """The receipt from the title to the fiscal footer, shared by the thermal looks; ``after_item`` adds lines
+    after the item of that index (an agent's supplier)."""
     fiscal = doc.fiscal
 
     def money(value: Decimal) -> str:
@@ -73,12 +76,14 @@ def _body_lines(doc: Receipt, rng: random.Random, face: Font, dot: str) -> list[
         _Line("ПРИХОД", centred=True),
         _Line(f"Смена № {fiscal.shift}", f"Чек № {fiscal.receipt_number}"),
     ]
-    for item in doc.items:
+    for index, item in enumerate(doc.items):
         lines.append(_Line(item.name))
         quantity = f"{item.quantity:g}" if item.unit == "шт" else f"{item.quantity:.3f} {item.unit}"
         lines.append(_Line(f"{quantity} x {money(item.price)}", f"={money(item.total)}"))
         if doc.vat_rate is not None and rng.random() < 0.5:
             lines.append(_Line(f"НДС {doc.vat_rate}%", f"={money(item.total * doc.vat_rate / (100 + doc.vat_rate))}"))
+        if after_item is not None:
+            lines += after_item(index)
     lines.append(_Line("ИТОГ", f"={money(doc.amount)} {_currency(rng, face)}", bold=True))
     lines.append(_Line("БЕЗНАЛИЧНЫМИ" if doc.cashless else "НАЛИЧНЫМИ", f"={money(doc.amount)}"))
     if doc.vat_rate is not None:

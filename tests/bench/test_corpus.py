@@ -446,3 +446,25 @@ def test_clean_page_identifiers_are_legible_to_tesseract(doc_type: DocumentType,
     text = "".join(api.GetUTF8Text().split())
     shown = [value for field, value in page.fields.items() if field in identifiers]
     assert all(value in text for value in shown)
+
+
+def _drawn_after(page: Rendered, start: str) -> str:
+    return next(text for text in page.drawn if text.startswith(start))
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_real_layouts_draw_their_traps_beside_the_truth(seed: int) -> None:
+    """Each real layout prints the value a parser must not take next to the one it must."""
+    one_c = _render(DocumentType.INVOICE, "one_c_vat_on_top", seed)
+    before_vat = Decimal(digits(one_c.drawn[one_c.drawn.index("Итого:") + 1])) / 100
+    assert before_vat < Decimal(one_c.fields["amount"])
+    assert normalize_date(_drawn_after(one_c, "Оплатить не позднее")) > one_c.fields["payment_date"]
+    slip = _render(DocumentType.CASH_RECEIPT, "card_slip_receipt", seed)
+    assert "ОДОБРЕНО" in slip.drawn
+    assert "bank_name" not in slip.fields
+    printed = _render(DocumentType.CASH_RECEIPT, "browser_receipt", seed)
+    assert normalize_date(printed.drawn[0]) != printed.fields["payment_date"]
+    agent = _render(DocumentType.CASH_RECEIPT, "agent_receipt", seed)
+    supplier_inns = {agent.drawn[i + 1] for i, text in enumerate(agent.drawn) if text == "ИНН поставщика:"}
+    assert supplier_inns
+    assert agent.fields["recipient_inn"] not in supplier_inns
