@@ -19,6 +19,7 @@ from fastapi.responses import HTMLResponse, Response
 from starlette.datastructures import UploadFile
 
 from app.web.clients import ServiceError, StoredFile
+from app.web.i18n import request_language
 from app.web.limits import FORM_OVERHEAD_BYTES, BodyTooLarge
 from app.web.receipt.checks import field_checks, invalid_fields
 from app.web.receipt.payment import (
@@ -30,6 +31,7 @@ from app.web.receipt.payment import (
     clean_details,
     details_csv,
     details_json,
+    export_file_name,
     fiscal_fields,
     gost_payload,
     payment_qr_png,
@@ -372,10 +374,10 @@ async def download_details(request: Request, original_id: str, fmt: Literal["jso
     """The details as confirmed in the form, as a JSON or CSV download."""
     form = await request.form()
     details = clean_details(form)
-    name = f"receipt-{original_id[:12]}.{fmt}"
-    disposition = {"Content-Disposition": f'attachment; filename="{name}"'}
+    disposition = {"Content-Disposition": f'attachment; filename="{export_file_name(details, fmt)}"'}
     if fmt == "csv":
-        return Response(details_csv(details), media_type="text/csv; charset=utf-8", headers=disposition)
+        text = details_csv(details, request_language(request))
+        return Response(text, media_type="text/csv; charset=utf-8", headers=disposition)
     record = await _stored_record(request, login, form.get("processed_id"))
     checks = field_checks(details, record, details.get("document_type"))
     return Response(details_json(details, checks), media_type="application/json", headers=disposition)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -173,10 +174,32 @@ def _csv_cell(value: str | None) -> str:
     return "'" + text if text[:1] in {"=", "+", "-", "@", "\t", "\r"} else text
 
 
-def details_csv(details: Mapping[str, str | None]) -> str:
-    """One header row of field names and one row of values; a BOM so spreadsheet programs read it as UTF-8."""
+CSV_DIALECTS: dict[str, tuple[str, str]] = {"ru": (";", ","), "en": (",", ".")}
+"""Per interface language: the list separator and decimal mark its spreadsheet programs expect. Excel in a Russian
+locale splits on ``;`` and reads ``165,00`` as a number (``1.05`` would become 1 May)."""
+
+
+def details_csv(details: Mapping[str, str | None], language: str = "en") -> str:
+    """One header row of field names and one row of values, in ``language``'s spreadsheet dialect; a BOM so
+    spreadsheet programs read it as UTF-8."""
+    separator, decimal_mark = CSV_DIALECTS.get(language, CSV_DIALECTS["en"])
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, delimiter=separator, lineterminator="\r\n")
     writer.writerow(FIELD_NAMES)
-    writer.writerow([_csv_cell(details.get(name)) for name in FIELD_NAMES])
+    values = dict(details)
+    if values.get("amount"):
+        values["amount"] = str(values["amount"]).replace(".", decimal_mark)
+    writer.writerow([_csv_cell(values.get(name)) for name in FIELD_NAMES])
     return "\ufeff" + out.getvalue()
+
+
+def export_file_name(details: Mapping[str, str | None], extension: str) -> str:
+    """``rekvizity-3834964079-165.00-2022-04-09.csv``: whom, how much and when, in ASCII every file system keeps."""
+    parts = [
+        "rekvizity",
+        details.get("recipient_inn") or "",
+        details.get("amount") or "",
+        details.get("payment_date") or "",
+    ]
+    safe = [re.sub(r"[^0-9A-Za-z.]+", "-", part).strip("-.") for part in parts]
+    return "-".join(part for part in safe if part) + "." + extension

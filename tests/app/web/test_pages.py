@@ -116,8 +116,14 @@ def test_receipt_flow_preview_read_export_history(
     assert exported["checks"]["recipient_inn"]["status"] == "verified"  # the module's verdict: the ИНН is as read
     assert exported["checks"]["amount"]["source"] == "person"  # the edit, checked again
 
-    csv = client.post(f"/receipts/{original_id}/details.csv", data=details | {"csrf_token": csrf})
-    assert csv.text.startswith("\ufeffdocument_type,recipient_name")
+    for language, separator in (("en", ","), ("ru", ";")):  # Excel in a Russian locale splits on semicolons
+        csv = client.post(
+            f"/receipts/{original_id}/details.csv",
+            data=details | {"csrf_token": csrf},
+            headers={"Accept-Language": language},
+        )
+        assert csv.text.startswith(f"\ufeffdocument_type{separator}recipient_name")
+        assert 'filename="rekvizity-3834964079-' in csv.headers["content-disposition"]
 
     history = client.get("/history")
     assert history.status_code == 200

@@ -19,6 +19,7 @@ from app.web.receipt.payment import (
     clean_details,
     details_csv,
     details_json,
+    export_file_name,
     gost_payload,
     kopecks,
 )
@@ -104,6 +105,30 @@ def test_csv_export_has_a_bom_and_quotes_formulas() -> None:
     assert header == list(FIELD_NAMES)
     assert row[header.index("recipient_name")] == "'=HYPERLINK(1)"
     assert row[header.index("amount")] == "165.00"
+
+
+def test_csv_export_in_russian_splits_on_semicolons_with_a_decimal_comma() -> None:
+    text = details_csv(clean_details(DETAILS | {"purpose": "Оплата; аренда"}), "ru")
+    header, row = list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
+    assert header == list(FIELD_NAMES)
+    assert row[header.index("amount")] == "165,00"  # a number to Excel in a Russian locale, not a date
+    assert row[header.index("purpose")] == "Оплата; аренда"  # quoted, one cell
+    assert "," not in text.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    ("details", "name"),
+    [
+        (
+            {"recipient_inn": "3834964079", "amount": "165.00", "payment_date": "2022-04-09"},
+            "rekvizity-3834964079-165.00-2022-04-09.csv",
+        ),
+        ({"recipient_inn": "../../etc", "amount": None, "payment_date": None}, "rekvizity-etc.csv"),
+        ({}, "rekvizity.csv"),
+    ],
+)
+def test_export_file_name_says_whom_how_much_and_when(details: dict[str, str | None], name: str) -> None:
+    assert export_file_name(details, "csv") == name
 
 
 def test_json_export_keeps_cyrillic_and_the_checks() -> None:
