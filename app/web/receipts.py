@@ -15,15 +15,15 @@ from typing import Annotated, Any, Literal
 
 import anyio.to_thread
 from fastapi import APIRouter, Form, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
 from app.web.clients import ServiceError, StoredFile
 from app.web.i18n import request_language
 from app.web.limits import FORM_OVERHEAD_BYTES, BodyTooLarge
 from app.web.receipt.checks import field_checks, invalid_fields
+from app.web.receipt.history import PROCESSED_SUFFIX, SummaryMemory, history_entries, pair_files
 from app.web.receipt.payment import (
-    FIELD_NAMES,
     FIELDS,
     GOST_OPTIONAL,
     GOST_REQUIRED,
@@ -39,6 +39,8 @@ from app.web.receipt.payment import (
     qr_file_name,
 )
 from app.web.receipt.preview import (
+    PREVIEW_PX,
+    THUMBNAIL_PX,
     DocumentError,
     Preview,
     displayable_jpeg,
@@ -48,11 +50,11 @@ from app.web.receipt.preview import (
     with_record,
 )
 from app.web.session import Login
-from app.web.state import CsrfChecked, MaybeSignedIn, Member, NoAccess, SignInRequired, render, web_state
+from app.web.state import CsrfChecked, MaybeSignedIn, Member, NoAccess, SignInRequired, is_htmx, render, web_state
 
 LOG = logging.getLogger(__name__)
-PROCESSED_SUFFIX = ".processed.png"
-"""The processed image of original ``ID`` is stored as ``ID.processed.png``: that name links the two."""
+SUMMARIES = SummaryMemory()
+"""Summaries of stored results for the history, by file id (a stored file never changes)."""
 RECORD_VERSION = 1
 
 router = APIRouter(tags=["receipts"])
@@ -261,9 +263,10 @@ def receipt_page(request: Request, original_id: str, login: Member) -> HTMLRespo
 
 
 @router.get("/images/{file_id}")
-def stored_image(request: Request, file_id: str, login: Member) -> Response:
+def stored_image(request: Request, file_id: str, login: Member, thumb: bool = False) -> Response:
     """One of the person's stored images, through the app (same origin, their token). What browsers cannot show —
-    HEIC from iPhones, TIFF, a PDF's first page — comes as a JPEG drawn from it."""
+    HEIC from iPhones, TIFF, a PDF's first page — comes as a JPEG drawn from it; ``thumb`` asks for a small JPEG
+    (the history's rows)."""
     state = web_state(request)
     try:
         data, content_type = state.files.download(login.access_token, file_id)
@@ -271,9 +274,10 @@ def stored_image(request: Request, file_id: str, login: Member) -> Response:
         if error.kind == "signed_out":
             raise SignInRequired from error
         return Response(status_code=404 if error.kind == "not_found" else 503)
-    if content_type not in BROWSER_IMAGES:
+    if thumb or content_type not in BROWSER_IMAGES:
+        px = THUMBNAIL_PX if thumb else PREVIEW_PX
         try:
-            data, content_type = displayable_jpeg(data, state.settings.files_max_bytes), "image/jpeg"
+            data, content_type = displayable_jpeg(data, state.settings.files_max_bytes, px), "image/jpeg"
         except DocumentError:
             return Response(status_code=415)
     headers = {"Cache-Control": "private, max-age=3600", "X-Content-Type-Options": "nosniff"}
@@ -396,16 +400,39 @@ async def _stored_record(request: Request, login: Login, processed_id: object) -
 
 
 @router.get("/history", response_class=HTMLResponse)
-def history(request: Request, login: Member) -> HTMLResponse:
-    """The person's receipts, newest first, each with whether it has been read."""
+def history(request: Request, login: Member, q: str = "") -> HTMLResponse:
+    """The person's receipts, newest first: recipient, amount, date and status of each; ``q`` keeps those whose
+    name, date or details hold every word of it (the search box asks for the rows only)."""
     state = web_state(request)
+    token = login.access_token
     try:
-        files = state.files.list_all(login.access_token)
+        pairs = pair_files(state.files.list_all(token))
     except ServiceError as error:
         return render(request, "history.html", {"problem": _problem(error, None)}, status_code=503)
-    read = {file.name.removesuffix(PROCESSED_SUFFIX) for file in files if file.name.endswith(PROCESSED_SUFFIX)}
-    originals = sorted(
-        (file for file in files if not file.name.endswith(PROCESSED_SUFFIX)), key=lambda f: f.created, reverse=True
-    )
-    entries = [{"file": file, "read": file.id in read} for file in originals]
-    return render(request, "history.html", {"entries": entries, "field_names": FIELD_NAMES})
+    entries = history_entries(pairs, lambda file_id: state.files.download(token, file_id)[0], SUMMARIES)
+    query = q.strip()[:200]
+    shown = [entry for entry in entries if entry.matches(query)] if query else entries
+    context = {"entries": shown, "query": query, "total": len(entries)}
+    return render(request, "history.html", context, block="rows")
+
+
+@router.post("/receipts/{original_id}/delete", dependencies=[CsrfChecked])
+def delete_receipt(request: Request, original_id: str, login: Member) -> Response:
+    """Remove a receipt: its processed images, then the photo. Only the person's own: the file service lists and
+    deletes under their token, so another person's id is simply not found (404)."""
+    state = web_state(request)
+    token = login.access_token
+    try:
+        files = state.files.list_all(token)
+        if not any(file.id == original_id and not file.name.endswith(PROCESSED_SUFFIX) for file in files):
+            return Response("no such receipt among yours", status_code=404, media_type="text/plain")
+        for file in files:
+            if file.name == processed_name(original_id):
+                state.files.delete(token, file.id)
+        state.files.delete(token, original_id)
+    except ServiceError as error:
+        problem = _problem(error, None)
+        return Response(problem.detail or problem.kind, status_code=_status(problem.kind), media_type="text/plain")
+    if is_htmx(request):
+        return Response(status_code=200)  # the row swaps itself out
+    return RedirectResponse("/history", status_code=303)

@@ -25,8 +25,10 @@ from PIL import Image, PngImagePlugin
 from model.documents import DocumentError, load_document
 from model.preprocess import PreprocessOptions, Step, preprocess
 
-THUMBNAIL_PX = 960
+PREVIEW_PX = 960
 """Longest side of the preview images: sharp on a phone, light in the page."""
+THUMBNAIL_PX = 160
+"""Longest side of a history row's picture."""
 RECORD_KEY = "receipt-extractor:result"
 """The iTXt keyword of the result in a processed PNG."""
 
@@ -68,9 +70,9 @@ def _thumbnail(image: np.ndarray) -> str:
     return "data:image/jpeg;base64," + base64.b64encode(_jpeg(image)).decode("ascii")
 
 
-def _jpeg(image: np.ndarray) -> bytes:
+def _jpeg(image: np.ndarray, px: int = PREVIEW_PX) -> bytes:
     height, width = image.shape[:2]
-    factor = min(1.0, THUMBNAIL_PX / max(height, width))
+    factor = min(1.0, px / max(height, width))
     if factor < 1.0:
         image = cv2.resize(image, (round(width * factor), round(height * factor)), interpolation=cv2.INTER_AREA)
     ok, encoded = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, 82])
@@ -79,9 +81,10 @@ def _jpeg(image: np.ndarray) -> bytes:
     return bytes(encoded.tobytes())
 
 
-def displayable_jpeg(data: bytes, max_bytes: int) -> bytes:
-    """A stored original browsers cannot show (HEIC, TIFF, PDF) as a JPEG of its first page, EXIF turn applied."""
-    return _jpeg(load_document(data, max_bytes=max_bytes).pages[0].image)
+def displayable_jpeg(data: bytes, max_bytes: int, px: int = PREVIEW_PX) -> bytes:
+    """A stored image browsers cannot show (HEIC, TIFF, PDF), or one to shrink, as a JPEG of its first page at most
+    ``px`` on its longest side, EXIF turn applied."""
+    return _jpeg(load_document(data, max_bytes=max_bytes).pages[0].image, px)
 
 
 def processed_png(image: np.ndarray, record: dict[str, Any], *, rgb: bool = False) -> bytes:

@@ -136,3 +136,29 @@ def test_no_page_is_wider_than_a_phone(page: playwright.Page, dev_stack: DevStac
             scroll_width, width = _fits_width(page)  # at the phone's width, the last one drawn
             assert scroll_width <= width, f"{path} in {language} is {scroll_width} px wide at {width} px"
             assert page.evaluate(OVERFLOWING) == [], f"{path} in {language} at {width} px"
+
+
+def test_history_finds_and_deletes_a_receipt(page: playwright.Page, dev_stack: DevStack, sample: Path) -> None:
+    expect = playwright.expect
+    _read_sample(page, dev_stack, sample)
+    original_id = page.url.rsplit("/", 1)[1]
+    page.set_viewport_size(PHONE)
+    page.goto(f"{dev_stack.url}/history")
+    row = page.locator(f'[data-testid="history-row"][data-id="{original_id}"]')
+    expect(row.get_by_test_id("history-amount")).to_contain_text("165.00")
+    expect(row).to_contain_text(INN)
+    loaded = "(img) => img.complete && img.naturalWidth > 0"  # the thumbnail, through the file service
+    page.wait_for_function(loaded, arg=row.locator("img").element_handle(), timeout=30_000)
+    assert row.bounding_box()["width"] <= PHONE["width"]  # type: ignore[index]  # a card on the phone
+
+    page.get_by_test_id("history-search").fill("no-such-recipient")
+    expect(page.get_by_test_id("history-none")).to_be_visible()
+    assert "q=no-such-recipient" in page.url  # the search has its address too
+    page.get_by_test_id("history-search").fill(INN)
+    expect(row).to_be_visible()
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    row.get_by_test_id("history-delete").click()
+    expect(row).to_have_count(0)
+    page.goto(f"{dev_stack.url}/history")
+    expect(page.locator(f'[data-testid="history-row"][data-id="{original_id}"]')).to_have_count(0)

@@ -16,7 +16,7 @@ from web_kit import CLOSED_URL, attribute, sign_in, web_app, web_settings, web_t
 
 from app.web.limits import FORM_OVERHEAD_BYTES, BodySizeLimit
 from app.web.login import safe_next
-from app.web.receipt.preview import THUMBNAIL_PX
+from app.web.receipt.preview import PREVIEW_PX
 
 HTMX = {"HX-Request": "true"}
 
@@ -330,7 +330,7 @@ def test_a_tiff_original_is_shown_as_a_jpeg_when_reopened(
     assert attribute(reopened.text, "before", "src") == f"/images/{original_id}"
     assert (image.status_code, image.headers["content-type"]) == (200, "image/jpeg")
     shown, page = Image.open(io.BytesIO(image.content)).size, Image.open(sample).size
-    assert max(shown) == THUMBNAIL_PX  # at display size
+    assert max(shown) == PREVIEW_PX  # at display size
     assert abs(shown[0] / shown[1] - page[0] / page[1]) < 0.01  # the whole page
 
 
@@ -390,3 +390,35 @@ def test_qr_png_downloads_with_a_meaningful_name_and_is_withheld_for_an_invalid_
     fragment = client.post("/receipts/x/qr", headers=_htmx(csrf), data=details | {"recipient_inn": "3834964078"})
     assert 'data-testid="qr-withheld"' in fragment.text
     assert 'id="check-recipient_inn" data-check="invalid" hx-swap-oob="true"' in fragment.text
+
+
+def test_history_rows_show_the_reading_search_and_delete_own_only(
+    client: TestClient, realm: TestIdentityProvider, sample: Path
+) -> None:
+    csrf = sign_in(client, web_token(realm, TESSERACT_GROUP, sub="history-owner"))
+    original_id = _upload(client, csrf, "history.png", sample.read_bytes())
+    read = client.post(f"/receipts/{original_id}/extract", headers=_htmx(csrf), data={"model": "tesseract-ocr"})
+    assert read.status_code == 200, read.text
+
+    history = client.get("/history")
+    row = history.text.split(f'data-id="{original_id}"')[1].split("</tr>")[0]
+    assert "3834964079" in row  # the recipient's ИНН, from the stored result
+    assert "165.00" in row and 'data-status="' in history.text.split(f'data-id="{original_id}"')[1][:40]
+    thumb = re.search(r'<img src="(/images/[0-9a-f]+\?thumb=1)"', row)
+    assert thumb, row
+    picture = client.get(thumb.group(1))
+    assert picture.headers["content-type"] == "image/jpeg"
+    assert max(Image.open(io.BytesIO(picture.content)).size) <= 160
+
+    found = client.get("/history", params={"q": "3834964079"}, headers=HTMX)
+    assert "<html" not in found.text and f'data-id="{original_id}"' in found.text  # the rows only, for htmx
+    assert f'data-id="{original_id}"' not in client.get("/history", params={"q": "nothing-like-it"}).text
+
+    csrf_bob = sign_in(client, web_token(realm, TESSERACT_GROUP, sub="someone-else", username="bob"))
+    assert client.post(f"/receipts/{original_id}/delete", headers=_htmx(csrf_bob)).status_code == 404  # not his
+
+    csrf = sign_in(client, web_token(realm, TESSERACT_GROUP, sub="history-owner"))
+    assert client.post(f"/receipts/{original_id}/delete", headers=_htmx(csrf)).status_code == 200
+    assert f'data-id="{original_id}"' not in client.get("/history").text
+    assert client.get(thumb.group(1)).status_code == 404  # the processed image went with it
+    assert client.post(f"/receipts/{original_id}/delete", headers=_htmx(csrf)).status_code == 404

@@ -105,9 +105,13 @@ def sign_in(client: TestClient, token: str) -> str:
     return csrf
 
 
-def web_token(idp: TestIdentityProvider, *groups: str, username: str = "alice", lifetime_s: float = 600) -> str:
-    """An access token as the realm issues it to the web app's client."""
-    return idp.mint(azp="receipt-web", groups=list(groups), preferred_username=username, lifetime_s=lifetime_s)
+def web_token(
+    idp: TestIdentityProvider, *groups: str, username: str = "alice", lifetime_s: float = 600, **claims: object
+) -> str:
+    """An access token as the realm issues it to the web app's client (``claims`` add or override, e.g. ``sub``)."""
+    return idp.mint(
+        azp="receipt-web", groups=list(groups), preferred_username=username, lifetime_s=lifetime_s, **claims
+    )
 
 
 def attribute(html: str, testid: str, name: str) -> str | None:
