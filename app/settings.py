@@ -87,6 +87,12 @@ class Settings(BaseSettings):
     files_upload_queue: int = Field(
         64, ge=0, description="Uploads that may wait for one of those; beyond, 503 with Retry-After"
     )
+    files_uploads_per_user: int = Field(
+        4, ge=1, description="Uploads one user may have streaming or waiting at once; beyond, 429 with Retry-After"
+    )
+    files_body_idle_s: float = Field(
+        20.0, gt=0, description="Seconds an upload's body may send nothing before it ends with 408"
+    )
 
     web_port: int = Field(8002, description="Port the web app listens on")
     web_public_url: str = Field(

@@ -7,7 +7,10 @@ people who may run a model are the people who may store files. Each caller sees 
 
 # No `from __future__ import annotations`: FastAPI resolves the Annotated dependencies at runtime.
 
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import Annotated, Any
 from urllib.parse import quote
 
@@ -16,7 +19,7 @@ from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from fastapi import Path as PathParam
 from fastapi.responses import StreamingResponse
 
-from app.auth import Principal, TokenVerifier, authorize, principal_dependency
+from app.auth import ANONYMOUS, Principal, TokenVerifier, authorize, principal_dependency
 from app.files.models import ErrorBody, FileInfo, FilePage, FileServiceError, FileUrl
 from app.files.multipart import FILE_FIELD, MultipartFile, RequestBody
 from app.files.ranges import content_range
@@ -38,6 +41,12 @@ class FilesState:
     uploads: SlotLimiter
     """An upload holds a worker thread for as long as its client takes to send it: slow clients must not take them
     all from the other routes."""
+    uploads_per_user: int = 4
+    """Nor may one user take all of them: uploads one owner may have streaming or waiting at once."""
+    body_idle_s: float = 20.0
+    """An upload that sends nothing for this long ends with 408, giving its slot back."""
+    uploading: Counter[str] = field(default_factory=Counter)
+    """Uploads in progress per owner (token subject; the client address when anonymous)."""
 
 
 # The dependencies that only read the app's state are async: FastAPI runs a sync one in its thread pool, a hop that
@@ -108,7 +117,7 @@ router = APIRouter(prefix="/files", tags=["files"], responses=_errors(422))
     status_code=201,
     response_model=FileInfo,
     openapi_extra=_UPLOAD_BODY,
-    responses=_errors(400, *_AUTH_ERRORS, 413, 415, *_STORAGE_ERRORS),
+    responses=_errors(400, *_AUTH_ERRORS, 408, 413, 415, 429, *_STORAGE_ERRORS),
 )
 async def upload_file(request: Request, owner: Owner, service: Service) -> FileInfo:
     """Upload one photo or PDF as the form field `file`; it streams to storage as it arrives.
@@ -122,15 +131,40 @@ async def upload_file(request: Request, owner: Owner, service: Service) -> FileI
     length = request.headers.get("content-length", "")
     if length.isdecimal() and int(length) > limit:
         raise FileServiceError(413, too_large)
-    body = RequestBody(request, limit, too_large)
+    state = files_state(request)
+    body = RequestBody(request, limit, too_large, state.body_idle_s)
     upload = MultipartFile(request.headers.get("content-type", ""), body.pull)
-    try:
-        async with files_state(request).uploads.slot():
-            stored = await anyio.to_thread.run_sync(_store, service, owner, upload)
-    except SaturatedError as exc:
-        raise FileServiceError(503, "too many uploads at once; try again shortly", {"Retry-After": "1"}) from exc
-    await body.drain()
+    with _user_upload(state, _uploader(owner, request)):
+        try:
+            async with state.uploads.slot():
+                stored = await anyio.to_thread.run_sync(_store, service, owner, upload)
+        except SaturatedError as exc:
+            raise FileServiceError(503, "too many uploads at once; try again shortly", {"Retry-After": "1"}) from exc
+        await body.drain()
     return stored
+
+
+def _uploader(owner: Principal, request: Request) -> str:
+    if owner != ANONYMOUS:
+        return f"user:{owner.subject}"
+    return f"address:{request.client.host if request.client else 'unknown'}"
+
+
+@contextmanager
+def _user_upload(state: FilesState, uploader: str) -> Iterator[None]:
+    """Count the upload against its owner's share of the slots and the queue; 429 when that share is used up."""
+    if state.uploading[uploader] >= state.uploads_per_user:
+        raise FileServiceError(
+            429, f"you have {state.uploads_per_user} uploads in progress already; wait for one to finish",
+            {"Retry-After": "1"},
+        )  # fmt: skip
+    state.uploading[uploader] += 1
+    try:
+        yield
+    finally:
+        state.uploading[uploader] -= 1
+        if not state.uploading[uploader]:
+            del state.uploading[uploader]
 
 
 def _store(service: FileService, owner: Principal, upload: MultipartFile) -> FileInfo:

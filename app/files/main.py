@@ -79,7 +79,9 @@ def create_files_app(settings: Settings, manifests: Manifests) -> FastAPI:
         redoc_url=None,
     )
     uploads = SlotLimiter(settings.files_max_uploads, settings.files_upload_queue)
-    app.state.files = FilesState(service, verifier, model_groups(manifests), uploads)
+    app.state.files = FilesState(
+        service, verifier, model_groups(manifests), uploads, settings.files_uploads_per_user, settings.files_body_idle_s
+    )
     add_error_handlers(app)
     if manifests.cors_origins:
         app.add_middleware(

@@ -40,10 +40,11 @@ class RequestBody:
     Batching (about ``CHUNK_BYTES``) keeps the thread hops to one per megabyte instead of one per socket read.
     """
 
-    def __init__(self, request: Request, limit: int, too_large: str) -> None:
+    def __init__(self, request: Request, limit: int, too_large: str, idle_s: float = 20.0) -> None:
         self._chunks: AsyncIterator[bytes] = request.stream().__aiter__()
         self._limit = limit
         self._too_large = too_large
+        self._idle_s = idle_s
         self.received = 0
 
     async def next_batch(self) -> list[bytes]:
@@ -53,11 +54,17 @@ class RequestBody:
         size = 0
         while size < CHUNK_BYTES:
             try:
-                chunk = await self._chunks.__anext__()
+                with anyio.fail_after(self._idle_s):
+                    chunk = await self._chunks.__anext__()
             except StopAsyncIteration:
                 break
             except ClientDisconnect as exc:
                 raise UploadInterrupted() from exc
+            except TimeoutError as exc:  # a client trickling or stalled holds a slot: it gives it back now
+                raise FileServiceError(
+                    408, f"nothing of the upload arrived for {self._idle_s:g} s; send it again",
+                    {"Connection": "close"},
+                ) from exc  # fmt: skip
             if chunk:
                 parts.append(chunk)
                 size += len(chunk)

@@ -220,3 +220,57 @@ def test_download_abandoned_midway_leaves_service_healthy(
         live.wait_idle()
         answer = httpx.get(f"{live.url}/files/{file_id}/content", headers=user)
         assert (answer.status_code, answer.content) == (200, data)
+
+
+def test_an_upload_that_stops_sending_ends_with_408_and_gives_its_slot_back(
+    idp: TestIdentityProvider, tmp_path: Path
+) -> None:
+    """One slot: a client that sends half its file and then nothing is answered 408 after the idle time, the
+    connection is closed, and the next upload gets the slot."""
+    settings = files_settings(idp, "local", tmp_path, files_max_uploads=1, files_upload_queue=0, files_body_idle_s=1)
+    app = files_app(settings)
+    user = bearer(idp)
+    body = multipart_body(png(200_000))
+    with TestClient(app) as client, live_server(app) as live:
+        head = [
+            "POST /files HTTP/1.1",
+            f"Host: 127.0.0.1:{live.port}",
+            f"Content-Type: {MULTIPART_TYPE}",
+            f"Content-Length: {len(body)}",
+            *(f"{name}: {value}" for name, value in user.items()),
+        ]
+        with socket.create_connection(("127.0.0.1", live.port), timeout=15) as sock:
+            started = time.monotonic()
+            sock.sendall(("\r\n".join(head) + "\r\n\r\n").encode() + body[:100_000])
+            answer = b""
+            while chunk := sock.recv(65536):  # the server answers and closes: recv returns b"" at the end
+                answer += chunk
+            assert time.monotonic() - started < 10
+        assert answer.startswith(b"HTTP/1.1 408 ")
+        assert b"nothing of the upload arrived for 1 s; send it again" in answer
+        assert everything(storage_of(client)) == []
+        uploaded = httpx.post(f"{live.url}/files", headers=user | {"Content-Type": MULTIPART_TYPE}, content=body)
+        assert uploaded.status_code == 201
+
+
+def test_one_user_cannot_take_every_upload_slot(idp: TestIdentityProvider, tmp_path: Path) -> None:
+    """Two uploads per user: a third stalled upload of the same user is 429, while another user still uploads."""
+    settings = files_settings(idp, "local", tmp_path, files_max_uploads=4, files_uploads_per_user=2)
+    app = files_app(settings)
+    greedy, other = bearer(idp), bearer(idp)
+    body = multipart_body(png(200_000))
+
+    def upload(user: dict[str, str]) -> httpx.Response:
+        return httpx.post(f"{live.url}/files", headers=user | {"Content-Type": MULTIPART_TYPE}, content=body)
+
+    with TestClient(app), live_server(app) as live:
+        with partial_upload(live.port, greedy, body, 100_000), partial_upload(live.port, greedy, body, 100_000):
+            deadline = time.monotonic() + 10
+            while (answer := upload(greedy)).status_code != 429 and time.monotonic() < deadline:
+                time.sleep(0.05)  # the stalled uploads have not reached the route yet
+            assert answer.status_code == 429
+            assert answer.json() == {"error": "you have 2 uploads in progress already; wait for one to finish"}
+            assert answer.headers["retry-after"] == "1"
+            assert upload(other).status_code == 201
+        live.wait_idle()
+        assert upload(greedy).status_code == 201
