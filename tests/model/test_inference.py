@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -74,6 +75,16 @@ def test_inference_rejects_bad_requests_with_a_clear_message(
 ) -> None:  # fmt: skip
     with pytest.raises(InferenceInputError, match=message):
         inference(parameters, inputs, outputs, "tesseract", extractor)
+
+
+def test_inference_refuses_a_pdf_built_to_be_expensive_as_bad_input(extractor: Extractor) -> None:
+    """A content-stream bomb is the caller's fault: the runtime answers it 400 (a ValueError), within the limits."""
+    from tests.hostile_documents import content_stream_bomb
+
+    started = time.monotonic()
+    with pytest.raises(InferenceInputError, match=r"^inputs\.image: decoding the file was stopped: it "):
+        inference([], [{"name": "image", "data": [content_stream_bomb()]}], [], "tesseract", extractor)
+    assert time.monotonic() - started < 20
 
 
 def test_inference_rejects_unknown_outputs(extractor: Extractor, samples: dict[Path, dict[str, str | None]]) -> None:
