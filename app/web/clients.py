@@ -11,6 +11,7 @@ import logging
 import time
 from dataclasses import dataclass
 from typing import Any, Literal
+from urllib.parse import quote
 
 import httpx
 
@@ -27,6 +28,12 @@ class ServiceError(Exception):
         self.kind = kind
         self.detail = detail
         self.status = status
+
+
+def _segment(value: str) -> str:
+    """``value`` as one path segment: an id from the browser's URL may hold '/', '?', CR or LF, which must reach the
+    service as data (and be refused there), not change the request or break it."""
+    return quote(value, safe="")
 
 
 def _error_text(response: httpx.Response) -> str:
@@ -130,15 +137,15 @@ class FilesClient(_ApiClient):
         return files
 
     def info(self, token: str, file_id: str) -> StoredFile:
-        return StoredFile.from_json(self._call("GET", f"/files/{file_id}", token).json())
+        return StoredFile.from_json(self._call("GET", f"/files/{_segment(file_id)}", token).json())
 
     def download(self, token: str, file_id: str) -> tuple[bytes, str]:
         """The bytes of a file and their content type (photos are at most a few MB: read whole)."""
-        response = self._call("GET", f"/files/{file_id}/content", token)
+        response = self._call("GET", f"/files/{_segment(file_id)}/content", token)
         return response.content, response.headers.get("content-type", "application/octet-stream")
 
     def delete(self, token: str, file_id: str) -> None:
-        self._call("DELETE", f"/files/{file_id}", token)
+        self._call("DELETE", f"/files/{_segment(file_id)}", token)
 
 
 @dataclass(frozen=True)
@@ -184,7 +191,7 @@ class RuntimeClient(_ApiClient):
             "parameters": {"preprocess": True},
             "outputs": [{"name": "payment_details"}, {"name": "checks"}],
         }
-        body = self._call("POST", f"/v2/models/{model}/infer", token, json=request).json()
+        body = self._call("POST", f"/v2/models/{_segment(model)}/infer", token, json=request).json()
         outputs = {output["name"]: output for output in body.get("outputs", [])}
         try:
             details = json.loads(outputs["payment_details"]["data"][0])
@@ -208,5 +215,5 @@ class RuntimeClient(_ApiClient):
         return served
 
     def stats(self, token: str, model: str) -> dict[str, Any]:
-        stats: dict[str, Any] = self._call("GET", f"/v2/models/{model}/stats", token).json()
+        stats: dict[str, Any] = self._call("GET", f"/v2/models/{_segment(model)}/stats", token).json()
         return stats

@@ -422,3 +422,11 @@ def test_history_rows_show_the_reading_search_and_delete_own_only(
     assert f'data-id="{original_id}"' not in client.get("/history").text
     assert client.get(thumb.group(1)).status_code == 404  # the processed image went with it
     assert client.post(f"/receipts/{original_id}/delete", headers=_htmx(csrf)).status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/images/a%0D%0Ab", "/images/a%00b", "/images/..%2Fx", "/receipts/a%0D%0Ab"])
+def test_an_id_with_control_characters_is_not_found_not_a_crash(
+    client: TestClient, realm: TestIdentityProvider, path: str
+) -> None:
+    sign_in(client, web_token(realm, TESSERACT_GROUP))
+    assert client.get(path).status_code == 404
