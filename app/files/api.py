@@ -24,7 +24,7 @@ from app.files.models import ErrorBody, FileInfo, FilePage, FileServiceError, Fi
 from app.files.multipart import FILE_FIELD, MultipartFile, RequestBody
 from app.files.ranges import content_range
 from app.files.readahead import read_ahead
-from app.files.service import Download, FileService
+from app.files.service import ALLOWED_TYPES, Download, FileService
 from app.limiter import SaturatedError, SlotLimiter
 from app.runtime.openapi import BEARER_SCHEME
 from app.storage import LocalStorage
@@ -85,7 +85,8 @@ def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
 
 _STORAGE_ERRORS = (502, 503)
 _AUTH_ERRORS = (401, 403)
-_BINARY = {"content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}
+_BINARY = {"content": {kind: {"schema": {"type": "string", "format": "binary"}} for kind in ALLOWED_TYPES}}
+"""A download is one of the types an upload may have, with its own Content-Type."""
 _SECURED: dict[str, Any] = {"security": [{BEARER_SCHEME: []}]}
 """Every route but the signed link's takes a bearer token; the scheme is declared in ``app.files.main``."""
 _UPLOAD_BODY = {

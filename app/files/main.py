@@ -26,6 +26,7 @@ from app.files.api import FilesState, router
 from app.files.service import FileService
 from app.limiter import SlotLimiter
 from app.manifests import Manifests, load_manifests
+from app.routing import add_options_route
 from app.runtime.openapi import BEARER_SCHEME, docs_html
 from app.runtime.registry import build_version
 from app.runtime.server import STATIC
@@ -108,6 +109,7 @@ def create_files_app(settings: Settings, manifests: Manifests) -> FastAPI:
         so an S3 outage does not make an orchestrator restart a service that would come back by itself."""
         return JSONResponse({"status": "ok"})
 
+    add_options_route(app)
     return app
 
 

@@ -43,6 +43,7 @@ from app.errors import ApiError, add_error_handlers, error_response, storage_err
 from app.files.service import FileService
 from app.limiter import SaturatedError, SlotLimiter
 from app.manifests.models import Limits
+from app.routing import add_options_route
 from app.runtime.cluster_stats import PrometheusStats, model_stats
 from app.runtime.filerefs import resolve_file_references
 from app.runtime.observability import Metrics, log_request, redact
@@ -54,6 +55,7 @@ from app.runtime.tensors import (
     PreparedRequest,
     RequestError,
     check_file,
+    coerce_parameter,
     decode_json,
     output_fields,
     parameter_tensors,
@@ -160,6 +162,7 @@ def create_app(settings: Settings, config: RuntimeConfig) -> FastAPI:
         app.mount("/static", StaticFiles(directory=STATIC), name="static")
     _add_routes(app, state)
     _add_repository_routes(app, state)
+    add_options_route(app)
     return app
 
 
@@ -380,15 +383,20 @@ async def _multipart_request(request: Request, served: ServedModel, limits: Limi
     form = await request.form(max_part_size=limits.max_request_bytes)
     inputs, sizes = [], {}
     for spec_input in served.spec.inputs:
-        upload = form.get(spec_input.name)
-        if not isinstance(upload, UploadFile):
-            raise RequestError(400, f"form field {spec_input.name!r} must be a file upload")
-        data = await upload.read()
+        field = form.get(spec_input.name)
+        item: Any
+        if isinstance(field, UploadFile):
+            data = await field.read()
+            item = data if spec_input.is_file else data.decode("utf-8", errors="replace")
+        elif isinstance(field, str) and not spec_input.is_file:  # a typed text field, as the OpenAPI form says
+            data, item = field.encode(), field
+        else:
+            kind = "a file upload" if spec_input.is_file else "a text field or a file upload"
+            raise RequestError(400, f"form field {spec_input.name!r} must be {kind}")
         if spec_input.is_file:
             check_file(spec_input, data, f"inputs.{spec_input.name}")
-            item: Any = data
-        else:
-            item = data.decode("utf-8", errors="replace")
+        elif not spec_input.json and spec_input.datatype != "BYTES":
+            item = coerce_parameter(spec_input, item, where=f"form field {spec_input.name!r}")
         sizes[spec_input.name] = len(data)
         tensor = {"name": spec_input.name, "datatype": spec_input.datatype, "shape": [1], "parameters": {}}
         inputs.append({**tensor, "data": [item]})

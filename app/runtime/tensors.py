@@ -133,10 +133,10 @@ def _decode_file(spec: TensorSpec, tensor: Mapping[str, Any], index: int, item: 
     return data
 
 
-def coerce_parameter(spec: TensorSpec, value: Any) -> Any:
+def coerce_parameter(spec: TensorSpec, value: Any, where: str | None = None) -> Any:
     """The value as the declared type; form fields arrive as strings and are converted."""
     wanted = _PYTHON_TYPES.get(spec.datatype, str)
-    where = f"parameters.{spec.name}"
+    where = where or f"parameters.{spec.name}"
     if wanted is bool:
         if isinstance(value, bool):
             return value
@@ -145,11 +145,11 @@ def coerce_parameter(spec: TensorSpec, value: Any) -> Any:
         raise RequestError(400, f"{where} must be true or false, not {value!r}")
     if wanted is int and not isinstance(value, bool):
         try:
-            if isinstance(value, int | str) and int(value) == float(value):
+            if isinstance(value, int | str) and int(value) == float(value) and -(2**63) <= int(value) < 2**63:
                 return int(value)
         except (ValueError, OverflowError):
             pass
-        raise RequestError(400, f"{where} must be an integer, not {value!r}")
+        raise RequestError(400, f"{where} must be a 64-bit integer, not {value!r}")
     if wanted is float and not isinstance(value, bool):
         try:
             return float(value)

@@ -205,7 +205,8 @@ class LocalStorage(Storage):
 
     def signature_valid(self, key: str, expires: int, signature: str) -> bool:
         """True for an unexpired URL this storage signed, with its key and expiry unchanged."""
-        return expires >= time.time() and hmac.compare_digest(signature, self._signature(key, expires))
+        expected = self._signature(key, expires).encode()
+        return expires >= time.time() and hmac.compare_digest(signature.encode("utf-8", "replace"), expected)
 
     def _signature(self, key: str, expires: int) -> str:
         message = f"{self.bucket}\n{key}\n{expires}".encode()

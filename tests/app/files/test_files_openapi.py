@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
-from auth_fixtures import TestIdentityProvider
+from auth_fixtures import TESSERACT_GROUP, TestIdentityProvider
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 from files_kit import files_app, files_settings
+from live_uvicorn import live_uvicorn
+from schemathesis_cli import run_schemathesis
 
 from app.files.api import router
+from app.files.service import ALLOWED_TYPES
 from app.runtime.openapi import BEARER_SCHEME
 
 ERROR = {"$ref": "#/components/schemas/ErrorBody"}
@@ -84,11 +88,13 @@ def test_upload_documents_multipart_body(document: dict[str, Any]) -> None:
     assert (schema["required"], schema["properties"]["file"]["format"]) == (["file"], "binary")
 
 
-def test_downloads_document_binary_bodies(document: dict[str, Any]) -> None:
+def test_downloads_document_binary_bodies_of_the_types_an_upload_may_have(document: dict[str, Any]) -> None:
     for key in [("get", "/files/{file_id}/content"), ("get", "/files/signed")]:
         responses = operations(document)[key]["responses"]
         for status in ("200", "206"):
-            assert responses[status]["content"]["application/octet-stream"]["schema"]["format"] == "binary"
+            content = responses[status]["content"]
+            assert set(content) == set(ALLOWED_TYPES), (key, status)
+            assert {body["schema"]["format"] for body in content.values()} == {"binary"}
 
 
 def test_docs_page_points_at_document(client: TestClient) -> None:
@@ -99,3 +105,21 @@ def test_docs_page_points_at_document(client: TestClient) -> None:
 
 def test_openapi_document_is_stable(client: TestClient, document: dict[str, Any]) -> None:
     assert client.get("/openapi.json").json() == document
+
+
+def test_options_names_the_methods_of_the_path(client: TestClient) -> None:
+    """Not a CORS preflight (no Origin): 204 with Allow as the document lists the path's methods, not a 405."""
+    allowed = {"/files": "GET, POST, OPTIONS", "/files/abc": "DELETE, GET, OPTIONS", "/files/signed": "GET, OPTIONS"}
+    for path, methods in allowed.items():
+        answer = client.options(path)
+        assert (answer.status_code, answer.headers.get("allow")) == (204, methods), path
+    assert client.options("/nowhere").status_code == 404
+
+
+def test_schemathesis_command_with_every_check_finds_nothing(tmp_path: Path) -> None:
+    """What an outside audit runs: the CLI with --checks all, stateful links included (upload, then read)."""
+    with TestIdentityProvider() as idp:
+        app = files_app(files_settings(idp, "local", tmp_path))
+        with live_uvicorn(app) as live:
+            result = run_schemathesis(live.url, idp.mint(groups=[TESSERACT_GROUP], lifetime_s=3600))
+    assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]

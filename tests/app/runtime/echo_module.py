@@ -10,6 +10,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 OUTPUTS = ("result", "length")
+MAX_REPEAT = 1000
+"""More copies would only measure the memory of the machine: a well-behaved module refuses what it cannot do."""
 
 
 def load(model_key: str) -> dict[str, Any]:
@@ -41,8 +43,8 @@ def inference(
     """
     state = model if isinstance(model, dict) else load(model_key)
     repeat = int(_parameter(parameters, "repeat", 1))
-    if repeat < 1:
-        raise ValueError(f"parameters.repeat must be at least 1, not {repeat}")
+    if not 1 <= repeat <= MAX_REPEAT:
+        raise ValueError(f"parameters.repeat must be from 1 to {MAX_REPEAT}, not {repeat}")
     texts = [str(item) for item in _data(inputs, "text")]
     scales = [float(item) for item in _data(inputs, "scale")]
     if len(texts) != len(scales):

@@ -18,6 +18,7 @@ from schemathesis.specs.openapi.checks import (
     response_schema_conformance,
     status_code_conformance,
 )
+from schemathesis_cli import run_schemathesis
 
 from app.runtime.registry import ModelDeclaration
 
@@ -54,3 +55,13 @@ def test_runtime_answers_as_its_openapi_document_says(idp: TestIdentityProvider,
                 case.call_and_validate(headers=headers, checks=CHECKS)
 
             conforms()
+
+
+def test_schemathesis_command_with_every_check_finds_nothing(idp: TestIdentityProvider) -> None:
+    """What an outside audit runs: the CLI with --checks all (negative data rejected, OPTIONS answered with Allow,
+    unsupported methods 405, ...), on the module of another shape."""
+    entrypoint, declarations = MODULES["echo"]
+    with live_server(runtime(idp, entrypoint, declarations)) as url:
+        result = run_schemathesis(url, idp.mint(groups=[ECHO_GROUP], lifetime_s=3600))
+    assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
+    assert " passed" in result.stdout

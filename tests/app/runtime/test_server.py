@@ -75,10 +75,10 @@ def test_infer_runs_the_module_and_echoes_the_request_id(echo: TestClient, idp: 
         ({"inputs": "x"}, 400, "must be a JSON object with an 'inputs' list"),
         ({"inputs": [{"name": "text", "data": ["a"]}]}, 400, "inputs.scale is missing"),
         ({"inputs": [{"name": "image", "data": ["a"]}]}, 400, "'image' is not an input of this model"),
-        (_echo_request(parameters={"repeat": "two"}), 400, "parameters.repeat must be an integer"),
+        (_echo_request(parameters={"repeat": "two"}), 400, "parameters.repeat must be a 64-bit integer"),
         (_echo_request(parameters={"speed": 1}), 400, "parameters.speed is not a parameter of this model"),
         (_echo_request(outputs=[{"name": "summary"}]), 400, "'summary' is not an output of this model"),
-        (_echo_request(parameters={"repeat": 0}), 400, "parameters.repeat must be at least 1"),  # the module's own
+        (_echo_request(parameters={"repeat": 0}), 400, "parameters.repeat must be from 1 to 1000"),  # the module's own
     ],
 )
 def test_infer_refuses_bad_requests_with_the_reason(

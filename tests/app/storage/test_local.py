@@ -44,6 +44,7 @@ def test_signed_link_is_valid_until_it_expires(local: LocalStorage) -> None:
 def test_signed_link_tampered_is_refused(local: LocalStorage, tmp_path: Path) -> None:
     key, expires, signature = link(local, "uploads/u/a", timedelta(minutes=5))
     assert not local.signature_valid("uploads/v/a", expires, signature)
+    assert not local.signature_valid(key, expires, "Þ\udc80")  # not ASCII: refused, not a TypeError
     assert not local.signature_valid(key, expires + 3600, signature)
     assert not local.signature_valid(key, expires, signature[:-1] + ("0" if signature[-1] != "0" else "1"))
     assert not local.signature_valid(key, expires, "")
