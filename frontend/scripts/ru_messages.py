@@ -75,9 +75,6 @@ RU = {
     "Nothing is lost: your photo is still here. Try again in a moment.": (
         "Ничего не потеряно: фото по-прежнему здесь. Повторите попытку чуть позже."
     ),
-    "On a phone the camera opens. JPEG, PNG, WebP, HEIC or PDF, up to 25 MB.": (
-        "На телефоне откроется камера. JPEG, PNG, WebP, HEIC или PDF, до 25 МБ."
-    ),
     "Payment QR": "QR-код для оплаты",
     "Payment details": "Реквизиты платежа",
     "Payment details from a photo of a receipt": "Реквизиты платежа по фото чека",
@@ -137,7 +134,6 @@ RU = {
     "Turn upright": "Поворот",
     "Upload": "Загрузить",
     "Uploaded": "Загружен",
-    "Uploading…": "Загрузка…",
     "Version": "Версия",
     "Versions served": "Обслуживаемые версии",
     "What happened": "Что сделано",
@@ -174,6 +170,12 @@ RU = {
     "Total": "Итог",
     "Date": "Дата",
     "Search": "Поиск",
+    "JPEG, PNG, WebP, HEIC or PDF, up to 25 MB.": "JPEG, PNG, WebP, HEIC или PDF, до 25 МБ.",
+    "Take a photo": "Сфотографировать",
+    "Choose a file": "Выбрать файл",
+    "Uploading": "Загрузка",
+    "Preparing the photo…": "Подготовка фото…",
+    "Reading and checking the details…": "Распознаём и проверяем реквизиты…",
     "Recipient, ИНН, amount, date": "Получатель, ИНН, сумма, дата",
     "No receipt matches “%(query)s”.": "Нет квитанций по запросу «%(query)s».",
     "Photo": "Фото",

@@ -76,15 +76,81 @@ document.addEventListener("DOMContentLoaded", () => {
         if (checked()) form.requestSubmit();
       });
     }
-    if (progress) {
-      form.addEventListener("htmx:xhr:progress", (event) => {
-        const { loaded, total } = event.detail;
-        if (total) progress.value = Math.round((loaded / total) * 100);
+    // One line says where the photo is: uploading n %, preparing (the preview), reading and checking (the module
+    // API); while it is on its way nothing can start a second upload (a double tap on a slow phone).
+    const stage = document.getElementById("uploading");
+    const stageText = stage && stage.querySelector("[data-stage-text]");
+    const camera = document.getElementById("camera");
+    let busy = false;
+    const setStage = (name, percent) => {
+      if (!stage || !stageText) return;
+      stage.dataset.stage = name;
+      stage.hidden = name === "idle";
+      const text = form.dataset[`stage${name.charAt(0).toUpperCase()}${name.slice(1)}`] || "";
+      stageText.textContent = name === "uploading" ? `${text} ${percent || 0} %` : text;
+      if (progress) {
+        if (name === "uploading") progress.value = percent || 0;
+        else progress.removeAttribute("value"); // indeterminate while the server works
+      }
+    };
+    const setBusy = (value) => {
+      busy = value;
+      [input, camera].forEach((element) => {
+        if (element) element.disabled = value;
       });
-      form.addEventListener("htmx:beforeRequest", () => {
-        progress.value = 0;
+      form.classList.toggle("busy", value);
+    };
+    document.addEventListener(
+      "submit",
+      (event) => {
+        if (busy && event.target === form) {
+          event.preventDefault();
+          event.stopImmediatePropagation(); // before htmx sees it
+        }
+      },
+      true,
+    );
+    if (camera) {
+      camera.addEventListener("change", () => {
+        if (busy || !camera.files || !camera.files.length) return;
+        const handed = new DataTransfer();
+        handed.items.add(camera.files[0]);
+        input.files = handed.files;
+        camera.value = "";
+        showName();
+        if (checked()) form.requestSubmit();
       });
     }
+    form.addEventListener("htmx:beforeRequest", () => {
+      setStage("uploading", 0);
+      setTimeout(() => setBusy(true)); // after htmx has read the form
+    });
+    form.addEventListener("htmx:xhr:progress", (event) => {
+      const { loaded, total } = event.detail;
+      if (!total) return;
+      if (loaded >= total) setStage("preprocessing");
+      else setStage("uploading", Math.round((loaded / total) * 100));
+    });
+    form.addEventListener("htmx:afterRequest", () => {
+      if (!document.querySelector('#result [data-testid="reading"]')) {
+        setStage("idle");
+        setBusy(false);
+      }
+    });
+    document.body.addEventListener("htmx:beforeRequest", (event) => {
+      if (event.target instanceof Element && event.target.matches('[data-testid="reading"]')) setStage("reading");
+    });
+    // the reading's answer replaces the element that asked, so its end is seen where it lands (#outcome)
+    const readingEnded = (event) => {
+      const target = event.detail && event.detail.target;
+      const asked = event.target instanceof Element && event.target.matches('[data-testid="reading"]');
+      if (asked || (target instanceof Element && target.id === "outcome")) {
+        setStage("idle");
+        setBusy(false);
+      }
+    };
+    document.body.addEventListener("htmx:afterSwap", readingEnded);
+    document.body.addEventListener("htmx:sendError", readingEnded);
   }
 
   // Times come from the server in UTC; the person reads them in their own time zone and language.

@@ -162,3 +162,48 @@ def test_history_finds_and_deletes_a_receipt(page: playwright.Page, dev_stack: D
     expect(row).to_have_count(0)
     page.goto(f"{dev_stack.url}/history")
     expect(page.locator(f'[data-testid="history-row"][data-id="{original_id}"]')).to_have_count(0)
+
+
+def test_phone_upload_takes_a_photo_once_with_stages(
+    browser: playwright.Browser, dev_stack: DevStack, sample: Path
+) -> None:
+    """On a touch screen: separate "take a photo" (the camera) and "choose a file"; one line says the stage; a
+    second tap while the photo is on its way sends nothing."""
+    expect = playwright.expect
+    context = browser.new_context(locale="en-US", viewport=PHONE, has_touch=True, is_mobile=True)
+    context.set_default_timeout(60_000)
+    expect.set_options(timeout=60_000)
+    page = context.new_page()
+    try:
+        _sign_in(page, dev_stack, "alice")
+        expect(page.get_by_test_id("take-photo")).to_be_visible()
+        expect(page.get_by_test_id("choose-file")).to_be_visible()
+        assert page.get_by_test_id("camera").get_attribute("capture") == "environment"
+        uploads: list[str] = []
+        page.on(
+            "request",
+            lambda request: (
+                uploads.append(request.url) if request.method == "POST" and request.url.endswith("/receipts") else None
+            ),
+        )
+        stages: list[str] = []
+
+        def note_stage(stage: str) -> None:
+            stages.append(stage)
+
+        page.expose_function("noteStage", note_stage)
+        page.evaluate(
+            """() => new MutationObserver(() => window.noteStage(document.getElementById('uploading').dataset.stage))
+                .observe(document.getElementById('uploading'), {attributes: true, attributeFilter: ['data-stage']})"""
+        )
+        page.set_input_files("#camera", str(sample))
+        page.evaluate("() => document.getElementById('upload-form').requestSubmit()")  # the second tap
+        expect(page.get_by_test_id("badge-recipient_inn")).to_have_attribute("data-status", "verified")
+        expect(page.get_by_test_id("upload-stage")).to_be_hidden()
+        page.evaluate("() => document.getElementById('upload-form').requestSubmit()")  # idle again: allowed...
+        expect(page.get_by_test_id("upload-stage")).to_have_attribute("data-stage", "idle")
+        assert len(uploads) == 2, uploads  # ...but the tap while busy sent nothing
+        assert {"uploading", "reading", "idle"} <= set(stages), stages
+        assert stages.index("uploading") < stages.index("reading")
+    finally:
+        context.close()
