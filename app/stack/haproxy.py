@@ -10,12 +10,11 @@ replica gave it in ``X-Served-By``::
 
 from __future__ import annotations
 
-import shutil
 import socket
 from collections.abc import Sequence
 from pathlib import Path
 
-from app.stack.processes import ManagedServer, free_ports, spawn
+from app.stack.processes import OnePortServer, spawn, system_binary
 
 SERVED_BY = "X-Served-By"
 TIMEOUT_S = 65
@@ -27,13 +26,10 @@ class HAProxyError(RuntimeError):
 
 
 def haproxy_binary() -> str:
-    found = shutil.which("haproxy")
-    if found is None:
-        raise HAProxyError("no `haproxy`: apt-get install haproxy (make test does it)")
-    return found
+    return system_binary("haproxy", HAProxyError)
 
 
-class HAProxyServer(ManagedServer):
+class HAProxyServer(OnePortServer):
     """One ``haproxy`` on 127.0.0.1 balancing over ``targets`` (host:port), health-checked at ``health_path``."""
 
     log_name = "haproxy.log"
@@ -41,23 +37,9 @@ class HAProxyServer(ManagedServer):
     stop_grace_s = 5
 
     def __init__(self, folder: Path, *, targets: Sequence[str], health_path: str, port: int | None = None) -> None:
-        super().__init__(folder)
+        super().__init__(folder, port=port)
         self.targets = list(targets)
         self.health_path = health_path
-        self.port = port
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def start(self, timeout_s: float = 30) -> None:
-        for attempt in range(3):
-            if self.port is None or attempt:
-                self.port = free_ports(1)[0]
-            self.spawn()
-            if self.wait_ready(timeout_s):
-                return
-        raise HAProxyError(f"haproxy did not start; see {self.log_path}")
 
     def config(self) -> str:
         servers = "\n".join(

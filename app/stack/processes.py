@@ -9,6 +9,7 @@ import ctypes.util
 import errno
 import os
 import random
+import shutil
 import signal
 import socket
 import subprocess
@@ -124,6 +125,14 @@ def executable_beside_python(name: str) -> Path | None:
     return beside if beside.is_file() and os.access(beside, os.X_OK) else None
 
 
+def system_binary(name: str, error: type[Exception], *, package: str | None = None) -> str:
+    """The path of Debian's ``name`` on PATH, or ``error`` saying which package to install."""
+    found = shutil.which(name)
+    if found is None:
+        raise error(f"no `{name}`: apt-get install {package or name} (make test does it)")
+    return found
+
+
 class ManagedServer(ABC):
     """A server this process starts and owns: its state folder and log, readiness by probing, stop, ``with``.
 
@@ -237,3 +246,25 @@ def _answers(url: str) -> bool:
 
 def _tail(path: Path, lines: int = 30) -> str:
     return "\n".join(path.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
+
+
+class OnePortServer(ManagedServer):
+    """A managed server on one loopback port: the one asked for, else a free one; a port taken meanwhile by someone
+    else (the process exits at once) means another free port, three tries in all."""
+
+    def __init__(self, folder: Path, *, port: int | None = None) -> None:
+        super().__init__(folder)
+        self.port = port
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, timeout_s: float = 30) -> None:
+        for attempt in range(3):
+            if self.port is None or attempt:
+                self.port = free_ports(1)[0]
+            self.spawn()
+            if self.wait_ready(timeout_s):
+                return
+        raise self.error(f"{self.log_name.removesuffix('.log')} did not start; see {self.log_path}")

@@ -9,14 +9,13 @@ On loopback, its data in its own folder, scraping each target every ``scrape_int
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
 import httpx
 import yaml
 
-from app.stack.processes import ManagedServer, free_ports, spawn
+from app.stack.processes import OnePortServer, spawn, system_binary
 
 JOB = "receipt-runtime"
 
@@ -26,13 +25,10 @@ class PrometheusServerError(RuntimeError):
 
 
 def prometheus_binary() -> str:
-    found = shutil.which("prometheus")
-    if found is None:
-        raise PrometheusServerError("no `prometheus`: apt-get install prometheus (make test does it)")
-    return found
+    return system_binary("prometheus", PrometheusServerError)
 
 
-class PrometheusServer(ManagedServer):
+class PrometheusServer(OnePortServer):
     """One ``prometheus`` on 127.0.0.1 scraping ``targets`` (host:port of runtimes) under the job receipt-runtime."""
 
     log_name = "prometheus.log"
@@ -42,23 +38,9 @@ class PrometheusServer(ManagedServer):
     def __init__(
         self, folder: Path, *, targets: Sequence[str], port: int | None = None, scrape_interval_s: float = 5
     ) -> None:
-        super().__init__(folder)
+        super().__init__(folder, port=port)
         self.targets = list(targets)
-        self.port = port
         self.scrape_interval_s = scrape_interval_s
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def start(self, timeout_s: float = 30) -> None:
-        for attempt in range(3):
-            if self.port is None or attempt:
-                self.port = free_ports(1)[0]
-            self.spawn()
-            if self.wait_ready(timeout_s):
-                return
-        raise PrometheusServerError(f"prometheus did not start; see {self.log_path}")
 
     def config(self) -> dict[str, object]:
         interval = f"{self.scrape_interval_s:g}s"

@@ -10,12 +10,11 @@ own (the one asked for, or a free one)::
 from __future__ import annotations
 
 import secrets
-import shutil
 from pathlib import Path
 
 import redis
 
-from app.stack.processes import ManagedServer, free_ports, spawn
+from app.stack.processes import OnePortServer, spawn, system_binary
 
 
 class RedisServerError(RuntimeError):
@@ -23,13 +22,10 @@ class RedisServerError(RuntimeError):
 
 
 def redis_binary() -> str:
-    found = shutil.which("redis-server")
-    if found is None:
-        raise RedisServerError("no `redis-server`: apt-get install redis-server (make test and make demo do it)")
-    return found
+    return system_binary("redis-server", RedisServerError)
 
 
-class RedisServer(ManagedServer):
+class RedisServer(OnePortServer):
     """One ``redis-server`` on 127.0.0.1 requiring ``password``."""
 
     log_name = "redis.log"
@@ -37,23 +33,13 @@ class RedisServer(ManagedServer):
     stop_grace_s = 5
 
     def __init__(self, folder: Path, *, port: int | None = None, password: str | None = None) -> None:
-        super().__init__(folder)
-        self.port = port
+        super().__init__(folder, port=port)
         self.password = password or secrets.token_urlsafe(24)
 
     @property
     def url(self) -> str:
         """redis://:password@127.0.0.1:port/0, as RECEIPT_WEB_SESSION_STORE takes it."""
         return f"redis://:{self.password}@127.0.0.1:{self.port}/0"
-
-    def start(self, timeout_s: float = 30) -> None:
-        for attempt in range(3):
-            if self.port is None or attempt:
-                self.port = free_ports(1)[0]
-            self.spawn()
-            if self.wait_ready(timeout_s):
-                return
-        raise RedisServerError(f"redis-server did not start; see {self.log_path}")
 
     def spawn(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
