@@ -28,7 +28,7 @@ from app.web.clients import FilesClient, RuntimeClient
 from app.web.i18n import format_day, format_day_input, format_money, format_number, gettext_, load_catalogs, ngettext_
 from app.web.limits import FORM_OVERHEAD_BYTES, BodySizeLimit, BodyTooLarge
 from app.web.login_store import LoginStoreUnavailable, login_store
-from app.web.receipt import TEMPLATE_GLOBALS
+from app.web.receipt import TEMPLATE_FILTERS, TEMPLATE_GLOBALS
 from app.web.sample import SAMPLE_PATH, add_sample, sample_policy
 from app.web.session import CSRF_FIELD, CSRF_HEADER, CsrfError
 from app.web.state import ModelChoice, NoAccess, SignInRequired, WebState, is_htmx, render
@@ -66,6 +66,7 @@ def template_environment() -> jinja2.Environment:
         "number": format_number,
         "day": format_day,
         "day_input": format_day_input,
+        **TEMPLATE_FILTERS,
     }
     return env
 

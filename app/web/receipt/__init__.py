@@ -3,6 +3,7 @@ preview. The only web code that imports ``model/``; a fork with another module r
 receipt templates) and keeps the rest of the web app."""
 
 from app.web.receipt.payment import DIGIT_FIELDS, FIELDS, FISCAL_CHECK_URL
+from app.web.receipt.wording import explained
 
 ACCEPTED_UPLOADS = "image/*,application/pdf,.pdf,.heic,.heif"
 """The upload's ``accept``: photos and scans, and PDF (which ``image/*`` alone hides on phones); HEIC by name too, as
@@ -14,3 +15,5 @@ TEMPLATE_GLOBALS = {
     "ACCEPTED_UPLOADS": ACCEPTED_UPLOADS,
 }
 """What the receipt templates need besides the page's context."""
+TEMPLATE_FILTERS = {"explained": explained}
+"""``{{ step.detail | explained(language) }}``: the module's explanations in the page's language."""

@@ -430,3 +430,25 @@ def test_an_id_with_control_characters_is_not_found_not_a_crash(
 ) -> None:
     sign_in(client, web_token(realm, TESSERACT_GROUP))
     assert client.get(path).status_code == 404
+
+
+ENGLISH_WORD = re.compile(r"\b(?!(?:osd|ocr|qr|px|pdf|model|conf)\b)[a-z]{3,}\b", re.IGNORECASE)
+"""A Latin word of three letters or more, other than the names of the sources and tools the Russian text keeps."""
+
+
+def test_step_details_and_check_tooltips_read_in_russian(
+    client: TestClient, realm: TestIdentityProvider, sample: Path
+) -> None:
+    csrf = sign_in(client, web_token(realm, TESSERACT_GROUP))
+    russian = _htmx(csrf) | {"Accept-Language": "ru"}
+    upload = client.post("/receipts", headers=russian, files={"photo": ("doc.png", sample.read_bytes(), "image/png")})
+    original_id = re.search(r'hx-post="/receipts/([0-9a-f]+)/extract"', upload.text).group(1)  # type: ignore[union-attr]
+    outcome = client.post(f"/receipts/{original_id}/extract", headers=russian, data={"model": "tesseract-ocr"})
+    edited = client.post(f"/receipts/{original_id}/qr", headers=russian, data={"recipient_inn": "3834964078"})
+
+    steps = re.findall(r'<td class="step-detail">([^<]*)</td>', upload.text)
+    tooltips = re.findall(r'data-status="\w+" title="([^"]*)"', outcome.text + edited.text)
+    assert steps and tooltips
+    assert any("3834964078" in tip and "контрольные цифры" in tip for tip in tooltips), tooltips
+    english = [text for text in steps + tooltips if ENGLISH_WORD.search(text)]
+    assert english == [], english

@@ -1,0 +1,107 @@
+"""The module's own explanations (preprocessing steps, field checks) in the interface's language.
+
+The module words them in English for logs and API clients; the page shows them to people who may read only Russian.
+Its texts are built from a small set of phrases, so each phrase has its Russian here, in the order a longer phrase
+must win over a shorter one it contains; a phrase the module adds later stays in English until it is added here
+(the test reads the sample's steps and checks in Russian and finds no English word left).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from app.web.receipt.payment import FIELDS
+
+_LABELS = {field.name: field.ru for field in FIELDS}
+
+_PHRASES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
+    # preprocessing steps (model/preprocess)
+    (r"turned off", "выключено"),
+    (r"no document outline found; kept the whole frame", "контур документа не найден; кадр оставлен целиком"),
+    (r"quad covers (\S+) of the frame \(([^)]*)\)", r"документ занимает \1 кадра (\2)"),
+    (r"no text to judge orientation by", "нет текста, по которому понять поворот"),
+    (r"already upright", "уже ровно"),
+    (r"turned (\d+)° back counter-clockwise", r"повёрнуто на \1° против часовой стрелки"),
+    (r"OSD found nothing", "OSD ничего не нашёл"),
+    (r"OSD unsure \(conf ([\d.]+)\)", r"OSD не уверен (уверенность \1)"),
+    (r"OSD conf ([\d.]+)", r"OSD, уверенность \1"),
+    (r"OCR word confidence per assumed turn", "уверенность OCR по словам для каждого поворота"),
+    (r"vertical lines", "вертикальные строки"),
+    (r"horizontal lines", "горизонтальные строки"),
+    (r"line direction unclear", "направление строк неясно"),
+    (r"no clear text lines to measure skew on", "нет чётких строк, чтобы измерить наклон"),
+    (r"skew ([-+\d.]+)° below ([\d.]+)°", r"наклон \1° меньше \2°"),
+    (r"levelled text lines tilted ([-+\d.]+)°", r"выровнены строки с наклоном \1°"),
+    (r"divided by the paper's brightness \((\d+) px closing\)", r"поделено на яркость бумаги (закрытие \1 px)"),
+    (r"non-local means", "нелокальное среднее"),
+    (r"no text to measure x-height", "нет текста, чтобы измерить высоту строчных"),
+    (r"x-height ([\d.]+) px", r"высота строчных \1 px"),
+    (r"kept size", "размер сохранён"),
+    (r"resized ×([\d.]+) to (\d+×\d+)", r"масштаб ×\1, до \2"),
+    # field checks (model/resolve.py, app/web/receipt/checks.py)
+    (
+        r"(\w+) fails its check digits or format",
+        lambda m: f"{_LABELS.get(m[1], m[1])}: не сходятся контрольные цифры или формат",
+    ),
+    (r"perhaps (\S+)", r"возможно, \1"),
+    (
+        r"is the only single OCR confusion that passes",
+        "— единственная замена одного символа, спутанного OCR, которая проходит проверку",
+    ),
+    (r"compare it with the document", "сверьте с документом"),
+    (r"read (\S+), which", r"прочитано \1, что"),
+    (r"read (\S+) \((\d+) digits\)", r"прочитано \1 (\2 цифр)"),
+    (r"left empty: only the QR can say which", "поле оставлено пустым: только QR может сказать, какое верно"),
+    (r"check digits match", "контрольные цифры сходятся"),
+    (r"fails its check digits", "не сходятся контрольные цифры"),
+    (r"well formed; nothing on the page confirms its digits", "формат верный; ничто на странице не подтверждает цифры"),
+    (r"not a КПП's shape", "не похоже на КПП"),
+    (
+        r"a Russian bank's code \(04…\); no к/с confirms it",
+        "код российского банка (04…); нет к/с, чтобы его подтвердить",
+    ),
+    (r"not a Russian bank's БИК", "не БИК российского банка"),
+    (
+        r"a correspondent account's shape \(30101…\); no БИК to check its key against",
+        "формат к/с (30101…); нет БИК, чтобы проверить ключ",
+    ),
+    (
+        r"a plausible date; no rule can tell which of the page's dates it is",
+        "правдоподобная дата; правила не скажут, какая это из дат на странице",
+    ),
+    (
+        r"16 digits with a known drive prefix; only the receipt's QR can confirm the rest",
+        "16 цифр с известным префиксом ФН; остальное подтвердит только QR чека",
+    ),
+    (
+        r"a 32-bit number as fiscal numbers are; only the receipt's QR can confirm it",
+        "32-битное число, как фискальные номера; подтвердит только QR чека",
+    ),
+    (
+        r"the к/с confirms its last five digits; nothing on the page confirms its region code \(digits 3–4\)",
+        "к/с подтверждает последние пять цифр; код региона (3–4-я цифры) ничто на странице не подтверждает",
+    ),
+    (r"does not fit the к/с", "не подходит к к/с"),
+    (r"its key matches the БИК (\d+)", r"ключ сходится с БИК \1"),
+    (r"its key matches the bank code the к/с ends with", "ключ сходится с кодом банка в конце к/с"),
+    (r"its tax office is the one that issued the ИНН", "налоговая та же, что выдала ИНН"),
+    (
+        r"left out: the ИНН has 12 digits \(an individual entrepreneur\), who has no КПП; it is another party's",
+        "не взят: ИНН из 12 цифр (ИП), у ИП нет КПП; этот КПП чужой",
+    ),
+    (r"no rule can confirm it", "ни одно правило не может это подтвердить"),
+    (r"other sources read", "другие источники прочитали"),
+    (r"(\w+) and ([\w, ]+) read the same", r"\1 и \2 прочитали одно и то же"),
+)
+_COMPILED = tuple((re.compile(pattern), replacement) for pattern, replacement in _PHRASES)
+
+
+def explained(text: object, language: str) -> str:
+    """``text`` (a step's or a check's detail) in ``language``: Russian phrase by phrase, else as the module said it."""
+    words = "" if text is None else str(text)
+    if language != "ru":
+        return words
+    for pattern, replacement in _COMPILED:
+        words = pattern.sub(replacement, words)
+    return words
