@@ -17,7 +17,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from app.auth import AuthError, IdentityProviderUnavailable
-from app.web.i18n import LANGUAGES, SESSION_KEY
+from app.web.i18n import LANGUAGES, SESSION_KEY, request_language
 from app.web.session import LOGIN_KEY, csrf_token
 from app.web.state import CsrfChecked, login_from_token, render, web_state
 
@@ -41,7 +41,9 @@ async def login(request: Request, next_path: Annotated[str | None, Query(alias="
     request.session[NEXT_KEY] = safe_next(next_path)
     redirect_uri = state.settings.web_public_url.rstrip("/") + "/auth/callback"
     try:
-        response: Response = await state.oidc.authorize_redirect(request, redirect_uri)
+        # the realm's pages in the person's language (OpenID Connect ui_locales; Keycloak and the stand-in honour it)
+        language = request_language(request)
+        response: Response = await state.oidc.authorize_redirect(request, redirect_uri, ui_locales=language)
     except Exception as error:  # discovery failed: the provider is down or misconfigured
         LOG.warning("cannot start a login: %s", error)
         return render(request, "error.html", {"kind": "idp_down"}, status_code=503)

@@ -149,11 +149,20 @@ def create_web_app(settings: Settings, manifests: Manifests) -> FastAPI:
     app.mount("/static", StaticFiles(directory=FRONTEND / "static"), name="static")
     add_sample(app)
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    async def favicon() -> RedirectResponse:
+        """Browsers ask for it on pages that name no icon (an error page, a JSON answer): the brand mark."""
+        return RedirectResponse(BRAND_MARK, status_code=308)
+
     @app.get("/healthz", include_in_schema=False)
     async def healthz() -> JSONResponse:
         return JSONResponse({"status": "ok"})
 
     return app
+
+
+BRAND_MARK = "/static/web/brand.svg"
+"""The app's mark and favicon: a receipt, its lines read, and a check (an SVG, sharp at every size)."""
 
 
 def _add_error_handlers(app: FastAPI) -> None:

@@ -34,7 +34,7 @@ import Provider, { errors } from 'oidc-provider';
 import { confirm as endSessionConfirm } from 'oidc-provider/lib/actions/end_session.js';
 import { createMemoryAdapter } from 'oidc-provider/lib/adapters/memory_adapter.js';
 
-import { errorPage, loggedOutPage, loginPage, logoutConfirmationPage } from './pages.mjs';
+import { errorPage, loggedOutPage, loginPage, logoutConfirmationPage, pickLanguage } from './pages.mjs';
 import { loadRealm, RealmError } from './realm.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -401,11 +401,12 @@ async function main() {
       const consent = { grantId: await grant.save() };
       return provider.interactionFinished(req, res, { consent }, { mergeWithLastSubmission: true });
     }
-    if (req.method !== 'POST') return sendHtml(res, loginPage(realm.displayName, clientName));
+    const language = pickLanguage(details.params.ui_locales, req.headers['accept-language']);
+    if (req.method !== 'POST') return sendHtml(res, loginPage(realm.displayName, clientName, { language }));
     const form = new URLSearchParams(await readBody(req));
     const user = realm.authenticate(form.get('username'), form.get('password'));
     if (!user) {
-      const retry = { username: form.get('username'), error: 'Invalid username or password.' };
+      const retry = { username: form.get('username'), invalid: true, language };
       return sendHtml(res, loginPage(realm.displayName, clientName, retry));
     }
     const result = { login: { accountId: user.id } };

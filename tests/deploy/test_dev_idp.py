@@ -183,6 +183,26 @@ def test_wrong_password_shows_the_form_again_with_an_error(dev_idp: DevIdentityP
         assert login_form(unknown).error == "Invalid username or password."
 
 
+@pytest.mark.parametrize(
+    ("ui_locales", "accept_language", "title", "error"),
+    [
+        ("ru", "", "Вход в учётную запись", "Неверное имя пользователя или пароль."),
+        ("", "ru-RU,ru;q=0.9,en;q=0.8", "Вход в учётную запись", "Неверное имя пользователя или пароль."),
+        ("en", "ru-RU", "Sign in to your account", "Invalid username or password."),  # the app's choice wins
+        ("de", "", "Sign in to your account", "Invalid username or password."),
+    ],
+)
+def test_login_page_speaks_the_persons_language_under_the_apps_mark(
+    dev_idp: DevIdentityProvider, ui_locales: str, accept_language: str, title: str, error: str
+) -> None:
+    with httpx.Client(timeout=10, headers={"Accept-Language": accept_language} if accept_language else {}) as browser:
+        form = login_form(_authorize(dev_idp, browser, ui_locales=ui_locales).page)
+        assert f'<h1 id="kc-page-title">{title}</h1>' in form.html
+        assert 'data-testid="brand"' in form.html and "<svg" in form.html
+        refused = login_form(browser.post(form.action, data={"username": "alice", "password": "wrong"}))
+        assert refused.error == error
+
+
 def test_pkce_is_required(dev_idp: DevIdentityProvider) -> None:
     """Both clients carry pkce.code.challenge.method=S256: no challenge, or a plain one, is an error to the client."""
     with httpx.Client(timeout=10) as browser:

@@ -161,3 +161,29 @@ def test_keycloak_js_sample_on_an_origin_outside_the_manifest_is_refused_by_cors
     blocked = [text for text in console if "blocked by CORS policy" in text]
     assert any(dev_stack.runtime_url in text for text in blocked), console
     assert any(dev_stack.files_url in text for text in blocked), console
+
+
+def test_sign_in_in_russian_on_the_realms_branded_page(browser: playwright.Browser, dev_stack: DevStack) -> None:
+    """The app asks the realm for the person's language (ui_locales): its login page speaks Russian under the app's
+    mark, and says a wrong password in Russian too."""
+    context = browser.new_context(locale="ru-RU", viewport={"width": 390, "height": 844})
+    context.set_default_timeout(60_000)
+    page = context.new_page()
+    try:
+        page.goto(dev_stack.url + "/")
+        page.get_by_role("link", name="Войти").click()
+        playwright.expect(page.locator("#kc-page-title")).to_have_text("Вход в учётную запись")
+        playwright.expect(page.get_by_test_id("brand")).to_contain_text("Распознавание чеков")  # the app's own name
+        assert page.locator("html").get_attribute("lang") == "ru"
+        page.fill("#username", "alice")
+        page.fill("#password", "wrong")
+        page.click("#kc-login")
+        playwright.expect(page.locator("#input-error")).to_have_text("Неверное имя пользователя или пароль.")
+        page.fill("#password", "alice-password")
+        page.click("#kc-login")
+        page.wait_for_url(dev_stack.url + "/")
+        assert page.locator('link[rel="icon"]').get_attribute("href") == "/static/web/brand.svg"
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+        assert scroll_width <= 390  # the header with its mark fits the phone
+    finally:
+        context.close()

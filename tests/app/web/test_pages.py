@@ -40,6 +40,14 @@ def test_home_visitor_sees_sign_in(client: TestClient) -> None:
     assert "default-src 'self'" in response.headers["content-security-policy"]
 
 
+def test_every_page_names_the_brand_mark_as_its_icon(client: TestClient) -> None:
+    icon = attribute(client.get("/").text.replace('rel="icon"', 'data-testid="icon"'), "icon", "href")
+    assert icon == "/static/web/brand.svg"
+    served = client.get("/favicon.ico")  # asked for by pages that name none
+    assert served.status_code == 200 and served.headers["content-type"].startswith("image/svg+xml")
+    assert "<svg" in served.text
+
+
 def test_page_without_login_redirects_to_login(client: TestClient) -> None:
     response = client.get("/history", follow_redirects=False)
     assert response.status_code == 303
