@@ -140,10 +140,11 @@ def openapi(
     model: Annotated[list[str] | None, typer.Option(help="Only these models (names from module.yaml).")] = None,
 ) -> None:
     """Print the runtime's OpenAPI 3.1 document, generated from the module's docstring, without starting it."""
+    from app.common.version import build_version
     from app.manifests import load_manifests
     from app.runtime.main import runtime_config
     from app.runtime.openapi import openapi_document
-    from app.runtime.registry import build_version, import_module_contract
+    from app.runtime.registry import import_module_contract
     from app.settings import get_settings
 
     config = runtime_config(load_manifests(get_settings().manifests_dir), model or ())

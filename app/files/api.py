@@ -20,13 +20,13 @@ from fastapi import Path as PathParam
 from fastapi.responses import StreamingResponse
 
 from app.auth import ANONYMOUS, Principal, TokenVerifier, authorize, principal_dependency
+from app.common.docs import BEARER_SCHEME
 from app.files.models import ErrorBody, FileInfo, FilePage, FileServiceError, FileUrl
 from app.files.multipart import FILE_FIELD, MultipartFile, RequestBody
 from app.files.ranges import content_range
 from app.files.readahead import read_ahead
 from app.files.service import ALLOWED_TYPES, Download, FileService
 from app.limiter import SaturatedError, SlotLimiter
-from app.runtime.openapi import BEARER_SCHEME
 from app.storage import LocalStorage
 
 FORM_OVERHEAD_BYTES = 64 * 1024

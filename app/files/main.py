@@ -18,18 +18,16 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse, JSONResponse
-from fastapi.staticfiles import StaticFiles
 
 from app.auth import TokenVerifier
+from app.common.docs import bearer_security_schemes, docs_html, mount_static
+from app.common.version import build_version
 from app.errors import add_error_handlers
 from app.files.api import FilesState, router
 from app.files.service import FileService
 from app.limiter import SlotLimiter
 from app.manifests import Manifests, load_manifests
 from app.routing import add_options_route
-from app.runtime.openapi import BEARER_SCHEME, docs_html
-from app.runtime.registry import build_version
-from app.runtime.server import STATIC
 from app.settings import Settings, refuse_unsafe_settings
 from app.storage import StorageError, storage_from_settings
 
@@ -94,8 +92,7 @@ def create_files_app(settings: Settings, manifests: Manifests) -> FastAPI:
             max_age=600,
         )
     app.include_router(router)
-    if STATIC.is_dir():
-        app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    mount_static(app)
 
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
 
@@ -117,14 +114,7 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
     """FastAPI's document plus the bearer scheme the routes' ``security`` refers to."""
     if app.openapi_schema is None:
         document = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
-        document.setdefault("components", {})["securitySchemes"] = {
-            BEARER_SCHEME: {
-                "type": "http",
-                "scheme": "bearer",
-                "bearerFormat": "JWT",
-                "description": "An access token issued by the Keycloak realm: `Authorization: Bearer <token>`.",
-            }
-        }
+        document.setdefault("components", {})["securitySchemes"] = bearer_security_schemes()
         app.openapi_schema = document
     return app.openapi_schema
 

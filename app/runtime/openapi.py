@@ -12,20 +12,11 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from fastapi.openapi.docs import get_swagger_ui_html
-
+from app.common.docs import BEARER_SCHEME, bearer_security_schemes
 from app.runtime.spec import ModuleSpec, TensorSpec
 from app.runtime.tensors import FILE_ID_CONTENT_TYPE
-from app.settings import ROOT
 
 OPENAPI_VERSION = "3.1.0"
-
-BEARER_SCHEME = "bearerAuth"
-
-SWAGGER_UI_DIR = ROOT / "frontend" / "static" / "swagger-ui"
-"""Vendored swagger-ui-dist (see its VERSION file): the runtime has no internet, so no CDN."""
-
-SWAGGER_UI_FILES = ("swagger-ui-bundle.js", "swagger-ui.css", "favicon-32x32.png")
 
 OIP_DATATYPES = (
     *("BOOL", "UINT8", "UINT16", "UINT32", "UINT64", "INT8", "INT16", "INT32", "INT64"),
@@ -110,37 +101,12 @@ def openapi_document(
         "components": {
             "schemas": schemas,
             "responses": _error_responses(),
-            "securitySchemes": {
-                BEARER_SCHEME: {
-                    "type": "http",
-                    "scheme": "bearer",
-                    "bearerFormat": "JWT",
-                    "description": "An access token issued by the Keycloak realm: `Authorization: Bearer <token>`.",
-                }
-            },
+            "securitySchemes": bearer_security_schemes(),
         },
     }
     if server_url:
         document["servers"] = [{"url": server_url}]
     return document
-
-
-def docs_html(openapi_url: str, *, title: str = "Model runtime API", assets_url: str = "/static/swagger-ui") -> str:
-    """A Swagger UI page for ``openapi_url`` that loads its script and style from ``assets_url``, never a CDN.
-
-    The server mounts ``SWAGGER_UI_DIR`` at ``assets_url``. The online validator badge is off: it would call
-    validator.swagger.io.
-    """
-    response = get_swagger_ui_html(
-        openapi_url=openapi_url,
-        title=title,
-        swagger_js_url=f"{assets_url}/swagger-ui-bundle.js",
-        swagger_css_url=f"{assets_url}/swagger-ui.css",
-        swagger_favicon_url=f"{assets_url}/favicon-32x32.png",
-        oauth2_redirect_url=None,
-        swagger_ui_parameters={"validatorUrl": None},
-    )
-    return bytes(response.body).decode("utf-8")
 
 
 def _document_description(models: Mapping[str, ModuleSpec]) -> str:

@@ -8,41 +8,18 @@ from __future__ import annotations
 
 import importlib
 import logging
-import os
-import subprocess
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import metadata
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from app.common.version import build_version
 from app.runtime.observability import CallStats
 from app.runtime.spec import ModuleSpec, module_spec
 from app.runtime.weights import environment
 
 LOG = logging.getLogger(__name__)
-VERSION_FILE = Path(__file__).resolve().parents[2] / "VERSION"
-"""Written by the image build from ``git describe``; absent in a checkout, where git itself answers."""
-
-
-@cache
-def build_version() -> str:
-    """The git tag this code was built from: $RECEIPT_VERSION, the VERSION file, git describe, or the package's."""
-    if version := os.environ.get("RECEIPT_VERSION"):
-        return version
-    if VERSION_FILE.is_file():
-        return VERSION_FILE.read_text(encoding="utf-8").strip()
-    try:
-        described = subprocess.run(
-            ["git", "describe", "--tags", "--always", "--dirty"],
-            cwd=VERSION_FILE.parent, capture_output=True, text=True, timeout=5, check=True,
-        )  # fmt: skip
-        return described.stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        return metadata.version("receipt-extractor")
 
 
 @dataclass

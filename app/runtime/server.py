@@ -26,7 +26,6 @@ from urllib.parse import quote
 from fastapi import FastAPI, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse
-from fastapi.staticfiles import StaticFiles
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.datastructures import UploadFile
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -39,6 +38,8 @@ from app.auth import (
     authorize,
     bearer_token,
 )
+from app.common.docs import docs_html, mount_static
+from app.common.version import build_version
 from app.errors import ApiError, add_error_handlers, error_response, storage_error
 from app.files.service import FileService
 from app.limiter import SaturatedError, SlotLimiter
@@ -47,8 +48,8 @@ from app.routing import add_options_route
 from app.runtime.cluster_stats import PrometheusStats, model_stats
 from app.runtime.filerefs import resolve_file_references
 from app.runtime.observability import Metrics, log_request, redact
-from app.runtime.openapi import docs_html, model_metadata, openapi_document
-from app.runtime.registry import ModelDeclaration, ServedModel, build_registry, build_version, loader_of
+from app.runtime.openapi import model_metadata, openapi_document
+from app.runtime.registry import ModelDeclaration, ServedModel, build_registry, loader_of
 from app.runtime.repository import ModelRepository, VersionRequest, describe
 from app.runtime.tensors import (
     BINARY_HEADER,
@@ -63,11 +64,10 @@ from app.runtime.tensors import (
     split_binary_request,
 )
 from app.runtime.weights import prepare_model
-from app.settings import ROOT, Settings, refuse_unsafe_settings
+from app.settings import Settings, refuse_unsafe_settings
 from app.storage import StorageError, storage_from_settings
 
 LOG = logging.getLogger(__name__)
-STATIC = ROOT / "frontend" / "static"
 SERVER_NAME = "receipt-extractor-runtime"
 EXTENSIONS = ("binary_tensor_data", "openapi", "multipart_infer", "statistics", "model_repository")
 
@@ -158,8 +158,7 @@ def create_app(settings: Settings, config: RuntimeConfig) -> FastAPI:
             max_age=600,
         )
     app.add_middleware(InferFastPath, state=state)  # added last, so it sits in front of CORS and the router
-    if STATIC.is_dir():
-        app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    mount_static(app)
     _add_routes(app, state)
     _add_repository_routes(app, state)
     add_options_route(app)

@@ -14,9 +14,9 @@ from files_kit import files_app, files_settings
 from live_uvicorn import live_uvicorn
 from schemathesis_cli import run_schemathesis
 
+from app.common.docs import BEARER_SCHEME
 from app.files.api import router
 from app.files.service import ALLOWED_TYPES
-from app.runtime.openapi import BEARER_SCHEME
 
 ERROR = {"$ref": "#/components/schemas/ErrorBody"}
 EXPECTED = {

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import base64
 import copy
-import hashlib
 import json
-import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -24,9 +22,6 @@ from schemathesis.specs.openapi.definitions import OPENAPI_31_VALIDATOR
 
 import model.inference
 from app.runtime.openapi import (
-    SWAGGER_UI_DIR,
-    SWAGGER_UI_FILES,
-    docs_html,
     model_metadata,
     openapi_document,
 )
@@ -406,29 +401,3 @@ def test_model_metadata_matches_schema_and_example(document: dict[str, Any], spe
 def test_openapi_document_rejects_model_name(specs: dict[str, ModuleSpec], name: str) -> None:
     with pytest.raises(ValueError, match="cannot appear in paths"):
         openapi_document({name: specs["echo"]}, title="t", version="1")
-
-
-# --- Swagger UI -----------------------------------------------------------------------------------------------------
-
-
-def test_docs_html_loads_only_local_assets() -> None:
-    html = docs_html("/openapi.json", title="Runtime docs", assets_url="/static/swagger-ui")
-
-    references = re.findall(r'(?:src|href)="([^"]+)"', html)
-    assert sorted(references) == sorted(f"/static/swagger-ui/{name}" for name in SWAGGER_UI_FILES)
-    assert "url: '/openapi.json'" in html
-    assert '"validatorUrl": null' in html
-    assert "<title>Runtime docs</title>" in html
-    assert not re.search(r"https?://", html)
-
-
-def test_vendored_swagger_ui_matches_version_file() -> None:
-    lines = (SWAGGER_UI_DIR / "VERSION").read_text(encoding="utf-8").splitlines()
-    checksums = [line.split() for line in lines if re.fullmatch(r"[0-9a-f]{64}\s+\S+", line)]
-    recorded = {name: digest for digest, name in checksums}
-
-    assert re.fullmatch(r"\d+\.\d+\.\d+", lines[0])
-    assert set(recorded) == set(SWAGGER_UI_FILES)
-    for name, digest in recorded.items():
-        assert hashlib.sha256((SWAGGER_UI_DIR / name).read_bytes()).hexdigest() == digest, name
-    assert (SWAGGER_UI_DIR / "LICENSE").read_text(encoding="utf-8").split()[:2] == ["Apache", "License"]
