@@ -123,7 +123,7 @@ def serve(settings: Settings) -> None:
     """Run the file service with uvicorn on ``settings.host``:``settings.files_port`` until SIGINT/SIGTERM."""
     import uvicorn
 
-    from app.runtime.observability import configure_logging
+    from app.common.logs import configure_logging
 
     configure_logging()
     app = create_files_app(settings, load_manifests(settings.manifests_dir))

@@ -45,7 +45,7 @@ def runtime_config(manifests: Manifests, only: Sequence[str] = ()) -> RuntimeCon
 
 def serve(settings: Settings, only: Sequence[str] = ()) -> None:
     """Run the runtime with uvicorn until SIGINT/SIGTERM; requests in flight finish before it exits."""
-    from app.runtime.observability import configure_logging
+    from app.common.logs import configure_logging
     from app.runtime.server import create_app
 
     configure_logging()

@@ -12,11 +12,13 @@ import logging
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+
+from app.common.logs import ACCESS_LOGGER
 
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0)
 WINDOWS_MINUTES = (1, 5, 60)
@@ -172,7 +174,7 @@ class CallStats:
         }
 
 
-ACCESS_LOG = logging.getLogger("receipt.access")
+ACCESS_LOG = logging.getLogger(ACCESS_LOGGER)
 PAYLOAD_CAP = 2048
 
 
@@ -195,27 +197,3 @@ def redact(payload: Any, cap: int = PAYLOAD_CAP) -> Any:
 def log_request(fields: Mapping[str, Any]) -> None:
     """One JSON line per request on the ``receipt.access`` logger."""
     ACCESS_LOG.info(json.dumps(fields, ensure_ascii=False, default=str))
-
-
-class JsonFormatter(logging.Formatter):
-    """Plain JSON lines: access-log messages are already JSON objects, other records are wrapped in one."""
-
-    def format(self, record: logging.LogRecord) -> str:
-        if record.name == ACCESS_LOG.name:
-            return record.getMessage()
-        line: dict[str, Any] = {
-            "level": record.levelname.lower(),
-            "logger": record.name,
-            "message": record.getMessage(),
-        }
-        if record.exc_info:
-            line["exception"] = self.formatException(record.exc_info)
-        return json.dumps(line, ensure_ascii=False)
-
-
-def configure_logging(level: int = logging.INFO, handlers: Iterable[logging.Handler] | None = None) -> None:
-    handler = logging.StreamHandler()
-    handler.setFormatter(JsonFormatter())
-    root = logging.getLogger()
-    root.handlers = list(handlers) if handlers is not None else [handler]
-    root.setLevel(level)

@@ -200,7 +200,7 @@ def serve(settings: Settings) -> None:
     """Run the web app with uvicorn on ``settings.host``:``settings.web_port`` until SIGINT/SIGTERM."""
     import uvicorn
 
-    from app.runtime.observability import configure_logging
+    from app.common.logs import configure_logging
 
     configure_logging()
     app = create_web_app(settings, load_manifests(settings.manifests_dir))

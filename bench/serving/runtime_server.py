@@ -37,7 +37,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     """Serve until SIGTERM, on the same server as ``app.runtime.main.serve``, with malloc set as ``receipt-extractor
     serve`` sets it."""
     from app.allocator import keep_freed_memory
-    from app.runtime.observability import configure_logging
+    from app.common.logs import configure_logging
     from app.runtime.server import create_app
 
     parser = argparse.ArgumentParser(description=__doc__)
