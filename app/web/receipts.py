@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
 import anyio.to_thread
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
@@ -399,20 +399,30 @@ async def _stored_record(request: Request, login: Login, processed_id: object) -
     return read_record(png)
 
 
+HISTORY_ROWS = 50
+"""Rows a history page shows at first: each row's summary is one file read the first time it is shown."""
+SEARCH_DEPTH = 500
+"""How many of the newest receipts a search reads through."""
+
+
 @router.get("/history", response_class=HTMLResponse)
-def history(request: Request, login: Member, q: str = "") -> HTMLResponse:
-    """The person's receipts, newest first: recipient, amount, date and status of each; ``q`` keeps those whose
-    name, date or details hold every word of it (the search box asks for the rows only)."""
+def history(
+    request: Request, login: Member, q: str = "", limit: Annotated[int, Query(ge=1, le=SEARCH_DEPTH)] = HISTORY_ROWS
+) -> HTMLResponse:
+    """The person's receipts, newest first: recipient, amount, date and status of each, ``limit`` of them; ``q``
+    keeps those whose name, date or details hold every word of it (the search box asks for the rows only)."""
     state = web_state(request)
     token = login.access_token
     try:
         pairs = pair_files(state.files.list_all(token))
     except ServiceError as error:
         return render(request, "history.html", {"problem": _problem(error, None)}, status_code=503)
-    entries = history_entries(pairs, lambda file_id: state.files.download(token, file_id)[0], SUMMARIES)
     query = q.strip()[:200]
-    shown = [entry for entry in entries if entry.matches(query)] if query else entries
-    context = {"entries": shown, "query": query, "total": len(entries)}
+    searched = pairs[:SEARCH_DEPTH] if query else pairs[:limit]
+    entries = history_entries(searched, lambda file_id: state.files.download(token, file_id)[0], SUMMARIES)
+    shown = [entry for entry in entries if entry.matches(query)][:limit] if query else entries
+    more = limit * 2 if not query and len(pairs) > limit else None
+    context = {"entries": shown, "query": query, "total": len(pairs), "more": more}
     return render(request, "history.html", context, block="rows")
 
 

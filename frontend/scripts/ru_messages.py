@@ -170,6 +170,7 @@ RU = {
     "Total": "Итог",
     "Date": "Дата",
     "Search": "Поиск",
+    "Show more (%(shown)s of %(total)s shown)": "Показать ещё (показано %(shown)s из %(total)s)",
     "JPEG, PNG, WebP, HEIC or PDF, up to 25 MB.": "JPEG, PNG, WebP, HEIC или PDF, до 25 МБ.",
     "Take a photo": "Сфотографировать",
     "Choose a file": "Выбрать файл",

@@ -418,6 +418,12 @@ def test_history_rows_show_the_reading_search_and_delete_own_only(
     assert picture.headers["content-type"] == "image/jpeg"
     assert max(Image.open(io.BytesIO(picture.content)).size) <= 160
 
+    second_id = _upload(client, csrf, "second.png", sample.read_bytes())  # newer, not read
+    first_page = client.get("/history", params={"limit": 1}).text
+    assert f'data-id="{second_id}"' in first_page and f'data-id="{original_id}"' not in first_page
+    assert attribute(first_page, "history-more", "href") == "/history?limit=2"
+    assert client.get("/history", params={"limit": 0}).status_code == 422
+
     found = client.get("/history", params={"q": "3834964079"}, headers=HTMX)
     assert "<html" not in found.text and f'data-id="{original_id}"' in found.text  # the rows only, for htmx
     assert f'data-id="{original_id}"' not in client.get("/history", params={"q": "nothing-like-it"}).text
