@@ -26,6 +26,10 @@ MODELS = {"reader": "default", "other": "default"}
 ADMIN_GROUP = "/team/admins"
 
 
+UPLOAD_DAYS = 30
+"""Days after which the storage manifest written here expires uploads."""
+
+
 def group_of(model: str) -> str:
     """The group whose members may call ``model`` in the manifests written here."""
     return f"/team-{model}/{model}-users"
@@ -66,7 +70,11 @@ def manifest_set(
             "limits": {"maxRequestBytes": 5 * 1024 * 1024, "timeoutSeconds": 30, "maxConcurrency": 2, "maxQueue": 4},
         }
     }
-    storage = {"bucket": bucket, "prefixes": {"uploads": "uploads/", "weights": "weights/"}}
+    storage = {
+        "bucket": bucket,
+        "prefixes": {"uploads": "uploads/", "weights": "weights/"},
+        "lifecycle": [{"prefix": "uploads/", "expireAfterDays": UPLOAD_DAYS}],
+    }
     stages = [{"name": stage, "description": f"The {stage} stage."} for stage in ("test", "build", "push", "deploy")]
     pipeline = {
         "steps": list(steps) or [{"name": "infer", "description": "The whole module.", "module": entrypoint}],

@@ -9,6 +9,7 @@ from __future__ import annotations
 from app.settings import Settings
 from app.storage.base import (
     ByteRange,
+    Expiry,
     ObjectBody,
     ObjectInfo,
     ObjectNotFound,
@@ -25,6 +26,7 @@ from app.storage.s3 import S3Storage
 
 __all__ = [
     "ByteRange",
+    "Expiry",
     "LocalStorage",
     "MirrorResult",
     "ObjectBody",
@@ -45,11 +47,15 @@ __all__ = [
 
 def storage_from_settings(settings: Settings, bucket: str | None = None) -> Storage:
     """The configured backend for ``bucket`` (default: the storage manifest's). Connects lazily: nothing is
-    contacted until the first call, so a service can start while storage is down."""
+    contacted until the first call, so a service can start while storage is down. The manifest's bucket comes with
+    its lifecycle rules, applied when the bucket is ensured."""
+    expiry: tuple[Expiry, ...] = ()
     if bucket is None:
         from app.manifests import load_manifests
 
-        bucket = load_manifests(settings.manifests_dir).bucket
+        manifests = load_manifests(settings.manifests_dir)
+        bucket = manifests.bucket
+        expiry = tuple(Expiry(rule.prefix, rule.expire_after_days) for rule in manifests.storage.spec.lifecycle)
     if settings.storage_backend == "s3":
         return S3Storage(
             settings.s3_endpoint,
@@ -59,5 +65,6 @@ def storage_from_settings(settings: Settings, bucket: str | None = None) -> Stor
             region=settings.s3_region,
             secure=settings.s3_secure,
             public_url=settings.s3_public_url,
+            expiry=expiry,
         )
-    return LocalStorage(settings.storage_dir, bucket, settings.storage_signing_secret.get_secret_value())
+    return LocalStorage(settings.storage_dir, bucket, settings.storage_signing_secret.get_secret_value(), expiry=expiry)

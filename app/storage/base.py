@@ -113,14 +113,25 @@ class ObjectBody(ABC):
         self.close()
 
 
+@dataclass(frozen=True)
+class Expiry:
+    """Objects under ``prefix`` are deleted ``days`` after they were written (storage.yaml's ``lifecycle``)."""
+
+    prefix: str
+    days: int
+
+
 class Storage(ABC):
     """One bucket of object storage. Thread-safe: the file service calls it from worker threads."""
 
     bucket: str
+    expiry: tuple[Expiry, ...] = ()
+    """Applied by ``ensure_bucket``: as the bucket's lifecycle configuration on S3, by a sweep on the local backend."""
 
     @abstractmethod
     def ensure_bucket(self) -> None:
-        """Create the bucket when it is missing; StorageUnavailable when storage cannot be reached."""
+        """Create the bucket when it is missing and apply ``expiry``; StorageUnavailable when storage cannot be
+        reached."""
 
     @abstractmethod
     def put_stream(

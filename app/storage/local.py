@@ -14,7 +14,7 @@ import json
 import os
 import tempfile
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -24,6 +24,7 @@ from urllib.parse import urlencode
 from app.storage.base import (
     CHUNK_BYTES,
     ByteRange,
+    Expiry,
     MeteredStream,
     ObjectBody,
     ObjectInfo,
@@ -66,10 +67,18 @@ class _FileBody(ObjectBody):
 
 
 class LocalStorage(Storage):
-    def __init__(self, root: Path, bucket: str, signing_secret: str, url_path: str = SIGNED_URL_PATH) -> None:
+    def __init__(
+        self,
+        root: Path,
+        bucket: str,
+        signing_secret: str,
+        url_path: str = SIGNED_URL_PATH,
+        expiry: Sequence[Expiry] = (),
+    ) -> None:
         if not signing_secret:
             raise ValueError("the local backend needs a signing secret for its download URLs")
         self.bucket = bucket
+        self.expiry = tuple(expiry)
         self.base = root / bucket
         self._objects = self.base / "objects"
         self._meta = self.base / "meta"
@@ -81,6 +90,19 @@ class LocalStorage(Storage):
         with _disk(self.base):
             for folder in (self._objects, self._meta, self._tmp):
                 folder.mkdir(parents=True, exist_ok=True)
+        for rule in self.expiry:
+            self._expire(rule)
+
+    def _expire(self, rule: Expiry) -> None:
+        """Delete what ``rule`` has expired. A folder has no server to do it, so this runs whenever the bucket is
+        ensured: at every start of the file service."""
+        cutoff = datetime.now(UTC) - timedelta(days=rule.days)
+        after: str | None = None
+        while page := self.list(rule.prefix, limit=1000, after=after):
+            for summary in page:
+                if summary.modified < cutoff:
+                    self.delete(summary.key)
+            after = page[-1].key
 
     def put_stream(
         self, key: str, stream: Readable, *, size_limit: int, content_type: str, metadata: Mapping[str, str]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import io
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
@@ -26,13 +26,15 @@ from urllib.parse import quote, unquote, urlsplit
 
 import urllib3
 from minio import Minio
-from minio.commonconfig import REPLACE, CopySource
+from minio.commonconfig import ENABLED, REPLACE, CopySource, Filter
 from minio.error import MinioException, S3Error, ServerError
 from minio.helpers import DictType
+from minio.lifecycleconfig import Expiration, LifecycleConfig, Rule
 
 from app.storage.base import (
     CHUNK_BYTES,
     ByteRange,
+    Expiry,
     MeteredStream,
     ObjectBody,
     ObjectInfo,
@@ -62,6 +64,20 @@ def _http_client(connect_timeout_s: float, read_timeout_s: float) -> urllib3.Poo
     retries = urllib3.Retry(total=2, backoff_factor=0.1, status_forcelist=(500, 502, 503, 504))
     timeout = urllib3.Timeout(connect=connect_timeout_s, read=read_timeout_s)
     return urllib3.PoolManager(timeout=timeout, retries=retries, maxsize=16)
+
+
+def lifecycle_config(expiry: Sequence[Expiry]) -> LifecycleConfig:
+    """One S3 expiration rule per prefix; the server deletes the objects, so nothing of ours has to run."""
+    rules = [
+        Rule(
+            ENABLED,
+            rule_filter=Filter(prefix=rule.prefix),
+            rule_id=f"expire-{index}",
+            expiration=Expiration(days=rule.days),
+        )
+        for index, rule in enumerate(expiry)
+    ]
+    return LifecycleConfig(rules)
 
 
 def _reason(error: BaseException) -> str:
@@ -119,10 +135,12 @@ class S3Storage(Storage):
         connect_timeout_s: float = 3,
         read_timeout_s: float = 60,
         public_url: str | None = None,
+        expiry: Sequence[Expiry] = (),
     ) -> None:
         if part_size < MIN_PART_BYTES:
             raise ValueError(f"S3 parts are at least {MIN_PART_BYTES} bytes, not {part_size}")
         self.bucket = bucket
+        self.expiry = tuple(expiry)
         self.endpoint = endpoint
         self.part_size = part_size
         self._http = _http_client(connect_timeout_s, read_timeout_s)
@@ -171,6 +189,8 @@ class S3Storage(Storage):
                 except S3Error as exc:
                     if exc.code not in {"BucketAlreadyOwnedByYou", "BucketAlreadyExists"}:
                         raise
+            if self.expiry:
+                self._client.set_bucket_lifecycle(self.bucket, lifecycle_config(self.expiry))
             self._bucket_ready = True
 
     def _ready(self) -> None:

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import io
+import json
 import time
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from storage_kit import BrokenStream
 
-from app.storage import LocalStorage, ObjectNotFound
+from app.storage import Expiry, LocalStorage, ObjectNotFound
 from app.storage.local import SIGNED_URL_PATH
 
 
@@ -84,3 +85,21 @@ def test_objects_live_under_the_bucket_folder(local: LocalStorage, tmp_path: Pat
     put(local, "uploads/u/a", b"bytes")
     assert (tmp_path / "bucket" / "objects" / "uploads" / "u" / "a").read_bytes() == b"bytes"
     assert (tmp_path / "bucket" / "meta" / "uploads" / "u" / "a.json").is_file()
+
+
+def age(storage: LocalStorage, key: str, days: float) -> None:
+    """Make ``key`` look written ``days`` ago."""
+    meta = storage.base / "meta" / f"{key}.json"
+    record = json.loads(meta.read_text(encoding="utf-8"))
+    record["modified"] = (datetime.now(UTC) - timedelta(days=days)).isoformat()
+    meta.write_text(json.dumps(record), encoding="utf-8")
+
+
+def test_ensure_bucket_deletes_what_the_lifecycle_expired(tmp_path: Path) -> None:
+    storage = LocalStorage(tmp_path, "bucket", "secret", expiry=(Expiry("uploads/", 30),))
+    storage.ensure_bucket()
+    for key, days in {"uploads/u/old": 31, "uploads/u/new": 29, "weights/old": 400}.items():
+        put(storage, key, b"x")
+        age(storage, key, days)
+    storage.ensure_bucket()
+    assert [summary.key for summary in storage.list("", limit=10)] == ["uploads/u/new", "weights/old"]

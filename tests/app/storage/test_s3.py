@@ -16,7 +16,7 @@ import pytest
 from seaweed import SeaweedS3
 from storage_kit import PART, BrokenStream, new_bucket, raw_client, s3_storage
 
-from app.storage import ObjectNotFound, S3Storage, StorageError, StorageUnavailable
+from app.storage import Expiry, ObjectNotFound, S3Storage, StorageError, StorageUnavailable
 
 LIMIT = 64 * 2**20
 
@@ -173,3 +173,22 @@ def test_presigned_url_names_the_public_address_and_works_there(s3: S3Storage, s
 def test_public_url_must_be_scheme_host_port(seaweed: SeaweedS3, public_url: str) -> None:
     with pytest.raises(ValueError, match="public S3 URL must be"):
         S3Storage(seaweed.endpoint, bucket="b-public", access_key="a", secret_key="s", public_url=public_url)
+
+
+def test_ensure_bucket_sets_the_lifecycle_rules(seaweed: SeaweedS3) -> None:
+    storage = S3Storage(
+        seaweed.endpoint,
+        bucket=new_bucket(),
+        access_key=seaweed.access_key,
+        secret_key=seaweed.secret_key,
+        region=seaweed.region,
+        expiry=(Expiry("uploads/", 30), Expiry("tmp/", 1)),
+    )
+    storage.ensure_bucket()
+    config = raw_client(seaweed).get_bucket_lifecycle(storage.bucket)
+    assert config is not None
+    rules = [
+        (rule.rule_filter and rule.rule_filter.prefix, rule.expiration and rule.expiration.days)
+        for rule in config.rules
+    ]
+    assert rules == [("uploads/", 30), ("tmp/", 1)]

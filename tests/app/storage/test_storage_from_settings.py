@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from manifests_kit import write_manifests
+from manifests_kit import UPLOAD_DAYS, write_manifests
 
 from app.settings import Settings
-from app.storage import LocalStorage, S3Storage, storage_from_settings
+from app.storage import Expiry, LocalStorage, S3Storage, storage_from_settings
 
 
 def test_local_backend_is_the_default(tmp_path: Path) -> None:
@@ -16,6 +16,13 @@ def test_local_backend_is_the_default(tmp_path: Path) -> None:
     assert isinstance(storage, LocalStorage)
     assert (storage.bucket, storage.base) == ("scans", tmp_path / "scans")
     assert not storage.base.exists()
+
+
+def test_manifest_bucket_comes_with_its_lifecycle(tmp_path: Path) -> None:
+    manifests = write_manifests(tmp_path / "manifests")
+    settings = Settings(storage_backend="s3", s3_endpoint="127.0.0.1:1", manifests_dir=manifests)
+    assert storage_from_settings(settings).expiry == (Expiry("uploads/", UPLOAD_DAYS),)
+    assert storage_from_settings(settings, bucket="other-bucket").expiry == ()
 
 
 def test_s3_backend_connects_lazily(tmp_path: Path) -> None:
