@@ -45,7 +45,7 @@ def model_groups(manifests: Manifests) -> tuple[str, ...]:
 
 def create_files_app(settings: Settings, manifests: Manifests) -> FastAPI:
     refuse_unsafe_settings(settings, [settings.storage_secret_name])
-    storage = storage_from_settings(settings, manifests.bucket)
+    storage = storage_from_settings(settings, manifests.bucket, manifests.storage.spec.lifecycle)
     service = FileService(
         storage,
         uploads_prefix=manifests.storage.spec.prefixes.uploads,

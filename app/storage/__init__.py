@@ -6,6 +6,9 @@ folder with ``download_prefix``. The bucket is the storage manifest's unless a c
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from app.settings import Settings
 from app.storage.base import (
     ByteRange,
@@ -23,6 +26,9 @@ from app.storage.base import (
 from app.storage.local import LocalStorage
 from app.storage.mirror import MirrorResult, download_prefix, split_source
 from app.storage.s3 import S3Storage
+
+if TYPE_CHECKING:
+    from app.manifests.models import LifecycleRule
 
 __all__ = [
     "ByteRange",
@@ -45,17 +51,18 @@ __all__ = [
 ]
 
 
-def storage_from_settings(settings: Settings, bucket: str | None = None) -> Storage:
-    """The configured backend for ``bucket`` (default: the storage manifest's). Connects lazily: nothing is
-    contacted until the first call, so a service can start while storage is down. The manifest's bucket comes with
-    its lifecycle rules, applied when the bucket is ensured."""
-    expiry: tuple[Expiry, ...] = ()
+def storage_from_settings(
+    settings: Settings, bucket: str | None = None, lifecycle: Sequence[LifecycleRule] = ()
+) -> Storage:
+    """The configured backend for ``bucket`` (default: the storage manifest's, with its lifecycle), expiring objects
+    as ``lifecycle`` says when the bucket is ensured. Connects lazily: nothing is contacted until the first call, so a
+    service can start while storage is down."""
     if bucket is None:
         from app.manifests import load_manifests
 
         manifests = load_manifests(settings.manifests_dir)
-        bucket = manifests.bucket
-        expiry = tuple(Expiry(rule.prefix, rule.expire_after_days) for rule in manifests.storage.spec.lifecycle)
+        bucket, lifecycle = manifests.bucket, manifests.storage.spec.lifecycle
+    expiry = tuple(Expiry(rule.prefix, rule.expire_after_days) for rule in lifecycle)
     if settings.storage_backend == "s3":
         return S3Storage(
             settings.s3_endpoint,

@@ -16,10 +16,11 @@ import pytest
 from auth_fixtures import TestIdentityProvider
 from fastapi.testclient import TestClient
 from files_kit import MULTIPART_TYPE, OTHER_GROUP, PDF_MAGIC, bearer, multipart_body, png, storage_of
+from manifests_kit import UPLOAD_DAYS
 from PIL import Image
 
 from app.files.service import owner_segment
-from app.storage import LocalStorage, S3Storage
+from app.storage import Expiry, LocalStorage, S3Storage
 
 Headers = dict[str, str]
 ROUTES = [
@@ -409,3 +410,7 @@ def test_object_without_digest_is_not_a_file_yet(client: TestClient, idp: TestId
 
 def test_healthz_answers_without_a_token(client: TestClient) -> None:
     assert client.get("/healthz").json() == {"status": "ok"}
+
+
+def test_uploads_expire_as_the_storage_manifest_says(client: TestClient) -> None:
+    assert storage_of(client).expiry == (Expiry("uploads/", UPLOAD_DAYS),)
