@@ -24,6 +24,15 @@ DEFAULT_ENTRYPOINT = "plain_module"
 """tests/plain_module.py: importable wherever tests run, since tests/ is on their path."""
 MODELS = {"reader": "default", "other": "default"}
 ADMIN_GROUP = "/team/admins"
+ORIGIN = "http://127.0.0.1:8002"
+CORS: dict[str, Any] = {
+    "enabled": True,
+    "allowOrigin": [ORIGIN],
+    "allowMethods": ["GET", "POST", "DELETE"],
+    "allowHeaders": ["Authorization", "Content-Type", "Range", "X-Request-ID"],
+    "maxAge": 321,
+}
+"""The API's CORS policy in the manifests written here; every value differs from the schema's default."""
 
 
 UPLOAD_DAYS = 30
@@ -61,7 +70,7 @@ def manifest_set(
     api = {
         "restfulApi": {
             "basePath": "/",
-            "cors": {"enabled": True, "allowOrigin": ["http://127.0.0.1:8002"]},
+            "cors": CORS,
             "auth": {
                 "clients": list(CLIENTS),
                 "models": {model: {"groups": [group_of(model)]} for model in models},

@@ -82,14 +82,14 @@ def create_files_app(settings: Settings, manifests: Manifests) -> FastAPI:
         service, verifier, model_groups(manifests), uploads, settings.files_uploads_per_user, settings.files_body_idle_s
     )
     add_error_handlers(app)
-    if manifests.cors_origins:
+    if (cors := manifests.cors) is not None:
         app.add_middleware(
             CORSMiddleware,
-            allow_origins=list(manifests.cors_origins),
-            allow_methods=["GET", "POST", "DELETE", "OPTIONS"],
-            allow_headers=["Authorization", "Content-Type", "Range"],
+            allow_origins=cors.allow_origin,
+            allow_methods=cors.allow_methods,
+            allow_headers=cors.allow_headers,
             expose_headers=["Content-Range", "Content-Disposition", "Content-Length", "ETag"],
-            max_age=600,
+            max_age=cors.max_age,
         )
     app.include_router(router)
     mount_static(app)

@@ -20,6 +20,7 @@ from app.manifests import checks
 from app.manifests.models import (
     KINDS,
     ApiManifest,
+    Cors,
     Manifest,
     ModelSpec,
     ModuleManifest,
@@ -84,6 +85,12 @@ class Manifests:
 
     def resources_for(self, model_name: str) -> Resources:
         return self.model(model_name).resources or self.module.spec.resources
+
+    @property
+    def cors(self) -> Cors | None:
+        """The API's CORS policy, which both the runtime and the file service answer; None when CORS is disabled."""
+        cors = self.api.spec.restful_api.cors
+        return cors if cors.enabled else None
 
     @property
     def cors_origins(self) -> tuple[str, ...]:

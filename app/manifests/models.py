@@ -180,18 +180,19 @@ class ModuleManifest(Envelope):
 
 class Cors(Strict):
     enabled: bool
-    """Answer CORS preflights and add the Access-Control-* headers."""
+    """Answer CORS preflights and add the Access-Control-* headers: the runtime and the file service (which share the
+    API's host) answer them with the values below, and so does the Kubernetes ingress rendered from the manifests."""
     allow_origin: tuple[Origin, ...] = ()
     """Browser origins allowed to call the API, e.g. https://gallery.example; no wildcard."""
     allow_methods: tuple[HttpMethod, ...] = ("GET", "POST", "OPTIONS")
-    """Methods a browser may use."""
+    """Methods a browser may use; a preflight asking for another is refused."""
     allow_headers: tuple[Annotated[str, Matches(r"^[A-Za-z0-9-]+$", "a header name")], ...] = (
         "Authorization",
         "Content-Type",
     )
-    """Request headers a browser may send."""
+    """Request headers a browser may send; a preflight asking for another is refused."""
     max_age: int = Field(600, ge=0)
-    """Seconds a browser may cache a preflight answer."""
+    """Seconds a browser may cache a preflight answer (Access-Control-Max-Age)."""
 
 
 class ModelAccess(Strict):

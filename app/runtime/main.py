@@ -1,4 +1,4 @@
-"""Start the runtime from the manifests: which module, which models, which groups, which CORS origins.
+"""Start the runtime from the manifests: which module, which models, which groups, which CORS policy.
 
 The manifests are the only place that configuration lives (a team edits ``manifests/`` and the platform reads the
 same files); the environment only says where this instance runs (``app.settings``).
@@ -34,7 +34,7 @@ def runtime_config(manifests: Manifests, only: Sequence[str] = ()) -> RuntimeCon
         entrypoint=manifests.module.spec.entrypoint,
         models=declarations,
         limits=manifests.api.spec.restful_api.limits,
-        cors_origins=tuple(manifests.cors_origins),
+        cors=manifests.cors,
         allowed_clients=tuple(manifests.allowed_clients),
         title=manifests.module.metadata.name,
         bucket=manifests.bucket,

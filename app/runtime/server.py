@@ -43,7 +43,7 @@ from app.common.version import build_version
 from app.errors import ApiError, add_error_handlers, error_response, storage_error
 from app.files.service import FileService
 from app.limiter import SaturatedError, SlotLimiter
-from app.manifests.models import Limits
+from app.manifests.models import Cors, Limits
 from app.routing import add_options_route
 from app.runtime.cluster_stats import PrometheusStats, model_stats
 from app.runtime.filerefs import resolve_file_references
@@ -79,7 +79,8 @@ class RuntimeConfig:
     entrypoint: str
     models: Sequence[ModelDeclaration]
     limits: Limits
-    cors_origins: Sequence[str] = ()
+    cors: Cors | None = None
+    """The API manifest's CORS policy; None answers no cross-origin request."""
     allowed_clients: Sequence[str] = ()
     title: str = "Receipt extractor"
     bucket: str | None = None
@@ -148,14 +149,14 @@ def create_app(settings: Settings, config: RuntimeConfig) -> FastAPI:
 
     app = FastAPI(title=config.title, lifespan=lifespan, openapi_url=None, docs_url=None, redoc_url=None)
     app.state.runtime = state
-    if config.cors_origins:
+    if config.cors is not None:
         app.add_middleware(
             CORSMiddleware,
-            allow_origins=list(config.cors_origins),
-            allow_methods=["GET", "POST", "OPTIONS"],
-            allow_headers=["Authorization", "Content-Type", "X-Request-ID"],
+            allow_origins=config.cors.allow_origin,
+            allow_methods=config.cors.allow_methods,
+            allow_headers=config.cors.allow_headers,
             expose_headers=["X-Request-ID", "Retry-After"],
-            max_age=600,
+            max_age=config.cors.max_age,
         )
     app.add_middleware(InferFastPath, state=state)  # added last, so it sits in front of CORS and the router
     mount_static(app)

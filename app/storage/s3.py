@@ -15,6 +15,7 @@ Metadata values are percent-encoded UTF-8, as HTTP headers carry only ASCII.
 from __future__ import annotations
 
 import io
+import logging
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
@@ -50,6 +51,7 @@ from app.storage.base import (
     read_up_to,
 )
 
+LOG = logging.getLogger(__name__)
 MIN_PART_BYTES = 5 * 2**20
 """S3's smallest part of a multipart upload (except the last)."""
 DEFAULT_PART_BYTES = 8 * 2**20
@@ -190,8 +192,20 @@ class S3Storage(Storage):
                     if exc.code not in {"BucketAlreadyOwnedByYou", "BucketAlreadyExists"}:
                         raise
             if self.expiry:
-                self._client.set_bucket_lifecycle(self.bucket, lifecycle_config(self.expiry))
+                self._set_lifecycle()
             self._bucket_ready = True
+
+    def _set_lifecycle(self) -> None:
+        """Replace the bucket's lifecycle with ``expiry``. A server or user that may not set it leaves the bucket
+        usable: uploads keep working and the log says what an operator has to do."""
+        try:
+            self._client.set_bucket_lifecycle(self.bucket, lifecycle_config(self.expiry))
+        except S3Error as exc:
+            LOG.warning(
+                "S3 at %s refused the lifecycle of bucket %s (%s: %s); objects will not expire until an operator sets "
+                "it (storage.yaml's lifecycle, e.g. with `mc ilm import`)",
+                self.endpoint, self.bucket, exc.code, exc.message,
+            )  # fmt: skip
 
     def _ready(self) -> None:
         """Create the bucket on first use when start-up could not (storage was down then)."""

@@ -16,7 +16,7 @@ import pytest
 from auth_fixtures import TestIdentityProvider
 from fastapi.testclient import TestClient
 from files_kit import MULTIPART_TYPE, OTHER_GROUP, PDF_MAGIC, bearer, multipart_body, png, storage_of
-from manifests_kit import UPLOAD_DAYS
+from manifests_kit import CORS, ORIGIN, UPLOAD_DAYS
 from PIL import Image
 
 from app.files.service import owner_segment
@@ -414,3 +414,14 @@ def test_healthz_answers_without_a_token(client: TestClient) -> None:
 
 def test_uploads_expire_as_the_storage_manifest_says(client: TestClient) -> None:
     assert storage_of(client).expiry == (Expiry("uploads/", UPLOAD_DAYS),)
+
+
+def test_preflight_answers_the_api_manifests_cors_policy(client: TestClient) -> None:
+    asked = {"Origin": ORIGIN, "Access-Control-Request-Method": "DELETE", "Access-Control-Request-Headers": "range"}
+    allowed = client.options("/files/some-id", headers=asked)
+    assert allowed.status_code == 200
+    assert allowed.headers["access-control-allow-methods"].split(", ") == CORS["allowMethods"]
+    assert allowed.headers["access-control-max-age"] == str(CORS["maxAge"])
+    assert (
+        client.options("/files/some-id", headers={**asked, "Access-Control-Request-Method": "PUT"}).status_code == 400
+    )

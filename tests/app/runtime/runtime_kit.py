@@ -9,14 +9,14 @@ from typing import Any
 from auth_fixtures import TestIdentityProvider
 from fastapi import FastAPI
 from live_uvicorn import live_uvicorn
+from manifests_kit import CORS
 
-from app.manifests.models import Limits
+from app.manifests.models import Cors, Limits
 from app.runtime.registry import ModelDeclaration
 from app.runtime.server import RuntimeConfig, create_app
 from app.settings import Settings
 
 ECHO_GROUP = "/pu-gallery-pa-echo/gallery-echo-users"
-ORIGIN = "http://127.0.0.1:8002"
 
 
 def limits(**overrides: Any) -> Limits:
@@ -34,7 +34,7 @@ def runtime(
         entrypoint=entrypoint,
         models=models,
         limits=limits(**limit_overrides),
-        cors_origins=(ORIGIN,),
+        cors=Cors.model_validate(CORS),
         allowed_clients=("end-users", "receipt-web"),
     )
     return create_app(settings, config)

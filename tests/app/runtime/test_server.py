@@ -6,10 +6,12 @@ import json
 import logging
 from typing import Any
 
+import httpx
 import pytest
 from auth_fixtures import QWEN_GROUP, TestIdentityProvider
 from fastapi.testclient import TestClient
-from runtime_kit import ECHO_GROUP, ORIGIN
+from manifests_kit import CORS, ORIGIN
+from runtime_kit import ECHO_GROUP
 
 from app.runtime.server import _fast_infer_path
 
@@ -135,6 +137,19 @@ def test_cors_follows_the_api_manifest(echo: TestClient) -> None:
     assert allowed.status_code == 200 and allowed.headers["access-control-allow-origin"] == ORIGIN
     refused = echo.options("/v2/models/echo/infer", headers={"Origin": "http://evil.example", **preflight})
     assert refused.status_code == 400 and "access-control-allow-origin" not in refused.headers
+
+
+def test_preflight_answers_the_manifests_methods_headers_and_max_age(echo: TestClient) -> None:
+    def preflight(method: str, headers: str) -> httpx.Response:
+        asked = {"Access-Control-Request-Method": method, "Access-Control-Request-Headers": headers}
+        return echo.options("/v2/models/echo/infer", headers={"Origin": ORIGIN, **asked})
+
+    allowed = preflight("POST", "authorization, x-request-id")
+    assert allowed.status_code == 200
+    assert allowed.headers["access-control-allow-methods"].split(", ") == CORS["allowMethods"]
+    assert allowed.headers["access-control-max-age"] == str(CORS["maxAge"])
+    assert preflight("PUT", "authorization").status_code == 400
+    assert preflight("POST", "x-not-declared").status_code == 400
 
 
 @pytest.mark.parametrize(
