@@ -128,6 +128,16 @@ class Settings(BaseSettings):
         "(unset, or when it does not answer: this process's)",
     )
 
+    # The monitoring views admins browse (docs/scaling.md): recent requests and publication history.
+    monitoring_store: SecretStr | None = Field(
+        None,
+        description="Where runtimes keep the request log and publication history admins browse: unset = this "
+        "process's memory (one replica's view); redis://[:password@]host:port/db = a Redis every replica shares",
+    )
+    monitoring_keep: int = Field(
+        10_000, ge=10, le=1_000_000, description="How many requests (and publication events) the shared store keeps"
+    )
+
     @property
     def storage_secret_name(self) -> str:
         """The setting that holds the storage backend's secret: what the runtime and the file service need."""

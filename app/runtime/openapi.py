@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from app.common.docs import BEARER_SCHEME, bearer_security_schemes
+from app.runtime.monitoring import monitoring_paths
 from app.runtime.spec import ModuleSpec, TensorSpec
 from app.runtime.tensors import FILE_ID_CONTENT_TYPE
 
@@ -85,7 +86,7 @@ def openapi_document(
     invalid = [name for name in models if not MODEL_NAME.fullmatch(name)]
     if invalid:
         raise ValueError(f"model names {invalid} cannot appear in paths; use letters, digits, '_', '.' and '-'")
-    paths: dict[str, Any] = dict(_server_paths())
+    paths: dict[str, Any] = {**_server_paths(), **monitoring_paths(_errors, BEARER_SCHEME)}
     schemas: dict[str, Any] = dict(_shared_schemas())
     for name, spec in models.items():
         paths.update(_model_paths(name, spec, version))
@@ -96,6 +97,7 @@ def openapi_document(
         "tags": [
             {"name": "server", "description": "Liveness, readiness and server metadata; no token needed."},
             *({"name": name, "description": _model_description(spec)} for name, spec in models.items()),
+            {"name": "monitoring", "description": "Recent requests and publication history, for admins."},
         ],
         "paths": paths,
         "components": {

@@ -45,8 +45,10 @@ from app.files.service import FileService
 from app.limiter import SaturatedError, SlotLimiter
 from app.manifests.models import Cors, Limits
 from app.routing import add_options_route
+from app.runtime.activity import ActivityStore, ProcessStore, activity_store, replica_name
 from app.runtime.cluster_stats import PrometheusStats, model_stats
 from app.runtime.filerefs import resolve_file_references
+from app.runtime.monitoring import add_monitoring_routes
 from app.runtime.observability import Metrics, log_request, redact
 from app.runtime.openapi import model_metadata, openapi_document
 from app.runtime.registry import ModelDeclaration, ServedModel, build_registry, loader_of
@@ -101,6 +103,8 @@ class RuntimeState:
     files: FileService | None = None
     cluster_stats: PrometheusStats | None = None
     """The stats API's source over every replica (RECEIPT_STATS_PROMETHEUS_URL); None: this process's figures."""
+    activity: ActivityStore = field(default_factory=ProcessStore)
+    """The request log and publication history admins browse (RECEIPT_MONITORING_STORE: shared by replicas)."""
     repository: ModelRepository = field(init=False)
 
     def __post_init__(self) -> None:
@@ -138,12 +142,16 @@ def create_app(settings: Settings, config: RuntimeConfig) -> FastAPI:
             if served.load_seconds is not None:
                 state.metrics.load_seconds.labels(served.name, served.version).set(served.load_seconds)
             _count_from_zero(state, served)
+            if served.ready:
+                _publication(state, served, "loaded", None, None)
         yield
+        state.activity.close()
         if state.files is not None:
             state.files.close()
         if state.cluster_stats is not None:
             await state.cluster_stats.aclose()
 
+    state.activity = activity_store(settings)
     if settings.stats_prometheus_url:
         state.cluster_stats = PrometheusStats(settings.stats_prometheus_url)
 
@@ -162,6 +170,7 @@ def create_app(settings: Settings, config: RuntimeConfig) -> FastAPI:
     mount_static(app)
     _add_routes(app, state)
     _add_repository_routes(app, state)
+    add_monitoring_routes(app, lambda: state.activity, partial(_admin, state))
     add_options_route(app)
     return app
 
@@ -337,20 +346,47 @@ def _add_repository_routes(app: FastAPI, state: RuntimeState) -> None:
         principal = _admin(state, request)
         wanted = VersionRequest.from_parameters((await _repository_body(request)).get("parameters"))
         loader = loader_of(state.config.entrypoint)
+        previous = _model(state, name)
+        loaded_before = {loaded.version for loaded in state.repository.versions(name)}
         served = await state.repository.load(name, wanted, loader, partial(_weights_preparation, state.settings))
         state.metrics.load_seconds.labels(served.name, served.version).set(served.load_seconds or 0.0)
         _count_from_zero(state, served)
         user = principal.username if principal else None
+        if served.version not in loaded_before:
+            _publication(state, served, "loaded", None, user)
+        if served is not previous:
+            event = "rolled_back" if served.version in loaded_before else "switched"
+            _publication(state, served, event, previous.version, user)
         LOG.info("model %s now serves version %s (switched by %s)", name, served.version, user)
         return {"name": name, "serving": served.version}
 
     @app.post("/v2/repository/models/{name}/unload")
     async def repository_unload(name: str, request: Request) -> dict[str, Any]:
         """Unload a version that is not serving."""
-        _admin(state, request)
+        principal = _admin(state, request)
         version = VersionRequest.from_parameters((await _repository_body(request)).get("parameters")).version
+        unloaded = _model(state, name, version)
         state.repository.unload(name, version)
+        _publication(state, unloaded, "unloaded", None, principal.username if principal else None)
         return {"name": name, "unloaded": version}
+
+
+REPLICA = replica_name()
+
+
+def _now() -> str:
+    now = time.time()
+    return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(now)) + f".{int(now * 1000) % 1000:03d}Z"
+
+
+def _publication(state: RuntimeState, served: ServedModel, event: str, previous: str | None, by: str | None) -> None:
+    """One entry of the publication history (which image, which weights, who, when)."""
+    entry = {
+        "at": _now(), "replica": REPLICA, "model": served.name, "version": served.version, "event": event,
+        "previous": previous, "by": by, "image": build_version(), "source": served.source,
+        "model_key": served.model_key,
+    }  # fmt: skip
+    state.activity.add("publications", entry)
 
 
 RequestReader = Callable[[Request, ServedModel, Limits], Awaitable[PreparedRequest]]
@@ -601,3 +637,5 @@ def _observe(  # noqa: PLR0917 - a log line has many fields
     if state.settings.log_payloads and prepared is not None:
         line["payload"] = redact({"inputs": prepared.inputs, "parameters": prepared.parameters})
     log_request(line)
+    del line["event"]
+    state.activity.add("requests", {"at": _now(), "replica": REPLICA, **line})

@@ -52,9 +52,9 @@ def replicated(config: StackConfig, runtime: ServiceProcess, files: ServiceProce
     prometheus = PrometheusServer(
         config.state_dir / "prometheus", targets=[f"{HOST}:{port}" for port in runtime_ports], port=ports[-1]
     )
-    runtimes = _copies(
-        runtime, runtime_ports, "RECEIPT_PORT", "module", {"RECEIPT_STATS_PROMETHEUS_URL": prometheus.url}
-    )
+    # the stats from Prometheus; the request log and publication history admins browse in the shared Redis
+    shared = {"RECEIPT_STATS_PROMETHEUS_URL": prometheus.url, "RECEIPT_MONITORING_STORE": redis.url}
+    runtimes = _copies(runtime, runtime_ports, "RECEIPT_PORT", "module", shared)
     # one session key for all (the same cookie must open every replica), one Redis for the logins it points to
     webs = _copies(web, web_ports, "RECEIPT_WEB_PORT", "web", {"RECEIPT_WEB_SESSION_STORE": redis.url})
     balancers = [

@@ -81,6 +81,9 @@ def _media(document: dict[str, Any], path: str, status: str | None = None) -> di
     return next(iter(content.values()))
 
 
+MONITORING_PATHS = {"/v2/monitoring/requests", "/v2/monitoring/publications"}
+
+
 # --- validity -------------------------------------------------------------------------------------------------------
 
 
@@ -90,6 +93,7 @@ def test_openapi_document_validates_as_openapi_31(document: dict[str, Any]) -> N
     labels = _operation_labels(document)
 
     expected = {"GET /v2", "GET /v2/health/live", "GET /v2/health/ready"}
+    expected |= {"GET /v2/monitoring/requests", "GET /v2/monitoring/publications"}
     for name in ("receipt", "echo"):
         expected |= {f"GET /v2/models/{name}{suffix}" for suffix in ("", "/ready", "/stats", "/versions")}
         expected |= {f"POST /v2/models/{name}/infer", f"POST /v2/models/{name}/infer-file"}
@@ -132,9 +136,13 @@ def test_openapi_document_is_json(document: dict[str, Any]) -> None:
 def test_openapi_document_has_paths_per_model(document: dict[str, Any]) -> None:
     paths = set(document["paths"])
 
-    assert paths == {"/v2", "/v2/health/live", "/v2/health/ready"} | {
-        f"/v2/models/{name}{suffix}" for name in ("receipt", "echo") for suffix in MODEL_PATHS
-    } | {f"/v2/repository/models/{name}/load" for name in ("receipt", "echo")}
+    assert (
+        paths
+        == {"/v2", "/v2/health/live", "/v2/health/ready"}
+        | {f"/v2/models/{name}{suffix}" for name in ("receipt", "echo") for suffix in MODEL_PATHS}
+        | {f"/v2/repository/models/{name}/load" for name in ("receipt", "echo")}
+        | MONITORING_PATHS
+    )
     assert document["openapi"] == "3.1.0"
     assert document["info"]["version"] == "1.2.3"
     assert document["servers"] == [{"url": "http://127.0.0.1:8000"}]
@@ -149,7 +157,7 @@ def test_openapi_document_secures_model_endpoints_only(document: dict[str, Any])
     assert "security" not in document
     for path, operation in operations:
         secured = operation.get("security") == [{"bearerAuth": []}]
-        assert secured == path.startswith(("/v2/models/", "/v2/repository/")), path
+        assert secured == path.startswith(("/v2/models/", "/v2/repository/", "/v2/monitoring/")), path
         assert ("401" in operation["responses"]) == secured, path
 
 

@@ -56,6 +56,15 @@ def test_runtime_replicas_read_stats_from_the_prometheus_scraping_them(tmp_path:
     assert {r.env["RECEIPT_STATS_PROMETHEUS_URL"] for r in runtimes} == {prometheus.url}
 
 
+def test_runtime_replicas_share_the_request_log_in_the_stacks_redis(tmp_path: Path) -> None:
+    children = build_children(StackConfig(state_dir=tmp_path, replicas=2))
+    redis = next(c.server for c in children if isinstance(c, ManagedChild) and isinstance(c.server, RedisServer))
+    runtimes = [c for c in children if isinstance(c, ServiceProcess) and c.name.startswith("module runtime")]
+    others = [c for c in children if isinstance(c, ServiceProcess) and not c.name.startswith("module runtime")]
+    assert {r.env["RECEIPT_MONITORING_STORE"] for r in runtimes} == {redis.url}
+    assert all("RECEIPT_MONITORING_STORE" not in c.env for c in others)
+
+
 def test_replicas_preflight_names_a_missing_load_balancer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))  # nothing on PATH: every Debian binary is missing
     problems = preflight(StackConfig(state_dir=tmp_path, replicas=2, ports=StackConfig().ports))

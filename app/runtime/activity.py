@@ -1,0 +1,180 @@
+"""What admins browse across replicas: the recent requests and the publication history of every model.
+
+Each runtime appends one entry per request (the fields of its JSON log line) and one per publication event (a
+version loaded, switched to, rolled back to, unloaded). With ``RECEIPT_MONITORING_STORE=redis://…`` the entries go
+to two capped Redis lists every replica shares (``LPUSH`` + ``LTRIM``: the newest ``RECEIPT_MONITORING_KEEP``), so one
+admin query on any replica sees them all; unset, they stay in this process's ring buffers, and the answer says which
+(``"source": "redis"`` or ``"process"``). Requests never wait for Redis: a writer thread sends the entries in
+batches, and when Redis is away they are dropped (and the drop is logged) rather than queued without bound. The
+JSON log line on stdout stays the record of every request; this is the browsable window onto the recent ones.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import queue
+import socket
+import threading
+import time
+from collections import deque
+from collections.abc import Mapping
+from typing import Any, Protocol
+from urllib.parse import urlparse
+
+import redis
+
+from app.errors import ApiError
+from app.settings import Settings, UnsafeSettingsError
+
+LOG = logging.getLogger(__name__)
+
+REQUESTS_KEY = "receipt:monitoring:requests"
+PUBLICATIONS_KEY = "receipt:monitoring:publications"
+PROCESS_KEEP = 1000
+"""Entries a runtime keeps in memory when no shared store is set."""
+PENDING_MAX = 10_000
+"""Entries waiting for the writer thread; beyond, new ones are dropped (Redis is away or too slow)."""
+BATCH_MAX = 500
+CONNECT_TIMEOUT_S = 2.0
+QUERY_MAX = 500
+"""The most entries one query answers."""
+PUBLICATION_EVENTS = ("loaded", "switched", "rolled_back", "unloaded")
+
+
+def replica_name() -> str:
+    """Which replica wrote an entry: the host name (a pod's name in Kubernetes) and the process id."""
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+class ActivityStore(Protocol):
+    source: str
+
+    @property
+    def keep(self) -> int:
+        """How many entries of each kind are kept."""
+
+    def add(self, kind: str, entry: Mapping[str, Any]) -> None:
+        """Append an entry of ``kind`` (``requests`` or ``publications``) without waiting."""
+
+    def recent(self, kind: str, scan: int) -> list[dict[str, Any]]:
+        """Up to ``scan`` newest entries of ``kind``, newest first."""
+
+    def close(self) -> None: ...
+
+
+class ProcessStore:
+    """This process's ring buffers: the single-machine default."""
+
+    source = "process"
+
+    def __init__(self, keep: int = PROCESS_KEEP) -> None:
+        self._entries: dict[str, deque[dict[str, Any]]] = {}
+        self._keep = keep
+        self._lock = threading.Lock()
+
+    @property
+    def keep(self) -> int:
+        return self._keep
+
+    def add(self, kind: str, entry: Mapping[str, Any]) -> None:
+        with self._lock:
+            self._entries.setdefault(kind, deque(maxlen=self._keep)).appendleft(dict(entry))
+
+    def recent(self, kind: str, scan: int) -> list[dict[str, Any]]:
+        with self._lock:
+            return list(self._entries.get(kind, ()))[:scan]
+
+    def close(self) -> None:
+        return None
+
+
+class RedisStore:
+    """Two capped Redis lists shared by every replica, written by a thread of this process."""
+
+    source = "redis"
+    KEYS: Mapping[str, str] = {"requests": REQUESTS_KEY, "publications": PUBLICATIONS_KEY}
+
+    def __init__(self, client: redis.Redis, keep: int) -> None:
+        self._redis = client
+        self._keep = keep
+        self._pending: queue.Queue[tuple[str, str] | None] = queue.Queue(PENDING_MAX)
+        self._dropped = 0
+        self._writer = threading.Thread(target=self._write, name="monitoring-writer", daemon=True)
+        self._writer.start()
+
+    def add(self, kind: str, entry: Mapping[str, Any]) -> None:
+        try:
+            self._pending.put_nowait((self.KEYS[kind], json.dumps(entry, ensure_ascii=False, default=str)))
+        except queue.Full:
+            self._dropped += 1
+            if self._dropped in {1, 100, 10_000}:  # a few log lines, not one per request
+                LOG.warning("monitoring store is not keeping up: %d entries dropped", self._dropped)
+
+    def _write(self) -> None:
+        while (item := self._pending.get()) is not None:
+            batch = [item]
+            while len(batch) < BATCH_MAX:
+                try:
+                    more = self._pending.get_nowait()
+                except queue.Empty:
+                    break
+                if more is None:
+                    self._pending.task_done()
+                    self._pending.put(None)  # stop after this batch
+                    break
+                batch.append(more)
+            self._send(batch)
+            for _ in batch:
+                self._pending.task_done()
+
+    def _send(self, batch: list[tuple[str, str]]) -> None:
+        pipe = self._redis.pipeline(transaction=False)
+        for key, line in batch:
+            pipe.lpush(key, line)
+        for key in {key for key, _ in batch}:
+            pipe.ltrim(key, 0, self._keep - 1)
+        try:
+            pipe.execute()
+        except redis.RedisError as error:
+            LOG.warning("monitoring store: %d entries not written to Redis (%s)", len(batch), error)
+
+    @property
+    def keep(self) -> int:
+        return self._keep
+
+    def recent(self, kind: str, scan: int) -> list[dict[str, Any]]:
+        try:
+            lines = self._redis.lrange(self.KEYS[kind], 0, scan - 1)
+        except redis.RedisError as error:
+            raise ApiError(
+                503, f"the monitoring store (Redis) does not answer: {error}", {"Retry-After": "5"}
+            ) from error
+        return [json.loads(line) for line in lines]
+
+    def flush(self, timeout_s: float = 5.0) -> None:
+        """Wait until the entries added so far are sent (tests, shutdown)."""
+        deadline = time.monotonic() + timeout_s
+        while self._pending.unfinished_tasks and time.monotonic() < deadline:
+            time.sleep(0.01)
+
+    def close(self) -> None:
+        self._pending.put(None)
+        self._writer.join(timeout=5)
+        self._redis.close()
+
+
+def activity_store(settings: Settings) -> ActivityStore:
+    """The store ``settings.monitoring_store`` names: unset, this process's memory; a redis:// URL, Redis."""
+    if settings.monitoring_store is None:
+        return ProcessStore()
+    url = settings.monitoring_store.get_secret_value()
+    scheme = urlparse(url).scheme
+    if scheme not in {"redis", "rediss", "unix"}:
+        raise UnsafeSettingsError(
+            f"RECEIPT_MONITORING_STORE must be a redis://, rediss:// or unix:// URL, not one with {scheme or 'no'} "
+            "scheme; unset it to keep the request log in the process's memory"
+        )
+    client = redis.Redis.from_url(url, socket_connect_timeout=CONNECT_TIMEOUT_S, socket_timeout=CONNECT_TIMEOUT_S)
+    return RedisStore(client, settings.monitoring_keep)
