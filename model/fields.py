@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from model.labels import ANY_LABEL, RULES, read_labelled
 from model.normalize import normalize_currency
-from model.schema import Candidate, DocumentType, Source
+from model.schema import OCR_SOURCES, Candidate, DocumentType, Source
 from model.unlabelled import read_unlabelled
 from model.values import label, read_bank, read_name, read_text
 
@@ -68,7 +68,7 @@ def classify(lines: Sequence[str]) -> DocumentType:
 def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> list[Candidate]:
     """Every reading of every field that the labels in ``lines`` support, in reading order."""
     lines = _roles_joined(lines)
-    if source is Source.OCR and not _DOLLARS.search("\n".join(lines)):
+    if source in OCR_SOURCES and not _DOLLARS.search("\n".join(lines)):
         lines = [_FIVE_READ_AS_DOLLAR.sub("5", line) for line in lines]
     candidates: list[Candidate] = []
     read_whole: set[str] = set()
@@ -150,7 +150,7 @@ def _currency(lines: Sequence[str], source: Source) -> str:
     in OCR text a dollar counts only where the page also names it ("USD", "долл.")."""
     text = "\n".join(lines)
     marks = _CURRENCY_BESIDE_A_NUMBER.findall(text)
-    if source is Source.OCR and not _DOLLARS.search(text):
+    if source in OCR_SOURCES and not _DOLLARS.search(text):
         marks = [mark for mark in marks if "$" not in mark]
     return normalize_currency(" ".join(marks)) or "RUB"
 

@@ -202,7 +202,7 @@ def _read(
             result = recognize(image, psm, budget)
     with timer.stage("parse"):
         lines = [line.text for line in result.lines]
-        candidates = extract_candidates(lines, Source.OCR)
+        candidates = extract_candidates(lines, Source.INDRA if reader == "indra" else Source.OCR)
     characters = sum(len(line.text) for line in result.lines) or 1
     confidence = sum(line.confidence * len(line.text) for line in result.lines) / characters
     return _PageText(lines, candidates, result.text, confidence)
@@ -308,7 +308,8 @@ class Extractor:
                 page_text = self._pool_with_indra(page_text, prepared.color, turn, reading)
         reading.candidates += page_text.candidates
         reading.texts.append(page_text.text)
-        reading.document_types.append((classify(page_text.lines), Source.OCR))
+        reading_source = Source.INDRA if self.backend == "indra" else Source.OCR
+        reading.document_types.append((classify(page_text.lines), reading_source))
         return steps, prepared.intermediates
 
     @staticmethod

@@ -4,8 +4,9 @@ A reading that passes its field's rule (check digits, the BIK-bound account keys
 does not, whatever its source; among equals the more reliable source wins (QR, then a PDF text layer, then the model,
 then OCR). The status follows the trust contract (docs/architecture.md, "Trust"): ``verified`` only when a rule that
 could have failed confirmed the value (check digits, an account key, a КПП's tax office, a QR or another source
-reading the same), ``repaired`` when the value was changed to pass a rule (only when exactly one single OCR
-confusion, at any position, makes it pass), ``invalid`` when it fails, ``unverified`` otherwise.
+reading the same, Tesseract and Indra reading the same identifier, amount or date), ``repaired`` when the value was
+changed to pass a rule (only when exactly one single OCR confusion, at any position, makes it pass), ``invalid``
+when it fails, ``unverified`` otherwise.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from model import checks
 from model.checks import Rule
 from model.schema import (
     FIELD_NAMES,
+    OCR_SOURCES,
     VALUE_FIELDS,
     Candidate,
     CheckStatus,
@@ -28,7 +30,8 @@ from model.schema import (
     Source,
 )
 
-_TRUST = {Source.QR: 0, Source.PDF: 1, Source.MODEL: 2, Source.OCR: 3}
+_TRUST = {Source.QR: 0, Source.PDF: 1, Source.MODEL: 2, Source.OCR: 3, Source.INDRA: 3}
+"""Tesseract and Indra rank alike: among their readings the scores, raised where both agree, decide."""
 _EARLIEST_DATE = date(1995, 1, 1)
 
 
@@ -101,6 +104,31 @@ _RULES: dict[str, Rule] = {
 _NO_AGREEMENT = frozenset({"currency"})
 """Fields whose sources agree without reading anything: a QR implies roubles, and OCR assumes them."""
 
+READERS_AGREE_FIELDS = frozenset(
+    {
+        "recipient_inn",
+        "recipient_kpp",
+        "recipient_account",
+        "bank_bic",
+        "bank_corr_account",
+        "fiscal_drive_number",
+        "fiscal_document_number",
+        "fiscal_sign",
+        "amount",
+        "payment_date",
+    }
+)
+"""Fields that Tesseract and Indra reading the same verifies (``readers_agree``): strings of digits, where the two
+engines' misreadings are unlikely to coincide. Names, purposes and bank names are left out: the same parser turns
+both readings into a value, so what they would confirm is a normalised text both engines could garble alike, and a
+wrong name that both read right is still wrong. Agreement confirms the characters on the page, not the parser's
+choice among the page's dates and totals, nor a value misprinted on the page (docs/architecture.md, "Trust")."""
+
+_SOLE_READING_FIELDS = frozenset({"amount", "payment_date"})
+"""Fields where the parser chooses among several of the page's values (a total before VAT, a due date, a print
+header's date): both readers feed the same parser, so they agree on a wrong choice as readily as on a right one.
+Their agreement verifies these only when neither reader read any other value for the field."""
+
 
 def _same(field: str, left: str, right: str) -> bool:
     """Two readings of one value: ФД and ФП as numbers, since receipts print leading zeros that QR codes drop."""
@@ -122,14 +150,27 @@ def _agreeing_sources(field: str, chosen: Candidate, candidates: list[Candidate]
 
 
 def _agreement(field: str, chosen: Candidate, candidates: list[Candidate]) -> FieldCheck | None:
-    """``verified`` by another source reading the same value, or ``None`` when none does."""
+    """``verified`` by another source reading the same value, or ``None`` when none does. The two OCR readers
+    (Tesseract and Indra) verify each other only on ``READERS_AGREE_FIELDS``; two passes of one reader never do."""
     others = _agreeing_sources(field, chosen, candidates)
     if not others:
         return None
-    sources = {chosen.source.value, *others}
-    rule = "qr_agrees" if Source.QR.value in sources else "sources_agree"
+    sources = {chosen.source, *(Source(other) for other in others)}
+    if Source.QR in sources:
+        rule = "qr_agrees"
+    elif not sources <= OCR_SOURCES:
+        rule = "sources_agree"
+    elif field in READERS_AGREE_FIELDS and _sole_reading(field, chosen, candidates):
+        rule = "readers_agree"
+    else:
+        return None
     detail = f"{chosen.source.value} and {', '.join(others)} read the same"
     return FieldCheck(status=CheckStatus.VERIFIED, source=chosen.source, rule=rule, detail=detail)
+
+
+def _sole_reading(field: str, chosen: Candidate, candidates: list[Candidate]) -> bool:
+    """Whether the chosen value is the only one read for a field the parser picks among the page's values."""
+    return field not in _SOLE_READING_FIELDS or all(_same(field, c.value, chosen.value) for c in candidates)
 
 
 def _disagreement(field: str, chosen: Candidate, candidates: list[Candidate]) -> str | None:
@@ -305,11 +346,11 @@ def _misshapen(field: str, readings: list[Candidate]) -> FieldCheck:
 def _without_lost_kopecks(amounts: list[Candidate]) -> list[Candidate]:
     """Drops an OCR reading of whole roubles ("13011.00") when another OCR reading of the same roubles has kopecks
     ("13011.46"): blur loses the kopecks of "13 011 руб. 46 коп." far more often than it invents them."""
-    with_kopecks = {c.value.split(".")[0] for c in amounts if c.source is Source.OCR and not c.value.endswith(".00")}
+    with_kopecks = {c.value.split(".")[0] for c in amounts if c.source in OCR_SOURCES and not c.value.endswith(".00")}
     return [
         c
         for c in amounts
-        if not (c.source is Source.OCR and c.value.endswith(".00") and c.value.split(".")[0] in with_kopecks)
+        if not (c.source in OCR_SOURCES and c.value.endswith(".00") and c.value.split(".")[0] in with_kopecks)
     ]
 
 

@@ -120,12 +120,18 @@ class CheckStatus(StrEnum):
 
 
 class Source(StrEnum):
-    """Where a value came from; also the order of trust when sources disagree."""
+    """Where a value came from: ``ocr`` is Tesseract's reading of the page, ``indra`` the Indra OCR extra's (its own
+    source, so that the two readers agreeing counts as two independent readings), ``pdf`` a PDF's text layer."""
 
     QR = "qr"
     MODEL = "model"
     OCR = "ocr"
     PDF = "pdf"
+    INDRA = "indra"
+
+
+OCR_SOURCES = frozenset({Source.OCR, Source.INDRA})
+"""The readers of a page's pixels: they share OCR's failure modes (a lost kopeck, a ₽ read as "$")."""
 
 
 class FieldCheck(BaseModel):
@@ -138,7 +144,11 @@ class FieldCheck(BaseModel):
         description="verified: a rule that could have failed confirmed it; repaired: changed to pass a rule, a person "
         "must look; invalid: fails its rule; unverified: nothing could confirm or refute it",
     )
-    source: Source | None = None
+    source: Source | None = Field(
+        None,
+        description="Where the chosen value was read: qr, pdf (a text layer), ocr (Tesseract), indra (Indra OCR), "
+        "model",
+    )
     rule: str | None = Field(
         None, description='The rule that decided the status ("inn_check_digits", "qr_agrees"…); null when none did'
     )

@@ -18,7 +18,10 @@ MISREAD_INN = "7707088893"  # one digit off: fails the check digits
 
 def test_pooled_readings_keep_both_readers_and_raise_what_they_agree_on() -> None:
     tesseract = [Candidate("recipient_name", "ООО «Ромашка»", Source.OCR), Candidate("amount", "100.00", Source.OCR)]
-    indra = [Candidate("recipient_name", "ООО «Ромашка»", Source.OCR, 0.8), Candidate("amount", "700.00", Source.OCR)]
+    indra = [
+        Candidate("recipient_name", "ООО «Ромашка»", Source.INDRA, 0.8),
+        Candidate("amount", "700.00", Source.INDRA),
+    ]
     pooled = pool_readings(tesseract, indra)
     assert [(c.field, c.value, c.score) for c in pooled] == [
         ("recipient_name", "ООО «Ромашка»", 1.0 + AGREEMENT_BONUS),
@@ -31,7 +34,7 @@ def test_pooled_readings_keep_both_readers_and_raise_what_they_agree_on() -> Non
 @pytest.mark.parametrize(("first", "second"), [(MISREAD_INN, VALID_INN), (VALID_INN, MISREAD_INN)])
 def test_the_check_digits_choose_the_reader_that_read_the_inn_right(first: str, second: str) -> None:
     pooled = pool_readings(
-        [Candidate("recipient_inn", first, Source.OCR)], [Candidate("recipient_inn", second, Source.OCR)]
+        [Candidate("recipient_inn", first, Source.OCR)], [Candidate("recipient_inn", second, Source.INDRA)]
     )
     details, checks = resolve(pooled, DocumentType.INVOICE)
     assert details.recipient_inn == VALID_INN
@@ -43,7 +46,7 @@ def test_a_value_both_readers_agree_on_wins_over_one_reader_alone() -> None:
         Candidate("recipient_name", "ООО «Ромашко»", Source.OCR),
         Candidate("recipient_name", "ООО «Ромашка»", Source.OCR, 0.8),
     ]
-    indra = [Candidate("recipient_name", "ООО «Ромашка»", Source.OCR)]
+    indra = [Candidate("recipient_name", "ООО «Ромашка»", Source.INDRA)]
     details, _ = resolve(pool_readings(tesseract, indra), DocumentType.INVOICE)
     assert details.recipient_name == "ООО «Ромашка»"
     details, _ = resolve(tesseract, DocumentType.INVOICE)
@@ -56,3 +59,83 @@ def test_the_pooled_backend_reads_a_page_with_both_readers() -> None:
     assert extraction.response.count("\n\n") >= 1  # both readings' text
     assert extraction.details.bank_bic is not None
     assert extraction.checks["bank_bic"].status != CheckStatus.INVALID
+
+
+IP_INN, IP_INN_MISREAD = "500100732259", "500100732258"  # the misread has one repair: the right value
+BIK, CORR, KPP, DAY = "044525225", "30101810400000000225", "773601001", "2024-03-01"
+T, N, Q = Source.OCR, Source.INDRA, Source.QR  # Tesseract, iNdra, QR
+
+
+@pytest.mark.parametrize(
+    ("field", "readings", "value", "status", "rule"),
+    [
+        # Tesseract and Indra reading the same identifier, amount or date verify it
+        ("amount", [("1234.50", T), ("1234.50", N)], "1234.50", "verified", "readers_agree"),
+        ("payment_date", [("2024-03-01", T), ("2024-03-01", N)], "2024-03-01", "verified", "readers_agree"),
+        ("recipient_kpp", [("773601001", T), ("773601001", N)], "773601001", "verified", "readers_agree"),
+        ("fiscal_document_number", [("00012", T), ("12", N)], "00012", "verified", "readers_agree"),
+        ("bank_corr_account", [(CORR, T), (CORR, N)], CORR, "verified", "readers_agree"),
+        # two passes of one reader are one reading; one reader alone confirms nothing
+        ("amount", [("1234.50", T), ("1234.50", T)], "1234.50", "unverified", None),
+        ("amount", [("1234.50", N), ("1234.50", N)], "1234.50", "unverified", None),
+        ("amount", [("1234.50", N)], "1234.50", "unverified", None),
+        # an amount or a date both read alike, but either reader also read another one: which is the page's is the
+        # parser's choice, the same for both readers, so their agreement proves nothing about it
+        ("amount", [("1234.50", T), ("1234.50", N), ("1100.00", N)], "1234.50", "unverified", None),
+        ("payment_date", [(DAY, T), (DAY, N), ("2024-03-15", T)], DAY, "unverified", "plausible_date"),
+        # an identifier is labelled by what it is: the readers agreeing verifies it whatever else was read
+        ("recipient_kpp", [(KPP, T), (KPP, N), ("773601002", N)], KPP, "verified", "readers_agree"),
+        # the readers disagreeing: nothing verified, the other reading named
+        ("amount", [("100.00", T), ("180.00", N)], "100.00", "unverified", None),
+        # names and purposes are not verified by the readers agreeing
+        ("recipient_name", [("ООО «Ромашка»", T), ("ООО «Ромашка»", N)], "ООО «Ромашка»", "unverified", None),
+        ("purpose", [("Оплата", T), ("Оплата", N)], "Оплата", "unverified", None),
+        ("currency", [("RUB", T), ("RUB", N)], "RUB", "unverified", None),
+        # a QR among them is the stronger agreement
+        ("amount", [("1234.50", Q), ("1234.50", T), ("1234.50", N)], "1234.50", "verified", "qr_agrees"),
+        # a repair stays a repair when both readers read the same misread...
+        ("recipient_inn", [(IP_INN_MISREAD, T), (IP_INN_MISREAD, N)], IP_INN, "repaired", "inn_check_digits"),
+        # ...and the other reader reading the repaired value makes it a reading that passes its check digits
+        ("recipient_inn", [(IP_INN_MISREAD, T), (IP_INN, N)], IP_INN, "verified", "inn_check_digits"),
+        # a date that fails its rule is not saved by agreement
+        ("payment_date", [("2099-01-01", T), ("2099-01-01", N)], "2099-01-01", "invalid", "plausible_date"),
+    ],
+)
+def test_two_independent_readers_agreeing_verifies_only_where_it_can_fail(
+    field: str, readings: list[tuple[str, Source]], value: str, status: str, rule: str | None
+) -> None:
+    first = [Candidate(field, read, source) for read, source in readings if source is not N]
+    second = [Candidate(field, read, source) for read, source in readings if source is N]
+    details, checks = resolve(pool_readings(first, second), DocumentType.INVOICE)
+    assert (details.model_dump()[field], checks[field].status, checks[field].rule) == (value, status, rule)
+    if status == "unverified" and ("180.00", N) in readings:
+        assert "other sources read 180.00" in str(checks[field].detail)
+
+
+def test_the_readers_agreeing_on_a_bik_verify_it_beside_its_corr_account() -> None:
+    tesseract = [Candidate("bank_bic", BIK, T), Candidate("bank_corr_account", CORR, T)]
+    indra = [Candidate("bank_bic", BIK, N)]
+    _, checks = resolve(pool_readings(tesseract, indra), DocumentType.INVOICE)
+    assert (checks["bank_bic"].status, checks["bank_bic"].rule) == ("verified", "readers_agree")
+    assert checks["bank_bic"].detail == "ocr and indra read the same"
+    _, alone = resolve(tesseract, DocumentType.INVOICE)
+    assert alone["bank_bic"].status == "unverified"  # the к/с confirms only the BIK's last digits
+
+
+def test_the_pooled_backend_verifies_what_both_readers_read_alike_and_only_right_values(
+    samples: dict[Path, dict[str, str | None]],
+) -> None:
+    """A rendered page read by both readers: each value verified by ``readers_agree`` is the one printed, and the
+    readers do agree on some; the sources name each reader."""
+    extractor = Extractor("pooled")
+    agreed: list[str] = []
+    for path, truth in samples.items():
+        extraction = extractor.extract(path.read_bytes())
+        read = extraction.details.model_dump(mode="json")
+        for field, check in extraction.checks.items():
+            assert check.source in (None, "ocr", "indra", "qr"), f"{path.name}: {field}"
+            if check.rule == "readers_agree":
+                assert check.status == "verified"
+                assert read[field] == truth[field], f"{path.name}: {field} verified but wrong"
+                agreed.append(field)
+    assert {"amount", "bank_bic"} <= set(agreed)
