@@ -56,7 +56,8 @@ class ActivityStore(Protocol):
         """How many entries of each kind are kept."""
 
     def add(self, kind: str, entry: Mapping[str, Any]) -> None:
-        """Append an entry of ``kind`` (``requests`` or ``publications``) without waiting."""
+        """Append an entry of ``kind`` (``requests`` or ``publications``) without waiting; the store keeps ``entry``
+        itself, so the caller must not change it afterwards."""
 
     def recent(self, kind: str, scan: int) -> list[dict[str, Any]]:
         """Up to ``scan`` newest entries of ``kind``, newest first."""
@@ -99,14 +100,14 @@ class RedisStore:
     def __init__(self, client: redis.Redis, keep: int) -> None:
         self._redis = client
         self._keep = keep
-        self._pending: queue.Queue[tuple[str, str] | None] = queue.Queue(PENDING_MAX)
+        self._pending: queue.Queue[tuple[str, Mapping[str, Any]] | None] = queue.Queue(PENDING_MAX)
         self._dropped = 0
         self._writer = threading.Thread(target=self._write, name="monitoring-writer", daemon=True)
         self._writer.start()
 
     def add(self, kind: str, entry: Mapping[str, Any]) -> None:
         try:
-            self._pending.put_nowait((self.KEYS[kind], json.dumps(entry, ensure_ascii=False, default=str)))
+            self._pending.put_nowait((self.KEYS[kind], entry))  # encoded by the writer, off the request path
         except queue.Full:
             self._dropped += 1
             if self._dropped in {1, 100, 10_000}:  # a few log lines, not one per request
@@ -129,10 +130,10 @@ class RedisStore:
             for _ in batch:
                 self._pending.task_done()
 
-    def _send(self, batch: list[tuple[str, str]]) -> None:
+    def _send(self, batch: list[tuple[str, Mapping[str, Any]]]) -> None:
         pipe = self._redis.pipeline(transaction=False)
-        for key, line in batch:
-            pipe.lpush(key, line)
+        for key, entry in batch:
+            pipe.lpush(key, json.dumps(entry, ensure_ascii=False, default=str))
         for key in {key for key, _ in batch}:
             pipe.ltrim(key, 0, self._keep - 1)
         try:
