@@ -175,10 +175,11 @@ def test_sign_in_in_russian_on_the_realms_branded_page(browser: playwright.Brows
         playwright.expect(page.locator("#kc-page-title")).to_have_text("Вход в учётную запись")
         playwright.expect(page.get_by_test_id("brand")).to_contain_text("Распознавание чеков")  # the app's own name
         assert page.locator("html").get_attribute("lang") == "ru"
-        page.fill("#username", "alice")
+        page.fill("#username", "nobody")  # not alice: her wrong passwords count towards a lockout
         page.fill("#password", "wrong")
         page.click("#kc-login")
         playwright.expect(page.locator("#input-error")).to_have_text("Неверное имя пользователя или пароль.")
+        page.fill("#username", "alice")
         page.fill("#password", "alice-password")
         page.click("#kc-login")
         page.wait_for_url(dev_stack.url + "/")
