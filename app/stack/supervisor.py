@@ -230,6 +230,7 @@ SECRET_VARIABLES = (
     "RECEIPT_WEB_SESSION_SECRET",
     "RECEIPT_OIDC_CLIENT_SECRET",
     "RECEIPT_WEB_SESSION_STORE",
+    "RECEIPT_MONITORING_STORE",
 )
 """Secrets the stack hands out, each only to the services that use it (``service_env``)."""
 

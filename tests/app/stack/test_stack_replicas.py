@@ -56,7 +56,10 @@ def test_runtime_replicas_read_stats_from_the_prometheus_scraping_them(tmp_path:
     assert {r.env["RECEIPT_STATS_PROMETHEUS_URL"] for r in runtimes} == {prometheus.url}
 
 
-def test_runtime_replicas_share_the_request_log_in_the_stacks_redis(tmp_path: Path) -> None:
+def test_runtime_replicas_share_the_request_log_in_the_stacks_redis(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RECEIPT_MONITORING_STORE", "redis://:elsewhere@10.0.0.1:6379/0")  # the stack uses its own
     children = build_children(StackConfig(state_dir=tmp_path, replicas=2))
     redis = next(c.server for c in children if isinstance(c, ManagedChild) and isinstance(c.server, RedisServer))
     runtimes = [c for c in children if isinstance(c, ServiceProcess) and c.name.startswith("module runtime")]
