@@ -25,6 +25,11 @@ WEB_SECRETS = (
     # replicas share sign-ins through Redis (redis://:password@host:6379/0): the URL holds its password
     SecretEnv("RECEIPT_WEB_SESSION_STORE", "web-session-store"),
 )
+MODEL_SECRETS = (
+    *S3_SECRETS,
+    # the request log and publication history every replica writes and any replica answers (redis://… with password)
+    SecretEnv("RECEIPT_MONITORING_STORE", "monitoring-store"),
+)
 MODEL_STARTUP_S = {False: 120, True: 900}
 """The longest a model may take to load before liveness applies, on CPU and on GPU (8B weights from S3)."""
 SERVICE_STARTUP_S = 60
@@ -99,7 +104,7 @@ def model_workload(manifests: Manifests, model: ModelSpec, options: ClusterOptio
         max_replicas=options.max_gpu_replicas if gpu else options.max_replicas,
         startup_s=MODEL_STARTUP_S[gpu],
         drain_s=drain_s,
-        secrets=S3_SECRETS,
+        secrets=MODEL_SECRETS,
         metrics_path="/metrics",
     )
 

@@ -133,6 +133,15 @@ def test_render_cluster_secrets_are_references_only(manifests: Manifests) -> Non
     refs = {e["name"]: e["valueFrom"]["secretKeyRef"]["key"] for e in web["env"] if "valueFrom" in e}
     assert refs["RECEIPT_WEB_SESSION_SECRET"] == "web-session-secret"
     assert refs["RECEIPT_WEB_SESSION_STORE"] == "web-session-store"  # two web replicas must share sign-ins
+    runtime = next(
+        o
+        for o in objects
+        if o["kind"] == "Deployment"
+        and o["metadata"]["labels"].get("app.kubernetes.io/component", "").startswith("model-")
+    )["spec"]["template"]["spec"]["containers"][0]
+    runtime_refs = {e["name"]: e["valueFrom"]["secretKeyRef"]["key"] for e in runtime["env"] if "valueFrom" in e}
+    assert runtime_refs["RECEIPT_MONITORING_STORE"] == "monitoring-store"  # one request log across replicas
+    assert "RECEIPT_WEB_SESSION_SECRET" not in runtime_refs  # each service gets only its own secrets
 
 
 def test_render_cluster_ingress_carries_the_manifest_cors_and_limits(manifests: Manifests) -> None:
