@@ -69,7 +69,6 @@ def manifest_set(
     }
     api = {
         "restfulApi": {
-            "basePath": "/",
             "cors": CORS,
             "auth": {
                 "clients": list(CLIENTS),

@@ -45,10 +45,6 @@ def _path(prefix: str, workload: Workload) -> Object:
     return {"path": prefix, "pathType": "Prefix", "backend": backend}
 
 
-def _join(base: str, path: str) -> str:
-    return base.rstrip("/") + path
-
-
 def _ingress(context: Context, name: str, host: str, ingress_class: str, paths: list[Object]) -> Object:
     return {
         "apiVersion": "networking.k8s.io/v1",
@@ -71,15 +67,14 @@ def api_ingress(
     models: Mapping[str, Workload],
     files: Workload,
 ) -> Object:
-    """``{base}/v2/models/{name}`` and its repository routes to the model's Deployment, ``/files`` to the file
-    service, everything else (server metadata, health, docs) to the first model's."""
-    base = manifests.api.spec.restful_api.base_path
+    """``/v2/models/{name}`` and its repository routes to the model's Deployment, ``/files`` to the file service,
+    everything else (server metadata, health, docs) to the first model's."""
     paths: list[Object] = []
     for name, workload in models.items():
-        paths.append(_path(_join(base, f"/v2/models/{name}"), workload))
-        paths.append(_path(_join(base, f"/v2/repository/models/{name}"), workload))
+        paths.append(_path(f"/v2/models/{name}", workload))
+        paths.append(_path(f"/v2/repository/models/{name}", workload))
     paths.append(_path("/files", files))
-    paths.append(_path(base, next(iter(models.values()))))
+    paths.append(_path("/", next(iter(models.values()))))
     ingress = _ingress(context, f"{context.module}-api", host, ingress_class, paths)
     ingress["metadata"]["annotations"] = {**cors_annotations(manifests), **limit_annotations(manifests)}
     return ingress

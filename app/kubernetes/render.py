@@ -145,7 +145,7 @@ def service_workloads(manifests: Manifests, options: ClusterOptions, drain_s: in
         env={
             env_name("web_public_url"): f"https://{options.web_host}",
             # through the Ingress, which sends each model's requests to that model's Deployment
-            env_name("runtime_url"): api_url + manifests.api.spec.restful_api.base_path.rstrip("/"),
+            env_name("runtime_url"): api_url,
             env_name("files_url"): f"http://{files.name}:{files.port}",
             env_name("public_runtime_url"): api_url,
             env_name("public_files_url"): api_url,

@@ -221,8 +221,6 @@ class Limits(Strict):
 
 
 class RestfulApi(Strict):
-    base_path: Annotated[str, Matches(r"^/([A-Za-z0-9._~-]+(/[A-Za-z0-9._~-]+)*)?$", "a path such as / or /receipts")]
-    """Path prefix the API is served under."""
     cors: Cors
     auth: Auth
     limits: Limits
@@ -233,7 +231,8 @@ class ApiSpec(Strict):
 
 
 class ApiManifest(Envelope):
-    """How the module is exposed: base path, CORS, who may call which model, request limits."""
+    """How the module is exposed: CORS, who may call which model, request limits. The API is served at the root of
+    its host; a path prefix would need every service and link to honour it, so there is none to declare."""
 
     kind: Literal["Api"]
     spec: ApiSpec

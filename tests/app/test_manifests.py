@@ -204,9 +204,9 @@ BROKEN = {
     ),
     "YAML syntax error": Broken(
         "api.yaml",
-        "    basePath: /\n",
-        "    basePath: /: root\n",
-        (Expected("api.yaml", "basePath: /:", "YAML syntax error: mapping values are not allowed here"),),
+        "      timeoutSeconds: 60\n",
+        "      timeoutSeconds: 60: s\n",
+        (Expected("api.yaml", "timeoutSeconds: 60:", "YAML syntax error: mapping values are not allowed here"),),
     ),
     "unknown kind": Broken(
         "storage.yaml",
