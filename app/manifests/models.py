@@ -184,11 +184,14 @@ class Cors(Strict):
     API's host) answer them with the values below, and so does the Kubernetes ingress rendered from the manifests."""
     allow_origin: tuple[Origin, ...] = ()
     """Browser origins allowed to call the API, e.g. https://gallery.example; no wildcard."""
-    allow_methods: tuple[HttpMethod, ...] = ("GET", "POST", "OPTIONS")
-    """Methods a browser may use; a preflight asking for another is refused."""
+    allow_methods: tuple[HttpMethod, ...] = ("GET", "POST", "DELETE")
+    """Methods a browser may use; a preflight asking for another is refused. The default is what the runtime and
+    the file service (DELETE /files/{id}) take."""
     allow_headers: tuple[Annotated[str, Matches(r"^[A-Za-z0-9-]+$", "a header name")], ...] = (
         "Authorization",
         "Content-Type",
+        "Range",
+        "X-Request-ID",
     )
     """Request headers a browser may send; a preflight asking for another is refused."""
     max_age: int = Field(600, ge=0)
@@ -323,7 +326,9 @@ class PipelineSpec(Strict):
 
 
 class PipelineManifest(Envelope):
-    """The module's processing steps and its release pipeline."""
+    """The module's processing steps and its release pipeline, as documentation the platform checks but does not run:
+    the module's ``inference()`` runs the steps (validation checks their code exists and their backends are model
+    keys), and the CI files run the stages (tests/deploy/test_ci.py holds them to this order)."""
 
     kind: Literal["Pipeline"]
     spec: PipelineSpec
