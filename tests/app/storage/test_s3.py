@@ -13,6 +13,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import httpx
 import pytest
+import urllib3
+from minio.error import S3Error
 from seaweed import SeaweedS3
 from storage_kit import PART, BrokenStream, new_bucket, raw_client, s3_storage
 
@@ -192,3 +194,19 @@ def test_ensure_bucket_sets_the_lifecycle_rules(seaweed: SeaweedS3) -> None:
         for rule in config.rules
     ]
     assert rules == [("uploads/", 30), ("tmp/", 1)]
+
+
+def test_a_refused_lifecycle_leaves_the_bucket_usable(
+    seaweed: SeaweedS3, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    storage = s3_storage(seaweed, new_bucket())
+    storage.expiry = (Expiry("uploads/", 30),)
+
+    def refuse(bucket: str, config: object) -> None:
+        raise S3Error(urllib3.HTTPResponse(status=403), "AccessDenied", "not allowed", bucket, "", "")
+
+    monkeypatch.setattr(storage._client, "set_bucket_lifecycle", refuse)
+    storage.ensure_bucket()
+    put(storage, "uploads/u/a", b"kept")
+    assert storage.stat("uploads/u/a").size == 4
+    assert "refused the lifecycle" in caplog.text and "AccessDenied" in caplog.text
