@@ -20,7 +20,7 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from app.auth import TokenVerifier
-from app.common.docs import bearer_security_schemes, docs_html, mount_static
+from app.common.docs import add_realm_login, bearer_security_schemes, docs_html, mount_static
 from app.common.version import build_version
 from app.errors import add_error_handlers
 from app.files.api import FilesState, router
@@ -94,7 +94,8 @@ def create_files_app(settings: Settings, manifests: Manifests) -> FastAPI:
     app.include_router(router)
     mount_static(app)
 
-    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
+    issuer_url = settings.issuer_url if settings.auth_enabled else None
+    app.openapi = lambda: _openapi(app, issuer_url)  # type: ignore[method-assign]
 
     @app.get("/docs", include_in_schema=False)
     async def docs() -> HTMLResponse:
@@ -110,11 +111,13 @@ def create_files_app(settings: Settings, manifests: Manifests) -> FastAPI:
     return app
 
 
-def _openapi(app: FastAPI) -> dict[str, Any]:
-    """FastAPI's document plus the bearer scheme the routes' ``security`` refers to."""
+def _openapi(app: FastAPI, issuer_url: str | None) -> dict[str, Any]:
+    """FastAPI's document plus the schemes the routes' ``security`` refers to (realm sign-in with ``issuer_url``)."""
     if app.openapi_schema is None:
         document = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
         document.setdefault("components", {})["securitySchemes"] = bearer_security_schemes()
+        if issuer_url:
+            add_realm_login(document, issuer_url)
         app.openapi_schema = document
     return app.openapi_schema
 

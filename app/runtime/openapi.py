@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from app.common.docs import BEARER_SCHEME, bearer_security_schemes
+from app.common.docs import BEARER_SCHEME, add_realm_login, bearer_security_schemes
 from app.runtime.monitoring import monitoring_paths
 from app.runtime.spec import ModuleSpec, TensorSpec
 from app.runtime.tensors import FILE_ID_CONTENT_TYPE
@@ -80,9 +80,15 @@ def _metadata_tensor(tensor: TensorSpec) -> dict[str, Any]:
 
 
 def openapi_document(
-    models: Mapping[str, ModuleSpec], *, title: str, version: str, server_url: str | None = None
+    models: Mapping[str, ModuleSpec],
+    *,
+    title: str,
+    version: str,
+    server_url: str | None = None,
+    issuer_url: str | None = None,
 ) -> dict[str, Any]:
-    """One OpenAPI 3.1 document for the runtime: open health endpoints, then the typed paths of every model."""
+    """One OpenAPI 3.1 document for the runtime: open health endpoints, then the typed paths of every model; with
+    ``issuer_url`` the realm's sign-in is declared beside the bearer scheme (Swagger UI's Authorize uses it)."""
     invalid = [name for name in models if not MODEL_NAME.fullmatch(name)]
     if invalid:
         raise ValueError(f"model names {invalid} cannot appear in paths; use letters, digits, '_', '.' and '-'")
@@ -108,6 +114,8 @@ def openapi_document(
     }
     if server_url:
         document["servers"] = [{"url": server_url}]
+    if issuer_url:
+        add_realm_login(document, issuer_url)
     return document
 
 

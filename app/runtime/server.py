@@ -277,8 +277,10 @@ def _add_routes(app: FastAPI, state: RuntimeState) -> None:
     @app.get("/openapi.json", include_in_schema=False)
     async def openapi(request: Request) -> dict[str, Any]:
         specs = {name: served.spec for name, served in state.models.items()}
+        settings = state.settings
         return openapi_document(specs, title=state.config.title, version=build_version(),
-                                server_url=str(request.base_url).rstrip("/"))  # fmt: skip
+                                server_url=str(request.base_url).rstrip("/"),
+                                issuer_url=settings.issuer_url if settings.auth_enabled else None)  # fmt: skip
 
     @app.get("/docs", include_in_schema=False)
     async def docs() -> HTMLResponse:

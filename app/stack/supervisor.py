@@ -269,8 +269,10 @@ def build_children(config: StackConfig) -> list[Child]:
     ports = config.ports
     s3_folder = config.state_dir / "s3"
     s3 = SeaweedS3(s3_folder, access_key=S3_ACCESS_KEY, secret_key=s3_secret(s3_folder), s3_port=ports.s3)
-    # The realm lists the web app's own origins (port 8002); other ports are allowed when the web app moved.
-    web_origins = (config.web_url, f"http://localhost:{ports.web}")
+    # The realm lists the web app's origins (port 8002) and the docs pages' (8000, 8001, where Swagger UI's Authorize
+    # fetches its token); these follow them when the stack moved a port.
+    pages = (config.web_url, config.runtime_url, config.files_url)
+    web_origins = (*pages, *(f"http://localhost:{port}" for port in (ports.web, ports.runtime, ports.files)))
     idp = IdentityProviderServer(config.state_dir / "idp", port=ports.idp, web_origins=web_origins)
     env = service_env(config, idp.issuer, s3)
     serve = [sys.executable, "-m", "app.cli", "serve"]

@@ -14,7 +14,7 @@ from files_kit import files_app, files_settings
 from live_uvicorn import live_uvicorn
 from schemathesis_cli import run_schemathesis
 
-from app.common.docs import BEARER_SCHEME
+from app.common.docs import BEARER_SCHEME, REALM_SCHEME
 from app.files.api import router
 from app.files.service import ALLOWED_TYPES
 
@@ -72,9 +72,16 @@ def test_each_route_documents_its_answers(document: dict[str, Any], method: str,
 
 @pytest.mark.parametrize(("method", "path"), [key for key in EXPECTED if key[1] != "/files/signed"])
 def test_token_routes_declare_bearer_security(document: dict[str, Any], method: str, path: str) -> None:
-    assert operations(document)[(method, path)]["security"] == [{BEARER_SCHEME: []}]
+    assert operations(document)[(method, path)]["security"] == [{BEARER_SCHEME: []}, {REALM_SCHEME: []}]
     scheme = document["components"]["securitySchemes"][BEARER_SCHEME]
     assert (scheme["type"], scheme["scheme"], scheme["bearerFormat"]) == ("http", "bearer", "JWT")
+
+
+def test_realm_login_scheme_names_the_issuers_endpoints(client: TestClient, document: dict[str, Any]) -> None:
+    issuer = client.app.state.files.verifier.issuer  # type: ignore[attr-defined]
+    flow = document["components"]["securitySchemes"][REALM_SCHEME]["flows"]["authorizationCode"]
+    assert flow["authorizationUrl"] == f"{issuer}/protocol/openid-connect/auth"
+    assert flow["tokenUrl"] == f"{issuer}/protocol/openid-connect/token"
 
 
 def test_signed_link_route_needs_no_token(document: dict[str, Any]) -> None:

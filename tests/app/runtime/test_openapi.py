@@ -101,6 +101,14 @@ def test_openapi_document_validates_as_openapi_31(document: dict[str, Any]) -> N
     assert labels == expected
 
 
+def test_openapi_document_with_the_realm_sign_in_validates(specs: dict[str, ModuleSpec]) -> None:
+    issuer = "http://127.0.0.1:8080/realms/receipts"
+    with_login = openapi_document(specs, title="Model runtime", version="1", issuer_url=issuer)
+
+    OPENAPI_31_VALIDATOR.validate(with_login)
+    assert with_login["components"]["securitySchemes"]["realmLogin"]["type"] == "oauth2"
+
+
 @pytest.mark.parametrize(
     "damage",
     [

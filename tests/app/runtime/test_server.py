@@ -221,6 +221,16 @@ def test_docs_and_openapi_are_served_without_a_token(echo: TestClient) -> None:
     assert docs.status_code == 200 and "swagger-ui" in docs.text.lower()
 
 
+def test_openapi_offers_the_realm_sign_in_beside_the_bearer_token(echo: TestClient, idp: TestIdentityProvider) -> None:
+    document = echo.get("/openapi.json").json()
+    flow = document["components"]["securitySchemes"]["realmLogin"]["flows"]["authorizationCode"]
+    assert flow["authorizationUrl"] == f"{idp.issuer}/protocol/openid-connect/auth"
+    assert flow["tokenUrl"] == f"{idp.issuer}/protocol/openid-connect/token"
+    infer = document["paths"]["/v2/models/echo/infer"]["post"]
+    assert infer["security"] == [{"bearerAuth": []}, {"realmLogin": []}]
+    assert "security" not in document["paths"]["/v2/health/live"]["get"]
+
+
 def test_a_unicode_request_id_is_echoed_in_the_body_and_percent_encoded_in_the_header(
     echo: TestClient, idp: TestIdentityProvider
 ) -> None:

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from app.stack.haproxy import HAProxyServer
+from app.stack.idp import IdentityProviderServer
 from app.stack.prometheus_server import PrometheusServer
 from app.stack.redis_server import RedisServer
-from app.stack.supervisor import ManagedChild, ServiceProcess, StackConfig, build_children, preflight
+from app.stack.supervisor import ManagedChild, ServiceProcess, StackConfig, StackPorts, build_children, preflight
 
 
 def test_one_replica_is_the_plain_stack(tmp_path: Path) -> None:
@@ -75,3 +76,12 @@ def test_replicas_preflight_names_a_missing_load_balancer(tmp_path: Path, monkey
     assert any("apt-get install redis-server" in problem for problem in problems)
     single = preflight(StackConfig(state_dir=tmp_path))
     assert not any("haproxy" in problem for problem in single)
+
+
+def test_the_identity_provider_lets_every_moved_page_fetch_tokens(tmp_path: Path) -> None:
+    """The web app's keycloak-js sample and the services' Swagger UI fetch tokens from wherever the stack put them."""
+    config = StackConfig(state_dir=tmp_path, ports=StackPorts(runtime=9100, files=9101, web=9102))
+    servers = [child.server for child in build_children(config) if isinstance(child, ManagedChild)]
+    idp = next(server for server in servers if isinstance(server, IdentityProviderServer))
+    for port in (9100, 9101, 9102):
+        assert {f"http://127.0.0.1:{port}", f"http://localhost:{port}"} <= set(idp.web_origins), port
