@@ -36,6 +36,7 @@ from app.healthcheck import PROBES
 from app.hooks import HooksUnavailableError, module_prerequisites, servable_models
 from app.manifests import ManifestError, ModuleManifest, module_manifest
 from app.settings import ROOT, get_settings
+from app.stack.cors import manifests_allowing
 from app.stack.idp import REALM_FILE, IdentityProviderServer, check_node_modules, node_binary
 from app.stack.processes import ManagedServer, port_in_use, spawn, stop_process
 from app.stack.replicas import BINARIES, replicated
@@ -271,10 +272,15 @@ def build_children(config: StackConfig) -> list[Child]:
     s3 = SeaweedS3(s3_folder, access_key=S3_ACCESS_KEY, secret_key=s3_secret(s3_folder), s3_port=ports.s3)
     # The realm lists the web app's origins (port 8002) and the docs pages' (8000, 8001, where Swagger UI's Authorize
     # fetches its token); these follow them when the stack moved a port.
-    pages = (config.web_url, config.runtime_url, config.files_url)
-    web_origins = (*pages, *(f"http://localhost:{port}" for port in (ports.web, ports.runtime, ports.files)))
+    web_app = (config.web_url, f"http://localhost:{ports.web}")
+    docs = (config.runtime_url, config.files_url, *(f"http://localhost:{p}" for p in (ports.runtime, ports.files)))
+    web_origins = (*web_app, *docs)
     idp = IdentityProviderServer(config.state_dir / "idp", port=ports.idp, web_origins=web_origins)
     env = service_env(config, idp.issuer, s3)
+    # The keycloak-js sample calls the runtime and the file service from the web app's origin, wherever it is.
+    api_dir = manifests_allowing(config.manifests_dir, web_app, config.state_dir / "manifests")
+    for service in ("runtime", "files"):
+        env[service]["RECEIPT_MANIFESTS_DIR"] = str(api_dir)
     serve = [sys.executable, "-m", "app.cli", "serve"]
     logs = config.logs_dir
     models = [argument for name in cpu_models(module_manifest(config.manifests_dir)) for argument in ("--model", name)]

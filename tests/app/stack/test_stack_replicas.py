@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from app.manifests import load_manifests
+from app.settings import get_settings
 from app.stack.haproxy import HAProxyServer
 from app.stack.idp import IdentityProviderServer
 from app.stack.prometheus_server import PrometheusServer
@@ -85,3 +87,18 @@ def test_the_identity_provider_lets_every_moved_page_fetch_tokens(tmp_path: Path
     idp = next(server for server in servers if isinstance(server, IdentityProviderServer))
     for port in (9100, 9101, 9102):
         assert {f"http://127.0.0.1:{port}", f"http://localhost:{port}"} <= set(idp.web_origins), port
+
+
+def test_the_runtime_and_file_service_allow_the_moved_web_app(tmp_path: Path) -> None:
+    """The keycloak-js sample on a moved web app calls both APIs; the committed manifests are left as they are."""
+    moved = build_children(StackConfig(state_dir=tmp_path, ports=StackPorts(web=9102)))
+    services = {child.name: child for child in moved if isinstance(child, ServiceProcess)}
+    manifests = {Path(services[name].env["RECEIPT_MANIFESTS_DIR"]) for name in ("module runtime", "file service")}
+    (folder,) = manifests
+    cors = load_manifests(folder).cors
+    assert cors is not None and {"http://127.0.0.1:9102", "http://localhost:9102"} <= set(cors.allow_origin)
+    assert "http://127.0.0.1:9102" not in load_manifests(get_settings().manifests_dir).cors_origins
+
+    usual = build_children(StackConfig(state_dir=tmp_path / "usual"))
+    runtime = next(child for child in usual if isinstance(child, ServiceProcess) and child.name == "module runtime")
+    assert Path(runtime.env["RECEIPT_MANIFESTS_DIR"]) == get_settings().manifests_dir  # no copy when nothing moved
