@@ -145,6 +145,9 @@ class ModelSpec(Strict):
     """Resources for this model; the module's defaults when absent."""
     env: dict[EnvName, str] = {}
     """Environment variables the model's process gets."""
+    view: Literal["generic", "receipt"] = "generic"
+    """The web app's result page: generic (the declared outputs as fields, tables and images, for any module) or
+    receipt (payment details, checks and QR; app/web/receipt/, which a fork deletes)."""
 
     @property
     def source_kind(self) -> SourceKind:

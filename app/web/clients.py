@@ -200,6 +200,27 @@ class RuntimeClient(_ApiClient):
             raise ServiceError("model_down", f"the module API answered without usable outputs: {error}") from error
         return Reading(details, checks)
 
+    def metadata(self, token: str, model: str) -> dict[str, Any]:
+        """``GET /v2/models/{model}``: the declared inputs and outputs, each with its ``content_type``."""
+        metadata: dict[str, Any] = self._call("GET", f"/v2/models/{_segment(model)}", token).json()
+        return metadata
+
+    def infer_stored(self, token: str, model: str, input_name: str, file_id: str) -> list[dict[str, Any]]:
+        """One stored file as the model's FILE input ``input_name`` (by id, as ``infer`` sends it), every output
+        asked for, the parameters left to their defaults: the outputs as the module API answers them."""
+        tensor = {
+            "name": input_name,
+            "datatype": "BYTES",
+            "shape": [1],
+            "parameters": {"content_type": "file_id"},
+            "data": [file_id],
+        }
+        body = self._call("POST", f"/v2/models/{_segment(model)}/infer", token, json={"inputs": [tensor]}).json()
+        outputs = body.get("outputs") if isinstance(body, dict) else None
+        if not isinstance(outputs, list):
+            raise ServiceError("model_down", "the module API answered without outputs")
+        return [output for output in outputs if isinstance(output, dict)]
+
     def served_models(self, max_age_s: float = 10) -> frozenset[str] | None:
         """The models this runtime serves (its open readiness answer lists them), remembered ``max_age_s``; None when
         it cannot be asked, so the pages still offer the manifest's models and a reading reports the outage."""

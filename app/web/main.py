@@ -23,12 +23,11 @@ from starlette.middleware.sessions import SessionMiddleware
 from app.auth import TokenVerifier
 from app.manifests import Manifests, load_manifests
 from app.settings import ROOT, WEB_SECRETS, Settings, refuse_unsafe_settings
-from app.web import login, receipts, stats
+from app.web import generic, login, stats
 from app.web.clients import FilesClient, RuntimeClient
 from app.web.i18n import format_day, format_day_input, format_money, format_number, gettext_, load_catalogs, ngettext_
 from app.web.limits import FORM_OVERHEAD_BYTES, BodySizeLimit, BodyTooLarge
 from app.web.login_store import LoginStoreUnavailable, login_store
-from app.web.receipt import TEMPLATE_FILTERS, TEMPLATE_GLOBALS
 from app.web.sample import SAMPLE_PATH, add_sample, sample_policy
 from app.web.session import CSRF_FIELD, CSRF_HEADER, CsrfError
 from app.web.state import ModelChoice, NoAccess, SignInRequired, WebState, is_htmx, render
@@ -50,7 +49,8 @@ def content_security_policy(issuer_url: str) -> str:
     )
 
 
-def template_environment() -> jinja2.Environment:
+def template_environment(receipt_view: bool) -> jinja2.Environment:
+    """The pages' templates; the receipt view's globals and filters only where a model declares that view."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(FRONTEND / "templates"),
         autoescape=jinja2.select_autoescape(["html"]),
@@ -59,15 +59,19 @@ def template_environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.install_gettext_callables(gettext_, ngettext_, newstyle=True)  # type: ignore[attr-defined]
-    env.globals |= {"CSRF_FIELD": CSRF_FIELD, "CSRF_HEADER": CSRF_HEADER, **TEMPLATE_GLOBALS}
+    env.globals |= {"CSRF_FIELD": CSRF_FIELD, "CSRF_HEADER": CSRF_HEADER, "RECEIPT_VIEW": receipt_view}
     env.filters |= {
         "timestamp": _timestamp,
         "money": format_money,
         "number": format_number,
         "day": format_day,
         "day_input": format_day_input,
-        **TEMPLATE_FILTERS,
     }
+    if receipt_view:  # imported only when declared: a fork deletes app/web/receipt/ (and model/)
+        from app.web.receipt import TEMPLATE_FILTERS, TEMPLATE_GLOBALS
+
+        env.globals |= TEMPLATE_GLOBALS
+        env.filters |= TEMPLATE_FILTERS
     return env
 
 
@@ -94,11 +98,14 @@ def oidc_client(settings: Settings) -> StarletteOAuth2App:
 
 def create_web_app(settings: Settings, manifests: Manifests) -> FastAPI:
     refuse_unsafe_settings(settings, WEB_SECRETS)
+    models = tuple(
+        ModelChoice(model.name, model.description, manifests.groups_for(model.name), model.view)
+        for model in manifests.models
+    )
+    receipt_view = any(model.view == "receipt" for model in models)
     state = WebState(
         settings=settings,
-        models=tuple(
-            ModelChoice(model.name, model.description, manifests.groups_for(model.name)) for model in manifests.models
-        ),
+        models=models,
         logins=login_store(settings, SESSION_MAX_AGE_S),
         oidc=oidc_client(settings),
         verifier=TokenVerifier(
@@ -106,7 +113,7 @@ def create_web_app(settings: Settings, manifests: Manifests) -> FastAPI:
         ),
         files=FilesClient(settings.files_url),
         runtime=RuntimeClient(settings.runtime_url),
-        templates=template_environment(),
+        templates=template_environment(receipt_view),
         catalogs=load_catalogs(FRONTEND / "locales"),
     )
 
@@ -144,7 +151,13 @@ def create_web_app(settings: Settings, manifests: Manifests) -> FastAPI:
 
     _add_error_handlers(app)
     app.include_router(login.router)
-    app.include_router(receipts.router)
+    if receipt_view:  # its home page, history and result pages; generic models keep /results
+        from app.web import receipts
+
+        app.include_router(receipts.router)
+    else:
+        app.add_api_route("/", generic.home, methods=["GET"], response_class=HTMLResponse)
+    app.include_router(generic.router)
     app.include_router(stats.router)
     app.mount("/static", StaticFiles(directory=FRONTEND / "static"), name="static")
     add_sample(app)

@@ -34,6 +34,8 @@ class ModelChoice:
     name: str
     description: str
     groups: tuple[str, ...]
+    view: str = "generic"
+    """The result page the module manifest declares for the model: ``generic`` or ``receipt``."""
 
 
 @dataclass

@@ -1,0 +1,150 @@
+"""The generic view: upload a file, run a model of any module on it, and show the outputs the module declares —
+json as a tree or table, str/int/float/bool as fields, FILE outputs as images or downloads. It knows nothing of
+``model/`` or the receipt view, so it is the page a fork gets without writing one.
+"""
+
+# No `from __future__ import annotations`: FastAPI resolves the Annotated dependencies at runtime.
+
+import base64
+import binascii
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import anyio.to_thread
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+from starlette.datastructures import UploadFile
+
+from app.web.clients import ServiceError
+from app.web.limits import BodyTooLarge
+from app.web.session import Login
+from app.web.state import CsrfChecked, MaybeSignedIn, Member, NoAccess, SignInRequired, render, web_state
+
+router = APIRouter(tags=["results"])
+FILE_CONTENT_TYPE = "base64"
+"""How the module API's metadata marks a FILE tensor (``app/runtime/openapi.py``)."""
+IMAGE_SIGNATURES = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg", b"GIF8": "image/gif"}
+
+
+@dataclass(frozen=True)
+class Output:
+    """One declared output as the page shows it: ``kind`` picks the rendering (value, json, image, file)."""
+
+    name: str
+    kind: str
+    values: list[Any]
+
+
+def _file_value(encoded: object, name: str, index: int) -> dict[str, str]:
+    """A FILE output element as a data URI: an image the page shows, or a download."""
+    try:
+        data = base64.b64decode(str(encoded), validate=True)
+    except (binascii.Error, ValueError):
+        return {"kind": "text", "text": str(encoded)}
+    media = next((kind for magic, kind in IMAGE_SIGNATURES.items() if data.startswith(magic)), None)
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        media = "image/webp"
+    uri = f"data:{media or 'application/octet-stream'};base64,{base64.b64encode(data).decode()}"
+    return {"kind": "image" if media else "file", "uri": uri, "file_name": f"{name}-{index + 1}"}
+
+
+def _json_value(text: object) -> Any:
+    try:
+        return json.loads(text) if isinstance(text, str) else text
+    except ValueError:
+        return text
+
+
+def outputs_view(declared: list[dict[str, Any]], answered: list[dict[str, Any]]) -> list[Output]:
+    """The module API's outputs in the order the metadata declares them, each decoded by its declared type."""
+    types = {tensor.get("name"): (tensor.get("parameters") or {}).get("content_type") for tensor in declared}
+    order = {name: index for index, name in enumerate(types)}
+    shown: list[Output] = []
+    for output in sorted(answered, key=lambda tensor: order.get(tensor.get("name"), len(order))):
+        name, data = str(output.get("name", "")), output.get("data") or []
+        content_type = types.get(name) or (output.get("parameters") or {}).get("content_type")
+        if content_type == FILE_CONTENT_TYPE:
+            shown.append(Output(name, "file", [_file_value(item, name, i) for i, item in enumerate(data)]))
+        elif content_type == "json":
+            shown.append(Output(name, "json", [_json_value(item) for item in data]))
+        else:
+            shown.append(Output(name, "value", list(data)))
+    return shown
+
+
+def _model_for(request: Request, login: Login, wanted: object) -> str:
+    names = [choice.name for choice in web_state(request).models_for(login.principal)]
+    if not names:
+        raise NoAccess(login)
+    return wanted if isinstance(wanted, str) and wanted in names else names[0]
+
+
+def _problem(request: Request, error: ServiceError, *, block: str | None = "result") -> HTMLResponse:
+    if error.kind == "signed_out":
+        raise SignInRequired from error
+    status = {"not_found": 404, "too_large": 413, "not_an_image": 422, "rejected": 400}.get(error.kind, 503)
+    return render(request, "generic.html", {"problem": error}, block=block, status_code=status)
+
+
+def _file_input(metadata: dict[str, Any]) -> str:
+    for tensor in metadata.get("inputs") or []:
+        if (tensor.get("parameters") or {}).get("content_type") == FILE_CONTENT_TYPE:
+            return str(tensor["name"])
+    raise ServiceError("rejected", f"model {metadata.get('name')!r} declares no FILE input to send a file to")
+
+
+def _result(request: Request, login: Login, model: str, file_id: str) -> dict[str, Any]:
+    """Run ``model`` on the stored file ``file_id``: the page's context (ServiceError when a service refuses)."""
+    state, token = web_state(request), login.access_token
+    original = state.files.info(token, file_id)
+    metadata = state.runtime.metadata(token, model)
+    answered = state.runtime.infer_stored(token, model, _file_input(metadata), original.id)
+    outputs = outputs_view(metadata.get("outputs") or [], answered)
+    return {"original": original, "model": model, "outputs": outputs}
+
+
+def home(request: Request, login: MaybeSignedIn) -> HTMLResponse:
+    """The upload page for members; a sign-in page for visitors (the home page when no model declares a view of
+    its own)."""
+    if login is None:
+        return render(request, "landing.html")
+    models = web_state(request).models_for(login.principal)
+    if not models:
+        raise NoAccess(login)
+    return render(request, "generic.html", {"models": models})
+
+
+@router.post("/results", response_class=HTMLResponse, dependencies=[CsrfChecked])
+async def upload_and_run(request: Request, login: Member) -> HTMLResponse:
+    """A file (form field ``file``) stored in the file service, then run by the chosen model; the result page's
+    address is pushed, so a refresh or a shared link runs it again on the stored file."""
+    state = web_state(request)
+    try:
+        form = await request.form(max_files=1, max_fields=10)
+    except BodyTooLarge as error:
+        return _problem(request, ServiceError("too_large", str(error)))
+    upload, model = form.get("file"), _model_for(request, login, form.get("model"))
+    if not isinstance(upload, UploadFile) or not upload.filename:
+        return _problem(request, ServiceError("rejected", "choose a file first (form field 'file')"))
+    data = await upload.read()
+    content_type = upload.content_type or "application/octet-stream"
+    try:
+        stored = await anyio.to_thread.run_sync(
+            state.files.upload, login.access_token, upload.filename, data, content_type
+        )
+        context = await anyio.to_thread.run_sync(_result, request, login, model, stored.id)
+    except ServiceError as error:
+        return _problem(request, error)
+    headers = {"HX-Push-Url": f"/results/{stored.id}?model={model}"}
+    return render(request, "generic.html", context, block="result", headers=headers)
+
+
+@router.get("/results/{file_id}", response_class=HTMLResponse)
+def result_page(request: Request, file_id: str, login: Member, model: str = "") -> HTMLResponse:
+    """The outputs of ``model`` for one of the person's stored files."""
+    try:
+        context = _result(request, login, _model_for(request, login, model), file_id)
+    except ServiceError as error:
+        return _problem(request, error, block=None)
+    return render(request, "generic.html", context)
