@@ -38,6 +38,7 @@ GENERIC_TESTS = (
     "tests/app/test_allocator.py",
     "tests/app/test_healthcheck.py",
     "tests/app/test_settings_documented.py",
+    "tests/app/web/test_generic.py",
     "tests/examples/test_dominant_colours.py",
 )
 """Tests that build their own manifests, modules and users, so that they hold in any fork."""
