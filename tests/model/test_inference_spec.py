@@ -21,7 +21,8 @@ def test_module_spec_reads_receipt_module() -> None:
     image = spec.input("image")
     assert (image.datatype, image.is_file, image.json) == ("BYTES", True, False)
     assert image.content_types == ("image/jpeg", "image/png", "image/webp", "image/heic", "application/pdf")
-    assert image.description.endswith("one element per document.")
+    assert image.description.endswith("one document per request.")
+    assert image.max_files == 1  # the docstring declares one file: a request with more is refused
     assert [spec.parameter(name).datatype for name in spec.parameter_names] == ["BYTES", "BOOL", "FP64"]
     assert [tensor.json for tensor in spec.outputs] == [True, True, False, True]
     assert spec.example(spec.output("payment_details"))["recipient_inn"] == "7707083893"
