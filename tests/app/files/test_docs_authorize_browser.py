@@ -50,8 +50,8 @@ def test_authorize_signs_in_through_the_realm_and_the_token_opens_the_api(docs_s
             login.fill("#username", "alice")
             login.fill("#password", "alice-password")
             login.click("#kc-login")
-            login.wait_for_event("close", timeout=15_000)
-            realm.get_by_role("button", name="Remove authorization").wait_for(timeout=15_000)  # "Logout"
+            login.wait_for_event("close", timeout=30_000)
+            realm.get_by_role("button", name="Remove authorization").wait_for(timeout=30_000)  # "Logout"
             token = page.evaluate("() => ui.authSelectors.authorized().toJS().realmLogin.token.access_token")
         finally:
             browser.close()
