@@ -12,9 +12,12 @@ safe to start them from the runtime's threads (a plain ``fork`` of a threaded pr
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import os
 import resource
 import signal
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -58,6 +61,22 @@ def preload(*modules: str) -> None:
 _PRELOADED: set[str] = {"__main__"}
 """The program's main module too: each child re-runs it as ``__mp_main__`` (guarded code stays out), which is cheap
 only when the forkserver has imported what it imports."""
+
+
+def _forget_the_parents_forkserver() -> None:
+    """In a child made by a plain ``fork`` (``ProcessPoolExecutor``'s default on Linux): the parent's forkserver is
+    not this process's child, so ``ensure_running``'s ``waitpid`` on it fails with ECHILD. Start afresh: the child
+    gets a forkserver of its own on first use, and a lock no thread of the parent can be holding."""
+    server: Any = vars(forkserver)["_forkserver"]  # the module's one server; it has no public reset
+    alive_fd = server._forkserver_alive_fd
+    server._lock = threading.Lock()
+    server._forkserver_pid = server._forkserver_address = server._forkserver_alive_fd = None
+    if alive_fd is not None:
+        with contextlib.suppress(OSError):
+            os.close(alive_fd)  # the parent's copy keeps its forkserver alive; this one need not
+
+
+os.register_at_fork(after_in_child=_forget_the_parents_forkserver)
 
 
 def start() -> None:

@@ -1,5 +1,7 @@
+import multiprocessing
 import os
 import time
+from concurrent.futures import ProcessPoolExecutor
 
 import pytest
 
@@ -69,3 +71,15 @@ def test_run_limited_reports_a_child_that_dies() -> None:
     with pytest.raises(WorkLimitError, match="SIGABRT") as caught:
         run_limited(_abort, limits=ROOMY)
     assert caught.value.kind == "crash"
+
+
+def _decoded_in_a_forked_worker() -> int:
+    return run_limited(len, b"abc", limits=ROOMY)
+
+
+def test_run_limited_works_in_a_plain_fork_of_a_process_that_started_its_forkserver() -> None:
+    """The benchmark's worker pool forks a process whose forkserver already runs; that forkserver is not the
+    worker's child, so the worker must start its own instead of failing with ECHILD."""
+    assert run_limited(len, b"ab", limits=ROOMY) == 2  # the forkserver runs in this process now
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        assert pool.submit(_decoded_in_a_forked_worker).result(timeout=60) == 3
