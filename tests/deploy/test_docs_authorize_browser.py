@@ -1,5 +1,8 @@
 """Swagger UI's Authorize on the file service's docs page signs in through the realm (authorization code + PKCE with the
-public client ``end-users``) against the dev identity provider, in Chromium, and the token it gets opens the API."""
+public client ``end-users``) against the dev identity provider, in Chromium, and the token it gets opens the API.
+
+With the deploy tests: it signs in as the committed realm's alice against the committed manifests' groups, which a
+fork replaces."""
 
 from __future__ import annotations
 
