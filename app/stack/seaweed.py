@@ -24,6 +24,9 @@ from app.stack.processes import ManagedServer, executable_beside_python, free_po
 ACCESS_KEY = "receipts-test"
 SECRET_KEY = "receipts-test-secret-key"
 REGION = "us-east-1"
+MAX_VOLUMES = 1000
+"""Volume files grow as they fill (up to mini's 128 MB each), so a high count costs no disk until used."""
+
 _PORTS = (
     "s3",
     "s3-grpc",
@@ -155,4 +158,7 @@ class SeaweedS3(ManagedServer):
             "-webdav=false",
             "-master.telemetry=false",
             "-volume.preStopSeconds=0",
+            # every bucket is a collection with volumes of its own; left to itself mini allows free disk / 1 GB
+            # volumes (39 on a 39 GB disk), and past that a new bucket's writes fail with 500s
+            f"-volume.max={MAX_VOLUMES}",
         ]

@@ -210,3 +210,14 @@ def test_a_refused_lifecycle_leaves_the_bucket_usable(
     put(storage, "uploads/u/a", b"kept")
     assert storage.stat("uploads/u/a").size == 4
     assert "refused the lifecycle" in caplog.text and "AccessDenied" in caplog.text
+
+
+def test_a_server_takes_more_buckets_than_one_per_free_gigabyte(tmp_path: Path) -> None:
+    """Each bucket is a SeaweedFS collection with volumes of its own: the launcher sets the volume count, so a
+    long test session or a busy demo does not run out of volumes (mini's own limit is free disk / 1 GB)."""
+    with SeaweedS3(tmp_path) as server:
+        for index in range(60):
+            storage = s3_storage(server, f"many-{index}")
+            storage.ensure_bucket()
+            put(storage, "o", b"x")
+            storage.close()
