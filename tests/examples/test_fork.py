@@ -75,11 +75,6 @@ def fork(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for name in _repository_files():
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / name, folder / name)
-    # the dev identity provider's Node packages, which `make node-deps` installs from the same package-lock.json
-    # (the generic tests sign in through it): linked, not installed again per fork
-    idp_modules = Path("deploy", "dev-idp", "node_modules")
-    if (ROOT / idp_modules).is_dir():
-        (folder / idp_modules).symlink_to(ROOT / idp_modules, target_is_directory=True)
     commands = checklist_commands((ROOT / "README.md").read_text(encoding="utf-8"))
     done = subprocess.run(
         ["bash", "-euo", "pipefail", "-c", commands], cwd=folder, capture_output=True, text=True, timeout=60,
