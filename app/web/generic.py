@@ -19,7 +19,16 @@ from starlette.datastructures import UploadFile
 from app.web.clients import ServiceError
 from app.web.limits import BodyTooLarge
 from app.web.session import Login
-from app.web.state import CsrfChecked, MaybeSignedIn, Member, NoAccess, SignInRequired, render, web_state
+from app.web.state import (
+    CsrfChecked,
+    MaybeSignedIn,
+    Member,
+    NoAccess,
+    SignInRequired,
+    chosen_model,
+    render,
+    web_state,
+)
 
 router = APIRouter(tags=["results"])
 FILE_CONTENT_TYPE = "base64"
@@ -73,13 +82,6 @@ def outputs_view(declared: list[dict[str, Any]], answered: list[dict[str, Any]])
     return shown
 
 
-def _model_for(request: Request, login: Login, wanted: object) -> str:
-    names = [choice.name for choice in web_state(request).models_for(login.principal)]
-    if not names:
-        raise NoAccess(login)
-    return wanted if isinstance(wanted, str) and wanted in names else names[0]
-
-
 def _problem(request: Request, error: ServiceError, *, block: str | None = "result") -> HTMLResponse:
     if error.kind == "signed_out":
         raise SignInRequired from error
@@ -124,7 +126,7 @@ async def upload_and_run(request: Request, login: Member) -> HTMLResponse:
         form = await request.form(max_files=1, max_fields=10)
     except BodyTooLarge as error:
         return _problem(request, ServiceError("too_large", str(error)))
-    upload, model = form.get("file"), _model_for(request, login, form.get("model"))
+    upload, model = form.get("file"), chosen_model(request, login, form.get("model"))
     if not isinstance(upload, UploadFile) or not upload.filename:
         return _problem(request, ServiceError("rejected", "choose a file first (form field 'file')"))
     data = await upload.read()
@@ -144,7 +146,7 @@ async def upload_and_run(request: Request, login: Member) -> HTMLResponse:
 def result_page(request: Request, file_id: str, login: Member, model: str = "") -> HTMLResponse:
     """The outputs of ``model`` for one of the person's stored files."""
     try:
-        context = _result(request, login, _model_for(request, login, model), file_id)
+        context = _result(request, login, chosen_model(request, login, model), file_id)
     except ServiceError as error:
         return _problem(request, error, block=None)
     return render(request, "generic.html", context)

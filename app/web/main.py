@@ -152,9 +152,9 @@ def create_web_app(settings: Settings, manifests: Manifests) -> FastAPI:
     _add_error_handlers(app)
     app.include_router(login.router)
     if receipt_view:  # its home page, history and result pages; generic models keep /results
-        from app.web import receipts
+        from app.web.receipt.routes import router as receipt_routes
 
-        app.include_router(receipts.router)
+        app.include_router(receipt_routes)
     else:
         app.add_api_route("/", generic.home, methods=["GET"], response_class=HTMLResponse)
     app.include_router(generic.router)

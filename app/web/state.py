@@ -65,6 +65,14 @@ def web_state(request: Request) -> WebState:
     return state
 
 
+def chosen_model(request: Request, login: Login, wanted: object) -> str:
+    """The model a form or a stored result names when this person may use it, else their first one."""
+    names = [choice.name for choice in web_state(request).models_for(login.principal)]
+    if not names:
+        raise NoAccess(login)
+    return wanted if isinstance(wanted, str) and wanted in names else names[0]
+
+
 class SignInRequired(Exception):  # noqa: N818 - a condition, not a fault
     """No login in this session, or it ended (refresh refused): the person must sign in again."""
 

@@ -89,7 +89,7 @@ with TestClient(create_web_app(settings, load_manifests(settings.manifests_dir))
     answer = client.get("/")
     assert answer.status_code == 200, answer.text
     assert "/history" not in answer.text, "no history link without the receipt view"
-assert "app.web.receipts" not in sys.modules
+assert "app.web.receipt.routes" not in sys.modules
 print("started")
 """
     env = cli_env(ROOT, EXAMPLE / "manifests", EXAMPLE)

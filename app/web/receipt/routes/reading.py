@@ -1,0 +1,228 @@
+"""The receipt flow: upload → preprocessing preview → original stored → reading by the module API → processed image
+and result stored → details confirmed; the page that reopens a result, and the image proxy its pictures come through.
+
+Each step that can fail (the file, the file service, the module API) answers a fragment with a message and a retry
+button; the photo is never lost: before it is stored it stays in the page's file input (retry re-sends the form),
+after that it is in the file service (retry reads it from there).
+"""
+
+# No `from __future__ import annotations`: FastAPI resolves the Annotated dependencies at runtime.
+
+import logging
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+import anyio.to_thread
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, Response
+from starlette.datastructures import UploadFile
+
+from app.web.clients import ServiceError
+from app.web.limits import FORM_OVERHEAD_BYTES, BodyTooLarge
+from app.web.receipt.payment import clean_details
+from app.web.receipt.preview import (
+    PREVIEW_PX,
+    THUMBNAIL_PX,
+    DocumentError,
+    displayable_jpeg,
+    make_preview,
+    processed_png,
+    read_record,
+    with_record,
+)
+from app.web.receipt.result import (
+    BROWSER_IMAGES,
+    ImagesView,
+    Problem,
+    details_context,
+    find_pair,
+    new_record,
+    problem_of,
+    processed_name,
+    record_context,
+    status_for,
+)
+from app.web.state import CsrfChecked, MaybeSignedIn, Member, NoAccess, SignInRequired, chosen_model, render, web_state
+
+LOG = logging.getLogger(__name__)
+router = APIRouter(tags=["receipts"])
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, login: MaybeSignedIn) -> HTMLResponse:
+    """The upload page for members; a sign-in page for visitors."""
+    if login is None:
+        return render(request, "landing.html")
+    models = web_state(request).models_for(login.principal)
+    if not models:
+        raise NoAccess(login)
+    return render(request, "index.html", {"models": models, "max_bytes": web_state(request).settings.files_max_bytes})
+
+
+@router.post("/receipts", response_class=HTMLResponse, dependencies=[CsrfChecked])
+async def upload_receipt(request: Request, login: Member) -> HTMLResponse:
+    """A photo (form field ``photo``): preprocess it for the preview and store it; the reading follows (extract)."""
+    state = web_state(request)
+    limit = state.settings.files_max_bytes
+    length = request.headers.get("content-length", "")
+    if length.isdecimal() and int(length) > limit + FORM_OVERHEAD_BYTES:
+        return _receipt_problem(request, Problem("too_large", retry="upload"))
+    try:
+        form = await request.form(max_files=1, max_fields=10)
+    except BodyTooLarge:  # no Content-Length (chunked): counted as it came
+        return _receipt_problem(request, Problem("too_large", retry="upload"))
+    photo, model = form.get("photo"), chosen_model(request, login, form.get("model"))
+    if not isinstance(photo, UploadFile) or not photo.filename:
+        return _receipt_problem(request, Problem("no_photo", retry="upload"))
+    data = await photo.read()
+    if len(data) > limit:
+        return _receipt_problem(request, Problem("too_large", retry="upload"))
+    try:
+        preview = await anyio.to_thread.run_sync(make_preview, data, limit)
+    except DocumentError as error:
+        return _receipt_problem(request, Problem("not_an_image", str(error), retry="upload"))
+    images = ImagesView.from_preview(preview)
+    try:
+        stored = await anyio.to_thread.run_sync(
+            state.files.upload, login.access_token, photo.filename, data, photo.content_type or "image/jpeg"
+        )
+    except ServiceError as error:
+        problem = problem_of(error, "upload")
+        return _receipt_problem(request, problem, images=images)
+    context = {"images": images, "original": stored, "original_id": stored.id, "model": model}
+    # the result has its address from now on: refresh, Back and a shared link reopen it (reading it if need be)
+    headers = {"HX-Push-Url": f"/receipts/{stored.id}"}
+    return render(request, "receipt.html", context, block="receipt", headers=headers)
+
+
+def _receipt_problem(request: Request, problem: Problem, images: ImagesView | None = None) -> HTMLResponse:
+    context = {"images": images, "problem": problem}
+    return render(request, "receipt.html", context, block="receipt", status_code=status_for(problem.kind))
+
+
+@router.post("/receipts/{original_id}/extract", response_class=HTMLResponse, dependencies=[CsrfChecked])
+def extract_receipt(
+    request: Request, original_id: str, login: Member, model: Annotated[str, Form()] = ""
+) -> HTMLResponse:
+    """Read a stored photo with the module API, store the processed image with the result, show the details."""
+    state = web_state(request)
+    token, model = login.access_token, chosen_model(request, login, model)
+    context: dict[str, Any] = {"original_id": original_id, "model": model}
+
+    def problem(found: Problem) -> HTMLResponse:
+        context["problem"] = found
+        return render(request, "receipt.html", context, block="outcome", status_code=status_for(found.kind))
+
+    try:
+        original = state.files.info(token, original_id)
+    except ServiceError as error:
+        return problem(problem_of(error, "extract"))
+    try:
+        reading = state.runtime.infer(token, model, original.id)
+    except ServiceError as error:
+        return problem(problem_of(error, "extract"))
+    try:  # the app's own copy, for the processed image it stores beside the result
+        data, _ = state.files.download(token, original_id)
+    except ServiceError as error:
+        return problem(problem_of(error, "extract"))
+    try:
+        preview = make_preview(data, state.settings.files_max_bytes)
+    except DocumentError as error:
+        return problem(Problem("not_an_image", str(error)))
+    record = new_record(original, model, reading, preview)
+    context |= {"record": record, **details_context(clean_details(reading.details), record)}
+    try:
+        png = processed_png(preview.processed, record)
+        context["processed"] = state.files.upload(token, processed_name(original_id), png, "image/png")
+    except ServiceError as error:
+        if error.kind == "signed_out":
+            raise SignInRequired from error
+        context["not_saved"] = Problem(error.kind, error.detail)
+    return render(request, "receipt.html", context, block="outcome")
+
+
+@router.get("/receipts/{original_id}", response_class=HTMLResponse)
+def receipt_page(request: Request, original_id: str, login: Member) -> HTMLResponse:
+    """A receipt from the history: its images, the steps, and the details as they were read."""
+    state = web_state(request)
+    token = login.access_token
+    try:
+        original, processed = find_pair(state.files.list_all(token), original_id)
+        record = read_record(state.files.download(token, processed.id)[0]) if processed else None
+    except ServiceError as error:
+        return render(request, "receipt.html", {"problem": problem_of(error, None)}, status_code=503)
+    if original is None:
+        return render(request, "receipt.html", {"problem": Problem("not_found")}, status_code=404)
+    images = ImagesView(
+        before=f"/images/{original.id}",
+        after=f"/images/{processed.id}" if processed else None,
+        steps=(record or {}).get("steps", []),
+        size=(record or {}).get("size", ""),
+    )
+    context = {
+        "images": images,
+        "original": original,
+        "original_id": original.id,
+        "processed": processed,
+        "record": record,
+        "pending": record is None,
+        "model": chosen_model(request, login, (record or {}).get("model")),
+        **(record_context(record) if record else {}),
+    }
+    return render(request, "receipt.html", context)
+
+
+@router.post("/receipts/{original_id}/confirm", response_class=HTMLResponse, dependencies=[CsrfChecked])
+async def confirm_details(request: Request, original_id: str, login: Member) -> HTMLResponse:
+    """Keep the details as the person confirmed them: the stored result gets them beside the reading, so the history
+    reopens what they confirmed. The processed PNG is replaced (new file first, then the old one removed)."""
+    state = web_state(request)
+    form = await request.form()
+    old_id = form.get("processed_id")
+    context: dict[str, Any] = {"original_id": original_id}
+    if not isinstance(old_id, str) or not old_id:
+        context["save_problem"] = "storage_down"
+        return render(request, "receipt.html", context, block="saved", status_code=409)
+    token = login.access_token
+    try:
+        png, _ = await anyio.to_thread.run_sync(state.files.download, token, old_id)
+        record = read_record(png)
+        if record is None:
+            raise ServiceError("not_found", f"file {old_id} carries no result")
+        record |= {"confirmed": clean_details(form), "confirmed_at": datetime.now(UTC).isoformat(timespec="seconds")}
+        updated = await anyio.to_thread.run_sync(with_record, png, record)
+        stored = await anyio.to_thread.run_sync(
+            state.files.upload, token, processed_name(original_id), updated, "image/png"
+        )
+    except ServiceError as error:
+        problem = problem_of(error, None)
+        context["save_problem"] = problem.kind
+        return render(request, "receipt.html", context, block="saved", status_code=status_for(problem.kind))
+    try:
+        await anyio.to_thread.run_sync(state.files.delete, token, old_id)
+    except ServiceError as error:  # the newer file wins in the history anyway
+        LOG.warning("could not remove the superseded result %s: %s", old_id, error.detail)
+    context |= {"processed": stored, "saved_at": record["confirmed_at"]}
+    return render(request, "receipt.html", context, block="saved")
+
+
+@router.get("/images/{file_id}")
+def stored_image(request: Request, file_id: str, login: Member, thumb: bool = False) -> Response:
+    """One of the person's stored images, through the app (same origin, their token). What browsers cannot show —
+    HEIC from iPhones, TIFF, a PDF's first page — comes as a JPEG drawn from it; ``thumb`` asks for a small JPEG
+    (the history's rows)."""
+    state = web_state(request)
+    try:
+        data, content_type = state.files.download(login.access_token, file_id)
+    except ServiceError as error:
+        if error.kind == "signed_out":
+            raise SignInRequired from error
+        return Response(status_code=404 if error.kind == "not_found" else 503)
+    if thumb or content_type not in BROWSER_IMAGES:
+        px = THUMBNAIL_PX if thumb else PREVIEW_PX
+        try:
+            data, content_type = displayable_jpeg(data, state.settings.files_max_bytes, px), "image/jpeg"
+        except DocumentError:
+            return Response(status_code=415)
+    headers = {"Cache-Control": "private, max-age=3600", "X-Content-Type-Options": "nosniff"}
+    return Response(data, media_type=content_type, headers=headers)
