@@ -12,8 +12,8 @@ from starlette.types import ASGIApp
 
 from app.manifests import Manifests, load_manifests
 from app.manifests.models import Limits
+from app.runtime.dataplane import RuntimeConfig
 from app.runtime.registry import ModelDeclaration
-from app.runtime.server import RuntimeConfig
 from app.settings import Settings
 
 

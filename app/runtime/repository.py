@@ -21,7 +21,7 @@ from app.runtime.registry import ServedModel
 
 Loader = Callable[[str], Any] | None
 PrepareFor = Callable[[ServedModel], Callable[[], Mapping[str, str]] | None]
-"""The weights step of a version before its ``load()`` (``server._weights_preparation``)."""
+"""The weights step of a version before its ``load()`` (``dataplane._weights_preparation``)."""
 
 
 class RepositoryError(ApiError):

@@ -13,9 +13,9 @@ import dataclasses
 from collections.abc import Sequence
 
 from app.manifests import Manifests, load_manifests
+from app.runtime.dataplane import RuntimeConfig
 from app.runtime.main import run_server, runtime_config
 from app.runtime.registry import ModelDeclaration
-from app.runtime.server import RuntimeConfig
 from app.settings import Settings
 
 BENCH_GROUP = "/pu-gallery-pa-bench/gallery-bench-users"

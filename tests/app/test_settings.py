@@ -14,7 +14,8 @@ from auth_fixtures import TestIdentityProvider
 from app.files.main import create_files_app
 from app.manifests import load_manifests
 from app.manifests.models import Limits
-from app.runtime.server import RuntimeConfig, create_app
+from app.runtime.dataplane import RuntimeConfig
+from app.runtime.server import create_app
 from app.settings import (
     DEV_WEB_CLIENT_SECRET,
     PLACEHOLDER_SECRET,

@@ -12,8 +12,9 @@ from live_uvicorn import live_uvicorn
 from manifests_kit import CORS
 
 from app.manifests.models import Cors, Limits
+from app.runtime.dataplane import RuntimeConfig
 from app.runtime.registry import ModelDeclaration
-from app.runtime.server import RuntimeConfig, create_app
+from app.runtime.server import create_app
 from app.settings import Settings
 
 ECHO_GROUP = "/pu-gallery-pa-echo/gallery-echo-users"

@@ -14,8 +14,9 @@ import pytest
 from auth_fixtures import TestIdentityProvider
 from runtime_kit import ECHO_GROUP, limits, live_server
 
+from app.runtime.dataplane import RuntimeConfig
 from app.runtime.registry import ModelDeclaration
-from app.runtime.server import RuntimeConfig, create_app
+from app.runtime.server import create_app
 from app.settings import Settings
 from app.stack.processes import free_ports
 from app.stack.prometheus_server import PrometheusServer

@@ -11,8 +11,9 @@ from dev_idp import DevIdentityProvider
 from runtime_kit import limits, live_server, runtime
 
 from app.manifests import load_manifests
+from app.runtime.dataplane import RuntimeConfig
 from app.runtime.registry import ModelDeclaration
-from app.runtime.server import RuntimeConfig, create_app
+from app.runtime.server import create_app
 from app.settings import ROOT, Settings
 
 ECHO_REQUEST = {

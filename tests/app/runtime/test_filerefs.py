@@ -18,8 +18,9 @@ from seaweed import free_ports
 
 from app.auth import Principal
 from app.files.service import FileService
+from app.runtime.dataplane import RuntimeConfig
 from app.runtime.registry import ModelDeclaration
-from app.runtime.server import RuntimeConfig, create_app
+from app.runtime.server import create_app
 from app.settings import Settings
 from app.storage import LocalStorage
 

@@ -16,8 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from runtime_kit import ECHO_GROUP, limits, live_server
 
+from app.runtime.dataplane import RuntimeConfig
 from app.runtime.registry import ModelDeclaration
-from app.runtime.server import RuntimeConfig, create_app
+from app.runtime.server import create_app
 from app.settings import Settings
 
 ADMIN_GROUP = "/pu-gallery/gallery-admins"

@@ -18,8 +18,9 @@ from pydantic import SecretStr
 from runtime_kit import ECHO_GROUP, limits
 
 from app.runtime.activity import RedisStore
+from app.runtime.dataplane import RuntimeConfig
 from app.runtime.registry import ModelDeclaration
-from app.runtime.server import RuntimeConfig, create_app
+from app.runtime.server import create_app
 from app.settings import Settings
 from app.stack.redis_server import RedisServer
 

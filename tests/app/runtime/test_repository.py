@@ -15,9 +15,10 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from runtime_kit import ECHO_GROUP, limits, live_server
 
+from app.runtime.dataplane import RuntimeConfig
 from app.runtime.registry import ModelDeclaration
 from app.runtime.repository import RepositoryError, VersionRequest
-from app.runtime.server import RuntimeConfig, create_app
+from app.runtime.server import create_app
 from app.settings import Settings
 
 ADMIN_GROUP = "/pu-gallery/gallery-admins"

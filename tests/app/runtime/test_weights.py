@@ -13,8 +13,9 @@ from fastapi.testclient import TestClient
 from runtime_kit import ECHO_GROUP, limits
 from seaweed import SeaweedS3
 
+from app.runtime.dataplane import RuntimeConfig
 from app.runtime.registry import ModelDeclaration
-from app.runtime.server import RuntimeConfig, create_app
+from app.runtime.server import create_app
 from app.runtime.weights import SOURCE_VARIABLE, model_environment, resolve_source
 from app.settings import Settings
 from app.storage import S3Storage, Storage
