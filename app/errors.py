@@ -1,8 +1,9 @@
 """One error type for what the services refuse, and one function that registers how every refusal is answered.
 
 Every refusal is ``ApiError`` (or a subclass: auth, request, repository, file service): an HTTP status, a stable
-``detail`` that clients and tests may match, and the headers the status needs. The answer is always
-``{"error": detail}``, the shape the OpenAPI documents declare. What only an operator should read (internal
+``detail`` that clients and tests may match, and the headers the status needs. The APIs answer
+``{"error": detail}``, the shape their OpenAPI documents declare; the web app registers the same handlers with a page
+renderer, so a person sees the refusal as a page in their language. What only an operator should read (internal
 addresses, the storage server's words) goes in ``reason``: logged, never sent. Borrowed from MLServer's
 ``errors.py`` (``MLServerError`` with ``status_code``) and ``rest/errors.py`` (handlers registered in one place).
 """
@@ -10,9 +11,9 @@ addresses, the storage server's words) goes in ``reason``: logged, never sent. B
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
@@ -42,9 +43,14 @@ class ApiError(Exception):
 
 def error_response(error: ApiError) -> JSONResponse:
     """The answer to ``error``; its ``reason`` (if any) goes to the log."""
+    log_reason(error)
+    return JSONResponse({"error": error.detail}, status_code=error.status_code, headers=error.headers or None)
+
+
+def log_reason(error: ApiError) -> None:
+    """What only the operator may read about ``error``, logged with the status it was answered."""
     if error.reason is not None:
         LOG.warning("answered %d (%s): %s", error.status_code, error.detail, error.reason)
-    return JSONResponse({"error": error.detail}, status_code=error.status_code, headers=error.headers or None)
 
 
 def storage_error(error: StorageError) -> ApiError:
@@ -56,33 +62,32 @@ def storage_error(error: StorageError) -> ApiError:
     return ApiError(502, "object storage failed; the service's log says why", reason=str(error))
 
 
-async def _api_error(_: Request, error: Exception) -> JSONResponse:
-    assert isinstance(error, ApiError)
-    return error_response(error)
+def refusal_of(error: Exception) -> ApiError:
+    """Any exception the handlers receive as the ``ApiError`` it amounts to."""
+    if isinstance(error, ApiError):
+        return error
+    if isinstance(error, StorageError):
+        return storage_error(error)
+    if isinstance(error, RequestValidationError):  # the first problem FastAPI's validation found, with where it is
+        first = error.errors()[0]
+        return ApiError(422, f"{'.'.join(str(part) for part in first['loc'])}: {first['msg']}")
+    assert isinstance(error, HTTPException)  # Starlette's own refusals: no such route, method not allowed
+    return ApiError(error.status_code, str(error.detail), error.headers)
 
 
-async def _storage_error(_: Request, error: Exception) -> JSONResponse:
-    assert isinstance(error, StorageError)
-    return error_response(storage_error(error))
+ErrorPage = Callable[[Request, ApiError], Response]
+"""How a service that answers people (the web app) shows a refusal instead of ``{"error": detail}``."""
 
 
-async def _invalid_request(_: Request, error: Exception) -> JSONResponse:
-    """A path, query or body value FastAPI's validation refused: the first problem, with where it is."""
-    assert isinstance(error, RequestValidationError)
-    first = error.errors()[0]
-    where = ".".join(str(part) for part in first["loc"])
-    return error_response(ApiError(422, f"{where}: {first['msg']}"))
+def add_error_handlers(app: FastAPI, page: ErrorPage | None = None) -> None:
+    """Answer every refusal of ``app`` with its status and headers: ``{"error": detail}``, or ``page``'s rendering."""
 
+    async def answer(request: Request, error: Exception) -> Response:
+        refusal = refusal_of(error)
+        if page is None:
+            return error_response(refusal)
+        log_reason(refusal)
+        return page(request, refusal)
 
-async def _http_exception(_: Request, error: Exception) -> JSONResponse:
-    """Starlette's own refusals (no such route, method not allowed) in the same shape as ours."""
-    assert isinstance(error, HTTPException)
-    return error_response(ApiError(error.status_code, str(error.detail), error.headers))
-
-
-def add_error_handlers(app: FastAPI) -> None:
-    """Answer every refusal of ``app`` as ``{"error": detail}`` with its status and headers."""
-    app.add_exception_handler(ApiError, _api_error)
-    app.add_exception_handler(StorageError, _storage_error)
-    app.add_exception_handler(RequestValidationError, _invalid_request)
-    app.add_exception_handler(HTTPException, _http_exception)
+    for kind in (ApiError, StorageError, RequestValidationError, HTTPException):
+        app.add_exception_handler(kind, answer)

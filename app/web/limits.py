@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.errors import ApiError
+
 FORM_OVERHEAD_BYTES = 64 * 1024
 """Room for the multipart boundaries and the other fields around the photo."""
 
 
-class BodyTooLarge(Exception):  # noqa: N818 - what the client sent, not a fault here
+class BodyTooLarge(ApiError):  # noqa: N818 - what the client sent, not a fault here
     def __init__(self, limit: int) -> None:
-        super().__init__(f"the request body is over {limit} bytes")
+        super().__init__(413, f"the request body is over {limit} bytes")
         self.limit = limit
 
 

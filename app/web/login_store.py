@@ -20,6 +20,7 @@ from urllib.parse import urlparse
 import redis
 
 from app.auth import Principal
+from app.errors import ApiError
 from app.settings import Settings, UnsafeSettingsError
 from app.web.session import Login, LoginStore, MemoryLoginStore
 
@@ -28,8 +29,13 @@ REDIS_SCHEMES = ("redis", "rediss", "unix")
 CONNECT_TIMEOUT_S = 2.0
 
 
-class LoginStoreUnavailable(Exception):  # noqa: N818 - a condition, like IdentityProviderUnavailable
+class LoginStoreUnavailable(ApiError):  # noqa: N818 - a condition, like IdentityProviderUnavailable
     """The shared login store cannot be reached: a 503, not a sign-out."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(
+            503, "the sign-in store (Redis) cannot be reached; try again shortly", {"Retry-After": "5"}, reason=reason
+        )
 
 
 def login_to_json(login: Login) -> str:
@@ -85,7 +91,7 @@ class RedisLoginStore:
         try:
             yield
         except redis.RedisError as error:
-            raise LoginStoreUnavailable(f"the sign-in store (Redis) cannot be reached: {error}") from error
+            raise LoginStoreUnavailable(str(error)) from error
 
     def add(self, login: Login) -> str:
         login_id = secrets.token_urlsafe(32)

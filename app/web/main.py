@@ -11,12 +11,12 @@ import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
-from urllib.parse import quote, urlparse
+from urllib.parse import urlparse
 
 import jinja2
 from authlib.integrations.starlette_client import OAuth, StarletteOAuth2App
 from fastapi import FastAPI, Request, Response
-from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 
@@ -25,12 +25,13 @@ from app.manifests import Manifests, load_manifests
 from app.settings import ROOT, WEB_SECRETS, Settings, refuse_unsafe_settings
 from app.web import generic, login, stats
 from app.web.clients import FilesClient, RuntimeClient
+from app.web.errors import add_error_pages
 from app.web.i18n import format_day, format_day_input, format_money, format_number, gettext_, load_catalogs, ngettext_
-from app.web.limits import FORM_OVERHEAD_BYTES, BodySizeLimit, BodyTooLarge
-from app.web.login_store import LoginStoreUnavailable, login_store
+from app.web.limits import FORM_OVERHEAD_BYTES, BodySizeLimit
+from app.web.login_store import login_store
 from app.web.sample import SAMPLE_PATH, add_sample, sample_policy
-from app.web.session import CSRF_FIELD, CSRF_HEADER, CsrfError
-from app.web.state import ModelChoice, NoAccess, SignInRequired, WebState, is_htmx, render
+from app.web.session import CSRF_FIELD, CSRF_HEADER
+from app.web.state import ModelChoice, WebState
 
 LOG = logging.getLogger(__name__)
 FRONTEND = ROOT / "frontend"
@@ -149,7 +150,7 @@ def create_web_app(settings: Settings, manifests: Manifests) -> FastAPI:
         response.headers.setdefault("Referrer-Policy", "same-origin")
         return response
 
-    _add_error_handlers(app)
+    add_error_pages(app)
     app.include_router(login.router)
     if receipt_view:  # its home page, history and result pages; generic models keep /results
         from app.web.receipt.routes import router as receipt_routes
@@ -176,37 +177,6 @@ def create_web_app(settings: Settings, manifests: Manifests) -> FastAPI:
 
 BRAND_MARK = "/static/web/brand.svg"
 """The app's mark and favicon: a receipt, its lines read, and a check (an SVG, sharp at every size)."""
-
-
-def _add_error_handlers(app: FastAPI) -> None:
-    @app.exception_handler(BodyTooLarge)
-    async def too_large(_: Request, error: Exception) -> Response:
-        return PlainTextResponse(str(error), status_code=413)
-
-    @app.exception_handler(SignInRequired)
-    async def sign_in(request: Request, _: Exception) -> Response:
-        """A page goes to the login; htmx is told to navigate there (a fragment cannot show a login form)."""
-        here = request.url.path if request.method == "GET" else (request.headers.get("HX-Current-URL") or "/")
-        path = urlparse(here).path or "/"
-        target = "/auth/login?next=" + quote(path, safe="/")
-        if is_htmx(request):
-            return Response(status_code=401, headers={"HX-Redirect": target})
-        return RedirectResponse(target, status_code=303)
-
-    @app.exception_handler(NoAccess)
-    async def no_access(request: Request, exc: Exception) -> HTMLResponse:
-        assert isinstance(exc, NoAccess)
-        request.state.login = exc.login
-        groups = sorted({group for model in request.app.state.web.models for group in model.groups})
-        return render(request, "no_access.html", {"groups": groups, "no_access": True}, status_code=403)
-
-    @app.exception_handler(LoginStoreUnavailable)
-    async def store_down(_: Request, error: Exception) -> Response:
-        return PlainTextResponse(str(error), status_code=503, headers={"Retry-After": "5"})
-
-    @app.exception_handler(CsrfError)
-    async def forged(request: Request, _: Exception) -> HTMLResponse:
-        return render(request, "error.html", {"kind": "csrf"}, block="message", status_code=403)
 
 
 def serve(settings: Settings) -> None:

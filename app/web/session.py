@@ -17,6 +17,7 @@ from typing import Protocol
 from fastapi import Request
 
 from app.auth import Principal
+from app.errors import ApiError
 
 LOGIN_KEY = "login"
 CSRF_KEY = "csrf"
@@ -94,8 +95,11 @@ def csrf_token(request: Request) -> str:
     return token
 
 
-class CsrfError(Exception):
+class CsrfError(ApiError):
     """A state-changing request without the session's CSRF token."""
+
+    def __init__(self) -> None:
+        super().__init__(403, "the form has expired: reload the page and try again")
 
 
 async def require_csrf(request: Request) -> None:

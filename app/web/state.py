@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse
 from jinja2_fragments import render_block
 
 from app.auth import AuthError, IdentityProviderUnavailable, Principal, TokenVerifier
+from app.errors import ApiError
 from app.settings import Settings
 from app.web.clients import FilesClient, RuntimeClient
 from app.web.i18n import LANGUAGES, request_language, use_translations
@@ -73,15 +74,18 @@ def chosen_model(request: Request, login: Login, wanted: object) -> str:
     return wanted if isinstance(wanted, str) and wanted in names else names[0]
 
 
-class SignInRequired(Exception):  # noqa: N818 - a condition, not a fault
+class SignInRequired(ApiError):  # noqa: N818 - a condition, not a fault
     """No login in this session, or it ended (refresh refused): the person must sign in again."""
 
+    def __init__(self) -> None:
+        super().__init__(401, "sign in first")
 
-class NoAccess(Exception):  # noqa: N818 - a condition, not a fault
+
+class NoAccess(ApiError):  # noqa: N818 - a condition, not a fault
     """Signed in, but in none of the groups that may use a model."""
 
     def __init__(self, login: Login) -> None:
-        super().__init__(login.principal.username)
+        super().__init__(403, f"{login.principal.username} is in none of the groups that may use a model")
         self.login = login
 
 

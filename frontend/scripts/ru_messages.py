@@ -20,6 +20,16 @@ RU = {
         "Последний час, поминутно: вызовы столбцами (до %(calls)s в минуту), задержка p50 и p95 линиями (до %(top)s мс)"
     ),
     "calls": "вызовы",
+    "Nothing here": "Здесь ничего нет",
+    "This address leads nowhere. Go back to the start page.": "По этому адресу ничего нет. Вернитесь на главную.",
+    "Start page": "На главную",
+    "Send a smaller file: a photo or a scan of the document is enough.": (
+        "Отправьте файл поменьше: достаточно фото или скана документа."
+    ),
+    "Something is missing from the form": "В форме чего-то не хватает",
+    "Check the form and send it again.": "Проверьте форму и отправьте её снова.",
+    "The service is busy or unavailable": "Сервис занят или недоступен",
+    "Try again in a minute.": "Попробуйте снова через минуту.",
     "errors": "ошибки",
     "After": "После",
     "Applied": "Применён",
