@@ -8,10 +8,16 @@ already, so a child starts in a few tens of milliseconds instead of the second a
 safe to start them from the runtime's threads (a plain ``fork`` of a threaded process is not). As with every
 ``multiprocessing`` start method but ``fork``, a program's main module must keep what it does under
 ``if __name__ == "__main__":``.
+
+Those tens of milliseconds are kept off the request path by a pool of ``WARM_WORKERS`` children started ahead of
+need. Each waits for exactly one piece of work and is killed once it has answered, so every document still gets a
+process that has run nothing before it and whose memory goes back to the system after it; a child taken from the
+pool is replaced while it works.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import multiprocessing
 import os
@@ -23,12 +29,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing import forkserver
 from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any, TypeVar
 
 T = TypeVar("T")
 
 _CONTEXT = multiprocessing.get_context("forkserver")
+
+WARM_WORKERS = 2
+"""Children kept started and waiting: enough for the runtime's two cores to take a document each while the
+children they used are replaced (an idle child costs a few MB: it shares the forkserver's pages)."""
 
 
 @dataclass(frozen=True)
@@ -74,14 +85,108 @@ def _forget_the_parents_forkserver() -> None:
     if alive_fd is not None:
         with contextlib.suppress(OSError):
             os.close(alive_fd)  # the parent's copy keeps its forkserver alive; this one need not
+    _POOL.forget()
 
 
+@dataclass(frozen=True)
+class _Worker:
+    process: BaseProcess
+    connection: Connection
+    """Both ways: the work goes to the child, its answer comes back."""
+
+
+class _WarmPool:
+    """Children started and waiting for one piece of work each, so that a document does not wait for a start."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._lock = threading.Lock()
+        self._idle: list[_Worker] = []
+        self._wanted = threading.Event()
+        self._refiller: threading.Thread | None = None
+
+    def take(self) -> _Worker:
+        """A waiting child, or a new one when none is (a child that died while waiting is dropped)."""
+        with self._lock:
+            while self._idle:
+                worker = self._idle.pop(0)
+                if worker.process.is_alive():
+                    return worker
+                _end(worker)
+        return _start_worker()
+
+    def refill_soon(self) -> None:
+        """Have ``refill`` run on the pool's own thread: starting a child takes a few milliseconds of this process's
+        time, which a request need not wait for."""
+        with self._lock:
+            if self._refiller is None or not self._refiller.is_alive():
+                self._refiller = threading.Thread(target=self._refill_when_wanted, name="sandbox-refill", daemon=True)
+                self._refiller.start()
+        self._wanted.set()
+
+    def _refill_when_wanted(self) -> None:
+        while True:
+            self._wanted.wait()
+            self._wanted.clear()
+            self.refill()
+
+    def refill(self) -> None:
+        """Start children until ``size`` wait."""
+        with self._lock:
+            for worker in [worker for worker in self._idle if not worker.process.is_alive()]:
+                self._idle.remove(worker)
+                _end(worker)
+            missing = self.size - len(self._idle)
+        started = [_start_worker() for _ in range(missing)]
+        with self._lock:
+            self._idle += started
+            surplus, self._idle = self._idle[self.size :], self._idle[: self.size]
+        for worker in surplus:  # two threads refilled at once
+            _end(worker)
+
+    def pids(self) -> list[int]:
+        """The waiting children's process ids (for tests and diagnostics)."""
+        with self._lock:
+            return [worker.process.pid for worker in self._idle if worker.process.pid is not None]
+
+    def close(self) -> None:
+        """End every waiting child; the pool refills on its next use."""
+        with self._lock:
+            idle, self._idle = self._idle, []
+        for worker in idle:
+            _end(worker)
+
+    def forget(self) -> None:
+        """In a forked child: the parent's children are not this process's to use or end, nor its thread to wake."""
+        self._lock = threading.Lock()
+        self._idle = []
+        self._wanted = threading.Event()
+        self._refiller = None
+
+
+_POOL = _WarmPool(WARM_WORKERS)
 os.register_at_fork(after_in_child=_forget_the_parents_forkserver)
+atexit.register(_POOL.close)
 
 
-def start() -> None:
-    """Start the forkserver now (about a second, once per process), so that the first request does not wait for it."""
+def start(warm_workers: int | None = None) -> None:
+    """Start the forkserver now (about a second, once per process) and fill the pool, so that the first request
+    waits for neither; ``warm_workers`` changes the pool's size (0: a child is started for each piece of work)."""
     forkserver.ensure_running()
+    if warm_workers is not None:
+        _POOL.size = warm_workers
+        _POOL.close()
+    _POOL.refill()
+
+
+def stop() -> None:
+    """End the waiting children now (they also end when this process does, even if it is killed)."""
+    _POOL.close()
+
+
+def warm_pids() -> list[int]:
+    """The process ids of the children waiting for work."""
+    return _POOL.pids()
 
 
 def run_limited(function: Callable[..., T], *args: Any, limits: WorkLimits) -> T:
@@ -91,31 +196,63 @@ def run_limited(function: Callable[..., T], *args: Any, limits: WorkLimits) -> T
     Raises ``WorkLimitError`` when the child goes past a limit or dies. The forkserver's own start (about a second,
     once per process) is not counted against the deadline.
     """
-    start()
+    forkserver.ensure_running()
     started = time.monotonic()
-    receiver, sender = _CONTEXT.Pipe(duplex=False)
-    child = _CONTEXT.Process(target=_child, args=(sender, function, args, limits), daemon=True)
-    child.start()
-    sender.close()
+    worker = _POOL.take()
     try:
-        remaining = limits.wall_seconds - (time.monotonic() - started)
-        if not receiver.poll(max(remaining, 0.0)):
-            raise WorkLimitError("time", limits, f"was still running after {limits.wall_seconds:g} s")
-        try:
-            status, value = receiver.recv()
-        except EOFError:  # the child died before it could answer
-            status, value = "died", None
+        worker = _hand_over(worker, (function, args, limits))
+        _POOL.refill_soon()
+        status, value = _answer(worker, limits, started)
     finally:
-        receiver.close()
-        child.kill()  # the answer is in: no need to wait for the child to free its memory on the way out
-        child.join()
+        _end(worker)  # the answer is in: no need to wait for the child to free its memory on the way out
     if status == "died":
-        raise _death(child.exitcode, limits)
+        raise _death(worker.process.exitcode, limits)
     if status == "memory":
         raise WorkLimitError("memory", limits, f"needed more than {limits.memory_bytes / 2**20:.0f} MB")
     if status == "error":
         raise value
     return value  # type: ignore[no-any-return]
+
+
+def _hand_over(worker: _Worker, work: tuple[Any, ...]) -> _Worker:
+    """Send ``work`` to ``worker``, or to a new child if that one died while it waited; returns the one that has it."""
+    try:
+        worker.connection.send(work)
+        return worker
+    except (BrokenPipeError, ConnectionResetError):
+        _end(worker)
+    fresh = _start_worker()
+    try:
+        fresh.connection.send(work)
+    except BaseException:
+        _end(fresh)
+        raise
+    return fresh
+
+
+def _answer(worker: _Worker, limits: WorkLimits, started: float) -> tuple[str, Any]:
+    remaining = limits.wall_seconds - (time.monotonic() - started)
+    if not worker.connection.poll(max(remaining, 0.0)):
+        raise WorkLimitError("time", limits, f"was still running after {limits.wall_seconds:g} s")
+    try:
+        answer: tuple[str, Any] = worker.connection.recv()
+    except (EOFError, ConnectionResetError):  # the child died before it could answer
+        return "died", None
+    return answer
+
+
+def _start_worker() -> _Worker:
+    ours, theirs = _CONTEXT.Pipe(duplex=True)
+    process = _CONTEXT.Process(target=_serve_one, args=(theirs,), daemon=True)
+    process.start()
+    theirs.close()
+    return _Worker(process, ours)
+
+
+def _end(worker: _Worker) -> None:
+    worker.connection.close()
+    worker.process.kill()
+    worker.process.join()
 
 
 def _death(exitcode: int | None, limits: WorkLimits) -> WorkLimitError:
@@ -132,6 +269,15 @@ def _address_space() -> int:
         return int(Path("/proc/self/statm").read_text(encoding="ascii").split()[0]) * resource.getpagesize()
     except (OSError, ValueError, IndexError):
         return 0
+
+
+def _serve_one(connection: Connection) -> None:
+    """A pool child: wait for one piece of work, do it within its limits, answer, and be ended by the parent."""
+    try:
+        function, args, limits = connection.recv()
+    except (EOFError, ConnectionResetError):  # the pool was closed, or the parent died: nothing to do
+        return
+    _child(connection, function, args, limits)
 
 
 def _child(sender: Connection, function: Callable[..., Any], args: tuple[Any, ...], limits: WorkLimits) -> None:

@@ -1,10 +1,16 @@
 import multiprocessing
 import os
+import signal
+import subprocess
+import sys
 import time
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 
 import pytest
 
+from model import sandbox
 from model.sandbox import WorkLimitError, WorkLimits, run_limited
 
 ROOMY = WorkLimits(memory_bytes=1024 * 2**20, cpu_seconds=20, wall_seconds=60.0)
@@ -83,3 +89,98 @@ def test_run_limited_works_in_a_plain_fork_of_a_process_that_started_its_forkser
     assert run_limited(len, b"ab", limits=ROOMY) == 2  # the forkserver runs in this process now
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
         assert pool.submit(_decoded_in_a_forked_worker).result(timeout=60) == 3
+
+
+def _running(pid: int) -> bool:
+    """Whether ``pid`` is a live process (a zombie waiting to be reaped has ended: it holds no memory)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in {"Z", "X"}
+
+
+def _until(condition: Callable[[], bool], seconds: float = 10.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "the condition never came true"
+        time.sleep(0.02)
+
+
+@pytest.fixture
+def pool() -> Iterator[None]:
+    sandbox.start(warm_workers=2)
+    yield
+    sandbox.start(warm_workers=sandbox.WARM_WORKERS)
+
+
+def test_each_piece_of_work_gets_a_waiting_child_of_its_own_that_ends_with_it(pool: None) -> None:
+    waiting = sandbox.warm_pids()
+    assert len(waiting) == 2 and all(_running(pid) for pid in waiting)
+    first, _ = run_limited(_pid_and_sum, limits=ROOMY)
+    second, _ = run_limited(_pid_and_sum, limits=ROOMY)
+    assert first in waiting and first != second != os.getpid()
+    assert not _running(first) and not _running(second)  # ended, its memory back with the system
+
+
+def test_the_pool_refills_after_a_waiting_child_is_killed(pool: None) -> None:
+    victim = sandbox.warm_pids()[0]
+    os.kill(victim, signal.SIGKILL)
+    _until(lambda: not _running(victim))
+    assert run_limited(_pid_and_sum, 1, 2, limits=ROOMY)[1] == 3
+    _until(lambda: len(sandbox.warm_pids()) == 2)
+    assert victim not in sandbox.warm_pids() and all(_running(pid) for pid in sandbox.warm_pids())
+
+
+def test_the_pool_refills_after_a_child_is_killed_at_a_limit(pool: None) -> None:
+    with pytest.raises(WorkLimitError):
+        run_limited(_sleep, 30.0, limits=WorkLimits(memory_bytes=2**30, cpu_seconds=20, wall_seconds=0.2))
+    _until(lambda: len(sandbox.warm_pids()) == 2)
+    assert run_limited(_pid_and_sum, 4, limits=ROOMY)[1] == 4
+
+
+def test_a_pool_of_none_starts_a_child_for_each_piece_of_work() -> None:
+    sandbox.start(warm_workers=0)
+    try:
+        assert sandbox.warm_pids() == []
+        assert run_limited(_pid_and_sum, 5, limits=ROOMY)[1] == 5
+        assert sandbox.warm_pids() == []
+    finally:
+        sandbox.start(warm_workers=sandbox.WARM_WORKERS)
+
+
+_PROGRAM = """
+import os, sys, time
+from model import sandbox
+if __name__ == "__main__":
+    sandbox.start()
+    assert sandbox.run_limited(len, b"abc", limits=sandbox.WorkLimits(2**30, 5, 10.0)) == 3
+    while len(sandbox.warm_pids()) < sandbox.WARM_WORKERS:  # the one taken is replaced
+        time.sleep(0.01)
+    from multiprocessing import forkserver
+    print(" ".join(map(str, [vars(forkserver)["_forkserver"]._forkserver_pid, *sandbox.warm_pids()])), flush=True)
+    if sys.argv[1] == "wait":
+        time.sleep(60)
+"""
+
+
+@pytest.mark.parametrize("ending", ["exit", "killed"])
+def test_no_child_outlives_the_program(tmp_path: Path, ending: str) -> None:
+    """Whether the program exits or is killed, its forkserver and waiting children end with it."""
+    script = tmp_path / "program.py"
+    script.write_text(_PROGRAM)
+    root = Path(__file__).parents[2]
+    mode = "wait" if ending == "killed" else "exit"
+    with subprocess.Popen(
+        [sys.executable, str(script), mode],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(root)},
+    ) as program:
+        assert program.stdout is not None
+        pids = [int(pid) for pid in program.stdout.readline().split()]
+        assert len(pids) == 1 + sandbox.WARM_WORKERS and all(_running(pid) for pid in pids)
+        if ending == "killed":
+            program.kill()
+        assert program.wait(timeout=30) == (0 if ending == "exit" else -signal.SIGKILL)
+    _until(lambda: not any(_running(pid) for pid in pids))
