@@ -48,6 +48,12 @@ class Settings(BaseSettings):
     )
     host: str = Field("127.0.0.1", description="Interface the runtime listens on")
     port: int = Field(8000, description="Port the runtime listens on")
+    header_timeout_s: float = Field(
+        10.0,
+        gt=0,
+        description="Seconds a client has to send a request's headers, from connecting or from the request's first "
+        "byte; past it every service closes the connection",
+    )
     log_payloads: bool = Field(False, description="Log request/response payloads (redacted, size-capped)")
     version: str | None = Field(None, description="Module version; default: the git tag baked in at build time")
     environment: Literal["development", "staging", "production"] = Field(

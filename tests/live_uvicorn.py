@@ -8,6 +8,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 import uvicorn
 from fastapi import FastAPI
@@ -29,9 +30,11 @@ class LiveServer:
 
 
 @contextmanager
-def live_uvicorn(app: FastAPI, port: int = 0) -> Iterator[LiveServer]:
-    """``app`` served on ``port`` (a free one when 0) until the block ends; the server drains and stops then."""
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None, access_log=False))
+def live_uvicorn(app: FastAPI, port: int = 0, **options: Any) -> Iterator[LiveServer]:
+    """``app`` served on ``port`` (a free one when 0) until the block ends; the server drains and stops then.
+    ``options`` are uvicorn's (``http``: the protocol class)."""
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None, access_log=False, **options)
+    server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30

@@ -124,10 +124,9 @@ def _openapi(app: FastAPI, issuer_url: str | None) -> dict[str, Any]:
 
 def serve(settings: Settings) -> None:
     """Run the file service with uvicorn on ``settings.host``:``settings.files_port`` until SIGINT/SIGTERM."""
-    import uvicorn
-
+    from app.common import serving
     from app.common.logs import configure_logging
 
     configure_logging()
     app = create_files_app(settings, load_manifests(settings.manifests_dir))
-    uvicorn.run(app, host=settings.host, port=settings.files_port, log_config=None)
+    serving.run(app, settings, settings.files_port)

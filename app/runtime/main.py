@@ -61,17 +61,11 @@ def drain_seconds(limits: Limits) -> int:
 def run_server(app: ASGIApp, settings: Settings, limits: Limits) -> None:
     """Serve ``app`` with uvicorn until SIGINT/SIGTERM, letting requests in flight finish.
 
-    On uvloop with the httptools parser: a third less CPU per small request than asyncio's own loop and h11
+    On uvloop with the httptools parser (``app.common.serving``'s protocol, which also bounds the time a request's
+    headers may take): a third less CPU per small request than asyncio's own loop and h11
     (bench/results/serving.md). No access log: the runtime writes its own line per request."""
-    import uvicorn
+    from app.common import serving
 
-    uvicorn.run(
-        app,
-        host=settings.host,
-        port=settings.port,
-        loop="uvloop",
-        http="httptools",
-        log_config=None,
-        access_log=False,
-        timeout_graceful_shutdown=drain_seconds(limits),
+    serving.run(
+        app, settings, settings.port, loop="uvloop", access_log=False, timeout_graceful_shutdown=drain_seconds(limits)
     )

@@ -52,7 +52,8 @@ class HAProxyServer(OnePortServer):
             # a replica that is draining refuses new connections and closes idle ones: HAProxy tries another,
             # so a rolling restart fails no request (inference is safe to send again: it changes nothing)
             "  retries 3\n  option redispatch 1\n  retry-on conn-failure empty-response\n"
-            f"  timeout client {TIMEOUT_S}s\n  timeout server {TIMEOUT_S}s\n\n"
+            f"  timeout client {TIMEOUT_S}s\n  timeout server {TIMEOUT_S}s\n"
+            "  timeout http-request 10s\n\n"  # a request's headers, as the README asks of the platform's ingress
             f"frontend replicas\n  bind 127.0.0.1:{self.port}\n  default_backend replicas\n\n"
             "backend replicas\n  balance roundrobin\n"
             f"  option httpchk GET {self.health_path}\n"

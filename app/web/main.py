@@ -181,10 +181,9 @@ BRAND_MARK = "/static/web/brand.svg"
 
 def serve(settings: Settings) -> None:
     """Run the web app with uvicorn on ``settings.host``:``settings.web_port`` until SIGINT/SIGTERM."""
-    import uvicorn
-
+    from app.common import serving
     from app.common.logs import configure_logging
 
     configure_logging()
     app = create_web_app(settings, load_manifests(settings.manifests_dir))
-    uvicorn.run(app, host=settings.host, port=settings.web_port, log_config=None)
+    serving.run(app, settings, settings.web_port)

@@ -18,6 +18,7 @@ import pytest
 import uvicorn
 from auth_fixtures import TESSERACT_GROUP, TestIdentityProvider
 from runtime_kit import ECHO_GROUP, limits, live_server, runtime
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from app.runtime.main import run_server
 from app.runtime.registry import ModelDeclaration
@@ -133,19 +134,20 @@ def test_run_server_serves_on_uvloop_and_httptools(monkeypatch: pytest.MonkeyPat
     calls: list[dict[str, Any]] = []
     monkeypatch.setattr(uvicorn, "run", lambda app, **options: calls.append({"app": app, **options}))
     app = object()
-    run_server(app, Settings(host="127.0.0.1", port=8123), limits(timeoutSeconds=20))  # type: ignore[arg-type]
-    assert calls == [
-        {
-            "app": app,
-            "host": "127.0.0.1",
-            "port": 8123,
-            "loop": "uvloop",
-            "http": "httptools",
-            "log_config": None,
-            "access_log": False,
-            "timeout_graceful_shutdown": 25,
-        }
-    ]
+    settings = Settings(host="127.0.0.1", port=8123, header_timeout_s=7)
+    run_server(app, settings, limits(timeoutSeconds=20))  # type: ignore[arg-type]
+    (call,) = calls
+    protocol = call.pop("http")
+    assert issubclass(protocol, HttpToolsProtocol) and protocol.header_timeout_s == 7
+    assert call == {
+        "app": app,
+        "host": "127.0.0.1",
+        "port": 8123,
+        "loop": "uvloop",
+        "log_config": None,
+        "access_log": False,
+        "timeout_graceful_shutdown": 25,
+    }
 
 
 def _free_port() -> int:
