@@ -134,14 +134,18 @@ class Settings(BaseSettings):
         "(unset, or when it does not answer: this process's)",
     )
 
-    # The monitoring views admins browse (docs/scaling.md): recent requests and publication history.
+    # The monitoring views admins browse (docs/scaling.md): recent requests, publication history, log lines.
     monitoring_store: SecretStr | None = Field(
         None,
-        description="Where runtimes keep the request log and publication history admins browse: unset = this "
-        "process's memory (one replica's view); redis://[:password@]host:port/db = a Redis every replica shares",
+        description="Where the services keep what admins browse (request log, publication history, each service's own "
+        "log lines): unset = each process's memory (one replica's view); redis://[:password@]host:port/db = a Redis "
+        "every replica shares",
     )
     monitoring_keep: int = Field(
-        10_000, ge=10, le=1_000_000, description="How many requests (and publication events) the shared store keeps"
+        10_000,
+        ge=10,
+        le=1_000_000,
+        description="How many requests (publication events, log lines of each service) the shared store keeps",
     )
 
     @property

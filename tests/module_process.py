@@ -43,11 +43,12 @@ def run_cli(env: Mapping[str, str], cwd: Path, *args: str, timeout: float = 180)
 
 
 @contextmanager
-def served_module(env: Mapping[str, str], cwd: Path, timeout_s: float = 90) -> Iterator[str]:
-    """``serve module`` on a free port until ready; yields its base URL, then stops it (SIGTERM, then SIGKILL)."""
+def served_module(env: Mapping[str, str], cwd: Path, *options: str, timeout_s: float = 90) -> Iterator[str]:
+    """``serve module`` (with ``options``, e.g. ``--model NAME``) on a free port until ready; yields its base URL, then
+    stops it (SIGTERM, then SIGKILL)."""
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "app.cli", "serve", "module", "--port", str(port)],
+        [sys.executable, "-m", "app.cli", "serve", "module", "--port", str(port), *options],
         env=dict(env), cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"

@@ -20,6 +20,7 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from app.auth import TokenVerifier
+from app.common.activity import shared_logs
 from app.common.docs import add_realm_login, bearer_security_schemes, docs_html, mount_static
 from app.common.version import build_version
 from app.errors import add_error_handlers
@@ -60,11 +61,12 @@ def create_files_app(settings: Settings, manifests: Manifests) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        try:
-            await anyio.to_thread.run_sync(storage.ensure_bucket)
-        except StorageError as exc:
-            LOG.warning("object storage not ready at start-up, will retry on first use: %s", exc)
-        yield
+        with shared_logs(settings, "files"):
+            try:
+                await anyio.to_thread.run_sync(storage.ensure_bucket)
+            except StorageError as exc:
+                LOG.warning("object storage not ready at start-up, will retry on first use: %s", exc)
+            yield
         service.close()
         if verifier is not None:
             verifier.close()

@@ -19,17 +19,18 @@ from app.settings import Settings
 
 DNS_LABEL_MAX = 63
 S3_SECRETS = (SecretEnv("RECEIPT_S3_ACCESS_KEY", "s3-access-key"), SecretEnv("RECEIPT_S3_SECRET_KEY", "s3-secret-key"))
+MONITORING_STORE = SecretEnv("RECEIPT_MONITORING_STORE", "monitoring-store")
+"""The request log, publication history and every service's own log lines, which every replica writes and any runtime
+answers (redis://… with its password)."""
 WEB_SECRETS = (
     SecretEnv("RECEIPT_WEB_SESSION_SECRET", "web-session-secret"),
     SecretEnv("RECEIPT_OIDC_CLIENT_SECRET", "oidc-client-secret"),
     # replicas share sign-ins through Redis (redis://:password@host:6379/0): the URL holds its password
     SecretEnv("RECEIPT_WEB_SESSION_STORE", "web-session-store"),
+    MONITORING_STORE,
 )
-MODEL_SECRETS = (
-    *S3_SECRETS,
-    # the request log and publication history every replica writes and any replica answers (redis://… with password)
-    SecretEnv("RECEIPT_MONITORING_STORE", "monitoring-store"),
-)
+FILES_SECRETS = (*S3_SECRETS, MONITORING_STORE)
+MODEL_SECRETS = (*S3_SECRETS, MONITORING_STORE)
 MODEL_STARTUP_S = {False: 120, True: 900}
 """The longest a model may take to load before liveness applies, on CPU and on GPU (8B weights from S3)."""
 SERVICE_STARTUP_S = 60
@@ -132,7 +133,7 @@ def service_workloads(manifests: Manifests, options: ClusterOptions, drain_s: in
         image=_service_image(manifests, "files"),
         command=("python", "-m", "app.cli", "serve", "files"),
         port=_default("files_port"),
-        secrets=S3_SECRETS,
+        secrets=FILES_SECRETS,
         **common,
     )
     api_url = f"https://{options.api_host}"

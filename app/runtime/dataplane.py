@@ -18,12 +18,12 @@ from functools import partial
 from typing import Any
 
 from app.auth import ANONYMOUS, Principal, TokenVerifier
+from app.common.activity import ActivityStore, ProcessStore, replica_name
 from app.common.version import build_version
 from app.errors import ApiError, storage_error
 from app.files.service import FileService
 from app.limiter import SaturatedError, SlotLimiter
 from app.manifests.models import Cors, Limits
-from app.runtime.activity import ActivityStore, ProcessStore, replica_name
 from app.runtime.cluster_stats import PrometheusStats
 from app.runtime.filerefs import resolve_file_references
 from app.runtime.observability import Metrics, log_request, redact

@@ -1,9 +1,11 @@
-"""The admin routes over ``app.runtime.activity``: the request log and the publication history, with filters.
+"""The admin routes over ``app.common.activity``: the request log, the publication history and the services' own
+log lines, with filters.
 
 ``GET /v2/monitoring/requests`` answers the newest requests (time, replica, user, model, version, status, latency,
 and the redacted payload when ``RECEIPT_LOG_PAYLOADS`` is on), filtered by status (``500``, ``5xx`` or ``error``),
-user and model; ``GET /v2/monitoring/publications`` answers what happened to each model's versions. Both are for
-the API manifest's admin groups only, like the repository routes, and say which store they read.
+user and model; ``GET /v2/monitoring/publications`` answers what happened to each model's versions;
+``GET /v2/monitoring/logs?service=web`` a service's recent log lines, from a level up. All are for the API
+manifest's admin groups only, like the repository routes, and say which store they read.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 
+from app.common.activity import LOG_LEVELS, QUERY_MAX, SERVICES, ActivityStore, level_rank
 from app.errors import ApiError
-from app.runtime.activity import QUERY_MAX, ActivityStore
 
 DEFAULT_LIMIT = 100
 STATUS_FILTER = re.compile(r"[1-5]\d\d|[1-5]xx|error")
@@ -69,6 +71,23 @@ def query_publications(store: ActivityStore, request: Request) -> dict[str, Any]
     return {"source": store.source, "kept": store.keep, "events": chosen}
 
 
+def _choice(request: Request, name: str, choices: tuple[str, ...], default: str) -> str:
+    value = request.query_params.get(name, default)
+    if value not in choices:
+        raise ApiError(400, f"{name} must be one of {', '.join(choices)}, not {value[:40]!r}")
+    return value
+
+
+def query_logs(store: ActivityStore, request: Request) -> dict[str, Any]:
+    limit = _limit(request)
+    service = _choice(request, "service", SERVICES, "runtime")
+    level = LOG_LEVELS.index(_choice(request, "level", LOG_LEVELS, "info"))
+    filtered = level > LOG_LEVELS.index("info")
+    entries = store.recent(f"logs:{service}", store.keep if filtered else limit)
+    chosen = [entry for entry in entries if level_rank(entry.get("level")) >= level][:limit]
+    return {"source": store.source, "kept": store.keep, "service": service, "lines": chosen}
+
+
 def add_monitoring_routes(app: FastAPI, store: Callable[[], ActivityStore], admin: Callable[[Request], Any]) -> None:
     """Register the two routes; ``admin`` raises 401/403 unless the caller is in the admin groups."""
 
@@ -82,6 +101,11 @@ def add_monitoring_routes(app: FastAPI, store: Callable[[], ActivityStore], admi
         admin(request)
         return query_publications(store(), request)
 
+    @app.get("/v2/monitoring/logs", include_in_schema=False)
+    async def monitoring_logs(request: Request) -> dict[str, Any]:
+        admin(request)
+        return query_logs(store(), request)
+
 
 def _parameter(name: str, description: str, schema: dict[str, Any]) -> dict[str, Any]:
     return {"name": name, "in": "query", "required": False, "description": description, "schema": schema}
@@ -94,6 +118,14 @@ def monitoring_paths(errors: Callable[[tuple[str, ...]], dict[str, Any]], bearer
     model = _parameter("model", "Only this model's entries", {"type": "string", "minLength": 1})
     status = _parameter("status", STATUS_HELP, {"type": "string", "pattern": f"^({STATUS_FILTER.pattern})$"})
     user = _parameter("user", "Only this user's requests", {"type": "string", "minLength": 1})
+    service = _parameter(
+        "service",
+        "Whose log lines (one ring per service)",
+        {"type": "string", "enum": list(SERVICES), "default": "runtime"},
+    )
+    level = _parameter(
+        "level", "Only lines of this level and above", {"type": "string", "enum": list(LOG_LEVELS), "default": "info"}
+    )
     secured = {"tags": ["monitoring"], "security": [{bearer: []}]}
     answer_source = {
         "source": {"type": "string", "enum": ["redis", "process"],
@@ -122,8 +154,19 @@ def monitoring_paths(errors: Callable[[tuple[str, ...]], dict[str, Any]], bearer
         },
     }  # fmt: skip
 
-    def listing(key: str, entry: dict[str, Any]) -> dict[str, Any]:
-        schema = {"type": "object", "properties": {**answer_source, key: {"type": "array", "items": entry}}}
+    log_line = {
+        "type": "object",
+        "properties": {
+            "at": {"type": "string", "format": "date-time"}, "replica": {"type": "string"},
+            "service": {"type": "string", "enum": list(SERVICES)},
+            "level": {"type": "string", "enum": list(LOG_LEVELS)},
+            "logger": {"type": "string"}, "message": {"type": "string"}, "exception": {"type": "string"},
+        },
+    }  # fmt: skip
+
+    def listing(key: str, entry: dict[str, Any], **extra: Any) -> dict[str, Any]:
+        properties = {**answer_source, **extra, key: {"type": "array", "items": entry}}
+        schema = {"type": "object", "properties": properties}
         return {"description": "Newest first", "content": {"application/json": {"schema": schema}}}
 
     return {
@@ -143,6 +186,18 @@ def monitoring_paths(errors: Callable[[tuple[str, ...]], dict[str, Any]], bearer
                 "summary": "Versions loaded, switched to, rolled back to and unloaded (admins)",
                 "parameters": [limit, model],
                 "responses": {"200": listing("events", event_entry), **errors(("400", "401", "403", "503"))},
+            }
+        },
+        "/v2/monitoring/logs": {
+            "get": {
+                **secured,
+                "operationId": "monitoring_logs",
+                "summary": "A service's own recent log lines, not the per-request ones (admins)",
+                "parameters": [limit, service, level],
+                "responses": {
+                    "200": listing("lines", log_line, service={"type": "string", "enum": list(SERVICES)}),
+                    **errors(("400", "401", "403", "503")),
+                },
             }
         },
     }

@@ -18,12 +18,12 @@ from fastapi.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.auth import TokenVerifier
+from app.common.activity import activity_store, collecting_logs
 from app.common.docs import mount_static
 from app.errors import add_error_handlers
 from app.files.service import FileService
 from app.limiter import SlotLimiter
 from app.routing import add_options_route
-from app.runtime.activity import activity_store
 from app.runtime.cluster_stats import PrometheusStats
 from app.runtime.dataplane import RuntimeConfig, RuntimeState, load_models
 from app.runtime.monitoring import add_monitoring_routes
@@ -52,9 +52,10 @@ def create_app(settings: Settings, config: RuntimeConfig) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        state.limiter = SlotLimiter(config.limits.max_concurrency, config.limits.max_queue)
-        await load_models(state)
-        yield
+        with collecting_logs(state.activity, "runtime"):
+            state.limiter = SlotLimiter(config.limits.max_concurrency, config.limits.max_queue)
+            await load_models(state)
+            yield
         state.activity.close()
         if state.files is not None:
             state.files.close()

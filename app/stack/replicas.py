@@ -55,8 +55,11 @@ def replicated(config: StackConfig, runtime: ServiceProcess, files: ServiceProce
     # the stats from Prometheus; the request log and publication history admins browse in the shared Redis
     shared = {"RECEIPT_STATS_PROMETHEUS_URL": prometheus.url, "RECEIPT_MONITORING_STORE": redis.url}
     runtimes = _copies(runtime, runtime_ports, "RECEIPT_PORT", "module", shared)
-    # one session key for all (the same cookie must open every replica), one Redis for the logins it points to
-    webs = _copies(web, web_ports, "RECEIPT_WEB_PORT", "web", {"RECEIPT_WEB_SESSION_STORE": redis.url})
+    # one session key for all (the same cookie must open every replica), one Redis for the logins it points to; the
+    # web apps' and the file service's own log lines go to the monitoring store, where the runtimes answer for them
+    logs = {"RECEIPT_MONITORING_STORE": redis.url}
+    webs = _copies(web, web_ports, "RECEIPT_WEB_PORT", "web", {"RECEIPT_WEB_SESSION_STORE": redis.url} | logs)
+    files = replace(files, env=files.env | logs)
     balancers = [
         HAProxyServer(
             config.state_dir / "balancer-runtime",

@@ -238,3 +238,8 @@ class RuntimeClient(_ApiClient):
     def stats(self, token: str, model: str) -> dict[str, Any]:
         stats: dict[str, Any] = self._call("GET", f"/v2/models/{_segment(model)}/stats", token).json()
         return stats
+
+    def monitoring(self, token: str, listing: str, params: dict[str, str]) -> dict[str, Any]:
+        """``GET /v2/monitoring/{listing}`` (requests, publications, logs) with the admin's own token."""
+        answer: dict[str, Any] = self._call("GET", f"/v2/monitoring/{_segment(listing)}", token, params=params).json()
+        return answer

@@ -1,8 +1,9 @@
 """How the web app shows a refusal: the platform's one error registration (``app.errors``) with a page renderer.
 
 The APIs answer ``{"error": detail}``; a person gets a page in their language instead (a fragment when htmx asked),
-with the refusal's status and headers. Two refusals are not pages: a lapsed sign-in goes to the login (htmx is told
-to navigate there, a fragment cannot show a login form) and a person in none of the groups sees who to ask.
+with the refusal's status and headers. Three refusals are not pages: a lapsed sign-in goes to the login (htmx is told
+to navigate there, a fragment cannot show a login form), and a person in none of the groups, or outside the admin
+groups on the monitoring pages, sees who to ask.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from fastapi.responses import RedirectResponse
 
 from app.errors import ApiError, add_error_handlers
 from app.web.session import CsrfError
-from app.web.state import NoAccess, SignInRequired, is_htmx, render
+from app.web.state import AdminsOnly, NoAccess, SignInRequired, is_htmx, render
 
 PAGE_KINDS = {404: "not_found", 405: "not_found", 413: "too_large", 422: "invalid", 503: "unavailable"}
 """The status → what error.html says; any other refusal is "failed", with its detail."""
@@ -32,6 +33,9 @@ def error_page(request: Request, error: ApiError) -> Response:
         request.state.login = error.login
         groups = sorted({group for model in request.app.state.web.models for group in model.groups})
         return render(request, "no_access.html", {"groups": groups, "no_access": True}, status_code=403)
+    if isinstance(error, AdminsOnly):
+        request.state.login = error.login
+        return render(request, "admins_only.html", {"groups": request.app.state.web.admin_groups}, status_code=403)
     kind = "csrf" if isinstance(error, CsrfError) else PAGE_KINDS.get(error.status_code, "failed")
     context = {"kind": kind, "detail": error.detail}
     return render(request, "error.html", context, block="message", status_code=error.status_code, headers=error.headers)

@@ -21,9 +21,10 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 
 from app.auth import TokenVerifier
+from app.common.activity import activity_store, collecting_logs
 from app.manifests import Manifests, load_manifests
 from app.settings import ROOT, WEB_SECRETS, Settings, refuse_unsafe_settings
-from app.web import generic, login, stats
+from app.web import generic, login, monitoring, stats
 from app.web.clients import FilesClient, RuntimeClient
 from app.web.errors import add_error_pages
 from app.web.i18n import format_day, format_day_input, format_money, format_number, gettext_, load_catalogs, ngettext_
@@ -116,11 +117,15 @@ def create_web_app(settings: Settings, manifests: Manifests) -> FastAPI:
         runtime=RuntimeClient(settings.runtime_url),
         templates=template_environment(receipt_view),
         catalogs=load_catalogs(FRONTEND / "locales"),
+        admin_groups=manifests.admin_groups,
+        activity=activity_store(settings),
     )
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        yield
+        with collecting_logs(state.activity, "web"):
+            yield
+        state.activity.close()
         state.files.close()
         state.runtime.close()
         state.verifier.close()
@@ -160,6 +165,7 @@ def create_web_app(settings: Settings, manifests: Manifests) -> FastAPI:
         app.add_api_route("/", generic.home, methods=["GET"], response_class=HTMLResponse)
     app.include_router(generic.router)
     app.include_router(stats.router)
+    app.include_router(monitoring.router)
     app.mount("/static", StaticFiles(directory=FRONTEND / "static"), name="static")
     add_sample(app)
 

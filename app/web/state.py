@@ -3,6 +3,7 @@ who is asking (``Member``) and that a form came from our page (``CsrfChecked``).
 
 # No `from __future__ import annotations`: FastAPI resolves the Annotated dependencies at runtime.
 
+import dataclasses
 import gettext
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from fastapi.responses import HTMLResponse
 from jinja2_fragments import render_block
 
 from app.auth import AuthError, IdentityProviderUnavailable, Principal, TokenVerifier
+from app.common.activity import ActivityStore, ProcessStore
 from app.errors import ApiError
 from app.settings import Settings
 from app.web.clients import FilesClient, RuntimeClient
@@ -50,6 +52,13 @@ class WebState:
     runtime: RuntimeClient
     templates: jinja2.Environment
     catalogs: Mapping[str, gettext.NullTranslations]
+    admin_groups: tuple[str, ...] = ()
+    """The API manifest's admin groups: who may browse the monitoring pages."""
+    activity: ActivityStore = dataclasses.field(default_factory=ProcessStore)
+    """Where this app's own log lines go (RECEIPT_MONITORING_STORE: the store every service and replica shares)."""
+
+    def is_admin(self, principal: Principal) -> bool:
+        return bool(self.admin_groups) and principal.in_any_group(self.admin_groups)
 
     def models_for(self, principal: Principal) -> list[ModelChoice]:
         """The manifest's models this person may use and the runtime serves (all of them while it cannot say)."""
@@ -79,6 +88,14 @@ class SignInRequired(ApiError):  # noqa: N818 - a condition, not a fault
 
     def __init__(self) -> None:
         super().__init__(401, "sign in first")
+
+
+class AdminsOnly(ApiError):  # noqa: N818 - a condition, not a fault
+    """Signed in, but not in the API manifest's admin groups (or the runtime says so)."""
+
+    def __init__(self, login: Login) -> None:
+        super().__init__(403, f"{login.principal.username} is in none of the admin groups")
+        self.login = login
 
 
 class NoAccess(ApiError):  # noqa: N818 - a condition, not a fault
@@ -113,6 +130,7 @@ def render(
         "languages": LANGUAGES,
         "csrf_token": csrf_token(request),
         "user": login.principal if login else None,
+        "admin": login is not None and state.is_admin(login.principal),
         **(context or {}),
     }
     if block is not None and is_htmx(request):
@@ -184,6 +202,14 @@ async def member(request: Request, login: Annotated[Login, Depends(signed_in)]) 
     return login
 
 
+async def admin(request: Request, login: Annotated[Login, Depends(signed_in)]) -> Login:
+    """The signed-in person, when in the API manifest's admin groups; the runtime checks it again on every call."""
+    if not web_state(request).is_admin(login.principal):
+        raise AdminsOnly(login)
+    return login
+
+
 MaybeSignedIn = Annotated[Login | None, Depends(optional_login)]
 Member = Annotated[Login, Depends(member)]
+Admin = Annotated[Login, Depends(admin)]
 CsrfChecked = Depends(require_csrf)

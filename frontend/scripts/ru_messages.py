@@ -209,6 +209,57 @@ RU = {
     "Choose another file": "Выбрать другой файл",
     "Technical detail": "Техническая подробность",
     "Confirmed": "Подтверждено",
+    # The monitoring pages (admins)
+    "Monitoring": "Мониторинг",
+    "Requests": "Запросы",
+    "Publications": "Публикации",
+    "Service logs": "Журналы сервисов",
+    "The module API could not answer:": "API модуля не смог ответить:",
+    "From the shared store: every replica's entries.": "Из общего хранилища: записи всех реплик.",
+    "From one runtime's memory: only the replica that answered. Set RECEIPT_MONITORING_STORE to see every replica.": (
+        "Из памяти одного рантайма: только ответившая реплика. Задайте RECEIPT_MONITORING_STORE, чтобы видеть все."
+    ),
+    "User": "Пользователь",
+    "any": "любой",
+    "errors (not 200)": "ошибки (не 200)",
+    "Show": "Показать",
+    "Filter": "Отобрать",
+    "Served by:": "Ответили реплики:",
+    "Latency": "Задержка",
+    "Replica": "Реплика",
+    "Payload (redacted)": "Запрос (без личных данных)",
+    "No requests match.": "Подходящих запросов нет.",
+    "Show more": "Показать больше",
+    "Event": "Событие",
+    "Image (git tag)": "Образ (git-тег)",
+    "By": "Кто",
+    "loaded": "загружена",
+    "switched to": "переключено на",
+    "rolled back to": "откат на",
+    "unloaded": "выгружена",
+    "was": "была",
+    "No publication events yet.": "Событий публикации пока нет.",
+    "Service": "Сервис",
+    "From level": "Уровень от",
+    "This web app's own lines, from its memory: no shared store is set.": (
+        "Строки самого веб-приложения из его памяти: общее хранилище не задано."
+    ),
+    "The file service keeps its lines in the shared store only; without one they are in its JSON log on stdout.": (
+        "Файловый сервис хранит строки только в общем хранилище; без него они в его JSON-журнале в stdout."
+    ),
+    "Level": "Уровень",
+    "Message": "Сообщение",
+    "Logger": "Логгер",
+    "Traceback": "Трассировка",
+    "No log lines.": "Строк журнала нет.",
+    "Admins only": "Только для администраторов",
+    "You are signed in as %(name)s, but the monitoring pages are for the platform's admins.": (
+        "Вы вошли как %(name)s, но страницы мониторинга доступны только администраторам платформы."
+    ),
+    "An administrator is a member of one of these groups:": "Администратор — участник одной из этих групп:",
+    "The API manifest names no admin groups, so nobody may browse them.": (
+        "В манифесте API не названы группы администраторов, поэтому их не видит никто."
+    ),
 }
 
 

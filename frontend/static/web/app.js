@@ -159,7 +159,8 @@ document.addEventListener("DOMContentLoaded", () => {
     root.querySelectorAll("time[data-local]").forEach((element) => {
       const when = new Date(element.getAttribute("datetime") || "");
       if (!Number.isNaN(when.getTime())) {
-        element.textContent = when.toLocaleString(language, { dateStyle: "medium", timeStyle: "short" });
+        const timeStyle = element.hasAttribute("data-seconds") ? "medium" : "short";
+        element.textContent = when.toLocaleString(language, { dateStyle: "medium", timeStyle });
       }
     });
   };

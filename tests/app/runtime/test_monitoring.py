@@ -3,6 +3,7 @@ started per module), or in the process's ring buffers when no store is set."""
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,7 +18,7 @@ from jsonschema import Draft202012Validator
 from pydantic import SecretStr
 from runtime_kit import ECHO_GROUP, limits
 
-from app.runtime.activity import RedisStore
+from app.common.activity import RedisStore, collecting_logs, shared_logs
 from app.runtime.dataplane import RuntimeConfig
 from app.runtime.registry import ModelDeclaration
 from app.runtime.server import create_app
@@ -26,7 +27,11 @@ from app.stack.redis_server import RedisServer
 
 ADMIN_GROUP = "/pu-gallery/gallery-admins"
 ENV = {"TINY_WEIGHTS": "$(MODEL_SOURCE)"}
-MONITORING = {"/v2/monitoring/requests": "requests", "/v2/monitoring/publications": "events"}
+MONITORING = {
+    "/v2/monitoring/requests": "requests",
+    "/v2/monitoring/publications": "events",
+    "/v2/monitoring/logs": "lines",
+}
 INFER = {"inputs": [{"name": "path", "datatype": "BYTES", "shape": [1], "data": ["config.json"]}]}
 
 
@@ -112,6 +117,7 @@ def test_two_replicas_write_one_admin_query_sees_both(
 def test_only_admins_read_the_log_which_answers_as_documented(idp: TestIdentityProvider, weights: Path) -> None:
     with TestClient(_app(idp, weights)) as client:
         client.post("/v2/models/tiny/infer", json=INFER, headers=_as(idp, "alice", ECHO_GROUP))
+        logging.getLogger("app.runtime.test").warning("a line for the log ring")
         user = client.get("/v2/monitoring/requests", headers=_as(idp, "alice", ECHO_GROUP))
         anonymous = client.get("/v2/monitoring/publications")
         admin = {path: client.get(path, headers=_as(idp, "root", ADMIN_GROUP)) for path in MONITORING}
@@ -204,3 +210,57 @@ def test_an_unreachable_store_never_fails_a_request(idp: TestIdentityProvider, w
     assert answer.status_code == 200
     assert query.status_code == 503
     assert "monitoring store" in query.json()["error"]
+
+
+def _logs(client: TestClient, idp: TestIdentityProvider, **query: str) -> httpx.Response:
+    return client.get("/v2/monitoring/logs", params=query, headers=_as(idp, "root", ADMIN_GROUP))
+
+
+def test_log_lines_of_every_service_in_the_shared_store(
+    idp: TestIdentityProvider, redis_server: RedisServer, weights: Path
+) -> None:
+    marker = _unique_prefix()
+    settings = Settings(issuer_url=idp.issuer, manifests_dir=".", monitoring_store=SecretStr(redis_server.url))
+    with shared_logs(settings, "files"):  # the file service's lifespan (its own process, deployed)
+        logging.getLogger("app.files.test").error(marker + "storage down")
+    with TestClient(_app(idp, weights, redis_server.url)) as runtime:
+        store = runtime.app.state.runtime.activity  # type: ignore[attr-defined]
+        logging.getLogger("app.runtime.test").info(marker + "loaded")  # below the root's level here: not kept
+        logging.getLogger("app.runtime.test").warning(marker + "slow")
+        logging.getLogger("receipt.access").warning(marker + "a request line")  # the request log has those
+        _flush(runtime)
+        files = _logs(runtime, idp, service="files", level="error").json()
+        warnings = _logs(runtime, idp, service="runtime", level="warning").json()
+
+    assert files["source"] == "redis" and files["service"] == "files"
+    assert marker + "storage down" in [line["message"] for line in files["lines"]]
+    line = next(line for line in files["lines"] if line["message"] == marker + "storage down")
+    assert (line["level"], line["logger"], line["service"]) == ("error", "app.files.test", "files")
+    assert line["at"].endswith("Z") and line["replica"]
+    ours = [line["message"] for line in warnings["lines"] if line["message"].startswith(marker)]
+    assert ours == [marker + "slow"]
+    assert all(line["level"] in {"warning", "error", "critical"} for line in warnings["lines"])
+    assert isinstance(store, RedisStore)
+
+
+def test_the_log_ring_is_bounded_and_skips_request_lines() -> None:
+    from app.common.activity import ProcessStore
+
+    store = ProcessStore(keep=10)
+    with collecting_logs(store, "web"):
+        for index in range(25):
+            logging.getLogger("app.web.test").warning("line %d", index)
+        logging.getLogger("uvicorn.access").warning("GET / 200")
+    logging.getLogger("app.web.test").warning("after the service stopped")
+    kept = [line["message"] for line in store.recent("logs:web", 100)]
+    assert kept == [f"line {index}" for index in range(24, 14, -1)]
+
+
+@pytest.mark.parametrize(("query", "named"), [({"service": "db"}, "service"), ({"level": "loud"}, "level")])
+def test_bad_log_filters_are_a_400_naming_them(
+    idp: TestIdentityProvider, weights: Path, query: dict[str, str], named: str
+) -> None:
+    with TestClient(_app(idp, weights)) as client:
+        response = _logs(client, idp, **query)
+    assert response.status_code == 400
+    assert response.json()["error"].startswith(named)

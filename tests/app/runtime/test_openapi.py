@@ -81,7 +81,7 @@ def _media(document: dict[str, Any], path: str, status: str | None = None) -> di
     return next(iter(content.values()))
 
 
-MONITORING_PATHS = {"/v2/monitoring/requests", "/v2/monitoring/publications"}
+MONITORING_PATHS = {"/v2/monitoring/requests", "/v2/monitoring/publications", "/v2/monitoring/logs"}
 
 
 # --- validity -------------------------------------------------------------------------------------------------------
@@ -93,7 +93,7 @@ def test_openapi_document_validates_as_openapi_31(document: dict[str, Any]) -> N
     labels = _operation_labels(document)
 
     expected = {"GET /v2", "GET /v2/health/live", "GET /v2/health/ready"}
-    expected |= {"GET /v2/monitoring/requests", "GET /v2/monitoring/publications"}
+    expected |= {f"GET {path}" for path in MONITORING_PATHS}
     for name in ("receipt", "echo"):
         expected |= {f"GET /v2/models/{name}{suffix}" for suffix in ("", "/ready", "/stats", "/versions")}
         expected |= {f"POST /v2/models/{name}/infer", f"POST /v2/models/{name}/infer-file"}

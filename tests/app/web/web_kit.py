@@ -95,14 +95,21 @@ def sign_in(client: TestClient, token: str) -> str:
     does; returns the session's CSRF token."""
     app = client.app
     assert isinstance(app, FastAPI)
+    cookie, csrf = session_cookie(app, token)
+    client.cookies.set(SESSION_COOKIE, cookie)
+    return csrf
+
+
+def session_cookie(app: FastAPI, token: str) -> tuple[str, str]:
+    """The signed session cookie of a login with ``token`` put in ``app``'s store, and the session's CSRF token: what
+    a browser holds after the login callback."""
     state: WebState = app.state.web
     principal = state.verifier.verify(token)
     login_id = state.logins.add(Login(token, None, None, float(principal.claims["exp"]), principal))
     csrf = secrets.token_urlsafe(16)
     data = base64.b64encode(json.dumps({"login": login_id, "csrf": csrf}).encode())
     secret = state.settings.web_session_secret.get_secret_value()
-    client.cookies.set(SESSION_COOKIE, TimestampSigner(secret).sign(data).decode())
-    return csrf
+    return TimestampSigner(secret).sign(data).decode(), csrf
 
 
 def web_token(

@@ -1,12 +1,14 @@
-"""What admins browse across replicas: the recent requests and the publication history of every model.
+"""What admins browse across replicas: the recent requests, the publication history, and the services' own log lines.
 
 Each runtime appends one entry per request (the fields of its JSON log line) and one per publication event (a
-version loaded, switched to, rolled back to, unloaded). With ``RECEIPT_MONITORING_STORE=redis://…`` the entries go
-to two capped Redis lists every replica shares (``LPUSH`` + ``LTRIM``: the newest ``RECEIPT_MONITORING_KEEP``), so one
-admin query on any replica sees them all; unset, they stay in this process's ring buffers, and the answer says which
-(``"source": "redis"`` or ``"process"``). Requests never wait for Redis: a writer thread sends the entries in
-batches, and when Redis is away they are dropped (and the drop is logged) rather than queued without bound. The
-JSON log line on stdout stays the record of every request; this is the browsable window onto the recent ones.
+version loaded, switched to, rolled back to, unloaded); every service appends its own log lines (``StoreLogHandler``:
+warnings, errors, start-up notes; not the per-request lines) to a ring of its own (``logs:runtime``, ``logs:files``,
+``logs:web``). With ``RECEIPT_MONITORING_STORE=redis://…`` the entries go to capped Redis lists every replica shares
+(``LPUSH`` + ``LTRIM``: the newest ``RECEIPT_MONITORING_KEEP``), so one admin query on any replica sees them all;
+unset, they stay in this process's ring buffers, and the answer says which (``"source": "redis"`` or ``"process"``).
+Nothing waits for Redis: a writer thread sends the entries in batches, and when Redis is away they are dropped (and
+the drop is logged) rather than queued without bound. The JSON lines on stdout stay the record; this is the browsable
+window onto the recent ones.
 """
 
 from __future__ import annotations
@@ -19,19 +21,25 @@ import socket
 import threading
 import time
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from datetime import UTC, datetime
 from typing import Any, Protocol
 from urllib.parse import urlparse
 
 import redis
 
+from app.common.logs import ACCESS_LOGGER
 from app.errors import ApiError
 from app.settings import Settings, UnsafeSettingsError
 
 LOG = logging.getLogger(__name__)
 
-REQUESTS_KEY = "receipt:monitoring:requests"
-PUBLICATIONS_KEY = "receipt:monitoring:publications"
+KEY_PREFIX = "receipt:monitoring:"
+"""Each kind's Redis list is this prefix and the kind: ``receipt:monitoring:requests``, ``…:logs:web``."""
+SERVICES = ("runtime", "files", "web")
+"""The services whose own log lines are kept, each in a ring of its own."""
+KINDS = ("requests", "publications", *(f"logs:{service}" for service in SERVICES))
 PROCESS_KEEP = 1000
 """Entries a runtime keeps in memory when no shared store is set."""
 PENDING_MAX = 10_000
@@ -41,6 +49,12 @@ CONNECT_TIMEOUT_S = 2.0
 QUERY_MAX = 500
 """The most entries one query answers."""
 PUBLICATION_EVENTS = ("loaded", "switched", "rolled_back", "unloaded")
+LOG_LEVELS = ("debug", "info", "warning", "error", "critical")
+
+
+def level_rank(name: object) -> int:
+    """A log line's level as a number to compare: ``warning`` and above; what is not a level ranks as debug."""
+    return LOG_LEVELS.index(name) if isinstance(name, str) and name in LOG_LEVELS else 0
 
 
 def replica_name() -> str:
@@ -95,7 +109,7 @@ class RedisStore:
     """Two capped Redis lists shared by every replica, written by a thread of this process."""
 
     source = "redis"
-    KEYS: Mapping[str, str] = {"requests": REQUESTS_KEY, "publications": PUBLICATIONS_KEY}
+    KEYS: Mapping[str, str] = {kind: KEY_PREFIX + kind for kind in KINDS}
 
     def __init__(self, client: redis.Redis, keep: int) -> None:
         self._redis = client
@@ -179,3 +193,68 @@ def activity_store(settings: Settings) -> ActivityStore:
         )
     client = redis.Redis.from_url(url, socket_connect_timeout=CONNECT_TIMEOUT_S, socket_timeout=CONNECT_TIMEOUT_S)
     return RedisStore(client, settings.monitoring_keep)
+
+
+def utc_timestamp(seconds: float) -> str:
+    """An entry's ``at``: UTC with milliseconds and a ``Z``, the form every entry and the web page's clock read."""
+    return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+
+
+class StoreLogHandler(logging.Handler):
+    """A service's own log lines into its ring in ``store``; one service per process, as they are deployed.
+
+    The per-request lines (the runtime's access log, uvicorn's) are left out: the request log holds them already,
+    and a ring of them would push out every warning within seconds. So are the store's own complaints: written to an
+    absent Redis, each would make the next."""
+
+    SKIPPED = frozenset({ACCESS_LOGGER, "uvicorn.access", __name__})
+
+    def __init__(self, store: ActivityStore, service: str, level: int = logging.INFO) -> None:
+        super().__init__(level)
+        if service not in SERVICES:
+            raise ValueError(f"service must be one of {', '.join(SERVICES)}, not {service!r}")
+        self._store = store
+        self._kind = f"logs:{service}"
+        self._service = service
+        self._replica = replica_name()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.name in self.SKIPPED:
+            return
+        try:
+            line = {
+                "at": utc_timestamp(record.created), "replica": self._replica, "service": self._service,
+                "level": record.levelname.lower(), "logger": record.name, "message": record.getMessage(),
+            }  # fmt: skip
+            if record.exc_info:
+                line["exception"] = logging.Formatter().formatException(record.exc_info)
+            self._store.add(self._kind, line)
+        except Exception:
+            self.handleError(record)
+
+
+@contextmanager
+def collecting_logs(store: ActivityStore, service: str) -> Iterator[None]:
+    """While the service runs (its lifespan), its log lines also go to ``store``; stdout keeps them all."""
+    handler = StoreLogHandler(store, service)
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        yield
+    finally:
+        root.removeHandler(handler)
+
+
+@contextmanager
+def shared_logs(settings: Settings, service: str) -> Iterator[None]:
+    """For a service that answers no admin query (the file service): its log lines go to the shared store when one
+    is set, where the runtime's ``/v2/monitoring/logs`` reads them; a ring in its own memory nobody could read."""
+    if settings.monitoring_store is None:
+        yield
+        return
+    store = activity_store(settings)
+    try:
+        with collecting_logs(store, service):
+            yield
+    finally:
+        store.close()
