@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from model.ocr import OcrLine, OcrResult
+from model.ocr import OcrLine, OcrResult, OcrWord
 
 INSTALL_HINT = "pip install 'receipt-extractor[indra]' (weights under a modified OpenRAIL-M license: see README)"
 
@@ -121,4 +121,5 @@ def _merge(row: list[OcrLine]) -> OcrLine:
         max(s.box[2] for s in row),
         max(s.box[3] for s in row),
     )
-    return OcrLine(" ".join(s.text for s in row), confidence, box)
+    words = tuple(OcrWord(s.text, s.confidence, s.box) for s in row)  # a segment is Indra's smallest box
+    return OcrLine(" ".join(s.text for s in row), confidence, box, words)

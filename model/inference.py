@@ -141,7 +141,10 @@ def inference(
     :type outputs.payment_details: json
     :param outputs.checks: For every field: status (verified: a rule that could have failed confirmed it;
         repaired: changed to pass a rule, compare it with the document; invalid; unverified: nothing could confirm
-        it), rule (the rule's name), source (qr, pdf, ocr or model) and a detail for a person to read.
+        it), rule (the rule's name), source (qr, pdf, ocr, indra or model), a detail for a person to read, box
+        (where on the page the value is printed: page, and x, y, w, h as fractions of the uploaded image as
+        displayed) and confidence (the OCR's mean confidence in those words, 0-100); box and confidence are null
+        where no OCR reading shows the value.
     :type outputs.checks: json
     :param outputs.response: The raw text the OCR or the model produced; a page the OCR was unsure of is read twice,
         and both readings are given, a blank line apart.

@@ -19,13 +19,26 @@ from PIL import Image
 from model.budget import Budget
 from model.tesseract import PSM, RIL, engine
 
+Box = tuple[int, int, int, int]
+"""left, top, right, bottom in the OCR'd image's pixels."""
+
+
+@dataclass(frozen=True, slots=True)
+class OcrWord:
+    """One word (Tesseract) or text segment (Indra) of a line: what a field's value is located by."""
+
+    text: str
+    confidence: float
+    box: Box
+
 
 @dataclass(frozen=True, slots=True)
 class OcrLine:
     text: str
     confidence: float
-    box: tuple[int, int, int, int]
-    """left, top, right, bottom in the OCR'd image's pixels."""
+    box: Box
+    words: tuple[OcrWord, ...] = ()
+    """The line's words with their own boxes and confidences, from the same reading (no second pass)."""
 
 
 @dataclass(frozen=True)
@@ -70,15 +83,42 @@ def _read_lines(image: np.ndarray, psm: int, budget: Budget) -> list[OcrLine]:
     lines: list[OcrLine] = []
     iterator = api.GetIterator()
     if iterator is not None:
-        while True:
-            text = _line_text(iterator)
-            if text:
-                left, top, right, bottom = iterator.BoundingBox(RIL.TEXTLINE)
-                lines.append(OcrLine(text, float(iterator.Confidence(RIL.TEXTLINE)), (left, top, right, bottom)))
-            if not iterator.Next(RIL.TEXTLINE):
+        line: OcrLine | None = None
+        words: list[OcrWord] = []
+        while True:  # word by word; a word that begins a line also gives the line's text, box and confidence
+            if iterator.IsAtBeginningOf(RIL.TEXTLINE):
+                _add_line(lines, line, words)
+                line, words = _line_at(iterator), []
+            word = _word_at(iterator)
+            if word is not None:
+                words.append(word)
+            if not iterator.Next(RIL.WORD):
                 break
+        _add_line(lines, line, words)
     api.Clear()
     return lines
+
+
+def _line_at(iterator: tesserocr.PyResultIterator) -> OcrLine | None:
+    text = _line_text(iterator)
+    if not text:
+        return None
+    left, top, right, bottom = iterator.BoundingBox(RIL.TEXTLINE)
+    return OcrLine(text, float(iterator.Confidence(RIL.TEXTLINE)), (left, top, right, bottom))
+
+
+def _word_at(iterator: tesserocr.PyResultIterator) -> OcrWord | None:
+    try:
+        text = str(iterator.GetUTF8Text(RIL.WORD) or "").strip()
+    except RuntimeError:
+        return None
+    box = iterator.BoundingBox(RIL.WORD)
+    return OcrWord(text, float(iterator.Confidence(RIL.WORD)), tuple(box)) if text and box else None
+
+
+def _add_line(lines: list[OcrLine], line: OcrLine | None, words: list[OcrWord]) -> None:
+    if line is not None:
+        lines.append(OcrLine(line.text, line.confidence, line.box, tuple(words)))
 
 
 def _reread_tall_lines(image: np.ndarray, lines: list[OcrLine], budget: Budget | None = None) -> list[OcrLine]:
@@ -99,5 +139,13 @@ def _reread_tall_lines(image: np.ndarray, lines: list[OcrLine], budget: Budget |
         crop = image[max(0, top - pad) : bottom + pad, max(0, left - pad) : right + pad]
         again = _read_lines(np.ascontiguousarray(crop), PSM.SINGLE_LINE, budget)
         if len(again) == 1 and again[0].confidence >= line.confidence:
-            lines[index] = OcrLine(again[0].text, again[0].confidence, line.box)
+            dx, dy = max(0, left - pad), max(0, top - pad)
+            words = tuple(_shifted(word, dx, dy) for word in again[0].words)
+            lines[index] = OcrLine(again[0].text, again[0].confidence, line.box, words)
     return lines
+
+
+def _shifted(word: OcrWord, dx: int, dy: int) -> OcrWord:
+    """A word read in a crop, placed back on the page the crop was cut from."""
+    left, top, right, bottom = word.box
+    return OcrWord(word.text, word.confidence, (left + dx, top + dy, right + dx, bottom + dy))

@@ -134,6 +134,18 @@ OCR_SOURCES = frozenset({Source.OCR, Source.INDRA})
 """The readers of a page's pixels: they share OCR's failure modes (a lost kopeck, a ₽ read as "$")."""
 
 
+class FieldBox(BaseModel):
+    """Where on the uploaded document a value was read: a rectangle in coordinates normalised to the page."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    page: int = Field(1, ge=1, description="The page it was read on, 1 for the first (a PDF may have several)")
+    x: float = Field(ge=0, le=1, description="Left edge, as a fraction of the page's width (0: the left border)")
+    y: float = Field(ge=0, le=1, description="Top edge, as a fraction of the page's height (0: the top border)")
+    w: float = Field(ge=0, le=1, description="Width, as a fraction of the page's width")
+    h: float = Field(ge=0, le=1, description="Height, as a fraction of the page's height")
+
+
 class FieldCheck(BaseModel):
     """The verdict on one field: whether a rule confirmed it, and where it was read."""
 
@@ -153,6 +165,21 @@ class FieldCheck(BaseModel):
         None, description='The rule that decided the status ("inn_check_digits", "qr_agrees"…); null when none did'
     )
     detail: str | None = Field(None, description="What the rule found or what was repaired, for a person to read")
+    box: FieldBox | None = Field(
+        None,
+        description="Where on the page the OCR read the value, in fractions of the uploaded image as it is "
+        "displayed (its EXIF orientation applied; a PDF's page as rendered), mapped back through the preprocessing "
+        "(crop, turns, levelling, scaling). For a value from a QR code or a PDF's text layer, the printed words that "
+        "repeat it. Null when no OCR reading shows the value (a QR's value printed nowhere or misread, a currency "
+        "assumed, the vision-language model's answer)",
+    )
+    confidence: float | None = Field(
+        None,
+        ge=0,
+        le=100,
+        description="How sure the OCR was of the words in box: their mean word confidence, 0-100 (above 90 is a "
+        "clear print; under 60 a guess). Null with the box",
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -80,18 +80,25 @@ def paper_colour(image: Image) -> tuple[float, ...]:
     return tuple(float(v) for v in np.percentile(sample, PAPER_PERCENTILE, axis=0))
 
 
-def rotate(image: Image, angle: float) -> Image:
-    """Rotate counter-clockwise by ``angle`` degrees on a canvas grown to keep the corners."""
-    height, width = image.shape[:2]
+def rotation(shape: tuple[int, ...], angle: float) -> tuple[NDArray[np.float64], tuple[int, int]]:
+    """The 3×3 matrix of a counter-clockwise rotation by ``angle`` degrees of an image of ``shape`` on a canvas grown
+    to keep the corners, and that canvas's (width, height)."""
+    height, width = shape[:2]
     cos, sin = abs(math.cos(math.radians(angle))), abs(math.sin(math.radians(angle)))
     new_width, new_height = round(width * cos + height * sin), round(width * sin + height * cos)
     matrix = cv2.getRotationMatrix2D((width / 2, height / 2), angle, 1.0)
     matrix[0, 2] += (new_width - width) / 2
     matrix[1, 2] += (new_height - height) / 2
+    return np.vstack([matrix, [0.0, 0.0, 1.0]]), (new_width, new_height)
+
+
+def rotate(image: Image, angle: float) -> Image:
+    """Rotate counter-clockwise by ``angle`` degrees on a canvas grown to keep the corners."""
+    matrix, size = rotation(image.shape, angle)
     return cv2.warpAffine(
         image,
-        matrix,
-        (new_width, new_height),
+        matrix[:2],
+        size,
         flags=cv2.INTER_CUBIC,
         borderMode=cv2.BORDER_CONSTANT,
         borderValue=paper_colour(image),

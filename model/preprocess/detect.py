@@ -116,16 +116,18 @@ def _intersect(first: Line, second: Line) -> NDArray[np.float64] | None:
     return corner
 
 
-def warp_to_rectangle(image: Image, corners: Corners) -> Image:
-    """Perspective-correct the quad to an upright rectangle as wide and tall as its longer opposite sides."""
+def warp_to_rectangle(image: Image, corners: Corners) -> tuple[Image, NDArray[np.float64]]:
+    """Perspective-correct the quad to an upright rectangle as wide and tall as its longer opposite sides; the
+    rectangle and the 3×3 matrix that maps the image's pixels onto it."""
     top_left, top_right, bottom_right, bottom_left = corners
     width = max(1, round(max(_distance(top_left, top_right), _distance(bottom_left, bottom_right))))
     height = max(1, round(max(_distance(top_left, bottom_left), _distance(top_right, bottom_right))))
     target = np.array([[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]], dtype=np.float32)
     matrix = cv2.getPerspectiveTransform(corners.astype(np.float32), target)
-    return cv2.warpPerspective(
+    warped = cv2.warpPerspective(
         image, matrix, (width, height), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE
     ).astype(np.uint8)
+    return warped, np.asarray(matrix, dtype=np.float64)
 
 
 def _distance(a: Corners, b: Corners) -> float:

@@ -1,7 +1,8 @@
 """The preprocessing pipeline: each step optional, timed, and explained, so a person can see what happened.
 
 Order matters: geometry first (crop, turn, level) on the colour image, which is also what QR decoding and the
-vision-language model get; then the grey image is normalised and scaled for Tesseract.
+vision-language model get; then the grey image is normalised and scaled for Tesseract. Each geometric step also
+gives its matrix (``model.preprocess.geometry``), so what is read on the output can be shown on the input.
 """
 
 from __future__ import annotations
@@ -14,13 +15,15 @@ from functools import partial
 import cv2
 import numpy as np
 
-from model.preprocess import deskew, detect, enhance, orient
+from model.preprocess import deskew, detect, enhance, geometry, orient
 from model.preprocess.enhance import Image
+from model.preprocess.geometry import Matrix
 
 MIN_SKEW = 0.3
 """Below this, rotating costs sharpness (interpolation) and buys nothing: up to 3° barely affects OCR."""
 
-StepResult = tuple[Image, bool, str]
+StepResult = tuple[Image, bool, str, Matrix | None]
+"""The image, whether the step changed it, why, and the map of its pixels onto the output's (None: unmoved)."""
 
 
 @dataclass(frozen=True)
@@ -53,12 +56,15 @@ class Preprocessed:
 
     ``color`` (cropped, turned, levelled, not contrast-normalised) is for QR decoding and vision-language models;
     ``image`` may be scaled relative to it. ``intermediates`` maps step name to the image after that step.
+    ``to_color`` and ``to_image`` map the input's pixels onto ``color``'s and ``image``'s.
     """
 
     image: Image
     color: Image
     steps: list[Step] = field(default_factory=list)
     intermediates: dict[str, Image] = field(default_factory=dict)
+    to_color: Matrix = field(default_factory=geometry.identity)
+    to_image: Matrix = field(default_factory=geometry.identity)
 
 
 def preprocess(image: Image, options: PreprocessOptions = PreprocessOptions()) -> Preprocessed:
@@ -68,12 +74,13 @@ def preprocess(image: Image, options: PreprocessOptions = PreprocessOptions()) -
     color = record.run("detect_document", options.detect_document, _detect_document, color)
     color = record.run("orient", options.orient, _orient, color)
     color = record.run("deskew", options.deskew, _deskew, color)
+    to_color = record.matrix
     level = enhance.to_grey(color)
     grey = record.run("normalize_contrast", options.normalize_contrast, _normalize_contrast, level)
     grey = record.run("denoise", options.denoise, _denoise, grey)
     scale = partial(_scale, measure_on=level, max_pixels=options.max_pixels)
     grey = record.run("scale", options.scale, scale, grey)
-    return Preprocessed(grey, color, record.steps, record.intermediates)
+    return Preprocessed(grey, color, record.steps, record.intermediates, to_color, record.matrix)
 
 
 def as_bgr(image: Image) -> Image:
@@ -98,12 +105,16 @@ class _Recorder:
     keep: bool
     steps: list[Step] = field(default_factory=list)
     intermediates: dict[str, Image] = field(default_factory=dict)
+    matrix: Matrix = field(default_factory=geometry.identity)
+    """The input's pixels onto the latest output's: the steps' matrices composed."""
 
     def run(self, name: str, enabled: bool, step: Callable[[Image], StepResult], image: Image) -> Image:
         if enabled:
             start = time.perf_counter()
-            image, applied, detail = step(image)
+            image, applied, detail, moved = step(image)
             ms = (time.perf_counter() - start) * 1000
+            if moved is not None:
+                self.matrix = moved @ self.matrix
         else:
             applied, detail, ms = False, "turned off", 0.0
         self.steps.append(Step(name, applied, round(ms, 1), detail))
@@ -115,37 +126,39 @@ class _Recorder:
 def _detect_document(color: Image) -> StepResult:
     quad = detect.find_document(color)
     if quad is None:
-        return color, False, "no document outline found; kept the whole frame"
-    cropped = detect.warp_to_rectangle(color, quad.corners)
-    return cropped, True, f"quad covers {quad.cover:.0%} of the frame ({quad.method})"
+        return color, False, "no document outline found; kept the whole frame", None
+    cropped, matrix = detect.warp_to_rectangle(color, quad.corners)
+    return cropped, True, f"quad covers {quad.cover:.0%} of the frame ({quad.method})", matrix
 
 
 def _orient(color: Image) -> StepResult:
     found = orient.detect_orientation(enhance.to_grey(color))
     if found is None:
-        return color, False, "no text to judge orientation by"
+        return color, False, "no text to judge orientation by", None
     if found.degrees == 0:
-        return color, False, f"already upright ({found.evidence})"
+        return color, False, f"already upright ({found.evidence})", None
     detail = f"turned {found.degrees}° back counter-clockwise ({found.evidence})"
-    return orient.upright(color, found.degrees), True, detail
+    matrix = geometry.quarter_turns(found.degrees // 90, color.shape)  # undoing a clockwise turn: counter-clockwise
+    return orient.upright(color, found.degrees), True, detail, matrix
 
 
 def _deskew(color: Image) -> StepResult:
     skew = deskew.estimate_skew(enhance.to_grey(color))
     if skew is None:
-        return color, False, "no clear text lines to measure skew on"
+        return color, False, "no clear text lines to measure skew on", None
     if abs(skew) < MIN_SKEW:
-        return color, False, f"skew {skew:.1f}° below {MIN_SKEW}°"
-    return deskew.rotate(color, -skew), True, f"levelled text lines tilted {skew:+.1f}°"
+        return color, False, f"skew {skew:.1f}° below {MIN_SKEW}°", None
+    matrix, _ = deskew.rotation(color.shape, -skew)
+    return deskew.rotate(color, -skew), True, f"levelled text lines tilted {skew:+.1f}°", matrix
 
 
 def _normalize_contrast(grey: Image) -> StepResult:
     size = enhance.closing_kernel_size(grey.shape)
-    return enhance.normalize_contrast(grey), True, f"divided by the paper's brightness ({size} px closing)"
+    return enhance.normalize_contrast(grey), True, f"divided by the paper's brightness ({size} px closing)", None
 
 
 def _denoise(grey: Image) -> StepResult:
-    return enhance.denoise(grey), True, "non-local means, h=10"
+    return enhance.denoise(grey), True, "non-local means, h=10", None
 
 
 def _scale(grey: Image, measure_on: Image, max_pixels: int) -> StepResult:
@@ -154,6 +167,7 @@ def _scale(grey: Image, measure_on: Image, max_pixels: int) -> StepResult:
     factor = enhance.scale_factor(x_height, grey.shape, max_pixels)
     measured = "no text to measure x-height" if x_height is None else f"x-height {x_height:.1f} px"
     if factor == 1.0:
-        return grey, False, f"{measured}; kept size"
+        return grey, False, f"{measured}; kept size", None
     scaled = enhance.resize(grey, factor)
-    return scaled, True, f"{measured}; resized ×{factor:.2f} to {scaled.shape[1]}×{scaled.shape[0]}"
+    detail = f"{measured}; resized ×{factor:.2f} to {scaled.shape[1]}×{scaled.shape[0]}"
+    return scaled, True, detail, geometry.scaling(grey.shape, scaled.shape)
