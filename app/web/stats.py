@@ -108,6 +108,15 @@ def timeline_chart(series: list[dict[str, Any]]) -> Timeline:
     )
 
 
+def figures_source(summary: dict[str, Any]) -> dict[str, Any]:
+    """Where the runtime took the figures from, as its stats API says: ``prometheus`` (every replica, ``replicas`` of
+    them reporting) or ``process`` (the one runtime process that answered; ``source_error`` when Prometheus was asked
+    and failed). An older runtime that says nothing counted in its own process."""
+    source = "prometheus" if summary.get("source") == "prometheus" else "process"
+    replicas = summary.get("replicas") if source == "prometheus" else None
+    return {"source": source, "replicas": replicas, "source_error": str(summary.get("source_error") or "")}
+
+
 @router.get("/stats", response_class=HTMLResponse)
 def stats(request: Request, login: Member) -> HTMLResponse:
     """Per model: the windows' figures, a latency chart, and the versions served; refreshed by htmx every 10 s."""
@@ -129,6 +138,7 @@ def stats(request: Request, login: Member) -> HTMLResponse:
                 "versions": summary.get("versions", []),
                 "chart": latency_chart(windows),
                 "timeline": timeline_chart(summary.get("series", [])),
+                **figures_source(summary),
             }
         models.append(entry)
     return render(request, "stats.html", {"models": models}, block="stats")

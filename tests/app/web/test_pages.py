@@ -250,6 +250,7 @@ def test_stats_page_shows_the_windows(client: TestClient, realm: TestIdentityPro
     assert 'data-testid="stats-tesseract-ocr"' in response.text
     assert "60m" in response.text and "<svg" in response.text
     assert 'data-testid="timeline-tesseract-ocr"' in response.text
+    assert attribute(response.text, "stats-source-tesseract-ocr", "data-source") == "process"  # no Prometheus here
     fragment = client.get("/stats", headers=HTMX)
     assert "<html" not in fragment.text
     assert 'data-testid="stats-qwen"' not in fragment.text  # declared, but this runtime does not serve it
