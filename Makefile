@@ -53,6 +53,7 @@ test: system-deps $(VENV)/.dev $(CHECKOV_VENV)/.installed $(IDP_STAMP) $(POSTMAN
 	$(BIN)/mypy
 	$(BIN)/pytest -n 2 --durations=10
 
+test-fork: APT_PACKAGES += chromium
 test-fork: system-deps $(VENV)/.dev ## Fork the repository with examples/dominant-colours per the README's checklist, then test the fork
 	$(BIN)/pytest -n 0 tests/examples/test_fork.py
 

@@ -125,8 +125,8 @@ class Settings(BaseSettings):
     # What replicas share (docs/scaling.md); unset, each process keeps its own.
     web_session_store: SecretStr | None = Field(
         None,
-        description="Where the web app keeps sign-ins: unset = this process's memory (one replica only); "
-        "redis://[:password@]host:port/db = a Redis every replica shares",
+        description="Where the web app keeps sign-ins and the generic history's run log: unset = this process's memory "
+        "(one replica only); redis://[:password@]host:port/db = a Redis every replica shares",
     )
     stats_prometheus_url: str | None = Field(
         None,

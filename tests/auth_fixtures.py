@@ -13,6 +13,7 @@ import base64
 import hashlib
 import hmac
 import json
+import secrets
 import threading
 import time
 import uuid
@@ -21,6 +22,7 @@ from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any
+from urllib.parse import parse_qsl, urlencode
 
 import jwt
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
@@ -58,6 +60,7 @@ class SigningKey:
             jwk = ECAlgorithm.to_jwk(public, as_dict=True)
         else:
             jwk = RSAAlgorithm.to_jwk(public, as_dict=True)
+        jwk.pop("key_ops", None)  # Keycloak publishes ``use`` alone (and strict JOSE libraries refuse both disagreeing)
         jwk |= {"kid": self.kid, "use": "sig"}
         return jwk | {"alg": self.algorithm} if self.publish_alg else jwk
 
@@ -85,7 +88,11 @@ def hs256_token(claims: dict[str, Any], *, kid: str, secret: bytes) -> str:
 class TestIdentityProvider:
     """Serves ``{issuer}/protocol/openid-connect/certs`` and discovery on 127.0.0.1, counts JWKS requests, rotates
     keys, can fail on demand (``failing = True`` answers 503; ``stop()`` refuses connections; a cleared ``gate``
-    stalls the JWKS) and mints tokens."""
+    stalls the JWKS) and mints tokens.
+
+    A browser may sign in too (authorization code with PKCE S256, as the web app asks): there is no login form, the
+    authorization endpoint signs in whoever ``browser_user`` names (claims, e.g. ``groups``) and redirects back at
+    once, so a browser test needs no Node-based provider."""
 
     __test__ = False  # a helper, not a pytest test class
 
@@ -98,6 +105,9 @@ class TestIdentityProvider:
         self.gate = threading.Event()  # clear it to hold JWKS answers until it is set again
         self.gate.set()
         self.jwks_requests = 0
+        self.browser_user: dict[str, Any] = {}
+        """Claims of whoever the authorization endpoint signs in (``sub``, ``preferred_username``, ``groups``)."""
+        self._codes: dict[str, dict[str, Any]] = {}
         self._lock = threading.Lock()
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -145,6 +155,7 @@ class TestIdentityProvider:
 
     def jwks(self) -> dict[str, Any]:
         encryption = RSAAlgorithm.to_jwk(self.encryption_key.public_key(), as_dict=True)
+        encryption.pop("key_ops", None)
         encryption |= {"kid": "enc-0", "use": "enc", "alg": "RSA-OAEP"}
         return {"keys": [key.public_jwk() for key in self.keys] + [encryption]}
 
@@ -188,13 +199,65 @@ class TestIdentityProvider:
         with self._lock:
             self.jwks_requests += 1
 
+    def discovery(self) -> dict[str, Any]:
+        endpoints = f"{self.issuer}/protocol/openid-connect"
+        return {
+            "issuer": self.issuer,
+            "jwks_uri": self.jwks_url,
+            "authorization_endpoint": f"{endpoints}/auth",
+            "token_endpoint": f"{endpoints}/token",
+            "response_types_supported": ["code"],
+            "code_challenge_methods_supported": ["S256"],
+            "id_token_signing_alg_values_supported": ["RS256"],
+        }
+
+    def authorize(self, query: dict[str, str]) -> str:
+        """Sign in ``browser_user`` for the request: the redirect back, with a one-time code (or the error)."""
+        redirect = query.get("redirect_uri", "")
+        if query.get("response_type") != "code" or query.get("code_challenge_method") != "S256":
+            return f"{redirect}?{urlencode({'error': 'invalid_request', 'state': query.get('state', '')})}"
+        code = secrets.token_urlsafe(24)
+        with self._lock:
+            self._codes[code] = query
+        return f"{redirect}?{urlencode({'code': code, 'state': query.get('state', '')})}"
+
+    def exchange(self, form: dict[str, str]) -> tuple[int, dict[str, Any]]:
+        """The token endpoint: a code exchanged once, for the redirect URI and PKCE verifier it was issued to."""
+        with self._lock:
+            asked = self._codes.pop(form.get("code", ""), None)
+        verifier = form.get("code_verifier", "").encode()
+        challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier).digest()).rstrip(b"=").decode()
+        if (
+            form.get("grant_type") != "authorization_code"
+            or asked is None
+            or asked.get("redirect_uri") != form.get("redirect_uri")
+            or asked.get("code_challenge") != challenge
+        ):
+            return 400, {"error": "invalid_grant"}
+        client = asked.get("client_id", "")
+        claims = {"azp": client} | self.browser_user
+        id_claims = {"aud": client, "nonce": asked.get("nonce"), "typ": "ID", "scope": None} | claims
+        return 200, {
+            "access_token": self.mint(**claims),
+            "id_token": self.mint(**id_claims),
+            "token_type": "Bearer",
+            "expires_in": 300,
+            "scope": "openid profile email",
+        }
+
 
 def _handler(idp: TestIdentityProvider) -> type[BaseHTTPRequestHandler]:
     prefix = f"/realms/{idp.realm}"
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
-            if self.path == f"{prefix}/protocol/openid-connect/certs":
+            path, _, query = self.path.partition("?")
+            if path == f"{prefix}/protocol/openid-connect/auth":
+                self.send_response(302)
+                self.send_header("Location", idp.authorize(dict(parse_qsl(query))))
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+            elif self.path == f"{prefix}/protocol/openid-connect/certs":
                 idp._record_request()
                 idp.gate.wait(timeout=10)
                 if idp.failing:
@@ -202,9 +265,17 @@ def _handler(idp: TestIdentityProvider) -> type[BaseHTTPRequestHandler]:
                 else:
                     self._answer(200, idp.jwks())
             elif self.path == f"{prefix}/.well-known/openid-configuration":
-                self._answer(200, {"issuer": idp.issuer, "jwks_uri": idp.jwks_url})
+                self._answer(200, idp.discovery())
             else:
                 self._answer(404, {"error": "not found"})
+
+        def do_POST(self) -> None:
+            if self.path != f"{prefix}/protocol/openid-connect/token":
+                self._answer(404, {"error": "not found"})
+                return
+            length = int(self.headers.get("Content-Length") or 0)
+            form = dict(parse_qsl(self.rfile.read(length).decode()))
+            self._answer(*idp.exchange(form))
 
         def _answer(self, status: int, body: dict[str, Any]) -> None:
             data = json.dumps(body).encode()

@@ -46,18 +46,34 @@ def run_cli(env: Mapping[str, str], cwd: Path, *args: str, timeout: float = 180)
 def served_module(env: Mapping[str, str], cwd: Path, *options: str, timeout_s: float = 90) -> Iterator[str]:
     """``serve module`` (with ``options``, e.g. ``--model NAME``) on a free port until ready; yields its base URL, then
     stops it (SIGTERM, then SIGKILL)."""
-    port = free_port()
+    with served("module", "/v2/health/ready", env, cwd, *options, timeout_s=timeout_s) as url:
+        yield url
+
+
+@contextmanager
+def served(
+    service: str,
+    ready_path: str,
+    env: Mapping[str, str],
+    cwd: Path,
+    *options: str,
+    port: int | None = None,
+    timeout_s: float = 90,
+) -> Iterator[str]:
+    """``serve SERVICE`` (module, files, web; with ``options``) on ``port`` or a free one until ``ready_path`` answers
+    200; yields its base URL, then stops it (SIGTERM, then SIGKILL)."""
+    port = port or free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "app.cli", "serve", "module", "--port", str(port), *options],
+        [sys.executable, "-m", "app.cli", "serve", service, "--port", str(port), *options],
         env=dict(env), cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + timeout_s
-        while not _ready(url):
+        while not _ready(url + ready_path):
             if time.monotonic() > deadline or server.poll() is not None:
                 server.kill()
-                raise AssertionError(f"the runtime did not become ready:\n{server.communicate(timeout=10)[0]}")
+                raise AssertionError(f"serve {service} did not become ready:\n{server.communicate(timeout=10)[0]}")
             time.sleep(0.2)
         yield url
     finally:
@@ -69,8 +85,28 @@ def served_module(env: Mapping[str, str], cwd: Path, *options: str, timeout_s: f
             server.wait(timeout=10)
 
 
+@contextmanager
+def served_web_stack(env: Mapping[str, str], cwd: Path, storage: Path) -> Iterator[str]:
+    """The module, the file service and the web app, each ``serve``d from the checkout ``env`` names, sharing the
+    local storage folder ``storage`` (the module reads the files the file service stored by id); yields the web app's
+    URL. ``env`` names the identity provider (``RECEIPT_ISSUER_URL``) every service trusts."""
+    env = {**env, "RECEIPT_STORAGE_DIR": str(storage)}
+    with (
+        served_module(env, cwd) as runtime_url,
+        served("files", "/healthz", env, cwd) as files_url,
+    ):
+        web_port = free_port()
+        web_env = env | {
+            "RECEIPT_RUNTIME_URL": runtime_url,
+            "RECEIPT_FILES_URL": files_url,
+            "RECEIPT_WEB_PUBLIC_URL": f"http://127.0.0.1:{web_port}",
+        }
+        with served("web", "/healthz", web_env, cwd, port=web_port) as web_url:
+            yield web_url
+
+
 def _ready(url: str) -> bool:
     try:
-        return httpx.get(f"{url}/v2/health/ready", timeout=1).status_code == 200
+        return httpx.get(url, timeout=1).status_code == 200
     except httpx.TransportError:
         return False

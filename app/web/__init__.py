@@ -5,6 +5,8 @@ state.py     what routes share: clients, login store, ``render`` (page or htmx b
 login.py     sign-in with authorization code + PKCE through the realm (authlib), RP-initiated logout, language switch
 session.py   tokens kept server-side by login id; the CSRF token of a session
 generic.py   the result page any module gets: upload a file, show the outputs the model declares
+history.py   the generic history (``/results``): the person's files, the model and outcome of each, delete
+runs.py      the run log behind it: which model ran on which file, in memory or Redis beside the sign-ins
 stats.py     the runtime's stats API as tables and an inline SVG chart
 clients.py   the file service and the module API over HTTP with the person's token; failures as ``ServiceError``
 receipt/     the receipt view, the only web code that imports ``model/`` (a fork deletes it with its templates):

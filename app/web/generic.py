@@ -9,6 +9,7 @@ import base64
 import binascii
 import json
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 import anyio.to_thread
@@ -18,6 +19,7 @@ from starlette.datastructures import UploadFile
 
 from app.web.clients import ServiceError
 from app.web.limits import BodyTooLarge
+from app.web.runs import Run
 from app.web.session import Login
 from app.web.state import (
     CsrfChecked,
@@ -97,13 +99,25 @@ def _file_input(metadata: dict[str, Any]) -> str:
 
 
 def _result(request: Request, login: Login, model: str, file_id: str) -> dict[str, Any]:
-    """Run ``model`` on the stored file ``file_id``: the page's context (ServiceError when a service refuses)."""
+    """Run ``model`` on the stored file ``file_id``: the page's context (ServiceError when a service refuses). The
+    run's outcome goes to the history's log, a failure of the model's as much as a success."""
     state, token = web_state(request), login.access_token
     original = state.files.info(token, file_id)
-    metadata = state.runtime.metadata(token, model)
-    answered = state.runtime.infer_stored(token, model, _file_input(metadata), original.id)
+    owner = login.principal.subject
+    try:
+        metadata = state.runtime.metadata(token, model)
+        answered = state.runtime.infer_stored(token, model, _file_input(metadata), original.id)
+    except ServiceError as error:
+        if error.kind != "signed_out":
+            state.runs.record(owner, Run(original.id, model, "failed", _now(), error.kind))
+        raise
+    state.runs.record(owner, Run(original.id, model, "done", _now()))
     outputs = outputs_view(metadata.get("outputs") or [], answered)
     return {"original": original, "model": model, "outputs": outputs}
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def home(request: Request, login: MaybeSignedIn) -> HTMLResponse:

@@ -121,10 +121,10 @@ class RedisLoginStore:
         self._redis.close()
 
 
-def login_store(settings: Settings, ttl_s: int) -> LoginStore:
-    """The store ``settings.web_session_store`` names: unset, this process's memory; a redis:// URL, Redis."""
+def store_client(settings: Settings) -> redis.Redis | None:
+    """The Redis ``settings.web_session_store`` names, or None when unset (the web app keeps its state in memory)."""
     if settings.web_session_store is None:
-        return MemoryLoginStore()
+        return None
     url = settings.web_session_store.get_secret_value()
     scheme = urlparse(url).scheme
     if scheme not in REDIS_SCHEMES:
@@ -132,5 +132,10 @@ def login_store(settings: Settings, ttl_s: int) -> LoginStore:
             f"RECEIPT_WEB_SESSION_STORE must be a redis://, rediss:// or unix:// URL, not one with {scheme or 'no'} "
             "scheme; unset it to keep sign-ins in the process's memory"
         )
-    client = redis.Redis.from_url(url, socket_connect_timeout=CONNECT_TIMEOUT_S, socket_timeout=CONNECT_TIMEOUT_S)
-    return RedisLoginStore(client, ttl_s)
+    return redis.Redis.from_url(url, socket_connect_timeout=CONNECT_TIMEOUT_S, socket_timeout=CONNECT_TIMEOUT_S)
+
+
+def login_store(settings: Settings, ttl_s: int) -> LoginStore:
+    """The store ``settings.web_session_store`` names: unset, this process's memory; a redis:// URL, Redis."""
+    client = store_client(settings)
+    return MemoryLoginStore() if client is None else RedisLoginStore(client, ttl_s)

@@ -24,12 +24,13 @@ from app.auth import TokenVerifier
 from app.common.activity import activity_store, collecting_logs
 from app.manifests import Manifests, load_manifests
 from app.settings import ROOT, WEB_SECRETS, Settings, refuse_unsafe_settings
-from app.web import generic, login, monitoring, stats
+from app.web import generic, history, login, monitoring, stats
 from app.web.clients import FilesClient, RuntimeClient
 from app.web.errors import add_error_pages
 from app.web.i18n import format_day, format_day_input, format_money, format_number, gettext_, load_catalogs, ngettext_
 from app.web.limits import FORM_OVERHEAD_BYTES, BodySizeLimit
 from app.web.login_store import login_store
+from app.web.runs import run_log
 from app.web.sample import SAMPLE_PATH, add_sample, sample_policy
 from app.web.session import CSRF_FIELD, CSRF_HEADER
 from app.web.state import ModelChoice, WebState
@@ -115,6 +116,7 @@ def create_web_app(settings: Settings, manifests: Manifests) -> FastAPI:
         ),
         files=FilesClient(settings.files_url),
         runtime=RuntimeClient(settings.runtime_url),
+        runs=run_log(settings),
         templates=template_environment(receipt_view),
         catalogs=load_catalogs(FRONTEND / "locales"),
         admin_groups=manifests.admin_groups,
@@ -164,6 +166,7 @@ def create_web_app(settings: Settings, manifests: Manifests) -> FastAPI:
     else:
         app.add_api_route("/", generic.home, methods=["GET"], response_class=HTMLResponse)
     app.include_router(generic.router)
+    app.include_router(history.router)
     app.include_router(stats.router)
     app.include_router(monitoring.router)
     app.mount("/static", StaticFiles(directory=FRONTEND / "static"), name="static")

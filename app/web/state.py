@@ -24,6 +24,7 @@ from app.errors import ApiError
 from app.settings import Settings
 from app.web.clients import FilesClient, RuntimeClient
 from app.web.i18n import LANGUAGES, request_language, use_translations
+from app.web.runs import RunLog
 from app.web.session import LOGIN_KEY, Login, LoginStore, csrf_token, require_csrf
 
 REFRESH_MARGIN_S = 30
@@ -50,6 +51,7 @@ class WebState:
     verifier: TokenVerifier
     files: FilesClient
     runtime: RuntimeClient
+    runs: RunLog
     templates: jinja2.Environment
     catalogs: Mapping[str, gettext.NullTranslations]
     admin_groups: tuple[str, ...] = ()

@@ -260,6 +260,24 @@ RU = {
     "The API manifest names no admin groups, so nobody may browse them.": (
         "В манифесте API не названы группы администраторов, поэтому их не видит никто."
     ),
+    "Your results": "Ваши результаты",
+    "No results yet.": "Результатов пока нет.",
+    "Run a model on a file": "Запустить модель на файле",
+    "Preview": "Превью",
+    "done": "готово",
+    "failed": "ошибка",
+    "stored": "сохранён",
+    "Delete this file and its result?": "Удалить этот файл и его результат?",
+    "The newest %(shown)s of %(total)s files.": "Показаны последние %(shown)s; всего файлов: %(total)s.",
+    "Summed over every replica by Prometheus; replicas reporting: %(count)s.": (
+        "Сумма по всем репликам из Prometheus; реплик в отчёте: %(count)s."
+    ),
+    "From the one runtime process that answered: Prometheus, which sums every replica, did not answer.": (
+        "Только из ответившего процесса среды выполнения: Prometheus, который суммирует все реплики, не ответил."
+    ),
+    "From the one runtime process that answered: with several replicas these are its calls only.": (
+        "Только из ответившего процесса среды выполнения: при нескольких репликах это лишь его вызовы."
+    ),
 }
 
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import io
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 from auth_fixtures import TestIdentityProvider
 from PIL import Image
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 MODEL = "dominant-colours"
 GROUP = "/pu-gallery-pa-colours/gallery-colours-users"
@@ -54,3 +57,40 @@ def check_inference(url: str, idp: TestIdentityProvider) -> None:
     assert too_many.status_code == 400 and "parameters.count must be between 1 and 16" in too_many.text
     not_int = httpx.post(infer, files=files, data={"count": "many"}, headers=good, timeout=30)
     assert not_int.status_code == 400 and "parameters.count" in not_int.text
+
+
+def check_web_result(browser: Browser, web_url: str, idp: TestIdentityProvider) -> None:
+    """In Chromium: sign in (the provider signs in a member of the model's group), upload the picture on the generic
+    page, see both declared outputs rendered, then the run in the history, whose link reopens the result."""
+    from playwright.sync_api import expect
+
+    idp.browser_user = {"groups": [GROUP], "preferred_username": "colour-fan", "sub": "colour-fan-sub"}
+    context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(60_000)
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(web_url + "/")
+        page.get_by_role("link", name="Sign in").click()
+        page.wait_for_url(web_url + "/")
+        expect(page.get_by_test_id("username")).to_have_text("colour-fan")
+
+        page.get_by_test_id("file").set_input_files({"name": "red.png", "mimeType": "image/png", "buffer": picture()})
+        page.get_by_role("button", name="Run").click()
+        result = page.get_by_test_id("result")
+        expect(result.locator('[data-output="dominant"]')).to_contain_text("#c80a0a", timeout=60_000)
+        expect(result.locator('[data-output="colours"] table')).to_contain_text("0.6")
+        assert "/results/" in page.url  # the result's address was pushed
+
+        page.get_by_role("link", name="History").click()
+        row = page.get_by_test_id("results-row").first
+        expect(row).to_have_attribute("data-status", "done")
+        expect(row.get_by_test_id("results-model")).to_have_text(MODEL)
+        expect(row.locator("img")).to_have_js_property("complete", True)
+        assert row.locator("img").evaluate("image => image.naturalWidth") > 0, "the thumbnail shows"
+        row.get_by_test_id("results-link").click()
+        expect(page.get_by_test_id("result").locator('[data-output="dominant"]')).to_contain_text("#c80a0a")
+        assert errors == []
+    finally:
+        context.close()

@@ -1,6 +1,7 @@
 """A fork, as a team makes one: copy the repository, follow the README's fork checklist to put the
 dominant-colours example where the receipt module was, and check that the platform validates, documents, serves
-and authorises the new module, and that the generic tests still pass, with nothing under app/ changed.
+and authorises the new module, that its generic web page works in Chromium, and that the generic tests still pass,
+with nothing under app/ changed.
 
 CI runs it as a job of its own (``make test-fork``), so a change that ties the platform to the receipt module
 fails there by name."""
@@ -18,8 +19,9 @@ from pathlib import Path
 
 import pytest
 from auth_fixtures import TestIdentityProvider
-from colours_checks import check_inference, check_openapi
-from module_process import cli_env, run_cli, served_module
+from chromium import chromium
+from colours_checks import check_inference, check_openapi, check_web_result
+from module_process import cli_env, run_cli, served_module, served_web_stack
 
 pytestmark = pytest.mark.slow
 
@@ -39,6 +41,7 @@ GENERIC_TESTS = (
     "tests/app/test_healthcheck.py",
     "tests/app/test_settings_documented.py",
     "tests/app/web/test_generic.py",
+    "tests/app/web/test_generic_browser.py",
     "tests/examples/test_dominant_colours.py",
 )
 """Tests that build their own manifests, modules and users, so that they hold in any fork."""
@@ -124,6 +127,14 @@ def test_fork_openapi_documents_the_new_module(fork: Path) -> None:
 def test_fork_serves_the_new_module_behind_tokens(fork: Path, idp: TestIdentityProvider) -> None:
     with served_module(_env(fork, issuer_url=idp.issuer), fork) as url:
         check_inference(url, idp)
+
+
+def test_fork_web_app_shows_the_result_in_chromium(fork: Path, idp: TestIdentityProvider, tmp_path: Path) -> None:
+    """The fork's own ``serve module``, ``serve files`` and ``serve web``: a person signs in, uploads a picture on the
+    generic page and sees the new module's declared outputs, then the run in their history."""
+    env = _env(fork, issuer_url=idp.issuer)
+    with served_web_stack(env, fork, tmp_path / "storage") as web_url, chromium() as browser:
+        check_web_result(browser, web_url, idp)
 
 
 def test_fork_keeps_its_generic_tests(fork: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import html
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -23,6 +24,7 @@ from tests.examples.colours_checks import GROUP, MODEL, picture
 ROOT = Path(__file__).parents[3]
 EXAMPLE = ROOT / "examples" / "dominant-colours"
 PNG = base64.b64encode(picture()).decode()
+PDF_FILE = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PDF = base64.b64encode(b"%PDF-1.4").decode()
 
 
@@ -143,3 +145,64 @@ def test_generic_result_of_unknown_file_is_404(colours_web: tuple[TestClient, Te
     answer = client.get(f"/results/no-such-file?model={MODEL}")
 
     assert answer.status_code == 404 and 'data-kind="not_found"' in answer.text
+
+
+def test_generic_result_fragment_for_htmx(colours_web: tuple[TestClient, TestIdentityProvider]) -> None:
+    """What the page's form gets (htmx asks for the result block alone): the outputs, json as a table."""
+    client, idp = colours_web
+    csrf = sign_in(client, web_token(idp, GROUP, sub="fragment-sub"))
+    files = {"file": ("red.png", picture(), "image/png")}
+
+    answer = client.post("/results", files=files, data={"csrf_token": csrf}, headers={"HX-Request": "true"})
+
+    assert answer.status_code == 200, answer.text
+    assert "<html" not in answer.text and '<th scope="col">share</th>' in answer.text
+
+
+def _rows(page: str) -> dict[str, str]:
+    """The history's rows: file id → the row's markup."""
+    return dict(re.findall(r'<tr data-testid="results-row" data-id="([^"]+)"(.*?)</tr>', page, re.S))
+
+
+def test_generic_history_lists_runs_owner_only(colours_web: tuple[TestClient, TestIdentityProvider]) -> None:
+    client, idp = colours_web
+    csrf = sign_in(client, web_token(idp, GROUP, username="carol", sub="carol-sub"))
+    stored = client.post("/results", files={"file": ("red.png", picture(), "image/png")}, data={"csrf_token": csrf})
+    pdf = {"file": ("scan.pdf", PDF_FILE, "application/pdf")}
+    failed = client.post("/results", files=pdf, data={"csrf_token": csrf})
+    assert stored.status_code == 200 and failed.status_code == 422, failed.text
+    red_id = stored.headers["HX-Push-Url"].split("/")[2].split("?")[0]
+
+    rows = _rows(client.get("/results").text)
+    assert len(rows) == 2 and 'data-status="done"' in rows[red_id]
+    assert f'href="/results/{red_id}?model={MODEL}"' in rows[red_id] and ">red.png<" in rows[red_id]
+    assert f'<img src="/results/{red_id}/thumbnail"' in rows[red_id]
+    pdf_row = next(row for file_id, row in rows.items() if file_id != red_id)
+    assert 'data-status="failed"' in pdf_row and ">scan.pdf<" in pdf_row and "<img" not in pdf_row
+    assert 'datetime="' in rows[red_id] and "data-local" in rows[red_id]
+    thumbnail = client.get(f"/results/{red_id}/thumbnail")
+    assert thumbnail.status_code == 200 and thumbnail.headers["content-type"] == "image/jpeg"
+    assert thumbnail.content.startswith(b"\xff\xd8")
+
+    other_csrf = sign_in(client, web_token(idp, GROUP, username="dave", sub="dave-sub"))
+    assert red_id not in client.get("/results").text
+    assert client.get(f"/results/{red_id}/thumbnail").status_code == 404
+    assert client.get(f"/results/{red_id}?model={MODEL}").status_code == 404
+    assert client.post(f"/results/{red_id}/delete", data={"csrf_token": other_csrf}).status_code == 404
+
+    csrf = sign_in(client, web_token(idp, GROUP, username="carol", sub="carol-sub"))
+    assert red_id in _rows(client.get("/results").text), "the other person's delete removed nothing"
+    deleted = client.post(f"/results/{red_id}/delete", data={"csrf_token": csrf}, headers={"HX-Request": "true"})
+    assert deleted.status_code == 200
+    assert red_id not in _rows(client.get("/results").text)
+    assert client.get(f"/results/{red_id}/thumbnail").status_code == 404
+
+
+def test_generic_history_needs_csrf_to_delete(colours_web: tuple[TestClient, TestIdentityProvider]) -> None:
+    client, idp = colours_web
+    csrf = sign_in(client, web_token(idp, GROUP, sub="erin-sub"))
+    stored = client.post("/results", files={"file": ("red.png", picture(), "image/png")}, data={"csrf_token": csrf})
+    red_id = stored.headers["HX-Push-Url"].split("/")[2].split("?")[0]
+
+    assert client.post(f"/results/{red_id}/delete").status_code == 403
+    assert red_id in _rows(client.get("/results").text)
