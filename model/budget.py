@@ -9,12 +9,20 @@ The budget counts the CPU time of the thread reading the document, not the wall 
 worker per core, where the two are the same, while on a machine shared with other work a wall-clock deadline would
 cut short readings that an idle machine finishes, and the same document would come out different. Tesseract's
 timeout is in wall-clock time, so it is the CPU time left stretched by how much of a core this reading has had.
+
+The budget is what the reading may cost; the caller's deadline is when nobody waits for it any more. When the runtime
+has answered 504 its thread cannot be stopped from outside, so the work stops itself: ``inference`` sets the deadline
+the runtime gives it for the call (``request_deadline``), and every pass, the decoding sandbox and Qwen-VL's
+generation end by it, raising ``DeadlineExceededError``.
 """
 
 from __future__ import annotations
 
 import math
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 DEFAULT_BUDGET_S = 4.0
@@ -55,10 +63,10 @@ class Budget:
         return self.remaining_s() > cost_s
 
     def timeout_ms(self) -> int:
-        """Tesseract's (wall-clock) timeout for a reading started now: 0 means none; at least 1 ms once the time is
-        up."""
-        remaining = self.remaining_s()
-        return 0 if math.isinf(remaining) else max(1, int(remaining * self.contention() * 1000))
+        """Tesseract's (wall-clock) timeout for a reading started now, the caller's deadline included: 0 means none;
+        at least 1 ms once the time is up."""
+        milliseconds = min(self.remaining_s() * self.contention(), seconds_left()) * 1000
+        return 0 if math.isinf(milliseconds) else max(1, int(milliseconds))
 
     def skip(self, what: str) -> None:
         """Record a pass left out (or cut short) for lack of time."""
@@ -74,3 +82,35 @@ class Budget:
         if not self.skipped:
             return []
         return [f"reading stopped at the {self.seconds:g} s budget: {'; '.join(self.skipped)}"]
+
+
+class DeadlineExceededError(TimeoutError):
+    """The caller's deadline passed: it has its answer (the runtime's 504), so the work stops instead of finishing
+    for nobody while it holds a slot."""
+
+
+_DEADLINE: ContextVar[float | None] = ContextVar("receipt_deadline", default=None)
+"""The ``time.monotonic()`` instant the current call's work must end by; None: no deadline (the CLI, the web app's
+preview)."""
+
+
+@contextmanager
+def request_deadline(instant: float | None) -> Iterator[None]:
+    """Within the block, the work ends by ``instant`` (a ``time.monotonic()`` value; None: no deadline)."""
+    token = _DEADLINE.set(instant)
+    try:
+        yield
+    finally:
+        _DEADLINE.reset(token)
+
+
+def seconds_left() -> float:
+    """Wall-clock seconds until the deadline (infinite without one, negative once it has passed)."""
+    instant = _DEADLINE.get()
+    return math.inf if instant is None else instant - time.monotonic()
+
+
+def check_deadline(before: str) -> None:
+    """Raise ``DeadlineExceededError`` when the deadline has passed, saying what was not started."""
+    if seconds_left() <= 0:
+        raise DeadlineExceededError(f"the caller's deadline passed before {before}")

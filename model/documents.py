@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import io
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pillow_heif
 import pypdfium2 as pdfium
 from PIL import Image, ImageOps
 
+from model.budget import DeadlineExceededError, check_deadline, seconds_left
 from model.sandbox import WorkLimitError, WorkLimits, preload, run_limited
 
 pillow_heif.register_heif_opener()
@@ -108,10 +109,17 @@ def load_document(
     data: bytes, *, max_pixels: int = MAX_PIXELS, max_bytes: int = MAX_BYTES, limits: WorkLimits = DECODE_LIMITS
 ) -> Document:
     """Decode ``data`` into pages in a child process within ``limits``; raises ``DocumentError`` for anything that is
-    not a readable receipt file, or that would take more memory or time to decode than a receipt ever does."""
+    not a readable receipt file, or that would take more memory or time to decode than a receipt ever does, and
+    ``DeadlineExceededError`` when the caller's deadline (``model.budget``) comes first."""
+    check_deadline("decoding the file")
+    left = seconds_left()
     try:
-        return run_limited(_decode, data, max_pixels, max_bytes, limits=limits)
+        return run_limited(
+            _decode, data, max_pixels, max_bytes, limits=replace(limits, wall_seconds=min(limits.wall_seconds, left))
+        )
     except WorkLimitError as exc:
+        if exc.kind == "time" and seconds_left() <= 0:
+            raise DeadlineExceededError("the caller's deadline passed while the file was decoded") from exc
         raise DocumentError(
             f"decoding the file was stopped: it {exc} (a receipt needs a fraction of "
             f"{limits.cpu_seconds} s and {limits.memory_bytes / 2**20:.0f} MB); is it a PDF built to be expensive?"

@@ -2,7 +2,8 @@
 
 Inputs and outputs are Open Inference Protocol tensors: ``{"name", "datatype", "shape", "parameters", "data"}``.
 The docstring of ``inference`` is the API specification the platform (and ``app/runtime``) turns into OpenAPI: a team
-forking this template edits it together with the code.
+forking this template edits it together with the code. The runtime passes ``deadline``, the ``time.monotonic()``
+instant of its timeout, to a module whose ``inference`` takes it: past it the reading stops (``model.budget``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from model import sandbox
-from model.budget import DEFAULT_BUDGET_S
+from model.budget import DEFAULT_BUDGET_S, request_deadline
 from model.documents import DocumentError
 from model.pipeline import BACKENDS, BackendName, Extraction, Extractor
 from model.schema import FIELD_NAMES, FieldCheck, PaymentDetails
@@ -118,6 +119,8 @@ def inference(
     output_fields: list[dict[str, Any]],
     model_key: str,
     model: Any = None,
+    *,
+    deadline: float | None = None,
 ) -> list[dict[str, Any]]:
     """Extract verified Russian payment details from a photo, scan or PDF of a receipt or payment document.
 
@@ -166,7 +169,8 @@ def inference(
     budget_s = _as_budget(options.get("budget_s"))
     images = _image_input(inputs)
     try:
-        results = [extractor.extract(image, preprocess_image=preprocess, budget_s=budget_s) for image in images]
+        with request_deadline(deadline):  # the platform's timeout: past it, raises DeadlineExceededError
+            results = [extractor.extract(image, preprocess_image=preprocess, budget_s=budget_s) for image in images]
     except DocumentError as exc:
         raise InferenceInputError(f"inputs.image: {exc}") from exc
     return _outputs(results, output_fields)

@@ -17,7 +17,7 @@ import numpy as np
 from PIL import Image
 
 from model import indra
-from model.budget import Budget
+from model.budget import Budget, check_deadline
 from model.documents import Page, load_document
 from model.evidence import PageReading, with_evidence
 from model.fields import classify, extract_candidates
@@ -216,6 +216,7 @@ def _read(
 ) -> _PageText:
     """One OCR pass over ``image`` (the page turned ``turn`` quarter turns) and the fields read from it."""
     result: OcrResult
+    check_deadline("a reading of the page")
     if reader == "indra":
         with timer.stage("indra"):
             result = indra.recognize(image)
@@ -271,6 +272,7 @@ class Extractor:
         steps: list[Step] = []
         intermediates: dict[str, np.ndarray] = {}
         for number, page in enumerate(document.pages):
+            check_deadline(f"page {number + 1}")
             if number > 0 and not reading.budget.allows(0.0):
                 reading.budget.skip(f"pages {number + 1}-{len(document.pages)}")
                 break

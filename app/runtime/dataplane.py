@@ -159,9 +159,10 @@ async def run_inference(
     """Call the module in a worker thread within the concurrency limit and the timeout.
 
     A thread cannot be stopped, so the slot and ``in_flight`` are given back when the thread ends, not when the
-    request is answered: a call that overran its 504 still counts against the limit until it is really done (the
-    module's own bounds, such as the decoding sandbox, end it). Otherwise each timed-out request would free room
-    for one more while its work went on.
+    request is answered: a call that overran its 504 still counts against the limit until it is really done.
+    Otherwise each timed-out request would free room for one more while its work went on. What ends it is the
+    module: one whose ``inference`` takes a ``deadline`` is given the ``time.monotonic()`` instant of the timeout,
+    and can stop there (raising ``TimeoutError``, answered 504 like the timeout itself).
     """
     assert state.limiter is not None
     metrics = state.metrics.of(served.name, served.version)
@@ -175,9 +176,16 @@ async def run_inference(
     metrics.in_flight.inc()
     timeout = state.config.limits.timeout_seconds
     started = time.perf_counter()
+    told = {"deadline": time.monotonic() + timeout} if served.takes_deadline else {}
     work = asyncio.ensure_future(
         asyncio.to_thread(
-            served.inference, prepared.parameters, prepared.inputs, prepared.outputs, served.model_key, served.model
+            served.inference,
+            prepared.parameters,
+            prepared.inputs,
+            prepared.outputs,
+            served.model_key,
+            served.model,
+            **told,
         )
     )
     work.add_done_callback(partial(_work_ended, release_slot, metrics.in_flight.dec))

@@ -7,6 +7,7 @@ version is the one baked into the build (the git tag), the same for every model 
 from __future__ import annotations
 
 import importlib
+import inspect
 import logging
 import time
 from collections.abc import Callable, Iterable, Mapping
@@ -39,6 +40,8 @@ class ServedModel:
     env: Mapping[str, str] = field(default_factory=dict)
     loaded_at: float | None = None
     """Wall-clock time (epoch seconds) its ``load()`` returned."""
+    takes_deadline: bool = False
+    """Its ``inference`` has a ``deadline`` parameter: it is told when the request times out, and can stop then."""
 
     def load(self, loader: Callable[[str], Any] | None, prepare: Callable[[], Mapping[str, str]] | None = None) -> None:
         """Fetch the weights (``prepare``, which answers the model's variables), then call the module's
@@ -92,6 +95,7 @@ def build_registry(entrypoint: str, declarations: Iterable[ModelDeclaration]) ->
             groups=declared.groups,
             spec=spec,
             inference=module.inference,
+            takes_deadline="deadline" in inspect.signature(module.inference).parameters,
             source=declared.source,
             env=declared.env,
         )

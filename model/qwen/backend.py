@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from PIL import Image
 
+from model.budget import check_deadline, seconds_left
 from model.qwen.answer import Generation, QwenAnswer, answer_images
 from model.qwen.prompt import Conversation, first_turn, retry_turn
 
@@ -172,13 +173,19 @@ class QwenExtractor:
         """Greedy answers for each (image, conversation) pair; each is charged an equal share of the time.
 
         ``streamer`` (a transformers ``BaseStreamer``) sees the tokens as they come: the prompt, then each step's.
+        Generation stops at the caller's deadline (``model.budget``: transformers' ``max_time``, checked after each
+        step), and then ``DeadlineExceededError`` is raised instead of answering from a cut-off text.
         """
         if not images:
             return []
         inputs = self.prepare_inputs(images, conversations).to(device=self.device, dtype=self.dtype)
-        with self._generating:
+        with self._generating:  # the time spent waiting for another generation counts against the deadline too
+            check_deadline("generating")
+            left = seconds_left()
+            until = {} if math.isinf(left) else {"max_time": left}
             started = time.perf_counter()
-            output = self.model.generate(**inputs, **self.generation_options, streamer=streamer)
+            output = self.model.generate(**inputs, **self.generation_options, **until, streamer=streamer)
+        check_deadline("the generation's answer was complete")
         new_tokens: list[list[int]] = output[:, inputs["input_ids"].shape[1] :].tolist()
         share_ms = (time.perf_counter() - started) * 1000 / len(images)
         return [self._decode(tokens, share_ms) for tokens in new_tokens]

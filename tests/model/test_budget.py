@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from model.budget import Budget
+from model.budget import Budget, DeadlineExceededError, check_deadline, request_deadline
 from model.inference import BUDGET_ENV, InferenceInputError, inference, load
 from model.pipeline import Extractor
 
@@ -96,3 +96,15 @@ def test_load_takes_the_budget_from_the_environment(monkeypatch: pytest.MonkeyPa
     monkeypatch.setenv(BUDGET_ENV, "fast")
     with pytest.raises(ValueError, match=f"{BUDGET_ENV}='fast'"):
         load("tesseract")
+
+
+def test_tesseracts_timeout_ends_at_the_callers_deadline() -> None:
+    assert Budget(None).timeout_ms() == 0
+    with request_deadline(time.monotonic() + 0.5):
+        assert 0 < Budget(None).timeout_ms() <= 500
+        assert Budget(60.0).timeout_ms() <= 500
+    with request_deadline(time.monotonic() - 1):
+        assert Budget(None).timeout_ms() == 1
+        with pytest.raises(DeadlineExceededError, match="before the next pass"):
+            check_deadline("the next pass")
+    check_deadline("anything")  # the block's deadline ended with it

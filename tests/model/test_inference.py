@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from model.budget import DeadlineExceededError
 from model.inference import InferenceInputError, inference, load
 from model.pipeline import Extractor
 
@@ -131,3 +132,24 @@ def test_inference_runs_the_qwen_backend_through_real_transformers(
     filled = [name for name, value in details.items() if value and name != "document_type"]
     assert all(checks[name]["source"] in (None, "qr") for name in filled)
     assert by_name["response"]["data"][0] is not None
+
+
+def test_inference_stops_decoding_at_the_callers_deadline(extractor: Extractor) -> None:
+    """The runtime's deadline comes before the sandbox's 18 s: the decoding of a bomb is cut off there."""
+    from tests.hostile_documents import content_stream_bomb
+
+    started = time.monotonic()
+    with pytest.raises(DeadlineExceededError, match="deadline passed while the file was decoded"):
+        inference(
+            [], [{"name": "image", "data": [content_stream_bomb()]}], [], "tesseract", extractor, deadline=started + 1
+        )
+    assert time.monotonic() - started < 4
+
+
+def test_inference_past_its_deadline_starts_nothing(
+    extractor: Extractor, samples: dict[Path, dict[str, str | None]]
+) -> None:
+    started = time.monotonic()
+    with pytest.raises(TimeoutError, match="deadline passed before decoding the file"):
+        inference([], [_image(next(iter(samples)))], [], "tesseract", extractor, deadline=started - 1)
+    assert time.monotonic() - started < 0.5

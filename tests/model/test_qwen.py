@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from PIL import Image, ImageDraw
 
+from model.budget import DeadlineExceededError, request_deadline
 from model.qwen import (
     AnswerParseError,
     Generation,
@@ -410,3 +411,49 @@ def test_qwen_extractor_rejects_bad_options_before_loading(options: dict[str, An
 def test_import_leaves_torch_unloaded() -> None:
     code = "import sys, model.qwen; sys.exit('torch' in sys.modules or 'transformers' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_generation_is_given_the_time_to_the_callers_deadline(
+    qwen: QwenExtractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    given: list[dict[str, Any]] = []
+    generate = qwen.model.generate
+
+    def recorded(*args: Any, **kwargs: Any) -> Any:
+        given.append(kwargs)
+        return generate(*args, **kwargs)
+
+    monkeypatch.setattr(qwen.model, "generate", recorded)
+    qwen.generate(IMAGES[:1], [first_turn()])
+    assert "max_time" not in given[-1]
+    with request_deadline(time.monotonic() + 30):
+        qwen.generate(IMAGES[:1], [first_turn()])
+    assert 20 < given[-1]["max_time"] <= 30
+
+
+class _SlowSteps:
+    """A transformers streamer that makes each generation step take 0.3 s, and counts the steps."""
+
+    def __init__(self) -> None:
+        self.steps = -1  # the first call brings the prompt
+
+    def put(self, value: Any) -> None:
+        self.steps += 1
+        if self.steps:
+            time.sleep(0.3)
+
+    def end(self) -> None:
+        pass
+
+
+def test_generation_stops_at_the_callers_deadline(qwen: QwenExtractor) -> None:
+    """transformers' max_time ends the generation, which then answers nothing rather than a cut-off text."""
+    unhurried = _SlowSteps()
+    qwen.generate(IMAGES[:1], [first_turn()], streamer=unhurried)
+    assert unhurried.steps > 5  # the whole answer takes over 1.8 s at 0.3 s a step
+    hurried = _SlowSteps()
+    with request_deadline(time.monotonic() + 1.2), pytest.raises(DeadlineExceededError, match="answer was complete"):
+        qwen.generate(IMAGES[:1], [first_turn()], streamer=hurried)
+    assert hurried.steps <= 5  # 1.2 s at 0.3 s a step, and the step under way
+    with request_deadline(time.monotonic() - 1), pytest.raises(DeadlineExceededError, match="before generating"):
+        qwen.generate(IMAGES, [first_turn()] * 2)

@@ -225,3 +225,23 @@ def test_a_timed_out_call_keeps_its_slot_until_its_work_ends(idp: TestIdentityPr
         assert time.monotonic() - started > 2.9  # freed when the sleep ended, not when the 504 was sent
         again = httpx.post(f"{url}/v2/models/sleepy/infer", json=_sleep_request(0.0), headers=headers, timeout=30)
         assert again.status_code == 200
+
+
+def test_a_module_that_takes_the_deadline_stops_at_the_timeout_and_frees_its_slot(idp: TestIdentityProvider) -> None:
+    """Told the timeout's instant, the work ends with the 504 instead of holding the only slot for its full length."""
+    import punctual_module
+
+    models = [ModelDeclaration("punctual", "default", (ECHO_GROUP,))]
+    app = runtime(idp, "punctual_module", models, timeoutSeconds=0.5, maxConcurrency=1, maxQueue=0)
+    with live_server(app) as url:
+        headers = _token(idp)
+        infer = f"{url}/v2/models/punctual/infer"
+        started = time.monotonic()
+        timed_out = httpx.post(infer, json=_sleep_request(30.0), headers=headers, timeout=30)
+        assert timed_out.status_code == 504
+        _wait_for(url, "receipt_runtime_requests_in_flight", 0, model="punctual")
+        assert time.monotonic() - started < 5  # not the 30 s asked for
+        deadline = punctual_module.DEADLINES[-1]
+        assert deadline is not None and started < deadline < started + 1.5
+        served = httpx.post(infer, json=_sleep_request(0.05), headers=headers, timeout=30)
+        assert served.status_code == 200 and served.json()["outputs"][0]["data"] == [0.05]
