@@ -7,7 +7,9 @@ operating system takes back all of its memory. Children come from a ``forkserver
 already, so a child starts in a few tens of milliseconds instead of the second a fresh interpreter needs, and it is
 safe to start them from the runtime's threads (a plain ``fork`` of a threaded process is not). As with every
 ``multiprocessing`` start method but ``fork``, a program's main module must keep what it does under
-``if __name__ == "__main__":``.
+``if __name__ == "__main__":``: the forkserver and its children import the script again, so a script that decodes at
+its top level would decode again in each of them. ``run_limited`` and ``start`` refuse such a call at once with
+``UnguardedMainError``, naming the line, instead of letting the children fail one after another.
 
 Those tens of milliseconds are kept off the request path by a pool of ``WARM_WORKERS`` children started ahead of
 need. Each waits for exactly one piece of work and is killed once it has answered, so every document still gets a
@@ -17,12 +19,15 @@ pool is replaced while it works.
 
 from __future__ import annotations
 
+import ast
 import atexit
 import contextlib
+import functools
 import multiprocessing
 import os
 import resource
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -31,6 +36,7 @@ from multiprocessing import forkserver
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
+from types import FrameType
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -61,6 +67,52 @@ class WorkLimitError(Exception):
     def __init__(self, kind: str, limits: WorkLimits, detail: str = "") -> None:
         self.kind, self.limits = kind, limits
         super().__init__(detail or f"{kind} limit exceeded")
+
+
+class UnguardedMainError(RuntimeError):
+    """The sandbox was called from a script's top level outside ``if __name__ == "__main__":``."""
+
+
+def _refuse_unguarded_main() -> None:
+    """Raise ``UnguardedMainError`` when this call comes from the main module's top level, outside its main guard
+    (or from the main module's second import, in a child): the children would run that line again."""
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    if getattr(multiprocessing.current_process(), "_inheriting", False):
+        raise UnguardedMainError(_GUARD_ADVICE.format(where=path or "the main module"))
+    if main is None or path is None:
+        return  # python -c, or an interactive session: nothing is imported again
+    frame: FrameType | None = sys._getframe(1)
+    while frame is not None and not (frame.f_code.co_name == "<module>" and frame.f_globals is vars(main)):
+        frame = frame.f_back
+    if frame is not None and not _guarded(path, frame.f_lineno):
+        raise UnguardedMainError(_GUARD_ADVICE.format(where=f"{path}:{frame.f_lineno}"))
+
+
+_GUARD_ADVICE = (
+    "{where} calls the decoding sandbox from the script's top level; the sandbox's child processes import the "
+    'script again and would run that line again: put the script\'s work under `if __name__ == "__main__":`'
+)
+
+
+@functools.cache
+def _main_guards(path: str) -> tuple[tuple[int, int], ...]:
+    """The line ranges of ``path``'s top-level ``if __name__ == "__main__":`` bodies (their ``else`` runs on import)."""
+    try:
+        tree = ast.parse(Path(path).read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, ValueError):
+        return ()
+    guards = []
+    for node in tree.body:
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Compare) and len(node.test.ops) == 1:
+            sides = {ast.unparse(node.test.left), ast.unparse(node.test.comparators[0])}
+            if isinstance(node.test.ops[0], ast.Eq) and sides == {"__name__", "'__main__'"}:
+                guards.append((node.body[0].lineno, node.body[-1].end_lineno or node.body[-1].lineno))
+    return tuple(guards)
+
+
+def _guarded(path: str, line: int) -> bool:
+    return any(first <= line <= last for first, last in _main_guards(path))
 
 
 def preload(*modules: str) -> None:
@@ -172,6 +224,7 @@ atexit.register(_POOL.close)
 def start(warm_workers: int | None = None) -> None:
     """Start the forkserver now (about a second, once per process) and fill the pool, so that the first request
     waits for neither; ``warm_workers`` changes the pool's size (0: a child is started for each piece of work)."""
+    _refuse_unguarded_main()
     forkserver.ensure_running()
     if warm_workers is not None:
         _POOL.size = warm_workers
@@ -196,6 +249,7 @@ def run_limited(function: Callable[..., T], *args: Any, limits: WorkLimits) -> T
     Raises ``WorkLimitError`` when the child goes past a limit or dies. The forkserver's own start (about a second,
     once per process) is not counted against the deadline.
     """
+    _refuse_unguarded_main()
     forkserver.ensure_running()
     started = time.monotonic()
     worker = _POOL.take()

@@ -3,6 +3,7 @@ import os
 import signal
 import subprocess
 import sys
+import textwrap
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -184,3 +185,67 @@ def test_no_child_outlives_the_program(tmp_path: Path, ending: str) -> None:
             program.kill()
         assert program.wait(timeout=30) == (0 if ending == "exit" else -signal.SIGKILL)
     _until(lambda: not any(_running(pid) for pid in pids))
+
+
+_UNGUARDED = """
+import sys
+from model.documents import load_document
+print("top level ran", flush=True)
+document = load_document(open(sys.argv[1], "rb").read())
+print("pages", len(document.pages), flush=True)
+"""
+
+
+@pytest.fixture(scope="module")
+def sample() -> Path:
+    return Path(__file__).parents[2] / "model" / "samples" / "doc_0000.png"
+
+
+def _run_script(tmp_path: Path, source: str, *args: str) -> subprocess.CompletedProcess[str]:
+    script = tmp_path / "script.py"
+    script.write_text(source, encoding="utf-8")
+    root = Path(__file__).parents[2]
+    return subprocess.run(
+        [sys.executable, str(script), *args], capture_output=True, text=True, timeout=120, check=False,
+        env={**os.environ, "PYTHONPATH": str(root)},
+    )  # fmt: skip
+
+
+def test_a_script_that_decodes_outside_its_main_guard_is_told_which_line(tmp_path: Path, sample: Path) -> None:
+    """Without the guard each child would import the script and decode again; the call is refused before any."""
+    result = _run_script(tmp_path, _UNGUARDED, str(sample))
+
+    assert result.returncode == 1
+    assert result.stdout == "top level ran\n"  # once: no child ran the script again
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith(f"model.sandbox.UnguardedMainError: {tmp_path / 'script.py'}:5 calls the decoding sandbox")
+    assert last.endswith('under `if __name__ == "__main__":`')
+
+
+def test_the_same_script_under_its_main_guard_decodes(tmp_path: Path, sample: Path) -> None:
+    top, body = _UNGUARDED.split('print("top level ran", flush=True)\n')
+    guarded = f'{top}\ndef main():\n{textwrap.indent(body, "    ")}\n\nif __name__ == "__main__":\n    main()\n'
+
+    result = _run_script(tmp_path, guarded, str(sample))
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "pages 1"
+
+
+@pytest.mark.parametrize(
+    ("source", "guarded_lines"),
+    [
+        ('if __name__ == "__main__":\n    run()\n    done()\n', ((2, 3),)),
+        ("if '__main__' == __name__:\n    run()\n", ((2, 2),)),
+        ('if __name__ == "__main__":\n    run()\nelse:\n    imported()\n', ((2, 2),)),
+        ('if __name__ != "__main__":\n    run()\n', ()),
+        ('def f():\n    if __name__ == "__main__":\n        run()\n', ()),  # only the top level counts
+        ("run()\n", ()),
+    ],
+)
+def test_main_guards_are_the_top_level_ifs_on_the_main_name(
+    tmp_path: Path, source: str, guarded_lines: tuple[tuple[int, int], ...]
+) -> None:
+    script = tmp_path / "guards.py"
+    script.write_text(source, encoding="utf-8")
+    assert sandbox._main_guards(str(script)) == guarded_lines
