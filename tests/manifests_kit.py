@@ -107,3 +107,17 @@ def built_manifests(folder: Path | None = None, **options: Any) -> Manifests:
         folder = Path(tempfile.mkdtemp(prefix="manifests-"))
         atexit.register(shutil.rmtree, folder, ignore_errors=True)
     return load_manifests(write_manifests(folder, **options))
+
+
+def edit_once(path: Path, old: str, new: str) -> None:
+    """Replace ``old``, which must occur exactly once in the file, so a test breaks the manifest it means to."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} must occur once in {path.name}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def line_of(path: Path, anchor: str) -> int:
+    """1-based line of the first occurrence of ``anchor``: where a problem must point."""
+    text = path.read_text(encoding="utf-8")
+    assert anchor in text, f"{anchor!r} not in {path.name}"
+    return text[: text.index(anchor)].count("\n") + 1

@@ -29,10 +29,12 @@ ROOT = Path(__file__).parents[2]
 GENERIC_TESTS = (
     "tests/app/test_hooks.py",
     "tests/app/test_codecs.py",
+    "tests/app/test_manifests.py",
     "tests/app/test_manifests_entrypoint.py",
     "tests/app/runtime/test_spec.py",
     "tests/app/runtime/test_tensors.py",
     "tests/app/runtime/test_observability.py",
+    "tests/app/runtime/test_openapi.py",
     "tests/app/runtime/test_server.py",
     "tests/app/files",
     "tests/app/storage",

@@ -1,39 +1,39 @@
 """OIP model metadata, the OpenAPI 3.1 document and the self-hosted Swagger UI page.
 
 The document is checked three ways: against the OpenAPI 3.1 meta-schema schemathesis bundles, every schema in it
-against the JSON Schema 2020-12 meta-schema, and by validating real module requests and responses against it.
+against the JSON Schema 2020-12 meta-schema, and by validating real module requests and responses against it. The
+modules are the tests' own (echo_module, label_module), so a fork keeps these tests; the receipt module's document is
+tests/model/test_receipt_openapi.py's.
 """
 
 from __future__ import annotations
 
 import base64
 import copy
+import io
 import json
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import echo_module
 import jsonschema_rs
+import label_module
 import pytest
 import schemathesis
+from PIL import Image
 from schemathesis.core.result import Err
 from schemathesis.specs.openapi.definitions import OPENAPI_31_VALIDATOR
 
-import model.inference
-from app.runtime.openapi import (
-    model_metadata,
-    openapi_document,
-)
+from app.runtime.openapi import model_metadata, openapi_document
 from app.runtime.spec import ModuleSpec, module_spec
-from model.schema import PaymentDetails
+from app.runtime.tensors import prepare_json_request
 
 MODEL_PATHS = ("", "/ready", "/stats", "/versions", "/infer", "/infer-file")
 
 
 @pytest.fixture(scope="module")
 def specs() -> dict[str, ModuleSpec]:
-    return {"receipt": module_spec(model.inference), "echo": module_spec(echo_module)}
+    return {"label": module_spec(label_module), "echo": module_spec(echo_module)}
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +94,7 @@ def test_openapi_document_validates_as_openapi_31(document: dict[str, Any]) -> N
 
     expected = {"GET /v2", "GET /v2/health/live", "GET /v2/health/ready"}
     expected |= {f"GET {path}" for path in MONITORING_PATHS}
-    for name in ("receipt", "echo"):
+    for name in ("label", "echo"):
         expected |= {f"GET /v2/models/{name}{suffix}" for suffix in ("", "/ready", "/stats", "/versions")}
         expected |= {f"POST /v2/models/{name}/infer", f"POST /v2/models/{name}/infer-file"}
         expected |= {f"POST /v2/repository/models/{name}/load"}
@@ -147,8 +147,8 @@ def test_openapi_document_has_paths_per_model(document: dict[str, Any]) -> None:
     assert (
         paths
         == {"/v2", "/v2/health/live", "/v2/health/ready"}
-        | {f"/v2/models/{name}{suffix}" for name in ("receipt", "echo") for suffix in MODEL_PATHS}
-        | {f"/v2/repository/models/{name}/load" for name in ("receipt", "echo")}
+        | {f"/v2/models/{name}{suffix}" for name in ("label", "echo") for suffix in MODEL_PATHS}
+        | {f"/v2/repository/models/{name}/load" for name in ("label", "echo")}
         | MONITORING_PATHS
     )
     assert document["openapi"] == "3.1.0"
@@ -176,8 +176,8 @@ def test_openapi_infer_uses_docstring(document: dict[str, Any], specs: dict[str,
         assert operation["tags"] == [name]
         assert set(operation["responses"]) == {"200", "400", "401", "403", "404", "413", "415", "503", "504"}
     tags = {tag["name"]: tag["description"] for tag in document["tags"]}
-    assert tags["receipt"].startswith(specs["receipt"].summary)
-    assert specs["receipt"].description in tags["receipt"]
+    assert tags["label"].startswith(specs["label"].summary)
+    assert specs["label"].description in tags["label"]
 
 
 def test_openapi_unavailable_response_has_retry_after(document: dict[str, Any]) -> None:
@@ -189,100 +189,93 @@ def test_openapi_unavailable_response_has_retry_after(document: dict[str, Any]) 
 
 
 def test_openapi_input_tensor_schema_for_file(document: dict[str, Any]) -> None:
-    schema = document["components"]["schemas"]["receipt.inputs.image"]
+    schema = document["components"]["schemas"]["label.inputs.photo"]
 
-    assert schema["properties"]["name"] == {"const": "image"}
+    assert schema["properties"]["name"] == {"const": "photo"}
     assert schema["properties"]["datatype"] == {"const": "BYTES"}
     assert schema["properties"]["parameters"]["properties"]["content_type"] == {"enum": ["base64", "file_id"]}
     assert schema["properties"]["data"]["items"]["contentEncoding"] == "base64"
-    assert "image/heic" in schema["description"]
-    assert schema["description"].startswith("Photo, scan or PDF")
+    assert schema["properties"]["data"]["maxItems"] == 1
+    assert schema["description"] == "A photo to label (PNG or JPEG). Accepted: image/png, image/jpeg."
 
 
 def test_openapi_request_parameters_are_typed(document: dict[str, Any]) -> None:
-    receipt = document["components"]["schemas"]["receipt.InferRequest"]["properties"]["parameters"]["properties"]
+    label = document["components"]["schemas"]["label.InferRequest"]["properties"]["parameters"]["properties"]
     echo = document["components"]["schemas"]["echo.InferRequest"]["properties"]["parameters"]["properties"]
 
-    assert {name: schema["type"] for name, schema in receipt.items()} == {
-        "backend": "string",
-        "preprocess": "boolean",
-        "budget_s": "number",
+    assert {name: schema["type"] for name, schema in label.items()} == {
+        "language": "string",
+        "strict": "boolean",
+        "threshold": "number",
     }
     assert echo["repeat"]["type"] == "integer"
     assert echo["repeat"]["description"].startswith("How many copies")
 
 
 def test_openapi_infer_file_form(document: dict[str, Any]) -> None:
-    media = _media(document, "/v2/models/receipt/infer-file")
-    form = document["components"]["schemas"]["receipt.InferFileRequest"]
+    media = _media(document, "/v2/models/label/infer-file")
+    form = document["components"]["schemas"]["label.InferFileRequest"]
 
-    assert media["schema"] == {"$ref": "#/components/schemas/receipt.InferFileRequest"}
-    assert media["encoding"]["image"]["contentType"] == "image/jpeg, image/png, image/webp, image/heic, application/pdf"
-    assert form["properties"]["image"]["contentMediaType"] == "application/octet-stream"
-    assert form["required"] == ["image"]
-    assert form["properties"]["preprocess"]["type"] == "boolean"
+    assert media["schema"] == {"$ref": "#/components/schemas/label.InferFileRequest"}
+    assert media["encoding"]["photo"]["contentType"] == "image/png, image/jpeg"
+    assert form["properties"]["photo"]["contentMediaType"] == "application/octet-stream"
+    assert form["required"] == ["photo"]
+    assert form["properties"]["strict"]["type"] == "boolean"
     assert "encoding" not in _media(document, "/v2/models/echo/infer-file")
 
 
 @pytest.mark.parametrize(
     ("form", "valid"),
     [
-        ({"image": "…", "outputs": "payment_details,checks"}, True),
-        ({"image": "…", "outputs": " payment_details , response "}, True),
-        ({"image": "…", "preprocess": False, "backend": "tesseract"}, True),
-        ({"image": "…", "outputs": "payment_details,nope"}, False),
-        ({"image": "…", "outputs": ""}, False),
-        ({"image": "…", "preprocess": "maybe"}, False),
-        ({"preprocess": True}, False),
+        ({"photo": "…", "outputs": "label,text"}, True),
+        ({"photo": "…", "outputs": " text , label "}, True),
+        ({"photo": "…", "strict": False, "language": "ru", "threshold": 0.2}, True),
+        ({"photo": "…", "outputs": "label,nope"}, False),
+        ({"photo": "…", "outputs": ""}, False),
+        ({"photo": "…", "strict": "maybe"}, False),
+        ({"photo": "…", "threshold": "high"}, False),
+        ({"strict": True}, False),
     ],
 )
 def test_openapi_infer_file_form_schema(document: dict[str, Any], form: dict[str, Any], valid: bool) -> None:
-    assert _validator(document, "receipt.InferFileRequest").is_valid(form) is valid
+    assert _validator(document, "label.InferFileRequest").is_valid(form) is valid
 
 
 # --- examples and real traffic against the schemas ------------------------------------------------------------------
 
 
-def test_openapi_receipt_examples_match_schemas(document: dict[str, Any]) -> None:
-    request = _media(document, "/v2/models/receipt/infer")["example"]
-    response = _media(document, "/v2/models/receipt/infer", "200")["example"]
-    decoded = _media(document, "/v2/models/receipt/infer-file", "200")["example"]
+def test_openapi_examples_match_schemas(document: dict[str, Any]) -> None:
+    request = _media(document, "/v2/models/label/infer")["example"]
+    response = _media(document, "/v2/models/label/infer", "200")["example"]
+    decoded = _media(document, "/v2/models/label/infer-file", "200")["example"]
 
-    _validator(document, "receipt.InferRequest").validate(request)
-    _validator(document, "receipt.InferResponse").validate(response)
-    _validator(document, "receipt.InferFileResponse").validate(decoded)
-    assert base64.b64decode(request["inputs"][0]["data"][0]).startswith(b"\xff\xd8\xff")
-    details = PaymentDetails.model_validate(decoded["payment_details"])
-    assert (details.recipient_inn, details.bank_bic, details.amount) == ("7707083893", "044525225", "1234.50")
-    assert json.loads(response["outputs"][0]["data"][0]) == decoded["payment_details"]
+    _validator(document, "label.InferRequest").validate(request)
+    _validator(document, "label.InferResponse").validate(response)
+    _validator(document, "label.InferFileResponse").validate(decoded)
+    assert base64.b64decode(request["inputs"][0]["data"][0]).startswith(b"\x89PNG")
+    assert request["parameters"] == {"language": "en", "strict": True, "threshold": 0.5}
+    assert label_module.Label.model_validate(decoded["label"]).size.width == 4
+    assert json.loads(response["outputs"][0]["data"][0]) == decoded["label"]
 
 
 @pytest.mark.parametrize(
     ("field", "meaning"),
-    [
-        ("amount", "VAT included"),
-        ("payment_date", "never a validity, due or print date"),
-        ("recipient_name", "Who is paid"),
-        ("recipient_kpp", "an individual entrepreneur has none"),
-        ("fiscal_document_number", "leading zeros"),
-    ],
+    [("shape", "wider than tall"), ("size", "before any scaling")],
 )
-def test_openapi_states_what_each_receipt_field_means(document: dict[str, Any], field: str, meaning: str) -> None:
-    """The schema's descriptions reach both forms of the answer: the OIP tensor's JSON text and infer-file's JSON."""
-    tensor = document["components"]["schemas"]["receipt.outputs.payment_details"]
+def test_openapi_carries_the_modules_json_schema(document: dict[str, Any], field: str, meaning: str) -> None:
+    """The module's schema reaches both forms of the answer: the OIP tensor's JSON text and infer-file's JSON."""
+    tensor = document["components"]["schemas"]["label.outputs.label"]
     content_schema = tensor["properties"]["data"]["items"]["contentSchema"]
-    decoded = document["components"]["schemas"]["receipt.InferFileResponse"]["properties"]["payment_details"]
+    decoded = document["components"]["schemas"]["label.InferFileResponse"]["properties"]["label"]
     for schema in (content_schema, decoded):
         assert meaning in schema["properties"][field]["description"]
         assert "$defs" not in json.dumps(schema)  # self-contained: a #/$defs/… ref would point into the document
 
 
-def test_openapi_states_the_trust_statuses(document: dict[str, Any]) -> None:
-    checks = document["components"]["schemas"]["receipt.InferFileResponse"]["properties"]["checks"]
-    check = checks["additionalProperties"]
-    assert check["properties"]["status"]["enum"] == ["verified", "repaired", "invalid", "unverified"]
-    assert "a rule that could have failed" in check["properties"]["status"]["description"]
-    assert "rule" in check["properties"]
+def test_openapi_inlines_the_modules_nested_definitions(document: dict[str, Any]) -> None:
+    decoded = document["components"]["schemas"]["label.InferFileResponse"]["properties"]["label"]
+    assert decoded["properties"]["shape"]["enum"] == ["square", "wide", "tall"]
+    assert decoded["properties"]["size"]["properties"]["width"]["type"] == "integer"
 
 
 def test_openapi_echo_has_no_examples(document: dict[str, Any]) -> None:
@@ -334,15 +327,16 @@ def test_openapi_echo_request_schema(document: dict[str, Any], request_body: dic
         (lambda tensor: tensor.update(parameters={"content_type": "str"}), False),
         (lambda tensor: tensor.pop("parameters"), False),
         (lambda tensor: tensor.update(data=["x"]), True),
+        (lambda tensor: tensor.update(data=["x", "y"]), False),
     ],
 )
-def test_openapi_receipt_request_requires_base64(
+def test_openapi_file_request_requires_base64_or_file_id(
     document: dict[str, Any], change: Callable[[dict[str, Any]], Any], valid: bool
 ) -> None:
-    request = copy.deepcopy(_media(document, "/v2/models/receipt/infer")["example"])
+    request = copy.deepcopy(_media(document, "/v2/models/label/infer")["example"])
     change(request["inputs"][0])
 
-    assert _validator(document, "receipt.InferRequest").is_valid(request) is valid
+    assert _validator(document, "label.InferRequest").is_valid(request) is valid
 
 
 def test_openapi_schemas_accept_real_echo_traffic(document: dict[str, Any]) -> None:
@@ -355,30 +349,24 @@ def test_openapi_schemas_accept_real_echo_traffic(document: dict[str, Any]) -> N
     _validator(document, "echo.InferResponse").validate(response)
     decoded = {tensor["name"]: tensor["data"][0] for tensor in outputs}
     _validator(document, "echo.InferFileResponse").validate(decoded)
-    assert not _validator(document, "echo.InferResponse").is_valid({**response, "model_name": "receipt"})
+    assert not _validator(document, "echo.InferResponse").is_valid({**response, "model_name": "label"})
 
 
-def test_openapi_schemas_accept_real_receipt_traffic(document: dict[str, Any], samples: dict[Path, Any]) -> None:
-    photo = next(iter(samples))
-    image: dict[str, Any] = {
-        "name": "image",
-        "datatype": "BYTES",
-        "shape": [1],
-        "parameters": {"content_type": "base64"},
-        "data": [base64.b64encode(photo.read_bytes()).decode()],
-    }
-    request = {"parameters": {"preprocess": False}, "inputs": [image]}
-    _validator(document, "receipt.InferRequest").validate(request)
-    parameters = [{"name": "preprocess", "datatype": "BOOL", "shape": [1], "data": [False]}]
+def test_openapi_schemas_accept_real_file_traffic(document: dict[str, Any], specs: dict[str, ModuleSpec]) -> None:
+    picture = io.BytesIO()
+    Image.new("RGB", (30, 40), "white").save(picture, "JPEG")
+    photo = {"name": "photo", "datatype": "BYTES", "shape": [1], "parameters": {"content_type": "base64"},
+             "data": [base64.b64encode(picture.getvalue()).decode()]}  # fmt: skip
+    request = {"parameters": {"strict": False}, "inputs": [photo]}
+    _validator(document, "label.InferRequest").validate(request)
+    prepared = prepare_json_request(request, specs["label"])
 
-    outputs = model.inference.inference(parameters, [image], [], "tesseract", model.inference.load("tesseract"))
+    outputs = label_module.inference(prepared.parameters, prepared.inputs, prepared.outputs, "default")
 
-    _validator(document, "receipt.InferResponse").validate({"model_name": "receipt", "outputs": outputs})
-    decoded = {
-        t["name"]: json.loads(t["data"][0]) if t["parameters"]["content_type"] == "json" else t["data"][0]
-        for t in outputs
-    }
-    _validator(document, "receipt.InferFileResponse").validate(decoded)
+    _validator(document, "label.InferResponse").validate({"model_name": "label", "outputs": outputs})
+    decoded = {t["name"]: json.loads(t["data"][0]) if t["name"] == "label" else t["data"][0] for t in outputs}
+    _validator(document, "label.InferFileResponse").validate(decoded)
+    assert decoded == {"label": {"shape": "tall", "size": {"width": 30, "height": 40}}, "text": "tall 30x40"}
 
 
 # --- model metadata -------------------------------------------------------------------------------------------------
@@ -404,12 +392,13 @@ def test_model_metadata_for_echo(specs: dict[str, ModuleSpec]) -> None:
 
 
 def test_model_metadata_matches_schema_and_example(document: dict[str, Any], specs: dict[str, ModuleSpec]) -> None:
-    metadata = model_metadata(specs["receipt"], "receipt", ["1.2.3"], platform="receipt-extractor")
-    example = document["paths"]["/v2/models/receipt"]["get"]["responses"]["200"]["content"]["application/json"]
+    metadata = model_metadata(specs["label"], "label", ["1.2.3"], platform="test-platform")
+    example = document["paths"]["/v2/models/label"]["get"]["responses"]["200"]["content"]["application/json"]
 
     _validator(document, "ModelMetadata").validate(metadata)
     assert example["example"] == {**metadata, "platform": "python"}
-    assert metadata["inputs"][0]["parameters"] == {"content_type": "base64"}
+    assert metadata["inputs"][0] == {"name": "photo", "datatype": "BYTES", "shape": [1],
+                                     "parameters": {"content_type": "base64"}}  # fmt: skip
     assert [p["datatype"] for p in metadata["parameters"]] == ["BYTES", "BOOL", "FP64"]
 
 
