@@ -179,3 +179,12 @@ def test_receipt_metadata_matches_schema_and_example(document: dict[str, Any], s
     assert example["example"] == {**metadata, "platform": "python"}
     assert metadata["inputs"][0]["parameters"] == {"content_type": "base64"}
     assert [p["datatype"] for p in metadata["parameters"]] == ["BYTES", "BOOL", "FP64"]
+
+
+def test_receipt_document_states_where_each_value_was_read(document: dict[str, Any]) -> None:
+    checks = document["components"]["schemas"]["receipt.InferFileResponse"]["properties"]["checks"]
+    check = checks["additionalProperties"]["properties"]
+    assert "uploaded image" in json.dumps(check["box"])
+    assert "fraction of the page's width" in json.dumps(check["box"])
+    assert "mean word confidence" in check["confidence"]["description"]
+    assert "$defs" not in json.dumps(checks)
