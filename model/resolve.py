@@ -4,7 +4,8 @@ A reading that passes its field's rule (check digits, the BIK-bound account keys
 does not, whatever its source; among equals the more reliable source wins (QR, then a PDF text layer, then the model,
 then OCR). The status follows the trust contract (docs/architecture.md, "Trust"): ``verified`` only when a rule that
 could have failed confirmed the value (check digits, an account key, a КПП's tax office, a QR or another source
-reading the same, Tesseract and Indra reading the same identifier, amount or date), ``repaired`` when the value was
+reading the same, Tesseract and Indra reading the same identifier, amount or date) and no other OCR reading of the
+same number differs in a few digits (check digits pass one misreading in ten), ``repaired`` when the value was
 changed to pass a rule (only when exactly one single OCR confusion, at any position, makes it pass), ``invalid``
 when it fails, ``unverified`` otherwise.
 """
@@ -208,8 +209,31 @@ def _choose(field: str, candidates: list[Candidate], rule: Rule | None) -> tuple
     return first.value, FieldCheck(status=CheckStatus.UNVERIFIED, source=first.source, detail=detail)
 
 
+def _contradicting(chosen: Candidate, candidates: list[Candidate], rule: Rule) -> list[str]:
+    """Other OCR readings of the same printed number that the chosen value does not explain: as long as it and a
+    few digits apart (at most one in six; another party's number on the page differs almost everywhere), and not a
+    reading whose only passing single-character repair is the chosen value (then it is that value misread once)."""
+    if chosen.source not in OCR_SOURCES:
+        return []
+    most = max(1, len(chosen.value) // 6)
+    near = {
+        c.value
+        for c in candidates
+        if c.source in OCR_SOURCES
+        and len(c.value) == len(chosen.value)
+        and 0 < sum(a != b for a, b in zip(c.value, chosen.value, strict=True)) <= most
+    }
+    return sorted(other for other in near if checks.repair_single_confusion(other, rule.test) != chosen.value)
+
+
 def _passed(field: str, chosen: Candidate, ordered: list[Candidate], rule: Rule) -> FieldCheck:
     agreed = _agreement(field, chosen, ordered)
+    if rule.verifies and agreed is None and (others := _contradicting(chosen, ordered, rule)):
+        detail = (
+            f"{rule.passed}, but OCR also read it as {', '.join(others)}: the page is unsure of those digits, and"
+            " a check digit passes about one misreading in ten"
+        )
+        return FieldCheck(status=CheckStatus.UNVERIFIED, source=chosen.source, rule=rule.name, detail=detail)
     if rule.verifies:
         detail = _with(rule.passed, agreed.detail if agreed else None)
         return FieldCheck(status=CheckStatus.VERIFIED, source=chosen.source, rule=rule.name, detail=detail)

@@ -185,3 +185,24 @@ def test_the_receipts_qr_supplies_a_fiscal_number_the_print_misshaped() -> None:
     details, checks = _checks(_ocr(FN, "928200010007219"), _qr(FN, "9282000100072197"))
     assert details[FN] == "9282000100072197"
     assert checks[FN].status == CheckStatus.UNVERIFIED  # the print read otherwise: nothing agrees with the QR
+
+
+def test_check_digits_do_not_verify_a_value_another_reading_of_the_same_number_contradicts() -> None:
+    """A blurred р/с read twice, its 3s as 5s both times and the second time its last digit too: the second reading
+    passes the key with the БИК (a key mod 10 passes one misreading in ten), the first fails it. Their
+    disagreement shows the page is unsure of those digits, so the key alone does not verify the value."""
+    bik = "044525225"
+    read_twice = [_ocr("recipient_account", "40702810755420159153"), _ocr("recipient_account", "40702810755420159155")]
+    details, checks = _checks(_ocr("bank_bic", bik), *read_twice)
+    assert details["recipient_account"] == "40702810755420159155"
+    assert checks["recipient_account"].status == "unverified"
+    assert "40702810755420159153" in (checks["recipient_account"].detail or "")
+
+
+def test_another_partys_number_on_the_page_does_not_unsettle_a_verified_value() -> None:
+    """The payer's account at the same bank differs in most digits: it is another number, not a misreading."""
+    bik = "044525225"
+    payee, payer = "40702810938000000001", "40702810638000123453"
+    details, checks = _checks(_ocr("bank_bic", bik), _ocr("recipient_account", payee), _ocr("recipient_account", payer))
+    assert details["recipient_account"] == payee
+    assert checks["recipient_account"].status == "verified"
