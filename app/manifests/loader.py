@@ -93,12 +93,6 @@ class Manifests:
         return cors if cors.enabled else None
 
     @property
-    def cors_origins(self) -> tuple[str, ...]:
-        """Origins to allow; empty when CORS is disabled."""
-        cors = self.api.spec.restful_api.cors
-        return cors.allow_origin if cors.enabled else ()
-
-    @property
     def allowed_clients(self) -> tuple[str, ...]:
         return self.api.spec.restful_api.auth.clients
 

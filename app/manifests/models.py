@@ -74,7 +74,6 @@ Source = Annotated[
         "a weights source: builtin, a local path (/… or ./…), a hub id (org/name) or s3://bucket/prefix",
     ),
 ]
-SourceKind = Literal["builtin", "path", "s3", "hub"]
 
 
 class Strict(BaseModel):
@@ -148,16 +147,6 @@ class ModelSpec(Strict):
     view: Literal["generic", "receipt"] = "generic"
     """The web app's result page: generic (the declared outputs as fields, tables and images, for any module) or
     receipt (payment details, checks and QR; app/web/receipt/, which a fork deletes)."""
-
-    @property
-    def source_kind(self) -> SourceKind:
-        if self.source == "builtin":
-            return "builtin"
-        if self.source.startswith("s3://"):
-            return "s3"
-        if self.source.startswith(("/", "./", "../")):
-            return "path"
-        return "hub"
 
 
 class ModuleSpec(Strict):

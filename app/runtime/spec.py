@@ -145,10 +145,6 @@ class ModuleSpec:
         return tuple(tensor.name for tensor in self.inputs)
 
     @property
-    def parameter_names(self) -> tuple[str, ...]:
-        return tuple(tensor.name for tensor in self.parameters)
-
-    @property
     def output_names(self) -> tuple[str, ...]:
         return tuple(tensor.name for tensor in self.outputs)
 

@@ -46,7 +46,7 @@ def test_load_manifests_declares_the_models(folder: Path) -> None:
     assert loaded.groups_for("reader") == (group_of("reader"),)
     assert loaded.admin_groups == (ADMIN_GROUP,)
     assert loaded.allowed_clients == CLIENTS
-    assert loaded.cors_origins == (ORIGIN,)
+    assert loaded.cors is not None and loaded.cors.allow_origin == (ORIGIN,)
     assert loaded.bucket == "test-bucket"
     assert loaded.module.spec.entrypoint == "plain_module"
     assert set(loaded.files) == set(KINDS)
@@ -63,9 +63,9 @@ def test_resources_for_falls_back_to_module_defaults(folder: Path) -> None:
     assert loaded.resources_for("other").gpu == 1
 
 
-def test_cors_origins_empty_when_cors_disabled(folder: Path) -> None:
+def test_cors_is_none_when_disabled(folder: Path) -> None:
     edit_once(folder / "api.yaml", "      enabled: true", "      enabled: false")
-    assert load_manifests(folder).cors_origins == ()
+    assert load_manifests(folder).cors is None
 
 
 @dataclass(frozen=True)

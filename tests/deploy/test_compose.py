@@ -198,7 +198,8 @@ def test_the_web_app_reaches_the_issuer_and_both_apis(services: dict[str, dict[s
     assert env["RECEIPT_RUNTIME_URL"] == f"http://module:{_env(services['module'])['RECEIPT_PORT']}"
     assert env["RECEIPT_FILES_URL"] == f"http://files:{_env(services['files'])['RECEIPT_FILES_PORT']}"
     origin = env["RECEIPT_WEB_PUBLIC_URL"]
-    assert origin in load_manifests(ROOT / "manifests").cors_origins
+    cors = load_manifests(ROOT / "manifests").cors
+    assert cors is not None and origin in cors.allow_origin
 
 
 def test_start_order_waits_for_health(services: dict[str, dict[str, Any]]) -> None:

@@ -16,14 +16,14 @@ def test_module_spec_reads_receipt_module() -> None:
     assert spec.summary.startswith("Extract verified Russian payment details")
     assert "GOST R 56042-2014" in spec.description
     assert spec.input_names == ("image",)
-    assert spec.parameter_names == ("backend", "preprocess", "budget_s")
+    assert [tensor.name for tensor in spec.parameters] == ["backend", "preprocess", "budget_s"]
     assert spec.output_names == model.inference.OUTPUTS
     image = spec.input("image")
     assert (image.datatype, image.is_file, image.json) == ("BYTES", True, False)
     assert image.content_types == ("image/jpeg", "image/png", "image/webp", "image/heic", "application/pdf")
     assert image.description.endswith("one document per request.")
     assert image.max_files == 1  # the docstring declares one file: a request with more is refused
-    assert [spec.parameter(name).datatype for name in spec.parameter_names] == ["BYTES", "BOOL", "FP64"]
+    assert [tensor.datatype for tensor in spec.parameters] == ["BYTES", "BOOL", "FP64"]
     assert [tensor.json for tensor in spec.outputs] == [True, True, False, True]
     assert spec.example(spec.output("payment_details"))["recipient_inn"] == "7707083893"
 

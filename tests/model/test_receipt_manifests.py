@@ -51,7 +51,8 @@ def test_committed_manifests_declare_the_receipt_models(committed: Manifests) ->
 
 
 def test_committed_manifests_allow_the_local_web_origins(committed: Manifests) -> None:
-    assert set(committed.cors_origins) == {
+    assert committed.cors is not None
+    assert set(committed.cors.allow_origin) == {
         f"http://{host}:{port}" for host in ("127.0.0.1", "localhost") for port in (8000, 8002)
     }
 
