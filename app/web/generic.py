@@ -25,6 +25,7 @@ from app.web.state import (
     CsrfChecked,
     MaybeSignedIn,
     Member,
+    ModelChoice,
     NoAccess,
     SignInRequired,
     chosen_model,
@@ -84,11 +85,16 @@ def outputs_view(declared: list[dict[str, Any]], answered: list[dict[str, Any]])
     return shown
 
 
-def _problem(request: Request, error: ServiceError, *, block: str | None = "result") -> HTMLResponse:
+def _problem(
+    request: Request, error: ServiceError, *, block: str | None = "result", models: list[ModelChoice] | None = None
+) -> HTMLResponse:
+    """The problem on the result page; with ``models``, the upload form with it (an upload's problem: choose another
+    file)."""
     if error.kind == "signed_out":
         raise SignInRequired from error
     status = {"not_found": 404, "too_large": 413, "not_an_image": 422, "rejected": 400}.get(error.kind, 503)
-    return render(request, "generic.html", {"problem": error}, block=block, status_code=status)
+    context = {"problem": error, "models": models}
+    return render(request, "generic.html", context, block=block, status_code=status)
 
 
 def _file_input(metadata: dict[str, Any]) -> str:
@@ -136,13 +142,14 @@ async def upload_and_run(request: Request, login: Member) -> HTMLResponse:
     """A file (form field ``file``) stored in the file service, then run by the chosen model; the result page's
     address is pushed, so a refresh or a shared link runs it again on the stored file."""
     state = web_state(request)
+    models = state.models_for(login.principal)
     try:
         form = await request.form(max_files=1, max_fields=10)
     except BodyTooLarge as error:
-        return _problem(request, ServiceError("too_large", str(error)))
+        return _problem(request, ServiceError("too_large", str(error)), models=models)
     upload, model = form.get("file"), chosen_model(request, login, form.get("model"))
     if not isinstance(upload, UploadFile) or not upload.filename:
-        return _problem(request, ServiceError("rejected", "choose a file first (form field 'file')"))
+        return _problem(request, ServiceError("rejected", "choose a file first (form field 'file')"), models=models)
     data = await upload.read()
     content_type = upload.content_type or "application/octet-stream"
     try:
@@ -151,7 +158,7 @@ async def upload_and_run(request: Request, login: Member) -> HTMLResponse:
         )
         context = await anyio.to_thread.run_sync(_result, request, login, model, stored.id)
     except ServiceError as error:
-        return _problem(request, error)
+        return _problem(request, error, models=models)
     headers = {"HX-Push-Url": f"/results/{stored.id}?model={model}"}
     return render(request, "generic.html", context, block="result", headers=headers)
 

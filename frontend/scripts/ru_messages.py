@@ -269,6 +269,16 @@ RU = {
     "stored": "сохранён",
     "Delete this file and its result?": "Удалить этот файл и его результат?",
     "The newest %(shown)s of %(total)s files.": "Показаны последние %(shown)s; всего файлов: %(total)s.",
+    "The model cannot use this file": "Модель не может обработать этот файл",
+    "Choose a file of a type it takes; the detail below says what it found.": (
+        "Выберите файл того типа, который она принимает; ниже подробно сказано, что в нём оказалось."
+    ),
+    "Choose a smaller file.": "Выберите файл поменьше.",
+    "Try again in a moment.": "Попробуйте ещё раз через минуту.",
+    "The model is not answering right now": "Модель сейчас не отвечает",
+    "Your file is stored: open it from your results later.": "Файл сохранён: откройте его позже из ваших результатов.",
+    "This file is not among yours": "Среди ваших файлов такого нет",
+    "Back to your results": "Назад к результатам",
     "Summed over every replica by Prometheus; replicas reporting: %(count)s.": (
         "Сумма по всем репликам из Prometheus; реплик в отчёте: %(count)s."
     ),

@@ -145,6 +145,7 @@ def test_generic_result_of_unknown_file_is_404(colours_web: tuple[TestClient, Te
     answer = client.get(f"/results/no-such-file?model={MODEL}")
 
     assert answer.status_code == 404 and 'data-kind="not_found"' in answer.text
+    assert '<a href="/results">' in answer.text, "back to the person's results, not to the receipt history"
 
 
 def test_generic_result_fragment_for_htmx(colours_web: tuple[TestClient, TestIdentityProvider]) -> None:
@@ -171,6 +172,8 @@ def test_generic_history_lists_runs_owner_only(colours_web: tuple[TestClient, Te
     pdf = {"file": ("scan.pdf", PDF_FILE, "application/pdf")}
     failed = client.post("/results", files=pdf, data={"csrf_token": csrf})
     assert stored.status_code == 200 and failed.status_code == 422, failed.text
+    assert 'data-kind="not_an_image"' in failed.text and "The model cannot use this file" in failed.text
+    assert '<label for="file"' in failed.text and 'id="file"' in failed.text  # choose another file, form at hand
     red_id = stored.headers["HX-Push-Url"].split("/")[2].split("?")[0]
 
     rows = _rows(client.get("/results").text)
