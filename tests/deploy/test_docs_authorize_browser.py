@@ -7,10 +7,10 @@ fork replaces."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
+from chromium import CHROMIUM, CHROMIUM_FLAGS
 from dev_idp import DevIdentityProvider
 from live_uvicorn import LiveServer, live_uvicorn
 
@@ -20,8 +20,6 @@ from app.settings import ROOT, Settings
 
 playwright = pytest.importorskip("playwright.sync_api", reason="Playwright is in the dev extra")
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make system-deps)")
 

@@ -10,22 +10,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from chromium import CHROMIUM, CHROMIUM_FLAGS
 from web_kit import DevStack
 
 from app.settings import ROOT
 
 playwright = pytest.importorskip("playwright.sync_api", reason="Playwright is in the dev extra")
 
-CHROMIUM = Path("/usr/bin/chromium")
-# Without these, Chromium's background connections (updates, sync, metrics) hit the closed network and stall.
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SCREENSHOTS = Path(os.environ.get("RECEIPT_SCREENSHOTS", ROOT / ".cache" / "screenshots"))
 CORRESPONDENT_ACCOUNT = "30101810575160000946"
 
