@@ -6,8 +6,11 @@
 #   web          the web app people sign in to                                           port 8002
 # files and web are two targets rather than one image with two commands so that each has the HEALTHCHECK of its
 # own port and route; they share every layer but the last, so a registry stores them once.
-#   docker build --target module --build-arg VERSION=$(git describe --tags --always) -t receipt-extractor:dev .
-# The release pipeline (.gitlab-ci.yml) builds all four with VERSION set to the git tag.
+#   docker build --target module --build-arg VERSION=$(git describe --tags --always) \
+#     -t "$(receipt-extractor manifests get image):dev" .
+# The release pipeline (.gitlab-ci.yml) builds all four with VERSION set to the git tag, named after the manifests'
+# image (IMAGE, IMAGE-files, IMAGE-web). Nothing here names the project or one of its models: the module images serve
+# every model of manifests/module.yaml that fits their hardware (`serve module --hardware cpu|gpu`).
 ARG PYTHON_IMAGE=python:3.11-slim-bookworm
 
 # Tesseract (rus+eng, with OSD for the page orientation) for the module, and for the web app's preview, which
@@ -75,7 +78,7 @@ COPY --from=code /app /app
 # reported unhealthy meanwhile. NVIDIA_* tell the container toolkit to mount the driver without an nvidia/cuda base.
 FROM service-cuda AS module-cuda
 ARG VERSION=dev
-LABEL org.opencontainers.image.title="receipt-extractor module (CUDA, Qwen-VL and Tesseract)" \
+LABEL org.opencontainers.image.title="module runtime (CUDA: the module's GPU and CPU models)" \
       org.opencontainers.image.version="${VERSION}"
 ENV RECEIPT_VERSION=${VERSION} RECEIPT_PORT=8000 NVIDIA_VISIBLE_DEVICES=all NVIDIA_DRIVER_CAPABILITIES=compute,utility
 USER 10001
@@ -86,7 +89,7 @@ CMD ["python", "-m", "app.cli", "serve", "module", "--hardware", "gpu"]
 # The file service: its probe reads /healthz (liveness; storage faults answer per request).
 FROM service-cpu AS files
 ARG VERSION=dev
-LABEL org.opencontainers.image.title="receipt-extractor file service" \
+LABEL org.opencontainers.image.title="file service" \
       org.opencontainers.image.version="${VERSION}"
 ENV RECEIPT_VERSION=${VERSION} RECEIPT_FILES_PORT=8001
 USER 10001
@@ -96,7 +99,7 @@ CMD ["python", "-m", "app.cli", "serve", "files"]
 
 FROM service-cpu AS web
 ARG VERSION=dev
-LABEL org.opencontainers.image.title="receipt-extractor web app" \
+LABEL org.opencontainers.image.title="web app" \
       org.opencontainers.image.version="${VERSION}"
 ENV RECEIPT_VERSION=${VERSION} RECEIPT_WEB_PORT=8002
 USER 10001
@@ -107,7 +110,7 @@ CMD ["python", "-m", "app.cli", "serve", "web"]
 # The CPU module is the last stage, so a plain `docker build .` (how the platform builds a module) produces it.
 FROM service-cpu AS module
 ARG VERSION=dev
-LABEL org.opencontainers.image.title="receipt-extractor module (CPU, Tesseract)" \
+LABEL org.opencontainers.image.title="module runtime (CPU: the module's CPU models)" \
       org.opencontainers.image.version="${VERSION}"
 ENV RECEIPT_VERSION=${VERSION} RECEIPT_PORT=8000
 USER 10001

@@ -35,6 +35,7 @@ NODE_RECENT := node -e 'const [a,b]=process.versions.node.split(".").map(Number)
 export PATH := $(abspath $(BIN)):$(PATH)
 # newman, the Postman collection runner (deploy/postman), and its extra options: make postman NEWMAN_ARGS='--bail'
 POSTMAN_DIR := deploy/postman
+POSTMAN_COLLECTION = $(firstword $(wildcard $(POSTMAN_DIR)/*.postman_collection.json))
 POSTMAN_STAMP := $(POSTMAN_DIR)/node_modules/.installed
 NEWMAN_ARGS ?=
 
@@ -96,7 +97,7 @@ $(CHECKOV_VENV)/.installed:
 
 node-deps: $(IDP_STAMP) ## Install the dev identity provider's Node packages (npm ci, when package-lock.json changed)
 
-idp: $(IDP_STAMP) ## Run the dev identity provider (Keycloak stand-in, realm receipts) on http://127.0.0.1:8080
+idp: $(IDP_STAMP) ## Run the dev identity provider (Keycloak stand-in, the realm of deploy/keycloak/realm-export.json) on :8080
 	node $(IDP_DIR)/server.mjs --host 127.0.0.1 --port 8080
 
 # A fresh Debian has no Node.js (and Debian 12's is 18): then Node comes from PyPI, pinned by the lock.
@@ -145,7 +146,7 @@ compose-env: ## Write deploy/.env for docker compose, its secrets generated here
 	$(PYTHON) -m app.stack.compose_env
 
 postman: $(POSTMAN_STAMP) ## Run the Postman collection with newman against the local stack (docker compose up first)
-	$(POSTMAN_DIR)/node_modules/.bin/newman run $(POSTMAN_DIR)/receipt-extractor.postman_collection.json \
+	$(POSTMAN_DIR)/node_modules/.bin/newman run $(POSTMAN_COLLECTION) \
 	  -e $(POSTMAN_DIR)/local.postman_environment.json --working-dir . $(NEWMAN_ARGS)
 
 # newman, pinned by deploy/postman/package-lock.json.

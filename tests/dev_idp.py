@@ -29,12 +29,15 @@ import httpx
 from app.stack.idp import (
     IDP_DIR,
     LOOPBACK_ORIGINS,
-    REALM,
     REALM_FILE,
     IdentityProviderError,
     IdentityProviderServer,
     node_binary,
+    realm_name,
 )
+
+REALM = realm_name(REALM_FILE)
+"""The committed dev realm's name (deploy/keycloak/realm-export.json)."""
 
 __all__ = ["IDP_DIR", "LOOPBACK_ORIGINS", "REALM", "REALM_FILE", "IdentityProviderError", "node_binary"]
 

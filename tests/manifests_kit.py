@@ -52,8 +52,10 @@ def manifest_set(
     bucket: str = "test-bucket",
     gpu: Mapping[str, int] | None = None,
     steps: tuple[dict[str, Any], ...] = (),
+    project: Mapping[str, Any] | None = None,
 ) -> dict[str, dict[str, Any]]:
-    """The four manifests as data, by file name: ``models`` maps each model's name to its modelKey."""
+    """The four manifests as data, by file name: ``models`` maps each model's name to its modelKey; ``project`` is
+    the Module's ``spec.project`` (absent by default: every field derived from ``name``)."""
     envelope = {"apiVersion": API_VERSION, "metadata": {"name": name}}
     model_specs = []
     for model, key in models.items():
@@ -67,6 +69,8 @@ def manifest_set(
         "resources": {"cpu": 1, "memory": "512Mi", "gpu": 0},
         "models": model_specs,
     }
+    if project is not None:
+        module = {"project": dict(project), **module}
     api = {
         "restfulApi": {
             "cors": CORS,

@@ -14,9 +14,11 @@ from app.manifests.models import (
     Resources,
     StorageManifest,
 )
+from app.manifests.project import ENV_PREFIX, ProjectIdentity, project_identity
 from app.manifests.schema import json_schemas, schema_file_name, write_json_schemas
 
 __all__ = [
+    "ENV_PREFIX",
     "KINDS",
     "ApiManifest",
     "ManifestError",
@@ -25,11 +27,13 @@ __all__ = [
     "ModuleManifest",
     "PipelineManifest",
     "Problem",
+    "ProjectIdentity",
     "Resources",
     "StorageManifest",
     "json_schemas",
     "load_manifests",
     "module_manifest",
+    "project_identity",
     "schema_file_name",
     "write_json_schemas",
 ]

@@ -1,7 +1,9 @@
-"""``receipt-extractor manifests validate|schema``: check the manifests before the platform or the runtime does."""
+"""``receipt-extractor manifests validate|get|set-image|schema|k8s``: check the manifests before the platform or the
+runtime does, and read or change what deployment files need from them."""
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 from typing import Annotated
 
@@ -10,6 +12,7 @@ import typer
 from app.kubernetes.cli import k8s
 from app.manifests.loader import ManifestError, load_manifests
 from app.manifests.models import KINDS
+from app.manifests.project import project_identity
 from app.manifests.schema import write_json_schemas
 from app.settings import get_settings
 
@@ -33,6 +36,34 @@ def validate(
             typer.echo(str(problem))
         raise typer.Exit(1) from None
     typer.echo(f"ok: {len(KINDS)} manifests")
+
+
+@manifests_cli.command()
+def get(
+    field: Annotated[
+        str | None,
+        typer.Argument(help="One field: name, display-name, image, files-image, web-image, bucket, realm, prefix, ..."),
+    ] = None,
+    directory: Annotated[
+        Path | None, typer.Option("--dir", help="Folder with the manifests (default: the manifests_dir setting).")
+    ] = None,
+) -> None:
+    """Print one field of the project's identity (for the Makefile, CI and compose), or every field as
+    PROJECT_<FIELD>=value lines that a shell or a dotenv file reads."""
+    try:
+        fields = project_identity(directory or get_settings().manifests_dir).fields()
+    except ManifestError as exc:
+        for problem in exc.problems:
+            typer.echo(str(problem), err=True)
+        raise typer.Exit(1) from None
+    if field is None:
+        for name, value in fields.items():
+            typer.echo(f"PROJECT_{name.upper().replace('-', '_')}={shlex.quote(value)}")
+    elif field in fields:
+        typer.echo(fields[field])
+    else:
+        typer.echo(f"no field {field!r}; the fields: {', '.join(fields)}", err=True)
+        raise typer.Exit(2)
 
 
 @manifests_cli.command("set-image")

@@ -28,6 +28,7 @@ from app.manifests.models import (
     Resources,
     StorageManifest,
 )
+from app.manifests.project import ProjectIdentity, identity_of
 from app.manifests.yamlsource import DocPath, YamlSource, YamlSyntaxError, parse_yaml
 
 SUFFIXES = (".yaml", ".yml")
@@ -100,6 +101,11 @@ class Manifests:
     def bucket(self) -> str:
         return self.storage.spec.bucket
 
+    @property
+    def project(self) -> ProjectIdentity:
+        """The project's name, display name, images, realm and prefixes (``app.manifests.project``)."""
+        return identity_of(self.module, self.storage)
+
 
 def load_manifests(directory: Path) -> Manifests:
     """Load and cross-check the four manifests in ``directory`` (any file names, one of each kind)."""
@@ -146,17 +152,24 @@ def load_manifests(directory: Path) -> Manifests:
 def module_manifest(directory: Path) -> ModuleManifest:
     """Only the Module manifest, shape-checked but without importing its entrypoint or reading the others: what the
     CLI needs at every start to find the module's commands (``app.hooks``)."""
+    return shape_checked(directory, ModuleManifest)
+
+
+def shape_checked(directory: Path, cls: type[_M]) -> _M:
+    """The one manifest of ``cls``'s kind in ``directory``, shape-checked only (no entrypoint import, no cross-file
+    rules): for readers that need one fact cheaply, such as the project's name. ManifestError when absent or wrong."""
+    kind = next(name for name, model in KINDS.items() if model is cls)
     problems: list[Problem] = []
     for path in sorted(p for p in directory.glob("*") if p.suffix in SUFFIXES and p.is_file()):
-        kind, source, found = _read(path)
-        if kind != "Module" or source is None:
+        found_kind, source, found = _read(path)
+        if found_kind != kind or source is None:
             continue
         try:
-            return ModuleManifest.model_validate(source.data)
+            return cls.model_validate(source.data)
         except ValidationError as exc:
-            problems += found + [_problem(path, source, ModuleManifest, error) for error in _specific(exc)]
+            problems += found + [_problem(path, source, cls, error) for error in _specific(exc)]
             raise ManifestError(problems) from exc
-    raise ManifestError([Problem(directory, None, "no Module manifest (a .yaml file with kind: Module)")])
+    raise ManifestError([Problem(directory, None, f"no {kind} manifest (a .yaml file with kind: {kind})")])
 
 
 def _read(path: Path) -> tuple[str | None, YamlSource | None, list[Problem]]:

@@ -149,7 +149,28 @@ class ModelSpec(Strict):
     receipt (payment details, checks and QR; app/web/receipt/, which a fork deletes)."""
 
 
+LanguageCode = Annotated[str, Matches(r"^[a-z]{2}$", "a two-letter language code such as ru")]
+
+
+class Project(Strict):
+    """Who the project is, where people and operators see it: everything optional, derived from ``metadata.name``
+    when absent (``app.manifests.project`` reads it; README "The project's identity")."""
+
+    display_name: str | None = Field(None, min_length=1, max_length=60)
+    """What people read: the web app's header and page title, the API documents' title (default: metadata.name)."""
+    display_name_translations: dict[LanguageCode, Annotated[str, Field(min_length=1, max_length=60)]] = {}
+    """The display name in other languages of the web app, by language code, e.g. ru."""
+    prefix: Annotated[str, Matches(r"^[a-z][a-z0-9_]{0,30}$", "a short identifier (a-z, 0-9 and '_')")] | None = None
+    """Prefix of the names operators see: metrics (<prefix>_runtime_requests_total), the web app's session cookie
+    (<prefix>_session) and its keys in shared stores (default: metadata.name with '_' for '-')."""
+    realm: ResourceName | None = None
+    """The identity provider's realm: issuers end in /realms/<realm>; the dev realm file must name it too
+    (default: metadata.name)."""
+
+
 class ModuleSpec(Strict):
+    project: Project = Project()
+    """The project's name and prefixes as people and operators see them; each is derived when absent."""
     image: Image
     """The container image the platform runs."""
     entrypoint: PythonModule

@@ -35,31 +35,31 @@ def _selector(model: str, metric: str) -> str:
     return f'{metric}{{model_name="{quoted}"}}'
 
 
-def _calls(model: str, window: str, by: str = "") -> str:
+def _calls(prefix: str, model: str, window: str, by: str = "") -> str:
     """Every final answer counts, from the latency histogram: its series exist from the model's load on, where a
     status's counter appears only with its first call, too late for increase() to count that call."""
-    total = _selector(model, "receipt_runtime_request_duration_seconds_count")
+    total = _selector(model, f"{prefix}_request_duration_seconds_count")
     return f"sum by ({by}) (increase({total}[{window}]))"
 
 
-def _counts(model: str, window: str) -> str:
+def _counts(prefix: str, model: str, window: str) -> str:
     """Calls and successes (status 200, exported at 0 from the load on) in one query, told apart by ``kind``."""
-    ok = _selector(model, "receipt_runtime_requests_total").replace("}", ', status="200"}')
+    ok = _selector(model, f"{prefix}_requests_total").replace("}", ', status="200"}')
     return (
-        f'label_replace({_calls(model, window)}, "kind", "calls", "", "") or '
+        f'label_replace({_calls(prefix, model, window)}, "kind", "calls", "", "") or '
         f'label_replace(sum(increase({ok}[{window}])), "kind", "ok", "", "")'
     )
 
 
-def _quantile(model: str, window: str, q: float) -> str:
-    buckets = _selector(model, "receipt_runtime_request_duration_seconds_bucket")
+def _quantile(prefix: str, model: str, window: str, q: float) -> str:
+    buckets = _selector(model, f"{prefix}_request_duration_seconds_bucket")
     return f"histogram_quantile({q}, sum by (le) (rate({buckets}[{window}]))) * 1000"
 
 
-def _quantiles(model: str, window: str) -> str:
+def _quantiles(prefix: str, model: str, window: str) -> str:
     """All percentiles of one window in one query, told apart by a ``q`` label."""
     return " or ".join(
-        f'label_replace({_quantile(model, window, q)}, "q", "{name}", "", "")' for name, q in QUANTILES.items()
+        f'label_replace({_quantile(prefix, model, window, q)}, "q", "{name}", "", "")' for name, q in QUANTILES.items()
     )
 
 
@@ -75,8 +75,10 @@ def _ms(value: float | None) -> float | None:
 class PrometheusStats:
     """Queries one Prometheus (its HTTP API, ``/api/v1/query`` and ``/api/v1/query_range``)."""
 
-    def __init__(self, url: str, client: httpx.AsyncClient | None = None) -> None:
+    def __init__(self, url: str, metric_prefix: str, client: httpx.AsyncClient | None = None) -> None:
         self._url = url.rstrip("/")
+        self._prefix = metric_prefix
+        """The runtime's metric names' (``ProjectIdentity.metric_prefix``)."""
         self._client = client or httpx.AsyncClient(timeout=QUERY_TIMEOUT_S)
 
     async def aclose(self) -> None:
@@ -101,17 +103,18 @@ class PrometheusStats:
     async def summary(self, model: str, now: float) -> dict[str, Any]:
         """Windows, the last hour minute by minute, versions seen and replicas reporting: ``CallStats.summary``'s
         shape plus ``replicas``."""
+        prefix = self._prefix
         end = round(now)
         start = end - (WINDOWS_MINUTES[-1] - 1) * MINUTE
         windows = [f"{minutes}m" for minutes in WINDOWS_MINUTES]
-        replicas = f"count(count by (instance) ({_selector(model, 'receipt_runtime_model_load_seconds')}))"
+        replicas = f"count(count by (instance) ({_selector(model, f'{prefix}_model_load_seconds')}))"
         answers = await asyncio.gather(
-            *(self._instant(_counts(model, window), now) for window in windows),
-            *(self._instant(_quantiles(model, window), now) for window in windows),
-            self._range(_counts(model, "1m"), start, end),
-            self._range(_quantile(model, "1m", QUANTILES["p50_ms"]), start, end),
-            self._range(_quantile(model, "1m", QUANTILES["p95_ms"]), start, end),
-            self._range(_calls(model, "1m", "model_version"), start, end),
+            *(self._instant(_counts(prefix, model, window), now) for window in windows),
+            *(self._instant(_quantiles(prefix, model, window), now) for window in windows),
+            self._range(_counts(prefix, model, "1m"), start, end),
+            self._range(_quantile(prefix, model, "1m", QUANTILES["p50_ms"]), start, end),
+            self._range(_quantile(prefix, model, "1m", QUANTILES["p95_ms"]), start, end),
+            self._range(_calls(prefix, model, "1m", "model_version"), start, end),
             self._instant(replicas, now),
         )
         counts, percentiles = answers[: len(windows)], answers[len(windows) : 2 * len(windows)]

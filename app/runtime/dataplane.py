@@ -48,7 +48,12 @@ class RuntimeConfig:
     cors: Cors | None = None
     """The API manifest's CORS policy; None answers no cross-origin request."""
     allowed_clients: Sequence[str] = ()
-    title: str = "Receipt extractor"
+    name: str = "module"
+    """The project's name (metadata.name): the server metadata says ``{name}-runtime``."""
+    title: str = "Module"
+    """The project's display name: the API documents' title."""
+    metric_prefix: str = "module_runtime"
+    """Of the Prometheus metrics' names (the project's, e.g. receipt_runtime)."""
     bucket: str | None = None
     """The storage manifest's bucket: FILE inputs may then name uploads of the file service by id."""
     uploads_prefix: str = "uploads/"
@@ -61,7 +66,7 @@ class RuntimeState:
     settings: Settings
     config: RuntimeConfig
     models: dict[str, ServedModel]
-    metrics: Metrics = field(default_factory=Metrics)
+    metrics: Metrics
     verifier: TokenVerifier | None = None
     limiter: SlotLimiter | None = None
     files: FileService | None = None

@@ -27,32 +27,33 @@ MAX_SAMPLES = 200_000
 
 
 class Metrics:
-    """The runtime's Prometheus metrics, in a registry of their own (one per app, so tests don't collide)."""
+    """The runtime's Prometheus metrics, in a registry of their own (one per app, so tests don't collide), named
+    ``{prefix}_requests_total`` and so on (the project's ``metric_prefix``, e.g. receipt_runtime)."""
 
-    def __init__(self) -> None:
+    def __init__(self, prefix: str) -> None:
         self.registry = CollectorRegistry()
         labels = ("model_name", "model_version")
         self.requests = Counter(
-            "receipt_runtime_requests", "Inference requests by final HTTP status", (*labels, "status"),
+            f"{prefix}_requests", "Inference requests by final HTTP status", (*labels, "status"),
             registry=self.registry,
         )  # fmt: skip
         self.request_seconds = Histogram(
-            "receipt_runtime_request_duration_seconds", "End-to-end request latency, queueing included", labels,
+            f"{prefix}_request_duration_seconds", "End-to-end request latency, queueing included", labels,
             buckets=LATENCY_BUCKETS, registry=self.registry,
         )  # fmt: skip
         self.inference_seconds = Histogram(
-            "receipt_runtime_inference_duration_seconds", "Time inside the module's inference()", labels,
+            f"{prefix}_inference_duration_seconds", "Time inside the module's inference()", labels,
             buckets=LATENCY_BUCKETS, registry=self.registry,
         )  # fmt: skip
         self.in_flight = Gauge(
-            "receipt_runtime_requests_in_flight", "Inference calls running now", ("model_name",), registry=self.registry
+            f"{prefix}_requests_in_flight", "Inference calls running now", ("model_name",), registry=self.registry
         )
         self.queued = Gauge(
-            "receipt_runtime_queue_depth", "Requests waiting for an inference slot", ("model_name",),
+            f"{prefix}_queue_depth", "Requests waiting for an inference slot", ("model_name",),
             registry=self.registry,
         )  # fmt: skip
         self.load_seconds = Gauge(
-            "receipt_runtime_model_load_seconds", "How long load() took", labels, registry=self.registry
+            f"{prefix}_model_load_seconds", "How long load() took", labels, registry=self.registry
         )
         self._models: dict[tuple[str, str], ModelMetrics] = {}
 

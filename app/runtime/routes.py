@@ -36,7 +36,6 @@ from app.runtime.registry import ServedModel
 from app.runtime.repository import VersionRequest, describe
 from app.runtime.tensors import PreparedRequest
 
-SERVER_NAME = "receipt-extractor-runtime"
 EXTENSIONS = ("binary_tensor_data", "openapi", "multipart_infer", "statistics", "model_repository")
 
 
@@ -69,7 +68,7 @@ def add_routes(app: FastAPI, state: RuntimeState) -> None:
 
     @app.get("/v2", tags=["server"])
     async def server_metadata() -> dict[str, Any]:
-        return {"name": SERVER_NAME, "version": build_version(), "extensions": list(EXTENSIONS)}
+        return {"name": f"{state.config.name}-runtime", "version": build_version(), "extensions": list(EXTENSIONS)}
 
     @app.get("/v2/health/live", tags=["server"])
     async def live() -> dict[str, bool]:

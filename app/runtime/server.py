@@ -27,6 +27,7 @@ from app.routing import add_options_route
 from app.runtime.cluster_stats import PrometheusStats
 from app.runtime.dataplane import RuntimeConfig, RuntimeState, load_models
 from app.runtime.monitoring import add_monitoring_routes
+from app.runtime.observability import Metrics
 from app.runtime.readers import json_request
 from app.runtime.registry import build_registry
 from app.runtime.routes import add_repository_routes, add_routes, admin, infer
@@ -37,7 +38,9 @@ from app.storage import storage_from_settings
 def create_app(settings: Settings, config: RuntimeConfig) -> FastAPI:
     """A FastAPI app serving ``config.models`` of ``config.entrypoint``; models load at start-up, off the loop."""
     refuse_unsafe_settings(settings, [settings.storage_secret_name] if config.bucket is not None else [])
-    state = RuntimeState(settings, config, build_registry(config.entrypoint, config.models))
+    state = RuntimeState(
+        settings, config, build_registry(config.entrypoint, config.models), Metrics(config.metric_prefix)
+    )
     if settings.auth_enabled:
         state.verifier = TokenVerifier(
             settings.issuer_url, jwks_url=settings.jwks_url, allowed_clients=config.allowed_clients
@@ -64,7 +67,7 @@ def create_app(settings: Settings, config: RuntimeConfig) -> FastAPI:
 
     state.activity = activity_store(settings)
     if settings.stats_prometheus_url:
-        state.cluster_stats = PrometheusStats(settings.stats_prometheus_url)
+        state.cluster_stats = PrometheusStats(settings.stats_prometheus_url, config.metric_prefix)
 
     app = FastAPI(title=config.title, lifespan=lifespan, openapi_url=None, docs_url=None, redoc_url=None)
     app.state.runtime = state

@@ -11,6 +11,7 @@ a signing key kept in its state folder (tokens survive a restart); tests run it 
 from __future__ import annotations
 
 import importlib.util
+import json
 import shutil
 from pathlib import Path
 
@@ -21,13 +22,24 @@ from app.stack.processes import ManagedServer, free_ports, spawn
 
 IDP_DIR = ROOT / "deploy" / "dev-idp"
 REALM_FILE = ROOT / "deploy" / "keycloak" / "realm-export.json"
-REALM = "receipts"
 LOOPBACK_ORIGINS = ("http://127.0.0.1:*", "http://localhost:*")
 """CORS origins for pages on any loopback port (a stand-in option; Keycloak itself has no port wildcard)."""
 
 
 class IdentityProviderError(RuntimeError):
     """The stand-in could not start, or a flow through it did not go as a Keycloak flow goes."""
+
+
+def realm_name(realm_file: Path = REALM_FILE) -> str:
+    """The realm a realm export defines (its ``realm``): what the stand-in serves at /realms/<name>.
+    IdentityProviderError when the file cannot be read or names none."""
+    try:
+        name = json.loads(realm_file.read_text(encoding="utf-8")).get("realm")
+    except (OSError, ValueError, AttributeError) as error:
+        raise IdentityProviderError(f"cannot read the realm export {realm_file}: {error}") from error
+    if not isinstance(name, str) or not name:
+        raise IdentityProviderError(f'{realm_file} names no realm (its "realm" key)')
+    return name
 
 
 def node_binary() -> str:
@@ -66,6 +78,7 @@ class IdentityProviderServer(ManagedServer):
     ) -> None:
         super().__init__(folder)
         self.realm_file = realm_file
+        self.realm = realm_name(realm_file)
         self.web_origins = web_origins
         self.idp_dir = idp_dir
         self.fixed_port = port
@@ -78,7 +91,7 @@ class IdentityProviderServer(ManagedServer):
 
     @property
     def issuer(self) -> str:
-        return f"{self.base_url}/realms/{REALM}"
+        return f"{self.base_url}/realms/{self.realm}"
 
     @property
     def discovery_url(self) -> str:

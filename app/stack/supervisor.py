@@ -34,10 +34,17 @@ import httpx
 
 from app.healthcheck import PROBES
 from app.hooks import HooksUnavailableError, module_prerequisites, servable_models
-from app.manifests import ManifestError, ModuleManifest, module_manifest
+from app.manifests import ManifestError, ModuleManifest, module_manifest, project_identity
 from app.settings import ROOT, get_settings
 from app.stack.cors import manifests_allowing
-from app.stack.idp import REALM_FILE, IdentityProviderServer, check_node_modules, node_binary
+from app.stack.idp import (
+    REALM_FILE,
+    IdentityProviderError,
+    IdentityProviderServer,
+    check_node_modules,
+    node_binary,
+    realm_name,
+)
 from app.stack.processes import ManagedServer, port_in_use, spawn, stop_process
 from app.stack.replicas import BINARIES, replicated
 from app.stack.seaweed import SeaweedS3, weed_binary
@@ -117,7 +124,22 @@ def preflight(config: StackConfig) -> list[str]:
         except RuntimeError as error:  # IdentityProviderError, SeaweedError
             problems.append(str(error))
     problems += _module_problems(config.manifests_dir)
+    problems += realm_problems(config.manifests_dir)
     return list(dict.fromkeys(problems))
+
+
+def realm_problems(manifests_dir: Path, realm_file: Path = REALM_FILE) -> list[str]:
+    """The dev realm must be the one the manifests name (spec.project.realm), or every issuer would differ."""
+    try:
+        wanted, served = project_identity(manifests_dir).realm, realm_name(realm_file)
+    except (ManifestError, IdentityProviderError):
+        return []  # the module's own check, or the provider's start, says what is wrong with the files
+    if wanted == served:
+        return []
+    return [
+        f"{realm_file} defines the realm {served!r} but the manifests name {wanted!r} (spec.project.realm of the "
+        "Module manifest): make them the same"
+    ]
 
 
 def _module_problems(manifests_dir: Path) -> list[str]:
@@ -408,10 +430,10 @@ def banner(config: StackConfig, s3: SeaweedS3, realm_file: Path = REALM_FILE) ->
         f"  keycloak-js sample {config.web_url}/keycloak-sample/",
         f"  module API         {config.runtime_url}/docs",
         f"  file API           {config.files_url}/docs",
-        f"  identity provider  http://{HOST}:{config.ports.idp}/realms/receipts",
+        f"  identity provider  http://{HOST}:{config.ports.idp}/realms/{realm_name(realm_file)}",
         f"  S3 (SeaweedFS)     {s3.url}  access key {s3.access_key}, secret in {s3.folder / 's3.json'}",
         "",
-        "Demo users (realm receipts):",
+        f"Demo users (realm {realm_name(realm_file)}):",
     ]
     for username, password, groups in demo_users(realm_file):
         names = ", ".join(group.rsplit("/", 1)[-1] for group in groups)

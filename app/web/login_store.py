@@ -24,7 +24,9 @@ from app.errors import ApiError
 from app.settings import Settings, UnsafeSettingsError
 from app.web.session import Login, LoginStore, MemoryLoginStore
 
-KEY_PREFIX = "receipt-web:login:"
+DEFAULT_KEY_PREFIX = "web:login:"
+"""Of the keys when no project prefix is given; the web app passes the project's (``ProjectIdentity.login_key_prefix``)
+so that two projects may share one Redis."""
 REDIS_SCHEMES = ("redis", "rediss", "unix")
 CONNECT_TIMEOUT_S = 2.0
 
@@ -80,11 +82,13 @@ def login_from_json(text: str | bytes) -> Login:
 
 
 class RedisLoginStore:
-    """Logins in Redis under ``receipt-web:login:{id}``, each expiring ``ttl_s`` after its last use."""
+    """Logins in Redis under ``{key_prefix}{id}`` (``receipt-web:login:{id}``), each expiring ``ttl_s`` after its last
+    use."""
 
-    def __init__(self, client: redis.Redis, ttl_s: int) -> None:
+    def __init__(self, client: redis.Redis, ttl_s: int, key_prefix: str = DEFAULT_KEY_PREFIX) -> None:
         self._redis = client
         self._ttl_s = ttl_s
+        self._key_prefix = key_prefix
 
     @contextmanager
     def _reaching(self) -> Iterator[None]:
@@ -96,25 +100,25 @@ class RedisLoginStore:
     def add(self, login: Login) -> str:
         login_id = secrets.token_urlsafe(32)
         with self._reaching():
-            self._redis.set(KEY_PREFIX + login_id, login_to_json(login), ex=self._ttl_s, nx=True)
+            self._redis.set(self._key_prefix + login_id, login_to_json(login), ex=self._ttl_s, nx=True)
         return login_id
 
     def get(self, login_id: str | None) -> Login | None:
         if login_id is None:
             return None
         with self._reaching():
-            found = self._redis.getex(KEY_PREFIX + login_id, ex=self._ttl_s)
+            found = self._redis.getex(self._key_prefix + login_id, ex=self._ttl_s)
         return login_from_json(found) if found is not None else None
 
     def replace(self, login_id: str, login: Login) -> None:
         with self._reaching():
-            self._redis.set(KEY_PREFIX + login_id, login_to_json(login), ex=self._ttl_s, xx=True)
+            self._redis.set(self._key_prefix + login_id, login_to_json(login), ex=self._ttl_s, xx=True)
 
     def remove(self, login_id: str | None) -> Login | None:
         if login_id is None:
             return None
         with self._reaching():
-            found = self._redis.getdel(KEY_PREFIX + login_id)
+            found = self._redis.getdel(self._key_prefix + login_id)
         return login_from_json(found) if found is not None else None
 
     def close(self) -> None:
@@ -135,7 +139,7 @@ def store_client(settings: Settings) -> redis.Redis | None:
     return redis.Redis.from_url(url, socket_connect_timeout=CONNECT_TIMEOUT_S, socket_timeout=CONNECT_TIMEOUT_S)
 
 
-def login_store(settings: Settings, ttl_s: int) -> LoginStore:
+def login_store(settings: Settings, ttl_s: int, key_prefix: str = DEFAULT_KEY_PREFIX) -> LoginStore:
     """The store ``settings.web_session_store`` names: unset, this process's memory; a redis:// URL, Redis."""
     client = store_client(settings)
-    return MemoryLoginStore() if client is None else RedisLoginStore(client, ttl_s)
+    return MemoryLoginStore() if client is None else RedisLoginStore(client, ttl_s, key_prefix)

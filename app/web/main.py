@@ -22,7 +22,7 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from app.auth import TokenVerifier
 from app.common.activity import activity_store, collecting_logs
-from app.manifests import Manifests, load_manifests
+from app.manifests import Manifests, ProjectIdentity, load_manifests
 from app.settings import ROOT, WEB_SECRETS, Settings, refuse_unsafe_settings
 from app.web import generic, history, login, monitoring, stats
 from app.web.clients import FilesClient, RuntimeClient
@@ -37,7 +37,6 @@ from app.web.state import ModelChoice, WebState
 
 LOG = logging.getLogger(__name__)
 FRONTEND = ROOT / "frontend"
-SESSION_COOKIE = "receipt_session"
 SESSION_MAX_AGE_S = 12 * 3600
 LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
 
@@ -52,8 +51,9 @@ def content_security_policy(issuer_url: str) -> str:
     )
 
 
-def template_environment(receipt_view: bool) -> jinja2.Environment:
-    """The pages' templates; the receipt view's globals and filters only where a model declares that view."""
+def template_environment(receipt_view: bool, project: ProjectIdentity) -> jinja2.Environment:
+    """The pages' templates; the receipt view's globals and filters only where a model declares that view. The
+    header and page titles name the ``project``."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(FRONTEND / "templates"),
         autoescape=jinja2.select_autoescape(["html"]),
@@ -62,7 +62,12 @@ def template_environment(receipt_view: bool) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.install_gettext_callables(gettext_, ngettext_, newstyle=True)  # type: ignore[attr-defined]
-    env.globals |= {"CSRF_FIELD": CSRF_FIELD, "CSRF_HEADER": CSRF_HEADER, "RECEIPT_VIEW": receipt_view}
+    env.globals |= {
+        "CSRF_FIELD": CSRF_FIELD,
+        "CSRF_HEADER": CSRF_HEADER,
+        "RECEIPT_VIEW": receipt_view,
+        "project": project,
+    }
     env.filters |= {
         "timestamp": _timestamp,
         "money": format_money,
@@ -106,10 +111,11 @@ def create_web_app(settings: Settings, manifests: Manifests) -> FastAPI:
         for model in manifests.models
     )
     receipt_view = any(model.view == "receipt" for model in models)
+    project = manifests.project
     state = WebState(
         settings=settings,
         models=models,
-        logins=login_store(settings, SESSION_MAX_AGE_S),
+        logins=login_store(settings, SESSION_MAX_AGE_S, project.login_key_prefix),
         oidc=oidc_client(settings),
         verifier=TokenVerifier(
             settings.issuer_url, jwks_url=settings.jwks_url, allowed_clients=[settings.oidc_client_id]
@@ -117,8 +123,9 @@ def create_web_app(settings: Settings, manifests: Manifests) -> FastAPI:
         files=FilesClient(settings.files_url),
         runtime=RuntimeClient(settings.runtime_url),
         runs=run_log(settings),
-        templates=template_environment(receipt_view),
+        templates=template_environment(receipt_view, project),
         catalogs=load_catalogs(FRONTEND / "locales"),
+        project=project,
         admin_groups=manifests.admin_groups,
         activity=activity_store(settings),
     )
@@ -132,13 +139,13 @@ def create_web_app(settings: Settings, manifests: Manifests) -> FastAPI:
         state.runtime.close()
         state.verifier.close()
 
-    app = FastAPI(title="receipt-extractor web", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
+    app = FastAPI(title=f"{project.name} web", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
     app.state.web = state
     public_host = urlparse(settings.web_public_url).hostname or ""
     app.add_middleware(
         SessionMiddleware,
         secret_key=settings.web_session_secret.get_secret_value(),
-        session_cookie=SESSION_COOKIE,
+        session_cookie=project.session_cookie,
         max_age=SESSION_MAX_AGE_S,
         same_site="lax",
         https_only=public_host not in LOCAL_HOSTS,

@@ -21,6 +21,7 @@ from jinja2_fragments import render_block
 from app.auth import AuthError, IdentityProviderUnavailable, Principal, TokenVerifier
 from app.common.activity import ActivityStore, ProcessStore
 from app.errors import ApiError
+from app.manifests import ProjectIdentity
 from app.settings import Settings
 from app.web.clients import FilesClient, RuntimeClient
 from app.web.i18n import LANGUAGES, request_language, use_translations
@@ -54,6 +55,8 @@ class WebState:
     runs: RunLog
     templates: jinja2.Environment
     catalogs: Mapping[str, gettext.NullTranslations]
+    project: ProjectIdentity
+    """The manifests' name for the project: the header, the session cookie's name."""
     admin_groups: tuple[str, ...] = ()
     """The API manifest's admin groups: who may browse the monitoring pages."""
     activity: ActivityStore = dataclasses.field(default_factory=ProcessStore)

@@ -104,7 +104,6 @@ RU = {
     "Run": "Запустить",
     "Run a model": "Запуск модели",
     "Outputs of %(model)s.": "Выходы модели %(model)s.",
-    "Receipt extractor": "Распознавание чеков",
     "Reload the page and try again.": "Обновите страницу и попробуйте ещё раз.",
     "Remove noise": "Удаление шума",
     "Scale for reading": "Масштабирование",

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 import yaml
+from manifests_kit import write_manifests
 
 from app.manifests import load_manifests
 
@@ -25,11 +26,11 @@ CI_FILE = ROOT / ".github" / "workflows" / "ci.yml"
 BIN = Path(sys.executable).parent
 PIPELINE = load_manifests(ROOT / "manifests").pipeline.spec.release
 TAG_RULE = PIPELINE.trigger.git_tag
-IMAGES = [  # (Dockerfile target, image name, tag suffix)
-    ("module", "receipt-extractor", ""),
-    ("module-cuda", "receipt-extractor", "-cuda"),
-    ("files", "receipt-extractor-files", ""),
-    ("web", "receipt-extractor-web", ""),
+IMAGES = [  # (Dockerfile target, what follows the project's image in the name, tag suffix)
+    ("module", "", ""),
+    ("module-cuda", "", "-cuda"),
+    ("files", "-files", ""),
+    ("web", "-web", ""),
 ]
 TAGS = {
     "v1.2.3": True,
@@ -124,20 +125,41 @@ def test_gitlab_builds_and_pushes_the_four_images_to_harbor() -> None:
     dockerfile = (ROOT / "Dockerfile").read_text(encoding="utf-8")
     for name in ("build", "push"):
         job = _gitlab_job(name)
-        matrix = [(entry["TARGET"], entry["IMAGE"], entry["SUFFIX"]) for entry in job["parallel"]["matrix"]]
+        matrix = [(entry["TARGET"], entry["IMAGE_SUFFIX"], entry["SUFFIX"]) for entry in job["parallel"]["matrix"]]
         assert matrix == IMAGES
         assert "--password-stdin" in _script(job["before_script"]) and "$HARBOR_USER" in _script(job["before_script"])
     for target, _, _ in IMAGES:
         assert re.search(rf"^FROM \S+ AS {re.escape(target)}$", dockerfile, re.M), target
     build = _script(_gitlab_job("build")["script"])
     assert '--target "$TARGET"' in build and '--build-arg VERSION="$CI_COMMIT_TAG"' in build
-    assert '"$IMAGE_BASE/$IMAGE:$CANDIDATE$SUFFIX"' in build
+    candidate = '"$IMAGE_BASE/$PROJECT_IMAGE$IMAGE_SUFFIX:$CANDIDATE$SUFFIX"'
+    assert candidate in build
     push = _script(_gitlab_job("push")["script"])
-    assert '"$IMAGE_BASE/$IMAGE:$CI_COMMIT_TAG$SUFFIX" "$IMAGE_BASE/$IMAGE:$CANDIDATE$SUFFIX"' in push
+    assert f'"$IMAGE_BASE/$PROJECT_IMAGE$IMAGE_SUFFIX:$CI_COMMIT_TAG$SUFFIX" {candidate}' in push
     assert GITLAB["variables"]["IMAGE_BASE"] == "$HARBOR_REGISTRY/$HARBOR_PROJECT"
     text = GITLAB_FILE.read_text(encoding="utf-8")
     for variable in HARBOR_VARIABLES:
         assert f"${variable}" in text and f"#   {variable}" in text, f"{variable} is used and documented"
+
+
+def _project_env(tmp_path: Path, manifests: Path) -> str:
+    """What the GitLab project job writes for the jobs after it, its script run by bash in ``tmp_path``."""
+    result = subprocess.run(
+        ["bash", "-euo", "pipefail", "-c", _script(_gitlab_job("project")["script"][1:])],  # after its pip install
+        cwd=tmp_path, capture_output=True, text=True, check=False, timeout=120,
+        env={**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}", "RECEIPT_MANIFESTS_DIR": str(manifests)},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    return (tmp_path / "project.env").read_text(encoding="utf-8")
+
+
+def test_gitlab_project_job_hands_the_manifests_image_name_to_the_release(tmp_path: Path) -> None:
+    job = _gitlab_job("project")
+    assert job["stage"] == "test" and job["rules"] == GITLAB[".release"]["rules"]
+    assert job["artifacts"]["reports"]["dotenv"] == "project.env"
+    assert _project_env(tmp_path, ROOT / "manifests") == "PROJECT_IMAGE=receipt-extractor\n"
+    fork = write_manifests(tmp_path / "fork", name="bird-counter")
+    assert _project_env(tmp_path, fork) == "PROJECT_IMAGE=bird-counter\n"
 
 
 def test_images_are_pinned() -> None:
@@ -206,11 +228,16 @@ def test_github_release_jobs_are_the_pipeline_stages_in_order() -> None:
     names = [stage.name for stage in PIPELINE.stages]
     assert list(jobs) == names
     for earlier, later in itertools.pairwise(names):
-        assert jobs[later]["needs"] == earlier
-    assert jobs["test"]["steps"][-1] == {"run": "make test"}
+        needs = jobs[later]["needs"]
+        assert (needs if isinstance(needs, str) else needs[-1]) == earlier
+    assert {"run": "make test"} in jobs["test"]["steps"]
+    project = next(step for step in jobs["test"]["steps"] if step.get("id") == "project")
+    assert "receipt-extractor manifests get image" in project["run"] and "$GITHUB_OUTPUT" in project["run"]
+    assert jobs["test"]["outputs"] == {"image": "${{ steps.project.outputs.image }}"}
     for name in ("build", "push"):
         include = jobs[name]["strategy"]["matrix"]["include"]
-        assert [(entry["target"], entry["image"], entry["suffix"]) for entry in include] == IMAGES
+        assert [(entry["target"], entry["image_suffix"], entry["suffix"]) for entry in include] == IMAGES
+        assert "test" in jobs[name]["needs"], "the image name is the test job's output"
     build = next(step for step in jobs["build"]["steps"] if step.get("uses", "").startswith("docker/build-push-action"))
     assert build["with"]["build-args"] == "VERSION=${{ github.ref_name }}" and build["with"]["push"] is True
     text = RELEASE_FILE.read_text(encoding="utf-8")

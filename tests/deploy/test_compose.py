@@ -1,5 +1,6 @@
 """deploy/docker-compose.yml as Docker Compose itself reads it (`docker compose config`), then its wiring: one issuer,
-the realm file, the bucket of the storage manifest, ports, credentials, health checks and start order.
+the realm file, storage that names no bucket (the storage manifest's is the file service's to create), ports,
+credentials, health checks and start order.
 
 The stack runs as production with the secrets `make compose-env` generates (app/stack/compose_env.py); the tests give
 compose such a file. No Docker engine runs here, but `config` needs none. When the docker client has no compose
@@ -109,7 +110,7 @@ def _published(service: dict[str, Any]) -> dict[int, str]:
 
 
 def test_compose_accepts_the_file(config: dict[str, Any]) -> None:
-    assert config["name"] == "receipt-extractor"
+    assert config["name"] == "module-stack"
     assert {"keycloak", "minio", "minio-init", "module", "files", "web"} <= set(config["services"])
 
 
@@ -150,13 +151,13 @@ def test_keycloak_imports_the_realm_file(services: dict[str, dict[str, Any]]) ->
     assert "end-users" in clients and clients["end-users"]["directAccessGrantsEnabled"], "Postman's password grant"
 
 
-def test_minio_gets_the_bucket_of_the_storage_manifest(services: dict[str, dict[str, Any]]) -> None:
-    manifests = load_manifests(ROOT / "manifests")
-    init = _env(services["minio-init"])
-    assert init["BUCKET"] == manifests.bucket
-    uploads = manifests.storage.spec.prefixes.uploads
-    rule = next(rule for rule in manifests.storage.spec.lifecycle if rule.prefix == uploads)
-    assert (init["UPLOADS_PREFIX"], init["UPLOADS_EXPIRE_DAYS"]) == (uploads, str(rule.expire_after_days))
+def test_minio_init_names_no_bucket_the_file_service_creates_the_manifests_one(
+    services: dict[str, dict[str, Any]],
+) -> None:
+    """storage.yaml is the bucket's one home: the file service ensures it (with its lifecycle) when it starts."""
+    init = services["minio-init"]
+    assert "BUCKET" not in _env(init) and "mc mb" not in init["command"][0] and "mc ilm" not in init["command"][0]
+    assert '"arn:aws:s3:::*"' in init["command"][0] and "mc admin user add" in init["command"][0]
     assert services["minio-init"]["depends_on"]["minio"]["condition"] == "service_healthy"
     for name in ("minio", "minio-init"):
         assert re.search(r":RELEASE\.\d{4}-\d\d-\d\dT[\d-]+Z$", services[name]["image"]), services[name]["image"]
@@ -246,7 +247,7 @@ def test_env_example_lists_every_variable_the_file_reads() -> None:
             assert value == "" and key in required and key not in defaults, f"{key}: a secret compose requires"
         else:
             assert defaults[key] == value, f"{key}: .env.example says {value!r}, compose defaults to {defaults[key]!r}"
-    assert yaml.safe_load(raw)["name"] == "receipt-extractor"
+    assert yaml.safe_load(raw)["name"] == "module-stack"
 
 
 def test_compose_refuses_to_start_without_generated_secrets(tmp_path: Path) -> None:

@@ -13,6 +13,9 @@ import pytest
 from auth_fixtures import QWEN_GROUP, TESSERACT_GROUP
 from dev_idp import REALM, REALM_FILE, USERS, DevIdentityProvider
 
+from app.manifests import project_identity
+from app.settings import ROOT
+
 # Fields of Keycloak's representations (RealmRepresentation, UserRepresentation, …) that this file may use: a typo
 # would be ignored by Keycloak's import without a word, so the test catches it here.
 REALM_FIELDS = {
@@ -79,7 +82,7 @@ def test_brute_force_protection_locks_an_account_for_a_while(realm: dict[str, An
 
 
 def test_realm_roles_and_default_role(realm: dict[str, Any]) -> None:
-    assert realm["realm"] == REALM and realm["enabled"] is True
+    assert realm["realm"] == REALM == project_identity(ROOT / "manifests").realm and realm["enabled"] is True
     roles = {role["name"]: role for role in realm["roles"]["realm"]}
     assert realm["defaultRole"]["name"] == f"default-roles-{REALM}" in roles
     for role in roles.values():

@@ -42,8 +42,10 @@ GENERIC_TESTS = (
     "tests/app/test_allocator.py",
     "tests/app/test_healthcheck.py",
     "tests/app/test_settings_documented.py",
+    "tests/app/test_project.py",
     "tests/app/web/test_generic.py",
     "tests/app/web/test_generic_browser.py",
+    "tests/app/web/test_project_identity.py",
     "tests/examples/test_dominant_colours.py",
 )
 """Tests that build their own manifests, modules and users, so that they hold in any fork."""
@@ -137,6 +139,32 @@ def test_fork_web_app_shows_the_result_in_chromium(fork: Path, idp: TestIdentity
     env = _env(fork, issuer_url=idp.issuer)
     with served_web_stack(env, fork, tmp_path / "storage") as web_url, chromium() as browser:
         check_web_result(browser, web_url, idp)
+
+
+WEB_HOME = """
+from fastapi.testclient import TestClient
+from app.manifests import load_manifests
+from app.settings import get_settings
+from app.web.main import create_web_app
+settings = get_settings()
+with TestClient(create_web_app(settings, load_manifests(settings.manifests_dir))) as client:
+    print(client.get("/", headers={"Accept-Language": "en"}).text)
+"""
+"""The web app's home page, as the fork's checkout serves it with its own manifests."""
+
+
+def test_fork_names_itself_in_images_and_web_header(fork: Path) -> None:
+    """Its name comes from its manifests: the images CI builds and the web app's header and title."""
+    images = [run_cli(_env(fork), fork, "manifests", "get", field).stdout.strip() for field in ("image", "web-image")]
+    home = subprocess.run(
+        [sys.executable, "-c", WEB_HOME], cwd=fork, env=_env(fork, issuer_url="http://127.0.0.1:9/realms/colours"),
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+
+    assert images == ["dominant-colours", "dominant-colours-web"]
+    assert home.returncode == 0, home.stderr
+    assert "<title>Dominant colours</title>" in home.stdout and 'height="32">Dominant colours</a>' in home.stdout
+    assert "Receipt extractor" not in home.stdout
 
 
 def test_fork_keeps_its_generic_tests(fork: Path) -> None:

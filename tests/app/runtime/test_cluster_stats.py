@@ -84,13 +84,13 @@ def cluster(idp: TestIdentityProvider, tmp_path_factory: pytest.TempPathFactory)
         targets = [urlparse(first).netloc, urlparse(second).netloc]
         folder = tmp_path_factory.mktemp("prometheus")
         with PrometheusServer(folder, targets=targets, port=port, scrape_interval_s=SCRAPE_S) as prometheus:
-            _wait_for(prometheus, 'count(receipt_runtime_requests_total{model_name="echo"})', 2)
+            _wait_for(prometheus, 'count(module_runtime_requests_total{model_name="echo"})', 2)
             headers = {"Authorization": f"Bearer {idp.mint(groups=[ECHO_GROUP])}"}
             for replica, calls in ((first, [1, 1, 1]), (second, [1, 0])):  # repeat=0 is refused: one error
                 for repeat in calls:
                     httpx.post(f"{replica}/v2/models/echo/infer", json=_echo(repeat), headers=headers)
-            _wait_for(prometheus, 'sum(receipt_runtime_requests_total{model_name="echo"})', 5)
-            samples = 'min(count_over_time(receipt_runtime_request_duration_seconds_count{model_name="echo"}[5m]))'
+            _wait_for(prometheus, 'sum(module_runtime_requests_total{model_name="echo"})', 5)
+            samples = 'min(count_over_time(module_runtime_request_duration_seconds_count{model_name="echo"}[5m]))'
             _wait_for_at_least(prometheus, samples, SAMPLES)
             yield Cluster(first, second, prometheus, headers)
 

@@ -20,6 +20,7 @@ from auth_fixtures import TESSERACT_GROUP, TestIdentityProvider
 from runtime_kit import ECHO_GROUP, limits, live_server, runtime
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
+from app.manifests import project_identity
 from app.runtime.main import run_server
 from app.runtime.registry import ModelDeclaration
 from app.settings import Settings
@@ -61,9 +62,9 @@ def test_overload_is_refused_at_once_with_retry_after(idp: TestIdentityProvider)
             )
 
         first = pool.submit(call, 3.0)
-        _wait_for(url, "receipt_runtime_requests_in_flight", 1)  # the first holds the only slot
+        _wait_for(url, "module_runtime_requests_in_flight", 1)  # the first holds the only slot
         queued = pool.submit(call, 0.1)
-        _wait_for(url, "receipt_runtime_queue_depth", 1)  # the second waits in the only queue place
+        _wait_for(url, "module_runtime_queue_depth", 1)  # the second waits in the only queue place
         started = time.perf_counter()
         refused = call(0.1)
         assert time.perf_counter() - started < 2.0  # refused, not queued behind the 3 s call
@@ -195,7 +196,8 @@ def test_sigterm_lets_requests_in_flight_finish(idp: TestIdentityProvider, tmp_p
                 files={"image": (sample.name, sample.read_bytes())}, headers={"Authorization": f"Bearer {token}"},
                 timeout=60,
             )  # fmt: skip
-            _wait_for(url, "receipt_runtime_requests_in_flight", 1, model="tesseract-ocr")
+            in_flight_gauge = f"{project_identity(manifests).metric_prefix}_requests_in_flight"
+            _wait_for(url, in_flight_gauge, 1, model="tesseract-ocr")
             server.send_signal(signal.SIGTERM)
             response = in_flight.result()
         assert response.status_code == 200, response.text
@@ -218,10 +220,10 @@ def test_a_timed_out_call_keeps_its_slot_until_its_work_ends(idp: TestIdentityPr
         timed_out = httpx.post(f"{url}/v2/models/sleepy/infer", json=_sleep_request(3.0), headers=headers, timeout=30)
         assert timed_out.status_code == 504
         assert time.monotonic() - started < 2.5
-        assert _gauge(url, "receipt_runtime_requests_in_flight") == 1
+        assert _gauge(url, "module_runtime_requests_in_flight") == 1
         refused = httpx.post(f"{url}/v2/models/sleepy/infer", json=_sleep_request(0.0), headers=headers, timeout=30)
         assert refused.status_code == 503
-        _wait_for(url, "receipt_runtime_requests_in_flight", 0)
+        _wait_for(url, "module_runtime_requests_in_flight", 0)
         assert time.monotonic() - started > 2.9  # freed when the sleep ended, not when the 504 was sent
         again = httpx.post(f"{url}/v2/models/sleepy/infer", json=_sleep_request(0.0), headers=headers, timeout=30)
         assert again.status_code == 200

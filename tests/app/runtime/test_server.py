@@ -35,8 +35,8 @@ def test_health_metrics_and_server_metadata_are_open(echo: TestClient) -> None:
     ready = echo.get("/v2/health/ready")
     assert ready.status_code == 200 and ready.json()["models"]["echo"] == {"ready": True, "error": None}
     server = echo.get("/v2").json()
-    assert server["name"] == "receipt-extractor-runtime" and "openapi" in server["extensions"]
-    assert "receipt_runtime_model_load_seconds" in echo.get("/metrics").text
+    assert server["name"] == "module-runtime" and "openapi" in server["extensions"]
+    assert "module_runtime_model_load_seconds" in echo.get("/metrics").text
 
 
 @pytest.mark.parametrize("path", ["/v2/models/echo", "/v2/models/echo/ready", "/v2/models/echo/stats"])
@@ -126,9 +126,9 @@ def test_stats_and_metrics_count_the_calls(echo: TestClient, idp: TestIdentityPr
     assert [v["version"] for v in stats["versions"]] == [stats["model_version"]]
     metrics = echo.get("/metrics").text
     version = stats["model_version"]
-    assert f'receipt_runtime_requests_total{{model_name="echo",model_version="{version}",status="200"}}' in metrics
-    assert f'receipt_runtime_requests_total{{model_name="echo",model_version="{version}",status="400"}}' in metrics
-    assert "receipt_runtime_inference_duration_seconds_bucket" in metrics
+    assert f'module_runtime_requests_total{{model_name="echo",model_version="{version}",status="200"}}' in metrics
+    assert f'module_runtime_requests_total{{model_name="echo",model_version="{version}",status="400"}}' in metrics
+    assert "module_runtime_inference_duration_seconds_bucket" in metrics
 
 
 def test_cors_follows_the_api_manifest(echo: TestClient) -> None:

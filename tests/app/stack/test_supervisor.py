@@ -16,12 +16,21 @@ from pathlib import Path
 
 import httpx
 import pytest
+from manifests_kit import write_manifests
 from seaweed import free_ports
 
 from app.settings import ROOT
 from app.stack.idp import IdentityProviderError, check_node_modules
 from app.stack.seaweed import SeaweedS3
-from app.stack.supervisor import StackConfig, demo_users, ports_from, preflight, run_stack, service_env
+from app.stack.supervisor import (
+    StackConfig,
+    demo_users,
+    ports_from,
+    preflight,
+    realm_problems,
+    run_stack,
+    service_env,
+)
 
 SAMPLE = ROOT / "model" / "samples" / "doc_0000.png"
 READY_LINE = "Ctrl-C stops everything."
@@ -165,6 +174,18 @@ def test_one_port_for_two_services_is_refused(tmp_path: Path) -> None:
 def test_missing_node_packages_say_what_to_run(tmp_path: Path) -> None:
     with pytest.raises(IdentityProviderError, match="make node-deps"):
         check_node_modules(tmp_path)
+
+
+def test_a_realm_file_other_than_the_manifests_realm_stops_the_start(tmp_path: Path) -> None:
+    realm_file = tmp_path / "realm-export.json"
+    realm_file.write_text('{"realm": "aviary"}', encoding="utf-8")
+    manifests = write_manifests(tmp_path / "manifests", name="bird-counter", project={"realm": "birds"})
+
+    problems = realm_problems(manifests, realm_file)
+    realm_file.write_text('{"realm": "birds"}', encoding="utf-8")
+
+    assert len(problems) == 1 and "'aviary'" in problems[0] and "'birds'" in problems[0]
+    assert realm_problems(manifests, realm_file) == []
 
 
 def test_the_banner_users_come_from_the_realm_file() -> None:

@@ -13,10 +13,9 @@ import pytest
 from auth_fixtures import TestIdentityProvider
 from fastapi import FastAPI
 from test_browser import CHROMIUM, CHROMIUM_FLAGS, SCREENSHOTS
-from web_kit import MANIFESTS, session_cookie, web_app, web_settings, web_token
+from web_kit import MANIFESTS, SESSION_COOKIE, session_cookie, web_app, web_settings, web_token
 
 from app.manifests import load_manifests
-from app.web.main import SESSION_COOKIE
 from tests.app.runtime.runtime_kit import live_server
 
 playwright = pytest.importorskip("playwright.sync_api", reason="Playwright is in the dev extra")

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 from dev_idp import login_form
-from web_kit import DevStack
+from web_kit import SESSION_COOKIE, DevStack
 
 from app.web.state import WebState
 
@@ -28,7 +28,7 @@ def test_member_signs_in_refreshes_and_signs_out(dev_stack: DevStack) -> None:
         assert landed.status_code == 200
         assert str(landed.url) == dev_stack.url + "/history"
         assert 'data-testid="username">alice<' in landed.text
-        cookie = next(c for c in browser.cookies.jar if c.name == "receipt_session")
+        cookie = next(c for c in browser.cookies.jar if c.name == SESSION_COOKIE)
         assert cookie.has_nonstandard_attr("httponly") and cookie.get_nonstandard_attr("samesite") == "lax"
         assert len(cookie.value or "") < 1000  # the tokens stay on the server
 

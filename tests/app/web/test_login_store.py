@@ -13,13 +13,12 @@ from auth_fixtures import TestIdentityProvider
 from fastapi.testclient import TestClient
 from itsdangerous import TimestampSigner
 from pydantic import SecretStr
-from web_kit import sign_in, web_app, web_settings, web_token
+from web_kit import SESSION_COOKIE, sign_in, web_app, web_settings, web_token
 
 from app.auth import Principal
 from app.settings import Settings, UnsafeSettingsError
 from app.stack.redis_server import RedisServer
 from app.web.login_store import LoginStoreUnavailable, RedisLoginStore, login_store
-from app.web.main import SESSION_COOKIE
 from app.web.session import Login, MemoryLoginStore
 
 GROUP = "/pu-gallery-pa-tesseract-ocr/gallery-tesseract-users"

@@ -14,13 +14,12 @@ import redis
 from auth_fixtures import TestIdentityProvider
 from itsdangerous import TimestampSigner
 from pydantic import SecretStr
-from web_kit import web_app, web_settings, web_token
+from web_kit import SESSION_COOKIE, web_app, web_settings, web_token
 
 from app.settings import Settings
 from app.stack.haproxy import SERVED_BY, HAProxyServer
 from app.stack.redis_server import RedisServer
 from app.web.login_store import RedisLoginStore
-from app.web.main import SESSION_COOKIE
 from app.web.session import Login
 from tests.app.runtime.runtime_kit import live_server
 
@@ -56,9 +55,10 @@ def _wait_until_both_serve(url: str, attempts: int = 100) -> None:
 
 def _session_cookie(settings: Settings, server: RedisServer, realm: TestIdentityProvider) -> str:
     """A signed-in session as the login callback leaves it: the login in the shared store, its id in the cookie."""
-    store = RedisLoginStore(redis.Redis.from_url(server.url), 3600)
+    web = web_app(settings).state.web
+    store = RedisLoginStore(redis.Redis.from_url(server.url), 3600, web.project.login_key_prefix)
     token = web_token(realm, GROUP, username="dora")
-    principal = web_app(settings).state.web.verifier.verify(token)
+    principal = web.verifier.verify(token)
     login_id = store.add(Login(token, None, None, float(principal.claims["exp"]), principal))
     data = base64.b64encode(json.dumps({"login": login_id, "csrf": "x"}).encode())
     return TimestampSigner(settings.web_session_secret.get_secret_value()).sign(data).decode()

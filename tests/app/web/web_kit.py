@@ -20,16 +20,18 @@ from fastapi.testclient import TestClient
 from itsdangerous import TimestampSigner
 
 from app.files.main import create_files_app
-from app.manifests import load_manifests
+from app.manifests import load_manifests, project_identity
 from app.runtime.main import runtime_config
 from app.runtime.server import create_app
 from app.settings import ROOT, Settings
-from app.web.main import SESSION_COOKIE, create_web_app
+from app.web.main import create_web_app
 from app.web.session import Login
 from app.web.state import WebState
 from tests.app.runtime.runtime_kit import live_server
 
 MANIFESTS = ROOT / "manifests"
+SESSION_COOKIE = project_identity(MANIFESTS).session_cookie
+"""The session cookie of a web app serving the repository's manifests."""
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,7 @@ def sign_in(client: TestClient, token: str) -> str:
     app = client.app
     assert isinstance(app, FastAPI)
     cookie, csrf = session_cookie(app, token)
-    client.cookies.set(SESSION_COOKIE, cookie)
+    client.cookies.set(app.state.web.project.session_cookie, cookie)
     return csrf
 
 
