@@ -241,7 +241,7 @@ def test_a_module_that_takes_the_deadline_stops_at_the_timeout_and_frees_its_slo
         started = time.monotonic()
         timed_out = httpx.post(infer, json=_sleep_request(30.0), headers=headers, timeout=30)
         assert timed_out.status_code == 504
-        _wait_for(url, "receipt_runtime_requests_in_flight", 0, model="punctual")
+        _wait_for(url, "module_runtime_requests_in_flight", 0, model="punctual")
         assert time.monotonic() - started < 5  # not the 30 s asked for
         deadline = punctual_module.DEADLINES[-1]
         assert deadline is not None and started < deadline < started + 1.5
