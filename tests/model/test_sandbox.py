@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from model import sandbox
@@ -46,6 +47,21 @@ def test_run_limited_returns_the_result_from_another_process() -> None:
     pid, total = run_limited(_pid_and_sum, 1, 2, 3, limits=ROOMY)
     assert total == 6
     assert pid != os.getpid()
+
+
+def _arrays(*sizes: int) -> tuple[str, list[np.ndarray]]:
+    return "pages", [np.arange(size, dtype=np.uint32) * (index + 1) for index, size in enumerate(sizes)]
+
+
+def test_run_limited_brings_large_arrays_back_intact() -> None:
+    """Past SHARED_FROM_BYTES the arrays come through shared memory: each one whole, in order, and writable."""
+    sizes = (3_000_000, 17, 1_000_000)  # 12 MB, a few bytes, 4 MB
+    label, arrays = run_limited(_arrays, *sizes, limits=ROOMY)
+    assert label == "pages" and [len(array) for array in arrays] == list(sizes)
+    for index, array in enumerate(arrays):
+        assert np.array_equal(array, np.arange(len(array), dtype=np.uint32) * (index + 1))
+    arrays[0][0] = 7
+    assert arrays[0][0] == 7
 
 
 def test_run_limited_raises_the_childs_exception_here() -> None:
@@ -160,8 +176,7 @@ if __name__ == "__main__":
         time.sleep(0.01)
     from multiprocessing import forkserver
     print(" ".join(map(str, [vars(forkserver)["_forkserver"]._forkserver_pid, *sandbox.warm_pids()])), flush=True)
-    if sys.argv[1] == "wait":
-        time.sleep(60)
+    sys.stdin.readline()  # until the test has seen them run
 """
 
 
@@ -171,18 +186,21 @@ def test_no_child_outlives_the_program(tmp_path: Path, ending: str) -> None:
     script = tmp_path / "program.py"
     script.write_text(_PROGRAM)
     root = Path(__file__).parents[2]
-    mode = "wait" if ending == "killed" else "exit"
     with subprocess.Popen(
-        [sys.executable, str(script), mode],
+        [sys.executable, str(script)],
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
         env={**os.environ, "PYTHONPATH": str(root)},
     ) as program:
-        assert program.stdout is not None
+        assert program.stdout is not None and program.stdin is not None
         pids = [int(pid) for pid in program.stdout.readline().split()]
         assert len(pids) == 1 + sandbox.WARM_WORKERS and all(_running(pid) for pid in pids)
         if ending == "killed":
             program.kill()
+        else:
+            program.stdin.write("\n")
+            program.stdin.flush()
         assert program.wait(timeout=30) == (0 if ending == "exit" else -signal.SIGKILL)
     _until(lambda: not any(_running(pid) for pid in pids))
 
