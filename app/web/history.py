@@ -27,6 +27,8 @@ THUMBNAIL_PX = 160
 """Longest side of a row's picture: sharp at 4 rem on a phone, a few KB."""
 THUMBNAIL_TYPES = frozenset({"image/jpeg", "image/png", "image/webp", "image/gif"})
 """Stored types a thumbnail is drawn from; other files (PDF, HEIC, anything a module takes) show their type."""
+MAX_SOURCE_PIXELS = 50_000_000
+"""Pixels decoded at most for a thumbnail (a 25 MB PNG of one colour may declare billions); a phone photo: 12-50 M."""
 
 
 @dataclass(frozen=True)
@@ -88,16 +90,19 @@ async def thumbnail(request: Request, file_id: str, login: Member) -> Response:
     if content_type not in THUMBNAIL_TYPES:
         return Response(status_code=415)
     try:
-        small = await anyio.to_thread.run_sync(_jpeg_thumbnail, data)
+        small = await anyio.to_thread.run_sync(jpeg_thumbnail, data)
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
         return Response(status_code=415)
     headers = {"Cache-Control": "private, max-age=3600"}
     return Response(small, media_type="image/jpeg", headers=headers)
 
 
-def _jpeg_thumbnail(data: bytes) -> bytes:
+def jpeg_thumbnail(data: bytes) -> bytes:
+    """A JPEG of at most ``THUMBNAIL_PX`` a side; ValueError for an image too large to decode for one."""
     with Image.open(io.BytesIO(data)) as image:
         image.draft("RGB", (THUMBNAIL_PX, THUMBNAIL_PX))  # a JPEG decodes at a fraction of its size
+        if image.width * image.height > MAX_SOURCE_PIXELS:
+            raise ValueError(f"{image.width}×{image.height} pixels is more than a thumbnail is drawn from")
         image.thumbnail((THUMBNAIL_PX, THUMBNAIL_PX))
         out = io.BytesIO()
         image.convert("RGB").save(out, format="JPEG", quality=80)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import html
+import io
 import re
 import subprocess
 import sys
@@ -16,9 +17,11 @@ import pytest
 from auth_fixtures import TestIdentityProvider
 from fastapi.testclient import TestClient
 from module_process import cli_env, served_module
+from PIL import Image
 from web_kit import live_files, sign_in, web_app, web_settings, web_token
 
 from app.web.generic import Output, outputs_view
+from app.web.history import jpeg_thumbnail
 from tests.examples.colours_checks import GROUP, MODEL, picture
 
 ROOT = Path(__file__).parents[3]
@@ -209,3 +212,19 @@ def test_generic_history_needs_csrf_to_delete(colours_web: tuple[TestClient, Tes
 
     assert client.post(f"/results/{red_id}/delete").status_code == 403
     assert red_id in _rows(client.get("/results").text)
+
+
+@pytest.mark.parametrize(
+    ("size", "drawn"),
+    [((640, 320), (160, 80)), ((100, 40), (100, 40)), ((8000, 7000), None)],
+    ids=["shrunk", "small-kept", "too-many-pixels"],
+)
+def test_thumbnail_is_small_and_refuses_huge_images(size: tuple[int, int], drawn: tuple[int, int] | None) -> None:
+    buffer = io.BytesIO()
+    Image.new("L", size, 128).save(buffer, "PNG")
+    if drawn is None:
+        with pytest.raises(ValueError, match="more than a thumbnail"):
+            jpeg_thumbnail(buffer.getvalue())
+        return
+    with Image.open(io.BytesIO(jpeg_thumbnail(buffer.getvalue()))) as thumbnail:
+        assert (thumbnail.format, thumbnail.size) == ("JPEG", drawn)
