@@ -62,6 +62,11 @@ class ProjectIdentity:
         """Of the web app's sign-ins in a shared Redis: ``<prefix>-web:login:<id>``."""
         return f"{self.prefix}-web:login:"
 
+    @property
+    def runs_key_prefix(self) -> str:
+        """Of the generic history's run log in a shared Redis: ``<prefix>-web:runs:<owner>``."""
+        return f"{self.prefix}-web:runs:"
+
     def display_name_in(self, language: str) -> str:
         """The display name in ``language``, or the plain one where the manifest gives no translation."""
         return self.display_name_translations.get(language, self.display_name)

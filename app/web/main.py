@@ -122,7 +122,7 @@ def create_web_app(settings: Settings, manifests: Manifests) -> FastAPI:
         ),
         files=FilesClient(settings.files_url),
         runtime=RuntimeClient(settings.runtime_url),
-        runs=run_log(settings),
+        runs=run_log(settings, project.runs_key_prefix),
         templates=template_environment(receipt_view, project),
         catalogs=load_catalogs(FRONTEND / "locales"),
         project=project,

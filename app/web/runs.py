@@ -22,7 +22,8 @@ from app.settings import Settings
 from app.web.login_store import store_client
 
 LOG = logging.getLogger(__name__)
-KEY_PREFIX = "receipt-web:runs:"
+DEFAULT_KEY_PREFIX = "web:runs:"
+"""Of the keys without a project prefix; the web app passes its project's (``ProjectIdentity.runs_key_prefix``)."""
 KEEP_S = 90 * 24 * 3600
 """How long Redis keeps a person's log after their last run (their files may be kept as long)."""
 PER_OWNER = 1000
@@ -82,14 +83,15 @@ class MemoryRunLog:
 
 
 class RedisRunLog:
-    """One Redis hash per person (``receipt-web:runs:{sub}``: file id → the run as JSON), kept ``KEEP_S`` after their
-    last run. Redis out of reach loses the log's part of a row (logged), never the page."""
+    """One Redis hash per person (``{key_prefix}{sub}``, e.g. ``receipt-web:runs:{sub}``: file id → the run as JSON),
+    kept ``KEEP_S`` after their last run. Redis out of reach loses the log's part of a row (logged), never the page."""
 
-    def __init__(self, client: redis.Redis) -> None:
+    def __init__(self, client: redis.Redis, key_prefix: str = DEFAULT_KEY_PREFIX) -> None:
         self._redis = client
+        self._key_prefix = key_prefix
 
     def record(self, owner: str, run: Run) -> None:
-        key = KEY_PREFIX + owner
+        key = self._key_prefix + owner
         try:
             self._redis.hset(key, run.file_id, json.dumps(asdict(run)))
             self._redis.expire(key, KEEP_S)
@@ -98,7 +100,7 @@ class RedisRunLog:
 
     def runs(self, owner: str) -> dict[str, Run]:
         try:
-            found = self._redis.hgetall(KEY_PREFIX + owner)
+            found = self._redis.hgetall(self._key_prefix + owner)
         except redis.RedisError as error:
             LOG.warning("the history shows no models: the run log cannot be read: %s", error)
             return {}
@@ -113,12 +115,12 @@ class RedisRunLog:
 
     def forget(self, owner: str, file_id: str) -> None:
         try:
-            self._redis.hdel(KEY_PREFIX + owner, file_id)
+            self._redis.hdel(self._key_prefix + owner, file_id)
         except redis.RedisError as error:
             LOG.warning("could not forget the run on %s: %s", file_id, error)
 
 
-def run_log(settings: Settings) -> RunLog:
+def run_log(settings: Settings, key_prefix: str = DEFAULT_KEY_PREFIX) -> RunLog:
     """Beside the sign-ins: in Redis when ``settings.web_session_store`` names one, else in this process's memory."""
     client = store_client(settings)
-    return MemoryRunLog() if client is None else RedisRunLog(client)
+    return MemoryRunLog() if client is None else RedisRunLog(client, key_prefix)

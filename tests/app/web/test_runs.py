@@ -69,3 +69,12 @@ def test_redis_run_log_out_of_reach_loses_only_the_log() -> None:
 
 def test_run_log_is_memory_without_a_store() -> None:
     assert isinstance(run_log(Settings()), MemoryRunLog)
+
+
+def test_redis_run_log_keys_under_the_project_prefix(redis_server: RedisServer) -> None:
+    log = run_log(Settings(web_session_store=SecretStr(redis_server.url)), "shop-web:runs:")
+    log.record("someone", Run("f", "m", "done", "t"))
+
+    with redis.Redis.from_url(redis_server.url) as client:
+        assert client.hkeys("shop-web:runs:someone") == [b"f"]
+        assert 0 < client.ttl("shop-web:runs:someone") <= 90 * 24 * 3600
