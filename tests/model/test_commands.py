@@ -88,3 +88,21 @@ def test_demo_shows_the_samples_with_their_checks(samples: dict[Path, dict[str, 
         assert path.name in result.stdout
         assert str(truth["recipient_inn"]) in result.stdout
     assert "verified" in result.stdout
+
+
+def test_extract_stops_a_pdf_built_to_be_expensive_with_one_line_naming_it(tmp_path: Path) -> None:
+    """The content-stream bomb costs the CLI at most a gigabyte and twenty seconds of decoding, then one stderr line."""
+    import time
+
+    from tests.hostile_documents import PeakMemory, content_stream_bomb
+
+    bomb = tmp_path / "invoice.pdf"
+    bomb.write_bytes(content_stream_bomb())
+    started = time.monotonic()
+    with PeakMemory() as memory:
+        result = _run("extract", "--backend", "tesseract", str(bomb))
+    assert result.returncode == 1 and result.stdout == ""
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith(f"receipt-extractor: {bomb}: decoding the file was stopped")
+    assert time.monotonic() - started < 30  # the interpreter's start, then at most DECODE_LIMITS' 18 s
+    assert 0 < memory.peak_bytes <= 2**30

@@ -183,6 +183,23 @@ def test_upload_of_a_corrupted_photo_is_explained(
     assert 'class="detail"' in response.text  # the loader's own words: what is wrong with the file
 
 
+def test_upload_of_a_pdf_built_to_be_expensive_is_stopped_and_explained(
+    client: TestClient, realm: TestIdentityProvider
+) -> None:
+    """The preview decodes in the sandbox too: a content-stream bomb is a 422 within the decoding limits."""
+    import time
+
+    from tests.hostile_documents import content_stream_bomb
+
+    csrf = sign_in(client, web_token(realm, TESSERACT_GROUP))
+    started = time.monotonic()
+    response = client.post("/receipts", headers=_htmx(csrf), files={"photo": ("invoice.pdf", content_stream_bomb())})
+    assert time.monotonic() - started < 20
+    assert response.status_code == 422
+    assert attribute(response.text, "problem", "data-kind") == "not_an_image"
+    assert "decoding the file was stopped" in response.text
+
+
 def test_upload_over_the_limit_is_too_large(
     realm: TestIdentityProvider, runtime_url: str, files_url: str, sample: Path
 ) -> None:
