@@ -7,12 +7,13 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
 from auth_fixtures import TESSERACT_GROUP, TestIdentityProvider
 from fastapi.testclient import TestClient
 
 from app.runtime.registry import ModelDeclaration
-from tests.app.runtime.runtime_kit import runtime
+from tests.app.runtime.runtime_kit import live_server, runtime
 
 
 def _auth(idp: TestIdentityProvider, *groups: str) -> dict[str, str]:
@@ -100,3 +101,24 @@ def test_infer_refuses_a_damaged_image_as_a_client_error(receipts: TestClient, i
     )
     assert response.status_code == 400
     assert "damaged or truncated" in response.json()["error"]
+
+
+def test_tritonclient_sends_raw_binary_tensors(idp: TestIdentityProvider) -> None:
+    """tritonclient's default: inputs as raw bytes after the JSON header, no base64 — a photo included."""
+    import json
+
+    import tritonclient.http as triton
+
+    app = runtime(idp, "model.inference", [ModelDeclaration("tesseract-ocr", "tesseract", (TESSERACT_GROUP,))])
+    sample = next((Path(__file__).parents[2] / "model" / "samples").glob("*.jpg"))
+    with live_server(app) as url:
+        client = triton.InferenceServerClient(url.removeprefix("http://"))
+        image = triton.InferInput("image", [1], "BYTES")
+        image.set_data_from_numpy(np.array([sample.read_bytes()], dtype=object))  # binary_data=True by default
+        result = client.infer(
+            "tesseract-ocr", [image], outputs=[triton.InferRequestedOutput("payment_details")],
+            headers={"Authorization": f"Bearer {idp.mint(groups=[TESSERACT_GROUP])}"},
+        )  # fmt: skip
+        details = json.loads(result.as_numpy("payment_details")[0])
+        assert details["document_type"] in {"bank_transfer", "invoice", "cash_receipt"}
+        assert details["recipient_inn"]

@@ -17,7 +17,8 @@ import httpx
 import numpy as np
 import pytest
 import uvicorn
-from auth_fixtures import TESSERACT_GROUP, TestIdentityProvider
+from auth_fixtures import TestIdentityProvider
+from manifests_kit import group_of, write_manifests
 from runtime_kit import ECHO_GROUP, limits, live_server, runtime
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
@@ -111,27 +112,6 @@ def test_tritonclient_reads_metadata_and_infers(idp: TestIdentityProvider) -> No
         assert binary.as_numpy("result").tolist() == ["ab ab", "cde cde"]  # answered as JSON
 
 
-def test_tritonclient_sends_raw_binary_tensors(idp: TestIdentityProvider) -> None:
-    """tritonclient's default: inputs as raw bytes after the JSON header, no base64 — a photo included."""
-    import json
-
-    import tritonclient.http as triton
-
-    app = runtime(idp, "model.inference", [ModelDeclaration("tesseract-ocr", "tesseract", (TESSERACT_GROUP,))])
-    sample = next((ROOT / "model" / "samples").glob("*.jpg"))
-    with live_server(app) as url:
-        client = triton.InferenceServerClient(url.removeprefix("http://"))
-        image = triton.InferInput("image", [1], "BYTES")
-        image.set_data_from_numpy(np.array([sample.read_bytes()], dtype=object))  # binary_data=True by default
-        result = client.infer(
-            "tesseract-ocr", [image], outputs=[triton.InferRequestedOutput("payment_details")],
-            headers={"Authorization": f"Bearer {idp.mint(groups=[TESSERACT_GROUP])}"},
-        )  # fmt: skip
-        details = json.loads(result.as_numpy("payment_details")[0])
-        assert details["document_type"] in {"bank_transfer", "invoice", "cash_receipt"}
-        assert details["recipient_inn"]
-
-
 def test_run_server_serves_on_uvloop_and_httptools(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[dict[str, Any]] = []
     monkeypatch.setattr(uvicorn, "run", lambda app, **options: calls.append({"app": app, **options}))
@@ -160,11 +140,7 @@ def _free_port() -> int:
 
 def test_sigterm_lets_requests_in_flight_finish(idp: TestIdentityProvider, tmp_path: Path) -> None:
     """`receipt-extractor serve module` on SIGTERM stops taking requests but answers the one it is running."""
-    manifests = tmp_path / "manifests"
-    manifests.mkdir()
-    for manifest in (ROOT / "manifests").glob("*.yaml"):
-        text = manifest.read_text(encoding="utf-8")
-        (manifests / manifest.name).write_text(text, encoding="utf-8")
+    manifests = write_manifests(tmp_path / "manifests", entrypoint="sleepy_module", models={"sleepy": "default"})
     port = _free_port()
     environment = {
         **os.environ,
@@ -174,7 +150,7 @@ def test_sigterm_lets_requests_in_flight_finish(idp: TestIdentityProvider, tmp_p
         "PYTHONPATH": os.pathsep.join([str(ROOT), str(Path(__file__).parent)]),
     }
     server = subprocess.Popen(
-        [sys.executable, "-m", "app.cli", "serve", "module", "--model", "tesseract-ocr"],
+        [sys.executable, "-m", "app.cli", "serve", "module", "--model", "sleepy"],
         env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
@@ -189,20 +165,18 @@ def test_sigterm_lets_requests_in_flight_finish(idp: TestIdentityProvider, tmp_p
             if time.monotonic() > deadline or server.poll() is not None:
                 pytest.fail(f"the runtime did not become ready:\n{server.communicate(timeout=5)[0]}")
             time.sleep(0.2)
-        sample = next((ROOT / "model" / "samples").glob("*.jpg"))
-        token = idp.mint(groups=["/pu-gallery-pa-tesseract-ocr/gallery-tesseract-users"])
+        token = idp.mint(groups=[group_of("sleepy")])
         with ThreadPoolExecutor(1) as pool:
             in_flight = pool.submit(
-                httpx.post, f"{url}/v2/models/tesseract-ocr/infer-file",
-                files={"image": (sample.name, sample.read_bytes())}, headers={"Authorization": f"Bearer {token}"},
-                timeout=60,
+                httpx.post, f"{url}/v2/models/sleepy/infer", json=_sleep_request(2.0),
+                headers={"Authorization": f"Bearer {token}"}, timeout=60,
             )  # fmt: skip
             in_flight_gauge = f"{project_identity(manifests).metric_prefix}_requests_in_flight"
-            _wait_for(url, in_flight_gauge, 1, model="tesseract-ocr")
+            _wait_for(url, in_flight_gauge, 1)
             server.send_signal(signal.SIGTERM)
             response = in_flight.result()
         assert response.status_code == 200, response.text
-        assert "payment_details" in response.json()
+        assert response.json()["outputs"][0]["data"] == [2.0]
         assert server.wait(timeout=60) in (0, -signal.SIGTERM)  # uvicorn re-raises the signal once drained
         log = server.stdout.read() if server.stdout else ""
         assert '"event": "inference"' in log and '"status": 200' in log
