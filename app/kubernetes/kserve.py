@@ -7,7 +7,7 @@ Deployment and an HPA under KServe's control, no Knative; the drain, probes and 
 
 from __future__ import annotations
 
-from app.kubernetes.render import ClusterOptions, config_map, context_of, model_workload
+from app.kubernetes.render import ClusterOptions, config_map, context_of, deployable_models, model_workload
 from app.kubernetes.workloads import Object, container, pod_spec
 from app.manifests import Manifests
 
@@ -29,13 +29,13 @@ def _predictor_container(base: Object) -> Object:
 
 
 def render_kserve(manifests: Manifests, options: ClusterOptions) -> list[Object]:
-    """The settings ConfigMap and one InferenceService per model of module.yaml."""
+    """The settings ConfigMap and one InferenceService per model of module.yaml its images can serve."""
     from app.runtime.main import drain_seconds
 
     context = context_of(manifests, options)
     limits = manifests.api.spec.restful_api.limits
     objects = [config_map(context, options)]
-    for model in manifests.models:
+    for model in deployable_models(manifests, options)[0]:
         workload = model_workload(manifests, model, options, drain_seconds(limits))
         predictor = {
             **pod_spec(workload, context),

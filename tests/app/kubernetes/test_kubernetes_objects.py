@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -171,11 +173,7 @@ def test_render_cluster_name_too_long_for_a_service_names_the_manifest(folder: P
 def test_render_kserve_predictor_is_a_valid_pod_spec(manifests: Manifests) -> None:
     """KServe's CRD is not in the Kubernetes schemas: its predictor is KServe's few fields plus a PodSpec."""
     services = [o for o in render_kserve(manifests, OPTIONS) if o["kind"] == "InferenceService"]
-    assert [s["metadata"]["name"] for s in services] == [
-        "receipt-extractor-tesseract-ocr",
-        "receipt-extractor-indra-ocr",
-        "receipt-extractor-qwen",
-    ]
+    assert [s["metadata"]["name"] for s in services] == ["receipt-extractor-tesseract-ocr", "receipt-extractor-qwen"]
     for isvc in services:
         assert isvc["apiVersion"] == "serving.kserve.io/v1beta1"
         predictor = isvc["spec"]["predictor"]
@@ -190,7 +188,7 @@ def test_render_kserve_predictor_is_a_valid_pod_spec(manifests: Manifests) -> No
 def test_cli_k8s_prints_the_objects_as_one_yaml_stream(folder: Path) -> None:
     result = CliRunner().invoke(cli, ["manifests", "k8s", "--dir", str(folder), "--namespace", "team-a"])
     assert result.exit_code == 0, result.output
-    objects = list(yaml.safe_load_all(result.output))
+    objects = list(yaml.safe_load_all(result.stdout))
     assert {o["metadata"]["namespace"] for o in objects} == {"team-a"}
     assert [p for o in objects for p in _problems(o)] == []
 
@@ -199,7 +197,7 @@ def test_cli_k8s_prometheus_url_reaches_the_settings(folder: Path) -> None:
     command = ["manifests", "k8s", "--dir", str(folder), "--prometheus-url", "http://prometheus.monitoring:9090"]
     result = CliRunner().invoke(cli, command)
     assert result.exit_code == 0, result.output
-    settings = next(o for o in yaml.safe_load_all(result.output) if o["kind"] == "ConfigMap")["data"]
+    settings = next(o for o in yaml.safe_load_all(result.stdout) if o["kind"] == "ConfigMap")["data"]
     assert settings["RECEIPT_STATS_PROMETHEUS_URL"] == "http://prometheus.monitoring:9090"
     plain = CliRunner().invoke(cli, ["manifests", "k8s", "--dir", str(folder)])
     assert "RECEIPT_STATS_PROMETHEUS_URL" not in plain.output
@@ -208,8 +206,8 @@ def test_cli_k8s_prometheus_url_reaches_the_settings(folder: Path) -> None:
 def test_cli_k8s_kserve_prints_inference_services(folder: Path) -> None:
     result = CliRunner().invoke(cli, ["manifests", "k8s", "--dir", str(folder), "--kserve"])
     assert result.exit_code == 0, result.output
-    kinds = [o["kind"] for o in yaml.safe_load_all(result.output)]
-    assert kinds == ["ConfigMap", "InferenceService", "InferenceService", "InferenceService"]
+    kinds = [o["kind"] for o in yaml.safe_load_all(result.stdout)]
+    assert kinds == ["ConfigMap", "InferenceService", "InferenceService"]
 
 
 def test_cli_k8s_max_below_min_replicas_exits_2() -> None:
@@ -223,3 +221,67 @@ def test_cli_k8s_broken_manifest_names_file_and_exits_1(folder: Path) -> None:
     result = CliRunner().invoke(cli, ["manifests", "k8s", "--dir", str(folder)])
     assert result.exit_code == 1
     assert "module.yaml:" in result.output
+
+
+def _deployments(objects: list[dict[str, Any]]) -> dict[str, str]:
+    """Deployment name → its container's image."""
+    return {
+        o["metadata"]["name"]: o["spec"]["template"]["spec"]["containers"][0]["image"]
+        for o in objects
+        if o["kind"] == "Deployment"
+    }
+
+
+def test_cli_k8s_leaves_out_a_model_whose_extra_the_images_lack_and_says_how_to_include_it(folder: Path) -> None:
+    result = CliRunner().invoke(cli, ["manifests", "k8s", "--dir", str(folder)])
+    assert result.exit_code == 0, result.output
+    objects = list(yaml.safe_load_all(result.stdout))
+    assert "receipt-extractor-indra-ocr" not in _deployments(objects)
+    assert not [o for o in objects if "indra-ocr" in yaml.safe_dump(o)]  # no Service, HPA, route either
+    assert "indra-ocr: not rendered: it needs the opt-in extra(s) indra" in result.stderr
+    assert '--build-arg EXTRAS="indra" -t harbor.example/pu-gallery/receipt-extractor:v0.1.0-indra' in result.stderr
+    assert "render with --with-extra indra" in result.stderr
+
+
+def test_render_cluster_with_the_extra_runs_the_model_on_the_image_built_with_it(manifests: Manifests) -> None:
+    objects = render_cluster(manifests, dataclasses.replace(OPTIONS, with_extras=("indra",)))
+    images = _deployments(objects)
+    reference = manifests.module.spec.image.reference
+    assert images["receipt-extractor-indra-ocr"] == f"{reference}-indra"
+    assert images["receipt-extractor-tesseract-ocr"] == reference  # the others keep the release images
+    assert images["receipt-extractor-qwen"] == f"{reference}-cuda"
+    ingress = _of(objects, "Ingress", "receipt-extractor-api")
+    assert any("indra-ocr" in path["path"] for rule in ingress["spec"]["rules"] for path in rule["http"]["paths"])
+    assert [p for o in objects for p in _problems(o)] == []
+
+
+def _needs_indra_everywhere(folder: Path) -> None:
+    """Every model of the copied module.yaml needs the ``indra`` extra."""
+    path = folder / "module.yaml"
+    text = re.sub(r"\n +extras: \[indra\].*", "", path.read_text())
+    path.write_text(re.sub(r"\n( +)view: receipt(.*)", r"\n\1view: receipt\2\n\1extras: [indra]", text))
+
+
+def test_render_cluster_gpu_model_with_an_extra_names_the_cuda_image_and_target(folder: Path) -> None:
+    _needs_indra_everywhere(folder)
+    manifests = load_manifests(folder)
+    rendered = render_cluster(manifests, dataclasses.replace(OPTIONS, with_extras=("indra",)))
+    assert _deployments(rendered)["receipt-extractor-qwen"] == f"{manifests.module.spec.image.reference}-cuda-indra"
+    (folder / "module.yaml").write_text(
+        (folder / "module.yaml").read_text().replace("extras: [indra]", "extras: []", 1)
+    )
+    result = CliRunner().invoke(cli, ["manifests", "k8s", "--dir", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert "qwen: not rendered" in result.stderr and "--target module-cuda" in result.stderr
+
+
+def test_cli_k8s_an_extra_no_model_needs_exits_1_naming_the_known_ones(folder: Path) -> None:
+    result = CliRunner().invoke(cli, ["manifests", "k8s", "--dir", str(folder), "--with-extra", "indr"])
+    assert result.exit_code == 1
+    assert "needs the extra(s) indr (its models' extras: indra)" in result.stderr
+
+
+def test_render_cluster_refuses_when_no_model_is_left(folder: Path) -> None:
+    _needs_indra_everywhere(folder)
+    with pytest.raises(ValueError, match="no model left to render"):
+        render_cluster(load_manifests(folder), OPTIONS)
