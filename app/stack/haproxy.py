@@ -53,7 +53,11 @@ class HAProxyServer(OnePortServer):
             # so a rolling restart fails no request (inference is safe to send again: it changes nothing)
             "  retries 3\n  option redispatch 1\n  retry-on conn-failure empty-response\n"
             f"  timeout client {TIMEOUT_S}s\n  timeout server {TIMEOUT_S}s\n"
-            "  timeout http-request 10s\n\n"  # a request's headers, as the README asks of the platform's ingress
+            "  timeout http-request 10s\n"  # a request's headers, as the README asks of the platform's ingress
+            # a replica busy on every core may take over a second to answer its readiness check: give it 5 s rather
+            # than take it out of the rotation (with every busy replica out, the balancer answers 503 to all); a
+            # stopped one refuses the connection and is out after two checks as before
+            "  timeout check 5s\n\n"
             f"frontend replicas\n  bind 127.0.0.1:{self.port}\n  default_backend replicas\n\n"
             "backend replicas\n  balance roundrobin\n"
             f"  option httpchk GET {self.health_path}\n"
