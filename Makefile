@@ -77,6 +77,11 @@ bench-serving: system-deps $(VENV)/.dev $(MLSERVER_VENV)/.installed ## Our runti
 bench-qwen: $(VENV)/.dev ## Qwen-VL's cost on this machine's GPU (8B architecture, random weights); writes bench/results/qwen.*
 	$(BIN)/python -m bench.qwen.run
 
+.PHONY: bench-replicas
+bench-replicas: APT_PACKAGES += haproxy
+bench-replicas: system-deps $(VENV)/.dev ## One runtime replica vs two behind HAProxy, and a rolling restart under load: req/s, p50/p95, failed (under 3 min)
+	$(BIN)/python -m bench.replicas
+
 .PHONY: bench-files
 bench-files: $(VENV)/.dev ## File service vs the raw minio client on SeaweedFS: MB/s, 2 MB p50; writes bench/results/files.md
 	$(BIN)/python -m bench.files.run

@@ -127,11 +127,13 @@ def _server(
 
 
 def runtime_server(
-    scenario: Scenario, issuer: str | None, min_queue: int, workdir: Path = WORKDIR
+    scenario: Scenario, issuer: str | None, min_queue: int, workdir: Path = WORKDIR, port: int | None = None
 ) -> AbstractContextManager[RunningServer]:
-    """Our runtime for ``scenario`` (auth on when ``issuer`` is given) in a process of its own."""
-    port = free_port()
+    """Our runtime for ``scenario`` (auth on when ``issuer`` is given) in a process of its own, on ``port`` (a free
+    one when None; a replica restarted behind a load balancer comes back on its own)."""
+    port = port or free_port()
     env = {
+        "RECEIPT_ENVIRONMENT": "development",  # on loopback with the repository's placeholder storage secret
         "RECEIPT_HOST": "127.0.0.1",
         "RECEIPT_PORT": str(port),
         "RECEIPT_AUTH_ENABLED": "true" if issuer else "false",
@@ -141,7 +143,7 @@ def runtime_server(
         sys.executable, "-m", "bench.serving.runtime_server", "--entrypoint", scenario.entrypoint,
         "--model", scenario.model, "--model-key", scenario.model_key, "--min-queue", str(min_queue),
     ]  # fmt: skip
-    log = workdir / f"runtime-{scenario.model}-{'auth' if issuer else 'noauth'}.log"
+    log = workdir / f"runtime-{scenario.model}-{'auth' if issuer else 'noauth'}-{port}.log"
     return _server(command, env, ROOT, f"http://127.0.0.1:{port}", log)
 
 
