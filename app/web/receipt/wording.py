@@ -1,4 +1,5 @@
-"""The module's own explanations (preprocessing steps, field checks) in the interface's language.
+"""The module's own explanations (preprocessing steps, field checks, why a file cannot be read) and the services'
+refusals, in the interface's language.
 
 The module words them in English for logs and API clients; the page shows them to people who may read only Russian.
 Its texts are built from a small set of phrases, so each phrase has its Russian here, in the order a longer phrase
@@ -90,6 +91,58 @@ _PHRASES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
         r"left out: the ИНН has 12 digits \(an individual entrepreneur\), who has no КПП; it is another party's",
         "не взят: ИНН из 12 цифр (ИП), у ИП нет КПП; этот КПП чужой",
     ),
+    # why a file cannot be read (model/documents.py, model/sandbox.py) and what a service answered (app/web/clients.py)
+    (r"^inputs\.image(?:\[\d+\])?: ", ""),
+    (r"the file is empty \(0 bytes\)", "файл пуст (0 байт)"),
+    (
+        r"the file is ([\d.]+) ?(kB|MB|bytes); the limit is ([\d.]+) ?(kB|MB)?",
+        r"файл весит \1 \2, а можно не больше \3 \4",
+    ),
+    (
+        r"not an image or PDF \(accepted: ([^)]*)\); the file starts with",
+        r"это не изображение и не PDF (принимаются: \1); начало файла:",
+    ),
+    (
+        r"the image is (\d+×\d+) px \((\d+) MP\); the limit is (\d+) MP",
+        r"изображение \1 px (\2 Мп), а можно не больше \3 Мп",
+    ),
+    (
+        r"the (\w+) image is refused as a possible decompression bomb",
+        r"изображение \1 отклонено: похоже на «бомбу» при распаковке",
+    ),
+    (
+        r"the (\w+) image is damaged or truncated and cannot be decoded",
+        r"изображение \1 повреждено или обрезано, его не прочесть",
+    ),
+    (
+        r"the image is only (\d+×\d+) px; a receipt needs at least a few hundred",
+        r"изображение всего \1 px, а для чека нужно хотя бы несколько сотен",
+    ),
+    (
+        r"the PDF is damaged or password-protected and cannot be opened",
+        "PDF повреждён или защищён паролем, его не открыть",
+    ),
+    (r"(\d) bytes\b", r"\1 байт"),
+    (r"the PDF has no pages", "в PDF нет страниц"),
+    (r"a page of the PDF cannot be rendered", "страницу PDF не удалось отрисовать"),
+    (r"the preview could not be drawn", "не удалось нарисовать предпросмотр"),
+    (r"decoding the file was stopped: it", "чтение файла остановлено:"),
+    (r"needed more than (\d+) MB", r"понадобилось больше \1 МБ"),
+    (r"was still running after ([\d.]+) s", r"работа шла дольше \1 с"),
+    (r"used more than ([\d.]+) s of processor time", r"ушло больше \1 с процессорного времени"),
+    (
+        r"crashed the decoder \(([^)]*)\), most often a sign of going past",
+        r"декодер упал (\1), обычно от превышения предела:",
+    ),
+    (
+        r"\(a receipt needs a fraction of ([\d.]+) s and (\d+) MB\); is it a PDF built to be expensive\?",
+        r"(чеку хватает доли от \1 с и \2 МБ); не собран ли этот PDF нарочно тяжёлым?",
+    ),
+    (r"the module API is unreachable", "API модуля недоступен"),
+    (r"the file service is unreachable", "файловый сервис недоступен"),
+    (r"the API is unreachable", "API недоступен"),
+    (r"the module API answered without (?:usable )?outputs", "API модуля ответил без пригодного результата"),
+    (r"no file (\S+) among your uploads in the file service", r"файла \1 нет среди ваших загрузок в файловом сервисе"),
     (r"no rule can confirm it", "ни одно правило не может это подтвердить"),
     (r"other sources read", "другие источники прочитали"),
     (r"(\w+) and ([\w, ]+) read the same", r"\1 и \2 прочитали одно и то же"),

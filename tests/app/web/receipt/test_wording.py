@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import io
+import re
+from collections.abc import Callable
+
 import pytest
+from PIL import Image
 
 from app.web.receipt.wording import explained
+from model.documents import DocumentError, load_document
 
 
 @pytest.mark.parametrize(
@@ -34,3 +40,44 @@ def test_russian_phrase_by_phrase(text: str, russian: str) -> None:
 
 def test_nothing_to_explain_is_empty() -> None:
     assert explained(None, "ru") == ""
+
+
+def _refusal(data: bytes, **limits: int) -> str:
+    """The module's own words for a file it cannot read, as the page's technical detail receives them."""
+    with pytest.raises(DocumentError) as refused:
+        load_document(data, **limits)
+    return f"inputs.image: {refused.value}"
+
+
+def _png(width: int, height: int) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), "white").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+ENGLISH_WORD = re.compile(r"\b(?!(?:JPEG|PNG|WebP|HEIC|TIFF|BMP|PDF|px|MB|kB|API|b)\b)[A-Za-z]{2,}\b")
+"""A word in Latin letters other than a format's or a unit's name."""
+
+
+@pytest.mark.parametrize(
+    "detail",
+    [
+        pytest.param(lambda: _refusal(b""), id="empty"),
+        pytest.param(lambda: _refusal(b"%PDF-1.4 broken"), id="broken-pdf"),
+        pytest.param(lambda: _refusal(_png(8, 8)), id="tiny"),
+        pytest.param(lambda: _refusal(_png(40, 40), max_pixels=1000), id="too-many-pixels"),
+        pytest.param(lambda: _refusal(_png(40, 40)[:60]), id="truncated"),
+        pytest.param(lambda: _refusal(b"x" * 2048, max_bytes=1024), id="too-large"),
+        pytest.param(lambda: "inputs.image: the file is 30000000 bytes; the limit is 26214400", id="runtime-limit"),
+        pytest.param(lambda: "the module API is unreachable: [Errno 111] Connection refused", id="unreachable"),
+        pytest.param(lambda: "the module API answered without usable outputs: 'checks'", id="no-outputs"),
+    ],
+)
+def test_technical_details_read_in_russian(detail: Callable[[], str]) -> None:
+    """What the module and the services answer reaches the Russian page without an English phrase left in it (an
+    OS or library message quoted inside, after the Russian, stays as it is)."""
+    text = detail()
+    russian = explained(text, "ru")
+    ours = re.split(r": [\['\"]", re.sub(r"\((?:[^()]|\([^()]*\))*\)", "", russian))[0]  # quoted messages left
+    assert not ENGLISH_WORD.search(ours), russian
+    assert explained(text, "en") == text
