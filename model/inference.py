@@ -19,6 +19,7 @@ from model import sandbox
 from model.budget import DEFAULT_BUDGET_S, request_deadline
 from model.documents import DocumentError
 from model.pipeline import BACKENDS, BackendName, Extraction, Extractor
+from model.quality import ReadingQuality
 from model.schema import FIELD_NAMES, FieldCheck, PaymentDetails
 
 MODEL_KEYS = ("tesseract", "qwen-vl", "auto", "indra", "pooled")
@@ -36,7 +37,7 @@ QWEN_STATIC_CACHE_ENV = "RECEIPT_QWEN_STATIC_CACHE"
 _BOOLEANS = {"true": True, "1": True, "yes": True, "on": True, "false": False, "0": False, "no": False, "off": False}
 """The spellings of yes and no that request parameters and the module's environment accept."""
 
-OUTPUTS = ("payment_details", "checks", "response", "warnings")
+OUTPUTS = ("payment_details", "checks", "response", "warnings", "quality")
 
 EXAMPLES: dict[str, Any] = {
     "inputs.image": "/9j/4AAQSkZJRg==",  # the first bytes of a JPEG: a placeholder for the photo's base64
@@ -66,6 +67,7 @@ SCHEMAS: dict[str, Any] = {
         "propertyNames": {"enum": list(FIELD_NAMES)},
         "additionalProperties": FieldCheck.model_json_schema(),
     },
+    "outputs.quality": ReadingQuality.model_json_schema(),
     "outputs.warnings": {
         "type": "array",
         "description": "What the time budget left out of the reading; empty when the document was read in full",
@@ -155,6 +157,10 @@ def inference(
     :param outputs.warnings: What the time budget left out (e.g. the other turns of an unsure page); an empty
         list when the document was read in full.
     :type outputs.warnings: json
+    :param outputs.quality: How well the document could be read: retake (true when the reading is too poor to rely
+        on: ask for another photo), reasons (low_confidence, key_fields_missing, small_image), the OCR's mean
+        confidence, how many of the document type's key fields were read, and the page's shorter side in pixels.
+    :type outputs.quality: json
     """
     extractor = model if isinstance(model, Extractor) else load(model_key)
     options = _parameters(parameters)
@@ -242,6 +248,7 @@ def _outputs(results: list[Extraction], output_fields: Sequence[Mapping[str, Any
         "checks": [json.dumps(r.checks_json(), ensure_ascii=False) for r in results],
         "response": [r.response for r in results],
         "warnings": [json.dumps(r.warnings, ensure_ascii=False) for r in results],
+        "quality": [json.dumps(r.quality.model_dump(mode="json") if r.quality else None) for r in results],
     }
     return [
         {

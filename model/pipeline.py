@@ -26,6 +26,7 @@ from model.pooling import pool_readings
 from model.preprocess import Preprocessed, PreprocessOptions, Step, preprocess
 from model.preprocess.geometry import quarter_turns
 from model.qr import QrCode, decode_qr
+from model.quality import ReadingQuality, assess
 from model.resolve import resolve
 from model.schema import Candidate, DocumentType, FieldCheck, PaymentDetails, Source
 from model.tesseract import PSM
@@ -58,6 +59,8 @@ class Extraction:
     intermediates: dict[str, np.ndarray] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     """What the time budget left out; empty when the document was read in full."""
+    quality: ReadingQuality | None = None
+    """How well the document could be read, and whether to ask for another photo."""
 
     @property
     def truncated(self) -> bool:
@@ -97,6 +100,9 @@ class _Reading:
     document_types: list[tuple[DocumentType, Source]] = field(default_factory=list)
     page_readings: list[PageReading] = field(default_factory=list)
     """Every OCR reading kept for the evidence: where each chosen value's words are."""
+    confidences: list[float] = field(default_factory=list)
+    """Each OCR'd page's mean confidence, for the reading's quality."""
+    page_shapes: list[tuple[int, ...]] = field(default_factory=list)
 
 
 def _options(preprocess_image: bool, keep_intermediates: bool) -> PreprocessOptions:
@@ -285,6 +291,7 @@ class Extractor:
             )
             details, field_checks = resolve(reading.candidates, document_type, type_source)
             field_checks = with_evidence(details, field_checks, reading.page_readings)
+            quality = assess(details, field_checks, reading.confidences, reading.page_shapes)
         return Extraction(
             details=details,
             checks=field_checks,
@@ -295,6 +302,7 @@ class Extractor:
             stages=reading.timer.stages,
             intermediates=intermediates,
             warnings=reading.budget.warnings(),
+            quality=quality,
         )
 
     def _read_page(
@@ -302,6 +310,7 @@ class Extractor:
     ) -> tuple[list[Step], dict[str, np.ndarray]]:
         """Read page ``page_number`` (1 for the first) into ``reading``; its preprocessing's steps and images."""
         timer = reading.timer
+        reading.page_shapes.append(page.image.shape)
         with timer.stage("qr"):
             page_codes = decode_qr(page.image)
         self._add_qr_codes(page_codes, reading)
@@ -336,6 +345,7 @@ class Extractor:
         reading.candidates += page_text.candidates
         reading.texts.append(page_text.text)
         reading.page_readings += _page_readings(page_text.passes, page_number, page, prepared)
+        reading.confidences.append(page_text.confidence)
         reading_source = Source.INDRA if self.backend == "indra" else Source.OCR
         reading.document_types.append((classify(page_text.lines), reading_source))
         return steps, prepared.intermediates

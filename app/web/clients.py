@@ -150,10 +150,12 @@ class FilesClient(_ApiClient):
 
 @dataclass(frozen=True)
 class Reading:
-    """What the module answered: the details and a check per field (both plain JSON)."""
+    """What the module answered: the details, a check per field (with where each value was read) and how well the
+    document could be read (all plain JSON)."""
 
     details: dict[str, Any]
     checks: dict[str, Any]
+    quality: dict[str, Any] | None = None
 
 
 class RuntimeClient(_ApiClient):
@@ -189,16 +191,17 @@ class RuntimeClient(_ApiClient):
                 }
             ],
             "parameters": {"preprocess": True},
-            "outputs": [{"name": "payment_details"}, {"name": "checks"}],
+            "outputs": [{"name": "payment_details"}, {"name": "checks"}, {"name": "quality"}],
         }
         body = self._call("POST", f"/v2/models/{_segment(model)}/infer", token, json=request).json()
         outputs = {output["name"]: output for output in body.get("outputs", [])}
         try:
             details = json.loads(outputs["payment_details"]["data"][0])
             checks = json.loads(outputs["checks"]["data"][0])
+            quality = json.loads(outputs["quality"]["data"][0]) if "quality" in outputs else None
         except (KeyError, IndexError, TypeError, ValueError) as error:
             raise ServiceError("model_down", f"the module API answered without usable outputs: {error}") from error
-        return Reading(details, checks)
+        return Reading(details, checks, quality if isinstance(quality, dict) else None)
 
     def metadata(self, token: str, model: str) -> dict[str, Any]:
         """``GET /v2/models/{model}``: the declared inputs and outputs, each with its ``content_type``."""

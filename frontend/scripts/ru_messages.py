@@ -207,6 +207,15 @@ RU = {
     "This file is not a photo or a PDF. Choose another file.": "Это не фото и не PDF. Выберите другой файл.",
     "Choose another file": "Выбрать другой файл",
     "Technical detail": "Техническая подробность",
+    "This photo is hard to read": "Это фото трудно прочитать",
+    "Most details could not be read reliably. Another photo will do better than correcting them by hand: lay the "
+    "document flat, in good light, with the whole page in the frame.": (
+        "Большую часть реквизитов не удалось уверенно прочитать. Новое фото поможет лучше, чем исправления вручную: "
+        "положите документ ровно, при хорошем свете, чтобы в кадр попала вся страница."
+    ),
+    "Take another photo": "Сделать другое фото",
+    "The photo, with the place the chosen field was read marked": "Фото, на котором отмечено, где прочитано поле",
+    "Choose a field to see where on the photo it was read.": "Выберите поле, чтобы увидеть, где на фото оно прочитано.",
     "Confirmed": "Подтверждено",
     # The monitoring pages (admins)
     "Monitoring": "Мониторинг",

@@ -38,13 +38,15 @@ def test_inference_returns_every_output_for_each_sample(
     for path, truth in samples.items():
         outputs = inference([], [_image(path)], [], "tesseract", extractor)
         by_name = {output["name"]: output for output in outputs}
-        assert set(by_name) == {"payment_details", "checks", "response", "warnings"}
+        assert set(by_name) == {"payment_details", "checks", "response", "warnings", "quality"}
         assert json.loads(by_name["warnings"]["data"][0]) == []
+        assert json.loads(by_name["quality"]["data"][0])["retake"] is False  # the samples are good photos
         details = json.loads(by_name["payment_details"]["data"][0])
         for field in KEY_FIELDS:
             assert details[field] == truth[field], f"{path.name}: {field}"
         checks = json.loads(by_name["checks"]["data"][0])
         assert set(checks) == set(details)
+        assert any(check["box"] and 0 < check["confidence"] <= 100 for check in checks.values())
         assert by_name["response"]["data"][0].strip()
 
 

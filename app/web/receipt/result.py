@@ -99,6 +99,7 @@ def new_record(original: StoredFile, model: str, reading: Reading, preview: Prev
         "read_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "details": reading.details,
         "checks": reading.checks,
+        "quality": reading.quality,
         "steps": [asdict(step) for step in preview.steps],
         "size": f"{preview.width}×{preview.height}",
     }
@@ -118,9 +119,32 @@ def record_context(record: dict[str, Any]) -> dict[str, Any]:
 
 def details_context(details: dict[str, str | None], record: dict[str, Any] | None) -> dict[str, Any]:
     """What the details card, the badges and the QR card show for ``details``: the values, each field's check
-    (the module's, or the rules' again for an edit), and the QR (or why there is none)."""
+    (the module's, or the rules' again for an edit), where on the photo each was read, whether to ask for another
+    photo, and the QR (or why there is none)."""
     checks = field_checks(details, record, details.get("document_type"))
-    return {"values": details, "checks": checks, **qr_context(details, checks)}
+    where = {"boxes": evidence_boxes(record), "retake": asks_for_retake(record)}
+    return {"values": details, "checks": checks, **where, **qr_context(details, checks)}
+
+
+def evidence_boxes(record: dict[str, Any] | None) -> dict[str, dict[str, float]]:
+    """Each field's box on the first page as the module reported it (x, y, w, h in fractions of the photo as
+    displayed), for the overlay that shows where a focused field was read; an edit keeps the place it was read."""
+    boxes: dict[str, dict[str, float]] = {}
+    for field, check in ((record or {}).get("checks") or {}).items():
+        box = check.get("box") if isinstance(check, dict) else None
+        if not isinstance(box, dict) or box.get("page", 1) != 1:
+            continue
+        try:
+            boxes[field] = {key: min(1.0, max(0.0, float(box[key]))) for key in ("x", "y", "w", "h")}
+        except (KeyError, TypeError, ValueError):
+            continue
+    return boxes
+
+
+def asks_for_retake(record: dict[str, Any] | None) -> bool:
+    """The module judged the reading too poor to rely on (``quality.retake``): the page asks for another photo."""
+    quality = (record or {}).get("quality")
+    return isinstance(quality, dict) and quality.get("retake") is True
 
 
 def qr_context(details: dict[str, str | None], checks: dict[str, dict[str, Any]]) -> dict[str, Any]:

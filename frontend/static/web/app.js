@@ -225,6 +225,51 @@ document.addEventListener("DOMContentLoaded", () => {
     }, 1200);
   });
 
+  // Where a field was read: its box (fractions of the photo, from the module) drawn over the photo while the field
+  // is focused or pointed at; placed in % so it scales with the photo at any width.
+  const showEvidence = (field) => {
+    const box = document.querySelector('[data-testid="evidence-box"]');
+    if (!box) return;
+    const spec = field ? field.getAttribute("data-box") : null;
+    const [x, y, w, h] = (spec || "").split(" ").map(Number);
+    if (!spec || [x, y, w, h].some(Number.isNaN)) {
+      box.hidden = true;
+      return;
+    }
+    Object.assign(box.style, { left: `${x * 100}%`, top: `${y * 100}%`, width: `${w * 100}%`, height: `${h * 100}%` });
+    box.dataset.field = field.getAttribute("data-field") || "";
+    box.hidden = false;
+  };
+  const fieldOf = (element) => (element instanceof Element ? element.closest(".field[data-field]") : null);
+  const focusedField = () => fieldOf(document.activeElement);
+  document.body.addEventListener("focusin", (event) => {
+    const field = fieldOf(event.target);
+    if (field) showEvidence(field);
+  });
+  document.body.addEventListener("focusout", (event) => {
+    if (fieldOf(event.target) && !fieldOf(event.relatedTarget)) showEvidence(null);
+  });
+  document.body.addEventListener("mouseover", (event) => {
+    const field = fieldOf(event.target);
+    if (field) showEvidence(field);
+  });
+  document.body.addEventListener("mouseout", (event) => {
+    if (fieldOf(event.target) && !fieldOf(event.relatedTarget)) showEvidence(focusedField());
+  });
+
+  // "Take another photo": on the upload page, straight to the camera on a phone (the file chooser elsewhere);
+  // from a stored result's own page, the link goes to the upload page.
+  document.body.addEventListener("click", (event) => {
+    const link = event.target instanceof Element ? event.target.closest("[data-retake]") : null;
+    const camera = document.getElementById("camera");
+    const photo = document.getElementById("photo");
+    if (!link || !photo) return;
+    event.preventDefault();
+    const form = document.getElementById("upload-form");
+    if (form) form.scrollIntoView({ block: "start" });
+    (camera && window.matchMedia("(pointer: coarse)").matches ? camera : photo).click();
+  });
+
   document.body.addEventListener("input", (event) => {
     const field = event.target;
     if (!(field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement)) return;

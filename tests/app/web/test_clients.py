@@ -28,6 +28,8 @@ def test_the_runtime_reads_a_stored_photo_by_its_id(
         runtime.close()
     assert reading.details["recipient_inn"] == "3834964079"
     assert reading.checks["recipient_inn"]["status"] == "verified"
+    assert set(reading.checks["recipient_inn"]["box"]) == {"page", "x", "y", "w", "h"}  # where it was read
+    assert reading.quality is not None and reading.quality["retake"] is False
 
 
 def test_another_persons_file_id_is_not_found_by_the_runtime(

@@ -1,0 +1,90 @@
+"""Whether a reading is too poor to rely on, so the person is asked for another photo instead of fixing it by hand.
+
+A blurred, dark or tiny photo does not fail: it yields a few fields, some wrong, and looks like any other result.
+Three signals that the module measures anyway tell such a reading apart (thresholds measured on the benchmark
+corpus, ``bench/quality.py``): the OCR's mean confidence over the page, how many of the fields that a document of
+its type always shows were read and not refuted, and the photo's size. A text-layer PDF or a QR code that gave the
+fields is never poor, whatever its pixels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from model.schema import CheckStatus, DocumentType, FieldCheck, PaymentDetails, Source
+
+KEY_FIELDS: Mapping[str, tuple[str, ...]] = {
+    DocumentType.BANK_TRANSFER: ("recipient_name", "amount", "payment_date"),
+    DocumentType.INVOICE: ("recipient_name", "recipient_inn", "recipient_account", "bank_bic", "amount"),
+    DocumentType.CASH_RECEIPT: ("recipient_inn", "amount", "payment_date", "fiscal_drive_number"),
+    DocumentType.OTHER: ("recipient_name", "amount", "payment_date"),
+}
+"""The fields every document of the type prints; a reading that lost most of them lost the page."""
+
+LOW_CONFIDENCE = 70.0
+"""Mean OCR confidence (0-100) under which the page was read poorly."""
+MOST_KEY_FIELDS = 0.5
+"""Share of the key fields that must be read and not refuted."""
+SMALL_IMAGE_PX = 600
+"""A page whose shorter side is under this many pixels is too small for its print to be read."""
+
+
+class ReadingQuality(BaseModel):
+    """How well the document could be read, and whether to ask for another photo."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    retake: bool = Field(
+        description="True when the reading is too poor to rely on: ask the person for another photo (flat, lit, "
+        "the whole document in the frame) rather than to correct the fields"
+    )
+    reasons: list[str] = Field(
+        default_factory=list,
+        description="Why a retake is asked for: low_confidence (the OCR was unsure of the page), key_fields_missing "
+        "(most of the fields this kind of document shows were not read or fail their checks), small_image",
+    )
+    confidence: float | None = Field(
+        None, ge=0, le=100, description="The OCR's mean confidence over the page's text, 0-100; null without OCR"
+    )
+    key_fields_read: int = Field(
+        ge=0, description="How many of the document type's key fields were read and do not fail their checks"
+    )
+    key_fields: int = Field(ge=0, description="How many key fields a document of this type shows")
+    smallest_side_px: int | None = Field(None, ge=0, description="The first page's shorter side, in pixels")
+
+
+def assess(
+    details: PaymentDetails,
+    checks: Mapping[str, FieldCheck],
+    confidences: Sequence[float],
+    page_shapes: Sequence[tuple[int, ...]],
+) -> ReadingQuality:
+    """The reading's quality from what the extraction measured: the OCR pages' mean confidences, the chosen values
+    and their checks, the pages' sizes."""
+    keys = KEY_FIELDS.get(str(details.document_type), KEY_FIELDS[DocumentType.OTHER])
+    read = sum(1 for field in keys if getattr(details, field) is not None and _not_refuted(checks.get(field)))
+    confidence = round(sum(confidences) / len(confidences), 1) if confidences else None
+    side = min(page_shapes[0][:2]) if page_shapes else None
+    exact = any(check.source in (Source.QR, Source.PDF) for check in checks.values() if check.source)
+    reasons = []
+    if confidence is not None and confidence < LOW_CONFIDENCE:
+        reasons.append("low_confidence")
+    if read < MOST_KEY_FIELDS * len(keys):
+        reasons.append("key_fields_missing")
+    if side is not None and side < SMALL_IMAGE_PX:
+        reasons.append("small_image")
+    poor = ("key_fields_missing" in reasons and len(reasons) > 1) or (confidence is not None and confidence < 50)
+    return ReadingQuality(
+        retake=poor and not exact,
+        reasons=reasons,
+        confidence=confidence,
+        key_fields_read=read,
+        key_fields=len(keys),
+        smallest_side_px=side,
+    )
+
+
+def _not_refuted(check: FieldCheck | None) -> bool:
+    return check is None or check.status != CheckStatus.INVALID
