@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from chromium import CHROMIUM, chromium
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
-from test_browser import CHROMIUM, CHROMIUM_FLAGS
 from web_kit import DevStack
 
 from model.pipeline import Extractor
@@ -34,10 +34,8 @@ def _sign_in(page: playwright.Page, stack: DevStack, username: str) -> None:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[playwright.Browser]:
-    with playwright.sync_playwright() as driver:
-        chromium = driver.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_FLAGS)
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 def _page(browser: playwright.Browser, viewport: str, locale: str = "en-US") -> playwright.Page:
