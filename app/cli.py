@@ -149,7 +149,9 @@ def openapi(
 
     config = runtime_config(load_manifests(get_settings().manifests_dir), model or ())
     _, spec = import_module_contract(config.entrypoint)
-    document = openapi_document({m.name: spec for m in config.models}, title=config.title, version=build_version())
+    document = openapi_document(
+        {m.name: spec for m in config.models}, title=config.project.display_name, version=build_version()
+    )
     typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
 
 

@@ -35,7 +35,6 @@ from app.settings import Settings, UnsafeSettingsError
 
 LOG = logging.getLogger(__name__)
 
-KEY_PREFIX = "receipt:monitoring:"
 """Each kind's Redis list is this prefix and the kind: ``receipt:monitoring:requests``, ``…:logs:web``."""
 SERVICES = ("runtime", "files", "web")
 """The services whose own log lines are kept, each in a ring of its own."""
@@ -109,9 +108,10 @@ class RedisStore:
     """Two capped Redis lists shared by every replica, written by a thread of this process."""
 
     source = "redis"
-    KEYS: Mapping[str, str] = {kind: KEY_PREFIX + kind for kind in KINDS}
 
-    def __init__(self, client: redis.Redis, keep: int) -> None:
+    def __init__(self, client: redis.Redis, keep: int, key_prefix: str) -> None:
+        self._keys: Mapping[str, str] = {kind: key_prefix + kind for kind in KINDS}
+        """One list per kind, under the project's prefix (``ProjectIdentity.monitoring_key_prefix``)."""
         self._redis = client
         self._keep = keep
         self._pending: queue.Queue[tuple[str, Mapping[str, Any]] | None] = queue.Queue(PENDING_MAX)
@@ -121,7 +121,7 @@ class RedisStore:
 
     def add(self, kind: str, entry: Mapping[str, Any]) -> None:
         try:
-            self._pending.put_nowait((self.KEYS[kind], entry))  # encoded by the writer, off the request path
+            self._pending.put_nowait((self._keys[kind], entry))  # encoded by the writer, off the request path
         except queue.Full:
             self._dropped += 1
             if self._dropped in {1, 100, 10_000}:  # a few log lines, not one per request
@@ -161,7 +161,7 @@ class RedisStore:
 
     def recent(self, kind: str, scan: int) -> list[dict[str, Any]]:
         try:
-            lines = self._redis.lrange(self.KEYS[kind], 0, scan - 1)
+            lines = self._redis.lrange(self._keys[kind], 0, scan - 1)
         except redis.RedisError as error:
             raise ApiError(
                 503, f"the monitoring store (Redis) does not answer: {error}", {"Retry-After": "5"}
@@ -180,8 +180,9 @@ class RedisStore:
         self._redis.close()
 
 
-def activity_store(settings: Settings) -> ActivityStore:
-    """The store ``settings.monitoring_store`` names: unset, this process's memory; a redis:// URL, Redis."""
+def activity_store(settings: Settings, key_prefix: str) -> ActivityStore:
+    """The store ``settings.monitoring_store`` names: unset, this process's memory; a redis:// URL, Redis, its lists
+    under ``key_prefix`` (the project's)."""
     if settings.monitoring_store is None:
         return ProcessStore()
     url = settings.monitoring_store.get_secret_value()
@@ -192,7 +193,7 @@ def activity_store(settings: Settings) -> ActivityStore:
             "scheme; unset it to keep the request log in the process's memory"
         )
     client = redis.Redis.from_url(url, socket_connect_timeout=CONNECT_TIMEOUT_S, socket_timeout=CONNECT_TIMEOUT_S)
-    return RedisStore(client, settings.monitoring_keep)
+    return RedisStore(client, settings.monitoring_keep, key_prefix)
 
 
 def utc_timestamp(seconds: float) -> str:
@@ -246,13 +247,13 @@ def collecting_logs(store: ActivityStore, service: str) -> Iterator[None]:
 
 
 @contextmanager
-def shared_logs(settings: Settings, service: str) -> Iterator[None]:
+def shared_logs(settings: Settings, service: str, key_prefix: str) -> Iterator[None]:
     """For a service that answers no admin query (the file service): its log lines go to the shared store when one
     is set, where the runtime's ``/v2/monitoring/logs`` reads them; a ring in its own memory nobody could read."""
     if settings.monitoring_store is None:
         yield
         return
-    store = activity_store(settings)
+    store = activity_store(settings, key_prefix)
     try:
         with collecting_logs(store, service):
             yield

@@ -61,7 +61,7 @@ def create_files_app(settings: Settings, manifests: Manifests) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        with shared_logs(settings, "files"):
+        with shared_logs(settings, "files", manifests.project.monitoring_key_prefix):
             try:
                 await anyio.to_thread.run_sync(storage.ensure_bucket)
             except StorageError as exc:

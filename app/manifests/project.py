@@ -67,6 +67,11 @@ class ProjectIdentity:
         """Of the generic history's run log in a shared Redis: ``<prefix>-web:runs:<owner>``."""
         return f"{self.prefix}-web:runs:"
 
+    @property
+    def monitoring_key_prefix(self) -> str:
+        """Of the request log, publications and log lines every service shares: ``<prefix>:monitoring:<kind>``."""
+        return f"{self.prefix}:monitoring:"
+
     def display_name_in(self, language: str) -> str:
         """The display name in ``language``, or the plain one where the manifest gives no translation."""
         return self.display_name_translations.get(language, self.display_name)
@@ -87,6 +92,12 @@ class ProjectIdentity:
             "session-cookie": self.session_cookie,
             "env-prefix": ENV_PREFIX,
         }
+
+
+UNNAMED_PROJECT = ProjectIdentity(
+    name="module", display_name="Module", image_repository="module", bucket="uploads", realm="module", prefix="module"
+)
+"""The identity of a service built without manifests (a runtime embedded or under test): generic names only."""
 
 
 def identity_of(module: ModuleManifest, storage: StorageManifest) -> ProjectIdentity:

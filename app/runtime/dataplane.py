@@ -24,6 +24,7 @@ from app.errors import ApiError, storage_error
 from app.files.service import FileService
 from app.limiter import SaturatedError, SlotLimiter
 from app.manifests.models import Cors, Limits
+from app.manifests.project import UNNAMED_PROJECT, ProjectIdentity
 from app.runtime.cluster_stats import PrometheusStats
 from app.runtime.filerefs import resolve_file_references
 from app.runtime.observability import Metrics, log_request, redact
@@ -48,12 +49,8 @@ class RuntimeConfig:
     cors: Cors | None = None
     """The API manifest's CORS policy; None answers no cross-origin request."""
     allowed_clients: Sequence[str] = ()
-    name: str = "module"
-    """The project's name (metadata.name): the server metadata says ``{name}-runtime``."""
-    title: str = "Module"
-    """The project's display name: the API documents' title."""
-    metric_prefix: str = "module_runtime"
-    """Of the Prometheus metrics' names (the project's, e.g. receipt_runtime)."""
+    project: ProjectIdentity = UNNAMED_PROJECT
+    """Whose runtime: the server metadata's name, the API documents' title, metric names, shared-store keys."""
     bucket: str | None = None
     """The storage manifest's bucket: FILE inputs may then name uploads of the file service by id."""
     uploads_prefix: str = "uploads/"

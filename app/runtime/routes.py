@@ -68,7 +68,11 @@ def add_routes(app: FastAPI, state: RuntimeState) -> None:
 
     @app.get("/v2", tags=["server"])
     async def server_metadata() -> dict[str, Any]:
-        return {"name": f"{state.config.name}-runtime", "version": build_version(), "extensions": list(EXTENSIONS)}
+        return {
+            "name": f"{state.config.project.name}-runtime",
+            "version": build_version(),
+            "extensions": list(EXTENSIONS),
+        }
 
     @app.get("/v2/health/live", tags=["server"])
     async def live() -> dict[str, bool]:
@@ -88,7 +92,7 @@ def add_routes(app: FastAPI, state: RuntimeState) -> None:
     async def openapi(request: Request) -> dict[str, Any]:
         specs = {name: served.spec for name, served in state.models.items()}
         settings = state.settings
-        return openapi_document(specs, title=state.config.title, version=build_version(),
+        return openapi_document(specs, title=state.config.project.display_name, version=build_version(),
                                 server_url=str(request.base_url).rstrip("/"),
                                 issuer_url=settings.issuer_url if settings.auth_enabled else None)  # fmt: skip
 

@@ -39,7 +39,7 @@ def create_app(settings: Settings, config: RuntimeConfig) -> FastAPI:
     """A FastAPI app serving ``config.models`` of ``config.entrypoint``; models load at start-up, off the loop."""
     refuse_unsafe_settings(settings, [settings.storage_secret_name] if config.bucket is not None else [])
     state = RuntimeState(
-        settings, config, build_registry(config.entrypoint, config.models), Metrics(config.metric_prefix)
+        settings, config, build_registry(config.entrypoint, config.models), Metrics(config.project.metric_prefix)
     )
     if settings.auth_enabled:
         state.verifier = TokenVerifier(
@@ -65,11 +65,11 @@ def create_app(settings: Settings, config: RuntimeConfig) -> FastAPI:
         if state.cluster_stats is not None:
             await state.cluster_stats.aclose()
 
-    state.activity = activity_store(settings)
+    state.activity = activity_store(settings, config.project.monitoring_key_prefix)
     if settings.stats_prometheus_url:
-        state.cluster_stats = PrometheusStats(settings.stats_prometheus_url, config.metric_prefix)
+        state.cluster_stats = PrometheusStats(settings.stats_prometheus_url, config.project.metric_prefix)
 
-    app = FastAPI(title=config.title, lifespan=lifespan, openapi_url=None, docs_url=None, redoc_url=None)
+    app = FastAPI(title=config.project.display_name, lifespan=lifespan, openapi_url=None, docs_url=None, redoc_url=None)
     app.state.runtime = state
     if config.cors is not None:
         app.add_middleware(

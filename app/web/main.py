@@ -127,7 +127,7 @@ def create_web_app(settings: Settings, manifests: Manifests) -> FastAPI:
         catalogs=load_catalogs(FRONTEND / "locales"),
         project=project,
         admin_groups=manifests.admin_groups,
-        activity=activity_store(settings),
+        activity=activity_store(settings, project.monitoring_key_prefix),
     )
 
     @asynccontextmanager

@@ -30,6 +30,7 @@ def test_identity_reads_the_project_section_image_and_bucket(tmp_path: Path) -> 
     assert (project.metric_prefix, project.session_cookie, project.login_key_prefix) == (
         "birds_runtime", "birds_session", "birds-web:login:",
     )  # fmt: skip
+    assert (project.runs_key_prefix, project.monitoring_key_prefix) == ("birds-web:runs:", "birds:monitoring:")
     assert load_manifests(folder).project == project
 
 

@@ -19,6 +19,7 @@ from pydantic import SecretStr
 from runtime_kit import ECHO_GROUP, limits
 
 from app.common.activity import RedisStore, collecting_logs, shared_logs
+from app.manifests import UNNAMED_PROJECT
 from app.runtime.dataplane import RuntimeConfig
 from app.runtime.registry import ModelDeclaration
 from app.runtime.server import create_app
@@ -221,7 +222,8 @@ def test_log_lines_of_every_service_in_the_shared_store(
 ) -> None:
     marker = _unique_prefix()
     settings = Settings(issuer_url=idp.issuer, manifests_dir=".", monitoring_store=SecretStr(redis_server.url))
-    with shared_logs(settings, "files"):  # the file service's lifespan (its own process, deployed)
+    # the file service's lifespan (its own process, deployed)
+    with shared_logs(settings, "files", UNNAMED_PROJECT.monitoring_key_prefix):
         logging.getLogger("app.files.test").error(marker + "storage down")
     with TestClient(_app(idp, weights, redis_server.url)) as runtime:
         store = runtime.app.state.runtime.activity  # type: ignore[attr-defined]
