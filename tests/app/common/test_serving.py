@@ -58,13 +58,13 @@ def test_headers_sent_a_byte_at_a_time_are_cut_off_while_others_are_served(serve
         slow.sendall(head[:5])
         assert client.get(f"{server.url}/").json() == {"hello": "world"}  # served while the slow one trickles
         closed = _closed_after(slow, head[5:], seconds=5)
-    assert closed is not None and closed < TIMEOUT_S + 1
+    assert closed is not None and closed < TIMEOUT_S + 3  # the deadline, and slack for a busy machine
 
 
 def test_a_connection_that_sends_nothing_is_closed(server: LiveServer) -> None:
     with socket.create_connection(("127.0.0.1", server.port)) as idle:
         closed = _closed_after(idle, b"", seconds=5)
-    assert closed is not None and closed < TIMEOUT_S + 1
+    assert closed is not None and closed < TIMEOUT_S + 3  # the deadline, and slack for a busy machine
 
 
 def test_a_keep_alive_connections_next_request_has_the_same_deadline(server: LiveServer) -> None:
@@ -73,16 +73,19 @@ def test_a_keep_alive_connections_next_request_has_the_same_deadline(server: Liv
         assert connection.recv(4096).startswith(b"HTTP/1.1 200")
         time.sleep(TIMEOUT_S * 1.5)  # idle between requests: the keep-alive timeout's business (5 s), not this one's
         closed = _closed_after(connection, b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + b"a" * 200, seconds=5)
-    assert closed is not None and closed < TIMEOUT_S + 1
+    assert closed is not None and closed < TIMEOUT_S + 3  # the deadline, and slack for a busy machine
 
 
-def test_headers_within_the_deadline_are_served_even_when_slow(server: LiveServer) -> None:
+def test_headers_within_the_deadline_are_served_even_when_slow() -> None:
     request = b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-    with socket.create_connection(("127.0.0.1", server.port)) as connection:
-        for byte in range(0, len(request), 10):
+    with (
+        live_uvicorn(_app(), http=header_timeout_protocol(10.0)) as patient,
+        socket.create_connection(("127.0.0.1", patient.port)) as connection,
+    ):
+        for byte in range(0, len(request), 10):  # over a second: twice the deadline of the tests above
             connection.sendall(request[byte : byte + 10])
-            time.sleep(TIMEOUT_S / 20)
-        connection.settimeout(5)
+            time.sleep(0.15)
+        connection.settimeout(10)
         assert connection.recv(4096).startswith(b"HTTP/1.1 200")
 
 
