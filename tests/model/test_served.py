@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import base64
 import json
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import numpy as np
 import pytest
 from auth_fixtures import TESSERACT_GROUP, TestIdentityProvider
@@ -122,3 +124,43 @@ def test_tritonclient_sends_raw_binary_tensors(idp: TestIdentityProvider) -> Non
         details = json.loads(result.as_numpy("payment_details")[0])
         assert details["document_type"] in {"bank_transfer", "invoice", "cash_receipt"}
         assert details["recipient_inn"]
+
+
+def _bomb_request() -> dict[str, object]:
+    from tests.hostile_documents import content_stream_bomb
+
+    encoded = base64.b64encode(content_stream_bomb()).decode()
+    image = {"name": "image", "datatype": "BYTES", "shape": [1], "parameters": {"content_type": "base64"}}
+    return {"inputs": [{**image, "data": [encoded]}]}
+
+
+@pytest.mark.parametrize("timeout_s", [60.0, 1.0], ids=["decoding-limit", "request-timeout"])
+def test_the_receipt_module_stops_a_pdf_built_to_be_expensive(idp: TestIdentityProvider, timeout_s: float) -> None:
+    """Within the request's timeout the sandbox's limits answer 400 naming the input; with a shorter timeout the
+    decoding ends at it (504), and the slot is free at once rather than after the sandbox's 18 s."""
+    models = [ModelDeclaration("tesseract-ocr", "tesseract", (TESSERACT_GROUP,))]
+    app = runtime(idp, "model.inference", models, timeoutSeconds=timeout_s)
+    headers = {"Authorization": f"Bearer {idp.mint(groups=[TESSERACT_GROUP])}"}
+    with live_server(app) as url:
+        started = time.monotonic()
+        response = httpx.post(f"{url}/v2/models/tesseract-ocr/infer", json=_bomb_request(), headers=headers, timeout=60)
+        if timeout_s > 20:
+            assert response.status_code == 400
+            assert response.json()["error"].startswith("inputs.image: decoding the file was stopped: it ")
+            assert time.monotonic() - started < 20
+        else:
+            assert response.status_code == 504
+            gauge = "module_runtime_requests_in_flight"
+            assert f'{gauge}{{model_name="tesseract-ocr"}}' in httpx.get(f"{url}/metrics", timeout=5).text
+            _wait_for_gauge(url, f'{gauge}{{model_name="tesseract-ocr"}}', 0)
+            assert time.monotonic() - started < 5
+
+
+def _wait_for_gauge(url: str, series: str, value: float) -> None:
+    deadline = time.monotonic() + 20
+    while True:
+        lines = httpx.get(f"{url}/metrics", timeout=5).text.splitlines()
+        if any(line.startswith(series + " ") and float(line.rsplit(" ", 1)[1]) == value for line in lines):
+            return
+        assert time.monotonic() < deadline, f"{series} never reached {value}"
+        time.sleep(0.05)
