@@ -35,7 +35,6 @@ from app.settings import Settings, UnsafeSettingsError
 
 LOG = logging.getLogger(__name__)
 
-"""Each kind's Redis list is this prefix and the kind: ``receipt:monitoring:requests``, ``…:logs:web``."""
 SERVICES = ("runtime", "files", "web")
 """The services whose own log lines are kept, each in a ring of its own."""
 KINDS = ("requests", "publications", *(f"logs:{service}" for service in SERVICES))
@@ -204,11 +203,13 @@ def utc_timestamp(seconds: float) -> str:
 class StoreLogHandler(logging.Handler):
     """A service's own log lines into its ring in ``store``; one service per process, as they are deployed.
 
-    The per-request lines (the runtime's access log, uvicorn's) are left out: the request log holds them already,
-    and a ring of them would push out every warning within seconds. So are the store's own complaints: written to an
+    The per-request lines (the runtime's access log, uvicorn's, httpx's for each call the web app makes) are left out
+    below warning: the request log holds them already, and a ring of them would push out every warning within
+    seconds. So are the store's own complaints: written to an
     absent Redis, each would make the next."""
 
-    SKIPPED = frozenset({ACCESS_LOGGER, "uvicorn.access", __name__})
+    PER_REQUEST = frozenset({ACCESS_LOGGER, "uvicorn.access", "httpx"})
+    """The access logs, and httpx's line per call the web app makes: kept from warning up only."""
 
     def __init__(self, store: ActivityStore, service: str, level: int = logging.INFO) -> None:
         super().__init__(level)
@@ -220,7 +221,7 @@ class StoreLogHandler(logging.Handler):
         self._replica = replica_name()
 
     def emit(self, record: logging.LogRecord) -> None:
-        if record.name in self.SKIPPED:
+        if record.name == __name__ or (record.name in self.PER_REQUEST and record.levelno < logging.WARNING):
             return
         try:
             line = {

@@ -229,7 +229,7 @@ def test_log_lines_of_every_service_in_the_shared_store(
         store = runtime.app.state.runtime.activity  # type: ignore[attr-defined]
         logging.getLogger("app.runtime.test").info(marker + "loaded")  # below the root's level here: not kept
         logging.getLogger("app.runtime.test").warning(marker + "slow")
-        logging.getLogger("receipt.access").warning(marker + "a request line")  # the request log has those
+        logging.getLogger("receipt.access").info(marker + "a request line")  # the request log has those
         _flush(runtime)
         files = _logs(runtime, idp, service="files", level="error").json()
         warnings = _logs(runtime, idp, service="runtime", level="warning").json()
@@ -245,17 +245,21 @@ def test_log_lines_of_every_service_in_the_shared_store(
     assert isinstance(store, RedisStore)
 
 
-def test_the_log_ring_is_bounded_and_skips_request_lines() -> None:
+def test_the_log_ring_is_bounded_and_skips_request_lines(caplog: pytest.LogCaptureFixture) -> None:
     from app.common.activity import ProcessStore
 
+    caplog.set_level(logging.INFO)  # as the services run (app.common.logs), so the info lines reach the handler
     store = ProcessStore(keep=10)
     with collecting_logs(store, "web"):
-        for index in range(25):
+        for index in range(24):
             logging.getLogger("app.web.test").warning("line %d", index)
-        logging.getLogger("uvicorn.access").warning("GET / 200")
+        logging.getLogger("app.web.test").info("line 24")
+        logging.getLogger("uvicorn.access").info("GET / 200")  # per-request lines: the request log's
+        logging.getLogger("httpx").info("HTTP Request: GET http://runtime/v2 200 OK")
+        logging.getLogger("httpx").warning("a call that went wrong")  # a warning is kept wherever it comes from
     logging.getLogger("app.web.test").warning("after the service stopped")
     kept = [line["message"] for line in store.recent("logs:web", 100)]
-    assert kept == [f"line {index}" for index in range(24, 14, -1)]
+    assert kept == ["a call that went wrong", *(f"line {index}" for index in range(24, 15, -1))]
 
 
 @pytest.mark.parametrize(("query", "named"), [({"service": "db"}, "service"), ({"level": "loud"}, "level")])
