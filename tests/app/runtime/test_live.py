@@ -16,7 +16,7 @@ import httpx
 import numpy as np
 import pytest
 import uvicorn
-from auth_fixtures import TESSERACT_GROUP, TestIdentityProvider
+from auth_fixtures import TestIdentityProvider
 from manifests_kit import group_of, write_manifests
 from runtime_kit import ECHO_GROUP, limits, live_server, runtime
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
