@@ -8,6 +8,7 @@ fails there by name."""
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 import re
@@ -177,3 +178,30 @@ def test_fork_keeps_its_generic_tests(fork: Path) -> None:
 
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
     assert re.search(r"\d+ passed", result.stdout) and "skipped" not in result.stdout.splitlines()[-1]
+
+
+def _receipt_ties(path: Path) -> list[str]:
+    """Where ``path`` imports the module a fork replaces, or serves it by its entrypoint."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    ties = []
+    for node in ast.walk(tree):
+        imported = (
+            [alias.name for alias in node.names] if isinstance(node, ast.Import)
+            else [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+        )  # fmt: skip
+        if any(name == "model" or name.startswith("model.") for name in imported):
+            ties.append(f"{path.relative_to(ROOT)}:{node.lineno} imports {', '.join(imported)}")
+        if isinstance(node, ast.Call) and any(
+            isinstance(a, ast.Constant) and a.value == "model.inference" for a in node.args
+        ):
+            ties.append(f"{path.relative_to(ROOT)}:{node.lineno} serves model.inference")
+    return ties
+
+
+def test_generic_tests_do_not_test_the_receipt_module() -> None:
+    """The fork job would find this too, minutes later: a receipt test in a generic file belongs in tests/model/."""
+    files = sorted(
+        path for entry in GENERIC_TESTS for path in ((ROOT / entry).rglob("*.py") if (ROOT / entry).is_dir()
+                                                     else [ROOT / entry])
+    )  # fmt: skip
+    assert files and [tie for path in files for tie in _receipt_ties(path)] == []
