@@ -6,6 +6,7 @@ import json
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from model.budget import Budget, DeadlineExceededError, check_deadline, request_deadline
@@ -108,3 +109,27 @@ def test_tesseracts_timeout_ends_at_the_callers_deadline() -> None:
         with pytest.raises(DeadlineExceededError, match="before the next pass"):
             check_deadline("the next pass")
     check_deadline("anything")  # the block's deadline ended with it
+
+
+def test_a_reading_that_waited_for_a_core_still_leaves_time_for_the_other_turns(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The budget counts CPU time, so what a reading is expected to cost must be CPU time too: on a busy machine a
+    first reading that waited 0.3 s for a core while working 0.05 s once made a 0.2 s budget skip every other turn,
+    and the same page came out different on a busy machine than on an idle one."""
+    from model import pipeline
+
+    turns: list[int] = []
+
+    def unsure_reading(*_: object, turn: int = 0, **__: object) -> pipeline._PageText:
+        turns.append(turn)
+        _spend_cpu(0.05 if turn == 0 else 0.01)
+        if turn == 0:
+            time.sleep(0.3)
+        return pipeline._PageText([], [], "", 30.0)
+
+    monkeypatch.setattr(pipeline, "_read", unsure_reading)
+    budget = Budget(0.2)
+    _, _, _, cost = pipeline._read_upright(np.zeros((40, 40), np.uint8), True, pipeline._Timer(), budget)
+    assert cost < 0.2
+    assert turns == [0, 2, 1, 3]
