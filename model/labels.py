@@ -92,7 +92,13 @@ def _rules() -> list[Rule]:
 
 RULES = _rules()
 ANY_LABEL = re.compile("|".join(rule.pattern.pattern for rule in RULES if not rule.anywhere), re.IGNORECASE)
-TITLE = re.compile(r"сч[её]т\w* на оплату|квитанци|извещение|кассовый чек", re.IGNORECASE)
+TITLE = re.compile(
+    "|".join(
+        [label("счет") + r"\w*\s*" + label("на оплату"), label("квитанци"), label("извещение"), label("кассовый чек")]
+    ),
+    re.IGNORECASE,
+)
+"""A document's title, also in OCR's Latin look-alikes: «Счет Ha оплату»."""
 _DANGLING = {
     "purpose": re.compile(r"(?:\b(?:от|по|за|и|в|на|с|к|для|№)|[,-])$", re.IGNORECASE),
     "bank_name": re.compile(r"(?<![\w-])(?:ПАО|АО|ООО|ЗАО|ОАО|АКБ|КБ|банк|[«\"-])$", re.IGNORECASE),

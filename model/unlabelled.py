@@ -16,7 +16,8 @@ from model.values import BANK_TAIL, digit_tokens, payable, read_bank, read_name,
 
 _QUOTES = "«\"“”„'‘’`"
 """Opening quotes as printed and as OCR reads them (a blurred « often comes out as ` or ')."""
-_ORG_FORMS = "ООО|АО|ПАО|ЗАО|ОАО|НКО|ИП|МУП|ГУП|ФГУП|[CС0OО][0OО]{2}"
+_ORG_FORMS = "П?[АA][ОO]|[ЗО3O][АA][ОO]|НКО|ИП|МУП|ГУП|ФГУП|[CС0OО][0OО]{2}"
+"""Legal forms as printed and in OCR's Latin look-alikes ("AO «…»", "OOO «…»")."""
 _ORG_LINE = re.compile(rf"^[\W_]*(?:\w\s+)?(?=(?:{_ORG_FORMS})\s*[{_QUOTES}A-ZА-ЯЁ])", re.IGNORECASE)
 """A line that opens with a legal form and a name, perhaps behind a speck ("| ООО «…»", "Ц ИП Михайлов А. А.")."""
 _ORG_BEHIND_SPECKS = re.compile(rf"^(?:[\W_]*\w{{1,5}}){{1,3}}\s+(?=(?:{_ORG_FORMS})\s*[«\"])", re.IGNORECASE)
@@ -119,9 +120,9 @@ def _fiscal_numbers_after_the_drive(lines: Sequence[str], source: Source) -> lis
     return found
 
 
-_PURPOSE_START = re.compile(r"(?<![а-яё])(?:Оплата|Возврат|Предоплата)\s+(?:по|за|услуг|займа|аванса)\b")
-"""How a payment's purpose begins ("Оплата по счёту № 5", "Оплата за аренду", "Возврат займа"): a purpose whose
-"Назначение платежа" caption blur took."""
+_PURPOSE_START = re.compile(r"(?<![а-яё])(?:[ОO]плата|Возврат|Предоплата)\s+(?:[пn][оo]|з[аa]|услуг|займа|аванса)\b")
+"""How a payment's purpose begins ("Оплата по счёту № 5", "Оплата за аренду", "Возврат займа", and with OCR's Latin
+look-alikes "Оплата no счёту"): a purpose whose "Назначение платежа" caption blur took."""
 
 
 _PAYEE_ACCOUNTS_BY_SHAPE = frozenset({"407", "408", "405", "406", "403", "421", "423", "031", "401"})

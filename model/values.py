@@ -51,16 +51,23 @@ _LOOKALIKES = {
 }
 
 
+_CROSSBAR_LOST = {"н": "и"}
+"""Blur takes the crossbar of Н, which then reads as И («ИНИ» for ИНН); in a label of three letters or more only: a
+two-letter one («ФН») would match a word («фи»)."""
+
+
 def label(text: str) -> str:
     """Regex for a label that also matches its look-alike OCR spellings (case-insensitive)."""
     parts = []
+    long_enough = sum(char.isalpha() for char in text) >= 3
     for char in text.lower():
         if char == " ":
             parts.append(r"\s*")
         elif char == ".":
             parts.append(r"[.,]?")
         elif char in _LOOKALIKES:
-            parts.append(f"[{re.escape(_LOOKALIKES[char])}]")
+            lookalikes = _LOOKALIKES[char] + (_CROSSBAR_LOST.get(char, "") if long_enough else "")
+            parts.append(f"[{re.escape(lookalikes)}]")
         else:
             parts.append(re.escape(char))
     return "".join(parts)
@@ -139,7 +146,9 @@ def read_kpp(text: str) -> str | None:
     return match.group(1).translate(_DIGIT_LIKE) if match else None
 
 
-_ITEM_COUNT = re.compile(r"^\W*(?:наименовани\w*)?\W*\d+\W*на\s*сумму|^\W*наименовани\w*\W*\d+", re.IGNORECASE)
+_ITEM_COUNT = re.compile(
+    r"^\W*(?:наименовани\w*)?\W*\d+\W*" + label("на сумму") + r"|^\W*наименовани\w*\W*\d+", re.IGNORECASE
+)
 """The count of 1C's «Всего наименований 3, на сумму 3 600,00 руб.»: the sum follows it."""
 _VAT = re.compile(r"ндс|nds", re.IGNORECASE)
 _VAT_INCLUDED = re.compile(r"(?<![а-яё])(?:с|вкл\w*\.?|включая)\s*(?:ндс|nds)", re.IGNORECASE)

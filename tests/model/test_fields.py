@@ -430,3 +430,28 @@ def test_an_amount_whose_rouble_sign_reads_as_a_question_mark_is_still_the_amoun
 )
 def test_a_legal_form_and_specks_name_nothing(line: str, field: str) -> None:
     assert _values([line], field) == []
+
+
+@pytest.mark.parametrize(
+    ("lines", "field", "expected"),
+    [
+        # the invoice's title and 1C's item count with Latin look-alikes ("Ha" for «на")
+        (["| Счет Ha оплату № 407 от 10 сентября 2019 г."], "payment_date", "2019-09-10"),
+        (["| Всего наименований 2, Ha сумму 4 418,28 руб."], "amount", "4418.28"),
+        # a seller's legal form in Latin letters on a line of its own, under a card slip
+        (["ОДОБРЕНО", "AO «АЛЬФАЦЕНТР»", "614597, г. Пермь"], "recipient_name", "АО «АЛЬФАЦЕНТР»"),
+        # a purpose whose caption blur took, its "по" read in Latin
+        (["| Оплата no счёту № 99 от 09.12.2018"], "purpose", "Оплата no счёту № 99 от 09.12.2018"),
+        # ИНН with the crossbar of its last Н lost: still a label, and not part of the name before it
+        (["ИНИ 7707083893"], "recipient_inn", "7707083893"),
+        (["Плательщик: ООО «Три медведя», ИНИ 6010040864"], "payer_name", "ООО «Три медведя»"),
+    ],
+)  # fmt: skip
+def test_labels_titles_and_forms_are_read_through_ocrs_look_alikes(lines: list[str], field: str, expected: str) -> None:
+    assert _values(lines, field)[:1] == [expected]
+
+
+def test_a_two_letter_label_gets_no_crossbar_look_alike() -> None:
+    """«ФН» must not match the word «фи» of a blurred line; only labels of three letters or more may lose a bar."""
+    assert _values(["| WAL) «АЛЬ фи trav DAK 044510693 |"], "fiscal_sign") == []
+    assert _values(["фи 9282000100072197"], "fiscal_drive_number") == []
