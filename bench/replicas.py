@@ -123,7 +123,7 @@ class SteadyLoad:
 class Settings:
     module: str = "receipt"
     clients: int = 8
-    seconds: float = 25.0
+    seconds: float = 20.0
     warmup_s: float = 5.0
 
 
@@ -263,7 +263,7 @@ def report(phases: Sequence[Phase], settings: Settings) -> str:
         failures.update(phase.failures)
     failed = f"Failed requests by outcome: {dict(failures)}." if failures else "No request failed."
     return (
-        f"{markdown_table(phases)}\n\n{ratio} {failed}\n\n"
+        f"{markdown_table(phases)}\n\n{' '.join(part for part in (ratio, failed) if part)}\n\n"
         f"Model `{scenario.model}` ({settings.module}); {settings.clients} clients without pause, "
         f"{settings.warmup_s:g} s warm-up then {settings.seconds:g} s measured per setting; {os.cpu_count()} CPU "
         "cores shared by the replicas, HAProxy and the clients. `make bench-replicas`.\n"

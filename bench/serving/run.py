@@ -31,6 +31,7 @@ import httpx
 
 from app.auth import VERIFIED_CACHE_TTL_S
 from app.manifests import load_manifests
+from app.runtime.main import drain_seconds
 from app.stack.processes import running_service
 from bench.serving.contract import contract_call
 from bench.serving.loadgen import LevelResult, Target, merge, requests_at, run_level
@@ -116,13 +117,15 @@ class RunningServer:
 
 @contextmanager
 def _server(
-    command: Sequence[str], env: Mapping[str, str], cwd: Path, base_url: str, log: Path
+    command: Sequence[str], env: Mapping[str, str], cwd: Path, base_url: str, log: Path, *, grace_s: float = 30
 ) -> Iterator[RunningServer]:
-    """Start a server, wait until ``/v2/health/ready`` answers 200, yield it; SIGTERM it (then SIGKILL) after."""
+    """Start a server, wait until ``/v2/health/ready`` answers 200, yield it; SIGTERM it (then SIGKILL after
+    ``grace_s``) after."""
     ready = f"{base_url}/v2/health/ready"
     with running_service(
-        command, ready_url=ready, log=log, cwd=cwd, env={**os.environ, **env}, timeout_s=START_TIMEOUT_S
-    ) as process:
+        command, ready_url=ready, log=log, cwd=cwd, env={**os.environ, **env}, timeout_s=START_TIMEOUT_S,
+        grace_s=grace_s,
+    ) as process:  # fmt: skip
         yield RunningServer(base_url, process.pid)
 
 
@@ -144,7 +147,9 @@ def runtime_server(
         "--model", scenario.model, "--model-key", scenario.model_key, "--min-queue", str(min_queue),
     ]  # fmt: skip
     log = workdir / f"runtime-{scenario.model}-{'auth' if issuer else 'noauth'}-{port}.log"
-    return _server(command, env, ROOT, f"http://127.0.0.1:{port}", log)
+    # stopped, it drains as in production (requests in flight finish, up to the API's timeout) before any SIGKILL
+    drain_s = drain_seconds(load_manifests(ROOT / "manifests").api.spec.restful_api.limits)
+    return _server(command, env, ROOT, f"http://127.0.0.1:{port}", log, grace_s=drain_s + 5)
 
 
 def mlserver_settings(scenario: Scenario, ports: Sequence[int], max_concurrency: int) -> tuple[dict[str, Any], ...]:
