@@ -13,7 +13,7 @@ import urllib.error
 import urllib.request
 from typing import NamedTuple
 
-from app.settings import Settings
+from app.settings import Settings, env_name
 
 
 class Probe(NamedTuple):
@@ -31,7 +31,7 @@ PROBES = {
 def probe_url(service: str) -> str:
     """The URL that tells whether ``service`` is up, on the port its setting names in the environment."""
     probe = PROBES[service]
-    port = os.environ.get(f"RECEIPT_{probe.port_setting.upper()}") or Settings.model_fields[probe.port_setting].default
+    port = os.environ.get(env_name(probe.port_setting)) or Settings.model_fields[probe.port_setting].default
     return f"http://127.0.0.1:{int(port)}{probe.path}"
 
 

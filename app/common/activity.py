@@ -31,7 +31,7 @@ import redis
 
 from app.common.logs import ACCESS_LOGGER
 from app.errors import ApiError
-from app.settings import Settings, UnsafeSettingsError
+from app.settings import SharedStateSettings, UnsafeSettingsError
 
 LOG = logging.getLogger(__name__)
 
@@ -179,7 +179,7 @@ class RedisStore:
         self._redis.close()
 
 
-def activity_store(settings: Settings, key_prefix: str) -> ActivityStore:
+def activity_store(settings: SharedStateSettings, key_prefix: str) -> ActivityStore:
     """The store ``settings.monitoring_store`` names: unset, this process's memory; a redis:// URL, Redis, its lists
     under ``key_prefix`` (the project's)."""
     if settings.monitoring_store is None:
@@ -248,7 +248,7 @@ def collecting_logs(store: ActivityStore, service: str) -> Iterator[None]:
 
 
 @contextmanager
-def shared_logs(settings: Settings, service: str, key_prefix: str) -> Iterator[None]:
+def shared_logs(settings: SharedStateSettings, service: str, key_prefix: str) -> Iterator[None]:
     """For a service that answers no admin query (the file service): its log lines go to the shared store when one
     is set, where the runtime's ``/v2/monitoring/logs`` reads them; a ring in its own memory nobody could read."""
     if settings.monitoring_store is None:

@@ -29,7 +29,7 @@ from app.files.service import FileService
 from app.limiter import SlotLimiter
 from app.manifests import Manifests, load_manifests
 from app.routing import add_options_route
-from app.settings import Settings, refuse_unsafe_settings
+from app.settings import Settings, StorageSettings, refuse_unsafe_settings
 from app.storage import StorageError, storage_from_settings
 
 LOG = logging.getLogger(__name__)
@@ -45,7 +45,7 @@ def model_groups(manifests: Manifests) -> tuple[str, ...]:
 
 
 def create_files_app(settings: Settings, manifests: Manifests) -> FastAPI:
-    refuse_unsafe_settings(settings, [settings.storage_secret_name])
+    refuse_unsafe_settings(settings, StorageSettings)
     storage = storage_from_settings(settings, manifests.bucket, manifests.storage.spec.lifecycle)
     service = FileService(
         storage,

@@ -16,6 +16,7 @@ from app.kubernetes.ingress import api_ingress, web_ingress
 from app.kubernetes.workloads import Context, Object, SecretEnv, Workload, objects_of
 from app.manifests import Manifests, ModelSpec, Resources
 from app.settings import Settings
+from app.settings import env_name as settings_env_name
 
 DNS_LABEL_MAX = 63
 S3_SECRETS = (SecretEnv("RECEIPT_S3_ACCESS_KEY", "s3-access-key"), SecretEnv("RECEIPT_S3_SECRET_KEY", "s3-secret-key"))
@@ -68,7 +69,7 @@ def env_name(setting: str) -> str:
     """The environment variable of an ``app.settings`` field; a typo fails here rather than silently in a pod."""
     if setting not in Settings.model_fields:
         raise KeyError(f"no setting {setting!r} in app.settings")
-    return f"{Settings.model_config.get('env_prefix', '')}{setting}".upper()
+    return settings_env_name(setting)
 
 
 def _default(setting: str) -> Any:

@@ -14,11 +14,10 @@ from app.manifests.models import (
     Resources,
     StorageManifest,
 )
-from app.manifests.project import ENV_PREFIX, UNNAMED_PROJECT, ProjectIdentity, project_identity
+from app.manifests.project import UNNAMED_PROJECT, ProjectIdentity, project_identity
 from app.manifests.schema import json_schemas, schema_file_name, write_json_schemas
 
 __all__ = [
-    "ENV_PREFIX",
     "KINDS",
     "UNNAMED_PROJECT",
     "ApiManifest",

@@ -15,10 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.manifests.models import ModuleManifest, StorageManifest
+from app.settings import ENV_PREFIX
 
-ENV_PREFIX = "RECEIPT_"
-"""The platform's settings prefix (``app.settings``), fixed for every module: the variables configure the platform's
-services, not the module, and deployment files of every project set them by these names."""
 SERVICE_SUFFIXES = {"module": "", "files": "-files", "web": "-web"}
 """Image name of each service, after the module image's name: receipt-extractor, receipt-extractor-files, ..."""
 

@@ -31,13 +31,13 @@ from app.runtime.observability import Metrics
 from app.runtime.readers import json_request
 from app.runtime.registry import build_registry
 from app.runtime.routes import add_repository_routes, add_routes, admin, infer
-from app.settings import Settings, refuse_unsafe_settings
+from app.settings import Settings, StorageSettings, refuse_unsafe_settings
 from app.storage import storage_from_settings
 
 
 def create_app(settings: Settings, config: RuntimeConfig) -> FastAPI:
     """A FastAPI app serving ``config.models`` of ``config.entrypoint``; models load at start-up, off the loop."""
-    refuse_unsafe_settings(settings, [settings.storage_secret_name] if config.bucket is not None else [])
+    refuse_unsafe_settings(settings, *((StorageSettings,) if config.bucket is not None else ()))
     state = RuntimeState(
         settings, config, build_registry(config.entrypoint, config.models), Metrics(config.project.metric_prefix)
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from app.settings import Settings
+from app.settings import StorageSettings
 from app.storage.base import (
     ByteRange,
     Expiry,
@@ -51,17 +51,10 @@ __all__ = [
 ]
 
 
-def storage_from_settings(
-    settings: Settings, bucket: str | None = None, lifecycle: Sequence[LifecycleRule] = ()
-) -> Storage:
-    """The configured backend for ``bucket`` (default: the storage manifest's, with its lifecycle), expiring objects
-    as ``lifecycle`` says when the bucket is ensured. Connects lazily: nothing is contacted until the first call, so a
-    service can start while storage is down."""
-    if bucket is None:
-        from app.manifests import load_manifests
-
-        manifests = load_manifests(settings.manifests_dir)
-        bucket, lifecycle = manifests.bucket, manifests.storage.spec.lifecycle
+def storage_from_settings(settings: StorageSettings, bucket: str, lifecycle: Sequence[LifecycleRule] = ()) -> Storage:
+    """The configured backend for ``bucket`` (the storage manifest's), expiring objects as ``lifecycle`` says when
+    the bucket is ensured. Connects lazily: nothing is contacted until the first call, so a service can start while
+    storage is down."""
     expiry = tuple(Expiry(rule.prefix, rule.expire_after_days) for rule in lifecycle)
     if settings.storage_backend == "s3":
         return S3Storage(

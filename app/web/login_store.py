@@ -21,7 +21,7 @@ import redis
 
 from app.auth import Principal
 from app.errors import ApiError
-from app.settings import Settings, UnsafeSettingsError
+from app.settings import SharedStateSettings, UnsafeSettingsError
 from app.web.session import Login, LoginStore, MemoryLoginStore
 
 DEFAULT_KEY_PREFIX = "web:login:"
@@ -125,7 +125,7 @@ class RedisLoginStore:
         self._redis.close()
 
 
-def store_client(settings: Settings) -> redis.Redis | None:
+def store_client(settings: SharedStateSettings) -> redis.Redis | None:
     """The Redis ``settings.web_session_store`` names, or None when unset (the web app keeps its state in memory)."""
     if settings.web_session_store is None:
         return None
@@ -139,7 +139,7 @@ def store_client(settings: Settings) -> redis.Redis | None:
     return redis.Redis.from_url(url, socket_connect_timeout=CONNECT_TIMEOUT_S, socket_timeout=CONNECT_TIMEOUT_S)
 
 
-def login_store(settings: Settings, ttl_s: int, key_prefix: str = DEFAULT_KEY_PREFIX) -> LoginStore:
+def login_store(settings: SharedStateSettings, ttl_s: int, key_prefix: str = DEFAULT_KEY_PREFIX) -> LoginStore:
     """The store ``settings.web_session_store`` names: unset, this process's memory; a redis:// URL, Redis."""
     client = store_client(settings)
     return MemoryLoginStore() if client is None else RedisLoginStore(client, ttl_s, key_prefix)

@@ -23,7 +23,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from app.auth import TokenVerifier
 from app.common.activity import activity_store, collecting_logs
 from app.manifests import Manifests, ProjectIdentity, load_manifests
-from app.settings import ROOT, WEB_SECRETS, Settings, refuse_unsafe_settings
+from app.settings import ROOT, Settings, WebSettings, refuse_unsafe_settings
 from app.web import generic, history, login, monitoring, stats
 from app.web.clients import FilesClient, RuntimeClient
 from app.web.errors import add_error_pages
@@ -105,7 +105,7 @@ def oidc_client(settings: Settings) -> StarletteOAuth2App:
 
 
 def create_web_app(settings: Settings, manifests: Manifests) -> FastAPI:
-    refuse_unsafe_settings(settings, WEB_SECRETS)
+    refuse_unsafe_settings(settings, WebSettings)
     models = tuple(
         ModelChoice(model.name, model.description, manifests.groups_for(model.name), model.view)
         for model in manifests.models

@@ -18,7 +18,7 @@ from typing import Literal, Protocol
 
 import redis
 
-from app.settings import Settings
+from app.settings import SharedStateSettings
 from app.web.login_store import store_client
 
 LOG = logging.getLogger(__name__)
@@ -120,7 +120,7 @@ class RedisRunLog:
             LOG.warning("could not forget the run on %s: %s", file_id, error)
 
 
-def run_log(settings: Settings, key_prefix: str = DEFAULT_KEY_PREFIX) -> RunLog:
+def run_log(settings: SharedStateSettings, key_prefix: str = DEFAULT_KEY_PREFIX) -> RunLog:
     """Beside the sign-ins: in Redis when ``settings.web_session_store`` names one, else in this process's memory."""
     client = store_client(settings)
     return MemoryRunLog() if client is None else RedisRunLog(client, key_prefix)

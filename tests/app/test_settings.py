@@ -18,17 +18,21 @@ from app.runtime.dataplane import RuntimeConfig
 from app.runtime.server import create_app
 from app.settings import (
     DEV_WEB_CLIENT_SECRET,
+    GROUPS,
     PLACEHOLDER_SECRET,
     ROOT,
-    WEB_SECRETS,
     Settings,
+    StorageSettings,
     UnsafeSettingsError,
+    WebSettings,
     refuse_unsafe_settings,
     secret_weakness,
+    strong_secrets,
 )
 from app.web.main import create_web_app
 
 STRONG = "Vq3-x9Lr_T2mZ8kPw4sN"
+WEB_SECRETS = strong_secrets(WebSettings)
 STRONG_SECRETS = {
     "storage_signing_secret": STRONG,
     "s3_secret_key": STRONG,
@@ -67,13 +71,34 @@ def test_secret_weakness(secret: str, why: str | None) -> None:
 
 def test_development_accepts_placeholders_and_auth_off() -> None:
     settings = Settings(environment="development", auth_enabled=False, manifests_dir=ROOT / "manifests")
-    refuse_unsafe_settings(settings, [settings.storage_secret_name, *WEB_SECRETS])
+    refuse_unsafe_settings(settings, *GROUPS)
 
 
 @pytest.mark.parametrize("environment", ["staging", "production"])
 def test_auth_cannot_be_switched_off_outside_development(environment: str) -> None:
     with pytest.raises(UnsafeSettingsError, match=f"RECEIPT_AUTH_ENABLED=false is refused in {environment}"):
-        refuse_unsafe_settings(production(environment=environment, auth_enabled=False), [])
+        refuse_unsafe_settings(production(environment=environment, auth_enabled=False))
+
+
+def test_secrets_are_marked_where_declared_and_storage_checks_only_its_backends() -> None:
+    marked = {name for group in GROUPS for name in strong_secrets(group)}
+    assert marked == set(STRONG_SECRETS)
+    assert WEB_SECRETS == ("web_session_secret", "oidc_client_secret")
+    assert strong_secrets(StorageSettings, production(storage_backend="s3")) == ("s3_secret_key",)
+    assert strong_secrets(StorageSettings, production(storage_backend="local")) == ("storage_signing_secret",)
+
+
+def test_every_setting_belongs_to_exactly_one_group() -> None:
+    names = [name for group in GROUPS for name in group.model_fields]
+    assert sorted(names) == sorted(Settings.model_fields) and len(names) == len(set(names))
+
+
+def test_a_weak_secret_of_an_unused_backend_is_not_refused() -> None:
+    refuse_unsafe_settings(production(storage_backend="s3", storage_signing_secret=PLACEHOLDER_SECRET), StorageSettings)
+    with pytest.raises(UnsafeSettingsError, match="RECEIPT_S3_SECRET_KEY is refused in staging"):
+        refuse_unsafe_settings(
+            production(environment="staging", storage_backend="s3", s3_secret_key="x"), StorageSettings
+        )
 
 
 @pytest.mark.parametrize(("backend", "name"), [("s3", "s3_secret_key"), ("local", "storage_signing_secret")])

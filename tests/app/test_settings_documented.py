@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from app.settings import Settings
+from app.settings import Settings, settings_markdown
 
 README = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
 
@@ -18,3 +18,9 @@ def test_setting_is_in_the_readme_table(name: str) -> None:
     row = next((line for line in README.splitlines() if line.startswith(f"| `RECEIPT_{name.upper()}` |")), None)
     assert row is not None, f"RECEIPT_{name.upper()} is not in README.md's Settings table"
     assert row.rstrip().endswith(f"| {description} |"), f"README's row for RECEIPT_{name.upper()} is out of date"
+
+
+def test_readme_tables_are_the_generated_ones_group_by_group() -> None:
+    assert settings_markdown() in README, (
+        "README's Settings tables differ from `python -m app.settings`: paste its output"
+    )
