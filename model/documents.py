@@ -61,13 +61,24 @@ class DocumentError(ValueError):
     """The file cannot be read as a receipt image or PDF; ``str()`` is the message for the person who sent it."""
 
 
+@dataclass(frozen=True, slots=True)
+class TextWord:
+    """A word of a PDF's text layer and where the page shows it: left, top, right, bottom in ``Page.image`` pixels."""
+
+    text: str
+    box: tuple[int, int, int, int]
+    line: int
+    """Which line of ``Page.text`` it is on, 0 for the first."""
+
+
 @dataclass(frozen=True)
 class Page:
-    """One page: the image (BGR) and, for PDFs with a text layer, that text."""
+    """One page: the image (BGR) and, for PDFs with a text layer, that text and its words' places."""
 
     image: np.ndarray
     text: str | None = None
     exif_transposed: bool = False
+    words: tuple[TextWord, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -190,13 +201,49 @@ def _pdf_page(page: pdfium.PdfPage, max_pixels: int) -> Page:
     if width_pt * height_pt * scale * scale > budget:
         scale = (budget / (width_pt * height_pt)) ** 0.5
     try:
-        text = page.get_textpage().get_text_bounded()
+        textpage = page.get_textpage()
+        text = textpage.get_text_bounded()
         bitmap = page.render(scale=scale)  # 3-byte BGR, the order OpenCV wants: one copy, no conversion
         bgr = np.array(bitmap.to_numpy()) if bitmap.format == pdfium.raw.FPDFBitmap_BGR else _bgr(bitmap)
+        if len("".join(text.split())) < MIN_TEXT_LAYER_CHARS:
+            return Page(image=bgr)
+        words = _text_words(textpage, bgr.shape[1] / width_pt, bgr.shape[0] / height_pt, height_pt)
     except pdfium.PdfiumError as exc:
         raise DocumentError(f"a page of the PDF cannot be rendered ({exc})") from exc
-    text_layer = text if len("".join(text.split())) >= MIN_TEXT_LAYER_CHARS else None
-    return Page(image=bgr, text=text_layer)
+    return Page(image=bgr, text=text, words=words)
+
+
+def _text_words(textpage: pdfium.PdfTextPage, x_scale: float, y_scale: float, height_pt: float) -> tuple[TextWord, ...]:
+    """The text layer's words with their boxes in the rendered page's pixels (PDF points grow upwards from the
+    bottom-left corner), so a value read from the text layer can be shown where the page prints it."""
+    words: list[TextWord] = []
+    letters: list[str] = []
+    boxes: list[tuple[float, float, float, float]] = []
+    line = 0
+
+    def close_word() -> None:
+        if letters:
+            left, top = min(b[0] for b in boxes), max(b[3] for b in boxes)
+            right, bottom = max(b[2] for b in boxes), min(b[1] for b in boxes)
+            box = (round(left * x_scale), round((height_pt - top) * y_scale))
+            words.append(
+                TextWord("".join(letters), (*box, round(right * x_scale), round((height_pt - bottom) * y_scale)), line)
+            )
+            letters.clear()
+            boxes.clear()
+
+    for index in range(textpage.count_chars()):
+        character = textpage.get_text_range(index, 1)
+        if character == "\n":
+            close_word()
+            line += 1
+        elif character.isspace() or not character:
+            close_word()
+        else:
+            letters.append(character)
+            boxes.append(textpage.get_charbox(index))
+    close_word()
+    return tuple(words)
 
 
 def _bgr(bitmap: pdfium.PdfBitmap) -> np.ndarray:

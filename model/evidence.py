@@ -1,12 +1,12 @@
 """Where each chosen value was read, and how sure the OCR was of it: the words it came from, found again.
 
 The parser turns lines of text into values and keeps no positions, so the value is looked up afterwards in the words
-of the readings that produced it (Tesseract's words, Indra's segments), each with its box and confidence from the
-same reading: no second OCR pass. The lookup is per kind of value: digits with the separators documents print
-("4070 2810 …", "1 234,50", "09.04.2022"), a date with its month in words, a name by its letters and digits alone
-(OCR mixes Latin and Cyrillic look-alikes). A repaired identifier is found by the reading it was repaired from,
-one digit apart. A value from a QR code or a PDF's text layer gets the box of the printed words that repeat it, if
-the OCR read them; a value no reading shows (a currency assumed, a QR's value the OCR missed) gets no box.
+of the readings that produced it (Tesseract's words, Indra's segments, a PDF's text-layer words), each with its box
+and confidence from the same reading: no second OCR pass. The lookup is per kind of value: digits with the
+separators documents print ("4070 2810 …", "1 234,50", "09.04.2022"), a date with its month in words, a name by its
+letters and digits alone (OCR mixes Latin and Cyrillic look-alikes). A repaired identifier is found by the reading
+it was repaired from, one digit apart. A value from a QR code gets the box of the printed words that repeat it, if a
+reading has them; a value no reading shows (a currency assumed, a QR's value the OCR missed) gets no box.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def with_evidence(
     details: PaymentDetails, checks: dict[str, FieldCheck], readings: Sequence[PageReading]
 ) -> dict[str, FieldCheck]:
     """``checks`` with each value's box and confidence added where OCR words show it: those of the reader that
-    chose it first; for a value from a QR code or a text layer, the printed words that repeat it."""
+    chose it first; for a value from a QR code, the printed words that repeat it."""
     found = dict(checks)
     for field in VALUE_FIELDS:
         value, check = getattr(details, field), checks[field]

@@ -148,8 +148,8 @@ def inference(
         repaired: changed to pass a rule, compare it with the document; invalid; unverified: nothing could confirm
         it), rule (the rule's name), source (qr, pdf, ocr, indra or model), a detail for a person to read, box
         (where on the page the value is printed: page, and x, y, w, h as fractions of the uploaded image as
-        displayed) and confidence (the OCR's mean confidence in those words, 0-100); box and confidence are null
-        where no OCR reading shows the value.
+        displayed) and confidence (the OCR's mean confidence in those words, 0-100; 100 for a PDF's text layer);
+        box and confidence are null where no reading shows the value.
     :type outputs.checks: json
     :param outputs.response: The raw text the OCR or the model produced; a page the OCR was unsure of is read twice,
         and both readings are given, a blank line apart.

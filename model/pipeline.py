@@ -18,13 +18,13 @@ from PIL import Image
 
 from model import indra
 from model.budget import Budget, check_deadline
-from model.documents import Page, load_document
+from model.documents import Page, TextWord, load_document
 from model.evidence import PageReading, with_evidence
 from model.fields import classify, extract_candidates
-from model.ocr import OcrLine, OcrResult, recognize
+from model.ocr import OcrLine, OcrResult, OcrWord, recognize
 from model.pooling import pool_readings
 from model.preprocess import Preprocessed, PreprocessOptions, Step, preprocess
-from model.preprocess.geometry import quarter_turns
+from model.preprocess.geometry import identity, quarter_turns
 from model.qr import QrCode, decode_qr
 from model.quality import ReadingQuality, assess
 from model.resolve import resolve
@@ -323,6 +323,7 @@ class Extractor:
                 reading.candidates += extract_candidates(lines, Source.PDF)
             reading.texts.append(page.text)
             reading.document_types.append((classify(lines), Source.PDF))
+            reading.page_readings.append(_text_layer_reading(page, page_number))
             return steps, {}
 
         with timer.stage("preprocess"):
@@ -394,3 +395,27 @@ def _page_readings(passes: list[_OcrPass], number: int, page: Page, prepared: Pr
         to_image = quarter_turns(ocr.turn, base.shape) @ to_base
         readings.append(PageReading(number, ocr.source, ocr.lines, to_image, page.image.shape))
     return readings
+
+
+TEXT_LAYER_CONFIDENCE = 100.0
+"""A PDF's text layer is the document's own text: as sure as a reading gets."""
+
+
+def _text_layer_reading(page: Page, number: int) -> PageReading:
+    """A PDF page's text-layer words as a reading of the rendered page, so its values get boxes too."""
+    by_line: dict[int, list[TextWord]] = {}
+    for word in page.words:
+        by_line.setdefault(word.line, []).append(word)
+    lines = tuple(_text_line(words) for _, words in sorted(by_line.items()))
+    return PageReading(number, Source.PDF, lines, identity(), page.image.shape)
+
+
+def _text_line(words: list[TextWord]) -> OcrLine:
+    box = (
+        min(w.box[0] for w in words),
+        min(w.box[1] for w in words),
+        max(w.box[2] for w in words),
+        max(w.box[3] for w in words),
+    )
+    placed = tuple(OcrWord(w.text, TEXT_LAYER_CONFIDENCE, w.box) for w in words)
+    return OcrLine(" ".join(w.text for w in words), TEXT_LAYER_CONFIDENCE, box, placed)

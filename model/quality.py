@@ -1,10 +1,15 @@
 """Whether a reading is too poor to rely on, so the person is asked for another photo instead of fixing it by hand.
 
 A blurred, dark or tiny photo does not fail: it yields a few fields, some wrong, and looks like any other result.
-Three signals that the module measures anyway tell such a reading apart (thresholds measured on the benchmark
-corpus, ``bench/quality.py``): the OCR's mean confidence over the page, how many of the fields that a document of
-its type always shows were read and not refuted, and the photo's size. A text-layer PDF or a QR code that gave the
-fields is never poor, whatever its pixels.
+Three signals that the module measures anyway tell such a reading apart: the OCR's mean confidence over the page,
+how many of the fields that a document of its type always shows were read and not refuted, and the photo's size.
+A retake is asked when most key fields are missing *and* the page was read unsurely or is tiny; a text-layer PDF
+or a QR code that gave fields is never sent back, whatever its pixels.
+
+Measured on the benchmark corpus (``python -m bench.quality``, Tesseract): asked for 0 of 42 clean and 0 of 39
+photo documents, and 24 of 39 hard ones, which hold 23 of the 26 readings scoring under 0.5 F1. Low confidence
+alone is no sign: five documents read at 27-43% confidence (one of them a photo) scored 0.80-0.91; the least sure
+clean and photo pages without a QR read at 78% and 74%.
 """
 
 from __future__ import annotations
@@ -75,7 +80,7 @@ def assess(
         reasons.append("key_fields_missing")
     if side is not None and side < SMALL_IMAGE_PX:
         reasons.append("small_image")
-    poor = ("key_fields_missing" in reasons and len(reasons) > 1) or (confidence is not None and confidence < 50)
+    poor = "key_fields_missing" in reasons and len(reasons) > 1
     return ReadingQuality(
         retake=poor and not exact,
         reasons=reasons,

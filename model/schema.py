@@ -167,18 +167,18 @@ class FieldCheck(BaseModel):
     detail: str | None = Field(None, description="What the rule found or what was repaired, for a person to read")
     box: FieldBox | None = Field(
         None,
-        description="Where on the page the OCR read the value, in fractions of the uploaded image as it is "
-        "displayed (its EXIF orientation applied; a PDF's page as rendered), mapped back through the preprocessing "
-        "(crop, turns, levelling, scaling). For a value from a QR code or a PDF's text layer, the printed words that "
-        "repeat it. Null when no OCR reading shows the value (a QR's value printed nowhere or misread, a currency "
-        "assumed, the vision-language model's answer)",
+        description="Where on the page the value is printed: the words it was read from (OCR's, or a PDF's text "
+        "layer's), in fractions of the uploaded image as it is displayed (its EXIF orientation applied; a PDF's page "
+        "as rendered), mapped back through the preprocessing (crop, turns, levelling, scaling). For a value from a QR "
+        "code, the printed words that repeat it. Null when no reading shows the value (a QR's value printed nowhere "
+        "or misread, a currency assumed, the vision-language model's answer)",
     )
     confidence: float | None = Field(
         None,
         ge=0,
         le=100,
-        description="How sure the OCR was of the words in box: their mean word confidence, 0-100 (above 90 is a "
-        "clear print; under 60 a guess). Null with the box",
+        description="How sure the reading was of the words in box: the OCR's mean word confidence, 0-100 (above 90 "
+        "is a clear print; under 60 a guess); 100 for a PDF's text layer, which is exact. Null with the box",
     )
 
 

@@ -214,6 +214,7 @@ RU = {
         "положите документ ровно, при хорошем свете, чтобы в кадр попала вся страница."
     ),
     "Take another photo": "Сделать другое фото",
+    "Hard to read: take another photo": "Плохо читается: сделайте другое фото",
     "The photo, with the place the chosen field was read marked": "Фото, на котором отмечено, где прочитано поле",
     "Choose a field to see where on the photo it was read.": "Выберите поле, чтобы увидеть, где на фото оно прочитано.",
     "Confirmed": "Подтверждено",

@@ -127,3 +127,24 @@ def _iou(a: tuple[float, ...], b: tuple[float, ...]) -> float:
     bx0, by0, bx1, by1 = b[0], b[1], b[0] + b[2], b[1] + b[3]
     inter = max(0.0, min(ax1, bx1) - max(ax0, bx0)) * max(0.0, min(ay1, by1) - max(ay0, by0))
     return inter / (a[2] * a[3] + b[2] * b[3] - inter)
+
+
+def test_a_value_from_a_pdf_text_layer_is_boxed_where_the_page_prints_it() -> None:
+    import matplotlib
+    import matplotlib.pyplot as plt
+
+    matplotlib.rcParams["pdf.fonttype"] = 42
+    figure = plt.figure(figsize=(8.27, 11.69))  # A4; the text's left edge at 10%, its baseline lines 4% apart
+    lines = ["Счёт на оплату № 42 от 09.04.2022", "Получатель ООО «Ромашка»", "ИНН 7707083893 КПП 770701001"]
+    for index, line in enumerate(lines):
+        figure.text(0.1, 0.9 - index * 0.04, line, fontsize=12)
+    buffer = BytesIO()
+    figure.savefig(buffer, format="pdf")
+    plt.close(figure)
+    extraction = Extractor("tesseract").extract(buffer.getvalue())
+    check = extraction.checks["recipient_inn"]
+    assert (extraction.details.recipient_inn, check.source, check.confidence) == ("7707083893", "pdf", 100.0)
+    assert check.box is not None
+    assert check.box.x > 0.1 + 0.02  # right of "ИНН"
+    assert check.box.y + check.box.h == pytest.approx(1 - 0.82, abs=0.01)  # its baseline (digits sit on it)
+    assert check.box.w < 0.25

@@ -57,7 +57,7 @@ CASES = [
         True,
         ["key_fields_missing", "small_image"],
     ),
-    ("a-guess", TRANSFER, _checks(), 45.0, PHOTO, True, ["low_confidence"]),
+    ("unsure-but-read", TRANSFER, _checks(), 35.0, PHOTO, False, ["low_confidence"]),
     ("small-but-read", TRANSFER, _checks(), 65.0, (300, 400, 3), False, ["low_confidence", "small_image"]),
 ]
 """name, details, checks, mean confidence, page shape, retake asked, reasons."""

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from chromium import CHROMIUM, chromium
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
+from test_browser import SCREENSHOTS
 from web_kit import DevStack
 
 from model.pipeline import Extractor
@@ -75,6 +76,8 @@ def test_focusing_a_field_draws_its_box_over_the_photo(
         assert (placed["x"], placed["y"], placed["width"]) == pytest.approx(expected, abs=3), (placed, frame, shown)
         assert placed["height"] == pytest.approx(h * frame["height"], abs=3)
         assert placed["y"] >= 0 and placed["y"] + placed["height"] <= VIEWPORTS[viewport]["height"]  # in view
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=SCREENSHOTS / f"evidence-{viewport}.png")
 
         page.focus("#f-bank_bic")  # another field moves the box
         expect(overlay).to_have_attribute("data-field", "bank_bic")
@@ -119,6 +122,9 @@ def test_a_poor_photo_asks_for_another_and_a_good_one_does_not(
         page.set_input_files("#photo", str(poor))
         retake = page.get_by_test_id("retake")
         expect(retake).to_be_visible()
+        expect(page.get_by_test_id("summary-status")).to_have_attribute("data-ready", "false")  # not "no errors"
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=SCREENSHOTS / f"retake-{viewport}-{locale}.png")
         action = page.get_by_test_id("retake-action")
         expect(action).to_have_text("Сделать другое фото" if locale.startswith("ru") else "Take another photo")
         if viewport == "phone":  # straight to the camera
