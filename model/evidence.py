@@ -70,7 +70,7 @@ def _locate(field: str, value: str, repaired: bool, readings: Iterable[PageReadi
     """The box and mean confidence of the first words that show ``value``, in reading order."""
     pattern = _pattern(field, value)
     for reading in readings:
-        words = _find(pattern, reading.lines) if pattern is not None else _find_text(value, reading.lines)
+        words = _find(pattern, reading.lines) if pattern is not None else _find_text(field, value, reading.lines)
         if words is None and repaired and value.isdigit():
             words = _find_one_digit_apart(value, reading.lines)
         if words:
@@ -109,8 +109,11 @@ def _amount_pattern(value: str) -> re.Pattern[str]:
     return re.compile(with_kopecks)
 
 
-def _date_pattern(value: str) -> re.Pattern[str]:
-    day = date.fromisoformat(value)
+def _date_pattern(value: str) -> re.Pattern[str] | None:
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:  # not a calendar date: nothing printed can show it
+        return None
     dd, mm, yyyy = f"{day.day:02d}", f"{day.month:02d}", str(day.year)
     d = rf"0?{day.day}" if day.day < 10 else dd
     numeric = rf"(?<!\d){d}\s?[./-]\s?{mm}\s?[./-]\s?(?:{yyyy}|{yyyy[2:]})(?!\d)"
@@ -166,9 +169,12 @@ TEXT_PREFIX = 12
 letters and digits."""
 
 
-def _find_text(value: str, lines: Sequence[OcrLine]) -> list[OcrWord] | None:
+def _find_text(field: str, value: str, lines: Sequence[OcrLine]) -> list[OcrWord] | None:
     """The words showing ``value``'s letters and digits in order, across the ends of lines (a purpose wraps), with
-    case, punctuation and Latin look-alikes ignored."""
+    case, punctuation and Latin look-alikes ignored. Numbers and dates are found by their patterns only: as letters
+    and digits alone a date that is no calendar date could match any run of digits."""
+    if field in _DIGIT_FIELDS | _NUMBER_FIELDS or field in ("amount", "payment_date"):
+        return None
     letters: list[str] = []
     owners: list[OcrWord] = []
     for line in lines:

@@ -148,3 +148,7 @@ def test_a_value_from_a_pdf_text_layer_is_boxed_where_the_page_prints_it() -> No
     assert check.box.x > 0.1 + 0.02  # right of "ИНН"
     assert check.box.y + check.box.h == pytest.approx(1 - 0.82, abs=0.01)  # its baseline (digits sit on it)
     assert check.box.w < 0.25
+
+
+def test_a_date_that_is_no_calendar_date_gets_no_box() -> None:
+    assert _locate("payment_date", "2022-13-45", False, [_reading(_line("Дата", "45.13.2022"))]) is None
