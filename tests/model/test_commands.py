@@ -104,5 +104,5 @@ def test_extract_stops_a_pdf_built_to_be_expensive_with_one_line_naming_it(tmp_p
     assert result.returncode == 1 and result.stdout == ""
     [line] = result.stderr.strip().splitlines()
     assert line.startswith(f"receipt-extractor: {bomb}: decoding the file was stopped")
-    assert time.monotonic() - started < 30  # the interpreter's start, then at most DECODE_LIMITS' 18 s
+    assert time.monotonic() - started < 60  # seconds of imports on a busy machine; unbounded, it ran for minutes
     assert 0 < memory.peak_bytes <= 2**30
