@@ -58,11 +58,11 @@ COPY LICENSE /app/LICENSE
 # mirrored model weights, the Hugging Face cache and the file service's local backend.
 FROM base AS service
 ENV PATH=/opt/venv/bin:$PATH PYTHONPATH=/app OMP_THREAD_LIMIT=1 RECEIPT_HOST=0.0.0.0 RECEIPT_ENVIRONMENT=production \
-    RECEIPT_WEIGHTS_DIR=/var/lib/receipts/weights RECEIPT_STORAGE_DIR=/var/lib/receipts/storage \
-    HF_HOME=/var/lib/receipts/huggingface
-RUN useradd --create-home --uid 10001 --user-group --shell /usr/sbin/nologin receipts \
- && mkdir -p /var/lib/receipts \
- && chown 10001:10001 /var/lib/receipts
+    RECEIPT_WEIGHTS_DIR=/var/lib/platform/weights RECEIPT_STORAGE_DIR=/var/lib/platform/storage \
+    HF_HOME=/var/lib/platform/huggingface
+RUN useradd --create-home --uid 10001 --user-group --shell /usr/sbin/nologin platform \
+ && mkdir -p /var/lib/platform \
+ && chown 10001:10001 /var/lib/platform
 WORKDIR /app
 
 FROM service AS service-cpu

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from app.kubernetes.kserve import render_kserve
-from app.kubernetes.render import ClusterOptions, deployable_models, render_cluster, to_yaml
+from app.kubernetes.render import ClusterOptions, deployable_models, project_options, render_cluster, to_yaml
 from app.manifests import ManifestError, load_manifests
 from app.settings import get_settings
 
@@ -23,10 +23,16 @@ def k8s(
     kserve: Annotated[
         bool, typer.Option("--kserve", help="The models as KServe InferenceServices instead of Deployments.")
     ] = False,
-    namespace: Annotated[str, typer.Option(help="Namespace of every object.")] = _DEFAULTS.namespace,
-    api_host: Annotated[str, typer.Option(help="Host of the module API and the file service.")] = _DEFAULTS.api_host,
-    web_host: Annotated[str, typer.Option(help="Host of the web app.")] = _DEFAULTS.web_host,
-    issuer_url: Annotated[str, typer.Option(help="The realm's issuer URL.")] = _DEFAULTS.issuer_url,
+    namespace: Annotated[
+        str | None, typer.Option(help="Namespace of every object (default: the project's name).")
+    ] = None,
+    api_host: Annotated[
+        str | None, typer.Option(help="Host of the module API and the file service (default: api.NAME.example).")
+    ] = None,
+    web_host: Annotated[str | None, typer.Option(help="Host of the web app (default: NAME.example).")] = None,
+    issuer_url: Annotated[
+        str | None, typer.Option(help="The realm's issuer URL (default: https://sso.example/realms/REALM).")
+    ] = None,
     s3_endpoint: Annotated[str, typer.Option(help="S3 server as host:port.")] = _DEFAULTS.s3_endpoint,
     prometheus_url: Annotated[
         str | None, typer.Option(help="The cluster's Prometheus: the stats API then sums every replica.")
@@ -59,7 +65,8 @@ def k8s(
         for problem in exc.problems:
             typer.echo(str(problem), err=True)
         raise typer.Exit(1) from None
-    options = ClusterOptions(
+    options = project_options(
+        manifests.project,
         namespace=namespace,
         api_host=api_host,
         web_host=web_host,

@@ -14,7 +14,7 @@ import yaml
 
 from app.kubernetes.ingress import api_ingress, web_ingress
 from app.kubernetes.workloads import Context, Object, SecretEnv, Workload, objects_of
-from app.manifests import Manifests, ModelSpec, Resources
+from app.manifests import Manifests, ModelSpec, ProjectIdentity, Resources
 from app.settings import Settings
 from app.settings import env_name as settings_env_name
 
@@ -41,11 +41,11 @@ SERVICE_STARTUP_S = 60
 class ClusterOptions:
     """What the manifests do not say because it differs per cluster."""
 
-    namespace: str = "receipt-extractor"
-    api_host: str = "api.receipts.example"
+    namespace: str = "module"
+    api_host: str = "api.module.example"
     """Host of the module API and the file service (one Ingress host, routed by path)."""
-    web_host: str = "receipts.example"
-    issuer_url: str = "https://sso.example/realms/receipts"
+    web_host: str = "module.example"
+    issuer_url: str = "https://sso.example/realms/module"
     s3_endpoint: str = "s3.example:443"
     s3_secure: bool = True
     prometheus_url: str | None = None
@@ -63,6 +63,18 @@ class ClusterOptions:
     """Size of a file-service or web-app pod (the manifests size only the models)."""
     with_extras: tuple[str, ...] = ()
     """Opt-in extras (module.yaml's ``extras``) whose images the cluster has: the models needing them are rendered."""
+
+
+def project_options(project: ProjectIdentity, **given: Any) -> ClusterOptions:
+    """Options whose cluster-specific names default after the project (its namespace, example hosts, its realm);
+    each of ``given`` that is not None wins."""
+    named: dict[str, Any] = {
+        "namespace": project.name,
+        "api_host": f"api.{project.name}.example",
+        "web_host": f"{project.name}.example",
+        "issuer_url": f"https://sso.example/realms/{project.realm}",
+    }
+    return ClusterOptions(**(named | {key: value for key, value in given.items() if value is not None}))
 
 
 def env_name(setting: str) -> str:

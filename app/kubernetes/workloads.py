@@ -1,7 +1,7 @@
 """One service of the module as a Deployment with its Service, autoscaler, disruption budget and network policy.
 
 Every pod runs as the images' non-root user (uid 10001) on a read-only root filesystem; the two folders a service
-writes (/tmp and /var/lib/receipts: mirrored weights, caches) are emptyDirs. A stopping pod first waits for the
+writes (/tmp and /var/lib/platform: mirrored weights, caches) are emptyDirs. A stopping pod first waits for the
 Service to stop sending it requests (preStop), then drains; the grace period covers both with a margin, so Kubernetes
 never kills a request the service would have finished.
 """
@@ -22,7 +22,7 @@ ENDPOINTS_SETTLE_S = 5
 GRACE_MARGIN_S = 10
 PROBE_PERIOD_S = 10
 GPU_RESOURCE = "nvidia.com/gpu"
-WRITABLE_DIRS = {"tmp": "/tmp", "state": "/var/lib/receipts"}  # emptyDirs of the pod's own
+WRITABLE_DIRS = {"tmp": "/tmp", "state": "/var/lib/platform"}  # emptyDirs of the pod's own
 
 
 @dataclass(frozen=True)
