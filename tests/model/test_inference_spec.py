@@ -24,7 +24,7 @@ def test_module_spec_reads_receipt_module() -> None:
     assert image.description.endswith("one document per request.")
     assert image.max_files == 1  # the docstring declares one file: a request with more is refused
     assert [tensor.datatype for tensor in spec.parameters] == ["BYTES", "BOOL", "FP64"]
-    assert [tensor.json for tensor in spec.outputs] == [True, True, False, True]
+    assert [tensor.json for tensor in spec.outputs] == [True, True, False, True, True]
     assert spec.example(spec.output("payment_details"))["recipient_inn"] == "7707083893"
 
 

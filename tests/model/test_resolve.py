@@ -149,7 +149,14 @@ def test_resolve_drops_values_outside_the_schema_and_checks_every_field() -> Non
     )
     assert fields["amount"] is None and fields["recipient_inn"] is None
     assert set(checks) == set(fields)
-    assert checks["amount"] == {"status": "unverified", "source": None, "rule": None, "detail": None}
+    assert checks["amount"] == {
+        "status": "unverified",
+        "source": None,
+        "rule": None,
+        "detail": None,
+        "box": None,
+        "confidence": None,
+    }
 
 
 def test_resolve_repairs_a_bik_from_its_correspondent_account() -> None:
