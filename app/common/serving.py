@@ -17,7 +17,7 @@ import uvicorn
 from starlette.types import ASGIApp
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
-from app.settings import Settings
+from app.settings import ServiceSettings
 
 LOG = logging.getLogger(__name__)
 
@@ -66,11 +66,11 @@ def header_timeout_protocol(seconds: float) -> type[HeaderTimeoutProtocol]:
     return type("HeaderTimeoutProtocol", (HeaderTimeoutProtocol,), {"header_timeout_s": seconds})
 
 
-def uvicorn_options(settings: Settings) -> dict[str, Any]:
+def uvicorn_options(settings: ServiceSettings) -> dict[str, Any]:
     """What every service passes to uvicorn besides its app, host and port."""
     return {"http": header_timeout_protocol(settings.header_timeout_s), "log_config": None}
 
 
-def run(app: ASGIApp, settings: Settings, port: int, **options: Any) -> None:
+def run(app: ASGIApp, settings: ServiceSettings, port: int, **options: Any) -> None:
     """Serve ``app`` on ``settings.host``:``port`` until SIGINT/SIGTERM, with the limits every service has."""
     uvicorn.run(app, host=settings.host, port=port, **{**uvicorn_options(settings), **options})

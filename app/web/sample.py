@@ -15,7 +15,7 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from app.settings import ROOT, Settings
+from app.settings import ROOT, Settings, WebSettings
 from app.web.state import web_state
 
 SAMPLE_DIR = ROOT / "frontend" / "keycloak-sample"
@@ -34,7 +34,7 @@ def realm_location(issuer_url: str) -> tuple[str, str]:
     return base, realm
 
 
-def browser_urls(settings: Settings) -> tuple[str, str]:
+def browser_urls(settings: WebSettings) -> tuple[str, str]:
     """Where a browser reaches the module API and the file service."""
     runtime = settings.public_runtime_url or settings.runtime_url
     files = settings.public_files_url or settings.files_url
