@@ -26,6 +26,8 @@ from urllib.parse import parse_qs, urlencode, urljoin, urlsplit
 
 import httpx
 
+from app.manifests import project_identity
+from app.settings import ROOT
 from app.stack.idp import (
     IDP_DIR,
     LOOPBACK_ORIGINS,
@@ -83,8 +85,10 @@ class DevIdentityProvider(IdentityProviderServer):
     def __init__(
         self, folder: Path, *, realm_file: Path = REALM_FILE, web_origins: tuple[str, ...] = LOOPBACK_ORIGINS
     ) -> None:
-        # IDP_DIR is read here, not bound at import: a test points it at an empty folder.
-        super().__init__(folder, realm_file=realm_file, web_origins=web_origins, idp_dir=IDP_DIR)
+        # IDP_DIR is read here, not bound at import: a test points it at an empty folder. The pages name the committed
+        # manifests' project, as `make demo` names them.
+        brand = project_identity(ROOT / "manifests").brand_arguments()
+        super().__init__(folder, realm_file=realm_file, web_origins=web_origins, idp_dir=IDP_DIR, brand=brand)
 
     # What clients do: the password grant of scripts, the browser's authorization code flow.
 

@@ -70,6 +70,13 @@ class ProjectIdentity:
         """Of the request log, publications and log lines every service shares: ``<prefix>:monitoring:<kind>``."""
         return f"{self.prefix}:monitoring:"
 
+    def brand_arguments(self) -> list[str]:
+        """The dev identity provider's options that put this name above its pages (deploy/dev-idp/server.mjs)."""
+        arguments = ["--brand", self.display_name]
+        for language, name in sorted(self.display_name_translations.items()):
+            arguments += ["--brand-translation", f"{language}={name}"]
+        return arguments
+
     def display_name_in(self, language: str) -> str:
         """The display name in ``language``, or the plain one where the manifest gives no translation."""
         return self.display_name_translations.get(language, self.display_name)

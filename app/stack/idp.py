@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import shutil
+from collections.abc import Sequence
 from pathlib import Path
 
 import httpx
@@ -75,8 +76,11 @@ class IdentityProviderServer(ManagedServer):
         realm_file: Path = REALM_FILE,
         web_origins: tuple[str, ...] = LOOPBACK_ORIGINS,
         idp_dir: Path = IDP_DIR,
+        brand: Sequence[str] = (),
     ) -> None:
         super().__init__(folder)
+        self.brand = tuple(brand)
+        """Options naming the project above the sign-in pages (``ProjectIdentity.brand_arguments``)."""
         self.realm_file = realm_file
         self.realm = realm_name(realm_file)
         self.web_origins = web_origins
@@ -119,6 +123,7 @@ class IdentityProviderServer(ManagedServer):
         command += ["--realm-file", str(self.realm_file), "--jwks-file", str(self.folder / "jwks.json")]
         for origin in self.web_origins:
             command += ["--web-origin", origin]
+        command += self.brand
         self._process = spawn(command, log=self.log_path, cwd=self.idp_dir)
 
     def answers(self) -> bool:

@@ -297,7 +297,8 @@ def build_children(config: StackConfig) -> list[Child]:
     web_app = (config.web_url, f"http://localhost:{ports.web}")
     docs = (config.runtime_url, config.files_url, *(f"http://localhost:{p}" for p in (ports.runtime, ports.files)))
     web_origins = (*web_app, *docs)
-    idp = IdentityProviderServer(config.state_dir / "idp", port=ports.idp, web_origins=web_origins)
+    brand = project_identity(config.manifests_dir).brand_arguments()
+    idp = IdentityProviderServer(config.state_dir / "idp", port=ports.idp, web_origins=web_origins, brand=brand)
     env = service_env(config, idp.issuer, s3)
     # The keycloak-js sample calls the runtime and the file service from the web app's origin, wherever it is.
     api_dir = manifests_allowing(config.manifests_dir, web_app, config.state_dir / "manifests")

@@ -28,15 +28,23 @@ const MARK = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" aria-h
 <path d="M39.5 44.5l4 4 7-8" fill="none" stroke="#fff" stroke-width="3.5" stroke-linecap="round" stroke-linejoin="round"/>
 </svg>`;
 
+/** The project's name above every page, by language ('' for any other): the launcher passes the manifests' display
+ * name and its translations (--brand, --brand-translation); none shows the mark alone. */
+const BRANDS = new Map();
+
+export function setBrand(text, language = '') {
+  BRANDS.set(language, text);
+}
+
 /** The pages' words; the web app asks for its person's language with ``ui_locales``, else Accept-Language picks. */
 const TEXT = {
   en: {
-    brand: 'Receipt extractor', title: 'Sign in to your account', username: 'Username or email', password: 'Password',
+    title: 'Sign in to your account', username: 'Username or email', password: 'Password',
     signIn: 'Sign In', invalid: 'Invalid username or password.', error: 'We are sorry…', logoutTitle: 'Logging out',
     logoutAsk: 'Do you want to log out?', logout: 'Logout', loggedOut: 'You are logged out',
   },
   ru: {
-    brand: 'Распознавание чеков', title: 'Вход в учётную запись', username: 'Имя пользователя или email',
+    title: 'Вход в учётную запись', username: 'Имя пользователя или email',
     password: 'Пароль', signIn: 'Войти', invalid: 'Неверное имя пользователя или пароль.', error: 'Что-то пошло не так…',
     logoutTitle: 'Выход', logoutAsk: 'Выйти из учётной записи?', logout: 'Выйти', loggedOut: 'Вы вышли из учётной записи',
   },
@@ -55,11 +63,11 @@ export function pickLanguage(uiLocales, acceptLanguage) {
 }
 
 function page(title, body, language = 'en') {
-  const text = TEXT[language] ?? TEXT.en;
+  const brand = BRANDS.get(language) ?? BRANDS.get('') ?? '';
   return `<!DOCTYPE html>
 <html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escape(title)}</title><style>${STYLE}</style></head>
-<body><main><div class="brand" data-testid="brand">${MARK}<span>${escape(text.brand)}</span></div>${body}</main></body></html>`;
+<body><main><div class="brand" data-testid="brand">${MARK}<span>${escape(brand)}</span></div>${body}</main></body></html>`;
 }
 
 /** The username/password form; after a failed attempt it keeps the username and says why, as Keycloak does. */

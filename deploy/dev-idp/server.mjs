@@ -15,11 +15,14 @@
 // groups with full paths, realm_access.roles). Dev only: passwords are plain text in the realm file.
 //
 //   node server.mjs [--host 127.0.0.1] [--port 8080] [--realm-file PATH] [--jwks-file PATH] [--web-origin ORIGIN]...
+//                   [--brand NAME] [--brand-translation LANG=NAME]...
 //   (or DEV_IDP_HOST, DEV_IDP_PORT, DEV_IDP_REALM_FILE, DEV_IDP_JWKS_FILE, DEV_IDP_WEB_ORIGINS="a b")
 //
 //   --jwks-file   signing key to reuse (made and saved there on first start); without it, a new key per start
 //   --web-origin  an extra CORS origin for every client, on top of the realm's webOrigins; "http://127.0.0.1:*"
 //                 allows any port (a stand-in option for tests on random ports; Keycloak has no port wildcard)
+//   --brand       the project's name above the pages (its display name in manifests/module.yaml), and
+//   --brand-translation  that name in another language, e.g. ru=Распознавание чеков
 
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -34,7 +37,7 @@ import Provider, { errors } from 'oidc-provider';
 import { confirm as endSessionConfirm } from 'oidc-provider/lib/actions/end_session.js';
 import { createMemoryAdapter } from 'oidc-provider/lib/adapters/memory_adapter.js';
 
-import { errorPage, loggedOutPage, loginPage, logoutConfirmationPage, pickLanguage } from './pages.mjs';
+import { errorPage, loggedOutPage, loginPage, logoutConfirmationPage, pickLanguage, setBrand } from './pages.mjs';
 import { loadRealm, RealmError } from './realm.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -61,6 +64,8 @@ function options() {
       'web-origin': {
         type: 'string', multiple: true, default: (env.DEV_IDP_WEB_ORIGINS || '').split(/\s+/).filter(Boolean),
       },
+      brand: { type: 'string', default: '' },
+      'brand-translation': { type: 'string', multiple: true, default: [] },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -84,6 +89,11 @@ async function signingKeys(file) {
 
 async function main() {
   const args = options();
+  setBrand(args.brand);
+  for (const pair of args['brand-translation']) {
+    const [language, ...name] = pair.split('=');
+    setBrand(name.join('='), language);
+  }
   const realm = loadRealm(resolve(args['realm-file']));
   const port = Number(args.port);
   const prefix = `/realms/${realm.name}`;

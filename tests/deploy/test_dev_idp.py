@@ -28,6 +28,8 @@ from dev_idp import (
 )
 
 from app.auth import AuthError, TokenVerifier
+from app.manifests import project_identity
+from app.settings import ROOT
 
 CALLBACK = "http://127.0.0.1:8002/auth/callback"
 
@@ -199,6 +201,9 @@ def test_login_page_speaks_the_persons_language_under_the_apps_mark(
         form = login_form(_authorize(dev_idp, browser, ui_locales=ui_locales).page)
         assert f'<h1 id="kc-page-title">{title}</h1>' in form.html
         assert 'data-testid="brand"' in form.html and "<svg" in form.html
+        project = project_identity(ROOT / "manifests")  # the launcher names the manifests' project above the page
+        language = "ru" if title.startswith("Вход") else "en"
+        assert f"<span>{project.display_name_in(language)}</span>" in form.html
         # an unknown user: a wrong password for a real one would count towards its lockout (brute-force detection)
         refused = login_form(browser.post(form.action, data={"username": "nobody", "password": "wrong"}))
         assert refused.error == error
