@@ -51,7 +51,7 @@ _LOOKALIKES = str.maketrans(dict(zip("aceopxykmthbё", "асеорхукмтнв
 def with_evidence(
     details: PaymentDetails, checks: dict[str, FieldCheck], readings: Sequence[PageReading]
 ) -> dict[str, FieldCheck]:
-    """``checks`` with each value's box and confidence added where OCR words show it: those of the reader that
+    """``checks`` with each value's box and confidence added where a reading's words show it: those of the reader that
     chose it first; for a value from a QR code, the printed words that repeat it."""
     found = dict(checks)
     for field in VALUE_FIELDS:
