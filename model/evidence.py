@@ -44,8 +44,11 @@ _NO_EVIDENCE = frozenset({"currency"})
 
 _SEPARATOR = r"[ .,\u00a0]?"
 _MONTHS = ("январ", "феврал", "март", "апрел", "ма[йя]", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр")
-_LOOKALIKES = str.maketrans(dict(zip("aceopxykmthbё", "асеорхукмтнве", strict=True)))
-"""Latin letters OCR reads for Cyrillic ones (and ё for е), folded together before names are compared."""
+_LOOKALIKES = str.maketrans(dict(zip("aceopxykmthbё0", "асеорхукмтнвео", strict=True)))
+"""Latin letters OCR reads for Cyrillic ones (and ё for е, 0 for О: "000 «Вектор»"), folded together before names
+are compared."""
+_DATE_SEPARATOR = r"(?:\s?[./-]\s?|\s)"
+"""Between day, month and year: a dot, slash or dash, or a space where blur lost the dot ("28.11 2024")."""
 
 
 def with_evidence(
@@ -116,7 +119,7 @@ def _date_pattern(value: str) -> re.Pattern[str] | None:
         return None
     dd, mm, yyyy = f"{day.day:02d}", f"{day.month:02d}", str(day.year)
     d = rf"0?{day.day}" if day.day < 10 else dd
-    numeric = rf"(?<!\d){d}\s?[./-]\s?{mm}\s?[./-]\s?(?:{yyyy}|{yyyy[2:]})(?!\d)"
+    numeric = rf"(?<!\d){d}{_DATE_SEPARATOR}{mm}{_DATE_SEPARATOR}(?:{yyyy}|{yyyy[2:]})(?!\d)"
     in_words = rf"(?<!\d){d}\s?[«\"]?\s?{_MONTHS[day.month - 1]}[а-яё]*\.?\s?{yyyy}"
     iso = rf"(?<!\d){yyyy}-{mm}-{dd}(?!\d)"
     return re.compile(f"{numeric}|{in_words}|{iso}", re.IGNORECASE)
