@@ -41,7 +41,8 @@ def browser_urls(settings: WebSettings) -> tuple[str, str]:
     return runtime.rstrip("/"), files.rstrip("/")
 
 
-def sample_config(settings: Settings, model: str) -> dict[str, Any]:
+def sample_config(settings: Settings, model: str, project: str) -> dict[str, Any]:
+    """What the page needs: the realm, its public client, the two APIs, a model to call and the project's name."""
     url, realm = realm_location(settings.issuer_url)
     runtime, files = browser_urls(settings)
     return {
@@ -51,6 +52,7 @@ def sample_config(settings: Settings, model: str) -> dict[str, Any]:
         "moduleApi": runtime,
         "fileApi": files,
         "model": model,
+        "project": project,
     }
 
 
@@ -74,7 +76,7 @@ def sample_policy(settings: Settings) -> str:
 def config(request: Request) -> JSONResponse:
     """Where the realm and the APIs are, for the sample page."""
     state = web_state(request)
-    return JSONResponse(sample_config(state.settings, state.models[0].name))
+    return JSONResponse(sample_config(state.settings, state.models[0].name, state.project.display_name))
 
 
 def add_sample(app: FastAPI) -> None:

@@ -14,6 +14,8 @@ function show(id, state, value) {
 const config = await (await fetch('config.json')).json();
 $('origin').textContent = window.location.origin;
 for (const element of document.querySelectorAll('.model')) element.textContent = config.model;
+for (const element of document.querySelectorAll('.project')) element.textContent = config.project;
+document.title = `keycloak-js sample — ${config.project}`;
 
 // Against the dev identity provider (a Keycloak stand-in) the login-status iframe is off; against Keycloak it may stay.
 const keycloak = new Keycloak({ url: config.url, realm: config.realm, clientId: config.clientId });

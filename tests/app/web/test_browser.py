@@ -124,6 +124,7 @@ def test_keycloak_js_sample_calls_both_apis_cross_origin(
     expect = playwright.expect
     _sign_in_with_keycloak_js(page, dev_stack.url + "/keycloak-sample/", "alice")
     expect(page.get_by_test_id("state")).to_contain_text("Token of client end-users for alice")
+    expect(page).to_have_title("keycloak-js sample — Receipt extractor")  # the manifests' project, from config.json
     stats = page.get_by_test_id("stats")
     expect(stats).to_have_attribute("data-state", "ok")
     expect(stats).to_contain_text('"model_name": "tesseract-ocr"')

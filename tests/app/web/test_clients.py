@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from auth_fixtures import TESSERACT_GROUP, TestIdentityProvider
 from fastapi.testclient import TestClient
-from web_kit import web_token
+from web_kit import MANIFESTS, web_token
 
+from app.manifests import project_identity
 from app.web.clients import FilesClient, RuntimeClient, ServiceError
 from app.web.sample import realm_location
 
@@ -62,6 +63,7 @@ def test_keycloak_sample_config_and_policy(client: TestClient, realm: TestIdenti
         "moduleApi": None,
         "fileApi": None,
         "model": "tesseract-ocr",
+        "project": project_identity(MANIFESTS).display_name,
     }
     for api in (config["moduleApi"], config["fileApi"], url):
         assert api in policy.split("connect-src", 1)[1].split(";", 1)[0]
