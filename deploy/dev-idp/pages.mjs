@@ -36,6 +36,9 @@ export function setBrand(text, language = '') {
   BRANDS.set(language, text);
 }
 
+/** The mark as the tab's icon, in the page itself: a browser asks for /favicon.ico otherwise, and gets a 404. */
+const ICON = `data:image/svg+xml,${encodeURIComponent(MARK)}`;
+
 /** The pages' words; the web app asks for its person's language with ``ui_locales``, else Accept-Language picks. */
 const TEXT = {
   en: {
@@ -66,7 +69,7 @@ function page(title, body, language = 'en') {
   const brand = BRANDS.get(language) ?? BRANDS.get('') ?? '';
   return `<!DOCTYPE html>
 <html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(title)}</title><style>${STYLE}</style></head>
+<title>${escape(title)}</title><link rel="icon" href="${ICON}"><style>${STYLE}</style></head>
 <body><main><div class="brand" data-testid="brand">${MARK}<span>${escape(brand)}</span></div>${body}</main></body></html>`;
 }
 

@@ -30,6 +30,8 @@ export class Realm {
     this.ssoSessionMaxLifespan = rep.ssoSessionMaxLifespan ?? 36000;
     this.loginWithEmailAllowed = rep.loginWithEmailAllowed ?? true;
     this.displayName = rep.displayName ?? rep.realm;
+    this.texts = rep.localizationTexts ?? {}; // locale -> key -> text, for the ${key} in names (Keycloak's way)
+    this.defaultLocale = rep.defaultLocale ?? 'en';
     // Keycloak's brute-force detection (its defaults where the export leaves a field out): after failureFactor wrong
     // passwords in a row a user is locked for waitIncrementSeconds, longer with each further round, at most
     // maxFailureWaitSeconds; the count starts over after maxDeltaTimeSeconds without a failure or at a success.
@@ -73,6 +75,13 @@ export class Realm {
       if (client.protocol && client.protocol !== 'openid-connect') continue;
       this.clients.set(client.clientId, new RealmClient(client));
     }
+  }
+
+  /** ``text`` with each ``${key}`` in ``language`` from the realm's localization texts, else its default locale's. */
+  localize(text, language) {
+    const texts = (locale) => this.texts[locale] ?? {};
+    const textOf = (key) => texts(language)[key] ?? texts(this.defaultLocale)[key];
+    return String(text ?? '').replace(/\$\{([^}]+)\}/g, (whole, key) => textOf(key) ?? whole);
   }
 
   /** The enabled, unlocked user whose username (or email, when the realm allows it) and password match, else

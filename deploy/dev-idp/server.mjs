@@ -212,7 +212,7 @@ async function main() {
       : { token_endpoint_auth_method: 'client_secret_basic', client_secret: client.secret };
     return {
       client_id: client.clientId,
-      client_name: client.name,
+      client_name: realm.localize(client.name, realm.defaultLocale),
       ...auth,
       grant_types: grantTypes,
       response_types: client.standardFlowEnabled ? ['code'] : [],
@@ -412,12 +412,13 @@ async function main() {
       return provider.interactionFinished(req, res, { consent }, { mergeWithLastSubmission: true });
     }
     const language = pickLanguage(details.params.ui_locales, req.headers['accept-language']);
-    if (req.method !== 'POST') return sendHtml(res, loginPage(realm.displayName, clientName, { language }));
+    const names = [realm.localize(realm.displayName, language), realm.localize(clientName, language)];
+    if (req.method !== 'POST') return sendHtml(res, loginPage(...names, { language }));
     const form = new URLSearchParams(await readBody(req));
     const user = realm.authenticate(form.get('username'), form.get('password'));
     if (!user) {
       const retry = { username: form.get('username'), invalid: true, language };
-      return sendHtml(res, loginPage(realm.displayName, clientName, retry));
+      return sendHtml(res, loginPage(...names, retry));
     }
     const result = { login: { accountId: user.id } };
     return provider.interactionFinished(req, res, result, { mergeWithLastSubmission: false });

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import secrets
 import time
 from collections.abc import Iterator
@@ -185,25 +186,30 @@ def test_wrong_password_shows_the_form_again_with_an_error(dev_idp: DevIdentityP
         assert login_form(unknown).error == "Invalid username or password."
 
 
+RUSSIAN = ("Вход в учётную запись", "Неверное имя пользователя или пароль.", "Распознавание чеков (разработка)")
+ENGLISH = ("Sign in to your account", "Invalid username or password.", "Receipt extractor (development)")
+
+
 @pytest.mark.parametrize(
-    ("ui_locales", "accept_language", "title", "error"),
-    [
-        ("ru", "", "Вход в учётную запись", "Неверное имя пользователя или пароль."),
-        ("", "ru-RU,ru;q=0.9,en;q=0.8", "Вход в учётную запись", "Неверное имя пользователя или пароль."),
-        ("en", "ru-RU", "Sign in to your account", "Invalid username or password."),  # the app's choice wins
-        ("de", "", "Sign in to your account", "Invalid username or password."),
-    ],
-)
+    ("ui_locales", "accept_language", "words"),
+    [("ru", "", RUSSIAN), ("", "ru-RU,ru;q=0.9,en;q=0.8", RUSSIAN), ("en", "ru-RU", ENGLISH), ("de", "", ENGLISH)],
+)  # with ui_locales, the app's choice wins over the browser's
 def test_login_page_speaks_the_persons_language_under_the_apps_mark(
-    dev_idp: DevIdentityProvider, ui_locales: str, accept_language: str, title: str, error: str
+    dev_idp: DevIdentityProvider, ui_locales: str, accept_language: str, words: tuple[str, str, str]
 ) -> None:
+    title, error, realm_name = words
     with httpx.Client(timeout=10, headers={"Accept-Language": accept_language} if accept_language else {}) as browser:
         form = login_form(_authorize(dev_idp, browser, ui_locales=ui_locales).page)
         assert f'<h1 id="kc-page-title">{title}</h1>' in form.html
         assert 'data-testid="brand"' in form.html and "<svg" in form.html
         project = project_identity(ROOT / "manifests")  # the launcher names the manifests' project above the page
-        language = "ru" if title.startswith("Вход") else "en"
+        language = "ru" if words is RUSSIAN else "en"
         assert f"<span>{project.display_name_in(language)}</span>" in form.html
+        assert '<link rel="icon" href="data:image/svg+xml,' in form.html  # no request for /favicon.ico, no 404
+        hint = re.search(r'<p class="hint">([^<]*)</p>', form.html)
+        assert hint is not None and hint.group(1).startswith(realm_name)  # the realm's localization texts
+        if words is RUSSIAN:
+            assert re.search(r"[A-Za-z]{3,}", hint.group(1)) is None, hint.group(1)
         # an unknown user: a wrong password for a real one would count towards its lockout (brute-force detection)
         refused = login_form(browser.post(form.action, data={"username": "nobody", "password": "wrong"}))
         assert refused.error == error

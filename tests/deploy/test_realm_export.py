@@ -25,7 +25,7 @@ REALM_FIELDS = {
     "quickLoginCheckMilliSeconds", "minimumQuickLoginWaitSeconds", "accessTokenLifespan", "ssoSessionIdleTimeout",
     "ssoSessionMaxLifespan", "accessCodeLifespan",
     "accessCodeLifespanLogin", "revokeRefreshToken", "defaultSignatureAlgorithm", "roles", "defaultRole", "groups",
-    "users", "clients",
+    "users", "clients", "internationalizationEnabled", "supportedLocales", "defaultLocale", "localizationTexts",
 }  # fmt: skip
 ROLE_FIELDS = {"id", "name", "description", "composite", "composites", "clientRole", "containerId", "attributes"}
 GROUP_FIELDS = {"id", "name", "path", "attributes", "realmRoles", "clientRoles", "subGroups"}
