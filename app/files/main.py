@@ -34,7 +34,7 @@ from app.storage import StorageError, storage_from_settings
 
 LOG = logging.getLogger(__name__)
 DESCRIPTION = (
-    "Photos and PDFs of receipts, kept in the module's object storage for the models to read. Each user sees only "
+    "Uploaded files (images and PDFs), kept in the module's object storage for its models to read. Each user sees only "
     "their own files. Bearer tokens from the realm; members of any model's group may use it."
 )
 
