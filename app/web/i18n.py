@@ -10,6 +10,7 @@ from __future__ import annotations
 import gettext
 import io
 import re
+from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -112,3 +113,48 @@ def format_day(iso: object, language: str) -> str:
 def format_day_input(iso: object, language: str) -> str:
     """A date as a person edits it: «09.04.2022» in Russian, ISO in English."""
     return format_day(iso, language) if language == "ru" else str(iso or "")
+
+
+Phrases = Sequence[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]]
+"""English phrases (compiled, a longer phrase before a shorter one it contains) and their Russian."""
+
+
+def phrases(table: Sequence[tuple[str, str | Callable[[re.Match[str]], str]]]) -> Phrases:
+    return tuple((re.compile(pattern), replacement) for pattern, replacement in table)
+
+
+SERVICE_PHRASES = phrases(
+    (
+        (r"^inputs\.\w+(?:\[\d+\])?: ", ""),
+        (r"(\d) bytes\b", r"\1 байт"),
+        (
+            r"the file is ([\d.]+) ?(kB|MB|байт); the limit is ([\d.]+) ?(kB|MB)?",
+            r"файл весит \1 \2, а можно не больше \3 \4",
+        ),
+        (
+            r"no file (\S+) among your uploads in the file service",
+            r"файла \1 нет среди ваших загрузок в файловом сервисе",
+        ),
+        (r"the module API is unreachable", "API модуля недоступен"),
+        (r"the file service is unreachable", "файловый сервис недоступен"),
+        (r"the API is unreachable", "API недоступен"),
+        (r"the module API answered without (?:usable )?outputs", "API модуля ответил без пригодного результата"),
+    )
+)
+"""What the platform's services and the app's clients answer (app/runtime/filerefs.py, app/web/clients.py)."""
+
+
+def translated(text: object, language: str, table: Phrases) -> str:
+    """``text`` in ``language``: Russian phrase by phrase from ``table``, else as it was said (English)."""
+    words = "" if text is None else str(text)
+    if language != "ru":
+        return words
+    for pattern, replacement in table:
+        words = pattern.sub(replacement, words)
+    return words
+
+
+def translated_detail(text: object, language: str) -> str:
+    """A refusal's technical detail (``{{ problem.detail | detail(language) }}``): the services' own phrases
+    translated; a module's web package adds its module's phrases (``app/web/receipt/wording.py``)."""
+    return translated(text, language, SERVICE_PHRASES)

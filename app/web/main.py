@@ -27,7 +27,16 @@ from app.settings import ROOT, Settings, WebSettings, refuse_unsafe_settings
 from app.web import generic, history, login, monitoring, stats
 from app.web.clients import FilesClient, RuntimeClient
 from app.web.errors import add_error_pages
-from app.web.i18n import format_day, format_day_input, format_money, format_number, gettext_, load_catalogs, ngettext_
+from app.web.i18n import (
+    format_day,
+    format_day_input,
+    format_money,
+    format_number,
+    gettext_,
+    load_catalogs,
+    ngettext_,
+    translated_detail,
+)
 from app.web.limits import FORM_OVERHEAD_BYTES, BodySizeLimit
 from app.web.login_store import login_store
 from app.web.runs import run_log
@@ -74,6 +83,7 @@ def template_environment(receipt_view: bool, project: ProjectIdentity) -> jinja2
         "number": format_number,
         "day": format_day,
         "day_input": format_day_input,
+        "detail": translated_detail,
     }
     if receipt_view:  # imported only when declared: a fork deletes app/web/receipt/ (and model/)
         from app.web.receipt import TEMPLATE_FILTERS, TEMPLATE_GLOBALS

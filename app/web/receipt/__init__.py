@@ -15,5 +15,6 @@ TEMPLATE_GLOBALS = {
     "ACCEPTED_UPLOADS": ACCEPTED_UPLOADS,
 }
 """What the receipt templates need besides the page's context."""
-TEMPLATE_FILTERS = {"explained": explained}
-"""``{{ step.detail | explained(language) }}``: the module's explanations in the page's language."""
+TEMPLATE_FILTERS = {"explained": explained, "detail": explained}
+"""``{{ step.detail | explained(language) }}``: the module's explanations in the page's language; ``detail``, a
+refusal's technical detail on any page, gets the module's phrases too (why a file cannot be read)."""

@@ -1,5 +1,5 @@
-"""The module's own explanations (preprocessing steps, field checks, why a file cannot be read) and the services'
-refusals, in the interface's language.
+"""The module's own explanations (preprocessing steps, field checks, why a file cannot be read) in the interface's
+language; the services' refusals are worded in ``app.web.i18n``.
 
 The module words them in English for logs and API clients; the page shows them to people who may read only Russian.
 Its texts are built from a small set of phrases, so each phrase has its Russian here, in the order a longer phrase
@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from app.web.i18n import SERVICE_PHRASES, phrases, translated
 from app.web.receipt.payment import FIELDS
 
 _LABELS = {field.name: field.ru for field in FIELDS}
@@ -91,13 +92,8 @@ _PHRASES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
         r"left out: the ИНН has 12 digits \(an individual entrepreneur\), who has no КПП; it is another party's",
         "не взят: ИНН из 12 цифр (ИП), у ИП нет КПП; этот КПП чужой",
     ),
-    # why a file cannot be read (model/documents.py, model/sandbox.py) and what a service answered (app/web/clients.py)
-    (r"^inputs\.image(?:\[\d+\])?: ", ""),
+    # why a file cannot be read (model/documents.py, model/sandbox.py); the services' words are app.web.i18n's
     (r"the file is empty \(0 bytes\)", "файл пуст (0 байт)"),
-    (
-        r"the file is ([\d.]+) ?(kB|MB|bytes); the limit is ([\d.]+) ?(kB|MB)?",
-        r"файл весит \1 \2, а можно не больше \3 \4",
-    ),
     (
         r"not an image or PDF \(accepted: ([^)]*)\); the file starts with",
         r"это не изображение и не PDF (принимаются: \1); начало файла:",
@@ -122,7 +118,6 @@ _PHRASES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
         r"the PDF is damaged or password-protected and cannot be opened",
         "PDF повреждён или защищён паролем, его не открыть",
     ),
-    (r"(\d) bytes\b", r"\1 байт"),
     (r"the PDF has no pages", "в PDF нет страниц"),
     (r"a page of the PDF cannot be rendered", "страницу PDF не удалось отрисовать"),
     (r"the preview could not be drawn", "не удалось нарисовать предпросмотр"),
@@ -138,23 +133,14 @@ _PHRASES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
         r"\(a receipt needs a fraction of ([\d.]+) s and (\d+) MB\); is it a PDF built to be expensive\?",
         r"(чеку хватает доли от \1 с и \2 МБ); не собран ли этот PDF нарочно тяжёлым?",
     ),
-    (r"the module API is unreachable", "API модуля недоступен"),
-    (r"the file service is unreachable", "файловый сервис недоступен"),
-    (r"the API is unreachable", "API недоступен"),
-    (r"the module API answered without (?:usable )?outputs", "API модуля ответил без пригодного результата"),
-    (r"no file (\S+) among your uploads in the file service", r"файла \1 нет среди ваших загрузок в файловом сервисе"),
     (r"no rule can confirm it", "ни одно правило не может это подтвердить"),
     (r"other sources read", "другие источники прочитали"),
     (r"(\w+) and ([\w, ]+) read the same", r"\1 и \2 прочитали одно и то же"),
 )
-_COMPILED = tuple((re.compile(pattern), replacement) for pattern, replacement in _PHRASES)
+_COMPILED = phrases(_PHRASES)
 
 
 def explained(text: object, language: str) -> str:
-    """``text`` (a step's or a check's detail) in ``language``: Russian phrase by phrase, else as the module said it."""
-    words = "" if text is None else str(text)
-    if language != "ru":
-        return words
-    for pattern, replacement in _COMPILED:
-        words = pattern.sub(replacement, words)
-    return words
+    """``text`` (a step's or a check's detail, a refusal) in ``language``: Russian phrase by phrase (the module's, then
+    the services'), else as it was said."""
+    return translated(translated(text, language, _COMPILED), language, SERVICE_PHRASES)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 from app.settings import ROOT
-from app.web.i18n import format_day, format_money, format_number
+from app.web.i18n import format_day, format_money, format_number, translated_detail
 
 FRONTEND = ROOT / "frontend"
 
@@ -33,3 +34,27 @@ def test_money_and_dates_follow_the_language() -> None:
     assert format_day("2022-04-09", "en") == "Apr 9, 2022"
     assert format_number("165.00", "ru") == "165,00"
     assert format_day("not a date", "ru") == "not a date"
+
+
+@pytest.mark.parametrize(
+    ("detail", "russian"),
+    [
+        (
+            "inputs.file: no file 'f-1' among your uploads in the file service",
+            "файла 'f-1' нет среди ваших загрузок в файловом сервисе",
+        ),
+        (
+            "inputs.image: the file is 30000000 bytes; the limit is 26214400",
+            "файл весит 30000000 байт, а можно не больше 26214400 ",
+        ),
+        (
+            "the module API is unreachable: [Errno 111] Connection refused",
+            "API модуля недоступен: [Errno 111] Connection refused",
+        ),
+        ("the module API answered without outputs", "API модуля ответил без пригодного результата"),
+    ],
+)
+def test_a_services_technical_detail_reads_in_russian(detail: str, russian: str) -> None:
+    """Any page's refusal detail (generic pages too): the services' words in Russian; a quoted OS error stays."""
+    assert translated_detail(detail, "ru") == russian
+    assert translated_detail(detail, "en") == detail
