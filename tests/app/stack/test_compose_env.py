@@ -24,6 +24,14 @@ def test_compose_env_generates_every_secret_and_keeps_the_rest() -> None:
     assert compose_env(EXAMPLE).startswith("# a comment=not a variable\n")
 
 
+def test_compose_env_names_the_images_after_the_project() -> None:
+    assert _values(compose_env(EXAMPLE))["TAG"] == "local"
+    assert _values(compose_env("PROJECT_IMAGE=module\nTAG=local", {"PROJECT_IMAGE": "dominant-colours"})) == {
+        "PROJECT_IMAGE": "dominant-colours",
+        "TAG": "local",
+    }
+
+
 def test_write_compose_env_writes_once_for_its_owner_only(tmp_path: Path) -> None:
     example, target = tmp_path / ".env.example", tmp_path / ".env"
     example.write_text(EXAMPLE)
