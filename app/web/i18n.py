@@ -19,7 +19,7 @@ from pathlib import Path
 from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from babel.numbers import format_currency
+from babel.numbers import format_currency, format_decimal
 from fastapi import Request
 
 LANGUAGES: dict[str, str] = {"en": "English", "ru": "Русский"}
@@ -99,6 +99,15 @@ def format_number(amount: object, language: str) -> str:
     """``"165.00"`` → «165,00» in Russian (what a person types there), unchanged in English; else as it is."""
     text = str(amount or "")
     return text.replace(".", ",") if language == "ru" and _PLAIN_AMOUNT.fullmatch(text) else text
+
+
+def format_measure(value: object, language: str, digits: int = 1) -> str:
+    """A measured figure with ``digits`` decimals in the language's way: 2415.8 → «2 415,8» in Russian, "2,415.8"
+    in English; what is not a number, as it is."""
+    if not isinstance(value, int | float | Decimal) or isinstance(value, bool):
+        return "—" if value is None else str(value)
+    pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
+    return format_decimal(value, format=pattern, locale=language)
 
 
 def format_day(iso: object, language: str) -> str:

@@ -30,6 +30,7 @@ from app.web.errors import add_error_pages
 from app.web.i18n import (
     format_day,
     format_day_input,
+    format_measure,
     format_money,
     format_number,
     gettext_,
@@ -81,6 +82,7 @@ def template_environment(receipt_view: bool, project: ProjectIdentity) -> jinja2
         "timestamp": _timestamp,
         "money": format_money,
         "number": format_number,
+        "measure": format_measure,
         "day": format_day,
         "day_input": format_day_input,
         "detail": translated_detail,

@@ -17,6 +17,12 @@ from app.web.receipt.payment import FIELDS
 
 _LABELS = {field.name: field.ru for field in FIELDS}
 
+
+def _decimal_comma(template: str) -> Callable[[re.Match[str]], str]:
+    """``template`` filled in with the phrase's measures written as Russian writes them: 0.3 → 0,3, ×1.40 → ×1,40."""
+    return lambda match: re.sub(r"(\d)\.(\d)", r"\1,\2", match.expand(template))
+
+
 _PHRASES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # preprocessing steps (model/preprocess)
     (r"turned off", "выключено"),
@@ -26,21 +32,21 @@ _PHRASES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"already upright", "уже ровно"),
     (r"turned (\d+)° back counter-clockwise", r"повёрнуто на \1° против часовой стрелки"),
     (r"OSD found nothing", "OSD ничего не нашёл"),
-    (r"OSD unsure \(conf ([\d.]+)\)", r"OSD не уверен (уверенность \1)"),
-    (r"OSD conf ([\d.]+)", r"OSD, уверенность \1"),
+    (r"OSD unsure \(conf ([\d.]+)\)", _decimal_comma(r"OSD не уверен (уверенность \1)")),
+    (r"OSD conf ([\d.]+)", _decimal_comma(r"OSD, уверенность \1")),
     (r"OCR word confidence per assumed turn", "уверенность OCR по словам для каждого поворота"),
     (r"vertical lines", "вертикальные строки"),
     (r"horizontal lines", "горизонтальные строки"),
     (r"line direction unclear", "направление строк неясно"),
     (r"no clear text lines to measure skew on", "нет чётких строк, чтобы измерить наклон"),
-    (r"skew ([-+\d.]+)° below ([\d.]+)°", r"наклон \1° меньше \2°"),
-    (r"levelled text lines tilted ([-+\d.]+)°", r"выровнены строки с наклоном \1°"),
+    (r"skew ([-+\d.]+)° below ([\d.]+)°", _decimal_comma(r"наклон \1° меньше \2°")),
+    (r"levelled text lines tilted ([-+\d.]+)°", _decimal_comma(r"выровнены строки с наклоном \1°")),
     (r"divided by the paper's brightness \((\d+) px closing\)", r"поделено на яркость бумаги (закрытие \1 px)"),
     (r"non-local means", "нелокальное среднее"),
     (r"no text to measure x-height", "нет текста, чтобы измерить высоту строчных"),
-    (r"x-height ([\d.]+) px", r"высота строчных \1 px"),
+    (r"x-height ([\d.]+) px", _decimal_comma(r"высота строчных \1 px")),
     (r"kept size", "размер сохранён"),
-    (r"resized ×([\d.]+) to (\d+×\d+)", r"масштаб ×\1, до \2"),
+    (r"resized ×([\d.]+) to (\d+×\d+)", _decimal_comma(r"масштаб ×\1, до \2")),
     # field checks (model/resolve.py, app/web/receipt/checks.py)
     (
         r"(\w+) fails its check digits or format",

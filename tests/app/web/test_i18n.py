@@ -7,7 +7,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 from app.settings import ROOT
-from app.web.i18n import format_day, format_money, format_number, translated_detail
+from app.web.i18n import format_day, format_measure, format_money, format_number, translated_detail
 
 FRONTEND = ROOT / "frontend"
 
@@ -33,6 +33,9 @@ def test_money_and_dates_follow_the_language() -> None:
     assert format_day("2022-04-09", "ru") == "09.04.2022"
     assert format_day("2022-04-09", "en") == "Apr 9, 2022"
     assert format_number("165.00", "ru") == "165,00"
+    assert format_measure(2415.84, "ru") == "2\xa0415,8"  # a step's or a request's milliseconds
+    assert format_measure(2415.84, "en") == "2,415.8"
+    assert (format_measure(0.0234, "ru", 3), format_measure(None, "ru")) == ("0,023", "—")
     assert format_day("not a date", "ru") == "not a date"
 
 

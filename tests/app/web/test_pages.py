@@ -271,6 +271,9 @@ def test_stats_page_shows_the_windows(client: TestClient, realm: TestIdentityPro
     fragment = client.get("/stats", headers=HTMX)
     assert "<html" not in fragment.text
     assert 'data-testid="stats-qwen"' not in fragment.text  # declared, but this runtime does not serve it
+    assert re.search(r">\d+\.\d{3} /s<", response.text)  # requests a second
+    russian = client.get("/stats", headers={"Accept-Language": "ru"})
+    assert re.search(r">\d+,\d{3} /с<", russian.text) and " /s<" not in russian.text  # as Russian writes them
 
 
 def test_language_from_accept_language_and_the_switch(client: TestClient) -> None:
