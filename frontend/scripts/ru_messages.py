@@ -78,6 +78,7 @@ RU = {
     ),
     "ms": "мс",
     "/s": "/с",
+    "To fill in for the payment QR: %(fields)s": "Заполнить для QR-кода оплаты: %(fields)s",
     "This runtime does not serve this model.": "Эта модель здесь не обслуживается.",
     "Model stats": "Статистика моделей",
     "No access": "Нет доступа",

@@ -62,8 +62,12 @@ def _read_sample(page: playwright.Page, stack: DevStack, sample: Path) -> None:
     _sign_in(page, stack, "alice")
     page.set_input_files("#photo", str(sample))
     playwright.expect(page.get_by_test_id("badge-recipient_inn")).to_have_attribute("data-status", "verified")
+    status = page.get_by_test_id("summary-status")  # no field fails, but the QR cannot be made yet: not "ready"
+    playwright.expect(status).to_have_attribute("data-ready", "false")
+    playwright.expect(status).to_contain_text("К/с")
     page.fill("#f-bank_corr_account", CORRESPONDENT_ACCOUNT)  # OCR leaves К/с empty on this sample
     playwright.expect(page.locator('[data-testid="qr"] svg')).to_be_visible()
+    playwright.expect(status).to_have_attribute("data-ready", "true")
 
 
 OVERFLOWING = """() => [...document.querySelectorAll('.scroll, .card, .control, .meta')]
