@@ -123,8 +123,8 @@ router = APIRouter(prefix="/files", tags=["files"], responses=_errors(422))
 async def upload_file(request: Request, owner: Owner, service: Service) -> FileInfo:
     """Upload one photo or PDF as the form field `file`; it streams to storage as it arrives.
 
-    The type is sniffed from the bytes (JPEG, PNG, WebP, HEIC, PDF, TIFF; else 415), empty files are 400, files over
-    the size limit 413. Nothing is stored unless the whole file arrived. When too many uploads are streaming and
+    The type is sniffed from the bytes and must be one of storage.yaml's ``accept`` (JPEG, PNG, WebP, HEIC, PDF,
+    TIFF unless it says; else 415), empty files are 400, files over the size limit 413. Nothing is stored unless the whole file arrived. When too many uploads are streaming and
     waiting already, 503 with Retry-After.
     """
     limit = service.max_bytes + FORM_OVERHEAD_BYTES

@@ -52,6 +52,7 @@ def create_files_app(settings: Settings, manifests: Manifests) -> FastAPI:
         uploads_prefix=manifests.storage.spec.prefixes.uploads,
         max_bytes=settings.files_max_bytes,
         url_expiry=timedelta(seconds=settings.files_url_expiry_s),
+        accepted_types=manifests.storage.spec.accept,
     )
     verifier = (
         TokenVerifier(settings.issuer_url, jwks_url=settings.jwks_url, allowed_clients=manifests.allowed_clients)

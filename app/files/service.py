@@ -23,11 +23,13 @@ import filetype
 from app.auth import Principal
 from app.files.models import FileInfo, FilePage, FileServiceError, FileUrl
 from app.files.ranges import parse_range
+from app.manifests.models import DEFAULT_ACCEPT
 from app.storage import ByteRange, ObjectBody, ObjectInfo, ObjectNotFound, Readable, SizeLimitExceeded, Storage
 from app.storage.base import Prepended, read_up_to
 
-ALLOWED_TYPES = ("image/jpeg", "image/png", "image/webp", "image/heic", "application/pdf", "image/tiff")
-"""What the model reads; sniffed from the bytes, whatever the client claims."""
+ALLOWED_TYPES = DEFAULT_ACCEPT
+"""What the receipt model reads, the storage manifest's default ``accept``; sniffed from the bytes, whatever the
+client claims."""
 SNIFF_BYTES = 8192
 """As much as ``filetype`` looks at."""
 MAX_NAME_BYTES = 255
@@ -66,10 +68,23 @@ def clean_name(raw: str | None) -> str:
     return text or "unnamed"
 
 
+_BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+"""Control characters no text file holds (tab, newlines and form feed are text)."""
+
+
 def sniff(head: bytes) -> str | None:
-    """The type from the magic bytes, whatever the client claims; the runtime checks FILE inputs with it too."""
+    """The type from the magic bytes, whatever the client claims; ``text/plain`` for UTF-8 text, which has none (a
+    multi-byte character cut at the end of ``head`` still counts). The runtime checks FILE inputs with it too."""
     mime = filetype.guess_mime(head)
-    return str(mime) if mime else None
+    if mime:
+        return str(mime)
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if error.start < len(head) - 3 or error.reason != "unexpected end of data":
+            return None
+        text = head[: error.start].decode("utf-8")
+    return "text/plain" if text.strip() and not _BINARY_CONTROLS.search(text) else None
 
 
 @dataclass(frozen=True)
@@ -81,12 +96,20 @@ class Download:
 
 class FileService:
     def __init__(
-        self, storage: Storage, *, uploads_prefix: str, max_bytes: int, url_expiry: timedelta, stat_threads: int = 8
+        self,
+        storage: Storage,
+        *,
+        uploads_prefix: str,
+        max_bytes: int,
+        url_expiry: timedelta,
+        stat_threads: int = 8,
+        accepted_types: tuple[str, ...] = ALLOWED_TYPES,
     ) -> None:
         self.storage = storage
         self.uploads_prefix = uploads_prefix
         self.max_bytes = max_bytes
         self.url_expiry = url_expiry
+        self.accepted_types = accepted_types
         self._pool = ThreadPoolExecutor(stat_threads, thread_name_prefix="files-stat")
 
     def close(self) -> None:
@@ -102,9 +125,9 @@ class FileService:
         if not head:
             raise FileServiceError(400, "the file is empty")
         content_type = sniff(head)
-        if content_type not in ALLOWED_TYPES:
+        if content_type not in self.accepted_types:
             found = content_type or "not a recognised type"
-            raise FileServiceError(415, f"the file is {found}; accepted: {', '.join(ALLOWED_TYPES)}")
+            raise FileServiceError(415, f"the file is {found}; accepted: {', '.join(self.accepted_types)}")
         file_id = uuid.uuid4().hex
         metadata = {"name": clean_name(name), "owner": owner.subject, "created": datetime.now(UTC).isoformat()}
         try:

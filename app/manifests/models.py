@@ -275,6 +275,12 @@ class LifecycleRule(Strict):
     """Days after which the objects are deleted."""
 
 
+MimeType = Annotated[
+    str, Matches(r"^[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$&^_.+-]*$", "a MIME type such as image/png")
+]
+DEFAULT_ACCEPT = ("image/jpeg", "image/png", "image/webp", "image/heic", "application/pdf", "image/tiff")
+
+
 class StorageSpec(Strict):
     bucket: Annotated[
         str, Matches(r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", "an S3 bucket name (3-63 of a-z, 0-9, '.', '-')")
@@ -283,6 +289,9 @@ class StorageSpec(Strict):
     prefixes: Prefixes
     lifecycle: tuple[LifecycleRule, ...] = ()
     """Expiry rules; objects under no rule are kept."""
+    accept: tuple[MimeType, ...] = Field(default=DEFAULT_ACCEPT, min_length=1)
+    """The types the file service stores, told from the bytes (``text/plain``: UTF-8 text); the module's FILE
+    inputs' types, so a fork whose module reads text or another format declares them here."""
 
 
 class StorageManifest(Envelope):

@@ -78,7 +78,8 @@ def test_infer_file_takes_a_multipart_upload(
     ("data", "status", "message"),
     [
         (b"GIF89a" + b"\0" * 64, 415, "inputs.image is image/gif; accepted: image/jpeg"),
-        (b"just text", 415, "inputs.image is an unrecognised type"),
+        (b"just text", 415, "inputs.image is text/plain; accepted: image/jpeg"),
+        (b"\x00\x01binary", 415, "inputs.image is an unrecognised type"),
         (b"", 400, "inputs.image is empty"),
     ],
 )

@@ -139,11 +139,12 @@ def test_upload_empty_file_is_400(client: TestClient, user: Headers) -> None:
 @pytest.mark.parametrize(
     ("data", "found"),
     [
-        (b"just some text, not a photo" * 10, "not a recognised type"),
+        (b"just some text, not a photo" * 10, "text/plain"),
+        (b"\x00\x01binary" * 10, "not a recognised type"),
         (b"PK\x03\x04" + bytes(200), "application/zip"),
         (b"GIF89a" + bytes(200), "image/gif"),
     ],
-    ids=["text", "zip", "gif"],
+    ids=["text", "binary", "zip", "gif"],
 )
 def test_upload_of_other_type_is_415(client: TestClient, user: Headers, data: bytes, found: str) -> None:
     answer = upload(client, user, data, "photo.png")

@@ -4,12 +4,25 @@ from __future__ import annotations
 
 import hashlib
 import io
+from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from PIL import Image
 
+from app.auth import Principal
 from app.files.api import content_disposition
-from app.files.service import ALLOWED_TYPES, MAX_NAME_BYTES, SNIFF_BYTES, clean_name, owner_segment, sniff
+from app.files.models import FileServiceError
+from app.files.service import (
+    ALLOWED_TYPES,
+    MAX_NAME_BYTES,
+    SNIFF_BYTES,
+    FileService,
+    clean_name,
+    owner_segment,
+    sniff,
+)
+from app.storage import LocalStorage
 from app.storage.base import check_key
 
 
@@ -95,5 +108,37 @@ def test_sniff_names_types_outside_the_allow_list(image_format: str, mime: str) 
     assert mime not in ALLOWED_TYPES
 
 
-def test_sniff_of_text_is_none() -> None:
-    assert sniff(b"hello, not a photo") is None
+@pytest.mark.parametrize(
+    "head",
+    [b"hello, not a photo", "Итого: 1 250,00 ₽\r\n\tспасибо\f".encode(), "ж".encode() * 100 + "ж".encode()[:1]],
+    ids=["ascii", "utf-8 with tab, newlines, form feed", "a character cut at the end of the head"],
+)
+def test_sniff_of_utf8_text_is_text_plain(head: bytes) -> None:
+    """Text has no magic bytes: a module that reads text/plain (a fork's) gets it from its UTF-8 and controls."""
+    assert sniff(head) == "text/plain"
+    assert "text/plain" not in ALLOWED_TYPES  # the receipt model's files are not text
+
+
+@pytest.mark.parametrize(
+    "head", [b"text\x00with a NUL", b"\x1b[31mescape", "слово".encode("cp1251"), b"  \n\t "], ids=str
+)
+def test_sniff_of_binary_or_blank_is_none(head: bytes) -> None:
+    assert sniff(head) is None
+
+
+def test_service_stores_the_types_its_manifest_accepts(tmp_path: Path) -> None:
+    """``storage.yaml``'s ``spec.accept``: a fork whose module reads text stores text, and only what it declared."""
+    service = FileService(
+        LocalStorage(tmp_path, "bucket", "secret"), uploads_prefix="uploads/", max_bytes=1000,
+        url_expiry=timedelta(minutes=5), accepted_types=("text/plain",),
+    )  # fmt: skip
+    owner = Principal("alice", "alice", None, frozenset(), frozenset(), None)
+    try:
+        stored = service.upload(owner, io.BytesIO(b"three short words"), "words.txt")
+        assert (stored.content_type, stored.name) == ("text/plain", "words.txt")
+        with pytest.raises(FileServiceError) as refused:
+            service.upload(owner, io.BytesIO(encoded("PNG")), "photo.png")
+        refusal = (refused.value.status_code, str(refused.value.detail))
+        assert refusal == (415, "the file is image/png; accepted: text/plain")
+    finally:
+        service.close()
