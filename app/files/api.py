@@ -124,8 +124,8 @@ async def upload_file(request: Request, owner: Owner, service: Service) -> FileI
     """Upload one photo or PDF as the form field `file`; it streams to storage as it arrives.
 
     The type is sniffed from the bytes and must be one of storage.yaml's ``accept`` (JPEG, PNG, WebP, HEIC, PDF,
-    TIFF unless it says; else 415), empty files are 400, files over the size limit 413. Nothing is stored unless the whole file arrived. When too many uploads are streaming and
-    waiting already, 503 with Retry-After.
+    TIFF unless it says; else 415), empty files are 400, files over the size limit 413. Nothing is stored unless the
+    whole file arrived. When too many uploads are streaming and waiting already, 503 with Retry-After.
     """
     limit = service.max_bytes + FORM_OVERHEAD_BYTES
     too_large = f"the file is over the limit of {service.max_bytes} bytes"
