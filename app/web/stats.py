@@ -28,7 +28,8 @@ class Bar:
     y: int
     height: int
     series: str
-    label: str
+    value: float
+    """What the bar stands for (milliseconds, or calls in a minute); the template words it in the page's language."""
 
 
 @dataclass(frozen=True)
@@ -53,8 +54,7 @@ def latency_chart(windows: dict[str, dict[str, Any]]) -> LatencyChart:
         for key in PERCENTILES:
             value = float(window.get(key) or 0)
             height = round(value / top * CHART_HEIGHT)
-            label = f"{key.removesuffix('_ms')} {value:.0f} ms"
-            bars.append(Bar(x, TOP_MARGIN + CHART_HEIGHT - height, height, key.removesuffix("_ms"), label))
+            bars.append(Bar(x, TOP_MARGIN + CHART_HEIGHT - height, height, key.removesuffix("_ms"), value))
             x += BAR_WIDTH
         x += GROUP_GAP
     return LatencyChart(bars, groups, x, TOP_MARGIN + CHART_HEIGHT + 20, top)
@@ -94,10 +94,10 @@ def timeline_chart(series: list[dict[str, Any]]) -> Timeline:
         count, failed = int(minute.get("calls") or 0), int(minute.get("errors") or 0)
         if count:
             height = max(1, round(count / top_calls * CALLS_HEIGHT))
-            calls.append(Bar(x, base - height, height, "calls", f"{count} calls"))
+            calls.append(Bar(x, base - height, height, "calls", count))
         if failed:
             height = max(1, round(failed / top_calls * CALLS_HEIGHT))
-            errors.append(Bar(x, base - height, height, "errors", f"{failed} errors"))
+            errors.append(Bar(x, base - height, height, "errors", failed))
         for key, points in lines.items():
             if (value := minute.get(key)) is not None:
                 y = TOP_MARGIN + TIMELINE_HEIGHT - round(float(value) / top_ms * TIMELINE_HEIGHT)

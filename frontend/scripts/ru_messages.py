@@ -78,6 +78,8 @@ RU = {
     ),
     "ms": "мс",
     "/s": "/с",
+    "min": "мин",
+    "latency, the tallest bar %(top)s ms": "задержка, самый высокий столбец — %(top)s мс",
     "To fill in for the payment QR: %(fields)s": "Заполнить для QR-кода оплаты: %(fields)s",
     "This runtime does not serve this model.": "Эта модель здесь не обслуживается.",
     "Model stats": "Статистика моделей",

@@ -265,7 +265,7 @@ def test_stats_page_shows_the_windows(client: TestClient, realm: TestIdentityPro
     response = client.get("/stats")
     assert response.status_code == 200
     assert 'data-testid="stats-tesseract-ocr"' in response.text
-    assert "60m" in response.text and "<svg" in response.text
+    assert "60 min</text>" in response.text and "<svg" in response.text
     assert 'data-testid="timeline-tesseract-ocr"' in response.text
     assert attribute(response.text, "stats-source-tesseract-ocr", "data-source") == "process"  # no Prometheus here
     fragment = client.get("/stats", headers=HTMX)
@@ -274,6 +274,8 @@ def test_stats_page_shows_the_windows(client: TestClient, realm: TestIdentityPro
     assert re.search(r">\d+\.\d{3} /s<", response.text)  # requests a second
     russian = client.get("/stats", headers={"Accept-Language": "ru"})
     assert re.search(r">\d+,\d{3} /с<", russian.text) and " /s<" not in russian.text  # as Russian writes them
+    assert "60 мин</text>" in russian.text and "задержка, самый высокий столбец" in russian.text  # the axis' unit
+    assert re.search(r"<title>[^<]*\b(calls|errors|ms)\b", russian.text) is None  # tooltips in Russian too
 
 
 def test_language_from_accept_language_and_the_switch(client: TestClient) -> None:
