@@ -152,7 +152,8 @@ compose-env: $(VENV)/.stack ## Write deploy/.env for docker compose, its secrets
 
 postman: $(POSTMAN_STAMP) ## Run the Postman collection with newman against the local stack (docker compose up first)
 	$(POSTMAN_DIR)/node_modules/.bin/newman run $(POSTMAN_COLLECTION) \
-	  -e $(POSTMAN_DIR)/local.postman_environment.json --working-dir . $(NEWMAN_ARGS)
+	  -e $(POSTMAN_DIR)/local.postman_environment.json --working-dir . $(NEWMAN_ARGS) \
+	  $(if $(wildcard deploy/.env),--env-var password=$$(sed -n 's/^DEMO_USERS_PASSWORD=//p' deploy/.env))
 
 # newman, pinned by deploy/postman/package-lock.json.
 $(POSTMAN_STAMP): $(POSTMAN_DIR)/package.json $(POSTMAN_DIR)/package-lock.json $(NODE_STAMP)

@@ -270,7 +270,7 @@ def test_no_secret_published_in_this_repository_is_used(services: dict[str, dict
     realm = json.loads(REALM_FILE.read_text(encoding="utf-8"))
     published = PUBLIC_SECRETS | {client["secret"] for client in realm["clients"] if "secret" in client}
     generated = {key: value for key, value in _read_env_file(env_file).items() if is_secret(key)}
-    assert len(set(generated.values())) == len(generated) == 5
+    assert len(set(generated.values())) == len(generated) == 6
     for key, value in generated.items():
         assert secret_weakness(value) is None and len(value) <= 40, key  # MinIO takes at most 40 characters
     given = [(name, key, value) for name, service in services.items() for key, value in _env(service).items()]
@@ -298,3 +298,18 @@ def test_keycloak_init_gives_the_web_client_the_generated_secret(services: dict[
     result = subprocess.run(["bash", "-n"], input=script, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert "kcadm.sh" in script and 'update "clients/$id"' in script and "secret=$CLIENT_SECRET" in script
+
+
+def test_keycloak_init_replaces_the_demo_users_published_passwords(
+    services: dict[str, dict[str, Any]], env_file: Path
+) -> None:
+    """The realm export's users sign in with passwords this repository publishes; compose gives each a generated one."""
+    init = services["keycloak-init"]
+    generated = _read_env_file(env_file)["DEMO_USERS_PASSWORD"]
+    assert _env(init)["USERS_PASSWORD"] == generated and secret_weakness(generated) is None
+    realm = json.loads(REALM_FILE.read_text(encoding="utf-8"))
+    published = {credential["value"] for user in realm["users"] for credential in user.get("credentials", [])}
+    assert published and generated not in published
+    script = init["command"][0].replace("$$", "$")
+    loop = re.search(r"for user in \$\(kcadm get users -r \"\$REALM\"[^)]*\); do\n(.*?)\n\s*done", script, re.S)
+    assert loop and 'set-password -r "$REALM" --username "$user" --new-password "$USERS_PASSWORD"' in loop.group(1)
