@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import time
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 from urllib.parse import quote
@@ -208,9 +209,19 @@ class RuntimeClient(_ApiClient):
         metadata: dict[str, Any] = self._call("GET", f"/v2/models/{_segment(model)}", token).json()
         return metadata
 
-    def infer_stored(self, token: str, model: str, input_name: str, file_id: str) -> list[dict[str, Any]]:
-        """One stored file as the model's FILE input ``input_name`` (by id, as ``infer`` sends it), every output
-        asked for, the parameters left to their defaults: the outputs as the module API answers them."""
+    def infer_stored(
+        self,
+        token: str,
+        model: str,
+        input_name: str,
+        file_id: str,
+        *,
+        inputs: Sequence[dict[str, Any]] = (),
+        parameters: Mapping[str, Any] | None = None,
+    ) -> list[dict[str, Any]]:
+        """One stored file as the model's FILE input ``input_name`` (by id, as ``infer`` sends it) beside the other
+        ``inputs`` tensors, every output asked for, ``parameters`` (the rest left to their defaults): the outputs as
+        the module API answers them."""
         tensor = {
             "name": input_name,
             "datatype": "BYTES",
@@ -218,7 +229,10 @@ class RuntimeClient(_ApiClient):
             "parameters": {"content_type": "file_id"},
             "data": [file_id],
         }
-        body = self._call("POST", f"/v2/models/{_segment(model)}/infer", token, json={"inputs": [tensor]}).json()
+        request: dict[str, Any] = {"inputs": [tensor, *inputs]}
+        if parameters:
+            request["parameters"] = dict(parameters)
+        body = self._call("POST", f"/v2/models/{_segment(model)}/infer", token, json=request).json()
         outputs = body.get("outputs") if isinstance(body, dict) else None
         if not isinstance(outputs, list):
             raise ServiceError("model_down", "the module API answered without outputs")

@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urlencode
 
 import anyio.to_thread
 from fastapi import APIRouter, Request
@@ -18,6 +19,7 @@ from fastapi.responses import HTMLResponse
 from starlette.datastructures import UploadFile
 
 from app.web.clients import ServiceError
+from app.web.fields import FILE_CONTENT_TYPE, FormField, form_fields, given, request_parts
 from app.web.limits import BodyTooLarge
 from app.web.runs import Run
 from app.web.session import Login
@@ -34,8 +36,6 @@ from app.web.state import (
 )
 
 router = APIRouter(tags=["results"])
-FILE_CONTENT_TYPE = "base64"
-"""How the module API's metadata marks a FILE tensor (``app/runtime/openapi.py``)."""
 IMAGE_SIGNATURES = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg", b"GIF8": "image/gif"}
 
 
@@ -104,15 +104,21 @@ def _file_input(metadata: dict[str, Any]) -> str:
     raise ServiceError("rejected", f"model {metadata.get('name')!r} declares no FILE input to send a file to")
 
 
-def _result(request: Request, login: Login, model: str, file_id: str) -> dict[str, Any]:
-    """Run ``model`` on the stored file ``file_id``: the page's context (ServiceError when a service refuses). The
-    run's outcome goes to the history's log, a failure of the model's as much as a success."""
+def _result(
+    request: Request, login: Login, model: str, file_id: str, values: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """Run ``model`` on the stored file ``file_id`` with the form's filled-in ``values``: the page's context
+    (ServiceError when a service refuses). The run's outcome goes to the history's log, a failure of the model's as
+    much as a success."""
     state, token = web_state(request), login.access_token
     original = state.files.info(token, file_id)
     owner = login.principal.subject
     try:
         metadata = state.runtime.metadata(token, model)
-        answered = state.runtime.infer_stored(token, model, _file_input(metadata), original.id)
+        inputs, parameters = request_parts(form_fields(metadata), values or {})
+        answered = state.runtime.infer_stored(
+            token, model, _file_input(metadata), original.id, inputs=inputs, parameters=parameters
+        )
     except ServiceError as error:
         if error.kind != "signed_out":
             state.runs.record(owner, Run(original.id, model, "failed", _now(), error.kind))
@@ -134,7 +140,16 @@ def home(request: Request, login: MaybeSignedIn) -> HTMLResponse:
     models = web_state(request).models_for(login.principal)
     if not models:
         raise NoAccess(login)
-    return render(request, "generic.html", {"models": models})
+    return render(request, "generic.html", {"models": models, "fields": _fields(request, login, models[0].name)})
+
+
+def _fields(request: Request, login: Login, model: str) -> list[FormField]:
+    """The form's fields, from the first model's metadata (a module's models share its docstring); none while the
+    module API cannot be asked, so the page still uploads and reports the outage when it runs."""
+    try:
+        return form_fields(web_state(request).runtime.metadata(login.access_token, model))
+    except ServiceError:
+        return []
 
 
 @router.post("/results", response_class=HTMLResponse, dependencies=[CsrfChecked])
@@ -144,7 +159,7 @@ async def upload_and_run(request: Request, login: Member) -> HTMLResponse:
     state = web_state(request)
     models = state.models_for(login.principal)
     try:
-        form = await request.form(max_files=1, max_fields=10)
+        form = await request.form(max_files=1, max_fields=64)
     except BodyTooLarge as error:
         return _problem(request, ServiceError("too_large", str(error)), models=models)
     upload, model = form.get("file"), chosen_model(request, login, form.get("model"))
@@ -156,10 +171,11 @@ async def upload_and_run(request: Request, login: Member) -> HTMLResponse:
         stored = await anyio.to_thread.run_sync(
             state.files.upload, login.access_token, upload.filename, data, content_type
         )
-        context = await anyio.to_thread.run_sync(_result, request, login, model, stored.id)
+        values = given({key: value for key, value in form.items() if isinstance(value, str)})
+        context = await anyio.to_thread.run_sync(_result, request, login, model, stored.id, values)
     except ServiceError as error:
         return _problem(request, error, models=models)
-    headers = {"HX-Push-Url": f"/results/{stored.id}?model={model}"}
+    headers = {"HX-Push-Url": f"/results/{stored.id}?{urlencode({'model': model, **values})}"}
     return render(request, "generic.html", context, block="result", headers=headers)
 
 
@@ -167,7 +183,8 @@ async def upload_and_run(request: Request, login: Member) -> HTMLResponse:
 def result_page(request: Request, file_id: str, login: Member, model: str = "") -> HTMLResponse:
     """The outputs of ``model`` for one of the person's stored files."""
     try:
-        context = _result(request, login, chosen_model(request, login, model), file_id)
+        values = given(dict(request.query_params))
+        context = _result(request, login, chosen_model(request, login, model), file_id, values)
     except ServiceError as error:
         return _problem(request, error, block=None)
     return render(request, "generic.html", context)

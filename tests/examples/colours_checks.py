@@ -77,11 +77,13 @@ def check_web_result(browser: Browser, web_url: str, idp: TestIdentityProvider) 
         expect(page.get_by_test_id("username")).to_have_text("colour-fan")
 
         page.get_by_test_id("file").set_input_files({"name": "red.png", "mimeType": "image/png", "buffer": picture()})
+        page.get_by_label("parameters.count").fill("2")  # a field per declared parameter, from the module API
+        page.get_by_label("parameters.ignore_white").select_option("false")
         page.get_by_role("button", name="Run").click()
         result = page.get_by_test_id("result")
         expect(result.locator('[data-output="dominant"]')).to_contain_text("#c80a0a", timeout=60_000)
         expect(result.locator('[data-output="colours"] table')).to_contain_text("0.6")
-        assert "/results/" in page.url  # the result's address was pushed
+        assert "/results/" in page.url and "parameters.count=2" in page.url  # the result's address was pushed
 
         page.get_by_role("link", name="History").click()
         row = page.get_by_test_id("results-row").first

@@ -141,6 +141,31 @@ def test_generic_result_page_shows_declared_outputs(colours_web: tuple[TestClien
     assert reopened.status_code == 200 and "#c80a0a" in reopened.text and 'data-testid="result"' in reopened.text
 
 
+def test_generic_page_sends_the_declared_parameters(colours_web: tuple[TestClient, TestIdentityProvider]) -> None:
+    """A field per declared parameter (from the module API's metadata); what is filled in reaches ``inference()``
+    and the result's address, empty ones keep the module's default, and a value its type cannot take is a 400."""
+    client, idp = colours_web
+    csrf = sign_in(client, web_token(idp, GROUP, sub="fields-sub"))
+    home = client.get("/").text
+    assert 'name="parameters.count" data-field="parameters.count" type="number" step="1"' in home
+    assert '<select id="field-2" name="parameters.ignore_white"' in home
+    files = {"file": ("red.png", picture(), "image/png")}
+
+    one = client.post(
+        "/results", files=files, data={"csrf_token": csrf, "parameters.count": "1", "parameters.ignore_white": ""}
+    )
+    assert one.status_code == 200, one.text
+    assert html.unescape(one.text).count("<tr>") - 1 == 1, "one colour row, as count=1 asked"
+    assert "parameters.count=1" in one.headers["HX-Push-Url"] and "ignore_white" not in one.headers["HX-Push-Url"]
+    again = client.get(one.headers["HX-Push-Url"])
+    assert again.status_code == 200 and html.unescape(again.text).count("<tr>") - 1 == 1
+
+    wrong = client.post("/results", files=files, data={"csrf_token": csrf, "parameters.count": "many"})
+    assert wrong.status_code == 400 and "parameters.count must be a whole number, not &#39;many&#39;" in wrong.text
+    unknown = client.get(f"{one.headers['HX-Push-Url']}&parameters.colour=red")
+    assert unknown.status_code == 400 and "the model declares no parameters.colour" in unknown.text
+
+
 def test_generic_result_of_unknown_file_is_404(colours_web: tuple[TestClient, TestIdentityProvider]) -> None:
     client, idp = colours_web
     sign_in(client, web_token(idp, GROUP))
