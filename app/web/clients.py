@@ -220,8 +220,7 @@ class RuntimeClient(_ApiClient):
         parameters: Mapping[str, Any] | None = None,
     ) -> list[dict[str, Any]]:
         """One stored file as the model's FILE input ``input_name`` (by id, as ``infer`` sends it) beside the other
-        ``inputs`` tensors, every output asked for, ``parameters`` (the rest left to their defaults): the outputs as
-        the module API answers them."""
+        ``inputs`` tensors: ``infer``'s outputs."""
         tensor = {
             "name": input_name,
             "datatype": "BYTES",
@@ -229,7 +228,14 @@ class RuntimeClient(_ApiClient):
             "parameters": {"content_type": "file_id"},
             "data": [file_id],
         }
-        request: dict[str, Any] = {"inputs": [tensor, *inputs]}
+        return self.infer_tensors(token, model, [tensor, *inputs], parameters)
+
+    def infer_tensors(
+        self, token: str, model: str, inputs: Sequence[dict[str, Any]], parameters: Mapping[str, Any] | None = None
+    ) -> list[dict[str, Any]]:
+        """``POST /v2/models/{model}/infer`` with ``inputs``, every output asked for, ``parameters`` (the rest left
+        to their defaults): the outputs as the module API answers them."""
+        request: dict[str, Any] = {"inputs": list(inputs)}
         if parameters:
             request["parameters"] = dict(parameters)
         body = self._call("POST", f"/v2/models/{_segment(model)}/infer", token, json=request).json()

@@ -140,22 +140,43 @@ def home(request: Request, login: MaybeSignedIn) -> HTMLResponse:
     models = web_state(request).models_for(login.principal)
     if not models:
         raise NoAccess(login)
-    return render(request, "generic.html", {"models": models, "fields": _fields(request, login, models[0].name)})
+    fields, takes_file = _form(request, login, models[0].name)
+    return render(request, "generic.html", {"models": models, "fields": fields, "takes_file": takes_file})
 
 
-def _fields(request: Request, login: Login, model: str) -> list[FormField]:
-    """The form's fields, from the first model's metadata (a module's models share its docstring); none while the
-    module API cannot be asked, so the page still uploads and reports the outage when it runs."""
+def _form(request: Request, login: Login, model: str) -> tuple[list[FormField], bool]:
+    """The form's fields and whether it asks for a file, from the first model's metadata (a module's models share
+    its docstring); a file and no fields while the module API cannot be asked, so the page still uploads and
+    reports the outage when it runs."""
     try:
-        return form_fields(web_state(request).runtime.metadata(login.access_token, model))
+        metadata = web_state(request).runtime.metadata(login.access_token, model)
     except ServiceError:
-        return []
+        return [], True
+    return form_fields(metadata), _takes_file(metadata)
+
+
+def _takes_file(metadata: dict[str, Any]) -> bool:
+    inputs = metadata.get("inputs") or []
+    return any((tensor.get("parameters") or {}).get("content_type") == FILE_CONTENT_TYPE for tensor in inputs)
+
+
+def _fields_only(request: Request, login: Login, model: str, values: dict[str, str]) -> dict[str, Any]:
+    """Run a model that declares no FILE input on the form's fields alone. Nothing is stored, so the run has no
+    address and no history row (both are a stored file's)."""
+    state, token = web_state(request), login.access_token
+    metadata = state.runtime.metadata(token, model)
+    if _takes_file(metadata):
+        raise ServiceError("rejected", "choose a file first (form field 'file')")
+    inputs, parameters = request_parts(form_fields(metadata), values)
+    answered = state.runtime.infer_tensors(token, model, inputs, parameters)
+    return {"original": None, "model": model, "outputs": outputs_view(metadata.get("outputs") or [], answered)}
 
 
 @router.post("/results", response_class=HTMLResponse, dependencies=[CsrfChecked])
 async def upload_and_run(request: Request, login: Member) -> HTMLResponse:
-    """A file (form field ``file``) stored in the file service, then run by the chosen model; the result page's
-    address is pushed, so a refresh or a shared link runs it again on the stored file."""
+    """A file (form field ``file``) stored in the file service, then run by the chosen model with the filled-in
+    fields; the result page's address is pushed, so a refresh or a shared link runs it again on the stored file. A
+    model that declares no FILE input runs on the fields alone."""
     state = web_state(request)
     models = state.models_for(login.principal)
     try:
@@ -163,15 +184,19 @@ async def upload_and_run(request: Request, login: Member) -> HTMLResponse:
     except BodyTooLarge as error:
         return _problem(request, ServiceError("too_large", str(error)), models=models)
     upload, model = form.get("file"), chosen_model(request, login, form.get("model"))
+    values = given({key: value for key, value in form.items() if isinstance(value, str)})
     if not isinstance(upload, UploadFile) or not upload.filename:
-        return _problem(request, ServiceError("rejected", "choose a file first (form field 'file')"), models=models)
+        try:
+            context = await anyio.to_thread.run_sync(_fields_only, request, login, model, values)
+        except ServiceError as error:
+            return _problem(request, error, models=models)
+        return render(request, "generic.html", context, block="result")
     data = await upload.read()
     content_type = upload.content_type or "application/octet-stream"
     try:
         stored = await anyio.to_thread.run_sync(
             state.files.upload, login.access_token, upload.filename, data, content_type
         )
-        values = given({key: value for key, value in form.items() if isinstance(value, str)})
         context = await anyio.to_thread.run_sync(_result, request, login, model, stored.id, values)
     except ServiceError as error:
         return _problem(request, error, models=models)

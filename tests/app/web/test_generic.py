@@ -166,6 +166,63 @@ def test_generic_page_sends_the_declared_parameters(colours_web: tuple[TestClien
     assert unknown.status_code == 400 and "the model declares no parameters.colour" in unknown.text
 
 
+TEXT_MODULE = '''
+from typing import Any
+
+from app.codecs import encode_outputs, read_input, read_parameters
+
+
+def inference(parameters: list[dict[str, Any]], inputs: list[dict[str, Any]], output_fields: list[dict[str, Any]],
+              model_key: str, model: Any = None) -> list[dict[str, Any]]:
+    """Counts the words of a text.
+
+    :param inputs.text: The text.
+    :type inputs.text: str
+    :param parameters.shout: Upper-case the echo. Default: false.
+    :type parameters.shout: bool
+    :param outputs.words: How many words.
+    :type outputs.words: int
+    :param outputs.echo: The text again.
+    :type outputs.echo: str
+    """
+    texts = read_input(inputs, "text")
+    shout = read_parameters(parameters).get("shout", False)
+    return encode_outputs(["words", "echo"], {"words": [len(t.split()) for t in texts],
+                                              "echo": [t.upper() if shout else t for t in texts]})
+'''
+"""A module with no FILE input at all: a text in, numbers and text out."""
+
+
+def test_generic_page_runs_a_module_without_file_inputs(tmp_path: Path) -> None:
+    """No file to ask for: the page offers the module's fields alone and shows the outputs (nothing is stored)."""
+    code, manifests = tmp_path / "code", tmp_path / "manifests"
+    (code / "model").mkdir(parents=True)
+    manifests.mkdir()
+    (code / "model" / "__init__.py").write_text("", "utf-8")
+    (code / "model" / "inference.py").write_text(TEXT_MODULE, "utf-8")
+    for source in (EXAMPLE / "manifests").glob("*.yaml"):
+        text = source.read_text(encoding="utf-8")
+        (manifests / source.name).write_text(text.replace("modelKey: median-cut", "modelKey: tesseract"), "utf-8")
+    with TestIdentityProvider() as idp:
+        env = cli_env(ROOT, manifests, code, issuer_url=idp.issuer, storage_dir=str(tmp_path / "storage"))
+        with (
+            served_module(env, tmp_path) as runtime_url,
+            live_files(idp.issuer, tmp_path / "storage", manifests) as files,
+            TestClient(web_app(web_settings(idp.issuer, runtime_url, files, manifests_dir=manifests))) as client,
+        ):
+            csrf = sign_in(client, web_token(idp, GROUP, sub="text-sub"))
+            home = client.get("/").text
+            assert 'type="file"' not in home and 'name="parameters.shout"' in home
+            assert 'name="inputs.text" data-field="inputs.text" required' in home
+
+            filled = {"csrf_token": csrf, "inputs.text": "three small words", "parameters.shout": "true"}
+            answer = client.post("/results", data=filled)
+            assert answer.status_code == 200, answer.text
+            assert "<dd>3</dd>" in answer.text and "<dd>THREE SMALL WORDS</dd>" in answer.text
+            missing = client.post("/results", data={"csrf_token": csrf})  # the module API's 400, told as a refusal
+            assert missing.status_code == 422 and "inputs.text is missing" in html.unescape(missing.text)
+
+
 def test_generic_result_of_unknown_file_is_404(colours_web: tuple[TestClient, TestIdentityProvider]) -> None:
     client, idp = colours_web
     sign_in(client, web_token(idp, GROUP))
