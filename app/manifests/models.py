@@ -132,6 +132,9 @@ class Resources(Strict):
     """GPUs; 0 runs on CPU only."""
 
 
+LanguageCode = Annotated[str, Matches(r"^[a-z]{2}$", "a two-letter language code such as ru")]
+
+
 class ModelSpec(Strict):
     name: ResourceName
     """The name clients use: /v2/models/{name}/infer."""
@@ -139,6 +142,8 @@ class ModelSpec(Strict):
     """The key passed to the entrypoint's load() and inference(); one of its MODEL_KEYS when it declares them."""
     description: Annotated[str, Field(min_length=1)]
     """One line for people browsing the gallery."""
+    description_translations: dict[LanguageCode, Annotated[str, Field(min_length=1)]] = {}
+    """The description in other languages of the web app, by language code, e.g. ru."""
     source: Source = "builtin"
     """Where the weights come from: builtin (inside the image), a local path, a hub id or s3://bucket/prefix."""
     resources: Resources | None = None
@@ -151,9 +156,6 @@ class ModelSpec(Strict):
     extras: tuple[ExtraName, ...] = ()
     """Opt-in Python extras of the module's package the model needs, which the release images leave out (a license,
     a size); its image is built with them (``--build-arg EXTRAS=…``) and deployed only where asked for."""
-
-
-LanguageCode = Annotated[str, Matches(r"^[a-z]{2}$", "a two-letter language code such as ru")]
 
 
 class Project(Strict):

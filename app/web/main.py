@@ -119,7 +119,13 @@ def oidc_client(settings: Settings) -> StarletteOAuth2App:
 def create_web_app(settings: Settings, manifests: Manifests) -> FastAPI:
     refuse_unsafe_settings(settings, WebSettings)
     models = tuple(
-        ModelChoice(model.name, model.description, manifests.groups_for(model.name), model.view)
+        ModelChoice(
+            model.name,
+            model.description,
+            manifests.groups_for(model.name),
+            model.view,
+            tuple(sorted(model.description_translations.items())),
+        )
         for model in manifests.models
     )
     receipt_view = any(model.view == "receipt" for model in models)

@@ -41,6 +41,12 @@ class ModelChoice:
     groups: tuple[str, ...]
     view: str = "generic"
     """The result page the module manifest declares for the model: ``generic`` or ``receipt``."""
+    description_translations: tuple[tuple[str, str], ...] = ()
+    """(language, description) pairs from the module manifest (a tuple: the choice stays hashable)."""
+
+    def description_in(self, language: str) -> str:
+        """The description in ``language`` where the manifest gives one, else as declared."""
+        return dict(self.description_translations).get(language, self.description)
 
 
 @dataclass

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from app.web.clients import ServiceError
+from app.web.i18n import request_language
 from app.web.state import Member, SignInRequired, render, web_state
 
 router = APIRouter(tags=["stats"])
@@ -123,7 +124,7 @@ def stats(request: Request, login: Member) -> HTMLResponse:
     state = web_state(request)
     models = []
     for model in state.models_for(login.principal):
-        entry: dict[str, Any] = {"name": model.name, "description": model.description}
+        entry: dict[str, Any] = {"name": model.name, "description": model.description_in(request_language(request))}
         try:
             summary = state.runtime.stats(login.access_token, model.name)
         except ServiceError as error:

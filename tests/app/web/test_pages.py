@@ -276,6 +276,7 @@ def test_stats_page_shows_the_windows(client: TestClient, realm: TestIdentityPro
     assert re.search(r">\d+,\d{3} /с<", russian.text) and " /s<" not in russian.text  # as Russian writes them
     assert "60 мин</text>" in russian.text and "задержка, самый высокий столбец" in russian.text  # the axis' unit
     assert re.search(r"<title>[^<]*\b(calls|errors|ms)\b", russian.text) is None  # tooltips in Russian too
+    assert "Проверенные реквизиты платежа" in russian.text  # the model's description from the manifest's ru
 
 
 def test_language_from_accept_language_and_the_switch(client: TestClient) -> None:
