@@ -68,6 +68,8 @@ def test_generic_pages_fit_a_phone(
     context = _signed_in_phone(browser, web_url, locale)
     try:
         page = context.pages[0]
+        heights = page.locator("[data-field]").evaluate_all("fields => fields.map(f => f.offsetHeight)")
+        assert len(heights) == 2 and min(heights) >= 44, f"the declared parameters' fields are 44 px: {heights}"
         name = "a-photo-with-a-very-long-name-as-phones-and-scanners-give-them-0123456789.png"
         page.get_by_test_id("file").set_input_files({"name": name, "mimeType": "image/png", "buffer": picture()})
         page.locator("#generic-upload button[type=submit]").click()
