@@ -41,9 +41,14 @@ async def json_request(request: Request, served: ServedModel, limits: Limits) ->
 
 
 async def multipart_request(request: Request, served: ServedModel, limits: Limits) -> PreparedRequest:
-    """A browser's or Postman's form: one field per input, parameters as text fields, ``outputs`` comma-separated."""
-    if not request.headers.get("content-type", "").startswith("multipart/form-data"):
+    """A browser's or Postman's form: one field per input, parameters as text fields, ``outputs`` comma-separated.
+    A module that takes no file may get a plain (url-encoded) form too, as an HTML form without a file sends."""
+    content_type = request.headers.get("content-type", "")
+    takes_file = any(spec_input.is_file for spec_input in served.spec.inputs)
+    if takes_file and not content_type.startswith("multipart/form-data"):
         raise RequestError(415, "send multipart/form-data with one file field per input")
+    if not content_type.startswith(("multipart/form-data", "application/x-www-form-urlencoded")):
+        raise RequestError(415, "send multipart/form-data or application/x-www-form-urlencoded, a field per input")
     _check_length(request, limits.max_request_bytes)
     form = await request.form(max_part_size=limits.max_request_bytes)
     inputs, sizes = [], {}

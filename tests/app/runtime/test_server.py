@@ -91,6 +91,20 @@ def test_infer_refuses_bad_requests_with_the_reason(
     assert message in response.json()["error"]
 
 
+def test_infer_file_of_a_module_without_files_takes_a_plain_form(echo: TestClient, idp: TestIdentityProvider) -> None:
+    """The echo module declares no FILE input: an HTML form's url-encoded fields are enough; other bodies are 415."""
+    fields = {"text": "ab", "scale": "2"}
+    plain = echo.post("/v2/models/echo/infer-file", data=fields, headers=_auth(idp, ECHO_GROUP))
+    multipart = echo.post(
+        "/v2/models/echo/infer-file", files={name: (None, value) for name, value in fields.items()},
+        headers=_auth(idp, ECHO_GROUP),
+    )  # fmt: skip
+    assert plain.status_code == 200, plain.text
+    assert plain.json() == multipart.json()
+    other = echo.post("/v2/models/echo/infer-file", content=b"text=ab", headers=_auth(idp, ECHO_GROUP))
+    assert other.status_code == 415 and "application/x-www-form-urlencoded" in other.json()["error"]
+
+
 def test_infer_refuses_invalid_json_and_unknown_models(echo: TestClient, idp: TestIdentityProvider) -> None:
     headers = _auth(idp, ECHO_GROUP)
     broken = echo.post("/v2/models/echo/infer", content=b"{not json", headers=headers)
