@@ -168,7 +168,12 @@ def _fields_only(request: Request, login: Login, model: str, values: dict[str, s
     if _takes_file(metadata):
         raise ServiceError("rejected", "choose a file first (form field 'file')")
     inputs, parameters = request_parts(form_fields(metadata), values)
-    answered = state.runtime.infer_tensors(token, model, inputs, parameters)
+    try:
+        answered = state.runtime.infer_tensors(token, model, inputs, parameters)
+    except ServiceError as error:
+        if error.kind == "not_an_image":  # there is no file: the module refused the fields
+            raise ServiceError("rejected", error.detail, 400) from error
+        raise
     return {"original": None, "model": model, "outputs": outputs_view(metadata.get("outputs") or [], answered)}
 
 

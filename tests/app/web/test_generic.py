@@ -219,8 +219,9 @@ def test_generic_page_runs_a_module_without_file_inputs(tmp_path: Path) -> None:
             answer = client.post("/results", data=filled)
             assert answer.status_code == 200, answer.text
             assert "<dd>3</dd>" in answer.text and "<dd>THREE SMALL WORDS</dd>" in answer.text
-            missing = client.post("/results", data={"csrf_token": csrf})  # the module API's 400, told as a refusal
-            assert missing.status_code == 422 and "inputs.text is missing" in html.unescape(missing.text)
+            missing = client.post("/results", data={"csrf_token": csrf})  # the module API's 400: the fields, no file
+            assert missing.status_code == 400 and "inputs.text is missing" in html.unescape(missing.text)
+            assert 'data-kind="rejected"' in missing.text and "cannot use this file" not in missing.text
 
 
 def test_generic_result_of_unknown_file_is_404(colours_web: tuple[TestClient, TestIdentityProvider]) -> None:
