@@ -18,6 +18,7 @@ from authlib.integrations.starlette_client import OAuth, StarletteOAuth2App
 from fastapi import FastAPI, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
+from markupsafe import Markup
 from starlette.middleware.sessions import SessionMiddleware
 
 from app.auth import TokenVerifier
@@ -96,9 +97,12 @@ def template_environment(receipt_view: bool, project: ProjectIdentity) -> jinja2
 
 
 def _timestamp(value: object) -> str:
-    """Seconds since the epoch (as the stats API gives them) as UTC time; anything else as it is."""
+    """Seconds since the epoch (as the stats API gives them) as a ``<time>`` the page's script shows in the reader's
+    own time zone (UTC, labelled, without script); anything else as it is."""
     if isinstance(value, int | float):
-        return datetime.fromtimestamp(value, UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+        at = datetime.fromtimestamp(value, UTC)
+        shown = at.strftime("%Y-%m-%d %H:%M:%S UTC")
+        return Markup('<time datetime="{}" data-local data-seconds>{}</time>').format(at.isoformat(), shown)
     return str(value)
 
 

@@ -14,6 +14,7 @@ from auth_fixtures import TESSERACT_GROUP, TestIdentityProvider
 from fastapi.testclient import TestClient
 from web_kit import CLOSED_URL, attribute, sign_in, web_app, web_settings, web_token
 
+from app.web.main import _timestamp
 from app.web.state import WebState
 from app.web.stats import figures_source
 
@@ -79,3 +80,12 @@ def test_stats_page_says_where_figures_come_from(
     assert english in english_page and russian in russian_page
     if "source_error" in answer:
         assert "http://p:9090: refused" in english_page  # the detail, under "Technical detail"
+
+
+def test_stats_times_are_shown_in_the_readers_time_zone() -> None:
+    """A version's first and last call go out as <time data-local>, which the page's script turns to local time."""
+    shown = str(_timestamp(1_764_892_800.0))
+    assert shown == (
+        '<time datetime="2025-12-05T00:00:00+00:00" data-local data-seconds>2025-12-05 00:00:00 UTC</time>'
+    )
+    assert _timestamp("—") == "—"
