@@ -22,6 +22,7 @@ from app.manifests.models import (
     StorageManifest,
 )
 from app.manifests.yamlsource import DocPath
+from app.runtime.spec import parse_module_spec
 
 
 class Finding(NamedTuple):
@@ -70,6 +71,25 @@ def check_module(module: ModuleManifest, model_keys: tuple[str, ...] | None) -> 
                 "Module",
                 ("spec", "models", index, "modelKey"),
                 f"unknown modelKey {model.model_key!r}; {module.spec.entrypoint} accepts {', '.join(model_keys)}",
+            )
+
+
+def check_module_storage(module: ModuleManifest, storage: StorageManifest) -> Iterator[Finding]:
+    """Every MIME type a FILE input of the entrypoint declares is one the file service stores (``accept``): else the
+    web app's uploads of it are refused before the model sees them. A docstring the runtime cannot read is left to
+    the runtime's own report."""
+    try:
+        spec = parse_module_spec(importlib.import_module(module.spec.entrypoint).inference)
+    except Exception:  # an import or docstring problem: the entrypoint's check and the runtime name it
+        return
+    for tensor in spec.inputs:
+        refused = [kind for kind in tensor.content_types if kind not in storage.spec.accept]
+        if tensor.is_file and refused:
+            yield Finding(
+                "Storage",
+                ("spec", "accept"),
+                f"{module.spec.entrypoint} inputs.{tensor.name} takes {', '.join(refused)}, which the file service "
+                "would refuse; add them to accept",
             )
 
 

@@ -212,6 +212,8 @@ def _findings(manifests: dict[str, Manifest]) -> Iterator[checks.Finding]:
         yield from checks.check_storage(storage)
     if isinstance(pipeline, PipelineManifest):
         yield from checks.check_pipeline(pipeline)
+    if isinstance(module, ModuleManifest) and isinstance(storage, StorageManifest):
+        yield from checks.check_module_storage(module, storage)
     if isinstance(module, ModuleManifest) and isinstance(api, ApiManifest):
         yield from checks.check_module_api(module, api)
     if isinstance(module, ModuleManifest) and isinstance(pipeline, PipelineManifest):

@@ -56,3 +56,28 @@ def test_malformed_model_keys_are_named(tmp_path: Path, code: Path) -> None:
 
     with pytest.raises(ManifestError, match=r"odd_module.MODEL_KEYS must be a tuple of strings, not 'small'"):
         load_manifests(folder)
+
+
+TEXT_FILE = '''
+def inference(parameters, inputs, output_fields, model_key, model=None):
+    """Counts words.
+
+    :param inputs.document: A text.
+    :type inputs.document: text/plain or application/pdf
+    :param outputs.words: Words.
+    :type outputs.words: int
+    """
+    return []
+'''
+
+
+def test_file_types_the_module_takes_are_ones_the_file_service_stores(tmp_path: Path, code: Path) -> None:
+    """A fork whose module reads text/plain must say so in storage.yaml's accept, or its web uploads would be 415."""
+    (code / "text_module.py").write_text(TEXT_FILE, encoding="utf-8")
+    folder = write_manifests(tmp_path / "m", entrypoint="text_module", models={"one": "anything"})
+
+    with pytest.raises(ManifestError, match=r"text_module inputs.document takes text/plain, which the file service"):
+        load_manifests(folder)
+    storage = folder / "storage.yaml"
+    storage.write_text(storage.read_text(encoding="utf-8") + "  accept: [text/plain, application/pdf]\n", "utf-8")
+    assert load_manifests(folder).storage.spec.accept == ("text/plain", "application/pdf")
