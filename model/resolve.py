@@ -228,6 +228,12 @@ def _contradicting(chosen: Candidate, candidates: list[Candidate], rule: Rule) -
 
 def _passed(field: str, chosen: Candidate, ordered: list[Candidate], rule: Rule) -> FieldCheck:
     agreed = _agreement(field, chosen, ordered)
+    if rule.verifies and agreed is None and chosen.by_shape:
+        detail = (
+            f"{rule.passed}, but nothing labels it: the number was picked for passing that check, so the check"
+            " says nothing of it (a check digit passes one number in ten)"
+        )
+        return FieldCheck(status=CheckStatus.UNVERIFIED, source=chosen.source, rule=rule.name, detail=detail)
     if rule.verifies and agreed is None and (others := _contradicting(chosen, ordered, rule)):
         detail = (
             f"{rule.passed}, but OCR also read it as {', '.join(others)}: the page is unsure of those digits, and"
@@ -383,6 +389,16 @@ _NOT_ON_A_CASH_RECEIPT = frozenset({"bank_name", "bank_bic", "bank_corr_account"
 («ОПЛАТА / ПАО СБЕРБАНК / ОДОБРЕНО»), the acquirer of the buyer's card, not where a payment would go."""
 
 
+_OTHER_NUMBERS = ("fiscal_sign", "fiscal_document_number", "fiscal_drive_number", "recipient_account")
+
+
+def _own_numbers(by_field: dict[str, list[Candidate]]) -> list[Candidate]:
+    """The ИНН readings, less those found by shape alone whose digits the page labels as another field: one number,
+    one role (a receipt's 10-digit ФП passes an ИНН's check digit one time in ten)."""
+    taken = {candidate.value.lstrip("0") for field in _OTHER_NUMBERS for candidate in by_field[field]}
+    return [c for c in by_field["recipient_inn"] if not (c.by_shape and c.value.lstrip("0") in taken)]
+
+
 def resolve(
     candidates: Iterable[Candidate], document_type: DocumentType, document_type_source: Source | None = None
 ) -> tuple[PaymentDetails, dict[str, FieldCheck]]:
@@ -399,7 +415,7 @@ def resolve(
     bic, results["bank_bic"] = _choose_bik(by_field["bank_bic"], by_field["bank_corr_account"])
     values["bank_bic"] = bic
     _choose_accounts(by_field, bic, values, results)
-    values["recipient_inn"], results["recipient_inn"] = _choose("recipient_inn", by_field["recipient_inn"], _INN)
+    values["recipient_inn"], results["recipient_inn"] = _choose("recipient_inn", _own_numbers(by_field), _INN)
     values["recipient_kpp"], results["recipient_kpp"] = _choose_kpp(
         by_field["recipient_kpp"], values["recipient_inn"], results["recipient_inn"]
     )

@@ -193,3 +193,6 @@ class Candidate:
     value: str
     source: Source
     score: float = 1.0
+    by_shape: bool = False
+    """Found by its rule alone, with no label beside it (a lone 10-digit number whose check digit passes): the rule
+    chose it, so it cannot also confirm it, and the number may be another field's (a receipt's ФП)."""

@@ -160,7 +160,7 @@ def read_unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
             elif len(token) == 9 and token.startswith("04"):
                 found.append(Candidate("bank_bic", token, source, 0.3))
             elif len(token) in (10, 12) and _only_specks_beside(line, token) and checks.inn_valid(token):
-                found.append(Candidate("recipient_inn", token, source, 0.3))
+                found.append(Candidate("recipient_inn", token, source, 0.3, by_shape=True))
         if TITLE.search(line) and (title_date := normalize_date(line)) is not None:
             found.append(Candidate("payment_date", title_date, source, 1.0))  # "Счёт на оплату № 5 от 16 мая 2025 г."
         elif (invoice_date := _invoice_date(line, above)) is not None:

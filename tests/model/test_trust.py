@@ -206,3 +206,29 @@ def test_another_partys_number_on_the_page_does_not_unsettle_a_verified_value() 
     details, checks = _checks(_ocr("bank_bic", bik), _ocr("recipient_account", payee), _ocr("recipient_account", payer))
     assert details["recipient_account"] == payee
     assert checks["recipient_account"].status == "verified"
+
+
+def test_a_number_found_by_its_check_digit_alone_is_not_verified_by_it() -> None:
+    """A lone 10-digit number with no ИНН label was picked for passing the check digit: the check cannot confirm it."""
+    found = Candidate("recipient_inn", INN_ORG, Source.OCR, 0.3, by_shape=True)
+    details, checks = _checks(found)
+    assert details["recipient_inn"] == INN_ORG
+    assert (checks["recipient_inn"].status, checks["recipient_inn"].rule) == (
+        CheckStatus.UNVERIFIED,
+        "inn_check_digits",
+    )
+    labelled = _ocr("recipient_inn", INN_ORG)
+    assert _checks(labelled)[1]["recipient_inn"].status == CheckStatus.VERIFIED  # with its label it is verified
+    assert _checks(found, _qr("recipient_inn", INN_ORG))[1]["recipient_inn"].status == CheckStatus.VERIFIED
+
+
+def test_a_receipts_fiscal_sign_is_not_taken_for_the_inn() -> None:
+    """One number, one role: a receipt's ФП printed alone on its line passes an ИНН's check digit one time in ten
+    (seen: ФП 3456425277 came back as the seller's ИНН, verified)."""
+    fiscal_sign = "3456425277"
+    found = Candidate("recipient_inn", fiscal_sign, Source.INDRA, 0.3, by_shape=True)
+    details, checks = _checks(found, Candidate("fiscal_sign", fiscal_sign, Source.INDRA))
+    assert details["recipient_inn"] is None and details["fiscal_sign"] == fiscal_sign
+    assert checks["recipient_inn"].status == CheckStatus.UNVERIFIED
+    labelled = Candidate("recipient_inn", fiscal_sign, Source.INDRA)  # a labelled reading keeps its place
+    assert _checks(labelled, Candidate("fiscal_sign", fiscal_sign, Source.INDRA))[0]["recipient_inn"] == fiscal_sign
