@@ -124,12 +124,13 @@ def load_document(
     ``DeadlineExceededError`` when the caller's deadline (``model.budget``) comes first."""
     check_deadline("decoding the file")
     left = seconds_left()
+    deadline_first = left < limits.wall_seconds  # then a child stopped at the wall clock was stopped by the deadline
     try:
         return run_limited(
             _decode, data, max_pixels, max_bytes, limits=replace(limits, wall_seconds=min(limits.wall_seconds, left))
         )
     except WorkLimitError as exc:
-        if exc.kind == "time" and seconds_left() <= 0:
+        if exc.kind == "time" and ((exc.wall_clock and deadline_first) or seconds_left() <= 0):
             raise DeadlineExceededError("the caller's deadline passed while the file was decoded") from exc
         raise DocumentError(
             f"decoding the file was stopped: it {exc} (a receipt needs a fraction of "

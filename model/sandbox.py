@@ -71,8 +71,10 @@ class WorkLimitError(Exception):
     """The work went past its ``WorkLimits``: ``kind`` is ``"memory"``, ``"time"`` or ``"crash"`` (the child died of
     a signal, as a decoder that aborts on a failed allocation does)."""
 
-    def __init__(self, kind: str, limits: WorkLimits, detail: str = "") -> None:
+    def __init__(self, kind: str, limits: WorkLimits, detail: str = "", *, wall_clock: bool = False) -> None:
         self.kind, self.limits = kind, limits
+        self.wall_clock = wall_clock
+        """Stopped at the wall-clock deadline (not for processor time): the deadline the caller set, when shorter."""
         super().__init__(detail or f"{kind} limit exceeded")
 
 
@@ -294,7 +296,7 @@ def _hand_over(worker: _Worker, work: tuple[Any, ...]) -> _Worker:
 def _answer(worker: _Worker, limits: WorkLimits, started: float) -> tuple[str, Any]:
     remaining = limits.wall_seconds - (time.monotonic() - started)
     if not worker.connection.poll(max(remaining, 0.0)):
-        raise WorkLimitError("time", limits, f"was still running after {limits.wall_seconds:g} s")
+        raise WorkLimitError("time", limits, f"was still running after {limits.wall_seconds:g} s", wall_clock=True)
     try:
         return _receive(worker.connection)
     except (EOFError, ConnectionResetError):  # the child died before it could answer

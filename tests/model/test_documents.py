@@ -150,3 +150,23 @@ def test_load_document_renders_huge_pages_within_the_page_budget() -> None:
 )
 def test_sniff_content_type_uses_magic_bytes(head: bytes, expected: str | None) -> None:
     assert sniff_content_type(head) == expected
+
+
+@pytest.mark.parametrize(("wall_clock", "raised"), [(True, "DeadlineExceededError"), (False, "DocumentError")])
+def test_a_child_stopped_at_a_deadline_shorter_than_the_sandboxs_is_a_deadline(
+    monkeypatch: pytest.MonkeyPatch, wall_clock: bool, raised: str
+) -> None:
+    """A caller's deadline (5 s) shorter than the sandbox's 18 s: stopped at the wall clock, that is the deadline
+    (504), even a moment before it (the child's timer and the check race); stopped for processor time, the file's
+    fault (400)."""
+    from model import documents
+    from model.budget import DeadlineExceededError, request_deadline
+    from model.sandbox import WorkLimitError
+
+    def stopped(*_: object, limits: documents.WorkLimits) -> None:
+        raise WorkLimitError("time", limits, "stopped", wall_clock=wall_clock)
+
+    monkeypatch.setattr(documents, "run_limited", stopped)
+    expected = {"DeadlineExceededError": DeadlineExceededError, "DocumentError": DocumentError}[raised]
+    with request_deadline(time.monotonic() + 5), pytest.raises(expected):
+        load_document(b"\x89PNG\r\n\x1a\n")
