@@ -50,6 +50,8 @@ class Phase:
     seconds: float = 0.0
     latencies_ms: list[float] = field(default_factory=list)
     failures: Counter[str] = field(default_factory=Counter)
+    failure_examples: dict[str, str] = field(default_factory=dict)
+    """The first answer of each failed outcome, cut short: what a failure was, not only its status."""
     served_by: Counter[str] = field(default_factory=Counter)
 
     @property
@@ -82,9 +84,9 @@ class SteadyLoad:
                 try:
                     answer = client.post(self._url, content=self._body, headers=self._headers)
                     outcome: int | str = answer.status_code
-                    served_by = answer.headers.get(SERVED_BY, "?")
+                    served_by, said = answer.headers.get(SERVED_BY, "?"), answer.text[:300]
                 except httpx.HTTPError as error:
-                    outcome, served_by = type(error).__name__, "?"
+                    outcome, served_by, said = type(error).__name__, "?", str(error)[:300]
                 elapsed_ms = (time.perf_counter() - started) * 1000
                 with self._lock:
                     if (phase := self._phase) is None:
@@ -94,6 +96,7 @@ class SteadyLoad:
                         phase.latencies_ms.append(elapsed_ms)
                     else:
                         phase.failures[str(outcome)] += 1
+                        phase.failure_examples.setdefault(str(outcome), f"{served_by}: {said}")
 
     @contextmanager
     def measure(self, phase: Phase) -> Iterator[Phase]:
@@ -227,6 +230,8 @@ def _print(phase: Phase) -> None:
         f" {dict(phase.failures) or ''}  served by {dict(phase.served_by)}",
         flush=True,
     )
+    for outcome, example in phase.failure_examples.items():
+        print(f"    first {outcome}: {example}", flush=True)
 
 
 def _ms(value: float) -> str:
