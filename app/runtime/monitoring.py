@@ -89,7 +89,7 @@ def query_logs(store: ActivityStore, request: Request) -> dict[str, Any]:
 
 
 def add_monitoring_routes(app: FastAPI, store: Callable[[], ActivityStore], admin: Callable[[Request], Any]) -> None:
-    """Register the two routes; ``admin`` raises 401/403 unless the caller is in the admin groups."""
+    """Register the three routes; ``admin`` raises 401/403 unless the caller is in the admin groups."""
 
     @app.get("/v2/monitoring/requests", include_in_schema=False)
     async def monitoring_requests(request: Request) -> dict[str, Any]:
