@@ -285,6 +285,25 @@ def test_language_from_accept_language_and_the_switch(client: TestClient) -> Non
     assert "Sign in" in client.get("/", headers={"Accept-Language": "ru"}).text
 
 
+def test_the_language_switch_returns_to_the_same_page_and_query(client: TestClient) -> None:
+    page = client.get("/", params={"q": "Ромашка & Co", "page": "2"})
+    switch = re.search(r'<a href="(/language/ru\?next=[^"]+)"', page.text)
+    assert switch, page.text
+    back = client.get(switch.group(1).replace("&amp;", "&"), follow_redirects=False)
+    assert back.status_code == 303
+    assert back.headers["location"] == "/?q=%D0%A0%D0%BE%D0%BC%D0%B0%D1%88%D0%BA%D0%B0+%26+Co&page=2"
+
+
+@pytest.mark.parametrize(
+    "target", ["https://evil.example/", "//evil.example/", "/\\evil.example", "/\t/evil.example", "///evil.example"]
+)
+def test_the_language_switch_goes_nowhere_off_site(client: TestClient, target: str) -> None:
+    back = client.get("/language/ru", params={"next": target}, follow_redirects=False)
+    location = back.headers["location"]
+    assert back.status_code == 303 and location.startswith("/") and not location.startswith("//"), location
+    assert "\\" not in location and "\t" not in location
+
+
 def test_json_download_with_a_forged_form_is_refused(client: TestClient, realm: TestIdentityProvider) -> None:
     sign_in(client, web_token(realm, TESSERACT_GROUP))
     response = client.post("/receipts/x/details.json", data={"csrf_token": "forged", "amount": "1.00"})
