@@ -32,7 +32,7 @@ def error_page(request: Request, error: ApiError) -> Response:
     if isinstance(error, NoAccess):
         request.state.login = error.login
         groups = sorted({group for model in request.app.state.web.models for group in model.groups})
-        return render(request, "no_access.html", {"groups": groups, "no_access": True}, status_code=403)
+        return render(request, "no_access.html", {"groups": groups}, status_code=403)
     if isinstance(error, AdminsOnly):
         request.state.login = error.login
         return render(request, "admins_only.html", {"groups": request.app.state.web.admin_groups}, status_code=403)

@@ -71,6 +71,11 @@ class WebState:
     def is_admin(self, principal: Principal) -> bool:
         return bool(self.admin_groups) and principal.in_any_group(self.admin_groups)
 
+    def is_member(self, principal: Principal) -> bool:
+        """May use one of the module's models: the ``Member`` pages (upload, history, stats) are theirs, and only
+        then does the header link to them."""
+        return bool(self.models_for(principal))
+
     def models_for(self, principal: Principal) -> list[ModelChoice]:
         """The manifest's models this person may use and the runtime serves (all of them while it cannot say)."""
         served = self.runtime.served_models()
@@ -141,6 +146,7 @@ def render(
         "languages": LANGUAGES,
         "csrf_token": csrf_token(request),
         "user": login.principal if login else None,
+        "member": login is not None and state.is_member(login.principal),
         "admin": login is not None and state.is_admin(login.principal),
         **(context or {}),
     }
@@ -208,7 +214,7 @@ async def signed_in(login: Annotated[Login | None, Depends(optional_login)]) -> 
 
 async def member(request: Request, login: Annotated[Login, Depends(signed_in)]) -> Login:
     """The signed-in person, when in a group that may use one of the module's models."""
-    if not web_state(request).models_for(login.principal):
+    if not web_state(request).is_member(login.principal):
         raise NoAccess(login)
     return login
 

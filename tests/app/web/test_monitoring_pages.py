@@ -49,6 +49,25 @@ def test_monitoring_is_for_admins_only(client: TestClient, realm: TestIdentityPr
     assert 'data-testid="monitoring-link"' in client.get("/stats").text
 
 
+def _nav_links(page: str) -> list[str]:
+    nav = re.search(r'<nav aria-label="[^"]*">(.*?)</nav>', page, re.S)
+    assert nav, page
+    return re.findall(r'href="([^"]+)"', nav.group(1))
+
+
+def test_a_refused_page_links_only_to_pages_the_person_may_open(
+    client: TestClient, realm: TestIdentityProvider
+) -> None:
+    sign_in(client, web_token(realm, username="mallory"))  # in no group at all
+    refused = client.get("/monitoring")
+    assert refused.status_code == 403 and 'data-testid="admins-only"' in refused.text
+    assert _nav_links(refused.text) == []
+    sign_in(client, web_token(realm, _model_group(), username="carol"))  # a member, not an admin
+    refused = client.get("/monitoring")
+    assert refused.status_code == 403
+    assert {"/", "/stats"} <= set(_nav_links(refused.text)) and "/monitoring" not in _nav_links(refused.text)
+
+
 def test_request_log_shows_and_filters_requests(
     client: TestClient, realm: TestIdentityProvider, runtime_url: str
 ) -> None:
