@@ -22,7 +22,7 @@ import cv2
 import numpy as np
 from PIL import Image, PngImagePlugin
 
-from model.documents import DocumentError, load_document
+from model.documents import MAX_PDF_PAGES, DocumentError, load_document
 from model.preprocess import PreprocessOptions, Step, preprocess
 
 PREVIEW_PX = 960
@@ -66,6 +66,10 @@ def make_preview(data: bytes, max_bytes: int) -> Preview:
     )
 
 
+class NoSuchPageError(LookupError):
+    """A page the stored file does not have (an image has one page; a PDF is read up to ``MAX_PDF_PAGES``)."""
+
+
 def _thumbnail(image: np.ndarray) -> str:
     return "data:image/jpeg;base64," + base64.b64encode(_jpeg(image)).decode("ascii")
 
@@ -81,10 +85,13 @@ def _jpeg(image: np.ndarray, px: int = PREVIEW_PX) -> bytes:
     return bytes(encoded.tobytes())
 
 
-def displayable_jpeg(data: bytes, max_bytes: int, px: int = PREVIEW_PX) -> bytes:
-    """A stored image browsers cannot show (HEIC, TIFF, PDF), or one to shrink, as a JPEG of its first page at most
-    ``px`` on its longest side, EXIF turn applied."""
-    return _jpeg(load_document(data, max_bytes=max_bytes).pages[0].image, px)
+def displayable_jpeg(data: bytes, max_bytes: int, px: int = PREVIEW_PX, page: int = 1) -> bytes:
+    """A stored image browsers cannot show (HEIC, TIFF, PDF), or one to shrink, as a JPEG of its ``page`` (1 for the
+    first; ``NoSuchPageError`` when it has fewer) at most ``px`` on its longest side, EXIF turn applied."""
+    pages = load_document(data, max_bytes=max_bytes).pages
+    if not 1 <= page <= len(pages):
+        raise NoSuchPageError(f"the file has {len(pages)} page(s), not a page {page}")
+    return _jpeg(pages[page - 1].image, px)
 
 
 def processed_png(image: np.ndarray, record: dict[str, Any], *, rgb: bool = False) -> bytes:

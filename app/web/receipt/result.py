@@ -126,18 +126,22 @@ def details_context(details: dict[str, str | None], record: dict[str, Any] | Non
     return {"values": details, "checks": checks, **where, **qr_context(details, checks)}
 
 
-def evidence_boxes(record: dict[str, Any] | None) -> dict[str, dict[str, float]]:
-    """Each field's box on the first page as the module reported it (x, y, w, h in fractions of the photo as
-    displayed), for the overlay that shows where a focused field was read; an edit keeps the place it was read."""
-    boxes: dict[str, dict[str, float]] = {}
+def evidence_boxes(record: dict[str, Any] | None) -> dict[str, dict[str, Any]]:
+    """Each field's box as the module reported it: the page it was read on (1 for the first) and x, y, w, h in
+    fractions of that page as displayed, for the overlay that shows where a focused field was read; an edit keeps
+    the place it was read."""
+    boxes: dict[str, dict[str, Any]] = {}
     for field, check in ((record or {}).get("checks") or {}).items():
         box = check.get("box") if isinstance(check, dict) else None
-        if not isinstance(box, dict) or box.get("page", 1) != 1:
+        if not isinstance(box, dict):
             continue
         try:
-            boxes[field] = {key: min(1.0, max(0.0, float(box[key]))) for key in ("x", "y", "w", "h")}
+            page = int(box.get("page", 1))
+            place = {key: min(1.0, max(0.0, float(box[key]))) for key in ("x", "y", "w", "h")}
         except (KeyError, TypeError, ValueError):
             continue
+        if page >= 1:
+            boxes[field] = {"page": page, **place}
     return boxes
 
 

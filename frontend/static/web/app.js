@@ -225,16 +225,26 @@ document.addEventListener("DOMContentLoaded", () => {
     }, 1200);
   });
 
-  // Where a field was read: its box (fractions of the photo, from the module) drawn over the photo while the field
-  // is focused or pointed at; placed in % so it scales with the photo at any width.
+  // Where a field was read: its box (fractions of the page, from the module) drawn over the photo while the field
+  // is focused or pointed at; placed in % so it scales with the photo at any width. A field read on another page of
+  // a PDF brings that page in (the image route draws it: ?page=).
   const showEvidence = (field) => {
     const box = document.querySelector('[data-testid="evidence-box"]');
-    if (!box) return;
+    const photo = document.querySelector('[data-testid="evidence-photo"]');
+    if (!box || !photo) return;
     const spec = field ? field.getAttribute("data-box") : null;
     const [x, y, w, h] = (spec || "").split(" ").map(Number);
     if (!spec || [x, y, w, h].some(Number.isNaN)) {
       box.hidden = true;
       return;
+    }
+    const page = Number(field.getAttribute("data-box-page")) || 1;
+    if (Number(photo.dataset.page) !== page) {
+      const image = new URL(photo.src, window.location.href);
+      if (page > 1) image.searchParams.set("page", String(page));
+      else image.searchParams.delete("page");
+      photo.src = image.pathname + image.search;
+      photo.dataset.page = String(page);
     }
     Object.assign(box.style, { left: `${x * 100}%`, top: `${y * 100}%`, width: `${w * 100}%`, height: `${h * 100}%` });
     box.dataset.field = field.getAttribute("data-field") || "";

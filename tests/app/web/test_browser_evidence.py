@@ -4,6 +4,7 @@ the module reported over the photo, in place; a poor photo is answered with a re
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 from chromium import CHROMIUM, chromium
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 from test_browser import SCREENSHOTS
-from web_kit import DevStack
+from web_kit import DevStack, pdf_pages
 
 from model.pipeline import Extractor
 
@@ -86,6 +87,56 @@ def test_focusing_a_field_draws_its_box_over_the_photo(
         expect(overlay).to_be_hidden()
         width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
         assert width[0] <= width[1], width
+    finally:
+        page.context.close()
+
+
+INK_IN_BOX = """([x, y, w, h]) => {
+    const photo = document.querySelector('[data-testid="evidence-photo"]');
+    const canvas = document.createElement("canvas");
+    [canvas.width, canvas.height] = [photo.naturalWidth, photo.naturalHeight];
+    const context = canvas.getContext("2d");
+    context.drawImage(photo, 0, 0);
+    const [left, top] = [Math.floor(x * canvas.width), Math.floor(y * canvas.height)];
+    const area = context.getImageData(left, top, Math.ceil(w * canvas.width), Math.ceil(h * canvas.height)).data;
+    let dark = 0;
+    for (let index = 0; index < area.length; index += 4) dark += area[index] + area[index + 1] + area[index + 2] < 300;
+    return dark / (area.length / 4);
+}"""
+"""The share of dark pixels inside a box of the photo the page shows: the printed value, or blank paper."""
+
+
+def test_a_field_read_on_page_two_is_boxed_on_page_two(
+    browser: playwright.Browser, dev_stack: DevStack, tmp_path: Path
+) -> None:
+    expect = playwright.expect
+    cover = ((11.69, 8.27), ["Сопроводительное письмо", "Счёт — на следующей странице."])
+    invoice = ((8.27, 11.69), ["Счёт на оплату № 42 от 09.04.2022", "Получатель ООО «Ромашка»", "ИНН 7707083893"])
+    document = tmp_path / "invoice.pdf"
+    document.write_bytes(pdf_pages(cover, invoice))
+    page = _page(browser, "desktop")
+    try:
+        _sign_in(page, dev_stack, "alice")
+        page.set_input_files("#photo", str(document))
+        expect(page.get_by_test_id("badge-recipient_inn")).to_have_attribute("data-status", "verified")
+        field = page.locator('[data-field="recipient_inn"]')
+        expect(field).to_have_attribute("data-box-page", "2")
+        shown = [float(part) for part in (field.get_attribute("data-box") or "").split()]
+
+        page.focus("#f-recipient_inn")
+        overlay, photo = page.get_by_test_id("evidence-box"), page.get_by_test_id("evidence-photo")
+        expect(overlay).to_be_visible()
+        expect(photo).to_have_attribute("src", re.compile(r"/images/[0-9a-f]+\?page=2$"))
+        page.wait_for_function(
+            "() => { const p = document.querySelector('[data-testid=\"evidence-photo\"]');"
+            " return p.complete && p.naturalHeight > p.naturalWidth; }"  # the portrait invoice, not the cover
+        )
+        assert page.evaluate(INK_IN_BOX, shown) > 0.05  # the box is on the printed ИНН
+        placed, frame = overlay.bounding_box(), photo.bounding_box()
+        assert placed is not None and frame is not None
+        x, y, w, _ = shown
+        expected = (frame["x"] + x * frame["width"], frame["y"] + y * frame["height"], w * frame["width"])
+        assert (placed["x"], placed["y"], placed["width"]) == pytest.approx(expected, abs=3), (placed, frame, shown)
     finally:
         page.context.close()
 

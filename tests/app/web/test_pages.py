@@ -12,7 +12,7 @@ import pytest
 from auth_fixtures import QWEN_GROUP, TESSERACT_GROUP, TestIdentityProvider
 from fastapi.testclient import TestClient
 from PIL import Image
-from web_kit import CLOSED_URL, attribute, sign_in, web_app, web_settings, web_token
+from web_kit import CLOSED_URL, attribute, pdf_pages, sign_in, web_app, web_settings, web_token
 
 from app.web.limits import FORM_OVERHEAD_BYTES, BodySizeLimit
 from app.web.login import safe_next
@@ -383,6 +383,26 @@ def test_a_tiff_original_is_shown_as_a_jpeg_when_reopened(
     shown, page = Image.open(io.BytesIO(image.content)).size, Image.open(sample).size
     assert max(shown) == PREVIEW_PX  # at display size
     assert abs(shown[0] / shown[1] - page[0] / page[1]) < 0.01  # the whole page
+
+
+def test_each_page_of_a_pdf_original_is_shown_on_its_own(
+    client: TestClient, realm: TestIdentityProvider, sample: Path
+) -> None:
+    """A field read on page 2 is shown on page 2: ``?page=`` draws that page; one a file does not have is a 404."""
+    cover, invoice = ((11.69, 8.27), ["Сопроводительное письмо"]), ((8.27, 11.69), ["ИНН 7707083893"])
+    csrf = sign_in(client, web_token(realm, TESSERACT_GROUP))
+    pdf_id = _upload(client, csrf, "invoice.pdf", pdf_pages(cover, invoice), "application/pdf")
+    photo_id = _upload(client, csrf, sample.name, sample.read_bytes())
+
+    first, second = client.get(f"/images/{pdf_id}"), client.get(f"/images/{pdf_id}?page=2")
+
+    assert first.status_code == second.status_code == 200
+    (width1, height1), (width2, height2) = (Image.open(io.BytesIO(shown.content)).size for shown in (first, second))
+    assert width1 > height1 and width2 < height2  # the landscape cover, then the portrait invoice
+    assert client.get(f"/images/{pdf_id}?page=3").status_code == 404
+    assert client.get(f"/images/{photo_id}?page=2").status_code == 404
+    assert client.get(f"/images/{photo_id}?page=1").status_code == 200
+    assert client.get(f"/images/{pdf_id}?page=0").status_code == 422
 
 
 def test_paid_cash_receipt_gets_the_tax_service_check_not_a_payment_qr(

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 
 import anyio.to_thread
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from starlette.datastructures import UploadFile
 
@@ -21,9 +21,11 @@ from app.web.clients import ServiceError
 from app.web.limits import FORM_OVERHEAD_BYTES, BodyTooLarge
 from app.web.receipt.payment import clean_details
 from app.web.receipt.preview import (
+    MAX_PDF_PAGES,
     PREVIEW_PX,
     THUMBNAIL_PX,
     DocumentError,
+    NoSuchPageError,
     displayable_jpeg,
     make_preview,
     processed_png,
@@ -207,10 +209,16 @@ async def confirm_details(request: Request, original_id: str, login: Member) -> 
 
 
 @router.get("/images/{file_id}")
-def stored_image(request: Request, file_id: str, login: Member, thumb: bool = False) -> Response:
+def stored_image(
+    request: Request,
+    file_id: str,
+    login: Member,
+    thumb: bool = False,
+    page: Annotated[int, Query(ge=1, le=MAX_PDF_PAGES)] = 1,
+) -> Response:
     """One of the person's stored images, through the app (same origin, their token). What browsers cannot show —
-    HEIC from iPhones, TIFF, a PDF's first page — comes as a JPEG drawn from it; ``thumb`` asks for a small JPEG
-    (the history's rows)."""
+    HEIC from iPhones, TIFF, a PDF's pages — comes as a JPEG drawn from it; ``thumb`` asks for a small JPEG (the
+    history's rows), ``page`` for another page of a PDF (where a field was read); a page the file lacks is a 404."""
     state = web_state(request)
     try:
         data, content_type = state.files.download(login.access_token, file_id)
@@ -218,11 +226,13 @@ def stored_image(request: Request, file_id: str, login: Member, thumb: bool = Fa
         if error.kind == "signed_out":
             raise SignInRequired from error
         return Response(status_code=404 if error.kind == "not_found" else 503)
-    if thumb or content_type not in BROWSER_IMAGES:
+    if thumb or page > 1 or content_type not in BROWSER_IMAGES:
         px = THUMBNAIL_PX if thumb else PREVIEW_PX
         try:
-            data, content_type = displayable_jpeg(data, state.settings.files_max_bytes, px), "image/jpeg"
+            data, content_type = displayable_jpeg(data, state.settings.files_max_bytes, px, page), "image/jpeg"
         except DocumentError:
             return Response(status_code=415)
+        except NoSuchPageError:
+            return Response(status_code=404)
     headers = {"Cache-Control": "private, max-age=3600", "X-Content-Type-Options": "nosniff"}
     return Response(data, media_type=content_type, headers=headers)
