@@ -82,6 +82,14 @@ bench-replicas: APT_PACKAGES += haproxy
 bench-replicas: system-deps $(VENV)/.dev ## One runtime replica vs two behind HAProxy, and a rolling restart under load: req/s, p50/p95, failed (under 3 min)
 	$(BIN)/python -m bench.replicas
 
+# Real documents nobody on this project made, fetched from their public repositories (their licences keep them out of
+# this repository) into REAL_DOCS; the labels are bench/real/documents.json.
+REAL_DOCS ?= .cache/real-documents
+.PHONY: bench-real
+bench-real: system-deps $(VENV)/.dev ## Score the extractor on 30 real documents (fetched into REAL_DOCS): F1 per field and kind, wrong verified, CPU s
+	$(BIN)/python -m bench.real.fetch --into $(REAL_DOCS)
+	$(BIN)/python -m bench.real.run --docs $(REAL_DOCS) --out bench/results
+
 .PHONY: bench-files
 bench-files: $(VENV)/.dev ## File service vs the raw minio client on SeaweedFS: MB/s, 2 MB p50; writes bench/results/files.md
 	$(BIN)/python -m bench.files.run
