@@ -32,7 +32,16 @@ THUMBNAIL_PX = 160
 RECORD_KEY = "receipt-extractor:result"
 """The iTXt keyword of the result in a processed PNG."""
 
-__all__ = ["DocumentError", "Preview", "make_preview", "processed_png", "read_record", "with_record"]
+__all__ = [
+    "MAX_PDF_PAGES",
+    "DocumentError",
+    "NoSuchPageError",
+    "Preview",
+    "make_preview",
+    "processed_png",
+    "read_record",
+    "with_record",
+]
 
 
 @dataclass(frozen=True)
