@@ -51,7 +51,9 @@ def requested_outputs(output_fields: Sequence[Mapping[str, Any]] | None, availab
 
 def encode_output(name: str, values: Sequence[Any]) -> dict[str, Any]:
     """One output tensor from Python values, its OIP datatype told by their type: bool → BOOL, int → INT64,
-    float → FP64, str → BYTES, bytes → BYTES (the runtime sends them as base64), dict or list → BYTES holding JSON."""
+    float → FP64, str → BYTES, bytes → BYTES (the runtime sends them as base64), dict or list → BYTES holding JSON.
+    An output the docstring declares as another number type (``:type outputs.score: FP32``) is answered as that
+    type: the runtime converts the values (``app.runtime.datatypes``)."""
     items = list(values)
     datatype, content_type = _datatype(items)
     data = [json.dumps(item, ensure_ascii=False) for item in items] if content_type == "json" else items

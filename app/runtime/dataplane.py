@@ -26,6 +26,7 @@ from app.limiter import SaturatedError, SlotLimiter
 from app.manifests.models import Cors, Limits
 from app.manifests.project import UNNAMED_PROJECT, ProjectIdentity
 from app.runtime.cluster_stats import PrometheusStats
+from app.runtime.datatypes import conform_outputs
 from app.runtime.filerefs import resolve_file_references
 from app.runtime.observability import Metrics, log_request, redact
 from app.runtime.registry import ModelDeclaration, ServedModel, loader_of
@@ -203,7 +204,12 @@ async def run_inference(
         raise ApiError(500, f"inference failed inside the model ({type(exc).__name__}); see the logs") from exc
     inference_ms = (time.perf_counter() - started) * 1000
     metrics.inference_seconds.observe(inference_ms / 1000)
-    return _jsonable(outputs), inference_ms
+    try:
+        declared = conform_outputs(served.spec, _jsonable(outputs))
+    except ValueError as exc:  # the module's answer breaks its own docstring: its fault, named for its author
+        LOG.error("model %s answered outside its declared API: %s", served.name, exc)
+        raise ApiError(500, f"the model's answer does not match its API: {exc}") from exc
+    return declared, inference_ms
 
 
 def _work_ended(release_slot: Callable[[], None], done: Callable[[], None], _: asyncio.Future[Any]) -> None:

@@ -11,15 +11,9 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from app.runtime.datatypes import element_schema
 from app.runtime.spec import ModuleSpec, TensorSpec
 from app.runtime.tensors import FILE_ID_CONTENT_TYPE
-
-_SCALAR_SCHEMAS: Mapping[str, dict[str, Any]] = {
-    "BOOL": {"type": "boolean"},
-    "INT64": {"type": "integer", "format": "int64"},
-    "FP64": {"type": "number", "format": "double"},
-    "BYTES": {"type": "string"},
-}
 
 
 def ref(name: str) -> dict[str, str]:
@@ -59,7 +53,7 @@ def _element_schema(tensor: TensorSpec) -> dict[str, Any]:
         return schema
     if tensor.json:
         return {"type": "string", "contentMediaType": "application/json"}
-    return dict(_SCALAR_SCHEMAS[tensor.datatype])
+    return element_schema(tensor.datatype)
 
 
 def _module_schema(spec: ModuleSpec, tensor: TensorSpec) -> dict[str, Any] | None:
@@ -150,7 +144,7 @@ def _tensor_schema(spec: ModuleSpec, tensor: TensorSpec) -> dict[str, Any]:
 
 
 def _typed_value_schema(spec: ModuleSpec, tensor: TensorSpec) -> dict[str, Any]:
-    schema = dict(_SCALAR_SCHEMAS[tensor.datatype])
+    schema = element_schema(tensor.datatype)
     schema["description"] = tensor.description
     example = spec.example(tensor)
     if example is not None:
@@ -239,7 +233,7 @@ def _decoded_schema(spec: ModuleSpec, tensor: TensorSpec) -> dict[str, Any]:
     elif tensor.is_file:
         schema = {"type": "string", "contentEncoding": "base64"}
     else:
-        schema = dict(_SCALAR_SCHEMAS[tensor.datatype])
+        schema = element_schema(tensor.datatype)
     schema["description"] = tensor.description
     example = spec.example(tensor)
     if example is not None:

@@ -7,8 +7,9 @@ every problem is reported at once, as ``file:line: message``, before a module is
 
 Type grammar: alternatives joined by `` or ``. ``FILE`` is binary input; MIME tokens (``image/png``) list the
 accepted content types (a MIME list alone implies ``FILE``; ``FILE`` alone accepts any type); ``str``, ``int``,
-``float``, ``bool`` map to BYTES, INT64, FP64, BOOL; ``json`` is BYTES carrying JSON text. A file input takes one
-file per request unless its type says ``FILE[n]`` (at most n).
+``float``, ``bool`` map to BYTES, INT64, FP64, BOOL; ``json`` is BYTES carrying JSON text. An Open Inference Protocol
+datatype by name (``FP32``, ``INT32``, ``UINT8``, ``FP16``, …: ``app.runtime.datatypes``) declares that datatype. A
+file input takes one file per request unless its type says ``FILE[n]`` (at most n).
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from typing import Any, Literal
 import docstring_parser
 from docstring_parser.common import PARAM_KEYWORDS
 
+from app.runtime.datatypes import DECLARABLE, in_range, python_type
+
 Kind = Literal["input", "parameter", "output"]
 
 PREFIXES: Mapping[str, Kind] = MappingProxyType({"inputs": "input", "parameters": "parameter", "outputs": "output"})
@@ -37,8 +40,10 @@ PREFIX_OF: Mapping[Kind, str] = MappingProxyType({kind: prefix for prefix, kind 
 
 SCALAR_DATATYPES: Mapping[str, str] = MappingProxyType(
     {"str": "BYTES", "int": "INT64", "float": "FP64", "bool": "BOOL", "json": "BYTES"}
+    | {datatype: datatype for datatype in DECLARABLE}
 )
-"""Scalar type token → OIP datatype; ``json`` is BYTES whose elements are JSON text."""
+"""Scalar type token → OIP datatype; ``json`` is BYTES whose elements are JSON text; ``FP32`` and the other number
+and truth datatypes stand for themselves."""
 
 FILE_TOKEN = "FILE"
 FILE_COUNT = re.compile(r"^FILE\[([1-9][0-9]{0,3})\]$")
@@ -69,6 +74,8 @@ _TYPE_HINTS = MappingProxyType(
         "object": "json",
         "list": "json",
     }
+    | {datatype.lower(): datatype for datatype in DECLARABLE if datatype != "BOOL"}
+    | {f"float{datatype[2:]}": datatype for datatype in DECLARABLE if datatype.startswith("FP")}
 )
 """Likely intended token for common misspellings, so the lint can say what to write instead."""
 
@@ -218,7 +225,7 @@ def parse_type(type_expr: str, kind: Kind) -> tuple[str, bool, tuple[str, ...], 
     """``FILE or image/png`` → ``(datatype, is_file, content_types, json)``; ``ValueError`` says what to fix."""
     tokens = [token for token in re.split(r"\s+or\s+", type_expr.strip()) if token]
     if not tokens:
-        raise ValueError("the type is empty; write e.g. str, int, float, bool, json or FILE or image/png")
+        raise ValueError("the type is empty; write e.g. str, int, float, bool, json, FP32 or FILE or image/png")
     mimes = [token.lower() for token in tokens if MIME_TYPE.fullmatch(token)]
     scalars = sorted({token for token in tokens if token in SCALAR_DATATYPES})
     is_file = FILE_TOKEN in tokens or bool(mimes)
@@ -231,13 +238,18 @@ def parse_type(type_expr: str, kind: Kind) -> tuple[str, bool, tuple[str, ...], 
     if len(scalars) > 1:
         raise ValueError(f"{type_expr!r} names several types ({', '.join(scalars)}); a tensor has one type")
     if kind == "parameter" and (is_file or scalars == ["json"]):
-        raise ValueError(f"parameters are scalars (str, int, float or bool), not {type_expr!r}; send it as an input")
+        raise ValueError(
+            f"parameters are scalars (str, int, float, bool, FP32, …), not {type_expr!r}; send it as an input"
+        )
     if is_file:
         return "BYTES", True, tuple(dict.fromkeys(mimes)), False
     return SCALAR_DATATYPES[scalars[0]], False, (), scalars[0] == "json"
 
 
-_GRAMMAR = "use FILE, MIME types (image/png), str, int, float, bool or json, joined by ' or '"
+_GRAMMAR = (
+    "use FILE, MIME types (image/png), str, int, float, bool, json or an OIP datatype "
+    f"({', '.join(DECLARABLE)}), joined by ' or '"
+)
 
 
 def _with_hint(token: str) -> str:
@@ -525,8 +537,14 @@ def _example_error(tensor: TensorSpec, value: Any) -> str | None:
         except (TypeError, ValueError):
             return "a json example must be a JSON-serialisable value"
         return None
-    expected: Mapping[str, tuple[type, ...]] = {"BOOL": (bool,), "INT64": (int,), "FP64": (int, float), "BYTES": (str,)}
-    allowed = expected[tensor.datatype]
-    if not isinstance(value, allowed) or (isinstance(value, bool) and bool not in allowed):
+    wanted = python_type(tensor.datatype)
+    allowed = (int, float) if wanted is float else (wanted,)
+    if isinstance(value, bool):
+        fits = wanted is bool
+    elif isinstance(value, int | float):
+        fits = isinstance(value, allowed) and in_range(tensor.datatype, value)
+    else:
+        fits = isinstance(value, allowed)
+    if not fits:
         return f"expected {tensor.type_expr} ({tensor.datatype}), got {type(value).__name__} {value!r}"
     return None

@@ -20,13 +20,9 @@ import numpy as np
 
 from app.errors import ApiError
 from app.files.service import sniff
+from app.runtime.datatypes import NUMPY_DTYPES, describe, in_range, python_type
 from app.runtime.spec import ModuleSpec, TensorSpec
 
-_PYTHON_TYPES = {"BOOL": bool, "INT64": int, "FP64": float, "BYTES": str}
-_NUMPY_TYPES = {
-    "BOOL": "?", "UINT8": "<u1", "UINT16": "<u2", "UINT32": "<u4", "UINT64": "<u8", "INT8": "<i1", "INT16": "<i2",
-    "INT32": "<i4", "INT64": "<i8", "FP16": "<f2", "FP32": "<f4", "FP64": "<f8",
-}  # fmt: skip
 PROTOCOL_PARAMETERS = frozenset({"binary_data_output"})
 """Request parameters addressed to the server, not the model; outputs are answered as JSON, which the binary
 extension allows and its clients read."""
@@ -135,7 +131,7 @@ def _decode_file(spec: TensorSpec, tensor: Mapping[str, Any], index: int, item: 
 
 def coerce_parameter(spec: TensorSpec, value: Any, where: str | None = None) -> Any:
     """The value as the declared type; form fields arrive as strings and are converted."""
-    wanted = _PYTHON_TYPES.get(spec.datatype, str)
+    wanted = python_type(spec.datatype)
     where = where or f"parameters.{spec.name}"
     if wanted is bool:
         if isinstance(value, bool):
@@ -145,16 +141,19 @@ def coerce_parameter(spec: TensorSpec, value: Any, where: str | None = None) -> 
         raise RequestError(400, f"{where} must be true or false, not {value!r}")
     if wanted is int and not isinstance(value, bool):
         try:
-            if isinstance(value, int | str) and int(value) == float(value) and -(2**63) <= int(value) < 2**63:
+            if isinstance(value, int | str) and int(value) == float(value) and in_range(spec.datatype, int(value)):
                 return int(value)
         except (ValueError, OverflowError):
             pass
-        raise RequestError(400, f"{where} must be a 64-bit integer, not {value!r}")
+        raise RequestError(400, f"{where} must be {describe(spec.datatype)}, not {value!r}")
     if wanted is float and not isinstance(value, bool):
         try:
-            return float(value)
+            number = float(value)
         except (TypeError, ValueError, OverflowError):
-            raise RequestError(400, f"{where} must be a number, not {value!r}") from None
+            number = math.nan
+        if not in_range(spec.datatype, number):
+            raise RequestError(400, f"{where} must be {describe(spec.datatype)}, not {value!r}")
+        return number
     if isinstance(value, str):
         return value
     raise RequestError(400, f"{where} must be a string, not {value!r}")
@@ -200,7 +199,7 @@ def _binary_elements(name: str, datatype: str, chunk: bytes) -> list[Any]:
             elements.append(chunk[offset + 4 : offset + 4 + length])
             offset += 4 + length
         return elements
-    dtype = _NUMPY_TYPES.get(datatype)
+    dtype = NUMPY_DTYPES.get(datatype)
     if dtype is None:
         raise RequestError(400, f"inputs.{name}: unknown datatype {datatype!r}")
     if len(chunk) % np.dtype(dtype).itemsize:
@@ -261,13 +260,15 @@ def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-_ELEMENT_CHECKS: dict[str, tuple[Any, str]] = {
-    "BOOL": (lambda item: isinstance(item, bool), "true or false"),
-    "INT": (_is_int, "an integer"),
-    "UINT": (lambda item: _is_int(item) and item >= 0, "a non-negative integer"),
-    "FP": (lambda item: isinstance(item, int | float) and not isinstance(item, bool), "a number"),
-    "BYTES": (lambda item: isinstance(item, str), "a string"),
+_ELEMENT_CHECKS: dict[str, Any] = {
+    "BOOL": lambda item: isinstance(item, bool),
+    "INT": _is_int,
+    "UINT": _is_int,
+    "FP": lambda item: isinstance(item, int | float) and not isinstance(item, bool) and abs(item) < 2**64,
+    "BYTES": lambda item: isinstance(item, str),
 }
+"""Each datatype family's elements by their JSON type; ``in_range`` then checks the size's range (and a float
+datatype takes no huge integer)."""
 
 
 def _checked_elements(spec: TensorSpec, items: list[Any]) -> list[Any]:
@@ -275,16 +276,15 @@ def _checked_elements(spec: TensorSpec, items: list[Any]) -> list[Any]:
     type, so the module never meets a list where it expects a number, or a huge integer where a float."""
     if spec.json or spec.is_file:
         return items
-    check, wanted = next(
-        (rule for prefix, rule in _ELEMENT_CHECKS.items() if spec.datatype.startswith(prefix)), (None, "")
-    )
+    check = next((rule for prefix, rule in _ELEMENT_CHECKS.items() if spec.datatype.startswith(prefix)), None)
     flat, pending = [], list(reversed(items))
     while pending:  # no recursion: a deeply nested list must not exhaust the stack
         item = pending.pop()
         if isinstance(item, list):
             pending.extend(reversed(item))
-        elif check is not None and (not check(item) or (_is_int(item) and abs(item) >= 2**64)):
+        elif check is not None and (not check(item) or not in_range(spec.datatype, item)):
             shown = repr(item) if len(repr(item)) <= 40 else repr(item)[:37] + "..."
+            wanted = describe(spec.datatype)
             raise RequestError(400, f"inputs.{spec.name}: each element must be {wanted} ({spec.datatype}), not {shown}")
         else:
             flat.append(item)

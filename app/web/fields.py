@@ -18,6 +18,8 @@ from app.web.clients import ServiceError
 FILE_CONTENT_TYPE = "base64"
 """How the module API's metadata marks a FILE tensor (``app/runtime/openapi.py``)."""
 PREFIXES = ("inputs.", "parameters.")
+INTEGER_DATATYPES = ("INT", "UINT")
+"""The metadata's integer datatypes begin so (INT8 … UINT64); FP16, FP32 and FP64 are numbers."""
 
 
 @dataclass(frozen=True)
@@ -34,7 +36,9 @@ class FormField:
             return "choice"
         if self.json:
             return "textarea"
-        return {"INT64": "integer", "FP64": "number"}.get(self.datatype, "text")
+        if self.datatype.startswith(INTEGER_DATATYPES):
+            return "integer"
+        return "number" if self.datatype.startswith("FP") else "text"
 
 
 def form_fields(metadata: Mapping[str, Any]) -> list[FormField]:
@@ -81,13 +85,14 @@ def request_parts(fields: list[FormField], values: Mapping[str, str]) -> tuple[l
 
 
 def _typed(field: FormField, text: str) -> Any:
+    """The value as its datatype's JSON type; the module API checks the range of the size (INT8, FP16, …)."""
     try:
-        if field.datatype == "INT64":
+        if field.control == "integer":
             return int(text)
-        if field.datatype == "FP64":
+        if field.control == "number":
             return float(text)
     except ValueError:
-        kind = "a whole number" if field.datatype == "INT64" else "a number"
+        kind = "a whole number" if field.control == "integer" else "a number"
         raise ServiceError("rejected", f"{field.key} must be {kind}, not {text!r}") from None
     if field.datatype == "BOOL":
         if text not in ("true", "false"):

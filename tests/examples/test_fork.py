@@ -34,6 +34,7 @@ GENERIC_TESTS = (
     "tests/app/test_manifests_entrypoint.py",
     "tests/app/runtime/test_spec.py",
     "tests/app/runtime/test_tensors.py",
+    "tests/app/runtime/test_datatypes.py",
     "tests/app/runtime/test_live.py",
     "tests/app/runtime/test_observability.py",
     "tests/app/runtime/test_openapi.py",

@@ -99,6 +99,11 @@ def test_echo_module_outputs_match_its_spec() -> None:
         ("parameters.mode", "str", ("BYTES", False, (), False, "str")),
         ("outputs.details", "json", ("BYTES", False, (), True, "json")),
         ("outputs.mask", "FILE or image/png", ("BYTES", True, ("image/png",), False, "base64")),
+        ("outputs.score", "FP32", ("FP32", False, (), False, None)),
+        ("outputs.label", "INT32", ("INT32", False, (), False, None)),
+        ("inputs.half", "FP16", ("FP16", False, (), False, None)),
+        ("parameters.level", "UINT8", ("UINT8", False, (), False, None)),
+        ("outputs.flag", "BOOL", ("BOOL", False, (), False, None)),
     ],
 )
 def test_from_declaration_maps_type(name: str, type_expr: str, expected: tuple[Any, ...]) -> None:
@@ -130,6 +135,11 @@ def test_from_declaration_reads_how_many_files_an_input_takes(type_expr: str, ma
         ("inputs.image", "image/jpeg, image/png", "'image/jpeg, image/png' (separate alternatives with ' or ')"),
         ("inputs.image", "FILE or str", "mixes a file with str"),
         ("inputs.value", "int or float", "several types (float, int)"),
+        ("outputs.score", "float32", "'float32' (did you mean FP32?)"),
+        ("outputs.score", "fp32", "'fp32' (did you mean FP32?)"),
+        ("outputs.label", "int32", "'int32' (did you mean INT32?)"),
+        ("outputs.score", "FP32 or float", "several types (FP32, float)"),
+        ("outputs.raw", "BF16", "an OIP datatype (BOOL, INT8"),
         ("inputs.value", "   ", "the type is empty"),
         ("parameters.upload", "FILE", "parameters are scalars"),
         ("parameters.config", "json", "parameters are scalars"),

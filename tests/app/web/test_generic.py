@@ -20,6 +20,8 @@ from module_process import cli_env, served_module
 from PIL import Image
 from web_kit import live_files, sign_in, web_app, web_settings, web_token
 
+from app.web.clients import ServiceError
+from app.web.fields import form_fields, request_parts
 from app.web.generic import Output, outputs_view
 from app.web.history import jpeg_thumbnail
 from tests.examples.colours_checks import GROUP, MODEL, picture
@@ -311,3 +313,20 @@ def test_thumbnail_is_small_and_refuses_huge_images(size: tuple[int, int], drawn
         return
     with Image.open(io.BytesIO(jpeg_thumbnail(buffer.getvalue()))) as thumbnail:
         assert (thumbnail.format, thumbnail.size) == ("JPEG", drawn)
+
+
+def test_the_page_asks_for_each_number_datatype_with_a_number_field() -> None:
+    metadata = {
+        "inputs": [{"name": "values", "datatype": "FP32"}, {"name": "image", "parameters": {"content_type": "base64"}}],
+        "parameters": [{"name": "classes", "datatype": "UINT8"}, {"name": "top", "datatype": "INT32"}],
+    }
+    fields = form_fields(metadata)
+
+    assert [(field.key, field.control) for field in fields] == [
+        ("inputs.values", "number"), ("parameters.classes", "integer"), ("parameters.top", "integer"),
+    ]  # fmt: skip
+    inputs, parameters = request_parts(fields, {"inputs.values": "0.5", "parameters.classes": "3"})
+    assert inputs == [{"name": "values", "datatype": "FP32", "shape": [1], "data": [0.5]}]
+    assert parameters == {"classes": 3}
+    with pytest.raises(ServiceError, match=re.escape("parameters.top must be a whole number, not '2.5'")):
+        request_parts(fields, {"parameters.top": "2.5"})
