@@ -144,7 +144,11 @@ def _tensor_schema(spec: ModuleSpec, tensor: TensorSpec) -> dict[str, Any]:
 
 
 def _typed_value_schema(spec: ModuleSpec, tensor: TensorSpec) -> dict[str, Any]:
-    schema = element_schema(tensor.datatype)
+    return _described(spec, tensor, element_schema(tensor.datatype))
+
+
+def _described(spec: ModuleSpec, tensor: TensorSpec, schema: dict[str, Any]) -> dict[str, Any]:
+    """``schema`` with the docstring's description of ``tensor`` and its example, where the module gives one."""
     schema["description"] = tensor.description
     example = spec.example(tensor)
     if example is not None:
@@ -227,18 +231,11 @@ def _form_schema(spec: ModuleSpec) -> dict[str, Any]:
 
 def _decoded_schema(spec: ModuleSpec, tensor: TensorSpec) -> dict[str, Any]:
     """One output as ``infer-file`` returns it: JSON decoded, text as a string, a file as base64 text."""
-    schema: dict[str, Any]
     if tensor.json:
-        schema = _module_schema(spec, tensor) or {}
-    elif tensor.is_file:
-        schema = {"type": "string", "contentEncoding": "base64"}
-    else:
-        schema = element_schema(tensor.datatype)
-    schema["description"] = tensor.description
-    example = spec.example(tensor)
-    if example is not None:
-        schema["examples"] = [example]
-    return schema
+        return _described(spec, tensor, _module_schema(spec, tensor) or {})
+    if tensor.is_file:
+        return _described(spec, tensor, {"type": "string", "contentEncoding": "base64"})
+    return _typed_value_schema(spec, tensor)
 
 
 def request_example(spec: ModuleSpec) -> dict[str, Any] | None:
