@@ -42,8 +42,13 @@ def error_page(request: Request, error: ApiError) -> Response:
 
 
 def _to_sign_in(request: Request) -> Response:
-    here = request.url.path if request.method == "GET" else (request.headers.get("HX-Current-URL") or "/")
-    path = urlparse(here).path or "/"
+    """Back to the page the person was on, query included, once signed in (a fragment's page is htmx's current URL)."""
+    if is_htmx(request):
+        here = request.headers.get("HX-Current-URL") or "/"
+    else:
+        here = str(request.url) if request.method == "GET" else "/"
+    url = urlparse(here)
+    path = (url.path or "/") + (f"?{url.query}" if url.query else "")
     target = "/auth/login?next=" + quote(path, safe="/")
     if is_htmx(request):
         return Response(status_code=401, headers={"HX-Redirect": target})

@@ -7,6 +7,7 @@ import io
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from auth_fixtures import QWEN_GROUP, TESSERACT_GROUP, TestIdentityProvider
@@ -52,6 +53,19 @@ def test_page_without_login_redirects_to_login(client: TestClient) -> None:
     response = client.get("/history", follow_redirects=False)
     assert response.status_code == 303
     assert response.headers["location"] == "/auth/login?next=/history"
+
+
+def test_login_returns_to_the_page_with_its_query(client: TestClient) -> None:
+    """A filtered view (e.g. /results?page=2) asked for before signing in is where the sign-in comes back to."""
+    current = {**HTMX, "HX-Current-URL": "http://testserver/monitoring?status=500"}
+    fragment = client.get("/stats", headers=current, follow_redirects=False)  # a fragment: back to its page
+    assert fragment.status_code == 401
+    assert parse_qs(urlsplit(fragment.headers["HX-Redirect"]).query)["next"] == ["/monitoring?status=500"]
+    client.cookies.clear()
+    response = client.get("/results?page=2&kind=a%26b", follow_redirects=False)
+    location = urlsplit(response.headers["location"])
+    assert location.path == "/auth/login"
+    assert parse_qs(location.query)["next"] == ["/results?page=2&kind=a%26b"]
 
 
 def test_fragment_without_login_tells_htmx_to_navigate(client: TestClient) -> None:
