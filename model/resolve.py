@@ -18,6 +18,8 @@ from datetime import date, timedelta
 from functools import partial
 
 from model import checks
+from model.bank_check import check_bank_in_directory
+from model.bik_directory import BikDirectory, load_directory
 from model.checks import Rule
 from model.schema import (
     FIELD_NAMES,
@@ -400,9 +402,13 @@ def _own_numbers(by_field: dict[str, list[Candidate]]) -> list[Candidate]:
 
 
 def resolve(
-    candidates: Iterable[Candidate], document_type: DocumentType, document_type_source: Source | None = None
+    candidates: Iterable[Candidate],
+    document_type: DocumentType,
+    document_type_source: Source | None = None,
+    directory: BikDirectory | None = None,
 ) -> tuple[PaymentDetails, dict[str, FieldCheck]]:
-    """The payment details and a check for every schema field."""
+    """The payment details and a check for every schema field; ``directory`` is the БИК directory the bank's
+    fields are checked against (the committed copy unless given)."""
     by_field: dict[str, list[Candidate]] = {field: [] for field in VALUE_FIELDS}
     unshown = _NOT_ON_A_CASH_RECEIPT if document_type == DocumentType.CASH_RECEIPT else frozenset()
     misshapen: dict[str, list[Candidate]] = {field: [] for field in VALUE_FIELDS}
@@ -425,5 +431,6 @@ def resolve(
             values[field], results[field] = _choose(field, by_field[field], _RULES.get(field))
             if values[field] is None and field in _SHOWN_WHEN_MISSHAPEN and misshapen[field]:
                 results[field] = _misshapen(field, misshapen[field])
+    check_bank_in_directory(by_field["bank_bic"], values, results, directory or load_directory())
     details = PaymentDetails(document_type=document_type, **values)
     return details, {field: results[field] for field in FIELD_NAMES}

@@ -14,6 +14,8 @@ INN_ORG = "7707083893"
 INN_IP = "500100732259"
 BIK = "044525225"
 CORR = "30101810400000000225"
+UNLISTED_BIK, UNLISTED_CORR = "044525256", "30101810000000000256"
+"""Росбанк's БИК and к/с, which pass their keys but are not in the Bank of Russia's БИК directory of 2026-04-17."""
 TODAY = date.today().isoformat()
 FD = "fiscal_document_number"
 FN = "fiscal_drive_number"
@@ -87,8 +89,18 @@ def _qr(field: str, value: str) -> Candidate:
             "unverified",
             "kpp_shape",
         ),
-        # a БИК: the к/с confirms its last five digits only
-        ((_ocr("bank_bic", BIK), _ocr("bank_corr_account", CORR)), "bank_bic", BIK, "unverified", None),
+        # a БИК: the к/с confirms its last five digits only; the БИК directory the whole БИК, with the к/с or name
+        (
+            (_ocr("bank_bic", UNLISTED_BIK), _ocr("bank_corr_account", UNLISTED_CORR)),
+            "bank_bic",
+            UNLISTED_BIK,
+            "unverified",
+            None,
+        ),
+        ((_ocr("bank_bic", BIK), _ocr("bank_corr_account", CORR)), "bank_bic", BIK, "verified", "bik_directory"),
+        ((_ocr("bank_bic", BIK), _ocr("bank_name", "Сбербанк")), "bank_name", "Сбербанк", "verified", "bik_directory"),
+        ((_ocr("bank_bic", BIK), _ocr("bank_name", "ПАО Сбербанк")), "bank_bic", BIK, "verified", "bik_directory"),
+        ((_ocr("bank_bic", "045525225"), _ocr("bank_corr_account", CORR)), "bank_bic", "045525225", "unverified", None),
         ((_ocr("bank_bic", BIK),), "bank_bic", BIK, "unverified", "bik_shape"),
         ((_ocr("bank_bic", BIK), _qr("bank_bic", BIK)), "bank_bic", BIK, "verified", "qr_agrees"),
         ((_ocr("bank_bic", BIK), _ocr("bank_corr_account", CORR)), "bank_corr_account", CORR, "verified", None),

@@ -1,0 +1,70 @@
+"""The recipient's bank's fields against the Bank of Russia's БИК directory (``model/bik_directory.py``).
+
+A rule of the trust contract (docs/architecture.md, "Trust"): the directory confirms a БИК read beside the к/с or
+the bank's name it lists for it, since a misread БИК is another bank's or none; it never refutes (it is dated).
+"""
+
+from __future__ import annotations
+
+from model.bik_directory import BankEntry, BikDirectory, names_agree
+from model.schema import Candidate, CheckStatus, FieldCheck
+
+_DIRECTORY_RULE = "bik_directory"
+_DOUBTED = frozenset({CheckStatus.REPAIRED, CheckStatus.INVALID})
+
+
+def _noted(check: FieldCheck, note: str) -> FieldCheck:
+    return check.model_copy(update={"detail": f"{check.detail}; {note}" if check.detail else note})
+
+
+def _confirmed(check: FieldCheck, detail: str) -> FieldCheck:
+    """``verified`` by the directory; a value another rule already verified keeps that rule and gains the note."""
+    if check.status == CheckStatus.VERIFIED:
+        return _noted(check, detail)
+    return check.model_copy(update={"status": CheckStatus.VERIFIED, "rule": _DIRECTORY_RULE, "detail": detail})
+
+
+def check_bank_in_directory(
+    bics: list[Candidate], values: dict[str, str | None], results: dict[str, FieldCheck], directory: BikDirectory
+) -> None:
+    """The БИК, к/с and bank name against the Bank of Russia's directory: a БИК read from the page (not repaired, not
+    picked by its shape) that the directory lists with the к/с read, or with the bank's name read, is that bank's —
+    a misread БИК is another bank's or none, whose к/с and name differ. Each value the directory repeats is then
+    ``verified`` by it. The directory only confirms: a БИК missing from it (a bank opened since) or listed with
+    another к/с or name keeps its status, and the detail says what the directory lists."""
+    bic, label = values["bank_bic"], directory.label
+    if bic is None:
+        return
+    entry = directory.lookup(bic)
+    if entry is None:
+        results["bank_bic"] = _noted(results["bank_bic"], f"not in {label}")
+        return
+    read = results["bank_bic"].status not in _DOUBTED and any(c.value == bic and not c.by_shape for c in bics)
+    corr, name = values["bank_corr_account"], values["bank_name"]
+    corr_agrees = corr is not None and results["bank_corr_account"].status not in _DOUBTED
+    corr_agrees = corr_agrees and corr == entry.corr_account
+    name_agrees = name is not None and names_agree(name, entry)
+    listed = f"{label} lists {bic} as {entry.name}" + (f", к/с {entry.corr_account}" if entry.corr_account else "")
+    if not read or not (corr_agrees or name_agrees):
+        results["bank_bic"] = _noted(results["bank_bic"], _differences(listed, entry, corr, name))
+        return
+    agreeing = " and ".join(what for what, agrees in (("к/с", corr_agrees), ("bank name", name_agrees)) if agrees)
+    results["bank_bic"] = _confirmed(results["bank_bic"], f"{listed}; the {agreeing} read agree")
+    if corr_agrees:
+        results["bank_corr_account"] = _confirmed(results["bank_corr_account"], f"{label} lists it for БИК {bic}")
+    if name_agrees:
+        results["bank_name"] = _confirmed(results["bank_name"], f"{label} names БИК {bic} {entry.name}")
+    elif name is not None:
+        results["bank_name"] = _noted(results["bank_name"], f"{label} names БИК {bic} {entry.name}")
+
+
+def _differences(listed: str, entry: BankEntry, corr: str | None, name: str | None) -> str:
+    """What the directory lists for a БИК that nothing read confirms, and where the readings differ from it."""
+    notes = [listed]
+    if corr is not None and corr != entry.corr_account:
+        notes.append(f"not the к/с {corr} read")
+    if corr is None and entry.corr_account:
+        notes.append("no к/с read")
+    if name is not None and not names_agree(name, entry):
+        notes.append(f"not «{name}»")
+    return ", ".join(notes)

@@ -1,0 +1,205 @@
+"""The Bank of Russia's БИК directory (ED807) as a dated offline copy: which bank a БИК is, and its к/с.
+
+A БИК's own shape says nothing of its region digits, and the к/с confirms only its last five digits; the
+directory says which bank holds the БИК and its correspondent account, so a БИК read beside that к/с or that
+bank's name is confirmed by a source that could have disagreed. The copy is dated: banks open, merge and close,
+so a БИК missing from it is "not in the directory of <date>", never invalid.
+
+The copy is ``model/data/bik_directory.json.gz``, made from the directory file the Bank of Russia publishes
+every business day (``YYYYMMDD_ED807_full.xml``, or the ``…ED01OSBR.zip`` that holds it) by
+``python -m model.bik_directory ED807-FILE [OUTPUT]``; README ("The БИК directory") says where the committed
+copy came from and of which day it is.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import io
+import json
+import re
+import sys
+import xml.etree.ElementTree as ET
+import zipfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+DIRECTORY_PATH = Path(__file__).parent / "data" / "bik_directory.json.gz"
+_FORMAT = 1
+_NS = {"ed": "urn:cbr-ru:ed:v2.0"}
+_ACTIVE = "ACAC"
+_CORRESPONDENT = "CRSA"
+"""ED807's account type of a bank's correspondent account at the Bank of Russia (30101…)."""
+
+
+@dataclass(frozen=True, slots=True)
+class BankEntry:
+    """One БИК as the directory lists it."""
+
+    bic: str
+    name: str
+    """``NameP``, the participant's name as the Bank of Russia writes it (ПАО Сбербанк, АО "ТБанк")."""
+    corr_account: str | None
+    """The active correspondent account (type CRSA); ``None`` for a participant without one (a treasury office)."""
+    swift: str | None
+    city: str | None
+    listed_since: str | None
+    """``DateIn``: the day the БИК entered the directory, ISO."""
+
+
+@dataclass(frozen=True, slots=True)
+class BikDirectory:
+    """The directory of one business day."""
+
+    business_day: date
+    """``BusinessDay``: the day the directory is for (it is published the evening before, its ``EDDate``)."""
+    ed_date: date
+    ed_number: str
+    entries: Mapping[str, BankEntry]
+
+    @property
+    def label(self) -> str:
+        """How a check's detail names this source."""
+        return f"the Bank of Russia's БИК directory of {self.business_day.isoformat()}"
+
+    def lookup(self, bic: str) -> BankEntry | None:
+        return self.entries.get(bic)
+
+
+def _xml_of(data: bytes) -> bytes:
+    """The ED807 XML itself, or the one ``*ED807*.xml`` inside the zip the Bank of Russia publishes."""
+    if not data.startswith(b"PK"):
+        return data
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = [name for name in archive.namelist() if "ED807" in name.upper() and name.lower().endswith(".xml")]
+        if len(names) != 1:
+            raise ValueError(f"expected one ED807 XML in the archive, found {names or 'none'}")
+        return archive.read(names[0])
+
+
+def _entry(element: ET.Element) -> BankEntry | None:
+    info = element.find("ed:ParticipantInfo", _NS)
+    bic = element.get("BIC")
+    if info is None or bic is None:
+        return None
+    corr = [
+        account.get("Account")
+        for account in element.findall("ed:Accounts", _NS)
+        if account.get("RegulationAccountType") == _CORRESPONDENT and account.get("AccountStatus") == _ACTIVE
+    ]
+    swift = [s.get("SWBIC") for s in element.findall("ed:SWBICS", _NS) if s.get("DefaultSWBIC") == "1"]
+    return BankEntry(
+        bic=bic,
+        name=info.get("NameP", ""),
+        corr_account=corr[0] if len(corr) == 1 else None,
+        swift=swift[0] if swift else None,
+        city=info.get("Nnp"),
+        listed_since=info.get("DateIn"),
+    )
+
+
+def parse_ed807(data: bytes) -> BikDirectory:
+    """Read an ED807 file (XML or the published zip). Raises ``ValueError`` for anything else."""
+    try:
+        root = ET.fromstring(_xml_of(data))
+    except (ET.ParseError, zipfile.BadZipFile) as error:
+        raise ValueError(f"not an ED807 file: {error}") from error
+    if root.tag != "{urn:cbr-ru:ed:v2.0}ED807" or "BusinessDay" not in root.attrib:
+        raise ValueError(f"not an ED807 directory: root element {root.tag}")
+    entries = {}
+    for element in root.findall("ed:BICDirectoryEntry", _NS):
+        if (entry := _entry(element)) is not None:
+            entries[entry.bic] = entry
+    return BikDirectory(
+        business_day=date.fromisoformat(root.attrib["BusinessDay"]),
+        ed_date=date.fromisoformat(root.attrib.get("EDDate", root.attrib["BusinessDay"])),
+        ed_number=root.attrib.get("EDNo", ""),
+        entries=entries,
+    )
+
+
+def to_json(directory: BikDirectory) -> bytes:
+    """The compact committed form: one row per БИК, sorted, gzip without a timestamp, so it rebuilds byte for byte."""
+    rows = [
+        [e.bic, e.name, e.corr_account, e.swift, e.city, e.listed_since]
+        for e in sorted(directory.entries.values(), key=lambda e: e.bic)
+    ]
+    document = {
+        "format": _FORMAT,
+        "source": "Bank of Russia, ED807 BIC directory",
+        "business_day": directory.business_day.isoformat(),
+        "ed_date": directory.ed_date.isoformat(),
+        "ed_number": directory.ed_number,
+        "columns": ["bic", "name", "corr_account", "swift", "city", "listed_since"],
+        "entries": rows,
+    }
+    text = json.dumps(document, ensure_ascii=False, separators=(",", ":")).replace('],["', '],\n["')
+    return gzip.compress(text.encode(), mtime=0)
+
+
+def from_json(data: bytes) -> BikDirectory:
+    document = json.loads(gzip.decompress(data))
+    if document.get("format") != _FORMAT:
+        raise ValueError(f"unknown БИК directory format {document.get('format')!r}")
+    entries = {row[0]: BankEntry(*row) for row in document["entries"]}
+    return BikDirectory(
+        business_day=date.fromisoformat(document["business_day"]),
+        ed_date=date.fromisoformat(document["ed_date"]),
+        ed_number=document["ed_number"],
+        entries=entries,
+    )
+
+
+@functools.cache
+def load_directory(path: Path = DIRECTORY_PATH) -> BikDirectory:
+    """The committed copy, read once per process (about 1,400 entries, a few milliseconds)."""
+    return from_json(path.read_bytes())
+
+
+_LEGAL_FORMS = frozenset({"пао", "ао", "оао", "зао", "ооо", "нко", "небанковская", "кредитная", "организация"})
+"""Words a document adds to or drops from a bank's name: its legal form (ПАО Сбербанк printed as «Сбербанк»)."""
+_NOT_A_LETTER = re.compile(r"[^0-9a-zа-я]+")
+
+
+def _words(name: str) -> list[str]:
+    return _NOT_A_LETTER.sub(" ", name.casefold().replace("ё", "е")).split()
+
+
+def name_key(name: str, city: str | None = None) -> str:
+    """A bank's name as two printings of it compare: case, quotes, punctuation and the legal form dropped, and a
+    trailing «г. <city>» when ``city`` is the bank's own («ПАО СБЕРБАНК г. Москва» = «ПАО Сбербанк»)."""
+    words = _words(name)
+    if city:
+        tail = ["г", *_words(city)]
+        for suffix in (tail, tail[1:]):
+            if len(words) > len(suffix) and words[-len(suffix) :] == suffix:
+                words = words[: -len(suffix)]
+                break
+    return " ".join(word for word in words if word not in _LEGAL_FORMS)
+
+
+def names_agree(read: str, entry: BankEntry) -> bool:
+    """Whether a bank name read from a document is the directory's name of that БИК (never on an empty key)."""
+    key = name_key(read, entry.city)
+    return bool(key) and key == name_key(entry.name, entry.city)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m model.bik_directory ED807-FILE [OUTPUT]``: rebuild the committed copy from a directory file."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not 1 <= len(args) <= 2:
+        print(main.__doc__, file=sys.stderr)
+        return 2
+    directory = parse_ed807(Path(args[0]).read_bytes())
+    output = Path(args[1]) if len(args) == 2 else DIRECTORY_PATH
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_bytes(to_json(directory))
+    with_corr = sum(1 for e in directory.entries.values() if e.corr_account)
+    print(f"{output}: {len(directory.entries)} БИК, {with_corr} with a к/с, business day {directory.business_day}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,109 @@
+"""The bank's fields against the БИК directory: it confirms a БИК read beside its к/с or bank name, never refutes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from model.bik_directory import BankEntry, BikDirectory
+from model.resolve import resolve
+from model.schema import Candidate, CheckStatus, DocumentType, FieldCheck, Source
+
+BIK, CORR = "044525225", "30101810400000000225"
+LABEL = "the Bank of Russia's БИК directory of 2026-04-17"
+OTHER_CORR = "30101810645250000225"
+"""Passes its key with Сбербанк's БИК, but is not the к/с the directory lists for it."""
+
+
+def _ocr(field: str, value: str, *, by_shape: bool = False) -> Candidate:
+    return Candidate(field, value, Source.OCR, by_shape=by_shape)
+
+
+def _resolve(
+    *candidates: Candidate, directory: BikDirectory | None = None
+) -> tuple[dict[str, object], dict[str, FieldCheck]]:
+    details, checks = resolve(candidates, DocumentType.INVOICE, directory=directory)
+    return details.model_dump(), checks
+
+
+def test_a_bik_the_directory_lists_with_the_corr_account_read_is_verified_and_so_is_the_corr_account() -> None:
+    _, checks = _resolve(_ocr("bank_bic", BIK), _ocr("bank_corr_account", CORR))
+    bik, corr = checks["bank_bic"], checks["bank_corr_account"]
+    assert (bik.status, bik.rule) == (CheckStatus.VERIFIED, "bik_directory")
+    assert bik.detail == f"{LABEL} lists 044525225 as ПАО Сбербанк, к/с {CORR}; the к/с read agree"
+    assert (corr.status, corr.rule) == (CheckStatus.VERIFIED, "corr_account_key_bik")  # its own key, and the directory
+    assert corr.detail == f"its key matches the БИК {BIK}; {LABEL} lists it for БИК {BIK}"
+
+
+def test_the_bank_name_read_confirms_the_bik_and_is_confirmed_by_it() -> None:
+    fields, checks = _resolve(_ocr("bank_bic", BIK), _ocr("bank_name", "ПАО СБЕРБАНК г. Москва"))
+    assert fields["bank_name"] == "ПАО СБЕРБАНК г. Москва"  # as printed, not the directory's spelling
+    assert (checks["bank_name"].status, checks["bank_name"].rule) == (CheckStatus.VERIFIED, "bik_directory")
+    assert checks["bank_name"].detail == f"{LABEL} names БИК {BIK} ПАО Сбербанк"
+    assert checks["bank_bic"].status == CheckStatus.VERIFIED
+    assert checks["bank_bic"].detail is not None and checks["bank_bic"].detail.endswith("the bank name read agree")
+
+
+def test_a_bik_misread_in_its_region_is_not_in_the_directory_and_stays_unverified() -> None:
+    """The к/с confirms digits 5-9 only; the directory is what would catch digit 3 read as 5, by not listing it."""
+    misread = "045525225"
+    fields, checks = _resolve(_ocr("bank_bic", misread), _ocr("bank_corr_account", CORR))
+    assert fields["bank_bic"] == misread
+    assert checks["bank_bic"].status == CheckStatus.UNVERIFIED
+    assert checks["bank_bic"].detail is not None and checks["bank_bic"].detail.endswith(f"; not in {LABEL}")
+
+
+def test_a_bik_the_directory_does_not_list_is_not_invalid() -> None:
+    """The directory is dated: a bank may have opened since."""
+    _, checks = _resolve(_ocr("bank_bic", "044525256"), _ocr("bank_corr_account", "30101810000000000256"))
+    assert checks["bank_bic"].status == CheckStatus.UNVERIFIED
+    assert checks["bank_corr_account"].status == CheckStatus.VERIFIED  # its key with the БИК, as before
+
+
+def test_a_corr_account_other_than_the_listed_one_leaves_the_bik_unverified_and_says_so() -> None:
+    _, checks = _resolve(_ocr("bank_bic", BIK), _ocr("bank_corr_account", OTHER_CORR))
+    assert checks["bank_bic"].status == CheckStatus.UNVERIFIED
+    assert f"{LABEL} lists 044525225 as ПАО Сбербанк, к/с {CORR}, not the к/с {OTHER_CORR} read" in str(
+        checks["bank_bic"].detail
+    )
+    assert checks["bank_corr_account"].rule == "corr_account_key_bik"
+
+
+def test_a_bank_name_other_than_the_listed_one_stays_unverified_and_names_the_listed_bank() -> None:
+    _, checks = _resolve(_ocr("bank_bic", BIK), _ocr("bank_name", "АО «Альфа-Банк»"))
+    assert checks["bank_bic"].status == checks["bank_name"].status == CheckStatus.UNVERIFIED
+    assert "not «АО «Альфа-Банк»»" in str(checks["bank_bic"].detail)
+
+
+def test_with_no_corr_account_read_the_bik_says_which_the_directory_lists() -> None:
+    fields, checks = _resolve(_ocr("bank_bic", BIK))
+    assert fields["bank_corr_account"] is None  # the directory's к/с is not a reading of the page
+    assert checks["bank_bic"].status == CheckStatus.UNVERIFIED
+    assert (
+        checks["bank_bic"].detail
+        == f"a Russian bank's code (04…); no к/с confirms it; {LABEL} lists {BIK} as ПАО Сбербанк, к/с {CORR},"
+        " no к/с read"
+    )
+
+
+def test_a_repaired_bik_stays_repaired_even_when_the_directory_lists_it() -> None:
+    """A repair is never verified by the source that could have been repaired towards (the к/с here)."""
+    directory = BikDirectory(
+        date(2026, 4, 17),
+        date(2026, 4, 16),
+        "1",
+        {"047324828": BankEntry("047324828", "Банк", "30101810673240000828", None, None, None)},
+    )
+    fields, checks = _resolve(
+        _ocr("bank_bic", "047324825"), _ocr("bank_corr_account", "30101810673240000828"), directory=directory
+    )
+    assert (fields["bank_bic"], checks["bank_bic"].status) == ("047324828", CheckStatus.REPAIRED)
+
+
+def test_a_bik_picked_by_its_shape_alone_is_not_verified_by_the_directory() -> None:
+    _, checks = _resolve(_ocr("bank_bic", BIK, by_shape=True), _ocr("bank_corr_account", CORR))
+    assert checks["bank_bic"].status == CheckStatus.UNVERIFIED
+
+
+def test_a_cash_receipt_has_no_bank_to_look_up() -> None:
+    _, checks = resolve([_ocr("bank_bic", BIK), _ocr("bank_corr_account", CORR)], DocumentType.CASH_RECEIPT)
+    assert checks["bank_bic"].status == CheckStatus.UNVERIFIED and checks["bank_bic"].detail is None
