@@ -48,8 +48,10 @@ def check_bank_in_directory(
     if not read or not (corr_agrees or name_agrees):
         results["bank_bic"] = _noted(results["bank_bic"], _differences(listed, entry, corr, name))
         return
-    agreeing = " and ".join(what for what, agrees in (("к/с", corr_agrees), ("bank name", name_agrees)) if agrees)
-    results["bank_bic"] = _confirmed(results["bank_bic"], f"{listed}; the {agreeing} read agree")
+    agreeing = {(True, False): "the к/с read agrees", (False, True): "the bank name read agrees"}
+    results["bank_bic"] = _confirmed(
+        results["bank_bic"], f"{listed}; {agreeing.get((corr_agrees, name_agrees), 'the к/с and bank name read agree')}"
+    )
     if corr_agrees:
         results["bank_corr_account"] = _confirmed(results["bank_corr_account"], f"{label} lists it for БИК {bic}")
     if name_agrees:

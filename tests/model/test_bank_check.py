@@ -29,7 +29,7 @@ def test_a_bik_the_directory_lists_with_the_corr_account_read_is_verified_and_so
     _, checks = _resolve(_ocr("bank_bic", BIK), _ocr("bank_corr_account", CORR))
     bik, corr = checks["bank_bic"], checks["bank_corr_account"]
     assert (bik.status, bik.rule) == (CheckStatus.VERIFIED, "bik_directory")
-    assert bik.detail == f"{LABEL} lists 044525225 as ПАО Сбербанк, к/с {CORR}; the к/с read agree"
+    assert bik.detail == f"{LABEL} lists 044525225 as ПАО Сбербанк, к/с {CORR}; the к/с read agrees"
     assert (corr.status, corr.rule) == (CheckStatus.VERIFIED, "corr_account_key_bik")  # its own key, and the directory
     assert corr.detail == f"its key matches the БИК {BIK}; {LABEL} lists it for БИК {BIK}"
 
@@ -40,7 +40,7 @@ def test_the_bank_name_read_confirms_the_bik_and_is_confirmed_by_it() -> None:
     assert (checks["bank_name"].status, checks["bank_name"].rule) == (CheckStatus.VERIFIED, "bik_directory")
     assert checks["bank_name"].detail == f"{LABEL} names БИК {BIK} ПАО Сбербанк"
     assert checks["bank_bic"].status == CheckStatus.VERIFIED
-    assert checks["bank_bic"].detail is not None and checks["bank_bic"].detail.endswith("the bank name read agree")
+    assert checks["bank_bic"].detail is not None and checks["bank_bic"].detail.endswith("the bank name read agrees")
 
 
 def test_a_bik_misread_in_its_region_is_not_in_the_directory_and_stays_unverified() -> None:
