@@ -8,6 +8,7 @@ a second instead of the ten seconds compressing it would take.
 from __future__ import annotations
 
 import os
+import struct
 import threading
 import zlib
 from pathlib import Path
@@ -72,6 +73,21 @@ def huge_pages(pages: int = 3, inches: int = 200) -> bytes:
     ] * pages
     objects.append(_stream(b"0 0 1 rg 10 10 100 100 re f", flate=False))
     return pdf(objects)
+
+
+def huge_image(width: int = 8191, height: int = 7168) -> bytes:
+    """A black greyscale PNG of ``width`` × ``height`` (59 MP: just under the 60 MP refusal) in about 60 kB.
+
+    Every row is its filter byte and black pixels, all zero, so the whole image is one deflate bomb; ``(width + 1) *
+    height`` must be a whole number of MiB. Read at full size, its preprocessing took 30 s and most of a gigabyte.
+    """
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)  # 8-bit greyscale, no interlace
+    pixels = deflate_bomb(b"\0", (width + 1) * height)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
 
 
 class PeakMemory:

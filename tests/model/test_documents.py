@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from model.documents import MAX_PDF_PAGE_PIXELS, DocumentError, load_document, sniff_content_type
-from tests.hostile_documents import PATH_OPERATORS, SAVE_STATE, PeakMemory, content_stream_bomb, huge_pages
+from model.documents import MAX_PAGE_PIXELS, DocumentError, load_document, sniff_content_type
+from tests.hostile_documents import PATH_OPERATORS, SAVE_STATE, PeakMemory, content_stream_bomb, huge_image, huge_pages
 
 matplotlib.use("Agg")
 
@@ -132,8 +132,29 @@ def test_load_document_renders_huge_pages_within_the_page_budget() -> None:
     assert len(document.pages) == 3
     for page in document.pages:
         height, width = page.image.shape[:2]
-        assert MAX_PDF_PAGE_PIXELS * 0.99 < height * width < MAX_PDF_PAGE_PIXELS * 1.01  # pdfium rounds up
+        assert MAX_PAGE_PIXELS * 0.99 < height * width < MAX_PAGE_PIXELS * 1.01  # pdfium rounds up
     assert memory.peak_bytes <= 2**30
+
+
+def test_load_document_shrinks_a_huge_image_to_the_page_budget() -> None:
+    """A 59 MP PNG (allowed) comes out at most 12 MP, so what reads it afterwards costs what a phone photo costs."""
+    with PeakMemory() as memory:
+        page = load_document(huge_image()).pages[0]
+    height, width = page.image.shape[:2]
+    assert MAX_PAGE_PIXELS * 0.99 < height * width <= MAX_PAGE_PIXELS
+    assert abs(width / height - 8191 / 7168) < 0.01
+    assert memory.peak_bytes <= 2**30
+
+
+def test_load_document_shrinks_a_huge_jpeg_keeping_its_orientation() -> None:
+    exif = Image.Exif()
+    exif[0x0112] = 6  # rotate 90° clockwise to display
+    page = load_document(_jpeg(6000, 4000, exif=exif)).pages[0]
+    height, width = page.image.shape[:2]
+    assert (width, height) == pytest.approx((2828, 4242), abs=2)  # 24 MP shrunk to 12, then turned upright
+    assert page.exif_transposed
+    blue, green, red = page.image[5, -5]  # the red band of the top-left, turned to the top-right
+    assert red > 150 and blue < 80 and green < 80
 
 
 @pytest.mark.parametrize(

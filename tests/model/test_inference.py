@@ -90,6 +90,17 @@ def test_inference_refuses_a_pdf_built_to_be_expensive_as_bad_input(extractor: E
     assert time.monotonic() - started < 20
 
 
+def test_inference_reads_a_huge_image_within_twenty_seconds(extractor: Extractor) -> None:
+    """A 59 MP image is allowed but read at 12 MP: at full size its preprocessing alone took 30 s (its filters grow
+    with the page) and the reading most of a gigabyte."""
+    from tests.hostile_documents import huge_image
+
+    started = time.monotonic()
+    outputs = inference([], [{"name": "image", "data": [huge_image()]}], [], "tesseract", extractor)
+    assert time.monotonic() - started < 20
+    assert outputs[0]["name"] == "payment_details"
+
+
 def test_inference_rejects_unknown_outputs(extractor: Extractor, samples: dict[Path, dict[str, str | None]]) -> None:
     with pytest.raises(InferenceInputError, match="unknown output"):
         inference([], [_image(next(iter(samples)))], [{"name": "summary"}], "tesseract", extractor)
