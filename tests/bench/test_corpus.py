@@ -32,6 +32,7 @@ from bench.corpus.degrade import degrade, encode
 from bench.corpus.generate import TEMPLATES, Planned, generate_corpus, main, make_image, plan
 from bench.corpus.render import GOST_ENCODINGS, Rendered, qr_gost
 from bench.corpus.truth import TRUTH_FILE, Difficulty, TruthRecord, load_truth
+from model.bik_directory import load_directory
 from model.checks import bik_valid, corr_account_valid, inn_valid, kpp_valid, settlement_account_valid
 from model.normalize import digits, normalize_date
 from model.schema import FIELD_NAMES, DocumentType, PaymentDetails
@@ -92,6 +93,20 @@ def test_random_accounts_pass_control_key(prefix: str) -> None:
 def test_real_bank_passes_its_checks(bank: Bank) -> None:
     assert bik_valid(bank.bic)
     assert corr_account_valid(bank.corr_account, bank.bic)
+
+
+MERGED_SINCE = {"044525256"}
+"""Росбанк: merged into АО "ТБанк", so the directory of 2026-04-17 no longer lists its БИК; older documents print it."""
+
+
+@pytest.mark.parametrize("bank", REAL_BANKS, ids=lambda bank: bank.bic)
+def test_real_bank_is_the_bank_of_russias_directorys(bank: Bank) -> None:
+    """The corpus's real banks are real: the БИК directory lists each with the same к/с."""
+    entry = load_directory().lookup(bank.bic)
+    if bank.bic in MERGED_SINCE:
+        assert entry is None
+        return
+    assert entry is not None and entry.corr_account == bank.corr_account
 
 
 @pytest.mark.parametrize(
