@@ -8,7 +8,7 @@ so a БИК missing from it is "not in the directory of <date>", never invalid.
 The copy is ``model/data/bik_directory.json.gz``, made from the directory file the Bank of Russia publishes
 every business day (``YYYYMMDD_ED807_full.xml``, or the ``…ED01OSBR.zip`` that holds it) by
 ``python -m model.bik_directory ED807-FILE [OUTPUT]``; README ("The БИК directory") says where the committed
-copy came from and of which day it is.
+copy came from and of which day it is. A deployment may name a newer day's file in ``RECEIPT_BIK_DIRECTORY``.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import functools
 import gzip
 import io
 import json
+import os
 import re
 import sys
 import xml.etree.ElementTree as ET
@@ -27,6 +28,9 @@ from datetime import date
 from pathlib import Path
 
 DIRECTORY_PATH = Path(__file__).parent / "data" / "bik_directory.json.gz"
+DIRECTORY_ENV = "RECEIPT_BIK_DIRECTORY"
+"""A deployment's own directory file (ED807 XML or zip, or a compact copy) in place of the committed one."""
+_GZIP = b"\x1f\x8b"
 _FORMAT = 1
 _NS = {"ed": "urn:cbr-ru:ed:v2.0"}
 _ACTIVE = "ACAC"
@@ -154,8 +158,22 @@ def from_json(data: bytes) -> BikDirectory:
 
 @functools.cache
 def load_directory(path: Path = DIRECTORY_PATH) -> BikDirectory:
-    """The committed copy, read once per process (about 1,400 entries, a few milliseconds)."""
-    return from_json(path.read_bytes())
+    """A directory file, read once per process (the committed copy's 1,428 entries take a few milliseconds): the
+    compact copy, or an ED807 file (XML or the published zip) as the Bank of Russia publishes it."""
+    data = path.read_bytes()
+    return from_json(data) if data.startswith(_GZIP) else parse_ed807(data)
+
+
+def current_directory() -> BikDirectory:
+    """The directory the checks use: the file ``RECEIPT_BIK_DIRECTORY`` names (a newer day's, with no new image),
+    else the committed copy. Raises ``ValueError`` naming the setting when that file cannot be read as one."""
+    configured = os.environ.get(DIRECTORY_ENV, "").strip()
+    if not configured:
+        return load_directory()
+    try:
+        return load_directory(Path(configured))
+    except (OSError, ValueError) as error:
+        raise ValueError(f"{DIRECTORY_ENV}={configured!r}: not a БИК directory (ED807 XML or zip): {error}") from error
 
 
 _LEGAL_FORMS = frozenset({"пао", "ао", "оао", "зао", "ооо", "нко", "небанковская", "кредитная", "организация"})

@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from model import sandbox
+from model.bik_directory import current_directory
 from model.budget import DEFAULT_BUDGET_S, request_deadline
 from model.documents import DocumentError
 from model.pipeline import BACKENDS, BackendName, Extraction, Extractor
@@ -86,8 +87,9 @@ def load(model_key: str) -> Extractor:
     key = model_key or "tesseract"
     if key not in MODEL_KEYS:
         raise ValueError(f"unknown model_key {model_key!r}; expected one of {', '.join(MODEL_KEYS)}")
-    sandbox.start()  # documents are decoded in its children: start it with the model, not on the first request
     budget_s = _budget_from_env()
+    current_directory()  # a RECEIPT_BIK_DIRECTORY that cannot be read fails the load, not every request
+    sandbox.start()  # documents are decoded in its children: start it with the model, not on the first request
     readers: dict[str, BackendName] = {"tesseract": "tesseract", "indra": "indra", "pooled": "pooled"}
     if key in readers:
         return Extractor(readers[key], budget_s=budget_s)

@@ -19,7 +19,7 @@ from functools import partial
 
 from model import checks
 from model.bank_check import check_bank_in_directory
-from model.bik_directory import BikDirectory, load_directory
+from model.bik_directory import BikDirectory, current_directory
 from model.checks import Rule
 from model.schema import (
     FIELD_NAMES,
@@ -408,7 +408,7 @@ def resolve(
     directory: BikDirectory | None = None,
 ) -> tuple[PaymentDetails, dict[str, FieldCheck]]:
     """The payment details and a check for every schema field; ``directory`` is the БИК directory the bank's
-    fields are checked against (the committed copy unless given)."""
+    fields are checked against (``RECEIPT_BIK_DIRECTORY``'s or the committed copy unless given)."""
     by_field: dict[str, list[Candidate]] = {field: [] for field in VALUE_FIELDS}
     unshown = _NOT_ON_A_CASH_RECEIPT if document_type == DocumentType.CASH_RECEIPT else frozenset()
     misshapen: dict[str, list[Candidate]] = {field: [] for field in VALUE_FIELDS}
@@ -431,6 +431,6 @@ def resolve(
             values[field], results[field] = _choose(field, by_field[field], _RULES.get(field))
             if values[field] is None and field in _SHOWN_WHEN_MISSHAPEN and misshapen[field]:
                 results[field] = _misshapen(field, misshapen[field])
-    check_bank_in_directory(by_field["bank_bic"], values, results, directory or load_directory())
+    check_bank_in_directory(by_field["bank_bic"], values, results, directory or current_directory())
     details = PaymentDetails(document_type=document_type, **values)
     return details, {field: results[field] for field in FIELD_NAMES}

@@ -11,6 +11,7 @@ import pytest
 
 from model.bik_directory import (
     BankEntry,
+    current_directory,
     from_json,
     load_directory,
     main,
@@ -20,6 +21,7 @@ from model.bik_directory import (
     to_json,
 )
 from model.checks import corr_account_valid
+from model.inference import load
 
 ED807 = """<?xml version="1.0" encoding="WINDOWS-1251"?>
 <ED807 xmlns="urn:cbr-ru:ed:v2.0" EDNo="707743773" EDDate="2026-04-16" EDAuthor="4583001999" CreationReason="FCBD"
@@ -119,3 +121,26 @@ def test_names_agree_as_two_printings_of_one_bank_name(read: str, bic: str, agre
 def test_name_key_drops_a_city_only_when_it_is_the_banks_own() -> None:
     assert name_key("ПАО СБЕРБАНК г. Москва", "Москва") == "сбербанк"
     assert name_key("ПАО СБЕРБАНК г. Москва", "Екатеринбург") == "сбербанк г москва"
+
+
+def test_a_deployment_names_a_newer_days_directory_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    published = tmp_path / "20260901_ED807_full.xml"
+    published.write_bytes(ED807.replace(b'BusinessDay="2026-04-17"', b'BusinessDay="2026-09-01"'))
+    monkeypatch.setenv("RECEIPT_BIK_DIRECTORY", str(published))
+    directory = current_directory()
+    assert directory.label == "the Bank of Russia's БИК directory of 2026-09-01"
+    assert directory.entries.keys() == {"044525225", "004525988"}
+    monkeypatch.setenv("RECEIPT_BIK_DIRECTORY", "")
+    assert current_directory().business_day == date(2026, 4, 17)  # unset: the committed copy
+
+
+@pytest.mark.parametrize("content", [None, b"<html>not found</html>"])
+def test_a_directory_file_that_cannot_be_read_fails_the_models_load(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: bytes | None
+) -> None:
+    path = tmp_path / "bik.zip"
+    if content is not None:
+        path.write_bytes(content)
+    monkeypatch.setenv("RECEIPT_BIK_DIRECTORY", str(path))
+    with pytest.raises(ValueError, match=r"RECEIPT_BIK_DIRECTORY=.*bik\.zip.*not a БИК directory"):
+        load("tesseract")
