@@ -21,6 +21,7 @@ from fastapi.responses import StreamingResponse
 
 from app.auth import ANONYMOUS, Principal, TokenVerifier, authorize, principal_dependency
 from app.common.docs import BEARER_SCHEME
+from app.common.limits import FORM_OVERHEAD_BYTES
 from app.files.models import ErrorBody, FileInfo, FilePage, FileServiceError, FileUrl
 from app.files.multipart import FILE_FIELD, MultipartFile, RequestBody
 from app.files.ranges import content_range
@@ -28,9 +29,6 @@ from app.files.readahead import read_ahead
 from app.files.service import ALLOWED_TYPES, Download, FileService
 from app.limiter import SaturatedError, SlotLimiter
 from app.storage import LocalStorage
-
-FORM_OVERHEAD_BYTES = 64 * 1024
-"""Room for the multipart boundaries and part headers around the file in the request body."""
 
 
 @dataclass(frozen=True)

@@ -204,15 +204,15 @@ def _response_schema(name: str, spec: ModuleSpec) -> dict[str, Any]:
 
 
 def _form_schema(spec: ModuleSpec) -> dict[str, Any]:
-    """The multipart form of ``infer-file``: files as binary parts, everything else as typed text fields."""
+    """The multipart form of ``infer-file``: files as binary parts (a ``FILE[n]`` input up to n of them), everything
+    else as typed text fields."""
     properties: dict[str, Any] = {}
     for tensor in spec.inputs:
         if tensor.is_file:
-            properties[tensor.name] = {
-                "type": "string",
-                "contentMediaType": "application/octet-stream",
-                "description": tensor.description + _accepts(tensor),
-            }
+            part: dict[str, Any] = {"type": "string", "contentMediaType": "application/octet-stream"}
+            if tensor.max_files > 1:  # repeated parts, as many as the docstring's FILE[n]
+                part = {"type": "array", "items": part, "minItems": 1, "maxItems": tensor.max_files}
+            properties[tensor.name] = {**part, "description": tensor.description + _accepts(tensor)}
         elif tensor.json:
             properties[tensor.name] = {"type": "string", "contentMediaType": "application/json"}
         else:

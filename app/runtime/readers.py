@@ -10,11 +10,13 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from fastapi import Request
-from starlette.datastructures import UploadFile
+from starlette.datastructures import FormData, UploadFile
 
+from app.common.limits import FORM_OVERHEAD_BYTES, limited_receive
 from app.errors import ApiError
 from app.manifests.models import Limits
 from app.runtime.registry import ServedModel
+from app.runtime.spec import TensorSpec
 from app.runtime.tensors import (
     BINARY_HEADER,
     PreparedRequest,
@@ -41,8 +43,9 @@ async def json_request(request: Request, served: ServedModel, limits: Limits) ->
 
 
 async def multipart_request(request: Request, served: ServedModel, limits: Limits) -> PreparedRequest:
-    """A browser's or Postman's form: one field per input, parameters as text fields, ``outputs`` comma-separated.
-    A module that takes no file may get a plain (url-encoded) form too, as an HTML form without a file sends."""
+    """A browser's or Postman's form: one field per input (a ``FILE[n]`` input up to n files), parameters as text
+    fields, ``outputs`` comma-separated. A module that takes no file may get a plain (url-encoded) form too, as an
+    HTML form without a file sends. A body without a Content-Length is counted as it arrives."""
     content_type = request.headers.get("content-type", "")
     takes_file = any(spec_input.is_file for spec_input in served.spec.inputs)
     if takes_file and not content_type.startswith("multipart/form-data"):
@@ -50,26 +53,14 @@ async def multipart_request(request: Request, served: ServedModel, limits: Limit
     if not content_type.startswith(("multipart/form-data", "application/x-www-form-urlencoded")):
         raise RequestError(415, "send multipart/form-data or application/x-www-form-urlencoded, a field per input")
     _check_length(request, limits.max_request_bytes)
-    form = await request.form(max_part_size=limits.max_request_bytes)
+    receive = limited_receive(request.receive, limits.max_request_bytes + FORM_OVERHEAD_BYTES)  # chunked: no length
+    form = await Request(request.scope, receive).form(max_part_size=limits.max_request_bytes)
     inputs, sizes = [], {}
     for spec_input in served.spec.inputs:
-        field = form.get(spec_input.name)
-        item: Any
-        if isinstance(field, UploadFile):
-            data = await field.read()
-            item = data if spec_input.is_file else data.decode("utf-8", errors="replace")
-        elif isinstance(field, str) and not spec_input.is_file:  # a typed text field, as the OpenAPI form says
-            data, item = field.encode(), field
-        else:
-            kind = "a file upload" if spec_input.is_file else "a text field or a file upload"
-            raise RequestError(400, f"form field {spec_input.name!r} must be {kind}")
-        if spec_input.is_file:
-            check_file(spec_input, data, f"inputs.{spec_input.name}")
-        elif not spec_input.json and spec_input.datatype != "BYTES":
-            item = coerce_parameter(spec_input, item, where=f"form field {spec_input.name!r}")
-        sizes[spec_input.name] = len(data)
-        tensor = {"name": spec_input.name, "datatype": spec_input.datatype, "shape": [1], "parameters": {}}
-        inputs.append({**tensor, "data": [item]})
+        items = [await _form_item(spec_input, field) for field in _form_fields(form, spec_input)]
+        sizes[spec_input.name] = sum(size for _, size in items)
+        tensor = {"name": spec_input.name, "datatype": spec_input.datatype, "shape": [len(items)], "parameters": {}}
+        inputs.append({**tensor, "data": [item for item, _ in items]})
     parameters = {p.name: form[p.name] for p in served.spec.parameters if isinstance(form.get(p.name), str)}
     requested = form.get("outputs")
     outputs = [{"name": n.strip()} for n in requested.split(",") if n.strip()] if isinstance(requested, str) else None
@@ -80,6 +71,36 @@ async def multipart_request(request: Request, served: ServedModel, limits: Limit
         outputs=output_fields(served.spec, outputs),
         input_bytes=sizes,
     )
+
+
+def _form_fields(form: FormData, spec_input: TensorSpec) -> list[UploadFile | str]:
+    """The form's fields for ``spec_input``: one, or as many files as its docstring declares (``FILE[4]``)."""
+    fields = form.getlist(spec_input.name)
+    most = spec_input.max_files if spec_input.is_file else 1
+    if not fields:
+        kind = "a file upload" if spec_input.is_file else "a text field or a file upload"
+        raise RequestError(400, f"form field {spec_input.name!r} must be {kind}")
+    if len(fields) > most:
+        takes = "one" if most == 1 else f"at most {most}"
+        raise RequestError(400, f"form field {spec_input.name!r} is given {len(fields)} times; it takes {takes}")
+    return fields
+
+
+async def _form_item(spec_input: TensorSpec, field: UploadFile | str) -> tuple[Any, int]:
+    """One form field as the tensor's element, and its size in bytes."""
+    item: Any
+    if isinstance(field, UploadFile):
+        data = await field.read()
+        item = data if spec_input.is_file else data.decode("utf-8", errors="replace")
+    elif not spec_input.is_file:  # a typed text field, as the OpenAPI form says
+        data, item = field.encode(), field
+    else:
+        raise RequestError(400, f"form field {spec_input.name!r} must be a file upload")
+    if spec_input.is_file:
+        check_file(spec_input, data, f"inputs.{spec_input.name}")
+    elif not spec_input.json and spec_input.datatype != "BYTES":
+        item = coerce_parameter(spec_input, item, where=f"form field {spec_input.name!r}")
+    return item, len(data)
 
 
 async def repository_body(request: Request) -> dict[str, Any]:

@@ -18,9 +18,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from starlette.datastructures import UploadFile
 
+from app.common.limits import BodyTooLarge
 from app.web.clients import ServiceError
 from app.web.fields import FILE_CONTENT_TYPE, FormField, form_fields, given, request_parts
-from app.web.limits import BodyTooLarge
 from app.web.runs import Run
 from app.web.session import Login
 from app.web.state import (

@@ -23,6 +23,7 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from app.auth import TokenVerifier
 from app.common.activity import activity_store, collecting_logs
+from app.common.limits import FORM_OVERHEAD_BYTES, BodySizeLimit
 from app.manifests import Manifests, ProjectIdentity, load_manifests
 from app.settings import ROOT, Settings, WebSettings, refuse_unsafe_settings
 from app.web import generic, history, login, monitoring, stats
@@ -39,7 +40,6 @@ from app.web.i18n import (
     ngettext_,
     translated_detail,
 )
-from app.web.limits import FORM_OVERHEAD_BYTES, BodySizeLimit
 from app.web.login_store import login_store
 from app.web.runs import run_log
 from app.web.sample import SAMPLE_PATH, add_sample, sample_policy

@@ -3,18 +3,24 @@ keep-alive connection stays usable. The cases an outside audit found, then a fuz
 
 from __future__ import annotations
 
+import asyncio
 import copy
+import hashlib
+import io
 import json
 from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
+import runtime_kit
 from auth_fixtures import TestIdentityProvider
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from PIL import Image
 from runtime_kit import ECHO_GROUP, limits, live_server
+from starlette.types import Message
 
 from app.runtime.dataplane import RuntimeConfig
 from app.runtime.registry import ModelDeclaration
@@ -173,3 +179,58 @@ def test_fuzzed_repository_request_is_never_a_server_error(
     answer = client.post(f"/v2/repository/models/echo/{action}", json=body, headers=headers)
     assert answer.status_code in {200, 400, 404, 409}, (body, answer.text)
     assert answer.status_code == 200 or answer.json()["error"]
+
+
+@pytest.fixture(scope="module")
+def digest(idp: TestIdentityProvider) -> Iterator[TestClient]:
+    """A runtime whose module takes ``FILE[4]``, with a 5 MB request limit."""
+    app = runtime_kit.runtime(idp, "digest_module", [ModelDeclaration("digest", "default", (ECHO_GROUP,))])
+    with TestClient(app, raise_server_exceptions=False) as test_client:
+        yield test_client
+
+
+def _png() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), "red").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(("count", "status"), [(1, 200), (4, 200), (5, 400), (150, 400)])
+def test_infer_file_takes_as_many_files_as_the_docstring_declares(
+    digest: TestClient, headers: dict[str, str], count: int, status: int
+) -> None:
+    """FILE[4]: up to four parts of one field; the audit's 150 parts were read as the last one and answered 200."""
+    parts = [("image", (f"{index}.png", _png(), "image/png")) for index in range(count)]
+    answer = digest.post("/v2/models/digest/infer-file", files=parts, headers=headers)
+    assert answer.status_code == status, answer.text
+    if status == 200:
+        digests = [hashlib.sha256(_png()).hexdigest()] * count
+        assert answer.json()["sha256"] == (digests if count > 1 else digests[0])  # a batch of one is unwrapped
+    else:
+        assert answer.json()["error"] == f"form field 'image' is given {count} times; it takes at most 4"
+
+
+def test_infer_file_counts_a_body_without_length_as_it_arrives(digest: TestClient, headers: dict[str, str]) -> None:
+    """A chunked form whose one part is far over the limit is refused as it passes the limit: the audit's 200 MB were
+    all read, then held in memory whole. Driven through ASGI, as the test client reads a body whole before sending."""
+    chunks = [b'--b\r\nContent-Disposition: form-data; name="image"; filename="a.png"\r\n\r\n' + _png()]
+    chunks += [b"\0" * 2**20] * 200 + [b"\r\n--b--\r\n"]
+    received = 0
+    answer: list[Message] = []
+
+    async def receive() -> Message:
+        nonlocal received
+        received += 1
+        return {"type": "http.request", "body": chunks[received - 1], "more_body": received < len(chunks)}
+
+    async def send(message: Message) -> None:
+        answer.append(message)
+
+    raw = [(b"content-type", b"multipart/form-data; boundary=b")]
+    raw += [(name.lower().encode(), value.encode()) for name, value in headers.items()]
+    scope = {"type": "http", "method": "POST", "path": "/v2/models/digest/infer-file", "headers": raw,
+             "query_string": b"", "root_path": "", "scheme": "http", "http_version": "1.1"}  # fmt: skip
+    asyncio.run(digest.app(scope, receive, send))
+    assert answer[0]["status"] == 413
+    assert b"over 5308416 bytes" in answer[1]["body"]
+    assert received <= 7  # 5 MB and the form's overhead, then no more

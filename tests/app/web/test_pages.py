@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 from PIL import Image
 from web_kit import CLOSED_URL, attribute, pdf_pages, sign_in, web_app, web_settings, web_token
 
-from app.web.limits import FORM_OVERHEAD_BYTES, BodySizeLimit
+from app.common.limits import FORM_OVERHEAD_BYTES, BodySizeLimit
 from app.web.login import safe_next
 from app.web.receipt.preview import PREVIEW_PX
 

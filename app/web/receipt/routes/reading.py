@@ -17,8 +17,8 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from starlette.datastructures import UploadFile
 
+from app.common.limits import FORM_OVERHEAD_BYTES, BodyTooLarge
 from app.web.clients import ServiceError
-from app.web.limits import FORM_OVERHEAD_BYTES, BodyTooLarge
 from app.web.receipt.payment import clean_details
 from app.web.receipt.preview import (
     MAX_PDF_PAGES,

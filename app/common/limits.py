@@ -1,5 +1,6 @@
 """A cap on request bodies, counted as they arrive: a Content-Length can be left out (chunked), and Starlette's form
-parsing would otherwise spool any amount to disk before a route could look at its size."""
+parsing would otherwise spool any amount to disk before a route could look at its size (the runtime's multipart
+route then read a 200 MB part into memory whole). The web app caps every body; the runtime its form route."""
 
 from __future__ import annotations
 
@@ -29,15 +30,20 @@ class BodySizeLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        received = 0
+        await self.app(scope, limited_receive(receive, self.max_bytes), send)
 
-        async def limited() -> Message:
-            nonlocal received
-            message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > self.max_bytes:
-                    raise BodyTooLarge(self.max_bytes)
-            return message
 
-        await self.app(scope, limited, send)
+def limited_receive(receive: Receive, max_bytes: int) -> Receive:
+    """``receive`` raising ``BodyTooLarge`` once the body it has passed on is over ``max_bytes``."""
+    received = 0
+
+    async def limited() -> Message:
+        nonlocal received
+        message = await receive()
+        if message["type"] == "http.request":
+            received += len(message.get("body", b""))
+            if received > max_bytes:
+                raise BodyTooLarge(max_bytes)
+        return message
+
+    return limited

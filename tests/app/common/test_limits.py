@@ -7,7 +7,7 @@ import asyncio
 import pytest
 from starlette.types import Message, Receive, Scope, Send
 
-from app.web.limits import BodySizeLimit, BodyTooLarge
+from app.common.limits import BodySizeLimit, BodyTooLarge
 
 CHUNK = b"x" * 1000
 
