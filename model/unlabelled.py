@@ -12,7 +12,7 @@ from model import checks
 from model.labels import ANY_LABEL, TITLE, continued, label_matches
 from model.normalize import find_dates, normalize_date, normalize_text
 from model.schema import Candidate, Source
-from model.values import BANK_TAIL, digit_tokens, payable, read_bank, read_name, read_text
+from model.values import BANK_TAIL, digit_tokens, label, payable, read_bank, read_name, read_text
 
 _QUOTES = "«\"“”„'‘’`"
 """Opening quotes as printed and as OCR reads them (a blurred « often comes out as ` or ')."""
@@ -102,6 +102,21 @@ def _person_by_what_follows(line: str, below: str) -> str | None:
     return None
 
 
+def _a_drive_alone(line: str, token: str) -> bool:
+    """Sixteen digits with a fiscal drive's prefix and only specks beside them: a ФН whose short label blur took
+    ("ou: \\ 9282000562287112"). A register's РН ККТ (16 digits from 000…) and a bank card (2…, 4…, 5…, 6…)
+    start otherwise, and a line naming the register is its number's; the shape check in ``model.resolve`` leaves
+    such a ФН unverified."""
+    drive_like = len(token) == 16 and token.startswith(checks.FISCAL_DRIVE_PREFIXES)
+    return drive_like and _only_specks_beside(line, token) and not _REGISTER_NUMBER.search(line)
+
+
+_REGISTER_NUMBER = re.compile(
+    r"(?<![а-яёa-z])(?:" + "|".join(label(word) for word in ("ккт", "зн", "рн")) + r")(?![а-яёa-z])", re.IGNORECASE
+)
+"""The cash register's own numbers (ЗН ККТ, РН ККТ), short labels beside sixteen digits too."""
+
+
 _AFTER_THE_DRIVE = ("fiscal_document_number", "fiscal_sign")
 
 
@@ -157,6 +172,8 @@ def read_unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
                 found.append(Candidate("bank_corr_account", token, source, 0.3))
             elif len(token) == 20 and token[:3] in _PAYEE_ACCOUNTS_BY_SHAPE:
                 found.append(Candidate("recipient_account", token, source, 0.3))
+            elif _a_drive_alone(line, token):
+                found.append(Candidate("fiscal_drive_number", token, source, 0.3))
             elif len(token) == 9 and token.startswith("04"):
                 found.append(Candidate("bank_bic", token, source, 0.3))
             elif len(token) in (10, 12) and _only_specks_beside(line, token) and checks.inn_valid(token):

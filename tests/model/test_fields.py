@@ -454,4 +454,22 @@ def test_labels_titles_and_forms_are_read_through_ocrs_look_alikes(lines: list[s
 def test_a_two_letter_label_gets_no_crossbar_look_alike() -> None:
     """«ФН» must not match the word «фи» of a blurred line; only labels of three letters or more may lose a bar."""
     assert _values(["| WAL) «АЛЬ фи trav DAK 044510693 |"], "fiscal_sign") == []
-    assert _values(["фи 9282000100072197"], "fiscal_drive_number") == []
+    assert _values(["фи 1282000100072197"], "fiscal_drive_number") == []  # no drive's prefix: read by label or not
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("ou: \\ 9282000562287112", ["9282000562287112"]),  # "ФН:" blurred into specks
+        ("7380440935775024", ["7380440935775024"]),
+        ("0003251472172748", []),  # the register's РН ККТ: sixteen digits, no drive's prefix
+        ("2200 7001 2345 6789", []),  # a bank card
+        ("ЗН ККТ 9282000562287112", []),  # the register's serial number
+        ("PH KKT 9282000562287112", []),  # its registration number, in Latin look-alikes
+    ],
+)
+def test_sixteen_digits_with_a_drive_prefix_alone_on_their_line_are_the_fiscal_drive(
+    line: str, expected: list[str]
+) -> None:
+    """A cash receipt's ФН survives blur that takes its two-letter label."""
+    assert _values(["КАССОВЫЙ ЧЕК", line, "Сайт ФНС: www.nalog.gov.ru"], "fiscal_drive_number") == expected

@@ -11,6 +11,7 @@ from model import pipeline
 from model.budget import Budget
 from model.ocr import OcrResult
 from model.pipeline import Extractor
+from model.schema import Candidate, Source
 from model.tesseract import PSM
 
 ROOT = Path(__file__).parents[2]
@@ -63,6 +64,44 @@ def test_a_page_read_surely_as_it_is_needs_no_orientation_detection(monkeypatch:
     extraction = Extractor().extract((ROOT / "model" / "samples" / "doc_0000.png").read_bytes())
     assert _step(extraction, "orient").detail.startswith("upright: read")
     assert extraction.details.recipient_inn is not None
+
+
+def test_an_unsure_reading_that_finds_fields_is_upright(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A blurred page reads under the confidence that proves it upright, but a page read the wrong way up finds no
+    fields: one whose reading finds them is neither sent to orientation detection nor read in the other turns."""
+    from model.preprocess import orient
+
+    def no_osd(grey: np.ndarray) -> None:
+        raise AssertionError("orientation detection ran on a page whose fields were read")
+
+    recognize, pages_read = pipeline.recognize, []
+
+    def counted(image: np.ndarray, psm: int, budget: Budget | None = None) -> OcrResult:
+        pages_read.append(psm)
+        return recognize(image, psm, budget)
+
+    monkeypatch.setattr(orient, "detect_orientation", no_osd)
+    monkeypatch.setattr(pipeline, "recognize", counted)
+    monkeypatch.setattr(pipeline, "RETRY_BELOW_CONFIDENCE", 101.0)  # every reading counts as unsure
+    extraction = Extractor().extract((ROOT / "model" / "samples" / "doc_0000.png").read_bytes())
+    assert not _step(extraction, "orient_by_reading").applied
+    assert pages_read.count(PSM.SINGLE_BLOCK) == 1  # the reading as it is, and no turn
+    assert extraction.details.recipient_inn is not None
+
+
+@pytest.mark.parametrize(
+    ("scores", "upright"),
+    [
+        ((), False),
+        ((0.3,), False),  # one speck that looks like a value: what a page read sideways yields at most
+        ((0.3, 0.3, 0.3), False),
+        ((0.3, 0.3, 0.3, 0.3), True),
+        ((1.0,), True),  # a label with a value of its field's shape
+    ],
+)
+def test_a_reading_is_upright_when_its_fields_add_up(scores: tuple[float, ...], upright: bool) -> None:
+    candidates = [Candidate("recipient_inn", "7707083893", Source.OCR, score) for score in scores]
+    assert pipeline._PageText([], candidates, "", 40.0).upright is upright
 
 
 def test_a_page_upside_down_is_still_turned_upright() -> None:
