@@ -1,10 +1,10 @@
 """What the БИК directory changes: the same readings resolved with the Bank of Russia's directory and without it.
 
-``python -m bench.directory_check [--difficulty photo] [--workers 2]`` reads each document of the corpus (of one
-level, or all) once with Tesseract, resolves its candidates twice — with the committed directory and with an empty
-one — and prints a JSON object for each: micro-F1, values verified by rule (and by the directory, per field), and
-every wrong value with a verified status. The directory only changes statuses, so F1 must be equal; the contract
-holds when no wrong value is verified.
+``python -m bench.directory_check [--difficulty photo] [--workers 2] [--backend pooled]`` reads each document of the
+corpus (of one level, or all) once with Tesseract (or Tesseract and Indra, pooled), resolves its candidates twice —
+with the committed directory and with an empty one — and prints a JSON object for each: micro-F1, values verified by
+rule (and by the directory, per field), and every wrong value with a verified status. The directory only changes
+statuses, so F1 must be equal; the contract holds when no wrong value is verified.
 """
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ NO_DIRECTORY = BikDirectory(date(1970, 1, 1), date(1970, 1, 1), "", {})
 _Resolved = tuple[dict[str, Any], dict[str, FieldCheck]]
 
 
-def _read_twice(path: Path) -> tuple[_Resolved, _Resolved]:
-    """The document's candidates, as the Tesseract pipeline passes them to ``resolve``, resolved both ways."""
+def _read_twice(path: Path, backend: str = "tesseract") -> tuple[_Resolved, _Resolved]:
+    """The document's candidates, as the ``backend`` pipeline passes them to ``resolve``, resolved both ways."""
     import model.pipeline
     from model.resolve import resolve
 
@@ -43,7 +43,7 @@ def _read_twice(path: Path) -> tuple[_Resolved, _Resolved]:
         return resolve(candidates, document_type, source)
 
     setattr(model.pipeline, "resolve", capture)  # noqa: B010 (a measurement hook: the pipeline resolves as usual)
-    model.pipeline.Extractor("tesseract").extract(path.read_bytes())
+    model.pipeline.Extractor(backend).extract(path.read_bytes())  # type: ignore[arg-type]
     candidates, document_type, source = captured[-1]
     resolved = []
     for directory in (None, NO_DIRECTORY):
@@ -82,13 +82,16 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--difficulty", choices=("clean", "photo", "hard"), default=None)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--backend", choices=("tesseract", "pooled"), default="tesseract")
     args = parser.parse_args(argv)
     records = [r for r in load_truth(CORPUS / "truth.jsonl") if args.difficulty in (None, r.difficulty.value)]
     with ProcessPoolExecutor(args.workers) as pool:
-        both = list(pool.map(_read_twice, [CORPUS / record.file for record in records]))
+        paths = [CORPUS / record.file for record in records]
+        both = list(pool.map(_read_twice, paths, [args.backend] * len(paths)))
     result = {
         "documents": len(records),
         "difficulty": args.difficulty or "all",
+        "backend": args.backend,
         "with_directory": _summary(records, [with_directory for with_directory, _ in both]),
         "without_directory": _summary(records, [without for _, without in both]),
     }
