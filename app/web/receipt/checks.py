@@ -26,9 +26,11 @@ _DEPENDS_ON: dict[str, frozenset[str]] = {
     "recipient_kpp": frozenset({"recipient_inn"}),
     "recipient_account": frozenset({"bank_bic", "bank_corr_account"}),
     "bank_corr_account": frozenset({"bank_bic"}),
-    "bank_bic": frozenset({"bank_corr_account"}),
+    "bank_bic": frozenset({"bank_corr_account", "bank_name"}),
+    "bank_name": frozenset({"bank_bic"}),
 }
-"""The cross-field rules: a field is checked again when one of these changed (КПП↔ИНН, accounts↔БИК)."""
+"""The cross-field rules: a field is checked again when one of these changed (КПП↔ИНН, accounts↔БИК, and the БИК
+directory's БИК↔к/с↔bank name)."""
 EDITED_SOURCE = "person"
 
 

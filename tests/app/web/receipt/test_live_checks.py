@@ -53,6 +53,16 @@ def test_untouched_field_keeps_the_module_verdict_until_what_it_depends_on_chang
     assert rechecked["source"] == "person"  # the ИНН it is checked against was edited
 
 
+def test_a_bank_name_the_directory_confirmed_is_checked_again_when_the_bik_is_edited() -> None:
+    sber = GOOD | {"bank_bic": "044525225", "bank_corr_account": "30101810400000000225", "bank_name": "ПАО Сбербанк"}
+    confirmed = {"status": "verified", "source": "ocr", "rule": "bik_directory", "detail": "listed for 044525225"}
+    record = {"details": sber, "checks": {"bank_name": confirmed}}
+    assert field_checks(sber, record, "bank_transfer")["bank_name"]["status"] == "verified"
+    other_bank = field_checks(sber | {"bank_bic": "044525974"}, record, "bank_transfer")["bank_name"]
+    assert (other_bank["status"], other_bank["source"]) == ("unverified", "person")  # ТБанк's БИК: not Сбербанк's name
+    assert rule_checks(sber, "bank_transfer")["bank_name"]["rule"] == "bik_directory"
+
+
 @pytest.mark.parametrize(
     ("old", "new"), [("valid", "verified"), ("unchecked", "unverified"), ("repaired", "repaired"), ("?", "unverified")]
 )
