@@ -96,8 +96,10 @@ def inn_check_digits(first: str) -> str:
 
 
 def inn_valid(value: str) -> bool:
-    """10-digit (organisation) or 12-digit (individual) ИНН whose check digits match."""
-    if not _is_digits(value, 10, 12):
+    """10-digit (organisation) or 12-digit (individual) ИНН whose check digits match and whose first two digits are
+    a region (01-99): a template's «ИНН 0000000000» (or a marketplace's «ИНН продавца: 000000000000») passes the
+    check digits, as zeros do, but no tax office issued it."""
+    if not _is_digits(value, 10, 12) or value.startswith("00"):
         return False
     body = value[:9] if len(value) == 10 else value[:10]
     return value[len(body) :] == inn_check_digits(body)

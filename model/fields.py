@@ -72,13 +72,15 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
         lines = [_FIVE_READ_AS_DOLLAR.sub("5", line) for line in lines]
     candidates: list[Candidate] = []
     read_whole: set[str] = set()
-    agent = _AGENT_RECEIPT.search("\n".join(lines)) is not None
+    agent = _agent_receipt("\n".join(lines))
+    suppliers: set[int] = set()
     payer_above = False
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else ""
         found, read_whole = read_labelled(line, following, read_whole, source)
         if agent and _SUPPLIER_LABEL.match(line):
             candidates += [_as_supplier(c) for c in found]
+            suppliers |= {index, index + 1}  # the principal's name may stand under its ИНН
             continue
         payer_here = any(c.field == "payer_name" for c in found)
         if payer_here or payer_above:  # "Покупатель ООО «…», ИНН …" is the payer's ИНН
@@ -88,7 +90,7 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
         if index > 0:
             candidates += _captioned(line, lines[index - 1], source)
             candidates += _caption_labelled(found, line, lines[index - 1], source)
-    candidates += read_unlabelled(lines, source)
+    candidates += read_unlabelled(["" if index in suppliers else line for index, line in enumerate(lines)], source)
     if any(c.field == "amount" for c in candidates):
         candidates.append(Candidate("currency", _currency(lines, source), source, 0.5))
     return candidates
@@ -105,9 +107,21 @@ a blurred page's specks, away from any number, says nothing."""
 
 
 _AGENT_RECEIPT = re.compile(label("инн поставщика") + r"|признак агента|(?<![а-яё])агент(?![а-яё])", re.IGNORECASE)
-_SUPPLIER_LABEL = re.compile(r"^\W*" + label("поставщик") + r"(?![а-яё])", re.IGNORECASE)
+_SUPPLIER_LABEL = re.compile(
+    r"^\W*(?:" + label("поставщик") + "|" + label("инн продавца") + r")(?![а-яё])", re.IGNORECASE
+)
 """On an agent's receipt (a marketplace selling for others) «Поставщик: ИП …» is the agent's principal, printed per
-item with «ИНН поставщика»; who is paid is the receipt's issuer, whose name and ИНН head it."""
+item with «ИНН поставщика», or «ИНН продавца: …» over the seller's name (Ozon); who is paid is the receipt's issuer,
+whose name and ИНН head it."""
+_SELLER_INN = re.compile(r"^\W*" + label("инн продавца"), re.IGNORECASE | re.MULTILINE)
+_ISSUER_INN = re.compile(r"^\W*" + label("инн") + r"[\s.:№]*\d", re.IGNORECASE | re.MULTILINE)
+
+
+def _agent_receipt(text: str) -> bool:
+    """An agent's receipt: it says so, or it prints «ИНН продавца» per item under its issuer's own «ИНН …»."""
+    return _AGENT_RECEIPT.search(text) is not None or (
+        _SELLER_INN.search(text) is not None and _ISSUER_INN.search(text) is not None
+    )
 
 
 _SUPPLIER_FIELDS = {"recipient_name": "supplier_name", "recipient_inn": "supplier_inn", "recipient_kpp": "supplier_kpp"}

@@ -19,6 +19,7 @@ from model.values import (
     label,
     read_amount,
     read_bank,
+    read_counted_sum,
     read_kpp,
     read_name,
     read_text,
@@ -40,9 +41,11 @@ class Rule:
 _ANYWHERE, _LINE_START = True, False
 
 # field, its labels (longest first is not needed: alternatives are sorted), how to read the value, where the label may
-# stand, and a score that orders readings of equal trust ("Всего к оплате" beats 1C's "Итого" before VAT, "ИТОГ" beats
-# "Сумма", a label beats a bare shape). An agent's receipt names the agent's principal ("ИНН поставщика"): those
-# fields are read so that their labels are not taken for the payee's, and are left out of the payment details.
+# stand, and a score that orders readings of equal trust ("Всего к оплате" beats 1C's "Всего наименований N, на сумму",
+# a restatement OCR misreads more often, which beats "Итого" before VAT; "ИТОГ" beats "Сумма", a label beats a bare
+# shape). The total due's own phrases name nothing else, so they count also behind a stamp's specks on their line.
+# An agent's receipt names the agent's principal ("ИНН поставщика"): those fields are read so that their labels are
+# not taken for the payee's, and are left out of the payment details.
 _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ...] = (
     ("recipient_inn", "инн получателя; инн пользователя; инн продавца; инн", digits_of(10, 12), _ANYWHERE, 1.0),
     ("recipient_kpp", "кпп получателя; кпп", read_kpp, _ANYWHERE, 1.0),
@@ -55,9 +58,9 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
     ("fiscal_drive_number", "фн №; фн; номер фн; фн n", digits_of(16, 15, 17), _ANYWHERE, 1.0),
     ("fiscal_document_number", "фд №; фд; номер фд; фд n", digits_of(*range(1, 12)), _ANYWHERE, 1.0),
     ("fiscal_sign", "фп; фпд; фп n", digits_of(*range(1, 12)), _ANYWHERE, 1.0),
-    ("amount", "итого к оплате; всего к оплате; сумма к оплате; к оплате; итого с ндс; всего с ндс; "
-     "всего наименований", read_amount,
-     _LINE_START, 3.0),
+    ("amount", "итого к оплате; всего к оплате; сумма к оплате; итого с ндс; всего с ндс", read_amount, _ANYWHERE, 3.0),
+    ("amount", "к оплате", read_amount, _LINE_START, 3.0),
+    ("amount", "всего наименований", read_counted_sum, _LINE_START, 2.5),
     ("amount", "итог; итого; всего", read_amount, _LINE_START, 2.0),
     ("amount", "сумма перевода; сумма платежа; сумма операции; сумма", read_amount, _LINE_START, 1.0),
     ("payment_date", "дата операции; дата перевода; дата платежа; дата и время; дата, время; дата оплаты; дата",
@@ -161,10 +164,18 @@ def read_labelled(line: str, following: str, read_whole: set[str], source: Sourc
     return found, next_read_whole
 
 
+_NAME_FIELDS = frozenset({"recipient_name", "payer_name", "supplier_name"})
+_BIK_CELL = re.compile(r"(?<![а-яёa-z])" + label("бик") + r"(?![а-яёa-z])", re.IGNORECASE)
+
+
 def _read_value(rule: Rule, rest: str, following: str) -> str | None:
-    """The value after the label, or under it when the label ends its line (a stacked layout)."""
+    """The value after the label, or under it when the label ends its line (a stacked layout). A party's name is
+    never a grid's bank row: 1C prints the caption «Получатель» under its cell, and the row under the caption is
+    then the bank's, with its БИК."""
     if not rest.strip():
         # stacked layout: the value sits under its label
+        if rule.field in _NAME_FIELDS and _BIK_CELL.search(following):
+            return None
         return rule.read(following) if _follows_freely(following) else None
     return continued(rule.field, rule.read(rest), following)
 

@@ -23,7 +23,9 @@ _CURRENCIES = {
 
 _AMOUNT = re.compile(
     r"""(?<![\d.,])
-        (?P<int>\d{1,3}(?:[ \u00a0\u202f']\d{3})+|\d+)   # 1 234 567 or 1234567
+        (?P<int>\d{1,3}(?:,\d{3})+(?=\.\d{1,2}(?!\d))      # 46,750.00: commas group, a dot ends the roubles
+          |\d{4}(?:[ \u00a0\u202f]\d{3})+(?=[.,]\d{2}(?!\d))  # 3442 750,00: OCR lost the first group's space
+          |\d{1,3}(?:[ \u00a0\u202f']\d{3})+|\d+)          # 1 234 567 or 1234567
         (?:[.,](?P<frac>\d{1,2}))?                      # ,56 or .5
         (?![\d])""",
     re.VERBOSE,
@@ -56,7 +58,10 @@ def normalize_amount(text: str) -> str | None:
     """``"1 234,56 ₽"`` → ``"1234.56"``; ``None`` when no amount is found.
 
     Takes the first number that looks like money; thousands may be grouped by spaces, no-break spaces or
-    apostrophes, the decimal separator may be a comma or a dot. Forms ask for "10 808 руб. 10 коп.".
+    apostrophes, the decimal separator may be a comma or a dot; commas group thousands when a dot ends the roubles
+    ("46,750.00", as 1C prints with an English locale). A space OCR lost after a four-digit first group is put
+    back when groups of three and kopecks follow ("3442 750,00" is 3 442 750,00). Forms ask for "10 808 руб. 10
+    коп.".
     """
     text = text.replace("\u2009", " ")
     if rubles := _RUBLES_KOPECKS.search(text):

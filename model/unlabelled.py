@@ -20,6 +20,9 @@ _ORG_FORMS = "П?[АA][ОO]|[ЗО3O][АA][ОO]|НКО|ИП|МУП|ГУП|ФГУ�
 """Legal forms as printed and in OCR's Latin look-alikes ("AO «…»", "OOO «…»")."""
 _ORG_LINE = re.compile(rf"^[\W_]*(?:\w\s+)?(?=(?:{_ORG_FORMS})\s*[{_QUOTES}A-ZА-ЯЁ])", re.IGNORECASE)
 """A line that opens with a legal form and a name, perhaps behind a speck ("| ООО «…»", "Ц ИП Михайлов А. А.")."""
+_ORG_FORM_LAST = re.compile(rf"^\s*[{_QUOTES}]?[А-ЯЁA-Z][^\d,]{{2,60}},\s*(?:{_ORG_FORMS})\s*$")
+"""A company's name with its legal form after a comma, as registers and marketplaces print it: «Интернет Решения,
+ООО»."""
 _ORG_BEHIND_SPECKS = re.compile(rf"^(?:[\W_]*\w{{1,5}}){{1,3}}\s+(?=(?:{_ORG_FORMS})\s*[«\"])", re.IGNORECASE)
 """A quoted company name behind a few short words, which on a line with no label are a caption blurred past
 reading ("ФИО г отеля ООО «Золотой колос»")."""
@@ -63,12 +66,17 @@ _BANK_WORD = re.compile(r"банк(?![а-яё])|(?<![а-яё])А?КБ(?![а-яё
 ("АО КБ «Алтайкапитал»", "АКБ «Абсолют Банк»")."""
 
 
+_BANKING_APP = re.compile(r"приложени|онлайн|online|мобильн", re.IGNORECASE)
+"""A bank's app ("Мобильное приложение Сбербанк", "СберБанк Онлайн"): how the payer paid, not the payee's bank."""
+
+
 def _looks_like_a_bank(line: str) -> bool:
     """A short line naming a bank and nothing else (its БИК aside): a receipt or an invoice whose captions OCR
-    lost still shows its bank."""
+    lost still shows its bank; not the payer's banking app."""
     line = BANK_TAIL.sub("", line)
     return (
         _BANK_WORD.search(line) is not None
+        and not _BANKING_APP.search(line)
         and len(line.split()) <= 5
         and not re.search(r"\d", line)
         and not ANY_LABEL.search(line)
@@ -82,10 +90,24 @@ def _only_specks_beside(line: str, token: str) -> bool:
     return specks and not label_matches(re.sub(r"\d", " ", line))  # the "в" label's look-alike "8" is no label
 
 
+_NUMBER_CAPTION = re.compile(
+    r"^\D*(?:(?<![а-яё])(?:номер|код|идентификатор)(?![а-яё])|№|транзакц|операци|авторизац|квитанц)\D*$", re.IGNORECASE
+)
+"""A caption, alone on the line above a number, that names it a number or code of something ("Номер документа",
+"НОМЕР ПЛАТЕЛЬЩИКА ЕРИП:", "Код авторизации"): that number is the caption's, whatever check digits it passes."""
+
+
+def _under_a_number_caption(above: str) -> bool:
+    return _NUMBER_CAPTION.match(above) is not None
+
+
 _PERSON = re.compile(r"^[А-ЯЁ][а-яё]+(?:\s+[А-ЯЁ][а-яё]+){1,2}(?:\s+[А-ЯЁ]\.)?$")
 """A person as a transfer receipt names one: "Сорокина Галина Андреевна", "Евгений Евгеньевич С."."""
 _PAYEE_CONTACT = re.compile(r"^\W*(?:\+7|8)[\s(-]*\d{3}[\s)-]*\d{3}[\s-]*\d{2}[\s-]*\d{2}\W*$|^\W*4\d{19}\W*$")
 """The recipient's phone (an СБП transfer) or account, alone on its line."""
+_MASKED_NUMBER = re.compile(r"[*•°·.]{2,}\s*\d{4}(?!\d)")
+"""A card or account masked to its last four digits ("Visa Gold •••• 6789"): an amount under it is its balance
+(a bank app's «Счёт списания»), not the payment."""
 _MASKED_CARD = re.compile(r"^\W*\S{2,4}\s*\d{4}\W*$")
 """The payer's card or account as receipts mask it, "•••• 5431", which OCR reads as "ese 9892" or ".... 2137"."""
 
@@ -154,6 +176,13 @@ def _org_start(line: str) -> int | None:
     return None
 
 
+def _org_name(line: str) -> str | None:
+    """The company a line holds and nothing else: its legal form first (``_org_start``) or after a comma."""
+    if (org := _org_start(line)) is not None:
+        return read_name(line[org:])
+    return normalize_text(line) if _ORG_FORM_LAST.match(line) else None
+
+
 def _printed_by_a_browser(index: int, lines: Sequence[str]) -> bool:
     """The line is a browser's print header: among the first or last lines of the page, opening with the moment of
     printing."""
@@ -176,7 +205,12 @@ def read_unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
                 found.append(Candidate("fiscal_drive_number", token, source, 0.3))
             elif len(token) == 9 and token.startswith("04"):
                 found.append(Candidate("bank_bic", token, source, 0.3))
-            elif len(token) in (10, 12) and _only_specks_beside(line, token) and checks.inn_valid(token):
+            elif (
+                len(token) in (10, 12)
+                and _only_specks_beside(line, token)
+                and not _under_a_number_caption(above)
+                and checks.inn_valid(token)
+            ):
                 found.append(Candidate("recipient_inn", token, source, 0.3, by_shape=True))
         if TITLE.search(line) and (title_date := normalize_date(line)) is not None:
             found.append(Candidate("payment_date", title_date, source, 1.0))  # "Счёт на оплату № 5 от 16 мая 2025 г."
@@ -188,8 +222,8 @@ def read_unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
             found.append(Candidate("purpose", continued("purpose", purpose, below) or purpose, source, 0.3))
         if _looks_like_a_bank(line) and (bank := read_bank(line)) is not None:
             found.append(Candidate("bank_name", bank, source, 0.3))
-        elif (org := _org_start(line)) is not None and (name := read_name(line[org:])) is not None:
+        elif (name := _org_name(line)) is not None:
             found.append(Candidate("recipient_name", name, source, 0.3))
-        if _STANDALONE_AMOUNT.match(line) and (amount := payable(line)) is not None:
+        if _STANDALONE_AMOUNT.match(line) and not _MASKED_NUMBER.search(above) and (amount := payable(line)):
             found.append(Candidate("amount", amount, source, 1.5))  # the big figure atop a bank's receipt
     return found

@@ -166,6 +166,18 @@ def read_amount(text: str) -> str | None:
     return payable(text)
 
 
+_COUNT_THEN_WORDS = re.compile(r"^\W*\d+\W*[^\d\W][^\d]*?(?=\d)")
+"""The count and the words after it in 1C's «Всего наименований 3, на сумму 3 600,00»; OCR garbles the words
+("1,.Ha.cyMMy 4 500;00"), but a count, then words, then the sum is the line's shape."""
+
+
+def read_counted_sum(text: str) -> str | None:
+    """The sum of «Всего наименований N, на сумму X»: the number after the count and its words, never the count."""
+    if counted := _COUNT_THEN_WORDS.match(text):
+        text = text[counted.end() :]
+    return read_amount(text)
+
+
 def payable(text: str) -> str | None:
     """An amount someone paid: never 0.00 (a blurred total read as zero, "0.00 руб" of a fee on its own line)."""
     amount = normalize_amount(text)
@@ -202,7 +214,23 @@ def _cyrillic_legal_forms(name: str) -> str:
     return _FORM_TOKEN.sub(respell, name)
 
 
-_ADDRESS_TAIL = re.compile(r",\s*(?:\d{6}\b|г\.|ул\.|" + label("инн") + r"|" + label("кпп") + r").*$", re.IGNORECASE)
+_ADDRESS_TAIL = re.compile(
+    r"(?:,\s*(?:\d{6}\b|г\.|ул\.|"
+    + label("инн")
+    + r"|"
+    + label("кпп")
+    + r"|"
+    + label("огрн")
+    + r")|\s+\d{6},|,?\s+тел[.:]).*$",
+    re.IGNORECASE,
+)
+"""What follows a name on its line: the address (its postcode, with or without the comma before it: 'АО «Агрохим»
+141100, Московская обл.'), the ИНН/КПП/ОГРН, a phone ("тел. 295 54 82")."""
+_REQUISITES_FIRST = re.compile(
+    r"^(?:[\W_]*(?:" + label("инн") + r"|" + label("кпп") + r")\s*[\d/]*)+[\W_]*", re.IGNORECASE
+)
+"""An ИНН (and a КПП) printed before the name they belong to: «ИНН 5050029646, АО «Агрохим»», «ИНН616101032228 ИП
+«Островский В.Г.»»."""
 
 
 _TITLE_TAIL = re.compile(r"\s+[СC][ЧY][ЕЁE][ТT](?:\s+НА\s+ОПЛАТУ)?(?:\s*(?:№|N[oо2e]?)\s*\S+)?\s*$")
@@ -225,8 +253,9 @@ _INITIALS = re.compile(r"(?<=[а-яё] )[А-ЯЁ][.,]\s?[А-ЯЁ][.,](?=\s|$)")
 
 
 def read_name(text: str) -> str | None:
-    """A name as printed, without the ИНН/КПП, address or invoice title that shares its line; OCR's "000" for ООО is
-    undone."""
+    """A name as printed, without the ИНН/КПП (before or after it), address, phone or invoice title that shares its
+    line; OCR's "000" for ООО is undone."""
+    text = _REQUISITES_FIRST.sub("", text)
     name = _TITLE_TAIL.sub("", _ADDRESS_TAIL.sub("", _ORG_END.sub("", _FORM_BLANK.sub("", text)))).strip(" :|_—-`")
     name = _CRUMBS_AFTER_QUOTE.sub(r"\1", name)
     if initials := _INITIALS.search(name):  # "ИП Захаров Б, Б, ВИ ФАН": the name ends with its initials

@@ -68,9 +68,12 @@ def test_inn_valid_refuses_every_single_digit_mutation(value: str) -> None:
         "770708389X",
         "７７０７０８３８９３",
         "٧٧٠٧٠٨٣٨٩٣",
+        "0000000000",  # a template's placeholder: check digits pass, region 00 does not exist
+        "000000000000",
+        "0012345673",
     ],
 )
-def test_inn_valid_refuses_wrong_length_or_non_digits(value: str) -> None:
+def test_inn_valid_refuses_wrong_length_non_digits_or_no_region(value: str) -> None:
     assert not inn_valid(value)
 
 

@@ -251,3 +251,115 @@ def test_a_receipt_turned_sideways_keeps_its_amount_and_seller(angle: int) -> No
     details = Extractor().extract(photo.getvalue()).details
     assert (details.amount, details.recipient_name) == (page.fields["amount"], page.fields["recipient_name"])
     assert (details.recipient_inn, details.bank_name) == (page.fields["recipient_inn"], None)
+
+
+# Classes found by the real-documents check (bench/real): each test writes that layout's lines afresh.
+
+
+@pytest.mark.parametrize(
+    ("totals", "amount"),
+    [
+        (["Итого: 46,750.00", "Без НДС", "Всего наименований 1, на сумму 46,750.00 Руб"], "46750.00"),
+        (["Итого: 3442 750,00", "В т.ч. НДС (20%): 573 791,67", "Итого с НДС: 3442 750,00"], "3442750.00"),
+        (["Итого: 4 500,00", "Без налога (НДС) -", "Всего наименований 1,.Ha.cyMMy 4 500;00 RUB"], "4500.00"),
+        (["Итого: 3 775,36", "вены. Всего к оплате: 3 775,36", "Всего наименований 4, на сумму,3775186руб>."],
+         "3775.36"),
+        (["Итого: 3 775,36", "Всего к оплате: 3 775,36", "Всего наименований 4, на сумму 27536 руб"], "3775.36"),
+    ],
+    ids=["commas group thousands", "a space lost in the first group", "the count before a garbled на сумму",
+         "the total due behind a stamp's specks", "the total due over a misread restatement"],
+)  # fmt: skip
+def test_a_1c_invoice_total_is_read_whole_however_it_is_grouped_or_garbled(totals: list[str], amount: str) -> None:
+    lines = _one_c_invoice(totals)
+    lines.remove("1 Бумага A4 10 шт 300,00 3 000,00")
+    assert _details(lines).amount == amount
+
+
+def test_a_name_printed_after_its_inn_or_before_its_postcode_and_phone_is_the_name_alone() -> None:
+    lines = [
+        "Счет №467 от 25.06.20г.",
+        "Поставщик: ИНН 616101032228 КПП ИП «Островский В.Г» 344092, г.Ростов-на-Дону",
+        "Покупатель: ИНН 5050029646, АО «Щелково-Агрохим»  тел. 295 54 82",
+        "Итого: 32 370.00",
+    ]
+    details = _details(lines)
+    assert (details.recipient_name, details.payer_name) == ("ИП «Островский В.Г»", "АО «Щелково-Агрохим»")
+    assert _details(['Покупатель: АО "Щелково Агрохим" 141100, Московская обл.']).payer_name == 'АО "Щелково Агрохим"'
+
+
+def test_the_caption_under_a_1c_grid_cell_does_not_take_the_bank_row_below_it_for_the_payee() -> None:
+    """An older 1C grid: the ИНН row, the payee's cell, its caption «Получатель», then the bank's row with its БИК."""
+    lines = [
+        "ИНН 773670565020 КПП Сч. № 40802810738000039088",
+        "ИНДИВИДУАЛЬНЫЙ ПРЕДПРИНИМАТЕЛЬ ДАУДИ ГУЛЬНАЗ МАРСОВНА",
+        "Получатель",
+        "ПАО СБЕРБАНК Г.МОСКВА БИК 044525225",
+        "Банк получателя Сч. № 30101810400000000225",
+        "Счет № 147 от 23.06.20",
+        "Поставщик: ИНДИВИДУАЛЬНЫЙ ПРЕДПРИНИМАТЕЛЬ ДАУДИ ГУЛЬНАЗ МАРСОВНА, ОГРН 310774610401256",
+    ]
+    assert _details(lines).recipient_name == "ИНДИВИДУАЛЬНЫЙ ПРЕДПРИНИМАТЕЛЬ ДАУДИ ГУЛЬНАЗ МАРСОВНА"
+
+
+def _sber_receipt(extra: list[str]) -> list[str]:
+    """A СберБанк «Чек по операции» as its PDF's text layer gives it: captions over values."""
+    return [
+        "Чек по операции",
+        "15 марта 2023 23:05:47 (МСК)",
+        "Операция",
+        "Перевод клиенту СберБанка",
+        "ФИО получателя",
+        "Павел Константинович П.",
+        "Сумма перевода",
+        "200,00 ₽",
+        *extra,
+    ]
+
+
+@pytest.mark.parametrize(
+    "caption", ["Номер документа", "НОМЕР ПЛАТЕЛЬЩИКА ЕРИП:", "Код авторизации", "Номер транзакции ЕСПП"]
+)
+def test_a_number_under_a_caption_naming_it_is_never_the_payees_inn(caption: str) -> None:
+    """4006848901 passes a 10-digit ИНН's check digit; under «Номер документа» it is the document's number."""
+    assert _details(_sber_receipt([caption, "4006848901"]), Source.PDF).recipient_inn is None
+    assert _details(_sber_receipt(["", "4006848901"]), Source.PDF).recipient_inn == "4006848901"
+
+
+def test_a_banking_apps_name_is_not_the_payees_bank() -> None:
+    lines = _sber_receipt(["Мобильное приложение Сбербанк", "Онлайн", "Получатель", 'ПАО "МТС"'])
+    assert _details(lines, Source.PDF).bank_name is None
+
+
+def test_the_balance_under_the_payers_card_is_not_the_amount() -> None:
+    lines = ["Перевод выполнен", "Перевод", "Иван Иванович И.", "Подробности", "Счет списания",
+             "VISA Visa Gold °*** 6789", "13 580 P", "Номер телефона получателя", "+7 (999) 123-45-67"]  # fmt: skip
+    assert _details(lines).amount is None
+
+
+def test_a_marketplaces_receipt_is_paid_to_the_marketplace_not_to_a_seller_named_under_its_inn() -> None:
+    """A marketplace's receipt as its PDF's text layer gives it: the issuer's name with its legal form after a comma
+    and its ИНН head the receipt; each item names its seller under «ИНН продавца»."""
+    lines = [
+        "Кассовый чек № 512",
+        "03.04.2026 12:10",
+        "Маркет Решения, ООО",
+        "ИНН 7707083893",
+        "Приход",
+        "1.",
+        "Кружка керамическая 300 мл",
+        "1 x 450,00",
+        "ИНН продавца: 500100732259",
+        "Лебедев Игорь Петрович, ИП",
+        "2.",
+        "Доставка",
+        "1 x 50,00",
+        "ИНН продавца: 000000000000",
+        "ИП Сорокин Олег Ильич",
+        "ИТОГ",
+        "≡500,00",
+        "ФН:",
+        "7380440903143771",
+    ]
+    details = _details(lines, Source.PDF)
+    assert (details.recipient_name, details.recipient_inn) == ("Маркет Решения, ООО", "7707083893")
+    assert details.amount == "500.00"

@@ -244,3 +244,12 @@ def test_a_receipts_fiscal_sign_is_not_taken_for_the_inn() -> None:
     assert checks["recipient_inn"].status == CheckStatus.UNVERIFIED
     labelled = Candidate("recipient_inn", fiscal_sign, Source.INDRA)  # a labelled reading keeps its place
     assert _checks(labelled, Candidate("fiscal_sign", fiscal_sign, Source.INDRA))[0]["recipient_inn"] == fiscal_sign
+
+
+def test_a_templates_zero_requisites_are_not_verified() -> None:
+    """A 1C template rendered with «ИНН 0000000000 КПП 000000000» (bench/real): zeros pass the check digits and the
+    КПП's tax office matches, but no tax office issued an ИНН of region 00."""
+    details, checks = _checks(_ocr("recipient_inn", "0000000000"), _ocr("recipient_kpp", "000000000"))
+    assert details["recipient_inn"] == "0000000000"
+    assert checks["recipient_inn"].status == CheckStatus.INVALID
+    assert checks["recipient_kpp"].status != CheckStatus.VERIFIED
