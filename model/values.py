@@ -294,14 +294,24 @@ _REQUISITE_CELL = re.compile(
 and text that starts with one is no bank's name at all (1C's «Банк получателя» over the ИНН row)."""
 
 
+_ONE_WORD_BANK = re.compile(r"банк|^[А-ЯЁA-Z]{2,4}$", re.IGNORECASE)
+"""A bank named in one word says "банк" (Сбербанк, Т-Банк) or is an acronym (ВТБ, МКБ); another lone word under a
+bank's label is a caption OCR misspelled («Банк попучателя») or the city a wrapped name ends with («ВОРОНЕЖ»)."""
+
+
 def read_bank(text: str) -> str | None:
     """A bank name, without a БИК/к/с tail that shares its line or the "в" before it, and none from a row of
-    requisites."""
+    requisites, nor a lone word that names no bank."""
     text = _IN_BEFORE_BANK.sub("", text)
     if cell := _REQUISITE_CELL.search(text):
         text = text[: cell.start()]
     cut = _cyrillic_legal_forms(BANK_TAIL.sub("", _FORM_BLANK.sub("", text)).strip())
-    return read_text(_CRUMBS_AFTER_QUOTE.sub(r"\1", cut)) if _names_something(cut, r"[А-Яа-яЁё]{2}") else None
+    if not _names_something(cut, r"[А-Яа-яЁё]{2}"):
+        return None
+    bank = read_text(_CRUMBS_AFTER_QUOTE.sub(r"\1", cut))
+    if bank is not None and " " not in bank and not _ONE_WORD_BANK.search(bank.strip("«»\"'")):
+        return None
+    return bank
 
 
 _BANK_NAME_START = re.compile(rf"^\s*(?:банке\s+)?({_BANK_START}.*)", re.IGNORECASE)

@@ -363,3 +363,16 @@ def test_a_marketplaces_receipt_is_paid_to_the_marketplace_not_to_a_seller_named
     details = _details(lines, Source.PDF)
     assert (details.recipient_name, details.recipient_inn) == ("Маркет Решения, ООО", "7707083893")
     assert details.amount == "500.00"
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Банк попучателя", "ИНН 7707083893 КПП 773601001 Сч. № 40702810000000000001"],
+        ['Ф-Л БАНКА ГПБ (АО) "ЦЕНТРАЛЬНО-ЧЕРНОЗЕМНЫЙ" Г.', "ВОРОНЕЖ", "Наименование банка"],
+    ],
+    ids=["a misspelled caption", "the city a wrapped name ends with"],
+)
+def test_a_lone_word_that_names_no_bank_is_not_the_bank(lines: list[str]) -> None:
+    assert _details(lines).bank_name is None
+    assert _details(["Банк получателя", "ВТБ"]).bank_name == "ВТБ"
