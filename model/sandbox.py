@@ -15,6 +15,13 @@ Those tens of milliseconds are kept off the request path by a pool of ``WARM_WOR
 need. Each waits for exactly one piece of work and is killed once it has answered, so every document still gets a
 process that has run nothing before it and whose memory goes back to the system after it; a child taken from the
 pool is replaced while it works.
+
+A service stopping is told so by SIGTERM, often sent to its whole process group (``stack``, the benchmarks, systemd,
+a terminal's Ctrl-C as SIGINT), and drains: the requests in flight finish. Their decoding must finish too, so the
+forkserver ignores both, and a child ignores them from the moment it has work; it ends at its limits, or when it
+has answered, as ever. A waiting child still ends on SIGTERM (``multiprocessing`` stops a process's daemonic children
+that way when it exits) and the pool replaces it. Before, every rolling restart failed the requests that were
+decoding at that moment with a 400 that blamed the file ("crashed the decoder").
 """
 
 from __future__ import annotations
@@ -130,9 +137,27 @@ def preload(*modules: str) -> None:
     _CONTEXT.set_forkserver_preload(sorted(_PRELOADED))
 
 
-_PRELOADED: set[str] = {"__main__"}
+_PRELOADED: set[str] = {"__main__", __name__}
 """The program's main module too: each child re-runs it as ``__mp_main__`` (guarded code stays out), which is cheap
-only when the forkserver has imported what it imports."""
+only when the forkserver has imported what it imports; and this module, which shields the forkserver when it is
+imported there."""
+
+_SHUTDOWN_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+"""What a service is stopped with: the decoding it has started is left to finish, as its requests are."""
+
+
+def _ignore_shutdown_signals() -> None:
+    for number in _SHUTDOWN_SIGNALS:
+        signal.signal(number, signal.SIG_IGN)
+
+
+def _in_the_forkserver() -> bool:
+    """Whether this process is a forkserver that ``multiprocessing`` started (it runs ``main`` from ``-c``)."""
+    return any(argument.startswith("from multiprocessing.forkserver import main") for argument in sys.orig_argv)
+
+
+if _in_the_forkserver():
+    _ignore_shutdown_signals()  # its children inherit it from the moment they are forked
 
 
 def _forget_the_parents_forkserver() -> None:
@@ -352,10 +377,13 @@ def _address_space() -> int:
 
 def _serve_one(connection: Connection) -> None:
     """A pool child: wait for one piece of work, do it within its limits, answer, and be ended by the parent."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a terminal's Ctrl-C is for the program, which ends its children
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # while it waits (the forkserver's is ignored)
     try:
         function, args, limits = connection.recv()
     except (EOFError, ConnectionResetError):  # the pool was closed, or the parent died: nothing to do
         return
+    _ignore_shutdown_signals()
     _child(connection, function, args, limits)
 
 

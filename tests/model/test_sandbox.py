@@ -205,6 +205,39 @@ def test_no_child_outlives_the_program(tmp_path: Path, ending: str) -> None:
     _until(lambda: not any(_running(pid) for pid in pids))
 
 
+_DRAINING = """
+import signal, sys, time
+from model import sandbox
+if __name__ == "__main__":
+    signal.signal(signal.SIGTERM, lambda *_: print("draining", flush=True))  # a server lets its work in flight end
+    sandbox.start()
+    print("decoding", flush=True)
+    try:
+        sandbox.run_limited(time.sleep, 1.5, limits=sandbox.WorkLimits(2**30, 5, 20.0))
+        print("decoded", flush=True)
+    except sandbox.WorkLimitError as error:
+        print("stopped:", error, flush=True)
+"""
+
+
+def test_work_in_flight_survives_a_sigterm_to_the_whole_process_group(tmp_path: Path) -> None:
+    """A service stopped with its process group (``stack``, the rolling restart of bench/replicas.py) drains: the
+    decoding in flight finishes. Its child used to die with the group and the request was answered 400."""
+    script = tmp_path / "service.py"
+    script.write_text(_DRAINING)
+    root = Path(__file__).parents[2]
+    with subprocess.Popen(
+        [sys.executable, str(script)], stdout=subprocess.PIPE, text=True, start_new_session=True,
+        env={**os.environ, "PYTHONPATH": str(root)},
+    ) as service:  # fmt: skip
+        assert service.stdout is not None
+        assert service.stdout.readline() == "decoding\n"
+        time.sleep(0.5)  # the child has the work now
+        os.killpg(service.pid, signal.SIGTERM)
+        out, _ = service.communicate(timeout=60)
+    assert out.splitlines() == ["draining", "decoded"]
+
+
 _UNGUARDED = """
 import sys
 from model.documents import load_document
