@@ -73,7 +73,7 @@ class LoadParameters(BaseModel):
     version: str = Field(min_length=1, max_length=128)
     source: str | None = Field(default=None, description="Weights: a path, a hub id or s3://bucket/prefix")
     model_key: str | None = None
-    env: dict[str, str] = {}
+    env: dict[str, str] | None = Field(default=None, description="The module's environment; absent or null: as it is")
 
 
 class LoadRequest(BaseModel):
