@@ -71,6 +71,9 @@ class ServiceSettings(BaseModel):
         description="Seconds a client has to send a request's headers, from connecting or from the request's first "
         "byte; past it every service closes the connection",
     )
+    body_idle_s: float = Field(
+        20.0, gt=0, description="Seconds a request's body may send nothing before every service ends it with 408"
+    )
     version: str | None = Field(None, description="Module version; default: the git tag baked in at build time")
     environment: Literal["development", "staging", "production"] = Field(
         "production",
@@ -129,9 +132,6 @@ class FilesSettings(BaseModel):
     )
     files_uploads_per_user: int = Field(
         4, ge=1, description="Uploads one user may have streaming or waiting at once; beyond, 429 with Retry-After"
-    )
-    files_body_idle_s: float = Field(
-        20.0, gt=0, description="Seconds an upload's body may send nothing before it ends with 408"
     )
 
 

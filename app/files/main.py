@@ -82,7 +82,7 @@ def create_files_app(settings: Settings, manifests: Manifests) -> FastAPI:
     )
     uploads = SlotLimiter(settings.files_max_uploads, settings.files_upload_queue)
     app.state.files = FilesState(
-        service, verifier, model_groups(manifests), uploads, settings.files_uploads_per_user, settings.files_body_idle_s
+        service, verifier, model_groups(manifests), uploads, settings.files_uploads_per_user, settings.body_idle_s
     )
     add_error_handlers(app)
     if (cors := manifests.cors) is not None:

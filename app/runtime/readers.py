@@ -12,7 +12,6 @@ from typing import Any
 from fastapi import Request
 from starlette.datastructures import FormData, UploadFile
 
-from app.common.limits import FORM_OVERHEAD_BYTES, limited_receive
 from app.errors import ApiError
 from app.manifests.models import Limits
 from app.runtime.registry import ServedModel
@@ -45,7 +44,7 @@ async def json_request(request: Request, served: ServedModel, limits: Limits) ->
 async def multipart_request(request: Request, served: ServedModel, limits: Limits) -> PreparedRequest:
     """A browser's or Postman's form: one field per input (a ``FILE[n]`` input up to n files), parameters as text
     fields, ``outputs`` comma-separated. A module that takes no file may get a plain (url-encoded) form too, as an
-    HTML form without a file sends. A body without a Content-Length is counted as it arrives."""
+    HTML form without a file sends."""
     content_type = request.headers.get("content-type", "")
     takes_file = any(spec_input.is_file for spec_input in served.spec.inputs)
     if takes_file and not content_type.startswith("multipart/form-data"):
@@ -53,8 +52,7 @@ async def multipart_request(request: Request, served: ServedModel, limits: Limit
     if not content_type.startswith(("multipart/form-data", "application/x-www-form-urlencoded")):
         raise RequestError(415, "send multipart/form-data or application/x-www-form-urlencoded, a field per input")
     _check_length(request, limits.max_request_bytes)
-    receive = limited_receive(request.receive, limits.max_request_bytes + FORM_OVERHEAD_BYTES)  # chunked: no length
-    form = await Request(request.scope, receive).form(max_part_size=limits.max_request_bytes)
+    form = await request.form(max_part_size=limits.max_request_bytes)  # a chunked body: ``BodySizeLimit`` counts it
     inputs, sizes = [], {}
     for spec_input in served.spec.inputs:
         items = [await _form_item(spec_input, field) for field in _form_fields(form, spec_input)]

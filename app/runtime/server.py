@@ -20,6 +20,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from app.auth import TokenVerifier
 from app.common.activity import activity_store, collecting_logs
 from app.common.docs import mount_static
+from app.common.limits import FORM_OVERHEAD_BYTES, BodySizeLimit
 from app.errors import add_error_handlers
 from app.files.service import FileService
 from app.limiter import SlotLimiter
@@ -81,6 +82,8 @@ def create_app(settings: Settings, config: RuntimeConfig) -> FastAPI:
             max_age=config.cors.max_age,
         )
     app.add_middleware(InferFastPath, state=state)  # added last, so it sits in front of CORS and the router
+    body_cap = config.limits.max_request_bytes + FORM_OVERHEAD_BYTES  # counted as it comes: chunked, idle
+    app.add_middleware(BodySizeLimit, max_bytes=body_cap, idle_s=settings.body_idle_s)  # in front of the fast path
     mount_static(app)
     add_error_handlers(app)
     add_routes(app, state)

@@ -173,7 +173,9 @@ def create_web_app(settings: Settings, manifests: Manifests) -> FastAPI:
         https_only=public_host not in LOCAL_HOSTS,
     )
 
-    app.add_middleware(BodySizeLimit, max_bytes=settings.files_max_bytes + FORM_OVERHEAD_BYTES)
+    app.add_middleware(
+        BodySizeLimit, max_bytes=settings.files_max_bytes + FORM_OVERHEAD_BYTES, idle_s=settings.body_idle_s
+    )
 
     policy, sample_page_policy = content_security_policy(settings.issuer_url), sample_policy(settings)
 

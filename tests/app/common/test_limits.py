@@ -1,4 +1,5 @@
-"""The body cap counts a request's bytes as the app reads them, so nothing past the cap is ever read."""
+"""The body caps count a request's bytes as the app reads them, so nothing past the cap is ever read, and end a body
+that stops arriving."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import asyncio
 import pytest
 from starlette.types import Message, Receive, Scope, Send
 
-from app.common.limits import BodySizeLimit, BodyTooLarge
+from app.common.limits import BodyIdle, BodySizeLimit, BodyTooLarge, limited_receive
 
 CHUNK = b"x" * 1000
 
@@ -64,3 +65,41 @@ def test_other_scopes_pass_through(kind: str) -> None:
 
     asyncio.run(BodySizeLimit(app, 1)({"type": kind}, never, nowhere))
     assert seen == [kind]
+
+
+def test_a_body_that_stops_arriving_ends_with_408() -> None:
+    """The audit's client sent headers and a few bytes of a 100 kB body, then nothing: the runtime held it for ever."""
+    messages = [{"type": "http.request", "body": b"--b", "more_body": True}]
+
+    async def receive() -> Message:
+        if messages:
+            return messages.pop(0)
+        await asyncio.sleep(60)
+        raise AssertionError("never")
+
+    async def read() -> None:
+        limited = limited_receive(receive, 1000, idle_s=0.2)
+        assert (await limited())["body"] == b"--b"
+        await limited()
+
+    with pytest.raises(BodyIdle) as idle:
+        asyncio.run(asyncio.wait_for(read(), 5))
+    assert idle.value.status_code == 408 and idle.value.headers["Connection"] == "close"
+
+
+def test_after_the_body_the_app_may_wait_for_the_client_as_long_as_it_likes() -> None:
+    """Once the body is complete, ``receive`` is how a route hears the client disconnect: no deadline there."""
+    messages = [{"type": "http.request", "body": b"{}", "more_body": False}]
+
+    async def receive() -> Message:
+        if messages:
+            return messages.pop(0)
+        await asyncio.sleep(0.5)
+        return {"type": "http.disconnect"}
+
+    async def read() -> str:
+        limited = limited_receive(receive, 1000, idle_s=0.1)
+        await limited()
+        return str((await limited())["type"])
+
+    assert asyncio.run(read()) == "http.disconnect"

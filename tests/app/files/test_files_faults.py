@@ -228,7 +228,7 @@ def test_an_upload_that_stops_sending_ends_with_408_and_gives_its_slot_back(
 ) -> None:
     """One slot: a client that sends half its file and then nothing is answered 408 after the idle time, the
     connection is closed, and the next upload gets the slot."""
-    settings = files_settings(idp, "local", tmp_path, files_max_uploads=1, files_upload_queue=0, files_body_idle_s=1)
+    settings = files_settings(idp, "local", tmp_path, files_max_uploads=1, files_upload_queue=0, body_idle_s=1)
     app = files_app(settings)
     user = bearer(idp)
     body = multipart_body(png(200_000))

@@ -50,9 +50,12 @@ def inference(
     if len(texts) != len(scales):
         raise ValueError(f"inputs.text has {len(texts)} elements but inputs.scale has {len(scales)}")
     results = [str(state["separator"]).join([text] * repeat) for text in texts]
+    lengths = [len(result) * scale for result, scale in zip(results, scales, strict=True)]
+    if any(not abs(length) < 2**63 for length in lengths):  # a caller's scale, refused as theirs (400), not a 500
+        raise ValueError("inputs.scale: the scaled length is beyond a 64-bit integer")
     columns: dict[str, tuple[str, list[Any]]] = {
         "result": ("BYTES", results),
-        "length": ("INT64", [round(len(result) * scale) for result, scale in zip(results, scales, strict=True)]),
+        "length": ("INT64", [round(length) for length in lengths]),
     }
     wanted = [str(item["name"]) for item in output_fields or []] or list(OUTPUTS)
     unknown = sorted(set(wanted) - set(OUTPUTS))

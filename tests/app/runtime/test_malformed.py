@@ -8,6 +8,8 @@ import copy
 import hashlib
 import io
 import json
+import socket
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -234,3 +236,20 @@ def test_infer_file_counts_a_body_without_length_as_it_arrives(digest: TestClien
     assert answer[0]["status"] == 413
     assert b"over 5308416 bytes" in answer[1]["body"]
     assert received <= 7  # 5 MB and the form's overhead, then no more
+
+
+@pytest.mark.parametrize("path", [INFER, "/v2/models/echo/infer-file"])
+def test_a_request_body_that_stops_arriving_ends_with_408(idp: TestIdentityProvider, path: str) -> None:
+    """Headers and 3 bytes of a 100 kB body, then nothing: the audit's connection was still open minutes later."""
+    config = RuntimeConfig("echo_module", [ModelDeclaration("echo", "default", (ECHO_GROUP,))], limits=limits())
+    app = create_app(Settings(issuer_url=idp.issuer, manifests_dir=".", body_idle_s=1), config)
+    token = idp.mint(groups=[ECHO_GROUP])
+    with live_server(app) as url, socket.create_connection((httpx.URL(url).host, httpx.URL(url).port)) as client:
+        client.settimeout(10)
+        head = f"POST {path} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\nContent-Length: 100000\r\n"
+        client.sendall(f"{head}Content-Type: multipart/form-data; boundary=b\r\n\r\n--b".encode())
+        started = time.monotonic()
+        answer = client.recv(4096)
+        assert answer.startswith(b"HTTP/1.1 408 "), answer
+        assert b"nothing of the request body arrived for 1 s" in answer
+        assert time.monotonic() - started < 5

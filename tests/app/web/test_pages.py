@@ -238,14 +238,14 @@ def test_upload_over_the_limit_without_a_length_is_too_large_under_the_body_cap(
             yield b"\0" * 65536
         yield b"\r\n--B--\r\n"
 
-    settings = web_settings(realm.issuer, runtime_url, files_url, files_max_bytes=1000)
+    settings = web_settings(realm.issuer, runtime_url, files_url, files_max_bytes=1000, body_idle_s=7)
     app = web_app(settings)
-    caps = [m.kwargs["max_bytes"] for m in app.user_middleware if m.cls is BodySizeLimit]
+    caps = [(m.kwargs["max_bytes"], m.kwargs["idle_s"]) for m in app.user_middleware if m.cls is BodySizeLimit]
     with TestClient(app) as client:
         csrf = sign_in(client, web_token(realm, TESSERACT_GROUP))
         headers = _htmx(csrf) | {"Content-Type": "multipart/form-data; boundary=B"}
         response = client.post("/receipts", headers=headers, content=body())
-    assert caps == [1000 + FORM_OVERHEAD_BYTES]
+    assert caps == [(1000 + FORM_OVERHEAD_BYTES, 7)]  # and a body idle for 7 s ends with 408
     assert response.status_code == 413
     assert attribute(response.text, "problem", "data-kind") == "too_large"
 
