@@ -57,6 +57,66 @@ def normalize_contrast(grey: Image) -> Image:
     return cv2.divide(grey, paper_brightness(grey), scale=255).astype(np.uint8)
 
 
+FAINT_INK = (30, 90)
+"""How far below the paper (grey levels, after normalisation and a light blur) the ink of a light-grey caption lies:
+bank apps and receipts print «Получатель», «Сумма перевода», a date in grey over the black values. Deeper ink is
+the values' own, shallower is paper grain and JPEG noise (15-20 on the hard level's pages)."""
+FAINT_INK_TARGET = 140
+"""How deep a lifted caption's darkest ink is made: as dark as blurred body text reads."""
+
+
+def _ink_depth(normalized: Image) -> NDArray[np.int16]:
+    """How far below the paper each pixel lies, lightly blurred so that a speck of noise is not ink."""
+    return cv2.GaussianBlur(255 - normalized, (0, 0), 1.0).astype(np.int16)
+
+
+def faint_text_lines(normalized: Image) -> list[tuple[int, int, int, int]]:
+    """Boxes (left, top, right, bottom) of text lines drawn only in faint ink (``FAINT_INK``): runs of faint pixels
+    closed into lines, wider than three times their height, and with no darker ink in or around them, so the
+    fringe that blur leaves around black text is not one."""
+    return _faint_lines(normalized.shape, _ink_depth(normalized))
+
+
+def _faint_lines(shape: tuple[int, ...], darkness: NDArray[np.int16]) -> list[tuple[int, int, int, int]]:
+    low, high = FAINT_INK
+    faint = ((darkness >= low) & (darkness <= high)).astype(np.uint8)
+    dark = darkness > high
+    height, width = shape[:2]
+    gap = max(9, min(height, width) // 60)
+    lines = cv2.morphologyEx(faint, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (2 * gap + 1, 3)))
+    count, _, stats, _ = cv2.connectedComponentsWithStats(lines, connectivity=8)
+    boxes = []
+    for left, top, box_width, box_height, area in stats[1:count]:
+        line_like = box_width >= 3 * box_height and 4 <= box_height <= 3 * gap and area >= 0.25 * box_width * box_height
+        pad = max(2, box_height // 3)
+        box = (
+            max(0, left - pad),
+            max(0, top - pad),
+            min(width, left + box_width + pad),
+            min(height, top + box_height + pad),
+        )
+        if line_like and not dark[box[1] : box[3], box[0] : box[2]].any():
+            boxes.append(box)
+    return boxes
+
+
+def lift_faint_text(normalized: Image) -> tuple[Image, int]:
+    """The normalised page with each faint text line's ink deepened to ``FAINT_INK_TARGET``, and how many lines
+    were: Tesseract's global threshold drops a grey caption that blur has made lighter still, and with it the label
+    that says whose the value under it is. Only those lines change; stretching the whole page's contrast lifts blur
+    and specks too (docs/experiments.md)."""
+    depth = _ink_depth(normalized)
+    boxes = _faint_lines(normalized.shape, depth)
+    lifted = normalized.copy()
+    for left, top, right, bottom in boxes:
+        ink = 255 - normalized[top:bottom, left:right].astype(np.float32)
+        deepest = float(depth[top:bottom, left:right].max())
+        lifted[top:bottom, left:right] = (255 - np.clip(ink * (FAINT_INK_TARGET / max(deepest, 1.0)), 0, 255)).astype(
+            np.uint8
+        )
+    return lifted, len(boxes)
+
+
 def text_on_paper(grey: Image) -> Image:
     """The normalised image with whatever is not lit paper whitened, for measuring only (ink, x-height, OSD).
 

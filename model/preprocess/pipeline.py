@@ -154,7 +154,11 @@ def _deskew(color: Image) -> StepResult:
 
 def _normalize_contrast(grey: Image) -> StepResult:
     size = enhance.closing_kernel_size(grey.shape)
-    return enhance.normalize_contrast(grey), True, f"divided by the paper's brightness ({size} px closing)", None
+    lifted, faint_lines = enhance.lift_faint_text(enhance.normalize_contrast(grey))
+    detail = f"divided by the paper's brightness ({size} px closing)"
+    if faint_lines:
+        detail += f"; {faint_lines} light-grey text lines darkened"
+    return lifted, True, detail, None
 
 
 def _denoise(grey: Image) -> StepResult:

@@ -15,7 +15,15 @@ from PIL import ImageDraw, ImageFont
 from model.preprocess import Preprocessed, PreprocessOptions, Step, orient, preprocess
 from model.preprocess.deskew import estimate_skew, rotate
 from model.preprocess.detect import CASCADE, Detector, angle_spread, find_document, order_corners
-from model.preprocess.enhance import estimate_x_height, ink_mask, normalize_contrast, scale_factor, to_grey
+from model.preprocess.enhance import (
+    estimate_x_height,
+    faint_text_lines,
+    ink_mask,
+    lift_faint_text,
+    normalize_contrast,
+    scale_factor,
+    to_grey,
+)
 from model.preprocess.orient import orientation_by_profile, osd
 from model.tesseract import engine
 
@@ -393,3 +401,51 @@ def test_preprocess_survives_degenerate_input(image: NDArray[np.uint8]) -> None:
 def test_preprocess_rejects_unusable_input(image: NDArray[np.generic]) -> None:
     with pytest.raises(ValueError, match="preprocess"):
         preprocess(image)  # type: ignore[arg-type]
+
+
+def _screen(caption_grey: int, blur: float = 1.5) -> NDArray[np.uint8]:
+    """A bank app's receipt as a blurred photo of it shows it: a light-grey caption over each black value."""
+    page = PILImage.new("L", (700, 420), 255)
+    draw = ImageDraw.Draw(page)
+    face = ImageFont.truetype(FONT, 22)
+    for row, (caption, value) in enumerate(
+        [("Получатель", "Сергей Сергеевич Г."), ("Банк получателя", "Почта Банк"), ("Сумма перевода", "10 166,63 ₽")]
+    ):
+        draw.text((40, 30 + row * 130), caption, font=face, fill=caption_grey)
+        draw.text((40, 68 + row * 130), value, font=face, fill=30)
+    grey = cv2.GaussianBlur(np.asarray(page, dtype=np.uint8), (0, 0), blur)
+    noise = np.random.default_rng(7).normal(0, 4, grey.shape)
+    return np.clip(grey + noise, 0, 255).astype(np.uint8)
+
+
+def test_faint_captions_are_found_and_darkened_and_black_values_left_alone() -> None:
+    screen = normalize_contrast(_screen(caption_grey=180))
+    boxes = faint_text_lines(screen)
+    assert [top // 130 for _, top, _, _ in sorted(boxes, key=lambda box: box[1])] == [0, 1, 2]  # the captions
+    assert all(top % 130 < 60 for _, top, _, _ in boxes)  # none of them a value's line
+    lifted, count = lift_faint_text(screen)
+    assert count == 3
+    for left, top, right, bottom in boxes:
+        assert lifted[top:bottom, left:right].min() < screen[top:bottom, left:right].min() - 60
+    values = screen[68:100, :]
+    assert np.array_equal(lifted[68:100, :], values)
+
+
+def test_a_page_without_faint_text_is_not_changed() -> None:
+    blank = normalize_contrast(_screen(caption_grey=255))  # values only; paper and noise between them
+    lifted, count = lift_faint_text(blank)
+    assert count == 0
+    assert np.array_equal(lifted, blank)
+
+
+def test_a_lifted_caption_is_read_where_the_faint_one_was_not() -> None:
+    """Real Tesseract: the captions in light grey under blur are dropped by its threshold; darkened, they read."""
+    screen = normalize_contrast(_screen(caption_grey=180))
+    api = engine(6)
+
+    def read(image: NDArray[np.uint8]) -> str:
+        api.SetImage(PILImage.fromarray(image))
+        return str(api.GetUTF8Text())
+
+    assert "получател" not in read(screen).lower()
+    assert "получател" in read(lift_faint_text(screen)[0]).lower()
