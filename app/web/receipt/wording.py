@@ -29,6 +29,10 @@ _PHRASES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"no document outline found; kept the whole frame", "контур документа не найден; кадр оставлен целиком"),
     (r"quad covers (\S+) of the frame \(([^)]*)\)", r"документ занимает \1 кадра (\2)"),
     (r"no text to judge orientation by", "нет текста, по которому понять поворот"),
+    (
+        r"upright: read (\d+)% confident as it is, (\d+) readings",
+        r"ровно: прочитано как есть с уверенностью \1%, значений: \2",
+    ),
     (r"already upright", "уже ровно"),
     (r"turned (\d+)° back counter-clockwise", r"повёрнуто на \1° против часовой стрелки"),
     (r"OSD found nothing", "OSD ничего не нашёл"),
@@ -42,6 +46,7 @@ _PHRASES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"skew ([-+\d.]+)° below ([\d.]+)°", _decimal_comma(r"наклон \1° меньше \2°")),
     (r"levelled text lines tilted ([-+\d.]+)°", _decimal_comma(r"выровнены строки с наклоном \1°")),
     (r"divided by the paper's brightness \((\d+) px closing\)", r"поделено на яркость бумаги (закрытие \1 px)"),
+    (r"(\d+) light-grey text lines darkened", r"затемнено светло-серых строк: \1"),
     (r"non-local means", "нелокальное среднее"),
     (r"no text to measure x-height", "нет текста, чтобы измерить высоту строчных"),
     (r"x-height ([\d.]+) px", _decimal_comma(r"высота строчных \1 px")),

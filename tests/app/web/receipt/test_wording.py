@@ -20,6 +20,14 @@ from model.documents import DocumentError, load_document
         ("x-height 21.5 px; resized ×1.40 to 1400×2000", "высота строчных 21,5 px; масштаб ×1,40, до 1400×2000"),
         ("skew -0.2° below 0.5°", "наклон -0,2° меньше 0,5°"),  # measures with a decimal comma
         ("OSD unsure (conf 19.4)", "OSD не уверен (уверенность 19,4)"),
+        (
+            "divided by the paper's brightness (21 px closing); 4 light-grey text lines darkened",
+            "поделено на яркость бумаги (закрытие 21 px); затемнено светло-серых строк: 4",
+        ),
+        (
+            "upright: read 52% confident as it is, 6 readings",
+            "ровно: прочитано как есть с уверенностью 52%, значений: 6",
+        ),
         ("qr and ocr read the same", "qr и ocr прочитали одно и то же"),
         (
             "read 3834964078, which fails its check digits; 3834964079 is the only single OCR confusion that passes:"
