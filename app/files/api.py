@@ -19,7 +19,7 @@ from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from fastapi import Path as PathParam
 from fastapi.responses import StreamingResponse
 
-from app.auth import ANONYMOUS, Principal, TokenVerifier, authorize, principal_dependency
+from app.auth import ANONYMOUS, Principal, TokenVerifier, authorize_request, principal_dependency
 from app.common.docs import BEARER_SCHEME
 from app.common.limits import FORM_OVERHEAD_BYTES
 from app.files.models import ErrorBody, FileInfo, FilePage, FileServiceError, FileUrl
@@ -68,7 +68,7 @@ async def current_owner(
     request: Request, principal: Annotated[Principal, Depends(principal_dependency(get_verifier))]
 ) -> Principal:
     """The caller, when a member of one of the model groups (403 otherwise)."""
-    authorize(principal, files_state(request).groups)
+    authorize_request(request, principal, files_state(request).groups)
     return principal
 
 

@@ -17,7 +17,7 @@ from fastapi import FastAPI, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
-from app.auth import AuthError, Principal, authorize, bearer_token
+from app.auth import AuthError, Principal, authorize, authorize_request, bearer_token
 from app.common.docs import docs_html
 from app.common.version import build_version
 from app.errors import ApiError, error_response
@@ -49,7 +49,7 @@ def admin(state: RuntimeState, request: Request) -> Principal | None:
     principal = state.verifier.verify(token)
     if not state.config.admin_groups:
         raise AuthError(403, "model versions cannot be managed: the API manifest names no admin groups")
-    authorize(principal, state.config.admin_groups)
+    authorize_request(request, principal, state.config.admin_groups)
     return principal
 
 
@@ -104,7 +104,7 @@ def add_routes(app: FastAPI, state: RuntimeState) -> None:
         served = state.repository.find(name, version)
         principal = _principal(state, request)
         if principal is not None:
-            authorize(principal, served.groups)
+            authorize_request(request, principal, served.groups)
         return served, principal
 
     async def metadata_of(name: str, request: Request, version: str | None = None) -> dict[str, Any]:

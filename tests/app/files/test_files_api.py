@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import logging
 import re
 import uuid
 from collections.abc import Callable
@@ -79,6 +80,24 @@ def test_routes_refuse_user_outside_model_groups(client: TestClient, idp: TestId
         answer = client.request(method, path, headers=outsider)
         assert answer.status_code == 403, (method, path)
         assert answer.json() == {"error": "not in an allowed group"}
+
+
+def test_refused_callers_are_named_in_the_request_log(
+    client: TestClient, idp: TestIdentityProvider, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Who was refused, and why: the audit found the file service's log saying only '401' and '403'."""
+    outsider = bearer(idp, preferred_username="outsider-7", groups=["/some-other-team/users"])
+    with caplog.at_level(logging.INFO, logger="receipt.access"):
+        client.get("/files", headers=outsider)
+        client.get("/files", headers={"Authorization": "Bearer not.a.jwt"})
+        client.delete("/files/0123456789abcdef0123456789abcdef")
+    lines = [json.loads(record.getMessage()) for record in caplog.records if record.name == "receipt.access"]
+    assert [(line["method"], line["status"], line["user"]) for line in lines] == [
+        ("GET", 403, "outsider-7"),
+        ("GET", 401, "anonymous"),
+        ("DELETE", 401, "anonymous"),
+    ]
+    assert [line["refused"] for line in lines][::2] == ["not in an allowed group", "missing bearer token"]
 
 
 def test_any_model_group_may_use_files(client: TestClient, idp: TestIdentityProvider) -> None:
