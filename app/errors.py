@@ -11,6 +11,7 @@ addresses, the storage server's words) goes in ``reason``: logged, never sent. B
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Callable, Mapping
 
 from fastapi import FastAPI, Request, Response
@@ -60,6 +61,18 @@ def storage_error(error: StorageError) -> ApiError:
             503, "object storage is unreachable; try again shortly", {"Retry-After": "5"}, reason=str(error)
         )
     return ApiError(502, "object storage failed; the service's log says why", reason=str(error))
+
+
+def busy_refusal(error: BaseException) -> ApiError | None:
+    """A "not now" from a module or a library a service calls, as 503 with ``Retry-After``; None for anything else.
+
+    The module never imports the platform, so the sign is an attribute: an exception carrying ``retry_after_s``
+    (seconds) says the work could not be done now but may be later, as the receipt module's decoding says when the
+    machine was too busy to run it (``model.documents.MachineBusyError``). Its message is the answer's."""
+    seconds = getattr(error, "retry_after_s", None)
+    if isinstance(seconds, bool) or not isinstance(seconds, int | float) or not seconds >= 0:
+        return None
+    return ApiError(503, str(error) or "busy; try again shortly", {"Retry-After": str(max(1, math.ceil(seconds)))})
 
 
 def refusal_of(error: Exception) -> ApiError:

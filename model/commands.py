@@ -37,27 +37,35 @@ def _init_worker(backend: BackendName) -> None:
     _extractor = load(backend)
 
 
-def _extract_file(path: str, preprocess: bool) -> tuple[dict[str, Any] | None, str | None]:
-    """One file → (JSON record, None) or (None, message for a person). Never raises."""
-    from model.documents import DocumentError
+BUSY_EXIT_STATUS = 75
+"""``extract``'s exit status when the files it could not read failed only for the machine's load, not for what they
+are (sysexits' EX_TEMPFAIL: the same command later may succeed); 1 when a file itself is at fault."""
+
+
+def _extract_file(path: str, preprocess: bool) -> tuple[dict[str, Any] | None, str | None, bool]:
+    """One file → (JSON record, None, False) or (None, message for a person, whether the machine's load and not the
+    file was the cause). Never raises."""
+    from model.documents import DocumentError, MachineBusyError
 
     assert _extractor is not None
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
-        return None, "no such file"
+        return None, "no such file", False
     except IsADirectoryError:
-        return None, "is a directory, not an image"
+        return None, "is a directory, not an image", False
     except PermissionError:
-        return None, "permission denied"
+        return None, "permission denied", False
     except OSError as exc:
-        return None, f"cannot be read ({exc.strerror or exc})"
+        return None, f"cannot be read ({exc.strerror or exc})", False
     try:
         result = _extractor.extract(data, preprocess_image=preprocess)
     except DocumentError as exc:
-        return None, str(exc)
+        return None, str(exc), False
+    except MachineBusyError as exc:
+        return None, str(exc), True
     except Exception as exc:  # an unexpected bug must not cost the user the other files
-        return None, f"internal error while extracting ({type(exc).__name__}: {exc}); please report it"
+        return None, f"internal error while extracting ({type(exc).__name__}: {exc}); please report it", False
     record = {
         "file": path,
         "fields": result.details.model_dump(mode="json"),
@@ -65,10 +73,10 @@ def _extract_file(path: str, preprocess: bool) -> tuple[dict[str, Any] | None, s
         "backend": result.backend,
         "elapsed_ms": round(result.elapsed_ms),
     }
-    return record, None
+    return record, None, False
 
 
-Outcome = tuple[str, dict[str, Any] | None, str | None]
+Outcome = tuple[str, dict[str, Any] | None, str | None, bool]
 
 
 def _run(paths: Sequence[str], backend: BackendName, preprocess: bool, workers: int) -> Iterator[Outcome]:
@@ -95,19 +103,19 @@ def extract(
         stderr.print(f"receipt-extractor: --backend must be auto, tesseract or qwen-vl, not {backend!r}")
         raise typer.Exit(2)
     workers = workers or min(len(images), os.cpu_count() or 1)
-    failed = 0
+    failed = busy = 0
     with Progress(console=stderr, transient=True, disable=len(images) < 2 or not stderr.is_terminal) as progress:
         task = progress.add_task("extracting", total=len(images))
-        for path, record, error in _run(images, backend, not no_preprocess, workers):  # type: ignore[arg-type]
+        for path, record, error, overloaded in _run(images, backend, not no_preprocess, workers):  # type: ignore[arg-type]
             if error is not None:
-                failed += 1
+                busy, failed = busy + overloaded, failed + (not overloaded)
                 sys.stderr.write(f"receipt-extractor: {path}: {error}\n")
             else:
                 sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
                 sys.stdout.flush()
             progress.advance(task)
-    if failed:
-        raise typer.Exit(1)
+    if failed or busy:
+        raise typer.Exit(1 if failed else BUSY_EXIT_STATUS)
 
 
 def sample_files() -> list[Path]:
@@ -128,7 +136,7 @@ def demo(backend: Annotated[str, typer.Option(help="auto | tesseract | qwen-vl")
     """Extract the bundled sample receipts and show the details with their checks."""
     console = Console()
     paths = [str(path) for path in sample_files()]
-    for path, record, error in _run(paths, backend, True, min(len(paths), os.cpu_count() or 1)):  # type: ignore[arg-type]
+    for path, record, error, _ in _run(paths, backend, True, min(len(paths), os.cpu_count() or 1)):  # type: ignore[arg-type]
         if record is None:
             console.print(f"[red]{path}: {error}[/]")
             continue

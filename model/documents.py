@@ -37,6 +37,8 @@ preprocessing (whose filters grow with the page) 30 s and most of a gigabyte."""
 DECODE_LIMITS = WorkLimits(memory_bytes=768 * 2**20, cpu_seconds=8, wall_seconds=18.0)
 """What decoding one file may cost (``model.sandbox``): a hostile PDF is stopped within 20 s and 1 GB even on a busy
 machine, while a 60 MP photo or three 12 MP pages fit with room to spare."""
+BUSY_RETRY_AFTER_S = 5
+"""When to try again after ``MachineBusyError``: a load spike (a replica restarting, a burst) passes in seconds."""
 MIN_TEXT_LAYER_CHARS = 40
 """A PDF page with fewer characters in its text layer is treated as a scan and rendered for OCR."""
 
@@ -61,6 +63,14 @@ def _size(count: int) -> str:
 
 class DocumentError(ValueError):
     """The file cannot be read as a receipt image or PDF; ``str()`` is the message for the person who sent it."""
+
+
+class MachineBusyError(RuntimeError):
+    """The machine was too busy to decode the file in time: the decoding child had too little processor time to
+    finish, which is no fault of the file, and the same file decodes once the load passes. ``retry_after_s`` is the
+    platform's sign for "not now" (a 503 with ``Retry-After`` from the runtime, ``app.errors.busy_refusal``)."""
+
+    retry_after_s = BUSY_RETRY_AFTER_S
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,8 +132,15 @@ def load_document(
     data: bytes, *, max_pixels: int = MAX_PIXELS, max_bytes: int = MAX_BYTES, limits: WorkLimits = DECODE_LIMITS
 ) -> Document:
     """Decode ``data`` into pages in a child process within ``limits``; raises ``DocumentError`` for anything that is
-    not a readable receipt file, or that would take more memory or time to decode than a receipt ever does, and
-    ``DeadlineExceededError`` when the caller's deadline (``model.budget``) comes first."""
+    not a readable receipt file, or that would take more memory or processor time to decode than a receipt ever
+    does, ``MachineBusyError`` when the machine did not give the child the time to decode it (the file is not to
+    blame), and ``DeadlineExceededError`` when the caller's deadline (``model.budget``) comes first.
+
+    Why a starved child is stopped at the wall clock rather than waited for while it makes progress: waiting would
+    spare a normal photo its 503 on an overloaded machine, but a hostile document would then hold its memory and its
+    slot for as long as the overload lasts, and the load it creates itself (many of them at once) is exactly that
+    overload. The fixed limit keeps any document within ``DECODE_LIMITS``' 18 s and 768 MB whatever the load, and
+    what the child consumed by then tells whose fault the stop was (``model.sandbox.STARVED_BELOW``)."""
     check_deadline("decoding the file")
     left = seconds_left()
     deadline_first = left < limits.wall_seconds  # then a child stopped at the wall clock was stopped by the deadline
@@ -132,8 +149,13 @@ def load_document(
             _decode, data, max_pixels, max_bytes, limits=replace(limits, wall_seconds=min(limits.wall_seconds, left))
         )
     except WorkLimitError as exc:
-        if exc.kind == "time" and ((exc.wall_clock and deadline_first) or seconds_left() <= 0):
+        if exc.kind in {"time", "starved"} and ((exc.wall_clock and deadline_first) or seconds_left() <= 0):
             raise DeadlineExceededError("the caller's deadline passed while the file was decoded") from exc
+        if exc.kind == "starved":
+            raise MachineBusyError(
+                f"the machine is too busy right now: decoding the file {exc}; the file is not at fault, "
+                f"try again in {BUSY_RETRY_AFTER_S} s"
+            ) from exc
         raise DocumentError(
             f"decoding the file was stopped: it {exc} (a receipt needs a fraction of "
             f"{limits.cpu_seconds} s and {limits.memory_bytes / 2**20:.0f} MB); is it a PDF built to be expensive?"

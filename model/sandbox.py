@@ -74,14 +74,34 @@ class WorkLimits:
     wall_seconds: float
 
 
-class WorkLimitError(Exception):
-    """The work went past its ``WorkLimits``: ``kind`` is ``"memory"``, ``"time"`` or ``"crash"`` (the child died of
-    a signal, as a decoder that aborts on a failed allocation does)."""
+STARVED_BELOW = 0.125
+"""A child stopped at the wall clock having used less than this share of its processor-time limit was starved: the
+machine did not run it (load many times its cores, a stopped process), which says nothing about the work. One that
+used more and was not done was costly: with the decoding's 8 s that is 1 s, while a phone's 12 MP JPEG takes
+0.15 s, a three-page scan 0.35 s, and the largest image accepted, 60 MP, 1.3 s as PNG and 1.5 s as WebP (only such
+a file, starved to between 1 s and its need, would be blamed wrongly). A hostile PDF passes 1 s within the 18 s on
+any machine that gives it 6% of a core (a load under about 30 on two cores), so it is still told it is one."""
 
-    def __init__(self, kind: str, limits: WorkLimits, detail: str = "", *, wall_clock: bool = False) -> None:
+
+class WorkLimitError(Exception):
+    """The work went past its ``WorkLimits``: ``kind`` is ``"memory"``, ``"time"``, ``"crash"`` (the child died of
+    a signal, as a decoder that aborts on a failed allocation does) or ``"starved"`` (stopped at the wall clock
+    with less than ``STARVED_BELOW`` of its processor time used: the machine's fault, not the work's)."""
+
+    def __init__(
+        self,
+        kind: str,
+        limits: WorkLimits,
+        detail: str = "",
+        *,
+        wall_clock: bool = False,
+        cpu_used: float | None = None,
+    ) -> None:
         self.kind, self.limits = kind, limits
         self.wall_clock = wall_clock
         """Stopped at the wall-clock deadline (not for processor time): the deadline the caller set, when shorter."""
+        self.cpu_used = cpu_used
+        """The child's processor seconds when it was stopped at the wall clock (None: not known, or not that stop)."""
         super().__init__(detail or f"{kind} limit exceeded")
 
 
@@ -321,11 +341,32 @@ def _hand_over(worker: _Worker, work: tuple[Any, ...]) -> _Worker:
 def _answer(worker: _Worker, limits: WorkLimits, started: float) -> tuple[str, Any]:
     remaining = limits.wall_seconds - (time.monotonic() - started)
     if not worker.connection.poll(max(remaining, 0.0)):
-        raise WorkLimitError("time", limits, f"was still running after {limits.wall_seconds:g} s", wall_clock=True)
+        raise _stopped_at_the_wall_clock(worker, limits)
     try:
         return _receive(worker.connection)
     except (EOFError, ConnectionResetError):  # the child died before it could answer
         return "died", None
+
+
+def _stopped_at_the_wall_clock(worker: _Worker, limits: WorkLimits) -> WorkLimitError:
+    """Why the child is still running at its wall-clock limit, told by the processor time it has had (read before
+    it is killed): too little, and it was starved; enough, and it was working on something too costly."""
+    used = _cpu_seconds(worker.process.pid)
+    if used is not None and used < limits.cpu_seconds * STARVED_BELOW:
+        detail = f"had only {used:.1f} s of processor time in {limits.wall_seconds:g} s"
+        return WorkLimitError("starved", limits, detail, wall_clock=True, cpu_used=used)
+    having = f", having used {used:.1f} s of processor time" if used is not None else ""
+    detail = f"was still running after {limits.wall_seconds:g} s{having}"
+    return WorkLimitError("time", limits, detail, wall_clock=True, cpu_used=used)
+
+
+def _cpu_seconds(pid: int | None) -> float | None:
+    """User and system processor seconds of process ``pid`` so far (``/proc``; None where there is none to read)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def _receive(connection: Connection) -> tuple[str, Any]:

@@ -20,7 +20,7 @@ from typing import Any
 from app.auth import ANONYMOUS, Principal, TokenVerifier
 from app.common.activity import ActivityStore, ProcessStore, replica_name
 from app.common.version import build_version
-from app.errors import ApiError, storage_error
+from app.errors import ApiError, busy_refusal, storage_error
 from app.files.service import FileService
 from app.limiter import SaturatedError, SlotLimiter
 from app.manifests.models import Cors, Limits
@@ -165,7 +165,8 @@ async def run_inference(
     request is answered: a call that overran its 504 still counts against the limit until it is really done.
     Otherwise each timed-out request would free room for one more while its work went on. What ends it is the
     module: one whose ``inference`` takes a ``deadline`` is given the ``time.monotonic()`` instant of the timeout,
-    and can stop there (raising ``TimeoutError``, answered 504 like the timeout itself).
+    and can stop there (raising ``TimeoutError``, answered 504 like the timeout itself). A ``ValueError`` is the
+    request's fault (400); an exception carrying ``retry_after_s`` is "not now" (503 with ``Retry-After``).
     """
     assert state.limiter is not None
     metrics = state.metrics.of(served.name, served.version)
@@ -200,6 +201,9 @@ async def run_inference(
     except ValueError as exc:
         raise RequestError(400, str(exc)) from exc
     except Exception as exc:
+        if (busy := busy_refusal(exc)) is not None:  # the module says "not now": the client may come back
+            LOG.warning("inference in model %s answered 503: %s", served.name, exc)
+            raise busy from exc
         LOG.exception("inference failed in model %s", served.name)
         raise ApiError(500, f"inference failed inside the model ({type(exc).__name__}); see the logs") from exc
     inference_ms = (time.perf_counter() - started) * 1000

@@ -33,8 +33,9 @@ _ERRORS: Mapping[str, tuple[str, str]] = {
     "415": ("UnsupportedMediaType", "The body's Content-Type, or an uploaded file's type, is not accepted."),
     "503": (
         "Unavailable",
-        "Too many requests are waiting, the model is not loaded yet, or object storage holding a referenced file "
-        "cannot be read; retry after Retry-After.",
+        "Too many requests are waiting, the model is not loaded yet, the machine is too busy to do the work in "
+        "time (the module says so), or object storage holding a referenced file cannot be read; retry after "
+        "Retry-After.",
     ),
     "504": ("GatewayTimeout", "Inference took longer than the request timeout."),
     "409": ("Conflict", "The version is serving (switch first) or loaded already with other settings (unload first)."),

@@ -9,7 +9,7 @@ from fastapi import FastAPI, Request, Response
 from fastapi.responses import PlainTextResponse
 from fastapi.testclient import TestClient
 
-from app.errors import ApiError, ErrorPage, add_error_handlers
+from app.errors import ApiError, ErrorPage, add_error_handlers, busy_refusal
 from app.storage.base import StorageUnavailable
 
 
@@ -58,3 +58,32 @@ def test_a_page_renderer_gets_every_refusal_as_api_error() -> None:
     assert (refused.text, refused.headers["X-Why"]) == ("page: already done", "twice")
     assert answers == [503, 422, 404]
     assert [error.status_code for error in seen] == [409, 503, 422, 404]
+
+
+class _NotNowError(Exception):
+    def __init__(self, message: str, retry_after_s: object) -> None:
+        super().__init__(message)
+        self.retry_after_s = retry_after_s
+
+
+@pytest.mark.parametrize(
+    ("error", "retry_after"),
+    [
+        (_NotNowError("the machine is too busy", 5), "5"),
+        (_NotNowError("the machine is too busy", 0.2), "1"),  # whole seconds, at least one
+        (_NotNowError("the machine is too busy", 2.5), "3"),
+        (_NotNowError("not a number", "5"), None),
+        (_NotNowError("not a number", True), None),
+        (_NotNowError("negative", -1), None),
+        (ValueError("no sign at all"), None),
+    ],
+)
+def test_busy_refusal_is_a_503_only_for_an_exception_that_says_when_to_retry(
+    error: Exception, retry_after: str | None
+) -> None:
+    refusal = busy_refusal(error)
+    if retry_after is None:
+        assert refusal is None
+    else:
+        assert refusal is not None and refusal.status_code == 503
+        assert refusal.headers == {"Retry-After": retry_after} and refusal.detail == str(error)

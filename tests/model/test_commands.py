@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -106,3 +107,42 @@ def test_extract_stops_a_pdf_built_to_be_expensive_with_one_line_naming_it(tmp_p
     assert line.startswith(f"receipt-extractor: {bomb}: decoding the file was stopped")
     assert time.monotonic() - started < 60  # seconds of imports on a busy machine; unbounded, it ran for minutes
     assert 0 < memory.peak_bytes <= 2**30
+
+
+_STARVED = """
+import sys, time
+from dataclasses import replace
+from model import documents, sandbox
+
+
+def starved(*_, limits):  # the real sandbox on a child that never computes, as one the machine does not run
+    return sandbox.run_limited(time.sleep, 30.0, limits=replace(limits, wall_seconds=0.3))
+
+
+if __name__ == "__main__":
+    documents.run_limited = starved
+    from app.cli import main
+
+    sys.argv[0] = "receipt-extractor"
+    main()
+"""
+
+
+def test_extract_tells_a_machine_too_busy_to_decode_apart_from_a_bad_file(tmp_path: Path) -> None:
+    """A decoding starved of processor time is the machine's load: one line that does not blame the file, and exit
+    status 75 (try again later) rather than 1."""
+    from model.commands import BUSY_EXIT_STATUS
+
+    photo = next((Path(__file__).parents[2] / "model" / "samples").glob("*.jpg"))
+    script = tmp_path / "starved_cli.py"
+    script.write_text(_STARVED)
+    result = subprocess.run(
+        [sys.executable, str(script), "extract", "--backend", "tesseract", str(photo)],
+        capture_output=True, text=True, timeout=300, check=False,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])},
+    )  # fmt: skip
+    assert result.returncode == BUSY_EXIT_STATUS == 75, result.stderr
+    assert result.stdout == ""
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith(f"receipt-extractor: {photo}: the machine is too busy right now: decoding the file had")
+    assert "the file is not at fault" in line and "expensive" not in line

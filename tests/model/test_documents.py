@@ -173,6 +173,40 @@ def test_sniff_content_type_uses_magic_bytes(head: bytes, expected: str | None) 
     assert sniff_content_type(head) == expected
 
 
+@pytest.mark.parametrize(
+    ("kind", "cpu_used", "deadline_s", "raised"),
+    [
+        ("starved", 0.3, None, "MachineBusyError"),  # the machine's load, not the file: 503 with Retry-After
+        ("starved", 0.3, 5.0, "DeadlineExceededError"),  # the caller's shorter deadline came first: 504
+        ("time", 5.2, None, "DocumentError"),  # computing for longer than a receipt ever needs: the file's cost, 400
+    ],
+)
+def test_a_stop_at_the_wall_clock_is_blamed_by_what_the_child_consumed(
+    monkeypatch: pytest.MonkeyPatch, kind: str, cpu_used: float, deadline_s: float | None, raised: str
+) -> None:
+    from model import documents
+    from model.budget import DeadlineExceededError, request_deadline
+    from model.documents import MachineBusyError
+    from model.sandbox import WorkLimitError
+
+    def stopped(*_: object, limits: documents.WorkLimits) -> None:
+        raise WorkLimitError(kind, limits, f"used {cpu_used} s", wall_clock=True, cpu_used=cpu_used)
+
+    monkeypatch.setattr(documents, "run_limited", stopped)
+    expected = {
+        "MachineBusyError": MachineBusyError, "DeadlineExceededError": DeadlineExceededError,
+        "DocumentError": DocumentError,
+    }[raised]  # fmt: skip
+    instant = None if deadline_s is None else time.monotonic() + deadline_s
+    with request_deadline(instant), pytest.raises(expected) as caught:
+        load_document(b"\x89PNG\r\n\x1a\n")
+    if raised == "MachineBusyError":
+        assert str(caught.value).startswith("the machine is too busy right now: decoding the file used 0.3 s")
+        assert "the file is not at fault" in str(caught.value) and caught.value.retry_after_s > 0
+    if raised == "DocumentError":
+        assert "is it a PDF built to be expensive?" in str(caught.value)
+
+
 @pytest.mark.parametrize(("wall_clock", "raised"), [(True, "DeadlineExceededError"), (False, "DocumentError")])
 def test_a_child_stopped_at_a_deadline_shorter_than_the_sandboxs_is_a_deadline(
     monkeypatch: pytest.MonkeyPatch, wall_clock: bool, raised: str

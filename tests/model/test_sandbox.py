@@ -7,6 +7,7 @@ import textwrap
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -76,12 +77,36 @@ def test_run_limited_stops_work_past_the_memory_limit() -> None:
     assert caught.value.kind == "memory"
 
 
-def test_run_limited_kills_work_past_the_wall_clock_deadline() -> None:
+def _work_then_wait(cpu_seconds: float) -> None:
+    """Compute for ``cpu_seconds`` of this process's processor time, then wait without computing."""
+    while time.process_time() < cpu_seconds:
+        pass
+    time.sleep(60)
+
+
+def _stop_yourself() -> None:
+    os.kill(os.getpid(), signal.SIGSTOP)
+
+
+@pytest.mark.parametrize("work", [_stop_yourself, partial(_sleep, 30.0)], ids=["stopped", "waiting"])
+def test_a_child_that_gets_no_processor_time_until_the_wall_clock_is_starved(work: Callable[[], None]) -> None:
+    """A child the machine does not run (SIGSTOP is the extreme of an overloaded machine) is stopped at the wall
+    clock as ever, but as starved: no cost of the work's, the machine's fault."""
     started = time.monotonic()
-    with pytest.raises(WorkLimitError, match=r"was still running after 0\.5 s") as caught:
-        run_limited(_sleep, 30.0, limits=WorkLimits(memory_bytes=1024 * 2**20, cpu_seconds=20, wall_seconds=0.5))
-    assert caught.value.kind == "time"
+    with pytest.raises(WorkLimitError, match=r"had only 0\.\d s of processor time in 0\.5 s") as caught:
+        run_limited(work, limits=WorkLimits(memory_bytes=1024 * 2**20, cpu_seconds=20, wall_seconds=0.5))
+    assert caught.value.kind == "starved" and caught.value.wall_clock
+    assert caught.value.cpu_used is not None and caught.value.cpu_used < 20 * sandbox.STARVED_BELOW
     assert time.monotonic() - started < 5
+
+
+def test_a_child_that_computed_past_the_starved_share_is_stopped_for_its_cost() -> None:
+    """0.5 s of processor time is more than an eighth of a 2 s limit: still running at the wall clock, the work is
+    too costly (the wall clock leaves the 0.5 s to a machine giving the child as little as 10% of a core)."""
+    limits = WorkLimits(memory_bytes=1024 * 2**20, cpu_seconds=2, wall_seconds=5.0)
+    with pytest.raises(WorkLimitError, match=r"was still running after 5 s, having used 0\.[5-9] s") as caught:
+        run_limited(_work_then_wait, 0.5, limits=limits)
+    assert caught.value.kind == "time" and caught.value.wall_clock
 
 
 def test_run_limited_stops_work_past_its_processor_time() -> None:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import httpx
@@ -15,6 +17,7 @@ from auth_fixtures import TESSERACT_GROUP, TestIdentityProvider
 from fastapi.testclient import TestClient
 
 from app.runtime.registry import ModelDeclaration
+from model.sandbox import WorkLimits, run_limited
 from tests.app.runtime.runtime_kit import live_server, runtime
 
 
@@ -104,6 +107,33 @@ def test_infer_refuses_a_damaged_image_as_a_client_error(receipts: TestClient, i
     )
     assert response.status_code == 400
     assert "damaged or truncated" in response.json()["error"]
+
+
+def _starved(*_: object, limits: WorkLimits) -> None:
+    """The sandbox run for real on a child that never computes (as one the machine does not run): stopped at the
+    wall clock, having had no processor time."""
+    run_limited(time.sleep, 30.0, limits=replace(limits, wall_seconds=0.3))
+
+
+def test_infer_answers_503_with_retry_after_when_the_machine_is_too_busy_to_decode(
+    receipts: TestClient, idp: TestIdentityProvider, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A photo whose decoding got no processor time before the wall clock is not the photo's fault: 503 and when to
+    come back, never the 400 that blames the file."""
+    from model import documents
+
+    monkeypatch.setattr(documents, "run_limited", _starved)
+    sample = next((Path(__file__).parents[2] / "model" / "samples").glob("*.jpg"))
+    response = receipts.post(
+        "/v2/models/tesseract-ocr/infer-file",
+        files={"image": ("photo.jpg", sample.read_bytes(), "image/jpeg")},
+        headers=_auth(idp, TESSERACT_GROUP),
+    )
+    assert response.status_code == 503, response.text
+    assert response.headers["Retry-After"] == str(documents.BUSY_RETRY_AFTER_S)
+    error = response.json()["error"]
+    assert re.match(r"the machine is too busy right now: decoding the file had only \d\.\d s of processor time", error)
+    assert "the file is not at fault" in error
 
 
 def test_tritonclient_sends_raw_binary_tensors(idp: TestIdentityProvider) -> None:
