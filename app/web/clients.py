@@ -18,7 +18,9 @@ import httpx
 
 LOG = logging.getLogger(__name__)
 
-ErrorKind = Literal["storage_down", "model_down", "not_an_image", "too_large", "rejected", "signed_out", "not_found"]
+ErrorKind = Literal[
+    "storage_down", "model_down", "busy", "not_an_image", "too_large", "rejected", "signed_out", "not_found"
+]
 
 
 class ServiceError(Exception):
@@ -47,7 +49,8 @@ def _error_text(response: httpx.Response) -> str:
 
 
 def _refusal(response: httpx.Response, down: ErrorKind) -> ServiceError:
-    """The kind of a non-2xx answer: 401 means the login ended, 413/415 are the file's fault, 5xx the service's."""
+    """The kind of a non-2xx answer: 401 means the login ended, 413/415 are the file's fault, 5xx the service's (a
+    module API's 503 says when to come back: busy)."""
     status, detail = response.status_code, _error_text(response)
     kind: ErrorKind
     if status == 401:
@@ -58,6 +61,8 @@ def _refusal(response: httpx.Response, down: ErrorKind) -> ServiceError:
         kind = "too_large"
     elif status == 415:
         kind = "not_an_image"
+    elif status == 503 and down == "model_down":  # the module API's "not now": full, loading, or too busy to decode
+        kind = "busy"
     elif status >= 500:
         kind = down
     else:

@@ -22,7 +22,7 @@ import cv2
 import numpy as np
 from PIL import Image, PngImagePlugin
 
-from model.documents import MAX_PDF_PAGES, DocumentError, load_document
+from model.documents import MAX_PDF_PAGES, DocumentError, MachineBusyError, load_document
 from model.preprocess import PreprocessOptions, Step, preprocess
 
 PREVIEW_PX = 960
@@ -35,6 +35,7 @@ RECORD_KEY = "receipt-extractor:result"
 __all__ = [
     "MAX_PDF_PAGES",
     "DocumentError",
+    "MachineBusyError",
     "NoSuchPageError",
     "Preview",
     "make_preview",
@@ -61,7 +62,8 @@ class Preview:
 
 
 def make_preview(data: bytes, max_bytes: int) -> Preview:
-    """Decode the upload (first page of a PDF) and preprocess it; DocumentError says what is wrong with the file."""
+    """Decode the upload (first page of a PDF) and preprocess it; DocumentError says what is wrong with the file,
+    MachineBusyError that the machine was too busy to decode it (the file is fine)."""
     page = load_document(data, max_bytes=max_bytes).pages[0]
     done = preprocess(page.image, PreprocessOptions())
     height, width = page.image.shape[:2]

@@ -84,3 +84,23 @@ def test_runtime_says_which_models_it_serves(runtime_url: str) -> None:
     finally:
         runtime.close()
         unreachable.close()
+
+
+@pytest.mark.parametrize(
+    ("status", "down", "kind"),
+    [
+        (503, "model_down", "busy"),  # the module API's "not now": come back after Retry-After
+        (502, "model_down", "model_down"),
+        (503, "storage_down", "storage_down"),
+        (415, "model_down", "not_an_image"),
+        (400, "model_down", "rejected"),
+    ],
+)
+def test_a_refusal_is_told_by_its_status_and_service(status: int, down: str, kind: str) -> None:
+    import httpx
+
+    from app.web.clients import _refusal
+
+    answer = httpx.Response(status, json={"error": "why"}, headers={"Retry-After": "5"} if status == 503 else {})
+    refusal = _refusal(answer, down)  # type: ignore[arg-type]
+    assert (refusal.kind, refusal.detail, refusal.status) == (kind, "why", status)

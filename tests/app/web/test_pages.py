@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import io
 import re
+import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -18,6 +20,7 @@ from web_kit import CLOSED_URL, attribute, pdf_pages, sign_in, web_app, web_sett
 from app.common.limits import FORM_OVERHEAD_BYTES, BodySizeLimit
 from app.web.login import safe_next
 from app.web.receipt.preview import PREVIEW_PX
+from model.sandbox import WorkLimits, run_limited
 
 HTMX = {"HX-Request": "true"}
 
@@ -195,6 +198,34 @@ def test_upload_of_a_corrupted_photo_is_explained(
     assert response.status_code == 422
     assert attribute(response.text, "problem", "data-kind") == "not_an_image"
     assert 'class="detail"' in response.text  # the loader's own words: what is wrong with the file
+
+
+def _starved(*_: object, limits: WorkLimits) -> None:
+    """The sandbox run for real on a child that never computes, as one an overloaded machine does not run."""
+    run_limited(time.sleep, 30.0, limits=replace(limits, wall_seconds=0.3))
+
+
+@pytest.mark.parametrize(("language", "heading"), [("en", "The server is too busy right now"), ("ru", "перегружен")])
+def test_upload_the_machine_was_too_busy_to_decode_says_so_and_keeps_the_photo(
+    client: TestClient, realm: TestIdentityProvider, sample: Path, monkeypatch: pytest.MonkeyPatch,
+    *, language: str, heading: str,
+) -> None:  # fmt: skip
+    """A preview whose decoding got no processor time is the server's load, not the photo: 503 with Retry-After, the
+    busy message in the person's language, and "try again" re-sends the photo the page still holds."""
+    from model import documents
+
+    csrf = sign_in(client, web_token(realm, TESSERACT_GROUP))
+    monkeypatch.setattr(documents, "run_limited", _starved)
+    response = client.post(
+        "/receipts", headers=_htmx(csrf) | {"Accept-Language": language},
+        files={"photo": ("doc.png", sample.read_bytes())},
+    )  # fmt: skip
+    assert response.status_code == 503
+    assert response.headers["Retry-After"] == str(documents.BUSY_RETRY_AFTER_S)
+    assert attribute(response.text, "problem", "data-kind") == "busy"
+    assert heading in response.text
+    assert 'form="upload-form"' in response.text  # retry re-sends the photo the page still holds
+    assert "expensive" not in response.text
 
 
 def test_upload_of_a_pdf_built_to_be_expensive_is_stopped_and_explained(

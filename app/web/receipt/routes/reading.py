@@ -25,6 +25,7 @@ from app.web.receipt.preview import (
     PREVIEW_PX,
     THUMBNAIL_PX,
     DocumentError,
+    MachineBusyError,
     NoSuchPageError,
     displayable_jpeg,
     make_preview,
@@ -38,6 +39,7 @@ from app.web.receipt.result import (
     Problem,
     details_context,
     find_pair,
+    headers_for,
     new_record,
     problem_of,
     processed_name,
@@ -83,6 +85,8 @@ async def upload_receipt(request: Request, login: Member) -> HTMLResponse:
         preview = await anyio.to_thread.run_sync(make_preview, data, limit)
     except DocumentError as error:
         return _receipt_problem(request, Problem("not_an_image", str(error), retry="upload"))
+    except MachineBusyError as error:  # the photo stays in the form: "try again" sends it again
+        return _receipt_problem(request, Problem("busy", str(error), retry="upload"))
     images = ImagesView.from_preview(preview)
     try:
         stored = await anyio.to_thread.run_sync(
@@ -99,7 +103,8 @@ async def upload_receipt(request: Request, login: Member) -> HTMLResponse:
 
 def _receipt_problem(request: Request, problem: Problem, images: ImagesView | None = None) -> HTMLResponse:
     context = {"images": images, "problem": problem}
-    return render(request, "receipt.html", context, block="receipt", status_code=status_for(problem.kind))
+    status, headers = status_for(problem.kind), headers_for(problem.kind)
+    return render(request, "receipt.html", context, block="receipt", status_code=status, headers=headers)
 
 
 @router.post("/receipts/{original_id}/extract", response_class=HTMLResponse, dependencies=[CsrfChecked])
@@ -113,7 +118,8 @@ def extract_receipt(
 
     def problem(found: Problem) -> HTMLResponse:
         context["problem"] = found
-        return render(request, "receipt.html", context, block="outcome", status_code=status_for(found.kind))
+        status, headers = status_for(found.kind), headers_for(found.kind)
+        return render(request, "receipt.html", context, block="outcome", status_code=status, headers=headers)
 
     try:
         original = state.files.info(token, original_id)
@@ -131,6 +137,8 @@ def extract_receipt(
         preview = make_preview(data, state.settings.files_max_bytes)
     except DocumentError as error:
         return problem(Problem("not_an_image", str(error)))
+    except MachineBusyError as error:  # the photo is stored: "try again" reads it from there
+        return problem(Problem("busy", str(error), retry="extract"))
     record = new_record(original, model, reading, preview)
     context |= {"record": record, **details_context(clean_details(reading.details), record)}
     try:
@@ -232,6 +240,8 @@ def stored_image(
             data, content_type = displayable_jpeg(data, state.settings.files_max_bytes, px, page), "image/jpeg"
         except DocumentError:
             return Response(status_code=415)
+        except MachineBusyError:
+            return Response(status_code=503, headers=headers_for("busy"))
         except NoSuchPageError:
             return Response(status_code=404)
     headers = {"Cache-Control": "private, max-age=3600", "X-Content-Type-Options": "nosniff"}
