@@ -101,7 +101,7 @@ def _under_a_number_caption(above: str) -> bool:
     return _NUMBER_CAPTION.match(above) is not None
 
 
-_PERSON = re.compile(r"^[А-ЯЁ][а-яё]+(?:\s+[А-ЯЁ][а-яё]+){1,2}(?:\s+[А-ЯЁ]\.)?$")
+_PERSON = re.compile(r"^[А-ЯЁ][а-яё]+(?:\s+[А-ЯЁ][а-яё]+){1,2}(?:\s+[А-ЯЁ]\.?)?$")
 """A person as a transfer receipt names one: "Сорокина Галина Андреевна", "Евгений Евгеньевич С."."""
 _PAYEE_CONTACT = re.compile(r"^\W*(?:\+7|8)[\s(-]*\d{3}[\s)-]*\d{3}[\s-]*\d{2}[\s-]*\d{2}\W*$|^\W*4\d{19}\W*$")
 """The recipient's phone (an СБП transfer) or account, alone on its line."""
@@ -112,15 +112,23 @@ _MASKED_CARD = re.compile(r"^\W*\S{2,4}\s*\d{4}\W*$")
 """The payer's card or account as receipts mask it, "•••• 5431", which OCR reads as "ese 9892" or ".... 2137"."""
 
 
-def _person_by_what_follows(line: str, below: str) -> str | None:
-    """Whose name a caption-less person line is, by the line under it: a transfer receipt puts the recipient over
-    their phone or account and the sender over their masked card; OCR loses the light-grey captions first."""
+_CAPTION_LINE = re.compile(r"^[^\d]{3,40}$")
+"""A line of a few words and no digit: the next value's caption («Телефон получателя», «Счёт списания»), read or
+garbled («Coat сосиия»), between a person and the phone or card under them."""
+
+
+def _person_by_what_follows(line: str, below: Sequence[str]) -> str | None:
+    """Whose name a caption-less person line is, by what is printed under it: a transfer receipt puts the recipient
+    over their phone or account and the sender over their masked card, each perhaps under its own caption; OCR loses
+    the light-grey caption over the name first."""
     if not _PERSON.match(line.strip()):
         return None
-    if _PAYEE_CONTACT.match(below):
-        return "recipient_name"
-    if _MASKED_CARD.match(below):
-        return "payer_name"
+    under = below[1] if len(below) > 1 and below[0] and _CAPTION_LINE.match(below[0].strip()) else None
+    for contact in filter(None, (below[0] if below else None, under)):
+        if _PAYEE_CONTACT.match(contact):
+            return "recipient_name"
+        if _MASKED_CARD.match(contact):
+            return "payer_name"
     return None
 
 
@@ -194,7 +202,7 @@ def read_unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
     """Values recognisable by shape alone, at a low score: they only fill gaps that labelled readings left."""
     found: list[Candidate] = _fiscal_numbers_after_the_drive(lines, source)
     for index, (line, above, below) in enumerate(zip(lines, ["", *lines], [*lines[1:], ""], strict=False)):
-        if (person := _person_by_what_follows(line, below)) is not None:
+        if (person := _person_by_what_follows(line, lines[index + 1 : index + 3])) is not None:
             found.append(Candidate(person, normalize_text(line) or line, source, 0.3))
         for token in digit_tokens(line):
             if len(token) == 20 and token.startswith("30101"):

@@ -299,10 +299,15 @@ _ONE_WORD_BANK = re.compile(r"банк|^[А-ЯЁA-Z]{2,4}$", re.IGNORECASE)
 bank's label is a caption OCR misspelled («Банк попучателя») or the city a wrapped name ends with («ВОРОНЕЖ»)."""
 
 
+_CAPTION_BEFORE_BANK = re.compile(rf"^.{{0,20}}?получател\w*\W*(?={_BANK_START})", re.IGNORECASE)
+"""The caption «Банк получателя» read past matching its label («hank получателя ПАО «Банк Новиком»») before a name
+that starts like a bank's: a bank's name never contains «получателя»."""
+
+
 def read_bank(text: str) -> str | None:
     """A bank name, without a БИК/к/с tail that shares its line or the "в" before it, and none from a row of
     requisites, nor a lone word that names no bank."""
-    text = _IN_BEFORE_BANK.sub("", text)
+    text = _CAPTION_BEFORE_BANK.sub("", _IN_BEFORE_BANK.sub("", text))
     if cell := _REQUISITE_CELL.search(text):
         text = text[: cell.start()]
     cut = _cyrillic_legal_forms(BANK_TAIL.sub("", _FORM_BLANK.sub("", text)).strip())

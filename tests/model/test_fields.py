@@ -473,3 +473,32 @@ def test_sixteen_digits_with_a_drive_prefix_alone_on_their_line_are_the_fiscal_d
 ) -> None:
     """A cash receipt's ФН survives blur that takes its two-letter label."""
     assert _values(["КАССОВЫЙ ЧЕК", line, "Сайт ФНС: www.nalog.gov.ru"], "fiscal_drive_number") == expected
+
+
+@pytest.mark.parametrize(
+    ("lines", "field", "expected"),
+    [
+        (["Сергей Сергеевич Г", "Телефон получателя", "+7 (949) 979-45-15"], "recipient_name", ["Сергей Сергеевич Г"]),
+        (["Полина Юрьевна Л", "Coat сосиия", "+++. 5451"], "payer_name", ["Полина Юрьевна Л"]),  # «Счёт списания»
+        (["Мария Павловна С", "Гоби Harn од вби", "+7 (924) 323-18-62"], "recipient_name", ["Мария Павловна С"]),
+        (["Сергей Сергеевич Г.", "10 166,63 ₽", "+7 (949) 979-45-15"], "recipient_name", []),  # a value between
+        (["Сергей Сергеевич Г.", "Телефон получателя", "Почта Банк"], "recipient_name", []),  # no contact under
+    ],
+)  # fmt: skip
+def test_a_person_is_named_by_the_contact_under_the_next_caption(
+    lines: list[str], field: str, expected: list[str]
+) -> None:
+    """Darkened, a blurred caption comes back as a line of its own, read or garbled, between a person whose own
+    caption is lost and the phone or card printed under that caption."""
+    assert _values(["Квитанция о переводе", *lines], field) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("hank получателя ПАО «Банк Новиком»", ["ПАО «Банк Новиком»"]),  # the caption read past its label
+        ("Северо-Западный банк ПАО Сбербанк", ["Северо-Западный банк ПАО Сбербанк"]),
+    ],
+)
+def test_a_garbled_bank_caption_is_not_part_of_the_banks_name(line: str, expected: list[str]) -> None:
+    assert _values(["Квитанция о переводе", line, "БИК 043564961"], "bank_name") == expected
