@@ -42,9 +42,9 @@ def check_bank_in_directory(
     read = results["bank_bic"].status not in _DOUBTED and any(c.value == bic and not c.by_shape for c in bics)
     corr, name = values["bank_corr_account"], values["bank_name"]
     corr_agrees = corr is not None and results["bank_corr_account"].status not in _DOUBTED
-    corr_agrees = corr_agrees and corr == entry.corr_account
+    corr_agrees = corr_agrees and corr is not None and entry.names_account(corr)
     name_agrees = name is not None and names_agree(name, entry)
-    listed = f"{label} lists {bic} as {entry.name}" + (f", к/с {entry.corr_account}" if entry.corr_account else "")
+    listed = f"{label} lists {bic} as {entry.name}" + _accounts(entry)
     if not read or not (corr_agrees or name_agrees):
         results["bank_bic"] = _noted(results["bank_bic"], _differences(listed, entry, corr, name))
         return
@@ -60,12 +60,19 @@ def check_bank_in_directory(
         results["bank_name"] = _noted(results["bank_name"], f"{label} names БИК {bic} {entry.name}")
 
 
+def _accounts(entry: BankEntry) -> str:
+    """The account(s) the directory lists beside a БИК: a bank's к/с, a treasury office's ЕКС."""
+    if entry.corr_account:
+        return f", к/с {entry.corr_account}"
+    return f", ЕКС {', '.join(entry.treasury_accounts)}" if entry.treasury_accounts else ""
+
+
 def _differences(listed: str, entry: BankEntry, corr: str | None, name: str | None) -> str:
     """What the directory lists for a БИК that nothing read confirms, and where the readings differ from it."""
     notes = [listed]
-    if corr is not None and corr != entry.corr_account:
+    if corr is not None and not entry.names_account(corr):
         notes.append(f"not the к/с {corr} read")
-    if corr is None and entry.corr_account:
+    if corr is None and (entry.corr_account or entry.treasury_accounts):
         notes.append("no к/с read")
     if name is not None and not names_agree(name, entry):
         notes.append(f"not «{name}»")

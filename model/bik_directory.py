@@ -26,16 +26,22 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 DIRECTORY_PATH = Path(__file__).parent / "data" / "bik_directory.json.gz"
 DIRECTORY_ENV = "RECEIPT_BIK_DIRECTORY"
 """A deployment's own directory file (ED807 XML or zip, or a compact copy) in place of the committed one."""
 _GZIP = b"\x1f\x8b"
-_FORMAT = 1
+_FORMAT = 2
+_FORMATS_READ = frozenset({1, 2})
+"""Format 2 adds each treasury office's ЕКС; a deployment's format-1 copy still reads, without them."""
 _NS = {"ed": "urn:cbr-ru:ed:v2.0"}
 _ACTIVE = "ACAC"
 _CORRESPONDENT = "CRSA"
 """ED807's account type of a bank's correspondent account at the Bank of Russia (30101…)."""
+_TREASURY_SINGLE = "UTRA"
+"""ED807's account type of a treasury office's единый казначейский счёт (ЕКС, 40102…): what a budget payment names
+where a bank's к/с would stand."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +57,13 @@ class BankEntry:
     city: str | None
     listed_since: str | None
     """``DateIn``: the day the БИК entered the directory, ISO."""
+    treasury_accounts: tuple[str, ...] = ()
+    """A treasury office's active ЕКС (type UTRA, 40102…), which a budget payment names where a bank's к/с would
+    stand; three offices have two (УФК по г. Москве: 40102810545370000003 and 40102810645370000110)."""
+
+    def names_account(self, account: str) -> bool:
+        """Whether ``account`` is the one a payment document names beside this БИК: its к/с or one of its ЕКС."""
+        return account == self.corr_account or account in self.treasury_accounts
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,11 +101,9 @@ def _entry(element: ET.Element) -> BankEntry | None:
     bic = element.get("BIC")
     if info is None or bic is None:
         return None
-    corr = [
-        account.get("Account")
-        for account in element.findall("ed:Accounts", _NS)
-        if account.get("RegulationAccountType") == _CORRESPONDENT and account.get("AccountStatus") == _ACTIVE
-    ]
+    active = [account for account in element.findall("ed:Accounts", _NS) if account.get("AccountStatus") == _ACTIVE]
+    corr = [account.get("Account") for account in active if account.get("RegulationAccountType") == _CORRESPONDENT]
+    single = sorted(a.get("Account", "") for a in active if a.get("RegulationAccountType") == _TREASURY_SINGLE)
     swift = [s.get("SWBIC") for s in element.findall("ed:SWBICS", _NS) if s.get("DefaultSWBIC") == "1"]
     return BankEntry(
         bic=bic,
@@ -101,6 +112,7 @@ def _entry(element: ET.Element) -> BankEntry | None:
         swift=swift[0] if swift else None,
         city=info.get("Nnp"),
         listed_since=info.get("DateIn"),
+        treasury_accounts=tuple(single),
     )
 
 
@@ -127,7 +139,7 @@ def parse_ed807(data: bytes) -> BikDirectory:
 def to_json(directory: BikDirectory) -> bytes:
     """The compact committed form: one row per БИК, sorted, gzip without a timestamp, so it rebuilds byte for byte."""
     rows = [
-        [e.bic, e.name, e.corr_account, e.swift, e.city, e.listed_since]
+        [e.bic, e.name, e.corr_account, e.swift, e.city, e.listed_since, list(e.treasury_accounts)]
         for e in sorted(directory.entries.values(), key=lambda e: e.bic)
     ]
     document = {
@@ -136,18 +148,24 @@ def to_json(directory: BikDirectory) -> bytes:
         "business_day": directory.business_day.isoformat(),
         "ed_date": directory.ed_date.isoformat(),
         "ed_number": directory.ed_number,
-        "columns": ["bic", "name", "corr_account", "swift", "city", "listed_since"],
+        "columns": ["bic", "name", "corr_account", "swift", "city", "listed_since", "treasury_accounts"],
         "entries": rows,
     }
     text = json.dumps(document, ensure_ascii=False, separators=(",", ":")).replace('],["', '],\n["')
     return gzip.compress(text.encode(), mtime=0)
 
 
+def _row_entry(row: list[Any]) -> BankEntry:
+    """One compact row; a format-1 row has no ЕКС column."""
+    bic, name, corr, swift, city, since = row[:6]
+    return BankEntry(bic, name, corr, swift, city, since, tuple(row[6]) if len(row) > 6 else ())
+
+
 def from_json(data: bytes) -> BikDirectory:
     document = json.loads(gzip.decompress(data))
-    if document.get("format") != _FORMAT:
+    if document.get("format") not in _FORMATS_READ:
         raise ValueError(f"unknown БИК directory format {document.get('format')!r}")
-    entries = {row[0]: BankEntry(*row) for row in document["entries"]}
+    entries = {row[0]: _row_entry(row) for row in document["entries"]}
     return BikDirectory(
         business_day=date.fromisoformat(document["business_day"]),
         ed_date=date.fromisoformat(document["ed_date"]),
@@ -199,8 +217,10 @@ def name_key(name: str, city: str | None = None) -> str:
 
 
 def names_agree(read: str, entry: BankEntry) -> bool:
-    """Whether a bank name read from a document is the directory's name of that БИК (never on an empty key)."""
-    key = name_key(read, entry.city)
+    """Whether a bank name read from a document is the directory's name of that БИК (never on an empty key). A
+    treasury office is printed after its Bank of Russia division: «ОТДЕЛЕНИЕ ТУЛА БАНКА РОССИИ//УФК по Тульской
+    области г. Тула» names the УФК; the directory lists the УФК."""
+    key = name_key(read.rsplit("//", 1)[-1], entry.city)
     return bool(key) and key == name_key(entry.name, entry.city)
 
 
@@ -215,7 +235,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_bytes(to_json(directory))
     with_corr = sum(1 for e in directory.entries.values() if e.corr_account)
-    print(f"{output}: {len(directory.entries)} БИК, {with_corr} with a к/с, business day {directory.business_day}")
+    with_single = sum(1 for e in directory.entries.values() if e.treasury_accounts)
+    print(
+        f"{output}: {len(directory.entries)} БИК, {with_corr} with a к/с, {with_single} with a ЕКС,"
+        f" business day {directory.business_day}"
+    )
     return 0
 
 

@@ -110,9 +110,64 @@ def kpp_valid(value: str) -> bool:
     return _KPP.fullmatch(value) is not None
 
 
+BIK_KINDS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("04",), "a bank's or a Bank of Russia division's (04…)"),
+    (("00", "01", "02"), "a treasury office's (00–02…)"),
+    (("10",), "a foreign bank's (10…)"),
+    (("2",), "a Bank of Russia client's (2…)"),
+)
+"""How the БИКs the Bank of Russia issues start, by the kind of participant: its directory of 2026-04-17 (ED807)
+lists 1,238 starting 04 (its divisions, banks and their branches, and some treasury offices), 71 starting 00-02 (all
+treasury offices, PtType 51/52: УФК по г. Москве 004525988), 27 starting 10 (foreign banks, PtType 71) and 92
+starting 20-29 (its clients that are no bank: ministries, electoral commissions, central banks; PtType 99 and 65).
+Each kind is named as its БИК's owner is; README ("Budget payments") has the facts."""
+
+_TREASURY_OFFICE_PREFIXES = BIK_KINDS[1][0]
+_BANK_OF_RUSSIA_DIVISION_CODES = ("000", "001", "002")
+"""A Bank of Russia division's БИК ends so (its РКЦ 000, its main branches 001, the others 002); a bank's from 050."""
+TREASURY_SINGLE_ACCOUNT = "40102"
+"""The единый казначейский счёт (ЕКС): a treasury office's account at a Bank of Russia division, which budget
+payments name where a bank's к/с would stand."""
+TREASURY_ACCOUNT_PREFIX = "03"
+"""A казначейский счёт, the payee's account at a treasury office (03100 the budgets' revenue, 032xx the others)."""
+
+
+def bik_kind(value: str) -> str | None:
+    """Which kind of participant a БИК's first digits say it is (``BIK_KINDS``); ``None`` when none starts so."""
+    if not _is_digits(value, 9):
+        return None
+    return next((kind for prefixes, kind in BIK_KINDS if value.startswith(prefixes)), None)
+
+
 def bik_valid(value: str) -> bool:
-    """9 digits starting with 04, the Bank of Russia code of a Russian bank."""
-    return _is_digits(value, 9) and value.startswith("04")
+    """9 digits starting as one kind of БИК the Bank of Russia issues does (``BIK_KINDS``): its shape only."""
+    return bik_kind(value) is not None
+
+
+def treasury_office_bik(bik: str) -> bool:
+    """A БИК of the kind only treasury offices have (00-02); some still hold an older 04… БИК."""
+    return _is_digits(bik, 9) and bik.startswith(_TREASURY_OFFICE_PREFIXES)
+
+
+def account_key_prefix(account: str, bik: str) -> str | None:
+    """The conditional number (условный номер) an account's control key is computed with, or ``None`` when no key
+    rule applies (Bank of Russia order 515 of 1997, and the directory's accounts):
+
+    - the ЕКС (40102…) is at a Bank of Russia division: ``"0"`` + the БИК's digits 5–6, which a treasury office's
+      БИК shares with its division (all 92 ЕКС of the 2026-04-17 directory and 28 published tax requisites pass);
+    - a казначейский счёт (03…) has no key: its digit 9 starts an ОКТМО or zeros (03224643 45000000 7300);
+    - an account at a Bank of Russia division (БИК 04…000-002, a pre-2021 40101…): ``"0"`` + digits 5–6;
+    - an account at a bank (БИК 04…050-999): the БИК's last three digits;
+    - with any other БИК (a treasury office's other accounts, a foreign bank, a Bank of Russia client) no rule
+      derives the number from the БИК (the directory's accounts of clients fail both), so ``None``.
+    """
+    if not (_is_digits(account, 20) and _is_digits(bik, 9)):
+        return None
+    if account.startswith(TREASURY_SINGLE_ACCOUNT):
+        return "0" + bik[4:6] if bik.startswith(("04", *_TREASURY_OFFICE_PREFIXES)) else None
+    if account.startswith(TREASURY_ACCOUNT_PREFIX) or not bik.startswith("04"):
+        return None
+    return "0" + bik[4:6] if bik[6:9] in _BANK_OF_RUSSIA_DIVISION_CODES else bik[6:9]
 
 
 def _account_sum(account: str, prefix: str) -> int:
@@ -137,28 +192,57 @@ def _account_key_valid(account: str, prefix: str) -> bool:
 
 
 def settlement_account_valid(account: str, bik: str) -> bool:
-    """Р/с: 20 digits whose control key matches the bank's BIK (prefix = BIK digits 7–9)."""
-    return bik_valid(bik) and _account_key_valid(account, bik[6:9])
+    """Р/с: 20 digits whose control key matches the БИК's conditional number (``account_key_prefix``); ``False``
+    also when no key rule applies, so ask ``account_key_prefix`` first to tell the two apart."""
+    prefix = account_key_prefix(account, bik)
+    return prefix is not None and _account_key_valid(account, prefix)
+
+
+_CORR_ACCOUNT_PREFIX = "301"
+"""A bank's correspondent account at the Bank of Russia: 30101 for banks, 30103/30105/30111/30124/30127 for some
+non-bank credit organisations and others (the 2026-04-17 directory's 966 active ones all start 301)."""
 
 
 def corr_account_valid(account: str, bik: str) -> bool:
-    """К/с: 30101…, ends with the BIK's last three digits, key with prefix ``"0"`` + BIK digits 5–6."""
+    """К/с: 301…, ends with the BIK's last three digits, key with prefix ``"0"`` + BIK digits 5–6; or, for a treasury
+    office, its ЕКС (40102…), whose key has the same prefix. Only a bank's БИК (04…) has a к/с."""
+    if account.startswith(TREASURY_SINGLE_ACCOUNT):
+        return treasury_single_account_valid(account, bik)
     return (
-        bik_valid(bik)
-        and account.startswith("30101")
+        bik.startswith("04")
+        and bik_valid(bik)
+        and account.startswith(_CORR_ACCOUNT_PREFIX)
         and account.endswith(bik[6:9])
         and _account_key_valid(account, "0" + bik[4:6])
     )
 
 
+def treasury_single_account_valid(account: str, bik: str) -> bool:
+    """The ЕКС (40102…) whose key matches the Bank of Russia division that a treasury office's БИК names."""
+    return account.startswith(TREASURY_SINGLE_ACCOUNT) and settlement_account_valid(account, bik)
+
+
 def corr_account_shape_valid(account: str) -> bool:
-    """К/с with no BIK to check its key against: 20 digits starting 30101, the Bank of Russia's balance account."""
-    return _is_digits(account, 20) and account.startswith("30101")
+    """К/с with no BIK to check its key against: 20 digits starting 301 (a bank's) or 40102 (a treasury office's
+    ЕКС), the Bank of Russia's balance accounts a bank's field may hold."""
+    return _is_digits(account, 20) and account.startswith((_CORR_ACCOUNT_PREFIX, TREASURY_SINGLE_ACCOUNT))
+
+
+def account_shape_valid(account: str) -> bool:
+    """An account number's shape: 20 digits, whatever it is."""
+    return _is_digits(account, 20)
+
+
+def treasury_account_valid(account: str) -> bool:
+    """A казначейский счёт: 20 digits starting 03. Its shape only: it carries no control key."""
+    return _is_digits(account, 20) and account.startswith(TREASURY_ACCOUNT_PREFIX)
 
 
 def settlement_account_valid_for_code(account: str, code: str) -> bool:
-    """Р/с against the BIK's last three digits alone, all its key needs; a к/с ends with the same three."""
-    return _is_digits(code, 3) and _account_key_valid(account, code)
+    """Р/с against the BIK's last three digits alone, all its key needs; a к/с ends with the same three. A
+    казначейский счёт or a ЕКС has no key with a bank's code."""
+    keyed = not account.startswith((TREASURY_ACCOUNT_PREFIX, TREASURY_SINGLE_ACCOUNT))
+    return keyed and _is_digits(code, 3) and _account_key_valid(account, code)
 
 
 def ogrn_valid(value: str) -> bool:

@@ -13,7 +13,7 @@ when it fails, ``unverified`` otherwise.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from functools import partial
 
@@ -63,15 +63,34 @@ _INN = Rule("inn_check_digits", checks.inn_valid, True, "check digits match", "f
 _KPP_SHAPE = Rule(
     "kpp_shape", checks.kpp_valid, False, "well formed; nothing on the page confirms its digits", "not a КПП's shape"
 )
-_BIK_SHAPE = Rule(
-    "bik_shape", checks.bik_valid, False, "a Russian bank's code (04…); no к/с confirms it", "not a Russian bank's БИК"
-)
+
+
+def _bik_shape(value: str) -> Rule:
+    """A БИК by its shape: which kind of participant its first digits say it is, and nothing more."""
+    return Rule(
+        "bik_shape",
+        checks.bik_valid,
+        False,
+        f"the shape of {checks.bik_kind(value)} БИК; no к/с confirms its digits",
+        "starts as no БИК the Bank of Russia issues (04 banks, 00–02 treasury offices, 10 foreign banks, 2… its"
+        " other clients)",
+    )
+
+
 _CORR_SHAPE = Rule(
     "corr_account_shape",
     checks.corr_account_shape_valid,
     False,
-    "a correspondent account's shape (30101…); no БИК to check its key against",
-    "not a correspondent account (30101…)",
+    "a correspondent account's shape (301…, or a treasury office's ЕКС 40102…); no БИК to check its key against",
+    "not a correspondent account (301…) nor a ЕКС (40102…)",
+)
+_TREASURY_ACCOUNT = Rule(
+    "treasury_account_shape",
+    checks.treasury_account_valid,
+    False,
+    "a казначейский счёт (03…): it carries no control key, so nothing on the page confirms its digits",
+    "not a казначейский счёт (03…, 20 digits)",
+    repairs=False,
 )
 _DATE = Rule(
     "plausible_date",
@@ -187,23 +206,32 @@ def _with(detail: str, extra: str | None) -> str:
     return f"{detail}; {extra}" if extra else detail
 
 
-def _choose(field: str, candidates: list[Candidate], rule: Rule | None) -> tuple[str | None, FieldCheck]:
+RuleOfValue = Callable[[str], Rule]
+"""The rule for one reading when a field's readings may be of different kinds (a р/с with a key, a казначейский
+счёт without one)."""
+
+
+def _choose(field: str, candidates: list[Candidate], rule: Rule | RuleOfValue | None) -> tuple[str | None, FieldCheck]:
     """The most trusted reading that passes ``rule``, else the one that a single OCR confusion repairs, else the
     most trusted reading, ``invalid``. Passing a rule that only checks a shape leaves a value ``unverified``."""
     ordered = _ordered(candidates)
     if not ordered:
         return None, FieldCheck()
     if rule is not None:
+        rule_of = (lambda _value: rule) if isinstance(rule, Rule) else rule
         for candidate in ordered:
-            if rule.test(candidate.value):
-                return candidate.value, _passed(field, candidate, ordered, rule)
-        for candidate in ordered if rule.repairs else ():
-            repaired = checks.repair_single_confusion(candidate.value, rule.test)
+            if (own := rule_of(candidate.value)).test(candidate.value):
+                return candidate.value, _passed(field, candidate, ordered, own)
+        for candidate in ordered:
+            if not (own := rule_of(candidate.value)).repairs:
+                continue
+            repaired = checks.repair_single_confusion(candidate.value, own.test)
             if repaired is not None:
-                return repaired, _repaired(candidate, repaired, rule)
+                return repaired, _repaired(candidate, repaired, own)
         first = ordered[0]
-        detail = _with(f"{first.value} {rule.failed}", _disagreement(field, first, ordered))
-        return first.value, FieldCheck(status=CheckStatus.INVALID, source=first.source, rule=rule.name, detail=detail)
+        own = rule_of(first.value)
+        detail = _with(f"{first.value} {own.failed}", _disagreement(field, first, ordered))
+        return first.value, FieldCheck(status=CheckStatus.INVALID, source=first.source, rule=own.name, detail=detail)
     first = ordered[0]
     if (agreed := _agreement(field, first, ordered)) is not None:
         return first.value, agreed
@@ -283,11 +311,12 @@ def _choose_bik(candidates: list[Candidate], corr_accounts: list[Candidate]) -> 
             repaired = checks.repair_single_confusion(bik.value, partial(_bik_fits, corr.value))
             if repaired is not None and repaired != bik.value:
                 return repaired, _repaired(bik, repaired, _bik_rule(corr.value), " with the к/с")
-    return _choose("bank_bic", candidates, _BIK_SHAPE)
+    return _choose("bank_bic", candidates, _bik_shape)
 
 
 def _bik_fits(corr_account: str, bik: str) -> bool:
-    return checks.corr_account_valid(corr_account, bik)
+    """A bank's к/с ends with its БИК's last three digits and keys with digits 5–6; a ЕКС says only digits 5–6."""
+    return corr_account.startswith("301") and checks.corr_account_valid(corr_account, bik)
 
 
 def _choose_accounts(
@@ -296,39 +325,82 @@ def _choose_accounts(
     values: dict[str, str | None],
     results: dict[str, FieldCheck],
 ) -> None:
-    """Both accounts against the BIK; with no BIK read, the к/с by its shape, and the р/с by the bank's code that
-    the к/с ends with (a transfer receipt often shows the к/с and not the BIK)."""
+    """Both accounts against the BIK; with no BIK read (or none of a БИК's shape), the к/с by its shape, and the р/с
+    by the bank's code that the к/с ends with (a transfer receipt often shows the к/с and not the BIK)."""
     corr_field, account_field = "bank_corr_account", "recipient_account"
-    if bic:
-        corr_rule = Rule(
-            "corr_account_key_bik",
-            partial(checks.corr_account_valid, bik=bic),
-            True,
-            f"its key matches the БИК {bic}",
-            f"does not fit the БИК {bic}",
+    if bic and checks.bik_valid(bic):
+        values[corr_field], results[corr_field] = _choose(corr_field, by_field[corr_field], _corr_rule(bic))
+        values[account_field], results[account_field] = _choose(
+            account_field, by_field[account_field], partial(_account_rule, bic)
         )
-        account_rule = Rule(
-            "account_key_bik",
-            partial(checks.settlement_account_valid, bik=bic),
-            True,
-            f"its key matches the БИК {bic}",
-            f"fails its key with the БИК {bic}",
-        )
-        values[corr_field], results[corr_field] = _choose(corr_field, by_field[corr_field], corr_rule)
-        values[account_field], results[account_field] = _choose(account_field, by_field[account_field], account_rule)
         return
     corr, results[corr_field] = _choose(corr_field, by_field[corr_field], _CORR_SHAPE)
     values[corr_field] = corr
-    rule = None
-    if corr is not None and results[corr_field].status != CheckStatus.INVALID:
-        rule = Rule(
+    rule: Rule | RuleOfValue | None = None
+    if corr is not None and corr.startswith("301") and results[corr_field].status != CheckStatus.INVALID:
+        code_rule = Rule(
             "account_key_corr_code",
             partial(checks.settlement_account_valid_for_code, code=corr[-3:]),
             True,
             "its key matches the bank code the к/с ends with",
             "fails its key with the bank code the к/с ends with",
         )
+        rule = partial(_treasury_or, code_rule)
+    elif any(c.value.startswith(checks.TREASURY_ACCOUNT_PREFIX) for c in by_field[account_field]):
+        rule = partial(_treasury_or, None)
     values[account_field], results[account_field] = _choose(account_field, by_field[account_field], rule)
+
+
+def _corr_rule(bic: str) -> Rule:
+    """The к/с against a bank's БИК; for a treasury office's БИК the ЕКС, the account that stands in its place."""
+    if checks.treasury_office_bik(bic):
+        return Rule(
+            "treasury_single_account_key_bik",
+            partial(checks.treasury_single_account_valid, bik=bic),
+            True,
+            f"a ЕКС (40102…) whose key matches the Bank of Russia division of the БИК {bic} (digits 5–6)",
+            f"is not a ЕКС (40102…) that fits the БИК {bic}: a treasury office has no к/с",
+        )
+    return Rule(
+        "corr_account_key_bik",
+        partial(checks.corr_account_valid, bik=bic),
+        True,
+        f"its key matches the БИК {bic}",
+        f"does not fit the БИК {bic}",
+    )
+
+
+def _account_rule(bic: str, account: str) -> Rule:
+    """The р/с's key against the БИК; a казначейский счёт's shape (it has no key); an account whose БИК gives no
+    conditional number for its key (a foreign bank's, a Bank of Russia client's) by its digits alone."""
+    if account.startswith(checks.TREASURY_ACCOUNT_PREFIX):
+        return _TREASURY_ACCOUNT
+    if account.startswith(checks.TREASURY_SINGLE_ACCOUNT) or checks.account_key_prefix(account, bic) is not None:
+        return Rule(
+            "account_key_bik",
+            partial(checks.settlement_account_valid, bik=bic),
+            True,
+            f"its key matches the БИК {bic}",
+            f"fails its key with the БИК {bic}",
+        )
+    return Rule(
+        "account_no_key_rule",
+        checks.account_shape_valid,
+        False,
+        f"no key rule ties an account to the БИК {bic}; nothing confirms its digits",
+        "not 20 digits",
+        repairs=False,
+    )
+
+
+def _treasury_or(rule: Rule | None, account: str) -> Rule:
+    """With no БИК: a казначейский счёт by its shape, another account by ``rule`` (the к/с's bank code) or none."""
+    if account.startswith(checks.TREASURY_ACCOUNT_PREFIX):
+        return _TREASURY_ACCOUNT
+    return rule or _NO_RULE
+
+
+_NO_RULE = Rule("account_shape", lambda value: True, False, "no БИК or к/с to check its key against", "", repairs=False)
 
 
 def _choose_kpp(candidates: list[Candidate], inn: str | None, inn_check: FieldCheck) -> tuple[str | None, FieldCheck]:

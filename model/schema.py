@@ -47,17 +47,25 @@ class PaymentDetails(BaseModel):
         description="The recipient's КПП, 9 characters; organisations only: an individual entrepreneur has none",
     )
     recipient_account: str | None = Field(
-        None, pattern=r"^\d{20}$", description="The recipient's settlement account (р/с), 20 digits"
+        None,
+        pattern=r"^\d{20}$",
+        description="The recipient's account, 20 digits: its settlement account (р/с) at a bank, or on a budget "
+        "payment (tax, госпошлина, fine) its казначейский счёт (03…)",
     )
     bank_name: str | None = Field(
         None,
         description="The recipient's bank (Банк получателя) as printed; not the bank of a card terminal's slip",
     )
-    bank_bic: str | None = Field(None, pattern=r"^\d{9}$", description="The recipient's bank's БИК, 9 digits")
+    bank_bic: str | None = Field(
+        None,
+        pattern=r"^\d{9}$",
+        description="The recipient's bank's БИК, 9 digits; on a budget payment the treasury office's (УФК, 00–02…)",
+    )
     bank_corr_account: str | None = Field(
         None,
         pattern=r"^\d{20}$",
-        description="The recipient's bank's correspondent account (к/с), 20 digits starting 30101",
+        description="The recipient's bank's correspondent account (к/с), 20 digits starting 301; on a budget payment "
+        "the treasury office's единый казначейский счёт (ЕКС, 40102…), which stands in its place",
     )
     amount: str | None = Field(
         None,

@@ -80,8 +80,8 @@ def test_with_no_corr_account_read_the_bik_says_which_the_directory_lists() -> N
     assert checks["bank_bic"].status == CheckStatus.UNVERIFIED
     assert (
         checks["bank_bic"].detail
-        == f"a Russian bank's code (04…); no к/с confirms it; {LABEL} lists {BIK} as ПАО Сбербанк, к/с {CORR},"
-        " no к/с read"
+        == f"the shape of a bank's or a Bank of Russia division's (04…) БИК; no к/с confirms its digits; {LABEL}"
+        f" lists {BIK} as ПАО Сбербанк, к/с {CORR}, no к/с read"
     )
 
 

@@ -71,14 +71,43 @@ _PHRASES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"well formed; nothing on the page confirms its digits", "формат верный; ничто на странице не подтверждает цифры"),
     (r"not a КПП's shape", "не похоже на КПП"),
     (
-        r"a Russian bank's code \(04…\); no к/с confirms it",
-        "код российского банка (04…); нет к/с, чтобы его подтвердить",
+        r"the shape of a bank's or a Bank of Russia division's \(04…\) БИК",
+        "формат БИК банка или подразделения Банка России (04…)",
     ),
-    (r"not a Russian bank's БИК", "не БИК российского банка"),
+    (r"the shape of a treasury office's \(00–02…\) БИК", "формат БИК органа Федерального казначейства (00–02…)"),
+    (r"the shape of a foreign bank's \(10…\) БИК", "формат БИК иностранного банка (10…)"),
+    (r"the shape of a Bank of Russia client's \(2…\) БИК", "формат БИК клиента Банка России (2…)"),
+    (r"no к/с confirms its digits", "нет к/с, чтобы подтвердить цифры"),
     (
-        r"a correspondent account's shape \(30101…\); no БИК to check its key against",
-        "формат к/с (30101…); нет БИК, чтобы проверить ключ",
+        r"starts as no БИК the Bank of Russia issues \(04 banks, 00–02 treasury offices, 10 foreign banks, 2… its"
+        r" other clients\)",
+        "так не начинается ни один БИК Банка России (04 — банки, 00–02 — органы казначейства, 10 — иностранные банки,"
+        " 2… — прочие клиенты)",
     ),
+    (
+        r"a correspondent account's shape \(301…, or a treasury office's ЕКС 40102…\); no БИК to check its key against",
+        "формат к/с (301…) или ЕКС казначейства (40102…); нет БИК, чтобы проверить ключ",
+    ),
+    (r"not a correspondent account \(301…\) nor a ЕКС \(40102…\)", "не к/с (301…) и не ЕКС (40102…)"),
+    (
+        r"a казначейский счёт \(03…\): it carries no control key, so nothing on the page confirms its digits",
+        "казначейский счёт (03…): контрольного ключа у него нет, цифры ничто на странице не подтверждает",
+    ),
+    (r"not a казначейский счёт \(03…, 20 digits\)", "не казначейский счёт (03…, 20 цифр)"),
+    (
+        r"a ЕКС \(40102…\) whose key matches the Bank of Russia division of the БИК (\d+) \(digits 5–6\)",
+        r"ЕКС (40102…): ключ сходится с подразделением Банка России в БИК \1 (5–6-я цифры)",
+    ),
+    (
+        r"is not a ЕКС \(40102…\) that fits the БИК (\d+): a treasury office has no к/с",
+        r"не ЕКС (40102…) для БИК \1: у органа казначейства нет к/с",
+    ),
+    (
+        r"no key rule ties an account to the БИК (\d+); nothing confirms its digits",
+        r"ни одно правило ключа не связывает счёт с БИК \1; цифры ничто не подтверждает",
+    ),
+    (r"no БИК or к/с to check its key against", "нет БИК или к/с, чтобы проверить ключ"),
+    (r"not 20 digits", "не 20 цифр"),
     (
         r"a plausible date; no rule can tell which of the page's dates it is",
         "правдоподобная дата; правила не скажут, какая это из дат на странице",

@@ -47,9 +47,22 @@ from model.documents import DocumentError, load_document
             " прочитанный к/с совпадает",
         ),
         (
-            "a Russian bank's code (04…); no к/с confirms it; not in the Bank of Russia's БИК directory of 2026-04-17",
-            "код российского банка (04…); нет к/с, чтобы его подтвердить; нет в справочнике БИК Банка России на"
-            " 2026-04-17",
+            "the shape of a bank's or a Bank of Russia division's (04…) БИК; no к/с confirms its digits; not in the"
+            " Bank of Russia's БИК directory of 2026-04-17",
+            "формат БИК банка или подразделения Банка России (04…); нет к/с, чтобы подтвердить цифры; нет в справочнике"
+            " БИК Банка России на 2026-04-17",
+        ),
+        (
+            "the shape of a treasury office's (00–02…) БИК; no к/с confirms its digits",
+            "формат БИК органа Федерального казначейства (00–02…); нет к/с, чтобы подтвердить цифры",
+        ),
+        (
+            "a ЕКС (40102…) whose key matches the Bank of Russia division of the БИК 017003983 (digits 5–6)",
+            "ЕКС (40102…): ключ сходится с подразделением Банка России в БИК 017003983 (5–6-я цифры)",
+        ),
+        (
+            "a казначейский счёт (03…): it carries no control key, so nothing on the page confirms its digits",
+            "казначейский счёт (03…): контрольного ключа у него нет, цифры ничто на странице не подтверждает",
         ),
         (
             "the Bank of Russia's БИК directory of 2026-04-17 lists 044525225 as ПАО Сбербанк, к/с"
