@@ -20,6 +20,16 @@ from app.web.state import AdminsOnly, NoAccess, SignInRequired, is_htmx, render
 PAGE_KINDS = {404: "not_found", 405: "not_found", 413: "too_large", 422: "invalid", 503: "unavailable"}
 """The status → what error.html says; any other refusal is "failed", with its detail."""
 
+BUSY_RETRY_AFTER_S = 5
+"""When a person is asked to try again after a "busy" problem (the module API's own ``Retry-After`` for a decoding
+the machine starved)."""
+
+
+def problem_headers(kind: str) -> dict[str, str]:
+    """The headers of a page or fragment that reports a problem of ``kind`` (a flow's own, as the receipt's and the
+    generic page's problem boxes): a "busy" one is a 503 that says when to try again."""
+    return {"Retry-After": str(BUSY_RETRY_AFTER_S)} if kind == "busy" else {}
+
 
 def add_error_pages(app: FastAPI) -> None:
     """Every refusal of the web app, answered as a page."""

@@ -20,6 +20,7 @@ from starlette.datastructures import UploadFile
 
 from app.common.limits import BodyTooLarge
 from app.web.clients import ServiceError
+from app.web.errors import problem_headers
 from app.web.fields import FILE_CONTENT_TYPE, FormField, form_fields, given, request_parts
 from app.web.runs import Run
 from app.web.session import Login
@@ -94,7 +95,9 @@ def _problem(
         raise SignInRequired from error
     status = {"not_found": 404, "too_large": 413, "not_an_image": 422, "rejected": 400}.get(error.kind, 503)
     context = {"problem": error, "models": models}
-    return render(request, "generic.html", context, block=block, status_code=status)
+    return render(
+        request, "generic.html", context, block=block, status_code=status, headers=problem_headers(error.kind)
+    )
 
 
 def _file_input(metadata: dict[str, Any]) -> str:

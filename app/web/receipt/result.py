@@ -30,7 +30,6 @@ from app.web.receipt.payment import (
 from app.web.receipt.preview import Preview, read_record
 from app.web.session import Login
 from app.web.state import SignInRequired, web_state
-from model.documents import BUSY_RETRY_AFTER_S
 
 RECORD_VERSION = 1
 """The version of the result stored in a processed PNG (``preview.processed_png``)."""
@@ -82,11 +81,6 @@ def status_for(problem_kind: str) -> int:
         "storage_down": 503,
         "busy": 503,
     }.get(problem_kind, 500)
-
-
-def headers_for(problem_kind: str) -> dict[str, str]:
-    """The headers a page or fragment reporting ``problem_kind`` needs: when to try again, for "busy"."""
-    return {"Retry-After": str(BUSY_RETRY_AFTER_S)} if problem_kind == "busy" else {}
 
 
 def problem_of(error: ServiceError, retry: Literal["upload", "extract", None]) -> Problem:

@@ -19,6 +19,7 @@ from starlette.datastructures import UploadFile
 
 from app.common.limits import FORM_OVERHEAD_BYTES, BodyTooLarge
 from app.web.clients import ServiceError
+from app.web.errors import problem_headers
 from app.web.receipt.payment import clean_details
 from app.web.receipt.preview import (
     MAX_PDF_PAGES,
@@ -39,7 +40,6 @@ from app.web.receipt.result import (
     Problem,
     details_context,
     find_pair,
-    headers_for,
     new_record,
     problem_of,
     processed_name,
@@ -103,7 +103,7 @@ async def upload_receipt(request: Request, login: Member) -> HTMLResponse:
 
 def _receipt_problem(request: Request, problem: Problem, images: ImagesView | None = None) -> HTMLResponse:
     context = {"images": images, "problem": problem}
-    status, headers = status_for(problem.kind), headers_for(problem.kind)
+    status, headers = status_for(problem.kind), problem_headers(problem.kind)
     return render(request, "receipt.html", context, block="receipt", status_code=status, headers=headers)
 
 
@@ -118,7 +118,7 @@ def extract_receipt(
 
     def problem(found: Problem) -> HTMLResponse:
         context["problem"] = found
-        status, headers = status_for(found.kind), headers_for(found.kind)
+        status, headers = status_for(found.kind), problem_headers(found.kind)
         return render(request, "receipt.html", context, block="outcome", status_code=status, headers=headers)
 
     try:
@@ -241,7 +241,7 @@ def stored_image(
         except DocumentError:
             return Response(status_code=415)
         except MachineBusyError:
-            return Response(status_code=503, headers=headers_for("busy"))
+            return Response(status_code=503, headers=problem_headers("busy"))
         except NoSuchPageError:
             return Response(status_code=404)
     headers = {"Cache-Control": "private, max-age=3600", "X-Content-Type-Options": "nosniff"}
