@@ -50,10 +50,14 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
     ("recipient_inn", "инн получателя; инн пользователя; инн продавца; инн", digits_of(10, 12), _ANYWHERE, 1.0),
     ("recipient_kpp", "кпп получателя; кпп", read_kpp, _ANYWHERE, 1.0),
     ("bank_bic", "бик банка; бик", digits_of(9), _ANYWHERE, 1.0),
+    # a budget payment names the treasury office's ЕКС where a bank's к/с stands, and the payee's казначейский счёт
     ("bank_corr_account", "к/с; к/сч; кор. счет; кор. счёт; корр. счет; корр. счёт; корреспондентский счет; "
-     "корреспондентский счёт; сч. банка", digits_of(20), _ANYWHERE, 1.0),
+     "корреспондентский счёт; сч. банка; екс; единый казначейский счет; единый казначейский счёт; единого "
+     "казначейского счета; единого казначейского счёта; счет банка получателя; счёт банка получателя; счета банка "
+     "получателя", digits_of(20), _ANYWHERE, 1.0),
     ("recipient_account", "р/с; р/сч; р/счет; расчетный счет; расчётный счёт; счет получателя; счёт получателя; "
-     "номер счета; номер счёта; счет №; счёт №; сч. №; счет; счёт", settlement_account, _ANYWHERE, 1.0),
+     "номер счета; номер счёта; счет №; счёт №; сч. №; счет; счёт; казначейский счет; казначейский счёт; "
+     "казначейского счета; казначейского счёта", settlement_account, _ANYWHERE, 1.0),
     # one digit more or fewer than the shape is read too, so the check can call it invalid rather than say nothing
     ("fiscal_drive_number", "фн №; фн; номер фн; фн n", digits_of(16, 15, 17), _ANYWHERE, 1.0),
     ("fiscal_document_number", "фд №; фд; номер фд; фд n", digits_of(*range(1, 12)), _ANYWHERE, 1.0),
@@ -67,7 +71,8 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
      normalize_date, _LINE_START, 2.0),
     ("recipient_name", "получатель платежа; наименование получателя; фио получателя; ф.и.о. получателя; "
      "имя получателя; получатель; продавец; поставщик; организация; пользователь", read_name, _LINE_START, 1.0),
-    ("bank_name", "банк получателя; наименование банка; банк", read_bank, _LINE_START, 1.0),
+    ("bank_name", "банк получателя; наименование банка; банк; банк получателя средств; наименование банка "
+     "получателя; наименование банка получателя средств", read_bank, _LINE_START, 1.0),
     ("bank_name", "в", bank_after_in, _ANYWHERE, 0.5),
     ("purpose", "назначение платежа; назначение; сообщение получателю; сообщение", read_text, _LINE_START, 1.0),
     ("supplier_inn", "инн поставщика", digits_of(10, 12), _ANYWHERE, 1.0),

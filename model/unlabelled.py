@@ -205,7 +205,7 @@ def read_unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
         if (person := _person_by_what_follows(line, lines[index + 1 : index + 3])) is not None:
             found.append(Candidate(person, normalize_text(line) or line, source, 0.3))
         for token in digit_tokens(line):
-            if len(token) == 20 and token.startswith("30101"):
+            if len(token) == 20 and token.startswith(("30101", "40102")):  # a bank's к/с, a treasury office's ЕКС
                 found.append(Candidate("bank_corr_account", token, source, 0.3))
             elif len(token) == 20 and token[:3] in _PAYEE_ACCOUNTS_BY_SHAPE:
                 found.append(Candidate("recipient_account", token, source, 0.3))

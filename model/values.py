@@ -136,9 +136,21 @@ _SETTLEMENT_PREFIXES = ("40", "41", "42", "03", "302")
 03 the treasury's, 302 a payment agent's. A bank's own 30101 correspondent account is not one."""
 
 
+_TREASURY_SINGLE_ACCOUNT = "40102"
+"""A treasury office's ЕКС: printed beside the payee's казначейский счёт, never a payee's own (since 2021)."""
+
+
 def settlement_account(text: str) -> str | None:
-    """A 20-digit account a payment can go to: a misread к/с ("35121830…" under "Карр счет") is none."""
-    return next((t for t in digit_tokens(text) if len(t) == 20 and t.startswith(_SETTLEMENT_PREFIXES)), None)
+    """A 20-digit account a payment can go to: a misread к/с ("35121830…" under "Карр счет") is none, nor a ЕКС
+    («Номер счёта банка получателя (ЕКС) 40102…»)."""
+    return next(
+        (
+            t
+            for t in digit_tokens(text)
+            if len(t) == 20 and t.startswith(_SETTLEMENT_PREFIXES) and not t.startswith(_TREASURY_SINGLE_ACCOUNT)
+        ),
+        None,
+    )
 
 
 def read_kpp(text: str) -> str | None:

@@ -17,6 +17,7 @@ from model.checks import (
     treasury_account_valid,
     treasury_single_account_valid,
 )
+from model.fields import classify, extract_candidates
 from model.resolve import resolve
 from model.schema import Candidate, CheckStatus, DocumentType, FieldCheck, Source
 
@@ -189,3 +190,71 @@ def test_a_treasury_office_printed_after_its_division_is_the_directory_name() ->
     assert entry.treasury_accounts == ("40102810545370000003", "40102810645370000110")
     assert names_agree("ГУ Банка России по ЦФО//УФК по г. Москве г. Москва", entry)
     assert not names_agree("ГУ Банка России по ЦФО//УФК по Московской области г. Москва", entry)
+
+
+# Parsing: the layouts that print them (ПД-4 for a tax or госпошлина, a payment order, the tax service's requisites).
+
+_PD4_BUDGET = [
+    "Извещение",
+    "Получатель: УФК по Тульской области (Межрегиональная инспекция ФНС России по управлению долгом)",
+    "ИНН 7727406020 КПП 770801001",
+    "Номер казначейского счёта: 03100643000000018500",
+    "Банк получателя: ОТДЕЛЕНИЕ ТУЛА БАНКА РОССИИ//УФК по Тульской области г. Тула",
+    "БИК 017003983",
+    "Единый казначейский счёт (ЕКС): 40102810445370000059",
+    "КБК 18210803010011050110  ОКТМО 70701000",
+    "УИН 18210803010011050110000000000001",
+    "Назначение платежа: Государственная пошлина за регистрацию",
+    "Сумма: 650,00 руб.",
+    "Плательщик: Иванов Иван Иванович",
+]
+_PAYMENT_ORDER = [
+    "Платежное поручение № 12",
+    "ИНН 7727406020 КПП 770801001 Сч. № 03100643000000018500",
+    "Казначейство России (ФНС России)",
+    "Получатель",
+    "ОТДЕЛЕНИЕ ТУЛА БАНКА РОССИИ//УФК по Тульской области г. Тула БИК 017003983 Сч. № 40102810445370000059",
+    "Банк получателя",
+    "Сумма 1200-00",
+]
+_TAX_SERVICE_REQUISITES = [
+    "Номер счета получателя средств (номер казначейского счета) 03100643000000018500",
+    "Номер счета банка получателя средств (номер банковского счета, входящего в состав единого казначейского счета"
+    " (ЕКС)) 40102810445370000059",
+    "Наименование банка получателя средств ОТДЕЛЕНИЕ ТУЛА БАНКА РОССИИ//УФК по Тульской области г. Тула",
+    "БИК ТОФК 017003983",
+]
+_STACKED = ["Казначейский счёт", "03100643000000018500", "Единый казначейский счёт", "40102810445370000059"]
+
+
+def _read(lines: list[str]) -> tuple[dict[str, object], dict[str, FieldCheck]]:
+    details, checks = resolve(extract_candidates(lines, Source.PDF), classify(lines))
+    return details.model_dump(), checks
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [_PD4_BUDGET, _PAYMENT_ORDER, _TAX_SERVICE_REQUISITES, [*_STACKED, "БИК 017003983"]],
+    ids=["ПД-4", "payment order", "tax service's requisites", "stacked labels"],
+)
+def test_a_budget_payment_reads_the_treasury_account_as_the_payee_and_the_ekc_as_the_banks(lines: list[str]) -> None:
+    fields, checks = _read(lines)
+    assert fields["recipient_account"] == "03100643000000018500"
+    assert fields["bank_corr_account"] == "40102810445370000059"
+    assert fields["bank_bic"] == "017003983"
+    assert checks["bank_corr_account"].status == CheckStatus.VERIFIED
+    assert checks["recipient_account"].status == CheckStatus.UNVERIFIED
+    assert not [field for field, check in checks.items() if check.status in (CheckStatus.INVALID, "repaired")]
+
+
+def test_a_budget_payment_names_its_treasury_office_as_the_bank() -> None:
+    for lines in (_PD4_BUDGET, _TAX_SERVICE_REQUISITES):
+        fields, checks = _read(lines)
+        assert fields["bank_name"] == "ОТДЕЛЕНИЕ ТУЛА БАНКА РОССИИ//УФК по Тульской области г. Тула"
+        assert checks["bank_name"].rule == "bik_directory" and checks["bank_bic"].rule == "bik_directory"
+
+
+def test_another_offices_ekc_beside_a_treasury_bik_is_invalid() -> None:
+    fields, checks = _read([*_STACKED, "БИК: 004525988"])  # Tula's ЕКС, Moscow's БИК
+    assert fields["bank_corr_account"] == "40102810445370000059"
+    assert checks["bank_corr_account"].status == CheckStatus.INVALID
