@@ -18,10 +18,12 @@ pool is replaced while it works.
 
 A service stopping is told so by SIGTERM, often sent to its whole process group (``stack``, the benchmarks, systemd,
 a terminal's Ctrl-C as SIGINT), and drains: the requests in flight finish. Their decoding must finish too, so the
-forkserver ignores both, and a child ignores them from the moment it has work; it ends at its limits, or when it
-has answered, as ever. A waiting child still ends on SIGTERM (``multiprocessing`` stops a process's daemonic children
-that way when it exits) and the pool replaces it. Before, every rolling restart failed the requests that were
-decoding at that moment with a 400 that blamed the file ("crashed the decoder").
+forkserver holds SIGTERM back (blocked: its children are forked with it blocked, so none dies of one while it
+starts, work perhaps already sent to it) and ignores SIGINT; a child that has work ignores both, and ends at its
+limits or when it has answered, as ever. A waiting child still ends on a SIGTERM held back (``multiprocessing``
+stops a process's daemonic children that way when it exits, then waits for them), and the pool replaces it.
+Before, every rolling restart failed the requests that were decoding at that moment with a 400 that blamed the file
+("crashed the decoder").
 """
 
 from __future__ import annotations
@@ -177,7 +179,7 @@ def _in_the_forkserver() -> bool:
 
 
 if _in_the_forkserver():
-    _ignore_shutdown_signals()  # its children inherit it from the moment they are forked
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})  # its children are forked with it blocked
 
 
 def _forget_the_parents_forkserver() -> None:
@@ -419,13 +421,19 @@ def _address_space() -> int:
 def _serve_one(connection: Connection) -> None:
     """A pool child: wait for one piece of work, do it within its limits, answer, and be ended by the parent."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a terminal's Ctrl-C is for the program, which ends its children
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # while it waits (the forkserver's is ignored)
     try:
+        while not connection.poll(_STOP_CHECK_S):
+            if signal.SIGTERM in signal.sigpending():  # told to stop while it waited (SIGTERM is held back)
+                return
         function, args, limits = connection.recv()
     except (EOFError, ConnectionResetError):  # the pool was closed, or the parent died: nothing to do
         return
-    _ignore_shutdown_signals()
+    _ignore_shutdown_signals()  # which drops a SIGTERM held back since: the work goes on
     _child(connection, function, args, limits)
+
+
+_STOP_CHECK_S = 0.25
+"""How often a waiting child looks for a SIGTERM held back: the longest a process exiting waits for it to end."""
 
 
 def _child(sender: Connection, function: Callable[..., Any], args: tuple[Any, ...], limits: WorkLimits) -> None:

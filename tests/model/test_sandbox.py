@@ -174,6 +174,15 @@ def test_the_pool_refills_after_a_waiting_child_is_killed(pool: None) -> None:
     assert victim not in sandbox.warm_pids() and all(_running(pid) for pid in sandbox.warm_pids())
 
 
+def test_a_waiting_child_still_ends_on_sigterm(pool: None) -> None:
+    """Only a child with work ignores SIGTERM: ``multiprocessing`` ends a process's daemonic children with it when the
+    process exits and then waits for them, which would wait for ever on a waiting child that ignored it."""
+    victim = sandbox.warm_pids()[0]
+    os.kill(victim, signal.SIGTERM)
+    _until(lambda: not _running(victim))
+    assert run_limited(_pid_and_sum, 1, 2, limits=ROOMY)[1] == 3
+
+
 def test_the_pool_refills_after_a_child_is_killed_at_a_limit(pool: None) -> None:
     with pytest.raises(WorkLimitError):
         run_limited(_sleep, 30.0, limits=WorkLimits(memory_bytes=2**30, cpu_seconds=20, wall_seconds=0.2))
