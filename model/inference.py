@@ -93,9 +93,11 @@ def load(model_key: str) -> Extractor:
     readers: dict[str, BackendName] = {"tesseract": "tesseract", "indra": "indra", "pooled": "pooled"}
     if key in readers:
         return Extractor(readers[key], budget_s=budget_s)
+    if key == "auto" and not os.environ.get(QWEN_WEIGHTS_ENV):  # decided before torch is imported: 0.4 GB, seconds
+        return Extractor("tesseract", budget_s=budget_s)
     from model.qwen import DEFAULT_CHECKPOINT, QwenExtractor, gpu_available
 
-    if key == "auto" and not (gpu_available() and os.environ.get(QWEN_WEIGHTS_ENV)):
+    if key == "auto" and not gpu_available():
         return Extractor("tesseract", budget_s=budget_s)
     static_cache = os.environ.get(QWEN_STATIC_CACHE_ENV, "").strip().lower()
     if static_cache and static_cache not in _BOOLEANS:
