@@ -421,12 +421,15 @@ def _choose_kpp(candidates: list[Candidate], inn: str | None, inn_check: FieldCh
     if inn is not None and len(inn) == 10:
         agreeing = [c for c in candidates if checks.kpp_tax_office_matches_inn(c.value, inn)]
         if agreeing and inn_check.status == CheckStatus.VERIFIED:
+            # Only digits 1–4 are checked: a КПП misread in its reason code or serial (5–9) would pass, so the
+            # agreement picks among readings and is reported, but confirms nothing (another source may).
             rule = Rule(
                 "kpp_tax_office",
                 partial(checks.kpp_tax_office_matches_inn, inn=inn),
-                True,
-                "its tax office is the one that issued the ИНН",
+                False,
+                "its tax office (digits 1–4) is the one that issued the ИНН; nothing on the page confirms digits 5–9",
                 "",
+                repairs=False,
             )
             return _choose("recipient_kpp", agreeing, rule)
         if agreeing:

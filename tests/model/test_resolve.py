@@ -193,17 +193,18 @@ def test_resolve_keeps_whole_roubles_unless_ocr_read_the_same_roubles_with_kopec
 
 
 @pytest.mark.parametrize(
-    ("inn", "kpps", "expected", "status"),
+    ("inn", "kpps", "expected", "rule"),
     [
-        ("7405891816", ("140501001", "740501001"), "740501001", "verified"),  # its tax office is the ИНН's
-        ("7405891816", ("773601001",), "773601001", "unverified"),  # a large taxpayer's: nothing agrees, nothing lost
+        ("7405891816", ("140501001", "740501001"), "740501001", "kpp_tax_office"),  # its tax office is the ИНН's
+        ("7405891816", ("773601001",), "773601001", "kpp_shape"),  # a large taxpayer's: nothing agrees, nothing lost
     ],
 )
 def test_resolve_prefers_the_kpp_registered_where_the_inn_was_issued(
-    inn: str, kpps: tuple[str, ...], expected: str, status: str
+    inn: str, kpps: tuple[str, ...], expected: str, rule: str
 ) -> None:
+    """The tax office picks the reading but confirms digits 1–4 only, so neither КПП is verified by it."""
     fields, checks = _resolve(
         Candidate("recipient_inn", inn, Source.OCR), *(Candidate("recipient_kpp", k, Source.OCR) for k in kpps)
     )
     assert fields["recipient_kpp"] == expected
-    assert checks["recipient_kpp"]["status"] == status
+    assert (checks["recipient_kpp"]["status"], checks["recipient_kpp"]["rule"]) == ("unverified", rule)

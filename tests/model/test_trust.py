@@ -73,13 +73,20 @@ def _qr(field: str, value: str) -> Candidate:
             "unverified",
             "ip_has_no_kpp",
         ),
-        # a КПП is verified by its tax office agreeing with a verified ИНН, never by its shape
+        # a КПП's tax office agreeing with a verified ИНН checks digits 1–4 only: a misread serial passes it too
         (
             (_ocr("recipient_inn", INN_ORG), _ocr("recipient_kpp", "770701001")),
             "recipient_kpp",
             "770701001",
-            "verified",
+            "unverified",
             "kpp_tax_office",
+        ),
+        (
+            (_ocr("recipient_inn", INN_ORG), _ocr("recipient_kpp", "770701001"), _qr("recipient_kpp", "770701001")),
+            "recipient_kpp",
+            "770701001",
+            "verified",
+            "qr_agrees",
         ),
         ((_ocr("recipient_kpp", "770701001"),), "recipient_kpp", "770701001", "unverified", "kpp_shape"),
         (

@@ -127,7 +127,10 @@ _PHRASES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"does not fit the к/с", "не подходит к к/с"),
     (r"its key matches the БИК (\d+)", r"ключ сходится с БИК \1"),
     (r"its key matches the bank code the к/с ends with", "ключ сходится с кодом банка в конце к/с"),
-    (r"its tax office is the one that issued the ИНН", "налоговая та же, что выдала ИНН"),
+    (
+        r"its tax office \(digits 1–4\) is the one that issued the ИНН; nothing on the page confirms digits 5–9",
+        "налоговая (1–4-я цифры) та же, что выдала ИНН; 5–9-ю цифры ничто на странице не подтверждает",
+    ),
     (
         r"left out: the ИНН has 12 digits \(an individual entrepreneur\), who has no КПП; it is another party's",
         "не взят: ИНН из 12 цифр (ИП), у ИП нет КПП; этот КПП чужой",
