@@ -256,12 +256,19 @@ def _contradicting(chosen: Candidate, candidates: list[Candidate], rule: Rule) -
     return sorted(other for other in near if checks.repair_single_confusion(other, rule.test) != chosen.value)
 
 
+def _labelled_nowhere(field: str, chosen: Candidate, ordered: list[Candidate]) -> bool:
+    """Every reading of the chosen value was picked by its shape: no label on the page says it is this field."""
+    return all(c.by_shape for c in ordered if _same(field, c.value, chosen.value))
+
+
 def _passed(field: str, chosen: Candidate, ordered: list[Candidate], rule: Rule) -> FieldCheck:
     agreed = _agreement(field, chosen, ordered)
-    if rule.verifies and agreed is None and chosen.by_shape:
+    readers_only = agreed is None or agreed.rule == "readers_agree"
+    if rule.verifies and readers_only and _labelled_nowhere(field, chosen, ordered):
         detail = (
             f"{rule.passed}, but nothing labels it: the number was picked for passing that check, so the check"
-            " says nothing of it (a check digit passes one number in ten)"
+            " says nothing of it (a check digit passes one number in ten), and two readers reading the same digits"
+            " confirm the digits, not that they are this field («Номер документа 4006848901»)"
         )
         return FieldCheck(status=CheckStatus.UNVERIFIED, source=chosen.source, rule=rule.name, detail=detail)
     if rule.verifies and agreed is None and (others := _contradicting(chosen, ordered, rule)):

@@ -260,3 +260,14 @@ def test_a_templates_zero_requisites_are_not_verified() -> None:
     assert details["recipient_inn"] == "0000000000"
     assert checks["recipient_inn"].status == CheckStatus.INVALID
     assert checks["recipient_kpp"].status != CheckStatus.VERIFIED
+
+
+def test_two_readers_agreeing_on_a_number_no_label_names_do_not_verify_it_as_the_inn() -> None:
+    """Both readers read a СберБанк receipt's «Номер документа» 4006848901, which passes a 10-digit ИНН's check digit:
+    their agreement confirms the digits, not that the number is the payee's ИНН (bench/real, pooled)."""
+    by_tesseract = Candidate("recipient_inn", "4006848901", Source.OCR, 0.3, by_shape=True)
+    by_indra = Candidate("recipient_inn", "4006848901", Source.INDRA, 0.3, by_shape=True)
+    _, checks = _checks(by_tesseract, by_indra)
+    assert checks["recipient_inn"].status == CheckStatus.UNVERIFIED
+    labelled = Candidate("recipient_inn", "4006848901", Source.INDRA)
+    assert _checks(by_tesseract, labelled)[1]["recipient_inn"].status == CheckStatus.VERIFIED
