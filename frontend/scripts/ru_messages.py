@@ -29,6 +29,7 @@ RU = {
     "Something is missing from the form": "В форме чего-то не хватает",
     "Check the form and send it again.": "Проверьте форму и отправьте её снова.",
     "The service is busy or unavailable": "Сервис занят или недоступен",
+    "The server is too busy right now": "Сервер сейчас перегружен",
     "Try again in a minute.": "Попробуйте снова через минуту.",
     "errors": "ошибки",
     "After": "После",
@@ -73,6 +74,12 @@ RU = {
     "Model": "Модель",
     "Save to history": "Сохранить в историю",
     "Saved.": "Сохранено.",
+    "Not saved: this result is no longer stored (deleted or replaced). Reload the page.": (
+        "Не сохранено: этого результата больше нет в хранилище (удалён или заменён). Обновите страницу."
+    ),
+    "Not saved: the form does not say which result to update. Reload the page and try again.": (
+        "Не сохранено: в форме не указано, какой результат обновить. Обновите страницу и повторите."
+    ),
     "Not saved: storage is not answering. Try again in a moment.": (
         "Не сохранено: хранилище не отвечает. Повторите попытку чуть позже."
     ),

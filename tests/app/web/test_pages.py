@@ -403,6 +403,11 @@ def test_confirmed_details_are_what_the_history_reopens(
     new_id = re.search(r'id="processed-id" name="processed_id" value="([0-9a-f]+)" hx-swap-oob="true"', saved.text)
     assert new_id and new_id.group(1) != processed_id
     assert client.get(f"/images/{processed_id}").status_code == 404  # the superseded result is gone
+    stale = client.post(f"/receipts/{original_id}/confirm", headers=_htmx(csrf), data=details)  # a second tab's
+    assert (stale.status_code, attribute(stale.text, "save-problem", "data-problem")) == (404, "not_found")
+    del details["processed_id"]
+    forged = client.post(f"/receipts/{original_id}/confirm", headers=_htmx(csrf), data=details)
+    assert (forged.status_code, attribute(forged.text, "save-problem", "data-problem")) == (400, "rejected")
 
     reopened = client.get(f"/receipts/{original_id}")
     assert 'value="30101810575160000946"' in reopened.text

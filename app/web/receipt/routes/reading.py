@@ -191,8 +191,8 @@ async def confirm_details(request: Request, original_id: str, login: Member) -> 
     old_id = form.get("processed_id")
     context: dict[str, Any] = {"original_id": original_id}
     if not isinstance(old_id, str) or not old_id:
-        context["save_problem"] = "storage_down"
-        return render(request, "receipt.html", context, block="saved", status_code=409)
+        context["save_problem"] = "rejected"  # a form built by hand, not the page's: nothing to update
+        return render(request, "receipt.html", context, block="saved", status_code=status_for("rejected"))
     token = login.access_token
     try:
         png, _ = await anyio.to_thread.run_sync(state.files.download, token, old_id)
