@@ -159,6 +159,17 @@ class WebSettings(BaseModel):
         SecretStr(DEV_WEB_CLIENT_SECRET),
         description="The web app's client secret; the dev realm's public one is refused outside development",
     )
+    web_max_decodes: int | None = Field(
+        None,
+        ge=1,
+        description="Uploaded documents the web app decodes at once for its previews and images (each in a sandbox "
+        "child of up to 768 MB); default: the processors it may run on",
+    )
+    web_decode_wait_s: float = Field(
+        3.0,
+        ge=0,
+        description="Seconds a preview waits for one of those; beyond, 503 with Retry-After (the photo is kept)",
+    )
 
 
 class SharedStateSettings(BaseModel):

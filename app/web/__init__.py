@@ -9,6 +9,7 @@ history.py   the generic history (``/results``): the person's files, the model a
 runs.py      the run log behind it: which model ran on which file, in memory or Redis beside the sign-ins
 stats.py     the runtime's stats API as tables and an inline SVG chart
 clients.py   the file service and the module API over HTTP with the person's token; failures as ``ServiceError``
+decodes.py   the bound on documents decoded at once (previews, images), held until each sandbox child has ended
 receipt/     the receipt view, the only web code that imports ``model/`` (a fork deletes it with its templates):
   routes/      reading.py (upload → preview → store → read → confirm, image proxy), exports.py (payment QR,
                JSON/CSV), history.py (history, delete); one ``router``

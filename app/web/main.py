@@ -28,6 +28,7 @@ from app.manifests import Manifests, ProjectIdentity, load_manifests
 from app.settings import ROOT, Settings, WebSettings, refuse_unsafe_settings
 from app.web import generic, history, login, monitoring, stats
 from app.web.clients import FilesClient, RuntimeClient
+from app.web.decodes import DecodeSlots, default_max_decodes
 from app.web.errors import add_error_pages
 from app.web.i18n import (
     format_day,
@@ -150,6 +151,7 @@ def create_web_app(settings: Settings, manifests: Manifests) -> FastAPI:
         project=project,
         admin_groups=manifests.admin_groups,
         activity=activity_store(settings, project.monitoring_key_prefix),
+        decodes=DecodeSlots(settings.web_max_decodes or default_max_decodes(), settings.web_decode_wait_s),
     )
 
     @asynccontextmanager

@@ -24,6 +24,7 @@ from app.errors import ApiError
 from app.manifests import ProjectIdentity
 from app.settings import Settings
 from app.web.clients import FilesClient, RuntimeClient
+from app.web.decodes import DecodeSlots, default_max_decodes
 from app.web.i18n import LANGUAGES, request_language, use_translations
 from app.web.runs import RunLog
 from app.web.session import LOGIN_KEY, Login, LoginStore, csrf_token, require_csrf
@@ -67,6 +68,8 @@ class WebState:
     """The API manifest's admin groups: who may browse the monitoring pages."""
     activity: ActivityStore = dataclasses.field(default_factory=ProcessStore)
     """Where this app's own log lines go (RECEIPT_MONITORING_STORE: the store every service and replica shares)."""
+    decodes: DecodeSlots = dataclasses.field(default_factory=lambda: DecodeSlots(default_max_decodes(), 3.0))
+    """The bound on documents decoded at once (RECEIPT_WEB_MAX_DECODES)."""
 
     def is_admin(self, principal: Principal) -> bool:
         return bool(self.admin_groups) and principal.in_any_group(self.admin_groups)

@@ -164,6 +164,12 @@ _PHRASES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"the PDF has no pages", "в PDF нет страниц"),
     (r"a page of the PDF cannot be rendered", "страницу PDF не удалось отрисовать"),
     (r"the preview could not be drawn", "не удалось нарисовать предпросмотр"),
+    (  # app/web/decodes.py
+        r"the server is decoding (\d+) other document\(s\) and none finished within ([\d.]+) s; the file is not at "
+        r"fault, try again in a few seconds",
+        r"сервер уже читает другие документы (\1), и ни один не закончился за \2 с; файл ни при чём, "
+        r"попробуйте ещё раз через несколько секунд",
+    ),
     (r"decoding the file was stopped: it", "чтение файла остановлено:"),
     (r"needed more than (\d+) MB", r"понадобилось больше \1 МБ"),
     (r"was still running after ([\d.]+) s", r"работа шла дольше \1 с"),

@@ -228,6 +228,48 @@ def test_upload_the_machine_was_too_busy_to_decode_says_so_and_keeps_the_photo(
     assert "expensive" not in response.text
 
 
+def test_with_one_decode_slot_a_second_preview_is_busy_while_the_first_decodes_and_keeps_its_photo(
+    realm: TestIdentityProvider, runtime_url: str, files_url: str, sample: Path
+) -> None:
+    """RECEIPT_WEB_MAX_DECODES=1: while a costly PDF decodes in the sandbox (for real), another upload waits its
+    RECEIPT_WEB_DECODE_WAIT_S and is told "busy" (503, Retry-After, "try again" re-sends the photo the page holds);
+    once the first has ended no slot is left taken and the same photo goes through."""
+    import threading
+
+    from tests.hostile_documents import content_stream_bomb
+
+    settings = web_settings(realm.issuer, runtime_url, files_url, web_max_decodes=1, web_decode_wait_s=0.3)
+    app = web_app(settings)
+    decodes = app.state.web.decodes
+    with TestClient(app) as client:
+        csrf = sign_in(client, web_token(realm, TESSERACT_GROUP))
+        first: list[int] = []
+        bomb = content_stream_bomb()
+        costly = threading.Thread(
+            target=lambda: first.append(
+                client.post("/receipts", headers=_htmx(csrf), files={"photo": ("x.pdf", bomb)}).status_code
+            )
+        )
+        costly.start()
+        deadline = time.monotonic() + 10
+        while decodes.running == 0 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert decodes.running == 1
+        second = client.post("/receipts", headers=_htmx(csrf), files={"photo": ("doc.png", sample.read_bytes())})
+        still_decoding = costly.is_alive()
+        costly.join(30)
+        assert still_decoding  # the refusal came while the first held the slot, not after
+        assert second.status_code == 503
+        assert second.headers["Retry-After"].isdecimal()
+        assert attribute(second.text, "problem", "data-kind") == "busy"
+        assert 'form="upload-form"' in second.text
+        assert first == [422]
+        assert (decodes.running, decodes.waiting) == (0, 0)
+        again = client.post("/receipts", headers=_htmx(csrf), files={"photo": ("doc.png", sample.read_bytes())})
+        assert again.status_code == 200
+        assert decodes.running == 0
+
+
 def test_upload_of_a_pdf_built_to_be_expensive_is_stopped_and_explained(
     client: TestClient, realm: TestIdentityProvider
 ) -> None:

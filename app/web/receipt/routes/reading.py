@@ -19,6 +19,7 @@ from starlette.datastructures import UploadFile
 
 from app.common.limits import FORM_OVERHEAD_BYTES, BodyTooLarge
 from app.web.clients import ServiceError
+from app.web.decodes import DecodesBusyError
 from app.web.errors import problem_headers
 from app.web.receipt.payment import clean_details
 from app.web.receipt.preview import (
@@ -82,10 +83,10 @@ async def upload_receipt(request: Request, login: Member) -> HTMLResponse:
     if len(data) > limit:
         return _receipt_problem(request, Problem("too_large", retry="upload"))
     try:
-        preview = await anyio.to_thread.run_sync(make_preview, data, limit)
+        preview = await anyio.to_thread.run_sync(state.decodes.run, make_preview, data, limit)
     except DocumentError as error:
         return _receipt_problem(request, Problem("not_an_image", str(error), retry="upload"))
-    except MachineBusyError as error:  # the photo stays in the form: "try again" sends it again
+    except (MachineBusyError, DecodesBusyError) as error:  # the photo stays in the form: "try again" sends it again
         return _receipt_problem(request, Problem("busy", str(error), retry="upload"))
     images = ImagesView.from_preview(preview)
     try:
@@ -134,10 +135,10 @@ def extract_receipt(
     except ServiceError as error:
         return problem(problem_of(error, "extract"))
     try:
-        preview = make_preview(data, state.settings.files_max_bytes)
+        preview = state.decodes.run(make_preview, data, state.settings.files_max_bytes)
     except DocumentError as error:
         return problem(Problem("not_an_image", str(error)))
-    except MachineBusyError as error:  # the photo is stored: "try again" reads it from there
+    except (MachineBusyError, DecodesBusyError) as error:  # the photo is stored: "try again" reads it from there
         return problem(Problem("busy", str(error), retry="extract"))
     record = new_record(original, model, reading, preview)
     context |= {"record": record, **details_context(clean_details(reading.details), record)}
@@ -237,10 +238,11 @@ def stored_image(
     if thumb or page > 1 or content_type not in BROWSER_IMAGES:
         px = THUMBNAIL_PX if thumb else PREVIEW_PX
         try:
-            data, content_type = displayable_jpeg(data, state.settings.files_max_bytes, px, page), "image/jpeg"
+            jpeg = state.decodes.run(displayable_jpeg, data, state.settings.files_max_bytes, px, page)
+            data, content_type = jpeg, "image/jpeg"
         except DocumentError:
             return Response(status_code=415)
-        except MachineBusyError:
+        except (MachineBusyError, DecodesBusyError):
             return Response(status_code=503, headers=problem_headers("busy"))
         except NoSuchPageError:
             return Response(status_code=404)
