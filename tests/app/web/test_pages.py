@@ -270,6 +270,44 @@ def test_with_one_decode_slot_a_second_preview_is_busy_while_the_first_decodes_a
         assert decodes.running == 0
 
 
+def test_with_every_decode_slot_taken_images_and_the_reading_are_busy_and_the_stored_photo_stays(
+    realm: TestIdentityProvider, runtime_url: str, files_url: str, sample: Path
+) -> None:
+    """The image proxy (thumbnails, a PDF's pages) and the reading's processed image decode under the same bound: with
+    the one slot held, a thumbnail is a 503 with Retry-After and the reading the "busy" problem whose "try again"
+    reads the stored photo; with the slot free again both work."""
+    import threading
+
+    settings = web_settings(realm.issuer, runtime_url, files_url, web_max_decodes=1, web_decode_wait_s=0.2)
+    app = web_app(settings)
+    decodes = app.state.web.decodes
+    with TestClient(app) as client:
+        csrf = sign_in(client, web_token(realm, TESSERACT_GROUP))
+        original_id = _upload(client, csrf, "doc.png", sample.read_bytes())
+        held, free = threading.Event(), threading.Event()
+        holder = threading.Thread(target=decodes.run, args=(lambda: (held.set(), free.wait(60)),))
+        holder.start()
+        try:
+            assert held.wait(5)
+            thumb = client.get(f"/images/{original_id}?thumb=1")
+            assert thumb.status_code == 503
+            assert thumb.headers["Retry-After"].isdecimal()
+            read = client.post(f"/receipts/{original_id}/extract", headers=_htmx(csrf), data={"model": ""})
+            assert read.status_code == 503
+            assert attribute(read.text, "problem", "data-kind") == "busy"
+            assert f'hx-post="/receipts/{original_id}/extract"' in read.text
+        finally:
+            free.set()
+            holder.join(5)
+        assert decodes.running == 0
+        thumb = client.get(f"/images/{original_id}?thumb=1")
+        assert thumb.status_code == 200
+        assert thumb.headers["content-type"] == "image/jpeg"
+        read = client.post(f"/receipts/{original_id}/extract", headers=_htmx(csrf), data={"model": ""})
+        assert read.status_code == 200
+        assert decodes.running == 0
+
+
 def test_upload_of_a_pdf_built_to_be_expensive_is_stopped_and_explained(
     client: TestClient, realm: TestIdentityProvider
 ) -> None:
