@@ -295,6 +295,8 @@ def test_estimate_x_height_follows_the_smallest_text() -> None:
         (None, (1000, 800), 8_000_000, 1.0),
         (18.0, (4000, 3000), 8_000_000, (8 / 12) ** 0.5),
         (6.0, (2000, 2000), 8_000_000, 2**0.5),
+        (6.0, (4000, 3000), 8_000_000, (4 / 12) ** 0.5),  # texture measured on a page already too large: shrunk
+        (5.8, (3226, 2479), 7_997_254, 0.5**0.5),
     ],
 )
 def test_scale_factor_targets_x_height_within_pixel_cap(
