@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -24,6 +23,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bench.run import TIME_TABLE_HEAD, percentile, time_row
 from bench.score import FieldScore, judge
 from model.schema import VALUE_FIELDS
 
@@ -164,12 +164,6 @@ def _present(value: object) -> str | None:
     return text if text and text.strip() else None
 
 
-def _percentile(values: Sequence[float], q: int) -> float:
-    if len(values) < 2:
-        return values[0] if values else float("nan")
-    return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
-
-
 def _f1(counts: FieldScore | None) -> str:
     return "—" if counts is None or not counts.tp + counts.fp + counts.fn else f"{counts.f1:.3f}"
 
@@ -226,22 +220,12 @@ def markdown(runs: Sequence[Run], documents: Sequence[RealDocument]) -> str:
     lines += ["", "| field | " + " | ".join(names) + " |", "|---|" + "---:|" * len(runs)]
     for name in VALUE_FIELDS:
         lines.append(f"| {name} | " + " | ".join(_f1(run.russian.fields.get(name)) for run in runs) + " |")
-    lines += [
-        "",
-        "| backend | CPU p50 s | CPU p95 s | CPU max s | max / p50 | slowest | wall p50 s | cut by the budget |",
-        "|---|---:|---:|---:|---:|---|---:|---:|",
-    ]
+    lines += ["", *TIME_TABLE_HEAD]
     for run in runs:
         timed = [o for o in run.outcomes if o.error is None]
-        if not timed:
-            continue
-        costs = [o.cpu_s for o in timed]
-        p50, slowest = _percentile(costs, 50), max(timed, key=lambda o: o.cpu_s)
-        lines.append(
-            f"| {run.name} | {p50:.2f} | {_percentile(costs, 95):.2f} | {max(costs):.2f} | "
-            f"{max(costs) / p50:.1f} | {slowest.file} | {_percentile([o.wall_s for o in timed], 50):.2f} | "
-            f"{sum(o.truncated for o in timed)} |"
-        )
+        if timed:
+            cpu_s, wall_p50_s = {o.file: o.cpu_s for o in timed}, percentile([o.wall_s for o in timed], 50)
+            lines.append(time_row(run.name, cpu_s, wall_p50_s, sum(o.truncated for o in timed)))
     for run in runs:
         wrong = run.russian.wrong_verified + run.foreign.wrong_verified
         refused = [o for o in run.outcomes if o.error]

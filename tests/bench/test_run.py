@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bench.corpus.generate import generate_corpus
-from bench.run import available_backends, run_benchmark
+from bench.run import available_backends, run_benchmark, time_row
 
 
 @pytest.fixture(scope="module")
@@ -57,3 +57,8 @@ def test_bench_command_generates_a_missing_corpus(tmp_path: Path) -> None:
     assert "generating 3 documents" in result.stderr
     assert len(list(corpus.glob("doc_*"))) == 3
     assert "| baseline |" in result.stdout and (out / "results.md").is_file()
+
+
+def test_time_row_names_the_slowest_document_and_its_multiple_of_the_median() -> None:
+    row = time_row("tesseract", {"a.jpg": 1.0, "b.jpg": 4.5, "c.jpg": 0.5}, wall_p50_s=1.25, cut=1)
+    assert row == "| tesseract | 1.00 | 4.15 | 4.50 | 4.5 | b.jpg | 1.25 | 1 |"
