@@ -17,8 +17,10 @@ CHECKOV_VERSION := 3.3.30
 MLSERVER_MODEL_DEPS := numpy opencv-python-headless pillow pillow-heif pypdfium2 tesserocr zxing-cpp pydantic pydantic-core rapidfuzz
 space := $(subst ,, )
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-# Tesseract with Russian, and the Cyrillic fonts the synthetic benchmark documents are drawn with.
-APT_PACKAGES := tesseract-ocr tesseract-ocr-rus fonts-dejavu-core fonts-dejavu-extra fonts-paratype fonts-liberation
+# Tesseract with Russian, and the Cyrillic fonts the synthetic benchmark documents are drawn with (bench/corpus/fonts.py
+# names the package of each family).
+APT_PACKAGES := tesseract-ocr tesseract-ocr-rus fonts-dejavu-core fonts-dejavu-extra fonts-paratype fonts-liberation \
+	fonts-noto-core fonts-freefont-ttf fonts-open-sans fonts-roboto-unhinted fonts-crosextra-carlito fonts-jetbrains-mono
 # chromium: the web app's browser tests (Playwright drives it; it never downloads a browser of its own); g++:
 # torch.compile on a CPU, for the test that Qwen-VL's warm-up leaves nothing to compile; redis-server, prometheus and
 # haproxy: the shared login store, the stats over replicas and the load balancer, which the replica tests start.

@@ -27,6 +27,16 @@ PACKAGES: dict[str, str] = {
     "Liberation Sans Narrow": "fonts-liberation",
     "Liberation Serif": "fonts-liberation",
     "Liberation Mono": "fonts-liberation",
+    "Noto Sans": "fonts-noto-core",
+    "Noto Serif": "fonts-noto-core",
+    "FreeSans": "fonts-freefont-ttf",
+    "FreeSerif": "fonts-freefont-ttf",
+    "FreeMono": "fonts-freefont-ttf",
+    "Open Sans": "fonts-open-sans",
+    "Roboto": "fonts-roboto-unhinted",
+    "Roboto Condensed": "fonts-roboto-unhinted",
+    "Carlito": "fonts-crosextra-carlito",
+    "JetBrains Mono": "fonts-jetbrains-mono",
 }
 """Every family a template may use, with the Debian package that ships it."""
 

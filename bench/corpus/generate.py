@@ -1,9 +1,9 @@
 """Generate a synthetic corpus of Russian payment documents with exact ground truth.
 
 Receipt datasets cannot be downloaded here, and real ones lack truth for our fields, so the benchmark draws its
-own: each image comes from a template (``transfer``, ``invoice``, ``receipt``), is degraded to a difficulty
-level (``degrade``), and its truth is exactly what the template drew. Image ``i`` depends only on the seed and
-``i``, so one seed always gives the same bytes.
+own: each image comes from a template (``transfer``, ``bank_apps``, ``payment_order``, ``invoice``, ``receipt``,
+``retail``), is degraded to a difficulty level (``degrade``), and its truth is exactly what the template drew.
+Image ``i`` depends only on the seed and ``i``, so one seed always gives the same bytes.
 
     python -m bench.corpus.generate --out bench/corpus/data --count 120 --seed 2026
 """
@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.corpus import invoice, receipt, retail, transfer
+from bench.corpus import bank_apps, invoice, payment_order, receipt, retail, transfer
 from bench.corpus.degrade import ABLATIONS, degrade, encode
 from bench.corpus.render import Rendered
 from bench.corpus.truth import TRUTH_FILE, Difficulty, TruthRecord, write_truth
@@ -29,7 +29,7 @@ from model.schema import DocumentType, PaymentDetails
 Template = Callable[[random.Random], Rendered]
 
 TEMPLATES: dict[DocumentType, dict[str, Template]] = {
-    DocumentType.BANK_TRANSFER: transfer.TEMPLATES,
+    DocumentType.BANK_TRANSFER: {**transfer.TEMPLATES, **bank_apps.TEMPLATES, **payment_order.TEMPLATES},
     DocumentType.INVOICE: invoice.TEMPLATES,
     DocumentType.CASH_RECEIPT: {**receipt.TEMPLATES, **retail.TEMPLATES},
 }

@@ -31,8 +31,11 @@ from bench.corpus.render import (
 )
 
 _QR_SHARE = 0.75
-_FAMILIES = ("DejaVu Sans", "PT Sans", "Liberation Sans", "PT Serif", "Liberation Serif", "DejaVu Serif")
-_SANS = ("DejaVu Sans", "PT Sans", "Liberation Sans")
+_FAMILIES = (
+    "DejaVu Sans", "PT Sans", "Liberation Sans", "PT Serif", "Liberation Serif", "DejaVu Serif", "Noto Sans",
+    "Noto Serif", "FreeSerif", "Open Sans", "Carlito", "Roboto",
+)  # fmt: skip
+_SANS = ("DejaVu Sans", "PT Sans", "Liberation Sans", "Noto Sans", "Open Sans", "Roboto", "Carlito")
 _ONE_C_NOTICE = (
     "Внимание! Оплата данного счёта означает согласие с условиями поставки товара. Уведомление об оплате "
     "обязательно, в противном случае не гарантируется наличие товара на складе. Товар отпускается по факту "

@@ -19,9 +19,9 @@ from bench.corpus.render import GREY, INK, RULE, Colour, Rendered, Sheet, em, gr
 _QR_SHARE = 0.8
 _PAPER: Colour = (250, 249, 245)
 _THERMAL_INK: Colour = (48, 46, 50)
-_MONO = ("DejaVu Sans Mono", "PT Mono", "Liberation Mono")
-_NARROW = ("PT Sans Narrow", "Liberation Sans Narrow", "DejaVu Sans Condensed")
-_SANS = ("DejaVu Sans", "PT Sans", "Liberation Sans")
+_MONO = ("DejaVu Sans Mono", "PT Mono", "Liberation Mono", "FreeMono", "JetBrains Mono")
+_NARROW = ("PT Sans Narrow", "Liberation Sans Narrow", "DejaVu Sans Condensed", "Roboto Condensed")
+_SANS = ("DejaVu Sans", "PT Sans", "Liberation Sans", "FreeSans", "Noto Sans")
 
 
 @dataclass(frozen=True, slots=True)

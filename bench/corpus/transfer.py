@@ -16,7 +16,7 @@ from bench.corpus.render import GREY, INK, RULE, WHITE, Colour, Rendered, Sheet,
 _WIDTH = 1080
 _CANVAS_HEIGHT = 3200
 _MARGIN = 64
-_SANS = ("DejaVu Sans", "PT Sans", "Liberation Sans")
+_SANS = ("DejaVu Sans", "PT Sans", "Liberation Sans", "Roboto", "Open Sans", "Noto Sans")
 _ACCENTS: tuple[Colour, ...] = ((33, 160, 56), (255, 221, 45), (239, 49, 36), (0, 40, 130), (0, 120, 200))
 
 
