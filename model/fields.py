@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 
 from model.labels import ANY_LABEL, RULES, read_labelled
 from model.normalize import normalize_currency
+from model.payment_order import read_payment_order
 from model.schema import OCR_SOURCES, Candidate, DocumentType, Source
 from model.unlabelled import read_unlabelled
 from model.values import label, read_bank, read_name, read_text
@@ -45,7 +46,11 @@ _EVIDENCE: dict[DocumentType, tuple[tuple[re.Pattern[str], int], ...]] = {
     ),
     DocumentType.BANK_TRANSFER: (
         (
-            re.compile(r"чек по операции|квитанция о переводе|документ об операции|платёжное поручение", re.IGNORECASE),
+            re.compile(
+                r"чек по операции|квитанция о переводе|документ об операции|плат[её]жное\s+поручение"
+                r"|(?<!\d)0401060(?!\d)",
+                re.IGNORECASE,
+            ),
             3,
         ),
         (re.compile(r"сч[её]т списания|отправител|\bсбп\b|перевод по", re.IGNORECASE), 2),
@@ -71,6 +76,10 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
     if source in OCR_SOURCES and not _DOLLARS.search("\n".join(lines)):
         lines = [_FIVE_READ_AS_DOLLAR.sub("5", line) for line in lines]
     candidates: list[Candidate] = []
+    if (order := read_payment_order(lines, source)) is not None:
+        candidates += order.candidates
+        lines = order.generic_lines
+    issuers = issuer_bank_lines(lines)
     read_whole: set[str] = set()
     agent = _agent_receipt("\n".join(lines))
     suppliers: set[int] = set()
@@ -82,6 +91,8 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
             candidates += [_as_supplier(c) for c in found]
             suppliers |= {index, index + 1}  # the principal's name may stand under its ИНН
             continue
+        if index in issuers:
+            found = [c for c in found if c.field not in _BANK_FIELDS]
         payer_here = any(c.field == "payer_name" for c in found)
         if payer_here or payer_above:  # "Покупатель ООО «…», ИНН …" is the payer's ИНН
             found = [c for c in found if c.field not in _PAYEE_IDS]
@@ -90,10 +101,45 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
         if index > 0:
             candidates += _captioned(line, lines[index - 1], source)
             candidates += _caption_labelled(found, line, lines[index - 1], source)
-    candidates += read_unlabelled(["" if index in suppliers else line for index, line in enumerate(lines)], source)
+    unlabelled = ["" if index in suppliers | issuers else line for index, line in enumerate(lines)]
+    candidates += read_unlabelled(unlabelled, source)
     if any(c.field == "amount" for c in candidates):
         candidates.append(Candidate("currency", _currency(lines, source), source, 0.5))
     return candidates
+
+
+_BANK_FIELDS = frozenset({"bank_name", "bank_bic", "bank_corr_account"})
+_EXECUTED = re.compile(r"(?<![а-яёa-z])(?:исп[оa]\w?[лй]?нено|проведено)(?![а-яёa-z])", re.IGNORECASE)
+"""A bank's stamp on what it executed, also as blur spells it («ИСПОЙНЕНО»)."""
+_BANK_REQUISITE = re.compile(
+    r"(?<![а-яёa-z])(?:" + label("бик") + "|" + label("к/с") + r")(?![а-яёa-z])|(?<!\d)(?:04\d{7}|30101\d{15})(?!\d)",
+    re.IGNORECASE,
+)
+_OWN_REQUISITES = re.compile(r"банк[^,]{0,40}?[»\"”)]?\s*,\s*" + label("бик") + r"(?![а-яёa-z])", re.IGNORECASE)
+"""«АО «ТБанк», БИК 044525974, к/с 3010…»: a bank's name and its own requisites after a comma, as the issuing bank's
+footer prints them (a grid's bank row, «ПАО Сбербанк г. Москва | БИК | 044525225», has no comma)."""
+_STAMP_REACH = 3
+
+
+def issuer_bank_lines(lines: Sequence[str]) -> set[int]:
+    """Lines holding the requisites of the bank that issued or executed the document, not the recipient's: its footer
+    («АО «ТБанк», БИК …, к/с …») and its «ИСПОЛНЕНО» stamp (its name and БИК over the word). On a transfer by phone
+    the stamp's БИК is the only one on the page, and its к/с confirms it; on a payment order the stamp is the payer's
+    bank's. A line naming the recipient («получателя») is never one."""
+    found = {index for index, line in enumerate(lines) if _OWN_REQUISITES.search(line)}
+    for index, line in enumerate(lines):
+        if _EXECUTED.search(line):
+            reach = range(max(0, index - _STAMP_REACH), min(len(lines), index + _STAMP_REACH))
+            stamped = {near for near in reach if _BANK_REQUISITE.search(lines[near])}
+            found |= stamped | {near - 1 for near in stamped if near > 0 and _bank_alone(lines[near - 1])}
+    return {index for index in found if "получател" not in lines[index].lower()}
+
+
+def _bank_alone(line: str) -> bool:
+    """A stamp's first line: a bank's name and no number."""
+    return re.search(r"банк|(?<![а-яё])(?:п?ао|кб)(?![а-яё])", line, re.IGNORECASE) is not None and not re.search(
+        r"\d", line
+    )
 
 
 _DOLLARS = re.compile(r"usd|долл|dollar", re.IGNORECASE)
@@ -159,13 +205,23 @@ def _roles_joined(lines: Sequence[str]) -> list[str]:
     return joined
 
 
+_NAMED_IN_LETTERS = {
+    "$": _DOLLARS,
+    "€": re.compile(r"eur|евро", re.IGNORECASE),
+    "¥": re.compile(r"cny|юан", re.IGNORECASE),
+}
+"""A currency sign OCR may have made of something else counts only where the page names that currency in letters."""
+
+
 def _currency(lines: Sequence[str], source: Source) -> str:
-    """The currency printed beside the amounts, RUB when none is. OCR makes a "$" of a blurred "₽", "S" or "5", so
-    in OCR text a dollar counts only where the page also names it ("USD", "долл.")."""
+    """The currency printed beside the amounts, RUB when none is. OCR makes a "$" of a blurred "₽", "S" or "5", and
+    a "€" of an operation number's "C" («Номер операции €251529»), so in OCR text a sign counts only where the page
+    also names its currency in letters ("USD", "долл.", "евро")."""
     text = "\n".join(lines)
     marks = _CURRENCY_BESIDE_A_NUMBER.findall(text)
-    if source in OCR_SOURCES and not _DOLLARS.search(text):
-        marks = [mark for mark in marks if "$" not in mark]
+    if source in OCR_SOURCES:
+        unnamed = {sign for sign, named in _NAMED_IN_LETTERS.items() if not named.search(text)}
+        marks = [mark for mark in marks if not unnamed & set(mark)]
     return normalize_currency(" ".join(marks)) or "RUB"
 
 

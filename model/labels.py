@@ -115,6 +115,12 @@ _DANGLING = {
 "Северо-Западный банк ПАО" / "Сбербанк"."""
 
 
+_GOES_ON_IN_LOWER_CASE = frozenset({"purpose"})
+_LOWER_CASE_START = re.compile(r"^\s*[а-яё]")
+"""A purpose wrapped before a word: the next line goes on in lower case («Оплата по договору № 354/2025» / «от
+05.07.2025»), where a new row's label or value would start with a capital."""
+
+
 _VALUES_LIKE_LABELS = frozenset({"bank_name"})
 """Fields whose value may start with the field's own label word: "Банк Точка", "Банк ВТБ (ПАО)"."""
 
@@ -193,7 +199,9 @@ def _follows_freely(following: str) -> bool:
 def continued(field_name: str, value: str | None, following: str) -> str | None:
     """``value`` with the next line joined on when it stops unfinished (``_DANGLING``): wrapped onto that line."""
     dangling = _DANGLING.get(field_name)
-    if value is not None and dangling is not None and dangling.search(value) and _follows_freely(following):
+    goes_on = dangling is not None and value is not None and dangling.search(value) is not None
+    goes_on = goes_on or (field_name in _GOES_ON_IN_LOWER_CASE and _LOWER_CASE_START.match(following) is not None)
+    if value is not None and goes_on and _follows_freely(following):
         wordy = sum(ch.isalnum() or ch.isspace() for ch in following) >= 0.75 * len(following)
         return normalize_text(f"{value} {following}") if wordy else value  # not specks ("—--енла---е * SE")
     return value

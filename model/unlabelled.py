@@ -27,11 +27,19 @@ _ORG_BEHIND_SPECKS = re.compile(rf"^(?:[\W_]*\w{{1,5}}){{1,3}}\s+(?=(?:{_ORG_FOR
 """A quoted company name behind a few short words, which on a line with no label are a caption blurred past
 reading ("ФИО г отеля ООО «Золотой колос»")."""
 _STANDALONE_AMOUNT = re.compile(
-    r"^[\s_|=-]*(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[.,]\d{2})?\s*(?:₽|P|Р|\?|руб\.?|р\.|RUB)(?:\s+[^\s\d]{1,2})?\s*$",
+    r"^[\s_|=-]*(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[.,]\d{2})?\s*(?:₽|P|Р|\?|руб\.?|р\.|RUB)"
+    r"(?:\s+(?:[^\s\d]{1,2}|исполнено|выполнено|успешно|исполнен|выполнен))?\s*$",
     re.IGNORECASE,
 )
 """A line holding only an amount and its currency ("10 166,63 ₽", "131178.21 RUB"), perhaps with a speck of the
-screen after it ("9712.18 RUB Ke")."""
+screen after it ("9712.18 RUB Ke") or the operation's status beside it, as apps print a chip ("316,00 ₽ Исполнено")."""
+_SPACED_AMOUNT = re.compile(
+    r"^[\s_|=-]*((?:\d{1,3}\s)*\d{1,3})\s*[.,‚]\s*(\d\s?\d)\s*(?:₽|P|Р|руб\.?|р\.|RUB)"
+    r"(?:\s+(?:[^\s\d]{1,2}|исполнено|выполнено|успешно|исполнен|выполнен))?\s*$",
+    re.IGNORECASE,
+)
+"""A big bold amount alone on its line that OCR split between its digits («31 6,00 ₽», «1 83 1 71 ‚78 ₽», «384, 1 8
+руб.»): with its kopecks and currency, and nothing else on the line, the digits are one number."""
 _REFERENCED_DATE = re.compile(
     r"(?<![а-яё])(?:от|до|по|позднее|позже|срок\w*(?:\s+оплаты)?|действител\w*)\W*$", re.IGNORECASE
 )
@@ -234,4 +242,8 @@ def read_unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
             found.append(Candidate("recipient_name", name, source, 0.3))
         if _STANDALONE_AMOUNT.match(line) and not _MASKED_NUMBER.search(above) and (amount := payable(line)):
             found.append(Candidate("amount", amount, source, 1.5))  # the big figure atop a bank's receipt
+        elif (spaced := _SPACED_AMOUNT.match(line)) and not _MASKED_NUMBER.search(above):
+            amount = f"{int(''.join(spaced[1].split()))}.{spaced[2].replace(' ', '')}"
+            if amount != "0.00":
+                found.append(Candidate("amount", amount, source, 1.0))
     return found

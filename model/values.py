@@ -272,8 +272,21 @@ def read_name(text: str) -> str | None:
     name = _CRUMBS_AFTER_QUOTE.sub(r"\1", name)
     if initials := _INITIALS.search(name):  # "ИП Захаров Б, Б, ВИ ФАН": the name ends with its initials
         name = name[: initials.start()] + initials.group().replace(",", ".")
-    name = _cyrillic_legal_forms(name)
+    name = _CYRILLIC_READ_AS_LATIN.sub(_respelled, _cyrillic_legal_forms(name))
     return normalize_text(name) if _names_something(name, r"[А-Яа-яЁёA-Za-z]{2}") else None
+
+
+_WORD_LOOKALIKES = str.maketrans("ABCEHKMOPTXY30", "АВСЕНКМОРТХУЗО")
+_CYRILLIC_READ_AS_LATIN = re.compile(r"(?<!\w)[A-ZА-ЯЁ0-9]*[ABCEHKMOPTXY][A-ZА-ЯЁ0-9]*(?!\w)")
+
+
+def _respelled(word: re.Match[str]) -> str:
+    """An upper-case word OCR spelled partly in Latin look-alikes: «BEPE3KA» (a З read as 3) or «ПАРУC» is Cyrillic
+    again. A word of Latin letters alone («MAX», «IT») may be the name's own and is left as it is."""
+    text = word.group()
+    mixed = re.search(r"[А-ЯЁ]", text) is not None or re.search(r"[A-Z][30]|[30][A-Z]", text) is not None
+    cyrillic = text.translate(_WORD_LOOKALIKES)
+    return cyrillic if mixed and re.fullmatch(r"[А-ЯЁ]+", cyrillic) else text
 
 
 _TEXT_END = re.compile(r"\s{3,}.*$")

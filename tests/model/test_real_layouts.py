@@ -376,3 +376,84 @@ def test_a_marketplaces_receipt_is_paid_to_the_marketplace_not_to_a_seller_named
 def test_a_lone_word_that_names_no_bank_is_not_the_bank(lines: list[str]) -> None:
     assert _details(lines).bank_name is None
     assert _details(["Банк получателя", "ВТБ"]).bank_name == "ВТБ"
+
+
+TBANK_BIK, TBANK_CORR = "044525974", "30101810145250000974"
+
+
+def _bank_app_receipt(tail: list[str]) -> list[str]:
+    """A bank app's receipt of a transfer by phone to another bank, as Tesseract reads it, then the issuing bank's
+    own lines: its footer or its «ИСПОЛНЕНО» stamp, with its БИК and к/с."""
+    return [
+        "Т-Банк 01.04.2019 11:05:12",
+        "Итого 65,55 Р",
+        "Перевод По номеру телефона",
+        "Получатель Алексей Алексеевич Л.",
+        "Телефон получателя +7 (946) 222-04-70",
+        "Банк получателя Сбербанк",
+        "Квитанция № 1-3-02-433-4312",
+        *tail,
+    ]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        [f"АО «ТБанк», БИК {TBANK_BIK}, к/с {TBANK_CORR}.", "Универсальная лицензия Банка России"],
+        ["АО «ТБанк»", f"БИК {TBANK_BIK}", "ИСПОЛНЕНО", "01.04.2019"],
+        ["Банк ВТБ (ПАО)", "| БИК 044525187", "| ИСПОЛНЕНО", "| 01.04.2019"],
+    ],
+    ids=["footer", "stamp", "stamp with specks"],
+)
+def test_the_issuing_banks_footer_or_stamp_is_not_the_recipients_bank(tail: list[str]) -> None:
+    """A transfer by phone names no recipient's БИК: the only one on the page is the sender's bank's, confirmed by
+    its own к/с, and was called verified."""
+    details = _details(_bank_app_receipt(tail))
+    assert (details.bank_bic, details.bank_corr_account) == (None, None)
+    assert details.bank_name == "Сбербанк"
+
+
+def test_the_recipients_bik_beside_the_issuers_footer_is_the_recipients() -> None:
+    footer = [f"АО «ТБанк», БИК {TBANK_BIK}, к/с {TBANK_CORR}."]
+    lines = _bank_app_receipt(footer)
+    lines.insert(6, f"БИК банка получателя {BIK}")
+    details = _details(lines)
+    assert (details.bank_bic, details.bank_corr_account) == (BIK, None)
+
+
+def test_a_receipts_dash_joined_number_holds_no_date() -> None:
+    """«Квитанция № 1-3-02-433-4312» read as 1 March 2002 beat the header's date."""
+    assert _details(_bank_app_receipt([])).payment_date == "2019-04-01"
+
+
+def test_an_operation_numbers_c_read_as_euro_is_no_currency() -> None:
+    lines = ["Квитанция о переводе", "Номер операции €251529", "Сумма перевода 840 P", "Банк получателя Банк Точка"]
+    assert _details(lines).currency == "RUB"
+    assert _details([*lines, "Сумма в евро: €12,00"]).currency == "EUR"
+
+
+@pytest.mark.parametrize(
+    ("line", "amount"),
+    [
+        ("31 6,00 Р Исполнено", "316.00"),
+        ("1 83 1 71 ‚78 Р Исполнено", "183171.78"),
+        ("30 325,33 руб. Исполнено", "30325.33"),
+    ],
+)
+def test_a_big_amount_split_by_ocr_beside_its_status_chip_is_the_amount(line: str, amount: str) -> None:
+    lines = ["ВТБ", "Перевод по СБП", line, "Дата и время операции", "11 октября 2024 в 07:24", "Комиссия", "ОР"]
+    assert _details(lines).amount == amount
+
+
+@pytest.mark.parametrize(
+    ("printed", "name"),
+    [("ООО «BEPE3KA»", "ООО «ВЕРЕЗКА»"), ("ООО «ПАРУC»", "ООО «ПАРУС»"), ("ООО «MAX»", "ООО «MAX»")],
+    ids=["a З read as 3", "mixed scripts", "a Latin name"],
+)
+def test_an_upper_case_name_read_in_latin_look_alikes_is_cyrillic_again(printed: str, name: str) -> None:
+    assert _details([f"Получатель {printed}"]).recipient_name == name
+
+
+def test_a_purpose_wrapped_before_a_word_goes_on_in_lower_case() -> None:
+    lines = ["Назначение платежа Оплата по договору № 354/2025", "от 05.07.2025", "Квитанция № 1-0-28-337-7946"]
+    assert _details(lines).purpose == "Оплата по договору № 354/2025 от 05.07.2025"

@@ -1,0 +1,160 @@
+"""The платёжное поручение (form 0401060): whose each number is, told by the captions printed under its blocks.
+
+The form prints the payer's block first (its ИНН, КПП, name and account, then its bank with БИК and к/с) and the
+recipient's under it with the same labels («ИНН», «КПП», «Сч. №», «БИК»), each block captioned below: «Плательщик»,
+«Банк плательщика», «Банк получателя», «Получатель». A reader that takes the first «ИНН» takes the payer's, whose
+check digits pass: a wrong value, verified. So the page is split into sections at those captions; the payer's lines
+are kept from the generic reading, and the recipient's values are read by their place in the grid. The amount is
+written by the form's own convention (field 7): «1234-56», or «1234=» for whole roubles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from model.normalize import find_dates, normalize_text
+from model.schema import Candidate, Source
+from model.values import digit_tokens, label, read_bank, read_name, read_text
+
+_TITLE = re.compile(r"плат[её]жное\s+поручение|(?<!\d)0401060(?!\d)", re.IGNORECASE)
+"""The form's name in its title, or its code in the box at the top right. «Образец заполнения платёжного
+поручения» over a 1C invoice's bank grid is another document's caption, and no title."""
+_NUMBER_AND_DATE = re.compile(r"поручение\W*(?:№|N[oо2e]?)?\s*\d+", re.IGNORECASE)
+_PAYER_BANK = re.compile(r"(?<![а-яё])б?анк\W{0,3}плат\w{3,7}(?![а-яё])", re.IGNORECASE)
+_RECIPIENT_BANK = re.compile(r"(?<![а-яё])б?анк\W{0,3}получ\w{3,6}(?![а-яё])", re.IGNORECASE)
+"""The captions under the banks' cells, also with the first letter lost («анк плательщика»)."""
+_PAYER = re.compile(r"(?<![а-яё]\W)(?<![а-яё])плат\w{3,6}к(?![а-яё])", re.IGNORECASE)
+_PURPOSE_CAPTION = re.compile(r"^\W*(?:назначение|наименование)\s+платежа\W*$", re.IGNORECASE)
+_INN = re.compile(r"(?<![а-яёa-z])" + label("инн") + r"(?![а-яёa-z])", re.IGNORECASE)
+_FIGURES = re.compile(r"(?<![а-яё])сумма\W{0,3}(\d{1,3}(?:\s\d{3})+|\d+)\s?(?:-\s?(\d{2})(?!\d)|=)", re.IGNORECASE)
+"""Field 7 as the rules write it: «Сумма 4237-53», «Сумма 1074373=»; the purpose repeats it the same way."""
+_OPERATION_CELLS = re.compile(r"\s+(?:вид\s*оп|срок\s*пл|наз\.?\s*пл|очер|код|рез\.?\s*пол).*$", re.IGNORECASE)
+"""Fields 18-23, printed beside the recipient's name on the same row."""
+_GRID_WORDS = re.compile(r"вид\s*оп|срок\s*пл|очер\.?\s*пл|рез\.?\s*пол|получател|\bкод\b", re.IGNORECASE)
+
+ORDER_SCORE = 2.5
+"""Above any generic label's reading of a bank or party (1.0) and a total's (2.0): the grid's place says whose a
+value is, which a label alone («ИНН», «БИК») on this form cannot."""
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentOrder:
+    """A payment order's readings and the lines left to the generic reader (the payer's, blanked)."""
+
+    candidates: list[Candidate]
+    generic_lines: list[str]
+
+
+def is_payment_order(lines: Sequence[str]) -> bool:
+    return any(_TITLE.search(line) for line in lines)
+
+
+def _first(pattern: re.Pattern[str], lines: Sequence[str], start: int = 0) -> int | None:
+    return next((index for index in range(start, len(lines)) if pattern.search(lines[index])), None)
+
+
+def read_payment_order(lines: Sequence[str], source: Source) -> PaymentOrder | None:
+    """The recipient's values by section, the payer's name, amount, date and purpose; ``None`` if no payment order."""
+    title = _first(_TITLE, lines)
+    if title is None:
+        return None
+    purpose_at = _first(_PURPOSE_CAPTION, lines, title)
+    end = len(lines) if purpose_at is None else purpose_at
+    recipient_bank_at = _first(_RECIPIENT_BANK, lines, title)
+    payer_bank_at = _first(_PAYER_BANK, lines, title)
+    found = [*_amount(lines, source), *_date(lines, source), *_purpose(lines, purpose_at, source)]
+    generic = list(lines)
+    for index in range(end if purpose_at is None else purpose_at, len(lines)):
+        generic[index] = ""  # the purpose, read above; the signatures and the payer's bank's stamp
+    if recipient_bank_at is None or recipient_bank_at >= end:
+        generic[title] = _without_numbers(lines[title])
+        for index in range(title + 1, end):  # whose numbers and names are whose cannot be told: none is read
+            generic[index] = ""
+        return PaymentOrder(found, generic)
+    payer_end = payer_bank_at if payer_bank_at is not None and payer_bank_at < recipient_bank_at else None
+    if payer_end is None:
+        payer_end = max(title, recipient_bank_at - 2)  # the recipient's bank fills two lines above its caption
+    found += _payer_name(lines, title, payer_end, source)
+    for index in range(title, payer_end + 1):
+        generic[index] = _without_numbers(lines[index]) if index == title else ""
+    found += _recipient_bank(lines[payer_end + 1 : recipient_bank_at + 1], source)
+    found += _recipient(lines[recipient_bank_at + 1 : end], source)
+    return PaymentOrder(found, generic)
+
+
+def _without_numbers(line: str) -> str:
+    """The line with its long numbers taken out: the title keeps its date for the generic reader, not an ИНН."""
+    return re.sub(r"\d[\d ]{7,}\d", " ", line)
+
+
+def _amount(lines: Sequence[str], source: Source) -> list[Candidate]:
+    for line in lines:
+        if match := _FIGURES.search(line):
+            roubles = match[1].replace(" ", "")
+            return [Candidate("amount", f"{int(roubles)}.{match[2] or '00'}", source, ORDER_SCORE + 1)]
+    return []
+
+
+def _date(lines: Sequence[str], source: Source) -> list[Candidate]:
+    """Field 4, right of the number in the title («ПЛАТЕЖНОЕ ПОРУЧЕНИЕ № 6937 01.02.2024»)."""
+    for line in lines:
+        if number := _NUMBER_AND_DATE.search(line):
+            return [Candidate("payment_date", iso, source, ORDER_SCORE) for _, iso in find_dates(line[number.end() :])]
+    return []
+
+
+def _purpose(lines: Sequence[str], caption: int | None, source: Source) -> list[Candidate]:
+    """Field 24 stands over its caption, perhaps wrapped: the wordy lines right above it, up to three, back to the
+    one that opens with a capital (a wrapped line goes on in lower case or with a number)."""
+    if caption is None:
+        return []
+    taken: list[str] = []
+    for line in reversed(lines[max(0, caption - 3) : caption]):
+        letters = sum(ch.isalnum() or ch.isspace() for ch in line)
+        if not line.strip() or letters < 0.8 * len(line) or _GRID_WORDS.search(line) or _INN.search(line):
+            break
+        taken.insert(0, line.strip())
+        if re.match(r"[А-ЯЁA-Z]", line.strip()):
+            break
+    purpose = read_text(" ".join(taken)) if taken else None
+    return [Candidate("purpose", purpose, source, ORDER_SCORE)] if purpose else []
+
+
+def _payer_name(lines: Sequence[str], title: int, payer_end: int, source: Source) -> list[Candidate]:
+    """The payer's name: between its ИНН row and the «Плательщик» caption."""
+    inn_at = _first(_INN, lines[: payer_end + 1], title)
+    caption = _first(_PAYER, lines[: payer_end + 1], title)
+    if inn_at is None or caption is None or caption <= inn_at:
+        return []
+    before_caption = _PAYER.split(lines[caption], maxsplit=1)[0]
+    text = " ".join([*lines[inn_at + 1 : caption], before_caption]).strip()
+    name = read_name(text) if text else None
+    return [Candidate("payer_name", name, source, ORDER_SCORE)] if name else []
+
+
+def _recipient_bank(lines: Sequence[str], source: Source) -> list[Candidate]:
+    """Fields 13-15: the bank's name and city on the first line (its БИК beside it), the к/с under it."""
+    found: list[Candidate] = []
+    if lines:
+        first = re.split(r"\s\d[\d ]{4,}", lines[0], maxsplit=1)[0]
+        if (bank := read_bank(first)) is not None and not _RECIPIENT_BANK.search(first):
+            found.append(Candidate("bank_name", normalize_text(bank) or bank, source, ORDER_SCORE))
+    for token in (token for line in lines for token in digit_tokens(line)):
+        if len(token) == 9 and token.startswith("0"):
+            found.append(Candidate("bank_bic", token, source, ORDER_SCORE))
+        elif len(token) == 20 and token.startswith("30101"):
+            found.append(Candidate("bank_corr_account", token, source, ORDER_SCORE))
+    return found
+
+
+def _recipient(lines: Sequence[str], source: Source) -> list[Candidate]:
+    """Fields 61, 103, 17 and 16: the ИНН row (ИНН, КПП, the account), then the name, cut before fields 18-23."""
+    inn_at = _first(_INN, lines)
+    if inn_at is None or inn_at + 1 >= len(lines):
+        return []
+    cell = _OPERATION_CELLS.sub("", lines[inn_at + 1])
+    letters = sum(ch.isalpha() for ch in cell)
+    name = read_name(cell) if letters >= 4 and letters >= 0.6 * len(cell.replace(" ", "")) else None
+    return [Candidate("recipient_name", name, source, ORDER_SCORE)] if name else []

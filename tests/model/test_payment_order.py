@@ -1,0 +1,118 @@
+"""The платёжное поручение (form 0401060) as Tesseract reads it row by row: the payer's block comes first with the
+same labels as the recipient's, and its identifiers pass their checks, so taking them is a wrong value verified."""
+
+from __future__ import annotations
+
+import random
+from decimal import Decimal
+
+import pytest
+
+from bench.corpus.content import Recipient, random_organisation
+from bench.corpus.payment_order import bank_place, figures, payment_order
+from model.fields import classify, extract_candidates
+from model.payment_order import is_payment_order, read_payment_order
+from model.resolve import resolve
+from model.schema import CheckStatus, DocumentType, FieldCheck, PaymentDetails, Source
+
+_PAYER_BANK_CAPTIONS = ("Банк плательщика", "анк плательщика")  # OCR loses the first letter of a caption
+
+
+def _party(seed: str) -> Recipient:
+    rng = random.Random(seed)
+    while (party := random_organisation(rng)).kpp is None:  # an organisation: ИНН and КПП both on the page
+        pass
+    return party
+
+
+PAYER, RECIPIENT = _party("payer"), _party("recipient")
+
+
+def _order_lines(amount: str = "4237-53", payer_bank_caption: str = "Банк плательщика") -> list[str]:
+    """doc_0054 of the corpus as Tesseract read it, with its numbers replaced by these parties'."""
+    return [
+        "16.07.2024 16.07.2024 Pe 0401060",
+        "Tlocryn. в банк плат. Списано со сч. плат.",
+        "ПЛАТЕЖНОЕ ПОРУЧЕНИЕ № 8107 16.07.2024",
+        "Дата Вид платежа",
+        "Сумма Четыре тысячи двести тридцать семь рублей 53 копейки",
+        "прописью",
+        f"ИНН {PAYER.inn} КПП {PAYER.kpp} Сумма {amount}",
+        PAYER.name,
+        f"Плательшик Сч. № {PAYER.account}",
+        f"{bank_place(PAYER.bank)} {PAYER.bank.bic}",
+        f"{payer_bank_caption} {PAYER.bank.corr_account}",
+        f"{bank_place(RECIPIENT.bank)} {RECIPIENT.bank.bic}",
+        f"Банк получателя {RECIPIENT.bank.corr_account}",
+        f"ИНН {RECIPIENT.inn} КПП {RECIPIENT.kpp} Сч. № {RECIPIENT.account}",
+        f"{RECIPIENT.name} Вид оп. 01 Срок плат.",
+        "р | [т 5 |",
+        "Оплата по счёту № 195 от 11.07.2024. Сумма 4237-53, в т.ч. НДС (20%) 706-26",
+        "Назначение платежа",
+        "Подписи Отметки банка",
+        PAYER.bank.name,
+        f"М.П. go nae cee БИК {PAYER.bank.bic}",
+        "ИСПОЛНЕНО",
+        "16.07.2024",
+    ]
+
+
+def _resolved(lines: list[str]) -> tuple[PaymentDetails, dict[str, FieldCheck]]:
+    return resolve(extract_candidates(lines, Source.OCR), classify(lines), Source.OCR)
+
+
+@pytest.mark.parametrize("caption", _PAYER_BANK_CAPTIONS)
+def test_payment_order_gives_the_recipients_numbers_not_the_payers(caption: str) -> None:
+    details, checks = _resolved(_order_lines(payer_bank_caption=caption))
+    assert details.document_type == DocumentType.BANK_TRANSFER
+    assert (details.recipient_inn, details.recipient_kpp) == (RECIPIENT.inn, RECIPIENT.kpp)
+    assert details.recipient_account == RECIPIENT.account
+    assert (details.bank_bic, details.bank_corr_account) == (RECIPIENT.bank.bic, RECIPIENT.bank.corr_account)
+    assert details.bank_name == bank_place(RECIPIENT.bank)
+    assert details.recipient_name == RECIPIENT.name
+    assert details.payer_name == PAYER.name
+    assert checks["recipient_inn"].status == CheckStatus.VERIFIED
+
+
+def test_payment_order_reads_its_date_purpose_and_amount_by_the_forms_rules() -> None:
+    details, _ = _resolved(_order_lines())
+    assert details.payment_date == "2024-07-16"
+    assert details.amount == "4237.53"
+    assert details.purpose == "Оплата по счёту № 195 от 11.07.2024. Сумма 4237-53, в т.ч. НДС (20%) 706-26"
+
+
+@pytest.mark.parametrize(("printed", "amount"), [("4237-53", "4237.53"), ("1074373=", "1074373.00")])
+def test_payment_order_amount_is_roubles_dash_kopecks_or_whole_with_equals(printed: str, amount: str) -> None:
+    details, _ = _resolved(_order_lines(amount=printed))
+    assert details.amount == amount
+
+
+def test_payment_order_whose_recipient_caption_is_lost_gives_no_identifier() -> None:
+    """Without «Банк получателя» nothing tells the payer's numbers from the recipient's: none is read."""
+    lines = [line for line in _order_lines() if not line.startswith("Банк получателя")]
+    details, _ = _resolved(lines)
+    assert details.recipient_inn is None
+    assert details.recipient_account is None
+    assert details.bank_bic is None
+
+
+def test_payment_order_purpose_stops_at_its_first_line() -> None:
+    """Specks over the purpose's first line (a capital letter opens it) are the grid's, not the purpose's."""
+    lines = _order_lines()
+    lines[15] = "а — 7019 Сулима 995 01 oe | |"
+    details, _ = _resolved(lines)
+    assert details.purpose is not None and details.purpose.startswith("Оплата по счёту № 195")
+
+
+def test_sample_of_the_form_on_a_1c_invoice_is_no_payment_order() -> None:
+    lines = ["Образец заполнения платёжного поручения", "Счёт на оплату № 5 от 1 марта 2024 г."]
+    assert not is_payment_order(lines)
+    assert read_payment_order(lines, Source.OCR) is None
+    assert classify(lines) == DocumentType.INVOICE
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_drawn_payment_order_prints_its_amount_as_field_7(seed: int) -> None:
+    page = payment_order(random.Random(f"order:{seed}"))
+    amount = page.fields["amount"]
+    assert any(f"Сумма {figures(Decimal(amount))}" in text for text in page.drawn)
