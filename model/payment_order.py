@@ -73,15 +73,23 @@ def read_payment_order(lines: Sequence[str], source: Source) -> PaymentOrder | N
         for index in range(title + 1, end):  # whose numbers and names are whose cannot be told: none is read
             generic[index] = ""
         return PaymentOrder(found, generic)
-    payer_end = payer_bank_at if payer_bank_at is not None and payer_bank_at < recipient_bank_at else None
-    if payer_end is None:
-        payer_end = max(title, recipient_bank_at - 2)  # the recipient's bank fills two lines above its caption
+    payer_end = _payer_end(lines, title, payer_bank_at, recipient_bank_at)
     found += _payer_name(lines, title, payer_end, source)
     for index in range(title, payer_end + 1):
         generic[index] = _without_numbers(lines[index]) if index == title else ""
     found += _recipient_bank(lines[payer_end + 1 : recipient_bank_at + 1], source)
     found += _recipient(lines[recipient_bank_at + 1 : end], source)
     return PaymentOrder(found, generic)
+
+
+def _payer_end(lines: Sequence[str], title: int, payer_bank_at: int | None, recipient_bank_at: int) -> int:
+    """The last line of the payer's block and its bank's: the «Банк плательщика» caption; with it lost, two lines
+    above «Банк получателя» (the recipient's bank fills two rows) once the «Плательщик» caption is seen; with no
+    payer's caption at all, no payer's block was read (a page cut above the banks)."""
+    if payer_bank_at is not None and payer_bank_at < recipient_bank_at:
+        return payer_bank_at
+    payer_at = _first(_PAYER, lines[:recipient_bank_at], title)
+    return title if payer_at is None else max(payer_at, recipient_bank_at - 2)
 
 
 def _without_numbers(line: str) -> str:
@@ -135,18 +143,24 @@ def _payer_name(lines: Sequence[str], title: int, payer_end: int, source: Source
 
 
 def _recipient_bank(lines: Sequence[str], source: Source) -> list[Candidate]:
-    """Fields 13-15: the bank's name and city on the first line (its БИК beside it), the к/с under it."""
+    """Fields 13-15: the bank's name and city with its БИК beside it, the к/с under it (on a budget payment the
+    treasury office's ЕКС, 40102…)."""
     found: list[Candidate] = []
+    bics = [index for index, line in enumerate(lines) if any(_bik_like(token) for token in digit_tokens(line))]
     if lines:
-        first = re.split(r"\s\d[\d ]{4,}", lines[0], maxsplit=1)[0]
+        first = re.split(r"\s\d[\d ]{4,}", lines[bics[0] if bics else 0], maxsplit=1)[0]
         if (bank := read_bank(first)) is not None and not _RECIPIENT_BANK.search(first):
             found.append(Candidate("bank_name", normalize_text(bank) or bank, source, ORDER_SCORE))
     for token in (token for line in lines for token in digit_tokens(line)):
-        if len(token) == 9 and token.startswith("0"):
+        if _bik_like(token):
             found.append(Candidate("bank_bic", token, source, ORDER_SCORE))
-        elif len(token) == 20 and token.startswith("30101"):
+        elif len(token) == 20 and token.startswith(("30101", "40102")):
             found.append(Candidate("bank_corr_account", token, source, ORDER_SCORE))
     return found
+
+
+def _bik_like(token: str) -> bool:
+    return len(token) == 9 and token.startswith("0")
 
 
 def _recipient(lines: Sequence[str], source: Source) -> list[Candidate]:

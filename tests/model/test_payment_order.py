@@ -15,7 +15,7 @@ from model.payment_order import is_payment_order, read_payment_order
 from model.resolve import resolve
 from model.schema import CheckStatus, DocumentType, FieldCheck, PaymentDetails, Source
 
-_PAYER_BANK_CAPTIONS = ("Банк плательщика", "анк плательщика")  # OCR loses the first letter of a caption
+_PAYER_BANK_CAPTIONS = ("Банк плательщика", "анк плательщика", "")  # OCR loses a caption's first letter, or all
 
 
 def _party(seed: str) -> Recipient:
