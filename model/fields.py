@@ -79,7 +79,7 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
     if (order := read_payment_order(lines, source)) is not None:
         candidates += order.candidates
         lines = order.generic_lines
-    issuers = issuer_bank_lines(lines)
+    issuers = issuer_bank_lines(lines) if classify(lines) == DocumentType.BANK_TRANSFER else set()
     read_whole: set[str] = set()
     agent = _agent_receipt("\n".join(lines))
     suppliers: set[int] = set()
@@ -122,10 +122,11 @@ _STAMP_REACH = 3
 
 
 def issuer_bank_lines(lines: Sequence[str]) -> set[int]:
-    """Lines holding the requisites of the bank that issued or executed the document, not the recipient's: its footer
-    («АО «ТБанк», БИК …, к/с …») and its «ИСПОЛНЕНО» stamp (its name and БИК over the word). On a transfer by phone
-    the stamp's БИК is the only one on the page, and its к/с confirms it; on a payment order the stamp is the payer's
-    bank's. A line naming the recipient («получателя») is never one."""
+    """Lines of a bank's transfer receipt holding the requisites of the bank that issued or executed it, not the
+    recipient's: its footer («АО «ТБанк», БИК …, к/с …») and its «ИСПОЛНЕНО» stamp (its name and БИК over the word).
+    On a transfer by phone the stamp's БИК is the only one on the page, and its к/с confirms it; on a payment order
+    the stamp is the payer's bank's. A line naming the recipient («получателя») is never one. Only for transfers: an
+    invoice prints its payee's bank the footer's way («ПАО Сбербанк, БИК …, к/с …»)."""
     found = {index for index, line in enumerate(lines) if _OWN_REQUISITES.search(line)}
     for index, line in enumerate(lines):
         if _EXECUTED.search(line):

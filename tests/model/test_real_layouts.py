@@ -457,3 +457,13 @@ def test_an_upper_case_name_read_in_latin_look_alikes_is_cyrillic_again(printed:
 def test_a_purpose_wrapped_before_a_word_goes_on_in_lower_case() -> None:
     lines = ["Назначение платежа Оплата по договору № 354/2025", "от 05.07.2025", "Квитанция № 1-0-28-337-7946"]
     assert _details(lines).purpose == "Оплата по договору № 354/2025 от 05.07.2025"
+
+
+def test_an_invoices_payee_bank_printed_the_footers_way_is_the_payees() -> None:
+    lines = [
+        "Счёт на оплату № 5 от 1 марта 2024 г.",
+        f"АО «Альфа-Банк», БИК {BIK}, к/с {CORR}",
+        "Поставщик: ООО «Ромашка»",
+    ]
+    details = _details(lines)
+    assert (details.bank_bic, details.bank_corr_account) == (BIK, CORR)
