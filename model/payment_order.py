@@ -26,6 +26,7 @@ _PAYER_BANK = re.compile(r"(?<![а-яё])б?анк\W{0,3}плат\w{3,7}(?![а-�
 _RECIPIENT_BANK = re.compile(r"(?<![а-яё])б?анк\W{0,3}получ\w{3,6}(?![а-яё])", re.IGNORECASE)
 """The captions under the banks' cells, also with the first letter lost («анк плательщика»)."""
 _PAYER = re.compile(r"(?<![а-яё]\W)(?<![а-яё])плат\w{3,6}к(?![а-яё])", re.IGNORECASE)
+"""The caption «Плательщик» (OCR: «Плательшик», «Плательцик»), not the bank's «Банк плательщик(а)»."""
 _PURPOSE_CAPTION = re.compile(r"^\W*(?:назначение|наименование)\s+платежа\W*$", re.IGNORECASE)
 _INN = re.compile(r"(?<![а-яёa-z])" + label("инн") + r"(?![а-яёa-z])", re.IGNORECASE)
 _FIGURES = re.compile(r"(?<![а-яё])сумма\W{0,3}(\d{1,3}(?:\s\d{3})+|\d+)\s?(?:-\s?(\d{2})(?!\d)|=)", re.IGNORECASE)
@@ -66,7 +67,7 @@ def read_payment_order(lines: Sequence[str], source: Source) -> PaymentOrder | N
     payer_bank_at = _first(_PAYER_BANK, lines, title)
     found = [*_amount(lines, source), *_date(lines, source), *_purpose(lines, purpose_at, source)]
     generic = list(lines)
-    for index in range(end if purpose_at is None else purpose_at, len(lines)):
+    for index in range(end, len(lines)):
         generic[index] = ""  # the purpose, read above; the signatures and the payer's bank's stamp
     if recipient_bank_at is None or recipient_bank_at >= end:
         generic[title] = _without_numbers(lines[title])
