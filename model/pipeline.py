@@ -116,6 +116,7 @@ def _options(preprocess_image: bool, keep_intermediates: bool) -> PreprocessOpti
         normalize_contrast=False,
         denoise=False,
         scale=False,
+        erase_rules=False,
         keep_intermediates=keep_intermediates,
     )
 

@@ -118,6 +118,7 @@ RU = {
     "Reload the page and try again.": "Обновите страницу и попробуйте ещё раз.",
     "Remove noise": "Удаление шума",
     "Scale for reading": "Масштабирование",
+    "Erase table rules": "Линии таблиц",
     "Sign in": "Войти",
     "Sign out": "Выйти",
     "Sign-in did not complete": "Вход не завершён",

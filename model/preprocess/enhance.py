@@ -181,6 +181,70 @@ def _letter_heights(grey: Image) -> NDArray[np.int64]:
     return letters
 
 
+RULE_LENGTH = 4.0
+"""A table rule runs at least this many x-heights straight; a letter's longest stroke (a capital, a bracket) about
+two."""
+RULE_THICKNESS = 0.5
+"""A rule is thinner than this share of the x-height; a longer run of ink as thick is a filled bar (a bank app's
+button, a receipt's inverted header) or blurred text, which stay."""
+GRID_WIDTH = 30.0
+"""A table's grid is rows and columns joined, one of its rows a rule at least this many x-heights long. Rules alone
+are left, and so are short runs joined: the grain of a table under a photographed receipt and the edge of the frame
+make them too, and erasing those moved Tesseract's reading of a receipt off its text."""
+
+
+def _thin_runs(ink: Image, run: tuple[int, int], across: tuple[int, int]) -> Image:
+    """Straight runs of ink at least ``run`` long, less those as thick as ``across`` (bars, blurred text)."""
+    long_runs = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, run))
+    bars = cv2.morphologyEx(long_runs, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, across))
+    return cv2.subtract(long_runs, cv2.dilate(bars, np.ones((3, 3), np.uint8))).astype(np.uint8)
+
+
+RULE_SEARCH_X_HEIGHT = 8.0
+"""The grids are looked for on the ink shrunk to about this x-height, each pixel the darkest of those it stands for
+(a rule 1 px thin stays): a quarter of the work on a page read at 20 px (150 → 50 ms on 8 MP), the same grids."""
+
+
+def _max_pooled(ink: Image, step: int) -> Image:
+    """``ink`` shrunk ``step`` times, a pixel ink where any pixel it stands for is."""
+    if step == 1:
+        return ink
+    pooled: Image = cv2.dilate(ink, np.ones((step, step), np.uint8)).astype(np.uint8)
+    return pooled[::step, ::step].copy()
+
+
+def _grids(ink: Image, x_height: float) -> tuple[Image, int]:
+    """The rules of each table's grid in ``ink``, and how many grids."""
+    length = max(2, round(RULE_LENGTH * x_height))
+    thick = max(2, round(RULE_THICKNESS * x_height))
+    width = max(2, round(GRID_WIDTH * x_height))
+    rows = _thin_runs(ink, (length, 1), (1, thick))
+    columns = _thin_runs(ink, (1, length), (thick, 1))
+    long_rows = cv2.morphologyEx(rows, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (width, 1)))
+    _, labels = cv2.connectedComponents(cv2.bitwise_or(rows, columns), connectivity=8)
+    joined = np.intersect1d(np.unique(labels[rows > 0]), np.unique(labels[columns > 0]))
+    grids = [int(i) for i in np.intersect1d(joined, np.unique(labels[long_rows > 0])) if i]
+    return np.isin(labels, grids).astype(np.uint8), len(grids)
+
+
+def erase_rules(grey: Image, x_height: float) -> tuple[Image, int]:
+    """``grey`` with each table's grid (its rows' and columns' rules, joined) painted as paper, and how many grids.
+
+    1C's bank grid puts a border just before each value: Tesseract read it as a digit glued to the number
+    ("140802810738000039088", "БИК 1044525105"), or lost the grid's small print along it altogether."""
+    _, otsu = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    step = max(1, int(x_height // RULE_SEARCH_X_HEIGHT))
+    rules, count = _grids(_max_pooled(otsu.astype(np.uint8), step), x_height / step)
+    if not count:
+        return grey, 0
+    height, width = grey.shape[:2]
+    if step > 1:
+        rules = cv2.resize(rules, (width, height), interpolation=cv2.INTER_NEAREST).astype(np.uint8)
+    erased = grey.copy()
+    erased[cv2.dilate(rules, np.ones((3, 3), np.uint8)) > 0] = 255
+    return erased, count
+
+
 UNTRUSTED_SHARE = 0.5
 """Of ``max_pixels``, what a page is shrunk to when its x-height asks to enlarge a page already that large."""
 

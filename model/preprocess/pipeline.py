@@ -36,6 +36,7 @@ class PreprocessOptions:
     normalize_contrast: bool = True
     denoise: bool = False
     scale: bool = True
+    erase_rules: bool = True
     max_pixels: int = 8_000_000
     keep_intermediates: bool = False
 
@@ -78,8 +79,10 @@ def preprocess(image: Image, options: PreprocessOptions = PreprocessOptions()) -
     level = enhance.to_grey(color)
     grey = record.run("normalize_contrast", options.normalize_contrast, _normalize_contrast, level)
     grey = record.run("denoise", options.denoise, _denoise, grey)
-    scale = partial(_scale, measure_on=level, max_pixels=options.max_pixels)
-    grey = record.run("scale", options.scale, scale, grey)
+    x_height = enhance.estimate_x_height(level) if options.scale or options.erase_rules else None
+    grey = record.run("scale", options.scale, partial(_scale, x_height=x_height, max_pixels=options.max_pixels), grey)
+    scaled_x_height = None if x_height is None else x_height * grey.shape[1] / level.shape[1]
+    grey = record.run("erase_rules", options.erase_rules, partial(_erase_rules, x_height=scaled_x_height), grey)
     return Preprocessed(grey, color, record.steps, record.intermediates, to_color, record.matrix)
 
 
@@ -165,9 +168,9 @@ def _denoise(grey: Image) -> StepResult:
     return enhance.denoise(grey), True, "non-local means, h=10", None
 
 
-def _scale(grey: Image, measure_on: Image, max_pixels: int) -> StepResult:
-    """Measure on the image before normalisation: division turns background texture into false letters."""
-    x_height = enhance.estimate_x_height(measure_on)
+def _scale(grey: Image, x_height: float | None, max_pixels: int) -> StepResult:
+    """``x_height`` is measured on the image before normalisation: division turns background texture into false
+    letters."""
     factor = enhance.scale_factor(x_height, grey.shape, max_pixels)
     measured = "no text to measure x-height" if x_height is None else f"x-height {x_height:.1f} px"
     if factor == 1.0:
@@ -175,3 +178,13 @@ def _scale(grey: Image, measure_on: Image, max_pixels: int) -> StepResult:
     scaled = enhance.resize(grey, factor)
     detail = f"{measured}; resized ×{factor:.2f} to {scaled.shape[1]}×{scaled.shape[0]}"
     return scaled, True, detail, geometry.scaling(grey.shape, scaled.shape)
+
+
+def _erase_rules(grey: Image, x_height: float | None) -> StepResult:
+    if x_height is None:
+        return grey, False, "no text to measure a rule's length against", None
+    erased, count = enhance.erase_rules(grey, x_height)
+    if not count:
+        return grey, False, "no table's grid", None
+    detail = f"the rules of {count} table grids painted as paper"
+    return erased, True, detail, None

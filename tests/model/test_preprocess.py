@@ -16,6 +16,7 @@ from model.preprocess import Preprocessed, PreprocessOptions, Step, orient, prep
 from model.preprocess.deskew import estimate_skew, rotate
 from model.preprocess.detect import CASCADE, Detector, angle_spread, find_document, order_corners
 from model.preprocess.enhance import (
+    erase_rules,
     estimate_x_height,
     faint_text_lines,
     ink_mask,
@@ -38,9 +39,15 @@ LINES = (
     "Назначение платежа: оплата по счёту 15",
     "Дата 18.04.2019, сумма 12345-67",
 )
-STEP_NAMES = ["detect_document", "orient", "deskew", "normalize_contrast", "denoise", "scale"]
+STEP_NAMES = ["detect_document", "orient", "deskew", "normalize_contrast", "denoise", "scale", "erase_rules"]
 ALL_OFF = PreprocessOptions(
-    detect_document=False, orient=False, deskew=False, normalize_contrast=False, denoise=False, scale=False
+    detect_document=False,
+    orient=False,
+    deskew=False,
+    normalize_contrast=False,
+    denoise=False,
+    scale=False,
+    erase_rules=False,
 )
 PAGE = (1000, 1400)
 FRAME = (1500, 2000)
@@ -366,7 +373,7 @@ def test_preprocess_keeps_intermediates_only_when_asked(keep: bool) -> None:
     result = preprocess(photo, options)
     assert list(result.intermediates) == (STEP_NAMES if keep else [])
     if keep:
-        assert result.intermediates["scale"] is result.image
+        assert result.intermediates["erase_rules"] is result.image
         assert result.intermediates["deskew"] is result.color
 
 
@@ -451,3 +458,48 @@ def test_a_lifted_caption_is_read_where_the_faint_one_was_not() -> None:
 
     assert "получател" not in read(screen).lower()
     assert "получател" in read(lift_faint_text(screen)[0]).lower()
+
+
+RENDERED_X_HEIGHT = DEJAVU_X_HEIGHT * 30
+
+
+def _ruled(page: Grey, thickness: int = 2) -> Grey:
+    """``page`` (``render_page``) as a table: a rule between its lines, a border down each side and one just left of
+    where the values start, as 1C's bank grid rules its cells."""
+    ruled = page.copy()
+    height, width = page.shape
+    margin, step = width // 16, round(30 * 1.6)
+    top, bottom = margin - 8, height - margin - step
+    for y in range(top, bottom + 1, step):
+        cv2.line(ruled, (margin - 8, y), (width - margin // 2, y), 0, thickness)
+    for x in (margin - 8, 420, width - margin // 2):
+        cv2.line(ruled, (x, top), (x, bottom), 0, thickness)
+    return ruled
+
+
+@pytest.mark.parametrize("thickness", [1, 2, 4])
+def test_a_tables_rules_are_painted_as_paper_and_its_text_kept(thickness: int) -> None:
+    page = render_page()
+    erased, grids = erase_rules(_ruled(page, thickness), RENDERED_X_HEIGHT)
+    assert grids == 1
+    text = page < 128
+    assert np.count_nonzero((erased < 128) & ~text) < 0.002 * page.size  # no rule left but where it crosses a letter
+    assert np.count_nonzero((erased < 128) & text) > 0.9 * np.count_nonzero(text)
+
+
+def test_a_page_without_a_table_is_left_as_it_is() -> None:
+    page = render_page()
+    bar = page.copy()
+    bar[200:260, 100:900] = 0  # a filled bar (an app's button, an inverted header): no rule
+    cv2.line(bar, (100, 400), (900, 400), 0, 2)  # an underline alone: no table
+    for image in (page, bar):
+        erased, grids = erase_rules(image, RENDERED_X_HEIGHT)
+        assert grids == 0
+        assert erased is image
+
+
+@pytest.mark.parametrize("kind", ["dark", "grain", "textured"])
+def test_the_grain_around_a_photographed_page_is_no_table(kind: str) -> None:
+    """Straight runs in a table's grain or along the frame's edge, which erased made Tesseract lose a receipt."""
+    result = preprocess(photograph(PERSPECTIVE, kind), PreprocessOptions(detect_document=False, orient=False))
+    assert not step(result, "erase_rules").applied

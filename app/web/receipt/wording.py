@@ -52,6 +52,9 @@ _PHRASES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"x-height ([\d.]+) px", _decimal_comma(r"высота строчных \1 px")),
     (r"kept size", "размер сохранён"),
     (r"resized ×([\d.]+) to (\d+×\d+)", _decimal_comma(r"масштаб ×\1, до \2")),
+    (r"no text to measure a rule's length against", "нет текста, чтобы судить о длине линий"),
+    (r"no table's grid", "сетки таблицы нет"),
+    (r"the rules of (\d+) table grids painted as paper", r"линии сеток таблиц закрашены цветом бумаги: \1"),
     # field checks (model/resolve.py, app/web/receipt/checks.py)
     (
         r"(\w+) fails its check digits or format",
@@ -89,6 +92,11 @@ _PHRASES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
         "формат к/с (301…) или ЕКС казначейства (40102…); нет БИК, чтобы проверить ключ",
     ),
     (r"not a correspondent account \(301…\) nor a ЕКС \(40102…\)", "не к/с (301…) и не ЕКС (40102…)"),
+    (r"or is a template's zeros", "или это нули из бланка"),
+    (
+        r"is all zeros: a blank template's placeholder, which no bank issues",
+        "— одни нули: заполнитель из пустого бланка, такого счёта банк не открывает",
+    ),
     (
         r"a казначейский счёт \(03…\): it carries no control key, so nothing on the page confirms its digits",
         "казначейский счёт (03…): контрольного ключа у него нет, цифры ничто на странице не подтверждает",

@@ -29,6 +29,11 @@ from model.documents import DocumentError, load_document
             "ровно: прочитано как есть с уверенностью 52%, значений: 6",
         ),
         ("qr and ocr read the same", "qr и ocr прочитали одно и то же"),
+        ("the rules of 2 table grids painted as paper", "линии сеток таблиц закрашены цветом бумаги: 2"),
+        (
+            "00000000000000000000 is all zeros: a blank template's placeholder, which no bank issues",
+            "00000000000000000000 — одни нули: заполнитель из пустого бланка, такого счёта банк не открывает",
+        ),
         (
             "read 3834964078, which fails its check digits; 3834964079 is the only single OCR confusion that passes:"
             " compare it with the document",
