@@ -106,8 +106,9 @@ def inn_valid(value: str) -> bool:
 
 
 def kpp_valid(value: str) -> bool:
-    """КПП has no checksum: only its shape (tax office, reason code, serial) can be checked."""
-    return _KPP.fullmatch(value) is not None
+    """КПП has no checksum: only its shape (tax office, reason code, serial) can be checked; a template's zeros
+    name no tax office."""
+    return _KPP.fullmatch(value) is not None and not placeholder(value)
 
 
 BIK_KINDS: tuple[tuple[tuple[str, ...], str], ...] = (
@@ -132,9 +133,16 @@ TREASURY_ACCOUNT_PREFIX = "03"
 """A казначейский счёт, the payee's account at a treasury office (03100 the budgets' revenue, 032xx the others)."""
 
 
+def placeholder(value: str) -> bool:
+    """All zeros: what a blank template prints for an identifier («ИНН 0000000000», «Сч. № 0000…»), which no tax
+    office or bank issues, though zeros pass check digits and account keys."""
+    return bool(value) and set(value) == {"0"}
+
+
 def bik_kind(value: str) -> str | None:
-    """Which kind of participant a БИК's first digits say it is (``BIK_KINDS``); ``None`` when none starts so."""
-    if not _is_digits(value, 9):
+    """Which kind of participant a БИК's first digits say it is (``BIK_KINDS``); ``None`` when none starts so, and
+    for a template's zeros."""
+    if not _is_digits(value, 9) or placeholder(value):
         return None
     return next((kind for prefixes, kind in BIK_KINDS if value.startswith(prefixes)), None)
 

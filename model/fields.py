@@ -15,7 +15,7 @@ from model.normalize import normalize_currency
 from model.payment_order import read_payment_order
 from model.schema import OCR_SOURCES, Candidate, DocumentType, Source
 from model.unlabelled import read_unlabelled
-from model.values import label, read_bank, read_name, read_text
+from model.values import bank_in_grid, label, read_bank, read_name, read_text
 
 _PAYEE_IDS = frozenset({"recipient_inn", "recipient_kpp"})
 _CAPTION_FIELDS = frozenset({"recipient_name", "bank_name"})
@@ -93,6 +93,9 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
             continue
         if index in issuers:
             found = [c for c in found if c.field not in _BANK_FIELDS]
+        if _payee_caption(line, lines[max(0, index - _PAYEE_CELL_ROWS) : index]):
+            found = [c for c in found if c.field != "recipient_name"]
+        found = _bank_row_account(line, found, source)
         payer_here = any(c.field == "payer_name" for c in found)
         if payer_here or payer_above:  # "Покупатель ООО «…», ИНН …" is the payer's ИНН
             found = [c for c in found if c.field not in _PAYEE_IDS]
@@ -100,7 +103,7 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
         candidates += found
         if index > 0:
             candidates += _captioned(line, lines[index - 1], source)
-            candidates += _caption_labelled(found, line, lines[index - 1], source)
+            candidates += _caption_labelled(found, line, lines[:index], source)
     unlabelled = ["" if index in suppliers | issuers else line for index, line in enumerate(lines)]
     candidates += read_unlabelled(unlabelled, source)
     if any(c.field == "amount" for c in candidates):
@@ -179,6 +182,40 @@ def _as_supplier(candidate: Candidate) -> Candidate:
     return Candidate(field_name, candidate.value, candidate.source, candidate.score)
 
 
+_PAYEE_CAPTION = re.compile(r"^\W*" + label("получатель") + r"(?![а-яёa-z])", re.IGNORECASE)
+_INN_CELL = re.compile(r"(?<![а-яёa-z])" + label("инн") + r"(?![а-яёa-z])", re.IGNORECASE)
+_KPP_CELL = re.compile(r"(?<![а-яёa-z])" + label("кпп") + r"(?![а-яёa-z])", re.IGNORECASE)
+_ACCOUNT = re.compile(r"(?<!\d)\d{20}(?!\d)")
+_PAYEE_CELL_ROWS = 4
+"""The payee's cell of a bank grid (1C's invoice, a payment order) holds its name in up to three lines between
+the row «ИНН … КПП … Сч. № …» and the caption «Получатель» at its foot."""
+
+
+def _payee_caption(line: str, above: Sequence[str]) -> bool:
+    """«Получатель» at the foot of a bank grid's payee cell, under the row «ИНН … КПП … Сч. № …» (its ИНН and its
+    КПП or account on one line, as no list of labelled values prints them): a caption, whatever OCR
+    read beside it on its line (a stamp's specks, the payment order's «Код», «Рез. поле») is no name."""
+    grid_row = any(_INN_CELL.search(row) and (_KPP_CELL.search(row) or _ACCOUNT.search(row)) for row in above)
+    return grid_row and _PAYEE_CAPTION.match(line) is not None
+
+
+_BANK_CAPTION_ROW = re.compile(
+    r"^\W*" + label("банк получателя") + r"\W*(?:" + label("сч. №") + r")?[\s.:№|\[_—-]*(?P<number>\d{20})\W*$",
+    re.IGNORECASE,
+)
+
+
+def _bank_row_account(line: str, found: list[Candidate], source: Source) -> list[Candidate]:
+    """«Банк получателя | Сч. № | …»: 1C's caption shares its line with the bank's own row, so the account there is
+    the bank's к/с, whatever its digits (a blank template's zeros), never the payee's р/с."""
+    row = _BANK_CAPTION_ROW.match(line)
+    if row is None:
+        return found
+    number = row.group("number")
+    others = [c for c in found if not (c.field == "recipient_account" and c.value == number)]
+    return [*others, Candidate("bank_corr_account", number, source, 1.0)]
+
+
 _ROLE_START = re.compile(r"^\W*[(\[{]\s*[а-яё]{5,}\s*[)\]}|]", re.IGNORECASE)
 
 
@@ -226,16 +263,20 @@ def _currency(lines: Sequence[str], source: Source) -> str:
     return normalize_currency(" ".join(marks)) or "RUB"
 
 
-def _caption_labelled(found: list[Candidate], line: str, above: str, source: Source) -> list[Candidate]:
+def _caption_labelled(found: list[Candidate], line: str, above: Sequence[str], source: Source) -> list[Candidate]:
     """1C invoices print "Получатель" / "Банк получателя" under the cell holding the value: when such a label
-    yields no name on its own line, the line above is read instead, at a lower score."""
+    yields no name on its own line, the line above is read instead, at a lower score; a bank's name wrapped over
+    the grid's rows above is read from all of them (``bank_in_grid``)."""
     read_here = {c.field for c in found}
     candidates = []
     for rule in RULES:
         caption = rule.field in _CAPTION_FIELDS and not rule.anywhere  # "в" of "… в ПАО Сбербанк" is no caption
         if caption and rule.field not in read_here and rule.pattern.search(line):
-            above_words = re.sub(r"\b\d[\d ]{5,}\d\b", "", above)  # the other cells of that table row
-            if (value := rule.read(above_words)) is not None and not ANY_LABEL.search(above):
+            if rule.field == "bank_name" and (bank := bank_in_grid(above)) is not None:
+                candidates.append(Candidate(rule.field, bank, source, 0.9))
+                continue
+            above_words = re.sub(r"\b\d[\d ]{5,}\d\b", "", above[-1])  # the other cells of that table row
+            if (value := rule.read(above_words)) is not None and not ANY_LABEL.search(above[-1]):
                 candidates.append(Candidate(rule.field, value, source, 0.8))
     return candidates
 

@@ -14,7 +14,10 @@ from dataclasses import dataclass
 from model.normalize import normalize_date, normalize_text
 from model.schema import Candidate, Source
 from model.values import (
+    BIK_STARTS,
+    CORR_ACCOUNT_STARTS,
     bank_after_in,
+    digits_behind_a_border,
     digits_of,
     label,
     read_amount,
@@ -49,12 +52,12 @@ _ANYWHERE, _LINE_START = True, False
 _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ...] = (
     ("recipient_inn", "инн получателя; инн пользователя; инн продавца; инн", digits_of(10, 12), _ANYWHERE, 1.0),
     ("recipient_kpp", "кпп получателя; кпп", read_kpp, _ANYWHERE, 1.0),
-    ("bank_bic", "бик банка; бик", digits_of(9), _ANYWHERE, 1.0),
+    ("bank_bic", "бик банка; бик", digits_behind_a_border(9, BIK_STARTS), _ANYWHERE, 1.0),
     # a budget payment names the treasury office's ЕКС where a bank's к/с stands, and the payee's казначейский счёт
     ("bank_corr_account", "к/с; к/сч; кор. счет; кор. счёт; корр. счет; корр. счёт; корреспондентский счет; "
      "корреспондентский счёт; сч. банка; екс; единый казначейский счет; единый казначейский счёт; единого "
      "казначейского счета; единого казначейского счёта; счет банка получателя; счёт банка получателя; счета банка "
-     "получателя", digits_of(20), _ANYWHERE, 1.0),
+     "получателя", digits_behind_a_border(20, CORR_ACCOUNT_STARTS), _ANYWHERE, 1.0),
     ("recipient_account", "р/с; р/сч; р/счет; расчетный счет; расчётный счёт; счет получателя; счёт получателя; "
      "номер счета; номер счёта; счет №; счёт №; сч. №; счет; счёт; казначейский счет; казначейский счёт; "
      "казначейского счета; казначейского счёта", settlement_account, _ANYWHERE, 1.0),
@@ -177,6 +180,7 @@ def read_labelled(line: str, following: str, read_whole: set[str], source: Sourc
 
 _NAME_FIELDS = frozenset({"recipient_name", "payer_name", "supplier_name"})
 _BIK_CELL = re.compile(r"(?<![а-яёa-z])" + label("бик") + r"(?![а-яёa-z])", re.IGNORECASE)
+_PAYEE_CELL = re.compile(r"(?<![а-яёa-z])(?:" + label("инн") + "|" + label("кпп") + r")(?![а-яёa-z])", re.IGNORECASE)
 
 
 def _read_value(rule: Rule, rest: str, following: str) -> str | None:
@@ -187,6 +191,8 @@ def _read_value(rule: Rule, rest: str, following: str) -> str | None:
         # stacked layout: the value sits under its label
         if rule.field in _NAME_FIELDS and _BIK_CELL.search(following):
             return None
+        if rule.field == "bank_name" and _PAYEE_CELL.search(following):
+            return None  # 1C's caption «Банк получателя» over the payee's row «ИНН … КПП …», specks before it
         return rule.read(following) if _follows_freely(following) else None
     return continued(rule.field, rule.read(rest), following)
 

@@ -73,7 +73,8 @@ def _bik_shape(value: str) -> Rule:
         False,
         f"the shape of {checks.bik_kind(value)} БИК; no к/с confirms its digits",
         "starts as no БИК the Bank of Russia issues (04 banks, 00–02 treasury offices, 10 foreign banks, 2… its"
-        " other clients)",
+        " other clients), or is a template's zeros",
+        repairs=False,  # a first digit changed to fit a kind (a template's 987654321 into 287654321) is a guess
     )
 
 
@@ -353,9 +354,14 @@ def _choose_accounts(
             "fails its key with the bank code the к/с ends with",
         )
         rule = partial(_treasury_or, code_rule)
-    elif any(c.value.startswith(checks.TREASURY_ACCOUNT_PREFIX) for c in by_field[account_field]):
+    elif any(_without_key(c.value) for c in by_field[account_field]):
         rule = partial(_treasury_or, None)
     values[account_field], results[account_field] = _choose(account_field, by_field[account_field], rule)
+
+
+def _without_key(account: str) -> bool:
+    """An account that no key rule applies to whatever the БИК: a казначейский счёт, a template's zeros."""
+    return account.startswith(checks.TREASURY_ACCOUNT_PREFIX) or checks.placeholder(account)
 
 
 def _corr_rule(bic: str) -> Rule:
@@ -380,6 +386,8 @@ def _corr_rule(bic: str) -> Rule:
 def _account_rule(bic: str, account: str) -> Rule:
     """The р/с's key against the БИК; a казначейский счёт's shape (it has no key); an account whose БИК gives no
     conditional number for its key (a foreign bank's, a Bank of Russia client's) by its digits alone."""
+    if checks.placeholder(account):
+        return _PLACEHOLDER_ACCOUNT
     if account.startswith(checks.TREASURY_ACCOUNT_PREFIX):
         return _TREASURY_ACCOUNT
     if account.startswith(checks.TREASURY_SINGLE_ACCOUNT) or checks.account_key_prefix(account, bic) is not None:
@@ -402,11 +410,21 @@ def _account_rule(bic: str, account: str) -> Rule:
 
 def _treasury_or(rule: Rule | None, account: str) -> Rule:
     """With no БИК: a казначейский счёт by its shape, another account by ``rule`` (the к/с's bank code) or none."""
+    if checks.placeholder(account):
+        return _PLACEHOLDER_ACCOUNT
     if account.startswith(checks.TREASURY_ACCOUNT_PREFIX):
         return _TREASURY_ACCOUNT
     return rule or _NO_RULE
 
 
+_PLACEHOLDER_ACCOUNT = Rule(
+    "account_placeholder",
+    lambda account: not checks.placeholder(account),
+    False,
+    "",
+    "is all zeros: a blank template's placeholder, which no bank issues",
+    repairs=False,
+)
 _NO_RULE = Rule("account_shape", lambda value: True, False, "no БИК or к/с to check its key against", "", repairs=False)
 
 
@@ -473,6 +491,11 @@ _NOT_ON_A_CASH_RECEIPT = frozenset({"bank_name", "bank_bic", "bank_corr_account"
 («ОПЛАТА / ПАО СБЕРБАНК / ОДОБРЕНО»), the acquirer of the buyer's card, not where a payment would go."""
 
 
+_FISCAL_FIELDS = frozenset({"fiscal_drive_number", "fiscal_document_number", "fiscal_sign"})
+"""An invoice or a bill asks for a payment that has not happened: no cash register has fiscalised it, so sixteen
+digits of a ФН's shape that no label names on it are another number (a payment order's «Код»)."""
+
+
 _OTHER_NUMBERS = ("fiscal_sign", "fiscal_document_number", "fiscal_drive_number", "recipient_account")
 
 
@@ -493,6 +516,8 @@ def resolve(
     fields are checked against (``RECEIPT_BIK_DIRECTORY``'s or the committed copy unless given)."""
     by_field: dict[str, list[Candidate]] = {field: [] for field in VALUE_FIELDS}
     unshown = _NOT_ON_A_CASH_RECEIPT if document_type == DocumentType.CASH_RECEIPT else frozenset()
+    if document_type == DocumentType.INVOICE:
+        candidates = [c for c in candidates if not (c.by_shape and c.field in _FISCAL_FIELDS)]
     misshapen: dict[str, list[Candidate]] = {field: [] for field in VALUE_FIELDS}
     for candidate in candidates:
         if candidate.field in by_field and candidate.field not in unshown:

@@ -12,7 +12,7 @@ from model import checks
 from model.labels import ANY_LABEL, TITLE, continued, label_matches
 from model.normalize import find_dates, normalize_date, normalize_text
 from model.schema import Candidate, Source
-from model.values import BANK_TAIL, digit_tokens, label, payable, read_bank, read_name, read_text
+from model.values import BANK_TAIL, digit_tokens, label, past_a_border, payable, read_bank, read_name, read_text
 
 _QUOTES = "«\"“”„'‘’`"
 """Opening quotes as printed and as OCR reads them (a blurred « often comes out as ` or ')."""
@@ -183,6 +183,12 @@ _PAYEE_ACCOUNTS_BY_SHAPE = frozenset({"407", "408", "405", "406", "403", "421", 
 labelled account may start with (``values.settlement_account``), since here the shape is all the evidence."""
 
 
+def _behind_a_border(token: str) -> str:
+    """A к/с, a payee's account or a bank's БИК with the grid's border read as a 1 before it, without the 1."""
+    shapes = ((20, ("30101", "40102", *_PAYEE_ACCOUNTS_BY_SHAPE)), (9, ("04",)))
+    return next((found for length, starts in shapes if (found := past_a_border(token, length, starts))), token)
+
+
 def _org_start(line: str) -> int | None:
     """Where a company's name starts on a line that holds only it (``_ORG_LINE``, ``_ORG_BEHIND_SPECKS``)."""
     if found := _ORG_LINE.match(line):
@@ -212,13 +218,13 @@ def read_unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
     for index, (line, above, below) in enumerate(zip(lines, ["", *lines], [*lines[1:], ""], strict=False)):
         if (person := _person_by_what_follows(line, lines[index + 1 : index + 3])) is not None:
             found.append(Candidate(person, normalize_text(line) or line, source, 0.3))
-        for token in digit_tokens(line):
+        for token in map(_behind_a_border, digit_tokens(line)):
             if len(token) == 20 and token.startswith(("30101", "40102")):  # a bank's к/с, a treasury office's ЕКС
                 found.append(Candidate("bank_corr_account", token, source, 0.3))
             elif len(token) == 20 and token[:3] in _PAYEE_ACCOUNTS_BY_SHAPE:
                 found.append(Candidate("recipient_account", token, source, 0.3))
             elif _a_drive_alone(line, token):
-                found.append(Candidate("fiscal_drive_number", token, source, 0.3))
+                found.append(Candidate("fiscal_drive_number", token, source, 0.3, by_shape=True))
             elif len(token) == 9 and token.startswith("04"):
                 found.append(Candidate("bank_bic", token, source, 0.3))
             elif (

@@ -8,7 +8,7 @@ takes the text where a value stands and returns the value in the schema's form, 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 
 from model.normalize import normalize_amount, normalize_text
@@ -131,6 +131,37 @@ def digits_of(*lengths: int) -> Callable[[str], str | None]:
     return lambda text: _first_digits(text, lengths)
 
 
+_BORDER = "1"
+"""A table's border just before a value, read as a digit glued to it: 1C's bank grid gave "140802810738000039088"
+for the р/с 40802…, "БИК 1044525225", "Сч. № 130101810300000000545". The preprocessing erases a grid's rules
+(``model.preprocess.enhance.erase_rules``), not where a rule is broken or too faint to be found."""
+
+
+def past_a_border(token: str, length: int, starts: tuple[str, ...]) -> str | None:
+    """The ``length`` digits of ``token`` behind a border read as a leading 1, when they start as the identifier
+    does and a 1 cannot (a БИК 0…, an account 301…, 407…): one glyph dropped where the grid stands, not a search for
+    digits that pass a check."""
+    behind = token[len(_BORDER) :]
+    bordered = len(token) == length + len(_BORDER) and token.startswith(_BORDER)
+    return behind if bordered and behind.startswith(starts) else None
+
+
+def digits_behind_a_border(length: int, starts: tuple[str, ...]) -> Callable[[str], str | None]:
+    """``length`` digits as ``digits_of`` reads them; failing those, the digits behind a border (``past_a_border``)."""
+
+    def read(text: str) -> str | None:
+        tokens = digit_tokens(text)
+        exact = next((token for token in tokens if len(token) == length), None)
+        return exact or next((d for token in tokens if (d := past_a_border(token, length, starts))), None)
+
+    return read
+
+
+BIK_STARTS = ("0",)
+"""How a Russian БИК in a bank grid starts (04 banks, 00-02 treasury offices), where a border's 1 cannot."""
+CORR_ACCOUNT_STARTS = ("301", "40102")
+
+
 _SETTLEMENT_PREFIXES = ("40", "41", "42", "03", "302")
 """Where a payee's account number starts: 40x/41x/42x client accounts (407 companies, 408 people, 40817 cards),
 03 the treasury's, 302 a payment agent's. A bank's own 30101 correspondent account is not one."""
@@ -140,17 +171,22 @@ _TREASURY_SINGLE_ACCOUNT = "40102"
 """A treasury office's ЕКС: printed beside the payee's казначейский счёт, never a payee's own (since 2021)."""
 
 
+_PLACEHOLDER_ACCOUNT = "0" * 20
+"""A blank template's «Сч. № 00000000000000000000»: read, so that it is shown and called what it is, not dropped."""
+
+
+def _payee_account(token: str) -> bool:
+    payee = token.startswith(_SETTLEMENT_PREFIXES) and not token.startswith(_TREASURY_SINGLE_ACCOUNT)
+    return payee or token == _PLACEHOLDER_ACCOUNT
+
+
 def settlement_account(text: str) -> str | None:
     """A 20-digit account a payment can go to: a misread к/с ("35121830…" under "Карр счет") is none, nor a ЕКС
-    («Номер счёта банка получателя (ЕКС) 40102…»)."""
-    return next(
-        (
-            t
-            for t in digit_tokens(text)
-            if len(t) == 20 and t.startswith(_SETTLEMENT_PREFIXES) and not t.startswith(_TREASURY_SINGLE_ACCOUNT)
-        ),
-        None,
-    )
+    («Номер счёта банка получателя (ЕКС) 40102…»); failing one, such an account behind a border (``past_a_border``)."""
+    tokens = digit_tokens(text)
+    exact = next((t for t in tokens if len(t) == 20 and _payee_account(t)), None)
+    bordered = (past_a_border(t, 20, _SETTLEMENT_PREFIXES) for t in tokens)
+    return exact or next((t for t in bordered if t is not None and _payee_account(t)), None)
 
 
 def read_kpp(text: str) -> str | None:
@@ -311,7 +347,7 @@ BANK_TAIL = re.compile(r"\s+(?:" + label("бик") + r"|" + label("к/с") + r")
 """The БИК or к/с cell that shares a line with the bank's name."""
 
 
-_REQUISITE_WORDS = ("инн", "кпп", "бик", "к/с", "р/с", "сч. №")
+_REQUISITE_WORDS = ("инн", "кпп", "бик", "к/с", "р/с", "кор. сч", "корр. сч", "р/сч", "сч. №")
 _REQUISITE_CELL = re.compile(
     r"(?<![а-яёa-z])(?:" + "|".join(label(word) for word in _REQUISITE_WORDS) + r")(?![а-яёa-z])", re.IGNORECASE
 )
@@ -341,7 +377,59 @@ def read_bank(text: str) -> str | None:
     bank = read_text(_CRUMBS_AFTER_QUOTE.sub(r"\1", cut))
     if bank is not None and " " not in bank and not _ONE_WORD_BANK.search(bank.strip("«»\"'")):
         return None
-    return bank
+    return bank if bank is None or _NAME_START.match(bank) else None
+
+
+_NAME_START = re.compile(r"[А-ЯЁA-Z0-9«\"“„'(]")
+"""How a bank's name begins: a capital (ПАО, Банк, Филиал), a number or a quote. What begins otherwise is specks or
+the rest of a misspelled caption OCR read beside the label («Банк попучателя ==», «Банк получателя —_ — алан) a»)."""
+
+
+_GRID_NUMBER = re.compile(r"(?<!\d)[|\[(]?\d{9}(?:\d{11})?(?:\d)?(?!\d)")
+"""A БИК's 9 or an account's 20 digits, perhaps behind the border read as a "|", "[" or 1: what fills the right-hand
+cells of a bank grid's row."""
+_GRID_REMNANT = re.compile(r"^\W{0,3}(?:№|N[oо2e]?|Ne|\S)?\W{0,3}$")
+"""What OCR leaves of a requisite cell on a line of its own: «№» of a wrapped «Сч. №», a speck."""
+_CELL_END = re.compile(r"(?:[|\[]\d{0,2}|\s+(?:[БбB6]?[ИиUu][КкKk]|[БбB6][ИиUu])\b|[\s\]_—=])+$")
+"""Where a row's left cell ends: the border ("|", "[", with a speck it read as a digit: «Г. |5БИК»), the blanks, or
+what blur left of the «БИК» cell after it («АО ЮНИКРЕДИТ БАНК ИК 044525545»)."""
+_WRAPPED_LINES = 3
+"""A bank's name fills at most this many of the grid's rows: its БИК's, its к/с's, and one that wraps further."""
+_HYPHEN_END = re.compile(r"-$")
+
+
+def _grid_row_start(line: str) -> str | None:
+    """What a bank grid's row holds before its requisite cells and their numbers, or ``None`` when the line is no
+    such row (it shows no БИК or account number): a wrapped bank name's part, "" for a row that has none."""
+    if _GRID_REMNANT.match(line):
+        return ""
+    number = _GRID_NUMBER.search(line)
+    if number is None:
+        return None
+    start = line[: number.start()]
+    if cell := _REQUISITE_CELL.search(start):
+        start = start[: cell.start()]
+    start = _CELL_END.sub("", start)
+    return start if sum(ch.isalpha() for ch in start) >= 3 else ""  # not the «РН» of a blurred «Сч.»
+
+
+def bank_in_grid(lines: Sequence[str]) -> str | None:
+    """The bank's name from the rows of 1C's bank grid over its caption «Банк получателя» (``lines``, top down, end
+    at the caption): each row prints a part of the name left of its БИК or к/с cell, as a long name wraps across
+    them («Ф-Л БАНКА ГПБ (АО) "ЦЕНТРАЛЬНО-ЧЕРНОЗЕМНЫЙ" Г. | БИК | 042007800» over «ВОРОНЕЖ | Сч. № | 3010…»).
+    The rows are read up from the caption while they show a БИК or an account; ``None`` when the nearest does not."""
+    parts: list[str] = []
+    for line in reversed(lines[-_WRAPPED_LINES:]):
+        part = _grid_row_start(line)
+        if part is None:
+            break
+        parts.insert(0, part)
+    if not any(parts):
+        return None
+    name = ""
+    for part in filter(None, parts):
+        name = f"{name}{part}" if _HYPHEN_END.search(name) else f"{name} {part}".strip()
+    return read_bank(name)
 
 
 _BANK_NAME_START = re.compile(rf"^\s*(?:банке\s+)?({_BANK_START}.*)", re.IGNORECASE)

@@ -467,3 +467,131 @@ def test_an_invoices_payee_bank_printed_the_footers_way_is_the_payees() -> None:
     ]
     details = _details(lines)
     assert (details.bank_bic, details.bank_corr_account) == (BIK, CORR)
+
+
+def _bordered_grid(pad: int) -> bytes:
+    """1C's bank grid drawn as a scan shows it: 2 px rules, each value ``pad`` px right of its cell's border."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+    face, small, title = (ImageFont.truetype(font, size) for size in (15, 11, 24))
+    page = Image.new("L", (1158, 700), 255)
+    draw = ImageDraw.Draw(page)
+    left, labels, values, right = 56, 630, 735, 1099
+    top, corr_row, payee_row, name_row, bottom = 70, 98, 161, 189, 252
+    for x in (left, labels, values, right):
+        draw.line([(x, top), (x, bottom)], fill=0, width=2)
+    for y, start in ((top, left), (corr_row, labels), (payee_row, left), (name_row, left), (bottom, left)):
+        draw.line([(start, y), (right if y != name_row else labels, y)], fill=0, width=2)
+    draw.line([(231, payee_row), (231, name_row)], fill=0, width=2)
+    cells = [
+        (left + 4, top + 4, "ПАО СБЕРБАНК Г.МОСКВА", face), (labels + 4, top + 4, "БИК", face),
+        (values + pad, top + 4, "044525225", face), (labels + 4, corr_row + 4, "Сч. №", face),
+        (values + pad, corr_row + 4, "30101810400000000225", face),
+        (left + 4, payee_row - 21, "Банк получателя", small),
+        (left + 4, payee_row + 4, "ИНН 7707083893", face), (231 + 4, payee_row + 4, "КПП 773601001", face),
+        (labels + 4, payee_row + 4, "Сч. №", face), (values + pad, payee_row + 4, ACCOUNT_SBER, face),
+        (left + 4, name_row + 4, 'ООО "Ромашка"', face), (left + 4, bottom - 21, "Получатель", small),
+        (left, 294, "Счет на оплату № 15 от 3 июня 2025 г.", title),
+        (left, 350, 'Поставщик: ООО "Ромашка", ИНН 7707083893, КПП 773601001', face),
+        (left, 392, "Всего к оплате: 3 600,00", face),
+    ]  # fmt: skip
+    for x, y, text, size in cells:
+        draw.text((x, y), text, font=size, fill=0)
+    png = io.BytesIO()
+    page.save(png, "PNG")
+    return png.getvalue()
+
+
+ACCOUNT_SBER_BODY = "40802810038000039088"
+ACCOUNT_SBER = ACCOUNT_SBER_BODY[:8] + str(account_control_key(ACCOUNT_SBER_BODY, "225")) + ACCOUNT_SBER_BODY[9:]
+
+
+@pytest.mark.parametrize("pad", [1, 2])
+def test_a_1c_grid_whose_values_touch_their_borders_is_read_whole(pad: int) -> None:
+    """The rule just left of a value read as a 1 glued to it, or the grid's small print lost along the rules: the
+    preprocessing paints a table's rules as paper before Tesseract reads it."""
+    details = Extractor(budget_s=0).extract(_bordered_grid(pad)).details
+    assert (details.bank_bic, details.bank_corr_account) == ("044525225", "30101810400000000225")
+    assert details.recipient_account == ACCOUNT_SBER
+    assert (details.bank_name, details.recipient_name) == ("ПАО СБЕРБАНК Г.МОСКВА", 'ООО "Ромашка"')
+
+
+def test_a_cell_border_read_as_a_leading_1_is_no_digit_of_the_number() -> None:
+    """Where a rule is broken or faint it is not erased, and OCR glues it to the value as a 1."""
+    lines = [
+        f"ИНН 773670565020 KON sss. Ne 1{ACCOUNT_SBER}",
+        "ИНДИВИДУАЛЬНЫЙ ПРЕДПРИНИМАТЕЛЬ ДАУДИ ГУЛЬНАЗ МАРСОВНА",
+        "Получатель",
+        "ПАО СБЕРБАНК Г.МОСКВА БИК _ 1044525225",
+        "Банк получателя Cu. № |30101810400000000225",
+    ]
+    details, checks = resolve(extract_candidates(lines), classify(lines), Source.OCR)
+    assert (details.bank_bic, details.bank_corr_account) == ("044525225", "30101810400000000225")
+    assert details.recipient_account == ACCOUNT_SBER
+    assert checks["recipient_account"].status == "verified"  # read, not chosen among readings by its key
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["ИНН 17707083893", "БИК 1244525225", "Сч. № 112345678901234567890", "Сч. № 130101810400000000225 11"],
+    ids=["an ИНН: its digits start anywhere", "a БИК's 1 where a 0 stands", "an account starting 12", "two numbers"],
+)
+def test_only_a_border_before_an_identifier_that_cannot_start_with_1_is_dropped(line: str) -> None:
+    candidates = extract_candidates([line])
+    assert not any(c.value.startswith(("7707083893", "244525225", "2345678901234567890")) for c in candidates)
+
+
+@pytest.mark.parametrize(
+    ("grid", "bank"),
+    [
+        (['Ф-Л БАНКА ГПБ (AO) "ЦЕНТРАЛЬНО-ЧЕРНОЗЕМНЫЙ" Г. 042007800', "ВОРОНЕЖ Сч. № 30101810220070000800"],
+         'Ф-Л БАНКА ГПБ (АО) "ЦЕНТРАЛЬНО-ЧЕРНОЗЕМНЫЙ" Г. ВОРОНЕЖ'),
+        (['Ф-Л БАНКА ГПБ (АО) "ЦЕНТРАЛЬНО-ЧЕРНОЗЕМНЫЙ" Г. |5БИК _ [042007800', "ВОРОНЕЖ 30101810220070000800"],
+         'Ф-Л БАНКА ГПБ (АО) "ЦЕНТРАЛЬНО-ЧЕРНОЗЕМНЫЙ" Г. ВОРОНЕЖ'),
+        (["ПАО КБ «Центр-Инвест» г.Ростов-на- 046015762", "Дону 30101810100000000762", "№"],
+         "ПАО КБ «Центр-Инвест» г.Ростов-на-Дону"),
+        (["O00 Банк БИК 987654321", "Кор.Сч. № —30101810400000000000"], "ООО Банк"),
+        (["АО ЮНИКРЕДИТ БАНК ИК [044525545", "30101810300000000545"], "АО ЮНИКРЕДИТ БАНК"),
+    ],
+    ids=["wrapped", "a border and a speck before БИК", "wrapped at a hyphen", "«Кор.Сч.» cell", "«БИК» half read"],
+)  # fmt: skip
+def test_a_bank_name_wrapped_over_the_grids_rows_is_read_from_all_of_them(grid: list[str], bank: str) -> None:
+    warning = "прихода денег на р/с Поставщика, самовывозом, при наличии доверенности и паспорта."
+    lines = [warning, *grid, "Банк получателя", "ИНН 3123071286 КПП 312301001 Сч. № 40702810500490001519"]
+    assert _details(lines).bank_name == bank
+
+
+def test_specks_beside_the_payee_caption_are_no_name() -> None:
+    """«Получатель» at the foot of the grid's payee cell, beside a payment order's «Код» and «Рез. поле»."""
+    lines = [
+        "ИНН 5725002861 [KAN 572501001. Cy, № 40702810300014867399",
+        '000 "ФосАгро-Орел“ _ Вид оп. 01 — Срок плат.',
+        "Наз. пл. Очер. плат. 5",
+        "Получатель . Код 64 Pes. поле",
+        "Счет на оплату № 960 от 6 апреля 2020 г.",
+        'Поставщик 000 "ФосАгро-Орел", ИНН 5725002861, КПП 572501001, 303900, Орловская обл',
+    ]
+    assert _details(lines).recipient_name == 'ООО "ФосАгро-Орел"'
+
+
+def test_a_payment_orders_code_on_an_invoice_is_no_fiscal_drive() -> None:
+    lines = [*_one_c_invoice(["Всего к оплате: 3 600,00"]), "ии 920040 6600098000 eae"]
+    assert _details(lines).fiscal_drive_number is None
+
+
+def test_a_blank_templates_zero_accounts_are_shown_and_called_invalid() -> None:
+    """A 1C template with zeros for requisites: what it prints is shown, and no check calls it valid."""
+    lines = [
+        'ЗАО "БАНК", г.Москва БИК 000000000',
+        "Банк получателя Сч. № 00000000000000000000",
+        "ИНН 0000000000 КПП 000000000 Сч. № 00000000000000000000",
+        'ООО "Компания"',
+        "Получатель",
+    ]
+    details, checks = resolve(extract_candidates(lines), classify(lines), Source.PDF)
+    zeros = "0" * 20
+    assert (details.bank_bic, details.bank_corr_account, details.recipient_account) == ("000000000", zeros, zeros)
+    for field in ("bank_bic", "bank_corr_account", "recipient_account", "recipient_inn"):
+        assert checks[field].status == "invalid", field
+    assert checks["recipient_account"].rule == "account_placeholder"

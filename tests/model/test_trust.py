@@ -262,6 +262,14 @@ def test_a_templates_zero_requisites_are_not_verified() -> None:
     assert checks["recipient_kpp"].status != CheckStatus.VERIFIED
 
 
+def test_a_bik_of_no_kinds_shape_is_not_repaired_into_one() -> None:
+    """A template's БИК 987654321: changing its first digit to make it a Bank of Russia client's (287654321) is a
+    guess that fits a shape, not a repair a check confirms."""
+    details, checks = _checks(_ocr("bank_bic", "987654321"))
+    assert details["bank_bic"] == "987654321"
+    assert checks["bank_bic"].status == CheckStatus.INVALID
+
+
 def test_two_readers_agreeing_on_a_number_no_label_names_do_not_verify_it_as_the_inn() -> None:
     """Both readers read a СберБанк receipt's «Номер документа» 4006848901, which passes a 10-digit ИНН's check digit:
     their agreement confirms the digits, not that the number is the payee's ИНН (bench/real, pooled)."""
