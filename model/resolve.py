@@ -462,6 +462,24 @@ def _choose_kpp(candidates: list[Candidate], inn: str | None, inn_check: FieldCh
     return _choose("recipient_kpp", candidates, _KPP_SHAPE)
 
 
+def _doubted_by_kpp(inn: str | None, check: FieldCheck, kpps: list[Candidate]) -> FieldCheck:
+    """A verified organisation's ИНН whose КПП, read beside it, names a tax office one digit away from the ИНН's
+    (6019 beside 6015) and none the same: an office that differs in one digit is far likelier a misreading of one of
+    the two than a company that moved next door, and a misread ИНН passes its check digits one time in eleven. A
+    КПП of another office altogether (a large taxpayer's 7750…) says nothing against the ИНН."""
+    if inn is None or len(inn) != 10 or check.status != CheckStatus.VERIFIED or check.rule != _INN.name:
+        return check
+    offices = {c.value[:4] for c in kpps}
+    near = sorted(o for o in offices if sum(a != b for a, b in zip(o, inn[:4], strict=True)) == 1)
+    if not near or inn[:4] in offices:
+        return check
+    detail = (
+        f"{_INN.passed}, but the КПП read beside it names tax office {', '.join(near)}, one digit from the ИНН's"
+        f" {inn[:4]}: one of the two is misread"
+    )
+    return check.model_copy(update={"status": CheckStatus.UNVERIFIED, "detail": detail})
+
+
 _SHOWN_WHEN_MISSHAPEN = frozenset({"fiscal_drive_number", "fiscal_document_number", "fiscal_sign"})
 """Fields whose reading with a digit dropped or added is reported: a receipt's fiscal numbers are for checking the
 receipt with the tax service, and a ФН of 15 digits must not silently vanish."""
@@ -529,6 +547,8 @@ def resolve(
     values["bank_bic"] = bic
     _choose_accounts(by_field, bic, values, results)
     values["recipient_inn"], results["recipient_inn"] = _choose("recipient_inn", _own_numbers(by_field), _INN)
+    inn, kpps = values["recipient_inn"], by_field["recipient_kpp"]
+    results["recipient_inn"] = _doubted_by_kpp(inn, results["recipient_inn"], kpps)
     values["recipient_kpp"], results["recipient_kpp"] = _choose_kpp(
         by_field["recipient_kpp"], values["recipient_inn"], results["recipient_inn"]
     )

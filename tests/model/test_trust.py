@@ -279,3 +279,20 @@ def test_two_readers_agreeing_on_a_number_no_label_names_do_not_verify_it_as_the
     assert checks["recipient_inn"].status == CheckStatus.UNVERIFIED
     labelled = Candidate("recipient_inn", "4006848901", Source.INDRA)
     assert _checks(by_tesseract, labelled)[1]["recipient_inn"].status == CheckStatus.VERIFIED
+
+
+@pytest.mark.parametrize(
+    ("kpps", "status"),
+    [
+        (["770901001"], CheckStatus.UNVERIFIED),  # 7709 beside ИНН 7707…: one digit apart, one of them misread
+        (["770901001", "770701001"], CheckStatus.VERIFIED),  # the ИНН's own office is read too
+        (["775001001"], CheckStatus.VERIFIED),  # a large taxpayer's office: another office altogether
+        ([], CheckStatus.VERIFIED),
+    ],
+)
+def test_an_inn_whose_kpp_names_an_office_one_digit_away_is_not_verified(kpps: list[str], status: str) -> None:
+    """A blurred 1C invoice: ИНН 5013655959 read as 6015658989, which passes its check digits (one misreading in
+    eleven does), beside КПП 501301001 read as 601901001."""
+    details, checks = _checks(_ocr("recipient_inn", INN_ORG), *(_ocr("recipient_kpp", kpp) for kpp in kpps))
+    assert details["recipient_inn"] == INN_ORG
+    assert checks["recipient_inn"].status == status
