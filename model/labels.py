@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from model.normalize import normalize_date, normalize_text
+from model.normalize import kopecks_shown, normalize_date, normalize_text
 from model.schema import Candidate, Source
 from model.values import (
     BIK_STARTS,
@@ -23,6 +23,7 @@ from model.values import (
     read_amount,
     read_bank,
     read_counted_sum,
+    read_inn,
     read_kpp,
     read_name,
     read_text,
@@ -45,12 +46,13 @@ _ANYWHERE, _LINE_START = True, False
 
 # field, its labels (longest first is not needed: alternatives are sorted), how to read the value, where the label may
 # stand, and a score that orders readings of equal trust ("Всего к оплате" beats 1C's "Всего наименований N, на сумму",
-# a restatement OCR misreads more often, which beats "Итого" before VAT; "ИТОГ" beats "Сумма", a label beats a bare
-# shape). The total due's own phrases name nothing else, so they count also behind a stamp's specks on their line.
+# a restatement OCR misreads more often, which beats a receipt's "ИТОГ", which beats "Итого" before VAT and "Всего";
+# those beat "Сумма", a label beats a bare shape). The total due's own phrases name nothing else, so they count also
+# behind a stamp's specks on their line.
 # An agent's receipt names the agent's principal ("ИНН поставщика"): those fields are read so that their labels are
 # not taken for the payee's, and are left out of the payment details.
 _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ...] = (
-    ("recipient_inn", "инн получателя; инн пользователя; инн продавца; инн", digits_of(10, 12), _ANYWHERE, 1.0),
+    ("recipient_inn", "инн получателя; инн пользователя; инн продавца; инн", read_inn, _ANYWHERE, 1.0),
     ("recipient_kpp", "кпп получателя; кпп", read_kpp, _ANYWHERE, 1.0),
     ("bank_bic", "бик банка; бик", digits_behind_a_border(9, BIK_STARTS), _ANYWHERE, 1.0),
     # a budget payment names the treasury office's ЕКС where a bank's к/с stands, and the payee's казначейский счёт
@@ -68,7 +70,10 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
     ("amount", "итого к оплате; всего к оплате; сумма к оплате; итого с ндс; всего с ндс", read_amount, _ANYWHERE, 3.0),
     ("amount", "к оплате", read_amount, _LINE_START, 3.0),
     ("amount", "всего наименований", read_counted_sum, _LINE_START, 2.5),
-    ("amount", "итог; итого; всего", read_amount, _LINE_START, 2.0),
+    # a cash receipt's «ИТОГ» is its fiscal total, after the rounding and discounts that «ВСЕГО» comes before; a
+    # register with two columns of totals prints it on the right («ОКРУГЛЕНИЕ: 0.22   ИТОГ: 217.00»)
+    ("amount", "итог", read_amount, _ANYWHERE, 2.2),
+    ("amount", "итого; всего", read_amount, _LINE_START, 2.0),
     ("amount", "сумма перевода; сумма платежа; сумма операции; сумма", read_amount, _LINE_START, 1.0),
     ("payment_date", "дата операции; дата перевода; дата платежа; дата и время; дата, время; дата оплаты; дата",
      normalize_date, _LINE_START, 2.0),
@@ -78,7 +83,7 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
      "получателя; наименование банка получателя средств", read_bank, _LINE_START, 1.0),
     ("bank_name", "в", bank_after_in, _ANYWHERE, 0.5),
     ("purpose", "назначение платежа; назначение; сообщение получателю; сообщение", read_text, _LINE_START, 1.0),
-    ("supplier_inn", "инн поставщика", digits_of(10, 12), _ANYWHERE, 1.0),
+    ("supplier_inn", "инн поставщика", read_inn, _ANYWHERE, 1.0),
     ("supplier_name", "наименование поставщика; данные поставщика", read_name, _LINE_START, 1.0),
     ("payer_name", "фио отправителя; фио плательщика; ф.и.о. плательщика; ф. и. о. плательщика; плательщик; "
      "отправитель; имя отправителя; покупатель; заказчик", read_name, _LINE_START, 1.0),
@@ -174,7 +179,8 @@ def read_labelled(line: str, following: str, read_whole: set[str], source: Sourc
         else:
             value = _read_value(rule, rest, following)
         if value is not None:
-            found.append(Candidate(rule.field, value, source, rule.score))
+            unread = rule.field == "amount" and not kopecks_shown(rest if rest.strip() else following)
+            found.append(Candidate(rule.field, value, source, rule.score, kopecks_unread=unread))
     return found, next_read_whole
 
 

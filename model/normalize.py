@@ -27,7 +27,7 @@ _AMOUNT = re.compile(
           |\d{4}(?:[ \u00a0\u202f]\d{3})+(?=[.,]\d{2}(?!\d))  # 3442 750,00: OCR lost the first group's space
           |\d{1,3}(?:[ \u00a0\u202f']\d{3})+|\d+)          # 1 234 567 or 1234567
         (?:[.,](?P<frac>\d{1,2}))?                      # ,56 or .5
-        (?![\d])""",
+        (?![\d])(?!\s?%)                                # 18 % is a rate, never money""",
     re.VERBOSE,
 )
 
@@ -78,6 +78,16 @@ def normalize_amount(text: str) -> str | None:
     except InvalidOperation:  # pragma: no cover - the regex admits digits only
         return None
     return f"{value:.2f}"
+
+
+def kopecks_shown(text: str) -> bool:
+    """Whether the first amount in ``text`` (as :func:`normalize_amount` finds it) prints its kopecks: "1 726,00",
+    "10 808 руб. 10 коп.", not "13 011 руб." nor "13 011 руб. 46.s0n-"."""
+    text = text.replace("\u2009", " ")
+    if _RUBLES_KOPECKS.search(text):
+        return True
+    match = _AMOUNT.search(text)
+    return match is not None and match["frac"] is not None and len(match["frac"]) == 2
 
 
 def amount_from_kopecks(kopecks: str) -> str | None:

@@ -204,3 +204,7 @@ class Candidate:
     by_shape: bool = False
     """Found by its rule alone, with no label beside it (a lone 10-digit number whose check digit passes): the rule
     chose it, so it cannot also confirm it, and the number may be another field's (a receipt's ФП)."""
+    kopecks_unread: bool = False
+    """An amount read from text that shows no kopecks ("Итого 13 011 руб. 46.s0n-", the "46 коп." blurred past
+    reading): its ".00" is not on the page, and a reading of the same roubles with kopecks overrides it. A printed
+    "=1726.00" is read, and stands beside a "ВСЕГО =1726.92" that the register then rounded."""

@@ -10,14 +10,22 @@ from collections.abc import Sequence
 
 from model import checks
 from model.labels import ANY_LABEL, TITLE, continued, label_matches
-from model.normalize import find_dates, normalize_date, normalize_text
+from model.normalize import find_dates, kopecks_shown, normalize_date, normalize_text
 from model.schema import Candidate, Source
 from model.values import BANK_TAIL, digit_tokens, label, past_a_border, payable, read_bank, read_name, read_text
 
 _QUOTES = "«\"“”„'‘’`"
 """Opening quotes as printed and as OCR reads them (a blurred « often comes out as ` or ')."""
-_ORG_FORMS = "П?[АA][ОO]|[ЗО3O][АA][ОO]|НКО|ИП|МУП|ГУП|ФГУП|[CС0OО][0OО]{2}"
-"""Legal forms as printed and in OCR's Latin look-alikes ("AO «…»", "OOO «…»")."""
+_SOCIETY = r"\w?[БB][ЩЧШ]ЕСТВ[ОO0]"
+_ORG_FORMS = (
+    "П?[АA][ОO]|[ЗО3O][АA][ОO]|НКО|ИП|МУП|ГУП|ФГУП|[CС0OО][0OО]{2}"
+    rf"|{_SOCIETY}\s+[СC]\s+ОГРАНИЧЕНН\w*\s+ОТВЕТСТВЕНН\w*(?!\w)"
+    rf"|(?:(?:НЕ)?ПУБЛИЧН\w*\s+|ЗАКРЫТ\w*\s+|ОТКРЫТ\w*\s+)?\w?КЦИОНЕРН\w*\s+{_SOCIETY}(?!\w)"
+    r"|ИНДИВИДУАЛЬН\w*\s+ПРЕДПРИНИМАТЕЛ\w*(?!\w)"
+)
+"""Legal forms as printed and in OCR's Latin look-alikes ("AO «…»", "OOO «…»"), and
+written out as a cash register prints its user's name («ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ "АГРОТОРГ"»), its
+first letter and Щ as blur leaves them («ПБЧЕСТВО С …»)."""
 _ORG_LINE = re.compile(rf"^[\W_]*(?:\w\s+)?(?=(?:{_ORG_FORMS})\s*[{_QUOTES}A-ZА-ЯЁ])", re.IGNORECASE)
 """A line that opens with a legal form and a name, perhaps behind a speck ("| ООО «…»", "Ц ИП Михайлов А. А.")."""
 _ORG_FORM_LAST = re.compile(rf"^\s*[{_QUOTES}]?[А-ЯЁA-Z][^\d,]{{2,60}},\s*(?:{_ORG_FORMS})\s*$")
@@ -173,6 +181,36 @@ def _fiscal_numbers_after_the_drive(lines: Sequence[str], source: Source) -> lis
     return found
 
 
+_BLURRED_FISCAL_LABELS = (
+    ("fiscal_drive_number", re.compile(r"(?<!\w)[0oо9%][нh]\s*:\s*(\d{16})(?!\d)", re.IGNORECASE)),
+    ("fiscal_document_number", re.compile(r"(?<!\w)[0oо9%][дdaа]\s*:\s*(\d{1,10})(?![\d.,:/])", re.IGNORECASE)),
+    ("fiscal_sign", re.compile(r"(?<!\w)[0oо9%][пn][дd]?\s*:\s*(\d{1,10})(?![\d.,:/])", re.IGNORECASE)),
+)
+"""A register's «ФН:», «ФД:», «ФП:» as Tesseract reads them when blur rounds the Ф into an O, a 0 or a 9 and closes
+the Д into an A: «OH: 8710000100151371», «OA: 52001  ON: 1726106303». Read with their colon, on a page that names its
+cash register (``_REGISTER_PAGE``): elsewhere «ON: 12» is English."""
+_REGISTER_PAGE = re.compile("|".join(label(words) for words in ("ккт", "кассовый чек", "смена")), re.IGNORECASE)
+_BLURRED_LABEL_SCORE = 0.2
+"""Below the numbers under the ФН (``_fiscal_numbers_after_the_drive``): a blurred Д reads as П too («on: 179944»
+over «on: 3740034953»), and a number's place under the ФН says more than a letter blur has shaped."""
+
+
+def _fiscal_numbers_by_blurred_labels(lines: Sequence[str], source: Source) -> list[Candidate]:
+    """The numbers under blurred fiscal labels; none for a label that reads two different numbers on the page,
+    which then stands for two fields (blur made «ON:» of both ФД and ФП)."""
+    if not _REGISTER_PAGE.search("\n".join(lines)):
+        return []
+    found: dict[str, set[str]] = {}
+    for line in lines:
+        for field_name, blurred in _BLURRED_FISCAL_LABELS:
+            found.setdefault(field_name, set()).update(number[1] for number in blurred.finditer(line))
+    return [
+        Candidate(field_name, next(iter(numbers)), source, _BLURRED_LABEL_SCORE)
+        for field_name, numbers in found.items()
+        if len(numbers) == 1
+    ]
+
+
 _PURPOSE_START = re.compile(r"(?<![а-яё])(?:[ОO]плата|Возврат|Предоплата)\s+(?:[пn][оo]|з[аa]|услуг|займа|аванса)\b")
 """How a payment's purpose begins ("Оплата по счёту № 5", "Оплата за аренду", "Возврат займа", and with OCR's Latin
 look-alikes "Оплата no счёту"): a purpose whose "Назначение платежа" caption blur took."""
@@ -214,7 +252,7 @@ def _printed_by_a_browser(index: int, lines: Sequence[str]) -> bool:
 
 def read_unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
     """Values recognisable by shape alone, at a low score: they only fill gaps that labelled readings left."""
-    found: list[Candidate] = _fiscal_numbers_after_the_drive(lines, source)
+    found = _fiscal_numbers_after_the_drive(lines, source) + _fiscal_numbers_by_blurred_labels(lines, source)
     for index, (line, above, below) in enumerate(zip(lines, ["", *lines], [*lines[1:], ""], strict=False)):
         if (person := _person_by_what_follows(line, lines[index + 1 : index + 3])) is not None:
             found.append(Candidate(person, normalize_text(line) or line, source, 0.3))
@@ -247,7 +285,8 @@ def read_unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
         elif (name := _org_name(line)) is not None:
             found.append(Candidate("recipient_name", name, source, 0.3))
         if _STANDALONE_AMOUNT.match(line) and not _MASKED_NUMBER.search(above) and (amount := payable(line)):
-            found.append(Candidate("amount", amount, source, 1.5))  # the big figure atop a bank's receipt
+            unread = not kopecks_shown(line)
+            found.append(Candidate("amount", amount, source, 1.5, kopecks_unread=unread))  # atop a bank's receipt
         elif (spaced := _SPACED_AMOUNT.match(line)) and not _MASKED_NUMBER.search(above):
             amount = f"{int(''.join(spaced[1].split()))}.{spaced[2].replace(' ', '')}"
             if amount != "0.00":

@@ -99,7 +99,11 @@ _DIGIT_LIKE = str.maketrans(
         "z": "2",
     }
 )
-_DIGIT_RUN = re.compile(r"[0-9OoОоDQIl|!iЗзбБSsBВZz](?:[0-9OoОоDQIl|!iЗзбБSsBВZz]|[ \u00a0](?=[0-9]))*")
+_DIGIT_RUN = re.compile(
+    r"[0-9OoОоDQIl|!iЗзбБSsBВZz](?:[0-9OoОоDQIl|!iЗзбБSsBВZz]|[ \u00a0](?=[0-9]+(?![0-9])(?![.:,/][0-9])))*"
+)
+"""A run of digit groups; a group that opens a date, a time or a decimal ("26.09.17", "10:41", "46,90") starts a
+number of its own: a cash register prints the date after the ИНН on one line («ИНН: 2310031475 26.09.17 10:41»)."""
 
 
 def digit_tokens(text: str) -> list[str]:
@@ -129,6 +133,14 @@ def _first_digits(text: str, lengths: Iterable[int]) -> str | None:
 
 def digits_of(*lengths: int) -> Callable[[str], str | None]:
     return lambda text: _first_digits(text, lengths)
+
+
+def read_inn(text: str) -> str | None:
+    """An ИНН of 10 or 12 digits; twelve that start with "00" are a company's ten as the ЭКЛЗ-era cash registers
+    (ККМ) print it, padded to the width of a person's («ККМ 00067489 ИНН 002310031475»): no region's code is 00, so
+    no person's ИНН starts so."""
+    inn = _first_digits(text, (10, 12))
+    return inn[2:] if inn is not None and len(inn) == 12 and inn.startswith("00") else inn
 
 
 _BORDER = "1"
@@ -198,8 +210,10 @@ _ITEM_COUNT = re.compile(
     r"^\W*(?:наименовани\w*)?\W*\d+\W*" + label("на сумму") + r"|^\W*наименовани\w*\W*\d+", re.IGNORECASE
 )
 """The count of 1C's «Всего наименований 3, на сумму 3 600,00 руб.»: the sum follows it."""
-_VAT = re.compile(r"ндс|nds", re.IGNORECASE)
-_VAT_INCLUDED = re.compile(r"(?<![а-яё])(?:с|вкл\w*\.?|включая)\s*(?:ндс|nds)", re.IGNORECASE)
+_VAT_WORD = r"(?:ндс|nds|(?<![а-яёa-z])[нh][аa][сc](?![а-яёa-z]))"
+"""«НДС», and «НАС» as OCR reads a receipt's «СУММА НДС 18%» when blur closes the Д («A: Сумма HAC 18%»)."""
+_VAT = re.compile(_VAT_WORD, re.IGNORECASE)
+_VAT_INCLUDED = re.compile(r"(?<![а-яё])(?:с|вкл\w*\.?|включая)\s*" + _VAT_WORD, re.IGNORECASE)
 
 
 def read_amount(text: str) -> str | None:

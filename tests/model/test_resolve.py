@@ -172,10 +172,19 @@ def test_resolve_repairs_a_bik_from_its_correspondent_account() -> None:
 
 def test_resolve_keeps_the_kopecks_that_another_ocr_reading_of_the_same_roubles_lost() -> None:
     fields, _ = _resolve(
-        Candidate("amount", "13011.00", Source.OCR, 2.0),  # "Итого 13 011 руб. 46.s0n-": the kopecks unreadable
+        # "Итого 13 011 руб. 46.s0n-": the kopecks unreadable
+        Candidate("amount", "13011.00", Source.OCR, 2.0, kopecks_unread=True),
         Candidate("amount", "13011.46", Source.OCR, 1.0),  # "Сумма платежа 13011 руб. 46 коп."
     )
     assert fields["amount"] == "13011.46"
+
+
+def test_resolve_keeps_a_total_that_printed_its_zero_kopecks_beside_one_before_rounding() -> None:
+    fields, _ = _resolve(
+        Candidate("amount", "1726.00", Source.OCR, 2.2),  # "ИТОГ =1726.00" after "ОКРУГЛЕНИЕ =0.92"
+        Candidate("amount", "1726.92", Source.OCR, 2.0),  # "ВСЕГО =1726.92"
+    )
+    assert fields["amount"] == "1726.00"
 
 
 @pytest.mark.parametrize(

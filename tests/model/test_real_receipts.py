@@ -1,0 +1,159 @@
+"""Cash receipts of real registers as Tesseract reads their lines: a chain's 54-ФЗ ККТ and the ЭКЛЗ-era ККМ before
+it, a register that prints its totals in two columns. Each test is one class of mistake the real-documents check
+(bench/real) found; the lines are written afresh, with made-up numbers."""
+
+from __future__ import annotations
+
+import pytest
+
+from model.fields import classify, extract_candidates
+from model.normalize import normalize_amount
+from model.resolve import resolve
+from model.schema import CheckStatus, DocumentType, FieldCheck, PaymentDetails, Source
+
+INN = "7707083893"
+
+
+def _read(lines: list[str]) -> tuple[PaymentDetails, dict[str, FieldCheck]]:
+    return resolve(extract_candidates(lines, Source.OCR), classify(lines), Source.OCR)
+
+
+def _register_receipt(*body: str) -> list[str]:
+    """A 54-ФЗ receipt's head as a chain's ККТ prints it: the date on the ИНН's line, the ФН under the register's
+    numbers; then ``body``."""
+    return [
+        "МАГАЗИН Заречный",
+        'АО "Звезда"',
+        "ЗН ККТ: 0239140002011111 #2815",
+        f"ИНН: {INN} 26.09.17 10:40",
+        "КАССОВЫЙ ЧЕК/ПРИХОД",
+        "РН ККТ: 0000123400056789",
+        "ФН: 8710000100123458",
+        "СМЕНА: 256 ЧЕК: 134",
+        *body,
+    ]
+
+
+def test_the_inn_is_not_run_into_the_date_printed_after_it() -> None:
+    details, checks = _read(_register_receipt("ИТОГ =99.00"))
+    assert details.recipient_inn == INN
+    assert (checks["recipient_inn"].status, checks["recipient_inn"].rule) == (CheckStatus.VERIFIED, "inn_check_digits")
+
+
+@pytest.mark.parametrize(
+    "head",
+    [f"ККМ 00067489 ИНН 00{INN} 09.02.16 19:10 №3720", f"00019757 ИНН 00{INN} #2912"],
+    ids=["with the date", "with the receipt number"],
+)
+def test_an_ekzl_register_prints_a_companys_inn_padded_with_zeros_to_twelve_digits(head: str) -> None:
+    details, checks = _read(["ЧЕК НА ПРОДАЖУ", head, "ПРОДАЖА", "ИТОГ =1416.00"])
+    assert details.recipient_inn == INN
+    assert checks["recipient_inn"].status == CheckStatus.VERIFIED
+
+
+def test_a_padded_inn_misread_in_a_digit_is_never_verified() -> None:
+    misread = INN[:-1] + str((int(INN[-1]) + 1) % 10)
+    _, checks = _read(["ЧЕК НА ПРОДАЖУ", f"ККМ 00067489 ИНН 00{misread} 09.02.16 19:10", "ИТОГ =1416.00"])
+    assert checks["recipient_inn"].status != CheckStatus.VERIFIED
+
+
+@pytest.mark.parametrize(
+    ("totals", "amount"),
+    [
+        (["ВСЕГО =1726.92", "ОКРУГЛЕНИЕ =0.92", "ИТОГ =1726.00", "НАЛИЧНЫМИ =2000.00", "СДАЧА =274.00"], "1726.00"),
+        (["ИТОГО БЕЗ СКИДКИ:", "=864.10", "СКИДКА =0.10", "ИТОГ =864.00", "НАЛИЧНЫМИ =864.00"], "864.00"),
+        (["СКИДКА: 0.02    ПОДЫТОГ: 304.54", "ОКРУГЛЕНИЕ: 0.22    ИТОГ: 217.00", "НАЛИЧНЫМИ 217.00    ПРИНЯТО: 300.00"],
+         "217.00"),
+        (["90 ПОДЫТОГ: 204.90", "00 ИТОГ: 204.90", "НАЛИЧНЫМИ: 204.90"], "204.90"),
+    ],
+    ids=["after the rounding «ВСЕГО» comes before", "after the discount", "in the right column of two",
+         "in a photo that cut the left column"],
+)  # fmt: skip
+def test_a_receipt_is_paid_its_itog(totals: list[str], amount: str) -> None:
+    details, _ = _read(_register_receipt(*totals))
+    assert details.amount == amount
+
+
+@pytest.mark.parametrize(
+    "vat_lines",
+    [["Сумма НАС 18%", "=10.46"], ["A: Сумма HAC 18% =10.46"], ["Сумма 18%"]],
+    ids=["НДС read НАС, its sum on the next line", "НДС read HAC in Latin", "a rate alone"],
+)
+def test_a_vat_line_or_a_rate_is_no_amount(vat_lines: list[str]) -> None:
+    details, _ = _read(["КАССОВЫЙ ЧЕК", *vat_lines])
+    assert details.amount is None
+
+
+@pytest.mark.parametrize("rate", ["18%", "18 %", "НДС 10%"])
+def test_a_percentage_is_no_money(rate: str) -> None:
+    assert normalize_amount(rate) is None
+
+
+def test_an_ekzl_era_receipt_is_a_cash_receipt_whose_ekzl_numbers_are_no_fiscal_fields() -> None:
+    lines = [
+        'ЗАО "ЗВЕЗДА" ГМ Заречный',
+        "ЧЕК HA ПРОДАЖУ",
+        f"KkM 00067489 ИНН 00{INN} 09.02.16 19:10 №3720",
+        "ПРОДАЖА Иванова #3144",
+        "ИТОГ =1416.00",
+        "НАЛИЧНЫМИ =2000.00",
+        "ЭКЛЗ 4210809202",
+        "00000462 #030423",
+    ]
+    details, _ = _read(lines)
+    assert details.document_type == DocumentType.CASH_RECEIPT
+    assert (details.amount, details.payment_date) == ("1416.00", "2016-02-09")
+    assert (details.fiscal_drive_number, details.fiscal_document_number, details.fiscal_sign) == (None, None, None)
+
+
+def test_fiscal_numbers_are_read_under_labels_blur_made_an_o_of() -> None:
+    lines = _register_receipt("ИТОГ =603.00", "CHO: OCH", "OA: 41234 ь ON: 2345678901")
+    lines[6] = "OH: 8710000100765432"
+    details, checks = _read(lines)
+    assert (details.fiscal_drive_number, details.fiscal_document_number, details.fiscal_sign) == (
+        "8710000100765432",
+        "41234",
+        "2345678901",
+    )
+    assert all(checks[name].status == CheckStatus.UNVERIFIED for name in ("fiscal_document_number", "fiscal_sign"))
+
+
+def test_a_fiscal_sign_under_a_blurred_label_is_no_inn() -> None:
+    """A ФП passes an ИНН's check digit one time in ten (3456789010 does); under its blurred label it is the ФП's."""
+    lines = _register_receipt("ИТОГ =1726.00", "on: 3456789010")
+    lines[3] = "26.09.17 10:40"
+    details, _ = _read(lines)
+    assert (details.recipient_inn, details.fiscal_sign) == (None, "3456789010")
+
+
+@pytest.mark.parametrize("line", ["ON: 12345", "Paid on: 12345", "OA: 52001"])
+def test_a_blurred_fiscal_label_counts_only_on_a_registers_receipt(line: str) -> None:
+    details, _ = _read(["Invoice 17", line, "Total 100.00"])
+    assert (details.fiscal_document_number, details.fiscal_sign) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ('ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ "ЗВЕЗДА"', 'ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ "ЗВЕЗДА"'),
+        ("ПБЧЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬ “ЗВЕЗДА", "ПБЧЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬ “ЗВЕЗДА"),
+        ('Акционерное общество "Звезда"', 'Акционерное общество "Звезда"'),
+        ("Индивидуальный предприниматель Иванов Иван Иванович", "Индивидуальный предприниматель Иванов Иван Иванович"),
+    ],
+    ids=["as printed", "as blur reads it", "an акционерное общество", "an ИП"],
+)
+def test_a_sellers_legal_form_written_out_heads_its_name(line: str, name: str) -> None:
+    details, _ = _read(["КАССОВЫЙ ЧЕК", "ПРИХОД", "ИТОГ: 217.00", line, f"ИНН:{INN}"])
+    assert details.recipient_name == name
+
+
+def test_a_legal_form_written_out_with_no_name_after_it_is_no_name() -> None:
+    details, _ = _read(["КАССОВЫЙ ЧЕК", "Общество с ограниченной ответственностью", "ИТОГ: 217.00"])
+    assert details.recipient_name is None
+
+
+def test_a_blurred_label_that_reads_alike_for_two_fields_gives_neither() -> None:
+    """Blur made «on:» of both «ФД:» and «ФП:» under the ФН: their places under it say which is which."""
+    lines = ["КАССОВЫЙ ЧЕК", "ПРИХОД", "ИТОГ: 500.00", "ФН: 9961440600012345", "on: 123456", "on: 2345678901"]
+    details, _ = _read(lines)
+    assert (details.fiscal_document_number, details.fiscal_sign) == ("123456", "2345678901")
