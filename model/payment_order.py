@@ -144,13 +144,14 @@ def _payer_name(lines: Sequence[str], title: int, payer_end: int, source: Source
 
 
 def _recipient_bank(lines: Sequence[str], source: Source) -> list[Candidate]:
-    """Fields 13-15: the bank's name and city with its БИК beside it, the к/с under it (on a budget payment the
-    treasury office's ЕКС, 40102…)."""
+    """Fields 13-15: the bank's name and city with its БИК beside it, wrapped perhaps down to the caption, the к/с
+    under the БИК (on a budget payment the treasury office's ЕКС, 40102…)."""
     found: list[Candidate] = []
     bics = [index for index, line in enumerate(lines) if any(_bik_like(token) for token in digit_tokens(line))]
     if lines:
-        first = re.split(r"\s\d[\d ]{4,}", lines[bics[0] if bics else 0], maxsplit=1)[0]
-        if (bank := read_bank(first)) is not None and not _RECIPIENT_BANK.search(first):
+        cells = [_NAME_CELL_END.split(line, maxsplit=1)[0] for line in lines[bics[0] if bics else 0 :]]
+        words = " ".join(_RECIPIENT_BANK.split(cell, maxsplit=1)[0].strip() for cell in cells)
+        if (bank := read_bank(words)) is not None:
             found.append(Candidate("bank_name", normalize_text(bank) or bank, source, ORDER_SCORE))
     for token in (token for line in lines for token in digit_tokens(line)):
         if _bik_like(token):
@@ -158,6 +159,13 @@ def _recipient_bank(lines: Sequence[str], source: Source) -> list[Candidate]:
         elif len(token) == 20 and token.startswith(("30101", "40102")):
             found.append(Candidate("bank_corr_account", token, source, ORDER_SCORE))
     return found
+
+
+_NAME_CELL_END = re.compile(
+    r"\s(?:\d[\d ]{4,}|" + label("бик") + r"(?![а-яёa-z])|" + label("сч. №") + r"|" + label("сч.") + r"\s*\d)",
+    re.IGNORECASE,
+)
+"""Where the name's cell ends on a row of the bank's block: its БИК or к/с, with or without their labels."""
 
 
 def _bik_like(token: str) -> bool:

@@ -11,7 +11,9 @@ that reads positions rather than labels:
   or a whole sum followed by «=» («1234=»), and in words in field 6;
 - the purpose (field 24) repeats the sum and names the VAT in it («в т.ч. НДС (20%) 205-76»);
 - the payer's bank stamps it («ИСПОЛНЕНО», its name, БИК and the date), a second bank on the page that is not the
-  recipient's.
+  recipient's;
+- a tax paid as the единый налоговый платёж goes to the treasury: a казначейский счёт (03…, no key) at a treasury
+  office's БИК, with its ЕКС (40102…) where a bank's к/с stands, and the budget fields 101 and 104-110 filled.
 
 The fields are placed where the rules number them; the numbers are not printed, as on real forms.
 """
@@ -20,7 +22,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from decimal import Decimal
 
@@ -46,6 +48,19 @@ _BANK_CITIES = {
 }  # fmt: skip
 """БИК digits 3-4 (the region's ОКАТО code) → the city a payment order prints after the bank's name."""
 _PAYMENT_KINDS = ("", "", "электронно", "срочно")
+_TAX_SHARE = 0.25
+_TREASURY = Recipient(
+    name="Казначейство России (ФНС России)",
+    inn="7727406020",
+    kpp="770801001",
+    account="03100643000000018500",
+    bank=Bank("ОТДЕЛЕНИЕ ТУЛА БАНКА РОССИИ//УФК по Тульской области г. Тула", "017003983", "40102810445370000059"),
+    address="",
+)
+"""Where every единый налоговый платёж goes since 2023, as the tax service publishes it (public requisites of the
+state, the same on every taxpayer's order; `tests/model/test_treasury.py` checks them against the БИК directory)."""
+_TAX_BUDGET_FIELDS = ("18201061201010000510", "0", "0", "0", "0", "0", "")
+"""Fields 104-110 of an ЕНП order: its КБК, ОКТМО 0, and zeros where the tax's period and basis were."""
 _PURPOSES = (
     "Оплата по счёту № {n} от {d}", "Оплата по счету № {n} от {d} за товар", "Оплата по договору № {n}/{y} от {d}",
     "Оплата услуг по договору № {n} от {d}", "Арендная плата по договору № {n} от {d}",
@@ -61,10 +76,15 @@ class _Order:
     amount: Decimal
     purpose: str
     executed: bool
+    budget: tuple[str, ...] = ()
+    """Fields 101 and 104-110 of a budget payment (status, КБК, ОКТМО…); empty for a payment to a company."""
 
 
 def bank_place(bank: Bank) -> str:
-    """Field 10/13: the bank's name and its city, as the Bank of Russia's directory gives them."""
+    """Field 10/13: the bank's name and its city, as the Bank of Russia's directory gives them; a treasury office's
+    name («…//УФК по Тульской области г. Тула») already ends with its city."""
+    if "//" in bank.name:
+        return bank.name
     return f"{bank.name} {_BANK_CITIES.get(bank.bic[2:4], 'г. Москва')}"
 
 
@@ -86,6 +106,9 @@ def _random_order(rng: random.Random) -> tuple[_Order, str]:
     basis = rng.choice(_PURPOSES).format(n=rng.randint(1, 999), d=f"{earlier:%d.%m.%Y}", y=earlier.year)
     purpose = f"{basis}. Сумма {figures(amount)}, {vat}"
     order = _Order(payer, recipient, rng.randint(1, 9999), amount, purpose, executed=rng.random() < 0.7)
+    if rng.random() < _TAX_SHARE and moment.year >= 2023:  # the единый налоговый платёж began in 2023
+        budget = ("01", *_TAX_BUDGET_FIELDS)
+        order = replace(order, recipient=_TREASURY, purpose="Единый налоговый платеж", budget=budget)
     return order, f"{moment:%d.%m.%Y}"
 
 
@@ -126,6 +149,8 @@ def _header(sheet: Sheet, page: _Page, order: _Order, date: str, rng: random.Ran
     sheet.text(grid.right - code_width / 2, y - page.line // 6, "0401060", page.body, anchor="ms")
     status = grid.right - code_width - page.line
     sheet.frame((status - page.line * 2, y - page.line, status, y + page.line // 3), INK)
+    if order.budget:
+        sheet.text(status - page.line, y - page.line // 6, order.budget[0], page.body, anchor="ms")
     y += page.line * 3
     title = f"ПЛАТЕЖНОЕ ПОРУЧЕНИЕ № {order.number}"
     sheet.text(grid.left, y, title, page.title)
@@ -257,7 +282,10 @@ def _purpose(sheet: Sheet, page: _Page, order: _Order, top: int) -> int:
     shares = (0.28, 0.16, 0.08, 0.12, 0.12, 0.14)
     x = grid.left
     bottom = top + 2 * grid.pad + page.line
-    for share in shares:
+    values = order.budget[1:] if order.budget else ("",) * (len(shares) + 1)
+    for share, value in zip((*shares, 1 - sum(shares)), values, strict=True):
+        if value:
+            sheet.text(x + grid.pad, top + grid.pad + em(page.body), value, page.body)
         x += round(page.span * share)
         sheet.vline(x, top, bottom, INK)
     sheet.hline(grid.left, grid.right, bottom, INK)

@@ -33,7 +33,14 @@ from bench.corpus.generate import TEMPLATES, Planned, generate_corpus, main, mak
 from bench.corpus.render import GOST_ENCODINGS, Rendered, qr_gost
 from bench.corpus.truth import TRUTH_FILE, Difficulty, TruthRecord, load_truth
 from model.bik_directory import load_directory
-from model.checks import bik_valid, corr_account_valid, inn_valid, kpp_valid, settlement_account_valid
+from model.checks import (
+    bik_valid,
+    corr_account_valid,
+    inn_valid,
+    kpp_valid,
+    settlement_account_valid,
+    treasury_account_valid,
+)
 from model.normalize import digits, normalize_date
 from model.schema import FIELD_NAMES, DocumentType, PaymentDetails
 
@@ -135,7 +142,9 @@ def test_render_identifiers_pass_their_checks(pages: Pages) -> None:
             assert kpp_valid(fields["recipient_kpp"]), name
         if bic:
             assert bik_valid(bic), name
-            if "recipient_account" in fields:
+            if "recipient_account" in fields and fields["recipient_account"].startswith("03"):
+                assert treasury_account_valid(fields["recipient_account"]), name  # a budget payment's: no key
+            elif "recipient_account" in fields:
                 assert settlement_account_valid(fields["recipient_account"], bic), name
             if "bank_corr_account" in fields:
                 assert corr_account_valid(fields["bank_corr_account"], bic), name

@@ -115,4 +115,30 @@ def test_sample_of_the_form_on_a_1c_invoice_is_no_payment_order() -> None:
 def test_drawn_payment_order_prints_its_amount_as_field_7(seed: int) -> None:
     page = payment_order(random.Random(f"order:{seed}"))
     amount = page.fields["amount"]
-    assert any(f"Сумма {figures(Decimal(amount))}" in text for text in page.drawn)
+    assert figures(Decimal(amount)) in page.drawn  # field 7's cell holds it alone
+
+
+def test_a_tax_paid_by_payment_order_goes_to_the_treasury_whose_bank_name_wraps() -> None:
+    """An ЕНП order as Tesseract reads it: the treasury office's name wraps onto the ЕКС's row, the budget fields
+    (КБК, ОКТМО 0) stand between the recipient and the purpose."""
+    lines = _order_lines()
+    lines[11:13] = [
+        "ОТДЕЛЕНИЕ ТУЛА БАНКА РОССИИ//УФК по Тульской 017003983",
+        "области г. Тула 40102810445370000059",
+        "Банк получателя",
+    ]
+    lines[14:18] = [
+        "ИНН 7727406020 КПП 770801001 Сч. № 03100643000000018500",
+        "Казначейство России (ФНС России) Вид оп. 01 Срок плат.",
+        "18201061201010000510 0 0 0 0 0",
+        "Единый налоговый платеж",
+        "Назначение платежа",
+    ]
+    details, checks = _resolved(lines)
+    assert details.bank_name == "ОТДЕЛЕНИЕ ТУЛА БАНКА РОССИИ//УФК по Тульской области г. Тула"
+    assert (details.bank_bic, details.bank_corr_account) == ("017003983", "40102810445370000059")
+    assert (details.recipient_inn, details.recipient_account) == ("7727406020", "03100643000000018500")
+    assert details.recipient_name == "Казначейство России (ФНС России)"
+    assert details.purpose == "Единый налоговый платеж"
+    assert checks["bank_corr_account"].status == CheckStatus.VERIFIED
+    assert checks["recipient_account"].status == CheckStatus.UNVERIFIED  # a казначейский счёт has no key
