@@ -27,12 +27,23 @@ _RECIPIENT_BANK = re.compile(r"(?<![а-яё])б?анк\W{0,3}получ\w{3,6}(?
 """The captions under the banks' cells, also with the first letter lost («анк плательщика»)."""
 _PAYER = re.compile(r"(?<![а-яё]\W)(?<![а-яё])плат\w{3,6}к(?![а-яё])", re.IGNORECASE)
 """The caption «Плательщик» (OCR: «Плательшик», «Плательцик»), not the bank's «Банк плательщик(а)»."""
-_PURPOSE_CAPTION = re.compile(r"^\W*(?:назначение|наименование)\s+платежа\W*$", re.IGNORECASE)
+_PURPOSE_CAPTION = re.compile(r"^\W*(?:[нкх]?азначени\w*|наименование)\s+плат\w{2,4}\W*$", re.IGNORECASE)
+"""Field 24's caption, also as OCR spells it («Казначение платена»)."""
+_RECIPIENT_CAPTION = re.compile(r"^\W*получател\w*(?![а-яё])", re.IGNORECASE)
+"""Field 16's caption under the name: on this form no label over a value, so the generic reader must not take the
+line under it (the purpose's) for the recipient."""
 _INN = re.compile(r"(?<![а-яёa-z])" + label("инн") + r"(?![а-яёa-z])", re.IGNORECASE)
-_FIGURES = re.compile(r"(?<![а-яё])сумма\W{0,3}(\d{1,3}(?:\s\d{3})+|\d+)\s?(?:-\s?(\d{2})(?!\d)|=)", re.IGNORECASE)
-"""Field 7 as the rules write it: «Сумма 4237-53», «Сумма 1074373=»; the purpose repeats it the same way."""
+_INN_ROW = re.compile(_INN.pattern + r"|(?<!\d)\d{10}(?:\d{2})?(?!\d)", re.IGNORECASE)
+"""A party's ИНН row, by its label or, the label blurred («W9 5208591930»), by a number of an ИНН's length."""
+_FIGURES = re.compile(
+    r"(?<![а-яё])су[мн]{2}а\W{0,3}(\d{1,3}(?:\s\d{3})+|\d+)\s?(?:-\s?(\d{2})(?!\d)|[=%»≈])", re.IGNORECASE
+)
+"""Field 7 as the rules write it: «Сумма 4237-53», «Сумма 1074373=» (whose «=» OCR reads as «%» or «»»); the purpose
+repeats it the same way."""
 _OPERATION_CELLS = re.compile(r"\s+(?:вид\s*оп|срок\s*пл|наз\.?\s*пл|очер|код|рез\.?\s*пол).*$", re.IGNORECASE)
 """Fields 18-23, printed beside the recipient's name on the same row."""
+_LATIN_AFTER_QUOTE = re.compile(r"([»\"”])[^а-яёА-ЯЁ»\"”]*$")
+"""What follows a quoted name with no Cyrillic letter in it: those cells' captions garbled («Cpem trat.»)."""
 _GRID_WORDS = re.compile(r"вид\s*оп|срок\s*пл|очер\.?\s*пл|рез\.?\s*пол|получател|\bкод\b", re.IGNORECASE)
 
 ORDER_SCORE = 2.5
@@ -80,6 +91,9 @@ def read_payment_order(lines: Sequence[str], source: Source) -> PaymentOrder | N
         generic[index] = _without_numbers(lines[index]) if index == title else ""
     found += _recipient_bank(lines[payer_end + 1 : recipient_bank_at + 1], source)
     found += _recipient(lines[recipient_bank_at + 1 : end], source)
+    for index in range(recipient_bank_at + 1, end):
+        if _RECIPIENT_CAPTION.match(lines[index]):
+            generic[index] = ""
     return PaymentOrder(found, generic)
 
 
@@ -132,13 +146,17 @@ def _purpose(lines: Sequence[str], caption: int | None, source: Source) -> list[
 
 
 def _payer_name(lines: Sequence[str], title: int, payer_end: int, source: Source) -> list[Candidate]:
-    """The payer's name: between its ИНН row and the «Плательщик» caption."""
-    inn_at = _first(_INN, lines[: payer_end + 1], title)
+    """The payer's name: between its ИНН row and the «Плательщик» caption, up to the account's row beside it."""
+    inn_at = _first(_INN_ROW, lines[: payer_end + 1], title)
     caption = _first(_PAYER, lines[: payer_end + 1], title)
     if inn_at is None or caption is None or caption <= inn_at:
         return []
-    before_caption = _PAYER.split(lines[caption], maxsplit=1)[0]
-    text = " ".join([*lines[inn_at + 1 : caption], before_caption]).strip()
+    parts = []
+    for line in [*lines[inn_at + 1 : caption], _PAYER.split(lines[caption], maxsplit=1)[0]]:
+        if re.search(r"\d{5}", line):
+            break
+        parts.append(line.strip())
+    text = " ".join(parts).strip()
     name = read_name(text) if text else None
     return [Candidate("payer_name", name, source, ORDER_SCORE)] if name else []
 
@@ -150,7 +168,8 @@ def _recipient_bank(lines: Sequence[str], source: Source) -> list[Candidate]:
     bics = [index for index, line in enumerate(lines) if any(_bik_like(token) for token in digit_tokens(line))]
     if lines:
         cells = [_NAME_CELL_END.split(line, maxsplit=1)[0] for line in lines[bics[0] if bics else 0 :]]
-        words = " ".join(_RECIPIENT_BANK.split(cell, maxsplit=1)[0].strip() for cell in cells)
+        cells = [_RECIPIENT_BANK.split(cell, maxsplit=1)[0].strip() for cell in cells]
+        words = " ".join([cells[0], *(cell for cell in cells[1:] if len(re.findall(r"[а-яё]", cell, re.I)) >= 4)])
         if (bank := read_bank(words)) is not None:
             found.append(Candidate("bank_name", normalize_text(bank) or bank, source, ORDER_SCORE))
     for token in (token for line in lines for token in digit_tokens(line)):
@@ -174,10 +193,10 @@ def _bik_like(token: str) -> bool:
 
 def _recipient(lines: Sequence[str], source: Source) -> list[Candidate]:
     """Fields 61, 103, 17 and 16: the ИНН row (ИНН, КПП, the account), then the name, cut before fields 18-23."""
-    inn_at = _first(_INN, lines)
+    inn_at = _first(_INN_ROW, lines)
     if inn_at is None or inn_at + 1 >= len(lines):
         return []
-    cell = _OPERATION_CELLS.sub("", lines[inn_at + 1])
+    cell = _LATIN_AFTER_QUOTE.sub(r"\1", _OPERATION_CELLS.sub("", lines[inn_at + 1]))
     letters = sum(ch.isalpha() for ch in cell)
     name = read_name(cell) if letters >= 4 and letters >= 0.6 * len(cell.replace(" ", "")) else None
     return [Candidate("recipient_name", name, source, ORDER_SCORE)] if name else []

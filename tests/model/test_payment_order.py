@@ -142,3 +142,37 @@ def test_a_tax_paid_by_payment_order_goes_to_the_treasury_whose_bank_name_wraps(
     assert details.purpose == "Единый налоговый платеж"
     assert checks["bank_corr_account"].status == CheckStatus.VERIFIED
     assert checks["recipient_account"].status == CheckStatus.UNVERIFIED  # a казначейский счёт has no key
+
+
+def test_a_blurred_payment_order_as_indra_reads_it() -> None:
+    """doc_0060's hard photo as Indra read it: labels garbled («W9» for ИНН, «Ok N» for Сч. №, «Казначение платена»),
+    field 7's «=» read as «%», and the caption «Получатель» over the purpose, which is no recipient's name."""
+    lines = [
+        "15.01.2025 15.012025 040т060",
+        "ПЛАТЕЖНОЕ ПОРУЧЕНИЕ № 3134 15.01,2025 злектромно",
+        "Сумніа Сто восемьдесят семь тысяч шестьдесят два рубля.",
+        f"И4 {PAYER.inn} K70 {PAYER.kpp} Сумма 187062%",
+        PAYER.name,
+        f"O<. NF {PAYER.account}",
+        "Плательщик",
+        f"{bank_place(PAYER.bank)} SaK {PAYER.bank.bic}",
+        f"Ok NP {PAYER.bank.corr_account}",
+        "Банк плательщика",
+        f"{bank_place(RECIPIENT.bank)} {RECIPIENT.bank.bic}",
+        f"Ok N {RECIPIENT.bank.corr_account}",
+        "Банк получателя",
+        f"W9 {RECIPIENT.inn} KTN {RECIPIENT.kpp} < N {RECIPIENT.account}",
+        f"{RECIPIENT.name} Cpem trat.",
+        "Oчер, tain, 5",
+        "Получатель",
+        "Оплата по договору № 217/2025 от 15.01.2025. Сумма 187062=, в т.ч. НДС (20%) 31177=",
+        "Казначение платена",
+        "Подписи Отметкң банка",
+    ]
+    details, _ = _resolved(lines)
+    assert details.amount == "187062.00"
+    assert details.recipient_name == RECIPIENT.name
+    assert details.payer_name == PAYER.name
+    assert details.bank_name == bank_place(RECIPIENT.bank)
+    assert details.purpose is not None and details.purpose.startswith("Оплата по договору № 217/2025")
+    assert (details.recipient_inn, details.recipient_account) == (RECIPIENT.inn, RECIPIENT.account)
