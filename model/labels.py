@@ -22,6 +22,7 @@ from model.values import (
     label,
     read_amount,
     read_bank,
+    read_card_payment,
     read_counted_sum,
     read_inn,
     read_kpp,
@@ -75,6 +76,9 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
     ("amount", "итог", read_amount, _ANYWHERE, 2.2),
     ("amount", "итого; всего", read_amount, _LINE_START, 2.0),
     ("amount", "сумма перевода; сумма платежа; сумма операции; сумма", read_amount, _LINE_START, 1.0),
+    # a card pays a receipt's exact total (cash may be more: the change), so its line is the total when blur took the
+    # «ИТОГ» line; below any total's label, as a payment split between cash and card is not
+    ("amount", "плат. картой; оплата картой; безналичными; электронными", read_card_payment, _LINE_START, 0.9),
     ("payment_date", "дата операции; дата перевода; дата платежа; дата и время; дата, время; дата оплаты; дата",
      normalize_date, _LINE_START, 2.0),
     ("recipient_name", "получатель платежа; наименование получателя; фио получателя; ф.и.о. получателя; "

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 
-from model.normalize import normalize_amount, normalize_text
+from model.normalize import kopecks_shown, normalize_amount, normalize_text
 
 _LOOKALIKES = {
     "а": "aа@",
@@ -226,6 +226,12 @@ def read_amount(text: str) -> str | None:
     if _VAT.search(_VAT_INCLUDED.sub("", before_figure)) or re.search(r"комисс|скидк|сдач", text, re.IGNORECASE):
         return None
     return payable(text)
+
+
+def read_card_payment(text: str) -> str | None:
+    """The sum a receipt's card or electronic payment line prints, kopecks and all («ПЛАТ. КАРТОЙ =252.96»): a
+    bank app's «Оплата картой •••• 1234» names the card, not a sum."""
+    return read_amount(text) if kopecks_shown(text) else None
 
 
 _COUNT_THEN_WORDS = re.compile(r"^\W*\d+\W*[^\d\W][^\d]*?(?=\d)")

@@ -157,3 +157,21 @@ def test_a_blurred_label_that_reads_alike_for_two_fields_gives_neither() -> None
     lines = ["КАССОВЫЙ ЧЕК", "ПРИХОД", "ИТОГ: 500.00", "ФН: 9961440600012345", "on: 123456", "on: 2345678901"]
     details, _ = _read(lines)
     assert (details.fiscal_document_number, details.fiscal_sign) == ("123456", "2345678901")
+
+
+@pytest.mark.parametrize("payment", ["ПЛАТ. КАРТОЙ =252.96", "БЕЗНАЛИЧНЫМИ =252.96", "ЭЛЕКТРОННЫМИ 252.96"])
+def test_a_card_payment_is_the_total_when_blur_took_the_itog_line(payment: str) -> None:
+    details, _ = _read(["ЧЕК НА ПРОДАЖУ", "ИТОГО БЕЗ СКИДКИ:", "=272.00", "СКИДКА =19.04", "Ит о", payment])
+    assert details.amount == "252.96"
+
+
+def test_the_itog_outranks_a_card_payment_and_cash_tendered_is_no_total() -> None:
+    details, _ = _read(["КАССОВЫЙ ЧЕК", "ИТОГ =500.00", "БЕЗНАЛИЧНЫМИ =300.00", "НАЛИЧНЫМИ =1000.00", "СДАЧА =800.00"])
+    assert details.amount == "500.00"
+    blurred, _ = _read(["КАССОВЫЙ ЧЕК", "Ит о", "НАЛИЧНЫМИ =1000.00", "СДАЧА =500.00"])
+    assert blurred.amount is None
+
+
+def test_a_masked_card_after_its_payment_label_is_no_amount() -> None:
+    details, _ = _read(["Перевод выполнен", "Оплата картой •••• 1234"])
+    assert details.amount is None
