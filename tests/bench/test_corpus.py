@@ -501,3 +501,23 @@ def test_real_layouts_draw_their_traps_beside_the_truth(seed: int) -> None:
     supplier_inns = {agent.drawn[i + 1] for i, text in enumerate(agent.drawn) if text == "ИНН поставщика:"}
     assert supplier_inns
     assert agent.fields["recipient_inn"] not in supplier_inns
+
+
+@pytest.mark.parametrize("name", ["tbank_receipt", "vtb_receipt", "alfa_receipt"])
+def test_bank_app_receipts_name_the_senders_bank_and_its_bik_beside_the_recipients(name: str) -> None:
+    """Each bank's receipt keeps its trap: the issuing bank's БИК is printed (footer or stamp) and is never the truth's
+    unless the recipient banks there too."""
+    issuers = {"tbank_receipt": "044525974", "vtb_receipt": "044525187", "alfa_receipt": "044525593"}
+    pages = [_render(DocumentType.BANK_TRANSFER, name, seed) for seed in range(8)]
+    printed = [page for page in pages if any(issuers[name] in text for text in page.drawn)]
+    assert len(printed) >= 4
+    assert any(page.fields.get("bank_bic") != issuers[name] for page in printed)
+
+
+def test_payment_order_prints_the_payers_requisites_above_the_recipients() -> None:
+    for seed in range(6):
+        page = _render(DocumentType.BANK_TRANSFER, "payment_order", seed)
+        inn_rows = [index for index, text in enumerate(page.drawn) if text.startswith("ИНН ")]
+        assert len(inn_rows) == 2
+        assert page.drawn[inn_rows[1]] == f"ИНН {page.fields['recipient_inn']}"
+        assert page.drawn[inn_rows[0]] != page.drawn[inn_rows[1]]
