@@ -46,6 +46,7 @@ _EVIDENCE: dict[DocumentType, tuple[tuple[re.Pattern[str], int], ...]] = {
         (re.compile(r"сч[её]т\w* на оплату|\bизвещение\b|образец заполнения", re.IGNORECASE), 3),
         (re.compile(r"плательщик|покупатель|поставщик|заказчик", re.IGNORECASE), 1),
         (re.compile(r"подпись плательщика|наименование платежа", re.IGNORECASE), 2),
+        (re.compile(r"реквизиты для оплаты|(?:итого|всего) к оплате|оплатить до", re.IGNORECASE), 2),
     ),
     DocumentType.BANK_TRANSFER: (
         (

@@ -316,6 +316,10 @@ def _names_something(name: str, word: str) -> bool:
     return re.search(word, _FORM_TOKEN.sub(lambda t: "" if t.group() in _LEGAL_FORMS else t.group(), name)) is not None
 
 
+_LATIN_INITIAL = re.compile(r"(?<=\s)[ABCEHKMOPTXY](?=[.,])")
+_REQUISITE_AFTER_COMMA = re.compile(r",\s*\S{1,5}\s*\d{10}(?:\d{2})?(?!\d).*$")
+"""«ИП Егорова О. И., AHH 470118816487»: a short word and an ИНН's digits after a comma are the requisites that
+follow a name, whatever OCR made of their label."""
 _INITIALS = re.compile(r"(?<=[а-яё] )[А-ЯЁ][.,]\s?[А-ЯЁ][.,](?=\s|$)")
 """The two initials after a surname ("Захаров Б. Б.", as blur reads it "Б, Б,"): whatever follows is not the name."""
 
@@ -325,7 +329,9 @@ def read_name(text: str) -> str | None:
     line; OCR's "000" for ООО is undone."""
     text = _REQUISITES_FIRST.sub("", text)
     name = _TITLE_TAIL.sub("", _ADDRESS_TAIL.sub("", _ORG_END.sub("", _FORM_BLANK.sub("", text)))).strip(" :|_—-`")
-    name = _CRUMBS_AFTER_QUOTE.sub(r"\1", name)
+    name = _CRUMBS_AFTER_QUOTE.sub(r"\1", _REQUISITE_AFTER_COMMA.sub("", name))
+    if re.search(r"[а-яё]", name):  # «ИП Ковалёв A. A.»: initials read as Latin look-alikes
+        name = _LATIN_INITIAL.sub(lambda initial: initial.group().translate(_WORD_LOOKALIKES), name)
     if initials := _INITIALS.search(name):  # "ИП Захаров Б, Б, ВИ ФАН": the name ends with its initials
         name = name[: initials.start()] + initials.group().replace(",", ".")
     name = _CYRILLIC_READ_AS_LATIN.sub(_respelled, _cyrillic_legal_forms(name))

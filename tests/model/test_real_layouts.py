@@ -17,7 +17,7 @@ from model.checks import account_control_key
 from model.fields import classify, extract_candidates
 from model.pipeline import Extractor
 from model.resolve import resolve
-from model.schema import PaymentDetails, Source
+from model.schema import DocumentType, PaymentDetails, Source
 
 BIK, CORR = "044525593", "30101810200000000593"
 ACCOUNT_BODY = "40702810001300000071"
@@ -595,3 +595,26 @@ def test_a_blank_templates_zero_accounts_are_shown_and_called_invalid() -> None:
     for field in ("bank_bic", "bank_corr_account", "recipient_account", "recipient_inn"):
         assert checks[field].status == "invalid", field
     assert checks["recipient_account"].rule == "account_placeholder"
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Плательщик: ИП Ковалёв A. A.", "ИП Ковалёв А. А."),  # initials read as Latin look-alikes
+        ("Поставщик: ИП Егорова О. И., AHH 470118816487", "ИП Егорова О. И."),  # a garbled «ИНН» after a comma
+    ],
+)
+def test_a_name_keeps_its_cyrillic_initials_and_drops_the_requisites_after_it(line: str, name: str) -> None:
+    details = _details([line])
+    assert name in (details.recipient_name, details.payer_name)
+
+
+def test_a_designed_invoice_without_its_title_is_an_invoice() -> None:
+    """A modern invoice says «СЧЁТ № 12», not «Счёт на оплату»: its «Реквизиты для оплаты» and «Итого к оплате» tell."""
+    lines = [
+        "ООО «Ромашка» СЧЁТ № 12",
+        "Реквизиты для оплаты",
+        "Плательщик: ООО «Вектор»",
+        "Итого к оплате: 1 200,00 ₽",
+    ]
+    assert classify(lines) == DocumentType.INVOICE
