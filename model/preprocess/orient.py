@@ -19,6 +19,8 @@ from model.preprocess.enhance import Image, ink_mask, resize, text_on_paper
 from model.tesseract import PSM, engine
 
 OSD_MIN_CONFIDENCE = 2.0
+SURE_EVIDENCE = "OSD conf"
+"""How an orientation OSD was sure of begins its evidence: the pipeline trusts such a turn without reading others."""
 MIN_SIDE = 32
 """Smaller than this there is no text to orient, and Tesseract would only warn."""
 
@@ -57,7 +59,7 @@ def detect_orientation(grey: Image) -> Orientation | None:
     text = text_on_paper(grey)
     found = osd(text)
     if found is not None and found[1] >= OSD_MIN_CONFIDENCE:
-        return Orientation(found[0], f"OSD conf {found[1]:.1f}")
+        return Orientation(found[0], f"{SURE_EVIDENCE} {found[1]:.1f}")
     fallback = orientation_by_profile(text)
     if fallback is None:
         return None

@@ -11,7 +11,7 @@ from model import pipeline
 from model.budget import Budget
 from model.ocr import OcrResult
 from model.pipeline import Extractor
-from model.schema import Candidate, Source
+from model.schema import Candidate, CheckStatus, Source
 from model.tesseract import PSM
 
 ROOT = Path(__file__).parents[2]
@@ -50,6 +50,44 @@ def test_an_unsure_page_is_read_twice_and_the_fields_of_both_readings_are_pooled
 
     monkeypatch.setattr(pipeline, "SECOND_READING_BELOW_CONFIDENCE", 0.0)
     assert Extractor().extract(photo).details.recipient_inn is None
+
+
+def test_an_unsure_page_whose_payee_is_verified_is_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A second reading can only add values no check confirms once the first has verified the payee's ИНН, account,
+    БИК and к/с: the bundled invoice, made to count as unsure, is read once, and says why."""
+    recognize, page_modes = pipeline.recognize, []
+
+    def counted(image: np.ndarray, psm: int, budget: Budget | None = None) -> OcrResult:
+        page_modes.append(psm)
+        return recognize(image, psm, budget)
+
+    monkeypatch.setattr(pipeline, "recognize", counted)
+    monkeypatch.setattr(pipeline, "SECOND_READING_BELOW_CONFIDENCE", 101.0)
+    extraction = Extractor().extract((ROOT / "model" / "samples" / "doc_0001.jpg").read_bytes())
+    assert PSM.SINGLE_COLUMN not in page_modes
+    second = _step(extraction, "second_reading")
+    assert not second.applied
+    assert "verified" in second.detail
+    assert all(extraction.checks[name].status == CheckStatus.VERIFIED for name in pipeline.SETTLED_FIELDS)
+
+
+def test_a_page_whose_turn_orientation_detection_is_sure_of_is_not_read_in_other_turns(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Orientation detection sure of the page's turn (right 254 of 255 times) is trusted: an unsure reading that
+    finds no fields, which would otherwise send the page through the other three turns, is read in that turn only."""
+    recognize, page_modes = pipeline.recognize, []
+
+    def counted(image: np.ndarray, psm: int, budget: Budget | None = None) -> OcrResult:
+        page_modes.append(psm)
+        return recognize(image, psm, budget)
+
+    monkeypatch.setattr(pipeline, "recognize", counted)
+    monkeypatch.setattr(pipeline, "extract_candidates", lambda lines, source: [])  # no reading finds fields
+    monkeypatch.setattr(pipeline, "RETRY_BELOW_CONFIDENCE", 101.0)  # and every reading is unsure
+    extraction = Extractor().extract((ROOT / "model" / "samples" / "doc_0000.png").read_bytes())
+    assert "(OSD conf" in _step(extraction, "orient").detail
+    assert page_modes.count(PSM.SINGLE_BLOCK) == 1  # the reading as it is, which OSD proves upright
 
 
 def test_a_page_read_surely_as_it_is_needs_no_orientation_detection(monkeypatch: pytest.MonkeyPatch) -> None:
