@@ -196,10 +196,10 @@ the row «ИНН … КПП … Сч. № …» and the caption «Получат
 
 
 def _payee_caption(line: str, above: Sequence[str]) -> bool:
-    """«Получатель» at the foot of a bank grid's payee cell, under the row «ИНН … КПП … Сч. № …» (its ИНН and its
-    КПП or account on one line, as no list of labelled values prints them): a caption, whatever OCR
+    """«Получатель» at the foot of a bank grid's payee cell, under the row «ИНН … КПП … Сч. № …» (two of its ИНН, КПП
+    and account on one line, as no list of labelled values prints them): a caption, whatever OCR
     read beside it on its line (a stamp's specks, the payment order's «Код», «Рез. поле») is no name."""
-    grid_row = any(_INN_CELL.search(row) and (_KPP_CELL.search(row) or _ACCOUNT.search(row)) for row in above)
+    grid_row = any(sum(bool(cell.search(row)) for cell in (_INN_CELL, _KPP_CELL, _ACCOUNT)) >= 2 for row in above)
     return grid_row and _PAYEE_CAPTION.match(line) is not None
 
 

@@ -104,7 +104,7 @@ def _rules() -> list[Rule]:
     for field_name, labels, read, anywhere, score in _RULE_TABLE:
         spellings = sorted(labels.split(";"), key=len, reverse=True)
         alternatives = "|".join(label(spelling.strip()) for spelling in spellings)
-        prefix, role = (r"(?<![а-яёa-z])", "") if anywhere else (r"^[\s|*•:-]*", _ROLE)
+        prefix, role = (r"(?<![а-яёa-z])", "") if anywhere else (r"^[\s|*•:\[-]*", _ROLE)  # "[": a cell's border
         pattern = re.compile(prefix + r"(?:" + alternatives + r")(?![а-яёa-z])" + role + r"[\s.:№#-]*", re.IGNORECASE)
         rules.append(Rule(field_name, pattern, read, anywhere, score))
     return rules

@@ -38,7 +38,7 @@ _LOOKALIKES = {
     "ф": "ф",
     "х": "хx",
     "ц": "цu",
-    "ч": "ч4",
+    "ч": "ч4uy",
     "ш": "шw",
     "щ": "щwц",
     "ъ": "ъb",
@@ -403,9 +403,14 @@ def read_bank(text: str) -> str | None:
     bank = read_text(_CRUMBS_AFTER_QUOTE.sub(r"\1", cut))
     if bank is not None and " " not in bank and not _ONE_WORD_BANK.search(bank.strip("«»\"'")):
         return None
-    return bank if bank is None or _NAME_START.match(bank) else None
+    if bank is None:
+        return None
+    bank = _SPECKS_BEFORE.sub("", bank)
+    return bank if _NAME_START.match(bank) else None
 
 
+_SPECKS_BEFORE = re.compile(r"^[`~'.,;:|_*•-]+\s*(?=[А-ЯЁA-Z«\"“„])")
+"""A speck OCR read before a name that starts as a bank's does (a cell's corner: «`Ф-Л БАНКА ГПБ (АО)»)."""
 _NAME_START = re.compile(r"[А-ЯЁA-Z0-9«\"“„'(]")
 """How a bank's name begins: a capital (ПАО, Банк, Филиал), a number or a quote. What begins otherwise is specks or
 the rest of a misspelled caption OCR read beside the label («Банк попучателя ==», «Банк получателя —_ — алан) a»)."""

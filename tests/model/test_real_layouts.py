@@ -553,8 +553,11 @@ def test_only_a_border_before_an_identifier_that_cannot_start_with_1_is_dropped(
          "ПАО КБ «Центр-Инвест» г.Ростов-на-Дону"),
         (["O00 Банк БИК 987654321", "Кор.Сч. № —30101810400000000000"], "ООО Банк"),
         (["АО ЮНИКРЕДИТ БАНК ИК [044525545", "30101810300000000545"], "АО ЮНИКРЕДИТ БАНК"),
+        (['`Ф-Л БАНКА ГПБ (АО) "ЦЕНТРАЛЬНО-ЧЕРНОЗЕМНЫЙ" Г. БИК 042007800', "ВОРОНЕЖ Cu. № 30101810220070000800"],
+         'Ф-Л БАНКА ГПБ (АО) "ЦЕНТРАЛЬНО-ЧЕРНОЗЕМНЫЙ" Г. ВОРОНЕЖ'),
     ],
-    ids=["wrapped", "a border and a speck before БИК", "wrapped at a hyphen", "«Кор.Сч.» cell", "«БИК» half read"],
+    ids=["wrapped", "a border and a speck before БИК", "wrapped at a hyphen", "«Кор.Сч.» cell", "«БИК» half read",
+         "a corner's speck before the name, «Сч.» read «Cu.»"],
 )  # fmt: skip
 def test_a_bank_name_wrapped_over_the_grids_rows_is_read_from_all_of_them(grid: list[str], bank: str) -> None:
     warning = "прихода денег на р/с Поставщика, самовывозом, при наличии доверенности и паспорта."
@@ -562,10 +565,23 @@ def test_a_bank_name_wrapped_over_the_grids_rows_is_read_from_all_of_them(grid: 
     assert _details(lines).bank_name == bank
 
 
-def test_specks_beside_the_payee_caption_are_no_name() -> None:
-    """«Получатель» at the foot of the grid's payee cell, beside a payment order's «Код» and «Рез. поле»."""
-    lines = [
+def test_a_caption_behind_its_cells_border_is_a_caption() -> None:
+    lines = ["АО ЮНИКРЕДИТ БАНК 044525545 -", "30101810300000000545", "[Банк получателя", "ИНН 5725002861"]
+    assert _details(lines).bank_name == "АО ЮНИКРЕДИТ БАНК"
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
         "ИНН 5725002861 [KAN 572501001. Cy, № 40702810300014867399",
+        "(AHH 5725002861 |КПП 572501001 Cu. № 40702810300014867399",
+    ],
+)
+def test_specks_beside_the_payee_caption_are_no_name(row: str) -> None:
+    """«Получатель» at the foot of the grid's payee cell, beside a payment order's «Код» and «Рез. поле»: the grid's
+    row above it is known by two of its ИНН, КПП and account, whichever OCR misread."""
+    lines = [
+        row,
         '000 "ФосАгро-Орел“ _ Вид оп. 01 — Срок плат.',
         "Наз. пл. Очер. плат. 5",
         "Получатель . Код 64 Pes. поле",
