@@ -37,7 +37,10 @@ _EVIDENCE: dict[DocumentType, tuple[tuple[re.Pattern[str], int], ...]] = {
         (re.compile(r"\bприход\b", re.IGNORECASE), 2),
         (re.compile(label("фн") + r"\W{0,4}\d{10}", re.IGNORECASE), 2),
         (re.compile(label("фп") + r"\W{0,4}\d{6}", re.IGNORECASE), 2),
-        (re.compile(r"\bккт\b|\bсмена\b|\bитог\b", re.IGNORECASE), 1),
+        (
+            re.compile(r"(?<![а-яёa-z])(?:" + "|".join(map(label, ("ккт", "смена", "итог"))) + r")(?![а-яёa-z])", re.I),
+            1,
+        ),
         # the ЭКЛЗ-era receipt (before 54-ФЗ, still in shoeboxes): «ЧЕК НА ПРОДАЖУ», «ККМ …», «ЭКЛЗ …»
         (re.compile(label("чек на прода") + "|" + label("эклз"), re.IGNORECASE), 3),
         (re.compile(r"(?<![а-яёa-z])" + label("ккм") + r"(?![а-яёa-z])", re.IGNORECASE), 2),

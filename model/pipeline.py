@@ -207,8 +207,9 @@ def _read_page_text(
     detail = f"{upright.confidence:.0f}% confident: read again as one column, {len(second.candidates)} more readings"
     step = Step("second_reading", True, (time.perf_counter() - started) * 1000, detail)
     text = f"{upright.text}\n\n{second.text}"
+    lines = upright.lines + second.lines  # the page's type from both: each segmentation loses different lines
     pooled = _PageText(
-        upright.lines, upright.candidates + second.candidates, text, upright.confidence, upright.passes + second.passes
+        lines, upright.candidates + second.candidates, text, upright.confidence, upright.passes + second.passes
     )
     return pooled, turn, [orient_step, step]
 

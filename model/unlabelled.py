@@ -181,34 +181,47 @@ def _fiscal_numbers_after_the_drive(lines: Sequence[str], source: Source) -> lis
     return found
 
 
-_BLURRED_FISCAL_LABELS = (
-    ("fiscal_drive_number", re.compile(r"(?<!\w)[0oо9%][нh]\s*:\s*(\d{16})(?!\d)", re.IGNORECASE)),
-    ("fiscal_document_number", re.compile(r"(?<!\w)[0oо9%][дdaа]\s*:\s*(\d{1,10})(?![\d.,:/])", re.IGNORECASE)),
-    ("fiscal_sign", re.compile(r"(?<!\w)[0oо9%][пn][дd]?\s*:\s*(\d{1,10})(?![\d.,:/])", re.IGNORECASE)),
+_BLURRED_DRIVE_LABEL = re.compile(r"(?<!\w)[0oо9%][нh]\s*:\s*(\d{16})(?!\d)", re.IGNORECASE)
+_BLURRED_NUMBER_LABEL = re.compile(
+    r"(?<!\w)[0oо9%](?P<letter>[дdaаnп])[дd]?\s*:\s*(?P<number>\d{1,10})(?![\d.,:/])", re.IGNORECASE
 )
-"""A register's «ФН:», «ФД:», «ФП:» as Tesseract reads them when blur rounds the Ф into an O, a 0 or a 9 and closes
-the Д into an A: «OH: 8710000100151371», «OA: 52001  ON: 1726106303». Read with their colon, on a page that names its
-cash register (``_REGISTER_PAGE``): elsewhere «ON: 12» is English."""
+"""A register's «ФН:», «ФД:», «ФП:» as Tesseract reads them when blur rounds the Ф into an O, a 0 or a 9 and the Д
+reads as an A (some registers' font prints it so): «OH: 8710000100151371», «OA: 52001  ON: 1726106303». Read with
+their colon, on a page that names its cash register (``_REGISTER_PAGE``): elsewhere «ON: 12» is English."""
 _REGISTER_PAGE = re.compile("|".join(label(words) for words in ("ккт", "кассовый чек", "смена")), re.IGNORECASE)
 _BLURRED_LABEL_SCORE = 0.2
 """Below the numbers under the ФН (``_fiscal_numbers_after_the_drive``): a blurred Д reads as П too («on: 179944»
 over «on: 3740034953»), and a number's place under the ФН says more than a letter blur has shaped."""
+_BLURRED_PAIR_SCORE = 0.25
+"""Two blurred labels on one line are its ФД and then its ФП, as registers print them («ФД:10310   ФП:2489945772»),
+whatever letters blur made of them («oN: 10310 on: 2489945772»)."""
 
 
 def _fiscal_numbers_by_blurred_labels(lines: Sequence[str], source: Source) -> list[Candidate]:
-    """The numbers under blurred fiscal labels; none for a label that reads two different numbers on the page,
-    which then stands for two fields (blur made «ON:» of both ФД and ФП)."""
+    """The numbers under blurred fiscal labels: a line's pair by its order; a lone label by its letter, unless that
+    letter reads two different numbers on the page, when it stands for two fields and gives neither."""
     if not _REGISTER_PAGE.search("\n".join(lines)):
         return []
-    found: dict[str, set[str]] = {}
+    found = [Candidate("fiscal_drive_number", drive[1], source, _BLURRED_LABEL_SCORE)
+             for line in lines for drive in _BLURRED_DRIVE_LABEL.finditer(line)]  # fmt: skip
+    by_letter: dict[str, set[str]] = {}
     for line in lines:
-        for field_name, blurred in _BLURRED_FISCAL_LABELS:
-            found.setdefault(field_name, set()).update(number[1] for number in blurred.finditer(line))
-    return [
+        labels = list(_BLURRED_NUMBER_LABEL.finditer(line))
+        if len(labels) == 2:
+            found += [
+                Candidate("fiscal_document_number", labels[0]["number"], source, _BLURRED_PAIR_SCORE),
+                Candidate("fiscal_sign", labels[1]["number"], source, _BLURRED_PAIR_SCORE),
+            ]
+            continue
+        for blurred in labels:
+            field_name = "fiscal_sign" if blurred["letter"].lower() in "nп" else "fiscal_document_number"
+            by_letter.setdefault(field_name, set()).add(blurred["number"])
+    found += [
         Candidate(field_name, next(iter(numbers)), source, _BLURRED_LABEL_SCORE)
-        for field_name, numbers in found.items()
+        for field_name, numbers in by_letter.items()
         if len(numbers) == 1
     ]
+    return found
 
 
 _PURPOSE_START = re.compile(r"(?<![а-яё])(?:[ОO]плата|Возврат|Предоплата)\s+(?:[пn][оo]|з[аa]|услуг|займа|аванса)\b")
@@ -236,11 +249,19 @@ def _org_start(line: str) -> int | None:
     return None
 
 
+_LONG_NUMBER = re.compile(r"\d{8}")
+"""Eight digits in a row: a register's, an account's or a card's number, never part of a company's name. A name
+read with one (its ИНН and КПП are cut off) is that number's line misread as a legal form («Ao BES
+:0010190009021624» for «ЗН ККТ: 0010190009021624»)."""
+
+
 def _org_name(line: str) -> str | None:
     """The company a line holds and nothing else: its legal form first (``_org_start``) or after a comma."""
     if (org := _org_start(line)) is not None:
-        return read_name(line[org:])
-    return normalize_text(line) if _ORG_FORM_LAST.match(line) else None
+        name = read_name(line[org:])
+    else:
+        name = normalize_text(line) if _ORG_FORM_LAST.match(line) else None
+    return None if name is None or _LONG_NUMBER.search(name) else name
 
 
 def _printed_by_a_browser(index: int, lines: Sequence[str]) -> bool:

@@ -11,7 +11,7 @@ from model import pipeline
 from model.budget import Budget
 from model.ocr import OcrResult
 from model.pipeline import Extractor
-from model.schema import Candidate, CheckStatus, Source
+from model.schema import Candidate, CheckStatus, DocumentType, Source
 from model.tesseract import PSM
 
 ROOT = Path(__file__).parents[2]
@@ -153,3 +153,26 @@ def test_a_page_upside_down_is_still_turned_upright() -> None:
     turned = Extractor().extract(encoded.tobytes())
     assert _step(turned, "orient").applied or _step(turned, "orient_by_reading").applied
     assert turned.details.recipient_inn == upright.details.recipient_inn is not None
+
+
+def test_an_unsure_pages_type_comes_from_both_of_its_readings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A receipt whose first reading lost every word that names a receipt («КАССОВЫЙ ЧЕК», «ИТОГ», the ФН…) is still
+    one when the second reading (page mode 4) kept them. Real Tesseract reads the bundled receipt; its fiscal QR is
+    left undecoded, since a QR names the type by itself."""
+    recognize = pipeline.recognize
+    receipt_words = ("КАСС", "ЧЕК", "ПРИХОД", "ИТОГ", "ФН", "ФД", "ФП", "ККТ", "СМЕН")
+
+    def first_reading_loses_the_receipt_words(image: np.ndarray, psm: int, budget: Budget | None = None) -> OcrResult:
+        result = recognize(image, psm, budget)
+        if psm == PSM.SINGLE_COLUMN:
+            return result
+        return OcrResult(tuple(line for line in result.lines if not any(w in line.text.upper() for w in receipt_words)))
+
+    monkeypatch.setattr(pipeline, "decode_qr", lambda image: [])
+    monkeypatch.setattr(pipeline, "recognize", first_reading_loses_the_receipt_words)
+    monkeypatch.setattr(pipeline, "SECOND_READING_BELOW_CONFIDENCE", 101.0)
+    receipt = (ROOT / "model" / "samples" / "doc_0002.jpg").read_bytes()
+    assert Extractor().extract(receipt).details.document_type == DocumentType.CASH_RECEIPT
+
+    monkeypatch.setattr(pipeline, "SECOND_READING_BELOW_CONFIDENCE", 0.0)
+    assert Extractor().extract(receipt).details.document_type != DocumentType.CASH_RECEIPT

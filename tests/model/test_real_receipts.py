@@ -175,3 +175,20 @@ def test_the_itog_outranks_a_card_payment_and_cash_tendered_is_no_total() -> Non
 def test_a_masked_card_after_its_payment_label_is_no_amount() -> None:
     details, _ = _read(["Перевод выполнен", "Оплата картой •••• 1234"])
     assert details.amount is None
+
+
+def test_two_blurred_labels_on_one_line_are_its_fd_then_its_fp() -> None:
+    """«ФД:10310   ФП:2489945772» as blur reads it, with the same letters for both; another reading of the page that
+    misread a digit of the ФП under a lone label ranks below the pair."""
+    misread = _register_receipt("ИТОГ =164.00", "01: 10310 ON: 2489945779")
+    paired = _register_receipt("ИТОГ =164.00", "oN: 10310 on: 2489945772")
+    details, _ = resolve(
+        extract_candidates(misread, Source.OCR) + extract_candidates(paired, Source.OCR), classify(paired), Source.OCR
+    )
+    assert (details.fiscal_document_number, details.fiscal_sign) == ("10310", "2489945772")
+
+
+@pytest.mark.parametrize("line", ["Ao BES :0010190009021624 — #0500 а", "AO ЮНИКРЕДИТ БАНК 64452545"])
+def test_a_line_holding_a_register_or_account_number_is_no_company(line: str) -> None:
+    details, _ = _read(["КАССОВЫЙ ЧЕК", line, "ИТОГ =164.00"])
+    assert details.recipient_name is None
