@@ -121,16 +121,29 @@ def _add_line(lines: list[OcrLine], line: OcrLine | None, words: list[OcrWord]) 
         lines.append(OcrLine(line.text, line.confidence, line.box, tuple(words)))
 
 
+TALL_LINE_MAX_WORDS = 4
+"""Only a short tall line holding a digit is read again: an amount or a total in large type. The other tall lines of
+real scans are table rows run into their rules, stamps and signatures (11 on one invoice, 0.6 CPU s), which a second
+reading never improved: measured in paired runs, CPU -2.6% on the corpus and -5% on the real documents, F1 the
+same on both."""
+
+
+def _worth_reading_alone(line: OcrLine, median: float) -> bool:
+    """A line much taller than the page's median that may be an amount in large type (``TALL_LINE``)."""
+    tall = line.box[3] - line.box[1] > TALL_LINE * median
+    return tall and len(line.text.split()) <= TALL_LINE_MAX_WORDS and any(char.isdigit() for char in line.text)
+
+
 def _reread_tall_lines(image: np.ndarray, lines: list[OcrLine], budget: Budget | None = None) -> list[OcrLine]:
-    """Each line over ``TALL_LINE`` times the median height read alone (page mode 7); the new reading replaces the
-    old only when it is one line and Tesseract is at least as sure of it."""
+    """Each short line with a digit over ``TALL_LINE`` times the median height read alone (page mode 7); the new
+    reading replaces the old only when it is one line and Tesseract is at least as sure of it."""
     if len(lines) < 3:
         return lines
     budget = budget or Budget(None)
     median = statistics.median(line.box[3] - line.box[1] for line in lines)
     for index, line in enumerate(lines):
         left, top, right, bottom = line.box
-        if bottom - top <= TALL_LINE * median:
+        if not _worth_reading_alone(line, median):
             continue
         if not budget.allows(0.0):
             budget.skip("tall lines read again alone")

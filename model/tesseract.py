@@ -79,6 +79,14 @@ def tessdata_dir() -> str:
     )
 
 
+INVERT_BELOW = 0.5
+"""Tesseract reads a line again inverted (light text on a dark band) when it read it under this confidence; its
+default, 0.7, sent most lines of a blurred page through a second pass for nothing. Light text on dark reads as Latin
+look-alikes at 30-50% («Nonyyatenb OOO «Pomaluika»» for «Получатель ООО «Ромашка»»), so it is still retried: a
+dark-mode screenshot still reads (with the retry off, every field of one was lost; at 0.3 its names were).
+Measured in paired runs (one worker): CPU -2% on the corpus and the real documents, up to -15% on a blurred page,
+F1 0.8735 → 0.8745 and 0.872 → 0.872, 0 wrong verified."""
+
 _local = threading.local()
 
 
@@ -91,6 +99,7 @@ def engine(
     api = engines.get(key)
     if api is None:
         api = tesserocr.PyTessBaseAPI(path=tessdata_dir(), lang=languages, psm=psm, oem=oem)
+        api.SetVariable("invert_threshold", str(INVERT_BELOW))
         engines[key] = api
     return api
 

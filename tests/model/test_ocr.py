@@ -6,6 +6,8 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from bench.corpus import transfer
+from model import ocr
+from model.budget import Budget
 from model.ocr import OcrLine, _line_text, _reread_tall_lines, recognize
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
@@ -53,6 +55,39 @@ def test_a_line_much_taller_than_the_rest_is_read_again_alone(monkeypatch: pytes
 
 def test_a_tall_line_keeps_its_first_reading_when_read_alone_it_is_not_one_line() -> None:
     page = _page(["Получатель ООО «Ромашка»", "ИНН 7707083893", "БИК 044525225"])
-    tall = OcrLine("Квитанция", 40.0, (900, 0, 1000, 150))  # a box over blank paper: read alone, it is nothing
+    tall = OcrLine("316,00 ₽", 40.0, (900, 0, 1000, 150))  # a box over blank paper: read alone, it is nothing
     lines = [tall, *recognize(page).lines]
     assert _reread_tall_lines(page, list(lines))[0] == tall
+
+
+@pytest.mark.parametrize(
+    ("text", "read_again"),
+    [
+        ("316,00 ₽", True),  # an amount in large type
+        ("ИТОГО: 1 250,00", True),
+        ("Руководитель Злежвии", False),  # a signature's line: no digit
+        ("ИНН 5724002061, КПП 572501001, 309900, Орловская обл", False),  # a table row run into its rules
+    ],
+)
+def test_only_a_short_tall_line_with_a_digit_is_read_again(
+    monkeypatch: pytest.MonkeyPatch, text: str, read_again: bool
+) -> None:
+    page = _page(["Получатель ООО «Ромашка»", "ИНН 7707083893", "БИК 044525225"])
+    lines = [OcrLine(text, 40.0, (30, 0, 1000, 150)), *recognize(page).lines]
+    crops: list[tuple[int, ...]] = []
+    read_lines = ocr._read_lines
+
+    def counted(image: np.ndarray, psm: int, budget: Budget) -> list[OcrLine]:
+        crops.append(image.shape)
+        return read_lines(image, psm, budget)
+
+    monkeypatch.setattr(ocr, "_read_lines", counted)
+    _reread_tall_lines(page, lines)
+    assert bool(crops) is read_again
+
+
+def test_light_text_on_dark_is_still_read() -> None:
+    """A dark-mode screenshot: read as it is, its words come out as Latin look-alikes («Nonyyatenb OOO «Pomaluika»»)
+    unsure enough for Tesseract's inverted retry (``model.tesseract.INVERT_BELOW``), which reads them."""
+    result = recognize(255 - _page(["Получатель ООО «Ромашка»", "ИНН 7707083893 БИК 044525225"]))
+    assert result.text.splitlines()[0] == "Получатель ООО «Ромашка»"

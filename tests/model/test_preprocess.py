@@ -503,3 +503,10 @@ def test_the_grain_around_a_photographed_page_is_no_table(kind: str) -> None:
     """Straight runs in a table's grain or along the frame's edge, which erased made Tesseract lose a receipt."""
     result = preprocess(photograph(PERSPECTIVE, kind), PreprocessOptions(detect_document=False, orient=False))
     assert not step(result, "erase_rules").applied
+
+
+def test_opencv_runs_on_the_reading_thread_only() -> None:
+    """The budget counts the reading thread's CPU: OpenCV's helper threads would escape it."""
+    import model.preprocess  # noqa: F401 - importing it is what sets the thread count
+
+    assert cv2.getNumThreads() == 1
