@@ -52,9 +52,18 @@ def test_an_unsure_page_is_read_twice_and_the_fields_of_both_readings_are_pooled
     assert Extractor().extract(photo).details.recipient_inn is None
 
 
-def test_an_unsure_page_whose_payee_is_verified_is_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A second reading can only add values no check confirms once the first has verified the payee's ИНН, account,
-    БИК and к/с: the bundled invoice, made to count as unsure, is read once, and says why."""
+@pytest.mark.parametrize(
+    ("sample", "settled"),
+    [
+        ("doc_0001.jpg", pipeline.SETTLED_FIELDS),  # an invoice: ИНН, account, БИК, к/с
+        ("doc_0002.jpg", pipeline.SETTLED_RECEIPT_FIELDS),  # a cash receipt: ИНН, and the total its fiscal QR gives
+    ],
+)
+def test_an_unsure_page_whose_payee_is_verified_is_read_once(
+    monkeypatch: pytest.MonkeyPatch, sample: str, settled: tuple[str, ...]
+) -> None:
+    """A second reading can only add values no check confirms once the first has verified who is paid, and where or
+    how much: the bundled invoice and receipt, made to count as unsure, are read once, and say why."""
     recognize, page_modes = pipeline.recognize, []
 
     def counted(image: np.ndarray, psm: int, budget: Budget | None = None) -> OcrResult:
@@ -63,12 +72,12 @@ def test_an_unsure_page_whose_payee_is_verified_is_read_once(monkeypatch: pytest
 
     monkeypatch.setattr(pipeline, "recognize", counted)
     monkeypatch.setattr(pipeline, "SECOND_READING_BELOW_CONFIDENCE", 101.0)
-    extraction = Extractor().extract((ROOT / "model" / "samples" / "doc_0001.jpg").read_bytes())
+    extraction = Extractor().extract((ROOT / "model" / "samples" / sample).read_bytes())
     assert PSM.SINGLE_COLUMN not in page_modes
     second = _step(extraction, "second_reading")
     assert not second.applied
-    assert "verified" in second.detail
-    assert all(extraction.checks[name].status == CheckStatus.VERIFIED for name in pipeline.SETTLED_FIELDS)
+    assert second.detail.endswith(f"{', '.join(settled)} verified already")
+    assert all(extraction.checks[name].status == CheckStatus.VERIFIED for name in settled)
 
 
 def test_a_page_whose_turn_orientation_detection_is_sure_of_is_not_read_in_other_turns(
