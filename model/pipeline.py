@@ -6,7 +6,6 @@ field (a fiscal QR has no seller name), and agreement between QR and text is wha
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,7 +24,9 @@ from model.fields import classify, extract_candidates
 from model.ocr import OcrLine, OcrResult, OcrWord, recognize
 from model.pooling import pool_readings
 from model.preprocess import Preprocessed, PreprocessOptions, Step, orient, preprocess
+from model.preprocess.enhance import to_grey
 from model.preprocess.geometry import identity, quarter_turns
+from model.preprocess.pipeline import orientation_detail
 from model.qr import QrCode, decode_qr
 from model.quality import ReadingQuality, assess
 from model.resolve import resolve
@@ -330,23 +331,30 @@ def _prepare_upright(
     """The page preprocessed without asking which way up it is, and read as it is: most pages are photographed
     upright, and a sure reading (``RETRY_BELOW_CONFIDENCE``) or one that finds fields (``_PageText.upright``) proves
     it, for less than Tesseract's orientation detection costs (about a third of a clean page's time). Only an unsure
-    page without fields is preprocessed again with the orientation step. Returns the preprocessed page and the
-    reading made, with the quarter turns of the returned page it is a reading of (0 when the orientation step left
-    the page as it was): it is not read again."""
+    page without fields is asked which way up it is; found upright, the page as preprocessed is the page, and only a
+    turned one is preprocessed again, turned before it is levelled and scaled. Returns the preprocessed page and the
+    reading made, with the quarter turns of the returned page it is a reading of: it is not read again."""
     with timer.stage("preprocess"):
         as_is = preprocess(image, replace(options, orient=False))
     first = _timed_read(as_is.image, timer, budget)
     if first[0].confidence >= RETRY_BELOW_CONFIDENCE or first[0].upright:
         detail = f"upright: read {first[0].confidence:.0f}% confident as it is, {len(first[0].candidates)} readings"
-        steps = [Step("orient", False, 0.0, detail) if step.name == "orient" else step for step in as_is.steps]
-        return replace(as_is, steps=steps), (0, first)
+        return _with_orient_step(as_is, Step("orient", False, 0.0, detail)), (0, first)
     with timer.stage("preprocess"):
-        prepared = preprocess(image, options)
-    turn = next((_quarter_turns(step.detail) for step in prepared.steps if step.name == "orient" and step.applied), 0)
-    return prepared, (-turn % 4, first)
+        started = time.perf_counter()
+        found = orient.detect_orientation(to_grey(as_is.color))
+        detected_ms = round((time.perf_counter() - started) * 1000, 1)
+        if found is None or found.degrees == 0:
+            return _with_orient_step(as_is, Step("orient", False, detected_ms, orientation_detail(found))), (0, first)
+        turned = preprocess(image, replace(options, orientation=found))
+    step = next(step for step in turned.steps if step.name == "orient")
+    turns = found.degrees // 90  # counter-clockwise quarter turns that made the page upright; the first reading's: back
+    return _with_orient_step(turned, replace(step, ms=round(step.ms + detected_ms, 1))), (-turns % 4, first)
 
 
-_TURNED = re.compile(r"turned (\d+)°")
+def _with_orient_step(prepared: Preprocessed, step: Step) -> Preprocessed:
+    """``prepared`` with its orient step saying what decided which way up the page is, and what that took."""
+    return replace(prepared, steps=[step if one.name == "orient" else one for one in prepared.steps])
 
 
 def _orientation_sure(steps: list[Step]) -> bool:
@@ -356,12 +364,6 @@ def _orientation_sure(steps: list[Step]) -> bool:
     to keep the first: the budget now goes to their second reading instead (7 → 4 real documents cut by it)."""
     sure = f"({orient.SURE_EVIDENCE}"
     return any(step.name == "orient" and sure in step.detail for step in steps)
-
-
-def _quarter_turns(orient_detail: str) -> int:
-    """The counter-clockwise quarter turns (``np.rot90``) the orientation step gave the page, from its detail."""
-    found = _TURNED.match(orient_detail)
-    return int(found.group(1)) // 90 if found else 0
 
 
 class Extractor:

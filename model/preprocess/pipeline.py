@@ -18,6 +18,7 @@ import numpy as np
 from model.preprocess import deskew, detect, enhance, geometry, orient
 from model.preprocess.enhance import Image
 from model.preprocess.geometry import Matrix
+from model.preprocess.orient import Orientation
 
 MIN_SKEW = 0.3
 """Below this, rotating costs sharpness (interpolation) and buys nothing: up to 3° barely affects OCR."""
@@ -39,6 +40,9 @@ class PreprocessOptions:
     erase_rules: bool = True
     max_pixels: int = 8_000_000
     keep_intermediates: bool = False
+    orientation: Orientation | None = None
+    """The page's orientation when it was already detected on it: the orient step turns the page by it instead of
+    running Tesseract's orientation detection again."""
 
 
 @dataclass(frozen=True)
@@ -73,7 +77,7 @@ def preprocess(image: Image, options: PreprocessOptions = PreprocessOptions()) -
     record = _Recorder(keep=options.keep_intermediates)
     color = as_bgr(image)
     color = record.run("detect_document", options.detect_document, _detect_document, color)
-    color = record.run("orient", options.orient, _orient, color)
+    color = record.run("orient", options.orient, partial(_orient, known=options.orientation), color)
     color = record.run("deskew", options.deskew, _deskew, color)
     to_color = record.matrix
     level = enhance.to_grey(color)
@@ -134,15 +138,21 @@ def _detect_document(color: Image) -> StepResult:
     return cropped, True, f"quad covers {quad.cover:.0%} of the frame ({quad.method})", matrix
 
 
-def _orient(color: Image) -> StepResult:
-    found = orient.detect_orientation(enhance.to_grey(color))
-    if found is None:
-        return color, False, "no text to judge orientation by", None
-    if found.degrees == 0:
-        return color, False, f"already upright ({found.evidence})", None
-    detail = f"turned {found.degrees}° back counter-clockwise ({found.evidence})"
+def _orient(color: Image, known: orient.Orientation | None = None) -> StepResult:
+    found = known or orient.detect_orientation(enhance.to_grey(color))
+    if found is None or found.degrees == 0:
+        return color, False, orientation_detail(found), None
     matrix = geometry.quarter_turns(found.degrees // 90, color.shape)  # undoing a clockwise turn: counter-clockwise
-    return orient.upright(color, found.degrees), True, detail, matrix
+    return orient.upright(color, found.degrees), True, orientation_detail(found), matrix
+
+
+def orientation_detail(found: orient.Orientation | None) -> str:
+    """The orient step's detail for what orientation detection found (None: no text)."""
+    if found is None:
+        return "no text to judge orientation by"
+    if found.degrees == 0:
+        return f"already upright ({found.evidence})"
+    return f"turned {found.degrees}° back counter-clockwise ({found.evidence})"
 
 
 def _deskew(color: Image) -> StepResult:

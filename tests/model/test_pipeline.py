@@ -11,6 +11,7 @@ from model import pipeline
 from model.budget import Budget
 from model.ocr import OcrResult
 from model.pipeline import Extractor
+from model.preprocess import Preprocessed, PreprocessOptions
 from model.schema import Candidate, CheckStatus, DocumentType, Source
 from model.tesseract import PSM
 
@@ -97,6 +98,41 @@ def test_a_page_whose_turn_orientation_detection_is_sure_of_is_not_read_in_other
     extraction = Extractor().extract((ROOT / "model" / "samples" / "doc_0000.png").read_bytes())
     assert "(OSD conf" in _step(extraction, "orient").detail
     assert page_modes.count(PSM.SINGLE_BLOCK) == 1  # the reading as it is, which OSD proves upright
+
+
+@pytest.mark.parametrize(
+    ("turned", "preprocessings", "detail"), [(False, 1, "already upright"), (True, 2, "turned 180°")]
+)
+def test_an_unsure_page_is_asked_its_turn_once_and_preprocessed_again_only_when_turned(
+    monkeypatch: pytest.MonkeyPatch, turned: bool, preprocessings: int, detail: str
+) -> None:
+    """An unsure reading sends the page to orientation detection, once: found upright, the page as first preprocessed
+    is the page; a turned one is preprocessed again with the turn found (turned before it is levelled and scaled)."""
+    import cv2
+
+    from model.preprocess import orient
+
+    preprocess, detect, preprocessed, detected = pipeline.preprocess, orient.detect_orientation, [], []
+
+    def counted(image: np.ndarray, options: PreprocessOptions) -> Preprocessed:
+        preprocessed.append(options)
+        return preprocess(image, options)
+
+    def counted_detection(grey: np.ndarray) -> orient.Orientation | None:
+        detected.append(grey.shape)
+        return detect(grey)
+
+    monkeypatch.setattr(pipeline, "preprocess", counted)
+    monkeypatch.setattr(orient, "detect_orientation", counted_detection)
+    monkeypatch.setattr(pipeline, "extract_candidates", lambda lines, source: [])  # no reading finds fields
+    monkeypatch.setattr(pipeline, "RETRY_BELOW_CONFIDENCE", 101.0)  # and every reading is unsure
+    image = cv2.imread(str(ROOT / "model" / "samples" / "doc_0000.png"))
+    ok, encoded = cv2.imencode(".png", cv2.rotate(image, cv2.ROTATE_180) if turned else image)
+    assert ok
+    orient_step = _step(Extractor().extract(encoded.tobytes()), "orient")
+    assert orient_step.detail.startswith(detail) and "(OSD conf" in orient_step.detail
+    assert orient_step.applied is turned and orient_step.ms > 0
+    assert (len(preprocessed), len(detected)) == (preprocessings, 1)
 
 
 def test_a_page_read_surely_as_it_is_needs_no_orientation_detection(monkeypatch: pytest.MonkeyPatch) -> None:
