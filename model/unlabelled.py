@@ -12,10 +12,19 @@ from model import checks
 from model.labels import ANY_LABEL, TITLE, continued, label_matches
 from model.normalize import find_dates, kopecks_shown, normalize_date, normalize_text
 from model.schema import Candidate, Source
-from model.values import BANK_TAIL, digit_tokens, label, past_a_border, payable, read_bank, read_name, read_text
+from model.values import (
+    BANK_TAIL,
+    QUOTES,
+    digit_tokens,
+    label,
+    misread_legal_form,
+    past_a_border,
+    payable,
+    read_bank,
+    read_name,
+    read_text,
+)
 
-_QUOTES = "«\"“”„'‘’`"
-"""Opening quotes as printed and as OCR reads them (a blurred « often comes out as ` or ')."""
 _SOCIETY = r"\w?[БB][ЩЧШ]ЕСТВ[ОO0]"
 _ORG_FORMS = (
     "П?[АA][ОO]|[ЗО3O][АA][ОO]|НКО|ИП|МУП|ГУП|ФГУП|[CС0OО][0OО]{2}"
@@ -26,9 +35,9 @@ _ORG_FORMS = (
 """Legal forms as printed and in OCR's Latin look-alikes ("AO «…»", "OOO «…»"), and
 written out as a cash register prints its user's name («ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ "АГРОТОРГ"»), its
 first letter and Щ as blur leaves them («ПБЧЕСТВО С …»)."""
-_ORG_LINE = re.compile(rf"^[\W_]*(?:\w\s+)?(?=(?:{_ORG_FORMS})\s*[{_QUOTES}A-ZА-ЯЁ])", re.IGNORECASE)
+_ORG_LINE = re.compile(rf"^[\W_]*(?:\w\s+)?(?=(?:{_ORG_FORMS})\s*[{QUOTES}A-ZА-ЯЁ])", re.IGNORECASE)
 """A line that opens with a legal form and a name, perhaps behind a speck ("| ООО «…»", "Ц ИП Михайлов А. А.")."""
-_ORG_FORM_LAST = re.compile(rf"^\s*[{_QUOTES}]?[А-ЯЁA-Z][^\d,]{{2,60}},\s*(?:{_ORG_FORMS})\s*$")
+_ORG_FORM_LAST = re.compile(rf"^\s*[{QUOTES}]?[А-ЯЁA-Z][^\d,]{{2,60}},\s*(?:{_ORG_FORMS})\s*$")
 """A company's name with its legal form after a comma, as registers and marketplaces print it: «Интернет Решения,
 ООО»."""
 _ORG_BEHIND_SPECKS = re.compile(rf"^(?:[\W_]*\w{{1,5}}){{1,3}}\s+(?=(?:{_ORG_FORMS})\s*[«\"])", re.IGNORECASE)
@@ -148,13 +157,18 @@ def _person_by_what_follows(line: str, below: Sequence[str]) -> str | None:
     return None
 
 
+def _a_drives_number(line: str, token: str) -> bool:
+    """Sixteen digits with a fiscal drive's prefix, on a line that names no register number (ЗН ККТ, РН ККТ)."""
+    drive_like = len(token) == 16 and token.startswith(checks.FISCAL_DRIVE_PREFIXES)
+    return drive_like and not _REGISTER_NUMBER.search(line)
+
+
 def _a_drive_alone(line: str, token: str) -> bool:
     """Sixteen digits with a fiscal drive's prefix and only specks beside them: a ФН whose short label blur took
     ("ou: \\ 9282000562287112"). A register's РН ККТ (16 digits from 000…) and a bank card (2…, 4…, 5…, 6…)
     start otherwise, and a line naming the register is its number's; the shape check in ``model.resolve`` leaves
     such a ФН unverified."""
-    drive_like = len(token) == 16 and token.startswith(checks.FISCAL_DRIVE_PREFIXES)
-    return drive_like and _only_specks_beside(line, token) and not _REGISTER_NUMBER.search(line)
+    return _a_drives_number(line, token) and _only_specks_beside(line, token)
 
 
 _REGISTER_NUMBER = re.compile(
@@ -169,10 +183,11 @@ _AFTER_THE_DRIVE = ("fiscal_document_number", "fiscal_sign")
 def _fiscal_numbers_after_the_drive(lines: Sequence[str], source: Source) -> list[Candidate]:
     """A cash receipt prints ФН, ФД and ФП on consecutive lines, in that order; the ФН's 16 digits survive blur
     that turns the short labels below into specks ("Of Nt 64171", "on 2302259259"), and then those two lines are
-    the ФД and the ФП."""
+    the ФД and the ФП. Only under the drive's number: a register prints its РН ККТ (16 digits too) over other lines
+    («РН ККТ: 0000021254007916» over «ФП: 2136077849», whose number would then be read as the ФД)."""
     found = []
     for index, line in enumerate(lines):
-        if any(len(token) == 16 for token in digit_tokens(line)):  # the ФН, or a register's РН ККТ
+        if any(_a_drives_number(line, token) for token in digit_tokens(line)):
             for field_name, below in zip(_AFTER_THE_DRIVE, lines[index + 1 : index + 3], strict=False):
                 numbers = re.findall(r"\d+", below)  # as printed: specks are no digits here ("On: PDS 7055")
                 if len(numbers) != 1 or len(numbers[0]) > 10 or not _only_specks_beside(below, numbers[0]):
@@ -193,35 +208,51 @@ _BLURRED_LABEL_SCORE = 0.2
 """Below the numbers under the ФН (``_fiscal_numbers_after_the_drive``): a blurred Д reads as П too («on: 179944»
 over «on: 3740034953»), and a number's place under the ФН says more than a letter blur has shaped."""
 _BLURRED_PAIR_SCORE = 0.25
-"""Two blurred labels on one line are its ФД and then its ФП, as registers print them («ФД:10310   ФП:2489945772»),
-whatever letters blur made of them («oN: 10310 on: 2489945772»)."""
+"""Two blurred labels running (``_document_then_sign``) say more than one label's letter: their order is the
+register's, the letters are blur's."""
 
 
 def _fiscal_numbers_by_blurred_labels(lines: Sequence[str], source: Source) -> list[Candidate]:
-    """The numbers under blurred fiscal labels: a line's pair by its order; a lone label by its letter, unless that
-    letter reads two different numbers on the page, when it stands for two fields and gives neither."""
+    """The numbers under blurred fiscal labels: a pair by its order, on one line or on two lines running; a lone
+    label by its letter, unless that letter reads two different numbers on the page, when it stands for two fields
+    and gives neither."""
     if not _REGISTER_PAGE.search("\n".join(lines)):
         return []
     found = [Candidate("fiscal_drive_number", drive[1], source, _BLURRED_LABEL_SCORE)
              for line in lines for drive in _BLURRED_DRIVE_LABEL.finditer(line)]  # fmt: skip
-    by_letter: dict[str, set[str]] = {}
-    for line in lines:
+    lone: list[tuple[int, re.Match[str]]] = []
+    for index, line in enumerate(lines):
         labels = list(_BLURRED_NUMBER_LABEL.finditer(line))
         if len(labels) == 2:
-            found += [
-                Candidate("fiscal_document_number", labels[0]["number"], source, _BLURRED_PAIR_SCORE),
-                Candidate("fiscal_sign", labels[1]["number"], source, _BLURRED_PAIR_SCORE),
-            ]
+            found += _document_then_sign(labels[0]["number"], labels[1]["number"], source)
+        elif len(labels) == 1:
+            lone.append((index, labels[0]))
+    by_letter: dict[str, set[str]] = {}
+    position = 0
+    while position < len(lone):
+        index, blurred = lone[position]
+        if position + 1 < len(lone) and lone[position + 1][0] == index + 1:
+            found += _document_then_sign(blurred["number"], lone[position + 1][1]["number"], source)
+            position += 2
             continue
-        for blurred in labels:
-            field_name = "fiscal_sign" if blurred["letter"].lower() in "nп" else "fiscal_document_number"
-            by_letter.setdefault(field_name, set()).add(blurred["number"])
+        field_name = "fiscal_sign" if blurred["letter"].lower() in "nп" else "fiscal_document_number"
+        by_letter.setdefault(field_name, set()).add(blurred["number"])
+        position += 1
     found += [
         Candidate(field_name, next(iter(numbers)), source, _BLURRED_LABEL_SCORE)
         for field_name, numbers in by_letter.items()
         if len(numbers) == 1
     ]
     return found
+
+
+def _document_then_sign(document: str, sign: str, source: Source) -> list[Candidate]:
+    """Two blurred labels running, on a line («oN: 10310 on: 2489945772») or on two («ON: 64347» over «on:
+    1417715324»), are the ФД and then the ФП, as registers print them, whatever letters blur made of them."""
+    return [
+        Candidate("fiscal_document_number", document, source, _BLURRED_PAIR_SCORE),
+        Candidate("fiscal_sign", sign, source, _BLURRED_PAIR_SCORE),
+    ]
 
 
 _PURPOSE_START = re.compile(r"(?<![а-яё])(?:[ОO]плата|Возврат|Предоплата)\s+(?:[пn][оo]|з[аa]|услуг|займа|аванса)\b")
@@ -240,12 +271,23 @@ def _behind_a_border(token: str) -> str:
     return next((found for length, starts in shapes if (found := past_a_border(token, length, starts))), token)
 
 
+_FORM_BEFORE_A_QUOTE = re.compile(
+    rf"^(?:[\W_]*[^\W\d_]{{1,3}}\s+){{0,2}}?[\W_]*(?P<form>[A-ZА-ЯЁ0-9]{{2,3}})\s*(?=[{QUOTES}]+[А-ЯЁ])"
+)
+"""A token of two or three letters or digits before a quoted name in Russian, perhaps behind a few specks: a legal
+form OCR misread letter for letter («ДО "Тандер"», «Cy 340 "Тандер"»), which ``misread_legal_form`` decides."""
+
+
 def _org_start(line: str) -> int | None:
-    """Where a company's name starts on a line that holds only it (``_ORG_LINE``, ``_ORG_BEHIND_SPECKS``)."""
+    """Where a company's name starts on a line that holds only it (``_ORG_LINE``, ``_ORG_BEHIND_SPECKS``,
+    ``_FORM_BEFORE_A_QUOTE``)."""
     if found := _ORG_LINE.match(line):
         return found.end()
     if (found := _ORG_BEHIND_SPECKS.match(line)) and not label_matches(line):
         return found.end()
+    misread = _FORM_BEFORE_A_QUOTE.match(line)
+    if misread and misread_legal_form(misread["form"], before_a_quoted_name=True) and not label_matches(line):
+        return misread.start("form")
     return None
 
 

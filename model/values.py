@@ -256,22 +256,47 @@ _ORG_END = re.compile(r"\s+(?:" + label("инн") + r"|" + label("кпп") + r")
 
 
 _LEGAL_FORMS = frozenset({"ООО", "АО", "ПАО", "ЗАО", "ОАО", "АКБ", "КБ"})
-_MISREAD_FORMS = {"000": "ООО", "0ОО": "ООО", "О0О": "ООО", "ОО0": "ООО", "00О": "ООО", "0О0": "ООО", "О00": "ООО",
-                  "СОО": "ООО", "ПЛО": "ПАО", "ПАС": "ПАО"}  # fmt: skip
-"""What blur makes of a legal form opening a name: "000", "COO «…»" (ООО), "ПЛО Сбербанк", "ПАС «…»" (ПАО)."""
+_OTHER_FORMS = frozenset({"ОДО", "САО", "ИП", "НКО", "ТОО", "ЧУП", "УП"})
+"""Legal forms printed as they are that a look-alike reading would turn into one of ``_LEGAL_FORMS`` (a Belarusian
+ОДО or an insurer's САО is no ОАО read with a flat-topped А or a blurred О): never respelled."""
+_FORM_GLYPHS = {"А": "АAДЛ4", "О": "ОOQСCD0", "З": "З3", "П": "П", "К": "КK", "Б": "БB6"}
+"""What OCR reads each letter of a legal form as: Latin look-alikes, blur («ПЛО», «ПАС», «СОО», «000»), and a
+register font's flat-topped А as Д or 4, its З as 3 («ДО "Тандер"», «40 "Тандер"», «340 "Тандер"»)."""
+QUOTES = "«\"“”„'‘’`"
+"""Opening quotes as printed and as OCR reads them (a blurred « often comes out as ` or ')."""
+_FORM_TOKEN = re.compile(r"(?<!\w)[A-ZА-ЯЁ0]{2,3}(?!\w)")
+_OPENING_FORM = re.compile(rf"(?P<form>[A-ZА-ЯЁ0-9]{{2,3}})(?!\w)(?P<quoted>\s*[{QUOTES}]+[А-ЯЁ])?")
 _LATIN_LOOKALIKES = str.maketrans("AOKBC0", "АОКБСО")
 """Latin letters OCR puts in a legal form: "AO KB" is "АО КБ" (a blurred Б reads as B)."""
-_FORM_TOKEN = re.compile(r"(?<!\w)[A-ZА-ЯЁ0]{2,3}(?!\w)")
+
+
+def misread_legal_form(token: str, *, before_a_quoted_name: bool) -> str | None:
+    """The legal form a name's opening ``token`` is, read letter for letter through ``_FORM_GLYPHS``, when exactly
+    one form fits. Its own letters in Latin, or three letters and zeros («000», «ПЛО»), say so alone; a shorter
+    token or one with other digits («ДО», «40», «340») only before a quoted name in Russian («ДО "Тандер"»), where a
+    company's form stands: «40» or «ДО» elsewhere is a number or a word."""
+    if token in _OTHER_FORMS:
+        return None
+    if (latin := token.translate(_LATIN_LOOKALIKES)) in _LEGAL_FORMS:
+        return latin
+    fitting = [
+        form
+        for form in _LEGAL_FORMS
+        if len(form) == len(token)
+        and all(glyph in _FORM_GLYPHS[letter] for glyph, letter in zip(token, form, strict=True))
+    ]
+    plain = len(token) == 3 and not re.search(r"[1-9]", token)
+    return fitting[0] if len(fitting) == 1 and (plain or before_a_quoted_name) else None
 
 
 def _cyrillic_legal_forms(name: str) -> str:
     """A Russian name's legal form written with Latin look-alikes, spelled in Cyrillic again, and the form that
-    opens it undone from what blur made of it (``_MISREAD_FORMS``); a name's own Latin words ("ООО «IT Lab»") and
-    words inside it ("ООО «ПАС»") are left alone."""
-    if (opening := _FORM_TOKEN.match(name)) and opening.end() < len(name):
-        form = opening.group().translate(_LATIN_LOOKALIKES)
-        if (form := _MISREAD_FORMS.get(form, form)) in _LEGAL_FORMS:
-            name = form + name[opening.end() :]
+    opens it undone from what OCR made of it (``misread_legal_form``); a name's own Latin words ("ООО «IT Lab»")
+    and words inside it ("ООО «ПАС»") are left alone."""
+    if (opening := _OPENING_FORM.match(name)) and opening.end("form") < len(name):
+        quoted = opening["quoted"] is not None
+        if form := misread_legal_form(opening["form"], before_a_quoted_name=quoted):
+            name = form + name[opening.end("form") :]
     if not re.search(r"[А-Яа-яЁё]", name):
         return name
 

@@ -192,3 +192,67 @@ def test_two_blurred_labels_on_one_line_are_its_fd_then_its_fp() -> None:
 def test_a_line_holding_a_register_or_account_number_is_no_company(line: str) -> None:
     details, _ = _read(["КАССОВЫЙ ЧЕК", line, "ИТОГ =164.00"])
     assert details.recipient_name is None
+
+
+@pytest.mark.parametrize(
+    ("seller_line", "seller"),
+    [
+        ('ДО "Звезда"', 'АО "Звезда"'),
+        ('40 ”Звезда”', "АО ”Звезда”"),
+        ('340 "Звезда"', 'ЗАО "Звезда"'),
+        ('AQ ”Звезда”', "АО ”Звезда”"),
+        ('Cy 340 "Звезда"', 'ЗАО "Звезда"'),
+    ],
+    ids=["А read as Д", "А read as 4, О as 0", "З read as 3", "О read as Q", "behind specks"],
+)  # fmt: skip
+def test_a_legal_form_read_in_a_register_fonts_look_alikes_before_a_quoted_name_is_the_sellers(
+    seller_line: str, seller: str
+) -> None:
+    lines = _register_receipt("ИТОГ =99.00")
+    lines[1] = seller_line
+    details, checks = _read(lines)
+    assert details.recipient_name == seller
+    assert checks["recipient_name"].status != CheckStatus.VERIFIED
+
+
+@pytest.mark.parametrize(
+    "line",
+    ['ОДО "Звезда"', 'САО "Звезда"', '340 "Zvezda"', "40 Звезда", "ДО 31.12.2017", 'tag 300 "Звезда"'],
+    ids=["a Belarusian ОДО", "an insurer's САО", "a name not in Russian", "no quote", "a word", "no form fits"],
+)
+def test_no_legal_form_is_made_up_from_a_token_that_is_not_one(line: str) -> None:
+    lines = _register_receipt("ИТОГ =99.00")
+    lines[1] = line
+    details, _ = _read(lines)
+    assert details.recipient_name in (None, line)
+
+
+def test_the_line_under_the_registers_number_is_no_document_number() -> None:
+    """A register prints the ФП under its РН ККТ (sixteen digits too, no drive's prefix) and the ФН under that: the
+    blurred ФП's number is the ФП, never also the ФД."""
+    lines = [
+        "КАССОВЫЙ ЧЕК", "ИТОГ: 217.00",
+        "РН ККТ:0000021254007916",
+        "oN: 2136077849 [a]",
+        "OH : 9960440302542780",
+    ]  # fmt: skip
+    details, checks = _read(lines)
+    assert (details.fiscal_drive_number, details.fiscal_sign) == ("9960440302542780", "2136077849")
+    assert details.fiscal_document_number is None
+    assert checks["fiscal_sign"].status != CheckStatus.VERIFIED
+
+
+def test_two_blurred_labels_on_lines_running_are_the_document_number_then_the_sign() -> None:
+    """Blur made both «ФД:» and «ФП:» read «ON:»: their letter says nothing, their order does."""
+    details, checks = _read(_register_receipt("ИТОГ =1726.00", "CHO: OCk", "ON: 64347", "on: 1417715324", "iO)"))
+    assert (details.fiscal_document_number, details.fiscal_sign) == ("64347", "1417715324")
+    assert all(checks[name].status == CheckStatus.UNVERIFIED for name in ("fiscal_document_number", "fiscal_sign"))
+
+
+def test_a_pair_of_blurred_labels_outranks_a_lone_label_of_another_reading() -> None:
+    """One reading of the page kept both labels, the other only a misread ФП: the pair's ФП is taken."""
+    first = _register_receipt("ИТОГ =1726.00", "О за? on: 1417713394", "On: В")
+    second = _register_receipt("ИТОГ =1726.00", "ON: 64347", "on: 1417715324")
+    candidates = extract_candidates(first, Source.OCR) + extract_candidates(second, Source.OCR)
+    details, _ = resolve(candidates, classify(second), Source.OCR)
+    assert (details.fiscal_document_number, details.fiscal_sign) == ("64347", "1417715324")
