@@ -123,7 +123,12 @@ _NUMBER_CAPTION = re.compile(
 
 
 def _under_a_number_caption(above: str) -> bool:
-    return _NUMBER_CAPTION.match(above) is not None
+    """A caption naming a number (``_NUMBER_CAPTION``) or an ИНН's label ending the line above («ИНН КАССИРА:»): the
+    number is that label's, read there, whoever's ИНН it is."""
+    inn_label = any(
+        rule.field.endswith("_inn") and not above[match.end() :].strip() for rule, match in label_matches(above)
+    )
+    return inn_label or _NUMBER_CAPTION.match(above) is not None
 
 
 _PERSON = re.compile(r"^[А-ЯЁ][а-яё]+(?:\s+[А-ЯЁ][а-яё]+){1,2}(?:\s+[А-ЯЁ]\.?)?$")

@@ -256,3 +256,20 @@ def test_a_pair_of_blurred_labels_outranks_a_lone_label_of_another_reading() -> 
     candidates = extract_candidates(first, Source.OCR) + extract_candidates(second, Source.OCR)
     details, _ = resolve(candidates, classify(second), Source.OCR)
     assert (details.fiscal_document_number, details.fiscal_sign) == ("64347", "1417715324")
+
+
+@pytest.mark.parametrize(
+    "others",
+    [["Кассир Иванова А. ИНН кассира 500100732259"], ["ИНН КАССИРА:", "500100732259"], ["ИНН ОФД: 7704211201"],
+     ["ИНН покупателя: 500100732259"]],
+    ids=["the cashier's", "the cashier's under its label", "the fiscal data operator's", "a business buyer's"],
+)  # fmt: skip
+def test_another_partys_inn_on_a_receipt_is_never_the_sellers(others: list[str]) -> None:
+    """A valid ИНН of the wrong party passes its check digits: taken for the seller's, it would be verified."""
+    misread = INN[:-1] + str((int(INN[-1]) + 1) % 10)
+    lines = ["КАССОВЫЙ ЧЕК", "ПРИХОД", 'ООО "Звезда"', f"ИНН {misread}", *others, "ИТОГ =1350.00"]
+    details, checks = _read(lines)
+    assert details.recipient_inn == misread
+    assert checks["recipient_inn"].status != CheckStatus.VERIFIED
+    details, checks = _read([line for line in lines if "ИНН " not in line or line in others])
+    assert details.recipient_inn is None
