@@ -66,10 +66,14 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
     ("recipient_account", "р/с; р/сч; р/счет; расчетный счет; расчётный счёт; счет получателя; счёт получателя; "
      "номер счета; номер счёта; счет №; счёт №; сч. №; счет; счёт; казначейский счет; казначейский счёт; "
      "казначейского счета; казначейского счёта", settlement_account, _ANYWHERE, 1.0),
-    # one digit more or fewer than the shape is read too, so the check can call it invalid rather than say nothing
-    ("fiscal_drive_number", "фн №; фн; номер фн; фн n", digits_of(16, 15, 17), _ANYWHERE, 1.0),
-    ("fiscal_document_number", "фд №; фд; номер фд; фд n", digits_of(*range(1, 12)), _ANYWHERE, 1.0),
-    ("fiscal_sign", "фп; фпд; фп n", digits_of(*range(1, 12)), _ANYWHERE, 1.0),
+    # one digit more or fewer than the shape is read too, so the check can call it invalid rather than say nothing;
+    # an ОФД's web receipt or the tax service's app writes the labels out («Заводской номер фискального накопителя»)
+    ("fiscal_drive_number", "фн №; фн; номер фн; фн n; заводской номер фн; номер фискального накопителя; заводской "
+     "номер фискального накопителя; фискальный накопитель", digits_of(16, 15, 17), _ANYWHERE, 1.0),
+    ("fiscal_document_number", "фд №; фд; номер фд; фд n; порядковый номер фд; номер фискального документа; "
+     "порядковый номер фискального документа", digits_of(*range(1, 12)), _ANYWHERE, 1.0),
+    ("fiscal_sign", "фп; фпд; фп n; фискальный признак; фискальный признак документа", digits_of(*range(1, 12)),
+     _ANYWHERE, 1.0),
     ("amount", "итого к оплате; всего к оплате; сумма к оплате; итого с ндс; всего с ндс", read_amount, _ANYWHERE, 3.0),
     ("amount", "к оплате", read_amount, _LINE_START, 3.0),
     ("amount", "всего наименований", read_counted_sum, _LINE_START, 2.5),

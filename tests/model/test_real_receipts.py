@@ -273,3 +273,23 @@ def test_another_partys_inn_on_a_receipt_is_never_the_sellers(others: list[str])
     assert checks["recipient_inn"].status != CheckStatus.VERIFIED
     details, checks = _read([line for line in lines if "ИНН " not in line or line in others])
     assert details.recipient_inn is None
+
+
+@pytest.mark.parametrize(
+    "fiscal_lines",
+    [
+        ["Заводской номер фискального накопителя 7281440500123456", "Номер фискального документа 12345",
+         "Фискальный признак документа 0123456789"],
+        ["Номер ФН: 7281440500123456", "Порядковый номер ФД: 12345", "Фискальный признак: 0123456789"],
+    ],
+    ids=["written out", "half written out"],
+)  # fmt: skip
+def test_fiscal_labels_written_out_as_an_ofds_web_receipt_prints_them_are_read(fiscal_lines: list[str]) -> None:
+    lines = ["Кассовый чек", "Приход", 'ООО "Звезда"', f"ИНН {INN}", "01.12.2025 10:15", "Итого 2 499,00 ₽"]
+    details, checks = _read([*lines, *fiscal_lines])
+    assert (details.fiscal_drive_number, details.fiscal_document_number, details.fiscal_sign) == (
+        "7281440500123456",
+        "12345",
+        "0123456789",
+    )
+    assert all(checks[name].status == CheckStatus.UNVERIFIED for name in ("fiscal_document_number", "fiscal_sign"))
