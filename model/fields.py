@@ -86,17 +86,22 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
     if (order := read_payment_order(lines, source)) is not None:
         candidates += order.candidates
         lines = order.generic_lines
-    issuers = issuer_bank_lines(lines) if classify(lines) == DocumentType.BANK_TRANSFER else set()
+    document_type = classify(lines)
+    issuers = issuer_bank_lines(lines) if document_type == DocumentType.BANK_TRANSFER else set()
     read_whole: set[str] = set()
-    agent = _agent_receipt("\n".join(lines))
+    supplier_rows = _supplier_rows(lines, document_type)
     suppliers: set[int] = set()
     payer_above = False
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else ""
         found, read_whole = read_labelled(line, following, read_whole, source)
-        if agent and _SUPPLIER_LABEL.match(line):
+        if index in supplier_rows or index - 1 in supplier_rows:  # «Поставщик: ИП …» over «ИНН …»: the principal's
             candidates += [_as_supplier(c) for c in found]
             suppliers |= {index, index + 1}  # the principal's name may stand under its ИНН
+            continue
+        if index + 1 in supplier_rows and any(c.field == "recipient_name" for c in found):
+            candidates += [_as_supplier(c) if c.field == "recipient_name" else c for c in found]  # «Продавец: ООО …»
+            suppliers.add(index)  # over «ИНН продавца: …»
             continue
         if index in issuers:
             found = [c for c in found if c.field not in _BANK_FIELDS]
@@ -174,11 +179,22 @@ _SELLER_INN = re.compile(r"^\W*" + label("инн продавца"), re.IGNORECA
 _ISSUER_INN = re.compile(r"^\W*" + label("инн") + r"[\s.:№]*\d", re.IGNORECASE | re.MULTILINE)
 
 
-def _agent_receipt(text: str) -> bool:
-    """An agent's receipt: it says so, or it prints «ИНН продавца» per item under its issuer's own «ИНН …»."""
-    return _AGENT_RECEIPT.search(text) is not None or (
-        _SELLER_INN.search(text) is not None and _ISSUER_INN.search(text) is not None
+def _agent_receipt(lines: Sequence[str], document_type: DocumentType) -> bool:
+    """An agent's receipt: it says so, or it prints «ИНН продавца» per item under its issuer's own «ИНН …», or it is
+    a cash receipt that names a «Поставщик» (54-ФЗ prints one only for an agent's principal)."""
+    text = "\n".join(lines)
+    return (
+        _AGENT_RECEIPT.search(text) is not None
+        or (_SELLER_INN.search(text) is not None and _ISSUER_INN.search(text) is not None)
+        or (document_type == DocumentType.CASH_RECEIPT and any(_SUPPLIER_LABEL.match(line) for line in lines))
     )
+
+
+def _supplier_rows(lines: Sequence[str], document_type: DocumentType) -> set[int]:
+    """The lines of an agent's receipt that open with its principal's label (``_SUPPLIER_LABEL``)."""
+    if not _agent_receipt(lines, document_type):
+        return set()
+    return {index for index, line in enumerate(lines) if _SUPPLIER_LABEL.match(line)}
 
 
 _SUPPLIER_FIELDS = {"recipient_name": "supplier_name", "recipient_inn": "supplier_inn", "recipient_kpp": "supplier_kpp"}

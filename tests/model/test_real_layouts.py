@@ -217,16 +217,28 @@ def test_a_card_slip_above_a_cash_receipt_gives_it_no_bank() -> None:
     "supplier",
     [["Поставщик: ИП Смирнов Олег Петрович", "ИНН поставщика: 500100732259"],
      ["Поставщик: ИП Смирнов Олег Петрович, ИНН 500100732259"],
-     ["Данные поставщика: ИП Смирнов Олег Петрович", "ИНН поставщика 500100732259"]],
+     ["Данные поставщика: ИП Смирнов Олег Петрович", "ИНН поставщика 500100732259"],
+     ["Поставщик: ИП Смирнов Олег Петрович", "ИНН 500100732259"],
+     ["Продавец: ИП Смирнов Олег Петрович", "ИНН продавца: 500100732259"],
+     ["ИНН продавца: 500100732259", "Продавец: ИП Смирнов Олег Петрович"]],
+    ids=["its ИНН labelled", "on one line", "«Данные поставщика»", "its ИНН under it", "«Продавец» over «ИНН продавца»",
+         "«ИНН продавца» over «Продавец»"],
 )  # fmt: skip
-def test_an_agent_receipt_pairs_the_issuer_name_with_its_own_inn(supplier: list[str]) -> None:
+@pytest.mark.parametrize("agent_sign", ["Признак агента: Комиссионер", ""], ids=["an agent's sign", "no agent's sign"])
+@pytest.mark.parametrize("issuer_inn", ["7704217370", "7704217371"], ids=["read", "misread"])
+def test_an_agent_receipt_pairs_the_issuer_name_with_its_own_inn(
+    supplier: list[str], agent_sign: str, issuer_inn: str
+) -> None:
+    """A cash receipt names a «Поставщик» or a per-item «Продавец» only for an agent's principal: who is paid is the
+    issuer, and the principal's name or ИНН never stands in for the issuer's, even when the issuer's ИНН is misread
+    (then a valid ИНН of the wrong party would be verified)."""
     lines = [
-        "Кассовый чек № 117", "Приход", 'ООО "ИНТЕРНЕТ РЕШЕНИЯ"', "ИНН 7704217370", "Наушники беспроводные",
-        "1 x 2 499,00 =2 499,00", "Признак агента: Комиссионер", *supplier, "ИТОГО: 2 499,00 ₽",
-        "ФН № 7281440500123456",
+        "Кассовый чек № 117", "Приход", 'ООО "ИНТЕРНЕТ РЕШЕНИЯ"', f"ИНН {issuer_inn}", "Наушники беспроводные",
+        "1 x 2 499,00 =2 499,00", agent_sign, *supplier, "ИТОГО: 2 499,00 ₽", "ФН № 7281440500123456",
     ]  # fmt: skip
-    details = _details(lines)
-    assert (details.recipient_name, details.recipient_inn) == ('ООО "ИНТЕРНЕТ РЕШЕНИЯ"', "7704217370")
+    details = _details([line for line in lines if line])
+    assert (details.recipient_name, details.recipient_inn) == ('ООО "ИНТЕРНЕТ РЕШЕНИЯ"', issuer_inn)
+    assert details.amount == "2499.00"
 
 
 @pytest.mark.parametrize(
