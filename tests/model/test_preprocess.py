@@ -14,7 +14,7 @@ from PIL import ImageDraw, ImageFont
 
 from model.preprocess import Preprocessed, PreprocessOptions, Step, orient, preprocess
 from model.preprocess.deskew import estimate_skew, rotate
-from model.preprocess.detect import CASCADE, Detector, angle_spread, find_document, order_corners
+from model.preprocess.detect import CASCADE, Detector, angle_spread, bright_blob, find_document, order_corners
 from model.preprocess.enhance import (
     erase_rules,
     estimate_x_height,
@@ -166,6 +166,20 @@ def test_find_document_takes_small_bright_receipt(kind: str) -> None:
     found = find_document(photograph(SMALL_RECEIPT, kind))
     assert found is not None
     assert (found.method, quad_iou(found.corners, points(SMALL_RECEIPT)) >= 0.9) == ("bright blob", True)
+
+
+@pytest.mark.parametrize("darkest", [0.45, 0.6])
+def test_a_page_filling_the_frame_under_uneven_light_is_not_cut_in_two(darkest: float) -> None:
+    """Otsu splits a page lit from one side into a bright and a dark part; the bright part is a rectangle, but its
+    border is a slope of light, not the step of a paper's edge, so it is no document (cropping to it lost every
+    field of a scanned invoice, half of a photographed receipt)."""
+    page = render_page().astype(np.float32)
+    light = np.linspace(1.0, darkest, page.shape[1], dtype=np.float32)
+    lit = np.clip(page * light[None, :], 0, 255).astype(np.uint8)
+    small = cv2.resize(lit, None, fx=0.35, fy=0.35, interpolation=cv2.INTER_AREA).astype(np.uint8)
+    assert bright_blob(small) is None
+    found = find_document(bgr(lit))
+    assert found is None or found.cover >= 0.9
 
 
 @pytest.mark.parametrize("seed", [0, 1])
