@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from model.labels import ANY_LABEL, RULES, read_labelled
+from model.labels import RULES, labelled_row, read_labelled
 from model.normalize import normalize_currency
 from model.payment_order import read_payment_order
 from model.schema import OCR_SOURCES, Candidate, DocumentType, Source
@@ -46,22 +46,38 @@ _EVIDENCE: dict[DocumentType, tuple[tuple[re.Pattern[str], int], ...]] = {
         (re.compile(r"(?<![а-яёa-z])" + label("ккм") + r"(?![а-яёa-z])", re.IGNORECASE), 2),
     ),
     DocumentType.INVOICE: (
-        (re.compile(r"сч[её]т\w* на оплату|\bизвещение\b|образец заполнения", re.IGNORECASE), 3),
-        (re.compile(r"плательщик|покупатель|поставщик|заказчик", re.IGNORECASE), 1),
+        (
+            re.compile(
+                r"сч[её]т\w* на оплату|сч[её]т\s*-\s*(?:оферт|договор)|квитанци\w* на оплату|\bизвещение\b"
+                r"|образец заполнения",
+                re.IGNORECASE,
+            ),
+            3,
+        ),
+        (re.compile(r"плательщик|покупатель|поставщик|заказчик|исполнитель", re.IGNORECASE), 1),
         (re.compile(r"подпись плательщика|наименование платежа", re.IGNORECASE), 2),
-        (re.compile(r"реквизиты для оплаты|(?:итого|всего) к оплате|оплатить до", re.IGNORECASE), 2),
+        (
+            re.compile(
+                r"реквизиты для оплаты|(?:итого|всего|сумма) к оплате|оплатить (?:до|не позднее)|сч[её]т действителен",
+                re.IGNORECASE,
+            ),
+            2,
+        ),
+        (re.compile(r"^\W*сч[её]т\s*(?:№|N[oо]?)\s*\d{1,12}(?!\d)", re.IGNORECASE | re.MULTILINE), 2),
     ),
     DocumentType.BANK_TRANSFER: (
         (
             re.compile(
                 r"чек по операции|квитанция о переводе|документ об операции|плат[её]жное\s+поручение"
-                r"|(?<!\d)0401060(?!\d)",
+                r"|(?<!\d)0401060(?!\d)|квитанция об оплате|справка об операции"
+                r"|подтверждение (?:платежа|перевода|оплаты|операции)",
                 re.IGNORECASE,
             ),
             3,
         ),
         (re.compile(r"сч[её]т списания|отправител|\bсбп\b|перевод по", re.IGNORECASE), 2),
-        (re.compile(r"\bперевод|\bоперация\b|комиссия", re.IGNORECASE), 1),
+        (re.compile(r"сообщение получателю|номер операции|идентификатор операции", re.IGNORECASE), 2),
+        (re.compile(r"\bперевод|\bопераци[ияй]\b|комиссия", re.IGNORECASE), 1),
     ),
 }
 
@@ -126,6 +142,9 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
 _BANK_FIELDS = frozenset({"bank_name", "bank_bic", "bank_corr_account"})
 _EXECUTED = re.compile(r"(?<![а-яёa-z])(?:исп[оa]\w?[лй]?нено|проведено)(?![а-яёa-z])", re.IGNORECASE)
 """A bank's stamp on what it executed, also as blur spells it («ИСПОЙНЕНО»)."""
+_STATUS_CAPTION = re.compile(r"^\W*статус(?![а-яё])", re.IGNORECASE)
+"""«Статус: Исполнено», «СТАТУС | Исполнено», or «Статус» over «Исполнено»: a row of the receipt's list that says the
+transfer went through, not the bank's stamp over its own requisites; the recipient's БИК may stand beside it."""
 _BANK_REQUISITE = re.compile(
     r"(?<![а-яёa-z])(?:" + label("бик") + "|" + label("к/с") + r")(?![а-яёa-z])|(?<!\d)(?:04\d{7}|30101\d{15})(?!\d)",
     re.IGNORECASE,
@@ -144,7 +163,8 @@ def issuer_bank_lines(lines: Sequence[str]) -> set[int]:
     invoice prints its payee's bank the footer's way («ПАО Сбербанк, БИК …, к/с …»)."""
     found = {index for index, line in enumerate(lines) if _OWN_REQUISITES.search(line)}
     for index, line in enumerate(lines):
-        if _EXECUTED.search(line):
+        status = _STATUS_CAPTION.match(line) or (index > 0 and _STATUS_CAPTION.match(lines[index - 1]))
+        if _EXECUTED.search(line) and not status:
             reach = range(max(0, index - _STAMP_REACH), min(len(lines), index + _STAMP_REACH))
             stamped = {near for near in reach if _BANK_REQUISITE.search(lines[near])}
             found |= stamped | {near - 1 for near in stamped if near > 0 and _bank_alone(lines[near - 1])}
@@ -209,6 +229,8 @@ _PAYEE_CAPTION = re.compile(r"^\W*" + label("получатель") + r"(?![а-�
 _INN_CELL = re.compile(r"(?<![а-яёa-z])" + label("инн") + r"(?![а-яёa-z])", re.IGNORECASE)
 _KPP_CELL = re.compile(r"(?<![а-яёa-z])" + label("кпп") + r"(?![а-яёa-z])", re.IGNORECASE)
 _ACCOUNT = re.compile(r"(?<!\d)\d{20}(?!\d)")
+_JOINED_IDS = re.compile(label("инн/кпп"), re.IGNORECASE)
+"""«ИНН/КПП: 7701…/7701…», a list's row: the grid prints its ИНН and КПП in cells of their own."""
 _PAYEE_CELL_ROWS = 4
 """The payee's cell of a bank grid (1C's invoice, a payment order) holds its name in up to three lines between
 the row «ИНН … КПП … Сч. № …» and the caption «Получатель» at its foot."""
@@ -216,10 +238,16 @@ the row «ИНН … КПП … Сч. № …» and the caption «Получат
 
 def _payee_caption(line: str, above: Sequence[str]) -> bool:
     """«Получатель» at the foot of a bank grid's payee cell, under the row «ИНН … КПП … Сч. № …» (two of its ИНН, КПП
-    and account on one line, as no list of labelled values prints them): a caption, whatever OCR
-    read beside it on its line (a stamp's specks, the payment order's «Код», «Рез. поле») is no name."""
-    grid_row = any(sum(bool(cell.search(row)) for cell in (_INN_CELL, _KPP_CELL, _ACCOUNT)) >= 2 for row in above)
-    return grid_row and _PAYEE_CAPTION.match(line) is not None
+    and account on one line) with only the name's unlabelled lines between: a caption, whatever OCR read beside it on
+    its line (a stamp's specks, the payment order's «Код», «Рез. поле») is no name. A list of labelled rows may print
+    «ИНН/КПП: 7701…/7701…» a few rows above its «Получатель:», with other labelled rows between: no grid."""
+    if _PAYEE_CAPTION.match(line) is None:
+        return False
+    for offset, row in enumerate(reversed(above)):
+        grid_row = sum(bool(cell.search(row)) for cell in (_INN_CELL, _KPP_CELL, _ACCOUNT)) >= 2
+        if grid_row and not _JOINED_IDS.search(row):
+            return not any(labelled_row(between) for between in above[len(above) - offset :])
+    return False
 
 
 _BANK_CAPTION_ROW = re.compile(
@@ -299,7 +327,7 @@ def _caption_labelled(found: list[Candidate], line: str, above: Sequence[str], s
                 candidates.append(Candidate(rule.field, bank, source, 0.9))
                 continue
             above_words = re.sub(r"\b\d[\d ]{5,}\d\b", "", above[-1])  # the other cells of that table row
-            if (value := rule.read(above_words)) is not None and not ANY_LABEL.search(above[-1]):
+            if (value := rule.read(above_words)) is not None and not labelled_row(above[-1]):
                 candidates.append(Candidate(rule.field, value, source, 0.8))
     return candidates
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from model.normalize import kopecks_shown, normalize_date, normalize_text
+from model.normalize import kopecks_shown, normalize_text
 from model.schema import Candidate, Source
 from model.values import (
     BIK_STARTS,
@@ -27,6 +27,7 @@ from model.values import (
     read_inn,
     read_kpp,
     read_name,
+    read_payment_date,
     read_text,
     settlement_account,
 )
@@ -59,13 +60,13 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
     ("recipient_kpp", "кпп получателя; кпп", read_kpp, _ANYWHERE, 1.0),
     ("bank_bic", "бик банка; бик", digits_behind_a_border(9, BIK_STARTS), _ANYWHERE, 1.0),
     # a budget payment names the treasury office's ЕКС where a bank's к/с stands, and the payee's казначейский счёт
-    ("bank_corr_account", "к/с; к/сч; кор. счет; кор. счёт; корр. счет; корр. счёт; корреспондентский счет; "
-     "корреспондентский счёт; сч. банка; екс; единый казначейский счет; единый казначейский счёт; единого "
-     "казначейского счета; единого казначейского счёта; счет банка получателя; счёт банка получателя; счета банка "
-     "получателя", digits_behind_a_border(20, CORR_ACCOUNT_STARTS), _ANYWHERE, 1.0),
-    ("recipient_account", "р/с; р/сч; р/счет; расчетный счет; расчётный счёт; счет получателя; счёт получателя; "
-     "номер счета; номер счёта; счет №; счёт №; сч. №; счет; счёт; казначейский счет; казначейский счёт; "
-     "казначейского счета; казначейского счёта", settlement_account, _ANYWHERE, 1.0),
+    ("bank_corr_account", "к/с; к/сч; кор/сч; корр/сч; кор. сч.; корр. сч.; кор. счет; кор. счёт; корр. счет; "
+     "корр. счёт; корреспондентский счет; корреспондентский счёт; сч. банка; екс; единый казначейский счет; "
+     "единый казначейский счёт; единого казначейского счета; единого казначейского счёта; счет банка получателя; "
+     "счёт банка получателя; счета банка получателя", digits_behind_a_border(20, CORR_ACCOUNT_STARTS), _ANYWHERE, 1.0),
+    ("recipient_account", "р/с; р/сч; р/счет; расч. счет; расч. счёт; расчетный счет; расчётный счёт; счет получателя; "
+     "счёт получателя; номер счета; номер счёта; счет №; счёт №; сч. №; счет; счёт; казначейский счет; "
+     "казначейский счёт; казначейского счета; казначейского счёта", settlement_account, _ANYWHERE, 1.0),
     # one digit more or fewer than the shape is read too, so the check can call it invalid rather than say nothing;
     # an ОФД's web receipt or the tax service's app writes the labels out («Заводской номер фискального накопителя»)
     ("fiscal_drive_number", "фн №; фн; номер фн; фн n; заводской номер фн; номер фискального накопителя; заводской "
@@ -86,9 +87,10 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
     # «ИТОГ» line; below any total's label, as a payment split between cash and card is not
     ("amount", "плат. картой; оплата картой; безналичными; электронными", read_card_payment, _LINE_START, 0.9),
     ("payment_date", "дата операции; дата перевода; дата платежа; дата и время; дата, время; дата оплаты; дата",
-     normalize_date, _LINE_START, 2.0),
+     read_payment_date, _LINE_START, 2.0),
     ("recipient_name", "получатель платежа; наименование получателя; фио получателя; ф.и.о. получателя; "
-     "имя получателя; получатель; продавец; поставщик; организация; пользователь", read_name, _LINE_START, 1.0),
+     "имя получателя; получатель; продавец; поставщик; исполнитель; кому; организация; пользователь", read_name,
+     _LINE_START, 1.0),
     ("bank_name", "банк получателя; наименование банка; банк; банк получателя средств; наименование банка "
      "получателя; наименование банка получателя средств", read_bank, _LINE_START, 1.0),
     ("bank_name", "в", bank_after_in, _ANYWHERE, 0.5),
@@ -108,19 +110,35 @@ _ROLE = r"(?:\s*[(\[{]\s*[а-яё]{5,}\s*[)\]}|])?"
 (Заказчик):». It belongs to the label, never to the name."""
 
 
+_SEPARATOR = r"[\s.:№#|—–-]*"
+"""What stands between a label and its value: a colon, «№», a dash («Банк получателя — ПАО Сбербанк») or a
+two-column table's border («ФД | 215530»), which would otherwise be read as the digit 1 glued to the value."""
+
+
 def _rules() -> list[Rule]:
     rules = []
     for field_name, labels, read, anywhere, score in _RULE_TABLE:
         spellings = sorted(labels.split(";"), key=len, reverse=True)
         alternatives = "|".join(label(spelling.strip()) for spelling in spellings)
         prefix, role = (r"(?<![а-яёa-z])", "") if anywhere else (r"^[\s|*•:\[-]*", _ROLE)  # "[": a cell's border
-        pattern = re.compile(prefix + r"(?:" + alternatives + r")(?![а-яёa-z])" + role + r"[\s.:№#-]*", re.IGNORECASE)
+        pattern = re.compile(prefix + r"(?:" + alternatives + r")(?![а-яёa-z])" + role + _SEPARATOR, re.IGNORECASE)
         rules.append(Rule(field_name, pattern, read, anywhere, score))
     return rules
 
 
 RULES = _rules()
 ANY_LABEL = re.compile("|".join(rule.pattern.pattern for rule in RULES if not rule.anywhere), re.IGNORECASE)
+_OTHER_CAPTIONS = (
+    "основание", "статус", "комиссия", "номер операции", "идентификатор операции", "счет списания", "счёт списания",
+    "телефон", "тел.", "адрес", "огрн", "огрнип", "оплатить не позднее", "оплатить до", "срок оплаты",
+    "счет действителен", "счёт действителен", "кассир", "смена", "в том числе ндс", "в т.ч. ндс", "итого без ндс",
+)  # fmt: skip
+OTHER_CAPTION = re.compile(
+    r"^[\s|*•:\[-]*(?:" + "|".join(label(caption) for caption in _OTHER_CAPTIONS) + r")(?![а-яёa-z])", re.IGNORECASE
+)
+"""Captions of rows that hold no field of the schema (the contract behind an invoice, a transfer's status and fee, a
+phone, an address, a deadline): a line opening with one is that row, never a name or a purpose under a label, nor
+the rest of one wrapped from above."""
 TITLE = re.compile(
     "|".join(
         [label("счет") + r"\w*\s*" + label("на оплату"), label("квитанци"), label("извещение"), label("кассовый чек")]
@@ -213,12 +231,47 @@ def _read_value(rule: Rule, rest: str, following: str) -> str | None:
         if rule.field == "bank_name" and _PAYEE_CELL.search(following):
             return None  # 1C's caption «Банк получателя» over the payee's row «ИНН … КПП …», specks before it
         return rule.read(following) if _follows_freely(following) else None
-    return continued(rule.field, rule.read(rest), following)
+    value = continued(rule.field, rule.read(rest), following)
+    if value is None and _QUALIFIER.fullmatch(rest) and _follows_freely(following):
+        return rule.read(f"{rest} {following}")  # «Дата документа:» over «14 мая 2020 г.»
+    return value
+
+
+_QUALIFIER = re.compile(r"[^\d]{1,30}")
+"""Words after a label that hold no value of its field («Дата документа:», «Дата и время операции», «Сумма в
+рублях»): the label goes on with them, and its value stands on the next line as a stacked label's does. They are
+read with it, so that «ИТОГО БЕЗ СКИДКИ:» or «Итого без НДС:» over a figure stays a subtotal. Only where the words
+gave no value: «Получатель: ООО «Ромашка»» is read on its line."""
 
 
 def _follows_freely(following: str) -> bool:
     """The next line is no label's and no title: it may hold a value, or the rest of one."""
-    return bool(following) and not ANY_LABEL.search(following) and not TITLE.search(following)
+    return (
+        bool(following)
+        and not ANY_LABEL.search(following)
+        and not TITLE.search(following)
+        and not OTHER_CAPTION.match(following)
+    )
+
+
+_CAPTIONED_ROW = re.compile(r"^\W*[а-яёa-z][\w .,/()«»\"-]{1,40}:\s*\S", re.IGNORECASE)
+"""A row of its own with its caption, «Номер операции: 6834244152», «счёт списания: •••• 3186»: a caption no label
+rule knows, so ``_follows_freely`` lets it pass, but no name or purpose goes on into one."""
+_LABEL_REACH = 3
+"""How far into a line a label may start and the line still be that label's row: a cell's border or a speck."""
+
+
+def labelled_row(line: str) -> bool:
+    """A line that is some label's row: a line-start label anywhere on it (``ANY_LABEL``), or any label at its
+    start («СЧЁТ ПОЛУЧАТЕЛЯ: 4070…», «кор. счёт», «БИК 0445…»). Its words are that label's, never a name captioned
+    under them nor the rest of a value wrapped from above; a 1C grid's bank row, «ПАО Сбербанк г. Москва | БИК |
+    044525225», opens with the name."""
+    opens = any(match.start() <= _LABEL_REACH for _, match in label_matches(line))
+    return ANY_LABEL.search(line) is not None or OTHER_CAPTION.match(line) is not None or opens
+
+
+def _row_of_its_own(line: str) -> bool:
+    return _CAPTIONED_ROW.match(line) is not None or labelled_row(line)
 
 
 def continued(field_name: str, value: str | None, following: str) -> str | None:
@@ -226,7 +279,7 @@ def continued(field_name: str, value: str | None, following: str) -> str | None:
     dangling = _DANGLING.get(field_name)
     goes_on = dangling is not None and value is not None and dangling.search(value) is not None
     goes_on = goes_on or (field_name in _GOES_ON_IN_LOWER_CASE and _LOWER_CASE_START.match(following) is not None)
-    if value is not None and goes_on and _follows_freely(following):
+    if value is not None and goes_on and _follows_freely(following) and not _row_of_its_own(following):
         wordy = sum(ch.isalnum() or ch.isspace() for ch in following) >= 0.75 * len(following)
         return normalize_text(f"{value} {following}") if wordy else value  # not specks ("—--енла---е * SE")
     return value

@@ -118,10 +118,12 @@ def normalize_date(text: str) -> str | None:
 
 def find_dates(text: str) -> Iterator[tuple[int, str]]:
     """Where each printed date starts in ``text`` and its ``yyyy-mm-dd``, in reading order: 18.04.2019,
-    18/04/19, "18 апреля 2019"; what only looks like a date (31.02.2020, 12.50.20) is skipped."""
+    18/04/19, "18 апреля 2019", 2019-04-18 (an online bank's or a text layer's); what only looks like a date
+    (31.02.2020, 12.50.20) is skipped."""
     found = [
         (match.start(), _iso(int(match[3]), int(match[2]), int(match[1]))) for match in _DATE_NUMERIC.finditer(text)
     ]
+    found += [(match.start(), _iso(int(match[1]), int(match[2]), int(match[3]))) for match in _DATE_ISO.finditer(text)]
     for match in _DATE_WORDS.finditer(text):
         if (month := _MONTHS.get(match[2].lower()[:3])) is not None:
             found.append((match.start(), _iso(int(match[3]), month, int(match[1]))))

@@ -46,6 +46,32 @@ _LATIN_AFTER_QUOTE = re.compile(r"([»\"”])[^а-яёА-ЯЁ»\"”]*$")
 """What follows a quoted name with no Cyrillic letter in it: those cells' captions garbled («Cpem trat.»)."""
 _GRID_WORDS = re.compile(r"вид\s*оп|срок\s*пл|очер\.?\s*пл|рез\.?\s*пол|получател|\bкод\b", re.IGNORECASE)
 
+_LABELLED_PARTY = re.compile(
+    r"^\W*(?:[а-яё.]+\s+){0,2}(?:получател|плательщик|отправител)\w*(?:\s+[а-яё]+)?"
+    r"(?:\s*[:—–\t|]|\s{2,})\s*(?!сч|бик|инн|кпп|\d{20})[«\"а-яёa-z\d]",
+    re.IGNORECASE,
+)
+"""A party's label with its value beside it, «Получатель: ООО …», «ИНН получателя — 7701…», «Банк получателя |
+ПАО …»: a row of a payment order printed as a list (an online bank's statement, a text layer), where the form's
+grid prints its captions alone under their cells, or beside the next cell («Банк получателя | Сч. № | 3010…»)."""
+LABELLED_ROWS = 2
+"""Rows of ``_LABELLED_PARTY`` that make a page a list: one could be a misread caption."""
+_GRID_EVIDENCE = re.compile(
+    r"прописью|вид\s*оп|срок\s*пл|оч[её]р\w*\s*пл|рез\w*\s*пол|списано\s*со|поступ\w*\s*в\s*банк|отметки\s*банка"
+    r"|подписи|(?<![а-яё])м\.\s*п\.",
+    re.IGNORECASE,
+)
+"""The form's own cells, which no list of labelled rows prints: «Сумма прописью», «Вид оп.», «Срок плат.», «Очер.
+плат.», «Рез. поле», «Списано со сч. плат.», «Поступ. в банк плат.», «Подписи», «Отметки банка», «М.П.»."""
+
+
+def _as_a_grid(lines: Sequence[str]) -> bool:
+    """The page is the form's grid, whose values are whose by their place: it shows the form's own cells and is no
+    list of labelled rows."""
+    labelled = sum(_LABELLED_PARTY.match(line) is not None for line in lines)
+    return labelled < LABELLED_ROWS and any(_GRID_EVIDENCE.search(line) for line in lines)
+
+
 ORDER_SCORE = 2.5
 """Above any generic label's reading of a bank or party (1.0) and a total's (2.0): the grid's place says whose a
 value is, which a label alone («ИНН», «БИК») on this form cannot."""
@@ -68,10 +94,14 @@ def _first(pattern: re.Pattern[str], lines: Sequence[str], start: int = 0) -> in
 
 
 def read_payment_order(lines: Sequence[str], source: Source) -> PaymentOrder | None:
-    """The recipient's values by section, the payer's name, amount, date and purpose; ``None`` if no payment order."""
+    """The recipient's values by section, the payer's name, amount, date and purpose; ``None`` if no payment order.
+    A payment order printed as labelled rows (``_as_a_grid``) is left to the generic reader, whose labels say whose
+    each value is."""
     title = _first(_TITLE, lines)
     if title is None:
         return None
+    if not _as_a_grid(lines):
+        return PaymentOrder([*_amount(lines, source), *_date(lines, source)], list(lines))  # labels say whose
     purpose_at = _first(_PURPOSE_CAPTION, lines, title)
     end = len(lines) if purpose_at is None else purpose_at
     recipient_bank_at = _first(_RECIPIENT_BANK, lines, title)

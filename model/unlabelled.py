@@ -35,7 +35,11 @@ _ORG_FORMS = (
 """Legal forms as printed and in OCR's Latin look-alikes ("AO «…»", "OOO «…»"), and
 written out as a cash register prints its user's name («ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ "АГРОТОРГ"»), its
 first letter and Щ as blur leaves them («ПБЧЕСТВО С …»)."""
-_ORG_LINE = re.compile(rf"^[\W_]*(?:\w\s+)?(?=(?:{_ORG_FORMS})\s*[{QUOTES}A-ZА-ЯЁ])", re.IGNORECASE)
+_NAME_AFTER_FORM = rf"(?:\s*[{QUOTES}]|\s+(?-i:[A-ZА-ЯЁ]))"
+"""What follows a legal form that opens a name: a quote, or a space and a capital («ООО«…», «ИП Иванов»); never a
+letter glued to it, which makes the form the start of a word («Сообщение получателю», «СООБЩЕНИЕ», «Ипотека»), nor
+a word in lower case («Ao сплати: 281.00», a blurred «До сплати»)."""
+_ORG_LINE = re.compile(rf"^[\W_]*(?:\w\s+)?(?=(?:{_ORG_FORMS}){_NAME_AFTER_FORM})", re.IGNORECASE)
 """A line that opens with a legal form and a name, perhaps behind a speck ("| ООО «…»", "Ц ИП Михайлов А. А.")."""
 _ORG_FORM_LAST = re.compile(rf"^\s*[{QUOTES}]?[А-ЯЁA-Z][^\d,]{{2,60}},\s*(?:{_ORG_FORMS})\s*$")
 """A company's name with its legal form after a comma, as registers and marketplaces print it: «Интернет Решения,
@@ -58,7 +62,7 @@ _SPACED_AMOUNT = re.compile(
 """A big bold amount alone on its line that OCR split between its digits («31 6,00 ₽», «1 83 1 71 ‚78 ₽», «384, 1 8
 руб.»): with its kopecks and currency, and nothing else on the line, the digits are one number."""
 _REFERENCED_DATE = re.compile(
-    r"(?<![а-яё])(?:от|до|по|позднее|позже|срок\w*(?:\s+оплаты)?|действител\w*)\W*$", re.IGNORECASE
+    r"(?<![а-яё])(?:от|до|по|позднее|позже|срок\w*(?:\s+оплаты)?|действи\w*)\W*$", re.IGNORECASE
 )
 """A date after "от" is another document's ("договор № 5 от …"); after "до", "по", "не позднее" or a "срок" a
 deadline or a validity ("Оплатить не позднее …", «Счёт действителен по …»), never the payment's date."""
@@ -66,24 +70,38 @@ _BROWSER_PRINT_HEADER = re.compile(r"^\W*\d{1,2}[./]\d{1,2}[./]\d{2,4},\s*\d{1,2
 """A browser prints the moment of printing ("04.12.2026, 14:35", "12/4/26, 2:35 PM") atop each page it prints: a
 date of printing, not of paying."""
 _PRINT_MARGIN_LINES = 2
-_INVOICE_NUMBER = re.compile(r"(?<![а-яё])сч[её]т(?![а-яё])\s*(?:№|N[oо2e]?)\s*(?!\d{15})\S+", re.IGNORECASE)
-"""An invoice's own number, "СЧЁТ № 913" (not "по счёту № 913", nor an account's "Счёт № 40702…")."""
+_INVOICE_NUMBER = re.compile(
+    r"(?<![а-яё])сч[её]т(?:\s*-\s*(?:оферт|договор)\w*)?(?![а-яё])\s*(?:№|N[oо2e]?)[\s|:—-]*(?!\d{15})\w", re.IGNORECASE
+)
+"""An invoice's own number, "СЧЁТ № 913", «Счёт-оферта № 12» (not "по счёту № 913", nor an account's "Счёт №
+40702…", «Расчетный счет № | 40702…»)."""
 _AFTER_OT = re.compile(r"\bот\s*«?$", re.IGNORECASE)
 
 
 def _invoice_date(line: str, above: str) -> str | None:
-    """The date of "СЧЁТ № 913 от 27.05.2021", on the number's line or on the line under it, where a designed
-    invoice's header puts it."""
+    """The date of "СЧЁТ № 913 от 27.05.2021", on the number's line or, when that line has none, on the line under
+    it, where a designed invoice's header puts it."""
     if number := _INVOICE_NUMBER.search(line):
         line = line[number.end() :]
-    elif not _INVOICE_NUMBER.search(above):
-        return None
+    elif not _INVOICE_NUMBER.search(above) or any(find_dates(above)):
+        return None  # the number's own line dates it: a date under it is another's («Основание: Договор № 11 от …»)
     return next((iso for start, iso in find_dates(line) if _AFTER_OT.search(line[:start])), None)
 
 
-def _own_date(line: str) -> str | None:
-    """A date on the line that is not a reference to another document ("договор № 5 от 01.02.2024")."""
-    return next((iso for start, iso in find_dates(line) if not _REFERENCED_DATE.search(line[:start])), None)
+def _own_date(line: str, above: str) -> str | None:
+    """A date on the line that is not a reference to another document ("договор № 5 от 01.02.2024"), nor a deadline
+    or a validity whose caption stands on the line above, as a list with its values under their captions prints
+    them («Оплатить не позднее» over «11.06.2020»)."""
+    for start, iso in find_dates(line):
+        before = line[:start]
+        if not _REFERENCED_DATE.search(before) and not (not before.strip() and _REFERENCED_DATE.search(_bare(above))):
+            return iso
+    return None
+
+
+def _bare(caption: str) -> str:
+    """A caption without the colon or border after it: «Счёт действителен до:» reads as «Счёт действителен до»."""
+    return caption.rstrip(" :|—–-\t")
 
 
 _BANK_WORD = re.compile(r"банк(?![а-яё])|(?<![а-яё])А?КБ(?![а-яё])", re.IGNORECASE)
@@ -344,7 +362,7 @@ def read_unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
             found.append(Candidate("payment_date", title_date, source, 1.0))  # "Счёт на оплату № 5 от 16 мая 2025 г."
         elif (invoice_date := _invoice_date(line, above)) is not None:
             found.append(Candidate("payment_date", invoice_date, source, 1.0))
-        elif not _printed_by_a_browser(index, lines) and (found_date := _own_date(line)) is not None:
+        elif not _printed_by_a_browser(index, lines) and (found_date := _own_date(line, above)) is not None:
             found.append(Candidate("payment_date", found_date, source, 0.3))
         if (start := _PURPOSE_START.search(line)) and (purpose := read_text(line[start.start() :])) is not None:
             found.append(Candidate("purpose", continued("purpose", purpose, below) or purpose, source, 0.3))

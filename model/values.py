@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 
-from model.normalize import kopecks_shown, normalize_amount, normalize_text
+from model.normalize import kopecks_shown, normalize_amount, normalize_date, normalize_text
 
 _LOOKALIKES = {
     "а": "aа@",
@@ -228,6 +228,19 @@ def read_amount(text: str) -> str | None:
     return payable(text)
 
 
+_NOT_THE_PAYMENTS_DATE = re.compile(
+    r"окончани|действ|срок|позднее|(?<![а-яё])до(?![а-яё])|рождени|выдач", re.IGNORECASE
+)
+"""Words between a date's label and the date that make it another date: «Дата окончания действия», «Дата оплаты
+не позднее», «Дата рождения», «Дата выдачи»."""
+
+
+def read_payment_date(text: str) -> str | None:
+    """The date after a date's label, unless the words before it name a validity, a deadline or a person's date."""
+    figure = re.search(r"\d", text)
+    return None if _NOT_THE_PAYMENTS_DATE.search(text[: figure.start()] if figure else text) else normalize_date(text)
+
+
 def read_card_payment(text: str) -> str | None:
     """The sum a receipt's card or electronic payment line prints, kopecks and all («ПЛАТ. КАРТОЙ =252.96»): a
     bank app's «Оплата картой •••• 1234» names the card, not a sum."""
@@ -398,12 +411,13 @@ BANK_TAIL = re.compile(r"\s+(?:" + label("бик") + r"|" + label("к/с") + r")
 """The БИК or к/с cell that shares a line with the bank's name."""
 
 
-_REQUISITE_WORDS = ("инн", "кпп", "бик", "к/с", "р/с", "кор. сч", "корр. сч", "р/сч", "сч. №")
+_REQUISITE_WORDS = ("инн", "кпп", "бик", "к/с", "р/с", "кор. сч", "корр. сч", "р/сч", "сч. №", "счет", "счёт")
 _REQUISITE_CELL = re.compile(
     r"(?<![а-яёa-z])(?:" + "|".join(label(word) for word in _REQUISITE_WORDS) + r")(?![а-яёa-z])", re.IGNORECASE
 )
 """The first requisite cell of a bank grid's row («ИНН … КПП … Сч. № …», «БИК …»): a bank's name ends before it,
-and text that starts with one is no bank's name at all (1C's «Банк получателя» over the ИНН row)."""
+and text that starts with one is no bank's name at all (1C's «Банк получателя» over the ИНН row, a list's «Счёт
+получателя: 4070…» over a value-less «Банк получателя»)."""
 
 
 _ONE_WORD_BANK = re.compile(r"банк|^[А-ЯЁA-Z]{2,4}$", re.IGNORECASE)
