@@ -22,6 +22,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+from bench.corpus.content import random_organisation
 from bench.corpus.truth import TruthRecord, load_truth
 from bench.score import FieldScore, Report, score
 from model.fields import classify, extract_candidates
@@ -94,6 +95,10 @@ class Style:
     dates: bool = False
     distractors: bool = False
     titles: bool = False
+    joined_rows: bool = False
+    """Requisites run together on one line: «ИНН … КПП …», «р/с … в …, БИК …, к/с …», a seller's name and ИНН."""
+    payer_ids: bool = False
+    """The payer's own ИНН, КПП and account printed too, as payment orders and 1C's «Покупатель» row print them."""
 
 
 FAMILIES: dict[str, Style] = {
@@ -108,10 +113,14 @@ FAMILIES: dict[str, Style] = {
     "dates": Style(dates=True),
     "distractors": Style(distractors=True),
     "titles": Style(titles=True),
+    "joined_rows": Style(joined_rows=True),
+    "payer_ids": Style(payer_ids=True),
 }
 """One family per dimension of variation, ``plain`` the control (the canonical wording, which the parser must read
 in full), and ``mixed`` (added below) all of them at once."""
-FAMILIES[_MIXED] = Style(True, True, "mixed", True, True, True, True, True, True)
+FAMILIES[_MIXED] = Style(True, True, "mixed", True, True, True, True, True, True, True, True)
+"""The payer's block comes labelled «… плательщика» in the mixed family: shuffled rows with a bare «ИНН» under each
+party's name would leave a person unable to tell whose each is, too."""
 
 
 def format_amount(value: str, rng: random.Random) -> str:
@@ -241,9 +250,65 @@ def _page(record: TruthRecord, style: Style, rng: random.Random) -> _Page:
             page.entries.append(_Entry(name, "ИНН/КПП", f"{fields.recipient_inn}/{fields.recipient_kpp}"))
             continue
         page.entries.append(_Entry(name, _label(record, name, style, rng), _value(record, name, style, rng)))
+    if style.payer_ids:
+        _add_payer_ids(record, page, rng, bare_labels=not style.shuffled)
+    if style.joined_rows:
+        _join_rows(record, page, rng)
     if style.distractors:
         _add_distractors(record, page, rng)
     return page
+
+
+def _add_payer_ids(record: TruthRecord, page: _Page, rng: random.Random, *, bare_labels: bool) -> None:
+    """The payer's ИНН (КПП, account) beside its name: on its name's line as 1C prints «Покупатель: ООО …, ИНН …,
+    КПП …», under it labelled «ИНН плательщика», or, in a payer's block over the recipient's, under bare labels."""
+    at = next((i for i, e in enumerate(page.entries) if e.field == "payer_name"), None)
+    if at is None or record.document_type == DocumentType.CASH_RECEIPT:
+        return
+    payer = random_organisation(rng)
+    payer_entry = page.entries[at]
+    ids = [("ИНН", payer.inn or ""), *([("КПП", payer.kpp)] if payer.kpp else [])]
+    if record.document_type == DocumentType.BANK_TRANSFER:
+        ids.append(("Счёт", payer.account))
+    way = rng.choice(("same_line", "labelled", "block") if bare_labels else ("same_line", "labelled"))
+    if way == "same_line":
+        payer_entry.value += ", " + ", ".join(f"{label} {value}" for label, value in ids)
+    elif way == "labelled":
+        page.entries[at + 1 : at + 1] = [_Entry(None, f"{label} плательщика", value) for label, value in ids]
+    else:
+        block = [payer_entry, *(_Entry(None, label, value) for label, value in ids)]
+        del page.entries[at]
+        page.entries[0:0] = block
+
+
+def _join_rows(record: TruthRecord, page: _Page, rng: random.Random) -> None:
+    """Requisites that documents print together, joined into one entry: «ИНН … КПП …», «БИК … к/с …», all the
+    bank's in one sentence («Банковские реквизиты: р/с … в …, БИК …, к/с …»); a receipt's seller with its ИНН."""
+    by_field = {e.field: e for e in page.entries if e.field is not None}
+
+    def join(names: Sequence[str], separator: str, head: str | None = None) -> None:
+        present = [by_field[name] for name in names if name in by_field]
+        if len(present) < 2:
+            return
+        first, rest = present[0], present[1:]
+        tail = separator.join(f"{e.label} {e.value}".strip() for e in rest)
+        if head is None:
+            first.value = f"{first.value}{separator}{tail}"
+        else:
+            first.label, first.value = head, f"{first.label} {first.value}{separator}{tail}"
+        page.entries[:] = [e for e in page.entries if all(e is not other for other in rest)]
+
+    if record.document_type == DocumentType.CASH_RECEIPT:
+        join(("recipient_name", "recipient_inn"), " ")
+        return
+    join(("recipient_inn", "recipient_kpp"), " ")
+    if rng.random() < 0.5:
+        if "recipient_account" in by_field and "bank_name" in by_field and rng.random() < 0.5:
+            by_field["recipient_account"].value += f" в {by_field.pop('bank_name').value}"
+            page.entries[:] = [e for e in page.entries if e.field != "bank_name"]
+        join(("recipient_account", "bank_bic", "bank_corr_account"), ", ", head="Банковские реквизиты")
+    else:
+        join(("bank_bic", "bank_corr_account"), " ")
 
 
 def _add_distractors(record: TruthRecord, page: _Page, rng: random.Random) -> None:
@@ -324,6 +389,7 @@ def render(record: TruthRecord, family: str, seed: int = DEFAULT_SEED) -> list[s
     entries = page.entries
     if style.shuffled:
         rng.shuffle(entries)
+        entries.sort(key=lambda entry: entry.field == "payer_name")  # rows under the payer's name are the payer's
     lines = list(page.title)
     for entry in entries:
         layout = rng.choice(("inline", "stacked", "table")) if style.layout == "mixed" else style.layout

@@ -15,9 +15,13 @@ from model.normalize import normalize_currency
 from model.payment_order import read_payment_order
 from model.schema import OCR_SOURCES, Candidate, DocumentType, Source
 from model.unlabelled import read_unlabelled
-from model.values import bank_in_grid, label, read_bank, read_name, read_text
+from model.values import bank_in_grid, label, read_bank, read_name, read_text, settlement_account
 
 _PAYEE_IDS = frozenset({"recipient_inn", "recipient_kpp"})
+_PAYER_BLOCK_IDS = _PAYEE_IDS | {"recipient_account"}
+_PAYER_FIELDS = frozenset({"payer_inn", "payer_kpp", "payer_account"})
+"""The payer's own requisites (``model.labels``): their rows, like the payer's name's, hold no value of the payee's
+that a number's shape could find."""
 _CAPTION_FIELDS = frozenset({"recipient_name", "bank_name"})
 
 # A caption printed under a value on state forms (ПД-4 "Извещение"): the value is the line above.
@@ -107,7 +111,8 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
     read_whole: set[str] = set()
     supplier_rows = _supplier_rows(lines, document_type)
     suppliers: set[int] = set()
-    payer_above = False
+    payer_above = payer_block = False
+    payers: set[int] = set()
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else ""
         found, read_whole = read_labelled(line, following, read_whole, source)
@@ -125,14 +130,20 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
             found = [c for c in found if c.field != "recipient_name"]
         found = _bank_row_account(line, found, source)
         payer_here = any(c.field == "payer_name" for c in found)
-        if payer_here or payer_above:  # "Покупатель ООО «…», ИНН …" is the payer's ИНН
-            found = [c for c in found if c.field not in _PAYEE_IDS]
+        in_payer_block = payer_block and _party_ids_only(found, line)
+        if payer_here or payer_above or in_payer_block:  # "Покупатель ООО «…», ИНН …" is the payer's ИНН
+            found = [c for c in found if c.field not in _PAYER_BLOCK_IDS]
+        if payer_here or payer_above or in_payer_block or any(c.field in _PAYER_FIELDS for c in found):
+            payers.add(index)
+        if any(c.field in _PAYER_FIELDS and c.value not in line for c in found):
+            payers.add(index + 1)  # «ИНН плательщика:» over its number
         payer_above = payer_here and _payer_goes_on(found, line, following)
+        payer_block = payer_here or in_payer_block
         candidates += found
         if index > 0:
             candidates += _captioned(line, lines[index - 1], source)
             candidates += _caption_labelled(found, line, lines[:index], source)
-    unlabelled = ["" if index in suppliers | issuers else line for index, line in enumerate(lines)]
+    unlabelled = ["" if index in suppliers | issuers | payers else line for index, line in enumerate(lines)]
     candidates += read_unlabelled(unlabelled, source)
     if any(c.field == "amount" for c in candidates):
         candidates.append(Candidate("currency", _currency(lines, source), source, 0.5))
@@ -159,8 +170,9 @@ def issuer_bank_lines(lines: Sequence[str]) -> set[int]:
     """Lines of a bank's transfer receipt holding the requisites of the bank that issued or executed it, not the
     recipient's: its footer («АО «ТБанк», БИК …, к/с …») and its «ИСПОЛНЕНО» stamp (its name and БИК over the word).
     On a transfer by phone the stamp's БИК is the only one on the page, and its к/с confirms it; on a payment order
-    the stamp is the payer's bank's. A line naming the recipient («получателя») is never one. Only for transfers: an
-    invoice prints its payee's bank the footer's way («ПАО Сбербанк, БИК …, к/с …»)."""
+    the stamp is the payer's bank's. A line naming the recipient («получателя») or holding its account («р/с 4070… в
+    АО «Банк …», БИК …, к/с …») is never one. Only for transfers: an invoice prints its payee's bank the footer's way
+    («ПАО Сбербанк, БИК …, к/с …»)."""
     found = {index for index, line in enumerate(lines) if _OWN_REQUISITES.search(line)}
     for index, line in enumerate(lines):
         status = _STATUS_CAPTION.match(line) or (index > 0 and _STATUS_CAPTION.match(lines[index - 1]))
@@ -168,7 +180,8 @@ def issuer_bank_lines(lines: Sequence[str]) -> set[int]:
             reach = range(max(0, index - _STAMP_REACH), min(len(lines), index + _STAMP_REACH))
             stamped = {near for near in reach if _BANK_REQUISITE.search(lines[near])}
             found |= stamped | {near - 1 for near in stamped if near > 0 and _bank_alone(lines[near - 1])}
-    return {index for index in found if "получател" not in lines[index].lower()}
+    payees = {index for index, line in enumerate(lines) if "получател" in line.lower() or settlement_account(line)}
+    return found - payees
 
 
 def _bank_alone(line: str) -> bool:
@@ -276,6 +289,16 @@ def _payer_goes_on(found: list[Candidate], line: str, following: str) -> bool:
     ("(Заказчик): 500101001, Люберцы г"). The ИНН and КПП on it are the payer's, never the payee's."""
     from_below = any(c.field == "payer_name" and c.value not in line for c in found)
     return from_below or _ROLE_START.match(following) is not None
+
+
+_NAMES_THE_PAYEE = re.compile(r"получател|продав|поставщик|исполнител", re.IGNORECASE)
+
+
+def _party_ids_only(found: list[Candidate], line: str) -> bool:
+    """A row of a party's block under its name: an ИНН, КПП or account under a bare label («ИНН: 7701…», «Счёт:
+    4070…»), or a row with nothing to read (an address). Under «Плательщик: ООО …» such rows are the payer's, down to
+    the first row that reads anything else or names the payee («Получатель:», «ИНН получателя»)."""
+    return all(c.field in _PAYER_BLOCK_IDS for c in found) and not _NAMES_THE_PAYEE.search(line)
 
 
 _ROLE_LINE = re.compile(r"^\W*[(\[{]\s*[а-яё]{5,}\s*[)\]}|]\W*$", re.IGNORECASE)

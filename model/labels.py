@@ -51,10 +51,10 @@ _ANYWHERE, _LINE_START = True, False
 # a restatement OCR misreads more often, which beats a receipt's "ИТОГ", which beats "Итого" before VAT and "Всего";
 # those beat "Сумма", a label beats a bare shape). The total due's own phrases name nothing else, so they count also
 # behind a stamp's specks on their line.
-# An agent's receipt names the agent's principal ("ИНН поставщика"), and a cash receipt its cashier's, its fiscal data
-# operator's and a business buyer's ИНН ("ИНН кассира", "ИНН ОФД", "ИНН покупателя"): those are read so that their
-# labels are not taken for the payee's (a valid ИНН, verified by its check digits, of the wrong party), and are left
-# out of the payment details.
+# An agent's receipt names the agent's principal ("ИНН поставщика"), a cash receipt its cashier's, its fiscal data
+# operator's and a business buyer's ИНН ("ИНН кассира", "ИНН ОФД", "ИНН покупателя"), a payment order or a transfer its
+# payer ("ИНН плательщика", "Счёт списания"): those are read so that their labels are not taken for the payee's (a
+# valid ИНН, verified by its check digits, of the wrong party), and are left out of the payment details.
 _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ...] = (
     ("recipient_inn", "инн получателя; инн пользователя; инн продавца; инн", read_inn, _ANYWHERE, 1.0),
     ("recipient_kpp", "кпп получателя; кпп", read_kpp, _ANYWHERE, 1.0),
@@ -99,6 +99,11 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
     # a 54-ФЗ receipt names others' ИНН too: its cashier's, its fiscal data operator's, a business buyer's
     ("others_inn", "инн кассира; инн офд; инн оператора; инн оператора фискальных данных; инн покупателя; "
      "инн клиента", read_inn, _ANYWHERE, 1.0),
+    # the payer's own requisites, read so that their «ИНН», «КПП», «счёт» are not taken for the payee's
+    ("payer_inn", "инн плательщика; инн отправителя; инн заказчика", read_inn, _ANYWHERE, 1.0),
+    ("payer_kpp", "кпп плательщика; кпп отправителя; кпп покупателя; кпп заказчика", read_kpp, _ANYWHERE, 1.0),
+    ("payer_account", "счет плательщика; счёт плательщика; сч. плательщика; р/с плательщика; счет отправителя; "
+     "счёт отправителя; счет списания; счёт списания", settlement_account, _ANYWHERE, 1.0),
     ("supplier_name", "наименование поставщика; данные поставщика", read_name, _LINE_START, 1.0),
     ("payer_name", "фио отправителя; фио плательщика; ф.и.о. плательщика; ф. и. о. плательщика; плательщик; "
      "отправитель; имя отправителя; покупатель; заказчик", read_name, _LINE_START, 1.0),

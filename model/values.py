@@ -503,9 +503,12 @@ def bank_in_grid(lines: Sequence[str]) -> str | None:
 
 
 _BANK_NAME_START = re.compile(rf"^\s*(?:банке\s+)?({_BANK_START}.*)", re.IGNORECASE)
+_BRANCH_NAME = re.compile(r"^\s*((?-i:[А-ЯЁ])[\w-]*(?:\s+[\w-]+){0,2}\s+банк(?![а-яё]).*)", re.IGNORECASE)
+"""A bank's branch named by its region first, «Северо-Западный банк ПАО Сбербанк», «Волго-Вятский банк …»."""
 
 
 def bank_after_in(text: str) -> str | None:
-    """ "… в ПАО Сбербанк" on an invoice's account line: only when what follows "в" starts like a bank."""
-    match = _BANK_NAME_START.match(text)
+    """ "… в ПАО Сбербанк" on an invoice's account line: only when what follows "в" starts like a bank or names a
+    bank's branch."""
+    match = _BANK_NAME_START.match(text) or _BRANCH_NAME.match(text)
     return read_bank(match.group(1)) if match else None

@@ -213,3 +213,50 @@ def test_abbreviated_account_labels(label: str) -> None:
     field = "recipient_account" if label.lower().startswith(("р", "расч")) else "bank_corr_account"
     value = ACCOUNT if field == "recipient_account" else CORR
     assert next(c.value for c in extract_candidates([f"{label} {value}"]) if c.field == field) == value
+
+
+PAYER_INN, PAYER_KPP = "5044977272", "504401001"
+PAYER_ACCOUNT = "40702810594986295426"
+
+
+@pytest.mark.parametrize(
+    "payer",
+    [
+        [f"Покупатель: ООО «Ромашка», ИНН {PAYER_INN}, КПП {PAYER_KPP}"],
+        ["Плательщик: ООО «Ромашка»", f"ИНН плательщика: {PAYER_INN}", f"КПП плательщика: {PAYER_KPP}"],
+        ["Плательщик: ООО «Ромашка»", "ИНН плательщика:", PAYER_INN, f"Счёт плательщика: {PAYER_ACCOUNT}"],
+        ["Отправитель: ООО «Ромашка»", f"ИНН: {PAYER_INN}", f"КПП: {PAYER_KPP}", f"Счёт: {PAYER_ACCOUNT}"],
+        [f"Счёт списания: {PAYER_ACCOUNT}", f"ИНН отправителя {PAYER_INN}"],
+    ],
+)
+@pytest.mark.parametrize("payee_first", [True, False])
+def test_the_payers_own_requisites_are_never_the_payees(payer: list[str], payee_first: bool) -> None:
+    """A payment order or a transfer prints the payer's ИНН, КПП and account too, and they pass their checks: taken
+    for the payee's they would be wrong values verified. Labelled «… плательщика», on the payer's line, or in the
+    payer's block under its name, they are the payer's; a page that prints only them leaves the payee's empty."""
+    payee = ["Получатель: Иван Иванович И.", "Банк получателя: Почта Банк"]
+    lines = ["Чек по операции", *(payee + payer if payee_first else payer + payee), "Сумма: 100,00 ₽"]
+    details, checks = _read(lines)
+    assert (details.recipient_inn, details.recipient_kpp, details.recipient_account) == (None, None, None)
+    assert all(check.status != CheckStatus.VERIFIED for check in checks.values())
+    with_payee_ids = [*lines[:-1], f"ИНН получателя: {INN}", f"Счёт получателя: {ACCOUNT}", f"БИК: {BIK}"]
+    details = _details(with_payee_ids)
+    assert (details.recipient_inn, details.recipient_account) == (INN, ACCOUNT)
+
+
+def test_a_bank_named_by_its_region_after_in_is_the_accounts_bank() -> None:
+    line = f"Банковские реквизиты: Р/с {ACCOUNT} в Северо-Западный банк ПАО Сбербанк, БИК {BIK}, К/с {CORR}"
+    details = _details(["Счёт на оплату № 5", "Получатель: ООО «Вектор»", line, "Всего к оплате: 100,00"])
+    assert (details.bank_name, details.bank_bic, details.recipient_account) == (
+        "Северо-Западный банк ПАО Сбербанк",
+        BIK,
+        ACCOUNT,
+    )
+
+
+def test_a_transfers_line_with_the_payees_account_is_no_issuers_footer() -> None:
+    """«р/с … в АО «Банк …», БИК …, к/с …» names the payee's bank the way a bank's footer names itself, but with the
+    payee's account on its line."""
+    line = f"Р/с {ACCOUNT} в АО «Банк Таврический», БИК {BIK}, К/с {CORR}"
+    details = _details(["Чек по операции", "Получатель: ООО «Вектор»", line, "Сумма: 100,00 ₽"])
+    assert (details.bank_bic, details.bank_corr_account) == (BIK, CORR)
