@@ -64,7 +64,7 @@ _SYNONYMS: dict[DocumentType, dict[str, tuple[str, ...]]] = {
     },
     DocumentType.CASH_RECEIPT: {
         "recipient_name": ("", "Продавец", "Организация", "Пользователь"),
-        "recipient_inn": ("ИНН", "ИНН продавца", "ИНН пользователя"),
+        "recipient_inn": ("ИНН", "ИНН пользователя", "ИНН организации"),
         "amount": ("ИТОГ", "ИТОГО", "Итого к оплате", "К оплате", "Сумма по чеку"),
         "payment_date": ("Дата", "Дата и время", "Дата, время"),
         "fiscal_drive_number": ("ФН", "ФН №", "Номер ФН"),
