@@ -88,15 +88,21 @@ def _invoice_date(line: str, above: str) -> str | None:
     return next((iso for start, iso in find_dates(line) if _AFTER_OT.search(line[:start])), None)
 
 
-def _own_date(line: str, above: str) -> str | None:
+def _own_date(line: str, above: str) -> tuple[str, float] | None:
     """A date on the line that is not a reference to another document ("договор № 5 от 01.02.2024"), nor a deadline
     or a validity whose caption stands on the line above, as a list with its values under their captions prints
-    them («Оплатить не позднее» over «11.06.2020»)."""
+    them («Оплатить не позднее» over «11.06.2020»); and its score: lower for a numeric date whose day has one digit,
+    which registers and banks print zero-padded: «2.01.19 16:0» is «28.01.19 16:07» with digits lost, which another
+    reading of the page may have kept."""
     for start, iso in find_dates(line):
         before = line[:start]
         if not _REFERENCED_DATE.search(before) and not (not before.strip() and _REFERENCED_DATE.search(_bare(above))):
-            return iso
+            return iso, _DIGIT_LOST_DATE_SCORE if _ONE_DIGIT_DAY.match(line, start) else _DATE_SCORE
     return None
+
+
+_DATE_SCORE, _DIGIT_LOST_DATE_SCORE = 0.3, 0.25
+_ONE_DIGIT_DAY = re.compile(r"\d[./-]\d")
 
 
 def _bare(caption: str) -> str:
@@ -363,7 +369,7 @@ def read_unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
         elif (invoice_date := _invoice_date(line, above)) is not None:
             found.append(Candidate("payment_date", invoice_date, source, 1.0))
         elif not _printed_by_a_browser(index, lines) and (found_date := _own_date(line, above)) is not None:
-            found.append(Candidate("payment_date", found_date, source, 0.3))
+            found.append(Candidate("payment_date", found_date[0], source, found_date[1]))
         if (start := _PURPOSE_START.search(line)) and (purpose := read_text(line[start.start() :])) is not None:
             found.append(Candidate("purpose", continued("purpose", purpose, below) or purpose, source, 0.3))
         if _looks_like_a_bank(line) and (bank := read_bank(line)) is not None:

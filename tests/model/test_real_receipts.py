@@ -293,3 +293,14 @@ def test_fiscal_labels_written_out_as_an_ofds_web_receipt_prints_them_are_read(f
         "0123456789",
     )
     assert all(checks[name].status == CheckStatus.UNVERIFIED for name in ("fiscal_document_number", "fiscal_sign"))
+
+
+def test_a_date_that_lost_a_digit_of_its_day_gives_way_to_another_readings_whole_date() -> None:
+    """Registers print the date zero-padded: «2.01.19 16:0» is «28.01.19 16:07» read with digits lost."""
+    first = ["КАССОВЫЙ ЧЕК", "ПРИХОД", "actoxan ура 2.01.19 16:0", "ИТОГ: 204.90"]
+    second = ["КАССОВЫЙ ЧЕК", "ПРИХОД", "28.01.19 16:07", "ИТОГ: 204.90"]
+    candidates = extract_candidates(first, Source.OCR) + extract_candidates(second, Source.OCR)
+    details, checks = resolve(candidates, classify(second), Source.OCR)
+    assert details.payment_date == "2019-01-28"
+    assert checks["payment_date"].status == CheckStatus.UNVERIFIED
+    assert _read(first)[0].payment_date == "2019-01-02"  # alone, it is still the page's date
