@@ -132,6 +132,19 @@ def _looks_like_a_bank(line: str) -> bool:
     )
 
 
+_CARD_SLIP = re.compile(r"одобрено|(?<![а-яё])терминал|код\s+авторизац|^\W*оплата\W*$", re.IGNORECASE)
+"""What a card terminal's slip prints («ОПЛАТА», «Терминал 10293847», «ОДОБРЕНО», «Код авторизации»), often on the
+same tape as the receipt; not the masked card, which bank apps print beside the payee's bank too."""
+_SLIP_REACH = 4
+
+
+def _card_slip_lines(lines: Sequence[str]) -> set[int]:
+    """The lines near a card slip's words: a bank named there is the acquirer of the buyer's card, not the payee's
+    bank, whether or not the page reads as a cash receipt (``model.resolve`` drops banks from those)."""
+    marked = [index for index, line in enumerate(lines) if _CARD_SLIP.search(line)]
+    return {near for index in marked for near in range(index - _SLIP_REACH, index + _SLIP_REACH + 1)}
+
+
 def _only_specks_beside(line: str, token: str) -> bool:
     """Nothing but specks of at most three characters beside the number: a label blurred past reading ("wan
     3646735630", "} 7823615997 |"), not a label of something else ("ФП 3337101562", "Номер операции …")."""
@@ -345,6 +358,7 @@ def _printed_by_a_browser(index: int, lines: Sequence[str]) -> bool:
 def read_unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
     """Values recognisable by shape alone, at a low score: they only fill gaps that labelled readings left."""
     found = _fiscal_numbers_after_the_drive(lines, source) + _fiscal_numbers_by_blurred_labels(lines, source)
+    slip = _card_slip_lines(lines)
     for index, (line, above, below) in enumerate(zip(lines, ["", *lines], [*lines[1:], ""], strict=False)):
         if (person := _person_by_what_follows(line, lines[index + 1 : index + 3])) is not None:
             found.append(Candidate(person, normalize_text(line) or line, source, 0.3))
@@ -373,7 +387,8 @@ def read_unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
         if (start := _PURPOSE_START.search(line)) and (purpose := read_text(line[start.start() :])) is not None:
             found.append(Candidate("purpose", continued("purpose", purpose, below) or purpose, source, 0.3))
         if _looks_like_a_bank(line) and (bank := read_bank(line)) is not None:
-            found.append(Candidate("bank_name", bank, source, 0.3))
+            if index not in slip:
+                found.append(Candidate("bank_name", bank, source, 0.3))
         elif (name := _org_name(line)) is not None:
             found.append(Candidate("recipient_name", name, source, 0.3))
         if _STANDALONE_AMOUNT.match(line) and not _MASKED_NUMBER.search(above) and (amount := payable(line)):

@@ -646,3 +646,12 @@ def test_a_designed_invoice_without_its_title_is_an_invoice() -> None:
         "Итого к оплате: 1 200,00 ₽",
     ]
     assert classify(lines) == DocumentType.INVOICE
+
+
+def test_a_card_slip_on_a_tape_that_lost_its_receipt_words_gives_no_bank() -> None:
+    """Blur took «КАССОВЫЙ ЧЕК», «ПРИХОД» and the ФН: the page no longer reads as a receipt, and the slip's bank is
+    still the buyer's card's acquirer, not the payee's."""
+    receipt = ['ООО "ПРОДУКТЫ У ДОМА"', "ИНН 7707083893", "ИТОГ =1 350,00"]
+    details = _details(CARD_SLIP + receipt)
+    assert details.bank_name is None
+    assert (details.recipient_name, details.amount) == ('ООО "ПРОДУКТЫ У ДОМА"', "1350.00")
