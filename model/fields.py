@@ -219,8 +219,13 @@ def _agent_receipt(lines: Sequence[str], document_type: DocumentType) -> bool:
     return (
         _AGENT_RECEIPT.search(text) is not None
         or (_SELLER_INN.search(text) is not None and _ISSUER_INN.search(text) is not None)
-        or (document_type == DocumentType.CASH_RECEIPT and any(_SUPPLIER_LABEL.match(line) for line in lines))
+        or (document_type == DocumentType.CASH_RECEIPT and any(_PRINCIPAL.match(line) for line in lines))
     )
+
+
+_PRINCIPAL = re.compile(r"^\W*" + label("поставщик") + r"(?![а-яё])", re.IGNORECASE)
+"""«Поставщик: …» on a cash receipt, where 54-ФЗ prints it only for an agent's principal («ИНН продавца» may be the
+issuer's own on an ОФД's web receipt)."""
 
 
 def _supplier_rows(lines: Sequence[str], document_type: DocumentType) -> set[int]:

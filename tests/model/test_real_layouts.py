@@ -655,3 +655,14 @@ def test_a_card_slip_on_a_tape_that_lost_its_receipt_words_gives_no_bank() -> No
     details = _details(CARD_SLIP + receipt)
     assert details.bank_name is None
     assert (details.recipient_name, details.amount) == ('ООО "ПРОДУКТЫ У ДОМА"', "1350.00")
+
+
+@pytest.mark.parametrize(
+    "seller",
+    [['Продавец: ООО "Звезда"', "ИНН продавца: 7707083893"], ["ИНН продавца: 7707083893", 'ООО "Звезда"']],
+    ids=["«Продавец» over its ИНН", "its ИНН over its name"],
+)
+def test_an_ofd_receipt_that_labels_its_own_seller_keeps_it(seller: list[str]) -> None:
+    """No agent's sign and no other ИНН: «ИНН продавца» is the issuer's own, as an ОФД's web receipt labels it."""
+    details = _details(["Кассовый чек", "Приход", *seller, "Итого 2 499,00", "ФН 7281440500123456"])
+    assert (details.recipient_name, details.recipient_inn) == ('ООО "Звезда"', "7707083893")
