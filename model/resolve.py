@@ -184,6 +184,8 @@ def _agreement(field: str, chosen: Candidate, candidates: list[Candidate]) -> Fi
     elif not sources <= OCR_SOURCES:
         rule = "sources_agree"
     elif field in READERS_AGREE_FIELDS and _sole_reading(field, chosen, candidates):
+        if _labelled_nowhere(field, chosen, candidates):
+            return None  # picked by its place or shape: both readers confirm the digits, not that they are this field
         rule = "readers_agree"
     else:
         return None

@@ -234,7 +234,7 @@ def _fiscal_numbers_after_the_drive(lines: Sequence[str], source: Source) -> lis
                 numbers = re.findall(r"\d+", below)  # as printed: specks are no digits here ("On: PDS 7055")
                 if len(numbers) != 1 or len(numbers[0]) > 10 or not _only_specks_beside(below, numbers[0]):
                     break
-                found.append(Candidate(field_name, numbers[0], source, 0.3))
+                found.append(Candidate(field_name, numbers[0], source, 0.3, by_shape=True))
     return found
 
 
@@ -260,7 +260,7 @@ def _fiscal_numbers_by_blurred_labels(lines: Sequence[str], source: Source) -> l
     and gives neither."""
     if not _REGISTER_PAGE.search("\n".join(lines)):
         return []
-    found = [Candidate("fiscal_drive_number", drive[1], source, _BLURRED_LABEL_SCORE)
+    found = [Candidate("fiscal_drive_number", drive[1], source, _BLURRED_LABEL_SCORE, by_shape=True)
              for line in lines for drive in _BLURRED_DRIVE_LABEL.finditer(line)]  # fmt: skip
     lone: list[tuple[int, re.Match[str]]] = []
     for index, line in enumerate(lines):
@@ -281,7 +281,7 @@ def _fiscal_numbers_by_blurred_labels(lines: Sequence[str], source: Source) -> l
         by_letter.setdefault(field_name, set()).add(blurred["number"])
         position += 1
     found += [
-        Candidate(field_name, next(iter(numbers)), source, _BLURRED_LABEL_SCORE)
+        Candidate(field_name, next(iter(numbers)), source, _BLURRED_LABEL_SCORE, by_shape=True)
         for field_name, numbers in by_letter.items()
         if len(numbers) == 1
     ]
@@ -292,8 +292,8 @@ def _document_then_sign(document: str, sign: str, source: Source) -> list[Candid
     """Two blurred labels running, on a line («oN: 10310 on: 2489945772») or on two («ON: 64347» over «on:
     1417715324»), are the ФД and then the ФП, as registers print them, whatever letters blur made of them."""
     return [
-        Candidate("fiscal_document_number", document, source, _BLURRED_PAIR_SCORE),
-        Candidate("fiscal_sign", sign, source, _BLURRED_PAIR_SCORE),
+        Candidate("fiscal_document_number", document, source, _BLURRED_PAIR_SCORE, by_shape=True),
+        Candidate("fiscal_sign", sign, source, _BLURRED_PAIR_SCORE, by_shape=True),
     ]
 
 

@@ -304,3 +304,21 @@ def test_a_date_that_lost_a_digit_of_its_day_gives_way_to_another_readings_whole
     assert details.payment_date == "2019-01-28"
     assert checks["payment_date"].status == CheckStatus.UNVERIFIED
     assert _read(first)[0].payment_date == "2019-01-02"  # alone, it is still the page's date
+
+
+@pytest.mark.parametrize(
+    "fiscal_lines",
+    [["ФН: 8710000100123458", "Of Nt 64171", "on 2302259259"], ["OH: 8710000100123458", "OA: 64171  ON: 2302259259"]],
+    ids=["by their place under the ФН", "under labels blur left as an O"],
+)
+def test_two_readers_agreeing_on_fiscal_numbers_picked_by_place_do_not_verify_them(fiscal_lines: list[str]) -> None:
+    """Both readers feed the same parser: they confirm the digits, not the parser's guess of which field they are."""
+    lines = ["КАССОВЫЙ ЧЕК/ПРИХОД", "СМЕНА: 256", "ИТОГ =99.00", *fiscal_lines]
+    candidates = extract_candidates(lines, Source.OCR) + extract_candidates(lines, Source.INDRA)
+    details, checks = resolve(candidates, classify(lines), Source.OCR)
+    assert (details.fiscal_document_number, details.fiscal_sign) == ("64171", "2302259259")
+    assert all(checks[name].status != CheckStatus.VERIFIED for name in ("fiscal_document_number", "fiscal_sign"))
+    labelled = ["КАССОВЫЙ ЧЕК/ПРИХОД", "ИТОГ =99.00", "ФН: 8710000100123458", "ФД: 64171", "ФП: 2302259259"]
+    candidates = extract_candidates(labelled, Source.OCR) + extract_candidates(labelled, Source.INDRA)
+    _, checks = resolve(candidates, classify(labelled), Source.OCR)
+    assert checks["fiscal_sign"].status == CheckStatus.VERIFIED  # read under its own label by both: verified
