@@ -322,3 +322,14 @@ def test_two_readers_agreeing_on_fiscal_numbers_picked_by_place_do_not_verify_th
     candidates = extract_candidates(labelled, Source.OCR) + extract_candidates(labelled, Source.INDRA)
     _, checks = resolve(candidates, classify(labelled), Source.OCR)
     assert checks["fiscal_sign"].status == CheckStatus.VERIFIED  # read under its own label by both: verified
+
+
+@pytest.mark.parametrize(
+    ("seller_line", "seller"),
+    [("ЗАО ”Звезда” ai Sage р", "ЗАО ”Звезда”"), ("ООО «Звезда» Юг", "ООО «Звезда» Юг")],
+    ids=["Latin specks after the closing quote", "a Russian word after it stays"],
+)
+def test_specks_in_latin_letters_after_a_quoted_sellers_name_are_no_part_of_it(seller_line: str, seller: str) -> None:
+    lines = _register_receipt("ИТОГ =99.00")
+    lines[1] = seller_line
+    assert _read(lines)[0].recipient_name == seller
