@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from model.labels import RULES, labelled_row, read_labelled
+from model.labels import OTHER_CAPTION, RULES, labelled_row, read_labelled
 from model.normalize import normalize_currency
 from model.payment_order import read_payment_order
 from model.schema import OCR_SOURCES, Candidate, DocumentType, Source
@@ -137,8 +137,8 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
             payers.add(index)
         if any(c.field in _PAYER_FIELDS and c.value not in line for c in found):
             payers.add(index + 1)  # «ИНН плательщика:» over its number
+        payer_block = payer_here or in_payer_block or (payer_above and not found)  # under a stacked payer's name
         payer_above = payer_here and _payer_goes_on(found, line, following)
-        payer_block = payer_here or in_payer_block
         candidates += found
         if index > 0:
             candidates += _captioned(line, lines[index - 1], source)
@@ -301,9 +301,13 @@ _NAMES_THE_PAYEE = re.compile(r"получател|продав|поставщи
 
 def _party_ids_only(found: list[Candidate], line: str) -> bool:
     """A row of a party's block under its name: an ИНН, КПП or account under a bare label («ИНН: 7701…», «Счёт:
-    4070…»), or a row with nothing to read (an address). Under «Плательщик: ООО …» such rows are the payer's, down to
-    the first row that reads anything else or names the payee («Получатель:», «ИНН получателя»)."""
-    return all(c.field in _PAYER_BLOCK_IDS for c in found) and not _NAMES_THE_PAYEE.search(line)
+    4070…»), or a row of a caption no field has («Адрес: …»). Under «Плательщик: ООО …» such rows are the payer's,
+    down to the first row that reads anything else, names the payee («Получатель:», «ИНН получателя») or reads
+    nothing at all: a page whose labels blur took («Отправитель» over a name, then the payee's bare numbers) has no
+    block to speak of."""
+    if _NAMES_THE_PAYEE.search(line):
+        return False
+    return all(c.field in _PAYER_BLOCK_IDS for c in found) if found else OTHER_CAPTION.match(line) is not None
 
 
 _ROLE_LINE = re.compile(r"^\W*[(\[{]\s*[а-яё]{5,}\s*[)\]}|]\W*$", re.IGNORECASE)

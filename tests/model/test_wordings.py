@@ -260,3 +260,27 @@ def test_a_transfers_line_with_the_payees_account_is_no_issuers_footer() -> None
     line = f"Р/с {ACCOUNT} в АО «Банк Таврический», БИК {BIK}, К/с {CORR}"
     details = _details(["Чек по операции", "Получатель: ООО «Вектор»", line, "Сумма: 100,00 ₽"])
     assert (details.bank_bic, details.bank_corr_account) == (BIK, CORR)
+
+
+def test_a_purpose_does_not_go_on_into_the_bank_requisites_row() -> None:
+    lines = ["Назначение: Арендная плата по договору № 468 от 10.12.2024", f"банковские реквизиты р/сч {ACCOUNT}"]
+    purpose = next(c.value for c in extract_candidates(lines) if c.field == "purpose")
+    assert purpose == "Арендная плата по договору № 468 от 10.12.2024"
+
+
+def test_a_payers_block_ends_where_a_row_reads_nothing() -> None:
+    """A transfer's labels blurred away (corpus doc_0042, hard): «Отправитель» over the payer's name, then the
+    payee's name and bare numbers. The payer's block ends at the first row that reads nothing; the numbers below are
+    found by their shape as the payee's."""
+    lines = [
+        "Отправитель",
+        "Дарья Игоревна С.",
+        "CART свисжния",
+        "Ильин Иван Иванович",
+        ACCOUNT,
+        "АО «ТБанк»",
+        BIK,
+        CORR,
+    ]
+    details = _details(["Чек по операции", *lines, "Сумма: 100,00 ₽"])
+    assert (details.payer_name, details.recipient_account, details.bank_bic) == ("Дарья Игоревна С.", ACCOUNT, BIK)
