@@ -92,6 +92,11 @@ bench-real: system-deps $(VENV)/.dev ## Score the extractor on 52 real documents
 	$(BIN)/python -m bench.real.fetch --into $(REAL_DOCS)
 	$(BIN)/python -m bench.real.run --docs $(REAL_DOCS) --out bench/results
 
+# The corpus truth printed in other documents' wordings and arrangements, read by the parser as text (no OCR, seconds).
+.PHONY: bench-variants
+bench-variants: $(VENV)/.dev ## F1 per wording family (synonyms, stacked, tables, payer's IDs…) of the parser on the corpus truth as text
+	$(BIN)/python -m bench.variants
+
 .PHONY: bench-files
 bench-files: $(VENV)/.dev ## File service vs the raw minio client on SeaweedFS: MB/s, 2 MB p50; writes bench/results/files.md
 	$(BIN)/python -m bench.files.run
