@@ -97,9 +97,15 @@ def amount_from_kopecks(kopecks: str) -> str | None:
     return f"{Decimal(int(kopecks)) / 100:.2f}"
 
 
+_YEARS = range(1990, 2100)
+"""The years a payment document is dated in: «7020-09-10» is OCR's misreading or another number, no date."""
+
+
 def _iso(year: int, month: int, day: int) -> str | None:
     if year < 100:
         year += 2000
+    if year not in _YEARS:
+        return None
     try:
         return date(year, month, day).isoformat()
     except ValueError:

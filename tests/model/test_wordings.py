@@ -9,7 +9,7 @@ import pytest
 
 from model.checks import account_control_key
 from model.fields import classify, extract_candidates
-from model.normalize import find_dates
+from model.normalize import find_dates, normalize_date
 from model.resolve import resolve
 from model.schema import CheckStatus, DocumentType, FieldCheck, PaymentDetails, Source
 
@@ -284,3 +284,9 @@ def test_a_payers_block_ends_where_a_row_reads_nothing() -> None:
     ]
     details = _details(["Чек по операции", *lines, "Сумма: 100,00 ₽"])
     assert (details.payer_name, details.recipient_account, details.bank_bic) == ("Дарья Игоревна С.", ACCOUNT, BIK)
+
+
+@pytest.mark.parametrize("text", ["7020-09-10", "10.09.7020", "Дата: 3019-01-01"])
+def test_a_year_no_payment_document_bears_is_no_date(text: str) -> None:
+    assert normalize_date(text) is None
+    assert list(find_dates(text)) == []
