@@ -302,12 +302,13 @@ def misread_legal_form(token: str, *, before_a_quoted_name: bool) -> str | None:
     return fitting[0] if len(fitting) == 1 and (plain or before_a_quoted_name) else None
 
 
-def _cyrillic_legal_forms(name: str) -> str:
+def _cyrillic_legal_forms(name: str, *, a_bank: bool = False) -> str:
     """A Russian name's legal form written with Latin look-alikes, spelled in Cyrillic again, and the form that
     opens it undone from what OCR made of it (``misread_legal_form``); a name's own Latin words ("ООО «IT Lab»")
-    and words inside it ("ООО «ПАС»") are left alone."""
+    and words inside it ("ООО «ПАС»") are left alone. A bank's name may open with its office's «ДО» (дополнительный
+    офис: «ДО "Тверской" ПАО Сбербанк»), so there a short token before a quote is no misread form."""
     if (opening := _OPENING_FORM.match(name)) and opening.end("form") < len(name):
-        quoted = opening["quoted"] is not None
+        quoted = opening["quoted"] is not None and not a_bank
         if form := misread_legal_form(opening["form"], before_a_quoted_name=quoted):
             name = form + name[opening.end("form") :]
     if not re.search(r"[А-Яа-яЁё]", name):
@@ -437,7 +438,7 @@ def read_bank(text: str) -> str | None:
     text = _CAPTION_BEFORE_BANK.sub("", _IN_BEFORE_BANK.sub("", text))
     if cell := _REQUISITE_CELL.search(text):
         text = text[: cell.start()]
-    cut = _cyrillic_legal_forms(BANK_TAIL.sub("", _FORM_BLANK.sub("", text)).strip())
+    cut = _cyrillic_legal_forms(BANK_TAIL.sub("", _FORM_BLANK.sub("", text)).strip(), a_bank=True)
     if not _names_something(cut, r"[А-Яа-яЁё]{2}"):
         return None
     bank = read_text(_CRUMBS_AFTER_QUOTE.sub(r"\1", cut))

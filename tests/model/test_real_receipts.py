@@ -333,3 +333,11 @@ def test_specks_in_latin_letters_after_a_quoted_sellers_name_are_no_part_of_it(s
     lines = _register_receipt("ИТОГ =99.00")
     lines[1] = seller_line
     assert _read(lines)[0].recipient_name == seller
+
+
+def test_a_banks_additional_office_is_no_misread_legal_form() -> None:
+    """«ДО» before a bank's quoted name is its дополнительный офис, not АО read with a flat-topped А."""
+    lines = ["Банк получателя", 'ДО "Тверской" ПАО Сбербанк', "БИК 044525225"]
+    assert {c.value for c in extract_candidates(lines, Source.OCR) if c.field == "bank_name"} == {
+        'ДО "Тверской" ПАО Сбербанк'
+    }
