@@ -66,7 +66,7 @@ _SYNONYMS: dict[DocumentType, dict[str, tuple[str, ...]]] = {
         "recipient_name": ("", "Продавец", "Организация", "Пользователь"),
         "recipient_inn": ("ИНН", "ИНН пользователя", "ИНН организации"),
         "amount": ("ИТОГ", "ИТОГО", "Итого к оплате", "К оплате", "Сумма по чеку"),
-        "payment_date": ("Дата", "Дата и время", "Дата, время"),
+        "payment_date": ("Дата", "Дата и время", "Дата, время", ""),
         "fiscal_drive_number": ("ФН", "ФН №", "Номер ФН"),
         "fiscal_document_number": ("ФД", "ФД №", "Номер ФД"),
         "fiscal_sign": ("ФП", "ФПД", "ФП №"),
@@ -136,6 +136,9 @@ def format_amount(value: str, rng: random.Random) -> str:
         f"{whole},{kopecks} RUB",
         f"{grouped.replace(' ', chr(0xA0))},{kopecks} ₽",
         f"{grouped}.{kopecks} руб",
+        f"≡{whole}.{kopecks}",
+        f"= {grouped}.{kopecks}",
+        f"*{whole}.{kopecks}",
     )
     return rng.choice(formats)
 
