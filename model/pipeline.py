@@ -327,29 +327,47 @@ def _read(
 
 def _prepare_upright(
     image: np.ndarray, options: PreprocessOptions, timer: _Timer, budget: Budget
-) -> tuple[Preprocessed, tuple[int, _Timed]]:
+) -> tuple[Preprocessed, tuple[int, _Timed] | None]:
     """The page preprocessed without asking which way up it is, and read as it is: most pages are photographed
     upright, and a sure reading (``RETRY_BELOW_CONFIDENCE``) or one that finds fields (``_PageText.upright``) proves
     it, for less than Tesseract's orientation detection costs (about a third of a clean page's time). Only an unsure
     page without fields is asked which way up it is; found upright, the page as preprocessed is the page, and only a
-    turned one is preprocessed again, turned before it is levelled and scaled. Returns the preprocessed page and the
-    reading made, with the quarter turns of the returned page it is a reading of: it is not read again."""
+    turned one is preprocessed again, turned before it is levelled and scaled. A page whose lines run vertically
+    (``orient.looks_sideways``) is asked before it is read, and not read as it is when the answer is a sure turn.
+    Returns the preprocessed page and the reading made, if any, with the quarter turns of the returned page it is a
+    reading of: it is not read again."""
     with timer.stage("preprocess"):
         as_is = preprocess(image, replace(options, orient=False))
+        started = time.perf_counter()
+        asked = orient.looks_sideways(as_is.image)
+        found = orient.detect_orientation(to_grey(as_is.color)) if asked else None
+        detected_ms = (time.perf_counter() - started) * 1000
+        if found is not None and found.degrees and found.evidence.startswith(orient.SURE_EVIDENCE):
+            return _preprocessed_turned(image, options, found, detected_ms), None
     first = _timed_read(as_is.image, timer, budget)
     if first[0].confidence >= RETRY_BELOW_CONFIDENCE or first[0].upright:
         detail = f"upright: read {first[0].confidence:.0f}% confident as it is, {len(first[0].candidates)} readings"
-        return _with_orient_step(as_is, Step("orient", False, 0.0, detail)), (0, first)
+        return _with_orient_step(as_is, Step("orient", False, round(detected_ms, 1), detail)), (0, first)
     with timer.stage("preprocess"):
-        started = time.perf_counter()
-        found = orient.detect_orientation(to_grey(as_is.color))
-        detected_ms = round((time.perf_counter() - started) * 1000, 1)
+        if not asked:
+            started = time.perf_counter()
+            found = orient.detect_orientation(to_grey(as_is.color))
+            detected_ms = (time.perf_counter() - started) * 1000
         if found is None or found.degrees == 0:
-            return _with_orient_step(as_is, Step("orient", False, detected_ms, orientation_detail(found))), (0, first)
-        turned = preprocess(image, replace(options, orientation=found))
+            step = Step("orient", False, round(detected_ms, 1), orientation_detail(found))
+            return _with_orient_step(as_is, step), (0, first)
+        turned = _preprocessed_turned(image, options, found, detected_ms)
+    return turned, (-(found.degrees // 90) % 4, first)  # the page was turned back: its first reading is of it turned
+
+
+def _preprocessed_turned(
+    image: np.ndarray, options: PreprocessOptions, found: orient.Orientation, detected_ms: float
+) -> Preprocessed:
+    """The page preprocessed again, turned upright by the orientation found on it before it is levelled and scaled;
+    its orient step counts the detection's time."""
+    turned = preprocess(image, replace(options, orientation=found))
     step = next(step for step in turned.steps if step.name == "orient")
-    turns = found.degrees // 90  # counter-clockwise quarter turns that made the page upright; the first reading's: back
-    return _with_orient_step(turned, replace(step, ms=round(step.ms + detected_ms, 1))), (-turns % 4, first)
+    return _with_orient_step(turned, replace(step, ms=round(step.ms + detected_ms, 1)))
 
 
 def _with_orient_step(prepared: Preprocessed, step: Step) -> Preprocessed:

@@ -135,6 +135,28 @@ def test_an_unsure_page_is_asked_its_turn_once_and_preprocessed_again_only_when_
     assert (len(preprocessed), len(detected)) == (preprocessings, 1)
 
 
+def test_a_sideways_page_is_not_read_as_it_is(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its lines run vertically (``orient.looks_sideways``), so it is asked which way up it is before it is read, and
+    orientation detection sure of the turn spares it the reading as it is: one reading, of the page turned upright."""
+    import cv2
+
+    recognize, page_modes = pipeline.recognize, []
+
+    def counted(image: np.ndarray, psm: int, budget: Budget | None = None) -> OcrResult:
+        page_modes.append(psm)
+        return recognize(image, psm, budget)
+
+    monkeypatch.setattr(pipeline, "recognize", counted)
+    image = cv2.imread(str(ROOT / "model" / "samples" / "doc_0000.png"))
+    ok, encoded = cv2.imencode(".png", cv2.rotate(image, cv2.ROTATE_90_CLOCKWISE))
+    assert ok
+    turned = Extractor().extract(encoded.tobytes())
+    assert _step(turned, "orient").detail.startswith("turned 90° back counter-clockwise (OSD conf")
+    assert page_modes.count(PSM.SINGLE_BLOCK) == 1
+    upright = Extractor().extract((ROOT / "model" / "samples" / "doc_0000.png").read_bytes())
+    assert turned.details.recipient_inn == upright.details.recipient_inn is not None
+
+
 def test_a_page_read_surely_as_it_is_needs_no_orientation_detection(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tesseract's orientation detection costs about a third of a clean page's time; a page that reads surely as it
     is was upright, so it is not asked."""

@@ -242,6 +242,18 @@ def test_orientation_by_profile_finds_turn(degrees: int) -> None:
     assert found.degrees == degrees
 
 
+@pytest.mark.parametrize("degrees", [0, 90, 180, 270])
+@pytest.mark.parametrize("skew", [0.0, 3.0])
+def test_a_page_looks_sideways_when_turned_a_quarter(degrees: int, skew: float) -> None:
+    """Its letters join into columns rather than rows; upside down they still join into rows."""
+    grey = rotate(turn_clockwise(render_page(), degrees), skew)
+    assert orient.looks_sideways(grey) is (degrees in (90, 270))
+
+
+def test_a_blank_page_does_not_look_sideways() -> None:
+    assert orient.looks_sideways(np.full((400, 300), 255, np.uint8)) is False
+
+
 @pytest.mark.parametrize("degrees", [90, 180])
 def test_detect_orientation_falls_back_when_osd_unsure(monkeypatch: pytest.MonkeyPatch, degrees: int) -> None:
     monkeypatch.setattr(orient, "osd", lambda grey: (0, 0.5))
