@@ -312,6 +312,16 @@ def fiscal_drive_number_valid(value: str) -> bool:
     return _is_digits(value, 16) and value.startswith(FISCAL_DRIVE_PREFIXES)
 
 
+FISCAL_SIGN_LEAST = 10**5
+"""A ФП is a keyed hash spread over 0 … 2³²−1: one below 10⁵ is one receipt in 40 000, while a short number read under
+a blurred «ФП» or under an ЭКЛЗ-era receipt's «ФП» mark (a fiscal mode's sign, no number) is common."""
+
+
+def fiscal_sign_plausible(value: str) -> bool:
+    """A ФП as OCR may give it: a fiscal number (``fiscal_number_valid``) of at least six significant digits."""
+    return fiscal_number_valid(value) and int(value) >= FISCAL_SIGN_LEAST
+
+
 def fiscal_number_valid(value: str) -> bool:
     """A ФД or ФП: an unsigned 32-bit number, at most 10 digits (receipts print leading zeros, QR codes drop them)."""
     return _is_digits(value, *range(1, 11)) and int(value) <= _UINT32_MAX

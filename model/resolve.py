@@ -49,8 +49,13 @@ _PATTERNS = {field: _pattern(field) for field in VALUE_FIELDS}
 
 
 def _fits_schema(candidate: Candidate) -> bool:
+    """The value fits its field's pattern, and a ФП read from print has six digits or more (``checks.
+    FISCAL_SIGN_LEAST``): a reading that fails either is reported and left empty (``_misshapen``), never shown."""
     pattern = _PATTERNS.get(candidate.field)
-    return pattern is None or pattern.fullmatch(candidate.value) is not None
+    if pattern is not None and pattern.fullmatch(candidate.value) is None:
+        return False
+    short_sign = candidate.field == "fiscal_sign" and int(candidate.value) < checks.FISCAL_SIGN_LEAST
+    return not short_sign or candidate.source == Source.QR
 
 
 def _plausible_date(value: str) -> bool:
@@ -117,11 +122,20 @@ _FISCAL_NUMBER = Rule(
     "more than a 32-bit number (at most 10 digits): a digit added",
     repairs=False,
 )
+_FISCAL_SIGN = Rule(
+    "fiscal_sign_shape",
+    checks.fiscal_sign_plausible,
+    False,
+    "a 32-bit number of six digits or more as fiscal signs are; only the receipt's QR can confirm it",
+    "no fiscal sign: more than 10 digits (a digit added), or under six (a number under a blurred «ФП» or an ЭКЛЗ-era"
+    " receipt's «ФП» mark)",
+    repairs=False,
+)
 _RULES: dict[str, Rule] = {
     "payment_date": _DATE,
     "fiscal_drive_number": _FISCAL_DRIVE,
     "fiscal_document_number": _FISCAL_NUMBER,
-    "fiscal_sign": _FISCAL_NUMBER,
+    "fiscal_sign": _FISCAL_SIGN,
 }
 
 _NO_AGREEMENT = frozenset({"currency"})

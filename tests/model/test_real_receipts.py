@@ -341,3 +341,20 @@ def test_a_banks_additional_office_is_no_misread_legal_form() -> None:
     assert {c.value for c in extract_candidates(lines, Source.OCR) if c.field == "bank_name"} == {
         'ДО "Тверской" ПАО Сбербанк'
     }
+
+
+@pytest.mark.parametrize(
+    "mark", [["ФП", "1419"], ["ФП", "3КЛ3 1449696346", "00011419 #013074"]], ids=["a short number", "a word's digit"]
+)
+def test_an_ekzl_era_receipts_fp_mark_gives_no_fiscal_sign(mark: list[str]) -> None:
+    """An ЭКЛЗ-era ККМ prints «ФП» alone as its fiscal mode's mark: what follows is no fiscal sign, and a ФП (a hash
+    over 32 bits) of under six digits is one receipt in 40 000."""
+    details, checks = _read(["ЧЕК НА ПРОДАЖУ", "ИТОГ =524.87", *mark])
+    assert details.fiscal_sign is None
+    assert checks["fiscal_sign"].status == CheckStatus.INVALID
+
+
+@pytest.mark.parametrize("printed", ["0146041571", "146041571", "100000"])
+def test_a_fiscal_sign_of_six_digits_or_more_is_read(printed: str) -> None:
+    details, _ = _read(_register_receipt("ИТОГ =99.00", f"ФП: {printed}"))
+    assert details.fiscal_sign == printed
