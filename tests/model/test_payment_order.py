@@ -176,3 +176,35 @@ def test_a_blurred_payment_order_as_indra_reads_it() -> None:
     assert details.bank_name == bank_place(RECIPIENT.bank)
     assert details.purpose is not None and details.purpose.startswith("Оплата по договору № 217/2025")
     assert (details.recipient_inn, details.recipient_account) == (RECIPIENT.inn, RECIPIENT.account)
+
+
+def test_a_payment_order_whose_titles_first_letter_ink_bled_is_still_the_form() -> None:
+    """A damaged page (augraphy's ink bleed, ``make bench-damage``) as Indra read it: «ДЛАТЕЖНОЕ ПОРУЧЕНИЕ», and the
+    payer's ИНН first on the page. Taken as no payment order, the generic reading gave the payer's ИНН as the
+    recipient's, verified by its check digits."""
+    lines = [
+        "ДЛАТЕЖНОЕ ПОРУЧЕНИЕ № 6937 -01,02.2024",
+        "Мма . Триста летыслни девитьсот шестьдесят рурдой 77 конеок.",
+        f"|ИИH {PAYER.inn} KHE {PAYER.kpp} Сумма 302960-77",
+        f"1 {PAYER.name}",
+        f"1Плательщик. | C N | {PAYER.account}",
+        f"| {bank_place(PAYER.bank)}: БИК .{PAYER.bank.bic}",
+        f"Банк илательщика.- Сч. № {PAYER.bank.corr_account}",
+        f"( {bank_place(RECIPIENT.bank)} БИК {RECIPIENT.bank.bic}",
+        f"1 банк получателя. Cप. № {RECIPIENT.bank.corr_account}",
+        f"ИНИ {RECIPIENT.inn} - | КПП {RECIPIENT.kpp} Cप. № {RECIPIENT.account}",
+        f"{RECIPIENT.name} 5ид оП, 01 Срок плау",
+        "Получатель. Код Рез. поле",
+        "АРенлная нлата по логовору № 58 от 10.01,2024, Сумма 302960,77 в с, дηс с20903 51",
+        "Назначение платежа",
+        "Подниси Отметки банка",
+    ]
+    assert is_payment_order(lines)
+    details, checks = _resolved(lines)
+    assert details.recipient_inn == RECIPIENT.inn
+    assert checks["recipient_inn"].status == CheckStatus.VERIFIED
+    assert PAYER.inn not in {details.recipient_inn, details.recipient_kpp}
+
+
+def test_the_caption_of_a_1c_invoices_payment_sample_is_no_title_even_misread() -> None:
+    assert not is_payment_order(["Образец заполнения латежного поручения", "Образец заполнения платежного поручения"])
