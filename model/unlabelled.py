@@ -389,8 +389,8 @@ def read_unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
         if _looks_like_a_bank(line) and (bank := read_bank(line)) is not None:
             if index not in slip:
                 found.append(Candidate("bank_name", bank, source, 0.3))
-        elif (name := _org_name(line)) is not None:
-            found.append(Candidate("recipient_name", name, source, 0.3))
+        elif (name := _org_name(line)) is not None and not (index in slip and _BANK_WORD.search(name)):
+            found.append(Candidate("recipient_name", name, source, 0.3))  # a slip's bank is no seller either
         if _STANDALONE_AMOUNT.match(line) and not _MASKED_NUMBER.search(above) and (amount := payable(line)):
             unread = not kopecks_shown(line)
             found.append(Candidate("amount", amount, source, 1.5, kopecks_unread=unread))  # atop a bank's receipt

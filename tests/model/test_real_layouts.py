@@ -666,3 +666,12 @@ def test_an_ofd_receipt_that_labels_its_own_seller_keeps_it(seller: list[str]) -
     """No agent's sign and no other ИНН: «ИНН продавца» is the issuer's own, as an ОФД's web receipt labels it."""
     details = _details(["Кассовый чек", "Приход", *seller, "Итого 2 499,00", "ФН 7281440500123456"])
     assert (details.recipient_name, details.recipient_inn) == ('ООО "Звезда"', "7707083893")
+
+
+def test_a_card_slips_bank_read_behind_a_speck_is_not_the_seller() -> None:
+    """«| 4 ПАО «ПРОМСВЯЗЬБАНК»» over «ОПЛАТА.»: a speck's digit keeps the line from reading as a bank's alone, and as
+    a company's line it is still the slip's acquirer, never the seller."""
+    slip = ["| 4 ПАО «ПРОМСВЯЗЬБАНК»", "| ОПЛАТА.", "Сумма (Руб): 2610,13", "| ‘одовРЕно"]
+    receipt = ["КАССОВЫЙ ЧЕК", "ПРИХОД", 'ООО "ПРОДУКТЫ У ДОМА"', "ИНН 7707083893", "ИТОГ =2 610,13"]
+    assert _details(slip + receipt).recipient_name == 'ООО "ПРОДУКТЫ У ДОМА"'
+    assert _details([*slip, "КАССОВЫЙ ЧЕК", "ИТОГ =2 610,13"]).recipient_name is None
