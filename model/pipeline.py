@@ -25,7 +25,7 @@ from model.ocr import OcrLine, OcrResult, OcrWord, recognize
 from model.pooling import pool_readings
 from model.preprocess import Preprocessed, PreprocessOptions, Step, orient, preprocess
 from model.preprocess.enhance import to_grey
-from model.preprocess.geometry import identity, quarter_turns
+from model.preprocess.geometry import Matrix, identity, quarter_turns
 from model.preprocess.pipeline import orientation_detail
 from model.qr import QrCode, decode_qr
 from model.quality import ReadingQuality, assess
@@ -153,6 +153,11 @@ class _OcrPass:
     source: Source
     lines: tuple[OcrLine, ...]
     turn: int = 0
+    to_image: Matrix | None = None
+    """The map from the page's pixels onto the image this pass read, when that image is not the preprocessed page
+    turned ``turn`` quarter turns: the first reading of a page preprocessed again once found turned. Levelled and
+    scaled on its own, that reading's image is only roughly the turned page's rotation, so its boxes go back to the
+    page through its own map."""
 
 
 @dataclass
@@ -357,7 +362,9 @@ def _prepare_upright(
             step = Step("orient", False, round(detected_ms, 1), orientation_detail(found))
             return _with_orient_step(as_is, step), (0, first)
         turned = _preprocessed_turned(image, options, found, detected_ms)
-    return turned, (-(found.degrees // 90) % 4, first)  # the page was turned back: its first reading is of it turned
+    reading, cost = first  # of the page as it was, which the turned page is turned back from
+    mapped = replace(reading, passes=[replace(one, to_image=as_is.to_image) for one in reading.passes])
+    return turned, (-(found.degrees // 90) % 4, (mapped, cost))
 
 
 def _preprocessed_turned(
@@ -546,7 +553,7 @@ def _page_readings(passes: list[_OcrPass], number: int, page: Page, prepared: Pr
     for ocr in passes:
         grey = ocr.source == Source.OCR
         base, to_base = (prepared.image, prepared.to_image) if grey else (prepared.color, prepared.to_color)
-        to_image = quarter_turns(ocr.turn, base.shape) @ to_base
+        to_image = quarter_turns(ocr.turn, base.shape) @ to_base if ocr.to_image is None else ocr.to_image
         readings.append(PageReading(number, ocr.source, ocr.lines, to_image, page.image.shape))
     return readings
 

@@ -243,3 +243,28 @@ def test_an_unsure_pages_type_comes_from_both_of_its_readings(monkeypatch: pytes
 
     monkeypatch.setattr(pipeline, "SECOND_READING_BELOW_CONFIDENCE", 0.0)
     assert Extractor().extract(receipt).details.document_type != DocumentType.CASH_RECEIPT
+
+
+def test_the_first_reading_of_a_page_found_turned_keeps_its_own_map(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A turned page is preprocessed again, levelled and scaled on its own, so the first reading (of the page as it
+    was) is not the new page's rotation pixel for pixel: its boxes go back to the page through the map of the image
+    it read, or the web app would draw them beside their text when the turn search keeps that reading."""
+    import cv2
+
+    from model.evidence import PageReading
+    from model.preprocess import preprocess
+
+    monkeypatch.setattr(pipeline, "extract_candidates", lambda lines, source: [])  # no reading finds fields
+    monkeypatch.setattr(pipeline, "RETRY_BELOW_CONFIDENCE", 101.0)  # and every reading is unsure
+    monkeypatch.setattr(pipeline.orient, "looks_sideways", lambda grey: False)  # read as it is first
+    image = cv2.rotate(cv2.imread(str(ROOT / "model" / "samples" / "doc_0000.png")), cv2.ROTATE_90_CLOCKWISE)
+    options = PreprocessOptions()
+    turned, first = pipeline._prepare_upright(image, options, pipeline._Timer(), Budget(0))
+    assert first is not None
+    turn, (reading, _) = first
+    as_is = preprocess(image, PreprocessOptions(orient=False))
+    assert turn in (1, 3) and reading.passes
+    page = pipeline.Page(image=image)
+    [mapped] = pipeline._page_readings(pipeline._turned(reading, turn).passes, 1, page, turned)
+    assert isinstance(mapped, PageReading)
+    assert np.allclose(mapped.to_image, as_is.to_image)
