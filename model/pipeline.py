@@ -336,8 +336,9 @@ def _prepare_upright(
     """The page preprocessed without asking which way up it is, and read as it is: most pages are photographed
     upright, and a sure reading (``RETRY_BELOW_CONFIDENCE``) or one that finds fields (``_PageText.upright``) proves
     it, for less than Tesseract's orientation detection costs (about a third of a clean page's time). Only an unsure
-    page without fields is asked which way up it is; found upright, the page as preprocessed is the page, and only a
-    turned one is preprocessed again, turned before it is levelled and scaled. A page whose lines run vertically
+    page without fields is asked which way up it is, and only with time left to read it turned (``ASKING_NEEDS_S``);
+    found upright, the page as preprocessed is the page, and only a turned one is preprocessed again, turned before it
+    is levelled and scaled. A page whose lines run vertically
     (``orient.looks_sideways``) is asked before it is read, and not read as it is when the answer is a sure turn.
     Returns the preprocessed page and the reading made, if any, with the quarter turns of the returned page it is a
     reading of: it is not read again."""
@@ -353,6 +354,10 @@ def _prepare_upright(
     if first[0].confidence >= RETRY_BELOW_CONFIDENCE or first[0].upright:
         detail = f"upright: read {first[0].confidence:.0f}% confident as it is, {len(first[0].candidates)} readings"
         return _with_orient_step(as_is, Step("orient", False, round(detected_ms, 1), detail)), (0, first)
+    if not asked and not budget.allows(ASKING_NEEDS_S):
+        budget.skip("asking an unsure page which way up it is")
+        detail = f"read {first[0].confidence:.0f}% confident as it is; no time left to read it turned"
+        return _with_orient_step(as_is, Step("orient", False, 0.0, detail)), (0, first)
     with timer.stage("preprocess"):
         if not asked:
             started = time.perf_counter()
@@ -365,6 +370,14 @@ def _prepare_upright(
     reading, cost = first  # of the page as it was, which the turned page is turned back from
     mapped = replace(reading, passes=[replace(one, to_image=as_is.to_image) for one in reading.passes])
     return turned, (-(found.degrees // 90) % 4, (mapped, cost))
+
+
+ASKING_NEEDS_S = 0.5
+"""CPU seconds left below which an unsure page is not asked which way up it is: Tesseract's orientation detection
+alone takes 0.3-0.4 s of it, and its fallback (words read in every turn) up to 2 s on a noisy page, so nothing would be
+left to read the page turned. A damaged page whose first reading spent the 4 s budget cost 7.0 CPU s by asking
+anyway, 4.1 s now. With more left, a reading of the turned page cut short at the deadline still finds fields (two hard
+corpus pages' dates with 1.7 s left), so the rule is not "as long as the first reading"."""
 
 
 def _preprocessed_turned(
