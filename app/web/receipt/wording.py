@@ -133,6 +133,7 @@ _PHRASES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
         "к/с подтверждает последние пять цифр; код региона (3–4-я цифры) ничто на странице не подтверждает",
     ),
     (r"does not fit the к/с", "не подходит к к/с"),
+    (r"does not fit the БИК (\d+)", r"не подходит к БИК \1"),
     (r"its key matches the БИК (\d+)", r"ключ сходится с БИК \1"),
     (r"its key matches the bank code the к/с ends with", "ключ сходится с кодом банка в конце к/с"),
     (

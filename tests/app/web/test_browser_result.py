@@ -62,12 +62,14 @@ def _read_sample(page: playwright.Page, stack: DevStack, sample: Path) -> None:
     _sign_in(page, stack, "alice")
     page.set_input_files("#photo", str(sample))
     playwright.expect(page.get_by_test_id("badge-recipient_inn")).to_have_attribute("data-status", "verified")
-    status = page.get_by_test_id("summary-status")  # no field fails, but the QR cannot be made yet: not "ready"
+    # OCR reads this sample's К/с with its first digit wrong (5010…): the one repair that passes is offered, and the
+    # page asks the person to compare it with the document (not "ready") while the QR is made with it
+    status = page.get_by_test_id("summary-status")
+    playwright.expect(page.get_by_test_id("badge-bank_corr_account")).to_have_attribute("data-status", "repaired")
+    playwright.expect(page.locator("#f-bank_corr_account")).to_have_value(CORRESPONDENT_ACCOUNT)
     playwright.expect(status).to_have_attribute("data-ready", "false")
-    playwright.expect(status).to_contain_text("К/с")
-    page.fill("#f-bank_corr_account", CORRESPONDENT_ACCOUNT)  # OCR leaves К/с empty on this sample
+    playwright.expect(status).to_contain_text("Fields to check: 1")
     playwright.expect(page.locator('[data-testid="qr"] svg')).to_be_visible()
-    playwright.expect(status).to_have_attribute("data-ready", "true")
 
 
 OVERFLOWING = """() => [...document.querySelectorAll('.scroll, .card, .control, .meta')]
