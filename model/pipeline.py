@@ -338,8 +338,8 @@ def _prepare_upright(
     it, for less than Tesseract's orientation detection costs (about a third of a clean page's time). Only an unsure
     page without fields is asked which way up it is, and only with time left to read it turned (``ASKING_NEEDS_S``);
     found upright, the page as preprocessed is the page, and only a turned one is preprocessed again, turned before it
-    is levelled and scaled. A page whose lines run vertically
-    (``orient.looks_sideways``) is asked before it is read, and not read as it is when the answer is a sure turn.
+    is levelled and scaled. A page whose lines run vertically (``orient.looks_sideways``) is asked before it is read,
+    and not read as it is when the answer is a sure turn.
     Returns the preprocessed page and the reading made, if any, with the quarter turns of the returned page it is a
     reading of: it is not read again."""
     with timer.stage("preprocess"):
@@ -376,7 +376,7 @@ ASKING_NEEDS_S = 0.5
 """CPU seconds left below which an unsure page is not asked which way up it is: Tesseract's orientation detection
 alone takes 0.3-0.4 s of it, and its fallback (words read in every turn) up to 2 s on a noisy page, so nothing would be
 left to read the page turned. A damaged page whose first reading spent the 4 s budget cost 7.0 CPU s by asking
-anyway, 4.1 s now. With more left, a reading of the turned page cut short at the deadline still finds fields (two hard
+anyway, 4.2 s now. With more left, a reading of the turned page cut short at the deadline still finds fields (two hard
 corpus pages' dates with 1.7 s left), so the rule is not "as long as the first reading"."""
 
 
