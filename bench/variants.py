@@ -23,6 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from bench.corpus.content import random_organisation
+from bench.corpus.render import MONTHS_GENITIVE
 from bench.corpus.truth import TruthRecord, load_truth
 from bench.score import FieldScore, Report, score
 from model.fields import classify, extract_candidates
@@ -74,8 +75,6 @@ _SYNONYMS: dict[DocumentType, dict[str, tuple[str, ...]]] = {
 }  # fmt: skip
 """Each field's label as documents of that kind print it; the first is the project's own canonical wording."""
 
-_MONTHS = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
-           "ноября", "декабря")  # fmt: skip
 
 _PLAIN = "plain"
 _MIXED = "mixed"
@@ -148,12 +147,12 @@ def format_date(value: str, rng: random.Random, *, with_time: bool = False) -> s
     day = date.fromisoformat(value)
     formats = (
         f"{day:%d.%m.%Y}",
-        f"{day.day} {_MONTHS[day.month - 1]} {day.year} г.",
-        f"«{day:%d}» {_MONTHS[day.month - 1]} {day.year} г.",
+        f"{day.day} {MONTHS_GENITIVE[day.month - 1]} {day.year} г.",
+        f"«{day:%d}» {MONTHS_GENITIVE[day.month - 1]} {day.year} г.",
         day.isoformat(),
         f"{day:%d.%m.%y}",
         f"{day:%d/%m/%Y}",
-        f"{day.day} {_MONTHS[day.month - 1][:3]}. {day.year}",
+        f"{day.day} {MONTHS_GENITIVE[day.month - 1][:3]}. {day.year}",
     )
     printed = rng.choice(formats)
     if with_time and rng.random() < 0.5:

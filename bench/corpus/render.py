@@ -25,7 +25,7 @@ INK: Colour = (24, 24, 24)
 GREY: Colour = (118, 118, 122)
 RULE: Colour = (205, 205, 210)
 
-_MONTHS_GENITIVE = (
+MONTHS_GENITIVE = (
     "января", "февраля", "марта", "апреля", "мая", "июня",
     "июля", "августа", "сентября", "октября", "ноября", "декабря",
 )  # fmt: skip
@@ -164,7 +164,7 @@ def money(amount: Decimal, rng: random.Random, face: Font) -> str:
 
 
 def date_words(day: date) -> str:
-    return f"{day.day} {_MONTHS_GENITIVE[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTHS_GENITIVE[day.month - 1]} {day.year}"
 
 
 def qr_gost(payee: dict[str, str], encoding_digit: str = "2") -> str:
