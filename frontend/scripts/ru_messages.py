@@ -74,6 +74,18 @@ RU = {
     "Model": "Модель",
     "Save to history": "Сохранить в историю",
     "Saved.": "Сохранено.",
+    "Saved: %(label)s checked by you.": "Сохранено: %(label)s проверено вами.",
+    "Saved: your check of %(label)s is taken back.": "Сохранено: ваша проверка поля %(label)s отменена.",
+    "checked by you": "проверено вами",
+    "Matches the document": "Совпадает с документом",
+    "%(label)s matches the document": "%(label)s совпадает с документом",
+    "Not saved: this value is no longer one to check (it was edited, or a rule decides it). Reload the page.": (
+        "Не сохранено: это значение больше не нужно проверять (его изменили или его проверяет правило). "
+        "Обновите страницу."
+    ),
+    "Not saved: the form names a field the details do not have. Reload the page.": (
+        "Не сохранено: в форме указано поле, которого нет в реквизитах. Обновите страницу."
+    ),
     "Not saved: this result is no longer stored (deleted or replaced). Reload the page.": (
         "Не сохранено: этого результата больше нет в хранилище (удалён или заменён). Обновите страницу."
     ),

@@ -6,7 +6,8 @@ would call invalid is invalid on the page too. A value the module would have *re
 edit is checked, never rewritten; the repair is offered in the detail instead.
 
 A field the person left as it was read keeps the module's verdict (it may rest on two sources agreeing, which one
-edited reading cannot show), unless a field its rule depends on changed.
+edited reading cannot show), unless a field its rule depends on changed; a repaired one the person compared with
+the document shows their check (``person_checks``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from app.web.receipt.person_checks import stored_checks, with_person_checks
 from model.normalize import normalize_amount, normalize_date
 from model.resolve import resolve
 from model.schema import VALUE_FIELDS, Candidate, DocumentType, Source
@@ -79,7 +81,8 @@ def field_checks(
     values: Mapping[str, str | None], record: Mapping[str, Any] | None, document_type: str | None
 ) -> dict[str, dict[str, Any]]:
     """The verdict to show for each non-empty field: the module's for what stands as it read it, the rules' again
-    for what was edited (and for what depends on an edit). Empty fields get none."""
+    for what was edited (and for what depends on an edit), the person's check of a repaired value they compared with
+    the document. Empty fields get none."""
     read = dict((record or {}).get("details") or {})
     stored = dict((record or {}).get("checks") or {})
     edited = {field for field in VALUE_FIELDS if values.get(field) != read.get(field)}
@@ -93,7 +96,7 @@ def field_checks(
             checks[field] = kept | {"status": status_name(kept.get("status"))}
         else:
             checks[field] = rechecked[field]
-    return checks
+    return with_person_checks(checks, values, stored_checks(record))
 
 
 def invalid_fields(checks: Mapping[str, Mapping[str, Any]]) -> list[str]:

@@ -6,6 +6,8 @@ Plain functions over the page's data; the routes (``routes/``) fetch and store, 
 
 # No `from __future__ import annotations`: FastAPI resolves the Annotated dependencies at runtime.
 
+import logging
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -27,10 +29,11 @@ from app.web.receipt.payment import (
     payment_qr_svg,
     qr_file_name,
 )
-from app.web.receipt.preview import Preview, read_record
+from app.web.receipt.preview import Preview, read_record, with_record
 from app.web.session import Login
 from app.web.state import SignInRequired, web_state
 
+LOG = logging.getLogger(__name__)
 RECORD_VERSION = 1
 """The version of the result stored in a processed PNG (``preview.processed_png``)."""
 BROWSER_IMAGES = frozenset({"image/jpeg", "image/png", "image/webp"})
@@ -76,7 +79,9 @@ def status_for(problem_kind: str) -> int:
         "no_photo": 422,
         "too_large": 413,
         "not_found": 404,
+        "no_such_field": 404,
         "rejected": 400,
+        "not_to_check": 409,
         "model_down": 503,
         "storage_down": 503,
         "busy": 503,
@@ -180,3 +185,36 @@ async def stored_record(request: Request, login: Login, processed_id: object) ->
     except ServiceError:
         return None
     return read_record(png)
+
+
+async def replace_record(
+    request: Request,
+    login: Login,
+    original_id: str,
+    old_id: str,
+    update: Callable[[dict[str, Any]], dict[str, Any]],
+) -> tuple[StoredFile, dict[str, Any]]:
+    """Store ``update`` of the result in processed file ``old_id`` (the person's own: the file service reads it
+    under their token) as a new file, then remove the old one; ServiceError when it cannot (``not_found`` for a
+    file that is not a result of ``original_id``)."""
+    state = web_state(request)
+    token = login.access_token
+    png, _ = await anyio.to_thread.run_sync(state.files.download, token, old_id)
+    record = read_record(png)
+    if record is None or record.get("original_id", original_id) != original_id:
+        raise ServiceError("not_found", f"file {old_id} carries no result of receipt {original_id}")
+    record = update(record)
+    updated = await anyio.to_thread.run_sync(with_record, png, record)
+    stored = await anyio.to_thread.run_sync(
+        state.files.upload, token, processed_name(original_id), updated, "image/png"
+    )
+    try:
+        await anyio.to_thread.run_sync(state.files.delete, token, old_id)
+    except ServiceError as error:  # the newer file wins in the history anyway
+        LOG.warning("could not remove the superseded result %s: %s", old_id, error.detail)
+    return stored, record
+
+
+def confirmed_at() -> str:
+    """When the person saved: the stored result's ``confirmed_at`` and a person's check's ``at``."""
+    return datetime.now(UTC).isoformat(timespec="seconds")

@@ -8,13 +8,11 @@ after that it is in the file service (retry reads it from there).
 
 # No `from __future__ import annotations`: FastAPI resolves the Annotated dependencies at runtime.
 
-import logging
-from datetime import UTC, datetime
 from typing import Annotated, Any
 
 import anyio.to_thread
 from fastapi import APIRouter, Form, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
 from app.common.limits import FORM_OVERHEAD_BYTES, BodyTooLarge
@@ -22,6 +20,7 @@ from app.web.clients import ServiceError
 from app.web.decodes import DecodesBusyError
 from app.web.errors import problem_headers
 from app.web.receipt.payment import clean_details
+from app.web.receipt.person_checks import RECORD_KEY, standing, stored_checks
 from app.web.receipt.preview import (
     MAX_PDF_PAGES,
     PREVIEW_PX,
@@ -33,23 +32,33 @@ from app.web.receipt.preview import (
     make_preview,
     processed_png,
     read_record,
-    with_record,
 )
 from app.web.receipt.result import (
     BROWSER_IMAGES,
     ImagesView,
     Problem,
+    confirmed_at,
     details_context,
     find_pair,
     new_record,
     problem_of,
     processed_name,
     record_context,
+    replace_record,
     status_for,
 )
-from app.web.state import CsrfChecked, MaybeSignedIn, Member, NoAccess, SignInRequired, chosen_model, render, web_state
+from app.web.state import (
+    CsrfChecked,
+    MaybeSignedIn,
+    Member,
+    NoAccess,
+    SignInRequired,
+    chosen_model,
+    is_htmx,
+    render,
+    web_state,
+)
 
-LOG = logging.getLogger(__name__)
 router = APIRouter(tags=["receipts"])
 
 
@@ -184,35 +193,30 @@ def receipt_page(request: Request, original_id: str, login: Member) -> HTMLRespo
 
 
 @router.post("/receipts/{original_id}/confirm", response_class=HTMLResponse, dependencies=[CsrfChecked])
-async def confirm_details(request: Request, original_id: str, login: Member) -> HTMLResponse:
+async def confirm_details(request: Request, original_id: str, login: Member) -> Response:
     """Keep the details as the person confirmed them: the stored result gets them beside the reading, so the history
-    reopens what they confirmed. The processed PNG is replaced (new file first, then the old one removed)."""
-    state = web_state(request)
+    reopens what they confirmed (and the checks of values they have edited since are dropped). The processed PNG is
+    replaced (new file first, then the old one removed). Without JavaScript the form posts here and the page reloads."""
     form = await request.form()
     old_id = form.get("processed_id")
     context: dict[str, Any] = {"original_id": original_id}
     if not isinstance(old_id, str) or not old_id:
         context["save_problem"] = "rejected"  # a form built by hand, not the page's: nothing to update
         return render(request, "receipt.html", context, block="saved", status_code=status_for("rejected"))
-    token = login.access_token
+    details = clean_details(form)
+
+    def confirmed(record: dict[str, Any]) -> dict[str, Any]:
+        still = standing(stored_checks(record), details)
+        return record | {"confirmed": details, "confirmed_at": confirmed_at(), RECORD_KEY: still}
+
     try:
-        png, _ = await anyio.to_thread.run_sync(state.files.download, token, old_id)
-        record = read_record(png)
-        if record is None:
-            raise ServiceError("not_found", f"file {old_id} carries no result")
-        record |= {"confirmed": clean_details(form), "confirmed_at": datetime.now(UTC).isoformat(timespec="seconds")}
-        updated = await anyio.to_thread.run_sync(with_record, png, record)
-        stored = await anyio.to_thread.run_sync(
-            state.files.upload, token, processed_name(original_id), updated, "image/png"
-        )
+        stored, record = await replace_record(request, login, original_id, old_id, confirmed)
     except ServiceError as error:
         problem = problem_of(error, None)
         context["save_problem"] = problem.kind
         return render(request, "receipt.html", context, block="saved", status_code=status_for(problem.kind))
-    try:
-        await anyio.to_thread.run_sync(state.files.delete, token, old_id)
-    except ServiceError as error:  # the newer file wins in the history anyway
-        LOG.warning("could not remove the superseded result %s: %s", old_id, error.detail)
+    if not is_htmx(request):
+        return RedirectResponse(f"/receipts/{original_id}", status_code=303)
     context |= {"processed": stored, "saved_at": record["confirmed_at"]}
     return render(request, "receipt.html", context, block="saved")
 
