@@ -250,3 +250,77 @@ def test_phone_upload_takes_a_photo_once_with_stages(
         assert stages.index("uploading") < stages.index("reading")
     finally:
         context.close()
+
+
+def test_a_person_checks_the_repaired_corr_account_by_keyboard_on_a_phone(
+    page: playwright.Page, dev_stack: DevStack, sample: Path
+) -> None:
+    """The sample's К/с, read as 5010… and repaired to 3010…: the person compares it with the document and says so;
+    the page counts it out of the fields to check, keeps it on reload and in the JSON, and drops it once edited."""
+    errors = _script_errors(page)
+    expect = playwright.expect
+    _read_sample(page, dev_stack, sample)
+    page.set_viewport_size(PHONE)
+    badge, status = page.get_by_test_id("badge-bank_corr_account"), page.get_by_test_id("summary-status")
+    toggle = page.get_by_role("button", name="К/с matches the document")
+    expect(toggle).to_have_attribute("aria-pressed", "false")
+    expect(page.get_by_test_id("person-check-recipient_inn")).to_have_count(0)  # a rule verified it: nothing to check
+
+    page.locator("#f-amount").press("Enter")  # Enter in a field is not the К/с's button
+    page.wait_for_timeout(1_500)
+    expect(badge).to_have_attribute("data-status", "repaired")
+
+    toggle.focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_test_id("save-status")).to_contain_text("Saved: К/с checked by you.")
+    expect(badge).to_have_attribute("data-status", "checked_by_person")
+    expect(badge).to_have_text("checked by you")
+    expect(status).to_have_attribute("data-ready", "true")
+    expect(toggle).to_have_attribute("aria-pressed", "true")
+    expect(toggle).to_be_focused()  # the swap gave the focus back
+    box = toggle.bounding_box()
+    assert box and box["height"] >= 43.5 and box["x"] + box["width"] <= PHONE["width"]
+    page.screenshot(path=str(SCREENSHOTS / "result-checked-by-you-phone.png"), full_page=True)
+
+    with page.expect_download() as download:
+        page.get_by_test_id("download-json").click()
+    check = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))["checks"]["bank_corr_account"]
+    assert (check["status"], check["module_status"], check["checked_by"]) == ("checked_by_person", "repaired", "alice")
+
+    page.reload()
+    expect(badge).to_have_attribute("data-status", "checked_by_person")
+    expect(status).to_have_attribute("data-ready", "true")
+
+    page.fill("#f-bank_corr_account", CORRESPONDENT_ACCOUNT[:-1] + "7")  # edited: the rules judge it, no toggle
+    expect(badge).to_have_attribute("data-status", "invalid")
+    expect(toggle).to_have_count(0)
+    page.get_by_test_id("confirm").click()
+    expect(page.get_by_test_id("save-status")).to_contain_text("Saved")
+    page.fill("#f-bank_corr_account", CORRESPONDENT_ACCOUNT)  # typed back: the repair is asked about again
+    expect(badge).to_have_attribute("data-status", "repaired")
+    expect(toggle).to_have_attribute("aria-pressed", "false")
+    expect(status).to_contain_text("Fields to check: 1")
+    assert errors == []
+
+
+def test_a_person_checks_a_value_without_javascript(
+    browser: playwright.Browser, page: playwright.Page, dev_stack: DevStack, sample: Path
+) -> None:
+    """With scripts off the toggle posts the details form and the page comes back with the check, in Russian too."""
+    _read_sample(page, dev_stack, sample)
+    result = page.url
+    context = browser.new_context(locale="ru-RU", java_script_enabled=False, viewport=PHONE)
+    context.set_default_timeout(60_000)
+    plain = context.new_page()
+    try:
+        plain.goto(dev_stack.url + "/auth/login?next=" + result.removeprefix(dev_stack.url))
+        plain.fill("#username", "alice")
+        plain.fill("#password", "alice-password")
+        plain.click("#kc-login")
+        plain.wait_for_url(result)
+        plain.get_by_role("button", name="К/с совпадает с документом").click()
+        plain.wait_for_url(result + "#f-bank_corr_account")
+        playwright.expect(plain.get_by_test_id("badge-bank_corr_account")).to_have_text("проверено вами")
+        playwright.expect(plain.get_by_test_id("summary-status")).to_have_attribute("data-ready", "true")
+    finally:
+        context.close()
