@@ -2,6 +2,7 @@
 preview. The only web code that imports ``model/``; a fork with another module replaces this folder (and the
 receipt templates) and keeps the rest of the web app."""
 
+from app.web.receipt.checks import to_check
 from app.web.receipt.payment import DIGIT_FIELDS, FIELDS, FISCAL_CHECK_URL
 from app.web.receipt.wording import explained
 
@@ -13,6 +14,7 @@ TEMPLATE_GLOBALS = {
     "DIGIT_FIELDS": DIGIT_FIELDS,
     "FISCAL_CHECK_URL": FISCAL_CHECK_URL,
     "ACCEPTED_UPLOADS": ACCEPTED_UPLOADS,
+    "fields_to_check": to_check,
 }
 """What the receipt templates need besides the page's context."""
 TEMPLATE_FILTERS = {"explained": explained, "detail": explained}

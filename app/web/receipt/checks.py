@@ -21,8 +21,8 @@ from model.resolve import resolve
 from model.schema import VALUE_FIELDS, Candidate, DocumentType, Source
 
 STATUSES = ("verified", "repaired", "invalid", "unverified")
-"""The statuses a page shows; the module's older names map onto them (``valid`` → verified, ``unchecked`` →
-unverified)."""
+"""The module's statuses, as a page shows them; its older names map onto them (``valid`` → verified, ``unchecked`` →
+unverified). The page adds the person's own, ``person_checks.PERSON_CHECKED``, which no module can report."""
 _OLD_NAMES = {"valid": "verified", "unchecked": "unverified"}
 _DEPENDS_ON: dict[str, frozenset[str]] = {
     "recipient_kpp": frozenset({"recipient_inn"}),
@@ -101,3 +101,9 @@ def field_checks(
 
 def invalid_fields(checks: Mapping[str, Mapping[str, Any]]) -> list[str]:
     return [field for field, check in checks.items() if check.get("status") == "invalid"]
+
+
+def to_check(checks: Mapping[str, Mapping[str, Any]]) -> list[str]:
+    """The fields the page asks the person to look at: «Fields to check: N» (a repair they have not checked, or a
+    value that fails its rule)."""
+    return [field for field, check in checks.items() if check.get("status") in {"invalid", "repaired"}]

@@ -15,6 +15,8 @@ from threading import Lock
 from typing import Any
 
 from app.web.clients import ServiceError, StoredFile
+from app.web.receipt.checks import field_checks, to_check
+from app.web.receipt.payment import clean_details
 from app.web.receipt.preview import read_record
 
 PROCESSED_SUFFIX = ".processed.png"
@@ -32,11 +34,12 @@ class Summary:
 
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> Summary:
-        details = record.get("confirmed") or record.get("details") or {}
+        """The row of a stored result: its fields to check are the page's (the details as saved, the person's checks
+        of repaired values counted out), so a saved result with a repair nobody compared still asks for a look."""
+        details = clean_details(record.get("confirmed") or record.get("details") or {})
         values = {name: _text(details.get(name)) for name in SUMMARY_FIELDS}
-        checks = record.get("checks") or {}
-        flagged = [c for c in checks.values() if isinstance(c, dict) and c.get("status") in ("invalid", "repaired")]
-        return cls(values, 0 if record.get("confirmed") else len(flagged), bool(record.get("confirmed")))
+        checks = field_checks(details, record, details.get("document_type"))
+        return cls(values, len(to_check(checks)), bool(record.get("confirmed")))
 
 
 def _text(value: object) -> str | None:
@@ -54,9 +57,9 @@ class HistoryEntry:
         """``confirmed``, ``check`` (fields to look at), ``read``, or ``unread``."""
         if self.summary is None:
             return "unread" if self.processed is None else "read"
-        if self.summary.confirmed:
-            return "confirmed"
-        return "check" if self.summary.to_check else "read"
+        if self.summary.to_check:
+            return "check"
+        return "confirmed" if self.summary.confirmed else "read"
 
     def matches(self, query: str) -> bool:
         """Every word of ``query`` is in the file name or one of the summary's values (case and ``,``/``.`` aside)."""

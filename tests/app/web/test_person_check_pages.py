@@ -35,6 +35,12 @@ def _read_sample(client: TestClient, csrf: str, sample: Path) -> tuple[str, dict
     return original_id, form | {"processed_id": processed_id, "document_type": "bank_transfer"}
 
 
+def _history_status(client: TestClient, original_id: str) -> str:
+    row = re.search(rf'data-id="{original_id}" data-status="(\w+)"', client.get("/history").text)
+    assert row, original_id
+    return row.group(1)
+
+
 def _new_processed_id(html: str) -> str:
     found = re.search(r'id="processed-id" name="processed_id" value="([0-9a-f]+)" hx-swap-oob="true"', html)
     assert found, html
@@ -60,6 +66,7 @@ def test_the_owner_checks_a_repaired_value_and_it_is_kept_until_edited(
     assert attribute(reopened.text, f"badge-{KS}", "data-status") == "checked_by_person"
     assert attribute(reopened.text, "summary-status", "data-ready") == "true"
     assert "Оплата по счёту" in reopened.text
+    assert _history_status(client, original_id) == "confirmed"  # nothing left to check in the history either
     russian = client.get(f"/receipts/{original_id}", headers={"Accept-Language": "ru"})
     assert "проверено вами" in russian.text and "К/с совпадает с документом" in russian.text
 
@@ -80,6 +87,7 @@ def test_the_owner_checks_a_repaired_value_and_it_is_kept_until_edited(
     assert "Saved: your check of К/с is taken back." in undone.text
     assert attribute(undone.text, f"badge-{KS}", "data-status") == "repaired"
     assert attribute(undone.text, "summary-status", "data-ready") == "false"
+    assert _history_status(client, original_id) == "check"  # saved, but the repair is asked about again
 
 
 def test_only_the_owner_checks_and_bad_requests_are_refused(

@@ -20,9 +20,21 @@ def test_originals_newest_first_each_with_its_newest_reading() -> None:
 
 
 RECORD = {
-    "details": {"recipient_name": "ООО «Белые ночи»", "recipient_inn": "3834964079", "amount": "165.00"},
-    "checks": {"recipient_inn": {"status": "verified"}, "bank_bic": {"status": "invalid"}},
+    "details": {
+        "recipient_name": "ООО «Белые ночи»",
+        "recipient_inn": "3834964079",
+        "amount": "165.00",
+        "bank_bic": "047516946",
+        "bank_corr_account": "30101810575160000946",
+    },
+    "checks": {
+        "recipient_inn": {"status": "verified"},
+        "bank_bic": {"status": "invalid"},
+        "bank_corr_account": {"status": "verified"},
+    },
 }
+REPAIRED = RECORD | {"checks": {"bank_corr_account": {"status": "repaired"}}, "confirmed": RECORD["details"]}
+ALICES_CHECK = {"bank_corr_account": {"value": "30101810575160000946", "by": "alice", "at": "2026-12-05T12:00:00"}}
 
 
 @pytest.mark.parametrize(
@@ -30,7 +42,10 @@ RECORD = {
     [
         (RECORD, "check"),
         (RECORD | {"checks": {}}, "read"),
-        (RECORD | {"confirmed": RECORD["details"]}, "confirmed"),
+        (RECORD | {"confirmed": RECORD["details"]}, "check"),  # saved, but the БИК still fails its rule
+        (RECORD | {"confirmed": RECORD["details"] | {"bank_bic": None}}, "confirmed"),  # saved without it
+        (REPAIRED, "check"),  # a repair nobody compared with the document
+        (REPAIRED | {"person_checks": ALICES_CHECK}, "confirmed"),  # the person checked it
         (None, "unread"),
     ],
 )
