@@ -131,3 +131,9 @@ def test_without_javascript_the_form_posts_and_the_page_reloads(
     page = client.get(posted.headers["location"])
     assert attribute(page.text, f"badge-{KS}", "data-status") == "checked_by_person"
     assert attribute(page.text, f"person-check-{KS}", "formaction") == f"/receipts/{original_id}/checks/{KS}/undo"
+
+    processed_id = re.search(r'name="processed_id" value="([0-9a-f]+)"', page.text).group(1)  # type: ignore[union-attr]
+    edited = plain | {"processed_id": processed_id, "purpose": "Аренда"}  # «Save to history» posts the form too
+    saved = client.post(f"/receipts/{original_id}/confirm", data=edited, follow_redirects=False)
+    assert (saved.status_code, saved.headers["location"]) == (303, f"/receipts/{original_id}")
+    assert "Аренда" in client.get(saved.headers["location"]).text
