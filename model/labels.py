@@ -45,6 +45,9 @@ class Rule:
 
 
 _ANYWHERE, _LINE_START = True, False
+TOTAL_SCORE = 2.0
+"""The score of a total's label («ИТОГ», «Итого», «Всего», «К оплате»): below it stand a bare «Сумма» and a card
+payment's line, which a page states as well as its total or instead of it."""
 
 # field, its labels (longest first is not needed: alternatives are sorted), how to read the value, where the label may
 # stand, and a score that orders readings of equal trust ("Всего к оплате" beats 1C's "Всего наименований N, на сумму",
@@ -79,8 +82,9 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
     ("amount", "к оплате", read_amount, _LINE_START, 3.0),
     ("amount", "всего наименований", read_counted_sum, _LINE_START, 2.5),
     # a cash receipt's «ИТОГ» is its fiscal total, after the rounding and discounts that «ВСЕГО» comes before; a
-    # register with two columns of totals prints it on the right («ОКРУГЛЕНИЕ: 0.22   ИТОГ: 217.00»)
-    ("amount", "итог", read_amount, _ANYWHERE, 2.2),
+    # register with two columns of totals prints it on the right («ОКРУГЛЕНИЕ: 0.22   ИТОГ: 217.00»); printed double
+    # size, its wide О is often lost («ИТГ ≡142.00»)
+    ("amount", "итог; итг", read_amount, _ANYWHERE, 2.2),
     ("amount", "итого; всего", read_amount, _LINE_START, 2.0),
     ("amount", "сумма перевода; сумма платежа; сумма операции; сумма", read_amount, _LINE_START, 1.0),
     # a card pays a receipt's exact total (cash may be more: the change), so its line is the total when blur took the

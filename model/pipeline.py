@@ -21,7 +21,8 @@ from model.budget import Budget, check_deadline
 from model.documents import Page, TextWord, load_document
 from model.evidence import PageReading, with_evidence
 from model.fields import classify, extract_candidates
-from model.ocr import OcrLine, OcrResult, OcrWord, recognize
+from model.labels import TOTAL_SCORE
+from model.ocr import OcrLine, OcrResult, OcrWord, read_large_rows, recognize
 from model.pooling import pool_readings
 from model.preprocess import Preprocessed, PreprocessOptions, Step, orient, preprocess
 from model.preprocess.enhance import to_grey
@@ -325,9 +326,23 @@ def _read(
     with timer.stage("parse"):
         lines = [line.text for line in result.lines]
         candidates = extract_candidates(lines, source)
+    if reader != "indra" and not any(_a_total(candidate) for candidate in candidates):
+        with timer.stage("ocr"):
+            large = read_large_rows(image, budget)
+        with timer.stage("parse"):
+            totals = [c for line in large for c in extract_candidates([line.text], source) if _a_total(c)]
+        if totals:
+            result = OcrResult(result.lines + tuple(large))
+            lines += [line.text for line in large]
+            candidates += totals
     characters = sum(len(line.text) for line in result.lines) or 1
     confidence = sum(line.confidence * len(line.text) for line in result.lines) / characters
     return _PageText(lines, candidates, result.text, confidence, [_OcrPass(source, result.lines, turn)])
+
+
+def _a_total(candidate: Candidate) -> bool:
+    """A reading of the amount under a total's label («ИТОГ», «Итого», «К оплате»), not a sum or a payment's line."""
+    return candidate.field == "amount" and candidate.score >= TOTAL_SCORE
 
 
 def _prepare_upright(
