@@ -105,6 +105,13 @@ def inn_valid(value: str) -> bool:
     return value[len(body) :] == inn_check_digits(body)
 
 
+def padded_inn_valid(value: str) -> bool:
+    """An organisation's 10-digit ИНН as an ЭКЛЗ-era cash register (ККМ) prints it, padded to 12 digits with «00»
+    («ИНН 002310031475»): the ten pass their check digits. A reading of it with a padding zero misread («90…»)
+    fails both ИНН rules, and this is what a repair can make of it."""
+    return _is_digits(value, 12) and value.startswith("00") and inn_valid(value[2:])
+
+
 def kpp_valid(value: str) -> bool:
     """КПП has no checksum: only its shape (tax office, reason code, serial) can be checked; a template's zeros
     name no tax office."""

@@ -326,15 +326,6 @@ def _read(
     with timer.stage("parse"):
         lines = [line.text for line in result.lines]
         candidates = extract_candidates(lines, source)
-    if reader != "indra" and not any(_a_total(candidate) for candidate in candidates):
-        with timer.stage("ocr"):
-            large = read_large_rows(image, budget)
-        with timer.stage("parse"):
-            totals = [c for line in large for c in extract_candidates([line.text], source) if _a_total(c)]
-        if totals:
-            result = OcrResult(result.lines + tuple(large))
-            lines += [line.text for line in large]
-            candidates += totals
     characters = sum(len(line.text) for line in result.lines) or 1
     confidence = sum(line.confidence * len(line.text) for line in result.lines) / characters
     return _PageText(lines, candidates, result.text, confidence, [_OcrPass(source, result.lines, turn)])
@@ -343,6 +334,25 @@ def _read(
 def _a_total(candidate: Candidate) -> bool:
     """A reading of the amount under a total's label («ИТОГ», «Итого», «К оплате»), not a sum or a payment's line."""
     return candidate.field == "amount" and candidate.score >= TOTAL_SCORE
+
+
+def _with_large_rows(reading: _PageText, image: np.ndarray, turn: int, timer: _Timer, budget: Budget) -> _PageText:
+    """The page's reading with its total read from a row in large type (``model.ocr.read_large_rows``) when none of
+    its readings found a total: once a page, after its readings, so that it never costs the page its second reading.
+    Only a total's amount (and its currency) is taken from those rows."""
+    if any(_a_total(candidate) for candidate in reading.candidates):
+        return reading
+    with timer.stage("ocr"):
+        large = read_large_rows(np.ascontiguousarray(np.rot90(image, turn)), budget)
+    with timer.stage("parse"):
+        found = [extract_candidates([line.text], Source.OCR) for line in large]
+    totals = [c for line in found if any(_a_total(t) for t in line) for c in line if c.field in ("amount", "currency")]
+    if not totals:
+        return reading
+    text = "\n".join([reading.text, *(line.text for line in large)])
+    lines = reading.lines + [line.text for line in large]
+    passes = [*reading.passes, _OcrPass(Source.OCR, tuple(large), turn)]
+    return replace(reading, lines=lines, candidates=reading.candidates + totals, text=text, passes=passes)
 
 
 def _prepare_upright(
@@ -530,6 +540,7 @@ class Extractor:
                 prepared.image, may_turn, timer, reading.budget, first=first, known=known
             )
             steps += reading_steps
+            page_text = _with_large_rows(page_text, prepared.image, turn, timer, reading.budget)
             if self.backend == "pooled":
                 page_text = self._pool_with_indra(page_text, prepared.color, turn, reading)
         reading.candidates += page_text.candidates

@@ -64,7 +64,15 @@ def _plausible_date(value: str) -> bool:
     return _EARLIEST_DATE <= day <= date.today() + timedelta(days=1)
 
 
-_INN = Rule("inn_check_digits", checks.inn_valid, True, "check digits match", "fails its check digits")
+_INN = Rule(
+    "inn_check_digits",
+    lambda value: checks.inn_valid(value) or checks.padded_inn_valid(value),
+    True,
+    "check digits match",
+    "fails its check digits",
+)
+"""A padded ИНН passes so that a misread padding zero can be repaired (``checks.padded_inn_valid``); the value
+kept is the ten digits (``_unpadded``), as ``model.values.read_inn`` keeps them from a reading of the zeros."""
 _KPP_SHAPE = Rule(
     "kpp_shape", checks.kpp_valid, False, "well formed; nothing on the page confirms its digits", "not a КПП's shape"
 )
@@ -309,6 +317,11 @@ def _repaired(read: Candidate, repaired: str, rule: Rule, why: str = "") -> Fiel
         " compare it with the document"
     )
     return FieldCheck(status=CheckStatus.REPAIRED, source=read.source, rule=rule.name, detail=detail)
+
+
+def _unpadded(inn: str | None) -> str | None:
+    """A company's ИНН as a register padded it to twelve digits, as its ten: no person's ИНН starts with 00."""
+    return inn[2:] if inn is not None and checks.padded_inn_valid(inn) else inn
 
 
 def _bik_rule(corr_account: str) -> Rule:
@@ -564,6 +577,10 @@ def resolve(
     values["bank_bic"] = bic
     _choose_accounts(by_field, bic, values, results)
     values["recipient_inn"], results["recipient_inn"] = _choose("recipient_inn", _own_numbers(by_field), _INN)
+    if (unpadded := _unpadded(values["recipient_inn"])) != values["recipient_inn"]:
+        check = results["recipient_inn"]
+        detail = _with(check.detail or "", f"a cash register's {values['recipient_inn']}: {unpadded} padded with 00")
+        values["recipient_inn"], results["recipient_inn"] = unpadded, check.model_copy(update={"detail": detail})
     inn, kpps = values["recipient_inn"], by_field["recipient_kpp"]
     results["recipient_inn"] = _doubted_by_kpp(inn, results["recipient_inn"], kpps)
     values["recipient_kpp"], results["recipient_kpp"] = _choose_kpp(

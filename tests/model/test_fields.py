@@ -502,3 +502,15 @@ def test_a_person_is_named_by_the_contact_under_the_next_caption(
 )
 def test_a_garbled_bank_caption_is_not_part_of_the_banks_name(line: str, expected: list[str]) -> None:
     assert _values(["Квитанция о переводе", line, "БИК 043564961"], "bank_name") == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("ИТГ = =142.00", ["142.00"]),  # a double-size «ИТОГ ≡142.00» read alone: the wide О lost
+        ("ИТОГ — =164.00", ["164.00"]),
+        ("A: Сумма НДС 18% =142, 06", []),  # the total's row merged into the VAT row: no total
+    ],
+)
+def test_a_large_total_row_read_alone_gives_the_total(line: str, expected: list[str]) -> None:
+    assert _values([line], "amount") == expected

@@ -91,3 +91,41 @@ def test_light_text_on_dark_is_still_read() -> None:
     unsure enough for Tesseract's inverted retry (``model.tesseract.INVERT_BELOW``), which reads them."""
     result = recognize(255 - _page(["Получатель ООО «Ромашка»", "ИНН 7707083893 БИК 044525225"]))
     assert result.text.splitlines()[0] == "Получатель ООО «Ромашка»"
+
+
+MONO_BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf"
+
+
+def _cash_receipt(total: str) -> np.ndarray:
+    """A cash register's tape: body rows, and the total printed double size («ИТОГ ≡142.00») over the VAT row."""
+    font = ImageFont.truetype(MONO_BOLD, 18)
+    above = ["КАССОВЫЙ ЧЕК", "ЗОЛОТАЯ СЕМЕЧКА            =68.60", "ПОДЫТОГ                   =142.50"]
+    below = ["A: Сумма НДС 18%           =10.46", "НАЛИЧНЫМИ                 =142.00"]
+    page = Image.new("L", (440, 60 + 26 * 5 + 52), 255)
+    draw = ImageDraw.Draw(page)
+    for index, row in enumerate(above):
+        draw.text((10, 20 + 26 * index), row, font=font, fill=0)
+    large = Image.new("L", (200, 26), 255)
+    ImageDraw.Draw(large).text((0, 2), "ИТОГ", font=font, fill=0)
+    ImageDraw.Draw(large).text((105, 2), total, font=font, fill=0)
+    page.paste(large.resize((400, 52), Image.Resampling.BICUBIC), (10, 20 + 26 * 3))
+    for index, row in enumerate(below):
+        draw.text((10, 20 + 26 * 3 + 52 + 26 * index), row, font=font, fill=0)
+    return np.asarray(page)
+
+
+def test_a_row_in_large_type_is_found_by_its_glyphs_sizes() -> None:
+    rows = ocr.large_rows(_cash_receipt("≡142.00"))
+    assert len(rows) == 1
+    (left, top, right, bottom), height = rows[0]
+    assert 20 + 26 * 3 <= top < bottom <= 20 + 26 * 3 + 52 and right - left > 300 and 22 <= height <= 52
+
+
+def test_a_row_in_large_type_is_read_alone_with_its_total() -> None:
+    lines = ocr.read_large_rows(_cash_receipt("≡142.00"))
+    assert len(lines) == 1 and lines[0].text.startswith("ИТОГ") and lines[0].text.endswith("142.00")
+    assert lines[0].box[1] >= 20 + 26 * 3 - 10 and all(word.box[0] >= 0 for word in lines[0].words)
+
+
+def test_a_page_in_body_type_alone_has_no_large_rows() -> None:
+    assert ocr.large_rows(_page(["Получатель ООО «Ромашка»", "ИНН 7707083893", "БИК 044525225"])) == []

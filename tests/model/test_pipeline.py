@@ -287,3 +287,35 @@ def test_an_unsure_page_is_not_asked_its_turn_when_no_time_is_left_to_read_it_tu
     assert (detected, "asking an unsure page which way up it is" in hurried.warnings[0]) == ([], True)
     Extractor().extract(photo, budget_s=0)
     assert len(detected) == 1
+
+
+
+def _receipt_with_a_large_total() -> np.ndarray:
+    from tests.model.test_ocr import _cash_receipt
+
+    return _cash_receipt("≡142.00")
+
+
+def test_a_page_without_a_total_reads_its_rows_in_large_type(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The readings of a cash receipt lost the double-size «ИТОГ ≡142.00» (read «ИТОГ» alone, or merged into the VAT
+    row under it): the row is read alone, and its total is the page's, with the row's words for the evidence."""
+    real = pipeline.recognize
+
+    def total_lost(image: np.ndarray, psm: int = PSM.SINGLE_BLOCK, budget: Budget | None = None) -> OcrResult:
+        result = real(image, psm, budget)
+        return OcrResult(tuple(line for line in result.lines if not line.text.upper().startswith("ИТОГ")))
+
+    monkeypatch.setattr(pipeline, "recognize", total_lost)
+    image, timer = _receipt_with_a_large_total(), pipeline._Timer()
+    reading = pipeline._with_large_rows(pipeline._read(image, timer, Budget(None)), image, 0, timer, Budget(None))
+    assert [c.value for c in reading.candidates if c.field == "amount" and c.score >= 2.0] == ["142.00"]
+    assert "RUB" in [c.value for c in reading.candidates if c.field == "currency"]
+    assert any(line.startswith("ИТОГ") for line in reading.lines) and len(reading.passes) == 2
+
+
+def test_a_page_with_its_total_reads_no_large_rows(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[int] = []
+    monkeypatch.setattr(pipeline, "read_large_rows", lambda image, budget: calls.append(1) or [])
+    image, timer = _receipt_with_a_large_total(), pipeline._Timer()
+    reading = pipeline._with_large_rows(pipeline._read(image, timer, Budget(None)), image, 0, timer, Budget(None))
+    assert calls == [] and "142.00" in [c.value for c in reading.candidates if c.field == "amount"]

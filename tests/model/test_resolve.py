@@ -217,3 +217,18 @@ def test_resolve_prefers_the_kpp_registered_where_the_inn_was_issued(
     )
     assert fields["recipient_kpp"] == expected
     assert (checks["recipient_kpp"]["status"], checks["recipient_kpp"]["rule"]) == ("unverified", rule)
+
+
+def test_a_padded_inn_with_a_padding_zero_misread_is_repaired_to_its_ten_digits() -> None:
+    """«ИНН 002310031475» of an old register read as 902310031475: the one single confusion that passes is the
+    padding's zero; the ten digits are kept, repaired (never verified), and the detail says what was read."""
+    details, result = resolve([Candidate("recipient_inn", "902310031475", Source.OCR)], DocumentType.CASH_RECEIPT)
+    assert details.recipient_inn == "2310031475"
+    assert result["recipient_inn"].status == CheckStatus.REPAIRED
+    assert "902310031475" in (result["recipient_inn"].detail or "")
+
+
+@pytest.mark.parametrize("read", ["2310031474", "002310031474", "772310031475"])
+def test_an_inn_that_no_single_confusion_repairs_alone_stays_invalid(read: str) -> None:
+    details, result = resolve([Candidate("recipient_inn", read, Source.OCR)], DocumentType.CASH_RECEIPT)
+    assert result["recipient_inn"].status == CheckStatus.INVALID and details.recipient_inn == read
