@@ -289,7 +289,6 @@ def test_an_unsure_page_is_not_asked_its_turn_when_no_time_is_left_to_read_it_tu
     assert len(detected) == 1
 
 
-
 def _receipt_with_a_large_total() -> np.ndarray:
     from tests.model.test_ocr import _cash_receipt
 
