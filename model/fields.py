@@ -15,7 +15,7 @@ from model.normalize import normalize_currency
 from model.payment_order import read_payment_order
 from model.schema import OCR_SOURCES, Candidate, DocumentType, Source
 from model.unlabelled import read_unlabelled
-from model.values import bank_in_grid, label, read_bank, read_name, read_text, settlement_account
+from model.values import bank_in_grid, label, read_bank, read_name, read_purpose, settlement_account
 
 _PAYEE_IDS = frozenset({"recipient_inn", "recipient_kpp"})
 _PAYER_BLOCK_IDS = _PAYEE_IDS | {"recipient_account"}
@@ -32,7 +32,7 @@ _CAPTIONS: tuple[tuple[str, re.Pattern[str], Callable[[str], str | None]], ...] 
         re.compile(r"^\W*наименование банка", re.IGNORECASE),
         read_bank,
     ),
-    ("purpose", re.compile(r"^\W*(?:наименование|назначение) платежа\W*$", re.IGNORECASE), read_text),
+    ("purpose", re.compile(r"^\W*(?:наименование|назначение) платежа\W*$", re.IGNORECASE), read_purpose),
 )
 
 _EVIDENCE: dict[DocumentType, tuple[tuple[re.Pattern[str], int], ...]] = {

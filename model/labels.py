@@ -28,7 +28,7 @@ from model.values import (
     read_kpp,
     read_name,
     read_payment_date,
-    read_text,
+    read_purpose,
     settlement_account,
 )
 
@@ -98,7 +98,7 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
     ("bank_name", "банк получателя; наименование банка; банк; банк получателя средств; наименование банка "
      "получателя; наименование банка получателя средств", read_bank, _LINE_START, 1.0),
     ("bank_name", "в", bank_after_in, _ANYWHERE, 0.5),
-    ("purpose", "назначение платежа; назначение; сообщение получателю; сообщение", read_text, _LINE_START, 1.0),
+    ("purpose", "назначение платежа; назначение; сообщение получателю; сообщение", read_purpose, _LINE_START, 1.0),
     ("supplier_inn", "инн поставщика", read_inn, _ANYWHERE, 1.0),
     # a 54-ФЗ receipt names others' ИНН too: its cashier's, its fiscal data operator's, a business buyer's
     ("others_inn", "инн кассира; инн офд; инн оператора; инн оператора фискальных данных; инн покупателя; "

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from model.normalize import find_dates, normalize_text
 from model.schema import Candidate, Source
-from model.values import digit_tokens, label, read_bank, read_name, read_text
+from model.values import digit_tokens, label, read_bank, read_name, read_purpose
 
 _TITLE = re.compile(r"(?<![а-яё])[а-яё]?лат[её]жное\s+поручение|(?<!\d)0401060(?!\d)", re.IGNORECASE)
 """The form's name in its title, also with its first letter misread or lost («ДЛАТЕЖНОЕ ПОРУЧЕНИЕ» under ink
@@ -172,7 +172,7 @@ def _purpose(lines: Sequence[str], caption: int | None, source: Source) -> list[
         taken.insert(0, line.strip())
         if re.match(r"[А-ЯЁA-Z]", line.strip()):
             break
-    purpose = read_text(" ".join(taken)) if taken else None
+    purpose = read_purpose(" ".join(taken)) if taken else None
     return [Candidate("purpose", purpose, source, ORDER_SCORE)] if purpose else []
 
 

@@ -22,7 +22,7 @@ from model.values import (
     payable,
     read_bank,
     read_name,
-    read_text,
+    read_purpose,
 )
 
 _SOCIETY = r"\w?[БB][ЩЧШ]ЕСТВ[ОO0]"
@@ -384,7 +384,7 @@ def read_unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
             found.append(Candidate("payment_date", invoice_date, source, 1.0))
         elif not _printed_by_a_browser(index, lines) and (found_date := _own_date(line, above)) is not None:
             found.append(Candidate("payment_date", found_date[0], source, found_date[1]))
-        if (start := _PURPOSE_START.search(line)) and (purpose := read_text(line[start.start() :])) is not None:
+        if (start := _PURPOSE_START.search(line)) and (purpose := read_purpose(line[start.start() :])) is not None:
             found.append(Candidate("purpose", continued("purpose", purpose, below) or purpose, source, 0.3))
         if _looks_like_a_bank(line) and (bank := read_bank(line)) is not None:
             if index not in slip:

@@ -402,6 +402,16 @@ def read_text(text: str) -> str | None:
     return normalize_text(_TEXT_END.sub("", _FORM_BLANK.sub("", text)).strip(" :|"))
 
 
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def read_purpose(text: str) -> str | None:
+    """A payment's purpose as ``read_text`` reads it, if it holds a word: specks and a stamp's edges under the
+    caption of a scanned payment order («_ sa», «р») say nothing, and would win over a reading that does."""
+    purpose = read_text(text)
+    return purpose if purpose is not None and _WORD.search(purpose) else None
+
+
 _BANK_START = r"(?:П?[АA][OО]|[ЗОO][АA][OО]|[OО]{3}|А?[КK][БB]|ББР|Банк|Филиал)\b"
 """How a bank's name begins: its legal form (as printed or in OCR's Latin look-alikes), "Банк …" or "Филиал …"."""
 _IN_BEFORE_BANK = re.compile(rf"^[\W_]*[вB]\s*(?:банке\s+)?(?={_BANK_START})")
