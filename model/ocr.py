@@ -10,6 +10,7 @@ are read again on their own.
 from __future__ import annotations
 
 import statistics
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import cv2
@@ -174,36 +175,73 @@ LARGE_ROW_GLYPHS = (3, 20)
 LARGE_ROW_HEIGHT_PX = 40
 """The glyph height a large row is read at: the size Tesseract reads best, measured on five receipts' total rows."""
 LARGE_ROWS_READ = 3
-"""At most so many large rows are read (each 15-50 ms): a title, a shop's name and the total."""
+"""At most so many large rows are read (each 15-50 ms a group): a title, a shop's name and the total."""
+WORD_GAP = 1.2
+"""A gap between large glyphs this many times their height parts a row's groups: «ИТОГ» on the left, the sum on the
+right. Each is read on its own: a photo's slant puts the two at different heights, and one crop of both read the
+sum as «416.00» (the 1 lost) or not at all."""
+SIGN_ROOM = 0.7
+"""How far left of a group's first glyph, in glyph heights, its crop reaches: the «≡» before a sum is three thin bars,
+no large glyph, and a crop without room for it cut a narrow 1 («64.00» for ≡164.00)."""
+
+
+@dataclass(frozen=True, slots=True)
+class LargeRow:
+    """A row of large type: its groups of glyphs (``WORD_GAP``), left to right, and its glyphs' median height."""
+
+    groups: tuple[Box, ...]
+    height: int
+
+    @property
+    def box(self) -> Box:
+        return _union(self.groups)
 
 
 def read_large_rows(image: np.ndarray, budget: Budget | None = None) -> list[OcrLine]:
-    """Each row of large type (``LARGE_GLYPH``) cut out to its glyphs and read alone as a raw line (page mode 13).
-    Tesseract 5.5 reads such a cut-out «ИТОГ ≡142.00» as nothing in page modes 6 and 7, and as «ИТГ = =142.00» in
-    mode 13; the row is found from the glyphs' sizes, since the block reading may have lost its words."""
+    """Each row of large type (``LARGE_GLYPH``) read alone, group by group, at ``LARGE_ROW_HEIGHT_PX``: as one line
+    (page mode 7) or, where Tesseract 5.5 reads a cut-out word as nothing in that mode («ИТОГ» often), as a raw line
+    (mode 13, which reads the «≡» of a sum as a 2 more often). The row is found from its glyphs' sizes, since the
+    block reading may have lost its words."""
     budget = budget or Budget(None)
     grey = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
     lines: list[OcrLine] = []
-    for (left, top, right, bottom), height in large_rows(grey)[:LARGE_ROWS_READ]:
+    for row in large_rows(grey)[:LARGE_ROWS_READ]:
         if not budget.allows(0.0):
             budget.skip("rows in large type read alone")
             break
-        pad = max(2, height * 15 // 100)
-        x0, y0 = max(0, left - pad), max(0, top - pad)
-        crop = grey[y0 : bottom + pad, x0 : right + pad]
-        scale = LARGE_ROW_HEIGHT_PX / height
-        interpolation = cv2.INTER_AREA if scale < 1 else cv2.INTER_CUBIC
-        scaled = np.ascontiguousarray(cv2.resize(crop, None, fx=scale, fy=scale, interpolation=interpolation))
-        for line in _read_lines(scaled, PSM.RAW_LINE, budget):
-            words = tuple(_scaled_back(word, scale, x0, y0) for word in line.words)
-            lines.append(OcrLine(line.text, line.confidence, (x0, y0, right + pad, bottom + pad), words))
+        read = [line for group in row.groups if (line := _read_group(grey, group, row.height, budget)) is not None]
+        if read:
+            text = " ".join(line.text for line in read)
+            words = tuple(word for line in read for word in line.words)
+            lines.append(OcrLine(text, min(line.confidence for line in read), row.box, words))
     return lines
 
 
-def large_rows(grey: np.ndarray) -> list[tuple[Box, int]]:
-    """The rows of glyphs ``LARGE_GLYPH`` times the page's median glyph height or more, top to bottom, each as its
-    box and its glyphs' median height (a slanted row's box is taller): connected components of the binarised page,
-    grouped by their vertical middles."""
+def _read_group(grey: np.ndarray, group: Box, height: int, budget: Budget) -> OcrLine | None:
+    """One group of a large row cut out with room for a sign before it, scaled and read (page mode 7, else 13)."""
+    left, top, right, bottom = group
+    pad = max(2, height * 15 // 100)
+    x0, y0 = max(0, left - int(SIGN_ROOM * height)), max(0, top - pad)
+    crop = grey[y0 : bottom + pad, x0 : right + pad]
+    scale = LARGE_ROW_HEIGHT_PX / height
+    interpolation = cv2.INTER_AREA if scale < 1 else cv2.INTER_CUBIC
+    scaled = np.ascontiguousarray(cv2.resize(crop, None, fx=scale, fy=scale, interpolation=interpolation))
+    for psm in (PSM.SINGLE_LINE, PSM.RAW_LINE):
+        read = _read_lines(scaled, psm, budget)
+        if read:
+            words = tuple(_scaled_back(word, scale, x0, y0) for line in read for word in line.words)
+            text = " ".join(line.text for line in read)
+            return OcrLine(text, min(line.confidence for line in read), (x0, y0, right + pad, bottom + pad), words)
+    return None
+
+
+_Glyph = tuple[int, int, int, int]
+"""left, top, width, height of a connected component."""
+
+
+def large_rows(grey: np.ndarray) -> list[LargeRow]:
+    """The rows of glyphs ``LARGE_GLYPH`` times the page's median glyph height or more, top to bottom: connected
+    components of the binarised page, grouped by their vertical middles, then parted at wide gaps."""
     _, binary = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     _, _, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
     glyphs = [
@@ -215,7 +253,7 @@ def large_rows(grey: np.ndarray) -> list[tuple[Box, int]]:
         return []
     median = statistics.median(h for *_, h in glyphs)
     large = sorted((g for g in glyphs if LARGE_GLYPH * median <= g[3] <= 5 * median and g[2] <= 1.5 * g[3]), key=_top)
-    rows: list[list[tuple[int, int, int, int]]] = []
+    rows: list[list[_Glyph]] = []
     for glyph in large:
         middle = glyph[1] + glyph[3] / 2
         row = next((row for row in rows if _holds(row, middle, glyph[3])), None)
@@ -224,26 +262,35 @@ def large_rows(grey: np.ndarray) -> list[tuple[Box, int]]:
         else:
             row.append(glyph)
     low, high = LARGE_ROW_GLYPHS
-    return [(_row_box(row), int(statistics.median(g[3] for g in row))) for row in rows if low <= len(row) <= high]
+    return [_parted(row) for row in rows if low <= len(row) <= high]
 
 
-def _top(glyph: tuple[int, int, int, int]) -> int:
+def _top(glyph: _Glyph) -> int:
     return glyph[1]
 
 
-def _holds(row: list[tuple[int, int, int, int]], middle: float, height: int) -> bool:
+def _holds(row: list[_Glyph], middle: float, height: int) -> bool:
     """Whether a glyph of this middle and height stands in ``row``: within its span, and of its first glyph's size."""
     top, bottom = min(g[1] for g in row), max(g[1] + g[3] for g in row)
     return top <= middle <= bottom and abs(height - row[0][3]) <= 0.3 * row[0][3]
 
 
-def _row_box(row: list[tuple[int, int, int, int]]) -> Box:
-    return (
-        min(g[0] for g in row),
-        min(g[1] for g in row),
-        max(g[0] + g[2] for g in row),
-        max(g[1] + g[3] for g in row),
-    )
+def _parted(row: list[_Glyph]) -> LargeRow:
+    """The row's glyphs, left to right, in groups parted by gaps over ``WORD_GAP`` glyph heights."""
+    height = int(statistics.median(g[3] for g in row))
+    ordered = sorted(row)
+    groups: list[list[_Glyph]] = [[ordered[0]]]
+    for glyph in ordered[1:]:
+        last = groups[-1][-1]
+        if glyph[0] - (last[0] + last[2]) > WORD_GAP * height:
+            groups.append([glyph])
+        else:
+            groups[-1].append(glyph)
+    return LargeRow(tuple(_union([(x, y, x + w, y + h) for x, y, w, h in group]) for group in groups), height)
+
+
+def _union(boxes: Sequence[Box]) -> Box:
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
 def _scaled_back(word: OcrWord, scale: float, dx: int, dy: int) -> OcrWord:

@@ -117,8 +117,10 @@ def _cash_receipt(total: str) -> np.ndarray:
 def test_a_row_in_large_type_is_found_by_its_glyphs_sizes() -> None:
     rows = ocr.large_rows(_cash_receipt("≡142.00"))
     assert len(rows) == 1
-    (left, top, right, bottom), height = rows[0]
-    assert 20 + 26 * 3 <= top < bottom <= 20 + 26 * 3 + 52 and right - left > 300 and 22 <= height <= 52
+    left, top, right, bottom = rows[0].box
+    assert 20 + 26 * 3 <= top < bottom <= 20 + 26 * 3 + 52 and right - left > 300 and 22 <= rows[0].height <= 52
+    label, total = rows[0].groups  # «ИТОГ» and the sum, parted at the wide gap between them
+    assert label[2] < total[0]
 
 
 def test_a_row_in_large_type_is_read_alone_with_its_total() -> None:
