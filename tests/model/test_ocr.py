@@ -96,8 +96,9 @@ def test_light_text_on_dark_is_still_read() -> None:
 MONO_BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf"
 
 
-def _cash_receipt(total: str) -> np.ndarray:
-    """A cash register's tape: body rows, and the total printed double size («ИТОГ ≡142.00») over the VAT row."""
+def _cash_receipt(total: str, slant: int = 0) -> np.ndarray:
+    """A cash register's tape: body rows, and the total printed double size («ИТОГ ≡142.00») over the VAT row; with
+    ``slant`` pixels between the heights of the label and the sum, as a photo's tilt puts them."""
     font = ImageFont.truetype(MONO_BOLD, 18)
     above = ["КАССОВЫЙ ЧЕК", "ЗОЛОТАЯ СЕМЕЧКА            =68.60", "ПОДЫТОГ                   =142.50"]
     below = ["A: Сумма НДС 18%           =10.46", "НАЛИЧНЫМИ                 =142.00"]
@@ -108,7 +109,9 @@ def _cash_receipt(total: str) -> np.ndarray:
     large = Image.new("L", (200, 26), 255)
     ImageDraw.Draw(large).text((0, 2), "ИТОГ", font=font, fill=0)
     ImageDraw.Draw(large).text((105, 2), total, font=font, fill=0)
-    page.paste(large.resize((400, 52), Image.Resampling.BICUBIC), (10, 20 + 26 * 3))
+    large = large.resize((400, 52), Image.Resampling.BICUBIC)
+    page.paste(large.crop((0, 0, 200, 52)), (10, 20 + 26 * 3))
+    page.paste(large.crop((200, 0, 400, 52)), (210, 20 + 26 * 3 + slant))
     for index, row in enumerate(below):
         draw.text((10, 20 + 26 * 3 + 52 + 26 * index), row, font=font, fill=0)
     return np.asarray(page)
@@ -127,6 +130,12 @@ def test_a_row_in_large_type_is_read_alone_with_its_total() -> None:
     lines = ocr.read_large_rows(_cash_receipt("≡142.00"))
     assert len(lines) == 1 and lines[0].text.startswith("ИТОГ") and lines[0].text.endswith("142.00")
     assert lines[0].box[1] >= 20 + 26 * 3 - 10 and all(word.box[0] >= 0 for word in lines[0].words)
+
+
+def test_a_slanted_row_in_large_type_is_read_group_by_group() -> None:
+    """A photo's tilt puts the sum lower than «ИТОГ»: one crop of both lost the sum's first digit."""
+    lines = ocr.read_large_rows(_cash_receipt("≡142.00", slant=12))
+    assert len(lines) == 1 and lines[0].text.startswith("ИТОГ") and lines[0].text.endswith("142.00")
 
 
 def test_a_page_in_body_type_alone_has_no_large_rows() -> None:
