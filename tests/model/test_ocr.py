@@ -9,6 +9,7 @@ from bench.corpus import transfer
 from model import ocr
 from model.budget import Budget
 from model.ocr import OcrLine, _line_text, _reread_tall_lines, recognize
+from tests.rendered_receipts import cash_receipt_with_a_large_total
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
@@ -93,32 +94,8 @@ def test_light_text_on_dark_is_still_read() -> None:
     assert result.text.splitlines()[0] == "Получатель ООО «Ромашка»"
 
 
-MONO_BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf"
-
-
-def _cash_receipt(total: str, slant: int = 0) -> np.ndarray:
-    """A cash register's tape: body rows, and the total printed double size («ИТОГ ≡142.00») over the VAT row; with
-    ``slant`` pixels between the heights of the label and the sum, as a photo's tilt puts them."""
-    font = ImageFont.truetype(MONO_BOLD, 18)
-    above = ["КАССОВЫЙ ЧЕК", "ЗОЛОТАЯ СЕМЕЧКА            =68.60", "ПОДЫТОГ                   =142.50"]
-    below = ["A: Сумма НДС 18%           =10.46", "НАЛИЧНЫМИ                 =142.00"]
-    page = Image.new("L", (440, 60 + 26 * 5 + 52), 255)
-    draw = ImageDraw.Draw(page)
-    for index, row in enumerate(above):
-        draw.text((10, 20 + 26 * index), row, font=font, fill=0)
-    large = Image.new("L", (200, 26), 255)
-    ImageDraw.Draw(large).text((0, 2), "ИТОГ", font=font, fill=0)
-    ImageDraw.Draw(large).text((105, 2), total, font=font, fill=0)
-    large = large.resize((400, 52), Image.Resampling.BICUBIC)
-    page.paste(large.crop((0, 0, 200, 52)), (10, 20 + 26 * 3))
-    page.paste(large.crop((200, 0, 400, 52)), (210, 20 + 26 * 3 + slant))
-    for index, row in enumerate(below):
-        draw.text((10, 20 + 26 * 3 + 52 + 26 * index), row, font=font, fill=0)
-    return np.asarray(page)
-
-
 def test_a_row_in_large_type_is_found_by_its_glyphs_sizes() -> None:
-    rows = ocr.large_rows(_cash_receipt("≡142.00"))
+    rows = ocr.large_rows(cash_receipt_with_a_large_total("≡142.00"))
     assert len(rows) == 1
     left, top, right, bottom = rows[0].box
     assert 20 + 26 * 3 <= top < bottom <= 20 + 26 * 3 + 52 and right - left > 300 and 22 <= rows[0].height <= 52
@@ -127,14 +104,14 @@ def test_a_row_in_large_type_is_found_by_its_glyphs_sizes() -> None:
 
 
 def test_a_row_in_large_type_is_read_alone_with_its_total() -> None:
-    lines = ocr.read_large_rows(_cash_receipt("≡142.00"))
+    lines = ocr.read_large_rows(cash_receipt_with_a_large_total("≡142.00"))
     assert len(lines) == 1 and lines[0].text.startswith("ИТОГ") and lines[0].text.endswith("142.00")
     assert lines[0].box[1] >= 20 + 26 * 3 - 10 and all(word.box[0] >= 0 for word in lines[0].words)
 
 
 def test_a_slanted_row_in_large_type_is_read_group_by_group() -> None:
     """A photo's tilt puts the sum lower than «ИТОГ»: one crop of both lost the sum's first digit."""
-    lines = ocr.read_large_rows(_cash_receipt("≡142.00", slant=12))
+    lines = ocr.read_large_rows(cash_receipt_with_a_large_total("≡142.00", slant=12))
     assert len(lines) == 1 and lines[0].text.startswith("ИТОГ") and lines[0].text.endswith("142.00")
 
 

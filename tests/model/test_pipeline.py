@@ -14,6 +14,7 @@ from model.pipeline import Extractor
 from model.preprocess import Preprocessed, PreprocessOptions
 from model.schema import Candidate, CheckStatus, DocumentType, Source
 from model.tesseract import PSM
+from tests.rendered_receipts import cash_receipt_with_a_large_total
 
 ROOT = Path(__file__).parents[2]
 
@@ -290,9 +291,7 @@ def test_an_unsure_page_is_not_asked_its_turn_when_no_time_is_left_to_read_it_tu
 
 
 def _receipt_with_a_large_total() -> np.ndarray:
-    from tests.model.test_ocr import _cash_receipt
-
-    return _cash_receipt("≡142.00")
+    return cash_receipt_with_a_large_total("≡142.00")
 
 
 def test_a_page_without_a_total_reads_its_rows_in_large_type(monkeypatch: pytest.MonkeyPatch) -> None:
