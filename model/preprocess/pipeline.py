@@ -167,8 +167,13 @@ def _deskew(color: Image) -> StepResult:
 
 def _normalize_contrast(grey: Image) -> StepResult:
     size = enhance.closing_kernel_size(grey.shape)
-    lifted, faint_lines = enhance.lift_faint_text(enhance.normalize_contrast(grey))
+    normalized = enhance.normalize_contrast(grey)
     detail = f"divided by the paper's brightness ({size} px closing)"
+    noise = enhance.paper_noise(grey)
+    if noise >= enhance.NOISY_PAPER:
+        detail += f"; noisy paper ({noise:.1f} grey levels): smoothed, faint lines not lifted"
+        return enhance.smooth_noise(normalized), True, detail, None
+    lifted, faint_lines = enhance.lift_faint_text(normalized)
     if faint_lines:
         detail += f"; {faint_lines} light-grey text lines darkened"
     return lifted, True, detail, None

@@ -16,12 +16,14 @@ from model.preprocess import Preprocessed, PreprocessOptions, Step, orient, prep
 from model.preprocess.deskew import estimate_skew, rotate
 from model.preprocess.detect import CASCADE, Detector, angle_spread, bright_blob, find_document, order_corners
 from model.preprocess.enhance import (
+    NOISY_PAPER,
     erase_rules,
     estimate_x_height,
     faint_text_lines,
     ink_mask,
     lift_faint_text,
     normalize_contrast,
+    paper_noise,
     scale_factor,
     to_grey,
 )
@@ -484,6 +486,45 @@ def test_a_lifted_caption_is_read_where_the_faint_one_was_not() -> None:
 
     assert "получател" not in read(screen).lower()
     assert "получател" in read(lift_faint_text(screen)[0]).lower()
+
+
+def _faint_on_grain(grain: float, seed: int = 3) -> Grey:
+    """``render_page`` printed faintly (ink at grey 166) on paper with a grain of specks 1-2 px wide, ``grain`` its
+    standard deviation in grey levels: aged thermal paper, or a dim photo's sensor noise."""
+    specks = cv2.GaussianBlur(np.random.default_rng(seed).normal(0, grain, PAGE[::-1]), (0, 0), 0.7)
+    faint = 255 - (255 - render_page().astype(np.float64)) * 0.35
+    return np.clip(faint * 0.9 + specks, 0, 255).astype(np.uint8)
+
+
+FLAT_ONLY = PreprocessOptions(detect_document=False, orient=False, deskew=False)
+MARGINS = (slice(0, 55), slice(-70, None))
+"""Rows of ``render_page`` above and below its text: paper only."""
+
+
+@pytest.mark.parametrize(("grain", "noisy"), [(0, False), (4, False), (20, True), (28, True)])
+def test_paper_noise_tells_grainy_paper_from_text_edges(grain: float, noisy: bool) -> None:
+    assert (paper_noise(_faint_on_grain(grain)) >= NOISY_PAPER) is noisy
+
+
+def test_a_page_of_sharp_text_on_clean_paper_is_not_noisy() -> None:
+    """The letters' edges differ from their median most of all; they are not the paper's noise."""
+    assert paper_noise(render_page(size=14)) < 1.0
+
+
+def test_noisy_paper_is_smoothed_not_lifted_into_black_blocks() -> None:
+    """The faint-line lift darkens specks that the closing of rows joins into "lines": on grainy paper it paints the
+    margins with blocks Tesseract reads as lines of garbage. The gate smooths such a page instead."""
+    page = _faint_on_grain(20)
+    lifted, _ = lift_faint_text(normalize_contrast(page))
+    assert min(int(lifted[rows].min()) for rows in MARGINS) < 128  # the hazard the gate avoids
+    result = preprocess(bgr(page), FLAT_ONLY)
+    assert "noisy paper" in step(result, "normalize_contrast").detail
+    assert min(int(result.image[rows].min()) for rows in MARGINS) > 200
+
+
+def test_faint_text_on_paper_below_the_gate_is_still_lifted() -> None:
+    result = preprocess(bgr(_faint_on_grain(4)), FLAT_ONLY)
+    assert "light-grey text lines darkened" in step(result, "normalize_contrast").detail
 
 
 RENDERED_X_HEIGHT = DEJAVU_X_HEIGHT * 30
