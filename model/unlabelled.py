@@ -378,6 +378,9 @@ def read_unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
                 and checks.inn_valid(token)
             ):
                 found.append(Candidate("recipient_inn", token, source, 0.3, by_shape=True))
+            elif checks.padded_inn_valid(token) and not _under_a_number_caption(above):
+                # an ЭКЛЗ-era register's «ККМ 00173040 ИНН 002310031475» with its label blurred («HHH»)
+                found.append(Candidate("recipient_inn", token[2:], source, 0.3, by_shape=True))
         if TITLE.search(line) and (title_date := normalize_date(line)) is not None:
             found.append(Candidate("payment_date", title_date, source, 1.0))  # "Счёт на оплату № 5 от 16 мая 2025 г."
         elif (invoice_date := _invoice_date(line, above)) is not None:

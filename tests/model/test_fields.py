@@ -527,3 +527,15 @@ def test_a_large_total_row_read_alone_gives_the_total(line: str, expected: list[
 )
 def test_a_purpose_holds_a_word(lines: list[str], expected: list[str]) -> None:
     assert set(_values(lines, "purpose")) == set(expected)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("KKM 00173040 HHH 002310031475 #5218", ["2310031475"]),  # «ИНН» blurred: the padded ten pass their check
+        ("KKM 00173040 HHH 002310031474 #5218", []),
+    ],
+)
+def test_a_registers_padded_inn_is_found_by_its_shape(line: str, expected: list[str]) -> None:
+    found = [c for c in extract_candidates([line]) if c.field == "recipient_inn"]
+    assert [c.value for c in found] == expected and all(c.by_shape for c in found)
