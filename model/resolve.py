@@ -246,7 +246,7 @@ def _choose(field: str, candidates: list[Candidate], rule: Rule | RuleOfValue | 
         rule_of = (lambda _value: rule) if isinstance(rule, Rule) else rule
         for candidate in ordered:
             if (own := rule_of(candidate.value)).test(candidate.value):
-                return candidate.value, _passed(field, candidate, ordered, own)
+                return candidate.value, _passed(field, candidate, ordered, own, _passed_over(candidate, ordered, own))
         for candidate in ordered:
             if not (own := rule_of(candidate.value)).repairs:
                 continue
@@ -286,9 +286,37 @@ def _labelled_nowhere(field: str, chosen: Candidate, ordered: list[Candidate]) -
     return all(c.by_shape for c in ordered if _same(field, c.value, chosen.value))
 
 
-def _passed(field: str, chosen: Candidate, ordered: list[Candidate], rule: Rule) -> FieldCheck:
+def _passed_over(chosen: Candidate, ordered: list[Candidate], rule: Rule) -> list[str]:
+    """The readings ranked above the chosen one that fail ``rule`` and are another number, not the chosen one misread
+    or misprinted in a few digits (``_contradicting`` weighs those): the page gave this field that number first, and
+    the chosen one won only for passing the check, which any party's number passes: a seller's ИНН misread, the
+    buyer's below it on a «Покупатель» line whose label OCR lost (docs/architecture.md, "Trust")."""
+    above = ordered[: next(index for index, c in enumerate(ordered) if c is chosen)]
+    return sorted({c.value for c in above if not rule.test(c.value) and _another_number(c.value, chosen.value)})
+
+
+def _another_number(read: str, chosen: str) -> bool:
+    """Two readings too far apart to be one number misread: more than one digit in six differs, or the lengths do
+    (a register's 00-padded ИНН is the same number)."""
+    if read.endswith(chosen) or chosen.endswith(read):
+        return False
+    if len(read) != len(chosen):
+        return True
+    return sum(a != b for a, b in zip(read, chosen, strict=True)) > max(1, len(chosen) // 6)
+
+
+def _passed(
+    field: str, chosen: Candidate, ordered: list[Candidate], rule: Rule, passed_over: list[str] | None = None
+) -> FieldCheck:
     agreed = _agreement(field, chosen, ordered)
     readers_only = agreed is None or agreed.rule == "readers_agree"
+    if rule.verifies and readers_only and passed_over:
+        detail = (
+            f"{rule.passed}, but the page's first reading, {', '.join(passed_over)}, fails them: this number won"
+            " for passing, and check digits prove whose number it is no more than that it is one (another party's,"
+            " a buyer's or a cashier's, passes them too): compare it with the document"
+        )
+        return FieldCheck(status=CheckStatus.UNVERIFIED, source=chosen.source, rule=rule.name, detail=detail)
     if rule.verifies and readers_only and _labelled_nowhere(field, chosen, ordered):
         detail = (
             f"{rule.passed}, but nothing labels it: the number was picked for passing that check, so the check"
