@@ -5,9 +5,10 @@ does not, whatever its source; among equals the more reliable source wins (QR, t
 then OCR). The status follows the trust contract (docs/architecture.md, "Trust"): ``verified`` only when a rule that
 could have failed confirmed the value (check digits, an account key, a КПП's tax office, a QR or another source
 reading the same, Tesseract and Indra reading the same identifier, amount or date) and no other OCR reading of the
-same number differs in a few digits (check digits pass one misreading in ten), ``repaired`` when the value was
-changed to pass a rule (only when exactly one single OCR confusion, at any position, makes it pass), ``invalid``
-when it fails, ``unverified`` otherwise.
+same number differs in a few digits (check digits pass one misreading in ten), nor was it chosen over another
+number read for the field first that fails the rule (check digits pass any party's number: ``_passed_over``),
+``repaired`` when the value was changed to pass a rule (only when exactly one single OCR confusion, at any position,
+makes it pass), ``invalid`` when it fails, ``unverified`` otherwise.
 """
 
 from __future__ import annotations

@@ -47,7 +47,7 @@ def _invoice(seller_inn: str, buyer_label: str) -> list[str]:
 _LOST_LABELS = ["Покупагель (Заказчик):", "Пкупатель (Заказчк):", "(Заказчик):", ""]
 
 
-@pytest.mark.parametrize("buyer_label", _LOST_LABELS, ids=["т for т", "letters dropped", "role alone", "label lost"])
+@pytest.mark.parametrize("buyer_label", _LOST_LABELS, ids=["г for т", "letters dropped", "role alone", "label lost"])
 def test_the_buyers_valid_inn_is_not_verified_as_the_sellers_misread_one(buyer_label: str) -> None:
     details, checks = _read(_invoice(SELLER_INN_MISREAD, buyer_label))
     if details.recipient_inn == BUYER_INN:
@@ -57,7 +57,7 @@ def test_the_buyers_valid_inn_is_not_verified_as_the_sellers_misread_one(buyer_l
     assert not (details.recipient_kpp == BUYER_KPP and checks["recipient_kpp"].status == CheckStatus.VERIFIED)
 
 
-@pytest.mark.parametrize("buyer_label", _LOST_LABELS, ids=["т for т", "letters dropped", "role alone", "label lost"])
+@pytest.mark.parametrize("buyer_label", _LOST_LABELS, ids=["г for т", "letters dropped", "role alone", "label lost"])
 def test_the_sellers_inn_read_right_stays_verified_beside_the_buyers(buyer_label: str) -> None:
     details, checks = _read(_invoice(SELLER_INN, buyer_label))
     assert (details.recipient_inn, checks["recipient_inn"].status) == (SELLER_INN, CheckStatus.VERIFIED)
