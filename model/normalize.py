@@ -26,7 +26,8 @@ _AMOUNT = re.compile(
         (?P<int>\d{1,3}(?:,\d{3})+(?=\.\d{1,2}(?!\d))      # 46,750.00: commas group, a dot ends the roubles
           |\d{4}(?:[ \u00a0\u202f]\d{3})+(?=[.,]\d{2}(?!\d))  # 3442 750,00: OCR lost the first group's space
           |\d{1,3}(?:[ \u00a0\u202f']\d{3})+|\d+)          # 1 234 567 or 1234567
-        (?:[.,](?P<frac>\d{1,2}))?                      # ,56 or .5
+        (?:[.,](?P<frac>\d{1,2})                        # ,56 or .5
+          |,\s(?P<spaced>\d{2})(?=\s*(?:₽|руб|р\.|RUB)|\s*$))?  # «345, 67 руб.»: OCR put a space in
         (?![\d])(?!\s?%)                                # 18 % is a rate, never money""",
     re.VERBOSE,
 )
@@ -72,7 +73,7 @@ def normalize_amount(text: str) -> str | None:
     if match is None:
         return None
     whole = re.sub(r"\D", "", match["int"])
-    frac = (match["frac"] or "").ljust(2, "0")
+    frac = (match["frac"] or match["spaced"] or "").ljust(2, "0")
     try:
         value = Decimal(f"{whole}.{frac}")
     except InvalidOperation:  # pragma: no cover - the regex admits digits only
@@ -87,7 +88,9 @@ def kopecks_shown(text: str) -> bool:
     if _RUBLES_KOPECKS.search(text):
         return True
     match = _AMOUNT.search(text)
-    return match is not None and match["frac"] is not None and len(match["frac"]) == 2
+    return match is not None and (
+        match["spaced"] is not None or (match["frac"] is not None and len(match["frac"]) == 2)
+    )
 
 
 def amount_from_kopecks(kopecks: str) -> str | None:

@@ -71,7 +71,8 @@ _BROWSER_PRINT_HEADER = re.compile(r"^\W*\d{1,2}[./]\d{1,2}[./]\d{2,4},\s*\d{1,2
 date of printing, not of paying."""
 _PRINT_MARGIN_LINES = 2
 _INVOICE_NUMBER = re.compile(
-    r"(?<![а-яё])сч[её]т(?:\s*-\s*(?:оферт|договор)\w*)?(?![а-яё])\s*(?:№|N[oо2e]?)[\s|:—-]*(?!\d{15})\w", re.IGNORECASE
+    rf"(?<![а-яёa-z]){label('счет')}(?:\s*-\s*(?:оферт|договор)\w*)?(?![а-яёa-z])\s*(?:№|N[oо2e]?)[\s|:—-]*(?!\d{{15}})\w",
+    re.IGNORECASE,
 )
 """An invoice's own number, "СЧЁТ № 913", «Счёт-оферта № 12» (not "по счёту № 913", nor an account's "Счёт №
 40702…", «Расчетный счет № | 40702…»)."""
@@ -184,12 +185,20 @@ _CAPTION_LINE = re.compile(r"^[^\d]{3,40}$")
 garbled («Coat сосиия»), between a person and the phone or card under them."""
 
 
-def _person_by_what_follows(line: str, below: Sequence[str]) -> str | None:
-    """Whose name a caption-less person line is, by what is printed under it: a transfer receipt puts the recipient
-    over their phone or account and the sender over their masked card, each perhaps under its own caption; OCR loses
-    the light-grey caption over the name first."""
+_TRANSFER_TITLE = re.compile(r"^\W*перевод(?:\s+(?:выполнен|отправлен|доставлен))?\W*$", re.IGNORECASE)
+"""A bank app's success screen's title over whom the transfer went to: «Перевод», «Перевод выполнен». Not a
+receipt's «Перевод по реквизитам», under which the sender may come first."""
+
+
+def _person_by_what_follows(line: str, above: str, below: Sequence[str]) -> str | None:
+    """Whose name a caption-less person line is, by what is printed around it: a bank app's success screen puts the
+    recipient right under its «Перевод» title (the amount under them); a transfer receipt puts the recipient over
+    their phone or account and the sender over their masked card, each perhaps under its own caption; OCR loses the
+    light-grey caption over the name first."""
     if not _PERSON.match(line.strip()):
         return None
+    if _TRANSFER_TITLE.match(above):
+        return "recipient_name"
     under = below[1] if len(below) > 1 and below[0] and _CAPTION_LINE.match(below[0].strip()) else None
     for contact in filter(None, (below[0] if below else None, under)):
         if _PAYEE_CONTACT.match(contact):
@@ -360,7 +369,7 @@ def read_unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
     found = _fiscal_numbers_after_the_drive(lines, source) + _fiscal_numbers_by_blurred_labels(lines, source)
     slip = _card_slip_lines(lines)
     for index, (line, above, below) in enumerate(zip(lines, ["", *lines], [*lines[1:], ""], strict=False)):
-        if (person := _person_by_what_follows(line, lines[index + 1 : index + 3])) is not None:
+        if (person := _person_by_what_follows(line, above, lines[index + 1 : index + 3])) is not None:
             found.append(Candidate(person, normalize_text(line) or line, source, 0.3))
         for token in map(_behind_a_border, digit_tokens(line)):
             if len(token) == 20 and token.startswith(("30101", "40102")):  # a bank's к/с, a treasury office's ЕКС

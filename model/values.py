@@ -19,8 +19,8 @@ _LOOKALIKES = {
     "в": "вb8",
     "г": "гr",
     "д": "дd",
-    "е": "еeё",
-    "ё": "ёeе",
+    "е": "еeёé",
+    "ё": "ёeеé",
     "ж": "ж",
     "з": "з3",
     "и": "иuй",
@@ -33,7 +33,7 @@ _LOOKALIKES = {
     "п": "пn",
     "р": "рp",
     "с": "сc",
-    "т": "тt",
+    "т": "тtm",
     "у": "уy",
     "ф": "ф",
     "х": "хx",
@@ -51,9 +51,10 @@ _LOOKALIKES = {
 }
 
 
-_CROSSBAR_LOST = {"н": "и"}
-"""Blur takes the crossbar of Н, which then reads as И («ИНИ» for ИНН); in a label of three letters or more only: a
-two-letter one («ФН») would match a word («фи»)."""
+_CROSSBAR_LOST = {"н": "и", "п": "и", "л": "п"}
+"""Blur takes the crossbar of Н, which then reads as И («ИНИ» for ИНН); a serif font's П reads as И («КИП» for КПП,
+Liberation Serif, the Times New Roman of Linux) and a monospaced font's л as п («оппату»); in a label of three
+letters or more only: a two-letter one («ФН») would match a word («фи»)."""
 
 
 def label(text: str) -> str:

@@ -445,6 +445,12 @@ def test_a_legal_form_and_specks_name_nothing(line: str, field: str) -> None:
         # ИНН with the crossbar of its last Н lost: still a label, and not part of the name before it
         (["ИНИ 7707083893"], "recipient_inn", "7707083893"),
         (["Плательщик: ООО «Три медведя», ИНИ 6010040864"], "payer_name", "ООО «Три медведя»"),
+        # fonts the corpus does not draw: a serif П read as И (Liberation Serif), a monospaced л as п (FreeMono),
+        # an italic т as its handwritten m and ё with an accent (FreeSerif Italic, DejaVu Sans Oblique)
+        (["ИНН 7707083893 КИП 770701001"], "recipient_kpp", "770701001"),
+        (["Счёт на оппату № 17 от 05.12.2026"], "payment_date", "2026-12-05"),
+        (["Cuém на оплату № 17 от 05.12.2026"], "payment_date", "2026-12-05"),
+        (["CyéT № 17 от 05.12.2026"], "payment_date", "2026-12-05"),
     ],
 )  # fmt: skip
 def test_labels_titles_and_forms_are_read_through_ocrs_look_alikes(lines: list[str], field: str, expected: str) -> None:

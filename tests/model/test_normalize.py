@@ -32,6 +32,9 @@ from model.normalize import (
         ("Сумма платежа: 13 011 руб. 46 коя.", "13011.46"),
         ("Итого: 616 руб. 10 руб. плата за услуги", "616.00"),
         ("Итого: 616 руб. Плата за услуги: 10 руб.", "616.00"),
+        ("Итого к оплате: 12 345, 67 руб.", "12345.67"),  # a space OCR put after the comma (Liberation Mono Italic)
+        ("12 345, 67", "12345.67"),
+        ("1 250, 30 шт.", "1250.00"),  # a count after a comma, no kopecks
     ],
 )
 def test_normalize_amount_reads_printed_forms(text: str, expected: str | None) -> None:

@@ -117,3 +117,48 @@ def test_a_slanted_row_in_large_type_is_read_group_by_group() -> None:
 
 def test_a_page_in_body_type_alone_has_no_large_rows() -> None:
     assert ocr.large_rows(_page(["Получатель ООО «Ромашка»", "ИНН 7707083893", "БИК 044525225"])) == []
+
+
+LIGHT = "/usr/share/fonts/truetype/roboto/unhinted/RobotoTTF/Roboto-Light.ttf"
+
+
+def _success_screen(amount: str) -> np.ndarray:
+    """A bank app's «transfer done» screen as Сбербанк Онлайн draws it: the amount in large light type between the
+    recipient and a row of buttons."""
+    image = Image.new("L", (1076, 800), 255)
+    draw = ImageDraw.Draw(image)
+    draw.text((425, 0), "Перевод", font=ImageFont.truetype(FONT, 50), fill=0)
+    draw.text((372, 100), "Иван Иванович И.", font=ImageFont.truetype(FONT, 36), fill=120)
+    draw.text((340, 220), amount, font=ImageFont.truetype(LIGHT, 85), fill=0)
+    draw.rounded_rectangle((55, 380, 505, 525), 20, outline=225, width=3)
+    draw.text((195, 435), "Сохранить чек", font=ImageFont.truetype(FONT, 36), fill=0)
+    draw.rounded_rectangle((530, 380, 905, 525), 20, outline=225, width=3)
+    draw.text((672, 410), "Запросить\nденьги", font=ImageFont.truetype(FONT, 36), fill=0)
+    for index, text in enumerate(["Подробности", "Счет списания", "Visa Gold •••• 6789", "13 580 ₽"]):
+        draw.text((60, 580 + 55 * index), text, font=ImageFont.truetype(FONT, 36), fill=0)
+    return np.asarray(image)
+
+
+def test_a_line_in_large_type_the_block_dropped_is_read_alone_in_its_place() -> None:
+    page = _success_screen("100 000 ₽")
+    dropped = ocr._read_lines(page, ocr.PSM.SINGLE_BLOCK, Budget(None))
+    assert not any("000" in line.text for line in dropped[:4])  # what the block's reading alone gives
+    texts = [line.text for line in recognize(page).lines]
+    assert texts[:3] == ["Перевод", "Иван Иванович И.", "100 000 P"]  # ₽ as P, which the parser reads as ₽
+
+
+def test_fewer_large_glyphs_than_a_line_are_not_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two large glyphs side by side (an icon, a logo's letters) are no line of text; a third makes one."""
+    crops: list[tuple[int, ...]] = []
+    read_lines = ocr._read_lines
+
+    def counted(image: np.ndarray, psm: int, budget: Budget) -> list[OcrLine]:
+        if psm == ocr.PSM.SINGLE_LINE:
+            crops.append(image.shape)
+        return read_lines(image, psm, budget)
+
+    monkeypatch.setattr(ocr, "_read_lines", counted)
+    recognize(_success_screen("₽ ₽"))
+    assert crops == []
+    recognize(_success_screen("100 ₽"))
+    assert len(crops) == 1

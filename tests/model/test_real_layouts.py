@@ -348,6 +348,16 @@ def test_the_balance_under_the_payers_card_is_not_the_amount() -> None:
     assert _details(lines).amount is None
 
 
+def test_a_success_screens_recipient_is_the_person_under_its_transfer_title() -> None:
+    """Сбербанк Онлайн's «transfer done» screen names the recipient under «Перевод», captionless, with the amount in
+    large type under them; the recipient's phone comes far below, under the payer's card."""
+    lines = ["Перевод", "Иван Иванович И.", "100 000 P", "Подробности", "Счет списания",
+             "VISA Visa Gold °*** 6789", "13 580 P", "Номер телефона получателя", "+7 (999) 123-45-67"]  # fmt: skip
+    details = _details(lines)
+    assert (details.recipient_name, details.amount, details.payer_name) == ("Иван Иванович И.", "100000.00", None)
+    assert _details(["Квитанция о переводе", *lines[1:]]).recipient_name is None  # no title over the person
+
+
 def test_a_marketplaces_receipt_is_paid_to_the_marketplace_not_to_a_seller_named_under_its_inn() -> None:
     """A marketplace's receipt as its PDF's text layer gives it: the issuer's name with its legal form after a comma
     and its ИНН head the receipt; each item names its seller under «ИНН продавца»."""
