@@ -48,9 +48,10 @@ def _decoded(png: bytes) -> list[str]:
 
 
 def _scannable_payload(page: playwright.Page, name: str) -> str:
-    """The QR as the page shows it: scrolled into view, a screenshot of the viewport, decoded."""
-    page.get_by_test_id("qr").scroll_into_view_if_needed()
-    shot = page.screenshot()
+    """The QR as the page shows it, decoded from a screenshot of its figure: Playwright scrolls it into view and waits
+    until it stops moving (a viewport shot taken right after scrolling caught the phone layout still reflowing under
+    load, the QR half out of view)."""
+    shot = page.get_by_test_id("qr").locator("figure").screenshot()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     (SCREENSHOTS / name).write_bytes(shot)
     payloads = _decoded(shot)

@@ -482,6 +482,10 @@ def test_confirmed_details_are_what_the_history_reopens(
     assert saved.status_code == 200
     new_id = re.search(r'id="processed-id" name="processed_id" value="([0-9a-f]+)" hx-swap-oob="true"', saved.text)
     assert new_id and new_id.group(1) != processed_id
+    confirmed = re.search(
+        r'id="confirmed" data-testid="confirmed" hx-swap-oob="true">Confirmed <time datetime="([^"]+)"', saved.text
+    )
+    assert confirmed  # the page's «Confirmed …» line follows the save without a reload
     assert client.get(f"/images/{processed_id}").status_code == 404  # the superseded result is gone
     stale = client.post(f"/receipts/{original_id}/confirm", headers=_htmx(csrf), data=details)  # a second tab's
     assert (stale.status_code, attribute(stale.text, "save-problem", "data-problem")) == (404, "not_found")
@@ -491,7 +495,7 @@ def test_confirmed_details_are_what_the_history_reopens(
 
     reopened = client.get(f"/receipts/{original_id}")
     assert 'value="30101810575160000946"' in reopened.text
-    assert 'data-testid="confirmed"' in reopened.text
+    assert f'<time datetime="{confirmed.group(1)}"' in reopened.text  # the time the save showed
     assert "<svg" in reopened.text.split('data-testid="qr"')[1]  # the QR of the confirmed details
     assert attribute(reopened.text, "badge-recipient_inn", "data-status") == "verified"  # the model's checks stay
 
