@@ -245,15 +245,16 @@ def _choose(field: str, candidates: list[Candidate], rule: Rule | RuleOfValue | 
         return None, FieldCheck()
     if rule is not None:
         rule_of = (lambda _value: rule) if isinstance(rule, Rule) else rule
-        for candidate in ordered:
+        for index, candidate in enumerate(ordered):
             if (own := rule_of(candidate.value)).test(candidate.value):
-                return candidate.value, _passed(field, candidate, ordered, own, _passed_over(candidate, ordered, own))
-        for candidate in ordered:
-            if not (own := rule_of(candidate.value)).repairs:
-                continue
-            repaired = checks.repair_single_confusion(candidate.value, own.test)
-            if repaired is not None:
-                return repaired, _repaired(candidate, repaired, own)
+                passed_over = _passed_over(candidate, ordered, own)
+                first_read = [c for c in ordered[:index] if c.value in passed_over]
+                tied = not own.verifies or _tied(field, candidate, ordered)
+                if not tied and (repair := _repair(first_read, rule_of, _below(candidate))) is not None:
+                    return repair
+                return candidate.value, _passed(field, candidate, ordered, own, passed_over)
+        if (repair := _repair(ordered, rule_of)) is not None:
+            return repair
         first = ordered[0]
         own = rule_of(first.value)
         detail = _with(f"{first.value} {own.failed}", _disagreement(field, first, ordered))
@@ -287,6 +288,23 @@ def _labelled_nowhere(field: str, chosen: Candidate, ordered: list[Candidate]) -
     return all(c.by_shape for c in ordered if _same(field, c.value, chosen.value))
 
 
+def _repair(ordered: list[Candidate], rule_of: RuleOfValue, why: str = "") -> tuple[str, FieldCheck] | None:
+    """The first reading that a single OCR confusion, and only one, makes pass its rule, ``repaired``."""
+    for candidate in ordered:
+        if not (own := rule_of(candidate.value)).repairs:
+            continue
+        repaired = checks.repair_single_confusion(candidate.value, own.test)
+        if repaired is not None:
+            return repaired, _repaired(candidate, repaired, own, why)
+    return None
+
+
+def _below(other: Candidate) -> str:
+    """Why a repair of the field's first reading is offered over another number that passes as read: the page gave
+    the field this one first, and the one that passes may be another party's (the buyer's, the cashier's)."""
+    return f" ({other.value}, read after it, passes as read, but is another number, likelier another party's)"
+
+
 def _passed_over(chosen: Candidate, ordered: list[Candidate], rule: Rule) -> list[str]:
     """The readings ranked above the chosen one that fail ``rule`` and are another number, not the chosen one misread
     or misprinted in a few digits (``_contradicting`` weighs those): the page gave this field that number first, and
@@ -306,12 +324,19 @@ def _another_number(read: str, chosen: str) -> bool:
     return sum(a != b for a, b in zip(read, chosen, strict=True)) > max(1, len(chosen) // 6)
 
 
+def _tied(field: str, chosen: Candidate, ordered: list[Candidate]) -> bool:
+    """Another source (a QR, a PDF text layer) reads the chosen value as this field: it could have read another.
+    Two OCR readers are no such tie: they confirm the digits, not whose they are."""
+    agreed = _agreement(field, chosen, ordered)
+    return agreed is not None and agreed.rule != "readers_agree"
+
+
 def _passed(
     field: str, chosen: Candidate, ordered: list[Candidate], rule: Rule, passed_over: list[str] | None = None
 ) -> FieldCheck:
     agreed = _agreement(field, chosen, ordered)
     readers_only = agreed is None or agreed.rule == "readers_agree"
-    if rule.verifies and readers_only and passed_over:
+    if rule.verifies and not _tied(field, chosen, ordered) and passed_over:
         detail = (
             f"{rule.passed}, but the page's first reading, {', '.join(passed_over)}, fails them: this number won"
             " for passing, and check digits prove whose number it is no more than that it is one (another party's,"

@@ -112,3 +112,13 @@ def test_a_failed_reading_of_the_same_number_is_no_other_party(failed: str) -> N
     assert check.status == CheckStatus.VERIFIED
     check = _resolved(_ocr("recipient_inn", failed), _ocr("recipient_inn", SELLER_INN))["recipient_inn"]
     assert "won for passing" not in (check.detail or "")
+
+
+def test_the_sellers_misread_inn_is_offered_repaired_over_the_buyers_that_passes() -> None:
+    """A sole trader's 12-digit ИНН misread once has a single passing repair: that is a reading of the seller's
+    label, so it is offered (``repaired``, compare it), not the buyer's number that passes as read."""
+    supplier = "Поставщик (Исполнитель): ИП Захаров Борис Борисович, ИНН 510100732259, 140000, Люберцы г"
+    lines = ["Счет на оплату № 7 от 3 июня 2025 г.", supplier, f'ООО "Лютик", ИНН {BUYER_INN}', "Всего к оплате: 1,00"]
+    details, checks = _read(lines)
+    assert (details.recipient_inn, checks["recipient_inn"].status) == ("500100732259", CheckStatus.REPAIRED)
+    assert BUYER_INN in (checks["recipient_inn"].detail or "")
