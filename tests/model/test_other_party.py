@@ -122,3 +122,12 @@ def test_the_sellers_misread_inn_is_offered_repaired_over_the_buyers_that_passes
     details, checks = _read(lines)
     assert (details.recipient_inn, checks["recipient_inn"].status) == ("500100732259", CheckStatus.REPAIRED)
     assert BUYER_INN in (checks["recipient_inn"].detail or "")
+
+
+def test_damaged_invoice_readings_give_the_buyers_inn_no_verified_status() -> None:
+    """doc_0082 of the damaged corpus with its page kept at size: OCR read the seller's 5408322765 as 4510911954 and
+    5408522765, both failing, then the buyer's 1624367548, which passes."""
+    readings = [_ocr("recipient_inn", value) for value in ("4510911954", "5408522765", "1624367548")]
+    check = _resolved(*readings)["recipient_inn"]
+    assert check.status == CheckStatus.UNVERIFIED
+    assert "5408522765" in (check.detail or "")
