@@ -149,9 +149,12 @@ OTHER_CAPTION = re.compile(
 """Captions of rows that hold no field of the schema (the contract behind an invoice, a transfer's status and fee, a
 phone, an address, a deadline): a line opening with one is that row, never a name or a purpose under a label, nor
 the rest of one wrapped from above."""
+INVOICE_WORD = r"(?:" + label("счет") + r"|(?<![а-яёa-z])[(\[{<|]?ч[еeё][тt])"
+"""«Счёт», also with its first letter lost or read as a bracket («(чёт на оплату»): a large bold or condensed С
+prints as an open curve. No word starts with «чёт»; «отчёт», «учёт» have letters before it."""
 TITLE = re.compile(
     "|".join(
-        [label("счет") + r"\w*\s*" + label("на оплату"), label("квитанци"), label("извещение"), label("кассовый чек")]
+        [INVOICE_WORD + r"\w*\s*" + label("на оплату"), label("квитанци"), label("извещение"), label("кассовый чек")]
     ),
     re.IGNORECASE,
 )
@@ -222,7 +225,35 @@ def read_labelled(line: str, following: str, read_whole: set[str], source: Sourc
         if value is not None:
             unread = rule.field == "amount" and not kopecks_shown(rest if rest.strip() else following)
             found.append(Candidate(rule.field, value, source, rule.score, kopecks_unread=unread))
-    return found, next_read_whole
+    return found + _kpps_beside_their_inn(line, found, source), next_read_whole
+
+
+_KPP_OF_INN = {"recipient_inn": "recipient_kpp", "payer_inn": "payer_kpp"}
+_KPP_BESIDE_INN_SCORE = 0.9
+_AFTER_INN = re.compile(r"[\s/|,;:]*(?:([^\W\d_]{1,4})[\s.,:;№|]*)?(\d{9})(?!\d)")
+
+
+def kpp_beside_inn(line: str, inn: str) -> str | None:
+    """The nine digits right after ``inn`` on ``line``: its КПП, as every form prints the pair («ИНН 7707083893 КПП
+    770701001», «ИНН/КПП 7707083893/770701001»), whatever OCR made of the КПП's label in a face it reads badly
+    («КИП», «КИ», «КИТ»), but not a value another label names («ИНН 7707083893 БИК 044525225»)."""
+    at = re.search(r"(?<!\d)" + re.escape(inn) + r"(?!\d)", line)
+    after = _AFTER_INN.match(line, at.end()) if at is not None else None
+    if after is None or (after[1] is not None and label_matches(after[1])):
+        return None
+    return after[2]
+
+
+def _kpps_beside_their_inn(line: str, found: list[Candidate], source: Source) -> list[Candidate]:
+    """The КПП beside a labelled ИНН whose own label OCR lost: the payer's beside the payer's ИНН."""
+    kpps = []
+    for candidate in found:
+        kpp_field = _KPP_OF_INN.get(candidate.field)
+        if kpp_field is None or any(c.field == kpp_field for c in found):
+            continue
+        if (kpp := kpp_beside_inn(line, candidate.value)) is not None:
+            kpps.append(Candidate(kpp_field, kpp, source, _KPP_BESIDE_INN_SCORE))
+    return kpps
 
 
 _NAME_FIELDS = frozenset({"recipient_name", "payer_name", "supplier_name"})

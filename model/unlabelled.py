@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 
 from model import checks
-from model.labels import ANY_LABEL, TITLE, continued, label_matches
+from model.labels import ANY_LABEL, INVOICE_WORD, TITLE, continued, kpp_beside_inn, label_matches
 from model.normalize import find_dates, kopecks_shown, normalize_date, normalize_text
 from model.schema import Candidate, Source
 from model.values import (
@@ -71,7 +71,7 @@ _BROWSER_PRINT_HEADER = re.compile(r"^\W*\d{1,2}[./]\d{1,2}[./]\d{2,4},\s*\d{1,2
 date of printing, not of paying."""
 _PRINT_MARGIN_LINES = 2
 _INVOICE_NUMBER = re.compile(
-    rf"(?<![а-яёa-z]){label('счет')}(?:\s*-\s*(?:оферт|договор)\w*)?(?![а-яёa-z])\s*(?:№|N[oо2e]?)[\s|:—-]*(?!\d{{15}})\w",
+    rf"(?<![а-яёa-z]){INVOICE_WORD}(?:\s*-\s*(?:оферт|договор)\w*)?(?![а-яёa-z])\s*(?:№|N[oо2e]?)[\s|:—-]*(?!\d{{15}})\w",
     re.IGNORECASE,
 )
 """An invoice's own number, "СЧЁТ № 913", «Счёт-оферта № 12» (not "по счёту № 913", nor an account's "Счёт №
@@ -387,6 +387,8 @@ def read_unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
                 and checks.inn_valid(token)
             ):
                 found.append(Candidate("recipient_inn", token, source, 0.3, by_shape=True))
+                if (kpp := kpp_beside_inn(line, token)) is not None:  # «HHH 7707083893 КИП 770701001»
+                    found.append(Candidate("recipient_kpp", kpp, source, 0.3))
             elif checks.padded_inn_valid(token) and not _under_a_number_caption(above):
                 # an ЭКЛЗ-era register's «ККМ 00173040 ИНН 002310031475» with its label blurred («HHH»)
                 found.append(Candidate("recipient_inn", token[2:], source, 0.3, by_shape=True))

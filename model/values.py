@@ -280,8 +280,9 @@ QUOTES = "«\"“”„'‘’`"
 """Opening quotes as printed and as OCR reads them (a blurred « often comes out as ` or ')."""
 _FORM_TOKEN = re.compile(r"(?<!\w)[A-ZА-ЯЁ0]{2,3}(?!\w)")
 _OPENING_FORM = re.compile(rf"(?P<form>[A-ZА-ЯЁ0-9]{{2,3}})(?!\w)(?P<quoted>\s*[{QUOTES}]+[А-ЯЁ])?")
-_LATIN_LOOKALIKES = str.maketrans("AOKBC0", "АОКБСО")
-"""Latin letters OCR puts in a legal form: "AO KB" is "АО КБ" (a blurred Б reads as B)."""
+_LATIN_LOOKALIKES = str.maketrans("AOQKBC0", "АООКБСО")
+"""Latin letters OCR puts in a legal form: "AO KB" is "АО КБ" (a blurred Б reads as B), and an italic О's tail
+makes it Q («AQ «ТБанк»»)."""
 
 
 def misread_legal_form(token: str, *, before_a_quoted_name: bool) -> str | None:

@@ -231,6 +231,8 @@ def test_the_preposition_before_a_captioned_bank_is_dropped(line: str, expected:
         ("Банк получателя ПЛО Сбербанк", "bank_name", "ПАО Сбербанк"),  # and of ПАО
         ("Банк получателя ПАС «Банк Развитие»", "bank_name", "ПАО «Банк Развитие»"),
         ("Получатель ООО «ПАС»", "recipient_name", "ООО «ПАС»"),  # only the form opening a name is undone
+        ("Банк получателя AQ «ТБанк»", "bank_name", "АО «ТБанк»"),  # an italic О's tail read as Q
+        ("Получатель OOQ «Неваресурс»", "recipient_name", "ООО «Неваресурс»"),
     ],
 )
 def test_legal_forms_read_in_latin_are_spelled_in_cyrillic(line: str, field: str, expected: str) -> None:
@@ -545,3 +547,41 @@ def test_a_purpose_holds_a_word(lines: list[str], expected: list[str]) -> None:
 def test_a_registers_padded_inn_is_found_by_its_shape(line: str, expected: list[str]) -> None:
     found = [c for c in extract_candidates([line]) if c.field == "recipient_inn"]
     assert [c.value for c in found] == expected and all(c.by_shape for c in found)
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["ИНН 7707083893 КИП 770701001"], ["770701001"]),  # a serif П read as И
+        (["ИНН 7707083893 КИ 770701001"], ["770701001"]),  # the label's last letter lost
+        (["ИНН 7707083893 КИТ 770701001"], ["770701001"]),  # an italic П read as ИТ
+        (["HHH 7707083893 КИП 770701001"], ["770701001"]),  # both labels lost: the ИНН found by its check digits
+        (["ИНН 7707083893 БИК 044525225"], []),  # another label's value is no КПП
+        (["ИНН 7707083893 ОГРН 1027700132195"], []),
+    ],
+)
+def test_nine_digits_beside_the_payees_inn_are_its_kpp_whatever_its_label_was_read_as(
+    lines: list[str], expected: list[str]
+) -> None:
+    assert _values(lines, "recipient_kpp") == expected
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["ИНН плательщика 7707083893 КИ 770701001"],
+        ["Покупатель: ООО «Лютик»", "ИНН 7707083893 КИП 770701001"],
+    ],
+)
+def test_the_kpp_beside_the_payers_inn_stays_the_payers(lines: list[str]) -> None:
+    assert _values(lines, "recipient_kpp") == []
+
+
+@pytest.mark.parametrize("title", ["(чёт на оплату № 17 от 05.12.2026", "чёт на оплату № 17 от 05.12.2026"])
+def test_an_invoice_title_that_lost_its_first_letter_still_dates_and_names_the_invoice(title: str) -> None:
+    assert _values([title], "payment_date") == ["2026-12-05"]
+    assert classify([title]) == DocumentType.INVOICE
+
+
+def test_a_report_is_no_invoice_title() -> None:
+    assert classify(["Отчёт на оплату услуг"]) == DocumentType.OTHER
