@@ -15,7 +15,7 @@ from model.normalize import normalize_currency
 from model.payment_order import read_payment_order
 from model.schema import OCR_SOURCES, Candidate, DocumentType, Source
 from model.unlabelled import read_unlabelled
-from model.values import bank_in_grid, label, read_bank, read_name, read_purpose, settlement_account
+from model.values import NUMBER_SIGN, bank_in_grid, label, read_bank, read_name, read_purpose, settlement_account
 
 _PAYEE_IDS = frozenset({"recipient_inn", "recipient_kpp"})
 _PAYER_BLOCK_IDS = _PAYEE_IDS | {"recipient_account"}
@@ -68,7 +68,7 @@ _EVIDENCE: dict[DocumentType, tuple[tuple[re.Pattern[str], int], ...]] = {
             ),
             2,
         ),
-        (re.compile(r"^\W*сч[её]т\s*(?:№|N[oо]?)\s*\d{1,12}(?!\d)", re.IGNORECASE | re.MULTILINE), 2),
+        (re.compile(r"^\W*сч[её]т\s*" + NUMBER_SIGN + r"\s*\d{1,12}(?!\d)", re.IGNORECASE | re.MULTILINE), 2),
     ),
     DocumentType.BANK_TRANSFER: (
         (

@@ -14,6 +14,7 @@ from model.normalize import find_dates, kopecks_shown, normalize_date, normalize
 from model.schema import Candidate, Source
 from model.values import (
     BANK_TAIL,
+    NUMBER_SIGN,
     QUOTES,
     digit_tokens,
     label,
@@ -71,7 +72,7 @@ _BROWSER_PRINT_HEADER = re.compile(r"^\W*\d{1,2}[./]\d{1,2}[./]\d{2,4},\s*\d{1,2
 date of printing, not of paying."""
 _PRINT_MARGIN_LINES = 2
 _INVOICE_NUMBER = re.compile(
-    rf"(?<![а-яёa-z]){INVOICE_WORD}(?:\s*-\s*(?:оферт|договор)\w*)?(?![а-яёa-z])\s*(?:№|N[oо2e]?)[\s|:—-]*(?!\d{{15}})\w",
+    rf"(?<![а-яёa-z]){INVOICE_WORD}(?:\s*-\s*(?:оферт|договор)\w*)?(?![а-яёa-z])\s*{NUMBER_SIGN}[\s|:—-]*(?!\d{{15}})\w",
     re.IGNORECASE,
 )
 """An invoice's own number, "СЧЁТ № 913", «Счёт-оферта № 12» (not "по счёту № 913", nor an account's "Счёт №

@@ -342,7 +342,10 @@ _REQUISITES_FIRST = re.compile(
 «Островский В.Г.»»."""
 
 
-_TITLE_TAIL = re.compile(r"\s+[СC][ЧY][ЕЁE][ТT](?:\s+НА\s+ОПЛАТУ)?(?:\s*(?:№|N[oо2e]?)\s*\S+)?\s*$")
+NUMBER_SIGN = r"(?:№|N[oо2e]?|[MМ](?=\s*\d))"
+"""«№» as printed and as OCR reads it: «N», «No», «Ne», and «M» before the number in a face whose № it cannot
+read (a monospaced oblique's)."""
+_TITLE_TAIL = re.compile(r"\s+[СC][ЧY][ЕЁE][ТT](?:\s+НА\s+ОПЛАТУ)?(?:\s*" + NUMBER_SIGN + r"\s*\S+)?\s*$")
 """An invoice's title printed on the payee's line ("АО «Профмир»   СЧЁТ № 913"), in capitals as headers are."""
 
 

@@ -585,3 +585,19 @@ def test_an_invoice_title_that_lost_its_first_letter_still_dates_and_names_the_i
 
 def test_a_report_is_no_invoice_title() -> None:
     assert classify(["Отчёт на оплату услуг"]) == DocumentType.OTHER
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["ООО «Кедр» СЧЁТ M 440", "г. Челябинск, ул. Советская, д. 166 от 27.02.2023", "Оплатить до 04.03.2023"],
+        ["СЧЕТ M 440 от 27.02.2023", "Оплатить до 04.03.2023"],  # «№» as a monospaced oblique face gives it
+        ["Счёт М 440 от 27.02.2023", "Оплатить до 04.03.2023"],
+    ],
+)
+def test_an_invoice_whose_number_sign_was_read_as_m_is_dated_by_its_number(lines: list[str]) -> None:
+    assert _values(lines, "payment_date") == ["2023-02-27"]
+
+
+def test_a_word_after_invoice_is_no_number_sign() -> None:
+    assert _values(["Счёт Mastercard от 27.02.2023"], "payment_date") == []
