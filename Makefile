@@ -100,6 +100,11 @@ bench-real: system-deps $(VENV)/.dev ## Score the extractor on 52 real documents
 bench-variants: $(VENV)/.dev ## F1 per wording family (synonyms, stacked, tables, payer's IDs…) of the parser on the corpus truth as text
 	$(BIN)/python -m bench.variants
 
+# The corpus's clean pages drawn in the packaged Cyrillic faces the corpus never uses (bench/fonts.py), about 4 min.
+.PHONY: bench-fonts
+bench-fonts: system-deps $(VENV)/.dev ## Score the extractor on the clean pages drawn in 90 fonts the corpus never uses; writes bench/results/fonts/
+	$(BIN)/python -m bench.fonts --out bench/results/fonts
+
 # The corpus's clean pages damaged by augraphy (bench/damage.py), then scored like the corpus.
 DAMAGED_CORPUS ?= .cache/damaged-corpus
 .PHONY: bench-damage
