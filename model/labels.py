@@ -229,6 +229,7 @@ def read_labelled(line: str, following: str, read_whole: set[str], source: Sourc
 
 
 _KPP_OF_INN = {"recipient_inn": "recipient_kpp", "payer_inn": "payer_kpp"}
+_KPPS = frozenset(_KPP_OF_INN.values())
 _KPP_BESIDE_INN_SCORE = 0.9
 _AFTER_INN = re.compile(r"[\s/|,;:]*(?:([^\W\d_]{1,4})[\s.,:;№|]*)?(\d{9})(?!\d)")
 
@@ -239,7 +240,7 @@ def kpp_beside_inn(line: str, inn: str) -> str | None:
     («КИП», «КИ», «КИТ»), but not a value another label names («ИНН 7707083893 БИК 044525225»)."""
     at = re.search(r"(?<!\d)" + re.escape(inn) + r"(?!\d)", line)
     after = _AFTER_INN.match(line, at.end()) if at is not None else None
-    if after is None or (after[1] is not None and label_matches(after[1])):
+    if after is None or (after[1] is not None and any(r.field not in _KPPS for r, _ in label_matches(after[1]))):
         return None
     return after[2]
 
