@@ -316,11 +316,24 @@ def _row_of_its_own(line: str) -> bool:
     return _CAPTIONED_ROW.match(line) is not None or labelled_row(line)
 
 
+_PERSON_FIELDS = frozenset({"recipient_name", "payer_name"})
+_SURNAME_AND_NAME = re.compile(r"^[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+$")
+_PATRONYMIC_ALONE = re.compile(r"^\s*[А-ЯЁ][а-яё]+(?:ович|евич|ич|овна|евна|ична|инична)\s*$")
+"""A person's full name wrapped before the patronymic, as a wide face (a monospaced one) wraps a transfer's row:
+«Отправитель Виноградов Евгений» over «Евгеньевич»."""
+
+
 def continued(field_name: str, value: str | None, following: str) -> str | None:
     """``value`` with the next line joined on when it stops unfinished (``_DANGLING``): wrapped onto that line."""
     dangling = _DANGLING.get(field_name)
     goes_on = dangling is not None and value is not None and dangling.search(value) is not None
     goes_on = goes_on or (field_name in _GOES_ON_IN_LOWER_CASE and _LOWER_CASE_START.match(following) is not None)
+    goes_on = goes_on or (
+        field_name in _PERSON_FIELDS
+        and value is not None
+        and _SURNAME_AND_NAME.match(value) is not None
+        and _PATRONYMIC_ALONE.match(following) is not None
+    )
     if value is not None and goes_on and _follows_freely(following) and not _row_of_its_own(following):
         wordy = sum(ch.isalnum() or ch.isspace() for ch in following) >= 0.75 * len(following)
         return normalize_text(f"{value} {following}") if wordy else value  # not specks ("—--енла---е * SE")

@@ -601,3 +601,15 @@ def test_an_invoice_whose_number_sign_was_read_as_m_is_dated_by_its_number(lines
 
 def test_a_word_after_invoice_is_no_number_sign() -> None:
     assert _values(["Счёт Mastercard от 27.02.2023"], "payment_date") == []
+
+
+@pytest.mark.parametrize(
+    ("lines", "field", "expected"),
+    [
+        (["Отправитель Виноградов Евгений", "Евгеньевич"], "payer_name", "Виноградов Евгений Евгеньевич"),
+        (["Получатель Смирнова Анна", "Ильинична"], "recipient_name", "Смирнова Анна Ильинична"),
+        (["Получатель Смирнова Анна", "Телефон"], "recipient_name", "Смирнова Анна"),  # no patronymic: its own row
+    ],
+)
+def test_a_persons_name_wrapped_before_the_patronymic_is_joined(lines: list[str], field: str, expected: str) -> None:
+    assert _values(lines, field) == [expected]
