@@ -237,12 +237,14 @@ _AFTER_INN = re.compile(r"[\s/|,;:]*(?:([^\W\d_]{1,4})[\s.,:;№|]*)?(\d{9})(?!\
 def kpp_beside_inn(line: str, inn: str) -> str | None:
     """The nine digits right after ``inn`` on ``line``: its КПП, as every form prints the pair («ИНН 7707083893 КПП
     770701001», «ИНН/КПП 7707083893/770701001»), whatever OCR made of the КПП's label in a face it reads badly
-    («КИП», «КИ», «КИТ»), but not a value another label names («ИНН 7707083893 БИК 044525225»)."""
+    («КИП», «КИ», «КИТ»), but not a value another label names («ИНН 7707083893 БИК 044525225»). With its label
+    unread, only nine digits whose region (digits 1-2) is the ИНН's: a blurred pair («ИНИ 8015699959, КИЙ
+    501901001», both misread) gives nothing rather than a КПП that may be another number."""
     at = re.search(r"(?<!\d)" + re.escape(inn) + r"(?!\d)", line)
     after = _AFTER_INN.match(line, at.end()) if at is not None else None
     if after is None or (after[1] is not None and any(r.field not in _KPPS for r, _ in label_matches(after[1]))):
         return None
-    return after[2]
+    return after[2] if after[2][:2] == inn[:2] else None
 
 
 def _kpps_beside_their_inn(line: str, found: list[Candidate], source: Source) -> list[Candidate]:

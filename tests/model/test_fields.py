@@ -558,6 +558,7 @@ def test_a_registers_padded_inn_is_found_by_its_shape(line: str, expected: list[
         (["HHH 7707083893 КИП 770701001"], ["770701001"]),  # both labels lost: the ИНН found by its check digits
         (["ИНН 7707083893 БИК 044525225"], []),  # another label's value is no КПП
         (["ИНН 7707083893 ОГРН 1027700132195"], []),
+        (["ИНИ 8015699959, КИЙ 501901001"], []),  # another region: one of the two is misread
     ],
 )
 def test_nine_digits_beside_the_payees_inn_are_its_kpp_whatever_its_label_was_read_as(
