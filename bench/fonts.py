@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import subprocess
 import time
 from collections.abc import Iterator, Sequence
@@ -149,7 +150,10 @@ def sweep(faces: Sequence[Path], corpus: Path = CORPUS, workers: int = 2) -> Swe
     records = load_truth(corpus / TRUTH_FILE)
     clean = [record for record in records if record.difficulty == Difficulty.CLEAN]
     pages = [render_page(face, record, len(records)) for face, record in assign_pages(faces, clean)]
-    with ProcessPoolExecutor(workers, initializer=_init) as pool:
+    # forkserver, not fork: drawing the pages started OpenCV's threads in this process, and a worker forked from it
+    # hung on a lock one of them held (every worker asleep, the sweep never ending)
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init) as pool:
         readings = list(pool.map(_read, [data for data, _ in pages]))
     truth = [record for _, record in pages]
     predictions = {record.file: values for record, (values, _, _) in zip(truth, readings, strict=True)}
