@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from model.labels import OTHER_CAPTION, RULES, labelled_row, read_labelled
+from model.labels import INVOICE_WORD, OTHER_CAPTION, RULES, labelled_row, read_labelled
 from model.normalize import normalize_currency
 from model.payment_order import read_payment_order
 from model.schema import OCR_SOURCES, Candidate, DocumentType, Source
@@ -52,7 +52,7 @@ _EVIDENCE: dict[DocumentType, tuple[tuple[re.Pattern[str], int], ...]] = {
     DocumentType.INVOICE: (
         (
             re.compile(
-                r"(?:сч|(?<![а-яё])[(\[{<|]?ч)[её]т\w* на оплату|сч[её]т\s*-\s*(?:оферт|договор)"
+                INVOICE_WORD + r"\w* на оплату|сч[её]т\s*-\s*(?:оферт|договор)"
                 r"|квитанци\w* на оплату|\bизвещение\b"
                 r"|образец заполнения",
                 re.IGNORECASE,

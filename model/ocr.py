@@ -204,10 +204,14 @@ class LargeRow:
 def read_large_rows(image: np.ndarray, budget: Budget | None = None) -> list[OcrLine]:
     """Each row of large type (``LARGE_GLYPH``) read alone (``_read_row``). The row is found from its glyphs' sizes,
     since the block reading may have lost its words."""
-    budget = budget or Budget(None)
     grey = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+    return _read_rows(grey, large_rows(grey), budget or Budget(None))
+
+
+def _read_rows(grey: np.ndarray, rows: list[LargeRow], budget: Budget) -> list[OcrLine]:
+    """The first ``LARGE_ROWS_READ`` of ``rows`` read alone (``_read_row``), while the budget allows."""
     lines: list[OcrLine] = []
-    for row in large_rows(grey)[:LARGE_ROWS_READ]:
+    for row in rows[:LARGE_ROWS_READ]:
         if not budget.allows(0.0):
             budget.skip("rows in large type read alone")
             break
@@ -245,15 +249,8 @@ def _with_missed_rows(image: np.ndarray, lines: list[OcrLine], budget: Budget) -
     if len(lines) < 3 or not surely:
         return lines
     grey = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)
-    missed = [row for row in large_rows(grey) if not _covered(row.box, lines)][:LARGE_ROWS_READ]
-    found: list[OcrLine] = []
-    for row in missed:
-        if not budget.allows(0.0):
-            budget.skip("lines in large type read alone")
-            break
-        line = _read_row(grey, row, budget)
-        if line is not None and line.confidence >= MISSED_ROW_CONFIDENCE:
-            found.append(line)
+    missed = [row for row in large_rows(grey) if not _covered(row.box, lines)]
+    found = [line for line in _read_rows(grey, missed, budget) if line.confidence >= MISSED_ROW_CONFIDENCE]
     return sorted([*lines, *found], key=lambda line: line.box[1]) if found else lines
 
 
