@@ -191,6 +191,20 @@ _PHRASES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
         r"\(a receipt needs a fraction of ([\d.]+) s and (\d+) MB\); is it a PDF built to be expensive\?",
         r"(чеку хватает доли от \1 с и \2 МБ); не собран ли этот PDF нарочно тяжёлым?",
     ),
+    # a person's check refused (person_checks.py, routes/checking.py)
+    (r"no field '(\w+)' among a receipt's details", r"среди реквизитов чека нет поля «\1»"),
+    (
+        r"the form does not say which result \(processed_id\) to update",
+        "форма не говорит, какой результат (processed_id) обновить",
+    ),
+    (r"(\w+): nothing to check, it is empty", lambda m: f"{_LABELS.get(m[1], m[1])}: сверять нечего, поле пусто"),
+    (
+        r"(\w+): nothing to check, its check is (\w+): only a repaired value is checked by a person",
+        lambda m: (
+            f"{_LABELS.get(m[1], m[1])}: сверять нечего, статус проверки — {m[2]}; человек сверяет только "
+            "исправленные значения"
+        ),
+    ),
     # the БИК directory (model/bank_check.py)
     (r"not in the Bank of Russia's БИК directory of (\S+)", r"нет в справочнике БИК Банка России на \1"),
     (r"the Bank of Russia's БИК directory of (\S+) lists (\d+) as", r"справочник БИК Банка России на \1: \2 —"),

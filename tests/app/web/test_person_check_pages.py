@@ -124,7 +124,19 @@ def test_without_javascript_the_form_posts_and_the_page_reloads(
     plain = form | {"csrf_token": csrf}
 
     wrong = client.post(f"/receipts/{original_id}/checks/recipient_inn", data=plain, follow_redirects=False)
-    assert wrong.status_code == 409 and "<html" in wrong.text and "recipient_inn" in wrong.text  # an error page
+    assert wrong.status_code == 409 and "<html" in wrong.text  # a page of its own, with the way back
+    assert attribute(wrong.text, "problem", "data-kind") == "not_to_check"
+    assert "this value is no longer one to check" in wrong.text and "its check is verified" in wrong.text
+    assert attribute(wrong.text, "back-to-receipt", "href") == f"/receipts/{original_id}"
+    russian = client.post(
+        f"/receipts/{original_id}/checks/recipient_inn", data=plain, headers={"Accept-Language": "ru"}
+    ).text
+    assert "Не сохранено: это значение больше не нужно проверять" in russian
+    assert "ИНН: сверять нечего, статус проверки — verified" in russian
+    assert "nothing to check" not in russian and "Not saved" not in russian
+    unnamed = client.post(f"/receipts/{original_id}/confirm", data={"csrf_token": csrf}, follow_redirects=False)
+    assert unnamed.status_code == 400 and "<html" in unnamed.text  # not the bare fragment htmx gets
+    assert attribute(unnamed.text, "save-problem", "data-problem") == "rejected"
 
     posted = client.post(f"/receipts/{original_id}/checks/{KS}", data=plain, follow_redirects=False)
     assert (posted.status_code, posted.headers["location"]) == (303, f"/receipts/{original_id}#f-{KS}")

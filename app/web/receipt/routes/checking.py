@@ -3,7 +3,7 @@ their stored result together with the details as the form shows them (their edit
 
 Only the result's owner can: the stored result is read and replaced under their token, so another person's file is
 not found. With htmx the answer is the save status, with the field's badge and the summary out of band; without
-JavaScript the form posts here and the page reloads (303), and a refusal is an error page.
+JavaScript the form posts here and the page reloads (303), and a refusal is a page of its own (``not_saved``).
 """
 
 # No `from __future__ import annotations`: FastAPI resolves the Annotated dependencies at runtime.
@@ -13,12 +13,12 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from app.errors import ApiError
 from app.web.clients import ServiceError
 from app.web.receipt.checks import field_checks
 from app.web.receipt.payment import FIELDS, clean_details
 from app.web.receipt.person_checks import RECORD_KEY, NotToCheckError, checked, stored_checks, unchecked
-from app.web.receipt.result import confirmed_at, details_context, problem_of, replace_record, status_for
+from app.web.receipt.result import confirmed_at, details_context, problem_of, replace_record
+from app.web.receipt.routes.not_saved import not_saved
 from app.web.session import Login
 from app.web.state import CsrfChecked, Member, is_htmx, render
 
@@ -42,11 +42,11 @@ async def uncheck_field(request: Request, original_id: str, field: str, login: M
 async def _save_check(request: Request, original_id: str, field: str, login: Login, *, undo: bool) -> Response:
     context: dict[str, Any] = {"original_id": original_id, "checked_field": LABELS.get(field, field), "undone": undo}
     if field not in LABELS:
-        return _refused(request, context, "no_such_field", f"no field {field!r} among a receipt's details")
+        return not_saved(request, context, "no_such_field", f"no field {field!r} among a receipt's details")
     form = await request.form()
     old_id = form.get("processed_id")
     if not isinstance(old_id, str) or not old_id:
-        return _refused(request, context, "rejected", "the form does not say which result (processed_id) to update")
+        return not_saved(request, context, "rejected", "the form does not say which result (processed_id) to update")
     details, now = clean_details(form), confirmed_at()
     by = login.principal.username or login.principal.email or login.principal.subject
 
@@ -62,19 +62,11 @@ async def _save_check(request: Request, original_id: str, field: str, login: Log
     try:
         stored, record = await replace_record(request, login, original_id, old_id, with_check)
     except NotToCheckError as error:
-        return _refused(request, context, "not_to_check", str(error))
+        return not_saved(request, context, "not_to_check", str(error))
     except ServiceError as error:
         problem = problem_of(error, None)
-        return _refused(request, context, problem.kind, problem.detail)
+        return not_saved(request, context, problem.kind, problem.detail)
     if not is_htmx(request):
         return RedirectResponse(f"/receipts/{original_id}#f-{field}", status_code=303)
     context |= {"processed": stored, "saved_at": now, "live": True, "record": record}
     return render(request, "receipt.html", context | details_context(details, record), block="saved")
-
-
-def _refused(request: Request, context: dict[str, Any], kind: str, detail: str) -> Response:
-    """The refusal as the save status (htmx), or as an error page (a form posted without JavaScript)."""
-    if not is_htmx(request):
-        raise ApiError(status_for(kind), detail)
-    context |= {"save_problem": kind, "save_detail": detail}
-    return render(request, "receipt.html", context, block="saved", status_code=status_for(kind))

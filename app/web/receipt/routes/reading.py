@@ -47,6 +47,7 @@ from app.web.receipt.result import (
     replace_record,
     status_for,
 )
+from app.web.receipt.routes.not_saved import not_saved
 from app.web.state import (
     CsrfChecked,
     MaybeSignedIn,
@@ -201,8 +202,7 @@ async def confirm_details(request: Request, original_id: str, login: Member) -> 
     old_id = form.get("processed_id")
     context: dict[str, Any] = {"original_id": original_id}
     if not isinstance(old_id, str) or not old_id:
-        context["save_problem"] = "rejected"  # a form built by hand, not the page's: nothing to update
-        return render(request, "receipt.html", context, block="saved", status_code=status_for("rejected"))
+        return not_saved(request, context, "rejected")  # a form built by hand, not the page's: nothing to update
     details = clean_details(form)
 
     def confirmed(record: dict[str, Any]) -> dict[str, Any]:
@@ -213,8 +213,7 @@ async def confirm_details(request: Request, original_id: str, login: Member) -> 
         stored, record = await replace_record(request, login, original_id, old_id, confirmed)
     except ServiceError as error:
         problem = problem_of(error, None)
-        context["save_problem"] = problem.kind
-        return render(request, "receipt.html", context, block="saved", status_code=status_for(problem.kind))
+        return not_saved(request, context, problem.kind, problem.detail)
     if not is_htmx(request):
         return RedirectResponse(f"/receipts/{original_id}", status_code=303)
     context |= {"processed": stored, "saved_at": record["confirmed_at"]}
