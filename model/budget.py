@@ -62,12 +62,24 @@ class Budget:
     started_wall: float = field(default_factory=time.perf_counter)
     started_sched: tuple[float, float] | None = field(default_factory=_run_and_wait_s)
     skipped: list[str] = field(default_factory=list)
+    kept_s: float = 0.0
+    """CPU seconds set aside for a pass that must come later (``keeping``)."""
 
     def remaining_s(self) -> float:
-        """CPU seconds left."""
+        """CPU seconds left (less what is kept for a later pass)."""
         if not self.seconds:
             return math.inf
-        return self.seconds - (time.thread_time() - self.started_cpu)
+        return self.seconds - self.kept_s - (time.thread_time() - self.started_cpu)
+
+    @contextmanager
+    def keeping(self, seconds: float) -> Iterator[None]:
+        """Within the block the deadline comes ``seconds`` early: the time is kept for a pass that follows it and
+        must not be crowded out by the block's optional passes (the second reader of a pooled reading)."""
+        self.kept_s += seconds
+        try:
+            yield
+        finally:
+            self.kept_s -= seconds
 
     def contention(self) -> float:
         """Seconds of running or waiting for a core per second run, so far (1 on an idle core), at most

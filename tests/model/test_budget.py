@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 from model import budget as budget_module
+from model import indra
 from model.budget import Budget, DeadlineExceededError, check_deadline, request_deadline
 from model.inference import BUDGET_ENV, InferenceInputError, inference, load
 from model.pipeline import Extractor
@@ -93,6 +94,24 @@ def test_budget_past_its_deadline_allows_nothing_and_names_what_it_skipped() -> 
     budget.skip("the other turns of an unsure page")
     assert budget.truncated
     assert budget.warnings() == ["reading stopped at the 0.001 s budget: the other turns of an unsure page"]
+
+
+def test_time_kept_for_a_later_pass_is_not_spent_before_it() -> None:
+    budget = Budget(1.0)
+    with budget.keeping(0.9):
+        assert budget.remaining_s() <= 0.1 and not budget.allows(0.5)
+        assert budget.timeout_ms() <= 100 * budget.contention() + 1
+    assert budget.remaining_s() > 0.8 and budget.allows(0.5)
+
+
+@pytest.mark.skipif(indra.unavailable_reason() is not None, reason="the Indra extra is not installed")
+def test_a_pooled_reading_leaves_time_for_its_second_reader() -> None:
+    """On a blurred page Tesseract's passes alone outlast a short budget; Indra, which reads blur better, still
+    gets its reading (``INDRA_KEPT_S``)."""
+    cut = Extractor("pooled").extract(BLURRED.read_bytes(), budget_s=0.6)  # without the time kept: no Indra
+    assert cut.truncated
+    assert "the second reader (Indra)" not in cut.warnings[0]
+    assert "indra" in cut.stages
 
 
 def test_an_expired_budget_returns_partial_details_with_a_warning() -> None:
