@@ -82,7 +82,7 @@ def _init(backend: str, qr: bool) -> None:
     if not qr:
         import model.pipeline
 
-        model.pipeline.decode_qr = lambda image: []  # type: ignore[attr-defined]  # the module imports it by name
+        model.pipeline.decode_qr = lambda image, **_: []  # type: ignore[attr-defined]  # the module imports it by name
     from model.inference import load
 
     _extract = load(backend).extract

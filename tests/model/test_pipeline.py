@@ -236,7 +236,7 @@ def test_an_unsure_pages_type_comes_from_both_of_its_readings(monkeypatch: pytes
             return result
         return OcrResult(tuple(line for line in result.lines if not any(w in line.text.upper() for w in receipt_words)))
 
-    monkeypatch.setattr(pipeline, "decode_qr", lambda image: [])
+    monkeypatch.setattr(pipeline, "decode_qr", lambda image, **_: [])
     monkeypatch.setattr(pipeline, "recognize", first_reading_loses_the_receipt_words)
     monkeypatch.setattr(pipeline, "SECOND_READING_BELOW_CONFIDENCE", 101.0)
     receipt = (ROOT / "model" / "samples" / "doc_0002.jpg").read_bytes()
@@ -317,3 +317,19 @@ def test_a_page_with_its_total_reads_no_large_rows(monkeypatch: pytest.MonkeyPat
     image, timer = _receipt_with_a_large_total(), pipeline._Timer()
     reading = pipeline._with_large_rows(pipeline._read(image, timer, Budget(None)), image, 0, timer, Budget(None))
     assert calls == [] and "142.00" in [c.value for c in reading.candidates if c.field == "amount"]
+
+
+def test_the_flattened_page_is_searched_for_a_qr_code_without_the_rescues(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rescues (doubled, sharpened, binarised, OpenCV) went through the photo's pixels already; flattening
+    changes only the geometry, so the second search is zxing's reading alone."""
+    searches: list[bool] = []
+
+    def no_code(image: np.ndarray, *, rescues: bool = True) -> list[object]:
+        searches.append(rescues)
+        return []
+
+    monkeypatch.setattr(pipeline, "decode_qr", no_code)
+    photo = (ROOT / "model" / "samples" / "doc_0001.jpg").read_bytes()  # a photo: cropped and levelled
+    extraction = Extractor().extract(photo)
+    assert any(step.applied for step in extraction.steps if step.name in ("detect_document", "deskew"))
+    assert searches == [True, False]

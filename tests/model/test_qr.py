@@ -182,6 +182,7 @@ def test_decode_qr_reads_tiny_code() -> None:
     )
     codes = decode_qr(page([tiny], size=(500, 400)))
     assert [code.fields for code in codes] == [FISCAL_FIELDS]
+    assert decode_qr(page([tiny], size=(500, 400)), rescues=False) == []
 
 
 def shaken(image: Image, length: int, degrees: float) -> Image:
