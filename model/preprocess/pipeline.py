@@ -81,9 +81,13 @@ def preprocess(image: Image, options: PreprocessOptions = PreprocessOptions()) -
     color = record.run("deskew", options.deskew, _deskew, color)
     to_color = record.matrix
     level = enhance.to_grey(color)
-    grey = record.run("normalize_contrast", options.normalize_contrast, _normalize_contrast, level)
+    measure = options.scale or options.erase_rules
+    paper = enhance.paper_brightness(level) if options.normalize_contrast or measure else None
+    grey = record.run(
+        "normalize_contrast", options.normalize_contrast, partial(_normalize_contrast, paper=paper), level
+    )
     grey = record.run("denoise", options.denoise, _denoise, grey)
-    x_height = enhance.estimate_x_height(level) if options.scale or options.erase_rules else None
+    x_height = enhance.estimate_x_height(level, paper) if measure else None
     grey = record.run("scale", options.scale, partial(_scale, x_height=x_height, max_pixels=options.max_pixels), grey)
     scaled_x_height = None if x_height is None else x_height * grey.shape[1] / level.shape[1]
     grey = record.run("erase_rules", options.erase_rules, partial(_erase_rules, x_height=scaled_x_height), grey)
@@ -165,9 +169,10 @@ def _deskew(color: Image) -> StepResult:
     return deskew.rotate(color, -skew), True, f"levelled text lines tilted {skew:+.1f}°", matrix
 
 
-def _normalize_contrast(grey: Image) -> StepResult:
+def _normalize_contrast(grey: Image, paper: Image | None = None) -> StepResult:
+    """``paper`` is the page's closing, measured once for this step and the x-height (``enhance.text_on_paper``)."""
     size = enhance.closing_kernel_size(grey.shape)
-    normalized = enhance.normalize_contrast(grey)
+    normalized = enhance.normalize_contrast(grey, paper)
     detail = f"divided by the paper's brightness ({size} px closing)"
     noise = enhance.paper_noise(grey)
     if noise >= enhance.NOISY_PAPER:
