@@ -2,8 +2,8 @@
 
 This is where untrusted bytes meet the decoders, so every failure becomes a ``DocumentError`` whose message a person
 can act on: what is wrong and, where it helps, what to do. The type is sniffed from the bytes, never trusted from a
-file name or a client header. A bank's PDF keeps its text layer, which is exact and beats OCR; a scanned PDF is
-rendered instead.
+file name or a client header. A bank's PDF keeps its text layer, which is exact and beats OCR (its lines rebuilt in
+the page's order where the layer lists them in another, ``model.reading_order``); a scanned PDF is rendered instead.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import pypdfium2 as pdfium
 from PIL import Image, ImageOps
 
 from model.budget import DeadlineExceededError, check_deadline, seconds_left
+from model.reading_order import in_page_order
 from model.sandbox import WorkLimitError, WorkLimits, preload, run_limited
 
 pillow_heif.register_heif_opener()
@@ -246,6 +247,7 @@ def _pdf_page(page: pdfium.PdfPage, max_pixels: int) -> Page:
         if len("".join(text.split())) < MIN_TEXT_LAYER_CHARS:
             return Page(image=bgr)
         words = _text_words(textpage, bgr.shape[1] / width_pt, bgr.shape[0] / height_pt, height_pt)
+        text, words = in_page_order(words)
     except pdfium.PdfiumError as exc:
         raise DocumentError(f"a page of the PDF cannot be rendered ({exc})") from exc
     return Page(image=bgr, text=text, words=words)
@@ -277,11 +279,16 @@ def _text_words(textpage: pdfium.PdfTextPage, x_scale: float, y_scale: float, he
             line += 1
         elif character.isspace() or not character:
             close_word()
+        elif character in _SOFT_HYPHENS:
+            continue  # a word hyphenated where the producer may break it, printed whole («Коли\ufffeчество»)
         else:
             letters.append(character)
             boxes.append(textpage.get_charbox(index))
     close_word()
     return tuple(words)
+
+
+_SOFT_HYPHENS = frozenset("\ufffe\u00ad")
 
 
 def _bgr(bitmap: pdfium.PdfBitmap) -> np.ndarray:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from model.labels import INVOICE_WORD, OTHER_CAPTION, RULES, labelled_row, read_labelled
 from model.normalize import normalize_currency
-from model.payment_order import read_payment_order
+from model.payment_order import is_payment_order, read_payment_order
 from model.schema import OCR_SOURCES, Candidate, DocumentType, Source
 from model.unlabelled import read_unlabelled
 from model.values import NUMBER_SIGN, bank_in_grid, label, read_bank, read_name, read_purpose, settlement_account
@@ -88,7 +88,10 @@ _EVIDENCE: dict[DocumentType, tuple[tuple[re.Pattern[str], int], ...]] = {
 
 
 def classify(lines: Sequence[str]) -> DocumentType:
-    """The document type with the most telltale words; a single word ("квитанция", "кассир") is not enough."""
+    """The document type with the most telltale words; a single word ("квитанция", "кассир") is not enough. A
+    payment order's title names its type whatever its purpose quotes («Счет на оплату №436 от …»)."""
+    if is_payment_order(lines):
+        return DocumentType.BANK_TRANSFER
     text = "\n".join(lines)
     scores = {
         kind: sum(weight for pattern, weight in evidence if pattern.search(text))

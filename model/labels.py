@@ -149,16 +149,34 @@ OTHER_CAPTION = re.compile(
 """Captions of rows that hold no field of the schema (the contract behind an invoice, a transfer's status and fee, a
 phone, an address, a deadline): a line opening with one is that row, never a name or a purpose under a label, nor
 the rest of one wrapped from above."""
+_FORM_CELLS = (
+    "поступ. в банк плат.", "списано со сч. плат.", "вид оп.", "срок плат.", "очер. плат.", "наз. пл.", "рез. поле",
+    "подписи", "отметки банка", "м.п.",
+)  # fmt: skip
+FORM_CELL = re.compile(
+    r"^[\s|*•:\[-]*(?:" + "|".join(label(caption) for caption in _FORM_CELLS) + r")(?![а-яёa-z])", re.IGNORECASE
+)
+"""The captions of a платёжное поручение's own cells (also in the bank grid atop a 1C invoice): never a value
+under a label («Получатель» over «Поступ. в банк плат.» in a text layer's order). Unlike ``OTHER_CAPTION`` they make
+no row of a list: the grid prints them beside its cells."""
 INVOICE_WORD = r"(?:" + label("счет") + r"|(?<![а-яёa-z])[(\[{<|]?ч[еeё][тt])"
 """«Счёт», also with its first letter lost or read as a bracket («(чёт на оплату»): a large bold or condensed С
 prints as an open curve. No word starts with «чёт»; «отчёт», «учёт» have letters before it."""
 TITLE = re.compile(
     "|".join(
-        [INVOICE_WORD + r"\w*\s*" + label("на оплату"), label("квитанци"), label("извещение"), label("кассовый чек")]
+        [
+            INVOICE_WORD + r"\w*\s*" + label("на оплату"),
+            label("квитанци"),
+            label("извещение"),
+            label("кассовый чек"),
+            label("платежное поручение"),
+            label("платёжное поручение"),
+        ]
     ),
     re.IGNORECASE,
 )
-"""A document's title, also in OCR's Latin look-alikes: «Счет Ha оплату»."""
+"""A document's title, also in OCR's Latin look-alikes: «Счет Ha оплату». A label alone on its line never takes it for
+its value («Плательщик» over «ПЛАТЕЖНОЕ ПОРУЧЕНИЕ №478612» in a text layer's order)."""
 _DANGLING = {
     "purpose": re.compile(r"(?:\b(?:от|по|за|и|в|на|с|к|для|№)|[,-])$", re.IGNORECASE),
     "bank_name": re.compile(r"(?<![\w-])(?:ПАО|АО|ООО|ЗАО|ОАО|АКБ|КБ|банк|[«\"-])$", re.IGNORECASE),
@@ -295,6 +313,7 @@ def _follows_freely(following: str) -> bool:
         and not ANY_LABEL.search(following)
         and not TITLE.search(following)
         and not OTHER_CAPTION.match(following)
+        and not FORM_CELL.match(following)
     )
 
 

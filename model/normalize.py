@@ -27,7 +27,8 @@ _AMOUNT = re.compile(
           |\d{4}(?:[ \u00a0\u202f]\d{3})+(?=[.,]\d{2}(?!\d))  # 3442 750,00: OCR lost the first group's space
           |\d{1,3}(?:[ \u00a0\u202f']\d{3})+|\d+)          # 1 234 567 or 1234567
         (?:[.,](?P<frac>\d{1,2})                        # ,56 or .5
-          |,\s(?P<spaced>\d{2})(?=\s*(?:₽|руб|р\.|RUB)|\s*$))?  # «345, 67 руб.»: OCR put a space in
+          |,\s(?P<spaced>\d{2})(?=\s*(?:₽|руб|р\.|RUB)|\s*$)  # «345, 67 руб.»: OCR put a space in
+          |-(?P<dashed>\d{2})(?![\d./-]))?              # 1570-80: a payment order's field 7
         (?![\d])(?!\s?%)                                # 18 % is a rate, never money""",
     re.VERBOSE,
 )
@@ -63,7 +64,7 @@ def normalize_amount(text: str) -> str | None:
     apostrophes, the decimal separator may be a comma or a dot; commas group thousands when a dot ends the roubles
     ("46,750.00", as 1C prints with an English locale). A space OCR lost after a four-digit first group is put
     back when groups of three and kopecks follow ("3442 750,00" is 3 442 750,00). Forms ask for "10 808 руб. 10
-    коп.".
+    коп."; a payment order writes its kopecks after a dash ("1570-80", field 7 by the Bank of Russia's rules).
     """
     text = text.replace("\u2009", " ")
     if rubles := _RUBLES_KOPECKS.search(text):
@@ -73,7 +74,8 @@ def normalize_amount(text: str) -> str | None:
     if match is None:
         return None
     whole = re.sub(r"\D", "", match["int"])
-    frac = (match["frac"] or match["spaced"] or "").ljust(2, "0")
+    dashed = match["dashed"] if not text[: match.start()].endswith("-") else None  # 12-05-80 is no sum
+    frac = (match["frac"] or match["spaced"] or dashed or "").ljust(2, "0")
     try:
         value = Decimal(f"{whole}.{frac}")
     except InvalidOperation:  # pragma: no cover - the regex admits digits only
@@ -89,7 +91,9 @@ def kopecks_shown(text: str) -> bool:
         return True
     match = _AMOUNT.search(text)
     return match is not None and (
-        match["spaced"] is not None or (match["frac"] is not None and len(match["frac"]) == 2)
+        match["spaced"] is not None
+        or match["dashed"] is not None
+        or (match["frac"] is not None and len(match["frac"]) == 2)
     )
 
 

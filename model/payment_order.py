@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from model.labels import FORM_CELL, labelled_row
 from model.normalize import find_dates, normalize_text
 from model.schema import Candidate, Source
 from model.values import digit_tokens, label, read_bank, read_name, read_purpose
@@ -28,8 +29,10 @@ _RECIPIENT_BANK = re.compile(r"(?<![а-яё])б?анк\W{0,3}получ\w{3,6}(?
 """The captions under the banks' cells, also with the first letter lost («анк плательщика»)."""
 _PAYER = re.compile(r"(?<![а-яё]\W)(?<![а-яё])плат\w{3,6}к(?![а-яё])", re.IGNORECASE)
 """The caption «Плательщик» (OCR: «Плательшик», «Плательцик»), not the bank's «Банк плательщик(а)»."""
-_PURPOSE_CAPTION = re.compile(r"^\W*(?:[нкх]?азначени\w*|наименование)\s+плат\w{2,4}\W*$", re.IGNORECASE)
-"""Field 24's caption, also as OCR spells it («Казначение платена»)."""
+_PURPOSE_CAPTION = re.compile(
+    r"^\W*(?:[нкх]?азначени\w*(?:\s+плат\w{2,4})?|наименование\s+плат\w{2,4})\W*$", re.IGNORECASE
+)
+"""Field 24's caption, also as OCR spells it («Казначение платена»), or its first word alone (Тинькофф's form)."""
 _RECIPIENT_CAPTION = re.compile(r"^\W*получател\w*(?![а-яё])", re.IGNORECASE)
 """Field 16's caption under the name: on this form no label over a value, so the generic reader must not take the
 line under it (the purpose's) for the recipient."""
@@ -45,7 +48,9 @@ _OPERATION_CELLS = re.compile(r"\s+(?:вид\s*оп|срок\s*пл|наз\.?\s*
 """Fields 18-23, printed beside the recipient's name on the same row."""
 _LATIN_AFTER_QUOTE = re.compile(r"([»\"”])[^а-яёА-ЯЁ»\"”]*$")
 """What follows a quoted name with no Cyrillic letter in it: those cells' captions garbled («Cpem trat.»)."""
-_GRID_WORDS = re.compile(r"вид\s*оп|срок\s*пл|очер\.?\s*пл|рез\.?\s*пол|получател|\bкод\b", re.IGNORECASE)
+_GRID_WORDS = re.compile(r"вид\s*оп|срок\s*пл|очер\.?\s*пл|рез\.?\s*пол|получател|(?-i:\bКОД\b|\bКод\b)", re.IGNORECASE)
+"""The grid's cells beside the name and over the purpose; field 22's caption «Код» as printed, not a purpose's «код
+доходов 04013»."""
 
 _LABELLED_PARTY = re.compile(
     r"^\W*(?:[а-яё.]+\s+){0,2}(?:получател|плательщик|отправител)\w*(?:\s+[а-яё]+)?"
@@ -103,6 +108,8 @@ def read_payment_order(lines: Sequence[str], source: Source) -> PaymentOrder | N
         return None
     if not _as_a_grid(lines):
         return PaymentOrder([*_amount(lines, source), *_date(lines, source)], list(lines))  # labels say whose
+    if not _in_the_forms_order(lines, title):  # whose each number is cannot be told: none is read, nor any name
+        return PaymentOrder([*_amount(lines, source), *_date(lines, source)], [""] * len(lines))
     purpose_at = _first(_PURPOSE_CAPTION, lines, title)
     end = len(lines) if purpose_at is None else purpose_at
     recipient_bank_at = _first(_RECIPIENT_BANK, lines, title)
@@ -126,6 +133,16 @@ def read_payment_order(lines: Sequence[str], source: Source) -> PaymentOrder | N
         if _RECIPIENT_CAPTION.match(lines[index]):
             generic[index] = ""
     return PaymentOrder(found, generic)
+
+
+def _in_the_forms_order(lines: Sequence[str], title: int) -> bool:
+    """Whether the lines read the form top down, as its grid prints it: the title, then «Банк плательщика», «Банк
+    получателя» and field 24's caption in that order, as far as they were read, and none of them above the title.
+    A text layer that lists the cells in another order (captions first, values last) gives each number a place
+    that says nothing of whose it is: the payer's account and bank then stand where the recipient's would."""
+    captions = [_first(pattern, lines) for pattern in (_PAYER_BANK, _RECIPIENT_BANK, _PURPOSE_CAPTION)]
+    found = [at for at in captions if at is not None]
+    return all(at > title for at in found) and found == sorted(found)
 
 
 def _payer_end(lines: Sequence[str], title: int, payer_bank_at: int | None, recipient_bank_at: int) -> int:
@@ -184,12 +201,20 @@ def _payer_name(lines: Sequence[str], title: int, payer_end: int, source: Source
         return []
     parts = []
     for line in [*lines[inn_at + 1 : caption], _PAYER.split(lines[caption], maxsplit=1)[0]]:
-        if re.search(r"\d{5}", line):
+        if re.search(r"\d{5}", _ADDRESS_AFTER_NAME.sub("", line)):
             break
-        parts.append(line.strip())
-    text = " ".join(parts).strip()
+        if sum(ch.isalpha() for ch in line) >= 2 and not _a_caption(line):  # not the КПП cell's «0» alone
+            parts.append(line.strip())
+        if _ADDRESS_AFTER_NAME.search(line):
+            break
+    text = _ADDRESS_AFTER_NAME.sub("", " ".join(parts)).strip()
     name = read_name(text) if text else None
     return [Candidate("payer_name", name, source, ORDER_SCORE)] if name else []
+
+
+_ADDRESS_AFTER_NAME = re.compile(r"\s*//.*$")
+"""A person's name in fields 8 and 16 is followed by «//» and their address («ЧЕПЫЖОВ ДМИТРИЙ СТЕПАНОВИЧ //
+РОССИЙСКАЯ ФЕДЕРАЦИЯ, 603062, …//»), as the Bank of Russia's rules have an individual's name written."""
 
 
 def _recipient_bank(lines: Sequence[str], source: Source) -> list[Candidate]:
@@ -227,7 +252,36 @@ def _recipient(lines: Sequence[str], source: Source) -> list[Candidate]:
     inn_at = _first(_INN_ROW, lines)
     if inn_at is None or inn_at + 1 >= len(lines):
         return []
-    cell = _LATIN_AFTER_QUOTE.sub(r"\1", _OPERATION_CELLS.sub("", lines[inn_at + 1]))
-    letters = sum(ch.isalpha() for ch in cell)
-    name = read_name(cell) if letters >= 4 and letters >= 0.6 * len(cell.replace(" ", "")) else None
+    cells = [_name_cell(lines[inn_at + 1])]
+    for line in lines[inn_at + 2 : inn_at + 1 + _NAME_ROWS]:
+        cell = _name_cell(line)
+        if not _NAME_GOES_ON.match(cell) or _GRID_WORDS.search(line) or not _wordy(cell):
+            break
+        cells.append(cell)
+    text = _ADDRESS_AFTER_NAME.sub("", " ".join(cells))
+    name = read_name(text) if _wordy(cells[0]) else None
     return [Candidate("recipient_name", name, source, ORDER_SCORE)] if name else []
+
+
+_NAME_ROWS = 3
+"""Field 16 holds a name in up to three rows («Департамент финансов г.Н.Новгорода, муниципальное бюджетное» over
+«дошкольное образовательное учреждение "Детский сад №343"»)."""
+_NAME_GOES_ON = re.compile(r"^\s*[а-яё«\"]")
+"""A wrapped name goes on in lower case or with a quote; a row that starts with a capital is another cell's."""
+
+
+def _name_cell(line: str) -> str:
+    """The name's cell of a row: fields 18-23 beside it and their garbled captions cut off; none on a row of
+    captions."""
+    return "" if _a_caption(line) else _LATIN_AFTER_QUOTE.sub(r"\1", _OPERATION_CELLS.sub("", line))
+
+
+def _a_caption(line: str) -> bool:
+    """A row that opens with a label or one of the form's cells («Сч. №», «Вид оп.»): a caption is never a name,
+    where a layer's order put it under the party's row."""
+    return FORM_CELL.match(line) is not None or labelled_row(line)
+
+
+def _wordy(cell: str) -> bool:
+    letters = sum(ch.isalpha() for ch in cell)
+    return letters >= 4 and letters >= 0.6 * len(cell.replace(" ", ""))

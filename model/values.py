@@ -447,9 +447,15 @@ _CAPTION_BEFORE_BANK = re.compile(rf"^.{{0,20}}?получател\w*\W*(?={_BAN
 that starts like a bank's: a bank's name never contains «получателя»."""
 
 
+_PARTYS_BANK_CAPTION = re.compile(r"^\W*банк\W+(?:плательщик|получател|отправител)\w*\W*$", re.IGNORECASE)
+"""«Банк плательщика», «Банк получателя» alone: the caption under a bank's cell, never a bank's name."""
+
+
 def read_bank(text: str) -> str | None:
     """A bank name, without a БИК/к/с tail that shares its line or the "в" before it, and none from a row of
-    requisites, nor a lone word that names no bank."""
+    requisites, nor a lone word that names no bank, nor a bank's caption."""
+    if _PARTYS_BANK_CAPTION.match(text):
+        return None
     text = _CAPTION_BEFORE_BANK.sub("", _IN_BEFORE_BANK.sub("", text))
     if cell := _REQUISITE_CELL.search(text):
         text = text[: cell.start()]

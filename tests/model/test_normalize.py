@@ -35,6 +35,11 @@ from model.normalize import (
         ("Итого к оплате: 12 345, 67 руб.", "12345.67"),  # a space OCR put after the comma (Liberation Mono Italic)
         ("12 345, 67", "12345.67"),
         ("1 250, 30 шт.", "1250.00"),  # a count after a comma, no kopecks
+        ("1570-80", "1570.80"),  # a payment order's field 7: kopecks after a dash
+        ("КПП 300-00", "300.00"),
+        ("Сумма 4237-53, в т.ч. НДС (20%) 706-26", "4237.53"),
+        ("18-04-2019", "18.00"),  # a date's day and month, no kopecks
+        ("8-800-555-35-35", "8.00"),
     ],
 )
 def test_normalize_amount_reads_printed_forms(text: str, expected: str | None) -> None:

@@ -4,6 +4,7 @@ same labels as the recipient's, and its identifiers pass their checks, so taking
 from __future__ import annotations
 
 import random
+import re
 from decimal import Decimal
 
 import pytest
@@ -208,3 +209,132 @@ def test_a_payment_order_whose_titles_first_letter_ink_bled_is_still_the_form() 
 
 def test_the_caption_of_a_1c_invoices_payment_sample_is_no_title_even_misread() -> None:
     assert not is_payment_order(["Образец заполнения латежного поручения", "Образец заполнения платежного поручения"])
+
+
+def test_a_payment_order_whose_purpose_quotes_an_invoice_is_still_a_payment_order() -> None:
+    """PSB On-Line's order as its text layer's lines give it: the purpose «Счет на оплату №436 от …» names an
+    invoice, but the title says what the page is, and the recipient's block is read by its place."""
+    lines = [
+        "13.11.2020 0401060",
+        "Поступ. в банк плат. Списано со сч. плат.",
+        "ПЛАТЕЖНОЕ ПОРУЧЕНИЕ № 982 13.11.2020 Электронно",
+        "Дата Вид платежа",
+        "Сумма",
+        "прописью",
+        "Восемь тысяч сто рублей 00 копеек",
+        f"ИНН {PAYER.inn} КПП {PAYER.kpp} Сумма 8100-00",
+        PAYER.name,
+        f"Сч. № {PAYER.account}",
+        "Плательщик",
+        f"{bank_place(PAYER.bank)} БИК {PAYER.bank.bic}",
+        f"Сч. № {PAYER.bank.corr_account}",
+        "Банк плательщика",
+        f"{bank_place(RECIPIENT.bank)} БИК {RECIPIENT.bank.bic}",
+        f"Сч. № {RECIPIENT.bank.corr_account}",
+        "Банк получателя",
+        f"ИНН {RECIPIENT.inn} КПП {RECIPIENT.kpp} Сч. № {RECIPIENT.account}",
+        RECIPIENT.name,
+        "Вид оп. 01 Срок плат.",
+        "Наз. пл. Очер. плат. 5",
+        "Получатель Код Рез. поле",
+        "Счет на оплату №436 от 13 ноября 2020г.",
+        "Назначение платежа",
+        "Подписи Отметки банка",
+    ]
+    assert classify(lines) == DocumentType.BANK_TRANSFER
+    details, checks = _resolved(lines)
+    assert (details.recipient_inn, details.recipient_account) == (RECIPIENT.inn, RECIPIENT.account)
+    assert (details.bank_bic, details.bank_corr_account) == (RECIPIENT.bank.bic, RECIPIENT.bank.corr_account)
+    assert (details.recipient_name, details.payer_name) == (RECIPIENT.name, PAYER.name)
+    assert details.purpose == "Счет на оплату №436 от 13 ноября 2020г."
+    assert details.amount == "8100.00"
+    assert checks["recipient_account"].status == CheckStatus.VERIFIED
+
+
+@pytest.mark.parametrize("order", ["reversed", "values first", "seed 3"])
+def test_a_payment_order_read_out_of_the_forms_order_gives_no_partys_number(order: str) -> None:
+    """Lines in another order than the grid's (a text layer that lists its cells as it drew them): the place of a
+    number no longer says whose it is, so no ИНН, account, БИК or к/с is read, rather than the payer's verified."""
+    lines = _order_lines()
+    if order == "reversed":
+        lines.reverse()
+    elif order == "values first":
+        numbered = [line for line in lines if re.search(r"\d{9}", line)]
+        lines = numbered + [line for line in lines if line not in numbered]
+    else:
+        random.Random(3).shuffle(lines)
+    details, _ = _resolved(lines)
+    assert details.document_type == DocumentType.BANK_TRANSFER
+    identifiers = ("recipient_inn", "recipient_kpp", "recipient_account", "bank_bic", "bank_corr_account")
+    assert all(getattr(details, name) is None for name in identifiers)
+
+
+@pytest.mark.parametrize(
+    ("label", "caption", "field"),
+    [
+        ("Плательщик", "ПЛАТЕЖНОЕ ПОРУЧЕНИЕ №478612", "payer_name"),
+        ("Банк получателя", "Банк плательщика", "bank_name"),
+        ("Получатель", "Поступ. в банк плат.", "recipient_name"),
+        ("Получатель", "Списано со сч. плат.", "recipient_name"),
+        ("Назначение платежа", "Подписи Отметки банка", "purpose"),
+    ],
+)
+def test_a_forms_caption_under_a_label_is_no_value(label: str, caption: str, field: str) -> None:
+    """A label alone on its line over one of the form's captions, as a text layer's order may put them: the caption
+    is no name, bank or purpose."""
+    lines = [label, caption, "Итого 100,00"]
+    assert not [c for c in extract_candidates(lines, Source.PDF) if c.field == field]
+
+
+def test_a_budget_payment_order_of_a_person_names_them_without_their_address() -> None:
+    """Тинькофф's order paying a kindergarten's fee, its lines rebuilt from the text layer's words: the payer's cell
+    holds «NAME // address» (the rules' way of naming a person), the recipient's name wraps onto a second line in
+    lower case, the purpose's caption is «Назначение» alone and its text says «код доходов», and the bank of the
+    Bank of Russia prints twenty zeros for its к/с."""
+    name_rows = (
+        "Департамент финансов администрации города, муниципальное бюджетное",
+        'дошкольное образовательное учреждение "Детский сад №7"',
+    )
+    purpose_rows = (
+        "Перевод с карты *4798, За д.сад, май 2019, л/с 6343100695, гр.11 2-подготовительная. Родительская оплата, код",
+        "доходов 04013, л/с учреждения 07040756240. НДС не облагается.",
+    )
+    lines = [
+        "12.05.2019 13.05.2019 0401060",
+        "Поступ. в банк плат. Списано со сч. плат.",
+        "12.05.2019 24",
+        "ПЛАТЕЖНОЕ ПОРУЧЕНИЕ №1979524",
+        "Дата Вид платежа",
+        "Сумма Одна тысяча пятьсот семьдесят рублей 80 копеек",
+        "прописью",
+        "ИНН 0 КПП Сумма 1570-80",
+        "0",
+        "ИВАНОВ ИВАН ИВАНОВИЧ // РОССИЙСКАЯ ФЕДЕРАЦИЯ,",
+        "603000, НИЖЕГОРОДСКАЯ ОБЛ, Г НИЖНИЙ НОВГОРОД, УЛ ЛЕСНАЯ,",
+        "ДОМ 1, КВ. 2",
+        "Сч. № 30232810700000000022",
+        "Плательщик",
+        'АО "ТИНЬКОФФ БАНК" г. МОСКВА БИК 044525974',
+        "Сч. № 30101810145250000974",
+        "Банк плательщика",
+        "ВОЛГО-ВЯТСКОЕ ГУ БАНКА РОССИИ г. НИЖНИЙ НОВГОРОД БИК 042202001",
+        "Сч. № 00000000000000000000",
+        "Банк получателя",
+        f"ИНН {RECIPIENT.inn} КПП {RECIPIENT.kpp} Сч. № {RECIPIENT.account}",
+        *name_rows,
+        "Вид оп. 01 Срок плат.",
+        "Наз. пл. Очер. плат. 4",
+        "Код 0 Рез. поле",
+        "Получатель",
+        "07511301994040000130 22701000 0 0 01;2208103673 0 0",
+        *purpose_rows,
+        "Назначение",
+        "Подписи Отметки банка",
+    ]
+    details, _ = _resolved(lines)
+    assert details.payer_name == "ИВАНОВ ИВАН ИВАНОВИЧ"
+    assert details.recipient_name == " ".join(name_rows)
+    assert details.purpose == " ".join(purpose_rows)
+    assert (details.recipient_inn, details.recipient_account) == (RECIPIENT.inn, RECIPIENT.account)
+    assert (details.bank_bic, details.bank_corr_account) == ("042202001", None)
+    assert (details.amount, details.payment_date) == ("1570.80", "2019-05-12")
