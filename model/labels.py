@@ -24,6 +24,7 @@ from model.values import (
     read_bank,
     read_card_payment,
     read_counted_sum,
+    read_drive_number,
     read_inn,
     read_kpp,
     read_name,
@@ -71,11 +72,13 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
      "счёт получателя; номер счета; номер счёта; счет №; счёт №; сч. №; счет; счёт; казначейский счет; "
      "казначейский счёт; казначейского счета; казначейского счёта", settlement_account, _ANYWHERE, 1.0),
     # one digit more or fewer than the shape is read too, so the check can call it invalid rather than say nothing;
-    # an ОФД's web receipt or the tax service's app writes the labels out («Заводской номер фискального накопителя»)
+    # an ОФД's web receipt or the tax service's app writes the labels out («Заводской номер фискального накопителя»,
+    # «ФИСКАЛЬНЫЙ ДОКУМЕНТ #160139»)
     ("fiscal_drive_number", "фн №; фн; номер фн; фн n; заводской номер фн; номер фискального накопителя; заводской "
-     "номер фискального накопителя; фискальный накопитель", digits_of(16, 15, 17), _ANYWHERE, 1.0),
+     "номер фискального накопителя; фискальный накопитель", read_drive_number, _ANYWHERE, 1.0),
     ("fiscal_document_number", "фд №; фд; номер фд; фд n; порядковый номер фд; номер фискального документа; "
-     "порядковый номер фискального документа", digits_of(*range(1, 12)), _ANYWHERE, 1.0),
+     "порядковый номер фискального документа; фискальный документ; фискальный документ №",
+     digits_of(*range(1, 12)), _ANYWHERE, 1.0),
     ("fiscal_sign", "фп; фпд; фп n; фискальный признак; фискальный признак документа", digits_of(*range(1, 12)),
      _ANYWHERE, 1.0),
     ("amount", "итого к оплате; всего к оплате; сумма к оплате; итого с ндс; всего с ндс", read_amount, _ANYWHERE, 3.0),

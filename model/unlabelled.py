@@ -17,6 +17,7 @@ from model.values import (
     NUMBER_SIGN,
     QUOTES,
     digit_tokens,
+    grouped_digits,
     label,
     misread_legal_form,
     past_a_border,
@@ -151,7 +152,8 @@ def _only_specks_beside(line: str, token: str) -> bool:
     """Nothing but specks of at most three characters beside the number: a label blurred past reading ("wan
     3646735630", "} 7823615997 |"), not a label of something else ("ФП 3337101562", "Номер операции …")."""
     specks = all(len(word) <= 3 for word in line.split() if not word.isdigit() and token not in word)
-    return specks and not label_matches(re.sub(r"\d", " ", line))  # the "в" label's look-alike "8" is no label
+    # the "в" label's look-alike "8" is no label, nor a speck's B beside a digit («1B»)
+    return specks and not label_matches(re.sub(r"(?<!\S)(?=\S{0,2}\d)\S{1,3}(?!\S)|\d", " ", line))
 
 
 _NUMBER_CAPTION = re.compile(
@@ -209,6 +211,13 @@ def _person_by_what_follows(line: str, above: str, below: Sequence[str]) -> str 
     return None
 
 
+def _numbers(line: str) -> list[str]:
+    """The line's digit strings (``digit_tokens``), and a drive's sixteen digits read in groups beside a speck read
+    as a digit («H: 8712000 101115560 1B»), whose whole run is no number."""
+    tokens = digit_tokens(line)
+    return tokens + [group for group in grouped_digits(line, 16) if group not in tokens]
+
+
 def _a_drives_number(line: str, token: str) -> bool:
     """Sixteen digits with a fiscal drive's prefix, on a line that names no register number (ЗН ККТ, РН ККТ)."""
     drive_like = len(token) == 16 and token.startswith(checks.FISCAL_DRIVE_PREFIXES)
@@ -236,13 +245,17 @@ def _fiscal_numbers_after_the_drive(lines: Sequence[str], source: Source) -> lis
     """A cash receipt prints ФН, ФД and ФП on consecutive lines, in that order; the ФН's 16 digits survive blur
     that turns the short labels below into specks ("Of Nt 64171", "on 2302259259"), and then those two lines are
     the ФД and the ФП. Only under the drive's number: a register prints its РН ККТ (16 digits too) over other lines
-    («РН ККТ: 0000021254007916» over «ФП: 2136077849», whose number would then be read as the ФД)."""
+    («РН ККТ: 0000021254007916» over «ФП: 2136077849», whose number would then be read as the ФД). Zeros alone
+    are no ФД (it counts from 1) or ФП: they are an ОФД's «ООО» under a drive whose ФД and ФП are labelled
+    elsewhere («ОФД ООО …» read «oon 000 …»)."""
     found = []
     for index, line in enumerate(lines):
-        if any(_a_drives_number(line, token) for token in digit_tokens(line)):
+        if any(_a_drives_number(line, token) for token in _numbers(line)):
             for field_name, below in zip(_AFTER_THE_DRIVE, lines[index + 1 : index + 3], strict=False):
                 numbers = re.findall(r"\d+", below)  # as printed: specks are no digits here ("On: PDS 7055")
                 if len(numbers) != 1 or len(numbers[0]) > 10 or not _only_specks_beside(below, numbers[0]):
+                    break
+                if not numbers[0].strip("0"):
                     break
                 found.append(Candidate(field_name, numbers[0], source, 0.3, by_shape=True))
     return found
@@ -372,7 +385,7 @@ def read_unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
     for index, (line, above, below) in enumerate(zip(lines, ["", *lines], [*lines[1:], ""], strict=False)):
         if (person := _person_by_what_follows(line, above, lines[index + 1 : index + 3])) is not None:
             found.append(Candidate(person, normalize_text(line) or line, source, 0.3))
-        for token in map(_behind_a_border, digit_tokens(line)):
+        for token in map(_behind_a_border, _numbers(line)):
             if len(token) == 20 and token.startswith(("30101", "40102")):  # a bank's к/с, a treasury office's ЕКС
                 found.append(Candidate("bank_corr_account", token, source, 0.3))
             elif len(token) == 20 and token[:3] in _PAYEE_ACCOUNTS_BY_SHAPE:

@@ -7,6 +7,7 @@ takes the text where a value stands and returns the value in the schema's form, 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
@@ -125,6 +126,25 @@ def digit_tokens(text: str) -> list[str]:
         if " " in mapped or "\u00a0" in mapped:
             tokens.extend(part for part in mapped.split() if part.isdigit())
     return tokens
+
+
+def grouped_digits(text: str, length: int) -> list[str]:
+    """``length`` digits that a run of digit groups holds as consecutive whole groups: a ФН printed or read in two
+    groups beside a speck that reads as a digit («8712000 101115560 1B», whose run joins to eighteen)."""
+    found = []
+    for match in _DIGIT_RUN.finditer(text):
+        parts = match.group().translate(_DIGIT_LIKE).split()
+        for start, end in itertools.combinations(range(len(parts) + 1), 2):
+            joined = "".join(parts[start:end])
+            if end - start > 1 and len(joined) == length and joined.isdigit():
+                found.append(joined)
+    return found
+
+
+def read_drive_number(text: str) -> str | None:
+    """A ФН's sixteen digits, whole or in groups (``grouped_digits``); else fifteen or seventeen, which its shape
+    check calls invalid rather than say nothing."""
+    return _first_digits(text, (16,)) or next(iter(grouped_digits(text, 16)), None) or _first_digits(text, (15, 17))
 
 
 def _first_digits(text: str, lengths: Iterable[int]) -> str | None:

@@ -358,3 +358,47 @@ def test_an_ekzl_era_receipts_fp_mark_gives_no_fiscal_sign(mark: list[str]) -> N
 def test_a_fiscal_sign_of_six_digits_or_more_is_read(printed: str) -> None:
     details, _ = _read(_register_receipt("ИТОГ =99.00", f"ФП: {printed}"))
     assert details.fiscal_sign == printed
+
+
+def _web_receipt(*fiscal_lines: str) -> list[str]:
+    """An ОФД's web page of an online shop's receipt: labels left, values right, the ФН and ФП on one line, the
+    ОФД's own name under them."""
+    return ["Кассовый чек / Приход", 'ООО "Звезда"', *fiscal_lines, f"РН 0005061400012345 ИНН {INN}",
+            "ФН 9961440300123456 ФПД 1234567890", "ОФД ООО «Такском»", "ИТОГ 2000.00"]  # fmt: skip
+
+
+@pytest.mark.parametrize("operator", ["ОФД ООО «Такском»", "oon 000 NC CT", "OФД 000 Такском"])
+def test_the_operators_line_under_the_drive_is_no_document_number(operator: str) -> None:
+    """«ОФД ООО …» under the ФН reads «oon 000 …»: its zeros are a legal form, and no ФД or ФП is zero."""
+    lines = _web_receipt()
+    lines[-2] = operator
+    details, _ = _read(lines)
+    assert (details.fiscal_drive_number, details.fiscal_sign) == ("9961440300123456", "1234567890")
+    assert details.fiscal_document_number is None
+
+
+@pytest.mark.parametrize("printed", ["ФИСКАЛЬНЫЙ ДОКУМЕНТ #160139", "Фискальный документ № 160139"])
+def test_an_operators_fiscal_document_label_names_the_document_number(printed: str) -> None:
+    details, checks = _read(_web_receipt(printed))
+    assert details.fiscal_document_number == "160139"
+    assert checks["fiscal_document_number"].status == CheckStatus.UNVERIFIED
+
+
+@pytest.mark.parametrize(
+    "drive_line",
+    ["ФН: 8712000 101115560", "ФН: 8712000 101115560 4", "H: 8712000 101115560 1B ae He", "8712 0001 0111 5560"],
+    ids=["labelled", "a speck read as a digit", "its label blurred", "in fours"],
+)
+def test_a_drive_number_read_in_groups_is_its_sixteen_digits(drive_line: str) -> None:
+    lines = _register_receipt("ИТОГ =427.90", "ФП: 0451515782")
+    lines[6] = drive_line
+    details, checks = _read(lines)
+    assert details.fiscal_drive_number == "8712000101115560"
+    assert checks["fiscal_drive_number"].status == CheckStatus.UNVERIFIED
+
+
+@pytest.mark.parametrize("line", ["ЗН ККТ: 8712000 101115560", "Карта 2200 7001 2345 6789 1", "8712000 10111556"])
+def test_groups_that_are_no_drives_number_give_no_drive(line: str) -> None:
+    lines = _register_receipt("ИТОГ =427.90")
+    lines[6] = line
+    assert _read(lines)[0].fiscal_drive_number is None
