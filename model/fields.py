@@ -14,6 +14,7 @@ from model.labels import INVOICE_WORD, OTHER_CAPTION, RULES, labelled_row, read_
 from model.normalize import normalize_currency
 from model.payment_order import is_payment_order, read_payment_order
 from model.schema import OCR_SOURCES, Candidate, DocumentType, Source
+from model.seller import seller_over_its_inn
 from model.unlabelled import read_unlabelled
 from model.values import NUMBER_SIGN, bank_in_grid, label, read_bank, read_name, read_purpose, settlement_account
 
@@ -149,6 +150,8 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
             candidates += _caption_labelled(found, line, lines[:index], source)
     unlabelled = ["" if index in suppliers | issuers | payers else line for index, line in enumerate(lines)]
     candidates += read_unlabelled(unlabelled, source)
+    if document_type == DocumentType.CASH_RECEIPT:
+        candidates += seller_over_its_inn(unlabelled, source)
     if any(c.field == "amount" for c in candidates):
         candidates.append(Candidate("currency", _currency(lines, source), source, 0.5))
     return candidates

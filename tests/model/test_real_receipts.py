@@ -402,3 +402,71 @@ def test_groups_that_are_no_drives_number_give_no_drive(line: str) -> None:
     lines = _register_receipt("ИТОГ =427.90")
     lines[6] = line
     assert _read(lines)[0].fiscal_drive_number is None
+
+
+def _chain_receipt(seller_line: str, *head: str) -> list[str]:
+    """A chain's 54-ФЗ receipt that prints its seller under the totals, over its ИНН (Пятёрочка's registers)."""
+    return ["КАССОВЫЙ ЧЕК", "ПОДЫТОГ: 427.90", "ИТОГ: 427.90", "ЭЛЕКТРОННЫМИ: 427.90", *head, seller_line,
+            f"ИНН: {INN} СНО: ОСН", "347927 г. Таганрог, ул. Чехова, д. 29", "20.06.18 16:20"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("seller_line", "seller"),
+    [("Звездочка ООО", "Звездочка ООО"), ("Arporopr 000", "Агрогорг ООО"), ("| Торговый Дом АО", "Торговый Дом АО")],
+    ids=["as printed", "in look-alikes", "behind a speck"],
+)
+def test_a_sellers_legal_form_after_its_name_over_its_inn_names_it(seller_line: str, seller: str) -> None:
+    details, checks = _read(_chain_receipt(seller_line))
+    assert details.recipient_name == seller
+    assert checks["recipient_name"].status == CheckStatus.UNVERIFIED
+
+
+@pytest.mark.parametrize(
+    "seller_line",
+    ["ИТОГО 000", "Ae He 000", "Apple Store ООО", "Звездочка ООО 123"],
+    ids=["a label", "specks", "a Latin name read faithfully or garbled", "a number beside it"],
+)
+def test_no_seller_is_taken_from_a_line_over_the_inn_that_is_no_name_and_form(seller_line: str) -> None:
+    assert _read(_chain_receipt(seller_line))[0].recipient_name is None
+
+
+@pytest.mark.parametrize(
+    "others", ["ИНН кассира: 500100732259", "ИНН ОФД: 7704211201"], ids=["the cashier's", "the operator's"]
+)
+def test_a_name_over_another_partys_inn_is_no_seller(others: str) -> None:
+    lines = ["КАССОВЫЙ ЧЕК", "ИТОГ: 427.90", "Кассир Иванова ООО", others]
+    assert _read(lines)[0].recipient_name is None
+    lines = ["КАССОВЫЙ ЧЕК", "ИТОГ: 427.90", 'КАФЕ "ЛУКОМОРЬЕ"', others]
+    assert _read(lines)[0].recipient_name is None
+
+
+def _cafe_receipt(*head: str) -> list[str]:
+    """An ЭКЛЗ-era café receipt in a frame of x's: its sign and address over its ИНН, no company named."""
+    return ["XXXXXXXXXXXXXXXXXXXXX", *head, "x г. Вологда, УЛ. ЛЕРМОНТОВА, 8 x", f"” ИНН {INN} x",
+            "KKM 00844271 18.12.13 15:08", "ПРОДАЖА #0412", "1: 1015 Суп ”Солянка сборная” 250г",
+            "ИТОГ =11000.00"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sign_line", "seller"),
+    [('x КАФЕ ”ЛУКОМОРЬЕ” х', 'КАФЕ "ЛУКОМОРЬЕ"'), ("Аптека «Здоровье»", 'АПТЕКА "Здоровье"'),
+     ('MAГAЗИH "Заречный"', 'МАГАЗИН "Заречный"')],
+    ids=["a café in a frame", "a chemist's", "a shop in look-alikes"],
+)  # fmt: skip
+def test_a_business_kind_and_quoted_sign_over_the_inn_name_a_seller_whose_head_names_no_company(
+    sign_line: str, seller: str
+) -> None:
+    details, checks = _read(_cafe_receipt(sign_line))
+    assert details.recipient_name == seller
+    assert checks["recipient_name"].status == CheckStatus.UNVERIFIED
+
+
+@pytest.mark.parametrize(
+    "company", ['ООО "Звезда"', '340 "Тандер"', "ИП Иванов И. И."], ids=["a company", "a misread form", "a trader"]
+)
+def test_a_sign_gives_way_to_a_company_the_head_names(company: str) -> None:
+    """The company named beside a shop's sign is the seller; when its name is garbled, no name beats the sign's."""
+    details, _ = _read(_cafe_receipt('МАГАЗИН "Заречный"', company))
+    assert details.recipient_name != 'МАГАЗИН "Заречный"'
+    details, _ = _read(_cafe_receipt(company, 'МАГАЗИН "Заречный"'))
+    assert details.recipient_name != 'МАГАЗИН "Заречный"'

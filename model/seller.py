@@ -1,0 +1,103 @@
+"""A cash receipt's seller by its place: a 54-ФЗ register prints the seller's name in the head, on the lines over
+its ИНН, and that place names it where the name's own shape is not the one the unlabelled rules know
+(``model.unlabelled``): a chain's register puts the legal form after the name without a comma («Агроторг ООО»), and
+a café or a shop may print its kind and quoted sign alone («КАФЕ "ЛУКОМОРЬЕ"»). Only under a receipt's own ИНН
+label (not the cashier's, the ОФД's or a buyer's) and only a line that holds nothing else: a garbled head gives no
+name rather than a wrong one."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from model.labels import label_matches
+from model.normalize import normalize_text
+from model.schema import Candidate, Source
+from model.values import QUOTES, label, misread_legal_form
+
+_SELLER_INN = re.compile(r"(?<![а-яёa-z])" + label("инн") + r"[\s.:№]*\d{10}", re.IGNORECASE)
+_OTHER_PARTIES = frozenset({"others_inn", "supplier_inn", "payer_inn"})
+
+_LOOKALIKES = str.maketrans("AaBCcEeHKMOoPpTXxyrnum", "АаВСсЕеНКМОоРрТХхугпит")
+"""Latin letters Tesseract reads a Cyrillic word's letters as, in both cases (a г as r, a п as n, an и as u)."""
+_LETTERS = r"[A-Za-zА-ЯЁа-яё]"
+_FORM_LAST = re.compile(
+    rf"^[\W_]{{0,3}}(?P<name>[A-ZА-ЯЁ]{_LETTERS}{{3,}}(?:[\s-]+{_LETTERS}{{3,}}){{0,2}})\s+(?P<form>[A-ZА-ЯЁ0]{{2,3}})"
+    r"[\W_]{0,3}$"
+)
+"""A name of one to three words and its legal form after it, with no comma («Агроторг ООО», read «Arporopr 000»)."""
+_FORM_LAST_REACH = 2
+"""The form-last name stands right over the ИНН (a line of the address may come between)."""
+
+_KINDS = (
+    "кафе", "кафе-бар", "бар", "ресторан", "столовая", "кофейня", "пиццерия", "закусочная", "буфет", "пекарня",
+    "кулинария", "магазин", "супермаркет", "гипермаркет", "минимаркет", "универсам", "аптека", "гостиница", "отель",
+    "хостел", "салон",
+)  # fmt: skip
+_KIND_AND_SIGN = re.compile(
+    rf"^(?:[\W_]*\w?\s+)?[\W_]*(?P<kind>{'|'.join(label(kind) for kind in sorted(_KINDS, key=len, reverse=True))})"
+    rf"\s*[{QUOTES}]+(?P<sign>[А-ЯЁA-Z][^{QUOTES}»]{{1,40}}?)[{QUOTES}»]+(?:\s+\w)?[\W_]*$",
+    re.IGNORECASE,
+)
+"""A business's kind and its quoted sign alone on a line, perhaps inside a frame of specks («x КАФЕ ”ЛУКОМОРЬЕ” х»)."""
+_KIND_REACH = 4
+_FORM_TOKEN = re.compile(r"(?<!\w)(?:[A-ZА-ЯЁ0-9]{2,3}|ип|общество)(?!\w)", re.IGNORECASE)
+_SIGN_SCORE = 0.2
+"""Below any company's name: a sign names the seller only when its head names no company."""
+_FORM_LAST_SCORE = 0.35
+"""Above a company's name found anywhere else (0.3): its place over the ИНН says whose it is."""
+
+
+def seller_over_its_inn(lines: Sequence[str], source: Source) -> list[Candidate]:
+    """The names that the lines over each seller's ИНН hold (module docstring)."""
+    found = []
+    for index, line in enumerate(lines):
+        if not _SELLER_INN.search(line) or any(rule.field in _OTHER_PARTIES for rule, _ in label_matches(line)):
+            continue
+        for above in range(index - 1, max(-1, index - _KIND_REACH - 1), -1):
+            if index - above <= _FORM_LAST_REACH and (name := _form_last(lines[above])) is not None:
+                found.append(Candidate("recipient_name", name, source, _FORM_LAST_SCORE))
+            elif (sign := _KIND_AND_SIGN.match(lines[above])) and not _names_a_company(
+                lines[max(0, above - 2) : index]
+            ):
+                name = f'{_kind(sign["kind"])} "{normalize_text(sign["sign"])}"'
+                found.append(Candidate("recipient_name", name, source, _SIGN_SCORE))
+    return found
+
+
+def _kind(printed: str) -> str:
+    """The business kind ``printed`` reads as, in Cyrillic capitals whatever look-alikes OCR read it in."""
+    return next(kind for kind in _KINDS if re.fullmatch(label(kind), printed, re.IGNORECASE)).upper()
+
+
+def _form_last(line: str) -> str | None:
+    """A name followed by its legal form (``_FORM_LAST``), in Cyrillic again where every letter of a word is a
+    look-alike; no label's line («ИТОГО 000»)."""
+    found = _FORM_LAST.match(line)
+    if (
+        found is None
+        or label_matches(line)
+        or (form := misread_legal_form(found["form"], before_a_quoted_name=False)) is None
+    ):
+        return None
+    words = found["name"].split()
+    cyrillic = [respelled for word in words if (respelled := _cyrillic(word)) is not None]
+    return " ".join([*cyrillic, form]) if len(cyrillic) == len(words) else None
+
+
+def _cyrillic(word: str) -> str | None:
+    """``word`` in Cyrillic: as printed, or with its Latin look-alikes undone when they are all it has; a word of
+    other Latin letters is no Russian company's name read faithfully, so ``None``."""
+    if re.fullmatch(r"[А-ЯЁа-яё-]+", word):
+        return word
+    respelled = word.translate(_LOOKALIKES)
+    return respelled if re.fullmatch(r"[А-ЯЁа-яё-]+", respelled) else None
+
+
+def _names_a_company(lines: Sequence[str]) -> bool:
+    """A legal form, as printed or as OCR misreads one, anywhere on ``lines``: that company is the seller."""
+    return any(
+        token.lower() in ("ип", "общество") or misread_legal_form(token, before_a_quoted_name=True) is not None
+        for line in lines
+        for token in _FORM_TOKEN.findall(line)
+    )
