@@ -371,6 +371,26 @@ def _org_name(line: str) -> str | None:
     return None if name is None or _LONG_NUMBER.search(name) else name
 
 
+_HEAD_INN = re.compile(r"(?<!\d)(?P<inn>\d{12})\s*#\s?\d{3,}(?!\d)")
+"""Twelve digits before a receipt's «#0679»: an ЭКЛЗ-era register's head, «ККМ 00015886 ИНН 002310031475 #4073»."""
+
+
+def _padding_misread(line: str, token: str) -> bool:
+    """A register's 00-padded ИНН in its head (``_HEAD_INN``) with one padding zero misread and its label lost («… На
+    Kart” 907728029110 #0679»): twelve digits that fail a person's ИНН rule while the ten after a 0 and another digit
+    pass a company's. The ten are taken by their shape and place, never verified (a check digit passes one in ten)."""
+    head = _HEAD_INN.search(line)
+    padding = token[:2]
+    return (
+        head is not None
+        and head["inn"] == token
+        and padding != "00"
+        and "0" in padding
+        and not checks.inn_valid(token)
+        and checks.inn_valid(token[2:])
+    )
+
+
 def _printed_by_a_browser(index: int, lines: Sequence[str]) -> bool:
     """The line is a browser's print header: among the first or last lines of the page, opening with the moment of
     printing."""
@@ -403,7 +423,9 @@ def read_unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
                 found.append(Candidate("recipient_inn", token, source, 0.3, by_shape=True))
                 if (kpp := kpp_beside_inn(line, token)) is not None:  # «HHH 7707083893 КИП 770701001»
                     found.append(Candidate("recipient_kpp", kpp, source, 0.3))
-            elif checks.padded_inn_valid(token) and not _under_a_number_caption(above):
+            elif (checks.padded_inn_valid(token) or _padding_misread(line, token)) and not _under_a_number_caption(
+                above
+            ):
                 # an ЭКЛЗ-era register's «ККМ 00173040 ИНН 002310031475» with its label blurred («HHH»)
                 found.append(Candidate("recipient_inn", token[2:], source, 0.3, by_shape=True))
         if TITLE.search(line) and (title_date := normalize_date(line)) is not None:

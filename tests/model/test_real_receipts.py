@@ -470,3 +470,22 @@ def test_a_sign_gives_way_to_a_company_the_head_names(company: str) -> None:
     assert details.recipient_name != 'МАГАЗИН "Заречный"'
     details, _ = _read(_cafe_receipt(company, 'МАГАЗИН "Заречный"'))
     assert details.recipient_name != 'МАГАЗИН "Заречный"'
+
+
+@pytest.mark.parametrize("padding", ["90", "08", "00"])
+def test_a_registers_padded_inn_that_lost_its_label_is_read_by_its_place_before_the_receipts_number(
+    padding: str,
+) -> None:
+    """«ККМ 00015886 ИНН 002310031475 #4073» read with its label garbled and a padding zero misread: the ten after
+    the padding pass a company's check digits, the twelve fail a person's; taken, never verified."""
+    details, checks = _read(["ЧЕК НА ПРОДАЖУ", f"ом sn На Kart” {padding}{INN} #0679", "ИТОГ =1000.00"])
+    assert details.recipient_inn == INN
+    assert checks["recipient_inn"].status == CheckStatus.UNVERIFIED
+
+
+@pytest.mark.parametrize(
+    "line", [f"ом sn На Kart” 93{INN} #0679", f"ом sn На Kart” 90{INN}", f"ом sn На Kart” 90{INN[:-1]}5 #0679"],
+    ids=["no padding zero", "no receipt number after it", "the ten fail"],
+)  # fmt: skip
+def test_twelve_digits_that_are_no_registers_padded_inn_give_no_inn(line: str) -> None:
+    assert _read(["ЧЕК НА ПРОДАЖУ", line, "ИТОГ =1000.00"])[0].recipient_inn is None
