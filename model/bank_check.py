@@ -6,7 +6,7 @@ the bank's name it lists for it, since a misread БИК is another bank's or non
 
 from __future__ import annotations
 
-from model.bik_directory import BankEntry, BikDirectory, names_agree
+from model.bik_directory import BankEntry, BikDirectory, names_agree, names_another_bank
 from model.schema import Candidate, CheckStatus, FieldCheck
 
 _DIRECTORY_RULE = "bik_directory"
@@ -39,6 +39,9 @@ def check_bank_in_directory(
     if entry is None:
         results["bank_bic"] = _noted(results["bank_bic"], f"not in {label}")
         return
+    if (name := values["bank_name"]) is not None and names_another_bank(name, entry) and not _account_fits(results):
+        _not_the_recipients(results, f"{label} names БИК {bic} {entry.name}, not «{name}», the recipient's bank read")
+        return
     read = results["bank_bic"].status not in _DOUBTED and any(c.value == bic and not c.by_shape for c in bics)
     corr, name = values["bank_corr_account"], values["bank_name"]
     corr_agrees = corr is not None and results["bank_corr_account"].status not in _DOUBTED
@@ -58,6 +61,26 @@ def check_bank_in_directory(
         results["bank_name"] = _confirmed(results["bank_name"], f"{label} names БИК {bic} {entry.name}")
     elif name is not None:
         results["bank_name"] = _noted(results["bank_name"], f"{label} names БИК {bic} {entry.name}")
+
+
+_UNDOUBTED_SOURCES = frozenset({"qr_agrees"})
+
+
+def _account_fits(results: dict[str, FieldCheck]) -> bool:
+    """The recipient's own account passed its key with this БИК: the БИК is its bank's, whatever the name read."""
+    check = results["recipient_account"]
+    return check.status == CheckStatus.VERIFIED and check.rule == "account_key_bik"
+
+
+def _not_the_recipients(results: dict[str, FieldCheck], why: str) -> None:
+    """A БИК whose bank the directory names other than the page's «Банк получателя» is some other bank's (the bank
+    that issued a transfer receipt prints its own): its к/с passing the key with it says nothing of the recipient.
+    Neither is ``verified``; a QR's payload, the payment's own, still is."""
+    for field in ("bank_bic", "bank_corr_account"):
+        check = results[field]
+        if check.status == CheckStatus.VERIFIED and check.rule not in _UNDOUBTED_SOURCES:
+            check = check.model_copy(update={"status": CheckStatus.UNVERIFIED, "rule": _DIRECTORY_RULE})
+        results[field] = _noted(check, why)
 
 
 def _accounts(entry: BankEntry) -> str:

@@ -25,6 +25,7 @@ import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
@@ -222,6 +223,24 @@ def names_agree(read: str, entry: BankEntry) -> bool:
     области г. Тула» names the УФК; the directory lists the УФК."""
     key = name_key(read.rsplit("//", 1)[-1], entry.city)
     return bool(key) and key == name_key(entry.name, entry.city)
+
+
+_SAME_BANK_RATIO = 0.75
+"""How alike two printings of one bank's name stay when OCR misreads a letter or two («СБЕРБАНЕ»): other banks'
+names share little more than the word «банк» («ОЗОН Банк» and «Т-Банк»: 0.62)."""
+
+
+def names_another_bank(read: str, entry: BankEntry) -> bool:
+    """Whether a bank name read from a document is clearly not the directory's name of that БИК: neither name's
+    letters hold the other's («Т-Банк» = «ТБанк», «ВТБ» = «Банк ВТБ») and they are too unalike for a misreading.
+    A treasury office is never judged: documents print it as its Bank of Russia division or as the УФК."""
+    if entry.corr_account is None:
+        return False
+    mine = "".join(name_key(read.rsplit("//", 1)[-1], entry.city).split())
+    listed = "".join(name_key(entry.name, entry.city).split())
+    if not mine or not listed or mine in listed or listed in mine:
+        return False
+    return SequenceMatcher(None, mine, listed).ratio() < _SAME_BANK_RATIO
 
 
 def main(argv: Sequence[str] | None = None) -> int:

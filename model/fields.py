@@ -129,8 +129,8 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
             candidates += [_as_supplier(c) if c.field == "recipient_name" else c for c in found]  # «Продавец: ООО …»
             suppliers.add(index)  # over «ИНН продавца: …»
             continue
-        if index in issuers:
-            found = [c for c in found if c.field not in _BANK_FIELDS]
+        if index in issuers:  # the issuing bank's own БИК, к/с, ИНН and КПП
+            found = [c for c in found if c.field not in _BANK_FIELDS | _PAYEE_IDS]
         if _payee_caption(line, lines[max(0, index - _PAYEE_CELL_ROWS) : index]):
             found = [c for c in found if c.field != "recipient_name"]
         found = _bank_row_account(line, found, source)
@@ -181,6 +181,7 @@ def issuer_bank_lines(lines: Sequence[str]) -> set[int]:
     АО «Банк …», БИК …, к/с …») is never one. Only for transfers: an invoice prints its payee's bank the footer's way
     («ПАО Сбербанк, БИК …, к/с …»)."""
     found = {index for index, line in enumerate(lines) if _OWN_REQUISITES.search(line)}
+    found |= _issuer_blocks(lines)
     for index, line in enumerate(lines):
         status = _STATUS_CAPTION.match(line) or (index > 0 and _STATUS_CAPTION.match(lines[index - 1]))
         if _EXECUTED.search(line) and not status:
@@ -189,6 +190,51 @@ def issuer_bank_lines(lines: Sequence[str]) -> set[int]:
             found |= stamped | {near - 1 for near in stamped if near > 0 and _bank_alone(lines[near - 1])}
     payees = {index for index, line in enumerate(lines) if "получател" in line.lower() or settlement_account(line)}
     return found - payees
+
+
+_BANK_ORGANISATION = re.compile(
+    r"^\W*(?:(?:ооо|п?ао|оао|зао|нко|кб)\W{1,3}[^\d]{0,30}?банк|банк\s+[^\d(]{2,20}\((?:п?ао|оао|зао)\))",
+    re.IGNORECASE,
+)
+"""A line opening with a bank's name as an organisation («ООО «ОЗОН БАНК»», «АО «Почта Банк» Лицензия …», «Банк ВТБ
+(ПАО)»): no label before it, so not the recipient's bank («Банк получателя: …»)."""
+_REQUISITE_ROW = re.compile(
+    r"^\W*(?:(?:"
+    + "|".join(map(label, ("инн", "кпп", "бик", "к/с", "кор", "огрн", "лицензия")))
+    + r")(?![а-яёa-z])|(?:"
+    + label("корр")
+    + r"|"
+    + label("лиценз")
+    + r")|\d{6},)",
+    re.IGNORECASE,
+)
+"""A row of a bank's own block under its name: an identifier, its licence, or an address opening with a postcode."""
+_OWN_ID = re.compile(
+    r"(?<![а-яёa-z])(?:" + label("инн") + "|" + label("бик") + "|" + label("к/с") + r")(?![а-яёa-z])", re.I
+)
+_BLOCK_REACH = 4
+
+
+def _issuer_blocks(lines: Sequence[str]) -> set[int]:
+    """The issuing bank's block at the foot of a transfer receipt: a line naming a bank as an organisation, unlabelled,
+    then its own rows (ИНН, БИК, к/с, licence, address) up to the first other row. The bank that issued the receipt
+    prints its requisites there; on a transfer by phone they are the only ones on the page, and their check digits
+    and keys pass, but it is not who is paid (the page names that bank under «Банк получателя»). A name under a label
+    of its own («Банк получателя» alone over it) is the recipient's bank."""
+    found: set[int] = set()
+    for index, line in enumerate(lines):
+        if not _BANK_ORGANISATION.match(line) or "получател" in line.lower():
+            continue
+        if index > 0 and (lines[index - 1].rstrip().endswith(":") or "получател" in lines[index - 1].lower()):
+            continue
+        block = [index]
+        for below in range(index + 1, min(len(lines), index + 1 + _BLOCK_REACH)):
+            if not _REQUISITE_ROW.match(lines[below]) or "получател" in lines[below].lower():
+                break
+            block.append(below)
+        if any(_OWN_ID.search(lines[row]) for row in block):
+            found |= set(block)
+    return found
 
 
 def _bank_alone(line: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from model.bik_directory import BankEntry, BikDirectory
+from model.checks import account_control_key
 from model.resolve import resolve
 from model.schema import Candidate, CheckStatus, DocumentType, FieldCheck, Source
 
@@ -72,6 +73,38 @@ def test_a_bank_name_other_than_the_listed_one_stays_unverified_and_names_the_li
     _, checks = _resolve(_ocr("bank_bic", BIK), _ocr("bank_name", "АО «Альфа-Банк»"))
     assert checks["bank_bic"].status == checks["bank_name"].status == CheckStatus.UNVERIFIED
     assert "not «АО «Альфа-Банк»»" in str(checks["bank_bic"].detail)
+
+
+OZON_BIK, OZON_CORR = "044525068", "30101810645374525068"
+
+
+def test_a_bik_the_directory_names_another_bank_than_the_recipients_is_not_verified_nor_its_corr_account() -> None:
+    """A transfer receipt of Ozon Банк names «Банк получателя: Т-Банк» and prints its own БИК and к/с in its stamp:
+    the к/с passes its key with that БИК and the directory lists both, as ООО "ОЗОН Банк", not the recipient's."""
+    _, checks = _resolve(_ocr("bank_bic", OZON_BIK), _ocr("bank_corr_account", OZON_CORR), _ocr("bank_name", "Т-Банк"))
+    assert checks["bank_corr_account"].rule == "bik_directory"  # its key with the БИК was all that verified it
+    for field in ("bank_bic", "bank_corr_account"):
+        assert checks[field].status == CheckStatus.UNVERIFIED
+        assert f'names БИК {OZON_BIK} ООО "ОЗОН Банк", not «Т-Банк», the recipient\'s bank read' in str(
+            checks[field].detail
+        )
+
+
+def test_the_same_bank_spelled_otherwise_or_the_recipients_account_keeps_the_bik_verified() -> None:
+    _, checks = _resolve(
+        _ocr("bank_bic", "044525974"), _ocr("bank_corr_account", "30101810145250000974"), _ocr("bank_name", "Т-Банк")
+    )
+    assert checks["bank_bic"].status == checks["bank_corr_account"].status == CheckStatus.VERIFIED
+    body = "40702810038000000001"
+    account = body[:8] + str(account_control_key(body, BIK[6:])) + body[9:]
+    _, checks = _resolve(
+        _ocr("bank_bic", BIK),
+        _ocr("bank_corr_account", CORR),
+        _ocr("recipient_account", account),
+        _ocr("bank_name", "ОЗОН Банк"),
+    )
+    assert checks["recipient_account"].rule == "account_key_bik"  # its key with the БИК: the БИК is its bank's
+    assert checks["bank_bic"].status == CheckStatus.VERIFIED
 
 
 def test_with_no_corr_account_read_the_bik_says_which_the_directory_lists() -> None:

@@ -17,6 +17,7 @@ from model.bik_directory import (
     main,
     name_key,
     names_agree,
+    names_another_bank,
     parse_ed807,
     to_json,
 )
@@ -116,6 +117,25 @@ def test_names_agree_as_two_printings_of_one_bank_name(read: str, bic: str, agre
     entry = load_directory().lookup(bic)
     assert entry is not None
     assert names_agree(read, entry) is agrees
+
+
+@pytest.mark.parametrize(
+    ("read", "bic", "another"),
+    [
+        ("Т-Банк", "044525974", False),  # «АО "ТБанк"»: a hyphen apart
+        ("ВТБ", "044525187", False),  # «Банк ВТБ (ПАО)»
+        ("ПАО СБЕРБАНЕ", "044525225", False),  # a letter misread
+        ("ПАО Сбербанк", "044030653", False),  # the head office's name beside a regional bank's БИК
+        ("Т-Банк", "044525068", True),  # ООО "ОЗОН Банк": the issuing bank's БИК, not the recipient's
+        ("Альфа-Банк", "044525225", True),
+    ],
+)
+def test_names_another_bank_only_when_no_printing_or_misreading_makes_them_one(
+    read: str, bic: str, another: bool
+) -> None:
+    entry = load_directory().lookup(bic)
+    assert entry is not None
+    assert names_another_bank(read, entry) is another
 
 
 def test_name_key_drops_a_city_only_when_it_is_the_banks_own() -> None:

@@ -424,15 +424,25 @@ def _bank_app_receipt(tail: list[str]) -> list[str]:
         [f"АО «ТБанк», БИК {TBANK_BIK}, к/с {TBANK_CORR}.", "Универсальная лицензия Банка России"],
         ["АО «ТБанк»", f"БИК {TBANK_BIK}", "ИСПОЛНЕНО", "01.04.2019"],
         ["Банк ВТБ (ПАО)", "| БИК 044525187", "| ИСПОЛНЕНО", "| 01.04.2019"],
+        ["ООО «ОЗОН БАНК»", "БИК 044525068 ИНН 9703077050", "К/С 30101810645374525068", "ДЛЯ ДОКУМЕНТОВ"],
+        ["АО «Почта Банк» Лицензия ЦБ РФ 650", "107061, г. Москва, Преображенская площадь, д. 8", "ИНН 3232005484"],
     ],
-    ids=["footer", "stamp", "stamp with specks"],
+    ids=["footer", "stamp", "stamp with specks", "block under its name", "name, licence, address, ИНН"],
 )
 def test_the_issuing_banks_footer_or_stamp_is_not_the_recipients_bank(tail: list[str]) -> None:
-    """A transfer by phone names no recipient's БИК: the only one on the page is the sender's bank's, confirmed by
-    its own к/с, and was called verified."""
+    """A transfer by phone names no recipient's БИК nor ИНН: the only ones on the page are the sender's bank's,
+    confirmed by its own к/с and check digits, and were called verified."""
     details = _details(_bank_app_receipt(tail))
-    assert (details.bank_bic, details.bank_corr_account) == (None, None)
+    assert (details.bank_bic, details.bank_corr_account, details.recipient_inn) == (None, None, None)
     assert details.bank_name == "Сбербанк"
+
+
+def test_a_bank_under_its_label_with_its_requisites_is_the_recipients() -> None:
+    """The same block under «Банк получателя:» alone on its line is the recipient's bank, not the issuer's."""
+    lines = _bank_app_receipt([])
+    lines[5:6] = ["Банк получателя:", "ПАО Сбербанк", "БИК 044525225", "к/с 30101810400000000225"]
+    details = _details(lines)
+    assert (details.bank_bic, details.bank_corr_account) == ("044525225", "30101810400000000225")
 
 
 def test_the_recipients_bik_beside_the_issuers_footer_is_the_recipients() -> None:
