@@ -26,6 +26,10 @@ _FORM_LAST = re.compile(
     r"[\W_]{0,3}$"
 )
 """A name of one to three words and its legal form after it, with no comma («Агроторг ООО», read «Arporopr 000»)."""
+_RECEIPT_WORDS = re.compile(
+    r"итог|сумм|сдач|смен|чек|касс|налич|безнал|скидк|округл|приход|расход|возврат|продаж|всего|оплат|сайт|адрес"
+)
+"""A receipt's own words, which a line of its totals or its register opens with («Смена 000»): no company's name."""
 _FORM_LAST_REACH = 2
 """The form-last name stands right over the ИНН (a line of the address may come between)."""
 
@@ -72,7 +76,7 @@ def _kind(printed: str) -> str:
 
 def _form_last(line: str) -> str | None:
     """A name followed by its legal form (``_FORM_LAST``), in Cyrillic again where every letter of a word is a
-    look-alike; no label's line («ИТОГО 000»)."""
+    look-alike; no label's line («ИТОГО 000») nor one of the receipt's own words (``_RECEIPT_WORDS``)."""
     found = _FORM_LAST.match(line)
     if (
         found is None
@@ -82,7 +86,9 @@ def _form_last(line: str) -> str | None:
         return None
     words = found["name"].split()
     cyrillic = [respelled for word in words if (respelled := _cyrillic(word)) is not None]
-    return " ".join([*cyrillic, form]) if len(cyrillic) == len(words) else None
+    if len(cyrillic) < len(words) or _RECEIPT_WORDS.search(" ".join(cyrillic).lower()):
+        return None
+    return " ".join([*cyrillic, form])
 
 
 def _cyrillic(word: str) -> str | None:

@@ -423,8 +423,15 @@ def test_a_sellers_legal_form_after_its_name_over_its_inn_names_it(seller_line: 
 
 @pytest.mark.parametrize(
     "seller_line",
-    ["ИТОГО 000", "Ae He 000", "Apple Store ООО", "Звездочка ООО 123"],
-    ids=["a label", "specks", "a Latin name read faithfully or garbled", "a number beside it"],
+    ["ИТОГО 000", "Ae He 000", "Apple Store ООО", "Звездочка ООО 123", "CMEHA 000", "Сумма без НДС 000"],
+    ids=[
+        "a label",
+        "specks",
+        "a Latin name read faithfully or garbled",
+        "a number beside it",
+        "a register's word",
+        "a total's words",
+    ],
 )
 def test_no_seller_is_taken_from_a_line_over_the_inn_that_is_no_name_and_form(seller_line: str) -> None:
     assert _read(_chain_receipt(seller_line))[0].recipient_name is None
