@@ -154,7 +154,14 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
         candidates += seller_over_its_inn(unlabelled, source)
     if any(c.field == "amount" for c in candidates):
         candidates.append(Candidate("currency", _currency(lines, source), source, 0.5))
+    elif any(c.field == "recipient_account" and c.value[5:8] in _ROUBLE_CODES for c in candidates):
+        candidates.append(Candidate("currency", "RUB", source, 0.3))  # a bill whose sum is blank or unread
     return candidates
+
+
+_ROUBLE_CODES = frozenset({"810", "643"})
+"""Digits 6-8 of a Russian account name its currency: 810 (the rouble's code before 1998, still in accounts' numbers)
+or 643. A payment into a rouble account is in roubles, also where the page's sum could not be read."""
 
 
 _BANK_FIELDS = frozenset({"bank_name", "bank_bic", "bank_corr_account"})

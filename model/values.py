@@ -389,10 +389,25 @@ _INITIALS = re.compile(r"(?<=[а-яё] )[А-ЯЁ][.,]\s?[А-ЯЁ][.,](?=\s|$)")
 """The two initials after a surname ("Захаров Б. Б.", as blur reads it "Б, Б,"): whatever follows is not the name."""
 
 
+_CAPTION_START = re.compile(
+    r"^[\W_]*(?:номер|наименование|реквизиты|банковские\s+реквизиты|раздел|сведения)(?![а-яё])", re.IGNORECASE
+)
+"""The caption of the cell beside a label or a section's heading over it («Раздел 2 Сведения для внесения платы
+получателю платежа» over «Наименование получателя платежа | Номер банковского счета и банковские реквизиты», a ЖКХ
+bill's column heads): no name opens with one."""
+
+
+_BANK_OFFICE_BESIDE = re.compile(r"\s+(?:дополнительный|операционный|доп\.)\s*офис(?![а-яё]).*$", re.IGNORECASE)
+"""A bank's office that the next column begins on the name's line («АО "Газпром теплоэнерго Самара Дополнительный
+офис "Самарский Региональный Центр"…», a ЖКХ bill's payee beside its bank): no payee's name goes on into one."""
+
+
 def read_name(text: str) -> str | None:
     """A name as printed, without the ИНН/КПП (before or after it), address, phone or invoice title that shares its
-    line; OCR's "000" for ООО is undone."""
-    text = _REQUISITES_FIRST.sub("", text)
+    line; OCR's "000" for ООО is undone. None where the text is another cell's caption."""
+    if _CAPTION_START.match(text):
+        return None
+    text = _BANK_OFFICE_BESIDE.sub("", _REQUISITES_FIRST.sub("", text))
     name = _TITLE_TAIL.sub("", _ADDRESS_TAIL.sub("", _ORG_END.sub("", _FORM_BLANK.sub("", text)))).strip(" :|_—-`")
     name = _CRUMBS_AFTER_QUOTE.sub(r"\1", _REQUISITE_AFTER_COMMA.sub("", name))
     if re.search(r"[а-яё]", name):  # «ИП Ковалёв A. A.»: initials read as Latin look-alikes

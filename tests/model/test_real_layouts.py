@@ -695,3 +695,44 @@ def test_a_card_slips_bank_read_behind_a_speck_is_not_the_seller() -> None:
     receipt = ["КАССОВЫЙ ЧЕК", "ПРИХОД", 'ООО "ПРОДУКТЫ У ДОМА"', "ИНН 7707083893", "ИТОГ =2 610,13"]
     assert _details(slip + receipt).recipient_name == 'ООО "ПРОДУКТЫ У ДОМА"'
     assert _details([*slip, "КАССОВЫЙ ЧЕК", "ИТОГ =2 610,13"]).recipient_name is None
+
+
+def test_a_payees_name_wrapped_after_an_adjective_goes_on_under_it() -> None:
+    """A university's printable ПД-4 form (a text layer): the name wraps after «высшего», whose noun is on the next
+    line; an adjective in lower case ends no name."""
+    lines = [
+        "ИЗВЕЩЕНИЕ",
+        "Получатель: федеральное государственное бюджетное образовательное учреждение высшего",
+        'образования "Северный государственный университет"',
+        "ИНН 3525027110,КПП 352501001 УФК по Северной области (СГУ, л/с 20306X44530)",
+    ]
+    assert _details(lines, Source.PDF).recipient_name == (
+        'федеральное государственное бюджетное образовательное учреждение высшего образования "Северный '
+        'государственный университет"'
+    )
+
+
+def _housing_bill(sum_line: str) -> list[str]:
+    """A ЖКХ «Платежный документ (счет)» as Tesseract read one: section heads and column heads over the payee's row,
+    which shares its line with the payee bank's office, the print's sums overwritten with zeros."""
+    return [
+        "ПЛАТЕЖНЫЙ ДОКУМЕНТ (СЧЕТ) № 5542111111111-9/2023",
+        "Раздел2 Сведения для внесения платы получателю платежа (получателям платежей)",
+        "Наименование получателя платежа Номер банковского счета и банковские реквизиты",
+        'АО "Теплосеть Самара Дополнительный офис "Самарский Региональный Центр"Нижегородского',
+        'филиала Акционерного общества "Акционерный банк"Россия"',
+        "ИНН - 6322036965 / 631701001 БИК - 042202876 Р/с-40702810101240000148 К/с - 30101810300000000876",
+        sum_line,
+    ]
+
+
+def test_a_housing_bills_column_heads_and_section_are_no_payees_name() -> None:
+    name = _details(_housing_bill("К оплате за месяц 000,00")).recipient_name
+    assert name is not None and name.startswith('АО "Теплосеть Самара') and "офис" not in name
+
+
+def test_a_bill_to_a_rouble_account_is_in_roubles_whose_sum_went_unread() -> None:
+    """Digits 6-8 of the account (810) name the rouble: the currency stands where the page's sum is blank."""
+    details = _details(_housing_bill("К оплате за месяц 000,00"))
+    assert details.amount is None
+    assert details.currency == "RUB"
