@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from model.labels import FORM_CELL, labelled_row
+from model.labels import FORM_CELL, label_matches
 from model.normalize import find_dates, normalize_text
 from model.schema import Candidate, Source
 from model.values import digit_tokens, label, read_bank, read_name, read_purpose
@@ -277,9 +277,15 @@ def _name_cell(line: str) -> str:
 
 
 def _a_caption(line: str) -> bool:
-    """A row that opens with a label or one of the form's cells («Сч. №», «Вид оп.»): a caption is never a name,
-    where a layer's order put it under the party's row."""
-    return FORM_CELL.match(line) is not None or labelled_row(line)
+    """A row of the form's cells or of labels alone («Вид оп. 01 Срок плат.», «Сч. №»): a caption is never a name,
+    where a layer's order put it under the party's row. A name that starts like a label («Банк ВТБ (ПАО)») has
+    words of its own."""
+    if FORM_CELL.match(line):
+        return True
+    unlabelled = line
+    for _, match in sorted(label_matches(line), key=lambda found: -found[1].start()):
+        unlabelled = unlabelled[: match.start()] + " " + unlabelled[match.end() :]
+    return sum(ch.isalpha() for ch in unlabelled) < 2
 
 
 def _wordy(cell: str) -> bool:

@@ -338,3 +338,12 @@ def test_a_budget_payment_order_of_a_person_names_them_without_their_address() -
     assert (details.recipient_inn, details.recipient_account) == (RECIPIENT.inn, RECIPIENT.account)
     assert (details.bank_bic, details.bank_corr_account) == ("042202001", None)
     assert (details.amount, details.payment_date) == ("1570.80", "2019-05-12")
+
+
+def test_a_recipient_named_like_a_label_is_still_named() -> None:
+    """A loan repaid to the bank itself: «Банк ВТБ (ПАО)» starts with the label «Банк» but has words of its own, so
+    it is no caption."""
+    lines = _order_lines()
+    lines[14] = "Банк ВТБ (ПАО) Вид оп. 01 Срок плат."
+    details, _ = _resolved(lines)
+    assert details.recipient_name == "Банк ВТБ (ПАО)"
