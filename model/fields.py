@@ -152,11 +152,16 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
     candidates += read_unlabelled(unlabelled, source)
     if document_type == DocumentType.CASH_RECEIPT:
         candidates += seller_over_its_inn(unlabelled, source)
+    return candidates + _currency_read(candidates, lines, source)
+
+
+def _currency_read(candidates: list[Candidate], lines: Sequence[str], source: Source) -> list[Candidate]:
+    """The currency beside the amounts read; with none read, a rouble account's (a bill whose sum is blank)."""
     if any(c.field == "amount" for c in candidates):
-        candidates.append(Candidate("currency", _currency(lines, source), source, 0.5))
-    elif any(c.field == "recipient_account" and c.value[5:8] in _ROUBLE_CODES for c in candidates):
-        candidates.append(Candidate("currency", "RUB", source, 0.3))  # a bill whose sum is blank or unread
-    return candidates
+        return [Candidate("currency", _currency(lines, source), source, 0.5)]
+    if any(c.field == "recipient_account" and c.value[5:8] in _ROUBLE_CODES for c in candidates):
+        return [Candidate("currency", "RUB", source, 0.3)]
+    return []
 
 
 _ROUBLE_CODES = frozenset({"810", "643"})
