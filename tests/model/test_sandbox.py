@@ -334,3 +334,29 @@ def test_main_guards_are_the_top_level_ifs_on_the_main_name(
     script = tmp_path / "guards.py"
     script.write_text(source, encoding="utf-8")
     assert sandbox._main_guards(str(script)) == guarded_lines
+
+
+_COUNTS_ITS_IMPORTS = """\
+import os, sys
+from model.sandbox import children_cpu_seconds
+from model.documents import load_document
+
+with open(sys.argv[2], "a", encoding="utf-8") as imports:
+    imports.write(f"{os.getpid()}\\n")
+
+if __name__ == "__main__":
+    for _ in range(3):
+        load_document(open(sys.argv[1], "rb").read())
+    print("children's cpu", children_cpu_seconds() > 0)
+"""
+
+
+def test_the_main_module_is_imported_once_for_every_child_not_by_each(tmp_path: Path, sample: Path) -> None:
+    """Each child would import the program's main module again (``python -m app.cli serve``: the CLI and the
+    services, twice the decoding's own cost); the forkserver imports it once, and its children find it there."""
+    imports = tmp_path / "imports.txt"
+    result = _run_script(tmp_path, _COUNTS_ITS_IMPORTS, str(sample), str(imports))
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "children's cpu True\n"  # what the children spent is counted
+    assert len(imports.read_text(encoding="utf-8").split()) == 2  # the program and its forkserver, not 3 children
