@@ -362,8 +362,17 @@ read with one (its ИНН and КПП are cut off) is that number's line misread 
 :0010190009021624» for «ЗН ККТ: 0010190009021624»)."""
 
 
+_OPERATOR = re.compile(
+    r"^[\W_]*(?:" + label("офд") + "|" + label("оператор") + r"|[oо0][oо0ф][nп])(?![а-яёa-z])", re.IGNORECASE
+)
+"""A receipt's line naming its fiscal data operator («ОФД ООО «Такском»», blurred «oon 000 …»): another party."""
+
+
 def _org_name(line: str) -> str | None:
-    """The company a line holds and nothing else: its legal form first (``_org_start``) or after a comma."""
+    """The company a line holds and nothing else: its legal form first (``_org_start``) or after a comma; not the
+    ОФД's (``_OPERATOR``)."""
+    if _OPERATOR.match(line):
+        return None
     if (org := _org_start(line)) is not None:
         name = read_name(line[org:])
     else:

@@ -496,3 +496,13 @@ def test_a_registers_padded_inn_that_lost_its_label_is_read_by_its_place_before_
 )  # fmt: skip
 def test_twelve_digits_that_are_no_registers_padded_inn_give_no_inn(line: str) -> None:
     assert _read(["ЧЕК НА ПРОДАЖУ", line, "ИТОГ =1000.00"])[0].recipient_inn is None
+
+
+@pytest.mark.parametrize(
+    "operator", ["ОФД ООО «Такском»", 'oon 000 "Такском"', 'OФД АО "Калуга Астрал"', "Оператор ООО «Такском»"]
+)
+def test_the_fiscal_data_operators_name_is_never_the_sellers(operator: str) -> None:
+    """An e-receipt names its ОФД under the ФН: a company, but not the one paid; the seller unread, no name."""
+    lines = _web_receipt()
+    lines[1], lines[-2] = "ooo wee", operator
+    assert _read(lines)[0].recipient_name is None
