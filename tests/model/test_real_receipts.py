@@ -506,3 +506,13 @@ def test_the_fiscal_data_operators_name_is_never_the_sellers(operator: str) -> N
     lines = _web_receipt()
     lines[1], lines[-2] = "ooo wee", operator
     assert _read(lines)[0].recipient_name is None
+
+
+@pytest.mark.parametrize("garbled", ['ООО "Rити Преnьер"', "ООО «Звеzда»"])
+def test_a_company_line_with_a_word_of_mixed_alphabets_names_no_seller(garbled: str) -> None:
+    """A word of Cyrillic and Latin letters that no look-alike respelling made whole is a head OCR garbled."""
+    lines = _register_receipt("ИТОГ =99.00")
+    lines[1] = garbled
+    assert _read(lines)[0].recipient_name is None
+    lines[1] = "ООО «Звeзда»"  # a Latin e, a look-alike
+    assert _read(lines)[0].recipient_name == "ООО «Звезда»"
