@@ -736,3 +736,40 @@ def test_a_bill_to_a_rouble_account_is_in_roubles_whose_sum_went_unread() -> Non
     details = _details(_housing_bill("К оплате за месяц 000,00"))
     assert details.amount is None
     assert details.currency == "RUB"
+
+
+@pytest.mark.parametrize(
+    ("lines", "payer", "recipient"),
+    [
+        (
+            ["Исходящий перевод СБП", "Статус Выполнено", "Имя плательщика Олег Игоревич Т.",
+             "Получатель Пётр Ильич К.", "Банк получателя Сбербанк", "Сумма операции 200 ₽"],
+            "Олег Игоревич Т.", "Пётр Ильич К.",
+        ),
+        (
+            ["Чек по операции", "Ф.И.О. получателя:", "Мария Олеговна Р.", "Банк получателя:", "Т-Банк",
+             "Ф.И.О. отправителя:", "ИГОРЬ ПЕТРОВИЧ Л.", "10 000,00 руб.", "Сумма:"],
+            "ИГОРЬ ПЕТРОВИЧ Л.", "Мария Олеговна Р.",
+        ),
+        (
+            ["ЧЕК ПО ОПЕРАЦИИ", "СУММА ОПЕРАЦИИ: 1116.48 RUB", "РЕКВИЗИТЫ ПЛАТЕЛЬЩИКА:", "ОЛЕГ ИГОРЕВИЧ Т.",
+             "ЛИЦЕВОЙ СЧЕТ: 4710613129", "ПОЛУЧАТЕЛЬ ПЛАТЕЖА:", "ООО «РОМАШКА»", "ИНН: 7707083893"],
+            "ОЛЕГ ИГОРЕВИЧ Т.", "ООО «РОМАШКА»",
+        ),
+        (
+            ["Итого 35 ₽", "Покупка По QR-коду", "Статус Успешно", "Сумма 35 ₽",
+             "Наименование ЮЛ или ИП ООО \"ВЕКТОР-ТРАНС\"", "Квитанция № 1-111-184-502-464"],
+            None, "ООО \"ВЕКТОР-ТРАНС\"",
+        ),
+    ],
+    ids=["Имя плательщика", "Ф.И.О. отправителя under it", "РЕКВИЗИТЫ ПЛАТЕЛЬЩИКА over the name", "Наименование ЮЛ"],
+)  # fmt: skip
+def test_a_bank_receipts_other_names_of_the_payer_and_the_payee(
+    lines: list[str], payer: str | None, recipient: str
+) -> None:
+    """Bank receipts name their client, the payer, and a merchant paid by QR in words of their own; those rows
+    were read as nobody's, leaving the payer or the recipient empty."""
+    details = _details(lines, Source.PDF)
+    assert (details.payer_name, details.recipient_name) == (payer, recipient)
+    if "ИНН: 7707083893" in lines:
+        assert details.recipient_inn == "7707083893"  # under the payee's label, not the payer's
