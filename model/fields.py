@@ -120,7 +120,7 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
     payers: set[int] = set()
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else ""
-        found, read_whole = read_labelled(line, following, read_whole, source)
+        found, read_whole = read_labelled(line, lines[index + 1 :], read_whole, source)
         if index in supplier_rows or index - 1 in supplier_rows:  # «Поставщик: ИП …» over «ИНН …»: the principal's
             candidates += [_as_supplier(c) for c in found]
             suppliers |= {index, index + 1}  # the principal's name may stand under its ИНН

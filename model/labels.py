@@ -8,7 +8,7 @@ a look-alike character class (``model.values.label``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from model.normalize import kopecks_shown, normalize_text
@@ -184,14 +184,29 @@ TITLE = re.compile(
 )
 """A document's title, also in OCR's Latin look-alikes: «Счет Ha оплату». A label alone on its line never takes it for
 its value («Плательщик» over «ПЛАТЕЖНОЕ ПОРУЧЕНИЕ №478612» in a text layer's order)."""
+_LEGAL_FORM_ALONE = (
+    r"^\W*(?:(?:публичное|непубличное|открытое|закрытое)?\s*акционерное\s+общество|общество\s+с\s+ограниченной"
+    r"\s+ответственностью|индивидуальный\s+предприниматель|п?ао|ооо|оао|зао|ип|нко)\W*$"
+)
 _DANGLING = {
     "purpose": re.compile(r"(?:\b(?:от|по|за|и|в|на|с|к|для|№)|[,-])$", re.IGNORECASE),
     "bank_name": re.compile(r"(?<![\w-])(?:ПАО|АО|ООО|ЗАО|ОАО|АКБ|КБ|банк|[«\"-])$", re.IGNORECASE),
-    "recipient_name": re.compile(r"(?<![\w-])(?-i:[а-яё]+)(?:ого|его|ое|ее|ый|ий|ой|ая|яя|ых|их)$", re.IGNORECASE),
+    # a party's name: an adjective in lower case, which its noun follows («… учреждение высшего» / «образования …»),
+    # its legal form alone, a preposition of its place («УМВД РОССИИ ПО Г.» / «ХАБАРОВСКУ»), an open quote; not a
+    # bare «Г.» or «И», a person's initial
+    "recipient_name": re.compile(
+        r"(?<![\w-])(?-i:[а-яё]+)(?:ого|его|ое|ее|ый|ий|ой|ая|яя|ых|их)$|"
+        + _LEGAL_FORM_ALONE
+        + r"|(?<![\w-])(?:по|при|для|им\.?|(?:по|в|во|при)\s+г\.)$|(?:[«,-]|\s\")$",
+        re.IGNORECASE,
+    ),
 }
 """Endings that leave a value unfinished, so it continues on the next line: "Оплата по" / "договору № 5",
-"Северо-Западный банк ПАО" / "Сбербанк", an organisation's name at an adjective in lower case, which its noun
-follows ("… образовательное учреждение высшего" / "образования «… университет»")."""
+"Северо-Западный банк ПАО" / "Сбербанк", "… образовательное учреждение высшего" / "образования «… университет»",
+«ПУБЛИЧНОЕ АКЦИОНЕРНОЕ ОБЩЕСТВО» / «"МОСЭНЕРГОСБЫТ"»."""
+_DANGLING["payer_name"] = _DANGLING["recipient_name"]
+_WRAP_REACH = 4
+"""How many lines a wrapped value goes on over: a госпошлина's purpose on a narrow receipt takes four."""
 
 
 _GOES_ON_IN_LOWER_CASE = frozenset({"purpose"})
@@ -235,9 +250,13 @@ def label_matches(line: str) -> list[tuple[Rule, re.Match[str]]]:
     ]
 
 
-def read_labelled(line: str, following: str, read_whole: set[str], source: Source) -> tuple[list[Candidate], set[str]]:
-    """The values the labels on ``line`` name, and the fields whose whole next line is their value ("Банк
-    получателя" over "Банк Точка"), which ``read_whole`` passes back for that next line: its own "Банк" is no label."""
+def read_labelled(
+    line: str, below: Sequence[str], read_whole: set[str], source: Source
+) -> tuple[list[Candidate], set[str]]:
+    """The values the labels on ``line`` name (``below``: the lines under it, where a stacked or wrapped value goes
+    on), and the fields whose whole next line is their value ("Банк получателя" over "Банк Точка"), which
+    ``read_whole`` passes back for that next line: its own "Банк" is no label."""
+    following = below[0] if below else ""
     found: list[Candidate] = []
     next_read_whole: set[str] = set()
     for rule, match in label_matches(line):
@@ -248,7 +267,7 @@ def read_labelled(line: str, following: str, read_whole: set[str], source: Sourc
             value = rule.read(following)
             next_read_whole.add(rule.field)
         else:
-            value = _read_value(rule, rest, following)
+            value = _read_value(rule, rest, below)
         if value is not None:
             unread = rule.field == "amount" and not kopecks_shown(rest if rest.strip() else following)
             found.append(Candidate(rule.field, value, source, rule.score, kopecks_unread=unread))
@@ -291,18 +310,19 @@ _BIK_CELL = re.compile(r"(?<![а-яёa-z])" + label("бик") + r"(?![а-яёa-z
 _PAYEE_CELL = re.compile(r"(?<![а-яёa-z])(?:" + label("инн") + "|" + label("кпп") + r")(?![а-яёa-z])", re.IGNORECASE)
 
 
-def _read_value(rule: Rule, rest: str, following: str) -> str | None:
-    """The value after the label, or under it when the label ends its line (a stacked layout). A party's name is
-    never a grid's bank row: 1C prints the caption «Получатель» under its cell, and the row under the caption is
-    then the bank's, with its БИК."""
+def _read_value(rule: Rule, rest: str, below: Sequence[str]) -> str | None:
+    """The value after the label, or under it when the label ends its line (a stacked layout), with the lines it
+    wraps onto. A party's name is never a grid's bank row: 1C prints the caption «Получатель» under its cell, and
+    the row under the caption is then the bank's, with its БИК."""
+    following = below[0] if below else ""
     if not rest.strip():
         # stacked layout: the value sits under its label
         if rule.field in _NAME_FIELDS and _BIK_CELL.search(following):
             return None
         if rule.field == "bank_name" and _PAYEE_CELL.search(following):
             return None  # 1C's caption «Банк получателя» over the payee's row «ИНН … КПП …», specks before it
-        return rule.read(following) if _follows_freely(following) else None
-    value = continued(rule.field, rule.read(rest), following)
+        return continued(rule.field, rule.read(following), below[1:]) if _follows_freely(following) else None
+    value = continued(rule.field, rule.read(rest), below)
     if value is None and _QUALIFIER.fullmatch(rest) and _follows_freely(following):
         return rule.read(f"{rest} {following}")  # «Дата документа:» over «14 мая 2020 г.»
     return value
@@ -348,23 +368,37 @@ def _row_of_its_own(line: str) -> bool:
 
 _PERSON_FIELDS = frozenset({"recipient_name", "payer_name"})
 _SURNAME_AND_NAME = re.compile(r"^[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+$")
-_PATRONYMIC_ALONE = re.compile(r"^\s*[А-ЯЁ][а-яё]+(?:ович|евич|ич|овна|евна|ична|инична)\s*$")
+_ENDS_WITH_A_PERSON = re.compile(r"\s[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+$")
+_PATRONYMIC_ALONE = re.compile(r"^\s*[А-ЯЁ][а-яё]+(?:ович|евич|ич|овн|евн|ичн|иничн)(?:[ауыеи]|ом|ой)?\s*$")
 """A person's full name wrapped before the patronymic, as a wide face (a monospaced one) wraps a transfer's row:
-«Отправитель Виноградов Евгений» over «Евгеньевич»."""
+«Отправитель Виноградов Евгений» over «Евгеньевич»; in a purpose, in any case («за Пилюшина Олега» over
+«Александровича»)."""
 
 
-def continued(field_name: str, value: str | None, following: str) -> str | None:
-    """``value`` with the next line joined on when it stops unfinished (``_DANGLING``): wrapped onto that line."""
-    dangling = _DANGLING.get(field_name)
-    goes_on = dangling is not None and value is not None and dangling.search(value) is not None
-    goes_on = goes_on or (field_name in _GOES_ON_IN_LOWER_CASE and _LOWER_CASE_START.match(following) is not None)
-    goes_on = goes_on or (
-        field_name in _PERSON_FIELDS
-        and value is not None
-        and _SURNAME_AND_NAME.match(value) is not None
-        and _PATRONYMIC_ALONE.match(following) is not None
-    )
-    if value is not None and goes_on and _follows_freely(following) and not _row_of_its_own(following):
-        wordy = sum(ch.isalnum() or ch.isspace() for ch in following) >= 0.75 * len(following)
-        return normalize_text(f"{value} {following}") if wordy else value  # not specks ("—--енла---е * SE")
+def continued(field_name: str, value: str | None, below: Sequence[str]) -> str | None:
+    """``value`` with the lines under it joined on for as long as it stops unfinished (``_DANGLING``, a purpose's
+    next line going on in lower case, a name's patronymic alone): wrapped onto them."""
+    for following in below[:_WRAP_REACH]:
+        if value is None or not _goes_on(field_name, value, following):
+            break
+        if not _follows_freely(following) or _row_of_its_own(following):
+            break
+        if sum(ch.isalnum() or ch.isspace() for ch in following) < 0.75 * len(following):
+            break  # specks ("—--енла---е * SE"), not words
+        value = normalize_text(f"{value} {following}")
     return value
+
+
+def _goes_on(field_name: str, value: str, following: str) -> bool:
+    dangling = _DANGLING.get(field_name)
+    if dangling is not None and dangling.search(value) is not None:
+        return True
+    if field_name in _GOES_ON_IN_LOWER_CASE and _LOWER_CASE_START.match(following) is not None:
+        return True
+    if field_name in _PERSON_FIELDS:
+        person = _SURNAME_AND_NAME.match(value)  # the whole name: «Отправитель Виноградов Евгений»
+    elif field_name in _GOES_ON_IN_LOWER_CASE:
+        person = _ENDS_WITH_A_PERSON.search(value)  # «… за Пилюшина Олега»
+    else:
+        return False
+    return person is not None and _PATRONYMIC_ALONE.match(following) is not None

@@ -773,3 +773,26 @@ def test_a_bank_receipts_other_names_of_the_payer_and_the_payee(
     assert (details.payer_name, details.recipient_name) == (payer, recipient)
     if "ИНН: 7707083893" in lines:
         assert details.recipient_inn == "7707083893"  # under the payee's label, not the payer's
+
+
+@pytest.mark.parametrize(
+    ("lines", "field", "value"),
+    [
+        (["ПОЛУЧАТЕЛЬ ПЛАТЕЖА:", "ПУБЛИЧНОЕ АКЦИОНЕРНОЕ ОБЩЕСТВО", '"ВОЛГАЭНЕРГОСБЫТ"', "РЕКВИЗИТЫ ПОЛУЧАТЕЛЯ:"],
+         "recipient_name", 'ПУБЛИЧНОЕ АКЦИОНЕРНОЕ ОБЩЕСТВО "ВОЛГАЭНЕРГОСБЫТ"'),
+        (["Получатель: ООО", "«Ромашка»", "ИНН получателя 7707083893"], "recipient_name", "ООО «Ромашка»"),
+        (["Получатель УФНС РОССИИ ПО Г.", "КАЗАНИ", "ИНН получателя 7707083893"], "recipient_name",
+         "УФНС РОССИИ ПО Г. КАЗАНИ"),
+        (["Назначение платежа Госпошлина за выдачу", "паспорта гр. РФ за", "Иванова Петра", "Сергеевича",
+          "Номер квитанции 418585334401"], "purpose", "Госпошлина за выдачу паспорта гр. РФ за Иванова Петра Сергеевича"),
+        (["Получатель Сергей Иванович Г.", "ХАБАРОВСК"], "recipient_name", "Сергей Иванович Г."),  # an initial
+        (['Получатель ООО "Ромашка"', "ХАБАРОВСК"], "recipient_name", 'ООО "Ромашка"'),  # a closing quote
+    ],
+    ids=["a legal form alone, stacked", "a legal form alone", "a city's «г.»", "a purpose over four lines",
+         "a person's initial is no «г.»", "a name in quotes is whole"],
+)  # fmt: skip
+def test_a_value_wrapped_onto_the_next_lines_is_read_whole(lines: list[str], field: str, value: str) -> None:
+    """A narrow receipt wraps a payee's name after its legal form or a preposition of its place, and a purpose over
+    several lines: the value stopped at the first line's end."""
+    lines = ["Чек по операции", *lines, "Сумма операции 300 ₽"]
+    assert getattr(_details(lines, Source.PDF), field) == value
