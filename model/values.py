@@ -244,9 +244,14 @@ def read_amount(text: str) -> str | None:
     text = _ITEM_COUNT.sub("", text)
     figure = re.search(r"\d", text)
     before_figure = text[: figure.start()] if figure else text
-    if _VAT.search(_VAT_INCLUDED.sub("", before_figure)) or re.search(r"комисс|скидк|сдач", text, re.IGNORECASE):
+    fees_included = _FEES_INCLUDED.sub("", text)
+    if _VAT.search(_VAT_INCLUDED.sub("", before_figure)) or re.search(r"комисс|скидк|сдач", fees_included, re.I):
         return None
     return payable(text)
+
+
+_FEES_INCLUDED = re.compile(r"включая\s+(?:все\s+)?комисси\w*", re.IGNORECASE)
+"""«Сумма списания, включая все комиссии»: what the payer paid, fees and all, not a fee's line."""
 
 
 _NOT_THE_PAYMENTS_DATE = re.compile(

@@ -107,6 +107,15 @@ def test_load_document_keeps_a_pdf_text_layer() -> None:
     assert page.image.shape[0] > 2000  # rendered at 200 dpi for QR codes and display
 
 
+def test_a_pdf_text_layers_non_breaking_spaces_are_spaces() -> None:
+    """A bank's PDF prints «Квитанция\u00a0о\u00a0переводе»: no label with a space in it matched it, so a transfer
+    receipt was read as «other», and «1\u00a0504,43» as another number than «1 504,43»."""
+    lines = ["Квитанция\u00a0о\u00a0переводе\u00a0за\u00a0рубеж", "Сумма списания", "1\u202f504,43\u00a0RUR"]
+    document = load_document(_pdf_with_text(lines))
+    text = document.pages[0].text
+    assert text is not None and "Квитанция о переводе" in text and "1 504,43 RUR" in text
+
+
 def test_load_document_renders_a_scanned_pdf_without_text() -> None:
     buffer = io.BytesIO()
     Image.new("RGB", (600, 800), "white").save(buffer, "PDF")

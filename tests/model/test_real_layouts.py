@@ -784,7 +784,8 @@ def test_a_bank_receipts_other_names_of_the_payer_and_the_payee(
         (["Получатель УФНС РОССИИ ПО Г.", "КАЗАНИ", "ИНН получателя 7707083893"], "recipient_name",
          "УФНС РОССИИ ПО Г. КАЗАНИ"),
         (["Назначение платежа Госпошлина за выдачу", "паспорта гр. РФ за", "Иванова Петра", "Сергеевича",
-          "Номер квитанции 418585334401"], "purpose", "Госпошлина за выдачу паспорта гр. РФ за Иванова Петра Сергеевича"),
+          "Номер квитанции 418585334401"], "purpose",
+         "Госпошлина за выдачу паспорта гр. РФ за Иванова Петра Сергеевича"),
         (["Получатель Сергей Иванович Г.", "ХАБАРОВСК"], "recipient_name", "Сергей Иванович Г."),  # an initial
         (['Получатель ООО "Ромашка"', "ХАБАРОВСК"], "recipient_name", 'ООО "Ромашка"'),  # a closing quote
     ],
@@ -796,3 +797,22 @@ def test_a_value_wrapped_onto_the_next_lines_is_read_whole(lines: list[str], fie
     several lines: the value stopped at the first line's end."""
     lines = ["Чек по операции", *lines, "Сумма операции 300 ₽"]
     assert getattr(_details(lines, Source.PDF), field) == value
+
+
+def test_a_transfer_abroad_states_what_was_debited_not_what_was_credited() -> None:
+    """A transfer abroad prints the sum debited in roubles, fees included, and the sum credited in the recipient's
+    currency; the credited «1 504,43 UZS» was taken for the amount."""
+    lines = [
+        "Квитанция о переводе за рубеж по номеру телефона",
+        "Сумма списания, включая все комиссии",
+        "10 RUR",
+        "Сумма зачисления",
+        "1 504,43 UZS",
+        "Курс конвертации",
+        "1 UZS = 0.0066137566 RUR",
+        "Получатель",
+        "Karimov A.",
+    ]
+    details = _details(lines, Source.PDF)
+    assert (details.document_type, details.amount, details.currency) == (DocumentType.BANK_TRANSFER, "10.00", "RUB")
+    assert _details(["Сумма комиссии, включая НДС", "49,20 RUR"], Source.PDF).amount is None  # a fee is no amount
