@@ -109,7 +109,7 @@ def test_load_document_keeps_a_pdf_text_layer() -> None:
 
 def test_a_pdf_text_layers_non_breaking_spaces_are_spaces() -> None:
     """A bank's PDF prints «Квитанция\u00a0о\u00a0переводе»: no label with a space in it matched it, so a transfer
-    receipt was read as «other», and «1\u00a0504,43» as another number than «1 504,43»."""
+    receipt was read as «other». The lines rebuilt from the layer's words (split at any space) have plain ones."""
     lines = ["Квитанция\u00a0о\u00a0переводе\u00a0за\u00a0рубеж", "Сумма списания", "1\u202f504,43\u00a0RUR"]
     document = load_document(_pdf_with_text(lines))
     text = document.pages[0].text
