@@ -13,13 +13,11 @@ from collections.abc import Sequence
 from model.labels import label_matches
 from model.normalize import normalize_text
 from model.schema import Candidate, Source
-from model.values import QUOTES, label, misread_legal_form
+from model.values import ITALIC_LOOKALIKES, QUOTES, label, misread_legal_form
 
 _SELLER_INN = re.compile(r"(?<![а-яёa-z])" + label("инн") + r"[\s.:№]*\d{10}", re.IGNORECASE)
 _OTHER_PARTIES = frozenset({"others_inn", "supplier_inn", "payer_inn"})
 
-_LOOKALIKES = str.maketrans("AaBCcEeHKMOoPpTXxyrnum", "АаВСсЕеНКМОоРрТХхугпит")
-"""Latin letters Tesseract reads a Cyrillic word's letters as, in both cases (a г as r, a п as n, an и as u)."""
 _LETTERS = r"[A-Za-zА-ЯЁа-яё]"
 _FORM_LAST = re.compile(
     rf"^[\W_]{{0,3}}(?P<name>[A-ZА-ЯЁ]{_LETTERS}{{3,}}(?:[\s-]+{_LETTERS}{{3,}}){{0,2}})\s+(?P<form>[A-ZА-ЯЁ0]{{2,3}})"
@@ -96,7 +94,7 @@ def _cyrillic(word: str) -> str | None:
     other Latin letters is no Russian company's name read faithfully, so ``None``."""
     if re.fullmatch(r"[А-ЯЁа-яё-]+", word):
         return word
-    respelled = word.translate(_LOOKALIKES)
+    respelled = word.translate(ITALIC_LOOKALIKES)
     return respelled if re.fullmatch(r"[А-ЯЁа-яё-]+", respelled) else None
 
 

@@ -14,6 +14,7 @@ from model.normalize import find_dates, kopecks_shown, normalize_date, normalize
 from model.schema import Candidate, Source
 from model.values import (
     BANK_TAIL,
+    LOOKALIKE_LETTERS,
     NUMBER_SIGN,
     QUOTES,
     digit_tokens,
@@ -379,14 +380,13 @@ def _org_name(line: str) -> str | None:
         name = normalize_text(line) if _ORG_FORM_LAST.match(line) else None
     if name is None or _LONG_NUMBER.search(name):
         return None
-    name = _MIXED_WORD.sub(lambda word: word.group().translate(_LOOKALIKES), name)
+    name = _MIXED_WORD.sub(lambda word: word.group().translate(LOOKALIKE_LETTERS), name)
     return None if _MIXED_WORD.search(name) else name
 
 
 _MIXED_WORD = re.compile(r"(?=\w*[А-Яа-яЁё])(?=\w*[A-Za-z])\b\w+")
 """A word of Cyrillic and Latin letters: Cyrillic again when its Latin ones are look-alikes («Звeзда»); otherwise
 («Rити Преnьер» for «АйТи Премьер») a head OCR garbled, which names no one rather than someone wrong."""
-_LOOKALIKES = str.maketrans("AaBCcEeHKMOoPpTXxy", "АаВСсЕеНКМОоРрТХху")
 
 
 _HEAD_INN = re.compile(r"(?<!\d)(?P<inn>\d{12})\s*#\s?\d{3,}(?!\d)")

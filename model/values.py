@@ -424,6 +424,12 @@ def read_name(text: str) -> str | None:
 
 
 _WORD_LOOKALIKES = str.maketrans("ABCEHKMOPTXY30", "АВСЕНКМОРТХУЗО")
+_SAME_SHAPES = ("AaBCcEeHKMOoPpTXxy", "АаВСсЕеНКМОоРрТХху")
+LOOKALIKE_LETTERS = str.maketrans(*_SAME_SHAPES)
+"""Latin letters drawn as Cyrillic ones are, in both cases: a word OCR spelled partly in them is Cyrillic again."""
+ITALIC_LOOKALIKES = str.maketrans(_SAME_SHAPES[0] + "rnum", _SAME_SHAPES[1] + "гпит")
+"""The same, and the lower-case letters Tesseract reads a Cyrillic italic or blurred г, п, и, т as: only for a word
+whose every letter is one of them (in a word with other Latin letters an n may well be an м misread)."""
 _CYRILLIC_READ_AS_LATIN = re.compile(r"(?<!\w)[A-ZА-ЯЁ0-9]*[ABCEHKMOPTXY][A-ZА-ЯЁ0-9]*(?!\w)")
 
 
