@@ -171,10 +171,19 @@ modules to preload and ``sys.path``."""
 
 
 def _ensure_forkserver() -> None:
-    """Start the forkserver, telling it the program's main module. A child forked from it imports that module again
-    (as ``__mp_main__``) unless the server already has: ``multiprocessing`` means to with its ``"__main__"`` preload,
-    but on Python 3.11 never passes the server the main module's path, so every child of ``python -m app.cli serve``
-    imported the CLI and the services: 0.36 CPU s a document beside a phone photo's 0.17 s of decoding."""
+    """Start the forkserver, telling it the program's main module (``_share_main``)."""
+    _share_main()
+    forkserver.ensure_running()
+
+
+@functools.cache
+def _share_main() -> None:
+    """Put the program's main module where the forkserver reads it (``MAIN_ENV``), once: a child forked from the
+    server imports that module again (as ``__mp_main__``) unless the server already has. ``multiprocessing`` means
+    to with its ``"__main__"`` preload, but on Python 3.11 never passes the server the main module's path, so every
+    child of ``python -m app.cli serve`` imported the CLI and the services: 0.36 CPU s a document beside a phone
+    photo's 0.17 s of decoding. Once, not on every call: the runtime decodes from several threads, and changing the
+    environment while another thread reads it is unsafe in C."""
     main = sys.modules.get("__main__")
     name = getattr(getattr(main, "__spec__", None), "name", None)
     path = getattr(main, "__file__", None)
@@ -185,7 +194,6 @@ def _ensure_forkserver() -> None:
         started_in = vars(process).get("ORIGINAL_DIR") or str(Path.cwd())
         main_data["init_main_from_path"] = os.path.normpath(os.path.join(started_in, path))  # noqa: PTH118 - as spawn
     os.environ[MAIN_ENV] = json.dumps(main_data)
-    forkserver.ensure_running()
 
 
 _SHUTDOWN_SIGNALS = (signal.SIGTERM, signal.SIGINT)
