@@ -105,6 +105,14 @@ bench-variants: $(VENV)/.dev ## F1 per wording family (synonyms, stacked, tables
 bench-fonts: system-deps $(VENV)/.dev ## Score the extractor on the clean pages drawn in 90 fonts the corpus never uses; writes bench/results/fonts/
 	$(BIN)/python -m bench.fonts --out bench/results/fonts
 
+# A second synthetic set drawn by other hands (bench/layouts: its own templates, faces and photo damage, made without
+# reading bench/corpus), then scored like the corpus.
+LAYOUTS ?= .cache/layouts
+.PHONY: bench-layouts
+bench-layouts: system-deps $(VENV)/.dev ## Score every backend on 72 pages of templates the parser was not tuned on; writes bench/results/layouts/
+	$(BIN)/python -m bench.layouts --out $(LAYOUTS)
+	$(BIN)/receipt-extractor bench --corpus $(LAYOUTS) --out bench/results/layouts
+
 # The corpus's clean pages damaged by augraphy (bench/damage.py), then scored like the corpus.
 DAMAGED_CORPUS ?= .cache/damaged-corpus
 .PHONY: bench-damage

@@ -1,0 +1,239 @@
+"""A page drawn top to bottom: lines, label-value pairs, bordered grids and QR codes in one document's faces.
+
+The faces are the TrueType files the Makefile's font packages install under /usr/share/fonts; each document draws
+one family (regular and bold) at its own sizes.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import segno
+from PIL import Image, ImageDraw, ImageFont
+
+_ROOT = Path("/usr/share/fonts/truetype")
+
+MONO_FACES = (
+    ("dejavu/DejaVuSansMono.ttf", "dejavu/DejaVuSansMono-Bold.ttf"),
+    ("liberation/LiberationMono-Regular.ttf", "liberation/LiberationMono-Bold.ttf"),
+    ("freefont/FreeMono.ttf", "freefont/FreeMonoBold.ttf"),
+    ("jetbrains-mono/JetBrainsMono-Regular.ttf", "jetbrains-mono/JetBrainsMono-Bold.ttf"),
+    ("jetbrains-mono/JetBrainsMono-Medium.ttf", "jetbrains-mono/JetBrainsMono-ExtraBold.ttf"),
+    ("paratype/PTM55F.ttf", "paratype/PTM75F.ttf"),
+    ("dejavu/DejaVuSansCondensed.ttf", "dejavu/DejaVuSansCondensed-Bold.ttf"),
+    ("roboto/unhinted/RobotoCondensed-Regular.ttf", "roboto/unhinted/RobotoCondensed-Bold.ttf"),
+)
+"""Faces of receipt printers: monospaced, or the condensed sans of newer registers."""
+
+PAGE_FACES = (
+    ("liberation/LiberationSerif-Regular.ttf", "liberation/LiberationSerif-Bold.ttf"),
+    ("liberation/LiberationSans-Regular.ttf", "liberation/LiberationSans-Bold.ttf"),
+    ("liberation/LiberationSansNarrow-Regular.ttf", "liberation/LiberationSansNarrow-Bold.ttf"),
+    ("noto/NotoSerif-Regular.ttf", "noto/NotoSerif-Bold.ttf"),
+    ("noto/NotoSans-Regular.ttf", "noto/NotoSans-Bold.ttf"),
+    ("paratype/PTF55F.ttf", "paratype/PTF75F.ttf"),
+    ("paratype/PTS55F.ttf", "paratype/PTS75F.ttf"),
+    ("crosextra/Carlito-Regular.ttf", "crosextra/Carlito-Bold.ttf"),
+    ("open-sans/OpenSans-Regular.ttf", "open-sans/OpenSans-Bold.ttf"),
+    ("freefont/FreeSerif.ttf", "freefont/FreeSerifBold.ttf"),
+    ("freefont/FreeSans.ttf", "freefont/FreeSansBold.ttf"),
+    ("dejavu/DejaVuSerif.ttf", "dejavu/DejaVuSerif-Bold.ttf"),
+)
+"""Faces of printed forms and PDFs (1C prints Arial or Times, whose metric twins are Liberation's)."""
+
+SCREEN_FACES = (
+    ("roboto/unhinted/RobotoTTF/Roboto-Regular.ttf", "roboto/unhinted/RobotoTTF/Roboto-Bold.ttf"),
+    ("roboto/unhinted/RobotoTTF/Roboto-Light.ttf", "roboto/unhinted/RobotoTTF/Roboto-Medium.ttf"),
+    ("open-sans/OpenSans-Regular.ttf", "open-sans/OpenSans-Semibold.ttf"),
+    ("noto/NotoSans-Regular.ttf", "noto/NotoSans-Bold.ttf"),
+    ("paratype/PTS55F.ttf", "paratype/PTS75F.ttf"),
+    ("crosextra/Carlito-Regular.ttf", "crosextra/Carlito-Bold.ttf"),
+)
+"""Faces of phone apps (Roboto, Open Sans, Noto) and their PDF exports."""
+
+Colour = tuple[int, int, int]
+BLACK: Colour = (20, 20, 20)
+GREY: Colour = (120, 120, 120)
+
+
+@cache
+def _font(path: str, size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(_ROOT / path), size)
+
+
+@cache
+def has_glyph(path: str, character: str) -> bool:
+    """Whether the face draws ``character`` (rather than its empty box): a document set in a face without «₽»
+    prints «руб.», as a real one would."""
+    font = _font(path, 40)
+    return bytes(font.getmask(character)) != bytes(font.getmask("\U0010fffd"))
+
+
+@dataclass
+class Page:
+    """A white (or ``background``) page ``width`` pixels wide that grows downwards as it is drawn on."""
+
+    width: int
+    face: tuple[str, str]
+    size: int
+    margin: int = 40
+    background: Colour = (255, 255, 255)
+    ink: Colour = BLACK
+    y: int = 0
+    _image: Image.Image = field(init=False)
+    _draw: ImageDraw.ImageDraw = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._image = Image.new("RGB", (self.width, 6000), self.background)
+        self._draw = ImageDraw.Draw(self._image)
+        self.y = self.margin
+
+    def printable(self, text: str) -> str:
+        """``text`` with the rouble sign spelt out when the face lacks it."""
+        if "₽" in text and not (has_glyph(self.face[0], "₽") and has_glyph(self.face[1], "₽")):
+            return text.replace("₽", "руб.")
+        return text
+
+    def font(self, size: int | None = None, bold: bool = False) -> ImageFont.FreeTypeFont:
+        return _font(self.face[1] if bold else self.face[0], size or self.size)
+
+    def text_width(self, text: str, size: int | None = None, bold: bool = False) -> float:
+        return self._draw.textlength(text, font=self.font(size, bold))
+
+    def gap(self, pixels: int) -> None:
+        self.y += pixels
+
+    def line(
+        self,
+        text: str,
+        size: int | None = None,
+        *,
+        bold: bool = False,
+        align: str = "left",
+        indent: int = 0,
+        colour: Colour | None = None,
+    ) -> None:
+        """One line of text, wrapped at the margin when it is too long."""
+        text = self.printable(text)
+        for part in self.wrap(text, self.width - 2 * self.margin - indent, size, bold):
+            width = self.text_width(part, size, bold)
+            x = {
+                "left": self.margin + indent,
+                "center": (self.width - width) / 2,
+                "right": self.width - self.margin - width,
+            }[align]
+            self._draw.text((x, self.y), part, font=self.font(size, bold), fill=colour or self.ink)
+            self.y += round((size or self.size) * 1.3)
+
+    def pair(
+        self,
+        left: str,
+        right: str,
+        size: int | None = None,
+        *,
+        bold: bool = False,
+        leader: str = "",
+        colour: Colour | None = None,
+    ) -> None:
+        """A label on the left and its value flush right, on one line (the value wraps under when it cannot fit)."""
+        font = self.font(size, bold)
+        left, right = self.printable(left), self.printable(right)
+        left_width, right_width = self.text_width(left, size, bold), self.text_width(right, size, bold)
+        room = self.width - 2 * self.margin
+        if left_width + right_width + 10 > room:
+            self.line(left, size, bold=bold, colour=colour)
+            self.line(right, size, bold=bold, align="right")
+            return
+        self._draw.text((self.margin, self.y), left, font=font, fill=colour or self.ink)
+        if leader:
+            dot = self.text_width(leader, size)
+            count = int((room - left_width - right_width) / dot) - 1
+            self._draw.text((self.margin + left_width, self.y), leader * max(0, count), font=font, fill=self.ink)
+        self._draw.text((self.width - self.margin - right_width, self.y), right, font=font, fill=self.ink)
+        self.y += round((size or self.size) * 1.3)
+
+    def stacked(self, label: str, value: str, label_size: int, value_size: int, label_colour: Colour = GREY) -> None:
+        """A small grey label above its value, as phone apps show details."""
+        self.line(label, label_size, colour=label_colour)
+        self.line(value, value_size)
+        self.gap(value_size // 2)
+
+    def rule(self, dashed: bool = False, thickness: int = 2) -> None:
+        y = self.y + 4
+        if dashed:
+            for x in range(self.margin, self.width - self.margin, 14):
+                self._draw.line((x, y, x + 7, y), fill=self.ink, width=thickness)
+        else:
+            self._draw.line((self.margin, y, self.width - self.margin, y), fill=self.ink, width=thickness)
+        self.y += 12
+
+    def grid(
+        self, rows: list[list[str]], widths: list[float], size: int | None = None, bold_first: bool = False
+    ) -> None:
+        """A bordered table: ``widths`` are fractions of the text width; each cell's text wraps inside it."""
+        size = size or self.size
+        room = self.width - 2 * self.margin
+        edges = [self.margin]
+        for fraction in widths:
+            edges.append(edges[-1] + round(fraction * room))
+        for index, row in enumerate(rows):
+            bold = bold_first and index == 0
+            cells = [
+                self.wrap(self.printable(text), edges[i + 1] - edges[i] - 10, size, bold) if text else [""]
+                for i, text in enumerate(row)
+            ]
+            height = max(len(lines) for lines in cells) * round(size * 1.25) + 10
+            for i, lines in enumerate(cells):
+                for n, text in enumerate(lines):
+                    position = (edges[i] + 5, self.y + 5 + n * round(size * 1.25))
+                    self._draw.text(position, text, font=self.font(size, bold), fill=self.ink)
+                self._draw.rectangle((edges[i], self.y, edges[i + 1], self.y + height), outline=self.ink, width=1)
+            self.y += height
+
+    def box(self, top: int, colour: Colour, left: int | None = None, right: int | None = None) -> None:
+        """A filled band from ``top`` to the current line, drawn under nothing (call before the text)."""
+        self._draw.rectangle((left or 0, top, right or self.width, self.y), fill=colour)
+
+    def qr(self, payload: str, pixels: int, align: str = "center") -> None:
+        """A QR code of ``payload`` (UTF-8), ``pixels`` wide."""
+        code = segno.make(payload, error="m", encoding="utf-8")
+        scale = max(2, pixels // (code.symbol_size(border=2)[0]))
+        side = int(code.symbol_size(scale=scale, border=2)[0])
+        matrix = Image.new("RGB", (side, side), (255, 255, 255))
+        draw = ImageDraw.Draw(matrix)
+        for row, bits in enumerate(code.matrix_iter(scale=1, border=2)):
+            for col, bit in enumerate(bits):
+                if bit:
+                    draw.rectangle(
+                        (col * scale, row * scale, col * scale + scale - 1, row * scale + scale - 1), fill=(0, 0, 0)
+                    )
+        x = {"center": (self.width - matrix.width) // 2, "left": self.margin, "right": self.width - self.margin}[align]
+        if align == "right":
+            x -= matrix.width
+        self._image.paste(matrix, (x, self.y))
+        self.y += matrix.height + 10
+
+    def wrap(self, text: str, room: float, size: int | None = None, bold: bool = False) -> list[str]:
+        """``text`` in lines that fit ``room`` pixels, broken at spaces and at its own newlines."""
+        lines: list[str] = []
+        for paragraph in text.split("\n"):
+            current = ""
+            for word in paragraph.split(" "):
+                trial = f"{current} {word}" if current else word
+                if current and self.text_width(trial, size, bold) > room:
+                    lines.append(current)
+                    current = word
+                else:
+                    current = trial
+            lines.append(current)
+        return lines
+
+    def finish(self, min_height: int = 0) -> Image.Image:
+        return self._image.crop((0, 0, self.width, max(self.y + self.margin, min_height)))
+
+
+def pick_face(rng: random.Random, faces: tuple[tuple[str, str], ...]) -> tuple[str, str]:
+    return rng.choice(faces)
