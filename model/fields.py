@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from model.labels import INVOICE_WORD, OTHER_CAPTION, RULES, labelled_row, read_labelled
 from model.normalize import normalize_currency
@@ -82,6 +83,8 @@ _EVIDENCE: dict[DocumentType, tuple[tuple[re.Pattern[str], int], ...]] = {
             3,
         ),
         (re.compile(r"сч[её]т списания|отправител|\bсбп\b|перевод по", re.IGNORECASE), 2),
+        # money received: a bank's receipt of an incoming transfer or a salary («Поступление заработной платы»)
+        (re.compile(r"входящий\s+перевод|^\W*поступление\s|сч[её]т\s+зачисления", re.IGNORECASE | re.MULTILINE), 2),
         (re.compile(r"сообщение получателю|номер операции|идентификатор операции", re.IGNORECASE), 2),
         (re.compile(r"\bперевод|\bопераци[ияй]\b|комиссия", re.IGNORECASE), 1),
     ),
@@ -133,7 +136,7 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
             found = [c for c in found if c.field not in _BANK_FIELDS | _PAYEE_IDS]
         if _payee_caption(line, lines[max(0, index - _PAYEE_CELL_ROWS) : index]):
             found = [c for c in found if c.field != "recipient_name"]
-        found = _bank_row_account(line, found, source)
+        found = _payees_own_row(_bank_row_account(line, found, source), line)
         payer_here = any(c.field == "payer_name" for c in found)
         in_payer_block = payer_block and _party_ids_only(found, line)
         if payer_here or payer_above or in_payer_block:  # "Покупатель ООО «…», ИНН …" is the payer's ИНН
@@ -150,6 +153,8 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
             candidates += _caption_labelled(found, line, lines[:index], source)
     unlabelled = ["" if index in suppliers | issuers | payers else line for index, line in enumerate(lines)]
     candidates += read_unlabelled(unlabelled, source)
+    if document_type != DocumentType.INVOICE and _incoming(lines):
+        candidates = [_as_payers(c) for c in candidates] + _incoming_payer(lines, source)
     if document_type == DocumentType.CASH_RECEIPT:
         candidates += seller_over_its_inn(unlabelled, source)
     return candidates + _currency_read(candidates, lines, source)
@@ -323,14 +328,31 @@ def _payee_caption(line: str, above: Sequence[str]) -> bool:
     """«Получатель» at the foot of a bank grid's payee cell, under the row «ИНН … КПП … Сч. № …» (two of its ИНН, КПП
     and account on one line) with only the name's unlabelled lines between: a caption, whatever OCR read beside it on
     its line (a stamp's specks, the payment order's «Код», «Рез. поле») is no name. A list of labelled rows may print
-    «ИНН/КПП: 7701…/7701…» a few rows above its «Получатель:», with other labelled rows between: no grid."""
-    if _PAYEE_CAPTION.match(line) is None:
+    «ИНН/КПП: 7701…/7701…» a few rows above its «Получатель:», with other labelled rows between: no grid. Nor is a
+    line naming the payee's own ИНН a caption: a ЕПД's «ПОЛУЧАТЕЛЬ ПЛАТЕЖА: ООО … ИНН … р/с …» is a row of its own,
+    under another party's (the management company's ИНН and КПП)."""
+    if _PAYEE_CAPTION.match(line) is None or _INN_CELL.search(line):
         return False
     for offset, row in enumerate(reversed(above)):
         grid_row = sum(bool(cell.search(row)) for cell in (_INN_CELL, _KPP_CELL, _ACCOUNT)) >= 2
         if grid_row and not _JOINED_IDS.search(row):
             return not any(labelled_row(between) for between in above[len(above) - offset :])
     return False
+
+
+_PAYEE_ROW_IDS = frozenset({"recipient_inn", "recipient_kpp", "recipient_account"})
+_PAYEE_ROW_BONUS = 0.2
+
+
+def _payees_own_row(found: list[Candidate], line: str) -> list[Candidate]:
+    """The ИНН, КПП and account on the row that names the payee («ПОЛУЧАТЕЛЬ ПЛАТЕЖА: ООО … ИНН … КПП … р/с …»)
+    outrank those on other parties' rows: a ЕПД prints its management company's valid ИНН first, a line above."""
+    if not any(c.field == "recipient_name" and c.value in line for c in found):
+        return found
+    return [
+        replace(c, score=c.score + _PAYEE_ROW_BONUS) if c.field in _PAYEE_ROW_IDS and not c.by_shape else c
+        for c in found
+    ]
 
 
 _BANK_CAPTION_ROW = re.compile(
@@ -389,6 +411,45 @@ def _roles_joined(lines: Sequence[str]) -> list[str]:
         else:
             joined.append(line)
     return joined
+
+
+_INCOMING_TITLE = re.compile(
+    r"^\W*(?:входящий\s+перевод|поступление|зачисление|пополнение|перевод\s+от(?![а-яё]))", re.IGNORECASE
+)
+_TITLE_ROWS = 3
+
+
+def _incoming(lines: Sequence[str]) -> bool:
+    """A bank's receipt of money RECEIVED («Поступление заработной платы», «Входящий перевод СБП»): the party it
+    names is who paid, the holder of the credited account is paid and often unnamed."""
+    return any(_INCOMING_TITLE.match(line) for line in lines[:_TITLE_ROWS])
+
+
+def _as_payers(candidate: Candidate) -> Candidate:
+    """On an incoming transfer, an ИНН that no label gives the payee is the sender's (an employer's ИНН before its
+    name in the title): never the payee's, whose check digits would pass all the same."""
+    if candidate.field == "recipient_inn" and candidate.by_shape:
+        return replace(candidate, field="payer_inn")
+    return candidate
+
+
+_ID_THEN_NAME = re.compile(r"^\W*(?:\d{10}|\d{12})\s+(?P<name>[^\d\W].*)$")
+_OPENS_QUOTED = re.compile(r"^\s*[«\"“„]")
+
+
+def _incoming_payer(lines: Sequence[str], source: Source) -> list[Candidate]:
+    """The sender an incoming transfer's title names by ИНН and name («3911001156 ГБУ КО ПОО» over «"ТЕХНОЛОГИЧЕСКИЙ
+    КОЛЛЕДЖ"»), its quoted name wrapped onto the next line."""
+    for index, line in enumerate(lines[: _TITLE_ROWS + 1]):
+        if (row := _ID_THEN_NAME.match(line)) is None:
+            continue
+        name = row["name"]
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if not re.search(r"[«\"“„]", name) and _OPENS_QUOTED.match(following):
+            name = f"{name} {following.strip()}"
+        if (payer := read_name(name)) is not None:
+            return [Candidate("payer_name", payer, source, 0.9)]
+    return []
 
 
 _NAMED_IN_LETTERS = {

@@ -103,15 +103,20 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
      "организация; пользователь; наименование юл или ип; наименование юл; наименование ип", read_name, _LINE_START,
      1.0),
     ("bank_name", "банк получателя; наименование банка; банк; банк получателя средств; наименование банка "
-     "получателя; наименование банка получателя средств", read_bank, _LINE_START, 1.0),
+     "получателя; наименование банка получателя средств; название банка; название банка получателя", read_bank,
+     _LINE_START, 1.0),
     ("bank_name", "в", bank_after_in, _ANYWHERE, 0.5),
-    ("purpose", "назначение платежа; назначение; сообщение получателю; сообщение", read_purpose, _LINE_START, 1.0),
+    # «Назначение перевода» on a bank's receipt of a transfer abroad: its second word is the label's, not the purpose's
+    ("purpose", "назначение платежа; назначение перевода; назначение; сообщение получателю; сообщение", read_purpose,
+     _LINE_START, 1.0),
     ("supplier_inn", "инн поставщика", read_inn, _ANYWHERE, 1.0),
     # a 54-ФЗ receipt names others' ИНН too: its cashier's, its fiscal data operator's, a business buyer's
     ("others_inn", "инн кассира; инн офд; инн оператора; инн оператора фискальных данных; инн покупателя; "
      "инн клиента", read_inn, _ANYWHERE, 1.0),
     # the payer's own requisites, read so that their «ИНН», «КПП», «счёт» are not taken for the payee's
-    ("payer_inn", "инн плательщика; инн отправителя; инн заказчика", read_inn, _ANYWHERE, 1.0),
+    # a счёт-фактура prints each party's pair under one label, «ИНН/КПП покупателя 2926…/1894…»
+    ("payer_inn", "инн плательщика; инн отправителя; инн заказчика; инн/кпп покупателя; инн/кпп плательщика; "
+     "инн/кпп заказчика", read_inn, _ANYWHERE, 1.0),
     ("payer_kpp", "кпп плательщика; кпп отправителя; кпп покупателя; кпп заказчика", read_kpp, _ANYWHERE, 1.0),
     ("payer_account", "счет плательщика; счёт плательщика; сч. плательщика; р/с плательщика; счет отправителя; "
      "счёт отправителя; счет списания; счёт списания", settlement_account, _ANYWHERE, 1.0),
@@ -121,6 +126,9 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
     ("payer_name", "фио отправителя; фио плательщика; ф.и.о. отправителя; ф. и. о. отправителя; ф.и.о. плательщика; "
      "ф. и. о. плательщика; плательщик; отправитель; имя отправителя; имя плательщика; наименование плательщика; "
      "реквизиты плательщика; покупатель; заказчик", read_name, _LINE_START, 1.0),
+    # a bill's account holder, «ФИО: ИВАНОВ ИВАН ИВАНОВИЧ» on a ЕПД or ПД-4: with its colon only, since «ФИО
+    # Клиента» or «ФИО получателя» caption other people; below the payer's own labels
+    ("payer_name", "фио:; ф.и.о.:; ф. и. о.:", read_name, _LINE_START, 0.9),
 )  # fmt: skip
 
 

@@ -41,7 +41,8 @@ before a four-digit year, so that "1.5 20" stays no date). Not a piece of a long
 receipt's number «Квитанция № 1-3-02-433-4312» holds no date."""
 _DATE_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _DATE_COMPACT = re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})T\d{4}")
-_DATE_WORDS = re.compile(r"(?<!\d)(\d{1,2})»?\s+([А-Яа-яЁё]{3,9})\.?\s+(\d{4})")
+_DATE_WORDS = re.compile(r"(?<!\d)(\d{1,2})(?:\s*[»\"”“'])?\s+([А-Яа-яЁё]{3,9})\.?\s+(\d{4})")
+"""«28 сентября 2010», also with the day in quotes as forms print it («28» сентября, " 28 " сентября)."""
 
 
 def digits(text: str) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date, timedelta
 
 from model import checks
 from model.labels import ANY_LABEL, INVOICE_WORD, TITLE, continued, kpp_beside_inn, label_matches
@@ -74,12 +75,12 @@ _BROWSER_PRINT_HEADER = re.compile(r"^\W*\d{1,2}[./]\d{1,2}[./]\d{2,4},\s*\d{1,2
 date of printing, not of paying."""
 _PRINT_MARGIN_LINES = 2
 _INVOICE_NUMBER = re.compile(
-    rf"(?<![а-яёa-z]){INVOICE_WORD}(?:\s*-\s*(?:оферт|договор)\w*)?(?![а-яёa-z])\s*{NUMBER_SIGN}[\s|:—-]*(?!\d{{15}})\w",
+    rf"(?<![а-яёa-z]){INVOICE_WORD}(?:\s*-\s*(?:оферт|договор|фактур)\w*)?(?![а-яёa-z])\s*{NUMBER_SIGN}[\s|:—-]*(?!\d{{15}})\w",
     re.IGNORECASE,
 )
-"""An invoice's own number, "СЧЁТ № 913", «Счёт-оферта № 12» (not "по счёту № 913", nor an account's "Счёт №
-40702…", «Расчетный счет № | 40702…»)."""
-_AFTER_OT = re.compile(r"\bот\s*«?$", re.IGNORECASE)
+"""An invoice's own number, "СЧЁТ № 913", «Счёт-оферта № 12», «СЧЕТ-ФАКТУРА N 44» (not "по счёту № 913", nor an
+account's "Счёт № 40702…", «Расчетный счет № | 40702…»)."""
+_AFTER_OT = re.compile(r"\bот\s*[«\"“]?\s*$", re.IGNORECASE)
 
 
 def _invoice_date(line: str, above: str) -> str | None:
@@ -97,12 +98,20 @@ def _own_date(line: str, above: str) -> tuple[str, float] | None:
     or a validity whose caption stands on the line above, as a list with its values under their captions prints
     them («Оплатить не позднее» over «11.06.2020»); and its score: lower for a numeric date whose day has one digit,
     which registers and banks print zero-padded: «2.01.19 16:0» is «28.01.19 16:07» with digits lost, which another
-    reading of the page may have kept."""
+    reading of the page may have kept. Nor a date no payment can have yet: with no label to say whose it is, a date
+    in the future is another event's (a ЕПД's meter due for verification «15.06.2030»)."""
     for start, iso in find_dates(line):
         before = line[:start]
+        if _not_yet(iso):
+            continue
         if not _REFERENCED_DATE.search(before) and not (not before.strip() and _REFERENCED_DATE.search(_bare(above))):
             return iso, _DIGIT_LOST_DATE_SCORE if _ONE_DIGIT_DAY.match(line, start) else _DATE_SCORE
     return None
+
+
+def _not_yet(iso: str) -> bool:
+    """After tomorrow (a day of slack for time zones), as ``model.resolve`` counts a payment date in the future."""
+    return date.fromisoformat(iso) > date.today() + timedelta(days=1)
 
 
 _DATE_SCORE, _DIGIT_LOST_DATE_SCORE = 0.3, 0.25

@@ -241,15 +241,34 @@ def read_amount(text: str) -> str | None:
     """The amount on a total or sum line; none from fee, discount or change lines, nor from a VAT line or a
     total before VAT: "ИТОГО без НДС", "СУММА НДС 20%", "Сумма без НДС" name VAT before their figure, while "Итого
     с НДС" and "Итого: 1 200,00 в т.ч. НДС 200,00" are the total due."""
-    text = _ITEM_COUNT.sub("", text)
+    text = _BILLING_PERIOD.sub(" ", _ITEM_COUNT.sub("", text))
     figure = re.search(r"\d", text)
     before_figure = text[: figure.start()] if figure else text
     fees_included = _FEES_INCLUDED.sub("", text)
     if _VAT.search(_VAT_INCLUDED.sub("", before_figure)) or re.search(r"комисс|скидк|сдач", fees_included, re.I):
         return None
-    return payable(text)
+    return _with_tax(text) or payable(text)
 
 
+_BARE_FIGURE = re.compile(r"(?<!\S)\d+(?:[.,]\d{1,2})?(?!\S)")
+
+
+def _with_tax(text: str) -> str | None:
+    """The last figure of a total's row that prints its columns, when it is the first plus another: a
+    счёт-фактура's «Всего к оплате 28953.0 X 5212.0 34165.0» (without tax, its tax, with tax) is due with tax."""
+    figures = [Decimal(figure.replace(",", ".")) for figure in _BARE_FIGURE.findall(text)]
+    if len(figures) < 3 or not any(figures[0] + middle == figures[-1] for middle in figures[1:-1]):
+        return None
+    return payable(f"{figures[-1]:.2f}")
+
+
+_BILLING_PERIOD = re.compile(
+    r"(?<![а-яё])(?:за\s+)?(?:январ[ье]|феврал[ье]|марте?|апрел[ье]|ма[йе]|июн[ье]|июл[ье]|августе?|сентябр[ье]"
+    r"|октябр[ье]|ноябр[ье]|декабр[ье])\s+\d{4}(?!\d)(?:\s*г(?:ода|\.|(?![а-яё])))?|(?<![а-яё])за\s+\d{4}(?!\d)(?:\s*г(?:од|\.|(?![а-яё])))?",
+    re.IGNORECASE,
+)
+"""The period a bill's total is for, «Итого к оплате за февраль 2026 …: 5 172,20», «Всего за 2025 г.»: its year is
+no sum. A month in the genitive («5 мая 2026») is a date's, and left to the date's readers."""
 _FEES_INCLUDED = re.compile(r"включая\s+(?:все\s+)?комисси\w*", re.IGNORECASE)
 """«Сумма списания, включая все комиссии»: what the payer paid, fees and all, not a fee's line."""
 
@@ -412,7 +431,7 @@ def read_name(text: str) -> str | None:
     line; OCR's "000" for ООО is undone. None where the text is another cell's caption."""
     if _CAPTION_START.match(text):
         return None
-    text = _BANK_OFFICE_BESIDE.sub("", _REQUISITES_FIRST.sub("", text))
+    text = _BANK_OFFICE_BESIDE.sub("", _REQUISITES_FIRST.sub("", _FORM_ROW_NUMBER.sub("", text)))
     name = _TITLE_TAIL.sub("", _ADDRESS_TAIL.sub("", _ORG_END.sub("", _FORM_BLANK.sub("", text)))).strip(" :|_—-`")
     name = _CRUMBS_AFTER_QUOTE.sub(r"\1", _REQUISITE_AFTER_COMMA.sub("", name))
     if re.search(r"[а-яё]", name):  # «ИП Ковалёв A. A.»: initials read as Latin look-alikes
@@ -423,6 +442,8 @@ def read_name(text: str) -> str | None:
     return normalize_text(name) if _names_something(name, r"[А-Яа-яЁёA-Za-z]{2}") else None
 
 
+_FORM_ROW_NUMBER = re.compile(r"\s*\((?:\d{1,2}[а-яёa-z]?|[бб6]?[аa])\)\s*$", re.IGNORECASE)
+"""The number a счёт-фактура's form gives each row at its end, «Продавец Татэнерго (2)», «(6а)», OCR's «(ба)»."""
 _WORD_LOOKALIKES = str.maketrans("ABCEHKMOPTXY30", "АВСЕНКМОРТХУЗО")
 _SAME_SHAPES = ("AaBCcEeHKMOoPpTXxy", "АаВСсЕеНКМОоРрТХху")
 LOOKALIKE_LETTERS = str.maketrans(*_SAME_SHAPES)
@@ -470,8 +491,14 @@ _IN_BEFORE_BANK = re.compile(rf"^[\W_]*[вB]\s*(?:банке\s+)?(?={_BANK_START
 ("BAO КБ «…»"); no bank's name starts with that preposition."""
 
 
-BANK_TAIL = re.compile(r"\s+(?:" + label("бик") + r"|" + label("к/с") + r")\b.*$", re.IGNORECASE)
-"""The БИК or к/с cell that shares a line with the bank's name."""
+BANK_TAIL = re.compile(
+    r"\s+(?:" + label("бик") + r"|" + label("к/с") + r")\b.*$"
+    r"|\s+(?:операция|перевод|платеж|платёж)\s+(?:выполнен|исполнен|проведен|в\s+обработке)\w*\W*$"
+    r"|\s+(?:исполнено|выполнено|проведено)\W*$",
+    re.IGNORECASE,
+)
+"""The БИК or к/с cell that shares a line with the bank's name, or the status its stamp prints after it («Банк ВТБ
+(ПАО) Операция выполнена», «… ИСПОЛНЕНО»)."""
 
 
 _REQUISITE_WORDS = ("инн", "кпп", "бик", "к/с", "р/с", "кор. сч", "корр. сч", "р/сч", "сч. №", "счет", "счёт")
@@ -576,8 +603,15 @@ _BRANCH_NAME = re.compile(r"^\s*((?-i:[А-ЯЁ])[\w-]*(?:\s+[\w-]+){0,2}\s+ба�
 """A bank's branch named by its region first, «Северо-Западный банк ПАО Сбербанк», «Волго-Вятский банк …»."""
 
 
+_FROM_SOMEONE = re.compile(r"\s(?:от|from)\s+(?:[А-ЯЁA-Z]|кого)")
+"""«В АО «ОТП Банк» от Клиента»: the heading of an application to a bank, which names the bank it is addressed to
+and who writes, not a payee's bank."""
+
+
 def bank_after_in(text: str) -> str | None:
     """ "… в ПАО Сбербанк" on an invoice's account line: only when what follows "в" starts like a bank or names a
-    bank's branch."""
+    bank's branch, and not an application's addressee (``_FROM_SOMEONE``)."""
+    if _FROM_SOMEONE.search(text):
+        return None
     match = _BANK_NAME_START.match(text) or _BRANCH_NAME.match(text)
     return read_bank(match.group(1)) if match else None

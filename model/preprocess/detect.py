@@ -69,10 +69,41 @@ def find_document(image: Image) -> DocumentQuad | None:
         quad = detector(small)
         if quad is not None:
             quad = refine_corners(small, quad)
+            if frame_drawn_on_the_page(small, quad):
+                return None
             cover = float(cv2.contourArea(quad)) / small.size
             full = (quad + 0.5) / factor - 0.5
             return DocumentQuad(full.astype(np.float32), method, cover)
     return None
+
+
+INK_KERNEL = 9
+INK_CONTRAST = 40
+"""A stroke of ink on the 500 px copy: at least this many grey levels darker than a 9 px closing of its
+surroundings (a black-hat), which a smooth background, light or dark, never is."""
+FRAME_MARGIN = 13
+MAX_INK_OUTSIDE = 0.1
+"""The share of the page's ink beyond a quad (and a 6 px margin) above which the quad is a frame printed on the
+page, not the paper. Measured: a scanned «СЧЕТ-ФАКТУРА» whose table is the largest rectangle has half its ink above
+the table (0.5); ПД-4 forms framed on a plain page and photos of paper 0-0.005."""
+
+
+def frame_drawn_on_the_page(small: Image, quad: Corners) -> bool:
+    """A rectangle printed on the paper (a table's or a form's outer rule) rather than the paper's edge: no step
+    of brightness down to a background (the page goes on, as light, beyond it) and the page's text goes on beyond it
+    too. Cropping to it would cut off the header above the table; a form whose frame holds all its text is cropped
+    as before."""
+    step = border_step(small, quad)
+    if step is None or step >= 0:
+        return False
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (INK_KERNEL, INK_KERNEL))
+    ink = cv2.morphologyEx(small, cv2.MORPH_BLACKHAT, kernel) > INK_CONTRAST
+    inside = np.zeros(small.shape[:2], np.uint8)
+    cv2.fillConvexPoly(inside, np.round(quad).astype(np.int32), 255)
+    beyond = ink & (cv2.dilate(inside, np.ones((FRAME_MARGIN, FRAME_MARGIN), np.uint8)) == 0)
+    within = ink & (inside > 0)
+    total = int(beyond.sum()) + int(within.sum())
+    return total > 0 and int(beyond.sum()) / total > MAX_INK_OUTSIDE
 
 
 def refine_corners(small: Image, quad: Corners) -> Corners:
