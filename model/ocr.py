@@ -287,35 +287,38 @@ def large_rows(grey: np.ndarray) -> list[LargeRow]:
     components of the binarised page, grouped by their vertical middles, then parted at wide gaps."""
     _, binary = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     _, _, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
-    glyphs = [
-        (int(x), int(y), int(w), int(h))
-        for x, y, w, h, area in stats[1:]
-        if h >= 6 and 2 <= w <= 3 * h and area >= 0.1 * w * h  # no specks, rules or hollow frames
-    ]
-    if not glyphs:
+    x, y, w, h, area = stats[1:].T
+    kept = (h >= 6) & (w >= 2) & (w <= 3 * h) & (area >= 0.1 * w * h)  # no specks, rules or hollow frames
+    if not kept.any():
         return []
-    median = statistics.median(h for *_, h in glyphs)
-    large = sorted((g for g in glyphs if LARGE_GLYPH * median <= g[3] <= 5 * median and g[2] <= 1.5 * g[3]), key=_top)
+    median = float(np.median(h[kept]))
+    large = kept & (h >= LARGE_GLYPH * median) & (h <= 5 * median) & (w <= 1.5 * h)
+    order = np.argsort(y[large], kind="stable")
+    glyphs = [(left, top, width, tall) for left, top, width, tall in np.stack([x, y, w, h], 1)[large][order].tolist()]
     rows: list[list[_Glyph]] = []
-    for glyph in large:
-        middle = glyph[1] + glyph[3] / 2
-        row = next((row for row in rows if _holds(row, middle, glyph[3])), None)
-        if row is None:
+    bottoms: list[int] = []
+    for glyph in glyphs:
+        index = _row_holding(rows, bottoms, glyph)
+        if index is None:
             rows.append([glyph])
+            bottoms.append(glyph[1] + glyph[3])
         else:
-            row.append(glyph)
+            rows[index].append(glyph)
+            bottoms[index] = max(bottoms[index], glyph[1] + glyph[3])
     low, high = LARGE_ROW_GLYPHS
     return [_parted(row) for row in rows if low <= len(row) <= high]
 
 
-def _top(glyph: _Glyph) -> int:
-    return glyph[1]
-
-
-def _holds(row: list[_Glyph], middle: float, height: int) -> bool:
-    """Whether a glyph of this middle and height stands in ``row``: within its span, and of its first glyph's size."""
-    top, bottom = min(g[1] for g in row), max(g[1] + g[3] for g in row)
-    return top <= middle <= bottom and abs(height - row[0][3]) <= 0.3 * row[0][3]
+def _row_holding(rows: list[list[_Glyph]], bottoms: list[int], glyph: _Glyph) -> int | None:
+    """The first row ``glyph`` stands in: its middle within the row's span, its height within 30% of the row's first
+    glyph's. The glyphs come top first, so a row's top is its first glyph's; ``bottoms`` holds each row's lowest edge,
+    kept as the row grows rather than measured again for every glyph (a noisy page has thousands)."""
+    middle, height = glyph[1] + glyph[3] / 2, glyph[3]
+    for index, row in enumerate(rows):
+        first = row[0]
+        if first[1] <= middle <= bottoms[index] and abs(height - first[3]) <= 0.3 * first[3]:
+            return index
+    return None
 
 
 def _parted(row: list[_Glyph]) -> LargeRow:

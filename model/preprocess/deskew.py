@@ -102,4 +102,4 @@ def rotate(image: Image, angle: float) -> Image:
         flags=cv2.INTER_CUBIC,
         borderMode=cv2.BORDER_CONSTANT,
         borderValue=paper_colour(image),
-    ).astype(np.uint8)
+    ).astype(np.uint8, copy=False)

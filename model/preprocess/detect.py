@@ -168,7 +168,7 @@ def warp_to_rectangle(image: Image, corners: Corners) -> tuple[Image, NDArray[np
     matrix = cv2.getPerspectiveTransform(corners.astype(np.float32), target)
     warped = cv2.warpPerspective(
         image, matrix, (width, height), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE
-    ).astype(np.uint8)
+    ).astype(np.uint8, copy=False)
     return warped, np.asarray(matrix, dtype=np.float64)
 
 
@@ -268,7 +268,7 @@ def _edges_without_text(small: Image, low: float | None = None, high: float | No
     median = float(np.median(smooth))
     low = max(0.0, 0.67 * median) if low is None else low
     high = min(255.0, 1.33 * median) if high is None else high
-    return cv2.Canny(smooth, low, high).astype(np.uint8)
+    return cv2.Canny(smooth, low, high).astype(np.uint8, copy=False)
 
 
 def robust_canny(small: Image) -> Corners | None:

@@ -36,7 +36,7 @@ Paper in deeper shadow is only left out of the measurements, not of the OCR imag
 
 def to_grey(image: Image) -> Image:
     """Grey from BGR; grey passes through."""
-    return image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY).astype(np.uint8)
+    return image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY).astype(np.uint8, copy=False)
 
 
 def closing_kernel_size(shape: tuple[int, ...]) -> int:
@@ -49,14 +49,14 @@ def paper_brightness(grey: Image) -> Image:
     """The closing: how bright the paper would be here without its ink."""
     size = closing_kernel_size(grey.shape)
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (size, size))
-    return cv2.morphologyEx(grey, cv2.MORPH_CLOSE, kernel).astype(np.uint8)
+    return cv2.morphologyEx(grey, cv2.MORPH_CLOSE, kernel).astype(np.uint8, copy=False)
 
 
 def normalize_contrast(grey: Image, paper: Image | None = None) -> Image:
     """Divide by the paper's brightness (``paper``, when it was measured already), which flattens shadows and
     uneven light without binarising."""
     background = paper_brightness(grey) if paper is None else paper
-    return cv2.divide(grey, background, scale=255).astype(np.uint8)
+    return cv2.divide(grey, background, scale=255).astype(np.uint8, copy=False)
 
 
 FAINT_INK = (30, 90)
@@ -81,7 +81,7 @@ def faint_text_lines(normalized: Image) -> list[tuple[int, int, int, int]]:
 
 def _faint_lines(shape: tuple[int, ...], darkness: NDArray[np.int16]) -> list[tuple[int, int, int, int]]:
     low, high = FAINT_INK
-    faint = ((darkness >= low) & (darkness <= high)).astype(np.uint8)
+    faint = ((darkness >= low) & (darkness <= high)).astype(np.uint8, copy=False)
     dark = darkness > high
     height, width = shape[:2]
     gap = max(9, min(height, width) // 60)
@@ -151,7 +151,7 @@ def paper_noise(grey: Image) -> float:
 
 def smooth_noise(normalized: Image) -> Image:
     """``normalized`` with specks smaller than a stroke blurred into the paper (``NOISE_SMOOTHING``)."""
-    return cv2.medianBlur(normalized, NOISE_SMOOTHING).astype(np.uint8)
+    return cv2.medianBlur(normalized, NOISE_SMOOTHING).astype(np.uint8, copy=False)
 
 
 def text_on_paper(grey: Image, paper: Image | None = None) -> Image:
@@ -164,7 +164,7 @@ def text_on_paper(grey: Image, paper: Image | None = None) -> Image:
     background = paper_brightness(grey) if paper is None else paper
     normalized = cv2.divide(grey, background, scale=255)
     lit = background >= PAPER_SHARE * np.percentile(background[::4, ::4], 95)
-    return np.where(lit, normalized, 255).astype(np.uint8)
+    return np.where(lit, normalized, 255).astype(np.uint8, copy=False)
 
 
 def ink_mask(grey: Image, paper: Image | None = None) -> Image:
@@ -173,13 +173,13 @@ def ink_mask(grey: Image, paper: Image | None = None) -> Image:
     if int(text.max()) - int(text.min()) < MIN_CONTRAST:
         return np.zeros_like(grey)
     _, mask = cv2.threshold(text, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
-    return mask.astype(np.uint8)
+    return mask.astype(np.uint8, copy=False)
 
 
 def denoise(grey: Image) -> Image:
     """Non-local means: removes sensor noise without blurring strokes; slow, hence off by default."""
     denoised = cv2.fastNlMeansDenoising(grey, None, h=10, templateWindowSize=7, searchWindowSize=15)
-    return denoised.astype(np.uint8)
+    return denoised.astype(np.uint8, copy=False)
 
 
 def estimate_x_height(grey: Image, paper: Image | None = None) -> float | None:
@@ -235,7 +235,7 @@ def _thin_runs(ink: Image, run: tuple[int, int], across: tuple[int, int]) -> Ima
     """Straight runs of ink at least ``run`` long, less those as thick as ``across`` (bars, blurred text)."""
     long_runs = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, run))
     bars = cv2.morphologyEx(long_runs, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, across))
-    return cv2.subtract(long_runs, cv2.dilate(bars, np.ones((3, 3), np.uint8))).astype(np.uint8)
+    return cv2.subtract(long_runs, cv2.dilate(bars, np.ones((3, 3), np.uint8))).astype(np.uint8, copy=False)
 
 
 RULE_SEARCH_X_HEIGHT = 8.0
@@ -247,7 +247,7 @@ def _max_pooled(ink: Image, step: int) -> Image:
     """``ink`` shrunk ``step`` times, a pixel ink where any pixel it stands for is."""
     if step == 1:
         return ink
-    pooled: Image = cv2.dilate(ink, np.ones((step, step), np.uint8)).astype(np.uint8)
+    pooled: Image = cv2.dilate(ink, np.ones((step, step), np.uint8)).astype(np.uint8, copy=False)
     return pooled[::step, ::step].copy()
 
 
@@ -262,7 +262,7 @@ def _grids(ink: Image, x_height: float) -> tuple[Image, int]:
     _, labels = cv2.connectedComponents(cv2.bitwise_or(rows, columns), connectivity=8)
     joined = np.intersect1d(np.unique(labels[rows > 0]), np.unique(labels[columns > 0]))
     grids = [int(i) for i in np.intersect1d(joined, np.unique(labels[long_rows > 0])) if i]
-    return np.isin(labels, grids).astype(np.uint8), len(grids)
+    return np.isin(labels, grids).astype(np.uint8, copy=False), len(grids)
 
 
 def erase_rules(grey: Image, x_height: float) -> tuple[Image, int]:
@@ -272,12 +272,12 @@ def erase_rules(grey: Image, x_height: float) -> tuple[Image, int]:
     ("140802810738000039088", "БИК 1044525105"), or lost the grid's small print along it altogether."""
     _, otsu = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
     step = max(1, int(x_height // RULE_SEARCH_X_HEIGHT))
-    rules, count = _grids(_max_pooled(otsu.astype(np.uint8), step), x_height / step)
+    rules, count = _grids(_max_pooled(otsu.astype(np.uint8, copy=False), step), x_height / step)
     if not count:
         return grey, 0
     height, width = grey.shape[:2]
     if step > 1:
-        rules = cv2.resize(rules, (width, height), interpolation=cv2.INTER_NEAREST).astype(np.uint8)
+        rules = cv2.resize(rules, (width, height), interpolation=cv2.INTER_NEAREST).astype(np.uint8, copy=False)
     erased = grey.copy()
     erased[cv2.dilate(rules, np.ones((3, 3), np.uint8)) > 0] = 255
     return erased, count
@@ -310,4 +310,4 @@ def resize(image: Image, factor: float) -> Image:
     height, width = image.shape[:2]
     size = (max(1, math.floor(width * factor + 1e-6)), max(1, math.floor(height * factor + 1e-6)))
     interpolation = cv2.INTER_CUBIC if factor > 1 else cv2.INTER_AREA
-    return cv2.resize(image, size, interpolation=interpolation).astype(np.uint8)
+    return cv2.resize(image, size, interpolation=interpolation).astype(np.uint8, copy=False)

@@ -63,7 +63,7 @@ class Orientation:
 def upright(image: Image, degrees: int) -> Image:
     """Undo a clockwise turn of ``degrees``."""
     code = _UNDO.get(degrees % 360)
-    return image if code is None else cv2.rotate(image, code).astype(np.uint8)
+    return image if code is None else cv2.rotate(image, code).astype(np.uint8, copy=False)
 
 
 def detect_orientation(grey: Image) -> Orientation | None:
@@ -152,7 +152,7 @@ def _bands(grey: Image) -> tuple[Image, Image]:
     band = grey[top : top + band_height]
     factor = min(1.0, BAND_MAX_WIDTH / band.shape[1])
     band = resize(band, factor) if factor < 1 else band
-    return band, cv2.rotate(band, cv2.ROTATE_180).astype(np.uint8)
+    return band, cv2.rotate(band, cv2.ROTATE_180).astype(np.uint8, copy=False)
 
 
 def _band_confidence(band: Image) -> float:

@@ -101,9 +101,9 @@ def as_bgr(image: Image) -> Image:
     if image.size == 0:
         raise ValueError("preprocess got an empty image (0 pixels); check that the file decoded.")
     if image.ndim == 2:
-        return cv2.cvtColor(image, cv2.COLOR_GRAY2BGR).astype(np.uint8)
+        return cv2.cvtColor(image, cv2.COLOR_GRAY2BGR).astype(np.uint8, copy=False)
     if image.ndim == 3 and image.shape[2] == 4:
-        return cv2.cvtColor(image, cv2.COLOR_BGRA2BGR).astype(np.uint8)
+        return cv2.cvtColor(image, cv2.COLOR_BGRA2BGR).astype(np.uint8, copy=False)
     if image.ndim == 3 and image.shape[2] == 3:
         return image
     raise ValueError(f"preprocess needs an H×W×3 BGR image, got shape {image.shape}.")
