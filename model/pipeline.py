@@ -534,10 +534,10 @@ class Extractor:
         steps += prepared.steps
         if not page_codes and prepared.color is not page.image:
             # A code too skewed or foreshortened in the photo may read once flattened. Flattening changes only the
-            # geometry, so zxing's reading as it is covers it: the rescues (doubled, sharpened, binarised, shrunk,
-            # OpenCV's detector) went through these pixels in the photo's search. Measured on the corpus's 120 pages
-            # and the 42 real photos and scans: the flattened page gave no code the photo's search had missed, with
-            # or without them, and they cost each page without a code 20-130 ms (OpenCV's detector 50-70 of it).
+            # geometry, so zxing's reading as it is covers it: the rescues (doubled, sharpened, binarised, shrunk)
+            # went through these pixels in the photo's search. Measured on the corpus's 120 pages and the 42 real
+            # photos and scans: the flattened page gave no code the photo's search had missed, with or without them,
+            # and they cost each page without a code 20-130 ms.
             with timer.stage("qr"):
                 self._add_qr_codes(decode_qr(prepared.color, rescues=False), reading)
         if self.backend == "qwen-vl":

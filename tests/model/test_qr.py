@@ -8,8 +8,7 @@ import numpy.typing as npt
 import pytest
 import segno
 
-from model import qr
-from model.qr import QrCode, decode_qr, parse_qr_payload
+from model.qr import decode_qr, parse_qr_payload
 from model.schema import FIELD_NAMES, PaymentDetails
 
 Image = npt.NDArray[np.uint8]
@@ -209,15 +208,6 @@ def test_decode_qr_returns_each_distinct_code_once() -> None:
 
 def test_decode_qr_returns_nothing_without_code() -> None:
     assert decode_qr(page([])) == []
-
-
-@pytest.mark.parametrize(("payload", "codec"), [(GOST_CP1251, "cp1251"), (GOST_UTF8, "utf-8")])
-def test_decode_qr_falls_back_to_opencv_with_original_bytes(
-    monkeypatch: pytest.MonkeyPatch, payload: bytes, codec: str
-) -> None:
-    monkeypatch.setattr(qr, "_zxing_payloads", lambda grey: [])
-    codes = decode_qr(page([render(payload)]))
-    assert codes == [QrCode("payment", payload.decode(codec), GOST_FIELDS)]
 
 
 @pytest.mark.parametrize("image", [np.zeros((50, 50), dtype=np.float32), np.zeros((50, 50, 2), dtype=np.uint8)])
