@@ -91,8 +91,10 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
     ("amount", "итого; всего", read_amount, _LINE_START, 2.0),
     ("amount", "сумма перевода; сумма платежа; сумма операции; сумма списания; сумма", read_amount, _LINE_START, 1.0),
     # what the recipient's account was credited, in its own currency on a transfer abroad («1 504,43 UZS» for «10
-    # RUR» debited): read so that its «Сумма» is not the amount, since the payer's document states what was paid
-    ("credited_amount", "сумма зачисления; сумма к зачислению", read_amount, _LINE_START, 1.0),
+    # RUR» debited, ВТБ's «Сумма выплаты 449.65 AMD»): read so that its «Сумма» is not the amount, since the payer's
+    # document states what was paid
+    ("credited_amount", "сумма зачисления; сумма к зачислению; сумма выплаты; сумма к выплате", read_amount,
+     _LINE_START, 1.0),
     # a card pays a receipt's exact total (cash may be more: the change), so its line is the total when blur took the
     # «ИТОГ» line; below any total's label, as a payment split between cash and card is not
     ("amount", "плат. картой; оплата картой; безналичными; электронными", read_card_payment, _LINE_START, 0.9),

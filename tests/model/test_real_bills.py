@@ -121,6 +121,18 @@ def test_a_transfers_named_purpose_label_keeps_its_second_word() -> None:
     assert _read(lines)[0].purpose == "Перевод самому себе"
 
 
+def test_a_transfer_abroads_payout_in_the_recipients_currency_is_not_the_amount() -> None:
+    """ВТБ to Armenia: the payout in drams is what the recipient gets; the page states what the payer paid too."""
+    lines = [
+        "Перевод по номеру телефона в другую страну",
+        "Курс обмена 1 ₽ = 4.5 ֏",
+        "Сумма выплаты 449.65 AMD",
+        "Комиссия 30 ₽",
+        "Сумма операции 100 ₽",
+    ]
+    assert _read(lines)[0].amount == "100.00"
+
+
 def _vat_invoice() -> list[str]:
     buyer_inn = "292675119114"
     return [
