@@ -153,7 +153,7 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
             candidates += _caption_labelled(found, line, lines[:index], source)
     unlabelled = ["" if index in suppliers | issuers | payers else line for index, line in enumerate(lines)]
     candidates += read_unlabelled(unlabelled, source)
-    if document_type != DocumentType.INVOICE and _incoming(lines):
+    if document_type in _MAY_BE_RECEIVED and _incoming(lines):
         candidates = [_as_payers(c) for c in candidates] + _incoming_payer(lines, source)
     if document_type == DocumentType.CASH_RECEIPT:
         candidates += seller_over_its_inn(unlabelled, source)
@@ -413,6 +413,9 @@ def _roles_joined(lines: Sequence[str]) -> list[str]:
     return joined
 
 
+_MAY_BE_RECEIVED = frozenset({DocumentType.BANK_TRANSFER, DocumentType.OTHER})
+"""Documents that may record money received: a bill is to be paid, and a cash receipt's «Пополнение» heads an item
+(a phone's top-up) whose seller is still paid."""
 _INCOMING_TITLE = re.compile(
     r"^\W*(?:входящий\s+перевод|поступление|зачисление|пополнение|перевод\s+от(?![а-яё]))", re.IGNORECASE
 )

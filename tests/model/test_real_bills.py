@@ -94,10 +94,12 @@ def test_an_incoming_transfers_title_inn_is_the_payers_and_its_name_the_payer() 
     assert details.bank_name == "ВТБ (ПАО)"  # the stamp's status is no part of the name
 
 
-def test_an_outgoing_transfers_unlabelled_inn_is_still_read() -> None:
-    """Only money received turns the page's bare ИНН into the payer's."""
+def test_an_outgoing_transfers_or_a_top_up_receipts_unlabelled_inn_is_still_the_payees() -> None:
+    """Only money received turns the page's bare ИНН into the payer's; a cash receipt's «Пополнение» is an item."""
     lines = ["Чек по операции", "Перевод организации", f"{EMPLOYER_INN}", "Сумма перевода 100,00 ₽"]
     assert _read(lines)[0].recipient_inn == EMPLOYER_INN
+    receipt = ["Пополнение баланса телефона", "КАССОВЫЙ ЧЕК", "ПРИХОД", f"{EMPLOYER_INN}", "ИТОГ =100.00"]
+    assert _read(receipt, Source.OCR)[0].recipient_inn == EMPLOYER_INN
 
 
 def test_an_applications_addressee_is_not_the_payees_bank_and_its_bank_label_is_read() -> None:
