@@ -198,7 +198,7 @@ def issuer_bank_lines(lines: Sequence[str]) -> set[int]:
     АО «Банк …», БИК …, к/с …») is never one. Only for transfers: an invoice prints its payee's bank the footer's way
     («ПАО Сбербанк, БИК …, к/с …»)."""
     found = {index for index, line in enumerate(lines) if _OWN_REQUISITES.search(line)}
-    found |= _issuer_blocks(lines)
+    found |= _issuer_blocks(lines) | _licence_paragraphs(lines)
     for index, line in enumerate(lines):
         status = _STATUS_CAPTION.match(line) or (index > 0 and _STATUS_CAPTION.match(lines[index - 1]))
         if _EXECUTED.search(line) and not status:
@@ -207,6 +207,28 @@ def issuer_bank_lines(lines: Sequence[str]) -> set[int]:
             found |= stamped | {near - 1 for near in stamped if near > 0 and _bank_alone(lines[near - 1])}
     payees = {index for index, line in enumerate(lines) if "получател" in line.lower() or settlement_account(line)}
     return found - payees
+
+
+_LICENCE = re.compile(r"(?<![а-яё])лиценз", re.IGNORECASE)
+"""«Генеральная лицензия Банка России № 1481», «Лицензия ЦБ РФ № 2673»: only a bank's own footer names its licence."""
+_LICENCE_REACH = 3
+
+
+def _licence_paragraphs(lines: Sequence[str]) -> set[int]:
+    """The issuing bank's footer as one sentence wrapped over lines: «ТОМСКОЕ ОТДЕЛЕНИЕ №8616 ПАО СБЕРБАНК. ИНН …, БИК»
+    over «046902606, к/с 3010…. Генеральная лицензия Банка» over «России № 2957». Its requisites stand before the
+    licence, wrapped wherever the screen's width put them, so no line need open with the bank's name or a label:
+    from the licence's line up, the lines that hold an identifier (ИНН, БИК, к/с or their digits) belong to it."""
+    found: set[int] = set()
+    for index, line in enumerate(lines):
+        if not _LICENCE.search(line):
+            continue
+        found.add(index)
+        for above in range(index - 1, max(-1, index - 1 - _LICENCE_REACH), -1):
+            if not (_BANK_REQUISITE.search(lines[above]) or _OWN_ID.search(lines[above])):
+                break
+            found.add(above)
+    return found
 
 
 _BANK_ORGANISATION = re.compile(

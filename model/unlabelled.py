@@ -52,7 +52,7 @@ _ORG_BEHIND_SPECKS = re.compile(rf"^(?:[\W_]*\w{{1,5}}){{1,3}}\s+(?=(?:{_ORG_FOR
 """A quoted company name behind a few short words, which on a line with no label are a caption blurred past
 reading ("ФИО г отеля ООО «Золотой колос»")."""
 _STANDALONE_AMOUNT = re.compile(
-    r"^[\s_|=-]*(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[.,]\d{2})?\s*(?:₽|P|Р|\?|руб\.?|р\.|RUB)"
+    r"^[\s_|=-]*(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[.,-]\d{2})?\s*(?:₽|P|Р|\?|руб\.?|р\.|RUB)"
     r"(?:\s+(?:[^\s\d]{1,2}|исполнено|выполнено|успешно|исполнен|выполнен))?\s*$",
     re.IGNORECASE,
 )

@@ -81,10 +81,16 @@ def preprocess(image: Image, options: PreprocessOptions = PreprocessOptions()) -
     color = record.run("deskew", options.deskew, _deskew, color)
     to_color = record.matrix
     level = enhance.to_grey(color)
+    inverted = enhance.light_on_dark(level)
+    if inverted:
+        level = (255 - level).astype(np.uint8)
     measure = options.scale or options.erase_rules
     paper = enhance.paper_brightness(level) if options.normalize_contrast or measure else None
     grey = record.run(
-        "normalize_contrast", options.normalize_contrast, partial(_normalize_contrast, paper=paper), level
+        "normalize_contrast",
+        options.normalize_contrast,
+        partial(_normalize_contrast, paper=paper, inverted=inverted),
+        level,
     )
     grey = record.run("denoise", options.denoise, _denoise, grey)
     x_height = enhance.estimate_x_height(level, paper) if measure else None
@@ -169,11 +175,14 @@ def _deskew(color: Image) -> StepResult:
     return deskew.rotate(color, -skew), True, f"levelled text lines tilted {skew:+.1f}°", matrix
 
 
-def _normalize_contrast(grey: Image, paper: Image | None = None) -> StepResult:
-    """``paper`` is the page's closing, measured once for this step and the x-height (``enhance.text_on_paper``)."""
+def _normalize_contrast(grey: Image, paper: Image | None = None, inverted: bool = False) -> StepResult:
+    """``paper`` is the page's closing, measured once for this step and the x-height (``enhance.text_on_paper``);
+    ``inverted``: the page was light text on a dark ground, made dark on light before it (``enhance.light_on_dark``)."""
     size = enhance.closing_kernel_size(grey.shape)
     normalized = enhance.normalize_contrast(grey, paper)
-    detail = f"divided by the paper's brightness ({size} px closing)"
+    detail = ("light text on a dark screen, inverted; " if inverted else "") + (
+        f"divided by the paper's brightness ({size} px closing)"
+    )
     noise = enhance.paper_noise(grey)
     if noise >= enhance.NOISY_PAPER:
         detail += f"; noisy paper ({noise:.1f} grey levels): smoothed, faint lines not lifted"

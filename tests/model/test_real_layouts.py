@@ -426,8 +426,26 @@ def _bank_app_receipt(tail: list[str]) -> list[str]:
         ["Банк ВТБ (ПАО)", "| БИК 044525187", "| ИСПОЛНЕНО", "| 01.04.2019"],
         ["ООО «ОЗОН БАНК»", "БИК 044525068 ИНН 9703077050", "К/С 30101810645374525068", "ДЛЯ ДОКУМЕНТОВ"],
         ["АО «Почта Банк» Лицензия ЦБ РФ 650", "107061, г. Москва, Преображенская площадь, д. 8", "ИНН 3232005484"],
+        [
+            "ТОМСКОЕ ОТДЕЛЕНИЕ №8616 ПАО СБЕРБАНК. ИНН 7707083893, БИК",
+            f"{TBANK_BIK}, к/с {TBANK_CORR}. Генеральная лицензия Банка",
+            "России № 2957",
+        ],
+        [
+            '"Республиканский Кредитный Альянс" OOO. ИНН 7707083893,',
+            f"БИК {TBANK_BIK}, к/с {TBANK_CORR}. Генеральная",
+            "лицензия Банка России № 3400",
+        ],
     ],
-    ids=["footer", "stamp", "stamp with specks", "block under its name", "name, licence, address, ИНН"],
+    ids=[
+        "footer",
+        "stamp",
+        "stamp with specks",
+        "block under its name",
+        "name, licence, address, ИНН",
+        "one sentence wrapped by the screen",
+        "a quoted name first, the licence on a line of its own",
+    ],
 )
 def test_the_issuing_banks_footer_or_stamp_is_not_the_recipients_bank(tail: list[str]) -> None:
     """A transfer by phone names no recipient's БИК nor ИНН: the only ones on the page are the sender's bank's,
@@ -470,6 +488,7 @@ def test_an_operation_numbers_c_read_as_euro_is_no_currency() -> None:
         ("31 6,00 Р Исполнено", "316.00"),
         ("1 83 1 71 ‚78 Р Исполнено", "183171.78"),
         ("30 325,33 руб. Исполнено", "30325.33"),
+        ("53 746-44 Р", "53746.44"),
     ],
 )
 def test_a_big_amount_split_by_ocr_beside_its_status_chip_is_the_amount(line: str, amount: str) -> None:
