@@ -26,7 +26,10 @@ _PAYER_FIELDS = frozenset({"payer_inn", "payer_kpp", "payer_account"})
 that a number's shape could find."""
 _CAPTION_FIELDS = frozenset({"recipient_name", "bank_name"})
 
-# A caption printed under a value on state forms (ПД-4 "Извещение"): the value is the line above.
+_PERSONAL_ACCOUNT_CELL = re.compile(r"\s*(?:л\s?/\s?с|лиц\w*\.?\s*сч\w*\.?)?\s*№?\s*\d{5,}\W*$", re.IGNORECASE)
+"""The payer's personal account (лицевой счёт) in the cell beside a ПД-4's purpose, captioned apart under it."""
+# A caption printed under a value on state forms (ПД-4 "Извещение"): the value is the line above; ПД-4 captions the
+# purpose and the personal account beside it on one line.
 _CAPTIONS: tuple[tuple[str, re.Pattern[str], Callable[[str], str | None]], ...] = (
     ("recipient_name", re.compile(r"^\W*наименование получателя", re.IGNORECASE), read_name),
     (
@@ -35,6 +38,11 @@ _CAPTIONS: tuple[tuple[str, re.Pattern[str], Callable[[str], str | None]], ...] 
         read_bank,
     ),
     ("purpose", re.compile(r"^\W*(?:наименование|назначение) платежа\W*$", re.IGNORECASE), read_purpose),
+    (
+        "purpose",
+        re.compile(r"^\W*наименование платежа\W+номер лицев\w* сч[её]та(?:\s+плательщика)?\W*$", re.I),
+        lambda above: read_purpose(_PERSONAL_ACCOUNT_CELL.sub("", above)),
+    ),
 )
 
 _EVIDENCE: dict[DocumentType, tuple[tuple[re.Pattern[str], int], ...]] = {

@@ -237,11 +237,16 @@ _VAT = re.compile(_VAT_WORD, re.IGNORECASE)
 _VAT_INCLUDED = re.compile(r"(?<![а-яё])(?:с|вкл\w*\.?|включая)\s*" + _VAT_WORD, re.IGNORECASE)
 
 
+_YEAR = re.compile(r"(?<![\d.,])(?:19|20)(?:\d\d|_+|\s?_*)\s?г\.?(?![а-яё])", re.IGNORECASE)
+"""A year before its «г.», or a form's blank one: ««___» ________ 20___ г.» beside a blank «Итого ___ руб. __ коп.»
+on a ПД-4 gave the amount 20.00; a year is never a sum."""
+
+
 def read_amount(text: str) -> str | None:
     """The amount on a total or sum line; none from fee, discount or change lines, nor from a VAT line or a
     total before VAT: "ИТОГО без НДС", "СУММА НДС 20%", "Сумма без НДС" name VAT before their figure, while "Итого
     с НДС" and "Итого: 1 200,00 в т.ч. НДС 200,00" are the total due."""
-    text = _BILLING_PERIOD.sub(" ", _ITEM_COUNT.sub("", text))
+    text = _YEAR.sub("", _BILLING_PERIOD.sub(" ", _ITEM_COUNT.sub("", text)))
     figure = re.search(r"\d", text)
     before_figure = text[: figure.start()] if figure else text
     fees_included = _FEES_INCLUDED.sub("", text)
@@ -486,9 +491,10 @@ def read_purpose(text: str) -> str | None:
 
 _BANK_START = r"(?:П?[АA][OО]|[ЗОO][АA][OО]|[OО]{3}|А?[КK][БB]|ББР|Банк|Филиал)\b"
 """How a bank's name begins: its legal form (as printed or in OCR's Latin look-alikes), "Банк …" or "Филиал …"."""
-_IN_BEFORE_BANK = re.compile(rf"^[\W_]*[вB]\s*(?:банке\s+)?(?={_BANK_START})")
+_IN_BEFORE_BANK = re.compile(rf"^[\W_]*(?:[вB]\s*(?:банке\s+)?(?={_BANK_START})|в\s+(?=[А-ЯЁ«\"]))")
 """The "в (банке)" of "р/с … в АО КБ …" left before a bank's name on a form's line, or glued to it as OCR reads it
-("BAO КБ «…»"); no bank's name starts with that preposition."""
+("BAO КБ «…»"); no bank's name starts with that preposition. A lower-case «в» and a space also stand before a name
+that opens with its branch («в КУРСКИЙ РФ АО «РОССЕЛЬХОЗБАНК»» on a ПД-4)."""
 
 
 BANK_TAIL = re.compile(

@@ -186,7 +186,7 @@ def service_invoice(rng: random.Random) -> Drawn:
     page.gap(10)
     if rng.random() < 0.7:
         payload = (
-            f"ST00012|Name={contractor.name}|PersonalAcc={account}|BankName={bank.name}|BIC={bank.bic}"
+            f"ST00012|Name={contractor.name}|PersonalAcc={account}|BankName={bank_text}|BIC={bank.bic}"
             f"|CorrespAcc={bank.corr_account}|PayeeINN={contractor.inn}|KPP={contractor.kpp}"
             f"|Sum={int(total * 100)}|Purpose={purpose}"
         )

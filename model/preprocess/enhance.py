@@ -262,7 +262,7 @@ def _letter_heights(grey: Image, paper: Image | None) -> NDArray[np.int64]:
     return letters
 
 
-RULE_LENGTH = 4.0
+RULE_LENGTH = 3.0
 """A table rule runs at least this many x-heights straight; a letter's longest stroke (a capital, a bracket) about
 two."""
 RULE_THICKNESS = 0.5

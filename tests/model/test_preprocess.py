@@ -596,6 +596,23 @@ def test_a_tables_rules_are_painted_as_paper_and_its_text_kept(thickness: int) -
     assert np.count_nonzero((erased < 128) & text) > 0.9 * np.count_nonzero(text)
 
 
+def test_a_one_row_box_of_a_form_is_a_table_too() -> None:
+    """A ПД-4 boxes each row apart («ИНН … КПП …» | account), 3.5 x-heights tall: its side rules were too short
+    for a table's columns, and Tesseract's block reading dropped the boxed text with its ИНН, account and БИК."""
+    page = render_page()
+    width = page.shape[1]
+    margin, step = width // 16, round(30 * 1.6)
+    top = margin + 4 * step - 8
+    bottom = top + round(3.5 * RENDERED_X_HEIGHT)
+    boxed = page.copy()
+    cv2.rectangle(boxed, (margin - 8, top), (width - margin // 2, bottom), 0, 1)
+    cv2.line(boxed, (420, top), (420, bottom), 0, 1)
+    erased, grids = erase_rules(boxed, RENDERED_X_HEIGHT)
+    assert grids == 1
+    text = page < 128
+    assert np.count_nonzero((erased < 128) & ~text) < 0.002 * page.size
+
+
 def test_a_page_without_a_table_is_left_as_it_is() -> None:
     page = render_page()
     bar = page.copy()

@@ -835,3 +835,31 @@ def test_a_transfer_abroad_states_what_was_debited_not_what_was_credited() -> No
     details = _details(lines, Source.PDF)
     assert (details.document_type, details.amount, details.currency) == (DocumentType.BANK_TRANSFER, "10.00", "RUB")
     assert _details(["Сумма комиссии, включая НДС", "49,20 RUR"], Source.PDF).amount is None  # a fee is no amount
+
+
+PD4_AS_READ = [
+    "Извещение",
+    "ООО «УК ПромЛайн»",
+    "(наименование получателя платежа}",
+    "ИНН 7707083893 КПП 770701001 40702810900000000001",
+    "(ИННКПП получателя платежа) (номер счёта получателя платежа}",
+    'в КУРСКИЙ РФ АО "РОССЕЛЬХОЗБАНК" БИК 043807798',
+    "(наименование банка получателя платежа)",
+    "Номер кор./сч. банка получателя платежа 30101810700000000798",
+    "Оплата жилищно-коммунальных услуг за декабрь 2026 г. л/с 043082263",
+    "(наименование платежа) (номер лицевого счёта плательщика}",
+    "Ф.И.О. плательщика: Кузнецов Олег Сергеевич",
+    "Сумма платежа: 11738 руб. 03 коп. Сумма платы за услуги: руб. коп.",
+    "Итого руб. __ коп. «о» 20___г.",
+    "Подпись плательщика",
+]
+"""A ПД-4 as Tesseract reads it: a caption under each boxed row, the purpose's and the personal account's side by
+side, a blank total and a blank date «“__” ____ 20__ г.» at its foot."""
+
+
+def test_a_pd4s_blank_date_is_no_amount_and_its_captions_give_the_bank_and_purpose() -> None:
+    details = _details(PD4_AS_READ)
+    assert details.amount == "11738.03"  # not the 20 of «20___г.»
+    assert details.bank_name == 'КУРСКИЙ РФ АО "РОССЕЛЬХОЗБАНК"'  # «в» dropped, БИК cell cut
+    assert details.purpose == "Оплата жилищно-коммунальных услуг за декабрь 2026 г."  # the personal account apart
+    assert _details([*PD4_AS_READ[:-2], "Итого руб. коп. «о» 2026 г."]).amount == "11738.03"
