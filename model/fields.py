@@ -124,11 +124,12 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
         lines = order.generic_lines
     document_type = classify(lines)
     issuers = issuer_bank_lines(lines) if document_type == DocumentType.BANK_TRANSFER else set()
+    party_rows = party_blocks(lines)
     read_whole: set[str] = set()
     supplier_rows = _supplier_rows(lines, document_type)
     suppliers: set[int] = set()
     payer_above = payer_block = False
-    payers: set[int] = set()
+    payers = {index for index, role in party_rows.items() if role == "payer"}
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else ""
         found, read_whole = read_labelled(line, lines[index + 1 :], read_whole, source)
@@ -142,6 +143,7 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
             continue
         if index in issuers:  # the issuing bank's own БИК, к/с, ИНН and КПП
             found = [c for c in found if c.field not in _BANK_FIELDS | _PAYEE_IDS]
+        found = _in_party_block(found, line, party_rows.get(index), source)  # «Заказчик» over «ИНН/КПП: …»
         if _payee_caption(line, lines[max(0, index - _PAYEE_CELL_ROWS) : index]):
             found = [c for c in found if c.field != "recipient_name"]
         found = _payees_own_row(_bank_row_account(line, found, source), line)
@@ -282,6 +284,53 @@ def _issuer_blocks(lines: Sequence[str]) -> set[int]:
         if any(_OWN_ID.search(lines[row]) for row in block):
             found |= set(block)
     return found
+
+
+_PARTY_HEADINGS = (
+    ("payee", re.compile(r"^\W*(?:исполнитель|поставщик|продавец|подрядчик|арендодатель|получатель)\W*$", re.I)),
+    ("payer", re.compile(r"^\W*(?:заказчик|покупатель|плательщик|арендатор)\W*$", re.IGNORECASE)),
+)
+_PARTY_ROW = re.compile(
+    r"^\W*(?:(?:полное\s+)?наименование|инн|кпп|огрн\w*|р\s?/\s?сч?|расч\w*|банк\w*|бик|к\s?/\s?с|корр?\w*|адрес|"
+    r"тел\w*|e-?mail|сч[её]т\w*)(?![а-яё])",
+    re.IGNORECASE,
+)
+"""A row of a party's requisites under its heading: «Наименование: …», «ИНН/КПП: …», «Р/с: …», «Банк: …», «БИК: …»."""
+_NAME_ROW = re.compile(r"^\W*(?:полное\s+)?наименование\W+(?P<name>\S.*)$", re.IGNORECASE)
+_PARTY_BLOCK_ROWS = 9
+
+
+def party_blocks(lines: Sequence[str]) -> dict[int, str]:
+    """The rows of each party's block under a heading alone on its line («Исполнитель», «Заказчик»), mapped to whose
+    («payee» or «payer»): a modern invoice stacks both parties' requisites so, in either order, and the customer's
+    ИНН, account and bank pass their checks as well as the contractor's. A 1C grid's caption «Получатель» under its
+    cell is no heading: no requisite row follows it."""
+    rows: dict[int, str] = {}
+    for index, line in enumerate(lines):
+        role = next((role for role, heading in _PARTY_HEADINGS if heading.match(line)), None)
+        if role is None:
+            continue
+        for below in range(index + 1, min(len(lines), index + 1 + _PARTY_BLOCK_ROWS)):
+            if not _PARTY_ROW.match(lines[below]):
+                break
+            rows[below] = role
+    return rows
+
+
+def _in_party_block(found: list[Candidate], line: str, role: str | None, source: Source) -> list[Candidate]:
+    """A party block's row: its «Наименование» is that party's name; the payer's rows hold none of the payee's
+    requisites nor its bank's. ``role`` None: no party block's row, ``found`` as it is."""
+    if role is None:
+        return found
+    named = _NAME_ROW.match(line)
+    name = read_name(named["name"]) if named else None
+    if role == "payer":
+        kept = [c for c in found if c.field not in _PAYER_BLOCK_IDS | _BANK_FIELDS | {"recipient_name"}]
+        return kept + ([Candidate("payer_name", name, source, 1.0)] if name else [])
+    kept = [c for c in found if c.field != "payer_name"]
+    if name and not any(c.field == "recipient_name" for c in kept):
+        kept.append(Candidate("recipient_name", name, source, 1.0))
+    return kept
 
 
 def _bank_alone(line: str) -> bool:

@@ -863,3 +863,36 @@ def test_a_pd4s_blank_date_is_no_amount_and_its_captions_give_the_bank_and_purpo
     assert details.bank_name == 'КУРСКИЙ РФ АО "РОССЕЛЬХОЗБАНК"'  # «в» dropped, БИК cell cut
     assert details.purpose == "Оплата жилищно-коммунальных услуг за декабрь 2026 г."  # the personal account apart
     assert _details([*PD4_AS_READ[:-2], "Итого руб. коп. «о» 2026 г."]).amount == "11738.03"
+
+
+CONTRACTOR_BLOCK = [
+    "Исполнитель",
+    'Наименование: ПАО "ТехноСнаб"',
+    "ИНН/КПП: 7707083893 / 770701001",
+    "Р/с: 4070 2810 8814 3442 7664",
+    'Банк: ТОМСКИЙ РФ АО "РОССЕЛЬХОЗБАНК" г. Томск',
+    "БИК: 046902711",
+    "К/с: 3010 1810 3000 0000 0711",
+]
+CUSTOMER_BLOCK = [
+    "Заказчик",
+    'Наименование: ООО "Байкал-Софт"',
+    "ИНН/КПП: 7939432495 / 793901001",
+    "Р/с: 4070 2810 8673 9432 6500",
+    'Банк: АО "Тойота Банк"',
+    "БИК: 044525630",
+    "К/с: 3010 1810 6000 0000 0630",
+]
+
+
+@pytest.mark.parametrize("customer_first", [False, True], ids=["contractor first", "customer first"])
+def test_stacked_party_blocks_under_their_headings_keep_their_roles(customer_first: bool) -> None:
+    """A modern invoice stacks both parties' requisites under «Исполнитель» and «Заказчик»: with the customer's block
+    first, its ИНН, account and bank were the recipient's, each verified by its check digits."""
+    blocks = [*CUSTOMER_BLOCK, *CONTRACTOR_BLOCK] if customer_first else [*CONTRACTOR_BLOCK, *CUSTOMER_BLOCK]
+    lines = ["СЧЁТ № INV-2026-0768", "Дата выставления: 08.01.2026", *blocks, "Итого к оплате: 152 229,00 руб."]
+    details = _details(lines)
+    assert (details.recipient_name, details.payer_name) == ('ПАО "ТехноСнаб"', 'ООО "Байкал-Софт"')
+    assert (details.recipient_inn, details.recipient_kpp) == ("7707083893", "770701001")
+    assert (details.recipient_account, details.bank_bic) == ("40702810881434427664", "046902711")
+    assert details.bank_corr_account == "30101810300000000711"
