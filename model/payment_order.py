@@ -199,8 +199,12 @@ def _payer_name(lines: Sequence[str], title: int, payer_end: int, source: Source
     caption = _first(_PAYER, lines[: payer_end + 1], title)
     if inn_at is None or caption is None or caption <= inn_at:
         return []
-    parts = []
+    parts: list[str] = []
     for line in [*lines[inn_at + 1 : caption], _PAYER.split(lines[caption], maxsplit=1)[0]]:
+        if (beside := _ACCOUNT_BESIDE.search(line)) is not None:  # the account's row: the name ends there
+            name_here = line[: beside.start()].strip()
+            parts += [name_here] if not parts and sum(ch.isalpha() for ch in name_here) >= _NAME_LETTERS else []
+            break
         if re.search(r"\d{5}", _ADDRESS_AFTER_NAME.sub("", line)):
             break
         if sum(ch.isalpha() for ch in line) >= 2 and not _a_caption(line):  # not the КПП cell's «0» alone
@@ -213,6 +217,11 @@ def _payer_name(lines: Sequence[str], title: int, payer_end: int, source: Source
 
 
 _ADDRESS_AFTER_NAME = re.compile(r"\s*//.*$")
+_NAME_LETTERS = 5
+"""Letters a name beside the account has at least; fewer are its label garbled («O<. NF»)."""
+_ACCOUNT_BESIDE = re.compile(r"\s*(?:[СC][чЧ4]\.?\s*(?:№|N[oо]?)?\s*)?\d{20}\W*$")
+"""The payer's account in the cell beside its name, read on the name's line («ООО "Лавка" Сч. № 4070…»), or on a line
+under it with its label garbled («O<. NF 4070…»): the name ends before it."""
 """A person's name in fields 8 and 16 is followed by «//» and their address («ЧЕПЫЖОВ ДМИТРИЙ СТЕПАНОВИЧ //
 РОССИЙСКАЯ ФЕДЕРАЦИЯ, 603062, …//»), as the Bank of Russia's rules have an individual's name written."""
 

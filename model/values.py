@@ -546,8 +546,22 @@ def read_bank(text: str) -> str | None:
         return None
     if bank is None:
         return None
-    bank = _SPECKS_BEFORE.sub("", bank)
+    bank = _latin_words_respelled(_SPECKS_BEFORE.sub("", bank))
     return bank if _NAME_START.match(bank) else None
+
+
+_LATIN_LOOKALIKE_WORD = re.compile(r"(?<![\w-])[ABCEHKMOPTXY]{2,}(?![\w-])")
+_CYRILLIC_WORD = re.compile(r"[А-ЯЁа-яё]{2,}")
+
+
+def _latin_words_respelled(bank: str) -> str:
+    """A bank's upper-case name whose words are Cyrillic but one or two OCR read in Latin look-alikes («КУ ПАО БАНК
+    «ЮГРА» - ГК «ACB»», «KY КБ …»): Cyrillic again. The directory spells the banks' names in Cyrillic (the deposit
+    agency's АСВ, a receiver's КУ); a name with Latin words of its own («HSBC Bank») has fewer Cyrillic words."""
+    latin = _LATIN_LOOKALIKE_WORD.findall(bank)
+    if not latin or len(_CYRILLIC_WORD.findall(bank)) <= len(latin):
+        return bank
+    return _LATIN_LOOKALIKE_WORD.sub(lambda word: word.group().translate(_WORD_LOOKALIKES), bank)
 
 
 _SPECKS_BEFORE = re.compile(r"^[`~'.,;:|_*•-]+\s*(?=[А-ЯЁA-Z«\"“„])")

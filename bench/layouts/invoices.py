@@ -128,7 +128,7 @@ def one_c(rng: random.Random) -> Drawn:
             bank_bic=bank.bic,
             bank_corr_account=bank.corr_account,
             payer_name=buyer.name,
-            purpose=purpose,
+            purpose=None,  # «Основание» names the contract, not the purpose (the corpus's and the real set's truth)
         ),
     )
 

@@ -75,6 +75,18 @@ def test_payment_order_gives_the_recipients_numbers_not_the_payers(caption: str)
     assert checks["recipient_inn"].status == CheckStatus.VERIFIED
 
 
+def test_a_payers_name_read_with_its_account_beside_it_is_the_payers_name() -> None:
+    """The grid's payer cell and its «Сч. №» cell read as one line: the account's digits stopped the name."""
+    lines = _order_lines()
+    lines[lines.index(PAYER.name) : lines.index(PAYER.name) + 2] = [
+        f"{PAYER.name} Сч. № {PAYER.account}",
+        "Плательщик",
+    ]
+    details, _ = _resolved(lines)
+    assert details.payer_name == PAYER.name
+    assert details.recipient_account == RECIPIENT.account
+
+
 def test_payment_order_reads_its_date_purpose_and_amount_by_the_forms_rules() -> None:
     details, _ = _resolved(_order_lines())
     assert details.payment_date == "2024-07-16"

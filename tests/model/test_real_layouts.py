@@ -896,3 +896,16 @@ def test_stacked_party_blocks_under_their_headings_keep_their_roles(customer_fir
     assert (details.recipient_inn, details.recipient_kpp) == ("7707083893", "770701001")
     assert (details.recipient_account, details.bank_bic) == ("40702810881434427664", "046902711")
     assert details.bank_corr_account == "30101810300000000711"
+
+
+@pytest.mark.parametrize(
+    ("printed", "bank"),
+    [
+        ('КУ ПАО БАНК "ЮГРА" - ГК "ACB"', 'КУ ПАО БАНК "ЮГРА" - ГК "АСВ"'),
+        ('KY КБ "Спутник" (ПАО) - ГК "ACB", г.Москва', 'КУ КБ "Спутник" (ПАО) - ГК "АСВ", г.Москва'),
+        ('АО "BMW Банк"', 'АО "BMW Банк"'),
+    ],
+    ids=["the deposit agency's АСВ", "a receiver's КУ", "a Latin name of its own"],
+)
+def test_a_banks_words_read_in_latin_look_alikes_are_cyrillic_again(printed: str, bank: str) -> None:
+    assert _details([f"Банк получателя {printed}"]).bank_name == bank
