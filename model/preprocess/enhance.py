@@ -262,9 +262,13 @@ def _letter_heights(grey: Image, paper: Image | None) -> NDArray[np.int64]:
     return letters
 
 
-RULE_LENGTH = 3.0
+RULE_LENGTH = 4.0
 """A table rule runs at least this many x-heights straight; a letter's longest stroke (a capital, a bracket) about
 two."""
+BOX_SIDE = 3.0
+"""A box around one row of a form (a ПД-4's «ИНН … КПП …» | account, 3.5 x-heights tall) has sides this long at
+least. Looked for only where no grid of ``RULE_LENGTH`` columns is: on a blurred page the shorter search lost a grid
+the longer finds (a letter's blurred stems glued to a column make it a bar)."""
 RULE_THICKNESS = 0.5
 """A rule is thinner than this share of the x-height; a longer run of ink as thick is a filled bar (a bank app's
 button, a receipt's inverted header) or blurred text, which stay."""
@@ -295,17 +299,23 @@ def _max_pooled(ink: Image, step: int) -> Image:
 
 
 def _grids(ink: Image, x_height: float) -> tuple[Image, int]:
-    """The rules of each table's grid in ``ink``, and how many grids."""
+    """The rules of each table's grid in ``ink``, and how many grids. Columns ``RULE_LENGTH`` x-heights long, or,
+    where none joins a long row, ``BOX_SIDE``: the boxes of a form's rows. No long row, no grid: nothing to join."""
     length = max(2, round(RULE_LENGTH * x_height))
     thick = max(2, round(RULE_THICKNESS * x_height))
     width = max(2, round(GRID_WIDTH * x_height))
     rows = _thin_runs(ink, (length, 1), (1, thick))
-    columns = _thin_runs(ink, (1, length), (thick, 1))
     long_rows = cv2.morphologyEx(rows, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (width, 1)))
-    _, labels = cv2.connectedComponents(cv2.bitwise_or(rows, columns), connectivity=8)
-    joined = np.intersect1d(np.unique(labels[rows > 0]), np.unique(labels[columns > 0]))
-    grids = [int(i) for i in np.intersect1d(joined, np.unique(labels[long_rows > 0])) if i]
-    return np.isin(labels, grids).astype(np.uint8, copy=False), len(grids)
+    if not long_rows.any():
+        return np.zeros_like(ink), 0
+    for column_length in (length, max(2, round(BOX_SIDE * x_height))):
+        columns = _thin_runs(ink, (1, column_length), (thick, 1))
+        _, labels = cv2.connectedComponents(cv2.bitwise_or(rows, columns), connectivity=8)
+        joined = np.intersect1d(np.unique(labels[rows > 0]), np.unique(labels[columns > 0]))
+        grids = [int(i) for i in np.intersect1d(joined, np.unique(labels[long_rows > 0])) if i]
+        if grids:
+            return np.isin(labels, grids).astype(np.uint8, copy=False), len(grids)
+    return np.zeros_like(ink), 0
 
 
 def erase_rules(grey: Image, x_height: float) -> tuple[Image, int]:
