@@ -141,9 +141,7 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
             candidates += [_as_supplier(c) if c.field == "recipient_name" else c for c in found]  # «Продавец: ООО …»
             suppliers.add(index)  # over «ИНН продавца: …»
             continue
-        if index in issuers:  # the issuing bank's own БИК, к/с, ИНН and КПП
-            found = [c for c in found if c.field not in _BANK_FIELDS | _PAYEE_IDS]
-        found = _in_party_block(found, line, party_rows.get(index), source)  # «Заказчик» over «ИНН/КПП: …»
+        found = _in_party_block(_not_issuers(found, index in issuers), line, party_rows.get(index), source)
         if _payee_caption(line, lines[max(0, index - _PAYEE_CELL_ROWS) : index]):
             found = [c for c in found if c.field != "recipient_name"]
         found = _payees_own_row(_bank_row_account(line, found, source), line)
@@ -315,6 +313,11 @@ def party_blocks(lines: Sequence[str]) -> dict[int, str]:
                 break
             rows[below] = role
     return rows
+
+
+def _not_issuers(found: list[Candidate], issuers_line: bool) -> list[Candidate]:
+    """On a line of the issuing bank's (``issuer_bank_lines``), none of its own БИК, к/с, ИНН and КПП."""
+    return [c for c in found if c.field not in _BANK_FIELDS | _PAYEE_IDS] if issuers_line else found
 
 
 def _in_party_block(found: list[Candidate], line: str, role: str | None, source: Source) -> list[Candidate]:
