@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from decimal import Decimal
 
 from model.labels import INVOICE_WORD, OTHER_CAPTION, RULES, labelled_row, read_labelled
-from model.normalize import normalize_currency
+from model.normalize import kopecks_shown, normalize_amount, normalize_currency
 from model.payment_order import is_payment_order, read_payment_order
 from model.schema import OCR_SOURCES, Candidate, DocumentType, Source
 from model.seller import seller_over_its_inn
@@ -55,6 +56,10 @@ _EVIDENCE: dict[DocumentType, tuple[tuple[re.Pattern[str], int], ...]] = {
             re.compile(r"(?<![а-яёa-z])(?:" + "|".join(map(label, ("ккт", "смена", "итог"))) + r")(?![а-яёa-z])", re.I),
             1,
         ),
+        # 54-ФЗ prints the register's numbers («РН ККТ», «ЗН ККТ») and the tax service's site on every receipt, also
+        # on a café's guest check of the same register and on a receipt's footer photographed alone
+        (re.compile(r"(?<![а-яёa-z])(?:" + label("рн") + "|" + label("зн") + r")\W{0,3}" + label("ккт"), re.I), 2),
+        (re.compile(label("сайт") + r"\W{0,3}\S{0,4}\W{0,3}(?:https?\W*)?(?:www\W*)?nalog", re.IGNORECASE), 2),
         # the ЭКЛЗ-era receipt (before 54-ФЗ, still in shoeboxes): «ЧЕК НА ПРОДАЖУ», «ККМ …», «ЭКЛЗ …»
         (re.compile(label("чек на прода") + "|" + label("эклз"), re.IGNORECASE), 3),
         (re.compile(r"(?<![а-яёa-z])" + label("ккм") + r"(?![а-яёa-z])", re.IGNORECASE), 2),
@@ -164,8 +169,66 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
     if document_type in _MAY_BE_RECEIVED and _incoming(lines):
         candidates = [_as_payers(c) for c in candidates] + _incoming_payer(lines, source)
     if document_type == DocumentType.CASH_RECEIPT:
-        candidates += seller_over_its_inn(unlabelled, source)
+        candidates += seller_over_its_inn(unlabelled, source) + _split_payment(lines, source)
+    candidates += _kopecks_printed_elsewhere(candidates, lines, source)
     return candidates + _currency_read(candidates, lines, source)
+
+
+_WITH_KOPECKS = re.compile(r"(?<![\d.,])(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)[.,](\d{2})(?![\d.,])")
+
+
+def _kopecks_printed_elsewhere(candidates: list[Candidate], lines: Sequence[str], source: Source) -> list[Candidate]:
+    """A total read as whole roubles because blur took its kopecks («ИТОГ ОДОБРЕНО 999»), where another line prints
+    the same roubles with kopecks («Оплата(Руб) =999,60», the item's «=999.60»): that reading, at the total's score
+    less a little, so that ``model.resolve`` drops the kopeck-less one (``_without_lost_kopecks``). Only the same
+    roubles: a different sum elsewhere on the page says nothing about this one's kopecks. Inferred, not read beside a
+    label (``by_shape``): two readers agreeing on it confirm the digits, not the inference."""
+    unread = {c.value.split(".")[0]: c.score for c in candidates if c.field == "amount" and c.kopecks_unread}
+    found: dict[str, float] = {}
+    for line in lines:
+        for match in _WITH_KOPECKS.finditer(line):
+            roubles = re.sub(r"\D", "", match[1]).lstrip("0") or "0"
+            if roubles in unread and match[2] != "00":
+                found[f"{roubles}.{match[2]}"] = unread[roubles] - 0.1
+    return [Candidate("amount", value, source, score, by_shape=True) for value, score in found.items()]
+
+
+_CASH_PAID = re.compile(r"^[\W_]*" + label("наличными") + r"(?![а-яёa-z])(?P<rest>.*)$", re.IGNORECASE)
+_CARD_PAID = re.compile(
+    r"^[\W_]*(?:"
+    + "|".join(map(label, ("безналичными", "электронными", "плат. картой", "оплата картой")))
+    + r")(?![а-яёa-z])(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_CHANGE = re.compile(r"(?<![а-яёa-z])" + label("сдача") + r"(?![а-яёa-z])(?P<rest>.*)$", re.IGNORECASE)
+_SPLIT_SCORE = 0.95
+"""Above a card line's own sum (0.9), which is the total only when the card paid all of it; below any total's label."""
+
+
+def _split_payment(lines: Sequence[str], source: Source) -> list[Candidate]:
+    """A receipt paid partly in cash and partly by card prints both sums («НАЛИЧНЫМИ =5000.00», «БЕЗНАЛИЧНЫМИ
+    =644.00») and its total is their sum less the change; where blur or a crop took the «ИТОГ» line, that sum is the
+    amount, not the card's part. Only with both sums and every «СДАЧА» read with their kopecks: a change line read
+    without a sum leaves the total unknown. Inferred (``by_shape``), so never verified by two readers agreeing."""
+    cash = card = change = None
+    for line in lines:
+        if (paid := _CASH_PAID.match(line)) and cash is None:
+            cash = _paid(paid["rest"])
+        elif (paid := _CARD_PAID.match(line)) and card is None:
+            card = _paid(paid["rest"])
+        if (given := _CHANGE.search(line)) is not None and (change := _paid(given["rest"])) is None:
+            return []
+    if not cash or not card:
+        return []
+    total = cash + card - (change or Decimal(0))
+    return [Candidate("amount", f"{total:.2f}", source, _SPLIT_SCORE, by_shape=True)] if total > 0 else []
+
+
+def _paid(text: str) -> Decimal | None:
+    """The sum after a payment's label, kopecks and all; ``None`` when it prints none that way."""
+    if not kopecks_shown(text) or (amount := normalize_amount(text)) is None:
+        return None
+    return Decimal(amount)
 
 
 def _currency_read(candidates: list[Candidate], lines: Sequence[str], source: Source) -> list[Candidate]:

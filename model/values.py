@@ -36,7 +36,7 @@ _LOOKALIKES = {
     "с": "сc",
     "т": "тtm",
     "у": "уy",
-    "ф": "ф",
+    "ф": "ф$",  # a receipt's small bold Ф reads as a dollar sign («$П: 2583630948»)
     "х": "хx",
     "ц": "цu",
     "ч": "ч4uy",
@@ -291,9 +291,15 @@ def read_payment_date(text: str) -> str | None:
     return None if _NOT_THE_PAYMENTS_DATE.search(text[: figure.start()] if figure else text) else normalize_date(text)
 
 
+_NEXT_COLUMN = re.compile(r"(?<![а-яёa-z])(?:" + label("сдача") + "|" + label("принято") + r")(?![а-яёa-z]).*$", re.I)
+"""A register that prints its totals in two columns puts the change or the sum tendered on the payment's line
+(«ЭЛЕКТРОННЫМИ: 39.99   СДАЧА: 0.00»): the next column, not part of the payment."""
+
+
 def read_card_payment(text: str) -> str | None:
     """The sum a receipt's card or electronic payment line prints, kopecks and all («ПЛАТ. КАРТОЙ =252.96»): a
     bank app's «Оплата картой •••• 1234» names the card, not a sum."""
+    text = _NEXT_COLUMN.sub("", text)
     return read_amount(text) if kopecks_shown(text) else None
 
 

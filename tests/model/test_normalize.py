@@ -40,6 +40,8 @@ from model.normalize import (
         ("Сумма 4237-53, в т.ч. НДС (20%) 706-26", "4237.53"),
         ("18-04-2019", "18.00"),  # a date's day and month, no kopecks
         ("8-800-555-35-35", "8.00"),
+        ("ооо фовофо соо 088 150,00 руб.", "150.00"),  # a dotted leader's dots read as «088»: no sum starts 0
+        ("07 1 250,00", "1250.00"),
     ],
 )
 def test_normalize_amount_reads_printed_forms(text: str, expected: str | None) -> None:

@@ -516,3 +516,76 @@ def test_a_company_line_with_a_word_of_mixed_alphabets_names_no_seller(garbled: 
     assert _read(lines)[0].recipient_name is None
     lines[1] = "ООО «Звeзда»"  # a Latin e, a look-alike
     assert _read(lines)[0].recipient_name == "ООО «Звезда»"
+
+
+def test_a_dotted_leaders_dots_read_as_digits_are_no_part_of_the_total() -> None:
+    """A café's guest check prints «Итого ........ 150,00 руб.», and Tesseract reads the dots as letters and «088»."""
+    details, _ = _read(
+        ["ИП Сидорова А.В.", "Капучино 250 мл", "Итого eeeeveveeve oe eo ee 088 150,00 РУб,", f"ИНН: {INN}"]
+    )
+    assert details.amount == "150.00"
+
+
+_FUEL = [
+    "ЧЕК НА ПРОДАЖУ",
+    "ТРК №2 Бензин АИ-95",
+    "40.90 x 24.440 =999.60_A",
+    "Onnata(Py6) =999,60",
+    "RRN: 710106983681",
+]
+
+
+def test_a_total_whose_kopecks_blur_took_gets_them_from_the_same_roubles_printed_elsewhere() -> None:
+    """«ИТОГ ≡999.60» run into the card terminal's «ОДОБРЕНО» reads «итог OAOBPEHO 999»: the fuel line and the card's
+    payment print 999.60. Inferred, never verified, not even by two readers reading the same."""
+    details, checks = _read([*_FUEL, "итог OAOBPEHO 999", f"ККМ 00029301 ИНН 00{INN} #6748"])
+    assert details.amount == "999.60"
+    assert checks["amount"].status == CheckStatus.UNVERIFIED
+
+
+def test_kopecks_of_other_roubles_are_never_a_totals() -> None:
+    lines = [line.replace("999", "998") for line in _FUEL]
+    details, _ = _read([*lines, "итог OAOBPEHO 999", f"ККМ 00029301 ИНН 00{INN} #6748"])
+    assert details.amount == "999.00"
+
+
+def _footer(*payments: str) -> list[str]:
+    """A 54-ФЗ receipt's footer photographed alone: the payments, no «ИТОГ»."""
+    return ["Будем рады видеть вас снова!", "СМЕНА:137 ЧЕК:65", *payments, "СНО:ОСН", "САЙТ ФНС:https://www.nalog.ru/"]
+
+
+@pytest.mark.parametrize(
+    ("payments", "total"),
+    [
+        (["НАЛИЧНЫМИ =3000.00", "БЕЗНАЛИЧНЫМИ =517.00"], "3517.00"),
+        (["НАЛИЧНЫМИ =1000.00", "ЭЛЕКТРОННЫМИ =517.00", "СДАЧА =150.50"], "1366.50"),
+        (["НАЛИЧНЫМИ: 0.00", "ЭЛЕКТРОННЫМИ: 517.00 СДАЧА: 0.00"], "517.00"),
+    ],
+    ids=["cash and card", "less the change", "card alone"],
+)
+def test_a_payment_split_between_cash_and_card_with_no_total_sums_the_two(payments: list[str], total: str) -> None:
+    """The card's part is the total only when the card paid all of it. The sum is inferred: never verified."""
+    details, checks = _read(_footer(*payments))
+    assert (details.document_type, details.amount) == ("cash_receipt", total)
+    assert checks["amount"].status == CheckStatus.UNVERIFIED
+
+
+def test_a_split_payment_whose_change_is_unread_gives_no_sum() -> None:
+    details, _ = _read(_footer("НАЛИЧНЫМИ =1000.00", "БЕЗНАЛИЧНЫМИ =517.00", "СДАЧА ≡ №"))
+    assert details.amount != "1517.00"
+
+
+def test_a_split_payment_under_a_total_leaves_the_total() -> None:
+    assert _read(_footer("ИТОГ =3517.00", "НАЛИЧНЫМИ =3000.00", "БЕЗНАЛИЧНЫМИ =500.00"))[0].amount == "3517.00"
+
+
+def test_a_fiscal_sign_whose_label_reads_as_a_dollar_is_read() -> None:
+    """A receipt's small bold Ф reads as «$»: «$П: 2583630948»."""
+    assert _read(_footer("БЕЗНАЛИЧНЫМИ =517.00", "$П: 2583630948"))[0].fiscal_sign == "2583630948"
+
+
+def test_a_guest_check_of_a_54_fz_register_is_a_cash_receipt() -> None:
+    """A café's check from its register's program: «К оплате», then the register's own numbers."""
+    lines = ["ИП Сидорова А.В.", "Чек 26 августа 2017", "К оплате ....... 150,00 руб.", f"ИНН: {INN}",
+             "РН ККТ: 0000123400056789", "ЗН ККТ: 0239140002011111"]  # fmt: skip
+    assert classify(lines) == DocumentType.CASH_RECEIPT
