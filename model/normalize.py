@@ -23,10 +23,11 @@ _CURRENCIES = {
 
 _AMOUNT = re.compile(
     r"""(?<![\d.,])
-        (?P<int>(?!0\d)(?:\d{1,3}(?:,\d{3})+(?=\.\d{1,2}(?!\d))  # 46,750.00: commas group, a dot ends roubles
-          |\d{4}(?:[ \u00a0\u202f]\d{3})+(?=[.,]\d{2}(?!\d))  # 3442 750,00: OCR lost the first group's space
-          |\d{1,3}(?:[ \u00a0\u202f']\d{3})+|\d+))        # 1 234 567 or 1234567; never 088: no sum's first
-                                                        # digit is a 0 before another (a dotted leader's dots)
+        (?P<int>(?!0)\d{1,3}(?:,\d{3})+(?=\.\d{1,2}(?!\d))  # 46,750.00: commas group, a dot ends the roubles
+          |(?!0)\d{4}(?:[ \u00a0\u202f]\d{3})+(?=[.,]\d{2}(?!\d))  # 3442 750,00: OCR lost the first group's space
+          |(?!0)\d{1,3}(?:[ \u00a0\u202f']\d{3})+           # 1 234 567; no group of a sum starts with 0
+          |0\d+(?=[.,]\d)|[1-9]\d*|0)                    # 1234567; a 0 before digits only right before kopecks
+                                                        # («≡0406.00»): «088 150,00» is a dotted leader, then 150
         (?:[.,](?P<frac>\d{1,2})                        # ,56 or .5
           |,\s(?P<spaced>\d{2})(?=\s*(?:₽|руб|р\.|RUB)|\s*$)  # «345, 67 руб.»: OCR put a space in
           |-(?P<dashed>\d{2})(?![\d./-]))?              # 1570-80: a payment order's field 7

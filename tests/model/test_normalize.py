@@ -42,6 +42,7 @@ from model.normalize import (
         ("8-800-555-35-35", "8.00"),
         ("ооо фовофо соо 088 150,00 руб.", "150.00"),  # a dotted leader's dots read as «088»: no sum starts 0
         ("07 1 250,00", "1250.00"),
+        ("ИТОГ 0406.00", "406.00"),  # a «≡» read as 0 right before the roubles
     ],
 )
 def test_normalize_amount_reads_printed_forms(text: str, expected: str | None) -> None:
