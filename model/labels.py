@@ -139,6 +139,13 @@ _ROLE = r"(?:\s*[(\[{]\s*[а-яё]{5,}\s*[)\]}|])?"
 (Заказчик):». It belongs to the label, never to the name."""
 
 
+_LINE_START_PREFIX = r"^[\s|*•:\[-]*"
+"""What may stand before a label that opens its line: a cell's border («[», «|»)."""
+_SPECK_BEFORE_A_TOTAL = r"(?:[^\W\d_]\s+(?=[^\W\d_]{3}))?"
+"""And before a total's label, one letter alone: a speck of the photo's edge or of a fold that OCR read as one («о
+Всего: 92640.00»). Only a total's: a lone «в» or «с» before another label is a word of the line («в Банк …»)."""
+
+
 _SEPARATOR = r"[\s.:№#|—–-]*"
 """What stands between a label and its value: a colon, «№», a dash («Банк получателя — ПАО Сбербанк») or a
 two-column table's border («ФД | 215530»), which would otherwise be read as the digit 1 glued to the value."""
@@ -149,7 +156,8 @@ def _rules() -> list[Rule]:
     for field_name, labels, read, anywhere, score in _RULE_TABLE:
         spellings = sorted(labels.split(";"), key=len, reverse=True)
         alternatives = "|".join(label(spelling.strip()) for spelling in spellings)
-        prefix, role = (r"(?<![а-яёa-z])", "") if anywhere else (r"^[\s|*•:\[-]*", _ROLE)  # "[": a cell's border
+        speck = _SPECK_BEFORE_A_TOTAL if field_name == "amount" else ""
+        prefix, role = (r"(?<![а-яёa-z])", "") if anywhere else (_LINE_START_PREFIX + speck, _ROLE)
         pattern = re.compile(prefix + r"(?:" + alternatives + r")(?![а-яёa-z])" + role + _SEPARATOR, re.IGNORECASE)
         rules.append(Rule(field_name, pattern, read, anywhere, score))
     return rules

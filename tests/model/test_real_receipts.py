@@ -589,3 +589,14 @@ def test_a_guest_check_of_a_54_fz_register_is_a_cash_receipt() -> None:
     lines = ["ИП Сидорова А.В.", "Чек 26 августа 2017", "К оплате ....... 150,00 руб.", f"ИНН: {INN}",
              "РН ККТ: 0000123400056789", "ЗН ККТ: 0239140002011111"]  # fmt: skip
     assert classify(lines) == DocumentType.CASH_RECEIPT
+
+
+def test_a_totals_label_behind_a_speck_read_as_a_letter_is_read() -> None:
+    """A bathhouse's guest bill photographed on a quilted cloth: a speck of the edge before «Всего» reads as «о»."""
+    lines = ["Дата: 15-05-2024", "Стол # 08.", "Прокат простыни 15.0 4500.00", "НДС в сумму чека включен."]
+    assert _read([*lines, "о Всего: 92640.00 ry sai"])[0].amount == "92640.00"
+
+
+def test_a_lone_word_before_another_label_is_no_speck() -> None:
+    """«в Банк …» wraps a transfer's «Перевод в» onto the next line: «Банк» there names no bank label's value."""
+    assert _read(["Перевод в", "в Банк получателя: Банк Точка", "Сумма 100,00 ₽"])[0].bank_name != "Точка"
