@@ -170,7 +170,7 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
         candidates = [_as_payers(c) for c in candidates] + _incoming_payer(lines, source)
     if document_type == DocumentType.CASH_RECEIPT:
         candidates += seller_over_its_inn(unlabelled, source) + _split_payment(lines, source)
-    candidates += _kopecks_printed_elsewhere(candidates, lines, source)
+        candidates += _kopecks_printed_elsewhere(candidates, lines, source)
     return candidates + _currency_read(candidates, lines, source)
 
 
@@ -178,11 +178,13 @@ _WITH_KOPECKS = re.compile(r"(?<![\d.,])(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)[.,](\d{
 
 
 def _kopecks_printed_elsewhere(candidates: list[Candidate], lines: Sequence[str], source: Source) -> list[Candidate]:
-    """A total read as whole roubles because blur took its kopecks («ИТОГ ОДОБРЕНО 999»), where another line prints
-    the same roubles with kopecks («Оплата(Руб) =999,60», the item's «=999.60»): that reading, at the total's score
-    less a little, so that ``model.resolve`` drops the kopeck-less one (``_without_lost_kopecks``). Only the same
-    roubles: a different sum elsewhere on the page says nothing about this one's kopecks. Inferred, not read beside a
-    label (``by_shape``): two readers agreeing on it confirm the digits, not the inference."""
+    """A cash receipt's total read as whole roubles because blur took its kopecks («ИТОГ ОДОБРЕНО 999»): a register
+    prints every sum with its kopecks, so where another line prints the same roubles with kopecks («Оплата(Руб)
+    =999,60», the item's «=999.60»), that reading, at the total's score less a little, so that ``model.resolve`` drops
+    the kopeck-less one (``_without_lost_kopecks``). Only the same roubles: a different sum elsewhere on the page says
+    nothing about this one's kopecks. Only on a cash receipt: a bank's app prints whole roubles without kopecks
+    («Итого 20 ₽»). Inferred, not read beside a label (``by_shape``): two readers agreeing on it confirm the digits,
+    not the inference."""
     unread = {c.value.split(".")[0]: c.score for c in candidates if c.field == "amount" and c.kopecks_unread}
     found: dict[str, float] = {}
     for line in lines:

@@ -600,3 +600,10 @@ def test_a_totals_label_behind_a_speck_read_as_a_letter_is_read() -> None:
 def test_a_lone_word_before_another_label_is_no_speck() -> None:
     """«в Банк …» wraps a transfer's «Перевод в» onto the next line: «Банк» there names no bank label's value."""
     assert _read(["Перевод в", "в Банк получателя: Банк Точка", "Сумма 100,00 ₽"])[0].bank_name != "Точка"
+
+
+def test_a_bank_apps_whole_roubles_keep_no_kopecks_from_another_sum() -> None:
+    """A bank's app prints whole roubles without kopecks («Итого 1 000 ₽»): nothing of theirs is lost."""
+    lines = ["Квитанция о переводе", "Перевод по номеру телефона", "Итого 1 000 ₽", "Остаток на счёте 1 000,37 ₽"]
+    details, _ = _read(lines)
+    assert (details.document_type, details.amount) == ("bank_transfer", "1000.00")
