@@ -169,9 +169,17 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
     if document_type in _MAY_BE_RECEIVED and _incoming(lines):
         candidates = [_as_payers(c) for c in candidates] + _incoming_payer(lines, source)
     if document_type == DocumentType.CASH_RECEIPT:
-        candidates += seller_over_its_inn(unlabelled, source) + _split_payment(lines, source)
-        candidates += _kopecks_printed_elsewhere(candidates, lines, source)
+        candidates += _cash_receipt_readings(candidates, lines, unlabelled, source)
     return candidates + _currency_read(candidates, lines, source)
+
+
+def _cash_receipt_readings(
+    candidates: list[Candidate], lines: Sequence[str], unlabelled: Sequence[str], source: Source
+) -> list[Candidate]:
+    """What a cash receipt's layout says beyond its labels: the seller over its ИНН, a total split between cash and
+    card, a total's kopecks printed elsewhere."""
+    found = seller_over_its_inn(unlabelled, source) + _split_payment(lines, source)
+    return found + _kopecks_printed_elsewhere(candidates, lines, source)
 
 
 _WITH_KOPECKS = re.compile(r"(?<![\d.,])(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)[.,](\d{2})(?![\d.,])")
