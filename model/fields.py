@@ -211,15 +211,20 @@ _CARD_PAID = re.compile(
     re.IGNORECASE,
 )
 _CHANGE = re.compile(r"(?<![а-яёa-z])" + label("сдача") + r"(?![а-яёa-z])(?P<rest>.*)$", re.IGNORECASE)
+_TENDERED = re.compile(r"(?<![а-яёa-z])(?:" + label("получено") + "|" + label("принято") + r")(?![а-яёa-z])", re.I)
+"""«ПОЛУЧЕНО ≡150.00», «ПРИНЯТО: 0.00»: a register that prints what was handed over on a line of its own prints the
+cash part net of the change under «НАЛИЧНЫМИ» («НАЛИЧНЫМИ ≡142.00 / ПОЛУЧЕНО ≡150.00»); one that does not prints
+what was handed over there, and the change under it («НАЛИЧНЫМИ ≡1100.00 / СДАЧА ≡62.00»)."""
 _SPLIT_SCORE = 0.95
 """Above a card line's own sum (0.9), which is the total only when the card paid all of it; below any total's label."""
 
 
 def _split_payment(lines: Sequence[str], source: Source) -> list[Candidate]:
     """A receipt paid partly in cash and partly by card prints both sums («НАЛИЧНЫМИ =5000.00», «БЕЗНАЛИЧНЫМИ
-    =644.00») and its total is their sum less the change; where blur or a crop took the «ИТОГ» line, that sum is the
-    amount, not the card's part. Only with both sums and every «СДАЧА» read with their kopecks: a change line read
-    without a sum leaves the total unknown. Inferred (``by_shape``), so never verified by two readers agreeing."""
+    =644.00») and its total is their sum, less the change where the cash is what was handed over (``_TENDERED``);
+    where blur or a crop took the «ИТОГ» line, that sum is the amount, not the card's part. Only with both sums and
+    every «СДАЧА» read with their kopecks: a change line read without a sum leaves the total unknown. Inferred
+    (``by_shape``), so never verified by two readers agreeing."""
     cash = card = change = None
     for line in lines:
         if (paid := _CASH_PAID.match(line)) and cash is None:
@@ -230,7 +235,8 @@ def _split_payment(lines: Sequence[str], source: Source) -> list[Candidate]:
             return []
     if not cash or not card:
         return []
-    total = cash + card - (change or Decimal(0))
+    net = any(_TENDERED.search(line) for line in lines)
+    total = cash + card - (Decimal(0) if net or change is None else change)
     return [Candidate("amount", f"{total:.2f}", source, _SPLIT_SCORE, by_shape=True)] if total > 0 else []
 
 

@@ -560,8 +560,9 @@ def _footer(*payments: str) -> list[str]:
         (["НАЛИЧНЫМИ =3000.00", "БЕЗНАЛИЧНЫМИ =517.00"], "3517.00"),
         (["НАЛИЧНЫМИ =1000.00", "ЭЛЕКТРОННЫМИ =517.00", "СДАЧА =150.50"], "1366.50"),
         (["НАЛИЧНЫМИ: 0.00", "ЭЛЕКТРОННЫМИ: 517.00 СДАЧА: 0.00"], "517.00"),
+        (["НАЛИЧНЫМИ =142.00", "ПОЛУЧЕНО =150.00", "СДАЧА =8.00", "БЕЗНАЛИЧНЫМИ =517.00"], "659.00"),
     ],
-    ids=["cash and card", "less the change", "card alone"],
+    ids=["cash and card", "less the change", "card alone", "cash net of the change"],
 )
 def test_a_payment_split_between_cash_and_card_with_no_total_sums_the_two(payments: list[str], total: str) -> None:
     """The card's part is the total only when the card paid all of it. The sum is inferred: never verified."""
