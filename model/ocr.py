@@ -21,6 +21,7 @@ import tesserocr
 from PIL import Image
 
 from model.budget import Budget
+from model.preprocess.enhance import component_stats
 from model.tesseract import PSM, RIL, engine
 
 Box = tuple[int, int, int, int]
@@ -286,7 +287,7 @@ def large_rows(grey: np.ndarray) -> list[LargeRow]:
     """The rows of glyphs ``LARGE_GLYPH`` times the page's median glyph height or more, top to bottom: connected
     components of the binarised page, grouped by their vertical middles, then parted at wide gaps."""
     _, binary = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    _, _, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
+    _, stats = component_stats(binary)
     x, y, w, h, area = stats[1:].T
     kept = (h >= 6) & (w >= 2) & (w <= 3 * h) & (area >= 0.1 * w * h)  # no specks, rules or hollow frames
     if not kept.any():

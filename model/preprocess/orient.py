@@ -15,7 +15,7 @@ import tesserocr
 from PIL import Image as PILImage
 
 from model.preprocess.deskew import MIN_POINTS, MIN_SHARPNESS, best_angle, ink_points
-from model.preprocess.enhance import Image, ink_mask, resize, text_on_paper
+from model.preprocess.enhance import Image, component_stats, components, ink_mask, resize, text_on_paper
 from model.tesseract import PSM, engine
 
 OSD_MIN_CONFIDENCE = 2.0
@@ -88,15 +88,15 @@ def looks_sideways(grey: Image) -> bool:
     factor = min(1.0, (SIDEWAYS_SAMPLE_PIXELS / (grey.shape[0] * grey.shape[1])) ** 0.5)
     small = resize(grey, factor) if factor < 1 else grey
     _, ink = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
-    _, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    _, stats = component_stats(ink)
     width, height, area = (stats[1:, column] for column in (cv2.CC_STAT_WIDTH, cv2.CC_STAT_HEIGHT, cv2.CC_STAT_AREA))
     low, high = GLYPH_SIDES
     letters = (width >= low) & (height >= 2 * low) & (np.maximum(width, height) <= high) & (area >= 4 * low)
     if letters.sum() < MIN_LETTERS:
         return False
     gap = max(low, int(np.median(np.minimum(width[letters], height[letters]))) // 2)
-    rows = cv2.connectedComponents(cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((1, gap), np.uint8)))[0]
-    columns = cv2.connectedComponents(cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((gap, 1), np.uint8)))[0]
+    rows = components(cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((1, gap), np.uint8)))[0]
+    columns = components(cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((gap, 1), np.uint8)))[0]
     return bool(rows >= SIDEWAYS_JOINS * columns)
 
 

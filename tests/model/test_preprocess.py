@@ -17,6 +17,8 @@ from model.preprocess.deskew import estimate_skew, rotate
 from model.preprocess.detect import CASCADE, Detector, angle_spread, bright_blob, find_document, order_corners
 from model.preprocess.enhance import (
     NOISY_PAPER,
+    component_stats,
+    components,
     erase_rules,
     estimate_x_height,
     faint_text_lines,
@@ -636,3 +638,13 @@ def test_opencv_runs_on_the_reading_thread_only() -> None:
     import model.preprocess  # noqa: F401 - importing it is what sets the thread count
 
     assert cv2.getNumThreads() == 1
+
+
+@pytest.mark.parametrize("share", [0.01, 0.2], ids=["letters", "noise past 16-bit labels"])
+def test_component_stats_match_opencvs_32_bit_labels(share: float) -> None:
+    mask = ((np.random.default_rng(0).random((1200, 1000)) < share) * 255).astype(np.uint8)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    found_count, found_stats = component_stats(mask)
+    assert found_count == count
+    assert np.array_equal(found_stats, stats)
+    assert np.array_equal(components(mask)[1], cv2.connectedComponents(mask, connectivity=8)[1])
