@@ -131,6 +131,8 @@ class Report:
     kinds: dict[str, FieldScore] = field(default_factory=dict)
     kind_documents: dict[str, int] = field(default_factory=dict)
     fields: dict[str, FieldScore] = field(default_factory=dict)
+    typed: int = 0
+    """Documents whose type is scored (a label may leave it in ``unscored``)."""
     type_right: int = 0
     wrong_verified: list[WrongVerified] = field(default_factory=list)
     errors: list[WrongVerified] = field(default_factory=list)
@@ -143,7 +145,9 @@ def score(documents: Iterable[RealDocument], outcomes: Mapping[str, Outcome]) ->
         outcome = outcomes[document.file]
         report.documents += 1
         report.kind_documents[document.kind] = report.kind_documents.get(document.kind, 0) + 1
-        report.type_right += outcome.fields.get("document_type") == document.fields.get("document_type")
+        if "document_type" in document.fields:
+            report.typed += 1
+            report.type_right += outcome.fields.get("document_type") == document.fields["document_type"]
         for name in VALUE_FIELDS:
             if name not in document.fields:
                 continue
@@ -210,7 +214,7 @@ def markdown(runs: Sequence[Run], documents: Sequence[RealDocument]) -> str:
         r, f = run.russian, run.foreign
         lines.append(
             f"| {run.name} | {_f1(r.overall)} | {r.overall.tp} | {r.overall.fp} | {r.overall.fn} | "
-            f"{r.type_right / max(r.documents, 1):.3f} | {len(r.wrong_verified)} | {_f1(f.overall)} | "
+            f"{r.type_right / max(r.typed, 1):.3f} | {len(r.wrong_verified)} | {_f1(f.overall)} | "
             f"{len(f.wrong_verified)} |"
         )
     lines += ["", "| kind | documents | " + " | ".join(names) + " |", "|---|---:|" + "---:|" * len(runs)]

@@ -63,6 +63,16 @@ def test_score_counts_right_wrong_invented_and_wrong_verified() -> None:
     assert report.type_right == 1
 
 
+def test_type_accuracy_counts_only_documents_whose_type_is_scored() -> None:
+    typed = _document("a", "invoice")
+    untyped = RealDocument("b", "cash_receipt", {"amount": "1.00"}, {"repo": "someone/documents"})
+    outcomes = {"a": Outcome("a", fields={"document_type": "invoice"}), "b": Outcome("b", fields={})}
+
+    report = score([typed, untyped], outcomes)
+
+    assert (report.typed, report.type_right) == (1, 1)
+
+
 def test_markdown_keeps_foreign_documents_apart() -> None:
     documents = [_document("a", "cash_receipt", amount="1.00"), _document("b", FOREIGN, amount="2.00")]
     outcomes = {"a": Outcome("a", fields={"amount": "1.00"}, cpu_s=1.0), "b": Outcome("b", fields={}, cpu_s=2.0)}
