@@ -160,9 +160,9 @@ def _stage_table(runs: Sequence[BackendRun]) -> str:
 
 def _summary_table(runs: Sequence[BackendRun], truth: Sequence[TruthRecord]) -> str:
     lines = [
-        "| backend | micro-F1 | clean | photo | hard | clean+photo | doc type acc. | wrong verified | p50 s | p95 s "
-        "| images/s | peak RSS MB |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| backend | micro-F1 | clean | photo | hard | clean+photo | doc type acc. | wrong verified | right verified "
+        "| p50 s | p95 s | images/s | peak RSS MB |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for run in runs:
         assert run.report is not None
@@ -176,10 +176,18 @@ def _summary_table(runs: Sequence[BackendRun], truth: Sequence[TruthRecord]) -> 
         lines.append(
             f"| {run.name} | {report.micro_f1:.3f} | {by_difficulty.get('clean', float('nan')):.3f} | "
             f"{by_difficulty.get('photo', float('nan')):.3f} | {by_difficulty.get('hard', float('nan')):.3f} | "
-            f"{easy:.3f} | {type_accuracy} | {wrong_verified} | {percentile(latencies, 50) / 1000:.2f} | "
+            f"{easy:.3f} | {type_accuracy} | {wrong_verified} | {_verified_share(report)} | "
+            f"{percentile(latencies, 50) / 1000:.2f} | "
             f"{percentile(latencies, 95) / 1000:.2f} | {len(run.images) / run.wall_s:.2f} | {run.peak_rss_mb:.0f} |"
         )
     return "\n".join(lines)
+
+
+def _verified_share(report: Report) -> str:
+    """The share of the right values (TP) that are verified: what the stricter rules leave a person to compare."""
+    if report.verified_right is None or not report.overall.tp:
+        return "—"
+    return f"{sum(report.verified_right.values()) / report.overall.tp:.3f}"
 
 
 TIME_TABLE_HEAD = [
@@ -226,9 +234,17 @@ def _per_field_table(runs: Sequence[BackendRun]) -> str:
     lines = ["| field | " + " | ".join(names) + " |", "|---|" + "---:|" * len(names)]
     assert runs[0].report is not None
     for field_name in runs[0].report.per_field:
-        cells = [f"{run.report.per_field[field_name].f1:.3f}" for run in runs if run.report is not None]
+        cells = [_field_cell(run.report, field_name) for run in runs if run.report is not None]
         lines.append(f"| {field_name} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
+
+
+def _field_cell(report: Report, field_name: str) -> str:
+    """A field's F1, and how many of its right values are verified (of the right ones) where the backend checks."""
+    counts = report.per_field[field_name]
+    if report.verified_right is None:
+        return f"{counts.f1:.3f}"
+    return f"{counts.f1:.3f} ({report.verified_right.get(field_name, 0)}/{counts.tp} verified)"
 
 
 def _plots(runs: Sequence[BackendRun], out: Path) -> list[Path]:
@@ -344,7 +360,7 @@ def run_benchmark(
         "busy machine is not), its decoding in the sandbox's child process included; a reading stops at its budget "
         f"(RECEIPT_READ_BUDGET_S={_budget_setting()} CPU s, the reading's own thread) and returns what it has, and the "
         "last column counts the documents it cut short.",
-        "## F1 per field",
+        "## F1 per field (and the right values verified, of the right ones)",
         _per_field_table(list(runs.values())),
         "## Latency per stage",
         _stage_table(list(runs.values())),
@@ -359,6 +375,7 @@ def run_benchmark(
             "wrong_verified": None
             if run.report is None or run.report.wrong_verified is None
             else len(run.report.wrong_verified),
+            "verified_right": None if run.report is None else run.report.verified_right,
             "peak_rss_mb": run.peak_rss_mb,
             "wall_s": run.wall_s,
             "images": [asdict(image) for image in run.images],

@@ -164,6 +164,9 @@ class Report:
     wrong_verified: list[FieldError] | None = None
     """Values that are wrong (or where the document shows none) yet carry the status ``verified``: the trust
     contract's failures. ``None`` when the predictions came without checks (the baseline)."""
+    verified_right: dict[str, int] | None = None
+    """Per field, the right values (TP) with a verified status; the rest are right but left for a person to compare,
+    the cost of the contract's stricter rules. ``None`` without checks."""
 
     @property
     def micro_f1(self) -> float:
@@ -182,13 +185,15 @@ class Report:
                 else ""
             ),
             "",
-            "| field | TP | FP | FN | precision | recall | F1 |",
-            "|---|---:|---:|---:|---:|---:|---:|",
+            "| field | TP | FP | FN | precision | recall | F1 | right verified |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|",
         ]
         for name, score in self.per_field.items():
+            verified = "—" if self.verified_right is None else str(self.verified_right.get(name, 0))
             lines.append(
                 f"| {name} | {score.tp} | {score.fp} | {score.fn} | {_ratio(score.precision, score.tp + score.fp)}"
                 f" | {_ratio(score.recall, score.tp + score.fn)} | {_ratio(score.f1, score.tp + score.fp + score.fn)} |"
+                f" {verified} |"
             )
         for title, groups in (("document type", self.by_type), ("difficulty", self.by_difficulty)):
             lines += ["", f"| {title} | documents | TP | FP | FN | micro-F1 |", "|---|---:|---:|---:|---:|---:|"]
@@ -254,6 +259,7 @@ def score(
     by_difficulty: dict[str, GroupScore] = {}
     errors: list[FieldError] = []
     wrong_verified: list[FieldError] | None = None if statuses is None else []
+    verified_right: dict[str, int] | None = None if statuses is None else {}
     documents = correct_types = 0
     seen: set[str] = set()
     for record in truth:
@@ -272,6 +278,8 @@ def score(
             verified = statuses is not None and statuses.get(record.file, {}).get(name) == "verified"
             if wrong_verified is not None and decision.fp and verified:
                 wrong_verified.append(FieldError(record.file, name, expected, got))
+            if verified_right is not None and decision.tp and verified:
+                verified_right[name] = verified_right.get(name, 0) + 1
         _add(by_type, record.document_type.value, counts)
         _add(by_difficulty, record.difficulty.value, counts)
     return Report(
@@ -284,6 +292,7 @@ def score(
         errors=errors,
         unmatched_predictions=sorted(set(predictions) - seen),
         wrong_verified=wrong_verified,
+        verified_right=verified_right,
     )
 
 

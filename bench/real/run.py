@@ -136,6 +136,14 @@ class Report:
     type_right: int = 0
     wrong_verified: list[WrongVerified] = field(default_factory=list)
     errors: list[WrongVerified] = field(default_factory=list)
+    verified_right: dict[str, int] = field(default_factory=dict)
+    """Per field, the right values (TP) that carry ``verified``: the rest are right but left for a person to compare,
+    the cost of the trust contract's stricter rules."""
+
+    @property
+    def verified_share(self) -> float:
+        """The share of all right values that are verified."""
+        return sum(self.verified_right.values()) / self.overall.tp if self.overall.tp else 0.0
 
 
 def score(documents: Iterable[RealDocument], outcomes: Mapping[str, Outcome]) -> Report:
@@ -160,12 +168,19 @@ def score(documents: Iterable[RealDocument], outcomes: Mapping[str, Outcome]) ->
                 report.errors.append(WrongVerified(document.file, name, truth, read))
             if decision.fp and outcome.statuses.get(name) == "verified":
                 report.wrong_verified.append(WrongVerified(document.file, name, truth, read))
+            if decision.tp and outcome.statuses.get(name) == "verified":
+                report.verified_right[name] = report.verified_right.get(name, 0) + 1
     return report
 
 
 def _present(value: object) -> str | None:
     text = None if value is None else str(value)
     return text if text and text.strip() else None
+
+
+def _verified_of_right(report: Report, name: str) -> str:
+    right = report.fields[name].tp if name in report.fields else 0
+    return f"{report.verified_right.get(name, 0)}/{right}" if right else "—"
 
 
 def _f1(counts: FieldScore | None) -> str:
@@ -207,15 +222,16 @@ def markdown(runs: Sequence[Run], documents: Sequence[RealDocument]) -> str:
         + ", ".join(sources)
         + ".",
         "",
-        "| backend | micro-F1 | TP | FP | FN | doc type acc. | wrong verified | foreign F1 | foreign wrong verified |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| backend | micro-F1 | TP | FP | FN | doc type acc. | wrong verified | right verified | foreign F1 |"
+        " foreign wrong verified |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for run in runs:
         r, f = run.russian, run.foreign
         lines.append(
             f"| {run.name} | {_f1(r.overall)} | {r.overall.tp} | {r.overall.fp} | {r.overall.fn} | "
-            f"{r.type_right / max(r.typed, 1):.3f} | {len(r.wrong_verified)} | {_f1(f.overall)} | "
-            f"{len(f.wrong_verified)} |"
+            f"{r.type_right / max(r.typed, 1):.3f} | {len(r.wrong_verified)} | {r.verified_share:.3f} | "
+            f"{_f1(f.overall)} | {len(f.wrong_verified)} |"
         )
     lines += ["", "| kind | documents | " + " | ".join(names) + " |", "|---|---:|" + "---:|" * len(runs)]
     for kind in kinds:
@@ -224,6 +240,15 @@ def markdown(runs: Sequence[Run], documents: Sequence[RealDocument]) -> str:
     lines += ["", "| field | " + " | ".join(names) + " |", "|---|" + "---:|" * len(runs)]
     for name in VALUE_FIELDS:
         lines.append(f"| {name} | " + " | ".join(_f1(run.russian.fields.get(name)) for run in runs) + " |")
+    lines += [
+        "",
+        "Right values verified (of the right values; the rest are right but left for a person to compare):",
+        "",
+        "| field | " + " | ".join(names) + " |",
+        "|---|" + "---:|" * len(runs),
+    ]
+    for name in VALUE_FIELDS:
+        lines.append(f"| {name} | " + " | ".join(_verified_of_right(run.russian, name) for run in runs) + " |")
     lines += ["", *TIME_TABLE_HEAD]
     for run in runs:
         timed = [o for o in run.outcomes if o.error is None]

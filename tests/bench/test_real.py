@@ -61,6 +61,21 @@ def test_score_counts_right_wrong_invented_and_wrong_verified() -> None:
     assert report.overall == FieldScore(tp=1, fp=2, fn=1)  # a wrong ИНН is an FP and an FN, an invented КПП an FP
     assert [(w.field, w.read) for w in report.wrong_verified] == [("recipient_inn", "7707083894")]
     assert report.type_right == 1
+    assert report.verified_right == {}  # the one right value, the amount, is unverified
+
+
+def test_score_counts_the_right_values_verified_per_field() -> None:
+    documents = [_document("a", "invoice", amount="10.00", recipient_inn="7707083893")]
+    outcome = Outcome(
+        "a",
+        fields={"amount": "10.00", "recipient_inn": "7707083893"},
+        statuses={"amount": "unverified", "recipient_inn": "verified"},
+        cpu_s=1.0,
+    )
+    report = score(documents, {"a": outcome})
+    assert (report.verified_right, report.verified_share) == ({"recipient_inn": 1}, 0.5)
+    text = markdown([Run("tesseract", True, [outcome], report, score([], {}))], documents)
+    assert "| recipient_inn | 1/1 |" in text and "| amount | 0/1 |" in text
 
 
 def test_type_accuracy_counts_only_documents_whose_type_is_scored() -> None:

@@ -227,6 +227,14 @@ def test_score_finds_wrong_values_with_a_verified_status(
     assert f"**{len(wrong_verified)} wrong values with a verified status**" in report.to_markdown()
 
 
+@pytest.mark.parametrize(("status", "verified"), [("verified", 1), ("unverified", 0), ("repaired", 0)])
+def test_score_counts_the_right_values_that_are_verified(status: str, verified: int) -> None:
+    """A right value left unverified is no error, but it is what a stricter rule costs: the person compares it."""
+    report = score([INVOICE], {"a.jpg": {"recipient_inn": "7707083893"}}, {"a.jpg": {"recipient_inn": status}})
+    assert report.verified_right == ({"recipient_inn": 1} if verified else {})
+    assert f"| recipient_inn | 1 | 0 | 0 | 1.000 | 1.000 | 1.000 | {verified} |" in report.to_markdown()
+
+
 def test_score_counts_a_verified_value_where_the_document_shows_none() -> None:
     report = score([INVOICE], {"a.jpg": {"bank_bic": "044525225"}}, {"a.jpg": {"bank_bic": "verified"}})
     assert report.wrong_verified == [FieldError("a.jpg", "bank_bic", None, "044525225")]
@@ -235,4 +243,5 @@ def test_score_counts_a_verified_value_where_the_document_shows_none() -> None:
 def test_score_without_statuses_reports_no_trust_figure() -> None:
     report = score([INVOICE], {"a.jpg": {"recipient_inn": "7707083894"}})
     assert report.wrong_verified is None
+    assert report.verified_right is None
     assert "verified status" not in report.to_markdown()
