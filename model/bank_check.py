@@ -31,7 +31,10 @@ def check_bank_in_directory(
     picked by its shape) that the directory lists with the к/с read, or with the bank's name read, is that bank's —
     a misread БИК is another bank's or none, whose к/с and name differ. Each value the directory repeats is then
     ``verified`` by it. The directory only confirms: a БИК missing from it (a bank opened since) or listed with
-    another к/с or name keeps its status, and the detail says what the directory lists."""
+    another к/с or name keeps its status, and the detail says what the directory lists. A БИК whose bank the directory
+    names otherwise than the recipient's bank read is some other bank's (``_not_the_recipients``), unless the page read
+    it in the recipient's bank's own row (``Candidate.named_whose``): then the bank was renamed (Тинькофф Банк is
+    АО "ТБанк" in it) or is printed otherwise, and ED807 lists no former names to tell."""
     bic, label = values["bank_bic"], directory.label
     if bic is None:
         return
@@ -40,8 +43,12 @@ def check_bank_in_directory(
         results["bank_bic"] = _noted(results["bank_bic"], f"not in {label}")
         return
     if (name := values["bank_name"]) is not None and names_another_bank(name, entry) and not _account_fits(results):
-        _not_the_recipients(results, f"{label} names БИК {bic} {entry.name}, not «{name}», the recipient's bank read")
-        return
+        why = f"{label} names БИК {bic} {entry.name}, not «{name}», the recipient's bank read"
+        if not any(c.value == bic and c.named_whose for c in bics):
+            _not_the_recipients(results, why)
+            return
+        # read in the recipient's bank's own row: the page ties them, and the directory knows no former names
+        results["bank_name"] = _noted(results["bank_name"], f"{why}: a bank renamed since, or another printing")
     read = results["bank_bic"].status not in _DOUBTED and any(c.value == bic and not c.by_shape for c in bics)
     corr, name = values["bank_corr_account"], values["bank_name"]
     corr_agrees = corr is not None and results["bank_corr_account"].status not in _DOUBTED

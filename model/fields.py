@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from model.labels import INVOICE_WORD, OTHER_CAPTION, RULES, labelled_row, read_labelled
+from model.labels import INVOICE_WORD, OTHER_CAPTION, RULES, label_matches, labelled_row, read_labelled
 from model.normalize import kopecks_shown, normalize_amount, normalize_currency
 from model.payment_order import is_payment_order, read_payment_order
 from model.schema import OCR_SOURCES, Candidate, DocumentType, Source
@@ -133,10 +133,10 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
     read_whole: set[str] = set()
     supplier_rows = _supplier_rows(lines, document_type)
     suppliers: set[int] = set()
-    payer_above = payer_block = False
-    payers = {index for index, role in party_rows.items() if role == "payer"}
+    parties = _Parties(payers={index for index, role in party_rows.items() if role == "payer"})
+    read_at: dict[int, tuple[int, int]] = {}
     for index, line in enumerate(lines):
-        following = lines[index + 1] if index + 1 < len(lines) else ""
+        read_at[index] = (len(candidates), len(candidates))
         found, read_whole = read_labelled(line, lines[index + 1 :], read_whole, source)
         if index in supplier_rows or index - 1 in supplier_rows:  # «Поставщик: ИП …» over «ИНН …»: the principal's
             candidates += [_as_supplier(c) for c in found]
@@ -146,31 +146,155 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
             candidates += [_as_supplier(c) if c.field == "recipient_name" else c for c in found]  # «Продавец: ООО …»
             suppliers.add(index)  # over «ИНН продавца: …»
             continue
-        found = _in_party_block(_not_issuers(found, index in issuers), line, party_rows.get(index), source)
-        if _payee_caption(line, lines[max(0, index - _PAYEE_CELL_ROWS) : index]):
+        found = parties.in_party_block(
+            parties.not_issuers(found, index in issuers), line, party_rows.get(index), source
+        )
+        found = _others_row(found, line)
+        grid_row = _payee_grid_row(line, lines[max(0, index - _PAYEE_CELL_ROWS) : index])
+        if grid_row is not None:
             found = [c for c in found if c.field != "recipient_name"]
+            _name_whose(candidates, read_at[index - 1 - grid_row])
+        following = lines[index + 1] if index + 1 < len(lines) else ""
         found = _payees_own_row(_bank_row_account(line, found, source), line)
-        payer_here = any(c.field == "payer_name" for c in found)
-        in_payer_block = payer_block and _party_ids_only(found, line)
-        if payer_here or payer_above or in_payer_block:  # "Покупатель ООО «…», ИНН …" is the payer's ИНН
-            found = [c for c in found if c.field not in _PAYER_BLOCK_IDS]
-        if payer_here or payer_above or in_payer_block or any(c.field in _PAYER_FIELDS for c in found):
-            payers.add(index)
-        if any(c.field in _PAYER_FIELDS and c.value not in line for c in found):
-            payers.add(index + 1)  # «ИНН плательщика:» over its number
-        payer_block = payer_here or in_payer_block or (payer_above and not found)  # under a stacked payer's name
-        payer_above = payer_here and _payer_goes_on(found, line, following)
+        found = parties.sorted(index, line, following, found)
         candidates += found
+        read_at[index] = (read_at[index][0], len(candidates))
         if index > 0:
             candidates += _captioned(line, lines[index - 1], source)
             candidates += _caption_labelled(found, line, lines[:index], source)
-    unlabelled = ["" if index in suppliers | issuers | payers else line for index, line in enumerate(lines)]
+    for index in order.payee_lines if order is not None else ():
+        _name_whose(candidates, read_at[index])
+    unlabelled = ["" if index in suppliers | issuers | parties.payers else line for index, line in enumerate(lines)]
     candidates += read_unlabelled(unlabelled, source)
     if document_type in _MAY_BE_RECEIVED and _incoming(lines):
         candidates = [_as_payers(c) for c in candidates] + _incoming_payer(lines, source)
     if document_type == DocumentType.CASH_RECEIPT:
         candidates += _cash_receipt_readings(candidates, lines, unlabelled, source)
-    return candidates + _currency_read(candidates, lines, source)
+    return candidates + parties.rivals + _currency_read(candidates, lines, source)
+
+
+@dataclass
+class _Parties:
+    """Whose block each line of the page is in, going down it: the payer's (its numbers kept out of the payee's, as
+    rivals for ``model.roles``) or the recipient's (its numbers ``named_whose``)."""
+
+    payer_above: bool = False
+    payer_block: bool = False
+    payee_block: bool = False
+    payers: set[int] = field(default_factory=set)
+    """Lines of the payer's block, which the reading of unlabelled values leaves alone."""
+    rivals: list[Candidate] = field(default_factory=list)
+
+    def not_issuers(self, found: list[Candidate], issuers_line: bool) -> list[Candidate]:
+        """On a line of the issuing bank's (``issuer_bank_lines``), none of its own БИК, к/с, ИНН and КПП: they are
+        kept as rivals."""
+        if not issuers_line:
+            return found
+        self.rivals += [_as_rival(AS_ISSUERS, c) for c in found if c.field in AS_ISSUERS]
+        return [c for c in found if c.field not in _BANK_FIELDS | _PAYEE_IDS]
+
+    def in_party_block(self, found: list[Candidate], line: str, role: str | None, source: Source) -> list[Candidate]:
+        """A party block's row (``party_blocks``): its «Наименование» is that party's name; the payer's rows hold
+        none of the payee's requisites nor its bank's (kept as rivals), the payee's are named its own. ``role``
+        None: no party block's row, ``found`` as it is."""
+        if role is None:
+            return found
+        named = _NAME_ROW.match(line)
+        name = read_name(named["name"]) if named else None
+        if role == "payer":
+            self.rivals += [_as_rival(AS_PAYERS, c) for c in found if c.field in AS_PAYERS]
+            self.rivals += [_as_rival(_AS_PAYERS_BANK, c) for c in found if c.field in _AS_PAYERS_BANK]
+            kept = [c for c in found if c.field not in _PAYER_BLOCK_IDS | _BANK_FIELDS | {"recipient_name"}]
+            return kept + ([Candidate("payer_name", name, source, 1.0)] if name else [])
+        kept = [
+            replace(c, named_whose=True) if c.field in WHOSE_FIELDS else c for c in found if c.field != "payer_name"
+        ]
+        if name and not any(c.field == "recipient_name" for c in kept):
+            kept.append(Candidate("recipient_name", name, source, 1.0))
+        return kept
+
+    def sorted(self, index: int, line: str, following: str, found: list[Candidate]) -> list[Candidate]:
+        """``found``, the labelled readings of line ``index``, less the payer's numbers and with the recipient's
+        block's marked."""
+        payer_here = any(c.field == "payer_name" for c in found)
+        in_payer_block = self.payer_block and _party_ids_only(found, line)
+        if payer_here or self.payer_above or in_payer_block:  # "Покупатель ООО «…», ИНН …" is the payer's ИНН
+            self.rivals += [_as_rival(AS_PAYERS, c) for c in found if c.field in _PAYER_BLOCK_IDS]
+            found = [c for c in found if c.field not in _PAYER_BLOCK_IDS]
+        payee_here = not payer_here and any(c.field == "recipient_name" or c.named_whose for c in found)
+        self.payee_block = payee_here or (self.payee_block and _payee_ids_only(found, line))
+        if self.payee_block:
+            found = [replace(c, named_whose=True) if c.field in WHOSE_FIELDS else c for c in found]
+        if payer_here or self.payer_above or in_payer_block or any(c.field in _PAYER_FIELDS for c in found):
+            self.payers.add(index)
+        if any(c.field in _PAYER_FIELDS and c.value not in line for c in found):
+            self.payers.add(index + 1)  # «ИНН плательщика:» over its number
+        self.payer_block = payer_here or in_payer_block or (self.payer_above and not found)  # under a stacked name
+        self.payer_above = payer_here and _payer_goes_on(found, line, following)
+        return found
+
+
+WHOSE_FIELDS = frozenset({"recipient_inn", "recipient_kpp", "recipient_account", "bank_bic", "bank_corr_account"})
+"""The recipient's numbers that another party's pass the same checks as: where the page says whose each is counts."""
+AS_PAYERS = {"recipient_inn": "payer_inn", "recipient_kpp": "payer_kpp", "recipient_account": "payer_account"}
+AS_ISSUERS = {
+    "recipient_inn": "issuer_inn",
+    "recipient_kpp": "issuer_kpp",
+    "bank_bic": "issuer_bic",
+    "bank_corr_account": "issuer_corr_account",
+}
+"""What another party's numbers, read where the page says whose they are and kept out of the payee's, are called:
+``model.roles`` weighs them against a payee's number whose own place says nothing of whose it is."""
+
+
+_OTHERS_ROW = re.compile(
+    r"^\W*(?:" + "|".join(map(label, ("кассир", "офд", "оператор фискальных данных"))) + r")(?![а-яёa-z])",
+    re.IGNORECASE,
+)
+"""A cash receipt's row of its cashier or its fiscal data operator, whose ИНН stands on it behind a bare «ИНН»
+(«Кассир Иванова ИНН 5001…», «ОФД: ООО «Такском» ИНН 7704…»): theirs, as «ИНН кассира» says outright."""
+_AS_OTHERS = {"recipient_inn": "others_inn"}
+_AS_PAYERS_BANK = {"bank_bic": "payer_bic", "bank_corr_account": "payer_corr_account"}
+
+
+def _others_row(found: list[Candidate], line: str) -> list[Candidate]:
+    """On a cashier's or an ОФД's row, its ИНН is theirs (kept as a rival), not the seller's."""
+    if not _OTHERS_ROW.match(line):
+        return found
+    return [_as_rival(_AS_OTHERS, c) if c.field == "recipient_inn" else c for c in found]
+
+
+def _as_rival(names: dict[str, str], candidate: Candidate) -> Candidate:
+    return Candidate(names[candidate.field], candidate.value, candidate.source, candidate.score)
+
+
+def _name_whose(candidates: list[Candidate], span: tuple[int, int]) -> None:
+    """The candidates read from one line, in ``candidates[start:end]``, marked as read in the recipient's cells."""
+    start, end = span
+    for at in range(start, end):
+        if candidates[at].field in WHOSE_FIELDS:
+            candidates[at] = replace(candidates[at], named_whose=True)
+
+
+_NAMES_ANOTHER_PARTY = re.compile(r"плательщ|отправител|покупател|заказчик|списани|банк\w*\s*плат", re.IGNORECASE)
+
+
+def _payee_ids_only(found: list[Candidate], line: str) -> bool:
+    """A row of the recipient's block under its name («Получатель: ООО …» over «ИНН …», «Счёт …», «в ПАО …, БИК …»):
+    its numbers and its bank, or a caption no field has («Адрес: …»), down to the first row naming another party or
+    reading anything else."""
+    if _NAMES_ANOTHER_PARTY.search(line):
+        return False
+    if not found:
+        return OTHER_CAPTION.match(line) is not None
+    opening = min(label_matches(line), key=lambda pair: pair[1].start(), default=None)
+    opens_with_a_number = opening is not None and opening[1].start() <= _ROW_LABEL_REACH
+    return opens_with_a_number and all(c.field in WHOSE_FIELDS or c.field == "bank_name" for c in found)
+
+
+_ROW_LABEL_REACH = 3
+"""How far into a line a block's row label may start (a cell's border, a speck): a line opening with a name («ООО
+"Лютик", ИНН …», the next party's, its label lost) is no row of the block above."""
 
 
 def _cash_receipt_readings(
@@ -394,27 +518,6 @@ def party_blocks(lines: Sequence[str]) -> dict[int, str]:
     return rows
 
 
-def _not_issuers(found: list[Candidate], issuers_line: bool) -> list[Candidate]:
-    """On a line of the issuing bank's (``issuer_bank_lines``), none of its own БИК, к/с, ИНН and КПП."""
-    return [c for c in found if c.field not in _BANK_FIELDS | _PAYEE_IDS] if issuers_line else found
-
-
-def _in_party_block(found: list[Candidate], line: str, role: str | None, source: Source) -> list[Candidate]:
-    """A party block's row: its «Наименование» is that party's name; the payer's rows hold none of the payee's
-    requisites nor its bank's. ``role`` None: no party block's row, ``found`` as it is."""
-    if role is None:
-        return found
-    named = _NAME_ROW.match(line)
-    name = read_name(named["name"]) if named else None
-    if role == "payer":
-        kept = [c for c in found if c.field not in _PAYER_BLOCK_IDS | _BANK_FIELDS | {"recipient_name"}]
-        return kept + ([Candidate("payer_name", name, source, 1.0)] if name else [])
-    kept = [c for c in found if c.field != "payer_name"]
-    if name and not any(c.field == "recipient_name" for c in kept):
-        kept.append(Candidate("recipient_name", name, source, 1.0))
-    return kept
-
-
 def _bank_alone(line: str) -> bool:
     """A stamp's first line: a bank's name and no number."""
     return re.search(r"банк|(?<![а-яё])(?:п?ао|кб)(?![а-яё])", line, re.IGNORECASE) is not None and not re.search(
@@ -485,20 +588,22 @@ _PAYEE_CELL_ROWS = 4
 the row «ИНН … КПП … Сч. № …» and the caption «Получатель» at its foot."""
 
 
-def _payee_caption(line: str, above: Sequence[str]) -> bool:
+def _payee_grid_row(line: str, above: Sequence[str]) -> int | None:
     """«Получатель» at the foot of a bank grid's payee cell, under the row «ИНН … КПП … Сч. № …» (two of its ИНН, КПП
     and account on one line) with only the name's unlabelled lines between: a caption, whatever OCR read beside it on
     its line (a stamp's specks, the payment order's «Код», «Рез. поле») is no name. A list of labelled rows may print
     «ИНН/КПП: 7701…/7701…» a few rows above its «Получатель:», with other labelled rows between: no grid. Nor is a
     line naming the payee's own ИНН a caption: a ЕПД's «ПОЛУЧАТЕЛЬ ПЛАТЕЖА: ООО … ИНН … р/с …» is a row of its own,
-    under another party's (the management company's ИНН and КПП)."""
+    under another party's (the management company's ИНН and КПП). Returns how many lines above ``line``'s the grid's
+    row stands, less one (0: just above), or ``None`` for no caption: the row's numbers are the recipient's by their
+    cells."""
     if _PAYEE_CAPTION.match(line) is None or _INN_CELL.search(line):
-        return False
+        return None
     for offset, row in enumerate(reversed(above)):
         grid_row = sum(bool(cell.search(row)) for cell in (_INN_CELL, _KPP_CELL, _ACCOUNT)) >= 2
         if grid_row and not _JOINED_IDS.search(row):
-            return not any(labelled_row(between) for between in above[len(above) - offset :])
-    return False
+            return None if any(labelled_row(between) for between in above[len(above) - offset :]) else offset
+    return None
 
 
 _PAYEE_ROW_IDS = frozenset({"recipient_inn", "recipient_kpp", "recipient_account"})

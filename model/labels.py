@@ -291,8 +291,19 @@ def read_labelled(
             value = _read_value(rule, rest, below)
         if value is not None:
             unread = rule.field == "amount" and not kopecks_shown(rest if rest.strip() else following)
-            found.append(Candidate(rule.field, value, source, rule.score, kopecks_unread=unread))
+            whose = rule.field in _WHOSE_FIELDS and NAMES_THE_RECIPIENT.search(match.group()) is not None
+            found.append(Candidate(rule.field, value, source, rule.score, named_whose=whose, kopecks_unread=unread))
     return found + _kpps_beside_their_inn(line, found, source), next_read_whole
+
+
+NAMES_THE_RECIPIENT = re.compile(
+    "|".join(label(word) for word in ("получател", "продавц", "поставщик", "пользовател")), re.IGNORECASE
+)
+"""A label's words that say whose its value is: the recipient's («ИНН получателя», «Счёт получателя», «БИК банка
+получателя», «ИНН продавца»), not merely what kind of number it is («ИНН», «БИК»)."""
+_WHOSE_FIELDS = frozenset(
+    {"recipient_inn", "recipient_kpp", "recipient_account", "bank_bic", "bank_corr_account", "bank_name"}
+)
 
 
 _KPP_OF_INN = {"recipient_inn": "recipient_kpp", "payer_inn": "payer_kpp"}
@@ -322,7 +333,7 @@ def _kpps_beside_their_inn(line: str, found: list[Candidate], source: Source) ->
         if kpp_field is None or any(c.field == kpp_field for c in found):
             continue
         if (kpp := kpp_beside_inn(line, candidate.value)) is not None:
-            kpps.append(Candidate(kpp_field, kpp, source, _KPP_BESIDE_INN_SCORE))
+            kpps.append(Candidate(kpp_field, kpp, source, _KPP_BESIDE_INN_SCORE, named_whose=candidate.named_whose))
     return kpps
 
 

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from model.checks import inn_valid
 from model.labels import FORM_CELL, label_matches
 from model.normalize import find_dates, normalize_text
 from model.schema import Candidate, Source
@@ -89,6 +90,9 @@ class PaymentOrder:
 
     candidates: list[Candidate]
     generic_lines: list[str]
+    payee_lines: range = range(0)
+    """The recipient's rows of the grid, between «Банк получателя» and field 24: its ИНН, КПП and account there
+    are the recipient's by their cells (``Candidate.named_whose``)."""
 
 
 def is_payment_order(lines: Sequence[str]) -> bool:
@@ -125,6 +129,7 @@ def read_payment_order(lines: Sequence[str], source: Source) -> PaymentOrder | N
         return PaymentOrder(found, generic)
     payer_end = _payer_end(lines, title, payer_bank_at, recipient_bank_at)
     found += _payer_name(lines, title, payer_end, source)
+    found += _payers_numbers(lines[title + 1 : payer_end + 1], source)
     for index in range(title, payer_end + 1):
         generic[index] = _without_numbers(lines[index]) if index == title else ""
     found += _recipient_bank(lines[payer_end + 1 : recipient_bank_at + 1], source)
@@ -132,7 +137,22 @@ def read_payment_order(lines: Sequence[str], source: Source) -> PaymentOrder | N
     for index in range(recipient_bank_at + 1, end):
         if _RECIPIENT_CAPTION.match(lines[index]):
             generic[index] = ""
-    return PaymentOrder(found, generic)
+    return PaymentOrder(found, generic, range(recipient_bank_at + 1, end))
+
+
+def _payers_numbers(lines: Sequence[str], source: Source) -> list[Candidate]:
+    """The payer's ИНН and account, and its bank's БИК and к/с, from the payer's block: not the recipient's, but
+    numbers that pass the same checks, which ``model.roles`` weighs against the recipient's."""
+    found = []
+    for token in (token for line in lines for token in digit_tokens(line)):
+        if len(token) in (10, 12) and inn_valid(token):
+            found.append(Candidate("payer_inn", token, source, ORDER_SCORE))
+        elif _bik_like(token):
+            found.append(Candidate("payer_bic", token, source, ORDER_SCORE))
+        elif len(token) == 20:
+            field = "payer_corr_account" if token.startswith("30101") else "payer_account"
+            found.append(Candidate(field, token, source, ORDER_SCORE))
+    return found
 
 
 def _in_the_forms_order(lines: Sequence[str], title: int) -> bool:
@@ -239,9 +259,9 @@ def _recipient_bank(lines: Sequence[str], source: Source) -> list[Candidate]:
             found.append(Candidate("bank_name", normalize_text(bank) or bank, source, ORDER_SCORE))
     for token in (token for line in lines for token in digit_tokens(line)):
         if _bik_like(token):
-            found.append(Candidate("bank_bic", token, source, ORDER_SCORE))
+            found.append(Candidate("bank_bic", token, source, ORDER_SCORE, named_whose=True))
         elif len(token) == 20 and token.startswith(("30101", "40102")):
-            found.append(Candidate("bank_corr_account", token, source, ORDER_SCORE))
+            found.append(Candidate("bank_corr_account", token, source, ORDER_SCORE, named_whose=True))
     return found
 
 

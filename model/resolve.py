@@ -7,8 +7,9 @@ could have failed confirmed the value (check digits, an account key, a КПП's 
 reading the same, Tesseract and Indra reading the same identifier, amount or date) and no other OCR reading of the
 same number differs in a few digits (check digits pass one misreading in ten), nor was it chosen over another
 number read for the field first that fails the rule (check digits pass any party's number: ``_passed_over``),
-``repaired`` when the value was changed to pass a rule (only when exactly one single OCR confusion, at any position,
-makes it pass), ``invalid`` when it fails, ``unverified`` otherwise.
+and, for the recipient's ИНН, КПП, р/с, БИК and к/с, no other party's number of its kind contests whose it is
+(``model.roles``); ``repaired`` when the value was changed to pass a rule (only when exactly one single OCR
+confusion, at any position, makes it pass), ``invalid`` when it fails, ``unverified`` otherwise.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from model import checks
 from model.bank_check import check_bank_in_directory
 from model.bik_directory import BikDirectory, current_directory
 from model.checks import Rule
+from model.roles import RIVAL_FIELDS, role_checked
 from model.schema import (
     FIELD_NAMES,
     OCR_SOURCES,
@@ -616,6 +618,7 @@ def resolve(
 ) -> tuple[PaymentDetails, dict[str, FieldCheck]]:
     """The payment details and a check for every schema field; ``directory`` is the БИК directory the bank's
     fields are checked against (``RECEIPT_BIK_DIRECTORY``'s or the committed copy unless given)."""
+    candidates = list(candidates)
     by_field: dict[str, list[Candidate]] = {field: [] for field in VALUE_FIELDS}
     unshown = _NOT_ON_A_CASH_RECEIPT if document_type == DocumentType.CASH_RECEIPT else frozenset()
     if document_type == DocumentType.INVOICE:
@@ -647,5 +650,7 @@ def resolve(
             if values[field] is None and field in _SHOWN_WHEN_MISSHAPEN and misshapen[field]:
                 results[field] = _misshapen(field, misshapen[field])
     check_bank_in_directory(by_field["bank_bic"], values, results, directory or current_directory())
+    rivals = [c for c in candidates if c.field in RIVAL_FIELDS and c.field.removeprefix("payer_") not in unshown]
+    role_checked(values, results, by_field, rivals, document_type)
     details = PaymentDetails(document_type=document_type, **values)
     return details, {field: results[field] for field in FIELD_NAMES}

@@ -204,6 +204,11 @@ class Candidate:
     by_shape: bool = False
     """Found by its rule alone, with no label beside it (a lone 10-digit number whose check digit passes): the rule
     chose it, so it cannot also confirm it, and the number may be another field's (a receipt's ФП)."""
+    named_whose: bool = False
+    """Read where the page says whose number it is: under a label naming the recipient («ИНН получателя», «Счёт
+    получателя»), in the rows of the recipient's block («Получатель: ООО …» over «ИНН …»), or in the recipient's cells
+    of a form's grid (a payment order's, 1C's bank grid). A bare «ИНН» or «БИК» on a page naming several parties
+    says only what kind of number it is (``model.roles``)."""
     kopecks_unread: bool = False
     """An amount read from text that shows no kopecks ("Итого 13 011 руб. 46.s0n-", the "46 коп." blurred past
     reading): its ".00" is not on the page, and a reading of the same roubles with kopecks overrides it. A printed

@@ -90,6 +90,20 @@ def test_a_bik_the_directory_names_another_bank_than_the_recipients_is_not_verif
         )
 
 
+def test_a_renamed_banks_bik_read_in_the_recipients_bank_row_stays_verified() -> None:
+    """Тинькофф Банк is АО "ТБанк" in the directory, which lists no former names: a БИК the page reads in the
+    recipient's bank's own row («Банк получателя: АО «Тинькофф Банк», БИК …») is that bank's by the page, and the
+    directory's other name is noted, not held against it. The same БИК read elsewhere is not verified."""
+    bank = _ocr("bank_name", "АО «Тинькофф Банк»")
+    corr = _ocr("bank_corr_account", "30101810145250000974")
+    named = Candidate("bank_bic", "044525974", Source.OCR, named_whose=True)
+    _, checks = _resolve(named, corr, bank)
+    assert checks["bank_bic"].status == checks["bank_corr_account"].status == CheckStatus.VERIFIED
+    assert 'АО "ТБанк", not «АО «Тинькофф Банк»»' in str(checks["bank_name"].detail)
+    _, checks = _resolve(_ocr("bank_bic", "044525974"), corr, bank)
+    assert checks["bank_bic"].status == checks["bank_corr_account"].status == CheckStatus.UNVERIFIED
+
+
 def test_the_same_bank_spelled_otherwise_or_the_recipients_account_keeps_the_bik_verified() -> None:
     _, checks = _resolve(
         _ocr("bank_bic", "044525974"), _ocr("bank_corr_account", "30101810145250000974"), _ocr("bank_name", "Т-Банк")

@@ -1,0 +1,150 @@
+"""Whose a number is: a rule of the trust contract (docs/architecture.md, "Trust") that check digits cannot be.
+
+Check digits, an account's key against the БИК and a КПП's tax office say that a number is an ИНН or an account,
+not whose: the payer's ИНН, the bank's own БИК and к/с in its stamp or footer, a marketplace's ИНН pass them as well
+as the recipient's. So a recipient's number is ``verified`` only where its role is also established: a payment QR
+reads it (the payment's own record of who is paid), the page reads it where it says whose it is (a label naming the
+recipient, the recipient's block, a form's cell: ``Candidate.named_whose``), or nothing on the page contests it. It
+is contested when the page holds another number of the same kind that passes the same checks: read for this field
+too, or in another party's block (``model.fields`` keeps those as ``payer_…``, ``issuer_…``, ``supplier_…``,
+``others_inn``). Then the value stays, ``unverified``, and the detail names the other number and asks the person to
+look. A recipient's number read where the page says whose it is keeps ``verified`` beside another party's number; two
+numbers that both claim the recipient's place are contested either way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from functools import partial
+
+from model import checks
+from model.schema import Candidate, CheckStatus, DocumentType, FieldCheck, Source
+
+RIVALS: Mapping[str, Mapping[str, str]] = {
+    "recipient_inn": {
+        "payer_inn": "the payer's",
+        "issuer_inn": "the issuing bank's own",
+        "supplier_inn": "an agent's principal's",
+        "others_inn": "a cashier's, a fiscal data operator's or a buyer's",
+    },
+    "recipient_kpp": {
+        "payer_kpp": "the payer's",
+        "issuer_kpp": "the issuing bank's own",
+        "supplier_kpp": "an agent's principal's",
+    },
+    "recipient_account": {"payer_account": "the payer's"},
+    "bank_bic": {"payer_bic": "the payer's bank's", "issuer_bic": "the issuing bank's own"},
+    "bank_corr_account": {"payer_corr_account": "the payer's bank's", "issuer_corr_account": "the issuing bank's own"},
+}
+"""For each of the recipient's numbers, the fields holding another party's numbers of its kind, and whose they are."""
+ROLE_FIELDS = frozenset(RIVALS)
+RIVAL_FIELDS = frozenset(name for rivals in RIVALS.values() for name in rivals)
+_BIK_FIELDS = ("bank_bic", "payer_bic", "issuer_bic")
+ROLE_RULE = "role_contested"
+
+
+def _of_its_kind(field: str, biks: Iterable[str]) -> Callable[[str], bool]:
+    """Whether a number passes the checks a number of this field passes: an ИНН's check digits, a КПП's shape, a
+    БИК's; an account's or a к/с's key against some БИК read on the page (its shape when none was read)."""
+    biks = [bik for bik in biks if checks.bik_valid(bik)]
+    if field == "recipient_inn":
+        return lambda value: checks.inn_valid(value) or checks.padded_inn_valid(value)
+    if field == "recipient_kpp":
+        return checks.kpp_valid
+    if field == "bank_bic":
+        return checks.bik_valid
+    if field == "bank_corr_account":
+        if not biks:
+            return checks.corr_account_shape_valid
+        return lambda value: any(checks.corr_account_valid(value, bik) for bik in biks)
+    if not biks:
+        return lambda value: checks.account_shape_valid(value) and not checks.placeholder(value)
+    return lambda value: any(checks.settlement_account_valid(value, bik) for bik in biks)
+
+
+def _another_number(read: str, chosen: str) -> bool:
+    """Not the chosen number misread (more than one digit in six apart) nor padded («002310031475»)."""
+    if read.endswith(chosen) or chosen.endswith(read):
+        return False
+    if len(read) != len(chosen):
+        return True
+    return sum(a != b for a, b in zip(read, chosen, strict=True)) > max(1, len(chosen) // 6)
+
+
+def _established(field: str, readings: list[Candidate], document_type: DocumentType) -> bool:
+    """The page says whose the value is: a reading where it names the recipient; on a cash receipt a labelled ИНН,
+    which 54-ФЗ prints bare only for the seller (its cashier's, operator's, principal's or buyer's carry their own
+    words, read as theirs)."""
+    if any(c.named_whose for c in readings):
+        return True
+    receipt_inn = document_type == DocumentType.CASH_RECEIPT and field == "recipient_inn"
+    return receipt_inn and any(not c.by_shape for c in readings)
+
+
+def role_checked(
+    values: Mapping[str, str | None],
+    results: dict[str, FieldCheck],
+    by_field: Mapping[str, list[Candidate]],
+    rivals: Iterable[Candidate],
+    document_type: DocumentType,
+) -> None:
+    """Each verified recipient's number whose role is contested made ``unverified``, with the other numbers named."""
+    others = list(rivals)
+    biks = {c.value for c in others if c.field in _BIK_FIELDS} | {c.value for c in by_field["bank_bic"]}
+    for field in sorted(ROLE_FIELDS):
+        value, check = values.get(field), results[field]
+        if value is None or check.status != CheckStatus.VERIFIED:
+            continue
+        readings = [c for c in by_field[field] if c.value == value]
+        if any(c.source == Source.QR for c in readings):
+            continue  # a payment QR names the payee's numbers: the payment's own record of who is paid
+        established = _established(field, readings, document_type)
+        rivals_of_field = by_field[field] + ([] if established else others)
+        claims = partial(_claims, field, document_type) if established else _any_reading
+        contest = _contest(field, value, rivals_of_field, _of_its_kind(field, biks), claims)
+        if contest:
+            results[field] = _contested(check, value, contest, established)
+
+
+def _claims(field: str, document_type: DocumentType, reading: Candidate) -> bool:
+    """Whether a reading claims the recipient's place as an established value does (``_established``)."""
+    return _established(field, [reading], document_type)
+
+
+def _any_reading(_reading: Candidate) -> bool:
+    """Where the value's own place says nothing of whose it is, any other reading of the field contests it."""
+    return True
+
+
+def _contest(
+    field: str,
+    value: str,
+    rivals: list[Candidate],
+    passes: Callable[[str], bool],
+    claims: Callable[[Candidate], bool],
+) -> list[str]:
+    """The other numbers of the value's kind that contest its role, each with whose it is: another party's number,
+    or another reading of the field that ``claims`` the recipient's place as well as the value does."""
+    contest: dict[str, str] = {}
+    for rival in rivals:
+        if rival.value in contest or not _another_number(rival.value, value) or not passes(rival.value):
+            continue
+        if rival.field == field:
+            if claims(rival):
+                contest[rival.value] = "also read for this field"
+        elif (whose := RIVALS[field].get(rival.field)) is not None:
+            contest[rival.value] = f"{whose}, by where it stands"
+    return [f"{number} ({whose})" for number, whose in contest.items()]
+
+
+def _contested(check: FieldCheck, value: str, contest: list[str], established: bool) -> FieldCheck:
+    whose = (
+        "the page names the recipient beside it and beside another number too"
+        if established
+        else f"nothing on the page says whose {value} is (no label or block of the recipient's, no payment QR)"
+    )
+    detail = (
+        f"{check.detail}; but {whose}, and another number of its kind passes the same checks: {', '.join(contest)}."
+        " Check digits say what kind of number it is, not whose: compare it with the document"
+    )
+    return check.model_copy(update={"status": CheckStatus.UNVERIFIED, "rule": ROLE_RULE, "detail": detail})

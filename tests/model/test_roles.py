@@ -1,0 +1,172 @@
+"""Whose a number is (``model.roles``, docs/architecture.md "Trust"): check digits and keys pass another party's
+number as well as the recipient's, so a recipient's number is verified only where the page says it is the
+recipient's (a label or block of its own, a form's cell, a payment QR) or nothing on the page contests it. The pages
+are the classes seen on real documents (issue 14): a bank's own requisites in its stamp or footer, the payer's block,
+two numbers read for one field."""
+
+from __future__ import annotations
+
+import pytest
+
+from model.checks import account_control_key
+from model.fields import classify, extract_candidates
+from model.resolve import resolve
+from model.roles import ROLE_RULE
+from model.schema import Candidate, CheckStatus, DocumentType, FieldCheck, PaymentDetails, Source
+
+PAYEE_INN, PAYER_INN, BANK_INN = "7707083893", "5050029646", "7710140679"
+PAYEE_BIK, PAYEE_CORR = "044525225", "30101810400000000225"
+"""ПАО Сбербанк's БИК and к/с, as the Bank of Russia's directory lists them."""
+ISSUER_BIK, ISSUER_CORR = "044525974", "30101810145250000974"
+"""АО «ТБанк»'s."""
+
+
+def _account(body: str, bik: str) -> str:
+    return body[:8] + str(account_control_key(body, bik[6:])) + body[9:]
+
+
+PAYEE_ACCOUNT = _account("40702810038000000001", PAYEE_BIK)
+PAYER_ACCOUNT = _account("40702810638000123453", PAYEE_BIK)
+
+
+def _read(lines: list[str], source: Source = Source.PDF) -> tuple[PaymentDetails, dict[str, FieldCheck]]:
+    return resolve(extract_candidates(lines, source), classify(lines), source)
+
+
+def _status(check: FieldCheck) -> tuple[str, str | None]:
+    return str(check.status), check.rule
+
+
+def test_a_bare_inn_beside_the_payers_block_is_not_verified() -> None:
+    """A transfer whose recipient's label was lost: the only ИНН left for the payee says nothing of whose it is, and
+    the payer's, above it in its own block, passes the same check digits."""
+    lines = [
+        "Платёжное поручение онлайн",
+        "Перевод по реквизитам",
+        "Плательщик: ООО «Лютик»",
+        f"ИНН {PAYER_INN}",
+        "Сумма перевода 1 500,00 ₽",
+        f"ИНН {PAYEE_INN}",
+    ]
+    details, checks = _read(lines)
+    assert details.recipient_inn == PAYEE_INN
+    assert _status(checks["recipient_inn"]) == ("unverified", ROLE_RULE)
+    assert PAYER_INN in (checks["recipient_inn"].detail or "") and "payer" in (checks["recipient_inn"].detail or "")
+
+
+@pytest.mark.parametrize(
+    "payee_rows",
+    [
+        [f"ИНН получателя {PAYEE_INN}"],
+        ["Получатель: ООО «Ромашка»", f"ИНН {PAYEE_INN}"],
+        [f"Получатель: ООО «Ромашка», ИНН {PAYEE_INN}"],
+    ],
+    ids=["its own label", "its block", "its row"],
+)
+def test_the_recipients_inn_where_the_page_says_whose_stays_verified(payee_rows: list[str]) -> None:
+    lines = [
+        "Перевод по реквизитам",
+        "Плательщик: ООО «Лютик»",
+        f"ИНН {PAYER_INN}",
+        *payee_rows,
+        "Сумма перевода 1 500,00 ₽",
+    ]
+    details, checks = _read(lines)
+    assert details.recipient_inn == PAYEE_INN
+    assert _status(checks["recipient_inn"]) == ("verified", "inn_check_digits")
+
+
+def test_the_issuing_banks_footer_contests_a_bik_read_under_a_bare_label() -> None:
+    """Т-Банк's footer prints its own БИК and к/с, which pass their key and the directory; the recipient's bank's
+    БИК read under a bare «БИК» is then not verified by them. Under «Банк получателя» it is."""
+    footer = f"АО «ТБанк», БИК {ISSUER_BIK}, к/с {ISSUER_CORR}"
+    bare = ["Квитанция о переводе", "Перевод по реквизитам", f"БИК {PAYEE_BIK}", f"к/с {PAYEE_CORR}", footer]
+    details, checks = _read(bare)
+    assert (details.bank_bic, details.bank_corr_account) == (PAYEE_BIK, PAYEE_CORR)
+    assert _status(checks["bank_bic"]) == ("unverified", ROLE_RULE)
+    assert ISSUER_BIK in (checks["bank_bic"].detail or "") and "issuing bank" in (checks["bank_bic"].detail or "")
+    assert _status(checks["bank_corr_account"]) == ("unverified", ROLE_RULE)
+
+    named = [*bare[:2], f"Банк получателя: ПАО Сбербанк, БИК {PAYEE_BIK}", f"к/с {PAYEE_CORR}", footer]
+    _, checks = _read(named)
+    assert checks["bank_bic"].status == CheckStatus.VERIFIED
+    assert checks["bank_corr_account"].status == CheckStatus.VERIFIED
+
+
+def test_two_accounts_read_for_the_recipient_are_not_verified_where_nothing_says_whose() -> None:
+    """A text layer out of order gives the payer's account beside the recipient's, both under «Счёт» and both keyed
+    to the same bank: the one chosen is shown, for the person to compare."""
+    lines = ["Квитанция о переводе", f"БИК {PAYEE_BIK}", f"Счёт {PAYER_ACCOUNT}", f"Счёт {PAYEE_ACCOUNT}"]
+    _, checks = _read(lines)
+    assert _status(checks["recipient_account"]) == ("unverified", ROLE_RULE)
+
+
+def test_a_payment_qr_establishes_whose_the_numbers_are() -> None:
+    """The payment QR is the payment's own record of the payee: a number it reads is verified whatever else the
+    page prints."""
+    lines = ["Квитанция о переводе", "Плательщик: ООО «Лютик»", f"ИНН {PAYER_INN}", f"ИНН {PAYEE_INN}"]
+    candidates = [*extract_candidates(lines, Source.OCR), Candidate("recipient_inn", PAYEE_INN, Source.QR)]
+    _, checks = resolve(candidates, DocumentType.BANK_TRANSFER)
+    assert checks["recipient_inn"].status == CheckStatus.VERIFIED
+
+
+def test_a_cash_receipts_inn_stays_verified_beside_its_cashiers() -> None:
+    """54-ФЗ prints the seller's ИНН bare and every other party's with its own words («ИНН кассира»)."""
+    lines = ["КАССОВЫЙ ЧЕК", "ПРИХОД", f"ИНН {PAYEE_INN}", "Кассир Иванова ИНН 500100732259", "ИТОГ =150.00"]
+    details, checks = _read(lines, Source.OCR)
+    assert details.recipient_inn == PAYEE_INN
+    assert checks["recipient_inn"].status == CheckStatus.VERIFIED
+
+
+def test_a_payment_orders_recipient_cell_stays_verified_beside_the_payers() -> None:
+    """Form 0401060 in its own order: the payer's ИНН and account above «Банк плательщика», the recipient's below
+    «Банк получателя»; the recipient's are the recipient's by their cells."""
+    lines = [
+        "ПЛАТЕЖНОЕ ПОРУЧЕНИЕ № 15   01.04.2025   электронно   0401060",
+        "Сумма прописью Одна тысяча пятьсот рублей 00 копеек",
+        f"ИНН {PAYER_INN}   КПП 505001001   Сумма 1500-00",
+        "ООО «Лютик»",
+        f"Сч. № {PAYER_ACCOUNT}",
+        "Плательщик",
+        f"ПАО Сбербанк г. Москва   БИК {PAYEE_BIK}",
+        f"Сч. № {PAYEE_CORR}",
+        "Банк плательщика",
+        f"ПАО Сбербанк г. Москва   БИК {PAYEE_BIK}",
+        f"Сч. № {PAYEE_CORR}",
+        "Банк получателя",
+        f"ИНН {PAYEE_INN}   КПП 773601001   Сч. № {PAYEE_ACCOUNT}",
+        "ООО «Ромашка»   Вид оп. 01   Срок плат.",
+        "Получатель",
+        "Оплата по счёту № 15",
+        "Назначение платежа",
+    ]
+    details, checks = _read(lines)
+    assert (details.recipient_inn, details.recipient_account) == (PAYEE_INN, PAYEE_ACCOUNT)
+    assert _status(checks["recipient_inn"]) == ("verified", "inn_check_digits")
+    assert _status(checks["recipient_account"]) == ("verified", "account_key_bik")
+
+
+def test_a_payment_order_whose_numbers_left_their_cells_is_not_verified_by_place() -> None:
+    """The guard on a payment order's text layer checks the order of its captions; a layer that keeps them in order
+    but gives the payer's ИНН row under «Банк получателя» puts two ИНН in the recipient's cells, and neither is the
+    recipient's by its place: the one chosen is shown for the person to compare."""
+    lines = [
+        "ПЛАТЕЖНОЕ ПОРУЧЕНИЕ № 15   01.04.2025   электронно   0401060",
+        "Сумма прописью Одна тысяча пятьсот рублей 00 копеек",
+        "ООО «Лютик»",
+        "Плательщик",
+        f"ПАО Сбербанк г. Москва   БИК {PAYEE_BIK}",
+        "Банк плательщика",
+        f"ПАО Сбербанк г. Москва   БИК {PAYEE_BIK}",
+        f"Сч. № {PAYEE_CORR}",
+        "Банк получателя",
+        f"ИНН {PAYER_INN}   КПП 505001001   Сумма 1500-00",
+        f"ИНН {PAYEE_INN}   КПП 773601001   Сч. № {PAYEE_ACCOUNT}",
+        "ООО «Ромашка»   Вид оп. 01   Срок плат.",
+        "Получатель",
+        "Оплата по счёту № 15",
+        "Назначение платежа",
+    ]
+    details, checks = _read(lines)
+    assert details.recipient_inn in (PAYER_INN, PAYEE_INN)
+    assert _status(checks["recipient_inn"]) == ("unverified", ROLE_RULE)
