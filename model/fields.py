@@ -155,6 +155,8 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
             found = [c for c in found if c.field != "recipient_name"]
             _name_whose(candidates, read_at[index - 1 - grid_row])
         following = lines[index + 1] if index + 1 < len(lines) else ""
+        for row in _bank_grid_rows(line, lines[max(0, index - _BANK_CELL_ROWS) : index]):
+            _name_whose(candidates, read_at[index - 1 - row], _BANK_FIELDS)
         found = _payees_own_row(_bank_row_account(line, found, source), line)
         found = parties.sorted(index, line, following, found)
         candidates += found
@@ -268,12 +270,35 @@ def _as_rival(names: dict[str, str], candidate: Candidate) -> Candidate:
     return Candidate(names[candidate.field], candidate.value, candidate.source, candidate.score)
 
 
-def _name_whose(candidates: list[Candidate], span: tuple[int, int]) -> None:
-    """The candidates read from one line, in ``candidates[start:end]``, marked as read in the recipient's cells."""
+def _name_whose(candidates: list[Candidate], span: tuple[int, int], fields: frozenset[str] = WHOSE_FIELDS) -> None:
+    """The candidates of ``fields`` read from one line, ``candidates[start:end]``, marked as the recipient's."""
     start, end = span
     for at in range(start, end):
-        if candidates[at].field in WHOSE_FIELDS:
+        if candidates[at].field in fields:
             candidates[at] = replace(candidates[at], named_whose=True)
+
+
+_BANK_CAPTION = re.compile(r"^\W*" + label("банк получателя") + r"(?![а-яёa-z])", re.IGNORECASE)
+_BANK_CELL = re.compile(
+    r"(?<![а-яёa-z])" + label("бик") + r"(?![а-яёa-z])|^\W*" + label("сч. №") + r"|(?<!\d)30101\d{15}(?!\d)",
+    re.IGNORECASE,
+)
+_BANK_CELL_ROWS = 3
+"""The recipient's bank's cell of 1C's grid: its name and БИК, then «Сч. №» and the к/с, over the caption."""
+
+
+def _bank_grid_rows(line: str, above: Sequence[str]) -> list[int]:
+    """The rows of a bank grid's recipient's bank cell over its caption «Банк получателя» (how many lines above
+    ``line``'s each stands, less one): the БИК and к/с there are the recipient's bank's by their cell. Only rows
+    holding a БИК's or a к/с's cell and no ИНН (the payee's row), up to the first that does not."""
+    if _BANK_CAPTION.match(line) is None:
+        return []
+    rows = []
+    for offset, row in enumerate(reversed(above)):
+        if not _BANK_CELL.search(row) or _INN_CELL.search(row):
+            break
+        rows.append(offset)
+    return rows
 
 
 _NAMES_ANOTHER_PARTY = re.compile(r"плательщ|отправител|покупател|заказчик|списани|банк\w*\s*плат", re.IGNORECASE)

@@ -186,7 +186,9 @@ def _same(field: str, left: str, right: str) -> bool:
 
 
 def _ordered(candidates: list[Candidate]) -> list[Candidate]:
-    return sorted(candidates, key=lambda c: (_TRUST[c.source], -c.score))
+    """By source, then score; among equals a reading where the page says it is the recipient's first
+    (``Candidate.named_whose``), then reading order."""
+    return sorted(candidates, key=lambda c: (_TRUST[c.source], -c.score, not c.named_whose))
 
 
 def _agreeing_sources(field: str, chosen: Candidate, candidates: list[Candidate]) -> list[str]:

@@ -95,7 +95,7 @@ def role_checked(
         value, check = values.get(field), results[field]
         if value is None or check.status != CheckStatus.VERIFIED:
             continue
-        readings = [c for c in by_field[field] if c.value == value]
+        readings = [c for c in by_field[field] if c.value in (value, f"00{value}")]  # a register's padded ИНН
         if any(c.source == Source.QR for c in readings):
             continue  # a payment QR names the payee's numbers: the payment's own record of who is paid
         established = _established(field, readings, document_type)
@@ -124,13 +124,13 @@ def _contest(
     claims: Callable[[Candidate], bool],
 ) -> list[str]:
     """The other numbers of the value's kind that contest its role, each with whose it is: another party's number,
-    or another reading of the field that ``claims`` the recipient's place as well as the value does."""
+    or another labelled reading of the field that ``claims`` the recipient's place as well as the value does."""
     contest: dict[str, str] = {}
     for rival in rivals:
         if rival.value in contest or not _another_number(rival.value, value) or not passes(rival.value):
             continue
         if rival.field == field:
-            if claims(rival):
+            if claims(rival) and not rival.by_shape:  # a lone number passing a check digit is nobody's in particular
                 contest[rival.value] = "also read for this field"
         elif (whose := RIVALS[field].get(rival.field)) is not None:
             contest[rival.value] = f"{whose}, by where it stands"

@@ -170,3 +170,37 @@ def test_a_payment_order_whose_numbers_left_their_cells_is_not_verified_by_place
     details, checks = _read(lines)
     assert details.recipient_inn in (PAYER_INN, PAYEE_INN)
     assert _status(checks["recipient_inn"]) == ("unverified", ROLE_RULE)
+
+
+def test_a_1c_grids_bank_cell_is_the_recipients_beside_the_buyers_bank_on_an_act() -> None:
+    """A 1C invoice with its act on the next page: the act names the buyer's bank and БИК after its name, its
+    «Заказчик:» label read a line late; the grid's bank cell over «Банк получателя» is the recipient's by its cell."""
+    lines = [
+        'ЮЖНЫЙ Ф-Л ПАО "ПРОМСВЯЗЬБАНК" Г. ВОЛГОГРАД БИК 041806715',
+        "Сч. № 30101810100000000715",
+        "Банк получателя",
+        "ИНН 6161055139 КПП 616701001 Сч. № 40702810881000995201",
+        'ООО "ДИАЛОГ-ТЕЛЕКОМ"',
+        "Получатель",
+        "Счет на оплату № 7061 от 31 мая 2020 г.",
+        "Всего к оплате: 4 500,00",
+        "Акт № 6208 от 31 мая 2020 г.",
+        f'АО "ЩЕЛКОВО АГРОХИМ", ИНН {PAYER_INN}, 141101, Московская обл, Щелковский р-н,',
+        "Заказчик: Щелково г, Заводская ул, дом № 2",
+        f"банке ПАО СБЕРБАНК, БИК {PAYEE_BIK}",
+    ]
+    details, checks = _read(lines, Source.OCR)
+    assert details.bank_bic == "041806715"
+    assert checks["bank_bic"].status == CheckStatus.VERIFIED
+    bare = [line for line in lines if line != "Банк получателя"]
+    _, checks = _read(bare, Source.OCR)
+    assert checks["bank_bic"].status != CheckStatus.VERIFIED
+
+
+def test_a_lone_number_passing_a_check_digit_contests_no_labelled_inn() -> None:
+    """A 10-digit number no label names, found because its check digit passes (one in eleven does), is nobody's in
+    particular: it leaves the labelled ИНН verified."""
+    labelled = Candidate("recipient_inn", PAYEE_INN, Source.OCR)
+    lone = Candidate("recipient_inn", "1446741110", Source.OCR, 0.3, by_shape=True)
+    _, checks = resolve([labelled, lone], DocumentType.OTHER)
+    assert _status(checks["recipient_inn"]) == ("verified", "inn_check_digits")
