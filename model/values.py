@@ -237,9 +237,9 @@ _VAT = re.compile(_VAT_WORD, re.IGNORECASE)
 _VAT_INCLUDED = re.compile(r"(?<![а-яё])(?:с|вкл\w*\.?|включая)\s*" + _VAT_WORD, re.IGNORECASE)
 
 
-_YEAR = re.compile(r"(?<![\d.,])(?:19|20)(?:\d\d|_+|\s?_*)\s?г\.?(?![а-яё])", re.IGNORECASE)
+_YEAR = re.compile(r"(?<![\d.,])(?:19|20)(?:\d\d)?[_\s.]*г\.?(?![а-яё])", re.IGNORECASE)
 """A year before its «г.», or a form's blank one: ««___» ________ 20___ г.» beside a blank «Итого ___ руб. __ коп.»
-on a ПД-4 gave the amount 20.00; a year is never a sum."""
+on a ПД-4 gave the amount 20.00 (also read «20. г.»); a year is never a sum."""
 
 
 def read_amount(text: str) -> str | None:

@@ -85,6 +85,8 @@ def test_a_payers_name_read_with_its_account_beside_it_is_the_payers_name() -> N
     details, _ = _resolved(lines)
     assert details.payer_name == PAYER.name
     assert details.recipient_account == RECIPIENT.account
+    lines[lines.index("Плательщик") - 1] = f"{PAYER.name} Cu. №"  # the account's digits on no line
+    assert _resolved(lines)[0].payer_name == PAYER.name
 
 
 def test_payment_order_reads_its_date_purpose_and_amount_by_the_forms_rules() -> None:

@@ -862,7 +862,8 @@ def test_a_pd4s_blank_date_is_no_amount_and_its_captions_give_the_bank_and_purpo
     assert details.amount == "11738.03"  # not the 20 of «20___г.»
     assert details.bank_name == 'КУРСКИЙ РФ АО "РОССЕЛЬХОЗБАНК"'  # «в» dropped, БИК cell cut
     assert details.purpose == "Оплата жилищно-коммунальных услуг за декабрь 2026 г."  # the personal account apart
-    assert _details([*PD4_AS_READ[:-2], "Итого руб. коп. «о» 2026 г."]).amount == "11738.03"
+    for blank_date in ("«о» 2026 г.", "« » 20. г.", "«У 20 г"):
+        assert _details([*PD4_AS_READ[:-2], f"Итого руб. коп. {blank_date}"]).amount == "11738.03"
 
 
 CONTRACTOR_BLOCK = [
