@@ -292,8 +292,8 @@ RULE_LENGTH = 4.0
 two."""
 BOX_SIDE = 3.0
 """A box around one row of a form (a ПД-4's «ИНН … КПП …» | account, 3.5 x-heights tall) has sides this long at
-least. Looked for only where no grid of ``RULE_LENGTH`` columns is: on a blurred page the shorter search lost a grid
-the longer finds (a letter's blurred stems glued to a column make it a bar)."""
+least. Searched beside ``RULE_LENGTH``'s columns, not instead: on a blurred page the shorter search alone lost a grid
+the longer finds (a letter's blurred stems glued to a column made it a bar)."""
 RULE_THICKNESS = 0.5
 """A rule is thinner than this share of the x-height; a longer run of ink as thick is a filled bar (a bank app's
 button, a receipt's inverted header) or blurred text, which stay."""
@@ -324,8 +324,8 @@ def _max_pooled(ink: Image, step: int) -> Image:
 
 
 def _grids(ink: Image, x_height: float) -> tuple[Image, int]:
-    """The rules of each table's grid in ``ink``, and how many grids. Columns ``RULE_LENGTH`` x-heights long, or,
-    where none joins a long row, ``BOX_SIDE``: the boxes of a form's rows. No long row, no grid: nothing to join."""
+    """The rules of each table's grid in ``ink``, and how many grids. Its columns are ``RULE_LENGTH`` x-heights long,
+    or ``BOX_SIDE`` (the boxes of a form's rows), both kept. No long row, no grid: nothing to join."""
     length = max(2, round(RULE_LENGTH * x_height))
     thick = max(2, round(RULE_THICKNESS * x_height))
     width = max(2, round(GRID_WIDTH * x_height))
@@ -333,14 +333,13 @@ def _grids(ink: Image, x_height: float) -> tuple[Image, int]:
     long_rows = cv2.morphologyEx(rows, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (width, 1)))
     if not long_rows.any():
         return np.zeros_like(ink), 0
-    for column_length in (length, max(2, round(BOX_SIDE * x_height))):
-        columns = _thin_runs(ink, (1, column_length), (thick, 1))
-        _, labels = components(cv2.bitwise_or(rows, columns))
-        joined = np.intersect1d(np.unique(labels[rows > 0]), np.unique(labels[columns > 0]))
-        grids = [int(i) for i in np.intersect1d(joined, np.unique(labels[long_rows > 0])) if i]
-        if grids:
-            return np.isin(labels, grids).astype(np.uint8, copy=False), len(grids)
-    return np.zeros_like(ink), 0
+    columns = cv2.bitwise_or(
+        _thin_runs(ink, (1, length), (thick, 1)), _thin_runs(ink, (1, max(2, round(BOX_SIDE * x_height))), (thick, 1))
+    )
+    _, labels = components(cv2.bitwise_or(rows, columns))
+    joined = np.intersect1d(np.unique(labels[rows > 0]), np.unique(labels[columns > 0]))
+    grids = [int(i) for i in np.intersect1d(joined, np.unique(labels[long_rows > 0])) if i]
+    return np.isin(labels, grids).astype(np.uint8, copy=False), len(grids)
 
 
 def erase_rules(grey: Image, x_height: float) -> tuple[Image, int]:
