@@ -357,9 +357,9 @@ def run_benchmark(
         "## Time per document",
         _time_table(list(runs.values())),
         "CPU seconds are what a document costs on one core whatever else the machine was doing (the wall clock of a "
-        "busy machine is not), its decoding in the sandbox's child process included; a reading stops at its budget "
-        f"(RECEIPT_READ_BUDGET_S={_budget_setting()} CPU s, the reading's own thread) and returns what it has, and the "
-        "last column counts the documents it cut short.",
+        "busy machine is not), its decoding in the sandbox's child process included; a document's reading stops at "
+        f"its budget (RECEIPT_READ_BUDGET_S={_budget_setting()} CPU s, its decoding included) and returns what it has, "
+        "and the last column counts the documents it cut short.",
         "## F1 per field (and the right values verified, of the right ones)",
         _per_field_table(list(runs.values())),
         "## Latency per stage",

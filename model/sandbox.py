@@ -359,11 +359,13 @@ def run_limited(function: Callable[..., T], *args: Any, limits: WorkLimits) -> T
 
 _children_cpu_s = [0.0]
 _children_cpu_lock = threading.Lock()
+_this_threads_children = threading.local()
 
 
 def _count_children_cpu(seconds: float | None) -> None:
     with _children_cpu_lock:
         _children_cpu_s[0] += seconds or 0.0
+    _this_threads_children.seconds = thread_children_cpu_seconds() + (seconds or 0.0)
 
 
 def children_cpu_seconds() -> float:
@@ -372,6 +374,12 @@ def children_cpu_seconds() -> float:
     the benchmarks add it to their own."""
     with _children_cpu_lock:
         return _children_cpu_s[0]
+
+
+def thread_children_cpu_seconds() -> float:
+    """Processor seconds the children have spent on the work this thread gave them: the part of a document's cost
+    that the thread's own clock misses (its decoding), for the document's time budget (``model.budget``)."""
+    return float(getattr(_this_threads_children, "seconds", 0.0))
 
 
 def _hand_over(worker: _Worker, work: tuple[Any, ...]) -> _Worker:

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from model import indra
 from model.budget import Budget, DeadlineExceededError, check_deadline, request_deadline
 from model.inference import BUDGET_ENV, InferenceInputError, inference, load
 from model.pipeline import Extractor
+from model.sandbox import WorkLimits, run_limited
 
 ROOT = Path(__file__).parents[2]
 BLURRED = ROOT / "bench" / "corpus" / "data" / "doc_0044.jpg"
@@ -76,6 +78,60 @@ def test_waiting_for_a_core_stretches_tesseracts_timeout() -> None:
         os.sched_setaffinity(0, allowed)
         spinner.kill()
         spinner.wait()
+
+
+def _spend_cpu_in_a_child(seconds: float) -> None:
+    """A decoding that costs ``seconds`` of the sandbox child's processor time."""
+    while time.process_time() < seconds:
+        pass
+
+
+ROOMY = WorkLimits(memory_bytes=1024 * 2**20, cpu_seconds=20, wall_seconds=60.0)
+
+
+def test_what_decoding_and_preprocessing_spent_comes_off_the_readings_budget() -> None:
+    """The budget bounds the whole document, as the benchmarks count it: the decoding child's CPU (which no clock of
+    this thread counts) and this thread's preprocessing leave the reading only the rest. Counting the reading alone,
+    a real photo with a 4 s budget cost 4.2 CPU s, 5.3x the median."""
+    budget = Budget(2.0)
+    run_limited(_spend_cpu_in_a_child, 0.5, limits=ROOMY)
+    assert budget.remaining_s() < 1.52  # /proc counts the child's time in ticks of 10 ms
+    assert budget.spent_s() >= 0.48
+    _spend_cpu(0.3)  # preprocessing, the QR search
+    assert budget.remaining_s() < 1.22
+    assert Budget(2.0).remaining_s() > 1.95  # a later document's budget starts from what it spends itself
+
+
+def test_another_threads_decoding_is_not_this_documents_cost() -> None:
+    """The runtime reads documents on several threads: one's decoding does not shorten another's budget."""
+    budget = Budget(2.0)
+    worker = threading.Thread(target=run_limited, args=(_spend_cpu_in_a_child, 0.3), kwargs={"limits": ROOMY})
+    worker.start()
+    worker.join()
+    assert budget.remaining_s() > 1.95
+
+
+def test_a_document_whose_decoding_spent_the_budget_gets_no_second_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same page, the same budget: read in full after a cheap decoding, cut short after a costly one."""
+    from model import pipeline
+
+    photo = BLURRED.read_bytes()
+    started = time.thread_time()
+    assert not Extractor().extract(photo).truncated
+    budget_s = (time.thread_time() - started) * 1.5 + 0.3
+    assert not Extractor().extract(photo, budget_s=budget_s).truncated
+
+    def costly_decoding(data: bytes) -> object:
+        run_limited(_spend_cpu_in_a_child, budget_s, limits=ROOMY)
+        return load_document(data)
+
+    load_document = pipeline.load_document
+    monkeypatch.setattr(pipeline, "load_document", costly_decoding)
+    cut = Extractor().extract(photo, budget_s=budget_s)
+    assert cut.truncated
+    assert next(step for step in cut.steps if step.name == "second_reading").detail == (
+        "no time left before the deadline"
+    )
 
 
 def test_budget_without_a_deadline_never_expires() -> None:
