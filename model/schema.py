@@ -82,7 +82,10 @@ class PaymentDetails(BaseModel):
         description="The date of the payment or, where none is printed, of the document (an invoice's date); never "
         "a validity, due or print date. ISO yyyy-mm-dd",
     )
-    purpose: str | None = Field(None, description="Purpose of payment (Назначение платежа, Основание) as printed")
+    purpose: str | None = Field(
+        None,
+        description="Purpose of payment (Назначение платежа) as printed; not an invoice's «Основание» (its contract)",
+    )
     payer_name: str | None = Field(
         None, description="Who pays (Плательщик, Покупатель, отправитель of a transfer), as printed"
     )
