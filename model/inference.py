@@ -142,7 +142,7 @@ def inference(
     :param parameters.preprocess: Straighten, crop and normalise the photo before reading it. Default: true.
     :type parameters.preprocess: bool
     :param parameters.budget_s: Seconds the reading of one document may take; at the deadline it stops and returns
-        what it has, with a warning. 0: no limit. Default: the deployment's RECEIPT_READ_BUDGET_S, else 4.
+        what it has, with a warning. 0: no limit. Default: the deployment's RECEIPT_READ_BUDGET_S, else 3.6.
     :type parameters.budget_s: float
     :param outputs.payment_details: The payment details: recipient_name, recipient_inn, recipient_kpp,
         recipient_account, bank_name, bank_bic, bank_corr_account, amount, currency, payment_date, purpose,

@@ -439,7 +439,7 @@ class Extractor:
     """Extracts payment details with one backend; holds the loaded Qwen-VL model when that backend is used.
 
     ``budget_s`` is each document's default time budget (None or 0: none; ``model.inference.load`` gives the
-    deployment's, ``RECEIPT_READ_BUDGET_S``, default 4 s); the Indra backends raise
+    deployment's, ``RECEIPT_READ_BUDGET_S``, default 3.6 s); the Indra backends raise
     ``IndraUnavailableError`` here, at load, when the extra is not installed."""
 
     def __init__(
