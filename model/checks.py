@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 _INN10_WEIGHTS = (2, 4, 10, 3, 5, 9, 4, 6, 8)
 _INN11_WEIGHTS = (7, 2, 4, 10, 3, 5, 9, 4, 6, 8)
@@ -258,6 +259,12 @@ def settlement_account_valid_for_code(account: str, code: str) -> bool:
     казначейский счёт or a ЕКС has no key with a bank's code."""
     keyed = not account.startswith((TREASURY_ACCOUNT_PREFIX, TREASURY_SINGLE_ACCOUNT))
     return keyed and _is_digits(code, 3) and _account_key_valid(account, code)
+
+
+def latest_payment_date() -> date:
+    """The latest day a payment can have been made on: tomorrow, a day of slack for time zones. A later date on a
+    page is another event's (a due date, a meter's next verification)."""
+    return date.today() + timedelta(days=1)
 
 
 def ogrn_valid(value: str) -> bool:

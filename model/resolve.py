@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from datetime import date, timedelta
+from datetime import date
 from functools import partial
 
 from model import checks
@@ -64,7 +64,7 @@ def _fits_schema(candidate: Candidate) -> bool:
 def _plausible_date(value: str) -> bool:
     """A payment date cannot lie in the future (a day of slack for time zones) or before the modern rouble."""
     day = date.fromisoformat(value)
-    return _EARLIEST_DATE <= day <= date.today() + timedelta(days=1)
+    return _EARLIEST_DATE <= day <= checks.latest_payment_date()
 
 
 _INN = Rule(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 
 from model import checks
 from model.labels import ANY_LABEL, INVOICE_WORD, TITLE, continued, kpp_beside_inn, label_matches
@@ -110,8 +110,8 @@ def _own_date(line: str, above: str) -> tuple[str, float] | None:
 
 
 def _not_yet(iso: str) -> bool:
-    """After tomorrow (a day of slack for time zones), as ``model.resolve`` counts a payment date in the future."""
-    return date.fromisoformat(iso) > date.today() + timedelta(days=1)
+    """Later than any payment can have been made (``checks.latest_payment_date``)."""
+    return date.fromisoformat(iso) > checks.latest_payment_date()
 
 
 _DATE_SCORE, _DIGIT_LOST_DATE_SCORE = 0.3, 0.25
