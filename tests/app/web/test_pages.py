@@ -311,15 +311,16 @@ def test_with_every_decode_slot_taken_images_and_the_reading_are_busy_and_the_st
 def test_upload_of_a_pdf_built_to_be_expensive_is_stopped_and_explained(
     client: TestClient, realm: TestIdentityProvider
 ) -> None:
-    """The preview decodes in the sandbox too: a content-stream bomb is a 422 within the decoding limits."""
-    import time
-
+    """The preview decodes in the sandbox too: a content-stream bomb is a 422 within the decoding limits. The bound
+    is the sandbox's own wall-clock deadline plus the upload and the page around it, not a fixed figure: on a machine
+    busy enough to starve the child, the deadline is what stops it (an unbounded bomb takes minutes and 4 GB)."""
+    from model.documents import DECODE_LIMITS
     from tests.hostile_documents import content_stream_bomb
 
     csrf = sign_in(client, web_token(realm, TESSERACT_GROUP))
     started = time.monotonic()
     response = client.post("/receipts", headers=_htmx(csrf), files={"photo": ("invoice.pdf", content_stream_bomb())})
-    assert time.monotonic() - started < 20
+    assert time.monotonic() - started < DECODE_LIMITS.wall_seconds + 15
     assert response.status_code == 422
     assert attribute(response.text, "problem", "data-kind") == "not_an_image"
     assert "decoding the file was stopped" in response.text
