@@ -63,6 +63,15 @@ _EVIDENCE: dict[DocumentType, tuple[tuple[re.Pattern[str], int], ...]] = {
         # the ЭКЛЗ-era receipt (before 54-ФЗ, still in shoeboxes): «ЧЕК НА ПРОДАЖУ», «ККМ …», «ЭКЛЗ …»
         (re.compile(label("чек на прода") + "|" + label("эклз"), re.IGNORECASE), 3),
         (re.compile(r"(?<![а-яёa-z])" + label("ккм") + r"(?![а-яёa-z])", re.IGNORECASE), 2),
+        # the means of payment under the total, a row of its own on receipts of every era («НАЛИЧНЫМИ», «ПЛАТ.
+        # КАРТОЙ», «СДАЧА»): with «ИТОГ» it tells an ЭКЛЗ-era receipt whose head the photo garbled
+        (
+            re.compile(
+                r"^\W*(?:плат\w*\.?\s*картой|(?:без)?наличными|электронными|сдача)(?![а-яёa-z])",
+                re.IGNORECASE | re.MULTILINE,
+            ),
+            1,
+        ),
     ),
     DocumentType.INVOICE: (
         (

@@ -132,6 +132,10 @@ def test_digit_tokens_maps_lookalikes(text: str, expected: list[str]) -> None:
         (["Счёт на оплату № 15"], DocumentType.INVOICE),
         (["Чек по операции", "Перевод клиенту"], DocumentType.BANK_TRANSFER),
         (["Просто текст"], DocumentType.OTHER),
+        # an ЭКЛЗ-era receipt whose head the photo garbled: its total and the means of payment under it
+        (["Res МАГНИТ -КАЧУРКА “SHCA", "= ИТОГ „ 2252.96", "ПЛАТ. КАРТОЙ 2252.96"], DocumentType.CASH_RECEIPT),
+        (["ИТОГ 100,00", "НАЛИЧНЫМИ 100,00"], DocumentType.CASH_RECEIPT),
+        (["Оплата наличными при получении"], DocumentType.OTHER),
     ],
 )
 def test_classify_by_telltale_words(lines: list[str], expected: DocumentType) -> None:
