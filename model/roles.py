@@ -9,7 +9,9 @@ is contested when the page holds another number of the same kind that passes the
 too, or in another party's block (``model.fields`` keeps those as ``payer_…``, ``issuer_…``, ``supplier_…``,
 ``others_inn``). Then the value stays, ``unverified``, and the detail names the other number and asks the person to
 look. A recipient's number read where the page says whose it is keeps ``verified`` beside another party's number; two
-numbers that both claim the recipient's place are contested either way.
+numbers that both claim the recipient's place are contested either way. On a bank's transfer receipt, which prints
+the bank's own ИНН, БИК and к/с under whatever label its layout has, "nothing contests it" is not enough where nothing
+says whose a number is: a key must also tie the page's bank numbers to a client's account (``_tied_to_an_account``).
 """
 
 from __future__ import annotations
@@ -41,6 +43,13 @@ ROLE_FIELDS = frozenset(RIVALS)
 RIVAL_FIELDS = frozenset(name for rivals in RIVALS.values() for name in rivals)
 _BIK_FIELDS = ("bank_bic", "payer_bic", "issuer_bic")
 ROLE_RULE = "role_contested"
+UNTIED_RULE = "role_untied"
+_ISSUED_BY_A_BANK = frozenset({DocumentType.BANK_TRANSFER})
+"""Documents a bank issues, which print the bank's own ИНН, БИК and к/с in a stamp or footer under whatever label
+its layout has: there a number no rival contests may still be the bank's own (``_tied_to_an_account``)."""
+_ACCOUNT_TIES = frozenset({"account_key_bik", "account_key_corr_code", "treasury_single_account_key_bik"})
+"""The keys that tie the page's БИК and к/с to a client's account (a р/с, a treasury office's ЕКС): a bank's own
+requisites in its footer hold no client's account."""
 
 
 def _of_its_kind(field: str, biks: Iterable[str]) -> Callable[[str], bool]:
@@ -91,6 +100,7 @@ def role_checked(
     """Each verified recipient's number whose role is contested made ``unverified``, with the other numbers named."""
     others = list(rivals)
     biks = {c.value for c in others if c.field in _BIK_FIELDS} | {c.value for c in by_field["bank_bic"]}
+    untied = document_type in _ISSUED_BY_A_BANK and not _tied_to_an_account(results)
     for field in sorted(ROLE_FIELDS):
         value, check = values.get(field), results[field]
         if value is None or check.status != CheckStatus.VERIFIED:
@@ -104,6 +114,16 @@ def role_checked(
         contest = _contest(field, value, rivals_of_field, _of_its_kind(field, biks), claims)
         if contest:
             results[field] = _contested(check, value, contest, established)
+        elif untied and not established:
+            results[field] = _untied(check, value)
+
+
+def _tied_to_an_account(results: Mapping[str, FieldCheck]) -> bool:
+    """Whether a key that could have failed ties the page's bank numbers to a client's account: the recipient's р/с
+    against the БИК or the к/с's bank code, or a treasury office's ЕКС against its БИК. Then the page shows the
+    payee's requisites, not only its issuing bank's own."""
+    keyed = (results["recipient_account"], results["bank_corr_account"])
+    return any(check.status == CheckStatus.VERIFIED and check.rule in _ACCOUNT_TIES for check in keyed)
 
 
 def _claims(field: str, document_type: DocumentType, reading: Candidate) -> bool:
@@ -135,6 +155,15 @@ def _contest(
         elif (whose := RIVALS[field].get(rival.field)) is not None:
             contest[rival.value] = f"{whose}, by where it stands"
     return [f"{number} ({whose})" for number, whose in contest.items()]
+
+
+def _untied(check: FieldCheck, value: str) -> FieldCheck:
+    detail = (
+        f"{check.detail}; but nothing on the page says whose {value} is (no label or block of the recipient's, no"
+        " payment QR), and no recipient's account is keyed to its bank: a bank's receipt prints the bank's own ИНН,"
+        " БИК and к/с, which pass these checks too. Compare it with the document"
+    )
+    return check.model_copy(update={"status": CheckStatus.UNVERIFIED, "rule": UNTIED_RULE, "detail": detail})
 
 
 def _contested(check: FieldCheck, value: str, contest: list[str], established: bool) -> FieldCheck:

@@ -11,7 +11,7 @@ import pytest
 from model.checks import account_control_key
 from model.fields import classify, extract_candidates
 from model.resolve import resolve
-from model.roles import ROLE_RULE
+from model.roles import ROLE_RULE, UNTIED_RULE
 from model.schema import Candidate, CheckStatus, DocumentType, FieldCheck, PaymentDetails, Source
 
 PAYEE_INN, PAYER_INN, BANK_INN = "7707083893", "5050029646", "7710140679"
@@ -204,3 +204,40 @@ def test_a_lone_number_passing_a_check_digit_contests_no_labelled_inn() -> None:
     lone = Candidate("recipient_inn", "1446741110", Source.OCR, 0.3, by_shape=True)
     _, checks = resolve([labelled, lone], DocumentType.OTHER)
     assert _status(checks["recipient_inn"]) == ("verified", "inn_check_digits")
+
+
+BANK_FOOTER = ["Реквизиты банка:", f"ИНН {BANK_INN}", f"БИК {ISSUER_BIK}", f"к/с {ISSUER_CORR}"]
+"""The issuing bank's own requisites under a heading no issuer detector of ``model.fields`` knows."""
+
+
+def test_a_banks_own_numbers_alone_on_a_transfer_receipt_are_not_verified() -> None:
+    """A transfer by phone names no payee's requisites; the bank's footer is the only ИНН, БИК and к/с on the page,
+    nothing contests them and their checks pass (the Ozon Банк and Почта Банк receipts of the real set, their footers
+    under a label the detectors miss): no account ties them to the payee, so none is verified."""
+    lines = ["Квитанция о переводе", "Перевод по номеру телефона", "Сумма перевода 1 500,00 ₽", *BANK_FOOTER]
+    details, checks = _read(lines)
+    assert (details.recipient_inn, details.bank_bic, details.bank_corr_account) == (BANK_INN, ISSUER_BIK, ISSUER_CORR)
+    for field in ("recipient_inn", "bank_bic", "bank_corr_account"):
+        assert _status(checks[field]) == ("unverified", UNTIED_RULE), field
+    assert "bank's own" in (checks["bank_bic"].detail or "")
+
+
+def test_a_transfer_receipts_numbers_keyed_to_the_payees_account_stay_verified() -> None:
+    """The recipient's account passing its key against the БИК ties the bank numbers to a client of that bank: a
+    bank's own footer holds no client's account."""
+    lines = ["Квитанция о переводе", "Перевод по реквизитам", f"БИК {PAYEE_BIK}", f"к/с {PAYEE_CORR}"]
+    _, checks = _read([*lines, f"Счёт {PAYEE_ACCOUNT}"])
+    assert _status(checks["bank_bic"])[0] == "verified"
+    assert _status(checks["bank_corr_account"]) == ("verified", "corr_account_key_bik")
+    assert _status(checks["recipient_account"]) == ("verified", "account_key_bik")
+    _, checks = _read(lines)
+    assert _status(checks["bank_corr_account"]) == ("unverified", UNTIED_RULE)
+
+
+def test_an_invoices_lone_requisites_stay_verified() -> None:
+    """Only a bank's own receipt prints the bank's requisites as its own: on an invoice the bank numbers with no
+    account beside them are the payee's bank's, and nothing contests them."""
+    lines = ["Счет на оплату № 15 от 01.04.2025", "Поставщик: ООО «Ромашка»", f"БИК {PAYEE_BIK}", f"к/с {PAYEE_CORR}"]
+    details, checks = _read(lines)
+    assert details.document_type == DocumentType.INVOICE
+    assert _status(checks["bank_corr_account"]) == ("verified", "corr_account_key_bik")
