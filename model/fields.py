@@ -563,10 +563,18 @@ _DOLLARS = re.compile(r"usd|долл|dollar", re.IGNORECASE)
 _FIVE_READ_AS_DOLLAR = re.compile(r"\$(?=\d)")
 """Blur makes a 5 of "53 776,40" into "$3 776,40"; on a page that never names dollars, "$" before a digit is a 5."""
 _CURRENCY_BESIDE_A_NUMBER = re.compile(
-    r"(?<=\d)\s?(?:₽|руб|rub|rur|usd|eur|cny|юан|[$€¥])|(?:[$€¥]|usd|eur|cny)(?=\s?\d)", re.IGNORECASE
+    r"(?<=\d)\s?(?:бел\.?\s?руб|₽|руб|rub|rur|usd|eur|cny|юан|byn|byr|uah|грн|kzt|тенге|[$€¥₴₸])"
+    r"|(?:[$€¥₴₸]|usd|eur|cny|byn|uah|kzt)(?=\s?\d)",
+    re.IGNORECASE,
 )
-"""A currency as documents print it, next to an amount: "1 234,56 ₽", "$100", "EUR 50". A "¥" that OCR reads out of
-a blurred page's specks, away from any number, says nothing."""
+"""A currency as documents print it, next to an amount: "1 234,56 ₽", "$100", "EUR 50", "5,75 BYN", "401.00 ГРН". A
+"¥" that OCR reads out of a blurred page's specks, away from any number, says nothing."""
+_HOME_CURRENCY = (
+    (re.compile(r"(?<![а-яёa-z])" + label("унп") + r"\W{0,3}\d{9}(?!\d)", re.IGNORECASE), "BYN"),
+    (re.compile(r"(?<![а-яёa-z])" + label("пдв") + r"(?![а-яёa-z])", re.IGNORECASE), "UAH"),
+)
+"""Where no currency is printed, the country's: a Belarusian payee's number is its УНП (9 digits, where Russia prints
+an ИНН), and Ukraine's VAT is ПДВ (Russia's НДС). Roubles otherwise."""
 
 
 _AGENT_RECEIPT = re.compile(label("инн поставщика") + r"|признак агента|(?<![а-яё])агент(?![а-яё])", re.IGNORECASE)
@@ -772,7 +780,8 @@ def _currency(lines: Sequence[str], source: Source) -> str:
     if source in OCR_SOURCES:
         unnamed = {sign for sign, named in _NAMED_IN_LETTERS.items() if not named.search(text)}
         marks = [mark for mark in marks if not unnamed & set(mark)]
-    return normalize_currency(" ".join(marks)) or "RUB"
+    home = next((code for pattern, code in _HOME_CURRENCY if pattern.search(text)), "RUB")
+    return normalize_currency(" ".join(marks)) or home
 
 
 def _caption_labelled(found: list[Candidate], line: str, above: Sequence[str], source: Source) -> list[Candidate]:

@@ -17,6 +17,9 @@ _MONTHS = {
 }  # fmt: skip
 
 _CURRENCIES = {
+    # the neighbours' currencies first: a Belarusian «бел. руб.» holds the Russian «руб»
+    "бел. руб": "BYN", "бел.руб": "BYN", "byn": "BYN", "byr": "BYR",
+    "грн": "UAH", "₴": "UAH", "uah": "UAH", "тенге": "KZT", "₸": "KZT", "kzt": "KZT",
     "₽": "RUB", "руб": "RUB", "rub": "RUB", "р.": "RUB", "rur": "RUB",
     "$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "¥": "CNY", "cny": "CNY", "юан": "CNY",
 }  # fmt: skip

@@ -74,7 +74,10 @@ class PaymentDetails(BaseModel):
         'subtotal before VAT, a VAT line, a fee or change. Decimal with a dot and two places, "1234.50"',
     )
     currency: str | None = Field(
-        None, pattern=r"^[A-Z]{3}$", description="ISO 4217 code; RUB unless the document prints another by the amount"
+        None,
+        pattern=r"^[A-Z]{3}$",
+        description="ISO 4217 code: the one printed by the amount, else the country's (BYN where the payee's number "
+        "is a Belarusian УНП, UAH where VAT is Ukraine's ПДВ), else RUB",
     )
     payment_date: str | None = Field(
         None,

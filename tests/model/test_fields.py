@@ -618,3 +618,16 @@ def test_a_word_after_invoice_is_no_number_sign() -> None:
 )
 def test_a_persons_name_wrapped_before_the_patronymic_is_joined(lines: list[str], field: str, expected: str) -> None:
     assert _values(lines, field) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["ЧП «Ромашка» УНП 190123456", "ИТОГО 4,00"], "BYN"),  # Belarus prints a 9-digit УНП, no currency
+        (["ТОВ «Ромашка»", "ПДВ А 20.00% 46.83", "ИТОГ 281.00"], "UAH"),  # Ukraine's VAT is ПДВ
+        (["ООО «Ромашка» ИНН 7707083893", "ИТОГО 4,00"], "RUB"),
+        (["УНП 190123456", "ИТОГО 4,00 руб."], "RUB"),  # a printed currency outranks the country's
+    ],
+)
+def test_currency_where_none_is_printed_is_the_countrys(lines: list[str], expected: str) -> None:
+    assert _values(lines, "currency") == [expected]

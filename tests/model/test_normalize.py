@@ -86,7 +86,17 @@ def test_find_dates_gives_each_date_with_where_it_starts_in_reading_order() -> N
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("1 234,56 ₽", "RUB"), ("100 руб.", "RUB"), ("10.00 USD", "USD"), ("€ 5", "EUR"), ("1234", None)],
+    [
+        ("1 234,56 ₽", "RUB"),
+        ("100 руб.", "RUB"),
+        ("10.00 USD", "USD"),
+        ("€ 5", "EUR"),
+        ("1234", None),
+        ("5,75 бел. руб.", "BYN"),
+        ("СУММА: 5,75 BYN", "BYN"),
+        ("401.00 ГРН", "UAH"),
+        ("1 500 ₸", "KZT"),
+    ],
 )
 def test_normalize_currency_maps_signs_and_codes(text: str, expected: str | None) -> None:
     assert normalize_currency(text) == expected
