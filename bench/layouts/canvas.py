@@ -237,3 +237,112 @@ class Page:
 
 def pick_face(rng: random.Random, faces: tuple[tuple[str, str], ...]) -> tuple[str, str]:
     return rng.choice(faces)
+
+
+SECOND_TAPE_FACES = (
+    ("jetbrains-mono/JetBrainsMono-Light.ttf", "jetbrains-mono/JetBrainsMono-SemiBold.ttf"),
+    ("roboto/unhinted/RobotoCondensed-Light.ttf", "roboto/unhinted/RobotoCondensed-Medium.ttf"),
+    ("open-sans/OpenSans-CondLight.ttf", "open-sans/OpenSans-CondBold.ttf"),
+    ("paratype/PTN57F.ttf", "paratype/PTN77F.ttf"),
+    ("dejavu/DejaVuSans.ttf", "dejavu/DejaVuSans-Bold.ttf"),
+)
+"""The second round's receipt faces, none of which the first round draws: light and semi-bold mono, condensed light
+sans (Эвотор and АТОЛ print a narrow sans), PT Sans Narrow, DejaVu Sans."""
+
+SECOND_PAGE_FACES = (
+    ("dejavu/DejaVuSerifCondensed.ttf", "dejavu/DejaVuSerifCondensed-Bold.ttf"),
+    ("noto/NotoSerifDisplay-Regular.ttf", "noto/NotoSerifDisplay-Bold.ttf"),
+    ("noto/NotoSansDisplay-Regular.ttf", "noto/NotoSansDisplay-Bold.ttf"),
+    ("paratype/PTC55F.ttf", "paratype/PTC75F.ttf"),
+    ("paratype/PTZ55F.ttf", "paratype/PTF75F.ttf"),
+    ("open-sans/OpenSans-Light.ttf", "open-sans/OpenSans-ExtraBold.ttf"),
+    ("dejavu/DejaVuSans.ttf", "dejavu/DejaVuSans-Bold.ttf"),
+)
+"""The second round's form and PDF faces: condensed and display cuts, PT's caption faces, a light sans."""
+
+SECOND_SCREEN_FACES = (
+    ("open-sans/OpenSans-Light.ttf", "open-sans/OpenSans-ExtraBold.ttf"),
+    ("noto/NotoSansDisplay-Regular.ttf", "noto/NotoSansDisplay-Bold.ttf"),
+    ("paratype/PTC55F.ttf", "paratype/PTC75F.ttf"),
+    ("dejavu/DejaVuSans-ExtraLight.ttf", "dejavu/DejaVuSans-Bold.ttf"),
+    ("roboto/unhinted/RobotoCondensed-Light.ttf", "roboto/unhinted/RobotoTTF/Roboto-Black.ttf"),
+)
+"""The second round's app faces."""
+
+HAND_FACES = (
+    "freefont/FreeSerifItalic.ttf",
+    "liberation/LiberationSerif-Italic.ttf",
+    "paratype/PTZ56F.ttf",
+    "noto/NotoSerif-Italic.ttf",
+    "dejavu/DejaVuSerifCondensed-Italic.ttf",
+)
+"""Italic faces that, each glyph turned and shifted on its own in blue ink, pass for a pen's figures."""
+
+PEN: Colour = (30, 50, 150)
+
+
+class SecondPage(Page):
+    """The first round's page with what the second round's documents add: a QR beside the lines it sits with,
+    several QR codes in a row, and figures written by hand into a printed form's blanks."""
+
+    def qr_beside(self, payload: str, pixels: int, rows: list[tuple[str, str]], size: int | None = None) -> None:
+        """The QR at the left margin and ``rows`` (label, value) in the column to its right, as Эвотор and АТОЛ
+        registers print the fiscal block."""
+        top = self.y
+        self.qr(payload, pixels, align="left")
+        bottom, self.y = self.y, top + 6
+        left = self.margin + pixels + 20
+        size = size or self.size
+        for raw_label, raw_value in rows:
+            label, value = self.printable(raw_label), self.printable(raw_value)
+            self._draw.text((left, self.y), label, font=self.font(size), fill=self.ink)
+            right = self.width - self.margin - self.text_width(value, size)
+            self._draw.text((right, self.y), value, font=self.font(size), fill=self.ink)
+            self.y += round(size * 1.3)
+        self.y = max(self.y, bottom)
+
+    def qr_row(self, payloads: list[tuple[str, str]], pixels: int, caption_size: int) -> None:
+        """QR codes side by side, each with its caption under it: ``payloads`` are (payload, caption)."""
+        top, step = self.y, (self.width - 2 * self.margin) // len(payloads)
+        bottom = top
+        for index, (payload, caption) in enumerate(payloads):
+            code = segno.make(payload, error="m", encoding="utf-8")
+            scale = max(2, pixels // code.symbol_size(border=2)[0])
+            side = int(code.symbol_size(scale=scale, border=2)[0])
+            image = Image.new("RGB", (side, side), (255, 255, 255))
+            draw = ImageDraw.Draw(image)
+            for row, bits in enumerate(code.matrix_iter(scale=1, border=2)):
+                for col, bit in enumerate(bits):
+                    if bit:
+                        draw.rectangle((col * scale, row * scale, col * scale + scale - 1, row * scale + scale - 1), 0)
+            x = self.margin + index * step
+            self._image.paste(image, (x, top))
+            self._draw.text((x, top + image.height + 4), caption, font=self.font(caption_size), fill=self.ink)
+            bottom = max(bottom, top + image.height + round(caption_size * 1.6))
+        self.y = bottom + 10
+
+    def scrawl(self, text: str, x: float, rng: random.Random, size: int, face: str) -> float:
+        """``text`` written by hand at ``x`` on the current line, each glyph turned, shifted and sized on its own;
+        returns where the writing ends."""
+        for character in text:
+            font = _font(face, round(size * rng.uniform(1.0, 1.25)))
+            box = font.getbbox(character)
+            glyph = Image.new("L", (round(box[2]) + 8, round(size * 1.8)), 0)
+            ImageDraw.Draw(glyph).text((4, 2), character, font=font, fill=255)
+            glyph = glyph.rotate(rng.uniform(-12, 12), resample=Image.Resampling.BICUBIC, expand=True)
+            ink = Image.new("RGB", glyph.size, PEN)
+            self._image.paste(ink, (round(x), self.y - round(size * 0.3) + rng.randint(-3, 3)), glyph)
+            x += box[2] + rng.uniform(-1, 3)
+        return x
+
+    def form_line(self, parts: list[tuple[str, bool]], rng: random.Random, hand: str, size: int | None = None) -> None:
+        """A line of a printed form whose blanks a payer filled in: ``parts`` are (text, written by hand)."""
+        size = size or self.size
+        x: float = self.margin
+        for text, by_hand in parts:
+            if by_hand:
+                x = self.scrawl(text, x + 6, rng, size, hand) + 6
+            else:
+                self._draw.text((x, self.y), text, font=self.font(size), fill=self.ink)
+                x += self.text_width(text, size)
+        self.y += round(size * 1.6)

@@ -18,6 +18,8 @@ class Drawn:
     image: Image.Image
     template: str
     details: PaymentDetails
+    thermal: bool = False
+    """Printed on thermal paper (a till's tape), whose print fades: the second round's photos may show it."""
 
 
 Template = Callable[[random.Random], Drawn]

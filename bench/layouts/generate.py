@@ -1,52 +1,95 @@
-"""Plan the set (templates in turn for each kind), draw each page clean and as a photo, write ``truth.jsonl``."""
+"""Plan the set (templates in turn for each kind), draw each page clean and as a photo, write ``truth.jsonl``.
+
+Two rounds of templates by two helpers who had not read the parser: the first round's 72 images keep their names
+and bytes (its figures stay comparable); the second's are named ``r2_<kind>_NN`` and photographed with damage the
+first round's photos lack (``worn.py``).
+"""
 
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from bench.corpus.truth import TRUTH_FILE, Difficulty, TruthRecord, write_truth
-from bench.layouts import invoices, receipts, transfers
-from bench.layouts.drawn import Template
+from bench.layouts import invoices, invoices2, receipts, receipts2, transfers, transfers2
+from bench.layouts.drawn import Drawn, Template
 from bench.layouts.photo import photograph
+from bench.layouts.worn import photograph_worn
 
-KINDS: tuple[tuple[str, tuple[Template, ...]], ...] = (
+Kinds = tuple[tuple[str, tuple[Template, ...]], ...]
+
+
+@dataclass(frozen=True)
+class Round:
+    """One helper's templates: the prefix of their file names, how many documents of each kind, the seed's offset
+    and the photo damage."""
+
+    prefix: str
+    kinds: Kinds
+    per_kind: int
+    seed_offset: int
+    photograph: Callable[[Drawn, random.Random], bytes]
+
+
+KINDS: Kinds = (
     ("receipt", receipts.TEMPLATES),
     ("invoice", invoices.TEMPLATES),
     ("transfer", transfers.TEMPLATES),
 )
+SECOND_KINDS: Kinds = (
+    ("receipt", receipts2.TEMPLATES),
+    ("invoice", invoices2.TEMPLATES),
+    ("transfer", transfers2.TEMPLATES),
+)
 DEFAULT_SEED = 14
 DEFAULT_PER_KIND = 12
+ROUNDS = {
+    1: Round("", KINDS, DEFAULT_PER_KIND, 0, lambda drawn, rng: photograph(drawn.image, rng)),
+    2: Round(
+        "r2_",
+        SECOND_KINDS,
+        DEFAULT_PER_KIND,
+        50_000,
+        lambda drawn, rng: photograph_worn(drawn.image, rng, drawn.thermal),
+    ),
+}
 
 
-def plan(per_kind: int) -> list[tuple[str, Template]]:
+def plan(per_kind: int, kinds: Kinds = KINDS) -> list[tuple[str, Template]]:
     """Each kind's templates in turn, ``per_kind`` documents of each kind, interleaved by kind."""
     return [
         (f"{kind}_{index:02d}", templates[index % len(templates)])
         for index in range(per_kind)
-        for kind, templates in KINDS
+        for kind, templates in kinds
     ]
 
 
-def generate(out: Path, seed: int = DEFAULT_SEED, per_kind: int = DEFAULT_PER_KIND) -> list[TruthRecord]:
-    """Draw every planned document into ``out`` as ``NAME_clean.png`` and ``NAME_photo.jpg``; same seed, same bytes."""
+def generate(
+    out: Path, seed: int = DEFAULT_SEED, per_kind: int | None = None, rounds: tuple[int, ...] = (1, 2)
+) -> list[TruthRecord]:
+    """Draw every planned document of ``rounds`` into ``out`` as ``NAME_clean.png`` and ``NAME_photo.jpg``; same
+    seed, same bytes. ``per_kind`` overrides each round's own count."""
     out.mkdir(parents=True, exist_ok=True)
     records = []
-    for number, (name, template) in enumerate(plan(per_kind)):
-        rng = random.Random(seed * 100_000 + number)
-        drawn = template(rng)
-        clean, photo = f"{name}_clean.png", f"{name}_photo.jpg"
-        drawn.image.save(out / clean, optimize=False)
-        (out / photo).write_bytes(photograph(drawn.image, rng))
-        for file, difficulty in ((clean, Difficulty.CLEAN), (photo, Difficulty.PHOTO)):
-            records.append(
-                TruthRecord(
-                    file=file,
-                    document_type=drawn.details.document_type,
-                    difficulty=difficulty,
-                    template=drawn.template,
-                    fields=drawn.details,
+    for chosen in rounds:
+        drawing = ROUNDS[chosen]
+        for number, (name, template) in enumerate(plan(per_kind or drawing.per_kind, drawing.kinds)):
+            rng = random.Random(seed * 100_000 + drawing.seed_offset + number)
+            drawn = template(rng)
+            clean, photo = f"{drawing.prefix}{name}_clean.png", f"{drawing.prefix}{name}_photo.jpg"
+            drawn.image.save(out / clean, optimize=False)
+            (out / photo).write_bytes(drawing.photograph(drawn, rng))
+            for file, difficulty in ((clean, Difficulty.CLEAN), (photo, Difficulty.PHOTO)):
+                records.append(
+                    TruthRecord(
+                        file=file,
+                        document_type=drawn.details.document_type,
+                        difficulty=difficulty,
+                        template=drawn.template,
+                        fields=drawn.details,
+                    )
                 )
-            )
     write_truth(out / TRUTH_FILE, records)
     return records

@@ -363,3 +363,57 @@ def fiscal_drive(rng: random.Random) -> str:
 
 def fiscal_number(rng: random.Random, high: int) -> str:
     return str(rng.randint(1, high))
+
+
+@dataclass(frozen=True)
+class Treasury:
+    """A treasury office (УФК) that receives budget payments: its БИК (00-02…) and the ЕКС (40102…) that stands
+    in a к/с's place, from the directory."""
+
+    bic: str
+    name: str
+    single_account: str
+    city: str
+
+    @property
+    def bank_printed(self) -> str:
+        """How budget requisites print the bank: the Bank of Russia's division, «//», the treasury office."""
+        return f"ОТДЕЛЕНИЕ {self.city.upper()} БАНКА РОССИИ//{self.name} г. {self.city}"
+
+
+@cache
+def _treasuries() -> tuple[Treasury, ...]:
+    with gzip.open(DIRECTORY_PATH, "rt", encoding="utf-8") as handle:
+        entries = json.load(handle)["entries"]
+    return tuple(
+        Treasury(entry[0], entry[1], entry[6][0], entry[4])
+        for entry in entries
+        if entry[0].startswith(("00", "01", "02")) and entry[6] and entry[4]
+    )
+
+
+def treasury(rng: random.Random) -> Treasury:
+    return rng.choice(_treasuries())
+
+
+def oktmo(rng: random.Random) -> str:
+    return f"{rng.randint(1, 99):02d}" + digits(rng, 3) + "000"
+
+
+def treasury_account(rng: random.Random, municipal: bool = False) -> str:
+    """A казначейский счёт: 03100 of federal revenue, or 03234 of a municipal institution's funds, then the rouble's
+    643, a zero and (for the municipal) an ОКТМО; it carries no control key."""
+    if municipal:
+        return "03234643" + oktmo(rng) + "0000"
+    return "031006430000000" + f"{rng.randint(10, 99)}" + "000"
+
+
+def kbk(rng: random.Random, administrator: str) -> str:
+    """A budget classification code (КБК): the administrator's three digits, then 17 more."""
+    return administrator + "1" + rng.choice(["1601123010001140", "0801000010001110", "1302994040000130"])
+
+
+def past_day(rng: random.Random) -> date:
+    """A day of 2026 before December, when the second round was drawn: no payment dated in the future (which the
+    extractor rightly calls invalid)."""
+    return date(2026, rng.randint(1, 11), rng.randint(1, 28))

@@ -3,21 +3,32 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import random
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from bench.corpus.truth import TRUTH_FILE, load_truth
-from bench.layouts import invoices, receipts, transfers
+from bench.layouts import invoices, invoices2, receipts, receipts2, transfers, transfers2
 from bench.layouts.drawn import Template
-from bench.layouts.generate import KINDS, generate, plan
+from bench.layouts.generate import KINDS, SECOND_KINDS, generate, plan
 from bench.layouts.requisites import in_words
-from model.checks import corr_account_valid, inn_valid, settlement_account_valid
+from bench.layouts.worn import photograph_worn
+from model.checks import (
+    corr_account_valid,
+    inn_valid,
+    kpp_valid,
+    settlement_account_valid,
+    treasury_account_valid,
+    treasury_office_bik,
+)
 from model.schema import DocumentType
 
 TEMPLATES = [*receipts.TEMPLATES, *invoices.TEMPLATES, *transfers.TEMPLATES]
+SECOND_TEMPLATES = [*receipts2.TEMPLATES, *invoices2.TEMPLATES, *transfers2.TEMPLATES]
 
 
 def _digest(folder: Path) -> dict[str, str]:
@@ -35,17 +46,38 @@ def test_the_same_seed_draws_the_same_bytes(tmp_path: Path) -> None:
     ]
 
 
-def test_every_template_of_every_kind_is_planned() -> None:
-    planned = {template for _, template in plan(4)}
-    assert planned == {template for _, templates in KINDS for template in templates}
+def test_the_second_round_leaves_the_first_rounds_pages_as_they_were(tmp_path: Path) -> None:
+    generate(tmp_path / "first", seed=5, per_kind=1, rounds=(1,))
+    generate(tmp_path / "both", seed=5, per_kind=1, rounds=(1, 2))
+    first, both = _digest(tmp_path / "first"), _digest(tmp_path / "both")
+    assert {name: digest for name, digest in both.items() if name in first and name != TRUTH_FILE} == {
+        name: digest for name, digest in first.items() if name != TRUTH_FILE
+    }
+    assert sorted(name for name in both if name.startswith("r2_")) == [
+        f"r2_{kind}_00_{variant}"
+        for kind in ("invoice", "receipt", "transfer")
+        for variant in ("clean.png", "photo.jpg")
+    ]
 
 
-@pytest.mark.parametrize("template", TEMPLATES, ids=lambda template: template.__name__)
+@pytest.mark.parametrize("kinds", [KINDS, SECOND_KINDS], ids=["first", "second"])
+def test_every_template_of_every_kind_is_planned(kinds: tuple[tuple[str, tuple[Template, ...]], ...]) -> None:
+    planned = {template for _, template in plan(4, kinds)}
+    assert planned == {template for _, templates in kinds for template in templates}
+
+
+@pytest.mark.parametrize("template", TEMPLATES + SECOND_TEMPLATES, ids=lambda template: template.__name__)
 def test_a_templates_identifiers_pass_their_checks(template: Template) -> None:
     for seed in range(3):
-        details = template(random.Random(seed)).details
+        drawn = template(random.Random(seed))
+        details = drawn.details
+        assert drawn.image.width >= 400 and drawn.image.height >= 500, "a page too small to hold a document"
+        assert details.amount is not None and Decimal(details.amount) > 0
         assert details.recipient_inn is None or inn_valid(details.recipient_inn)
-        if details.recipient_account and details.bank_bic:
+        assert details.recipient_kpp is None or kpp_valid(details.recipient_kpp)
+        if details.recipient_account and details.bank_bic and treasury_office_bik(details.bank_bic):
+            assert treasury_account_valid(details.recipient_account), "a budget payee's казначейский счёт is 03…"
+        elif details.recipient_account and details.bank_bic:
             assert settlement_account_valid(details.recipient_account, details.bank_bic)
         if details.bank_corr_account and details.bank_bic:
             assert corr_account_valid(details.bank_corr_account, details.bank_bic)
@@ -67,3 +99,20 @@ def test_a_templates_identifiers_pass_their_checks(template: Template) -> None:
 )
 def test_a_sum_in_words_reads_as_an_invoice_writes_it(value: Decimal, words: str) -> None:
     assert in_words(value) == words
+
+
+def test_a_worn_photo_is_a_seeded_jpeg_of_the_whole_print() -> None:
+    page = receipts2.fuel_station(random.Random(2))
+    photo = photograph_worn(page.image, random.Random(9), thermal=True)
+    assert photo == photograph_worn(page.image, random.Random(9), thermal=True)
+    image = Image.open(io.BytesIO(photo))
+    assert image.format == "JPEG"
+    assert min(image.size) >= 0.5 * 1500 / 1.2 * min(page.image.size) / max(page.image.size)
+
+
+def test_a_budget_payments_truth_names_the_treasury_office() -> None:
+    for template in (invoices2.school_pd4, transfers2.budget_fine):
+        details = template(random.Random(4)).details
+        assert details.bank_bic is not None and treasury_office_bik(details.bank_bic)
+        assert details.bank_corr_account is not None and details.bank_corr_account.startswith("40102")
+        assert details.recipient_name is not None and details.recipient_name.startswith("УФК")
