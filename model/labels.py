@@ -89,6 +89,9 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
     # size, its wide О is often lost («ИТГ ≡142.00»)
     ("amount", "итог; итг", read_amount, _ANYWHERE, 2.2),
     ("amount", "итого; всего", read_amount, _LINE_START, 2.0),
+    # a service's app or web page states the total of an order or a trip in words of its own («Общая стоимость
+    # 2691₽» over «Поездка 2691₽» on a taxi app's trip, «Итоговая сумма: 231.97»)
+    ("amount", "общая стоимость; итоговая сумма; итоговая стоимость", read_amount, _LINE_START, 2.0),
     ("amount", "сумма перевода; сумма платежа; сумма операции; сумма списания; сумма", read_amount, _LINE_START, 1.0),
     # what the recipient's account was credited, in its own currency on a transfer abroad («1 504,43 UZS» for «10
     # RUR» debited, ВТБ's «Сумма выплаты 449.65 AMD»): read so that its «Сумма» is not the amount, since the payer's

@@ -18,6 +18,7 @@ layer's lines end to end («Банк получателяИНН 2310…», PSB O
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -63,7 +64,9 @@ def in_page_order(words: Sequence[TextWord]) -> tuple[str, tuple[TextWord, ...]]
         by_line: dict[int, list[TextWord]] = {}
         for word in words:
             by_line.setdefault(word.line, []).append(word)
-        rows = [line for _, line in sorted(by_line.items())]
+        rows = _rejoin_figures(
+            [line for _, line in sorted(by_line.items())], axes or _Axes(vertical=False, along=1, across=1)
+        )
     else:
         rows = _rows(words, axes)
     text = "\n".join(" ".join(word.text for word in row) for row in rows)
@@ -102,6 +105,41 @@ def _orderly(words: Sequence[TextWord], axes: _Axes) -> bool:
         return True
     forward = sum(after[0] >= before[0] - max(before[1], after[1]) for before, after in pairwise(lines))
     return forward >= ORDERLY_SHARE * (len(lines) - 1)
+
+
+FIGURE_LOOKAHEAD = 3
+"""How many of the layer's lines after a caption alone may hold its figure: a receipt draws its large «Итого» and
+«15 901 ₽» as separate objects with the goods table's header between them (Т-Путешествия's electronic receipt)."""
+_FIGURE = re.compile(r"^[\s\d.,=≡₽$€%-]*\d[\s\d.,=≡₽$€%-]*(?:руб\.?|р\.)?$", re.IGNORECASE)
+"""A layer line holding only a figure: digits with their separators and a currency sign."""
+
+
+def _rejoin_figures(rows: list[list[TextWord]], axes: _Axes) -> list[list[TextWord]]:
+    """A caption alone on its layer line (a few words, no digit) gets back its figure when a later line, within
+    ``FIGURE_LOOKAHEAD``, holds only a figure printed on the caption's row to its right: the layer drew them apart,
+    the page prints «Итого 15 901 ₽» as one row, and OCR would read it so. Wrapped cells stay as the layer keeps them:
+    a figure alone is no cell's wrapped words, and a caption with digits is a value already read with its own."""
+    rows = [list(row) for row in rows]
+    for index, row in enumerate(rows):
+        if not row or len(row) > 3 or any(char.isdigit() for word in row for char in word.text):
+            continue
+        caption = [axes.place(word.box) for word in row]
+        for later in rows[index + 1 : index + 1 + FIGURE_LOOKAHEAD]:
+            if later and _FIGURE.match(" ".join(word.text for word in later)) and _beside(caption, later, axes):
+                row.extend(later)
+                later.clear()
+                break
+    return [row for row in rows if row]
+
+
+def _beside(caption: list[tuple[float, float, float, float]], figure: Sequence[TextWord], axes: _Axes) -> bool:
+    """The figure stands on the caption's row (``ROW_OVERLAP``), wholly after it along the line."""
+    places = [axes.place(word.box) for word in figure]
+    top, bottom = min(p[2] for p in caption), max(p[3] for p in caption)
+    f_top, f_bottom = min(p[2] for p in places), max(p[3] for p in places)
+    overlap = min(bottom, f_bottom) - max(top, f_top)
+    after = min(p[0] for p in places) >= max(p[1] for p in caption)
+    return after and overlap >= ROW_OVERLAP * min(bottom - top, f_bottom - f_top)
 
 
 ROW_OVERLAP = 0.35

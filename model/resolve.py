@@ -23,7 +23,7 @@ from model import checks
 from model.bank_check import check_bank_in_directory
 from model.bik_directory import BikDirectory, current_directory
 from model.checks import Rule
-from model.roles import RIVAL_FIELDS, role_checked
+from model.roles import RIVAL_FIELDS, RIVALS, role_checked
 from model.schema import (
     FIELD_NAMES,
     OCR_SOURCES,
@@ -515,14 +515,17 @@ _PLACEHOLDER_ACCOUNT = Rule(
 _NO_RULE = Rule("account_shape", lambda value: True, False, "no БИК or к/с to check its key against", "", repairs=False)
 
 
-def _choose_kpp(candidates: list[Candidate], inn: str | None, inn_check: FieldCheck) -> tuple[str | None, FieldCheck]:
+def _choose_kpp(
+    candidates: list[Candidate], inn: str | None, inn_check: FieldCheck, inns: list[Candidate]
+) -> tuple[str | None, FieldCheck]:
     """A КПП starts with the code of the tax office where the company is registered, and its ИНН with the code of
     the office that issued it: the same office unless the company moved or is a large taxpayer. So among readings
     that disagree, the one agreeing with the organisation's ИНН wins (740501001 for ИНН 7405891816, not the
     140501001 that blur made of it), and that agreement verifies it when the ИНН's check digits did.
 
     An individual entrepreneur (12-digit ИНН) has no КПП: one printed near such an ИНН is the buyer's or the
-    platform's, so it is dropped, and the check says so."""
+    platform's, so it is dropped, and the check says so; so is one that names another ИНН's tax office
+    (``_another_partys_kpp``). ``inns``: every ИНН read, the recipient's rivals' too."""
     if inn is not None and len(inn) == 12 and candidates:
         first = _ordered(candidates)[0]
         detail = (
@@ -546,7 +549,26 @@ def _choose_kpp(candidates: list[Candidate], inn: str | None, inn_check: FieldCh
             return _choose("recipient_kpp", agreeing, rule)
         if agreeing:
             return _choose("recipient_kpp", agreeing, _KPP_SHAPE)
+        if (others := _another_partys_kpp(candidates, inn, inns)) is not None:
+            return others
     return _choose("recipient_kpp", candidates, _KPP_SHAPE)
+
+
+def _another_partys_kpp(candidates: list[Candidate], inn: str, inns: list[Candidate]) -> tuple[None, FieldCheck] | None:
+    """No КПП read agrees with the recipient's ИНН, and each names the tax office of another ИНН read on the page
+    (a hotel's «ИНН/КПП 7714464890/771401001» on its folio merged after an agency's receipt, ИНН 7743…): each is that
+    party's, left out. A КПП of an office no ИНН on the page names may be the recipient's (a large taxpayer's 7750…)."""
+    offices = {c.value[:4] for c in inns if len(c.value) == 10 and c.value != inn}
+    if not candidates or not all(c.value[:4] in offices for c in candidates):
+        return None
+    first = _ordered(candidates)[0]
+    owner = next(c.value for c in inns if c.value[:4] == first.value[:4] and c.value != inn)
+    detail = (
+        f"{first.value} left out: its tax office {first.value[:4]} is that of ИНН {owner}, another party on the"
+        f" page, not of the recipient's {inn}"
+    )
+    check = FieldCheck(status=CheckStatus.UNVERIFIED, source=first.source, rule="kpp_of_another_inn", detail=detail)
+    return None, check
 
 
 def _doubted_by_kpp(inn: str | None, check: FieldCheck, kpps: list[Candidate]) -> FieldCheck:
@@ -643,7 +665,10 @@ def resolve(
     inn, kpps = values["recipient_inn"], by_field["recipient_kpp"]
     results["recipient_inn"] = _doubted_by_kpp(inn, results["recipient_inn"], kpps)
     values["recipient_kpp"], results["recipient_kpp"] = _choose_kpp(
-        by_field["recipient_kpp"], values["recipient_inn"], results["recipient_inn"]
+        by_field["recipient_kpp"],
+        values["recipient_inn"],
+        results["recipient_inn"],
+        [c for c in candidates if c.field in ("recipient_inn", *RIVALS["recipient_inn"])],
     )
     by_field["amount"] = _without_lost_kopecks(by_field["amount"])
     for field in VALUE_FIELDS:

@@ -443,7 +443,8 @@ def read_name(text: str) -> str | None:
     if _CAPTION_START.match(text):
         return None
     text = _BANK_OFFICE_BESIDE.sub("", _REQUISITES_FIRST.sub("", _FORM_ROW_NUMBER.sub("", text)))
-    name = _TITLE_TAIL.sub("", _ADDRESS_TAIL.sub("", _ORG_END.sub("", _FORM_BLANK.sub("", text)))).strip(" :|_—-`")
+    text = _NEXT_CAPTION.sub("", _FORM_BLANK.sub("", text))
+    name = _TITLE_TAIL.sub("", _ADDRESS_TAIL.sub("", _ORG_END.sub("", text))).strip(" :|_—-`")
     name = _CRUMBS_AFTER_QUOTE.sub(r"\1", _REQUISITE_AFTER_COMMA.sub("", name))
     if re.search(r"[а-яё]", name):  # «ИП Ковалёв A. A.»: initials read as Latin look-alikes
         name = _LATIN_INITIAL.sub(lambda initial: initial.group().translate(_WORD_LOOKALIKES), name)
@@ -453,6 +454,10 @@ def read_name(text: str) -> str | None:
     return normalize_text(name) if _names_something(name, r"[А-Яа-яЁёA-Za-z]{2}") else None
 
 
+_NEXT_CAPTION = re.compile(r"(?<=[»\"”\w.])\s+[А-ЯЁ][а-яё]+(?:\s+[а-яё]+){0,3}\s?:(?:\s.*)?$")
+"""The next cell's caption on the name's line, a capitalised word or a few ending in a colon: a web page's header
+row prints its captions side by side («Продавец: ООО "Союз" Дата и время: Итоговая сумма:», the values on the row
+under them), and OCR's «Дата ииреми:» still ends in its colon. A name holds no colon."""
 _FORM_ROW_NUMBER = re.compile(r"\s*\((?:\d{1,2}[а-яёa-z]?|[бб6]?[аa])\)\s*$", re.IGNORECASE)
 """The number a счёт-фактура's form gives each row at its end, «Продавец Татэнерго (2)», «(6а)», OCR's «(ба)»."""
 _WORD_LOOKALIKES = str.maketrans("ABCEHKMOPTXY30", "АВСЕНКМОРТХУЗО")

@@ -190,3 +190,22 @@ def test_a_turned_page_is_read_along_its_lines() -> None:
     shuffled = [words[2], words[0], words[1], upwards("Банк", 120, 900, 3), upwards("Дата", 10, 900, 4)]
     assert in_page_order(words)[0].splitlines() == ["Сумма 8100-00", "Итого"]
     assert in_page_order(shuffled)[0].splitlines() == ["Дата", "Сумма 8100-00", "Итого", "Банк"]
+
+
+def test_a_caption_alone_in_its_layer_line_gets_back_the_figure_printed_on_its_row() -> None:
+    """An electronic receipt draws its large «Итого» and «15 901 ₽» as separate text objects with the goods table's
+    header between them: the layer is in the page's order, but the total's caption and figure come out lines apart
+    and no amount is read, so a second document merged into the file (a hotel's folio) gave its sum instead."""
+    words = [
+        _word("Кассовый", 700, 260, 0), _word("чек", 880, 262, 0),
+        _word("Итого", 120, 405, 1, 36),
+        _word("Товар", 114, 531, 2), _word("Количество", 927, 531, 2),
+        _word("15", 1341, 404, 3, 37), _word("901", 1408, 404, 3, 37), _word("₽", 1500, 404, 3, 37),
+        _word("Электронный", 114, 700, 4), _word("платеж", 300, 700, 4), _word("15 901", 1400, 700, 4),
+        _word("Всего", 114, 800, 5), _word("1 000", 1400, 900, 6),
+    ]  # fmt: skip
+    lines = in_page_order(words)[0].splitlines()
+    assert lines[:3] == ["Кассовый чек", "Итого 15 901 ₽", "Товар Количество"]
+    assert "Всего" in lines and "1 000" in lines  # a figure on another row stays on its own
+    amounts = [c.value for c in extract_candidates(lines, Source.PDF) if c.field == "amount"]
+    assert amounts[0] == "15901.00"
