@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from model.amount_words import read_amount_in_words
 from model.labels import INVOICE_WORD, OTHER_CAPTION, RULES, label_matches, labelled_row, read_labelled
 from model.normalize import kopecks_shown, normalize_amount, normalize_currency
 from model.payment_order import is_payment_order, read_payment_order
@@ -181,6 +182,7 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
         candidates = [_as_payers(c) for c in candidates] + _incoming_payer(lines, source)
     if document_type == DocumentType.CASH_RECEIPT:
         candidates += _cash_receipt_readings(candidates, lines, unlabelled, source)
+    candidates += read_amount_in_words(lines, source)
     return candidates + parties.rivals + _currency_read(candidates, lines, source)
 
 

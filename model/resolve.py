@@ -20,6 +20,7 @@ from datetime import date
 from functools import partial
 
 from model import checks
+from model.amount_words import AMOUNT_IN_WORDS, words_checked
 from model.bank_check import check_bank_in_directory
 from model.bik_directory import BikDirectory, current_directory
 from model.checks import Rule
@@ -201,11 +202,16 @@ def _agreeing_sources(field: str, chosen: Candidate, candidates: list[Candidate]
 
 def _agreement(field: str, chosen: Candidate, candidates: list[Candidate]) -> FieldCheck | None:
     """``verified`` by another source reading the same value, or ``None`` when none does. The two OCR readers
-    (Tesseract and Indra) verify each other only on ``READERS_AGREE_FIELDS``; two passes of one reader never do."""
+    (Tesseract and Indra) verify each other only on ``READERS_AGREE_FIELDS``; two passes of one reader never do.
+    Where the page's QR codes read different values (a bill's QR for its charges beside one for its penalties), a QR
+    agreeing confirms nothing: ``unverified``, the detail naming them."""
     others = _agreeing_sources(field, chosen, candidates)
     if not others:
         return None
     sources = {chosen.source, *(Source(other) for other in others)}
+    if Source.QR in sources and len(coded := _qr_values(field, candidates)) > 1:
+        detail = f"the page's QR codes read {', '.join(coded)}: only the document says which is this payment's"
+        return FieldCheck(status=CheckStatus.UNVERIFIED, source=chosen.source, rule="qr_codes_differ", detail=detail)
     if Source.QR in sources:
         rule = "qr_agrees"
     elif not sources <= OCR_SOURCES:
@@ -218,6 +224,28 @@ def _agreement(field: str, chosen: Candidate, candidates: list[Candidate]) -> Fi
         return None
     detail = f"{chosen.source.value} and {', '.join(others)} read the same"
     return FieldCheck(status=CheckStatus.VERIFIED, source=chosen.source, rule=rule, detail=detail)
+
+
+def _scanned_beside_text(check: FieldCheck) -> FieldCheck:
+    """An amount or date the two readers agree on, in a file whose other pages carry a text layer: its scanned pages
+    are likelier attachments of another party's (a hotel's folio merged after an agent's receipt whose «Итого» the
+    text layer lost) than the payment's own, and the readers confirm the digits, not whose sum or date it is."""
+    if check.rule != "readers_agree":
+        return check
+    detail = (
+        f"{check.detail}; but only on the file's scanned pages, beside pages with a text layer: an attachment's"
+        " (another document's) as likely as this payment's"
+    )
+    return check.model_copy(update={"status": CheckStatus.UNVERIFIED, "rule": "scanned_beside_text", "detail": detail})
+
+
+def _qr_values(field: str, candidates: list[Candidate]) -> list[str]:
+    """The different values the page's QR codes read for the field."""
+    values: list[str] = []
+    for c in candidates:
+        if c.source == Source.QR and not any(_same(field, c.value, value) for value in values):
+            values.append(c.value)
+    return values
 
 
 def _sole_reading(field: str, chosen: Candidate, candidates: list[Candidate]) -> bool:
@@ -676,6 +704,12 @@ def resolve(
             values[field], results[field] = _choose(field, by_field[field], _RULES.get(field))
             if values[field] is None and field in _SHOWN_WHEN_MISSHAPEN and misshapen[field]:
                 results[field] = _misshapen(field, misshapen[field])
+    if any(c.source == Source.PDF for c in candidates):
+        for field in _SOLE_READING_FIELDS:
+            results[field] = _scanned_beside_text(results[field])
+    spelled = [c for c in candidates if c.field == AMOUNT_IN_WORDS]
+    amount, amount_check = values["amount"], results["amount"]
+    values["amount"], results["amount"] = words_checked(amount, amount_check, by_field["amount"], spelled)
     check_bank_in_directory(by_field["bank_bic"], values, results, directory or current_directory())
     rivals = [c for c in candidates if c.field in RIVAL_FIELDS and c.field.removeprefix("payer_") not in unshown]
     role_checked(values, results, by_field, rivals, document_type)

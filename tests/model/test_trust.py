@@ -303,3 +303,25 @@ def test_an_inn_whose_kpp_names_an_office_one_digit_away_is_not_verified(kpps: l
     details, checks = _checks(_ocr("recipient_inn", INN_ORG), *(_ocr("recipient_kpp", kpp) for kpp in kpps))
     assert details["recipient_inn"] == INN_ORG
     assert checks["recipient_inn"].status == status
+
+
+def test_an_amount_two_qr_codes_read_differently_is_not_verified_by_either() -> None:
+    """A ЖКХ bill with a QR for its charges and one for its penalties: the print repeating one of the sums says
+    nothing of which the payment is; one QR alone, repeated by the print, verifies it."""
+    charges, penalties = _qr("amount", "568.85"), _qr("amount", "26597.65")
+    printed = _ocr("amount", "568.85")
+    _, checks = _checks(charges, printed)
+    assert (checks["amount"].status, checks["amount"].rule) == ("verified", "qr_agrees")
+    _, checks = _checks(charges, penalties, printed)
+    assert (checks["amount"].status, checks["amount"].rule) == ("unverified", "qr_codes_differ")
+    assert "26597.65" in (checks["amount"].detail or "")
+
+
+def test_readers_agreeing_on_a_scanned_page_beside_a_text_layer_do_not_verify_the_amount() -> None:
+    """A receipt's text layer whose «Итого» was lost, merged with a scan of a hotel's folio: both readers read the
+    folio's sum alone, the agent's receipt says nothing of it."""
+    folio = [Candidate("amount", "16830.00", source) for source in (Source.OCR, Source.INDRA)]
+    _, checks = _checks(*folio)
+    assert (checks["amount"].status, checks["amount"].rule) == ("verified", "readers_agree")
+    _, checks = _checks(*folio, Candidate("recipient_inn", INN_ORG, Source.PDF))
+    assert (checks["amount"].status, checks["amount"].rule) == ("unverified", "scanned_beside_text")

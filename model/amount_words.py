@@ -1,0 +1,93 @@
+"""The total due written out in words: a second form of the amount that can confirm or refute the one in digits.
+
+An invoice, a payment order and a bank's payment check print the sum to pay twice: in digits under «Всего к оплате»
+and in words («Три тысячи семьсот семьдесят пять рублей 36 копеек», «Сумма прописью …»). Only the total due is
+written out, so the words say which of the page's sums is the amount (not «Итого» before VAT, not a fee), and their
+letters are another reading than the digits' (a 3 read as 8 is no «восемь»). ``model.resolve`` verifies an amount
+the words repeat (rule ``amount_in_words``) and leaves unverified one they contradict. The words are parsed by
+number-parser (BSD-3): only a run of words that are all Russian numerals counts, so a word OCR garbled («семъдесят»)
+drops the reading rather than change its value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+
+from number_parser import parse_number
+
+from model.schema import Candidate, CheckStatus, FieldCheck, Source
+
+AMOUNT_IN_WORDS = "amount_in_words"
+"""The candidates' field: not a payment detail of its own, the amount's second form."""
+_ROUBLES = re.compile(
+    r"(?P<before>.*?)(?<![а-яё])руб(?:л[а-яё]*)?\.?\s*(?:(?P<kopecks>\d{2})(?:\s*коп[а-яё]*\.?|\s*$))?",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[а-яё]+", re.IGNORECASE)
+RULE = AMOUNT_IN_WORDS
+
+
+def read_amount_in_words(lines: Sequence[str], source: Source) -> list[Candidate]:
+    """Each sum written in words with its kopecks in digits, as «… рублей 36 копеек» (the words may start on the line
+    above); ``value`` as amounts are written («3775.36»)."""
+    found = []
+    for index, line in enumerate(lines):
+        match = _ROUBLES.match(line)
+        if match is None or match["kopecks"] is None:
+            continue
+        roubles = _numerals(match["before"])
+        if roubles and index > 0 and (above := _numerals(lines[index - 1])):
+            roubles = f"{above} {roubles}"  # «Сто двенадцать тысяч» over «четыреста рублей 05 коп.»
+        value = parse_number(roubles, language="ru") if roubles else None
+        if value:
+            found.append(Candidate(AMOUNT_IN_WORDS, f"{value}.{match['kopecks']}", source))
+    return found
+
+
+_LABEL = re.compile(r"^\W*(?:сумма\s+прописью|(?:итого|всего)(?:\s+к\s+оплате)?|к\s+оплате)?[\W_]*", re.IGNORECASE)
+"""What may stand before the words on their line: the form's caption, a total's label."""
+
+
+def _numerals(text: str) -> str | None:
+    """The text's words, less a label before them, when every one is a Russian numeral (number-parser reads them
+    all or returns None): a word OCR garbled («семъдесят») drops the reading rather than shorten the number."""
+    words = _LABEL.sub("", text, count=1).lower().replace("ё", "е").split()
+    if not words or not all(_WORD.fullmatch(word) for word in words):
+        return None
+    joined = " ".join(words)
+    return joined if parse_number(joined, language="ru") is not None else None
+
+
+def words_checked(
+    value: str | None, check: FieldCheck, amounts: Sequence[Candidate], spelled: Sequence[Candidate]
+) -> tuple[str | None, FieldCheck]:
+    """The amount as the sum in words judges it: ``verified`` when the words repeat it; when they name another sum
+    that the page also reads in digits, that sum (the words say which total is due), ``verified``; otherwise, when
+    they contradict it, never ``verified``. Two sums in words (two documents in one file) judge nothing."""
+    sums = {c.value for c in spelled}
+    if value is None or len(sums) != 1:
+        return value, check
+    (words,) = sums
+    if _same(value, words):
+        detail = f"the sum in words reads the same ({words}): only the total due is written out"
+        if check.status == CheckStatus.VERIFIED:
+            return value, check.model_copy(update={"detail": f"{check.detail}; {detail}"})
+        return value, FieldCheck(status=CheckStatus.VERIFIED, source=check.source, rule=RULE, detail=detail)
+    in_digits = [c for c in amounts if _same(c.value, words)]
+    if in_digits and check.source != Source.QR:
+        detail = (
+            f"the sum in words ({words}) names this one of the page's sums as the total due, not {value}, and reads"
+            " the same"
+        )
+        return in_digits[0].value, FieldCheck(
+            status=CheckStatus.VERIFIED, source=in_digits[0].source, rule=RULE, detail=detail
+        )
+    detail = f"{check.detail or ''}; but the sum in words reads {words}: compare it with the document".lstrip("; ")
+    status = CheckStatus.UNVERIFIED if check.status == CheckStatus.VERIFIED else check.status
+    return value, check.model_copy(update={"status": status, "rule": RULE, "detail": detail})
+
+
+def _same(amount: str, other: str) -> bool:
+    return Decimal(amount) == Decimal(other)
