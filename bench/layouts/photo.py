@@ -41,14 +41,14 @@ def _lighting(rng: random.Random, height: int, width: int) -> NDArray[np.float32
     return multiplier
 
 
-def photograph(page: Image.Image, rng: random.Random) -> bytes:
-    """The JPEG bytes of a photo of ``page``."""
-    clean = np.asarray(page.convert("RGB"), dtype=np.float32)
+def on_a_desk(
+    clean: NDArray[np.float32], rng: random.Random, scale: float, pad: tuple[int, int], jitter: float
+) -> tuple[NDArray[np.float32], NDArray[np.float64]]:
+    """``clean`` seen at an angle on a table top: scaled by ``scale`` with ``pad`` (x, y) of desk around it, each
+    corner moved by up to ``jitter`` of the frame. The photo and the perspective warp that made it."""
     height, width = clean.shape[:2]
-    scale = rng.randint(*_LONG_SIDE) / max(height, width) / 1.2
-    pad_x, pad_y = round(width * rng.uniform(0.08, 0.18)), round(height * rng.uniform(0.05, 0.12))
+    pad_x, pad_y = pad
     out_w, out_h = round((width + 2 * pad_x) * scale), round((height + 2 * pad_y) * scale)
-    jitter = 0.035
 
     def corner(x: float, y: float) -> tuple[float, float]:
         return (
@@ -62,10 +62,21 @@ def photograph(page: Image.Image, rng: random.Random) -> bytes:
     paper = cv2.warpPerspective(clean, warp, (out_w, out_h), flags=cv2.INTER_AREA, borderValue=(0, 0, 0))
     mask = cv2.warpPerspective(np.ones((height, width), np.float32), warp, (out_w, out_h), flags=cv2.INTER_LINEAR)
     photo = paper * mask[..., None] + _surface(rng, out_h, out_w) * (1 - mask[..., None])
+    return photo, np.asarray(warp, np.float64)
+
+
+def photograph(page: Image.Image, rng: random.Random) -> bytes:
+    """The JPEG bytes of a photo of ``page``."""
+    clean = np.asarray(page.convert("RGB"), dtype=np.float32)
+    height, width = clean.shape[:2]
+    scale = rng.randint(*_LONG_SIDE) / max(height, width) / 1.2
+    pad = round(width * rng.uniform(0.08, 0.18)), round(height * rng.uniform(0.05, 0.12))
+    photo, _ = on_a_desk(clean, rng, scale, pad, 0.035)
+    out_h, out_w = photo.shape[:2]
     photo *= _lighting(rng, out_h, out_w)
     tint = np.array([rng.uniform(0.92, 1.0), rng.uniform(0.95, 1.0), rng.uniform(0.9, 1.0)], np.float32)
     photo *= tint
-    photo = cv2.GaussianBlur(photo, (0, 0), rng.uniform(0.6, 1.3))
+    photo = np.asarray(cv2.GaussianBlur(photo, (0, 0), rng.uniform(0.6, 1.3)), np.float32)
     noise = np.random.default_rng(rng.randrange(2**32)).normal(0, rng.uniform(2, 6), photo.shape)
     photo = photo + np.asarray(noise, dtype=np.float32)
     image = Image.fromarray(np.clip(photo, 0, 255).astype(np.uint8))

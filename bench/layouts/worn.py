@@ -12,7 +12,7 @@ import numpy as np
 from numpy.typing import NDArray
 from PIL import Image
 
-from bench.layouts.photo import _surface
+from bench.layouts.photo import on_a_desk
 
 Array = NDArray[np.float32]
 
@@ -88,29 +88,15 @@ def photograph_worn(page: Image.Image, rng: random.Random, thermal: bool = False
         clean = crease(clean, rng)
     height, width = clean.shape[:2]
     scale = rng.randint(1500, 2100) / max(height, width) / 1.2
-    pad_x, pad_y = round(width * rng.uniform(0.1, 0.2)), round(height * rng.uniform(0.06, 0.12))
-    out_w, out_h = round((width + 2 * pad_x) * scale), round((height + 2 * pad_y) * scale)
-    jitter = rng.uniform(0.05, 0.08)
-
-    def corner(x: float, y: float) -> tuple[float, float]:
-        return (
-            (x + pad_x) * scale + rng.uniform(-jitter, jitter) * out_w,
-            (y + pad_y) * scale + rng.uniform(-jitter, jitter) * out_h,
-        )
-
-    source = np.array([[0, 0], [width, 0], [width, height], [0, height]], np.float32)
-    target = np.array([corner(0, 0), corner(width, 0), corner(width, height), corner(0, height)], np.float32)
-    warp = cv2.getPerspectiveTransform(source, target)
-    paper = cv2.warpPerspective(clean, warp, (out_w, out_h), flags=cv2.INTER_AREA, borderValue=(0, 0, 0))
-    mask = cv2.warpPerspective(np.ones((height, width), np.float32), warp, (out_w, out_h), flags=cv2.INTER_LINEAR)
-    photo = paper * mask[..., None] + _surface(rng, out_h, out_w) * (1 - mask[..., None])
+    pad = round(width * rng.uniform(0.1, 0.2)), round(height * rng.uniform(0.06, 0.12))
+    photo, warp = on_a_desk(clean, rng, scale, pad, rng.uniform(0.05, 0.08))
     damages = [vignette, glare, low_light]
     for damage in rng.sample(damages, rng.randint(1, 3)):
         photo = damage(photo, rng)
     blurred = np.asarray(cv2.GaussianBlur(photo, (0, 0), rng.uniform(0.6, 1.2)), np.float32)
     photo = blurred + np.random.default_rng(rng.randrange(2**32)).normal(0, 3, blurred.shape).astype(np.float32)
     if rng.random() < 0.5:
-        photo = _cut_edge(photo, np.asarray(warp, np.float64), box, rng)
+        photo = _cut_edge(photo, warp, box, rng)
     image = Image.fromarray(np.clip(photo, 0, 255).astype(np.uint8))
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=rng.randint(55, 80))
