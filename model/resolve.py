@@ -24,6 +24,7 @@ from model.amount_words import AMOUNT_IN_WORDS, words_checked
 from model.bank_check import check_bank_in_directory
 from model.bik_directory import BikDirectory, current_directory
 from model.checks import Rule
+from model.labels import TOTAL_SCORE
 from model.roles import RIVAL_FIELDS, RIVALS, role_checked
 from model.schema import (
     FIELD_NAMES,
@@ -642,6 +643,21 @@ def _without_lost_kopecks(amounts: list[Candidate]) -> list[Candidate]:
     ]
 
 
+_SIGN_READ_AS_DIGIT = ("2", "3")
+"""What OCR makes of the «=» or «≡» a register prints before a sum in large type («ИТОГО К ОПЛАТЕ =4.06» read
+«34.06», «ИТОГ ≡142.00» read «2142.00»)."""
+
+
+def _without_sign_read_as_digit(amounts: list[Candidate]) -> list[Candidate]:
+    """Drops a total's OCR reading that is another total's reading, by the same reader, with one digit more in front,
+    a 3 or a 2: the «=» or «≡» before a large-print sum read as a digit («итого =4.06» over «ИТОГО К ОПЛАТЕ 34.06»).
+    Two totals of one page that differ by a leading digit and nothing else are one sum read twice; a real surcharge
+    (a delivery) changes more than the first digit unless it is a round 3000 or 2000 on a sum below a thousand."""
+    totals = [c for c in amounts if c.source in OCR_SOURCES and c.score >= TOTAL_SCORE and not c.by_shape]
+    signed = {(c.source, digit + c.value) for c in totals for digit in _SIGN_READ_AS_DIGIT}
+    return [c for c in amounts if not (c in totals and (c.source, c.value) in signed)]
+
+
 _NOT_ON_A_CASH_RECEIPT = frozenset({"bank_name", "bank_bic", "bank_corr_account", "recipient_account"})
 """A cash receipt names no bank of the seller's: a bank on it is the card terminal's slip printed on the same tape
 («ОПЛАТА / ПАО СБЕРБАНК / ОДОБРЕНО»), the acquirer of the buyer's card, not where a payment would go."""
@@ -698,7 +714,7 @@ def resolve(
         results["recipient_inn"],
         [c for c in candidates if c.field in ("recipient_inn", *RIVALS["recipient_inn"])],
     )
-    by_field["amount"] = _without_lost_kopecks(by_field["amount"])
+    by_field["amount"] = _without_sign_read_as_digit(_without_lost_kopecks(by_field["amount"]))
     for field in VALUE_FIELDS:
         if field not in values:
             values[field], results[field] = _choose(field, by_field[field], _RULES.get(field))

@@ -608,3 +608,21 @@ def test_a_bank_apps_whole_roubles_keep_no_kopecks_from_another_sum() -> None:
     lines = ["Квитанция о переводе", "Перевод по номеру телефона", "Итого 1 000 ₽", "Остаток на счёте 1 000,37 ₽"]
     details, _ = _read(lines)
     assert (details.document_type, details.amount) == ("bank_transfer", "1000.00")
+
+
+@pytest.mark.parametrize(
+    ("totals", "amount"),
+    [
+        (["итого =4.06", "ИТОГО К ОПЛАТЕ 34.06"], "4.06"),
+        (["ВСЕГО =142.00", "ИТОГ 2142.00"], "142.00"),
+        (["ИТОГ 3142.00", "НАЛИЧНЫМИ =3142.00"], "3142.00"),
+    ],
+    ids=["equals-read-as-3", "triple-bar-read-as-2", "one-total-stands"],
+)
+def test_a_sign_before_a_large_print_total_read_as_a_digit_is_no_digit(totals: list[str], amount: str) -> None:
+    """A register prints «=» or «≡» before its sums, and in the total's large type OCR reads it as a 3 or a 2: two
+    totals of one receipt that differ by that one leading digit are one sum read twice. A total no other total
+    restates keeps its digits."""
+    details, found = _read(_register_receipt("Молоко 1 шт =4.06", *totals))
+    assert details.amount == amount
+    assert found["amount"].status != CheckStatus.VERIFIED
