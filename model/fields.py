@@ -540,18 +540,29 @@ _PARTY_BLOCK_ROWS = 9
 def party_blocks(lines: Sequence[str]) -> dict[int, str]:
     """The rows of each party's block under a heading alone on its line («Исполнитель», «Заказчик»), mapped to whose
     («payee» or «payer»): a modern invoice stacks both parties' requisites so, in either order, and the customer's
-    ИНН, account and bank pass their checks as well as the contractor's. A 1C grid's caption «Получатель» under its
-    cell is no heading: no requisite row follows it."""
+    ИНН, account and bank pass their checks as well as the contractor's. A row without a label (the party's name
+    under its heading, its bank's name between its account and its БИК) is the block's when a requisite row follows
+    it. A 1C grid's caption «Получатель» under its cell is no heading: no requisite row follows it."""
     rows: dict[int, str] = {}
     for index, line in enumerate(lines):
-        role = next((role for role, heading in _PARTY_HEADINGS if heading.match(line)), None)
+        role = _party_heading(line)
         if role is None:
             continue
         for below in range(index + 1, min(len(lines), index + 1 + _PARTY_BLOCK_ROWS)):
-            if not _PARTY_ROW.match(lines[below]):
+            if not (_PARTY_ROW.match(lines[below]) or _unlabelled_party_row(lines, below)):
                 break
             rows[below] = role
     return rows
+
+
+def _party_heading(line: str) -> str | None:
+    return next((role for role, heading in _PARTY_HEADINGS if heading.match(line)), None)
+
+
+def _unlabelled_party_row(lines: Sequence[str], index: int) -> bool:
+    """A row among a party's requisites that no label opens: no heading itself, and a requisite row follows it."""
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    return _party_heading(lines[index]) is None and _PARTY_ROW.match(following) is not None
 
 
 def _bank_alone(line: str) -> bool:

@@ -18,6 +18,7 @@ from PIL import Image
 
 from model import indra
 from model.budget import Budget, check_deadline
+from model.columns import unzipped_columns
 from model.documents import Page, TextWord, load_document
 from model.evidence import PageReading, with_evidence
 from model.fields import classify, extract_candidates
@@ -330,7 +331,7 @@ def _read(
             result = recognize(image, psm, budget)
     source = Source.INDRA if reader == "indra" else Source.OCR
     with timer.stage("parse"):
-        lines = [line.text for line in result.lines]
+        lines = unzipped_columns(result.lines)
         candidates = extract_candidates(lines, source)
     characters = sum(len(line.text) for line in result.lines) or 1
     confidence = sum(line.confidence * len(line.text) for line in result.lines) / characters

@@ -1,0 +1,90 @@
+"""Two parties printed side by side (``model.columns``): each column read as its party's block."""
+
+from __future__ import annotations
+
+import pytest
+
+from model.columns import unzipped_columns
+from model.fields import classify, extract_candidates, party_blocks
+from model.ocr import OcrLine, OcrWord
+from model.resolve import resolve
+from model.schema import CheckStatus, PaymentDetails
+
+RIGHT = 620
+"""Where the right column's cells begin, in pixels."""
+
+PAYER_CELLS = [
+    'ПАО "Светлый Дом"',
+    "ИНН 8481985419 КПП 848101001",
+    "Счёт 40702810513919454087",
+    'КУ "ДИЛ-БАНК" (ООО) - ГК "АСВ"',
+    "БИК 044525376",
+    "К/с 30101810345250000376",
+]
+PAYEE_CELLS = [
+    "ИП Васильев Артём Юрьевич",
+    "ИНН 843532045044",
+    "Счёт 40802810051902747920",
+    'КУ ООО "ВЛАДПРОМБАНК" - ГК "АСВ", г.Москва',
+    "БИК 041708708",
+    "К/с 30101810700000000708",
+]
+
+
+def _line(cells: list[tuple[str, int]], y: int) -> OcrLine:
+    """A line of words at ``y``, each cell's words from its own x, 12 px a character."""
+    words = []
+    for text, start in cells:
+        x = start
+        for word in text.split():
+            words.append(OcrWord(word, 95.0, (x, y, x + 12 * len(word), y + 20)))
+            x += 12 * (len(word) + 1)
+    box = (words[0].box[0], y, words[-1].box[2], y + 20)
+    return OcrLine(" ".join(word.text for word in words), 95.0, box, tuple(words))
+
+
+def _page(payer_left: bool = True, heading_gap: int = RIGHT) -> list[OcrLine]:
+    left, right = (PAYER_CELLS, PAYEE_CELLS) if payer_left else (PAYEE_CELLS, PAYER_CELLS)
+    headings = ("Плательщик", "Получатель") if payer_left else ("Получатель", "Плательщик")
+    return [
+        _line([("Платёж № 4354 от 21.10.2026", 70)], 100),
+        _line([(headings[0], 75), (headings[1], heading_gap + 5)], 160),
+        *(_line([(a, 75), (b, RIGHT + 5)], 200 + 28 * n) for n, (a, b) in enumerate(zip(left, right, strict=True))),
+        _line([("Сумма", 70), ("406 784-20 р.", 1000)], 420),
+        _line([("Назначение платежа: Оплата по договору поставки № 5/П. НДС не облагается", 70)], 470),
+    ]
+
+
+def _details(lines: list[str]) -> tuple[PaymentDetails, dict[str, CheckStatus]]:
+    details, checks = resolve(extract_candidates(lines), classify(lines))
+    return details, {name: CheckStatus(check.status) for name, check in checks.items()}
+
+
+@pytest.mark.parametrize("payer_left", [True, False], ids=["payer left", "recipient left"])
+def test_side_by_side_parties_are_read_as_one_block_after_the_other(payer_left: bool) -> None:
+    """Read row by row across both columns, the payer's ИНН, account, БИК and к/с came first on each row, and the
+    к/с, which its БИК's key confirms, was verified as the recipient's bank's."""
+    lines = unzipped_columns(_page(payer_left))
+    first, second = ("Плательщик", "Получатель") if payer_left else ("Получатель", "Плательщик")
+    assert lines[1:3] == [first, (PAYER_CELLS if payer_left else PAYEE_CELLS)[0]]
+    assert lines[8] == second
+    assert lines[-2] == "Сумма 406 784-20 р."  # the table ends where its rows stop
+    details, statuses = _details(lines)
+    assert (details.recipient_name, details.payer_name) == ("ИП Васильев Артём Юрьевич", 'ПАО "Светлый Дом"')
+    assert (details.recipient_inn, details.recipient_kpp) == ("843532045044", None)
+    assert (details.recipient_account, details.bank_bic) == ("40802810051902747920", "041708708")
+    assert details.bank_corr_account == "30101810700000000708"
+    assert statuses["bank_corr_account"] == CheckStatus.VERIFIED
+    assert details.amount == "406784.20"
+
+
+def test_two_headings_in_one_phrase_are_no_columns() -> None:
+    page = _page(heading_gap=75 + 12 * len("Плательщик ") - 5)
+    assert unzipped_columns(page) == [line.text for line in page]
+
+
+def test_a_partys_unlabelled_name_and_bank_stay_in_its_block() -> None:
+    """Stacked blocks whose name and bank stand without a label among the labelled rows."""
+    lines = ["Получатель", *PAYEE_CELLS, "Плательщик", *PAYER_CELLS, "Сумма 406 784-20 р."]
+    rows = party_blocks(lines)
+    assert [rows.get(index) for index in range(len(lines))] == [None] + ["payee"] * 6 + [None] + ["payer"] * 6 + [None]
