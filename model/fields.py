@@ -15,6 +15,7 @@ from decimal import Decimal
 from model.amount_words import read_amount_in_words
 from model.labels import INVOICE_WORD, OTHER_CAPTION, RULES, label_matches, labelled_row, read_labelled
 from model.normalize import kopecks_shown, normalize_amount, normalize_currency
+from model.payment_lines import AMOUNT_PAID
 from model.payment_order import is_payment_order, read_payment_order
 from model.schema import OCR_SOURCES, Candidate, DocumentType, Source
 from model.seller import seller_over_its_inn
@@ -384,7 +385,9 @@ def _split_payment(lines: Sequence[str], source: Source) -> list[Candidate]:
     =644.00») and its total is their sum, less the change where the cash is what was handed over (``_TENDERED``);
     where blur or a crop took the «ИТОГ» line, that sum is the amount, not the card's part. Only with both sums and
     every «СДАЧА» read with their kopecks: a change line read without a sum leaves the total unknown. Inferred
-    (``by_shape``), so never verified by two readers agreeing."""
+    (``by_shape``), so never verified by two readers agreeing. Wherever a cash line is read, with a card line or
+    not, the sum is also kept as the payment lines' statement of the total (``AMOUNT_PAID``), which verifies the
+    «ИТОГ» it equals."""
     cash = card = change = None
     for line in lines:
         if (paid := _CASH_PAID.match(line)) and cash is None:
@@ -393,11 +396,14 @@ def _split_payment(lines: Sequence[str], source: Source) -> list[Candidate]:
             card = _paid(paid["rest"])
         if (given := _CHANGE.search(line)) is not None and (change := _paid(given["rest"])) is None:
             return []
-    if not cash or not card:
+    if not cash:
         return []
     net = any(_TENDERED.search(line) for line in lines)
-    total = cash + card - (Decimal(0) if net or change is None else change)
-    return [Candidate("amount", f"{total:.2f}", source, _SPLIT_SCORE, by_shape=True)] if total > 0 else []
+    total = cash + (card or Decimal(0)) - (Decimal(0) if net or change is None else change)
+    if total <= 0:
+        return []
+    stated = [Candidate(AMOUNT_PAID, f"{total:.2f}", source)]  # the total stated again (``model.payment_lines``)
+    return stated + ([Candidate("amount", f"{total:.2f}", source, _SPLIT_SCORE, by_shape=True)] if card else [])
 
 
 def _paid(text: str) -> Decimal | None:

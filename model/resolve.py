@@ -25,6 +25,7 @@ from model.bank_check import check_bank_in_directory
 from model.bik_directory import BikDirectory, current_directory
 from model.checks import Rule
 from model.labels import TOTAL_SCORE
+from model.payment_lines import AMOUNT_PAID, paid_checked
 from model.roles import RIVAL_FIELDS, RIVALS, role_checked
 from model.schema import (
     FIELD_NAMES,
@@ -726,6 +727,8 @@ def resolve(
     spelled = [c for c in candidates if c.field == AMOUNT_IN_WORDS]
     amount, amount_check = values["amount"], results["amount"]
     values["amount"], results["amount"] = words_checked(amount, amount_check, by_field["amount"], spelled)
+    paid = [c for c in candidates if c.field == AMOUNT_PAID]
+    results["amount"] = paid_checked(results["amount"], values["amount"], by_field["amount"], paid)
     check_bank_in_directory(by_field["bank_bic"], values, results, directory or current_directory())
     rivals = [c for c in candidates if c.field in RIVAL_FIELDS and c.field.removeprefix("payer_") not in unshown]
     role_checked(values, results, by_field, rivals, document_type)
