@@ -124,7 +124,8 @@ class CheckStatus(StrEnum):
 
     ``verified`` only when a rule that could have failed confirmed the value; ``repaired`` when the extractor
     changed the reading to pass a rule, so a person must look; ``invalid`` when the value fails its rule;
-    ``unverified`` when nothing could confirm or refute it (a name, a date, an amount no QR repeats).
+    ``unverified`` when nothing could confirm or refute it (a name, a date, an amount no QR, sum in words or
+    payment lines repeat).
     """
 
     VERIFIED = "verified"
@@ -167,8 +168,9 @@ class FieldCheck(BaseModel):
 
     status: CheckStatus = Field(
         CheckStatus.UNVERIFIED,
-        description="verified: a rule that could have failed confirmed it; repaired: changed to pass a rule, a person "
-        "must look; invalid: fails its rule; unverified: nothing could confirm or refute it",
+        description="verified: a rule that could have failed confirmed it (for the recipient's numbers also whose they "
+        "are, for the amount also that it is the total); repaired: changed to pass a rule, a person must look; "
+        "invalid: fails its rule; unverified: nothing could confirm or refute it",
     )
     source: Source | None = Field(
         None,
@@ -176,7 +178,9 @@ class FieldCheck(BaseModel):
         "model",
     )
     rule: str | None = Field(
-        None, description='The rule that decided the status ("inn_check_digits", "qr_agrees"…); null when none did'
+        None,
+        description='The rule that decided the status ("inn_check_digits", "qr_agrees", "amount_in_words", '
+        '"payment_lines"; "role_contested" or "role_untied" when whose a number is stays unknown…); null when none did',
     )
     detail: str | None = Field(None, description="What the rule found or what was repaired, for a person to read")
     box: FieldBox | None = Field(
