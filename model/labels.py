@@ -92,7 +92,10 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
     # a service's app or web page states the total of an order or a trip in words of its own («Общая стоимость
     # 2691₽» over «Поездка 2691₽» on a taxi app's trip, «Итоговая сумма: 231.97»)
     ("amount", "общая стоимость; итоговая сумма; итоговая стоимость", read_amount, _LINE_START, 2.0),
-    ("amount", "сумма перевода; сумма платежа; сумма операции; сумма списания; сумма", read_amount, _LINE_START, 1.0),
+    # the sum a page names as the payment's outranks a bare «Сумма …» of something else: a fine's «Сумма штрафа» before
+    # the discount for paying early, over «Сумма платежа», what was paid
+    ("amount", "сумма перевода; сумма платежа; сумма операции; сумма списания", read_amount, _LINE_START, 1.1),
+    ("amount", "сумма", read_amount, _LINE_START, 1.0),
     # what the recipient's account was credited, in its own currency on a transfer abroad («1 504,43 UZS» for «10
     # RUR» debited, ВТБ's «Сумма выплаты 449.65 AMD»): read so that its «Сумма» is not the amount, since the payer's
     # document states what was paid
@@ -293,7 +296,9 @@ def read_labelled(
         else:
             value = _read_value(rule, rest, below)
         if value is not None:
-            unread = rule.field == "amount" and not kopecks_shown(rest if rest.strip() else following)
+            # kopecks read are shown, whatever figure comes first («Итого к оплате за ноябрь 2026: 2 370,06»)
+            shown = not value.endswith(".00") or kopecks_shown(rest if rest.strip() else following)
+            unread = rule.field == "amount" and not shown
             whose = rule.field in _WHOSE_FIELDS and NAMES_THE_RECIPIENT.search(match.group()) is not None
             found.append(Candidate(rule.field, value, source, rule.score, named_whose=whose, kopecks_unread=unread))
     return found + _kpps_beside_their_inn(line, found, source), next_read_whole

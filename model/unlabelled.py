@@ -66,10 +66,15 @@ _SPACED_AMOUNT = re.compile(
 """A big bold amount alone on its line that OCR split between its digits («31 6,00 ₽», «1 83 1 71 ‚78 ₽», «384, 1 8
 руб.»): with its kopecks and currency, and nothing else on the line, the digits are one number."""
 _REFERENCED_DATE = re.compile(
-    r"(?<![а-яё])(?:от|до|по|позднее|позже|срок\w*(?:\s+оплаты)?|действи\w*)\W*$", re.IGNORECASE
+    r"(?<![а-яё])(?:от|до|по|позднее|позже|срок\w*(?:\s+оплаты)?|действи\w*|"
+    + label("на")
+    + r"(?:\s+(?:начало|конец)\s+\w+)?)\W*$",
+    re.IGNORECASE,
 )
 """A date after "от" is another document's ("договор № 5 от …"); after "до", "по", "не позднее" or a "срок" a
-deadline or a validity ("Оплатить не позднее …", «Счёт действителен по …»), never the payment's date."""
+deadline or a validity ("Оплатить не позднее …", «Счёт действителен по …»); after "на" the moment a balance or a
+reading stands at («Задолженность на 01.12.2026», also OCR's «Ha», «Сальдо на начало периода …», «по состоянию на
+…»): never the payment's date."""
 _BROWSER_PRINT_HEADER = re.compile(r"^\W*\d{1,2}[./]\d{1,2}[./]\d{2,4},\s*\d{1,2}:\d{2}")
 """A browser prints the moment of printing ("04.12.2026, 14:35", "12/4/26, 2:35 PM") atop each page it prints: a
 date of printing, not of paying."""
