@@ -132,8 +132,8 @@ def classify(lines: Sequence[str]) -> DocumentType:
 def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> list[Candidate]:
     """Every reading of every field that the labels in ``lines`` support, in reading order."""
     lines = _roles_joined(lines)
-    if source in OCR_SOURCES and not _DOLLARS.search("\n".join(lines)):
-        lines = [_FIVE_READ_AS_DOLLAR.sub("5", line) for line in lines]
+    if source in OCR_SOURCES:
+        lines = _ocr_misreadings_undone(lines)
     candidates: list[Candidate] = []
     if (order := read_payment_order(lines, source)) is not None:
         candidates += order.candidates
@@ -581,6 +581,21 @@ def _bank_alone(line: str) -> bool:
 _DOLLARS = re.compile(r"usd|долл|dollar", re.IGNORECASE)
 _FIVE_READ_AS_DOLLAR = re.compile(r"\$(?=\d)")
 """Blur makes a 5 of "53 776,40" into "$3 776,40"; on a page that never names dollars, "$" before a digit is a 5."""
+
+
+def _ocr_misreadings_undone(lines: list[str]) -> list[str]:
+    """OCR's lines without what it made of a 5 read as «$» (``_FIVE_READ_AS_DOLLAR``) and of a dotted leader's dots
+    (``_LEADER``)."""
+    if not _DOLLARS.search("\n".join(lines)):
+        lines = [_FIVE_READ_AS_DOLLAR.sub("5", line) for line in lines]
+    return [_LEADER.sub(" ", line) for line in lines]
+
+
+_LEADER = re.compile(r"\.{5,}(?:[\s.]*(?<![^\s.])[илнтьчяецшщю:;.,…·_|!-]+(?![^\s.]))*\s*")
+"""A dotted leader between a label and its value («Получатель ........ Николай П.») and what OCR made of the rest of
+its dots (five or more: an ellipsis is three): runs of lower-case «и», «н», «л», «ь»… and specks («иилиииинииинии»,
+«ини нии ининиининн:н»), which a name or a purpose beside it took as its first words. The value starts where a
+token has a capital, a digit or another letter."""
 _CURRENCY_BESIDE_A_NUMBER = re.compile(
     r"(?<=\d)\s?(?:бел\.?\s?руб|₽|руб|rub|rur|usd|eur|cny|юан|byn|byr|uah|грн|kzt|тенге|[$€¥₴₸])"
     r"|(?:[$€¥₴₸]|usd|eur|cny|byn|uah|kzt)(?=\s?\d)",
