@@ -232,6 +232,17 @@ _DANGLING = {
 "Северо-Западный банк ПАО" / "Сбербанк", "… образовательное учреждение высшего" / "образования «… университет»",
 «ПУБЛИЧНОЕ АКЦИОНЕРНОЕ ОБЩЕСТВО» / «"МОСЭНЕРГОСБЫТ"»."""
 _DANGLING["payer_name"] = _DANGLING["recipient_name"]
+_DANGLING["bank_name"] = re.compile(_DANGLING["bank_name"].pattern + r"|(?<![\w-])г\.$", re.IGNORECASE)
+"""A bank's city after its «г.» on the next line: «ОТДЕЛЕНИЕ ОРЁЛ БАНКА РОССИИ//УФК по Орловской области г.» /
+«Орёл»."""
+
+
+def _unclosed(value: str) -> bool:
+    """A bracket or a quote opened and not closed: «УФК по Орловской области (УГИБДД ГУ МВД России по Орловской» /
+    «области)», a budget payee's administrator wrapped in its brackets."""
+    return value.count("(") > value.count(")") or value.count("«") > value.count("»")
+
+
 _WRAP_REACH = 4
 """How many lines a wrapped value goes on over: a госпошлина's purpose on a narrow receipt takes four."""
 
@@ -432,6 +443,8 @@ def continued(field_name: str, value: str | None, below: Sequence[str]) -> str |
 def _goes_on(field_name: str, value: str, following: str) -> bool:
     dangling = _DANGLING.get(field_name)
     if dangling is not None and dangling.search(value) is not None:
+        return True
+    if field_name in _DANGLING and _unclosed(value):
         return True
     if field_name in _GOES_ON_IN_LOWER_CASE and _LOWER_CASE_START.match(following) is not None:
         return True
