@@ -110,8 +110,13 @@ def _gost_pairs(text: str) -> dict[str, str]:
 
 
 def _payer_name(pairs: dict[str, str]) -> str | None:
+    """The payer's name the code carries: ``PayerName``, or the surname with a first name. A surname alone (a ЕПД's
+    ``LastName=Кузнецов`` beside its personal account) is no whole name, and the code's top trust would put it over
+    the page's «Плательщик Кузнецов Артём Андреевич»."""
     if name := normalize_text(pairs.get("payername", "")):
         return name
+    if not normalize_text(pairs.get("firstname", "")):
+        return None
     return normalize_text(" ".join(pairs.get(part, "") for part in _PAYER_NAME_PARTS))
 
 

@@ -73,6 +73,7 @@ def test_parse_qr_payload_reads_gost_in_each_encoding(payload: bytes, expected: 
      {"recipient_name": "ИП Иванов И. И.", "recipient_kpp": "7736AB001"}),
     ("LastName=Иванов|FirstName=Иван|MiddleName=Иванович", "|", {"payer_name": "Иванов Иван Иванович"}),
     ("LastName=Иванов|PayerName=Петров П. П.", "|", {"payer_name": "Петров П. П."}),
+    ("Sum=100|LastName=Иванов|PersAcc=2415499095", "|", {"amount": "1.00"}),  # a surname alone: no payer name
     ("PersonalAcc=4070281093800000000|BIC=044525225", "|", {"bank_bic": "044525225"}),  # 19 digits: dropped
     ("Sum=12.5|Purpose=Взнос", "|", {"purpose": "Взнос"}),  # not kopecks: dropped
     ("Purpose=a=b|garbage|=x", "|", {"purpose": "a=b"}),
