@@ -110,6 +110,15 @@ _EVIDENCE: dict[DocumentType, tuple[tuple[re.Pattern[str], int], ...]] = {
         # money received: a bank's receipt of an incoming transfer or a salary («Поступление заработной платы»)
         (re.compile(r"входящий\s+перевод|^\W*поступление\s|сч[её]т\s+зачисления", re.IGNORECASE | re.MULTILINE), 2),
         (re.compile(r"сообщение получателю|номер операции|идентификатор операции", re.IGNORECASE), 2),
+        # a bank's confirmation of a payment rather than a transfer: «Платёж выполнен», «Статус: исполнен», «Списано
+        # с карты» (a mobile operator paid from an app, a business bank's payment to a company)
+        (
+            re.compile(
+                r"плат[её]ж\s+(?:выполнен|исполнен|проведен|проведён)|статус\W+исполнен|списано\s+со?\s+(?:карты|сч[её]та)",
+                re.IGNORECASE,
+            ),
+            2,
+        ),
         (re.compile(r"\bперевод|\bопераци[ияй]\b|комиссия", re.IGNORECASE), 1),
     ),
 }
