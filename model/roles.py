@@ -116,6 +116,8 @@ def role_checked(
             results[field] = _contested(check, value, contest, established)
         elif untied and not established:
             results[field] = _untied(check, value)
+        elif field == "bank_corr_account" and not established and results["bank_bic"].rule == ROLE_RULE:
+            results[field] = _keyed_to_a_contested_bik(check, value, values["bank_bic"])
 
 
 def _tied_to_an_account(results: Mapping[str, FieldCheck]) -> bool:
@@ -164,6 +166,16 @@ def _untied(check: FieldCheck, value: str) -> FieldCheck:
         " БИК and к/с, which pass these checks too. Compare it with the document"
     )
     return check.model_copy(update={"status": CheckStatus.UNVERIFIED, "rule": UNTIED_RULE, "detail": detail})
+
+
+def _keyed_to_a_contested_bik(check: FieldCheck, value: str, bik: str | None) -> FieldCheck:
+    """A к/с's key and the directory tie it to its БИК (the bank_bic loop runs first, ``sorted(ROLE_FIELDS)``): where
+    that БИК's role is contested, so is the к/с's, unless the page says whose the к/с is."""
+    detail = (
+        f"{check.detail}; but it is keyed to the БИК {bik}, whose role another bank's БИК on the page contests, and"
+        f" nothing says whose {value} is: compare it with the document"
+    )
+    return check.model_copy(update={"status": CheckStatus.UNVERIFIED, "rule": ROLE_RULE, "detail": detail})
 
 
 def _contested(check: FieldCheck, value: str, contest: list[str], established: bool) -> FieldCheck:

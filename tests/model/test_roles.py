@@ -241,3 +241,20 @@ def test_an_invoices_lone_requisites_stay_verified() -> None:
     details, checks = _read(lines)
     assert details.document_type == DocumentType.INVOICE
     assert _status(checks["bank_corr_account"]) == ("verified", "corr_account_key_bik")
+
+
+def test_a_corr_account_keyed_to_a_contested_bik_is_not_verified() -> None:
+    """A к/с is checked by its key against the БИК: where that БИК's role is contested (the payer's bank's БИК in its
+    block, its к/с not printed) the key says which bank the к/с belongs to, not that it is the recipient's."""
+    lines = [
+        "Счёт на оплату № 15 от 1 декабря 2026 г.",
+        f"БИК {PAYEE_BIK}",
+        f"к/с {PAYEE_CORR}",
+        "Плательщик: ООО «Лютик»",
+        f"БИК {ISSUER_BIK}",
+    ]
+    details, checks = _read(lines)
+    assert (details.bank_bic, details.bank_corr_account) == (PAYEE_BIK, PAYEE_CORR)
+    assert _status(checks["bank_bic"]) == ("unverified", ROLE_RULE)
+    assert _status(checks["bank_corr_account"]) == ("unverified", ROLE_RULE)
+    assert PAYEE_BIK in (checks["bank_corr_account"].detail or "")
