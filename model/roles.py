@@ -116,8 +116,35 @@ def role_checked(
             results[field] = _contested(check, value, contest, established)
         elif untied and not established:
             results[field] = _untied(check, value)
-        elif field == "bank_corr_account" and not established and results["bank_bic"].rule == ROLE_RULE:
-            results[field] = _keyed_to_a_contested_bik(check, value, values["bank_bic"])
+    if results["bank_bic"].rule in (ROLE_RULE, UNTIED_RULE):
+        _follow_the_bik(values, results, by_field)
+
+
+_TIED_TO_THE_BIK = ("bank_corr_account", "bank_name")
+"""What the БИК's key and the Bank of Russia's directory tie to the БИК: its к/с, its bank's name."""
+
+
+def _follow_the_bik(
+    values: Mapping[str, str | None], results: dict[str, FieldCheck], by_field: Mapping[str, list[Candidate]]
+) -> None:
+    """The к/с and the bank's name verified through the БИК (its key, the directory's entry) say which bank that БИК
+    is, not that it is the recipient's: where the БИК's role is contested or untied, so is theirs, unless the page says
+    whose they are or a payment QR reads them."""
+    bik = values["bank_bic"]
+    for field in _TIED_TO_THE_BIK:
+        value, check = values.get(field), results[field]
+        if value is None or check.status != CheckStatus.VERIFIED:
+            continue
+        readings = [c for c in by_field.get(field, []) if c.value == value]
+        if any(c.source == Source.QR or c.named_whose for c in readings):
+            continue
+        detail = (
+            f"{check.detail}; but it goes with the БИК {bik}, and nothing on the page establishes that БИК as the"
+            " recipient's bank's: compare it with the document"
+        )
+        results[field] = check.model_copy(
+            update={"status": CheckStatus.UNVERIFIED, "rule": ROLE_RULE, "detail": detail}
+        )
 
 
 def _tied_to_an_account(results: Mapping[str, FieldCheck]) -> bool:
@@ -166,16 +193,6 @@ def _untied(check: FieldCheck, value: str) -> FieldCheck:
         " БИК and к/с, which pass these checks too. Compare it with the document"
     )
     return check.model_copy(update={"status": CheckStatus.UNVERIFIED, "rule": UNTIED_RULE, "detail": detail})
-
-
-def _keyed_to_a_contested_bik(check: FieldCheck, value: str, bik: str | None) -> FieldCheck:
-    """A к/с's key and the directory tie it to its БИК (the bank_bic loop runs first, ``sorted(ROLE_FIELDS)``): where
-    that БИК's role is contested, so is the к/с's, unless the page says whose the к/с is."""
-    detail = (
-        f"{check.detail}; but it is keyed to the БИК {bik}, whose role another bank's БИК on the page contests, and"
-        f" nothing says whose {value} is: compare it with the document"
-    )
-    return check.model_copy(update={"status": CheckStatus.UNVERIFIED, "rule": ROLE_RULE, "detail": detail})
 
 
 def _contested(check: FieldCheck, value: str, contest: list[str], established: bool) -> FieldCheck:

@@ -243,18 +243,25 @@ def test_an_invoices_lone_requisites_stay_verified() -> None:
     assert _status(checks["bank_corr_account"]) == ("verified", "corr_account_key_bik")
 
 
-def test_a_corr_account_keyed_to_a_contested_bik_is_not_verified() -> None:
-    """A к/с is checked by its key against the БИК: where that БИК's role is contested (the payer's bank's БИК in its
-    block, its к/с not printed) the key says which bank the к/с belongs to, not that it is the recipient's."""
+@pytest.mark.parametrize("bank_row", ["Банк: ПАО Сбербанк", "ПАО Сбербанк"])
+def test_a_corr_account_and_bank_name_tied_to_a_contested_bik_are_not_verified(bank_row: str) -> None:
+    """A к/с is checked by its key against the БИК and a bank's name by the directory's entry for it: where that
+    БИК's role is contested (the payer's bank's БИК in its block, its к/с not printed) they say which bank the БИК is,
+    not that it is the recipient's. Under «Банк получателя» the page says whose they are."""
     lines = [
         "Счёт на оплату № 15 от 1 декабря 2026 г.",
+        bank_row,
         f"БИК {PAYEE_BIK}",
         f"к/с {PAYEE_CORR}",
         "Плательщик: ООО «Лютик»",
         f"БИК {ISSUER_BIK}",
     ]
     details, checks = _read(lines)
-    assert (details.bank_bic, details.bank_corr_account) == (PAYEE_BIK, PAYEE_CORR)
-    assert _status(checks["bank_bic"]) == ("unverified", ROLE_RULE)
-    assert _status(checks["bank_corr_account"]) == ("unverified", ROLE_RULE)
+    assert (details.bank_name, details.bank_bic, details.bank_corr_account) == ("ПАО Сбербанк", PAYEE_BIK, PAYEE_CORR)
+    for field in ("bank_bic", "bank_corr_account", "bank_name"):
+        assert _status(checks[field]) == ("unverified", ROLE_RULE), field
     assert PAYEE_BIK in (checks["bank_corr_account"].detail or "")
+
+    named = [lines[0], "Банк получателя: ПАО Сбербанк", *lines[2:]]
+    _, checks = _read(named)
+    assert all(checks[field].status == CheckStatus.VERIFIED for field in ("bank_bic", "bank_corr_account", "bank_name"))
