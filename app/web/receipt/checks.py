@@ -59,8 +59,10 @@ def normalized(field: str, value: str | None) -> str | None:
 def rule_checks(values: Mapping[str, str | None], document_type: str | None) -> dict[str, dict[str, Any]]:
     """Each non-empty field's verdict under the module's rules, as the module would give it for this one reading."""
     kind = document_type if document_type in set(DocumentType) else DocumentType.OTHER
-    candidates = [
-        Candidate(field, value, Source.MODEL) for field in VALUE_FIELDS if (value := values.get(field)) is not None
+    candidates = [  # the person put each value in its field: that says whose it is (``model.roles``)
+        Candidate(field, value, Source.MODEL, named_whose=True)
+        for field in VALUE_FIELDS
+        if (value := values.get(field)) is not None
     ]
     resolved, found = resolve(candidates, DocumentType(kind))
     checks: dict[str, dict[str, Any]] = {}
