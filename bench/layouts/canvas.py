@@ -72,6 +72,20 @@ def has_glyph(path: str, character: str) -> bool:
     return bytes(font.getmask(character)) != bytes(font.getmask("\U0010fffd"))
 
 
+def qr_image(payload: str, pixels: int) -> Image.Image:
+    """A QR code of ``payload`` (UTF-8, error level M, a two-module border), whole modules of about ``pixels`` wide."""
+    code = segno.make(payload, error="m", encoding="utf-8")
+    scale = max(2, pixels // code.symbol_size(border=2)[0])
+    side = int(code.symbol_size(scale=scale, border=2)[0])
+    image = Image.new("RGB", (side, side), (255, 255, 255))
+    draw = ImageDraw.Draw(image)
+    for row, bits in enumerate(code.matrix_iter(scale=1, border=2)):
+        for col, bit in enumerate(bits):
+            if bit:
+                draw.rectangle((col * scale, row * scale, col * scale + scale - 1, row * scale + scale - 1), (0, 0, 0))
+    return image
+
+
 @dataclass
 class Page:
     """A white (or ``background``) page ``width`` pixels wide that grows downwards as it is drawn on."""
@@ -199,17 +213,7 @@ class Page:
 
     def qr(self, payload: str, pixels: int, align: str = "center") -> None:
         """A QR code of ``payload`` (UTF-8), ``pixels`` wide."""
-        code = segno.make(payload, error="m", encoding="utf-8")
-        scale = max(2, pixels // (code.symbol_size(border=2)[0]))
-        side = int(code.symbol_size(scale=scale, border=2)[0])
-        matrix = Image.new("RGB", (side, side), (255, 255, 255))
-        draw = ImageDraw.Draw(matrix)
-        for row, bits in enumerate(code.matrix_iter(scale=1, border=2)):
-            for col, bit in enumerate(bits):
-                if bit:
-                    draw.rectangle(
-                        (col * scale, row * scale, col * scale + scale - 1, row * scale + scale - 1), fill=(0, 0, 0)
-                    )
+        matrix = qr_image(payload, pixels)
         x = {"center": (self.width - matrix.width) // 2, "left": self.margin, "right": self.width - self.margin}[align]
         if align == "right":
             x -= matrix.width
@@ -306,15 +310,7 @@ class SecondPage(Page):
         top, step = self.y, (self.width - 2 * self.margin) // len(payloads)
         bottom = top
         for index, (payload, caption) in enumerate(payloads):
-            code = segno.make(payload, error="m", encoding="utf-8")
-            scale = max(2, pixels // code.symbol_size(border=2)[0])
-            side = int(code.symbol_size(scale=scale, border=2)[0])
-            image = Image.new("RGB", (side, side), (255, 255, 255))
-            draw = ImageDraw.Draw(image)
-            for row, bits in enumerate(code.matrix_iter(scale=1, border=2)):
-                for col, bit in enumerate(bits):
-                    if bit:
-                        draw.rectangle((col * scale, row * scale, col * scale + scale - 1, row * scale + scale - 1), 0)
+            image = qr_image(payload, pixels)
             x = self.margin + index * step
             self._image.paste(image, (x, top))
             self._draw.text((x, top + image.height + 4), caption, font=self.font(caption_size), fill=self.ink)
