@@ -50,8 +50,10 @@ def test_authorize_signs_in_through_the_realm_and_the_token_opens_the_api(docs_s
             login = opened.value
             login.fill("#username", "alice")
             login.fill("#password", "alice-password")
-            login.click("#kc-login")
-            login.wait_for_event("close", timeout=30_000)
+            # Listen before the click: on a busy machine the popup can post its code and close before a wait that
+            # starts after the click is listening, which then times out on a close that already happened.
+            with login.expect_event("close", timeout=30_000):
+                login.click("#kc-login", no_wait_after=True)
             realm.get_by_role("button", name="Remove authorization").wait_for(timeout=30_000)  # "Logout"
             token = page.evaluate("() => ui.authSelectors.authorized().toJS().realmLogin.token.access_token")
         finally:
