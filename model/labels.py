@@ -157,13 +157,19 @@ _SEPARATOR = r"[\s.:№#|—–-]*"
 two-column table's border («ФД | 215530»), which would otherwise be read as the digit 1 glued to the value."""
 
 
+_ANYWHERE_PREFIX = r"(?<![а-яёa-z0])"
+"""What may not stand right before a label found anywhere on its line: a letter (the label's letters are then part
+of another word, the «ФД» of «ОФД»), nor a zero, which is that word's letter O read as a digit: a receipt's «Сайт
+ОФД:», the fiscal data operator's site, read «Сайт 0$Д:» (its Ф as «$»), names no ФД."""
+
+
 def _rules() -> list[Rule]:
     rules = []
     for field_name, labels, read, anywhere, score in _RULE_TABLE:
         spellings = sorted(labels.split(";"), key=len, reverse=True)
         alternatives = "|".join(label(spelling.strip()) for spelling in spellings)
         speck = _SPECK_BEFORE_A_TOTAL if field_name == "amount" else ""
-        prefix, role = (r"(?<![а-яёa-z])", "") if anywhere else (_LINE_START_PREFIX + speck, _ROLE)
+        prefix, role = (_ANYWHERE_PREFIX, "") if anywhere else (_LINE_START_PREFIX + speck, _ROLE)
         pattern = re.compile(prefix + r"(?:" + alternatives + r")(?![а-яёa-z])" + role + _SEPARATOR, re.IGNORECASE)
         rules.append(Rule(field_name, pattern, read, anywhere, score))
     return rules

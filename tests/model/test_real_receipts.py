@@ -627,3 +627,16 @@ def test_a_sign_before_a_large_print_total_read_as_a_digit_is_no_digit(totals: l
     assert details.amount == amount
     restated = any(line.startswith("НАЛИЧНЫМИ") for line in totals)  # the payment lines state the total again
     assert (found["amount"].status == CheckStatus.VERIFIED) == restated
+
+
+@pytest.mark.parametrize("operator", ["Сайт 0$Д: www.ofd9.ru", "0ФД: Платформа ОФД 7", "Сайт 0ФД: ЧЕК 2"])
+def test_the_operators_label_whose_o_reads_as_a_zero_names_no_document_number(operator: str) -> None:
+    """«Сайт ОФД:», the fiscal data operator's site, with its О read as a zero and its Ф as «$»: no «ФД» label."""
+    details, _ = _read(_register_receipt(operator, "ИТОГ =99.00"))
+    assert details.fiscal_document_number is None
+
+
+def test_a_document_number_beside_the_fiscal_sign_is_read_with_the_operators_label_above() -> None:
+    details, _ = _read(_register_receipt("Сайт 0$Д: www.ofd9.ru", "ИТОГ =99.00", "ФД:1948 ФП:0765708786"))
+    assert (details.fiscal_document_number, details.fiscal_sign) == ("1948", "0765708786")
+
