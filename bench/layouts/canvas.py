@@ -342,3 +342,34 @@ class SecondPage(Page):
                 self._draw.text((x, self.y), text, font=self.font(size), fill=self.ink)
                 x += self.text_width(text, size)
         self.y += round(size * 1.6)
+
+
+THIRD_TAPE_FACES = (
+    ("jetbrains-mono/JetBrainsMono-ExtraLight.ttf", "jetbrains-mono/JetBrainsMono-Medium.ttf"),
+    ("paratype/PTM75F.ttf", "paratype/PTM75F.ttf"),
+    ("dejavu/DejaVuSansCondensed-Bold.ttf", "dejavu/DejaVuSansCondensed-Bold.ttf"),
+    ("freefont/FreeMonoBold.ttf", "freefont/FreeMonoBold.ttf"),
+    ("roboto/unhinted/RobotoCondensed-Medium.ttf", "roboto/unhinted/RobotoCondensed-Bold.ttf"),
+)
+"""The third round's tape faces, as no earlier round sets a whole tape: a thin mono, and the all-bold print of a
+hot thermal head (PT Mono Bold, DejaVu Sans Condensed Bold, FreeMono Bold), a medium condensed sans."""
+
+THIRD_PAGE_FACES = (
+    ("roboto/unhinted/RobotoTTF/Roboto-Medium.ttf", "roboto/unhinted/RobotoTTF/Roboto-Black.ttf"),
+    ("roboto/unhinted/RobotoCondensed-Regular.ttf", "roboto/unhinted/RobotoCondensed-Bold.ttf"),
+    ("paratype/PTN57F.ttf", "paratype/PTN77F.ttf"),
+    ("open-sans/OpenSans-Semibold.ttf", "open-sans/OpenSans-ExtraBold.ttf"),
+    ("liberation/LiberationSansNarrow-Bold.ttf", "liberation/LiberationSansNarrow-Bold.ttf"),
+)
+"""The third round's form faces: a medium Roboto, condensed and narrow sans on a whole page (earlier rounds set them
+on tapes), a semi-bold Open Sans, an all-bold narrow Arial."""
+
+THIRD_SCREEN_FACES = (
+    ("open-sans/OpenSans-Semibold.ttf", "open-sans/OpenSans-ExtraBold.ttf"),
+    ("roboto/unhinted/RobotoCondensed-Regular.ttf", "roboto/unhinted/RobotoCondensed-Bold.ttf"),
+    ("paratype/PTN57F.ttf", "paratype/PTN77F.ttf"),
+    ("dejavu/DejaVuSansCondensed.ttf", "dejavu/DejaVuSansCondensed-Bold.ttf"),
+    ("liberation/LiberationSans-Regular.ttf", "liberation/LiberationSans-Bold.ttf"),
+)
+"""The third round's app and bank-PDF faces: an app's semi-bold, condensed and narrow sans, DejaVu Sans Condensed,
+an Arial of a bank's PDF."""

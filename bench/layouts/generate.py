@@ -1,8 +1,9 @@
 """Plan the set (templates in turn for each kind), draw each page clean and as a photo, write ``truth.jsonl``.
 
-Two rounds of templates by two helpers who had not read the parser: the first round's 72 images keep their names
+Three rounds of templates by three helpers who had not read the parser: the first round's 72 images keep their names
 and bytes (its figures stay comparable); the second's are named ``r2_<kind>_NN`` and photographed with damage the
-first round's photos lack (``worn.py``).
+first round's photos lack (``worn.py``); the third's, ``r3_<kind>_NN``, are drawn at three levels, clean, a photo
+under a desk lamp and a hard photo (``worn3.py``: blurred, from afar, shadowed, compressed twice).
 """
 
 from __future__ import annotations
@@ -13,24 +14,36 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.corpus.truth import TRUTH_FILE, Difficulty, TruthRecord, write_truth
-from bench.layouts import invoices, invoices2, receipts, receipts2, transfers, transfers2
+from bench.layouts import (
+    invoices,
+    invoices2,
+    invoices3,
+    receipts,
+    receipts2,
+    receipts3,
+    transfers,
+    transfers2,
+    transfers3,
+)
 from bench.layouts.drawn import Drawn, Template
 from bench.layouts.photo import photograph
 from bench.layouts.worn import photograph_worn
+from bench.layouts.worn3 import photograph_hard, photograph_lamp
 
 Kinds = tuple[tuple[str, tuple[Template, ...]], ...]
 
 
 @dataclass(frozen=True)
 class Round:
-    """One helper's templates: the prefix of their file names, how many documents of each kind, the seed's offset
-    and the photo damage."""
+    """One helper's templates: the prefix of their file names, how many documents of each kind, the seed's offset,
+    the photo damage and, when the round draws a third level, the hard photo's."""
 
     prefix: str
     kinds: Kinds
     per_kind: int
     seed_offset: int
     photograph: Callable[[Drawn, random.Random], bytes]
+    hard: Callable[[Drawn, random.Random], bytes] | None = None
 
 
 KINDS: Kinds = (
@@ -43,6 +56,11 @@ SECOND_KINDS: Kinds = (
     ("invoice", invoices2.TEMPLATES),
     ("transfer", transfers2.TEMPLATES),
 )
+THIRD_KINDS: Kinds = (
+    ("receipt", receipts3.TEMPLATES),
+    ("invoice", invoices3.TEMPLATES),
+    ("transfer", transfers3.TEMPLATES),
+)
 DEFAULT_SEED = 14
 DEFAULT_PER_KIND = 12
 ROUNDS = {
@@ -53,6 +71,14 @@ ROUNDS = {
         DEFAULT_PER_KIND,
         50_000,
         lambda drawn, rng: photograph_worn(drawn.image, rng, drawn.thermal),
+    ),
+    3: Round(
+        "r3_",
+        THIRD_KINDS,
+        8,
+        90_000,
+        lambda drawn, rng: photograph_lamp(drawn.image, rng),
+        lambda drawn, rng: photograph_hard(drawn.image, rng),
     ),
 }
 
@@ -67,10 +93,11 @@ def plan(per_kind: int, kinds: Kinds = KINDS) -> list[tuple[str, Template]]:
 
 
 def generate(
-    out: Path, seed: int = DEFAULT_SEED, per_kind: int | None = None, rounds: tuple[int, ...] = (1, 2)
+    out: Path, seed: int = DEFAULT_SEED, per_kind: int | None = None, rounds: tuple[int, ...] = (1, 2, 3)
 ) -> list[TruthRecord]:
-    """Draw every planned document of ``rounds`` into ``out`` as ``NAME_clean.png`` and ``NAME_photo.jpg``; same
-    seed, same bytes. ``per_kind`` overrides each round's own count."""
+    """Draw every planned document of ``rounds`` into ``out`` as ``NAME_clean.png``, ``NAME_photo.jpg`` and, in a
+    round with a hard level, ``NAME_hard.jpg``; same seed, same bytes. ``per_kind`` overrides each round's own
+    count."""
     out.mkdir(parents=True, exist_ok=True)
     records = []
     for chosen in rounds:
@@ -81,7 +108,12 @@ def generate(
             clean, photo = f"{drawing.prefix}{name}_clean.png", f"{drawing.prefix}{name}_photo.jpg"
             drawn.image.save(out / clean, optimize=False)
             (out / photo).write_bytes(drawing.photograph(drawn, rng))
-            for file, difficulty in ((clean, Difficulty.CLEAN), (photo, Difficulty.PHOTO)):
+            levels = [(clean, Difficulty.CLEAN), (photo, Difficulty.PHOTO)]
+            if drawing.hard is not None:
+                hard = f"{drawing.prefix}{name}_hard.jpg"
+                (out / hard).write_bytes(drawing.hard(drawn, rng))
+                levels.append((hard, Difficulty.HARD))
+            for file, difficulty in levels:
                 records.append(
                     TruthRecord(
                         file=file,

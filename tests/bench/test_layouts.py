@@ -11,12 +11,23 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from bench.corpus.truth import TRUTH_FILE, load_truth
-from bench.layouts import invoices, invoices2, receipts, receipts2, transfers, transfers2
+from bench.corpus.truth import TRUTH_FILE, Difficulty, load_truth
+from bench.layouts import (
+    invoices,
+    invoices2,
+    invoices3,
+    receipts,
+    receipts2,
+    receipts3,
+    transfers,
+    transfers2,
+    transfers3,
+)
 from bench.layouts.drawn import Template
-from bench.layouts.generate import KINDS, SECOND_KINDS, generate, plan
+from bench.layouts.generate import KINDS, SECOND_KINDS, THIRD_KINDS, generate, plan
 from bench.layouts.requisites import in_words
 from bench.layouts.worn import photograph_worn
+from bench.layouts.worn3 import photograph_hard, photograph_lamp
 from model.checks import (
     corr_account_valid,
     inn_valid,
@@ -29,6 +40,7 @@ from model.schema import DocumentType
 
 TEMPLATES = [*receipts.TEMPLATES, *invoices.TEMPLATES, *transfers.TEMPLATES]
 SECOND_TEMPLATES = [*receipts2.TEMPLATES, *invoices2.TEMPLATES, *transfers2.TEMPLATES]
+THIRD_TEMPLATES = [*receipts3.TEMPLATES, *invoices3.TEMPLATES, *transfers3.TEMPLATES]
 
 
 def _digest(folder: Path) -> dict[str, str]:
@@ -36,8 +48,8 @@ def _digest(folder: Path) -> dict[str, str]:
 
 
 def test_the_same_seed_draws_the_same_bytes(tmp_path: Path) -> None:
-    generate(tmp_path / "a", seed=3, per_kind=1)
-    generate(tmp_path / "b", seed=3, per_kind=1)
+    generate(tmp_path / "a", seed=3, per_kind=1, rounds=(1, 2))
+    generate(tmp_path / "b", seed=3, per_kind=1, rounds=(1, 2))
     assert _digest(tmp_path / "a") == _digest(tmp_path / "b")
     records = load_truth(tmp_path / "a" / TRUTH_FILE)
     assert [(record.file, record.difficulty.value) for record in records[:2]] == [
@@ -60,13 +72,31 @@ def test_the_second_round_leaves_the_first_rounds_pages_as_they_were(tmp_path: P
     ]
 
 
-@pytest.mark.parametrize("kinds", [KINDS, SECOND_KINDS], ids=["first", "second"])
+def test_the_third_round_draws_three_levels_and_leaves_the_others_as_they_were(tmp_path: Path) -> None:
+    generate(tmp_path / "first", seed=5, per_kind=1, rounds=(1, 2))
+    generate(tmp_path / "all", seed=5, per_kind=1, rounds=(1, 2, 3))
+    first, every = _digest(tmp_path / "first"), _digest(tmp_path / "all")
+    assert {name: digest for name, digest in every.items() if name in first and name != TRUTH_FILE} == {
+        name: digest for name, digest in first.items() if name != TRUTH_FILE
+    }
+    third = [record for record in load_truth(tmp_path / "all" / TRUTH_FILE) if record.file.startswith("r3_")]
+    assert [(record.file, record.difficulty) for record in third[:3]] == [
+        ("r3_receipt_00_clean.png", Difficulty.CLEAN),
+        ("r3_receipt_00_photo.jpg", Difficulty.PHOTO),
+        ("r3_receipt_00_hard.jpg", Difficulty.HARD),
+    ]
+    assert len(third) == 9
+
+
+@pytest.mark.parametrize("kinds", [KINDS, SECOND_KINDS, THIRD_KINDS], ids=["first", "second", "third"])
 def test_every_template_of_every_kind_is_planned(kinds: tuple[tuple[str, tuple[Template, ...]], ...]) -> None:
     planned = {template for _, template in plan(4, kinds)}
     assert planned == {template for _, templates in kinds for template in templates}
 
 
-@pytest.mark.parametrize("template", TEMPLATES + SECOND_TEMPLATES, ids=lambda template: template.__name__)
+@pytest.mark.parametrize(
+    "template", TEMPLATES + SECOND_TEMPLATES + THIRD_TEMPLATES, ids=lambda template: template.__name__
+)
 def test_a_templates_identifiers_pass_their_checks(template: Template) -> None:
     for seed in range(3):
         drawn = template(random.Random(seed))
@@ -116,3 +146,23 @@ def test_a_budget_payments_truth_names_the_treasury_office() -> None:
         assert details.bank_bic is not None and treasury_office_bik(details.bank_bic)
         assert details.bank_corr_account is not None and details.bank_corr_account.startswith("40102")
         assert details.recipient_name is not None and details.recipient_name.startswith("УФК")
+
+
+def test_the_third_rounds_photos_are_seeded_jpegs_the_hard_one_smaller() -> None:
+    page = invoices3.sole_trader_letterhead(random.Random(3)).image
+    lamp = photograph_lamp(page, random.Random(8))
+    hard = photograph_hard(page, random.Random(8))
+    assert lamp == photograph_lamp(page, random.Random(8)) and hard == photograph_hard(page, random.Random(8))
+    lamp_image, hard_image = Image.open(io.BytesIO(lamp)), Image.open(io.BytesIO(hard))
+    assert lamp_image.format == hard_image.format == "JPEG"
+    assert max(hard_image.size) < max(lamp_image.size)
+
+
+def test_a_sole_traders_invoice_banks_in_another_city() -> None:
+    for seed in range(5):
+        drawn = invoices3.sole_trader_letterhead(random.Random(seed))
+        details = drawn.details
+        assert details.recipient_inn is not None and len(details.recipient_inn) == 12
+        assert details.recipient_kpp is None and details.recipient_account is not None
+        assert details.recipient_account.startswith("40802")
+        assert details.bank_name is not None and " г. " in details.bank_name
