@@ -400,7 +400,20 @@ def _follows_freely(following: str) -> bool:
         and not TITLE.search(following)
         and not OTHER_CAPTION.match(following)
         and not FORM_CELL.match(following)
+        and not _NAMES_ITS_NUMBER.match(following)
     )
+
+
+_NAMES_ITS_NUMBER = re.compile(
+    r"^\W*(?:"
+    + "|".join(label(word) for word in ("эклз", "ккм", "ккт", "рн ккт", "зн ккт", "инн", "фн", "фд", "фп"))
+    + r")(?![а-яёa-z])",
+    re.IGNORECASE,
+)
+"""A line that opens with the name of a number of its own, a register's («ЭКЛЗ 7021050376», «ККМ 00044377») or a
+fiscal one («ФН 8710…», «ИНН …»): the value of none of the labels over it. An ЭКЛЗ-era register prints its fiscal
+mode's mark «ФП» alone on a grey band over the ЭКЛЗ's number, and the ФП then took that number as its own, the З of
+«ЭКЛЗ» read as a 3 in front."""
 
 
 _CAPTIONED_ROW = re.compile(r"^\W*[а-яёa-z][\w .,/()«»\"-]{1,40}:\s*\S", re.IGNORECASE)

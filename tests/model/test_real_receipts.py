@@ -640,3 +640,13 @@ def test_a_document_number_beside_the_fiscal_sign_is_read_with_the_operators_lab
     details, _ = _read(_register_receipt("Сайт 0$Д: www.ofd9.ru", "ИТОГ =99.00", "ФД:1948 ФП:0765708786"))
     assert (details.fiscal_document_number, details.fiscal_sign) == ("1948", "0765708786")
 
+
+@pytest.mark.parametrize("ekzl", ["ЭКЛЗ 7021050376", "ЭКЛЗ 702105037", "ККМ 00044377"])
+def test_an_ekzl_registers_fiscal_mark_over_another_number_has_no_fiscal_sign(ekzl: str) -> None:
+    """An ЭКЛЗ-era register prints «ФП», its fiscal mode's mark, alone on a grey band over the ЭКЛЗ's number."""
+    lines = ["ПРОДАЖА", "ИТОГ =1502.00", "НАЛИЧНЫМИ =5003.00", "СДАЧА =3501.00", "ФП", ekzl, "00077543 #919500"]
+    assert _read(lines)[0].fiscal_sign is None
+
+
+def test_a_fiscal_sign_under_its_label_is_read() -> None:
+    assert _read(_register_receipt("ИТОГ =99.00", "ФД: 1948", "ФП", "1557276723"))[0].fiscal_sign == "1557276723"
