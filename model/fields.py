@@ -682,13 +682,24 @@ def _payee_grid_row(line: str, above: Sequence[str]) -> int | None:
     under another party's (the management company's ИНН and КПП). Returns how many lines above ``line``'s the grid's
     row stands, less one (0: just above), or ``None`` for no caption: the row's numbers are the recipient's by their
     cells."""
-    if _PAYEE_CAPTION.match(line) is None or _INN_CELL.search(line):
+    if _PAYEE_CAPTION.match(line) is None or _INN_CELL.search(line) or _names_after_a_colon(line):
         return None
     for offset, row in enumerate(reversed(above)):
         grid_row = sum(bool(cell.search(row)) for cell in (_INN_CELL, _KPP_CELL, _ACCOUNT)) >= 2
         if grid_row and not _JOINED_IDS.search(row):
             return None if any(labelled_row(between) for between in above[len(above) - offset :]) else offset
     return None
+
+
+_LABEL_THEN_NAME = re.compile(r"^\W*" + label("получатель") + r"(?:\s+платежа)?\s*:\s*(?P<name>\S.*)$", re.IGNORECASE)
+
+
+def _names_after_a_colon(line: str) -> bool:
+    """«Получатель: ООО "Волна"»: a list's labelled row, its name after the colon, not a grid's caption under its cell
+    (1C prints «Получатель» alone there). Under another party's «ИНН … КПП …» row (an agent's bill prints its
+    principal's so) the caption's reading would name that party's numbers the recipient's."""
+    row = _LABEL_THEN_NAME.match(line)
+    return row is not None and read_name(row["name"]) is not None
 
 
 _PAYEE_ROW_IDS = frozenset({"recipient_inn", "recipient_kpp", "recipient_account"})

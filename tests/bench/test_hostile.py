@@ -18,8 +18,6 @@ in a few seconds."""
 
 
 OPEN_CLASSES = {
-    "agent_invoice": "«Получатель: ООО …» under the principal's «ИНН … КПП …» row taken for a 1C grid's caption: the"
-    " principal's ИНН named the recipient's and verified",
     "invoice_facture": "a счёт-фактура's «Всего к оплате» row prints the sum before VAT first: two readers agreeing"
     " on it verify it",
     "payment_order": "two columns read across as one line: the payer's КПП verified for an ИП payee by two readers"

@@ -265,3 +265,42 @@ def test_a_corr_account_and_bank_name_tied_to_a_contested_bik_are_not_verified(b
     named = [lines[0], "Банк получателя: ПАО Сбербанк", *lines[2:]]
     _, checks = _read(named)
     assert all(checks[field].status == CheckStatus.VERIFIED for field in ("bank_bic", "bank_corr_account", "bank_name"))
+
+
+@pytest.mark.parametrize("payee_label", ["Получатель: ООО «Волна»", "Получатель платежа: ООО «Волна»"])
+def test_a_payees_labelled_row_under_another_partys_ids_is_no_grid_caption(payee_label: str) -> None:
+    """An agent's bill (``bench.hostile``'s agent_invoice): the principal's «ИНН … КПП …» row, then the payee's
+    «Получатель: ООО …» row and its own requisites. That labelled row is no 1C grid's caption «Получатель» under the
+    payee's cell, whose reading named the principal's ИНН and КПП the recipient's and verified them."""
+    lines = [
+        "Счёт № 71 от 08.08.2026",
+        "Принципал: АО «Фермерская Лавка»",
+        f"ИНН {PAYER_INN} КПП 505001001",
+        payee_label,
+        f"ИНН {PAYEE_INN}",
+        "КПП 770701001",
+        f"р/с {PAYEE_ACCOUNT}",
+        f"БИК {PAYEE_BIK}",
+        f"к/с {PAYEE_CORR}",
+        "Итого к оплате: 66 120,00",
+    ]
+    details, checks = _read(lines)
+    assert (details.recipient_inn, details.recipient_kpp) == (PAYEE_INN, "770701001")
+    assert _status(checks["recipient_inn"]) == ("verified", "inn_check_digits")
+
+
+def test_a_1c_grids_caption_alone_still_names_the_numbers_above_it() -> None:
+    """The grid's own caption, «Получатель» alone under the payee's cell, keeps naming the row above it the
+    recipient's: the buyer's ИНН on its «Покупатель» line below contests nothing."""
+    lines = [
+        f"ПАО Сбербанк г. Москва БИК {PAYEE_BIK}",
+        f"Банк получателя Сч. № {PAYEE_CORR}",
+        f"ИНН {PAYEE_INN} КПП 770701001 Сч. № {PAYEE_ACCOUNT}",
+        "ООО «Волна»",
+        "Получатель",
+        "Счёт на оплату № 5 от 08.08.2026",
+        f"Покупатель: ООО «Лютик», ИНН {PAYER_INN}, КПП 505001001",
+    ]
+    details, checks = _read(lines)
+    assert details.recipient_inn == PAYEE_INN
+    assert checks["recipient_inn"].status == CheckStatus.VERIFIED
