@@ -407,12 +407,21 @@ def _split_payment(lines: Sequence[str], source: Source) -> list[Candidate]:
             return []
     if not cash:
         return []
-    net = any(_TENDERED.search(line) for line in lines)
+    net = _net_of_change(lines, cash)
     total = cash + (card or Decimal(0)) - (Decimal(0) if net or change is None else change)
     if total <= 0:
         return []
     stated = [Candidate(AMOUNT_PAID, f"{total:.2f}", source)]  # the total stated again (``model.payment_lines``)
     return stated + ([Candidate("amount", f"{total:.2f}", source, _SPLIT_SCORE, by_shape=True)] if card else [])
+
+
+def _net_of_change(lines: Sequence[str], cash: Decimal) -> bool:
+    """The cash line is net of the change: the register prints what was handed over on a line of its own
+    (``_TENDERED``), and a sum other than the cash line's. One that prints the same sum under both («НАЛИЧНЫМИ
+    =600.00», «ПОЛУЧЕНО =600.00», «СДАЧА =80.81», an ЭКЛЗ-era ККМ's «ИТОГ =519.19») prints what was handed over twice:
+    the change comes off it, as it would be none where the cash line were net."""
+    tendered = [line[found.end() :] for line in lines if (found := _TENDERED.search(line)) is not None]
+    return bool(tendered) and not any(_paid(rest) == cash for rest in tendered)
 
 
 def _paid(text: str) -> Decimal | None:

@@ -20,8 +20,21 @@ from model.schema import Candidate, CheckStatus, DocumentType, Source
         (["ИТОГ =150.00", "БЕЗНАЛИЧНЫМИ =150.00"], []),
         (["НАЛИЧНЫМИ =200", "СДАЧА =50.00"], []),
         (["НАЛИЧНЫМИ =1000.00", "БЕЗНАЛИЧНЫМИ =517.00", "СДАЧА ≡ №"], []),
+        (["НАЛИЧНЫМИ =142.00", "ПОЛУЧЕНО =150.00", "СДАЧА =8.00"], ["142.00"]),
+        (["НАЛИЧНЫМИ =600.00", "ПОЛУЧЕНО =600.00", "СДАЧА =80.81"], ["519.19"]),
+        (["НАЛИЧНЫМИ: 150.00 ПРИНЯТО: 150.00", "СДАЧА: 0.00"], ["150.00"]),
     ],
-    ids=["cash less change", "cash and card", "grouped", "card alone", "no kopecks", "change unread"],
+    ids=[
+        "cash less change",
+        "cash and card",
+        "grouped",
+        "card alone",
+        "no kopecks",
+        "change unread",
+        "cash net of the change",
+        "handed over twice",
+        "handed over twice, no change",
+    ],
 )
 def test_the_payment_lines_state_a_total_only_beside_a_cash_line(lines: list[str], expected: list[str]) -> None:
     stated = [c.value for c in extract_candidates(["КАССОВЫЙ ЧЕК", *lines], Source.OCR) if c.field == AMOUNT_PAID]
@@ -37,8 +50,9 @@ RECEIPT = ["КАССОВЫЙ ЧЕК", "ПРИХОД", "Хлеб 1 x 150.00 =150.
         (["НАЛИЧНЫМИ =200.00", "СДАЧА =50.00"], CheckStatus.VERIFIED, RULE),
         (["НАЛИЧНЫМИ =200.00", "СДАЧА =40.00"], CheckStatus.UNVERIFIED, None),
         (["БЕЗНАЛИЧНЫМИ =150.00"], CheckStatus.UNVERIFIED, None),
+        (["НАЛИЧНЫМИ =200.00", "ПОЛУЧЕНО =200.00", "СДАЧА =50.00"], CheckStatus.VERIFIED, RULE),
     ],
-    ids=["they add up", "they do not", "a card line alone"],
+    ids=["they add up", "they do not", "a card line alone", "what was handed over printed twice"],
 )
 def test_a_receipts_total_is_verified_by_payment_lines_that_add_up_to_it(
     payment: list[str], status: CheckStatus, rule: str | None
