@@ -12,13 +12,45 @@ sum that differs refutes nothing.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 
-from model.schema import Candidate, CheckStatus, FieldCheck
+from model.labels import TOTAL_SCORE
+from model.pooling import AGREEMENT_BONUS
+from model.schema import OCR_SOURCES, Candidate, CheckStatus, FieldCheck
 
 AMOUNT_PAID = "amount_paid"
 """The candidates' field: cash plus card less change, when the receipt prints a cash line."""
 RULE = "payment_lines"
+
+
+STATED_AGAIN_BONUS = 2 * AGREEMENT_BONUS
+"""Added to a total's reading that its reader's payment lines state again: above a subtotal both readers read alike
+(«ВСЕГО =546.52» over «СКИДКА =27.33» and «ИТОГ =519.19»), which the two readers agreeing raises by
+``AGREEMENT_BONUS``."""
+
+
+def stated_totals_first(amounts: Sequence[Candidate], paid: Sequence[Candidate]) -> list[Candidate]:
+    """``amounts`` with each OCR reading under a total's label raised by ``STATED_AGAIN_BONUS`` where the payment
+    lines the same reader read add up to it, and to nothing else: the total stated twice, on lines of its own. Two
+    readers agree on a receipt's subtotal far oftener than on a large-print «ИТОГ» one of them garbles; the payment
+    lines choose between them."""
+    stated: dict[object, set[Decimal]] = {}
+    for candidate in paid:
+        stated.setdefault(candidate.source, set()).add(Decimal(candidate.value))
+    return [
+        replace(c, score=c.score + STATED_AGAIN_BONUS) if _stated_again(c, stated.get(c.source, set())) else c
+        for c in amounts
+    ]
+
+
+def _stated_again(candidate: Candidate, sums: set[Decimal]) -> bool:
+    return (
+        candidate.source in OCR_SOURCES
+        and not candidate.by_shape
+        and candidate.score >= TOTAL_SCORE
+        and sums == {Decimal(candidate.value)}
+    )
 
 
 def paid_checked(

@@ -25,7 +25,7 @@ from model.bank_check import check_bank_in_directory
 from model.bik_directory import BikDirectory, current_directory
 from model.checks import Rule
 from model.labels import TOTAL_SCORE
-from model.payment_lines import AMOUNT_PAID, paid_checked
+from model.payment_lines import AMOUNT_PAID, paid_checked, stated_totals_first
 from model.roles import RIVAL_FIELDS, RIVALS, role_checked
 from model.schema import (
     FIELD_NAMES,
@@ -715,7 +715,9 @@ def resolve(
         results["recipient_inn"],
         [c for c in candidates if c.field in ("recipient_inn", *RIVALS["recipient_inn"])],
     )
-    by_field["amount"] = _without_sign_read_as_digit(_without_lost_kopecks(by_field["amount"]))
+    paid = [c for c in candidates if c.field == AMOUNT_PAID]
+    amounts = _without_sign_read_as_digit(_without_lost_kopecks(by_field["amount"]))
+    by_field["amount"] = stated_totals_first(amounts, paid)
     for field in VALUE_FIELDS:
         if field not in values:
             values[field], results[field] = _choose(field, by_field[field], _RULES.get(field))
@@ -727,7 +729,6 @@ def resolve(
     spelled = [c for c in candidates if c.field == AMOUNT_IN_WORDS]
     amount, amount_check = values["amount"], results["amount"]
     values["amount"], results["amount"] = words_checked(amount, amount_check, by_field["amount"], spelled)
-    paid = [c for c in candidates if c.field == AMOUNT_PAID]
     results["amount"] = paid_checked(results["amount"], values["amount"], by_field["amount"], paid)
     check_bank_in_directory(by_field["bank_bic"], values, results, directory or current_directory())
     rivals = [c for c in candidates if c.field in RIVAL_FIELDS and c.field.removeprefix("payer_") not in unshown]

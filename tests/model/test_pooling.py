@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from model.bik_directory import BikDirectory
+from model.fields import extract_candidates
 from model.pipeline import Extractor
 from model.pooling import AGREEMENT_BONUS, pool_readings
 from model.resolve import resolve
@@ -143,3 +144,26 @@ def test_the_pooled_backend_verifies_what_both_readers_read_alike_and_only_right
                 assert read[field] == truth[field], f"{path.name}: {field} verified but wrong"
                 agreed.append(field)
     assert {"amount", "bank_bic"} <= set(agreed)
+
+
+def _readings(lines: list[str], source: Source) -> list[Candidate]:
+    return extract_candidates(lines, source)
+
+
+def test_the_payment_lines_choose_a_total_one_reader_read_over_a_subtotal_both_read() -> None:
+    """An ЭКЛЗ-era receipt's «ВСЕГО» before its discount, which both readers read alike, and its «ИТОГ», which the
+    second garbles: the first reader's cash less change adds up to its «ИТОГ», which is the amount."""
+    head = ["ПРОДАЖА", "Хлеб 01 1.853 X 286.00 =529.96", "ВСЕГО =546.52", "СКИДКА =27.33"]
+    tesseract = [*head, "ИТОГ =519.19", "НАЛИЧНЫМИ =600.00", "ПОЛУЧЕНО =600.00", "СДАЧА =80.81"]
+    indra = [*head, "ИТОГ 1 1 9.19 -", "НАЛИЧНЫМИ =600.00", "ПОЛУЧЕНО =600.00", "СЛАЧА =80.81"]
+    pooled = pool_readings(_readings(tesseract, Source.OCR), _readings(indra, Source.INDRA))
+    details, checks = resolve(pooled, DocumentType.CASH_RECEIPT, directory=NO_DIRECTORY)
+    assert details.amount == "519.19"
+    assert checks["amount"].status == CheckStatus.UNVERIFIED  # the second reader's payment lines say 600.00
+
+
+def test_payment_lines_that_add_up_to_no_total_raise_none() -> None:
+    lines = ["ПРОДАЖА", "ВСЕГО =546.52", "СКИДКА =27.33", "ИТОГ =519.19", "НАЛИЧНЫМИ =600.00", "СДАЧА =50.00"]
+    pooled = pool_readings(_readings(lines, Source.OCR), _readings(lines[:3], Source.INDRA))
+    details, _ = resolve(pooled, DocumentType.CASH_RECEIPT, directory=NO_DIRECTORY)
+    assert details.amount == "546.52"  # no payment lines state either total: the readers agreeing ranks the first
