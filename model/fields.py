@@ -646,6 +646,7 @@ def _agent_receipt(lines: Sequence[str], document_type: DocumentType) -> bool:
     text = "\n".join(lines)
     return (
         _AGENT_RECEIPT.search(text) is not None
+        or _AGENT_SIGN.search(text) is not None
         or (_SELLER_INN.search(text) is not None and _ISSUER_INN.search(text) is not None)
         or (document_type == DocumentType.CASH_RECEIPT and any(_PRINCIPAL.match(line) for line in lines))
     )
@@ -656,11 +657,19 @@ _PRINCIPAL = re.compile(r"^\W*" + label("поставщик") + r"(?![а-яё])"
 issuer's own on an ОФД's web receipt)."""
 
 
+_AGENT_SIGN = re.compile(r"(?<![а-яё])агента?\s*:", re.IGNORECASE)
+"""An item's agent's sign, «Признак агента: Поверенный» or «АГЕНТ: КОМИССИОНЕР», even with «Признак» lost to a
+photo's edge («к агента: Поверенный»): 54-ФЗ prints the principal's name and ИНН on the line after it."""
+
+
 def _supplier_rows(lines: Sequence[str], document_type: DocumentType) -> set[int]:
-    """The lines of an agent's receipt that open with its principal's label (``_SUPPLIER_LABEL``)."""
+    """The lines of an agent's receipt that open with its principal's label (``_SUPPLIER_LABEL``), and the line after
+    an item's agent's sign, which names the principal however OCR read its label (a taxi app's «Поставщик: ИП …,
+    ИНН …» read «wk: ИП …, ИНН …»: the driver's valid ИНН was verified as the payee's)."""
     if not _agent_receipt(lines, document_type):
         return set()
-    return {index for index, line in enumerate(lines) if _SUPPLIER_LABEL.match(line)}
+    rows = {index for index, line in enumerate(lines) if _SUPPLIER_LABEL.match(line)}
+    return rows | {index + 1 for index, line in enumerate(lines[:-1]) if _AGENT_SIGN.search(line)}
 
 
 _SUPPLIER_FIELDS = {"recipient_name": "supplier_name", "recipient_inn": "supplier_inn", "recipient_kpp": "supplier_kpp"}
