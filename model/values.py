@@ -246,7 +246,7 @@ def read_amount(text: str) -> str | None:
     """The amount on a total or sum line; none from fee, discount or change lines, nor from a VAT line or a
     total before VAT: "ИТОГО без НДС", "СУММА НДС 20%", "Сумма без НДС" name VAT before their figure, while "Итого
     с НДС" and "Итого: 1 200,00 в т.ч. НДС 200,00" are the total due."""
-    text = _YEAR.sub("", _BILLING_PERIOD.sub(" ", _ITEM_COUNT.sub("", text)))
+    text = _YEAR.sub("", _BILLING_PERIOD.sub(" ", _ITEM_COUNT.sub("", _ROW_NUMBER_FIRST.sub("", text))))
     figure = re.search(r"\d", text)
     before_figure = text[: figure.start()] if figure else text
     fees_included = _FEES_INCLUDED.sub("", text)
@@ -255,16 +255,23 @@ def read_amount(text: str) -> str | None:
     return _with_tax(text) or payable(text)
 
 
+_ROW_NUMBER_FIRST = re.compile(r"^\W*\(\d{1,2}[а-яёa-z]?\)")
+"""The number a счёт-фактура's or УПД's form gives its total row, «Всего к оплате (9) 84 320,00 X …»: a row's, never
+a sum (it gave the amount 9.00, verified by a second reader)."""
 _BARE_FIGURE = re.compile(r"(?<!\S)\d+(?:[.,]\d{1,2})?(?!\S)")
+_GROUPED_FIGURE = re.compile(r"(?<!\S)\d{1,3}(?:[\s\u00a0]\d{3})*[.,]\d{2}(?!\S)")
+"""A sum with its kopecks, its thousands grouped by spaces as 1C prints them: «84 320,00»."""
 
 
 def _with_tax(text: str) -> str | None:
     """The last figure of a total's row that prints its columns, when it is the first plus another: a
-    счёт-фактура's «Всего к оплате 28953.0 X 5212.0 34165.0» (without tax, its tax, with tax) is due with tax."""
-    figures = [Decimal(figure.replace(",", ".")) for figure in _BARE_FIGURE.findall(text)]
-    if len(figures) < 3 or not any(figures[0] + middle == figures[-1] for middle in figures[1:-1]):
-        return None
-    return payable(f"{figures[-1]:.2f}")
+    счёт-фактура's «Всего к оплате 28953.0 X 5212.0 34165.0» or «84 320,00 X 8 432,00 92 752,00» (without tax, its
+    tax, with tax) is due with tax."""
+    for shape in (_BARE_FIGURE, _GROUPED_FIGURE):
+        figures = [Decimal(re.sub(r"\s", "", figure).replace(",", ".")) for figure in shape.findall(text)]
+        if len(figures) >= 3 and any(figures[0] + middle == figures[-1] for middle in figures[1:-1]):
+            return payable(f"{figures[-1]:.2f}")
+    return None
 
 
 _BILLING_PERIOD = re.compile(

@@ -41,3 +41,32 @@ def test_the_line_after_an_agents_sign_is_the_principals(sign: str, principal: s
     details = _details(lines)
     assert details.recipient_inn != "297992661856"
     assert details.amount == "1656.00"
+
+
+UPD = [
+    "Универсальный Счёт-фактура № 1976 от01.09.2026 (1)",
+    'документ Продавец: ПАО "Волна" (2)',
+    "татус: . ИНН/КПП продавца: 2701427394/270101001 (26)",
+    'Покупатель: АО "Пекарня у Дома" (6)',
+    "ИННИКПП покупателя: 6757165846/675701001 (66)",
+    "Валюта: наименование, код: Российский рубль, 643 (7)",
+    "1 94213 Краска фасадная 9 л 796 wT 2,000 8 630,00 17 260,00 без акциза 10% 1726,00 18 986,00",
+    "{total}",
+]
+
+
+@pytest.mark.parametrize(
+    ("total", "amount"),
+    [
+        ("Всего к оплате (9) 84 320,00 X 8 432,00 92 752,00", "92752.00"),
+        ("Всего к оплате (9) 84320,00 X 8432,00 92752,00", "92752.00"),
+        ("Всего к оплате (9) 92 752,00", "92752.00"),
+        ("Всего к оплате 28953.0 X 5212.0 34165.0", "34165.00"),
+    ],
+    ids=["grouped", "ungrouped", "the total alone", "without the row number"],
+)
+def test_a_tax_invoices_total_row_is_due_with_tax_never_its_row_number(total: str, amount: str) -> None:
+    """A УПД's «Всего к оплате (9)» prints the sums without tax, of tax and with tax, 1C grouping their thousands:
+    the row's number in brackets is no sum."""
+    lines = [line.format(total=total) for line in UPD]
+    assert _details(lines).amount == amount
