@@ -379,12 +379,17 @@ def _read_value(rule: Rule, rest: str, below: Sequence[str]) -> str | None:
         if rule.field == "bank_name" and _PAYEE_CELL.search(following):
             return None  # 1C's caption «Банк получателя» over the payee's row «ИНН … КПП …», specks before it
         return continued(rule.field, rule.read(following), below[1:]) if _follows_freely(following) else None
+    if rule.field in _NAME_FIELDS and _LABELS_LAST_WORD.fullmatch(rest) and _follows_freely(following):
+        return continued(rule.field, rule.read(following), below[1:])
     value = continued(rule.field, rule.read(rest), below)
     if value is None and _QUALIFIER.fullmatch(rest) and _follows_freely(following):
         return rule.read(f"{rest} {following}")  # «Дата документа:» over «14 мая 2020 г.»
     return value
 
 
+_LABELS_LAST_WORD = re.compile(r"\W*[а-яё]{4,}\W*")
+"""One lower-case word after a party's label, with the name under them: the label's own last word, «ФИО получателя
+перевода» over «Михаил Андреевич П.» (a Сбер «Чек по операции»), never a name, which is capitalised."""
 _QUALIFIER = re.compile(r"[^\d]{1,30}")
 """Words after a label that hold no value of its field («Дата документа:», «Дата и время операции», «Сумма в
 рублях»): the label goes on with them, and its value stands on the next line as a stacked label's does. They are

@@ -70,3 +70,25 @@ def test_a_tax_invoices_total_row_is_due_with_tax_never_its_row_number(total: st
     the row's number in brackets is no sum."""
     lines = [line.format(total=total) for line in UPD]
     assert _details(lines).amount == amount
+
+
+@pytest.mark.parametrize("label", ["ФИО получателя перевода", "Получатель перевода", "ФИО получателя платежа:"])
+def test_a_labels_last_word_is_no_name_the_name_stands_under_it(label: str) -> None:
+    """A bank's receipt prints small labels over their values; «ФИО получателя перевода» gave the name «перевода»."""
+    lines = [
+        "Чек по операции",
+        "10.04.2026 13:09:18 (МСК)",
+        "Операция",
+        "Перевод с карты на карту",
+        label,
+        "Михаил Андреевич П.",
+        "Номер карты получателя",
+        "•••• 2762",
+        "ФИО отправителя",
+        "Сергей Андреевич С.",
+        "Сумма перевода",
+        "84 999,00 ₽",
+    ]
+    details = _details(lines)
+    assert (details.recipient_name, details.payer_name) == ("Михаил Андреевич П.", "Сергей Андреевич С.")
+    assert details.amount == "84999.00"
