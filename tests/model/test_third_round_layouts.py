@@ -92,3 +92,20 @@ def test_a_labels_last_word_is_no_name_the_name_stands_under_it(label: str) -> N
     details = _details(lines)
     assert (details.recipient_name, details.payer_name) == ("Михаил Андреевич П.", "Сергей Андреевич С.")
     assert details.amount == "84999.00"
+
+
+def test_an_ofd_receipt_names_its_seller_by_the_formats_tag() -> None:
+    """An ОФД's web receipt labels each value by its tag's full name: the seller is «Наименование пользователя»."""
+    lines = [
+        "ОФД «Платформа» Проверка чека",
+        "Кассовый чек",
+        "Наименование пользователя ИП Новиков Артём Андреевич",
+        "ИНН пользователя 564003470317",
+        "Признак расчёта Приход",
+        "Дата и время 17.09.26 08:47:59",
+        "Наименование предмета расчёта Кофе молотый арабика «Жокей» для турки 250 г",
+        "ИТОГ 1 204,99",
+        "Заводской номер ФН 8710846244599060",
+    ]
+    details = _details(lines)
+    assert (details.recipient_name, details.recipient_inn) == ("ИП Новиков Артём Андреевич", "564003470317")
