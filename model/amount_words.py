@@ -18,6 +18,7 @@ from decimal import Decimal
 from number_parser import parse_number
 
 from model.schema import Candidate, CheckStatus, FieldCheck, Source
+from model.values import read_amount
 
 AMOUNT_IN_WORDS = "amount_in_words"
 """The candidates' field: not a payment detail of its own, the amount's second form."""
@@ -31,8 +32,9 @@ RULE = AMOUNT_IN_WORDS
 
 def read_amount_in_words(lines: Sequence[str], source: Source) -> list[Candidate]:
     """Each sum written in words with its kopecks in digits, as «… рублей 36 копеек» (the words may start on the line
-    above); ``value`` as amounts are written («3775.36»)."""
-    found = []
+    above); ``value`` as amounts are written («3775.36»). A sum in digits followed by itself in words in brackets
+    is also read as the amount (``_sums_with_their_words``)."""
+    found = _sums_with_their_words(lines, source)
     for index, line in enumerate(lines):
         match = _ROUBLES.match(line)
         if match is None or match["kopecks"] is None:
@@ -43,6 +45,44 @@ def read_amount_in_words(lines: Sequence[str], source: Source) -> list[Candidate
         value = parse_number(roubles, language="ru") if roubles else None
         if value:
             found.append(Candidate(AMOUNT_IN_WORDS, f"{value}.{match['kopecks']}", source))
+    return found
+
+
+_SUM_THEN_WORDS = re.compile(
+    r"(?<![\d.,])(?P<digits>\d{1,3}(?:[\s\u00a0]\d{3})*|\d+)(?:[.,](?P<fraction>\d{2}))?(?![\d.,]\d)"
+    r"\s*(?P<before>руб[а-яё]*\.?\s*)?\(\s*(?P<words>[а-яё\s]+?)\s*"
+    r"(?:(?P<inside>рубл[а-яё]*)\s*(?:(?P<kopecks>\d{2})\s*коп[а-яё]*\.?)?)?\s*\)(?P<after>\s*рубл[а-яё]*)?",
+    re.IGNORECASE,
+)
+"""A contract's price written twice, «Стоимость услуг составляет 81 000,00 (Восемьдесят одна тысяча рублей 00
+копеек)» or «81 000 (восемьдесят одна тысяча) рублей»: a «Счёт-договор» states its sum so, in a clause with no
+label of a total. The roubles are named before, inside or right after the brackets: «40 (сорока) календарных дней» is
+a count of days."""
+_SUM_SCORE = 2.0
+"""A total's score (``model.labels.TOTAL_SCORE``): the words name the sum the page is for."""
+
+
+def _sums_with_their_words(lines: Sequence[str], source: Source) -> list[Candidate]:
+    """Each sum in digits that the words in brackets after it repeat, as the amount and as its words, unless its
+    clause names it VAT, a fee or a discount (``model.values.read_amount``): a contract writes out its VAT too."""
+    found = []
+    for index, line in enumerate(lines):
+        text = f"{line} {lines[index + 1]}" if line.count("(") > line.count(")") and index + 1 < len(lines) else line
+        for match in _SUM_THEN_WORDS.finditer(text):
+            if not (match["before"] or match["inside"] or match["after"]):
+                continue  # «40 (сорока) календарных дней»: a count, no sum
+            words = _numerals(match["words"])
+            whole = re.sub(r"\s", "", match["digits"])
+            if words is None or parse_number(words, language="ru") != int(whole):
+                continue
+            kopecks = match["fraction"] or match["kopecks"] or "00"
+            if match["fraction"] and match["kopecks"] and match["fraction"] != match["kopecks"]:
+                continue
+            clause = re.split(r"[.;](?:\s|$)", text[: match.start()])[-1]
+            if read_amount(f"{clause} {whole}.{kopecks}") is None:
+                continue
+            value = f"{whole}.{kopecks}"
+            found += [Candidate("amount", value, source, _SUM_SCORE), Candidate(AMOUNT_IN_WORDS, value, source)]
     return found
 
 

@@ -109,3 +109,43 @@ def test_an_ofd_receipt_names_its_seller_by_the_formats_tag() -> None:
     ]
     details = _details(lines)
     assert (details.recipient_name, details.recipient_inn) == ("ИП Новиков Артём Андреевич", "564003470317")
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "2. Стоимость услуг составляет 81 000,00 (Восемьдесят одна тысяча рублей 00 копеек), НДС не облагается.",
+        "2. Стоимость услуг составляет 81 000 (восемьдесят одна тысяча) рублей 00 копеек, НДС не облагается.",
+        "2. Общая сумма договора: 81000,00 руб. (Восемьдесят одна тысяча рублей 00 копеек).",
+    ],
+    ids=["kopecks inside", "roubles after the brackets", "roubles before the brackets"],
+)
+def test_a_contracts_price_written_twice_is_the_amount(clause: str) -> None:
+    """A «Счёт-договор» states its price in a clause, in digits and again in words: no total's label names it."""
+    lines = [
+        "СЧЕТ-ДОГОВОР № 7/02-8",
+        "1 Обучение персонала 1 48 700,00 48 700,00",
+        "2 Настройка рекламной кампании 1 32 300,00 32 300,00",
+        clause,
+        "3. Оплата производится предоплатой 100% в течение 3 банковских дней с даты счёта.",
+    ]
+    assert _details(lines).amount == "81000.00"
+
+
+def test_vat_written_twice_is_no_amount() -> None:
+    lines = [
+        "СЧЕТ-ДОГОВОР № 7/02-8",
+        "2. Стоимость услуг составляет 10 200,00 (Десять тысяч двести рублей 00 копеек), в том числе",
+        "НДС 20% 1 700,00 (Одна тысяча семьсот рублей 00 копеек).",
+    ]
+    assert _details(lines).amount == "10200.00"
+
+
+def test_a_count_written_twice_is_no_sum() -> None:
+    """A bank's application counts days so: «по истечении 40 (сорока) календарных дней» names no roubles."""
+    lines = [
+        "ЗАЯВЛЕНИЕ НА РАСТОРЖЕНИЕ ДОГОВОРА",
+        "№ 40817810099056449860 по истечении 40 (сорока) календарных дней с даты принятия",
+        "В течение 7 (семи) календарных дней с даты расторжения Договора прошу перевести остаток",
+    ]
+    assert _details(lines).amount is None
