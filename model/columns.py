@@ -5,7 +5,8 @@ bank, БИК and к/с below) is read by OCR row by row across both columns: «�
 843532045044», «БИК 044525376 БИК 041708708». Every number there passes its checks, and the left one, the payer's,
 comes first. The headings' own positions say where the right column begins; each row's words are parted there, and
 the page's text continues as the two blocks stacked, which ``model.fields.party_blocks`` reads as it reads a modern
-invoice's «Исполнитель» over «Заказчик».
+invoice's «Исполнитель» over «Заказчик». A contract or a «Счёт-договор» prints its parties' requisites so at its foot,
+under «Исполнитель:» and «Заказчик:».
 """
 
 from __future__ import annotations
@@ -13,10 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from model.fields import party_heading
 from model.ocr import OcrLine, OcrWord
 
-_HEADING = re.compile(r"^\W*(?:плательщик|отправитель|получатель)\W*$", re.IGNORECASE)
-_PAYEE = "получатель"
+_SENDER = re.compile(r"^\W*отправитель\W*$", re.IGNORECASE)
 _COLUMN_ROWS = 12
 """Rows of a side-by-side table below its headings: a party's name, ИНН and КПП, account, bank (wrapped), БИК, к/с."""
 _ROW_GAP = 1.8
@@ -45,15 +46,22 @@ def _right_column(line: OcrLine) -> float | None:
     """Where the right column begins when ``line`` is two party headings apart (a payer's and the recipient's):
     a little left of the second heading, whose cell's text starts there."""
     words = [word for word in line.words if word.text.strip()]
-    if len(words) != 2 or not all(_HEADING.match(word.text) for word in words):
+    if len(words) != 2:
         return None
     first, second = sorted(words, key=lambda word: word.box[0])
-    if (_PAYEE in first.text.lower()) == (_PAYEE in second.text.lower()):
+    roles = {_role(first.text), _role(second.text)}
+    if roles != {"payer", "payee"}:
         return None
     height = second.box[3] - second.box[1]
     if second.box[0] - first.box[2] < 2 * height:
         return None  # one phrase, not two columns
     return second.box[0] - height
+
+
+def _role(heading: str) -> str | None:
+    """Whose column a heading opens: a bank's payment heads its columns «Плательщик» (or «Отправитель») and
+    «Получатель», a contract or a «Счёт-договор» its parties' requisites «Исполнитель:» and «Заказчик:»."""
+    return party_heading(heading) or ("payer" if _SENDER.match(heading) else None)
 
 
 def _table_rows(below: Sequence[OcrLine], boundary: float) -> list[tuple[str, str]]:

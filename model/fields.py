@@ -569,7 +569,7 @@ def party_blocks(lines: Sequence[str]) -> dict[int, str]:
     it. A 1C grid's caption «Получатель» under its cell is no heading: no requisite row follows it."""
     rows: dict[int, str] = {}
     for index, line in enumerate(lines):
-        role = _party_heading(line)
+        role = party_heading(line)
         if role is None:
             continue
         for below in range(index + 1, min(len(lines), index + 1 + _PARTY_BLOCK_ROWS)):
@@ -579,14 +579,15 @@ def party_blocks(lines: Sequence[str]) -> dict[int, str]:
     return rows
 
 
-def _party_heading(line: str) -> str | None:
+def party_heading(line: str) -> str | None:
+    """The role a party's heading alone on its line names («Исполнитель:», «Покупатель»): payee or payer."""
     return next((role for role, heading in _PARTY_HEADINGS if heading.match(line)), None)
 
 
 def _unlabelled_party_row(lines: Sequence[str], index: int) -> bool:
     """A row among a party's requisites that no label opens: no heading itself, and a requisite row follows it."""
     following = lines[index + 1] if index + 1 < len(lines) else ""
-    return _party_heading(lines[index]) is None and _PARTY_ROW.match(following) is not None
+    return party_heading(lines[index]) is None and _PARTY_ROW.match(following) is not None
 
 
 def _bank_alone(line: str) -> bool:

@@ -4,9 +4,26 @@ from __future__ import annotations
 
 import pytest
 
+from model.columns import unzipped_columns
 from model.fields import classify, extract_candidates
+from model.ocr import OcrLine, OcrWord
 from model.resolve import resolve
 from model.schema import PaymentDetails
+
+RIGHT = 620
+"""Where the right column's cells begin, in pixels."""
+
+
+def _line(cells: list[tuple[str, int]], y: int) -> OcrLine:
+    """A line of words at ``y``, each cell's words from its own x, 12 px a character."""
+    words = []
+    for text, start in cells:
+        x = start
+        for word in text.split():
+            words.append(OcrWord(word, 95.0, (x, y, x + 12 * len(word), y + 20)))
+            x += 12 * (len(word) + 1)
+    box = (words[0].box[0], y, words[-1].box[2], y + 20)
+    return OcrLine(" ".join(word.text for word in words), 95.0, box, tuple(words))
 
 
 def _details(lines: list[str]) -> PaymentDetails:
@@ -149,3 +166,21 @@ def test_a_count_written_twice_is_no_sum() -> None:
         "В течение 7 (семи) календарных дней с даты расторжения Договора прошу перевести остаток",
     ]
     assert _details(lines).amount is None
+
+
+def test_two_parties_requisites_side_by_side_under_contractor_and_customer() -> None:
+    """A contract's parties' requisites at its foot, «Исполнитель:» and «Заказчик:» side by side: read across both
+    columns, the contractor's name was «Заказчик»."""
+    left = ["ИП Морозов Дмитрий Юрьевич", "ИНН 682443622481", "р/с 40802810092880452760", 'в АО Банк "Аверс"',
+            "БИК 049205774", "к/с 30101810500000000774"]  # fmt: skip
+    right = ["ООО «Полимер-М»", "ИНН 5031596400 КПП 503143001", "р/с 40702810997229254301",
+             'в РЯЗАНСКИЙ РФ АО "РОССЕЛЬХОЗБАНК"', "БИК 046176793", "к/с 30101810900000000793"]  # fmt: skip
+    page = [
+        _line([("СЧЕТ-ДОГОВОР № 7/02-8", 70)], 100),
+        _line([("Исполнитель:", 75), ("Заказчик:", RIGHT + 5)], 160),
+        *(_line([(a, 75), (b, RIGHT + 5)], 200 + 28 * n) for n, (a, b) in enumerate(zip(left, right, strict=True))),
+    ]
+    details = _details(unzipped_columns(page))
+    assert (details.recipient_name, details.payer_name) == ("ИП Морозов Дмитрий Юрьевич", "ООО «Полимер-М»")
+    assert (details.recipient_inn, details.recipient_kpp) == ("682443622481", None)
+    assert (details.recipient_account, details.bank_bic) == ("40802810092880452760", "049205774")
