@@ -239,9 +239,12 @@ def _payer_name(lines: Sequence[str], title: int, payer_end: int, source: Source
 _ADDRESS_AFTER_NAME = re.compile(r"\s*//.*$")
 _NAME_LETTERS = 5
 """Letters a name beside the account has at least; fewer are its label garbled («O<. NF»)."""
-_ACCOUNT_BESIDE = re.compile(r"\s*(?:[СC][чЧ4u]\.?\s*(?:№|N[oо]?)?\s*)?\d{20}\W*$|\s+[СC][чЧ4u]\.?\s*(?:№|N[oо]?)\W*$")
+_ACCOUNT_BESIDE = re.compile(
+    r"\s*(?:[СC][чЧ4u]\.?\s*(?:№|N[oо]?)?\s*)?\d(?:\s?\d){19}\W*$|\s+[СC][чЧ4u]\.?\s*(?:№|N[oо]?)\W*$"
+)
 """The payer's account in the cell beside its name, read on the name's line («ООО "Лавка" Сч. № 4070…», or its label
-alone, «АО "Вектор" Cu. №»), or on a line under it with its label garbled («O<. NF 4070…»): the name ends there."""
+alone, «АО "Вектор" Cu. №»), or on a line under it with its label garbled («O<. NF 4070…»): the name ends there.
+OCR may part the account's digits with a space («4070281 0381183868719»)."""
 """A person's name in fields 8 and 16 is followed by «//» and their address («ЧЕПЫЖОВ ДМИТРИЙ СТЕПАНОВИЧ //
 РОССИЙСКАЯ ФЕДЕРАЦИЯ, 603062, …//»), as the Bank of Russia's rules have an individual's name written."""
 

@@ -184,3 +184,28 @@ def test_two_parties_requisites_side_by_side_under_contractor_and_customer() -> 
     assert (details.recipient_name, details.payer_name) == ("ИП Морозов Дмитрий Юрьевич", "ООО «Полимер-М»")
     assert (details.recipient_inn, details.recipient_kpp) == ("682443622481", None)
     assert (details.recipient_account, details.bank_bic) == ("40802810092880452760", "049205774")
+
+
+@pytest.mark.parametrize("account", ["40702810381183868719", "4070281 0381183868719"], ids=["whole", "parted"])
+def test_a_payment_orders_payer_ends_at_its_account_however_ocr_parted_it(account: str) -> None:
+    """Tesseract often parts a long number with a space: the payer's name beside its account was then lost."""
+    lines = [
+        "0401060",
+        "ПЛАТЁЖНОЕ ПОРУЧЕНИЕ № 3544 20.08.2026 электронно",
+        "Сумма прописью Сто девяносто девять тысяч пятьсот шестнадцать рублей 00 копеек",
+        "ИНН 1384885984 КПП 138401001 Сумма 199516=",
+        f'ООО "Волна" Сч. № {account}',
+        "Плательщик",
+        'КУ КБ "ДС-БАНК" (ООО) БИК 044525188',
+        "Банк плательщика Сч. № 30101810245250000188",
+        "ОКЦ № 7 ГУ Банка России по ЦФО//УФК по Тульской области, г. Тула БИК 017003983",
+        "Банк получателя Сч. № 40102810445370000059",
+        "ИНН 7727406020 КПП 770801001 Сч. № 03100643000000018500",
+        "Казначейство России (ФНС России) Вид оп. 01 Срок плат.",
+        "Получатель Код 0 Рез. поле",
+        "Единый налоговый платёж",
+        "Назначение платежа",
+    ]
+    details = _details(lines)
+    assert details.payer_name == 'ООО "Волна"'
+    assert (details.recipient_name, details.recipient_inn) == ("Казначейство России (ФНС России)", "7727406020")
