@@ -637,8 +637,14 @@ def bank_in_grid(lines: Sequence[str]) -> str | None:
 
 
 _BANK_NAME_START = re.compile(rf"^\s*(?:банке\s+)?({_BANK_START}.*)", re.IGNORECASE)
-_BRANCH_NAME = re.compile(r"^\s*((?-i:[А-ЯЁ])[\w-]*(?:\s+[\w-]+){0,2}\s+банк(?![а-яё]).*)", re.IGNORECASE)
-"""A bank's branch named by its region first, «Северо-Западный банк ПАО Сбербанк», «Волго-Вятский банк …»."""
+_BRANCH_NAME = re.compile(
+    r"^\s*((?-i:[А-ЯЁ])[\w-]*(?:(?:\s+[\w-]+){0,2}\s+банк|(?:[иыо][йи]|ое|ая)\s+(?:филиал|отделение))(?![а-яё]).*)",
+    re.IGNORECASE,
+)
+"""A bank's branch named by its region first, «Северо-Западный банк ПАО Сбербанк», «Волго-Вятский банк …», as the
+directory names branches, by the region's adjective, «ПРИМОРСКИЙ ФИЛИАЛ АКБ "БЭНК ОФ ЧАЙНА" (АО)», «АЛТАЙСКОЕ
+ОТДЕЛЕНИЕ N8644 ПАО СБЕРБАНК» (not a bank's own name before «филиал», «Росбанк филиал Юг …» of a sending bank's
+footer, which a «8» read as «в» put after «в»)."""
 
 
 _FROM_SOMEONE = re.compile(r"\s(?:от|from)\s+(?:[А-ЯЁA-Z]|кого)")

@@ -209,3 +209,34 @@ def test_a_payment_orders_payer_ends_at_its_account_however_ocr_parted_it(accoun
     details = _details(lines)
     assert details.payer_name == 'ООО "Волна"'
     assert (details.recipient_name, details.recipient_inn) == ("Казначейство России (ФНС России)", "7727406020")
+
+
+@pytest.mark.parametrize(
+    "bank",
+    ['ПРИМОРСКИЙ ФИЛИАЛ АКБ "БЭНК ОФ ЧАЙНА" (АО) г. Владивосток', "САМАРСКИЙ ФИЛИАЛ АО ЮНИКРЕДИТ БАНКА"],
+    ids=["a branch of a bank whose name holds no «банк»", "«банка» in the genitive"],
+)
+def test_a_branch_named_by_its_region_after_in_is_the_bank(bank: str) -> None:
+    """An ИП's letterhead runs its requisites as one sentence, «р/с … в ПРИМОРСКИЙ ФИЛИАЛ …, БИК …», as the Bank of
+    Russia's directory names a branch: the region first, then «ФИЛИАЛ»."""
+    lines = [
+        "Индивидуальный предприниматель Павлов Михаил Юрьевич",
+        "ИНН 080264495572",
+        f"р/с 40802810372634973576 в {bank}, БИК 040507900, к/с 30101810405070000900",
+        "СЧЁТ № 156 от 20.03.2026",
+        "Всего к оплате: 155 426,00",
+    ]
+    assert _details(lines).bank_name == bank
+
+
+def test_a_sending_banks_own_name_before_filial_is_no_payees_bank() -> None:
+    """A photo's «7.78» read its 8 as «в»; the sending bank's footer under it, «Росбанк филиал Юг …», starts with the
+    bank's own name, not a region's adjective: no payee's bank."""
+    lines = [
+        "ТБАНК 26.03.2026 15:29:30",
+        "Итого 65 085,00 ₽",
+        "Получатель Роман Николаевич Н.",
+        "7.78",
+        'Росбанк филиал Юг АО "ТБанк", ИНН 7304834265, БИК 046015079',
+    ]
+    assert _details(lines).bank_name is None
