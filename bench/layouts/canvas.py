@@ -239,6 +239,17 @@ class Page:
         return self._image.crop((0, 0, self.width, max(self.y + self.margin, min_height)))
 
 
+def payment_order_foot(page: Page, purpose: str, signatures: str, stamp: str, size: int) -> None:
+    """The foot every платёжное поручение 0401060 shares: field 24's purpose and its caption, the signatures beside
+    «Отметки банка», and the payer's bank's blue stamp (its name, the status, the date) under them."""
+    page.line(purpose)
+    page.line("Назначение платежа", size - 4)
+    page.gap(30)
+    page.pair(signatures, "Отметки банка", size - 2)
+    page.gap(10)
+    page.line(stamp, size - 2, bold=True, colour=(40, 60, 160))
+
+
 def pick_face(rng: random.Random, faces: tuple[tuple[str, str], ...]) -> tuple[str, str]:
     return rng.choice(faces)
 

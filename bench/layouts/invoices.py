@@ -9,8 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from bench.layouts import requisites as r
 from bench.layouts.canvas import PAGE_FACES, Page
-from bench.layouts.drawn import Drawn, details
-from model.schema import DocumentType
+from bench.layouts.drawn import Drawn, invoice_details
 
 _SERVICES = (
     "Бумага офисная А4, 500 л.",
@@ -33,10 +32,6 @@ def _lines(rng: random.Random) -> list[tuple[str, int, Decimal]]:
         (name, rng.randint(1, 12), Decimal(rng.randint(100, 40000)) + Decimal(rng.choice([0, 50, 99])) / 100)
         for name in rng.sample(_SERVICES, rng.randint(1, 4))
     ]
-
-
-def _vat_part(total: Decimal, rate: int) -> Decimal:
-    return (total * rate / (100 + rate)).quantize(Decimal("0.01"), ROUND_HALF_UP)
 
 
 def _totals(page: Page, subtotal: Decimal, vat: Decimal, total: Decimal, *, vat_mode: str, count: int) -> None:
@@ -69,7 +64,7 @@ def one_c(rng: random.Random) -> Drawn:
         vat = (subtotal * Decimal("0.2")).quantize(Decimal("0.01"), ROUND_HALF_UP)
         total = subtotal + vat
     else:
-        vat = _vat_part(subtotal, 20) if vat_mode == "inside" else Decimal(0)
+        vat = r.vat_part(subtotal, 20) if vat_mode == "inside" else Decimal(0)
         total = subtotal
     size = rng.randint(17, 20)
     page = Page(1240, rng.choice(PAGE_FACES), size, margin=70)
@@ -116,20 +111,8 @@ def one_c(rng: random.Random) -> Drawn:
     return Drawn(
         page.finish(),
         "1c-invoice",
-        details(
-            DocumentType.INVOICE,
-            total,
-            when,
-            recipient_name=supplier.name,
-            recipient_inn=supplier.inn,
-            recipient_kpp=supplier.kpp,
-            recipient_account=account,
-            bank_name=bank_cell,
-            bank_bic=bank.bic,
-            bank_corr_account=bank.corr_account,
-            payer_name=buyer.name,
-            purpose=None,  # «Основание» names the contract, not the purpose (the corpus's and the real set's truth)
-        ),
+        # no purpose: «Основание» names the contract, not the purpose (the corpus's and the real set's truth)
+        invoice_details(total, when, supplier, account, bank, payer=buyer.name, bank_name=bank_cell),
     )
 
 
@@ -195,19 +178,8 @@ def service_invoice(rng: random.Random) -> Drawn:
     return Drawn(
         page.finish(),
         "service-invoice",
-        details(
-            DocumentType.INVOICE,
-            total,
-            when,
-            recipient_name=contractor.name,
-            recipient_inn=contractor.inn,
-            recipient_kpp=contractor.kpp,
-            recipient_account=account,
-            bank_name=bank_text,
-            bank_bic=bank.bic,
-            bank_corr_account=bank.corr_account,
-            payer_name=customer.name,
-            purpose=purpose,
+        invoice_details(
+            total, when, contractor, account, bank, payer=customer.name, purpose=purpose, bank_name=bank_text
         ),
     )
 
@@ -249,19 +221,8 @@ def pd4(rng: random.Random) -> Drawn:
     return Drawn(
         page.finish(),
         "pd-4",
-        details(
-            DocumentType.INVOICE,
-            total,
-            None,
-            recipient_name=payee.name,
-            recipient_inn=payee.inn,
-            recipient_kpp=payee.kpp,
-            recipient_account=account,
-            bank_name=bank_text.removeprefix("в "),
-            bank_bic=bank.bic,
-            bank_corr_account=bank.corr_account,
-            payer_name=payer.full,
-            purpose=purpose,
+        invoice_details(
+            total, None, payee, account, bank, payer=payer.full, purpose=purpose, bank_name=bank_text.removeprefix("в ")
         ),
     )
 

@@ -11,8 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from bench.layouts import requisites as r
 from bench.layouts.canvas import GREY, HAND_FACES, SECOND_PAGE_FACES, SecondPage
-from bench.layouts.drawn import Drawn, details
-from model.schema import DocumentType
+from bench.layouts.drawn import Drawn, invoice_details
 
 _CENT = Decimal("0.01")
 _HOUSING = (
@@ -126,20 +125,7 @@ def epd_housing(rng: random.Random) -> Drawn:
     return Drawn(
         page.finish(),
         "epd-housing",
-        details(
-            DocumentType.INVOICE,
-            total,
-            None,
-            recipient_name=payee.name,
-            recipient_inn=payee.inn,
-            recipient_kpp=payee.kpp,
-            recipient_account=account,
-            bank_name=bank.name,
-            bank_bic=bank.bic,
-            bank_corr_account=bank.corr_account,
-            payer_name=payer.full,
-            purpose=purpose,
-        ),
+        invoice_details(total, None, payee, account, bank, payer=payer.full, purpose=purpose),
     )
 
 
@@ -222,19 +208,7 @@ def invoice_offer(rng: random.Random) -> Drawn:
     return Drawn(
         page.finish(),
         "invoice-offer",
-        details(
-            DocumentType.INVOICE,
-            total,
-            when,
-            recipient_name=supplier.name,
-            recipient_inn=supplier.inn,
-            recipient_kpp=supplier.kpp,
-            recipient_account=account,
-            bank_name=bank_text,
-            bank_bic=bank.bic,
-            bank_corr_account=bank.corr_account,
-            payer_name=buyer.name,
-        ),
+        invoice_details(total, when, supplier, account, bank, payer=buyer.name, bank_name=bank_text),
     )
 
 
@@ -289,19 +263,8 @@ def school_pd4(rng: random.Random) -> Drawn:
     return Drawn(
         page.finish(),
         "school-pd4",
-        details(
-            DocumentType.INVOICE,
-            total,
-            when,
-            recipient_name=payee,
-            recipient_inn=inn,
-            recipient_kpp=kpp,
-            recipient_account=account,
-            bank_name=office.bank_printed,
-            bank_bic=office.bic,
-            bank_corr_account=office.single_account,
-            payer_name=payer.full,
-            purpose=purpose,
+        invoice_details(
+            total, when, r.Party(payee, inn, kpp, ""), account, office.as_bank, payer=payer.full, purpose=purpose
         ),
     )
 

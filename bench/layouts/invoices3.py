@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from bench.layouts import requisites as r
 from bench.layouts.canvas import GREY, THIRD_PAGE_FACES, SecondPage
-from bench.layouts.drawn import Drawn, details
+from bench.layouts.drawn import Drawn, details, invoice_details
 from model.schema import DocumentType
 
 _CENT = Decimal("0.01")
@@ -302,20 +302,7 @@ def regional_bill(rng: random.Random) -> Drawn:
     return Drawn(
         page.finish(),
         "regional-bill",
-        details(
-            DocumentType.INVOICE,
-            total,
-            None,
-            recipient_name=payee.name,
-            recipient_inn=payee.inn,
-            recipient_kpp=payee.kpp,
-            recipient_account=account,
-            bank_name=bank.name,
-            bank_bic=bank.bic,
-            bank_corr_account=bank.corr_account,
-            payer_name=payer.full,
-            purpose=purpose,
-        ),
+        invoice_details(total, None, payee, account, bank, payer=payer.full, purpose=purpose),
     )
 
 
@@ -398,19 +385,7 @@ def invoice_contract(rng: random.Random) -> Drawn:
     return Drawn(
         page.finish(),
         "invoice-contract",
-        details(
-            DocumentType.INVOICE,
-            total,
-            when,
-            recipient_name=contractor.name,
-            recipient_inn=contractor.inn,
-            recipient_kpp=contractor.kpp,
-            recipient_account=account,
-            bank_name=bank.name,
-            bank_bic=bank.bic,
-            bank_corr_account=bank.corr_account,
-            payer_name=customer.name,
-        ),
+        invoice_details(total, when, contractor, account, bank, payer=customer.name),
     )
 
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import random
 from datetime import datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from bench.layouts import requisites as r
 from bench.layouts.canvas import MONO_FACES, PAGE_FACES, Page
-from bench.layouts.drawn import Drawn, details
-from model.schema import DocumentType, PaymentDetails
+from bench.layouts.drawn import Drawn, receipt_details
 
 _GOODS = (
     "Молоко 3,2% 1 л",
@@ -44,30 +43,12 @@ def _items(rng: random.Random) -> list[tuple[str, Decimal, Decimal]]:
     ]
 
 
-def _vat(total: Decimal) -> Decimal:
-    return (total * 20 / 120).quantize(Decimal("0.01"), ROUND_HALF_UP)
-
-
 def _fiscal(rng: random.Random) -> tuple[str, str, str]:
     return r.fiscal_drive(rng), r.fiscal_number(rng, rng.choice([999, 99999, 999999])), r.fiscal_number(rng, 4294967295)
 
 
 def _qr(when: datetime, total: Decimal, fn: str, fd: str, fp: str) -> str:
     return f"t={when:%Y%m%dT%H%M}&s={total:.2f}&fn={fn}&i={fd}&fp={fp}&n=1"
-
-
-def _truth(seller: r.Party, total: Decimal, when: datetime, fiscal: tuple[str, str, str]) -> PaymentDetails:
-    fn, fd, fp = fiscal
-    return details(
-        DocumentType.CASH_RECEIPT,
-        total,
-        when.date(),
-        recipient_name=seller.name,
-        recipient_inn=seller.inn,
-        fiscal_drive_number=fn,
-        fiscal_document_number=str(int(fd)),
-        fiscal_sign=str(int(fp)),
-    )
 
 
 def _padded(rng: random.Random, number: str, width: int) -> str:
@@ -94,7 +75,7 @@ def tape_58(rng: random.Random) -> Drawn:
     for index, (name, price, qty) in enumerate(items, 1):
         page.line(f"{index}. {name}")
         page.pair(f"   {qty} x {price:.2f}", f"={price * qty:.2f}")
-        page.pair("   НДС 20%", f"={_vat(price * qty):.2f}", size - 2)
+        page.pair("   НДС 20%", f"={r.vat_part(price * qty, 20):.2f}", size - 2)
     page.rule(dashed=True)
     page.pair("ИТОГ", f"={total:.2f}", size + 6, bold=True)
     cash = rng.random() < 0.5
@@ -105,7 +86,7 @@ def tape_58(rng: random.Random) -> Drawn:
         page.pair("СДАЧА", f"={paid - total:.2f}")
     else:
         page.pair("БЕЗНАЛИЧНЫМИ", f"={total:.2f}")
-    page.pair("СУММА НДС 20%", f"={_vat(total):.2f}")
+    page.pair("СУММА НДС 20%", f"={r.vat_part(total, 20):.2f}")
     page.pair("СНО:", rng.choice(_REGIMES))
     page.line(f"Кассир: {r.person(rng).initials}")
     if not inn_on_top:
@@ -121,7 +102,7 @@ def tape_58(rng: random.Random) -> Drawn:
     page.gap(8)
     page.qr(_qr(when, total, fn, fd, fp), rng.randint(150, 220))
     page.line("СПАСИБО ЗА ПОКУПКУ!", align="center")
-    return Drawn(page.finish(), "tape-58", _truth(seller, total, when, fiscal))
+    return Drawn(page.finish(), "tape-58", receipt_details(seller, total, when, fiscal))
 
 
 def tape_80_with_slip(rng: random.Random) -> Drawn:
@@ -151,7 +132,7 @@ def tape_80_with_slip(rng: random.Random) -> Drawn:
     page.rule()
     page.pair("ИТОГО:", r.grouped(total), size + 4, bold=True)
     page.pair("Безналичными:", r.grouped(total))
-    vat = _vat(total)
+    vat = r.vat_part(total, 20)
     page.pair(rng.choice(["Сумма без НДС:", "Итого без НДС:"]), r.grouped(total - vat))
     page.pair("НДС 20%:", r.grouped(vat))
     page.rule(dashed=True)
@@ -170,7 +151,7 @@ def tape_80_with_slip(rng: random.Random) -> Drawn:
     if rng.random() < 0.5:
         page.gap(6)
         page.qr(_qr(when, total, fn, fd, fp), rng.randint(170, 230))
-    return Drawn(page.finish(), "tape-80-slip", _truth(seller, total, when, fiscal))
+    return Drawn(page.finish(), "tape-80-slip", receipt_details(seller, total, when, fiscal))
 
 
 def browser_print(rng: random.Random) -> Drawn:
@@ -200,7 +181,7 @@ def browser_print(rng: random.Random) -> Drawn:
     page.gap(10)
     page.pair("Итого:", r.money(rng, total), size + 4, bold=True)
     page.pair("Безналичными:", r.grouped(total))
-    page.pair("Сумма НДС 20%:", r.grouped(_vat(total)))
+    page.pair("Сумма НДС 20%:", r.grouped(r.vat_part(total, 20)))
     page.pair("СНО:", "ОСН")
     page.pair("Дата и время:", rng.choice([when.strftime("%d.%m.%Y %H:%M"), when.strftime("%Y-%m-%d %H:%M")]))
     fn, fd, fp = fiscal
@@ -212,7 +193,7 @@ def browser_print(rng: random.Random) -> Drawn:
     page.qr(_qr(when, total, fn, fd, fp), 220, align="left")
     page.gap(40)
     page.pair(f"https://check.ofd.example/rec/{r.digits(rng, 10)}", "1/1", size - 4)
-    return Drawn(page.finish(), "browser-print", _truth(seller, total, when, fiscal))
+    return Drawn(page.finish(), "browser-print", receipt_details(seller, total, when, fiscal))
 
 
 def upper_case_tape(rng: random.Random) -> Drawn:
@@ -243,7 +224,7 @@ def upper_case_tape(rng: random.Random) -> Drawn:
     page.pair("ФД", _padded(rng, fd, 8))
     page.pair("ФП", _padded(rng, fp, 10))
     page.line("САЙТ ФНС: WWW.NALOG.GOV.RU", size - 2)
-    return Drawn(page.finish(), "upper-case-tape", _truth(seller, total, when, fiscal))
+    return Drawn(page.finish(), "upper-case-tape", receipt_details(seller, total, when, fiscal))
 
 
 TEMPLATES = (tape_58, tape_80_with_slip, browser_print, upper_case_tape)

@@ -10,15 +10,10 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from bench.layouts import requisites as r
 from bench.layouts.canvas import GREY, SECOND_PAGE_FACES, SECOND_TAPE_FACES, SecondPage, has_glyph
-from bench.layouts.drawn import Drawn
-from bench.layouts.receipts import _fiscal, _items, _padded, _qr, _truth
+from bench.layouts.drawn import Drawn, receipt_details
+from bench.layouts.receipts import _fiscal, _items, _padded, _qr
 
 _CENT = Decimal("0.01")
-
-
-def _part(total: Decimal, rate: int) -> Decimal:
-    """The VAT inside ``total`` at ``rate`` per cent."""
-    return (total * rate / (100 + rate)).quantize(_CENT, ROUND_HALF_UP)
 
 
 def _slip(page: SecondPage, rng: random.Random, total: Decimal, when: datetime, size: int) -> None:
@@ -55,12 +50,12 @@ def evotor_qr_side(rng: random.Random) -> Drawn:
     for name, price, qty in items:
         page.line(name)
         page.pair(f"  {qty} X {price:.2f}", f"={price * qty:.2f}")
-        page.pair(f"  НДС {rate}%", f"={_part(price * qty, rate):.2f}", size - 3)
+        page.pair(f"  НДС {rate}%", f"={r.vat_part(price * qty, rate):.2f}", size - 3)
     page.rule()
     sign = rng.choice(["≡", "="]) if all(has_glyph(face, "≡") for face in page.face) else "="
     page.pair("ИТОГ", f"{sign}{total:.2f}", size + 8, bold=True)
     page.pair(rng.choice(["БЕЗНАЛИЧНЫМИ", "ЭЛЕКТРОННЫМИ"]), f"{sign}{total:.2f}")
-    page.pair(f"СУММА НДС {rate}%", f"={_part(total, rate):.2f}")
+    page.pair(f"СУММА НДС {rate}%", f"={r.vat_part(total, rate):.2f}")
     page.pair("СНО", rng.choice(["ОСН", "УСН ДОХОД"]))
     page.line(f"Кассир: {r.person(rng).initials}", size - 2)
     page.gap(8)
@@ -80,7 +75,7 @@ def evotor_qr_side(rng: random.Random) -> Drawn:
         size - 4,
     )
     page.line("Сайт ФНС: nalog.gov.ru", size - 3, align="center")
-    return Drawn(page.finish(), "evotor-qr-side", _truth(seller, total, when, fiscal), thermal=True)
+    return Drawn(page.finish(), "evotor-qr-side", receipt_details(seller, total, when, fiscal), thermal=True)
 
 
 _MARKETPLACES = ("Маркет", "Товары", "Ритейл", "Онлайн")
@@ -142,7 +137,7 @@ def marketplace_agent(rng: random.Random) -> Drawn:
     page.gap(10)
     page.qr(_qr(when, total, fn, fd, fp), 200, align="left")
     page.line("Проверить чек: https://check.nalog.example/", size - 4, colour=GREY)
-    return Drawn(page.finish(), "marketplace-agent", _truth(platform, total, when, fiscal))
+    return Drawn(page.finish(), "marketplace-agent", receipt_details(platform, total, when, fiscal))
 
 
 _FUELS = ("АИ-92-К5", "АИ-95-К5", "АИ-95 Премиум", "ДТ-Е-К5", "АИ-98-К5")
@@ -171,14 +166,14 @@ def fuel_station(rng: random.Random) -> Drawn:
     page.pair(when.strftime("%d.%m.%Y"), when.strftime("%H:%M"))
     page.line(f"ТРК {rng.randint(1, 12)}: {rng.choice(_FUELS)}", bold=True)
     page.pair(f"  {r.grouped(litres)} л x {r.grouped(price)}", f"= {r.grouped(fuel_sum)}")
-    page.pair("  НДС 20%", f"= {r.grouped(_part(fuel_sum, 20))}", size - 3)
+    page.pair("  НДС 20%", f"= {r.grouped(r.vat_part(fuel_sum, 20))}", size - 3)
     for name, p, q in extras:
         page.line(name)
         page.pair(f"  {q} x {r.grouped(p)}", f"= {r.grouped(p * q)}")
     page.rule(dashed=True)
     page.pair(rng.choice(["ИТОГО К ОПЛАТЕ", "ИТОГ"]), f"= {r.grouped(total)}", size + 4, bold=True)
     page.pair("БЕЗНАЛИЧНЫМИ", f"= {r.grouped(total)}")
-    page.pair("В Т.Ч. НДС 20%", f"= {r.grouped(_part(total, 20))}")
+    page.pair("В Т.Ч. НДС 20%", f"= {r.grouped(r.vat_part(total, 20))}")
     page.line(f"Карта лояльности: ****{r.digits(rng, 4)}", size - 2)
     page.pair("Начислено баллов:", str(rng.randint(10, 300)), size - 2)
     page.pair("Баланс баллов:", r.grouped(Decimal(rng.randint(100, 9000))), size - 2)
@@ -192,7 +187,7 @@ def fuel_station(rng: random.Random) -> Drawn:
     page.rule(dashed=True)
     page.gap(14)
     _slip(page, rng, total, when, size)
-    return Drawn(page.finish(), "fuel-station", _truth(seller, total, when, fiscal), thermal=True)
+    return Drawn(page.finish(), "fuel-station", receipt_details(seller, total, when, fiscal), thermal=True)
 
 
 _MEDICINES = (
@@ -239,13 +234,13 @@ def pharmacy_discount(rng: random.Random) -> Drawn:
         page.pair(f"  {qty} x {r.grouped(price)}", r.grouped(price * qty))
         page.pair(f"  Скидка {percent}%", f"-{r.grouped(off)}", size - 3)
         page.pair("  Сумма со скидкой", r.grouped(price * qty - off), size - 3)
-        page.pair("  НДС 10%", r.grouped(_part(price * qty - off, 10)), size - 3)
+        page.pair("  НДС 10%", r.grouped(r.vat_part(price * qty - off, 10)), size - 3)
     page.rule()
     page.pair("ИТОГО БЕЗ СКИДКИ", r.grouped(full))
     page.pair("СКИДКА", r.grouped(discount))
     page.pair("ИТОГ", r.grouped(total), size + 6, bold=True)
     page.pair(rng.choice(["ОПЛАТА КАРТОЙ", "БЕЗНАЛИЧНЫМИ"]), r.grouped(total))
-    page.pair("СУММА НДС 10%", r.grouped(_part(total, 10)))
+    page.pair("СУММА НДС 10%", r.grouped(r.vat_part(total, 10)))
     page.line(f"Дисконтная карта: {r.digits(rng, 13)}", size - 2)
     page.line(f"Фармацевт: {r.person(rng).initials}", size - 2)
     page.pair(when.strftime("%d.%m.%Y %H:%M"), "СНО: ОСН", size - 2)
@@ -255,7 +250,7 @@ def pharmacy_discount(rng: random.Random) -> Drawn:
     page.pair("ФП", _padded(rng, fp, 10))
     page.qr(_qr(when, total, fn, fd, fp), rng.randint(160, 200))
     page.line("Будьте здоровы!", align="center")
-    truth = _truth(seller, total, when, fiscal).model_copy(update={"recipient_kpp": seller.kpp})
+    truth = receipt_details(seller, total, when, fiscal).model_copy(update={"recipient_kpp": seller.kpp})
     return Drawn(page.finish(), "pharmacy-discount", truth, thermal=True)
 
 

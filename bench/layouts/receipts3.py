@@ -7,14 +7,12 @@ from __future__ import annotations
 
 import random
 from datetime import datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from bench.layouts import requisites as r
 from bench.layouts.canvas import GREY, THIRD_PAGE_FACES, THIRD_SCREEN_FACES, THIRD_TAPE_FACES, SecondPage
-from bench.layouts.drawn import Drawn, details
-from model.schema import DocumentType, PaymentDetails
+from bench.layouts.drawn import Drawn, receipt_details
 
-_CENT = Decimal("0.01")
 _LONG_GOODS = (
     "Молоко ультрапастеризованное «Простоквашино» 3,2% 950 г",
     "Сыр полутвёрдый «Российский молодой» 50% весовой",
@@ -46,24 +44,6 @@ def _qr(when: datetime, total: Decimal, fiscal: tuple[str, str, str], kind: int 
     return f"t={when:%Y%m%dT%H%M%S}&s={total:.2f}&fn={fn}&i={fd}&fp={fp}&n={kind}"
 
 
-def _vat(total: Decimal, rate: int) -> Decimal:
-    return (total * rate / (100 + rate)).quantize(_CENT, ROUND_HALF_UP)
-
-
-def _truth(seller: r.Party, total: Decimal, when: datetime, fiscal: tuple[str, str, str]) -> PaymentDetails:
-    fn, fd, fp = fiscal
-    return details(
-        DocumentType.CASH_RECEIPT,
-        total,
-        when.date(),
-        recipient_name=seller.name,
-        recipient_inn=seller.inn,
-        fiscal_drive_number=fn,
-        fiscal_document_number=fd,
-        fiscal_sign=fp,
-    )
-
-
 def refund_tape(rng: random.Random) -> Drawn:
     """A refund on a 58 mm tape (48 mm printed, about 400 dots): «ВОЗВРАТ ПРИХОДА», the goods' long names wrapped
     over two or three lines, «ИТОГ» of the refund, «ВОЗВРАТ НАЛИЧНЫМИ/БЕЗНАЛИЧНЫМИ», the fiscal QR with n=2, and the
@@ -89,11 +69,11 @@ def refund_tape(rng: random.Random) -> Drawn:
     for name, price, qty in returned:
         page.line(name)
         page.pair(f"{qty} x {price:.2f}", f"={price * qty:.2f}")
-        page.pair(f"НДС {rate}%", f"={_vat(price * qty, rate):.2f}", size - 2)
+        page.pair(f"НДС {rate}%", f"={r.vat_part(price * qty, rate):.2f}", size - 2)
     page.rule(dashed=True)
     page.pair("ИТОГ", f"={total:.2f}", size + 4, bold=True)
     page.pair(rng.choice(["ВОЗВРАТ БЕЗНАЛИЧНЫМИ", "БЕЗНАЛИЧНЫМИ", "НАЛИЧНЫМИ"]), f"={total:.2f}")
-    page.pair(f"СУММА НДС {rate}%", f"={_vat(total, rate):.2f}")
+    page.pair(f"СУММА НДС {rate}%", f"={r.vat_part(total, rate):.2f}")
     page.pair("СНО", rng.choice(["ОСН", "УСН"]))
     page.line(f"Кассир {r.person(rng).initials}", size - 1)
     page.line(f"ЗН ККТ {r.digits(rng, 14)}", size - 1)
@@ -105,7 +85,7 @@ def refund_tape(rng: random.Random) -> Drawn:
     page.gap(6)
     page.qr(_qr(when, total, fiscal, kind=2), rng.randint(160, 190))
     page.line("Сайт ФНС: www.nalog.gov.ru", size - 2, align="center")
-    return Drawn(page.finish(), "refund-tape-58", _truth(seller, total, when, fiscal), thermal=True)
+    return Drawn(page.finish(), "refund-tape-58", receipt_details(seller, total, when, fiscal), thermal=True)
 
 
 _CLASSES = ("Эконом", "Комфорт", "Комфорт+", "Бизнес")
@@ -170,7 +150,7 @@ def taxi_receipt(rng: random.Random) -> Drawn:
         page.pair(label, value, size - 4)
     page.gap(10)
     page.qr(_qr(when, total, fiscal), 190, align="left")
-    return Drawn(page.finish(), "taxi-receipt", _truth(aggregator, total, when, fiscal))
+    return Drawn(page.finish(), "taxi-receipt", receipt_details(aggregator, total, when, fiscal))
 
 
 def ofd_web_receipt(rng: random.Random) -> Drawn:
@@ -222,7 +202,7 @@ def ofd_web_receipt(rng: random.Random) -> Drawn:
             ["ИТОГ", r.grouped(total)],
             ["Сумма по чеку наличными", "0,00"],
             ["Сумма по чеку безналичными", r.grouped(total)],
-            [f"Сумма НДС чека по ставке {rate}%", r.grouped(_vat(total, rate))],
+            [f"Сумма НДС чека по ставке {rate}%", r.grouped(r.vat_part(total, rate))],
             ["Применяемая система налогообложения", "ОСН"],
             ["Регистрационный номер ККТ", r.digits(rng, 16)],
             ["Заводской номер ФН", fn],
@@ -235,7 +215,7 @@ def ofd_web_receipt(rng: random.Random) -> Drawn:
     )
     page.gap(10)
     page.qr(_qr(when, total, fiscal), 200, align="right")
-    return Drawn(page.finish(), "ofd-web-receipt", _truth(seller, total, when, fiscal))
+    return Drawn(page.finish(), "ofd-web-receipt", receipt_details(seller, total, when, fiscal))
 
 
 def pickup_point_tape(rng: random.Random) -> Drawn:
@@ -277,7 +257,7 @@ def pickup_point_tape(rng: random.Random) -> Drawn:
     page.gap(6)
     page.qr(_qr(when, total, fiscal), rng.randint(170, 200), align="left")
     page.line("ЧЕК ОТПРАВЛЕН НА ЭЛ. АДРЕС ПОКУПАТЕЛЯ", size - 3)
-    return Drawn(page.finish(), "pickup-point-tape", _truth(platform, total, when, fiscal), thermal=True)
+    return Drawn(page.finish(), "pickup-point-tape", receipt_details(platform, total, when, fiscal), thermal=True)
 
 
 TEMPLATES = (refund_tape, taxi_receipt, ofd_web_receipt, pickup_point_tape)

@@ -11,7 +11,7 @@ import json
 import random
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 
 from model.bik_directory import DIRECTORY_PATH
@@ -282,6 +282,17 @@ def money(rng: random.Random, value: Decimal, currency: bool = True) -> str:
     return text + rng.choice([" ₽", " руб.", " р.", " RUB", ""])
 
 
+def vat_part(total: Decimal, rate: int) -> Decimal:
+    """The VAT inside ``total`` at ``rate`` per cent, to the kopeck, as tills and invoices print «в т.ч. НДС»."""
+    return (total * rate / (100 + rate)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
+def order_sum(total: Decimal) -> str:
+    """The sum as a платёжное поручение's «Сумма» field prints it: «12345-67», or «12345=» for whole roubles."""
+    whole, kopecks = f"{total:.2f}".split(".")
+    return f"{whole}=" if kopecks == "00" else f"{whole}-{kopecks}"
+
+
 def rub_kop(value: Decimal) -> str:
     """«1234 руб. 56 коп.»."""
     whole, frac = f"{value:.2f}".split(".")
@@ -379,6 +390,12 @@ class Treasury:
     def bank_printed(self) -> str:
         """How budget requisites print the bank: the Bank of Russia's division, «//», the treasury office."""
         return f"ОТДЕЛЕНИЕ {self.city.upper()} БАНКА РОССИИ//{self.name} г. {self.city}"
+
+    @property
+    def as_bank(self) -> Bank:
+        """The treasury in a payee's bank's place, as budget requisites print it: the division's name, the БИК, and
+        the ЕКС where a bank's к/с would stand."""
+        return Bank(self.bic, self.bank_printed, self.single_account, self.city)
 
 
 @cache

@@ -8,9 +8,8 @@ import random
 from decimal import Decimal
 
 from bench.layouts import requisites as r
-from bench.layouts.canvas import PAGE_FACES, SCREEN_FACES, Colour, Page
-from bench.layouts.drawn import Drawn, details
-from model.schema import DocumentType
+from bench.layouts.canvas import PAGE_FACES, SCREEN_FACES, Colour, Page, payment_order_foot
+from bench.layouts.drawn import Drawn, app_transfer_details, transfer_details
 
 _APP_BANKS = ("Сбербанк", "Т-Банк", "Альфа-Банк", "ВТБ", "Райффайзенбанк", "Газпромбанк", "Совкомбанк", "Озон Банк")
 _MESSAGES = ("За ужин", "Долг за билеты", "Подарок", "Аренда за декабрь", "Оплата репетитора", "На продукты")
@@ -75,15 +74,7 @@ def phone_screen(rng: random.Random, dark: bool = False) -> Drawn:
     return Drawn(
         page.finish(min_height=round(page.width * 2.0)),
         "phone-dark" if dark else "phone-light",
-        details(
-            DocumentType.BANK_TRANSFER,
-            total,
-            when.date(),
-            recipient_name=payee.app_form,
-            bank_name=payee_bank,
-            payer_name=payer.app_form,
-            purpose=message,
-        ),
+        app_transfer_details(total, when, payee, payee_bank, payer=payer.app_form, message=message),
     )
 
 
@@ -153,27 +144,10 @@ def pdf_receipt(rng: random.Random) -> Drawn:
     return Drawn(
         page.finish(),
         "pdf-receipt",
-        details(
-            DocumentType.BANK_TRANSFER,
-            total,
-            when.date(),
-            recipient_name=payee.name,
-            recipient_inn=payee.inn,
-            recipient_kpp=payee.kpp,
-            recipient_account=account,
-            bank_name=printed_bank,
-            bank_bic=bank.bic,
-            bank_corr_account=bank.corr_account,
-            payer_name=payer.full,
-            purpose=purpose,
+        transfer_details(
+            total, when.date(), payee, account, bank, payer=payer.full, purpose=purpose, bank_name=printed_bank
         ),
     )
-
-
-def _order_sum(total: Decimal) -> str:
-    """How form 0401060 prints a sum: «12345-67», or «12345=» when it has no kopecks."""
-    whole, kopecks = f"{total:.2f}".split(".")
-    return f"{whole}=" if kopecks == "00" else f"{whole}-{kopecks}"
 
 
 def payment_order(rng: random.Random) -> Drawn:
@@ -199,7 +173,7 @@ def payment_order(rng: random.Random) -> Drawn:
     payee_inn = f"ИНН {payee.inn}"
     rows = [
         ["Сумма прописью", r.in_words(total), "", ""],
-        [payer_inn, f"КПП {payer.kpp or ''}", "Сумма", _order_sum(total)],
+        [payer_inn, f"КПП {payer.kpp or ''}", "Сумма", r.order_sum(total)],
         [f"{payer.name}\nПлательщик", "", "Сч. №", payer_account],
         [f"{payer_bank.name}\nБанк плательщика", "", "БИК", payer_bank.bic],
         ["", "", "Сч. №", payer_bank.corr_account],
@@ -212,29 +186,11 @@ def payment_order(rng: random.Random) -> Drawn:
     ]
     page.grid(rows, [0.34, 0.22, 0.13, 0.31], size)
     page.gap(8)
-    page.line(purpose)
-    page.line("Назначение платежа", size - 4)
-    page.gap(30)
-    page.pair("Подписи ______________", "Отметки банка", size - 2)
-    page.gap(10)
-    page.line(f"{payer_bank.name}  ИСПОЛНЕНО  {when:%d.%m.%Y}", size - 2, bold=True, colour=(40, 60, 160))
+    payment_order_foot(page, purpose, "Подписи ______________", f"{payer_bank.name}  ИСПОЛНЕНО  {when:%d.%m.%Y}", size)
     return Drawn(
         page.finish(),
         "payment-order-0401060",
-        details(
-            DocumentType.BANK_TRANSFER,
-            total,
-            when,
-            recipient_name=payee.name,
-            recipient_inn=payee.inn,
-            recipient_kpp=payee.kpp,
-            recipient_account=account,
-            bank_name=bank.name,
-            bank_bic=bank.bic,
-            bank_corr_account=bank.corr_account,
-            payer_name=payer.name,
-            purpose=purpose,
-        ),
+        transfer_details(total, when, payee, account, bank, payer=payer.name, purpose=purpose),
     )
 
 

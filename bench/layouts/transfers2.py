@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from bench.layouts import requisites as r
 from bench.layouts.canvas import GREY, SECOND_PAGE_FACES, SECOND_SCREEN_FACES, SecondPage
-from bench.layouts.drawn import Drawn, details
+from bench.layouts.drawn import Drawn, app_transfer_details, details, transfer_details
 from model.schema import DocumentType
 
 _BANKS = ("Сбербанк", "Т-Банк", "Альфа-Банк", "ВТБ", "Газпромбанк", "Банк ДОМ.РФ", "Почта Банк", "МТС Банк")
@@ -65,15 +65,7 @@ def tbank_quittance(rng: random.Random) -> Drawn:
     return Drawn(
         page.finish(min_height=round(page.width * 1.6)),
         "tbank-quittance",
-        details(
-            DocumentType.BANK_TRANSFER,
-            total,
-            when.date(),
-            recipient_name=payee.app_form,
-            bank_name=payee_bank,
-            payer_name=payer.app_form,
-            purpose=message,
-        ),
+        app_transfer_details(total, when, payee, payee_bank, payer=payer.app_form, message=message),
     )
 
 
@@ -127,19 +119,8 @@ def parties_side_by_side(rng: random.Random) -> Drawn:
     return Drawn(
         page.finish(),
         "parties-side-by-side",
-        details(
-            DocumentType.BANK_TRANSFER,
-            total,
-            when.date(),
-            recipient_name=payee.name,
-            recipient_inn=payee.inn,
-            recipient_kpp=payee.kpp,
-            recipient_account=account,
-            bank_name=printed_bank,
-            bank_bic=bank.bic,
-            bank_corr_account=bank.corr_account,
-            payer_name=payer.name,
-            purpose=purpose,
+        transfer_details(
+            total, when.date(), payee, account, bank, payer=payer.name, purpose=purpose, bank_name=printed_bank
         ),
     )
 
@@ -203,19 +184,8 @@ def budget_fine(rng: random.Random) -> Drawn:
     return Drawn(
         page.finish(),
         "budget-fine",
-        details(
-            DocumentType.BANK_TRANSFER,
-            total,
-            when.date(),
-            recipient_name=payee,
-            recipient_inn=inn,
-            recipient_kpp=kpp,
-            recipient_account=account,
-            bank_name=office.bank_printed,
-            bank_bic=office.bic,
-            bank_corr_account=office.single_account,
-            payer_name=payer.full,
-            purpose=purpose,
+        transfer_details(
+            total, when.date(), r.Party(payee, inn, kpp, ""), account, office.as_bank, payer=payer.full, purpose=purpose
         ),
     )
 

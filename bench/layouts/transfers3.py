@@ -12,8 +12,15 @@ import random
 from decimal import ROUND_HALF_UP, Decimal
 
 from bench.layouts import requisites as r
-from bench.layouts.canvas import GREY, THIRD_PAGE_FACES, THIRD_SCREEN_FACES, THIRD_TAPE_FACES, SecondPage
-from bench.layouts.drawn import Drawn, details
+from bench.layouts.canvas import (
+    GREY,
+    THIRD_PAGE_FACES,
+    THIRD_SCREEN_FACES,
+    THIRD_TAPE_FACES,
+    SecondPage,
+    payment_order_foot,
+)
+from bench.layouts.drawn import Drawn, app_transfer_details, details, transfer_details
 from model.schema import DocumentType
 
 _CENT = Decimal("0.01")
@@ -128,29 +135,16 @@ def vtb_sbp_pdf(rng: random.Random) -> Drawn:
     return Drawn(
         page.finish(),
         "vtb-sbp-pdf",
-        details(
-            DocumentType.BANK_TRANSFER,
-            total,
-            when.date(),
-            recipient_name=payee.app_form,
-            bank_name=payee_bank,
-            payer_name=payer.full,
-            purpose=message,
-        ),
+        app_transfer_details(total, when, payee, payee_bank, payer=payer.full, message=message),
     )
 
 
 _TAX_PAYEE = r.Party("Казначейство России (ФНС России)", "7727406020", "770801001", "")
 _TAX_ACCOUNT = "03100643000000018500"
-_TAX_BANK_PRINTED = "ОКЦ № 7 ГУ Банка России по ЦФО//УФК по Тульской области, г. Тула"
-_TAX_BIC = "017003983"
-_TAX_SINGLE_ACCOUNT = "40102810445370000059"
+_TAX_BANK = r.Bank(
+    "017003983", "ОКЦ № 7 ГУ Банка России по ЦФО//УФК по Тульской области, г. Тула", "40102810445370000059", "Тула"
+)
 """The single tax payment's published requisites (ЕНП, since 2023)."""
-
-
-def _order_sum(total: Decimal) -> str:
-    whole, kopecks = f"{total:.2f}".split(".")
-    return f"{whole}=" if kopecks == "00" else f"{whole}-{kopecks}"
 
 
 def tax_payment_order(rng: random.Random) -> Drawn:
@@ -181,13 +175,13 @@ def tax_payment_order(rng: random.Random) -> Drawn:
     page.gap(6)
     grid = [
         ["Сумма прописью", r.in_words(total), "", ""],
-        [f"ИНН {payer.inn}", f"КПП {payer.kpp or '0'}", "Сумма", _order_sum(total)],
+        [f"ИНН {payer.inn}", f"КПП {payer.kpp or '0'}", "Сумма", r.order_sum(total)],
         [f"{payer.name}", "", "Сч. №", payer_account],
         ["Плательщик", "", "", ""],
         [payer_bank.name, "", "БИК", payer_bank.bic],
         ["Банк плательщика", "", "Сч. №", payer_bank.corr_account],
-        [_TAX_BANK_PRINTED, "", "БИК", _TAX_BIC],
-        ["Банк получателя", "", "Сч. №", _TAX_SINGLE_ACCOUNT],
+        [_TAX_BANK.name, "", "БИК", _TAX_BANK.bic],
+        ["Банк получателя", "", "Сч. №", _TAX_BANK.corr_account],
         [f"ИНН {_TAX_PAYEE.inn}", f"КПП {_TAX_PAYEE.kpp}", "Сч. №", _TAX_ACCOUNT],
         [_TAX_PAYEE.name, "", "Вид оп. 01", "Срок плат."],
         ["", "", "Наз. пл.", "Очер. плат. 5"],
@@ -199,29 +193,13 @@ def tax_payment_order(rng: random.Random) -> Drawn:
         "  (104)                     (105)            (106)        (107)              (108)        (109)", size - 6
     )
     page.gap(6)
-    page.line(purpose)
-    page.line("Назначение платежа", size - 4)
-    page.gap(30)
-    page.pair("Подписи ______________   М.П.", "Отметки банка", size - 2)
-    page.gap(10)
-    page.line(f"{payer_bank.name}  ПРОВЕДЕНО  {when:%d.%m.%Y}", size - 2, bold=True, colour=(40, 60, 160))
+    payment_order_foot(
+        page, purpose, "Подписи ______________   М.П.", f"{payer_bank.name}  ПРОВЕДЕНО  {when:%d.%m.%Y}", size
+    )
     return Drawn(
         page.finish(),
         "tax-payment-order",
-        details(
-            DocumentType.BANK_TRANSFER,
-            total,
-            when,
-            recipient_name=_TAX_PAYEE.name,
-            recipient_inn=_TAX_PAYEE.inn,
-            recipient_kpp=_TAX_PAYEE.kpp,
-            recipient_account=_TAX_ACCOUNT,
-            bank_name=_TAX_BANK_PRINTED,
-            bank_bic=_TAX_BIC,
-            bank_corr_account=_TAX_SINGLE_ACCOUNT,
-            payer_name=payer.name,
-            purpose=purpose,
-        ),
+        transfer_details(total, when, _TAX_PAYEE, _TAX_ACCOUNT, _TAX_BANK, payer=payer.name, purpose=purpose),
     )
 
 
@@ -271,19 +249,15 @@ def terminal_tape(rng: random.Random) -> Drawn:
     return Drawn(
         page.finish(),
         "terminal-tape",
-        details(
-            DocumentType.BANK_TRANSFER,
+        transfer_details(
             total,
             when.date(),
-            recipient_name=payee.name.upper(),
-            recipient_inn=payee.inn,
-            recipient_kpp=payee.kpp,
-            recipient_account=account,
-            bank_name=bank.name,
-            bank_bic=bank.bic,
-            bank_corr_account=bank.corr_account,
-            payer_name=payer.full.upper(),
+            payee,
+            account,
+            bank,
+            payer=payer.full.upper(),
             purpose=purpose,
+            recipient_name=payee.name.upper(),
         ),
         thermal=True,
     )
