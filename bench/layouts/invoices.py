@@ -187,8 +187,7 @@ def service_invoice(rng: random.Random) -> Drawn:
 def pd4(rng: random.Random) -> Drawn:
     """A ПД-4 of a housing company: the same requisites in the «Извещение» and the «Квитанция» halves, a period, a
     personal account, the payer's full name and address, the sum in roubles and kopecks, no date filled in."""
-    payee = r.organisation(rng, sole_trader=False)
-    payee = r.Party(f"ООО «УК {r.rng_word(rng)}»", payee.inn, payee.kpp, payee.address)
+    payee = r.management_company(rng)
     bank = r.bank(rng)
     account = r.account(rng, bank.bic)
     payer = r.person(rng)

@@ -220,6 +220,13 @@ def organisation(rng: random.Random, sole_trader: bool | None = None) -> Party:
     return Party(name, inn, kpp, address(rng))
 
 
+def management_company(rng: random.Random) -> Party:
+    """A housing management company (УК) that bills the flats it serves: an ООО's requisites under the name
+    «ООО «УК …»», as its ПД-4 and the payments made from it print the payee."""
+    company = organisation(rng, sole_trader=False)
+    return Party(f"ООО «УК {rng_word(rng)}»", company.inn, company.kpp, company.address)
+
+
 @cache
 def _directory_banks() -> tuple[Bank, ...]:
     """The directory's banks (a commercial bank's БИК ends 050-999) that have a к/с."""

@@ -20,8 +20,7 @@ from bench.layouts.canvas import (
     SecondPage,
     payment_order_foot,
 )
-from bench.layouts.drawn import Drawn, app_transfer_details, details, transfer_details
-from model.schema import DocumentType
+from bench.layouts.drawn import Drawn, app_transfer_details, transfer_details
 
 _CENT = Decimal("0.01")
 _SBER_GREEN = (33, 160, 56)
@@ -73,13 +72,7 @@ def sber_card_to_card(rng: random.Random) -> Drawn:
     return Drawn(
         page.finish(min_height=round(page.width * 1.7)),
         "sber-card-to-card",
-        details(
-            DocumentType.BANK_TRANSFER,
-            total,
-            when.date(),
-            recipient_name=payee.app_form,
-            payer_name=payer.app_form,
-        ),
+        app_transfer_details(total, when, payee, None, payer=payer.app_form, message=None),
     )
 
 
@@ -207,8 +200,7 @@ def terminal_tape(rng: random.Random) -> Drawn:
     """A bank's self-service terminal's tape of a payment by requisites, in capitals: the terminal and its address,
     the card masked, the payee's name, ИНН, КПП, account, bank, БИК and к/с each on its own line (long ones wrapped),
     the purpose, «СУММА», «КОМИССИЯ» of 1 % and «ИТОГО» (the two together), «ОПЕРАЦИЯ ВЫПОЛНЕНА УСПЕШНО»."""
-    payee = r.organisation(rng, sole_trader=False)
-    payee = r.Party(f"ООО «УК {r.rng_word(rng)}»", payee.inn, payee.kpp, payee.address)
+    payee = r.management_company(rng)
     bank = r.bank(rng)
     account = r.account(rng, bank.bic)
     payer = r.person(rng)
