@@ -23,9 +23,9 @@ from bench.layouts import (
     transfers2,
     transfers3,
 )
-from bench.layouts.drawn import Template
+from bench.layouts.drawn import Template, invoice_details
 from bench.layouts.generate import KINDS, SECOND_KINDS, THIRD_KINDS, generate, plan
-from bench.layouts.requisites import in_words
+from bench.layouts.requisites import Bank, Party, Treasury, in_words, order_sum, vat_part
 from bench.layouts.worn import photograph_worn
 from bench.layouts.worn3 import photograph_hard, photograph_lamp
 from model.checks import (
@@ -129,6 +129,43 @@ def test_a_templates_identifiers_pass_their_checks(template: Template) -> None:
 )
 def test_a_sum_in_words_reads_as_an_invoice_writes_it(value: Decimal, words: str) -> None:
     assert in_words(value) == words
+
+
+@pytest.mark.parametrize(
+    ("total", "rate", "vat"),
+    [
+        (Decimal("120.00"), 20, Decimal("20.00")),
+        (Decimal("110.00"), 10, Decimal("10.00")),
+        (Decimal("99.99"), 20, Decimal("16.67")),
+    ],
+)
+def test_the_vat_inside_a_total_is_rounded_to_the_kopeck(total: Decimal, rate: int, vat: Decimal) -> None:
+    assert vat_part(total, rate) == vat
+
+
+@pytest.mark.parametrize(("total", "printed"), [(Decimal("12345.67"), "12345-67"), (Decimal("500.00"), "500=")])
+def test_a_payment_orders_sum_prints_kopecks_after_a_dash_and_whole_roubles_with_an_equals(
+    total: Decimal, printed: str
+) -> None:
+    assert order_sum(total) == printed
+
+
+def test_a_treasury_stands_in_the_banks_place_with_its_single_account_as_the_corr_account() -> None:
+    office = Treasury("017003983", "УФК по Тульской области", "40102810445370000059", "Тула")
+    payee = Party("УФК по Тульской области (ИФНС)", "7727406020", "770801001", "")
+    details = invoice_details(Decimal("350"), None, payee, "03100643000000018500", office.as_bank, payer="Иванов")
+    assert (details.bank_bic, details.bank_corr_account) == ("017003983", "40102810445370000059")
+    assert details.bank_name == office.bank_printed and details.recipient_kpp == "770801001"
+
+
+def test_a_requisites_truth_takes_the_name_the_page_prints_over_the_directorys() -> None:
+    bank = Bank("044525225", "ПАО Сбербанк", "30101810400000000225", "Москва")
+    payee = Party("ООО «Ромашка»", "7707083893", "770701001", "")
+    details = invoice_details(
+        Decimal("1000"), None, payee, "40702810000000000001", bank, payer="Петров", bank_name="ПАО СБЕРБАНК г. Москва"
+    )
+    assert details.bank_name == "ПАО СБЕРБАНК г. Москва" and details.recipient_name == "ООО «Ромашка»"
+    assert details.document_type == DocumentType.INVOICE and details.purpose is None
 
 
 def test_a_worn_photo_is_a_seeded_jpeg_of_the_whole_print() -> None:
