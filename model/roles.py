@@ -42,6 +42,7 @@ RIVALS: Mapping[str, Mapping[str, str]] = {
 ROLE_FIELDS = frozenset(RIVALS)
 RIVAL_FIELDS = frozenset(name for rivals in RIVALS.values() for name in rivals)
 _BIK_FIELDS = ("bank_bic", "payer_bic", "issuer_bic")
+_CORR_FIELDS = ("bank_corr_account", "payer_corr_account", "issuer_corr_account")
 ROLE_RULE = "role_contested"
 UNTIED_RULE = "role_untied"
 _ISSUED_BY_A_BANK = frozenset({DocumentType.BANK_TRANSFER})
@@ -71,13 +72,27 @@ def _of_its_kind(field: str, biks: Iterable[str]) -> Callable[[str], bool]:
     return lambda value: any(checks.settlement_account_valid(value, bik) for bik in biks)
 
 
-def _another_number(read: str, chosen: str) -> bool:
-    """Not the chosen number misread (more than one digit in six apart) nor padded («002310031475»)."""
+def _another_number(field: str, corr_accounts: Iterable[str], read: str, chosen: str) -> bool:
+    """Not the chosen number misread (more than one digit in six apart) nor padded («002310031475»), or a БИК or к/с
+    of another bank however few digits apart (``_another_bank``)."""
     if read.endswith(chosen) or chosen.endswith(read):
         return False
     if len(read) != len(chosen):
         return True
-    return sum(a != b for a, b in zip(read, chosen, strict=True)) > max(1, len(chosen) // 6)
+    apart = sum(a != b for a, b in zip(read, chosen, strict=True)) > max(1, len(chosen) // 6)
+    return apart or _another_bank(field, read, chosen, corr_accounts)
+
+
+def _another_bank(field: str, read: str, chosen: str, corr_accounts: Iterable[str]) -> bool:
+    """Two banks' БИК or к/с, not one number misread, however few digits apart: two Moscow banks' БИК may differ in
+    one digit (044525756, 044525757), their к/с in three. A к/с ends with its bank's code (its БИК's last three
+    digits), so another code is another bank's where its key passes with a БИК read on the page (``_of_its_kind``);
+    a БИК is another bank's where a к/с read on the page keys to it. A misread digit fails those keys."""
+    if read[-3:] == chosen[-3:]:
+        return False
+    if field == "bank_corr_account":
+        return True
+    return field == "bank_bic" and any(checks.corr_account_valid(corr, read) for corr in corr_accounts)
 
 
 def _established(field: str, readings: list[Candidate], document_type: DocumentType) -> bool:
@@ -100,6 +115,7 @@ def role_checked(
     """Each verified recipient's number whose role is contested made ``unverified``, with the other numbers named."""
     others = list(rivals)
     biks = {c.value for c in others if c.field in _BIK_FIELDS} | {c.value for c in by_field["bank_bic"]}
+    corr_accounts = {c.value for c in [*others, *by_field["bank_corr_account"]] if c.field in _CORR_FIELDS}
     untied = document_type in _ISSUED_BY_A_BANK and not _tied_to_an_account(results)
     for field in sorted(ROLE_FIELDS):
         value, check = values.get(field), results[field]
@@ -111,7 +127,8 @@ def role_checked(
         established = _established(field, readings, document_type)
         rivals_of_field = by_field[field] + ([] if established else others)
         claims = partial(_claims, field, document_type) if established else _any_reading
-        contest = _contest(field, value, rivals_of_field, _of_its_kind(field, biks), claims)
+        another = partial(_another_number, field, corr_accounts)
+        contest = _contest(field, value, rivals_of_field, _of_its_kind(field, biks), claims, another=another)
         if contest:
             results[field] = _contested(check, value, contest, established)
         elif untied and not established:
@@ -171,12 +188,14 @@ def _contest(
     rivals: list[Candidate],
     passes: Callable[[str], bool],
     claims: Callable[[Candidate], bool],
+    *,
+    another: Callable[[str, str], bool],
 ) -> list[str]:
     """The other numbers of the value's kind that contest its role, each with whose it is: another party's number,
     or another labelled reading of the field that ``claims`` the recipient's place as well as the value does."""
     contest: dict[str, str] = {}
     for rival in rivals:
-        if rival.value in contest or not _another_number(rival.value, value) or not passes(rival.value):
+        if rival.value in contest or not another(rival.value, value) or not passes(rival.value):
             continue
         if rival.field == field:
             if claims(rival) and not rival.by_shape:  # a lone number passing a check digit is nobody's in particular

@@ -304,3 +304,37 @@ def test_a_1c_grids_caption_alone_still_names_the_numbers_above_it() -> None:
     details, checks = _read(lines)
     assert details.recipient_inn == PAYEE_INN
     assert checks["recipient_inn"].status == CheckStatus.VERIFIED
+
+
+PAYMENT_ORDER_RUN_TOGETHER = [
+    "Платёжное поручение № 4494 от 24.06.2026",
+    "Плательщик  Получатель",
+    "ООО «Пекарня у Дома»  ИП Соловьёв Николай Николаевич",
+    "ИНН 4031538420 КПП 403101001  ИНН 582064081420",
+    "Счёт 40702810564665018578  Счёт 40802810724781258104",
+    'Московский филиал АО "Банк Акцепт"  КУ АКБ "МАСТЕР-КАПИТАЛ" (ОАО) - ГК "АСВ"',
+    "БИК 044525757  БИК 044525756",
+    "К/с 30101810045250000757  К/с 30101810745250000756",
+    "Сумма 74 231-13",
+]
+"""A payment order's two columns as a text layer runs their rows together (``bench.hostile``'s payment_order): the
+payer's bank (044525757) and the payee's (044525756) are two Moscow banks whose БИК differ in one digit and к/с in
+three, each keyed to its own."""
+
+
+def test_two_banks_bik_and_corr_account_a_few_digits_apart_contest_each_other() -> None:
+    """Not one number misread: each к/с names its own БИК's code and passes its key with it, so the first БИК and
+    к/с read (the payer's bank's) are not verified as the recipient's bank's."""
+    _, checks = _read(PAYMENT_ORDER_RUN_TOGETHER)
+    for field in ("bank_bic", "bank_corr_account"):
+        assert _status(checks[field]) == ("unverified", ROLE_RULE), field
+    assert "044525756" in (checks["bank_bic"].detail or "")
+
+
+def test_a_corr_account_misread_in_its_bank_code_contests_nothing() -> None:
+    """A к/с read twice, once with a digit of its bank code misread, is one number: the misreading fits no БИК read."""
+    lines = ["Счёт на оплату № 5 от 08.08.2026", f"Получатель: ООО «Волна», ИНН {PAYEE_INN}", f"р/с {PAYEE_ACCOUNT}",
+             f"БИК {PAYEE_BIK}", f"к/с {PAYEE_CORR}", "Корр. счёт 30101810400000000226"]  # fmt: skip
+    details, checks = _read(lines)
+    assert details.bank_corr_account == PAYEE_CORR
+    assert checks["bank_corr_account"].status == CheckStatus.VERIFIED
