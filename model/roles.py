@@ -135,6 +135,29 @@ def role_checked(
             results[field] = _untied(check, value)
     if results["bank_bic"].rule in (ROLE_RULE, UNTIED_RULE):
         _follow_the_bik(values, results, by_field)
+    if results["recipient_inn"].rule in (ROLE_RULE, UNTIED_RULE):
+        _follow_the_inn(values, results, by_field)
+
+
+def _follow_the_inn(
+    values: Mapping[str, str | None], results: dict[str, FieldCheck], by_field: Mapping[str, list[Candidate]]
+) -> None:
+    """A КПП is a company's together with its ИНН: where the ИНН's role is contested or untied, whose the КПП is is
+    in doubt as well, unless a payment QR reads it. Two readers agreeing on its digits (the only rule that verifies a
+    КПП read from print) confirm the digits, not whose: on a payment order's two columns run together, the payer's
+    КПП beside an ИП payee, who has none, was verified so."""
+    value, check = values.get("recipient_kpp"), results["recipient_kpp"]
+    if value is None or check.status != CheckStatus.VERIFIED:
+        return
+    if any(c.source == Source.QR and c.value == value for c in by_field.get("recipient_kpp", [])):
+        return
+    detail = (
+        f"{check.detail}; but it goes with the ИНН {values['recipient_inn']}, and nothing on the page establishes that"
+        " ИНН as the recipient's: compare it with the document"
+    )
+    results["recipient_kpp"] = check.model_copy(
+        update={"status": CheckStatus.UNVERIFIED, "rule": ROLE_RULE, "detail": detail}
+    )
 
 
 _TIED_TO_THE_BIK = ("bank_corr_account", "bank_name")

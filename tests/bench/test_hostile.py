@@ -20,8 +20,6 @@ in a few seconds."""
 OPEN_CLASSES = {
     "invoice_facture": "a счёт-фактура's «Всего к оплате» row prints the sum before VAT first: two readers agreeing"
     " on it verify it",
-    "payment_order": "two columns read across as one line: the payer's КПП verified for an ИП payee by two readers"
-    " agreeing while the ИНН it goes with is contested",
 }
 """Classes the check found that a fix is still to close, each by name: its test is expected to fail (strict, so
 that the fix must take its name off this list)."""

@@ -10,6 +10,7 @@ import pytest
 
 from model.checks import account_control_key
 from model.fields import classify, extract_candidates
+from model.pooling import pool_readings
 from model.resolve import resolve
 from model.roles import ROLE_RULE, UNTIED_RULE
 from model.schema import Candidate, CheckStatus, DocumentType, FieldCheck, PaymentDetails, Source
@@ -338,3 +339,28 @@ def test_a_corr_account_misread_in_its_bank_code_contests_nothing() -> None:
     details, checks = _read(lines)
     assert details.bank_corr_account == PAYEE_CORR
     assert checks["bank_corr_account"].status == CheckStatus.VERIFIED
+
+
+def _pooled(lines: list[str]) -> tuple[PaymentDetails, dict[str, FieldCheck]]:
+    """Tesseract and Indra reading the same text: two readers agreeing verify a КПП's digits."""
+    candidates = pool_readings(extract_candidates(lines, Source.OCR), extract_candidates(lines, Source.INDRA))
+    return resolve(candidates, classify(lines), Source.OCR)
+
+
+def test_a_kpp_goes_with_its_contested_inn() -> None:
+    """A payment order's columns run together, its payee an ИП: the only КПП on the page is the payer's, beside the
+    payer's ИНН, which was chosen and contested by the payee's. Two readers agreeing on the КПП's digits say nothing
+    of whose it is."""
+    details, checks = _pooled(PAYMENT_ORDER_RUN_TOGETHER)
+    assert details.recipient_inn == "4031538420"
+    assert checks["recipient_inn"].rule == ROLE_RULE
+    assert details.recipient_kpp == "403101001"
+    assert _status(checks["recipient_kpp"]) == ("unverified", ROLE_RULE)
+
+
+def test_a_kpp_beside_its_established_inn_stays_verified_by_two_readers() -> None:
+    lines = ["Счёт на оплату № 5 от 08.08.2026", f"Получатель: ООО «Волна», ИНН {PAYEE_INN}, КПП 770701001",
+             f"Покупатель: ООО «Лютик», ИНН {PAYER_INN}, КПП 505001001", "Итого к оплате: 1 500,00"]  # fmt: skip
+    details, checks = _pooled(lines)
+    assert details.recipient_kpp == "770701001"
+    assert checks["recipient_kpp"].status == CheckStatus.VERIFIED
