@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import cv2
 import numpy as np
+import pytest
 
 from model.checks import account_control_key, inn_valid
 from model.fields import classify, extract_candidates
+from model.pooling import pool_readings
 from model.preprocess import detect
 from model.resolve import resolve
 from model.schema import CheckStatus, DocumentType, FieldCheck, PaymentDetails, Source
@@ -163,6 +165,20 @@ def test_a_vat_invoices_parties_date_and_total_with_tax() -> None:
     details, _ = _read(_vat_invoice(), Source.OCR)
     assert (details.recipient_name, details.payer_name) == ("Татэнерго", "РАО «Шашков-Меркушев»")
     assert (details.payment_date, details.amount) == ("2010-09-28", "34165.00")
+
+
+@pytest.mark.parametrize(
+    "row",
+    ["Всего к оплате 51 765,52 X 10 353,10 62 118,62", "Всего к оплате 51\u00a0765,52 X 10\u00a0353,10 62\u00a0118,62"],
+)
+def test_a_vat_invoices_total_row_with_grouped_figures_is_due_with_tax(row: str) -> None:
+    """The same row as 1C prints its figures, thousands grouped: the sum before VAT, read first, was the amount, and
+    Tesseract and Indra agreeing on it verified it (``bench.hostile``'s invoice_facture)."""
+    lines = [*_vat_invoice()[:-1], row]
+    candidates = pool_readings(extract_candidates(lines, Source.OCR), extract_candidates(lines, Source.INDRA))
+    details, checks = resolve(candidates, classify(lines), Source.OCR)
+    assert details.amount == "62118.62"
+    assert checks["amount"].status == CheckStatus.VERIFIED
 
 
 def _page_with_a_table(header_lines: int) -> np.ndarray:
