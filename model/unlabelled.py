@@ -345,6 +345,20 @@ _PAYEE_ACCOUNTS_BY_SHAPE = frozenset({"407", "408", "405", "406", "403", "421", 
 labelled account may start with (``values.settlement_account``), since here the shape is all the evidence."""
 
 
+_KPP_PLACE = re.compile(r"(?:(?<![а-яёa-z])" + label("кпп") + r"\W{0,4}|(?<!\d)\d{10}\s?/\s?)$", re.IGNORECASE)
+"""Where a КПП stands: after its label, or after its ИНН and a slash («ИНН/КПП 0486712259/048643001»)."""
+
+
+def _printed_as_an_id(line: str, printed: str) -> bool:
+    """Digits a БИК's shape fits that the page prints as a company's ИНН or КПП: a КПП of a tax office 04… (the
+    Altai Republic's, Krasnoyarsk's), or an ИНН 104… whose leading 1 would be a grid's border. Two readers agreeing
+    on such a БИК verified it on a счёт-фактура, which names no bank."""
+    if len(printed) == 10 and checks.inn_valid(printed):
+        return True
+    at = line.find(printed)
+    return at > 0 and _KPP_PLACE.search(line[:at]) is not None
+
+
 def _behind_a_border(token: str) -> str:
     """A к/с, a payee's account or a bank's БИК with the grid's border read as a 1 before it, without the 1."""
     shapes = ((20, ("30101", "40102", *_PAYEE_ACCOUNTS_BY_SHAPE)), (9, ("04",)))
@@ -437,14 +451,15 @@ def read_unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
     for index, (line, above, below) in enumerate(zip(lines, ["", *lines], [*lines[1:], ""], strict=False)):
         if (person := _person_by_what_follows(line, above, lines[index + 1 : index + 3])) is not None:
             found.append(Candidate(person, normalize_text(line) or line, source, 0.3))
-        for token in map(_behind_a_border, _numbers(line)):
+        for printed in _numbers(line):
+            token = _behind_a_border(printed)
             if len(token) == 20 and token.startswith(("30101", "40102")):  # a bank's к/с, a treasury office's ЕКС
                 found.append(Candidate("bank_corr_account", token, source, 0.3))
             elif len(token) == 20 and token[:3] in _PAYEE_ACCOUNTS_BY_SHAPE:
                 found.append(Candidate("recipient_account", token, source, 0.3))
             elif _a_drive_alone(line, token):
                 found.append(Candidate("fiscal_drive_number", token, source, 0.3, by_shape=True))
-            elif len(token) == 9 and token.startswith("04"):
+            elif len(token) == 9 and token.startswith("04") and not _printed_as_an_id(line, printed):
                 found.append(Candidate("bank_bic", token, source, 0.3))
             elif (
                 len(token) in (10, 12)

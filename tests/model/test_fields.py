@@ -113,6 +113,25 @@ def test_extract_candidates_marks_source_and_prefers_labels() -> None:
 
 
 @pytest.mark.parametrize(
+    "line",
+    [
+        "ИНН/КПП продавца: 0486712259/048643001",
+        "ИНН 0486712259 КПП 048643001",
+        "ИНН/КПП продавца: 1046239844/104601001",
+    ],
+    ids=["a КПП 04… after its ИНН", "a КПП 04… after its label", "an ИНН 104… behind no border"],
+)
+def test_a_companys_inn_or_kpp_is_no_bik_by_its_shape(line: str) -> None:
+    """A счёт-фактура names no bank: a КПП of a tax office 04… or an ИНН 104… (its 1 taken for a grid's border) is no
+    БИК, which two readers agreeing on would verify (``bench.hostile``'s invoice_facture)."""
+    assert _values(["Счёт-фактура № 524 от 19.08.2026", line], "bank_bic") == []
+
+
+def test_a_bik_alone_behind_a_border_is_still_read_by_its_shape() -> None:
+    assert _values(["Счёт на оплату № 5", "ПАО Сбербанк | 1044525225"], "bank_bic") == ["044525225"]
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("7707083893", ["7707083893"]),
