@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from model.amount_words import read_amount_in_words
-from model.labels import INVOICE_WORD, OTHER_CAPTION, RULES, label_matches, labelled_row, read_labelled
+from model.labels import INVOICE_WORD, OTHER_CAPTION, RULES, TITLE, label_matches, labelled_row, read_labelled
 from model.normalize import kopecks_shown, normalize_amount, normalize_currency
 from model.payment_lines import AMOUNT_PAID
 from model.payment_order import is_payment_order, read_payment_order
@@ -566,17 +566,26 @@ def party_blocks(lines: Sequence[str]) -> dict[int, str]:
     («payee» or «payer»): a modern invoice stacks both parties' requisites so, in either order, and the customer's
     ИНН, account and bank pass their checks as well as the contractor's. A row without a label (the party's name
     under its heading, its bank's name between its account and its БИК) is the block's when a requisite row follows
-    it. A 1C grid's caption «Получатель» under its cell is no heading: no requisite row follows it."""
+    it. A 1C grid's caption «Получатель» under its cell is no heading: no requisite row follows it (the title «Счёт на
+    оплату № …» under it is none, ``_party_row``)."""
     rows: dict[int, str] = {}
     for index, line in enumerate(lines):
         role = party_heading(line)
         if role is None:
             continue
         for below in range(index + 1, min(len(lines), index + 1 + _PARTY_BLOCK_ROWS)):
-            if not (_PARTY_ROW.match(lines[below]) or _unlabelled_party_row(lines, below)):
+            if not _party_row(lines, below):
                 break
             rows[below] = role
     return rows
+
+
+def _party_row(lines: Sequence[str], index: int) -> bool:
+    """A row of a party's block: a requisite's, or one a requisite's follows; never a document's title, whose
+    «Счёт на оплату» opens as a «Счёт: 4070…» row does (under 1C's grid caption «Получатель», the buyer's line after
+    it, its label lost, was named the recipient's)."""
+    line = lines[index]
+    return not TITLE.search(line) and (_PARTY_ROW.match(line) is not None or _unlabelled_party_row(lines, index))
 
 
 def party_heading(line: str) -> str | None:
@@ -587,7 +596,8 @@ def party_heading(line: str) -> str | None:
 def _unlabelled_party_row(lines: Sequence[str], index: int) -> bool:
     """A row among a party's requisites that no label opens: no heading itself, and a requisite row follows it."""
     following = lines[index + 1] if index + 1 < len(lines) else ""
-    return party_heading(lines[index]) is None and _PARTY_ROW.match(following) is not None
+    requisite_follows = _PARTY_ROW.match(following) is not None and not TITLE.search(following)
+    return party_heading(lines[index]) is None and requisite_follows
 
 
 def _bank_alone(line: str) -> bool:

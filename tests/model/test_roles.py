@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from model.checks import account_control_key
-from model.fields import classify, extract_candidates
+from model.fields import classify, extract_candidates, party_blocks
 from model.pooling import pool_readings
 from model.resolve import resolve
 from model.roles import ROLE_RULE, UNTIED_RULE
@@ -364,3 +364,17 @@ def test_a_kpp_beside_its_established_inn_stays_verified_by_two_readers() -> Non
     details, checks = _pooled(lines)
     assert details.recipient_kpp == "770701001"
     assert checks["recipient_kpp"].status == CheckStatus.VERIFIED
+
+
+def test_the_title_under_a_1c_grids_caption_opens_no_payees_block() -> None:
+    """«Получатель», the grid's caption alone on its line, then the title «Счет на оплату № …», which opens as a
+    «Счёт: …» row would: no block of the recipient's, so the buyer's line under it, its label lost to OCR, is not
+    named the recipient's."""
+    lines = [
+        "Получатель",
+        "Счет на оплату № 7061 от 31 мая 2020 г.",
+        f"АО «Лютик», ИНН {PAYER_INN}, 141101, Московская обл, р/с {PAYER_ACCOUNT}, в",
+        f"банке АО «ТБанк», БИК {ISSUER_BIK}, к/с {ISSUER_CORR}",
+    ]
+    assert party_blocks(lines) == {}
+    assert not any(c.named_whose for c in extract_candidates(lines, Source.OCR))
