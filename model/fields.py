@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from model.amount_words import read_amount_in_words
+from model.checks import corr_account_shape_valid
 from model.labels import INVOICE_WORD, OTHER_CAPTION, RULES, TITLE, label_matches, labelled_row, read_labelled
 from model.normalize import kopecks_shown, normalize_amount, normalize_currency
 from model.payment_lines import AMOUNT_PAID
@@ -177,6 +178,7 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
         following = lines[index + 1] if index + 1 < len(lines) else ""
         for row in _bank_grid_rows(line, lines[max(0, index - _BANK_CELL_ROWS) : index]):
             _name_whose(candidates, read_at[index - 1 - row], _BANK_FIELDS)
+            candidates += _bank_cell_account(lines[index - 1 - row], source)
         found = _payees_own_row(_bank_row_account(line, found, source), line)
         found = parties.sorted(index, line, following, found)
         candidates += found
@@ -320,6 +322,19 @@ def _bank_grid_rows(line: str, above: Sequence[str]) -> list[int]:
             break
         rows.append(offset)
     return rows
+
+
+_BANK_CELL_ACCOUNT = re.compile(r"^\W*" + label("сч. №") + r"[\s.:№|\[_—-]*(?P<number>\d{20})\W*$", re.IGNORECASE)
+
+
+def _bank_cell_account(row: str, source: Source) -> list[Candidate]:
+    """«Сч. № 3010…» alone on a row of a bank grid's recipient's bank cell: the bank's к/с, the recipient's bank's by
+    its cell, as on the caption's own row (``_bank_row_account``). Its label is the р/с's, whose reading a к/с's
+    digits fail, so only its shape read it, and nothing said whose it was beside another party's к/с."""
+    cell = _BANK_CELL_ACCOUNT.match(row)
+    if cell is None or not corr_account_shape_valid(cell["number"]):
+        return []  # the Bank of Russia's own division prints a blank «Сч. № 0000…» there
+    return [Candidate("bank_corr_account", cell["number"], source, 1.0, named_whose=True)]
 
 
 _NAMES_ANOTHER_PARTY = re.compile(r"плательщ|отправител|покупател|заказчик|списани|банк\w*\s*плат", re.IGNORECASE)

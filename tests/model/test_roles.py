@@ -366,6 +366,27 @@ def test_a_kpp_beside_its_established_inn_stays_verified_by_two_readers() -> Non
     assert checks["recipient_kpp"].status == CheckStatus.VERIFIED
 
 
+def test_a_1c_grids_bank_cell_corr_account_under_its_own_row_is_the_recipients_banks() -> None:
+    """1C's grid as OCR reads a scan: the bank's «Сч. № 3010…» on a row of its own over the caption «Банк
+    получателя», and lower, on an act's «Заказчик:» line that OCR broke, the buyer's bank's к/с. The cell's к/с is
+    the recipient's bank's by its place; the buyer's, read for the field with no label of the recipient's, does not
+    contest it (a real 1C invoice and act, sidio_examples_2.pdf)."""
+    lines = [
+        f"ПАО Сбербанк г. Москва БИК {PAYEE_BIK}",
+        f"Сч. № {PAYEE_CORR}",
+        "Банк получателя",
+        f"ИНН {PAYEE_INN} КПП 770701001 Сч. № {PAYEE_ACCOUNT}",
+        "ООО «Волна»",
+        "Получатель",
+        "Счет на оплату № 7061 от 31 мая 2020 г.",
+        f"АО «Лютик», ИНН {PAYER_INN}, 141101, Московская обл, р/с {PAYER_ACCOUNT}, в",
+        f"банке АО «ТБанк», БИК {ISSUER_BIK}, к/с {ISSUER_CORR}",
+    ]
+    details, checks = _read(lines, Source.OCR)
+    assert details.bank_corr_account == PAYEE_CORR
+    assert checks["bank_corr_account"].status == CheckStatus.VERIFIED
+
+
 def test_the_title_under_a_1c_grids_caption_opens_no_payees_block() -> None:
     """«Получатель», the grid's caption alone on its line, then the title «Счет на оплату № …», which opens as a
     «Счёт: …» row would: no block of the recipient's, so the buyer's line under it, its label lost to OCR, is not
