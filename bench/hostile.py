@@ -200,11 +200,20 @@ def _invoice(rng: random.Random) -> Page:
          ("Продавец", "Покупатель"))
     )  # fmt: skip
     title = [f"Счёт на оплату № {rng.randint(1, 999)} от {rq.date_text(rng, when)}"]
-    arrangement = rng.choice(("lines", "blocks", "grid", "stacked_blocks"))
+    arrangement = rng.choice(("lines", "blocks", "grid", "stacked_blocks", "grid_wrapped", "columns"))
     payer_first = rng.random() < 0.5
+    columns: dict[int, tuple[str, str]] = {}
     if arrangement == "lines":
         parties = [f"{payee_label}: {_one_line(rng, payee)}", f"{payer_label}: {_one_line(rng, payer)}"]
         body = [*(reversed(parties) if payer_first else parties)]
+    elif arrangement == "columns":  # a contract-style bill's «Реквизиты сторон», two columns
+        headings = (payer_label.split()[0], payee_label.split()[0])
+        sides = (payer, payee)
+        if not payer_first:
+            headings, sides = (headings[1], headings[0]), (sides[1], sides[0])
+        body, columns = _side_by_side(headings, sides, first_line=len(title))
+        if rng.random() < 0.5:
+            columns = {}  # a text layer's rows, no geometry to part them
     elif arrangement in ("blocks", "stacked_blocks"):
         heading = payee_label.split()[0]
         blocks = [_block(rng, heading, payee), _block(rng, payer_label.split()[0], payer)]
@@ -219,14 +228,35 @@ def _invoice(rng: random.Random) -> Page:
             payee.party.name,
             "Получатель",
         ]
-        body = [*grid, *title, f"{payee_label}: {_one_line(rng, payee, with_bank=False)}",
-                f"{payer_label}: {_one_line(rng, payer)}"]  # fmt: skip
+        if arrangement == "grid":
+            parties = [
+                f"{payee_label}: {_one_line(rng, payee, with_bank=False)}",
+                f"{payer_label}: {_one_line(rng, payer)}",
+            ]
+        else:
+            parties = [*_wrapped_label(payee_label, payee), *_wrapped_label(payer_label, payer)]
+        body = [*grid, *title, *parties]
         title = []
     lines = [*title, *body, *_due_dates(rng, when), "№ Товары (работы, услуги) Кол-во Ед. Цена Сумма",
              f"1 Услуги по договору 1 усл {rq.money(rng, total)}", *_vat_lines(rng, total)]  # fmt: skip
     if rng.random() < 0.6:
         lines += _words(rng, total)
-    return Page("invoice", f"{arrangement}{'/payer_first' if payer_first else ''}", lines, _truth(payee, total, when))
+    arrangement += "/payer_first" if payer_first else ""
+    return Page("invoice", arrangement, lines, _truth(payee, total, when), columns)
+
+
+def _wrapped_label(label: str, side: Side) -> list[str]:
+    """A party's row of 1C's invoice or act as OCR reads its two cells: the value wraps over three lines and the label,
+    centred in its cell, lands on the middle one («АО «…», ИНН …, адрес» / «Заказчик: …, р/с …, в» / «банке …, БИК
+    …, к/с …»)."""
+    party = side.party
+    ids = f"ИНН {party.inn}" + (f", КПП {party.kpp}" if party.kpp else "")
+    postcode, rest = party.address.split(", ", 1)
+    return [
+        f"{party.name}, {ids}, {postcode},",
+        f"{label.split(maxsplit=1)[0]}: {rest}, р/с {side.account}, в",
+        f"банке {side.bank.name}, БИК {side.bank.bic}, к/с {side.bank.corr_account}",
+    ]
 
 
 def _truth(payee: Side, total: Decimal, when: date | None, *, banked: bool = True) -> Truth:
@@ -278,22 +308,10 @@ def _payment_order(rng: random.Random) -> Page:
     payer, payee = _side(rng), _side(rng)
     total, when = rq.amount(rng), _day(rng)
 
-    def cells(side: Side) -> list[str]:
-        ids = f"ИНН {side.party.inn}" + (f" КПП {side.party.kpp}" if side.party.kpp else "")
-        return [side.party.name, ids, f"Счёт {side.account}", side.bank.name, f"БИК {side.bank.bic}",
-                f"К/с {side.bank.corr_account}"]  # fmt: skip
-
     payer_left = rng.random() < 0.7
-    left, right = (cells(payer), cells(payee)) if payer_left else (cells(payee), cells(payer))
     headings = ("Плательщик", "Получатель") if payer_left else ("Получатель", "Плательщик")
-    lines = [f"Платёжное поручение № {rng.randint(1, 9999)} от {when:%d.%m.%Y}", "  ".join(headings)]
-    columns = {1: headings}
-    for pair in zip(left, right, strict=True):
-        for a, b in zip(*(_wrapped(cell) for cell in pair), strict=True):
-            if not (a or b):
-                continue
-            columns[len(lines)] = (a, b)
-            lines.append(f"{a}  {b}".strip())
+    rows, columns = _side_by_side(headings, (payer, payee) if payer_left else (payee, payer), first_line=1)
+    lines = [f"Платёжное поручение № {rng.randint(1, 9999)} от {when:%d.%m.%Y}", *rows]
     lines += [
         f"Сумма {rq.money(rng, total)}",
         *(["Сумма прописью", rq.in_words(total)] if rng.random() < 0.5 else []),
@@ -307,6 +325,27 @@ def _payment_order(rng: random.Random) -> Page:
     if side_by_side == "geometry":
         page.columns = columns
     return page
+
+
+def _cells(side: Side) -> list[str]:
+    ids = f"ИНН {side.party.inn}" + (f" КПП {side.party.kpp}" if side.party.kpp else "")
+    return [side.party.name, ids, f"Счёт {side.account}", side.bank.name, f"БИК {side.bank.bic}",
+            f"К/с {side.bank.corr_account}"]  # fmt: skip
+
+
+def _side_by_side(
+    headings: tuple[str, str], sides: tuple[Side, Side], first_line: int
+) -> tuple[list[str], dict[int, tuple[str, str]]]:
+    """Two parties' blocks side by side under their headings, each row both cells on one line, and the cells of each
+    line (numbered from ``first_line``) for ``ocr_lines`` to lay out in their columns."""
+    lines = ["  ".join(headings)]
+    columns = {first_line: headings}
+    for pair in zip(_cells(sides[0]), _cells(sides[1]), strict=True):
+        for a, b in zip(*(_wrapped(cell) for cell in pair), strict=True):
+            if a or b:
+                columns[first_line + len(lines)] = (a, b)
+                lines.append(f"{a}  {b}".strip())
+    return lines, columns
 
 
 _CELL_WIDTH = 40
