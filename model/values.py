@@ -266,8 +266,10 @@ _GROUPED_FIGURE = re.compile(r"(?<!\S)\d{1,3}(?:[\s\u00a0]\d{3})*[.,]\d{2}(?!\S)
 def _with_tax(text: str) -> str | None:
     """The last figure of a total's row that prints its columns, when it is the first plus another: a
     счёт-фактура's «Всего к оплате 28953.0 X 5212.0 34165.0» or «84 320,00 X 8 432,00 92 752,00» (without tax, its
-    tax, with tax) is due with tax."""
-    for shape in (_BARE_FIGURE, _GROUPED_FIGURE):
+    tax, with tax) is due with tax. Grouped sums are tried first: «35 064,17 X 7 012,83 42 077,00» read as bare
+    figures is 35, 064,17, 7, 012,83, 42 and 077,00, where 35 + 42 = 77 makes a sum of its own (77.00, verified by a
+    second reader agreeing)."""
+    for shape in (_GROUPED_FIGURE, _BARE_FIGURE):
         figures = [Decimal(re.sub(r"\s", "", figure).replace(",", ".")) for figure in shape.findall(text)]
         if len(figures) >= 3 and any(figures[0] + middle == figures[-1] for middle in figures[1:-1]):
             return payable(f"{figures[-1]:.2f}")

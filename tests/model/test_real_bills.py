@@ -168,16 +168,22 @@ def test_a_vat_invoices_parties_date_and_total_with_tax() -> None:
 
 
 @pytest.mark.parametrize(
-    "row",
-    ["Всего к оплате 51 765,52 X 10 353,10 62 118,62", "Всего к оплате 51\u00a0765,52 X 10\u00a0353,10 62\u00a0118,62"],
+    ("row", "total"),
+    [
+        ("Всего к оплате 51 765,52 X 10 353,10 62 118,62", "62118.62"),
+        ("Всего к оплате 51\u00a0765,52 X 10\u00a0353,10 62\u00a0118,62", "62118.62"),
+        ("Всего к оплате 35 064,17 X 7 012,83 42 077,00", "42077.00"),
+    ],
+    ids=["spaces", "no-break spaces", "bare groups adding up: 35 + 42 = 77"],
 )
-def test_a_vat_invoices_total_row_with_grouped_figures_is_due_with_tax(row: str) -> None:
+def test_a_vat_invoices_total_row_with_grouped_figures_is_due_with_tax(row: str, total: str) -> None:
     """The same row as 1C prints its figures, thousands grouped: the sum before VAT, read first, was the amount, and
-    Tesseract and Indra agreeing on it verified it (``bench.hostile``'s invoice_facture)."""
+    Tesseract and Indra agreeing on it verified it; read as bare figures, the groups 35 and 42 of the third row made
+    a sum 77.00 of their own (``bench.hostile``'s invoice_facture)."""
     lines = [*_vat_invoice()[:-1], row]
     candidates = pool_readings(extract_candidates(lines, Source.OCR), extract_candidates(lines, Source.INDRA))
     details, checks = resolve(candidates, classify(lines), Source.OCR)
-    assert details.amount == "62118.62"
+    assert details.amount == total
     assert checks["amount"].status == CheckStatus.VERIFIED
 
 
