@@ -24,6 +24,7 @@ from model.amount_words import AMOUNT_IN_WORDS, words_checked
 from model.bank_check import check_bank_in_directory
 from model.bik_directory import BikDirectory, current_directory
 from model.checks import Rule
+from model.fees import FEE, fees_left_out
 from model.labels import TOTAL_SCORE
 from model.payment_lines import AMOUNT_PAID, paid_checked, stated_totals_first
 from model.roles import RIVAL_FIELDS, RIVALS, role_checked
@@ -717,6 +718,8 @@ def resolve(
     )
     paid = [c for c in candidates if c.field == AMOUNT_PAID]
     amounts = _without_sign_read_as_digit(_without_lost_kopecks(by_field["amount"]))
+    if document_type != DocumentType.CASH_RECEIPT:  # a receipt's «ИТОГ», fee and all, is what its fiscal data state
+        amounts = fees_left_out(amounts, [c for c in candidates if c.field == FEE])
     by_field["amount"] = stated_totals_first(amounts, paid)
     for field in VALUE_FIELDS:
         if field not in values:

@@ -1,0 +1,80 @@
+"""A fee on top of the payment: the amount is the sum the recipient is paid (``model.fees``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from model.fees import read_fees
+from model.fields import classify, extract_candidates
+from model.resolve import resolve
+from model.schema import DocumentType, Source
+
+
+def _amount(lines: list[str]) -> tuple[DocumentType, str | None]:
+    details, _ = resolve(extract_candidates(lines), classify(lines))
+    return details.document_type, details.amount
+
+
+@pytest.mark.parametrize(
+    ("lines", "sent"),
+    [
+        # a bank's СБП receipt: the sum, the bank's fee, and what left the account
+        (
+            ["ВТБ", "Перевод по СБП", "Сумма перевода 1 500,00 ₽", "Комиссия 15,00 ₽", "Итого списано 1 515,00 ₽"],
+            "1500.00",
+        ),
+        # a payment terminal's tape of a payment by requisites
+        (
+            [
+                "КВИТАНЦИЯ",
+                "ОПЛАТА ПО РЕКВИЗИТАМ",
+                "ИНН 7707083893",
+                "СУММА: 2000.00 РУБ.",
+                "КОМИССИЯ: 20.00 РУБ.",
+                "ИТОГО: 2020.00 РУБ.",
+                "ОПЕРАЦИЯ ВЫПОЛНЕНА УСПЕШНО",
+            ],
+            "2000.00",
+        ),
+        # no fee: the total stands
+        (["Перевод по СБП", "Сумма перевода 1 500,00 ₽", "Комиссия 0,00 ₽", "Итого списано 1 500,00 ₽"], "1500.00"),
+        # a fee that is not the difference refutes nothing: the total stands
+        (["КВИТАНЦИЯ", "СУММА: 2000.00 РУБ.", "КОМИССИЯ: 20.00 РУБ.", "ИТОГО: 2030.00 РУБ."], "2030.00"),
+    ],
+)
+def test_a_total_that_is_the_sum_plus_its_fee_is_not_the_amount(lines: list[str], sent: str) -> None:
+    assert _amount(lines)[1] == sent
+
+
+def test_a_cash_receipts_total_keeps_its_fee() -> None:
+    """A shop taking a utility payment prints a fiscal receipt whose «ИТОГ», fee and all, is what its fiscal data
+    (and QR) state: a receipt's amount."""
+    lines = [
+        "КАССОВЫЙ ЧЕК",
+        "ПРИХОД",
+        "ИНН 7707083893",
+        "Оплата услуг ЖКХ 1000.00",
+        "Комиссия 10.00",
+        "ИТОГ =1010.00",
+        "НАЛИЧНЫМИ =1010.00",
+        "ФН 9289000100123456",
+        "ФД 12345",
+        "ФП 1234567890",
+    ]
+    assert _amount(lines) == (DocumentType.CASH_RECEIPT, "1010.00")
+
+
+@pytest.mark.parametrize(
+    ("line", "fee"),
+    [
+        ("Комиссия 15,00 ₽", "15.00"),
+        ("КОМИССИЯ: 20.00 РУБ.", "20.00"),
+        ("Комиссия банка: 1 030,50 руб.", "1030.50"),
+        ("Комиссия 0,00 ₽", None),
+        ("Комиссия не взимается", None),
+        ("Комиссия 15 ₽", None),  # no kopecks: too easily another figure read
+    ],
+)
+def test_read_fees(line: str, fee: str | None) -> None:
+    found = read_fees([line], Source.OCR)
+    assert [c.value for c in found] == ([fee] if fee else [])
