@@ -38,8 +38,9 @@ from model.sandbox import thread_children_cpu_seconds
 
 DEFAULT_BUDGET_S = 3.6
 """About twice a photo's median cost on one core, its decoding included, with room for the pass in flight at the
-deadline: the slowest of 119 real documents costs 3.71 CPU s (4.27 at a 4 s budget), 2.2x the photos' median of
-1.64 s, 4.7x the whole set's 0.78 s, which text PDFs (0.08 s) pull down (5.7x among the Russian ones).
+deadline: the slowest of 132 real documents costs 3.69 CPU s (4.27 for 119 of them at a 4 s budget), 2.8x the
+photos' median of 1.32 s, 4.8x the whole set's 0.77 s, which text PDFs (0.05 s) pull down (5.3x among the Russian
+ones). It is CPU seconds, not a ratio: on a faster machine the median falls and the cap does not.
 ``RECEIPT_READ_BUDGET_S`` or the request's ``budget_s`` changes it, 0 turns it off."""
 
 MIN_CPU_TO_MEASURE_S = 0.05
