@@ -6,9 +6,10 @@ import pytest
 
 from model.columns import unzipped_columns
 from model.fields import classify, extract_candidates, party_blocks
-from model.ocr import OcrLine, OcrWord
+from model.ocr import OcrLine
 from model.resolve import resolve
 from model.schema import CheckStatus, PaymentDetails
+from tests.ocr_lines import line_of_cells
 
 RIGHT = 620
 """Where the right column's cells begin, in pixels."""
@@ -31,27 +32,18 @@ PAYEE_CELLS = [
 ]
 
 
-def _line(cells: list[tuple[str, int]], y: int) -> OcrLine:
-    """A line of words at ``y``, each cell's words from its own x, 12 px a character."""
-    words = []
-    for text, start in cells:
-        x = start
-        for word in text.split():
-            words.append(OcrWord(word, 95.0, (x, y, x + 12 * len(word), y + 20)))
-            x += 12 * (len(word) + 1)
-    box = (words[0].box[0], y, words[-1].box[2], y + 20)
-    return OcrLine(" ".join(word.text for word in words), 95.0, box, tuple(words))
-
-
 def _page(payer_left: bool = True, heading_gap: int = RIGHT) -> list[OcrLine]:
     left, right = (PAYER_CELLS, PAYEE_CELLS) if payer_left else (PAYEE_CELLS, PAYER_CELLS)
     headings = ("Плательщик", "Получатель") if payer_left else ("Получатель", "Плательщик")
     return [
-        _line([("Платёж № 4354 от 21.10.2026", 70)], 100),
-        _line([(headings[0], 75), (headings[1], heading_gap + 5)], 160),
-        *(_line([(a, 75), (b, RIGHT + 5)], 200 + 28 * n) for n, (a, b) in enumerate(zip(left, right, strict=True))),
-        _line([("Сумма", 70), ("406 784-20 р.", 1000)], 420),
-        _line([("Назначение платежа: Оплата по договору поставки № 5/П. НДС не облагается", 70)], 470),
+        line_of_cells([("Платёж № 4354 от 21.10.2026", 70)], 100),
+        line_of_cells([(headings[0], 75), (headings[1], heading_gap + 5)], 160),
+        *(
+            line_of_cells([(a, 75), (b, RIGHT + 5)], 200 + 28 * n)
+            for n, (a, b) in enumerate(zip(left, right, strict=True))
+        ),
+        line_of_cells([("Сумма", 70), ("406 784-20 р.", 1000)], 420),
+        line_of_cells([("Назначение платежа: Оплата по договору поставки № 5/П. НДС не облагается", 70)], 470),
     ]
 
 

@@ -6,24 +6,12 @@ import pytest
 
 from model.columns import unzipped_columns
 from model.fields import classify, extract_candidates
-from model.ocr import OcrLine, OcrWord
 from model.resolve import resolve
 from model.schema import PaymentDetails
+from tests.ocr_lines import line_of_cells
 
 RIGHT = 620
 """Where the right column's cells begin, in pixels."""
-
-
-def _line(cells: list[tuple[str, int]], y: int) -> OcrLine:
-    """A line of words at ``y``, each cell's words from its own x, 12 px a character."""
-    words = []
-    for text, start in cells:
-        x = start
-        for word in text.split():
-            words.append(OcrWord(word, 95.0, (x, y, x + 12 * len(word), y + 20)))
-            x += 12 * (len(word) + 1)
-    box = (words[0].box[0], y, words[-1].box[2], y + 20)
-    return OcrLine(" ".join(word.text for word in words), 95.0, box, tuple(words))
 
 
 def _details(lines: list[str]) -> PaymentDetails:
@@ -176,9 +164,12 @@ def test_two_parties_requisites_side_by_side_under_contractor_and_customer() -> 
     right = ["ООО «Полимер-М»", "ИНН 5031596400 КПП 503143001", "р/с 40702810997229254301",
              'в РЯЗАНСКИЙ РФ АО "РОССЕЛЬХОЗБАНК"', "БИК 046176793", "к/с 30101810900000000793"]  # fmt: skip
     page = [
-        _line([("СЧЕТ-ДОГОВОР № 7/02-8", 70)], 100),
-        _line([("Исполнитель:", 75), ("Заказчик:", RIGHT + 5)], 160),
-        *(_line([(a, 75), (b, RIGHT + 5)], 200 + 28 * n) for n, (a, b) in enumerate(zip(left, right, strict=True))),
+        line_of_cells([("СЧЕТ-ДОГОВОР № 7/02-8", 70)], 100),
+        line_of_cells([("Исполнитель:", 75), ("Заказчик:", RIGHT + 5)], 160),
+        *(
+            line_of_cells([(a, 75), (b, RIGHT + 5)], 200 + 28 * n)
+            for n, (a, b) in enumerate(zip(left, right, strict=True))
+        ),
     ]
     details = _details(unzipped_columns(page))
     assert (details.recipient_name, details.payer_name) == ("ИП Морозов Дмитрий Юрьевич", "ООО «Полимер-М»")
