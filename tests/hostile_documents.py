@@ -102,8 +102,14 @@ class PeakMemory:
     def __init__(self) -> None:
         self.peak_bytes = 0
         self._before: frozenset[int] = frozenset()
+        self._root: int | None = None
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def watch(self, pid: int) -> None:
+        """Count only ``pid`` and its descendants from now on: the process a test started, whatever else its worker
+        starts meanwhile."""
+        self._root = pid
 
     def __enter__(self) -> PeakMemory:
         self._before = frozenset(_descendants(os.getpid()))
@@ -116,7 +122,9 @@ class PeakMemory:
 
     def _sample(self) -> None:
         while True:
-            for pid in set(_descendants(os.getpid())) - self._before:
+            root = self._root
+            watched = {root, *_descendants(root)} if root else set(_descendants(os.getpid())) - self._before
+            for pid in watched:
                 self.peak_bytes = max(self.peak_bytes, _high_water_mark(pid))
             if self._stop.wait(0.05):
                 return
