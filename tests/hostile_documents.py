@@ -101,6 +101,8 @@ class PeakMemory:
 
     def __init__(self) -> None:
         self.peak_bytes = 0
+        self.peak_process = ""
+        """What reached ``peak_bytes``: its command line, sizes and sandbox environment, for a failing bound to name."""
         self._before: frozenset[int] = frozenset()
         self._root: int | None = None
         self._stop = threading.Event()
@@ -125,9 +127,22 @@ class PeakMemory:
             root = self._root
             watched = {root, *_descendants(root)} if root else set(_descendants(os.getpid())) - self._before
             for pid in watched:
-                self.peak_bytes = max(self.peak_bytes, _high_water_mark(pid))
+                if (mark := _high_water_mark(pid)) > self.peak_bytes:
+                    self.peak_bytes, self.peak_process = mark, _described(pid)
             if self._stop.wait(0.05):
                 return
+
+
+def _described(pid: int) -> str:
+    try:
+        command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")[:200]
+        status = Path(f"/proc/{pid}/status").read_text().splitlines()
+        environment = Path(f"/proc/{pid}/environ").read_bytes().decode(errors="replace").split("\0")
+    except OSError:
+        return f"pid {pid}, gone"
+    sizes = [line.replace("\t", " ") for line in status if line.startswith(("VmPeak", "VmSize", "VmHWM"))]
+    ours = [variable[:160] for variable in environment if variable.startswith("RECEIPT_")]
+    return f"pid {pid}: {command}; {'; '.join(sizes)}; {' '.join(ours)}"
 
 
 def _descendants(root: int) -> list[int]:
