@@ -7,7 +7,7 @@ import io
 import os
 import time
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -61,9 +61,13 @@ def test_presigned_url_tampered_is_refused(s3: S3Storage) -> None:
 
 def test_presigned_url_expired_is_refused(s3: S3Storage) -> None:
     put(s3, "uploads/u/a", b"soon gone")
-    url = s3.presigned_get_url("uploads/u/a", timedelta(seconds=1))
+    url = s3.presigned_get_url("uploads/u/a", timedelta(seconds=3))
     assert httpx.get(url).status_code == 200
-    time.sleep(2.1)  # signatures count whole seconds
+    # The signature counts from X-Amz-Date, whole seconds that can sit up to a second before the signing: with one
+    # second to live a loaded machine's request could arrive after the end (403 in CI). Wait past the real end.
+    signed = datetime.strptime(dict(parse_qsl(urlsplit(url).query))["X-Amz-Date"], "%Y%m%dT%H%M%SZ")
+    ends = signed.replace(tzinfo=UTC) + timedelta(seconds=3)
+    time.sleep(max(0.0, (ends - datetime.now(UTC)).total_seconds()) + 1.1)
     assert httpx.get(url).status_code == 403
 
 
