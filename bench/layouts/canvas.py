@@ -220,6 +220,27 @@ class Page:
         self._image.paste(matrix, (x, self.y))
         self.y += matrix.height + 10
 
+    def inset(self, image: Image.Image, x: int | None = None) -> None:
+        """Another page's ``image`` laid on this one at ``x`` (centred when ``None``); the page goes on under it."""
+        self._image.paste(image, ((self.width - image.width) // 2 if x is None else x, self.y))
+        self.y += image.height
+
+    def vertical_rule(self, x: int, top: int, bottom: int) -> None:
+        self._draw.line((x, top, x, bottom), fill=self.ink)
+
+    def labelled(self, label: str, value: str, split: float, size: int | None = None) -> None:
+        """A grey label at the margin and its value in a column from ``split`` of the text width, wrapped there:
+        how a bank's PDF receipt sets its rows."""
+        size = size or self.size
+        left = self.margin + (self.width - 2 * self.margin) * split
+        top = self.y
+        self.line(label, size - 2, colour=GREY)
+        bottom, self.y = self.y, top
+        for part in self.wrap(self.printable(value), self.width - self.margin - left, size):
+            self._draw.text((left, self.y), part, font=self.font(size), fill=self.ink)
+            self.y += round(size * 1.3)
+        self.y = max(self.y, bottom)
+
     def wrap(self, text: str, room: float, size: int | None = None, bold: bool = False) -> list[str]:
         """``text`` in lines that fit ``room`` pixels, broken at spaces and at its own newlines."""
         lines: list[str] = []
@@ -384,3 +405,37 @@ THIRD_SCREEN_FACES = (
 )
 """The third round's app and bank-PDF faces: an app's semi-bold, condensed and narrow sans, DejaVu Sans Condensed,
 an Arial of a bank's PDF."""
+
+
+FOURTH_TAPE_FACES = (
+    ("liberation/LiberationMono-Bold.ttf", "liberation/LiberationMono-Bold.ttf"),
+    ("dejavu/DejaVuSansMono-Bold.ttf", "dejavu/DejaVuSansMono-Bold.ttf"),
+    ("jetbrains-mono/JetBrainsMono-SemiBold.ttf", "jetbrains-mono/JetBrainsMono-ExtraBold.ttf"),
+    ("roboto/unhinted/RobotoTTF/Roboto-Regular.ttf", "roboto/unhinted/RobotoTTF/Roboto-Bold.ttf"),
+    ("open-sans/OpenSans-CondBold.ttf", "open-sans/OpenSans-CondBold.ttf"),
+    ("freefont/FreeSans.ttf", "freefont/FreeSansBold.ttf"),
+)
+"""The fourth round's tape faces, none of which an earlier round sets on a tape: an all-bold Liberation Mono and
+DejaVu Sans Mono (a worn print head run hot), a semi-bold JetBrains Mono, plain Roboto (the sans of newer
+registers), an all-bold condensed Open Sans, FreeSans."""
+
+FOURTH_PAGE_FACES = (
+    ("roboto/unhinted/RobotoTTF/Roboto-Regular.ttf", "roboto/unhinted/RobotoTTF/Roboto-Black.ttf"),
+    ("freefont/FreeSerif.ttf", "freefont/FreeSansBold.ttf"),
+    ("dejavu/DejaVuSerifCondensed.ttf", "dejavu/DejaVuSansCondensed-Bold.ttf"),
+    ("liberation/LiberationSerif-Regular.ttf", "liberation/LiberationSans-Bold.ttf"),
+    ("paratype/PTS55F.ttf", "paratype/PTN77F.ttf"),
+    ("noto/NotoSansDisplay-Regular.ttf", "noto/NotoSans-Bold.ttf"),
+)
+"""The fourth round's form faces: pairs no earlier round draws, a serif body under sans headings (as a Word
+template mixes them), a regular Roboto with its black cut."""
+
+FOURTH_SCREEN_FACES = (
+    ("roboto/unhinted/RobotoTTF/Roboto-Regular.ttf", "roboto/unhinted/RobotoTTF/Roboto-Medium.ttf"),
+    ("noto/NotoSansDisplay-Regular.ttf", "noto/NotoSans-Bold.ttf"),
+    ("open-sans/OpenSans-Regular.ttf", "open-sans/OpenSans-Bold.ttf"),
+    ("paratype/PTS55F.ttf", "paratype/PTN77F.ttf"),
+    ("roboto/unhinted/RobotoTTF/Roboto-Light.ttf", "roboto/unhinted/RobotoTTF/Roboto-Bold.ttf"),
+)
+"""The fourth round's app faces: Android's Roboto with its medium cut for headings (as Material apps set them),
+Noto Sans Display, Open Sans, PT Sans with PT Sans Narrow bold."""

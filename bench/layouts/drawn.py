@@ -22,6 +22,10 @@ class Drawn:
     details: PaymentDetails
     thermal: bool = False
     """Printed on thermal paper (a till's tape), whose print fades: the second round's photos may show it."""
+    screen: bool = False
+    """A phone's screenshot, not paper: the fourth round shares it again rather than photographing it."""
+    pdf: bytes | None = None
+    """The page as a PDF with a text layer, as the program that made it saves it: the clean level's file."""
 
 
 Template = Callable[[random.Random], Drawn]

@@ -3,7 +3,10 @@
 Three rounds of templates by three helpers who had not read the parser: the first round's 72 images keep their names
 and bytes (its figures stay comparable); the second's are named ``r2_<kind>_NN`` and photographed with damage the
 first round's photos lack (``worn.py``); the third's, ``r3_<kind>_NN``, are drawn at three levels, clean, a photo
-under a desk lamp and a hard photo (``worn3.py``: blurred, from afar, shadowed, compressed twice).
+under a desk lamp and a hard photo (``worn3.py``: blurred, from afar, shadowed, compressed twice). The fourth's,
+``r4_<kind>_NN``, weighted towards what people photograph (six receipts to three bills and three transfers), take
+``worn4.py``'s damage (a faded tape, a fold, a glare, a dim room; screenshots shared rather than photographed) and
+save a page its program would save as a PDF (1C's invoice) as ``NAME_clean.pdf`` with a text layer.
 """
 
 from __future__ import annotations
@@ -18,17 +21,21 @@ from bench.layouts import (
     invoices,
     invoices2,
     invoices3,
+    invoices4,
     receipts,
     receipts2,
     receipts3,
+    receipts4,
     transfers,
     transfers2,
     transfers3,
+    transfers4,
 )
 from bench.layouts.drawn import Drawn, Template
 from bench.layouts.photo import photograph
 from bench.layouts.worn import photograph_worn
 from bench.layouts.worn3 import photograph_hard, photograph_lamp
+from bench.layouts.worn4 import photograph_dim, photograph_evening
 
 Kinds = tuple[tuple[str, tuple[Template, ...]], ...]
 
@@ -61,6 +68,11 @@ THIRD_KINDS: Kinds = (
     ("invoice", invoices3.TEMPLATES),
     ("transfer", transfers3.TEMPLATES),
 )
+FOURTH_KINDS: Kinds = (
+    ("receipt", receipts4.TEMPLATES),
+    ("invoice", invoices4.TEMPLATES),
+    ("transfer", transfers4.TEMPLATES),
+)
 DEFAULT_SEED = 14
 DEFAULT_PER_KIND = 12
 ROUNDS = {
@@ -80,6 +92,7 @@ ROUNDS = {
         lambda drawn, rng: photograph_lamp(drawn.image, rng),
         lambda drawn, rng: photograph_hard(drawn.image, rng),
     ),
+    4: Round("r4_", FOURTH_KINDS, 6, 130_000, photograph_evening, photograph_dim),
 }
 
 
@@ -93,9 +106,10 @@ def plan(per_kind: int, kinds: Kinds = KINDS) -> list[tuple[str, Template]]:
 
 
 def generate(
-    out: Path, seed: int = DEFAULT_SEED, per_kind: int | None = None, rounds: tuple[int, ...] = (1, 2, 3)
+    out: Path, seed: int = DEFAULT_SEED, per_kind: int | None = None, rounds: tuple[int, ...] = (1, 2, 3, 4)
 ) -> list[TruthRecord]:
-    """Draw every planned document of ``rounds`` into ``out`` as ``NAME_clean.png``, ``NAME_photo.jpg`` and, in a
+    """Draw every planned document of ``rounds`` into ``out`` as ``NAME_clean.png`` (``.pdf`` where the page is
+    saved as a PDF), ``NAME_photo.jpg`` and, in a
     round with a hard level, ``NAME_hard.jpg``; same seed, same bytes. ``per_kind`` overrides each round's own
     count."""
     out.mkdir(parents=True, exist_ok=True)
@@ -106,7 +120,11 @@ def generate(
             rng = random.Random(seed * 100_000 + drawing.seed_offset + number)
             drawn = template(rng)
             clean, photo = f"{drawing.prefix}{name}_clean.png", f"{drawing.prefix}{name}_photo.jpg"
-            drawn.image.save(out / clean, optimize=False)
+            if drawn.pdf is None:
+                drawn.image.save(out / clean, optimize=False)
+            else:
+                clean = clean.removesuffix(".png") + ".pdf"
+                (out / clean).write_bytes(drawn.pdf)
             (out / photo).write_bytes(drawing.photograph(drawn, rng))
             levels = [(clean, Difficulty.CLEAN), (photo, Difficulty.PHOTO)]
             if drawing.hard is not None:

@@ -8,7 +8,9 @@ import random
 from decimal import Decimal
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
+import zxingcpp
 from PIL import Image
 
 from bench.corpus.truth import TRUTH_FILE, Difficulty, load_truth
@@ -16,18 +18,22 @@ from bench.layouts import (
     invoices,
     invoices2,
     invoices3,
+    invoices4,
     receipts,
     receipts2,
     receipts3,
+    receipts4,
     transfers,
     transfers2,
     transfers3,
+    transfers4,
 )
 from bench.layouts.drawn import Template, invoice_details
-from bench.layouts.generate import KINDS, SECOND_KINDS, THIRD_KINDS, generate, plan
-from bench.layouts.requisites import Bank, Party, Treasury, in_words, order_sum, vat_part
+from bench.layouts.generate import FOURTH_KINDS, KINDS, SECOND_KINDS, THIRD_KINDS, generate, plan
+from bench.layouts.requisites import Bank, Party, Treasury, grouped, in_words, order_sum, vat_part
 from bench.layouts.worn import photograph_worn
 from bench.layouts.worn3 import photograph_hard, photograph_lamp
+from bench.layouts.worn4 import photograph_dim, photograph_evening
 from model.checks import (
     corr_account_valid,
     inn_valid,
@@ -41,6 +47,7 @@ from model.schema import DocumentType
 TEMPLATES = [*receipts.TEMPLATES, *invoices.TEMPLATES, *transfers.TEMPLATES]
 SECOND_TEMPLATES = [*receipts2.TEMPLATES, *invoices2.TEMPLATES, *transfers2.TEMPLATES]
 THIRD_TEMPLATES = [*receipts3.TEMPLATES, *invoices3.TEMPLATES, *transfers3.TEMPLATES]
+FOURTH_TEMPLATES = [*receipts4.TEMPLATES, *invoices4.TEMPLATES, *transfers4.TEMPLATES]
 
 
 def _digest(folder: Path) -> dict[str, str]:
@@ -88,14 +95,18 @@ def test_the_third_round_draws_three_levels_and_leaves_the_others_as_they_were(t
     assert len(third) == 9
 
 
-@pytest.mark.parametrize("kinds", [KINDS, SECOND_KINDS, THIRD_KINDS], ids=["first", "second", "third"])
+@pytest.mark.parametrize(
+    "kinds", [KINDS, SECOND_KINDS, THIRD_KINDS, FOURTH_KINDS], ids=["first", "second", "third", "fourth"]
+)
 def test_every_template_of_every_kind_is_planned(kinds: tuple[tuple[str, tuple[Template, ...]], ...]) -> None:
-    planned = {template for _, template in plan(4, kinds)}
+    planned = {template for _, template in plan(max(4, *(len(templates) for _, templates in kinds)), kinds)}
     assert planned == {template for _, templates in kinds for template in templates}
 
 
 @pytest.mark.parametrize(
-    "template", TEMPLATES + SECOND_TEMPLATES + THIRD_TEMPLATES, ids=lambda template: template.__name__
+    "template",
+    TEMPLATES + SECOND_TEMPLATES + THIRD_TEMPLATES + FOURTH_TEMPLATES,
+    ids=lambda template: template.__name__,
 )
 def test_a_templates_identifiers_pass_their_checks(template: Template) -> None:
     for seed in range(3):
@@ -203,3 +214,73 @@ def test_a_sole_traders_invoice_banks_in_another_city() -> None:
         assert details.recipient_kpp is None and details.recipient_account is not None
         assert details.recipient_account.startswith("40802")
         assert details.bank_name is not None and " г. " in details.bank_name
+
+
+def test_the_fourth_round_saves_1cs_invoice_as_a_pdf_and_leaves_the_others_as_they_were(tmp_path: Path) -> None:
+    generate(tmp_path / "three", seed=5, per_kind=1, rounds=(1, 2, 3))
+    generate(tmp_path / "four", seed=5, per_kind=1, rounds=(1, 2, 3, 4))
+    three, four = _digest(tmp_path / "three"), _digest(tmp_path / "four")
+    assert {name: digest for name, digest in four.items() if name in three and name != TRUTH_FILE} == {
+        name: digest for name, digest in three.items() if name != TRUTH_FILE
+    }
+    fourth = [record.file for record in load_truth(tmp_path / "four" / TRUTH_FILE) if record.file.startswith("r4_")]
+    assert fourth == [
+        f"r4_{kind}_00_{level}"
+        for kind, clean in (("receipt", "png"), ("invoice", "pdf"), ("transfer", "png"))
+        for level in (f"clean.{clean}", "photo.jpg", "hard.jpg")
+    ]
+    assert (tmp_path / "four" / "r4_invoice_00_clean.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_a_1c_invoices_pdf_carries_its_requisites_as_text() -> None:
+    for seed in range(3):
+        drawn = invoices4.onec_invoice(random.Random(seed))
+        assert drawn.pdf == invoices4.onec_invoice(random.Random(seed)).pdf, "the PDF's bytes are seeded"
+        document = pdfium.PdfDocument(drawn.pdf)
+        text = " ".join(document[0].get_textpage().get_text_range().split())
+        details = drawn.details
+        total = Decimal(details.amount or "0")
+        for value in (details.recipient_inn, details.recipient_kpp, details.recipient_account, details.bank_bic):
+            assert value is not None and value in text
+        assert f"Всего к оплате: {grouped(total)}" in text
+        assert details.purpose is None or " ".join(details.purpose.split()) in text
+
+
+@pytest.mark.parametrize("template", receipts4.TEMPLATES, ids=lambda template: template.__name__)
+def test_a_fourth_round_receipts_qr_carries_the_truths_fiscal_numbers(template: Template) -> None:
+    """The QR drawn on the tape decodes to the truth's sum and fiscal numbers (ФД and ФП as numbers: a tape may
+    print them zero-padded, the QR never does)."""
+    for seed in range(2):
+        drawn = template(random.Random(seed))
+        found = zxingcpp.read_barcodes(drawn.image)
+        assert len(found) == 1
+        fields = dict(part.split("=") for part in found[0].text.split("&"))
+        details = drawn.details
+        assert Decimal(fields["s"]) == Decimal(details.amount or "0")
+        assert fields["fn"] == details.fiscal_drive_number
+        assert int(fields["i"]) == int(details.fiscal_document_number or "0") and not fields["i"].startswith("0")
+        assert int(fields["fp"]) == int(details.fiscal_sign or "0")
+        assert fields["t"].startswith(f"{details.payment_date}".replace("-", ""))
+
+
+def test_some_fourth_round_tapes_print_fiscal_numbers_zero_padded() -> None:
+    padded = [
+        receipts4.atol_supermarket(random.Random(1)).details.fiscal_document_number,
+        receipts4.mercury_kiosk(random.Random(1)).details.fiscal_sign,
+    ]
+    assert all(value is not None and value.startswith("0") and len(value) in (8, 10) for value in padded)
+
+
+def test_a_screenshot_is_shared_not_photographed_and_paper_is_photographed_on_a_desk() -> None:
+    screen = transfers4.tbank_screenshot(random.Random(2))
+    tape = receipts4.evotor_fuel(random.Random(2))
+    assert screen.screen and not tape.screen and tape.thermal
+    for drawn in (screen, tape):
+        assert photograph_evening(drawn, random.Random(4)) == photograph_evening(drawn, random.Random(4))
+        assert photograph_dim(drawn, random.Random(4)) == photograph_dim(drawn, random.Random(4))
+    shared = Image.open(io.BytesIO(photograph_evening(screen, random.Random(4))))
+    again = Image.open(io.BytesIO(photograph_dim(screen, random.Random(4))))
+    assert 720 <= shared.width <= 860 and shared.width / shared.height == pytest.approx(1080 / 2340, rel=0.01)
+    assert again.width < screen.image.width and again.height / again.width < 2340 / 1080, "the status bar cropped"
+    photo = Image.open(io.BytesIO(photograph_evening(tape, random.Random(4))))
+    assert max(photo.size) >= 1600 / 1.2, "the tape on a desk, the desk around it"
