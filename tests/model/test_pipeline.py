@@ -9,6 +9,7 @@ import pytest
 
 from model import pipeline
 from model.budget import Budget
+from model.labels import TOTAL_SCORE
 from model.ocr import OcrResult
 from model.pipeline import Extractor
 from model.preprocess import Preprocessed, PreprocessOptions
@@ -45,6 +46,7 @@ def test_an_unsure_page_is_read_twice_and_the_fields_of_both_readings_are_pooled
 
     monkeypatch.setattr(pipeline, "recognize", first_reading_misses_the_inn)
     monkeypatch.setattr(pipeline, "SECOND_READING_BELOW_CONFIDENCE", 101.0)
+    monkeypatch.setattr(pipeline, "FAIRLY_SURE_CONFIDENCE", 101.0)
     photo = (ROOT / "model" / "samples" / "doc_0000.png").read_bytes()
     extraction = Extractor().extract(photo)
     assert _step(extraction, "second_reading").applied
@@ -52,6 +54,18 @@ def test_an_unsure_page_is_read_twice_and_the_fields_of_both_readings_are_pooled
 
     monkeypatch.setattr(pipeline, "SECOND_READING_BELOW_CONFIDENCE", 0.0)
     assert Extractor().extract(photo).details.recipient_inn is None
+
+
+def _page_modes_read(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The page modes of the page's readings, in order, as the extraction makes them."""
+    recognize, page_modes = pipeline.recognize, []
+
+    def counted(image: np.ndarray, psm: int, budget: Budget | None = None) -> OcrResult:
+        page_modes.append(psm)
+        return recognize(image, psm, budget)
+
+    monkeypatch.setattr(pipeline, "recognize", counted)
+    return page_modes
 
 
 @pytest.mark.parametrize(
@@ -66,20 +80,66 @@ def test_an_unsure_page_whose_payee_is_verified_is_read_once(
 ) -> None:
     """A second reading can only add values no check confirms once the first has verified who is paid, and where or
     how much: the bundled invoice and receipt, made to count as unsure, are read once, and say why."""
-    recognize, page_modes = pipeline.recognize, []
-
-    def counted(image: np.ndarray, psm: int, budget: Budget | None = None) -> OcrResult:
-        page_modes.append(psm)
-        return recognize(image, psm, budget)
-
-    monkeypatch.setattr(pipeline, "recognize", counted)
+    page_modes = _page_modes_read(monkeypatch)
     monkeypatch.setattr(pipeline, "SECOND_READING_BELOW_CONFIDENCE", 101.0)
+    monkeypatch.setattr(pipeline, "FAIRLY_SURE_CONFIDENCE", 101.0)
     extraction = Extractor().extract((ROOT / "model" / "samples" / sample).read_bytes())
     assert PSM.SINGLE_COLUMN not in page_modes
     second = _step(extraction, "second_reading")
     assert not second.applied
     assert second.detail.endswith(f"{', '.join(settled)} verified already")
     assert all(extraction.checks[name].status == CheckStatus.VERIFIED for name in settled)
+
+
+def test_a_fairly_sure_page_with_its_total_and_date_is_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bundled receipt, made to count as fairly sure, has its total from its fiscal QR code and its date too:
+    its second reading is left out, and the step says why."""
+    page_modes = _page_modes_read(monkeypatch)
+    monkeypatch.setattr(pipeline, "SECOND_READING_BELOW_CONFIDENCE", 101.0)
+    monkeypatch.setattr(pipeline, "FAIRLY_SURE_CONFIDENCE", 0.0)
+    extraction = Extractor().extract((ROOT / "model" / "samples" / "doc_0002.jpg").read_bytes())
+    assert PSM.SINGLE_COLUMN not in page_modes
+    second = _step(extraction, "second_reading")
+    assert not second.applied
+    assert second.detail.endswith("its total and date read already")
+
+
+def test_a_fairly_sure_page_without_its_date_is_read_twice(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without its QR code the bundled receipt shows no date (only its fiscal QR carries one): a fairly sure page
+    that lacks it is still read a second time."""
+    page_modes = _page_modes_read(monkeypatch)
+    monkeypatch.setattr(pipeline, "decode_qr", lambda image, **_: [])
+    monkeypatch.setattr(pipeline, "SECOND_READING_BELOW_CONFIDENCE", 101.0)
+    monkeypatch.setattr(pipeline, "FAIRLY_SURE_CONFIDENCE", 0.0)
+    extraction = Extractor().extract((ROOT / "model" / "samples" / "doc_0002.jpg").read_bytes())
+    assert PSM.SINGLE_COLUMN in page_modes
+    assert _step(extraction, "second_reading").applied
+
+
+_TOTAL = Candidate("amount", "2593.62", Source.OCR, score=TOTAL_SCORE)
+_DATE = Candidate("payment_date", "2022-12-22", Source.OCR, score=0.3)
+_FISCAL = tuple(Candidate(name, "1", Source.OCR) for name in pipeline.FISCAL_NUMBERS)
+
+
+@pytest.mark.parametrize(
+    ("read", "known", "document_type", "has"),
+    [
+        ((_TOTAL, _DATE), (), None, True),
+        ((_DATE,), (Candidate("amount", "2593.62", Source.QR),), None, True),  # the fiscal QR's sum is the total
+        ((Candidate("amount", "1968.32", Source.OCR, score=1.0), _DATE), (), None, False),  # a price: no total's label
+        ((_TOTAL,), (), None, False),
+        ((_TOTAL,), (_DATE,), None, True),  # the date from an earlier page or the QR
+        ((), (), None, False),
+        ((_TOTAL, _DATE), (), DocumentType.CASH_RECEIPT, False),  # a receipt's ФН, ФД and ФП not read yet
+        ((_TOTAL, _DATE, *_FISCAL[:2]), (), DocumentType.CASH_RECEIPT, False),
+        ((_TOTAL, _DATE, *_FISCAL), (), DocumentType.CASH_RECEIPT, True),
+    ],
+)
+def test_a_reading_has_its_total_and_date(
+    read: tuple[Candidate, ...], known: tuple[Candidate, ...], document_type: DocumentType | None, has: bool
+) -> None:
+    reading = pipeline._PageText([], list(read), "", 75.0)
+    assert pipeline._has_total_and_date(reading, pipeline._Known(known, document_type)) is has
 
 
 def test_a_page_whose_turn_orientation_detection_is_sure_of_is_not_read_in_other_turns(
@@ -239,6 +299,7 @@ def test_an_unsure_pages_type_comes_from_both_of_its_readings(monkeypatch: pytes
     monkeypatch.setattr(pipeline, "decode_qr", lambda image, **_: [])
     monkeypatch.setattr(pipeline, "recognize", first_reading_loses_the_receipt_words)
     monkeypatch.setattr(pipeline, "SECOND_READING_BELOW_CONFIDENCE", 101.0)
+    monkeypatch.setattr(pipeline, "FAIRLY_SURE_CONFIDENCE", 101.0)
     receipt = (ROOT / "model" / "samples" / "doc_0002.jpg").read_bytes()
     assert Extractor().extract(receipt).details.document_type == DocumentType.CASH_RECEIPT
 
