@@ -187,10 +187,33 @@ def _under_a_number_caption(above: str) -> bool:
     return inn_label or _NUMBER_CAPTION.match(above) is not None
 
 
-_PERSON = re.compile(r"^[А-ЯЁ][а-яё]+(?:\s+[А-ЯЁ][а-яё]+){1,2}(?:\s+[А-ЯЁ]\.?)?$")
-"""A person as a transfer receipt names one: "Сорокина Галина Андреевна", "Евгений Евгеньевич С."."""
+_PERSON = re.compile(r"^[А-ЯЁ][а-яё]+(?:\s+[А-ЯЁ][а-яё]+){1,2}(?:\s+[А-ЯЁ3]\.?)?$")
+"""A person as a transfer receipt names one: "Сорокина Галина Андреевна", "Евгений Евгеньевич С.", the surname's
+initial З read as the digit 3 ("Олег Иванович 3.")."""
+_INITIAL_READ_AS_THREE = re.compile(r"(?<=\s)3(?=\.?$)")
 _PAYEE_CONTACT = re.compile(r"^\W*(?:\+7|8)[\s(-]*\d{3}[\s)-]*\d{3}[\s-]*\d{2}[\s-]*\d{2}\W*$|^\W*4\d{19}\W*$")
 """The recipient's phone (an СБП transfer) or account, alone on its line."""
+_BANK_BY_PHONE = re.compile(
+    r"^\W*(?P<bank>[А-ЯЁA-Z][^\d+]{1,40}?)\s*[·•:|—–-]?\s*"
+    r"(?:\+7|8)\s*\(?(?!800)\d{3}\)?[\s*•·xх-]*[\d*•·xх](?:[\s*•·xх-]*[\d*•·xх]){3,8}\W*$"
+)
+"""The bank an СБП transfer went to and the recipient's phone, masked or not, on one line under their name, as a
+bank app's success screen prints them: «Озон Банк · +7 940 ***-**-98» (the dot read «-» or «:»). Not a bank's
+free hotline (8 800 …), which a receipt's footer prints beside the bank's name."""
+_ACRONYM = re.compile(r"^[А-ЯЁA-Z]{2,5}$")
+"""A bank known by its letters alone («ВТБ»)."""
+
+
+def _bank_by_phone(line: str) -> str | None:
+    """The bank of a «bank · phone» line (``_BANK_BY_PHONE``): a word ending in «банк» or an acronym, nothing else."""
+    if (match := _BANK_BY_PHONE.match(line.strip())) is None:
+        return None
+    bank = match["bank"].strip(" ·•:|—–-")
+    if not (_BANK_WORD.search(bank) or _ACRONYM.match(bank)) or len(bank.split()) > 4:
+        return None
+    return normalize_text(bank)
+
+
 _MASKED_NUMBER = re.compile(r"[*•°·.]{2,}\s*\d{4}(?!\d)")
 """A card or account masked to its last four digits ("Visa Gold •••• 6789"): an amount under it is its balance
 (a bank app's «Счёт списания»), not the payment."""
@@ -219,7 +242,7 @@ def _person_by_what_follows(line: str, above: str, below: Sequence[str]) -> str 
         return "recipient_name"
     under = below[1] if len(below) > 1 and below[0] and _CAPTION_LINE.match(below[0].strip()) else None
     for contact in filter(None, (below[0] if below else None, under)):
-        if _PAYEE_CONTACT.match(contact):
+        if _PAYEE_CONTACT.match(contact) or _bank_by_phone(contact) is not None:
             return "recipient_name"
         if _MASKED_CARD.match(contact):
             return "payer_name"
@@ -450,7 +473,10 @@ def read_unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
     slip = _card_slip_lines(lines)
     for index, (line, above, below) in enumerate(zip(lines, ["", *lines], [*lines[1:], ""], strict=False)):
         if (person := _person_by_what_follows(line, above, lines[index + 1 : index + 3])) is not None:
-            found.append(Candidate(person, normalize_text(line) or line, source, 0.3))
+            person_name = _INITIAL_READ_AS_THREE.sub("З", normalize_text(line) or line)
+            found.append(Candidate(person, person_name, source, 0.3))
+        if (phones_bank := _bank_by_phone(line)) is not None:
+            found.append(Candidate("bank_name", phones_bank, source, 0.3))
         for printed in _numbers(line):
             token = _behind_a_border(printed)
             if len(token) == 20 and token.startswith(("30101", "40102")):  # a bank's к/с, a treasury office's ЕКС
