@@ -202,7 +202,7 @@ def _purpose(lines: Sequence[str], caption: int | None, source: Source) -> list[
     if caption is None:
         return []
     taken: list[str] = []
-    for line in reversed(lines[max(0, caption - 3) : caption]):
+    for line in (_first_cell(line) for line in reversed(lines[max(0, caption - 3) : caption])):
         letters = sum(ch.isalnum() or ch.isspace() for ch in line)
         if not line.strip() or letters < 0.8 * len(line) or _GRID_WORDS.search(line) or _INN.search(line):
             break
@@ -221,14 +221,15 @@ def _payer_name(lines: Sequence[str], title: int, payer_end: int, source: Source
         return []
     parts: list[str] = []
     for line in [*lines[inn_at + 1 : caption], _PAYER.split(lines[caption], maxsplit=1)[0]]:
-        if (beside := _ACCOUNT_BESIDE.search(line)) is not None:  # the account's row: the name ends there
-            name_here = line[: beside.start()].strip()
+        if (beside := _ACCOUNT_BESIDE.search(line)) is not None or _another_cell_follows(line):
+            # the account's row, or the next field's number: the name ends there
+            name_here = _first_cell(line[: beside.start()] if beside else line).strip()
             parts += [name_here] if not parts and sum(ch.isalpha() for ch in name_here) >= _NAME_LETTERS else []
             break
         if re.search(r"\d{5}", _ADDRESS_AFTER_NAME.sub("", line)):
             break
         if sum(ch.isalpha() for ch in line) >= 2 and not _a_caption(line):  # not the КПП cell's «0» alone
-            parts.append(line.strip())
+            parts.append(_first_cell(line).strip())
         if _ADDRESS_AFTER_NAME.search(line):
             break
     text = _ADDRESS_AFTER_NAME.sub("", " ".join(parts)).strip()
@@ -255,7 +256,7 @@ def _recipient_bank(lines: Sequence[str], source: Source) -> list[Candidate]:
     found: list[Candidate] = []
     bics = [index for index, line in enumerate(lines) if any(_bik_like(token) for token in digit_tokens(line))]
     if lines:
-        cells = [_NAME_CELL_END.split(line, maxsplit=1)[0] for line in lines[bics[0] if bics else 0 :]]
+        cells = [_NAME_CELL_END.split(_first_cell(line), maxsplit=1)[0] for line in lines[bics[0] if bics else 0 :]]
         cells = [_RECIPIENT_BANK.split(cell, maxsplit=1)[0].strip() for cell in cells]
         words = " ".join([cells[0], *(cell for cell in cells[1:] if len(re.findall(r"[а-яё]", cell, re.I)) >= 4)])
         if (bank := read_bank(words)) is not None:
@@ -305,7 +306,30 @@ _NAME_GOES_ON = re.compile(r"^\s*[а-яё«\"]")
 def _name_cell(line: str) -> str:
     """The name's cell of a row: fields 18-23 beside it and their garbled captions cut off; none on a row of
     captions."""
-    return "" if _a_caption(line) else _LATIN_AFTER_QUOTE.sub(r"\1", _OPERATION_CELLS.sub("", line))
+    return "" if _a_caption(line) else _LATIN_AFTER_QUOTE.sub(r"\1", _OPERATION_CELLS.sub("", _first_cell(line)))
+
+
+_FIELD_NUMBER = re.compile(r"(?:^|\s)\([1-9]\d{0,2}\)(?=\s|$)")
+"""A field's number in brackets, which some printings of the form set in each cell before its value («(16) ООО
+"Орбита"», «(13) … (14) БИК …»): the form's numbering of its fields (the Bank of Russia's rules number them so),
+never part of a value. No field's number starts with 0: «(000)» is a legal form's «(ООО)» read as zeros."""
+_LEADING_FIELD_NUMBER = re.compile(r"^\W*?\([1-9]\d{0,2}\)\s*")
+
+
+def _first_cell(line: str) -> str:
+    """The line's first cell, without the field number before it and cut at the next one: «(8) АО «Орбита» (9) Сч.
+    № …» reads «АО «Орбита»». A line without field numbers is left as it is."""
+    if not _FIELD_NUMBER.search(line):
+        return line
+    text = _LEADING_FIELD_NUMBER.sub("", line)
+    if (following := _FIELD_NUMBER.search(text)) is not None:
+        text = text[: following.start()]
+    return text.strip()
+
+
+def _another_cell_follows(line: str) -> bool:
+    """A field's number after the line's first cell: the cell, a name's, ends there."""
+    return _FIELD_NUMBER.search(_LEADING_FIELD_NUMBER.sub("", line)) is not None
 
 
 def _a_caption(line: str) -> bool:

@@ -69,3 +69,59 @@ def test_a_banks_hotline_beside_its_name_is_no_recipients_bank() -> None:
     details = _details(lines)
     assert details.bank_name is None
     assert details.recipient_name is None
+
+
+BOXED_ORDER = [
+    "0401060",
+    "Поступ. в банк плат. Списано со сч. плат.",
+    "ПЛАТЕЖНОЕ ПОРУЧЕНИЕ № 9815 05.10.2026 (4)Вид платежа _____",
+    "(6) Сумма прописью Двести две тысячи сто",
+    "восемьдесят девять рублей 00",
+    "копеек",
+    "(60) ИНН 1512032039 (102) КПП 151201001 (7) Сумма 202189=",
+    "{payer}",
+    "Плательщик",
+    '(10) АО "Райффайзенбанк" (11) БИК 044525700',
+    "Банк плательщика (12) Сч. № 30101810200000000700",
+    "{bank}",
+    "{bank_wrapped}",
+    "Банк получателя (15) Сч. № 30101810945250000242",
+    "(61) ИНН 2280378163 (103) КПП 228001001 (17) Сч. № 40702810105038741719",
+    '(16) ООО "Лесная Поляна" (18) Вид оп. 01 (21) Очер. плат. 5',
+    "Получатель (20) Наз. пл. (23) Рез. поле",
+    "(24) Оплата по счёту № 305 от 05.10.2026 за оборудование. Сумма 202189.00, в т.ч. НДС (20%) 33698.17",
+    "Назначение платежа",
+    "Подписи М.П. Отметки банка",
+    'АО "Райффайзенбанк" ИСПОЛНЕНО 05.10.2026',
+]
+
+
+@pytest.mark.parametrize(
+    ("payer", "bank", "bank_wrapped", "bank_name"),
+    [
+        (
+            "(8) АО «Орбита» (9) Сч. № 40702810051794935222",
+            '(13) КУ КБ "ВЕГА-БАНК" (000) -ГК "АСВ" (14) БИК 044525242',
+            "",
+            'КУ КБ "ВЕГА-БАНК" (ООО) -ГК "АСВ"',
+        ),
+        (
+            "(8) АО «Орбита» (9) Cu. Ne",
+            "(13) АМУРСКИЙ РФ АО (14) БИК 044525242",
+            '"РОССЕЛЬХОЗБАНК"',
+            'АМУРСКИЙ РФ АО "РОССЕЛЬХОЗБАНК"',
+        ),
+    ],
+    ids=["in one row", "the account's label garbled, the bank wrapped"],
+)
+def test_a_payment_orders_field_numbers_are_no_part_of_its_values(
+    payer: str, bank: str, bank_wrapped: str, bank_name: str
+) -> None:
+    """Some printings of form 0401060 set each field's number in brackets in its cell («(16) ООО …», «(13) … (14)
+    БИК …»): the form's numbering, which ends one cell where the next begins, never a value's words."""
+    lines = [line.format(payer=payer, bank=bank, bank_wrapped=bank_wrapped) for line in BOXED_ORDER]
+    details = _details([line for line in lines if line])
+    assert details.recipient_name == 'ООО "Лесная Поляна"'
+    assert details.payer_name == "АО «Орбита»"
+    assert details.bank_name == bank_name
+    assert details.purpose is not None and details.purpose.startswith("Оплата по счёту № 305")
