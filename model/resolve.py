@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import date
 from functools import partial
 
@@ -680,6 +681,37 @@ def _own_numbers(by_field: dict[str, list[Candidate]]) -> list[Candidate]:
     return [c for c in by_field["recipient_inn"] if not (c.by_shape and c.value.lstrip("0") in taken)]
 
 
+_PATRONYMIC = r"[А-ЯЁ][а-яё]+(?:ович|евич|ич|овна|евна|ична|инична)"
+
+
+def _patronymic_printed(name: str, printed: Candidate) -> Candidate | None:
+    """The QR's ``name`` as the page prints it, with the patronymic after it, read by ``printed``'s reader."""
+    if printed.source == Source.QR:
+        return None
+    pattern = r"(?<![\w-])" + r"\s+".join(map(re.escape, name.split())) + r"\s+(" + _PATRONYMIC + r")(?![\w-])"
+    if (match := re.search(pattern, printed.value, re.IGNORECASE)) is None:
+        return None
+    return replace(printed, value=" ".join(match[0].split()), score=printed.score + 1)
+
+
+def _with_patronymics(readings: list[Candidate]) -> list[Candidate]:
+    """A payment QR carries a payer's ``LastName`` and ``FirstName`` where the page prints the whole name («Плательщик
+    (Ф.И.О.): Новиков Роман Сергеевич»): the printed name that goes on past the QR's with a patronymic, over the QR's
+    shorter name (whose top trust would otherwise put it first). The QR's words are found in it, in any case, and
+    the reading is cut to them and the patronymic: no label's or speck's words before them."""
+    extended = [
+        found
+        for qr in readings
+        if qr.source == Source.QR
+        for printed in readings
+        if (found := _patronymic_printed(qr.value, printed)) is not None
+    ]
+    if not extended:
+        return readings
+    shortened = {c.value for c in readings if c.source == Source.QR}
+    return extended + [c for c in readings if c.value not in shortened]
+
+
 def resolve(
     candidates: Iterable[Candidate],
     document_type: DocumentType,
@@ -721,6 +753,7 @@ def resolve(
     if document_type != DocumentType.CASH_RECEIPT:  # a receipt's «ИТОГ», fee and all, is what its fiscal data state
         amounts = fees_left_out(amounts, [c for c in candidates if c.field == FEE])
     by_field["amount"] = stated_totals_first(amounts, paid)
+    by_field["payer_name"] = _with_patronymics(by_field["payer_name"])
     for field in VALUE_FIELDS:
         if field not in values:
             values[field], results[field] = _choose(field, by_field[field], _RULES.get(field))

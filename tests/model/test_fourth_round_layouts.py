@@ -7,7 +7,7 @@ import pytest
 
 from model.fields import classify, extract_candidates
 from model.resolve import resolve
-from model.schema import PaymentDetails
+from model.schema import Candidate, CheckStatus, PaymentDetails, Source
 
 
 def _details(lines: list[str]) -> PaymentDetails:
@@ -125,3 +125,37 @@ def test_a_payment_orders_field_numbers_are_no_part_of_its_values(
     assert details.payer_name == "АО «Орбита»"
     assert details.bank_name == bank_name
     assert details.purpose is not None and details.purpose.startswith("Оплата по счёту № 305")
+
+
+PD4_HALF = [
+    "Извещение ТСЖ «Дельта Логистик»",
+    "ИНН 5587110570 КПП 558701001",
+    "Р/сч. 40703810862241870226 БИК 042202799",
+    "Банк НИЖЕГОРОДСКИЙ ФИЛИАЛ АО ЮНИКРЕДИТ БАНКА К/сч. 30101810500000000799",
+    "Лицевой счёт: 01952783 Период: 03.2026",
+    "Назначение: Взносы на капремонт и содержание за март 2026 г.",
+    "{payer}",
+    "Адрес плательщика: 575264, г. Воронеж, ул. Мира, д. 50, кв. 257",
+    "Сумма платежа: 10303 руб. 24 коп.",
+]
+
+
+@pytest.mark.parametrize(
+    ("payer", "printed"),
+    [
+        ("Плательщик (Ф.И.О.): Новиков Роман Сергеевич", "Новиков Роман Сергеевич"),
+        ("Плательщик (Ф.И.О.): НОВИКОВ РОМАН СЕРГЕЕВИЧ", "НОВИКОВ РОМАН СЕРГЕЕВИЧ"),
+        ("Плательщик (Ф.И.О. }: Новиков Роман Сергеевич", "Новиков Роман Сергеевич"),
+        ("Плательщик (Ф.И.О.): Новикова Анна Петровна", None),
+    ],
+    ids=["the whole name", "in capitals", "the label garbled", "another person"],
+)
+def test_a_qrs_surname_and_first_name_do_not_cut_the_printed_patronymic(payer: str, printed: str | None) -> None:
+    """A ПД-4's GOST QR carries the payer's ``LastName`` and ``FirstName`` only: where the page prints the same name
+    with a patronymic after it, the payer is the whole name, not the QR's shorter one; a page naming someone else
+    leaves the QR's name as it is."""
+    lines = [line.format(payer=payer) for line in PD4_HALF]
+    from_qr = Candidate("payer_name", "Новиков Роман", Source.QR)
+    details, checks = resolve([*extract_candidates(lines), from_qr], classify(lines))
+    assert details.payer_name == (printed or "Новиков Роман")
+    assert checks["payer_name"].status == CheckStatus.UNVERIFIED
