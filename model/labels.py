@@ -428,12 +428,16 @@ _LABEL_REACH = 3
 """How far into a line a label may start and the line still be that label's row: a cell's border or a speck."""
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+"""A label has a letter: the «в» label's look-alike «8» inside a number («98450.00 руб.») is a digit of it."""
+
+
 def labelled_row(line: str) -> bool:
     """A line that is some label's row: a line-start label anywhere on it (``ANY_LABEL``), or any label at its
     start («СЧЁТ ПОЛУЧАТЕЛЯ: 4070…», «кор. счёт», «БИК 0445…»). Its words are that label's, never a name captioned
     under them nor the rest of a value wrapped from above; a 1C grid's bank row, «ПАО Сбербанк г. Москва | БИК |
     044525225», opens with the name."""
-    opens = any(match.start() <= _LABEL_REACH for _, match in label_matches(line))
+    opens = any(match.start() <= _LABEL_REACH and _LETTER.search(match[0]) for _, match in label_matches(line))
     return ANY_LABEL.search(line) is not None or OTHER_CAPTION.match(line) is not None or opens
 
 

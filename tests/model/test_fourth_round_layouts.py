@@ -159,3 +159,21 @@ def test_a_qrs_surname_and_first_name_do_not_cut_the_printed_patronymic(payer: s
     details, checks = resolve([*extract_candidates(lines), from_qr], classify(lines))
     assert details.payer_name == (printed or "Новиков Роман")
     assert checks["payer_name"].status == CheckStatus.UNVERIFIED
+
+
+@pytest.mark.parametrize("tail", ["98450.00 руб.", "98 450,00 руб.", "8450.00 руб."])
+def test_a_purpose_wrapped_before_its_vat_sum_goes_on_onto_the_sum(tail: str) -> None:
+    """1C wraps a long purpose before the VAT sum («… в т.ч. НДС 20% -» over «98450.00 руб.»): a line opening with
+    an 8 is no «в» label's row (a label has letters), so the purpose goes on onto it."""
+    lines = [
+        'АО "ИШБАНК" БИК 044525624',
+        "Сч. № 30101810945250000624",
+        "Банк получателя",
+        "ИНН 0287699035 КПП 028701001 Сч. № 40702810184648825992",
+        'ООО "Радуга"',
+        "Получатель",
+        "Назначение платежа: Оплата по счёту № 994 от 15.02.2026, в т.ч. НДС 20% -",
+        tail,
+        "Счёт на оплату № 994 от 15 февраля 2026 г.",
+    ]
+    assert _details(lines).purpose == f"Оплата по счёту № 994 от 15.02.2026, в т.ч. НДС 20% - {tail}"
