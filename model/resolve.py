@@ -725,6 +725,8 @@ def resolve(
     unshown = _NOT_ON_A_CASH_RECEIPT if document_type == DocumentType.CASH_RECEIPT else frozenset()
     if document_type == DocumentType.INVOICE:
         candidates = [c for c in candidates if not (c.by_shape and c.field in _FISCAL_FIELDS)]
+    if document_type == DocumentType.CASH_RECEIPT:  # «Оплата услуг связи …» is a line of what was sold
+        candidates = [c for c in candidates if not (c.by_shape and c.field == "purpose")]
     misshapen: dict[str, list[Candidate]] = {field: [] for field in VALUE_FIELDS}
     for candidate in candidates:
         if candidate.field in by_field and candidate.field not in unshown:

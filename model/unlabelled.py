@@ -508,7 +508,8 @@ def read_unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
         elif not _printed_by_a_browser(index, lines) and (found_date := _own_date(line, above)) is not None:
             found.append(Candidate("payment_date", found_date[0], source, found_date[1]))
         if (start := _PURPOSE_START.search(line)) and (purpose := read_purpose(line[start.start() :])) is not None:
-            found.append(Candidate("purpose", continued("purpose", purpose, [below]) or purpose, source, 0.3))
+            purpose = continued("purpose", purpose, [below]) or purpose
+            found.append(Candidate("purpose", purpose, source, 0.3, by_shape=True))
         if _looks_like_a_bank(line) and (bank := read_bank(line)) is not None:
             if index not in slip:
                 found.append(Candidate("bank_name", bank, source, 0.3))

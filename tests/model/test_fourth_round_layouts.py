@@ -7,7 +7,7 @@ import pytest
 
 from model.fields import classify, extract_candidates
 from model.resolve import resolve
-from model.schema import Candidate, CheckStatus, PaymentDetails, Source
+from model.schema import Candidate, CheckStatus, DocumentType, PaymentDetails, Source
 
 
 def _details(lines: list[str]) -> PaymentDetails:
@@ -177,3 +177,26 @@ def test_a_purpose_wrapped_before_its_vat_sum_goes_on_onto_the_sum(tail: str) ->
         "Счёт на оплату № 994 от 15 февраля 2026 г.",
     ]
     assert _details(lines).purpose == f"Оплата по счёту № 994 от 15.02.2026, в т.ч. НДС 20% - {tail}"
+
+
+def test_a_cash_receipts_line_of_what_was_sold_is_no_purpose() -> None:
+    """A payment agent's tape sells «Оплата услуг связи, тел. …» as an item: a cash receipt's lines are what was
+    sold, not a purpose of payment, which only a label («Назначение платежа») would name on a receipt."""
+    lines = [
+        "ООО «Платёжный сервис Меридиан»",
+        "ИНН 8931832750",
+        "КАССОВЫЙ ЧЕК № 7234",
+        "ПРИХОД 14.11.2026 22:24:08",
+        "Оплата услуг связи, тел. +7 988 ***-**-3906",
+        "1X . =1500.00",
+        "ПЛАТЕЖНЫЙ АГЕНТ",
+        "ИТОГ =1500.00",
+        "ФН № 8710586434163321",
+        "ФД № 00042017",
+        "ФП 0805714521",
+    ]
+    details = _details(lines)
+    assert details.document_type == DocumentType.CASH_RECEIPT
+    assert details.purpose is None
+    labelled = [*lines[:4], "Назначение платежа: Оплата услуг связи по договору 1-22", *lines[5:]]
+    assert _details(labelled).purpose == "Оплата услуг связи по договору 1-22"
