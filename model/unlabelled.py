@@ -195,13 +195,14 @@ _PAYEE_CONTACT = re.compile(r"^\W*(?:\+7|8)[\s(-]*\d{3}[\s)-]*\d{3}[\s-]*\d{2}[\
 """The recipient's phone (an СБП transfer) or account, alone on its line."""
 _BANK_BY_PHONE = re.compile(
     r"^\W*(?P<bank>[А-ЯЁA-Z][^\d+]{1,40}?)\s*[·•:|—–-]?\s*"
-    r"(?:\+7|8)\s*\(?(?!800)\d{3}\)?[\s*•·xх-]*[\d*•·xх](?:[\s*•·xх-]*[\d*•·xх]){3,8}\W*$"
+    r"(?:\+7\s*|8[\s(]+)\(?(?!800)\d{3}\)?[\s*•·xх-]+[\d*•·xх](?:[\s*•·xх-]*[\d*•·xх]){3,8}\W*$"
 )
 """The bank an СБП transfer went to and the recipient's phone, masked or not, on one line under their name, as a
-bank app's success screen prints them: «Озон Банк · +7 940 ***-**-98» (the dot read «-» or «:»). Not a bank's
-free hotline (8 800 …), which a receipt's footer prints beside the bank's name."""
+bank app's success screen prints them: «Озон Банк · +7 940 ***-**-98» (the dot read «-» or «:»). A phone is set
+apart after its +7 or 8 and its code, never one run of digits («ИНН 843532045044» is no «ИНН» bank's phone); not a
+bank's free hotline (8 800 …), which a receipt's footer prints beside the bank's name."""
 _ACRONYM = re.compile(r"^[А-ЯЁA-Z]{2,5}$")
-"""A bank known by its letters alone («ВТБ»)."""
+"""A bank known by its letters alone («ВТБ»), not a label's («ИНН»)."""
 
 
 def _bank_by_phone(line: str) -> str | None:
@@ -209,8 +210,8 @@ def _bank_by_phone(line: str) -> str | None:
     if (match := _BANK_BY_PHONE.match(line.strip())) is None:
         return None
     bank = match["bank"].strip(" ·•:|—–-")
-    if not (_BANK_WORD.search(bank) or _ACRONYM.match(bank)) or len(bank.split()) > 4:
-        return None
+    if not (_BANK_WORD.search(bank) or _ACRONYM.match(bank)) or len(bank.split()) > 4 or label_matches(bank):
+        return None  # «ИНН», «БИК»: a label's letters, not a bank's
     return normalize_text(bank)
 
 

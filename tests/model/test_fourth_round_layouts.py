@@ -57,6 +57,14 @@ def test_an_sbp_screen_names_the_recipient_over_their_bank_and_phone(
     assert details.amount == "10141.00"
 
 
+@pytest.mark.parametrize("number", ["ИНН 843532045044", "БИК 044525225", "ИНН 8435320450"])
+def test_a_labelled_number_under_a_person_is_no_bank_and_phone(number: str) -> None:
+    """A side-by-side payment's recipient column prints the name over «ИНН 8435…»: a label's letters and one run of
+    digits, which an 8 opens, are no bank and phone."""
+    lines = ["Получатель", "Васильев Артём Юрьевич", number, "Счёт 40802810051902747920"]
+    assert _details(lines).bank_name is None
+
+
 def test_a_banks_hotline_beside_its_name_is_no_recipients_bank() -> None:
     """A receipt's footer prints the sending bank's free hotline beside its name: no recipient's phone, so neither
     the bank nor the person over it are the recipient's."""
