@@ -7,7 +7,10 @@ text as a PDF's text layer or OCR gives it (no image, so thousands run in second
 of document (a ``CLASSES`` entry), its parties with check-digit-valid ИНН, КПП, accounts keyed to real БИК of the
 Bank of Russia's directory, several sums and several dates, in one of the arrangements real documents print (blocks
 in either order, two columns read across as OCR reads them, labels before or over values, «ИНН/КПП …/…» joined, a
-party on one line, tables). The generator knows the truth: who is paid, the total due, the document's date.
+party on one line, tables). The generator knows the truth: who is paid, the total due, the document's date, a
+receipt's ФН, ФД and ФП. The second round's classes (``bench.hostile_second``) add what reaches a document by other
+ways than its first page's text: QR codes' payloads (fed in as ``model.pipeline`` feeds a decoded code) and further
+pages (each read apart, their readings pooled as the pipeline pools them).
 
 The check is of ``verified`` only: a value missing or left unverified is allowed (this is no F1 test); a value
 ``verified`` that differs from the truth, or verified where the truth has none (a КПП given to an ИП), is counted.
@@ -22,7 +25,7 @@ import random
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from decimal import Decimal
 
@@ -494,15 +497,15 @@ def read(page: Page, source: str) -> Reading:
     for number in range(1 + len(page.more_pages)):
         if source == "pdf":
             lines = [line for line in (page.lines if number == 0 else page.more_pages[number - 1]) if line.strip()]
-            candidates += extract_candidates(lines, Source.PDF)
+            readings = extract_candidates(lines, Source.PDF)
             kinds.append((classify(lines), Source.PDF))
-            continue
-        lines = unzipped_columns(ocr_lines(page, number))
-        readings = extract_candidates(lines, Source.OCR)
-        if source == "pooled":
-            readings = pool_readings(readings, extract_candidates(lines, Source.INDRA))
-        candidates += readings
-        kinds.append((classify(lines), Source.OCR))
+        else:
+            lines = unzipped_columns(ocr_lines(page, number))
+            readings = extract_candidates(lines, Source.OCR)
+            if source == "pooled":
+                readings = pool_readings(readings, extract_candidates(lines, Source.INDRA))
+            kinds.append((classify(lines), Source.OCR))
+        candidates += [replace(c, page=number + 1) for c in readings]
     details, checks = resolve(candidates, *kinds[0])
     values = details.model_dump(mode="json")
     return Reading(values, {name: str(check.status) for name, check in checks.items()})
@@ -597,8 +600,12 @@ def report(tally: Tally, sources: Sequence[str], errors: int = 0) -> str:
 
 
 def shown(page: Page, sources: Sequence[str]) -> str:
-    """The page's lines and what each source made of them, the values that are not the truth's marked."""
+    """The document's lines, its further pages and QR payloads, and what each source made of them, the values that
+    are not the truth's marked."""
     lines = [f"--- {page.kind} ({page.arrangement})", *page.lines]
+    for number, more in enumerate(page.more_pages, 2):
+        lines += [f"--- page {number}", *more]
+    lines += [f"--- QR {payload.decode(errors='replace')}" for payload in page.qr_codes]
     for source in sources:
         reading = read(page, source)
         lines.append(f"--- {source}")

@@ -546,7 +546,9 @@ class Extractor:
             if number > 0 and not reading.budget.allows(0.0):
                 reading.budget.skip(f"pages {number + 1}-{len(document.pages)}")
                 break
+            read_before = len(reading.candidates)
             page_steps, page_images = self._read_page(page, number + 1, reading, options)
+            reading.candidates[read_before:] = [replace(c, page=number + 1) for c in reading.candidates[read_before:]]
             if number == 0:
                 steps, intermediates = page_steps, page_images
         with reading.timer.stage("checks"):

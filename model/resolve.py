@@ -25,6 +25,7 @@ from model.amount_words import AMOUNT_IN_WORDS, words_checked
 from model.bank_check import check_bank_in_directory
 from model.bik_directory import BikDirectory, current_directory
 from model.checks import Rule
+from model.disagreements import another_number, disputed
 from model.fees import FEE, fees_left_out
 from model.labels import TOTAL_SCORE
 from model.payment_lines import AMOUNT_PAID, paid_checked, stated_totals_first
@@ -347,17 +348,7 @@ def _passed_over(chosen: Candidate, ordered: list[Candidate], rule: Rule) -> lis
     the chosen one won only for passing the check, which any party's number passes: a seller's ИНН misread, the
     buyer's below it on a «Покупатель» line whose label OCR lost (docs/architecture.md, "Trust")."""
     above = ordered[: next(index for index, c in enumerate(ordered) if c is chosen)]
-    return sorted({c.value for c in above if not rule.test(c.value) and _another_number(c.value, chosen.value)})
-
-
-def _another_number(read: str, chosen: str) -> bool:
-    """Two readings too far apart to be one number misread: more than one digit in six differs, or the lengths do
-    (a register's 00-padded ИНН is the same number)."""
-    if read.endswith(chosen) or chosen.endswith(read):
-        return False
-    if len(read) != len(chosen):
-        return True
-    return sum(a != b for a, b in zip(read, chosen, strict=True)) > max(1, len(chosen) // 6)
+    return sorted({c.value for c in above if not rule.test(c.value) and another_number(c.value, chosen.value)})
 
 
 def _tied(field: str, chosen: Candidate, ordered: list[Candidate]) -> bool:
@@ -712,6 +703,22 @@ def _with_patronymics(readings: list[Candidate]) -> list[Candidate]:
     return extended + [c for c in readings if c.value not in shortened]
 
 
+_LABELLED_ELSEWHERE = ("bank_bic", "bank_corr_account", "recipient_account", "recipient_inn", "recipient_kpp")
+
+
+def _fiscal_own_numbers(by_field: dict[str, list[Candidate]], candidates: list[Candidate]) -> None:
+    """Drops a ФН, ФД or ФП reading whose digits a label of another kind claims on the page («АО КБ "Урал ФД"» over
+    «БИК 045773790», where «ФД» is a word of the bank's name): one number, one role, and a bank's or a party's label
+    says more than two letters that also occur in names."""
+    claimed = {
+        c.value.lstrip("0")
+        for c in candidates
+        if not c.by_shape and c.source != Source.QR and (c.field in _LABELLED_ELSEWHERE or c.field in RIVAL_FIELDS)
+    }
+    for field in _FISCAL_FIELDS:
+        by_field[field] = [c for c in by_field[field] if c.source == Source.QR or c.value.lstrip("0") not in claimed]
+
+
 def resolve(
     candidates: Iterable[Candidate],
     document_type: DocumentType,
@@ -732,6 +739,7 @@ def resolve(
         if candidate.field in by_field and candidate.field not in unshown:
             (by_field if _fits_schema(candidate) else misshapen)[candidate.field].append(candidate)
 
+    _fiscal_own_numbers(by_field, candidates)
     values: dict[str, str | None] = {}
     results: dict[str, FieldCheck] = {"document_type": FieldCheck(source=document_type_source)}
     bic, results["bank_bic"] = _choose_bik(by_field["bank_bic"], by_field["bank_corr_account"])
@@ -771,5 +779,6 @@ def resolve(
     check_bank_in_directory(by_field["bank_bic"], values, results, directory or current_directory())
     rivals = [c for c in candidates if c.field in RIVAL_FIELDS and c.field.removeprefix("payer_") not in unshown]
     role_checked(values, results, by_field, rivals, document_type)
+    disputed(values, results, candidates)
     details = PaymentDetails(document_type=document_type, **values)
     return details, {field: results[field] for field in FIELD_NAMES}

@@ -223,3 +223,6 @@ class Candidate:
     """An amount read from text that shows no kopecks ("Итого 13 011 руб. 46.s0n-", the "46 коп." blurred past
     reading): its ".00" is not on the page, and a reading of the same roubles with kopecks overrides it. A printed
     "=1726.00" is read, and stands beside a "ВСЕГО =1726.92" that the register then rounded."""
+    page: int = 1
+    """The page of the document it was read on (its QR code's page for a code's): pages may be different documents'
+    (``model.disagreements``)."""
