@@ -6,15 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from model.fields import classify, extract_candidates
-from model.resolve import resolve
-from model.schema import PaymentDetails
-
-
-def _details(lines: list[str]) -> PaymentDetails:
-    details, _ = resolve(extract_candidates(lines), classify(lines))
-    return details
-
+from tests.text_reading import details_of
 
 EPD = [
     "ЕДИНЫЙ ПЛАТЁЖНЫЙ ДОКУМЕНТ за ноябрь 2026",
@@ -40,13 +32,13 @@ def test_a_balance_as_of_a_date_gives_no_payment_date(as_of: str) -> None:
     """Both readers read «Задолженность на 01.12.2026» alike, and their agreement verified it as the payment's
     date, which a bill to pay does not have."""
     lines = [line.format(as_of=as_of) for line in EPD]
-    details = _details(lines)
+    details = details_of(lines)
     assert details.payment_date is None
     assert details.amount == "2370.06"
 
 
 def test_a_date_after_na_in_a_title_still_dates_the_document() -> None:
-    assert _details(["Квитанция на оплату № 12 от 05.11.2026", "Итого к оплате: 350,00"]).payment_date == "2026-11-05"
+    assert details_of(["Квитанция на оплату № 12 от 05.11.2026", "Итого к оплате: 350,00"]).payment_date == "2026-11-05"
 
 
 FINE = [
@@ -65,11 +57,11 @@ FINE = [
 def test_the_sum_named_the_payments_outranks_another_sum(order: str) -> None:
     """A fine paid at half its sum: «Сумма штрафа» before the discount, «Сумма платежа» what was paid."""
     lines = FINE if order == "fine first" else [*FINE[:3], FINE[5], FINE[3], FINE[4], *FINE[6:]]
-    assert _details(lines).amount == "500.00"
+    assert details_of(lines).amount == "500.00"
 
 
 def test_a_bare_sum_alone_is_still_the_amount() -> None:
-    assert _details([*FINE[:3], FINE[3], FINE[6], FINE[7]]).amount == "1000.00"
+    assert details_of([*FINE[:3], FINE[3], FINE[6], FINE[7]]).amount == "1000.00"
 
 
 @pytest.mark.parametrize("period", ["за ноябрь 2026", "за 2026 г.", ""])
@@ -77,4 +69,4 @@ def test_a_total_for_a_billing_period_keeps_its_kopecks(period: str) -> None:
     """The period's year came first on the total's line, so the total's kopecks were taken for unread, and the
     total, read with kopecks, then dropped itself as its own whole-rouble reading."""
     lines = ["Счёт на оплату № 7 от 02.11.2026", f"ИТОГО К ОПЛАТЕ {period}: 2 370,06 руб."]
-    assert _details(lines).amount == "2370.06"
+    assert details_of(lines).amount == "2370.06"

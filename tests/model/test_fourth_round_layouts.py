@@ -7,13 +7,8 @@ import pytest
 
 from model.fields import classify, extract_candidates
 from model.resolve import resolve
-from model.schema import Candidate, CheckStatus, DocumentType, PaymentDetails, Source
-
-
-def _details(lines: list[str]) -> PaymentDetails:
-    details, _ = resolve(extract_candidates(lines), classify(lines))
-    return details
-
+from model.schema import Candidate, CheckStatus, DocumentType, Source
+from tests.text_reading import details_of
 
 SBP_SCREEN = [
     "19:12 5G 70%",
@@ -52,7 +47,7 @@ def test_an_sbp_screen_names_the_recipient_over_their_bank_and_phone(
     """A bank app's success screen of a transfer by phone (СБП) prints the recipient's name under the amount and,
     under it, the bank the phone number is registered with and the masked number on one line: no captions."""
     lines = [line.format(title=title, person=person, bank_and_phone=bank_and_phone) for line in SBP_SCREEN]
-    details = _details(lines)
+    details = details_of(lines)
     assert (details.recipient_name, details.bank_name) == (recipient, bank)
     assert details.amount == "10141.00"
 
@@ -62,7 +57,7 @@ def test_a_labelled_number_under_a_person_is_no_bank_and_phone(number: str) -> N
     """A side-by-side payment's recipient column prints the name over «ИНН 8435…»: a label's letters and one run of
     digits, which an 8 opens, are no bank and phone."""
     lines = ["Получатель", "Васильев Артём Юрьевич", number, "Счёт 40802810051902747920"]
-    assert _details(lines).bank_name is None
+    assert details_of(lines).bank_name is None
 
 
 def test_a_banks_hotline_beside_its_name_is_no_recipients_bank() -> None:
@@ -74,7 +69,7 @@ def test_a_banks_hotline_beside_its_name_is_no_recipients_bank() -> None:
         "Иван Петрович К.",
         "Т-Банк 8 800 555-77-78",
     ]
-    details = _details(lines)
+    details = details_of(lines)
     assert details.bank_name is None
     assert details.recipient_name is None
 
@@ -128,7 +123,7 @@ def test_a_payment_orders_field_numbers_are_no_part_of_its_values(
     """Some printings of form 0401060 set each field's number in brackets in its cell («(16) ООО …», «(13) … (14)
     БИК …»): the form's numbering, which ends one cell where the next begins, never a value's words."""
     lines = [line.format(payer=payer, bank=bank, bank_wrapped=bank_wrapped) for line in BOXED_ORDER]
-    details = _details([line for line in lines if line])
+    details = details_of([line for line in lines if line])
     assert details.recipient_name == 'ООО "Лесная Поляна"'
     assert details.payer_name == "АО «Орбита»"
     assert details.bank_name == bank_name
@@ -184,7 +179,7 @@ def test_a_purpose_wrapped_before_its_vat_sum_goes_on_onto_the_sum(tail: str) ->
         tail,
         "Счёт на оплату № 994 от 15 февраля 2026 г.",
     ]
-    assert _details(lines).purpose == f"Оплата по счёту № 994 от 15.02.2026, в т.ч. НДС 20% - {tail}"
+    assert details_of(lines).purpose == f"Оплата по счёту № 994 от 15.02.2026, в т.ч. НДС 20% - {tail}"
 
 
 def test_a_cash_receipts_line_of_what_was_sold_is_no_purpose() -> None:
@@ -203,8 +198,8 @@ def test_a_cash_receipts_line_of_what_was_sold_is_no_purpose() -> None:
         "ФД № 00042017",
         "ФП 0805714521",
     ]
-    details = _details(lines)
+    details = details_of(lines)
     assert details.document_type == DocumentType.CASH_RECEIPT
     assert details.purpose is None
     labelled = [*lines[:4], "Назначение платежа: Оплата услуг связи по договору 1-22", *lines[5:]]
-    assert _details(labelled).purpose == "Оплата услуг связи по договору 1-22"
+    assert details_of(labelled).purpose == "Оплата услуг связи по договору 1-22"

@@ -17,16 +17,12 @@ from model.checks import account_control_key
 from model.fields import classify, extract_candidates
 from model.pipeline import Extractor
 from model.resolve import resolve
-from model.schema import DocumentType, PaymentDetails, Source
+from model.schema import DocumentType, Source
+from tests.text_reading import details_of
 
 BIK, CORR = "044525593", "30101810200000000593"
 ACCOUNT_BODY = "40702810001300000071"
 ACCOUNT = ACCOUNT_BODY[:8] + str(account_control_key(ACCOUNT_BODY, BIK[6:])) + ACCOUNT_BODY[9:]
-
-
-def _details(lines: list[str], source: Source = Source.OCR) -> PaymentDetails:
-    details, _ = resolve(extract_candidates(lines, source), classify(lines), source)
-    return details
 
 
 def _one_c_invoice(totals: list[str]) -> list[str]:
@@ -63,7 +59,7 @@ def _one_c_invoice(totals: list[str]) -> list[str]:
     ids=["всего к оплате", "итого с НДС", "всего наименований"],
 )
 def test_a_1c_invoice_is_paid_its_total_with_vat_not_its_total_before(totals: list[str]) -> None:
-    assert _details(_one_c_invoice(totals)).amount == "3600.00"
+    assert details_of(_one_c_invoice(totals)).amount == "3600.00"
 
 
 @pytest.mark.parametrize(
@@ -77,7 +73,7 @@ def test_a_1c_invoice_is_paid_its_total_with_vat_not_its_total_before(totals: li
 )
 def test_a_receipt_is_paid_its_total_not_a_vat_line(totals: list[str], amount: str) -> None:
     lines = ["КАССОВЫЙ ЧЕК", "ПРИХОД", "ООО «Продукты»", "ИНН 7707083893", *totals, "ФН: 9960440300987654"]
-    assert _details(lines).amount == amount
+    assert details_of(lines).amount == amount
 
 
 @pytest.mark.parametrize(
@@ -90,8 +86,8 @@ def test_a_total_that_includes_vat_is_read(line: str, amount: str) -> None:
 
 def test_a_1c_invoice_is_dated_by_its_title_not_by_its_deadlines() -> None:
     lines = [line for line in _one_c_invoice(["Всего к оплате: 3 600,00"]) if "Счет на оплату" not in line]
-    assert _details(lines).payment_date is None  # no date of its own once the title is gone: no deadline instead
-    assert _details(_one_c_invoice(["Всего к оплате: 3 600,00"])).payment_date == "2025-05-15"
+    assert details_of(lines).payment_date is None  # no date of its own once the title is gone: no deadline instead
+    assert details_of(_one_c_invoice(["Всего к оплате: 3 600,00"])).payment_date == "2025-05-15"
 
 
 @pytest.mark.parametrize(
@@ -100,18 +96,18 @@ def test_a_1c_invoice_is_dated_by_its_title_not_by_its_deadlines() -> None:
      "Счёт действителен до 20.05.2025 г."],
 )  # fmt: skip
 def test_a_deadline_or_validity_is_never_the_payment_date(deadline: str) -> None:
-    assert _details(["ООО «Ромашка»", deadline, "Итого: 100,00"]).payment_date is None
+    assert details_of(["ООО «Ромашка»", deadline, "Итого: 100,00"]).payment_date is None
 
 
 @pytest.mark.parametrize("header", ["04.12.2026, 14:35    Электронный чек - Ozon", "12/4/26, 2:35 PM  Чек"])
 def test_a_browser_print_header_does_not_date_the_receipt(header: str) -> None:
     lines = [header, "Кассовый чек № 117", "Приход", "01.12.2025 10:15", "ИТОГО: 2 499,00 ₽", "ФН № 7281440500123456"]
-    assert _details(lines).payment_date == "2025-12-01"
+    assert details_of(lines).payment_date == "2025-12-01"
 
 
 @pytest.mark.parametrize("source", [Source.OCR, Source.PDF])
 def test_the_1c_roles_and_bank_grid_are_labels_not_values(source: Source) -> None:
-    details = _details(_one_c_invoice(["Всего к оплате: 3 600,00"]), source)
+    details = details_of(_one_c_invoice(["Всего к оплате: 3 600,00"]), source)
     assert details.recipient_name == 'ООО "Ромашка"'
     assert details.payer_name == 'ООО "Лютик"'
     assert details.bank_name == 'АО "АЛЬФА-БАНК" г. Москва'
@@ -130,7 +126,7 @@ def test_a_1c_invoice_text_layer_cell_by_cell_reads_the_same() -> None:
         "Итого:", "3 000,00", "В том числе НДС:", "500,00", "Всего к оплате:", "3 000,00",
         "Оплатить не позднее 20.05.2025",
     ]  # fmt: skip
-    details = _details(lines, Source.PDF)
+    details = details_of(lines, Source.PDF)
     assert (details.recipient_name, details.payer_name) == ('ООО "Ромашка"', 'ООО "Лютик"')
     assert details.bank_name == 'АО "АЛЬФА-БАНК" г. Москва'
     assert (details.amount, details.payment_date) == ("3000.00", "2025-05-15")
@@ -186,7 +182,7 @@ def test_a_1c_invoice_printed_to_pdf_is_read_from_its_text_layer(tmp_path: Path)
 def test_a_sole_trader_supplier_gets_no_kpp_from_the_buyer_below(buyer: list[str]) -> None:
     supplier = ["Поставщик", "(Исполнитель):", "ИП Захаров Борис Борисович, ИНН 500100732259, 140000, Люберцы г"]
     lines = ["Счет на оплату № 7 от 3 июня 2025 г.", *supplier, *buyer, "Всего к оплате: 1 000,00"]
-    details = _details(lines, Source.PDF)
+    details = details_of(lines, Source.PDF)
     assert (details.recipient_inn, details.recipient_kpp) == ("500100732259", None)
     assert details.payer_name == 'ООО "Лютик"'
 
@@ -207,7 +203,7 @@ def test_a_card_slip_above_a_cash_receipt_gives_it_no_bank() -> None:
         "КАССОВЫЙ ЧЕК", "ПРИХОД", 'ООО "ПРОДУКТЫ У ДОМА"', "ИНН 7707083893", "ИТОГ =1 350,00", "БЕЗНАЛИЧНЫМИ =1 350,00",
         "ФН: 9960440300987654", "ФД: 8812", "ФП: 0412345678", "13.11.25 18:43",
     ]  # fmt: skip
-    details = _details(CARD_SLIP + receipt)
+    details = details_of(CARD_SLIP + receipt)
     assert (details.bank_name, details.bank_bic, details.recipient_account) == (None, None, None)
     assert (details.recipient_name, details.recipient_inn) == ('ООО "ПРОДУКТЫ У ДОМА"', "7707083893")
     assert (details.amount, details.payment_date) == ("1350.00", "2025-11-13")
@@ -236,7 +232,7 @@ def test_an_agent_receipt_pairs_the_issuer_name_with_its_own_inn(
         "Кассовый чек № 117", "Приход", 'ООО "ИНТЕРНЕТ РЕШЕНИЯ"', f"ИНН {issuer_inn}", "Наушники беспроводные",
         "1 x 2 499,00 =2 499,00", agent_sign, *supplier, "ИТОГО: 2 499,00 ₽", "ФН № 7281440500123456",
     ]  # fmt: skip
-    details = _details([line for line in lines if line])
+    details = details_of([line for line in lines if line])
     assert (details.recipient_name, details.recipient_inn) == ('ООО "ИНТЕРНЕТ РЕШЕНИЯ"', issuer_inn)
     assert details.amount == "2499.00"
 
@@ -251,7 +247,7 @@ def test_an_agent_receipt_pairs_the_issuer_name_with_its_own_inn(
     ],
 )
 def test_a_dollar_is_the_currency_only_where_one_is_printed(lines: list[str], source: Source, currency: str) -> None:
-    assert _details(lines, source).currency == currency
+    assert details_of(lines, source).currency == currency
 
 
 @pytest.mark.parametrize("angle", [90, 270])
@@ -284,7 +280,7 @@ def test_a_receipt_turned_sideways_keeps_its_amount_and_seller(angle: int) -> No
 def test_a_1c_invoice_total_is_read_whole_however_it_is_grouped_or_garbled(totals: list[str], amount: str) -> None:
     lines = _one_c_invoice(totals)
     lines.remove("1 Бумага A4 10 шт 300,00 3 000,00")
-    assert _details(lines).amount == amount
+    assert details_of(lines).amount == amount
 
 
 def test_a_name_printed_after_its_inn_or_before_its_postcode_and_phone_is_the_name_alone() -> None:
@@ -294,9 +290,9 @@ def test_a_name_printed_after_its_inn_or_before_its_postcode_and_phone_is_the_na
         "Покупатель: ИНН 5050029646, АО «Щелково-Агрохим»  тел. 295 54 82",
         "Итого: 32 370.00",
     ]
-    details = _details(lines)
+    details = details_of(lines)
     assert (details.recipient_name, details.payer_name) == ("ИП «Островский В.Г»", "АО «Щелково-Агрохим»")
-    assert _details(['Покупатель: АО "Щелково Агрохим" 141100, Московская обл.']).payer_name == 'АО "Щелково Агрохим"'
+    assert details_of(['Покупатель: АО "Щелково Агрохим" 141100, Московская обл.']).payer_name == 'АО "Щелково Агрохим"'
 
 
 def test_the_caption_under_a_1c_grid_cell_does_not_take_the_bank_row_below_it_for_the_payee() -> None:
@@ -310,7 +306,7 @@ def test_the_caption_under_a_1c_grid_cell_does_not_take_the_bank_row_below_it_fo
         "Счет № 147 от 23.06.20",
         "Поставщик: ИНДИВИДУАЛЬНЫЙ ПРЕДПРИНИМАТЕЛЬ ДАУДИ ГУЛЬНАЗ МАРСОВНА, ОГРН 310774610401256",
     ]
-    assert _details(lines).recipient_name == "ИНДИВИДУАЛЬНЫЙ ПРЕДПРИНИМАТЕЛЬ ДАУДИ ГУЛЬНАЗ МАРСОВНА"
+    assert details_of(lines).recipient_name == "ИНДИВИДУАЛЬНЫЙ ПРЕДПРИНИМАТЕЛЬ ДАУДИ ГУЛЬНАЗ МАРСОВНА"
 
 
 def _sber_receipt(extra: list[str]) -> list[str]:
@@ -333,19 +329,19 @@ def _sber_receipt(extra: list[str]) -> list[str]:
 )
 def test_a_number_under_a_caption_naming_it_is_never_the_payees_inn(caption: str) -> None:
     """4006848901 passes a 10-digit ИНН's check digit; under «Номер документа» it is the document's number."""
-    assert _details(_sber_receipt([caption, "4006848901"]), Source.PDF).recipient_inn is None
-    assert _details(_sber_receipt(["", "4006848901"]), Source.PDF).recipient_inn == "4006848901"
+    assert details_of(_sber_receipt([caption, "4006848901"]), Source.PDF).recipient_inn is None
+    assert details_of(_sber_receipt(["", "4006848901"]), Source.PDF).recipient_inn == "4006848901"
 
 
 def test_a_banking_apps_name_is_not_the_payees_bank() -> None:
     lines = _sber_receipt(["Мобильное приложение Сбербанк", "Онлайн", "Получатель", 'ПАО "МТС"'])
-    assert _details(lines, Source.PDF).bank_name is None
+    assert details_of(lines, Source.PDF).bank_name is None
 
 
 def test_the_balance_under_the_payers_card_is_not_the_amount() -> None:
     lines = ["Перевод выполнен", "Перевод", "Иван Иванович И.", "Подробности", "Счет списания",
              "VISA Visa Gold °*** 6789", "13 580 P", "Номер телефона получателя", "+7 (999) 123-45-67"]  # fmt: skip
-    assert _details(lines).amount is None
+    assert details_of(lines).amount is None
 
 
 def test_a_success_screens_recipient_is_the_person_under_its_transfer_title() -> None:
@@ -353,9 +349,9 @@ def test_a_success_screens_recipient_is_the_person_under_its_transfer_title() ->
     large type under them; the recipient's phone comes far below, under the payer's card."""
     lines = ["Перевод", "Иван Иванович И.", "100 000 P", "Подробности", "Счет списания",
              "VISA Visa Gold °*** 6789", "13 580 P", "Номер телефона получателя", "+7 (999) 123-45-67"]  # fmt: skip
-    details = _details(lines)
+    details = details_of(lines)
     assert (details.recipient_name, details.amount, details.payer_name) == ("Иван Иванович И.", "100000.00", None)
-    assert _details(["Квитанция о переводе", *lines[1:]]).recipient_name is None  # no title over the person
+    assert details_of(["Квитанция о переводе", *lines[1:]]).recipient_name is None  # no title over the person
 
 
 def test_a_marketplaces_receipt_is_paid_to_the_marketplace_not_to_a_seller_named_under_its_inn() -> None:
@@ -382,7 +378,7 @@ def test_a_marketplaces_receipt_is_paid_to_the_marketplace_not_to_a_seller_named
         "ФН:",
         "7380440903143771",
     ]
-    details = _details(lines, Source.PDF)
+    details = details_of(lines, Source.PDF)
     assert (details.recipient_name, details.recipient_inn) == ("Маркет Решения, ООО", "7707083893")
     assert details.amount == "500.00"
 
@@ -396,8 +392,8 @@ def test_a_marketplaces_receipt_is_paid_to_the_marketplace_not_to_a_seller_named
     ids=["a misspelled caption", "the city a wrapped name ends with"],
 )
 def test_a_lone_word_that_names_no_bank_is_not_the_bank(lines: list[str]) -> None:
-    assert _details(lines).bank_name is None
-    assert _details(["Банк получателя", "ВТБ"]).bank_name == "ВТБ"
+    assert details_of(lines).bank_name is None
+    assert details_of(["Банк получателя", "ВТБ"]).bank_name == "ВТБ"
 
 
 TBANK_BIK, TBANK_CORR = "044525974", "30101810145250000974"
@@ -450,7 +446,7 @@ def _bank_app_receipt(tail: list[str]) -> list[str]:
 def test_the_issuing_banks_footer_or_stamp_is_not_the_recipients_bank(tail: list[str]) -> None:
     """A transfer by phone names no recipient's БИК nor ИНН: the only ones on the page are the sender's bank's,
     confirmed by its own к/с and check digits, and were called verified."""
-    details = _details(_bank_app_receipt(tail))
+    details = details_of(_bank_app_receipt(tail))
     assert (details.bank_bic, details.bank_corr_account, details.recipient_inn) == (None, None, None)
     assert details.bank_name == "Сбербанк"
 
@@ -459,7 +455,7 @@ def test_a_bank_under_its_label_with_its_requisites_is_the_recipients() -> None:
     """The same block under «Банк получателя:» alone on its line is the recipient's bank, not the issuer's."""
     lines = _bank_app_receipt([])
     lines[5:6] = ["Банк получателя:", "ПАО Сбербанк", "БИК 044525225", "к/с 30101810400000000225"]
-    details = _details(lines)
+    details = details_of(lines)
     assert (details.bank_bic, details.bank_corr_account) == ("044525225", "30101810400000000225")
 
 
@@ -467,19 +463,19 @@ def test_the_recipients_bik_beside_the_issuers_footer_is_the_recipients() -> Non
     footer = [f"АО «ТБанк», БИК {TBANK_BIK}, к/с {TBANK_CORR}."]
     lines = _bank_app_receipt(footer)
     lines.insert(6, f"БИК банка получателя {BIK}")
-    details = _details(lines)
+    details = details_of(lines)
     assert (details.bank_bic, details.bank_corr_account) == (BIK, None)
 
 
 def test_a_receipts_dash_joined_number_holds_no_date() -> None:
     """«Квитанция № 1-3-02-433-4312» read as 1 March 2002 beat the header's date."""
-    assert _details(_bank_app_receipt([])).payment_date == "2019-04-01"
+    assert details_of(_bank_app_receipt([])).payment_date == "2019-04-01"
 
 
 def test_an_operation_numbers_c_read_as_euro_is_no_currency() -> None:
     lines = ["Квитанция о переводе", "Номер операции €251529", "Сумма перевода 840 P", "Банк получателя Банк Точка"]
-    assert _details(lines).currency == "RUB"
-    assert _details([*lines, "Сумма в евро: €12,00"]).currency == "EUR"
+    assert details_of(lines).currency == "RUB"
+    assert details_of([*lines, "Сумма в евро: €12,00"]).currency == "EUR"
 
 
 @pytest.mark.parametrize(
@@ -493,7 +489,7 @@ def test_an_operation_numbers_c_read_as_euro_is_no_currency() -> None:
 )
 def test_a_big_amount_split_by_ocr_beside_its_status_chip_is_the_amount(line: str, amount: str) -> None:
     lines = ["ВТБ", "Перевод по СБП", line, "Дата и время операции", "11 октября 2024 в 07:24", "Комиссия", "ОР"]
-    assert _details(lines).amount == amount
+    assert details_of(lines).amount == amount
 
 
 @pytest.mark.parametrize(
@@ -502,12 +498,12 @@ def test_a_big_amount_split_by_ocr_beside_its_status_chip_is_the_amount(line: st
     ids=["a З read as 3", "mixed scripts", "a Latin name"],
 )
 def test_an_upper_case_name_read_in_latin_look_alikes_is_cyrillic_again(printed: str, name: str) -> None:
-    assert _details([f"Получатель {printed}"]).recipient_name == name
+    assert details_of([f"Получатель {printed}"]).recipient_name == name
 
 
 def test_a_purpose_wrapped_before_a_word_goes_on_in_lower_case() -> None:
     lines = ["Назначение платежа Оплата по договору № 354/2025", "от 05.07.2025", "Квитанция № 1-0-28-337-7946"]
-    assert _details(lines).purpose == "Оплата по договору № 354/2025 от 05.07.2025"
+    assert details_of(lines).purpose == "Оплата по договору № 354/2025 от 05.07.2025"
 
 
 def test_an_invoices_payee_bank_printed_the_footers_way_is_the_payees() -> None:
@@ -516,7 +512,7 @@ def test_an_invoices_payee_bank_printed_the_footers_way_is_the_payees() -> None:
         f"АО «Альфа-Банк», БИК {BIK}, к/с {CORR}",
         "Поставщик: ООО «Ромашка»",
     ]
-    details = _details(lines)
+    details = details_of(lines)
     assert (details.bank_bic, details.bank_corr_account) == (BIK, CORR)
 
 
@@ -613,12 +609,12 @@ def test_only_a_border_before_an_identifier_that_cannot_start_with_1_is_dropped(
 def test_a_bank_name_wrapped_over_the_grids_rows_is_read_from_all_of_them(grid: list[str], bank: str) -> None:
     warning = "прихода денег на р/с Поставщика, самовывозом, при наличии доверенности и паспорта."
     lines = [warning, *grid, "Банк получателя", "ИНН 3123071286 КПП 312301001 Сч. № 40702810500490001519"]
-    assert _details(lines).bank_name == bank
+    assert details_of(lines).bank_name == bank
 
 
 def test_a_caption_behind_its_cells_border_is_a_caption() -> None:
     lines = ["АО ЮНИКРЕДИТ БАНК 044525545 -", "30101810300000000545", "[Банк получателя", "ИНН 5725002861"]
-    assert _details(lines).bank_name == "АО ЮНИКРЕДИТ БАНК"
+    assert details_of(lines).bank_name == "АО ЮНИКРЕДИТ БАНК"
 
 
 @pytest.mark.parametrize(
@@ -639,12 +635,12 @@ def test_specks_beside_the_payee_caption_are_no_name(row: str) -> None:
         "Счет на оплату № 960 от 6 апреля 2020 г.",
         'Поставщик 000 "ФосАгро-Орел", ИНН 5725002861, КПП 572501001, 303900, Орловская обл',
     ]
-    assert _details(lines).recipient_name == 'ООО "ФосАгро-Орел"'
+    assert details_of(lines).recipient_name == 'ООО "ФосАгро-Орел"'
 
 
 def test_a_payment_orders_code_on_an_invoice_is_no_fiscal_drive() -> None:
     lines = [*_one_c_invoice(["Всего к оплате: 3 600,00"]), "ии 920040 6600098000 eae"]
-    assert _details(lines).fiscal_drive_number is None
+    assert details_of(lines).fiscal_drive_number is None
 
 
 def test_a_blank_templates_zero_accounts_are_shown_and_called_invalid() -> None:
@@ -672,7 +668,7 @@ def test_a_blank_templates_zero_accounts_are_shown_and_called_invalid() -> None:
     ],
 )
 def test_a_name_keeps_its_cyrillic_initials_and_drops_the_requisites_after_it(line: str, name: str) -> None:
-    details = _details([line])
+    details = details_of([line])
     assert name in (details.recipient_name, details.payer_name)
 
 
@@ -691,7 +687,7 @@ def test_a_card_slip_on_a_tape_that_lost_its_receipt_words_gives_no_bank() -> No
     """Blur took «КАССОВЫЙ ЧЕК», «ПРИХОД» and the ФН: the page no longer reads as a receipt, and the slip's bank is
     still the buyer's card's acquirer, not the payee's."""
     receipt = ['ООО "ПРОДУКТЫ У ДОМА"', "ИНН 7707083893", "ИТОГ =1 350,00"]
-    details = _details(CARD_SLIP + receipt)
+    details = details_of(CARD_SLIP + receipt)
     assert details.bank_name is None
     assert (details.recipient_name, details.amount) == ('ООО "ПРОДУКТЫ У ДОМА"', "1350.00")
 
@@ -703,7 +699,7 @@ def test_a_card_slip_on_a_tape_that_lost_its_receipt_words_gives_no_bank() -> No
 )
 def test_an_ofd_receipt_that_labels_its_own_seller_keeps_it(seller: list[str]) -> None:
     """No agent's sign and no other ИНН: «ИНН продавца» is the issuer's own, as an ОФД's web receipt labels it."""
-    details = _details(["Кассовый чек", "Приход", *seller, "Итого 2 499,00", "ФН 7281440500123456"])
+    details = details_of(["Кассовый чек", "Приход", *seller, "Итого 2 499,00", "ФН 7281440500123456"])
     assert (details.recipient_name, details.recipient_inn) == ('ООО "Звезда"', "7707083893")
 
 
@@ -712,8 +708,8 @@ def test_a_card_slips_bank_read_behind_a_speck_is_not_the_seller() -> None:
     a company's line it is still the slip's acquirer, never the seller."""
     slip = ["| 4 ПАО «ПРОМСВЯЗЬБАНК»", "| ОПЛАТА.", "Сумма (Руб): 2610,13", "| ‘одовРЕно"]
     receipt = ["КАССОВЫЙ ЧЕК", "ПРИХОД", 'ООО "ПРОДУКТЫ У ДОМА"', "ИНН 7707083893", "ИТОГ =2 610,13"]
-    assert _details(slip + receipt).recipient_name == 'ООО "ПРОДУКТЫ У ДОМА"'
-    assert _details([*slip, "КАССОВЫЙ ЧЕК", "ИТОГ =2 610,13"]).recipient_name is None
+    assert details_of(slip + receipt).recipient_name == 'ООО "ПРОДУКТЫ У ДОМА"'
+    assert details_of([*slip, "КАССОВЫЙ ЧЕК", "ИТОГ =2 610,13"]).recipient_name is None
 
 
 def test_a_payees_name_wrapped_after_an_adjective_goes_on_under_it() -> None:
@@ -725,7 +721,7 @@ def test_a_payees_name_wrapped_after_an_adjective_goes_on_under_it() -> None:
         'образования "Северный государственный университет"',
         "ИНН 3525027110,КПП 352501001 УФК по Северной области (СГУ, л/с 20306X44530)",
     ]
-    assert _details(lines, Source.PDF).recipient_name == (
+    assert details_of(lines, Source.PDF).recipient_name == (
         'федеральное государственное бюджетное образовательное учреждение высшего образования "Северный '
         'государственный университет"'
     )
@@ -746,13 +742,13 @@ def _housing_bill(sum_line: str) -> list[str]:
 
 
 def test_a_housing_bills_column_heads_and_section_are_no_payees_name() -> None:
-    name = _details(_housing_bill("К оплате за месяц 000,00")).recipient_name
+    name = details_of(_housing_bill("К оплате за месяц 000,00")).recipient_name
     assert name is not None and name.startswith('АО "Теплосеть Самара') and "офис" not in name
 
 
 def test_a_bill_to_a_rouble_account_is_in_roubles_whose_sum_went_unread() -> None:
     """Digits 6-8 of the account (810) name the rouble: the currency stands where the page's sum is blank."""
-    details = _details(_housing_bill("К оплате за месяц 000,00"))
+    details = details_of(_housing_bill("К оплате за месяц 000,00"))
     assert details.amount is None
     assert details.currency == "RUB"
 
@@ -788,7 +784,7 @@ def test_a_bank_receipts_other_names_of_the_payer_and_the_payee(
 ) -> None:
     """Bank receipts name their client, the payer, and a merchant paid by QR in words of their own; those rows
     were read as nobody's, leaving the payer or the recipient empty."""
-    details = _details(lines, Source.PDF)
+    details = details_of(lines, Source.PDF)
     assert (details.payer_name, details.recipient_name) == (payer, recipient)
     if "ИНН: 7707083893" in lines:
         assert details.recipient_inn == "7707083893"  # under the payee's label, not the payer's
@@ -815,7 +811,7 @@ def test_a_value_wrapped_onto_the_next_lines_is_read_whole(lines: list[str], fie
     """A narrow receipt wraps a payee's name after its legal form or a preposition of its place, and a purpose over
     several lines: the value stopped at the first line's end."""
     lines = ["Чек по операции", *lines, "Сумма операции 300 ₽"]
-    assert getattr(_details(lines, Source.PDF), field) == value
+    assert getattr(details_of(lines, Source.PDF), field) == value
 
 
 def test_a_transfer_abroad_states_what_was_debited_not_what_was_credited() -> None:
@@ -832,9 +828,9 @@ def test_a_transfer_abroad_states_what_was_debited_not_what_was_credited() -> No
         "Получатель",
         "Karimov A.",
     ]
-    details = _details(lines, Source.PDF)
+    details = details_of(lines, Source.PDF)
     assert (details.document_type, details.amount, details.currency) == (DocumentType.BANK_TRANSFER, "10.00", "RUB")
-    assert _details(["Сумма комиссии, включая НДС", "49,20 RUR"], Source.PDF).amount is None  # a fee is no amount
+    assert details_of(["Сумма комиссии, включая НДС", "49,20 RUR"], Source.PDF).amount is None  # a fee is no amount
 
 
 PD4_AS_READ = [
@@ -858,12 +854,12 @@ side, a blank total and a blank date «“__” ____ 20__ г.» at its foot."""
 
 
 def test_a_pd4s_blank_date_is_no_amount_and_its_captions_give_the_bank_and_purpose() -> None:
-    details = _details(PD4_AS_READ)
+    details = details_of(PD4_AS_READ)
     assert details.amount == "11738.03"  # not the 20 of «20___г.»
     assert details.bank_name == 'КУРСКИЙ РФ АО "РОССЕЛЬХОЗБАНК"'  # «в» dropped, БИК cell cut
     assert details.purpose == "Оплата жилищно-коммунальных услуг за декабрь 2026 г."  # the personal account apart
     for blank_date in ("«о» 2026 г.", "« » 20. г.", "«У 20 г"):
-        assert _details([*PD4_AS_READ[:-2], f"Итого руб. коп. {blank_date}"]).amount == "11738.03"
+        assert details_of([*PD4_AS_READ[:-2], f"Итого руб. коп. {blank_date}"]).amount == "11738.03"
 
 
 CONTRACTOR_BLOCK = [
@@ -892,7 +888,7 @@ def test_stacked_party_blocks_under_their_headings_keep_their_roles(customer_fir
     first, its ИНН, account and bank were the recipient's, each verified by its check digits."""
     blocks = [*CUSTOMER_BLOCK, *CONTRACTOR_BLOCK] if customer_first else [*CONTRACTOR_BLOCK, *CUSTOMER_BLOCK]
     lines = ["СЧЁТ № INV-2026-0768", "Дата выставления: 08.01.2026", *blocks, "Итого к оплате: 152 229,00 руб."]
-    details = _details(lines)
+    details = details_of(lines)
     assert (details.recipient_name, details.payer_name) == ('ПАО "ТехноСнаб"', 'ООО "Байкал-Софт"')
     assert (details.recipient_inn, details.recipient_kpp) == ("7707083893", "770701001")
     assert (details.recipient_account, details.bank_bic) == ("40702810881434427664", "046902711")
@@ -909,4 +905,4 @@ def test_stacked_party_blocks_under_their_headings_keep_their_roles(customer_fir
     ids=["the deposit agency's АСВ", "a receiver's КУ", "a Latin name of its own"],
 )
 def test_a_banks_words_read_in_latin_look_alikes_are_cyrillic_again(printed: str, bank: str) -> None:
-    assert _details([f"Банк получателя {printed}"]).bank_name == bank
+    assert details_of([f"Банк получателя {printed}"]).bank_name == bank

@@ -5,18 +5,11 @@ from __future__ import annotations
 import pytest
 
 from model.columns import unzipped_columns
-from model.fields import classify, extract_candidates
-from model.resolve import resolve
-from model.schema import PaymentDetails
 from tests.ocr_lines import line_of_cells
+from tests.text_reading import details_of
 
 RIGHT = 620
 """Where the right column's cells begin, in pixels."""
-
-
-def _details(lines: list[str]) -> PaymentDetails:
-    details, _ = resolve(extract_candidates(lines), classify(lines))
-    return details
 
 
 @pytest.mark.parametrize(
@@ -43,7 +36,7 @@ def test_the_line_after_an_agents_sign_is_the_principals(sign: str, principal: s
         "ИТОГ 1 656,00 руб.",
         "ФН № 7280267055958716",
     ]
-    details = _details(lines)
+    details = details_of(lines)
     assert details.recipient_inn != "297992661856"
     assert details.amount == "1656.00"
 
@@ -74,7 +67,7 @@ def test_a_tax_invoices_total_row_is_due_with_tax_never_its_row_number(total: st
     """A УПД's «Всего к оплате (9)» prints the sums without tax, of tax and with tax, 1C grouping their thousands:
     the row's number in brackets is no sum."""
     lines = [line.format(total=total) for line in UPD]
-    assert _details(lines).amount == amount
+    assert details_of(lines).amount == amount
 
 
 @pytest.mark.parametrize("label", ["ФИО получателя перевода", "Получатель перевода", "ФИО получателя платежа:"])
@@ -94,7 +87,7 @@ def test_a_labels_last_word_is_no_name_the_name_stands_under_it(label: str) -> N
         "Сумма перевода",
         "84 999,00 ₽",
     ]
-    details = _details(lines)
+    details = details_of(lines)
     assert (details.recipient_name, details.payer_name) == ("Михаил Андреевич П.", "Сергей Андреевич С.")
     assert details.amount == "84999.00"
 
@@ -112,7 +105,7 @@ def test_an_ofd_receipt_names_its_seller_by_the_formats_tag() -> None:
         "ИТОГ 1 204,99",
         "Заводской номер ФН 8710846244599060",
     ]
-    details = _details(lines)
+    details = details_of(lines)
     assert (details.recipient_name, details.recipient_inn) == ("ИП Новиков Артём Андреевич", "564003470317")
 
 
@@ -134,7 +127,7 @@ def test_a_contracts_price_written_twice_is_the_amount(clause: str) -> None:
         clause,
         "3. Оплата производится предоплатой 100% в течение 3 банковских дней с даты счёта.",
     ]
-    assert _details(lines).amount == "81000.00"
+    assert details_of(lines).amount == "81000.00"
 
 
 def test_vat_written_twice_is_no_amount() -> None:
@@ -143,7 +136,7 @@ def test_vat_written_twice_is_no_amount() -> None:
         "2. Стоимость услуг составляет 10 200,00 (Десять тысяч двести рублей 00 копеек), в том числе",
         "НДС 20% 1 700,00 (Одна тысяча семьсот рублей 00 копеек).",
     ]
-    assert _details(lines).amount == "10200.00"
+    assert details_of(lines).amount == "10200.00"
 
 
 def test_a_count_written_twice_is_no_sum() -> None:
@@ -153,7 +146,7 @@ def test_a_count_written_twice_is_no_sum() -> None:
         "№ 40817810099056449860 по истечении 40 (сорока) календарных дней с даты принятия",
         "В течение 7 (семи) календарных дней с даты расторжения Договора прошу перевести остаток",
     ]
-    assert _details(lines).amount is None
+    assert details_of(lines).amount is None
 
 
 def test_two_parties_requisites_side_by_side_under_contractor_and_customer() -> None:
@@ -171,7 +164,7 @@ def test_two_parties_requisites_side_by_side_under_contractor_and_customer() -> 
             for n, (a, b) in enumerate(zip(left, right, strict=True))
         ),
     ]
-    details = _details(unzipped_columns(page))
+    details = details_of(unzipped_columns(page))
     assert (details.recipient_name, details.payer_name) == ("ИП Морозов Дмитрий Юрьевич", "ООО «Полимер-М»")
     assert (details.recipient_inn, details.recipient_kpp) == ("682443622481", None)
     assert (details.recipient_account, details.bank_bic) == ("40802810092880452760", "049205774")
@@ -197,7 +190,7 @@ def test_a_payment_orders_payer_ends_at_its_account_however_ocr_parted_it(accoun
         "Единый налоговый платёж",
         "Назначение платежа",
     ]
-    details = _details(lines)
+    details = details_of(lines)
     assert details.payer_name == 'ООО "Волна"'
     assert (details.recipient_name, details.recipient_inn) == ("Казначейство России (ФНС России)", "7727406020")
 
@@ -217,7 +210,7 @@ def test_a_branch_named_by_its_region_after_in_is_the_bank(bank: str) -> None:
         "СЧЁТ № 156 от 20.03.2026",
         "Всего к оплате: 155 426,00",
     ]
-    assert _details(lines).bank_name == bank
+    assert details_of(lines).bank_name == bank
 
 
 def test_a_sending_banks_own_name_before_filial_is_no_payees_bank() -> None:
@@ -230,4 +223,4 @@ def test_a_sending_banks_own_name_before_filial_is_no_payees_bank() -> None:
         "7.78",
         'Росбанк филиал Юг АО "ТБанк", ИНН 7304834265, БИК 046015079',
     ]
-    assert _details(lines).bank_name is None
+    assert details_of(lines).bank_name is None

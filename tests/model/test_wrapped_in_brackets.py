@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from model.fields import classify, extract_candidates
-from model.resolve import resolve
-from model.schema import PaymentDetails
+from tests.text_reading import details_of
 
 BUDGET_RECEIPT = [
     "Оплата штрафа ГИБДД",
@@ -20,13 +18,8 @@ BUDGET_RECEIPT = [
 ]
 
 
-def _details(lines: list[str]) -> PaymentDetails:
-    details, _ = resolve(extract_candidates(lines), classify(lines))
-    return details
-
-
 def test_a_budget_payees_administrator_and_its_banks_city_are_read_whole() -> None:
-    details = _details(BUDGET_RECEIPT)
+    details = details_of(BUDGET_RECEIPT)
     assert details.recipient_name == "УФК по Орловской области (УГИБДД ГУ МВД России по Орловской области)"
     assert details.bank_name == "ОТДЕЛЕНИЕ ОРЁЛ БАНКА РОССИИ//УФК по Орловской области г. Орёл"
 
@@ -37,4 +30,4 @@ def test_a_budget_payees_administrator_and_its_banks_city_are_read_whole() -> No
     ids=["closed", "nothing open"],
 )
 def test_a_closed_name_does_not_take_the_next_line(name: str, following: str) -> None:
-    assert _details(["Квитанция об оплате", f"Получатель {name}", following]).recipient_name == name
+    assert details_of(["Квитанция об оплате", f"Получатель {name}", following]).recipient_name == name
