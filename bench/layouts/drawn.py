@@ -81,7 +81,7 @@ transfer_details = partial(requisites_details, document_type=DocumentType.BANK_T
 
 
 def app_transfer_details(
-    total: Decimal, when: datetime, payee: Person, payee_bank: str | None, *, payer: str, message: str | None
+    total: Decimal, when: datetime, payee: Person, payee_bank: str | None, *, payer: str | None, message: str | None
 ) -> PaymentDetails:
     """The truth of a transfer between people as a bank's app or its receipt shows it: the recipient as apps name
     them («Алексей Иванович К.»), their bank where shown, the sender, the message; no account or requisites."""

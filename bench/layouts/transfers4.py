@@ -18,8 +18,7 @@ from bench.layouts.canvas import (
     has_glyph,
     payment_order_foot,
 )
-from bench.layouts.drawn import Drawn, details, transfer_details
-from model.schema import DocumentType
+from bench.layouts.drawn import Drawn, app_transfer_details, transfer_details
 
 _BANKS = ("Сбербанк", "ВТБ", "Альфа-Банк", "Озон Банк", "Яндекс Банк", "Россельхозбанк", "МТС Банк")
 _DARK = ((28, 28, 30), (235, 235, 240), (150, 150, 158), (44, 44, 48))
@@ -80,15 +79,7 @@ def tbank_screenshot(rng: random.Random) -> Drawn:
     return Drawn(
         page.finish(min_height=2340),
         "tbank-screenshot-dark" if dark else "tbank-screenshot-light",
-        details(
-            DocumentType.BANK_TRANSFER,
-            total,
-            when.date(),
-            recipient_name=payee.app_form,
-            bank_name=payee_bank,
-            payer_name=None,
-            purpose=message,
-        ),
+        app_transfer_details(total, when, payee, payee_bank, payer=None, message=message),
         screen=True,
     )
 
