@@ -6,7 +6,9 @@ first round's photos lack (``worn.py``); the third's, ``r3_<kind>_NN``, are draw
 under a desk lamp and a hard photo (``worn3.py``: blurred, from afar, shadowed, compressed twice). The fourth's,
 ``r4_<kind>_NN``, weighted towards what people photograph (six receipts to three bills and three transfers), take
 ``worn4.py``'s damage (a faded tape, a fold, a glare, a dim room; screenshots shared rather than photographed) and
-save a page its program would save as a PDF (1C's invoice) as ``NAME_clean.pdf`` with a text layer.
+save a page its program would save as a PDF (1C's invoice) as ``NAME_clean.pdf`` with a text layer. The fifth's,
+``r5_<kind>_NN``, are documents people pay from or keep (a pick-up point's tape, an ОФД's letter, a ЕПД, tax and fine
+slips, bank receipts, an executed payment order), photographed or shared by ``worn5.py``.
 """
 
 from __future__ import annotations
@@ -22,20 +24,24 @@ from bench.layouts import (
     invoices2,
     invoices3,
     invoices4,
+    invoices5,
     receipts,
     receipts2,
     receipts3,
     receipts4,
+    receipts5,
     transfers,
     transfers2,
     transfers3,
     transfers4,
+    transfers5,
 )
 from bench.layouts.drawn import Drawn, Template
 from bench.layouts.photo import photograph
 from bench.layouts.worn import photograph_worn
 from bench.layouts.worn3 import photograph_hard, photograph_lamp
 from bench.layouts.worn4 import photograph_dim, photograph_evening
+from bench.layouts.worn5 import photograph_shared, photograph_worst
 
 Kinds = tuple[tuple[str, tuple[Template, ...]], ...]
 
@@ -73,6 +79,11 @@ FOURTH_KINDS: Kinds = (
     ("invoice", invoices4.TEMPLATES),
     ("transfer", transfers4.TEMPLATES),
 )
+FIFTH_KINDS: Kinds = (
+    ("receipt", receipts5.TEMPLATES),
+    ("invoice", invoices5.TEMPLATES),
+    ("transfer", transfers5.TEMPLATES),
+)
 DEFAULT_SEED = 14
 DEFAULT_PER_KIND = 12
 ROUNDS = {
@@ -93,6 +104,7 @@ ROUNDS = {
         lambda drawn, rng: photograph_hard(drawn.image, rng),
     ),
     4: Round("r4_", FOURTH_KINDS, 6, 130_000, photograph_evening, photograph_dim),
+    5: Round("r5_", FIFTH_KINDS, 8, 170_000, photograph_shared, photograph_worst),
 }
 
 
@@ -106,7 +118,7 @@ def plan(per_kind: int, kinds: Kinds = KINDS) -> list[tuple[str, Template]]:
 
 
 def generate(
-    out: Path, seed: int = DEFAULT_SEED, per_kind: int | None = None, rounds: tuple[int, ...] = (1, 2, 3, 4)
+    out: Path, seed: int = DEFAULT_SEED, per_kind: int | None = None, rounds: tuple[int, ...] = (1, 2, 3, 4, 5)
 ) -> list[TruthRecord]:
     """Draw every planned document of ``rounds`` into ``out`` as ``NAME_clean.png`` (``.pdf`` where the page is
     saved as a PDF), ``NAME_photo.jpg`` and, in a

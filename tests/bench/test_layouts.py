@@ -19,17 +19,20 @@ from bench.layouts import (
     invoices2,
     invoices3,
     invoices4,
+    invoices5,
     receipts,
     receipts2,
     receipts3,
     receipts4,
+    receipts5,
     transfers,
     transfers2,
     transfers3,
     transfers4,
+    transfers5,
 )
 from bench.layouts.drawn import Template, invoice_details
-from bench.layouts.generate import FOURTH_KINDS, KINDS, SECOND_KINDS, THIRD_KINDS, generate, plan
+from bench.layouts.generate import FIFTH_KINDS, FOURTH_KINDS, KINDS, SECOND_KINDS, THIRD_KINDS, generate, plan
 from bench.layouts.requisites import Bank, Party, Treasury, grouped, in_words, order_sum, vat_part
 from bench.layouts.worn import photograph_worn
 from bench.layouts.worn3 import photograph_hard, photograph_lamp
@@ -48,6 +51,7 @@ TEMPLATES = [*receipts.TEMPLATES, *invoices.TEMPLATES, *transfers.TEMPLATES]
 SECOND_TEMPLATES = [*receipts2.TEMPLATES, *invoices2.TEMPLATES, *transfers2.TEMPLATES]
 THIRD_TEMPLATES = [*receipts3.TEMPLATES, *invoices3.TEMPLATES, *transfers3.TEMPLATES]
 FOURTH_TEMPLATES = [*receipts4.TEMPLATES, *invoices4.TEMPLATES, *transfers4.TEMPLATES]
+FIFTH_TEMPLATES = [*receipts5.TEMPLATES, *invoices5.TEMPLATES, *transfers5.TEMPLATES]
 
 
 def _digest(folder: Path) -> dict[str, str]:
@@ -96,7 +100,9 @@ def test_the_third_round_draws_three_levels_and_leaves_the_others_as_they_were(t
 
 
 @pytest.mark.parametrize(
-    "kinds", [KINDS, SECOND_KINDS, THIRD_KINDS, FOURTH_KINDS], ids=["first", "second", "third", "fourth"]
+    "kinds",
+    [KINDS, SECOND_KINDS, THIRD_KINDS, FOURTH_KINDS, FIFTH_KINDS],
+    ids=["first", "second", "third", "fourth", "fifth"],
 )
 def test_every_template_of_every_kind_is_planned(kinds: tuple[tuple[str, tuple[Template, ...]], ...]) -> None:
     planned = {template for _, template in plan(max(4, *(len(templates) for _, templates in kinds)), kinds)}
@@ -105,7 +111,7 @@ def test_every_template_of_every_kind_is_planned(kinds: tuple[tuple[str, tuple[T
 
 @pytest.mark.parametrize(
     "template",
-    TEMPLATES + SECOND_TEMPLATES + THIRD_TEMPLATES + FOURTH_TEMPLATES,
+    TEMPLATES + SECOND_TEMPLATES + THIRD_TEMPLATES + FOURTH_TEMPLATES + FIFTH_TEMPLATES,
     ids=lambda template: template.__name__,
 )
 def test_a_templates_identifiers_pass_their_checks(template: Template) -> None:
@@ -284,3 +290,56 @@ def test_a_screenshot_is_shared_not_photographed_and_paper_is_photographed_on_a_
     assert again.width < screen.image.width and again.height / again.width < 2340 / 1080, "the status bar cropped"
     photo = Image.open(io.BytesIO(photograph_evening(tape, random.Random(4))))
     assert max(photo.size) >= 1600 / 1.2, "the tape on a desk, the desk around it"
+
+
+def test_the_fifth_round_draws_the_same_bytes_and_leaves_the_others_as_they_were(tmp_path: Path) -> None:
+    generate(tmp_path / "four", seed=5, per_kind=1, rounds=(1, 2, 3, 4))
+    generate(tmp_path / "five", seed=5, per_kind=1, rounds=(1, 2, 3, 4, 5))
+    generate(tmp_path / "again", seed=5, per_kind=1, rounds=(5,))
+    four, five = _digest(tmp_path / "four"), _digest(tmp_path / "five")
+    assert {name: digest for name, digest in five.items() if name in four and name != TRUTH_FILE} == {
+        name: digest for name, digest in four.items() if name != TRUTH_FILE
+    }
+    fifth = {name: digest for name, digest in five.items() if name.startswith("r5_")}
+    assert fifth == {name: digest for name, digest in _digest(tmp_path / "again").items() if name != TRUTH_FILE}
+    assert sorted(fifth) == sorted(
+        f"r5_{kind}_00_{level}"
+        for kind in ("receipt", "invoice", "transfer")
+        for level in ("clean.png", "photo.jpg", "hard.jpg")
+    )
+
+
+@pytest.mark.parametrize("template", FIFTH_TEMPLATES, ids=lambda template: template.__name__)
+def test_a_fifth_round_pages_qr_carries_its_truths_sum(template: Template) -> None:
+    """A receipt's QR carries the truth's sum and fiscal numbers; a bill's GOST QR the truth's payee, account and sum
+    due (not the sum with voluntary insurance, nor a halved fine)."""
+    for seed in range(2):
+        drawn = template(random.Random(seed))
+        details = drawn.details
+        found = zxingcpp.read_barcodes(drawn.image)
+        if details.document_type == DocumentType.CASH_RECEIPT:
+            fields = dict(part.split("=") for part in found[0].text.split("&"))
+            assert Decimal(fields["s"]) == Decimal(details.amount or "0")
+            assert (fields["fn"], fields["i"], fields["fp"]) == (
+                details.fiscal_drive_number,
+                details.fiscal_document_number,
+                details.fiscal_sign,
+            )
+        elif found:
+            fields = dict(part.split("=", 1) for part in found[0].text.split("|")[1:])
+            assert Decimal(fields["Sum"]) / 100 == Decimal(details.amount or "0")
+            assert (fields["Name"], fields["PayeeINN"], fields["PersonalAcc"]) == (
+                details.recipient_name,
+                details.recipient_inn,
+                details.recipient_account,
+            )
+
+
+def test_a_fifth_round_budget_payee_is_the_treasury_office_and_a_due_date_is_never_the_payments() -> None:
+    for template in (invoices5.tax_notice_slip, invoices5.traffic_fine_slip, transfers5.gosuslugi_duty):
+        details = template(random.Random(4)).details
+        assert details.recipient_name is not None and details.recipient_name.startswith("УФК по ")
+        assert details.recipient_account is not None and details.recipient_account.startswith("03100643")
+        assert details.bank_corr_account is not None and details.bank_corr_account.startswith("40102")
+    assert invoices5.tax_notice_slip(random.Random(4)).details.payment_date != "2026-12-01"
+    assert invoices5.epd_moscow(random.Random(4)).details.payment_date is None
