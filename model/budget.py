@@ -3,7 +3,7 @@
 Most of a slow document's time is extra passes over a page the first reading was unsure of (the other three turns,
 a second page mode, a second reader), each as long as the first; on a blurred page upscaled to 8 Mpx each pass
 takes seconds. A pass is started only when the time left covers what the first one cost, and Tesseract's own
-reading is given the time left as its timeout, so no document costs much more than the budget.
+reading stops when the time left is spent, so no document costs much more than the budget.
 
 The budget bounds the whole document, not its reading alone: it starts before the file is decoded and counts the
 CPU time of the thread handling the document plus that of the sandbox children it gave work to (the decoding, which
@@ -13,10 +13,11 @@ can still run past it is the pass in flight at the deadline and the checks after
 not the wall clock: the runtime reads on one worker per core, where the two are the same, while on a machine shared
 with other work a wall-clock deadline would cut short readings that an idle machine finishes, and the same document
 would come out different. Tesseract's
-timeout is in wall-clock time, so it is the CPU time left stretched by how much of a core this reading has had:
-the time the thread ran against the time it waited for a core (Linux's schedstat), not against the wall clock, which
-also counts waiting for the decoding sandbox and OpenCV's threads: a 3264×2448 photo, stretched 6× by such waits,
-was given 22 s for a reading that took 6 CPU s of its 4 s budget.
+reading stops by this thread's CPU clock too (``model.tesseract.recognize_within`` asks it before each word). Where
+that cannot be done, its timeout is in wall-clock time, so it is the CPU time left stretched by how much of a core
+this reading has had so far (``timeout_ms``): the time the thread ran against the time it waited for a core (Linux's
+schedstat), not against the wall clock, which also counts waiting for the decoding sandbox and OpenCV's threads: a
+3264×2448 photo, stretched 6× by such waits, was given 22 s for a reading that took 6 CPU s of its 4 s budget.
 
 The budget is what the reading may cost; the caller's deadline is when nobody waits for it any more. When the runtime
 has answered 504 its thread cannot be stopped from outside, so the work stops itself: ``inference`` sets the deadline
@@ -117,8 +118,9 @@ class Budget:
         return self.remaining_s() > cost_s
 
     def timeout_ms(self) -> int:
-        """Tesseract's (wall-clock) timeout for a reading started now, the caller's deadline included: 0 means none;
-        at least 1 ms once the time is up."""
+        """Tesseract's (wall-clock) timeout for a reading started now, the caller's deadline included, where its reading
+        cannot stop by the CPU clock (``model.tesseract.recognize_within``): 0 means none; at least 1 ms once the time
+        is up."""
         milliseconds = min(self.remaining_s() * self.contention(), seconds_left()) * 1000
         return 0 if math.isinf(milliseconds) else max(1, int(milliseconds))
 

@@ -22,7 +22,7 @@ from PIL import Image
 
 from model.budget import Budget
 from model.preprocess.enhance import component_stats
-from model.tesseract import PSM, RIL, engine
+from model.tesseract import PSM, RIL, engine, recognize_within
 
 Box = tuple[int, int, int, int]
 """left, top, right, bottom in the OCR'd image's pixels."""
@@ -82,10 +82,12 @@ def recognize(image: np.ndarray, psm: int = PSM.SINGLE_BLOCK, budget: Budget | N
 
 
 def _read_lines(image: np.ndarray, psm: int, budget: Budget) -> list[OcrLine]:
+    if budget.remaining_s() <= 0:  # the layout analysis alone would cost 0.1-0.2 s for no word
+        budget.skip("a reading not started at the deadline")
+        return []
     api = engine(psm)
     api.SetImage(Image.fromarray(image))
-    timeout = budget.timeout_ms()
-    if not api.Recognize(timeout) and timeout:
+    if not recognize_within(api, budget):
         budget.skip("a reading cut short at the deadline")
     lines: list[OcrLine] = []
     iterator = api.GetIterator()

@@ -379,6 +379,9 @@ def _with_large_rows(reading: _PageText, image: np.ndarray, turn: int, timer: _T
     Only a total's amount (and its currency) is taken from those rows."""
     if any(_a_total(candidate) for candidate in reading.candidates):
         return reading
+    if not budget.allows(0.0):  # finding the rows alone costs 30-40 ms of an 8 Mpx page
+        budget.skip("rows in large type read alone")
+        return reading
     with timer.stage("ocr"):
         large = read_large_rows(np.ascontiguousarray(np.rot90(image, turn)), budget)
     with timer.stage("parse"):
@@ -441,7 +444,9 @@ def _prepare_upright(
     Returns the preprocessed page and the reading made, if any, with the quarter turns of the returned page it is a
     reading of: it is not read again."""
     with timer.stage("preprocess"):
+        started_cpu = time.thread_time()
         as_is = preprocess(image, replace(options, orient=False))
+        preprocessing_s = time.thread_time() - started_cpu
         started = time.perf_counter()
         asked = orient.looks_sideways(as_is.image)
         found = orient.detect_orientation(to_grey(as_is.color)) if asked else None
@@ -459,11 +464,15 @@ def _prepare_upright(
     with timer.stage("preprocess"):
         if not asked:
             started = time.perf_counter()
-            found = orient.detect_orientation(to_grey(as_is.color))
+            found = orient.detect_orientation(to_grey(as_is.color), budget)
             detected_ms = (time.perf_counter() - started) * 1000
         if found is None or found.degrees == 0:
             step = Step("orient", False, round(detected_ms, 1), orientation_detail(found))
             return _with_orient_step(as_is, step), (0, first)
+        if not budget.allows(preprocessing_s):  # preprocessed again, it would be left no time to be read
+            budget.skip("the page read turned")
+            detail = f"{orientation_detail(found)}; no time left to read it turned"
+            return _with_orient_step(as_is, Step("orient", False, round(detected_ms, 1), detail)), (0, first)
         turned = _preprocessed_turned(image, options, found, detected_ms)
     reading, cost = first  # of the page as it was, which the turned page is turned back from
     mapped = replace(reading, passes=[replace(one, to_image=as_is.to_image) for one in reading.passes])

@@ -250,3 +250,87 @@ def test_a_reading_that_waited_for_a_core_still_leaves_time_for_the_other_turns(
     _, _, _, cost = pipeline._read_upright(np.zeros((40, 40), np.uint8), True, pipeline._Timer(), budget)
     assert cost < 0.2
     assert turns == [0, 2, 1, 3]
+
+
+LONG_READ = ROOT / "bench" / "corpus" / "data" / "doc_0052.jpg"
+"""A blurred, noisy page whose first reading costs 1.6-2.2 CPU s."""
+
+
+def _preprocessed_blurred_page() -> np.ndarray:
+    """``LONG_READ`` as the reading gets it."""
+    from model.documents import load_document
+    from model.preprocess.pipeline import preprocess
+
+    return preprocess(load_document(LONG_READ.read_bytes()).pages[0].image).image
+
+
+def _reading_cpu_s(image: np.ndarray, budget: Budget) -> tuple[float, bool]:
+    """This thread's CPU seconds for one reading of ``image`` within ``budget``, and whether it was cut short."""
+    from model.ocr import recognize
+
+    started = time.thread_time()
+    recognize(image, budget=budget)
+    return time.thread_time() - started, budget.truncated
+
+
+LAYOUT_S = 0.35
+"""What a reading may run past its budget: Tesseract's layout analysis asks no monitor (0.1-0.2 s on an 8 Mpx page)."""
+
+
+def test_a_reading_ends_at_its_cpu_budget() -> None:
+    page = _preprocessed_blurred_page()
+    spent, cut = _reading_cpu_s(page, Budget(0.6))
+    assert cut
+    assert 0.5 < spent < 0.6 + LAYOUT_S
+
+
+@needs_schedstat
+def test_a_reading_gets_its_cpu_budget_when_the_machine_gets_busy_during_it() -> None:
+    """The load rising after the reading started: a wall-clock timeout derived from the contention measured so far
+    cut pages at 0.9-1.9 CPU s of a 3.6 s budget, so identical runs read different values. Sharing one core with a
+    busy process from its start, the reading still gets its CPU budget, and no more."""
+    page = _preprocessed_blurred_page()
+    core = min(os.sched_getaffinity(0))
+    allowed = os.sched_getaffinity(0)
+    os.sched_setaffinity(0, {core})  # this thread only
+    budget = Budget(0.8)  # measured idle: the spinner starts after the budget
+    spinner = subprocess.Popen(
+        [sys.executable, "-c", f"import os; os.sched_setaffinity(0, {{{core}}})\nwhile True: pass"]
+    )
+    try:
+        spent, cut = _reading_cpu_s(page, budget)
+    finally:
+        os.sched_setaffinity(0, allowed)
+        spinner.kill()
+        spinner.wait()
+    assert cut
+    assert 0.7 < spent < 0.8 + LAYOUT_S
+
+
+def test_a_reading_without_the_cpu_clock_stops_by_the_wall_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where tesserocr's engine cannot be reached through Tesseract's C API, its wall-clock timeout still holds."""
+    from model import tesseract
+
+    monkeypatch.setattr(tesseract, "_monitor_api", lambda: None)
+    spent, cut = _reading_cpu_s(_preprocessed_blurred_page(), Budget(0.6))
+    assert cut
+    assert spent < 0.6 * budget_module.MAX_CONTENTION + LAYOUT_S
+
+
+def test_a_reading_within_its_budget_reads_what_an_unbounded_one_reads() -> None:
+    from model.ocr import recognize
+
+    page = _preprocessed_blurred_page()
+    budget = Budget(60.0)
+    assert recognize(page, budget=budget) == recognize(page)
+    assert not budget.truncated
+
+
+def test_no_reading_starts_once_the_budget_is_spent() -> None:
+    """Tesseract's layout analysis, which asks no monitor, would cost 0.1-0.2 s of an 8 Mpx page for no word."""
+    page = _preprocessed_blurred_page()
+    budget = Budget(0.01)
+    _spend_cpu(0.02)
+    spent, cut = _reading_cpu_s(page, budget)
+    assert cut and spent < 0.05
+    assert "a reading not started at the deadline" in budget.warnings()[0]

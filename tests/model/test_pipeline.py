@@ -179,9 +179,9 @@ def test_an_unsure_page_is_asked_its_turn_once_and_preprocessed_again_only_when_
         preprocessed.append(options)
         return preprocess(image, options)
 
-    def counted_detection(grey: np.ndarray) -> orient.Orientation | None:
+    def counted_detection(grey: np.ndarray, budget: Budget | None = None) -> orient.Orientation | None:
         detected.append(grey.shape)
-        return detect(grey)
+        return detect(grey, budget)
 
     monkeypatch.setattr(pipeline, "preprocess", counted)
     monkeypatch.setattr(orient, "detect_orientation", counted_detection)
@@ -223,7 +223,7 @@ def test_a_page_read_surely_as_it_is_needs_no_orientation_detection(monkeypatch:
     is was upright, so it is not asked."""
     from model.preprocess import orient
 
-    def no_osd(grey: np.ndarray) -> None:
+    def no_osd(grey: np.ndarray, budget: Budget | None = None) -> None:
         raise AssertionError("orientation detection ran on an upright page")
 
     monkeypatch.setattr(orient, "detect_orientation", no_osd)
@@ -237,7 +237,7 @@ def test_an_unsure_reading_that_finds_fields_is_upright(monkeypatch: pytest.Monk
     fields: one whose reading finds them is neither sent to orientation detection nor read in the other turns."""
     from model.preprocess import orient
 
-    def no_osd(grey: np.ndarray) -> None:
+    def no_osd(grey: np.ndarray, budget: Budget | None = None) -> None:
         raise AssertionError("orientation detection ran on a page whose fields were read")
 
     recognize, pages_read = pipeline.recognize, []
@@ -332,6 +332,35 @@ def test_the_first_reading_of_a_page_found_turned_keeps_its_own_map(monkeypatch:
     assert np.allclose(mapped.to_image, as_is.to_image)
 
 
+def test_a_turn_found_too_late_to_be_read_is_not_preprocessed_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Orientation detection's fallback reads words in each turn (0.6 s of a hard corpus page's last 1.0 s): with
+    less time left than the page's preprocessing took, the page preprocessed again turned could not be read, and
+    doing it anyway took that page past its budget."""
+    from model.preprocess import orient
+
+    preprocess, preprocessed = pipeline.preprocess, []
+
+    def counted(image: np.ndarray, options: PreprocessOptions) -> Preprocessed:
+        preprocessed.append(options)
+        return preprocess(image, options)
+
+    def slow_detection(grey: np.ndarray, budget: Budget | None = None) -> orient.Orientation:
+        assert budget is not None
+        while budget.remaining_s() > 0.01:
+            pass
+        return orient.Orientation(180, "OSD unsure (conf 0.4); horizontal lines")
+
+    monkeypatch.setattr(pipeline, "preprocess", counted)
+    monkeypatch.setattr(orient, "detect_orientation", slow_detection)
+    monkeypatch.setattr(pipeline, "extract_candidates", lambda lines, source: [])  # no reading finds fields
+    monkeypatch.setattr(pipeline, "RETRY_BELOW_CONFIDENCE", 101.0)  # and every reading is unsure
+    photo = (ROOT / "model" / "samples" / "doc_0000.png").read_bytes()
+    extraction = Extractor().extract(photo, budget_s=2.5)
+    assert len(preprocessed) == 1
+    assert _step(extraction, "orient").detail.endswith("no time left to read it turned")
+    assert "the page read turned" in extraction.warnings[0]
+
+
 def test_an_unsure_page_is_not_asked_its_turn_when_no_time_is_left_to_read_it_turned(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -341,7 +370,7 @@ def test_an_unsure_page_is_not_asked_its_turn_when_no_time_is_left_to_read_it_tu
     from model.preprocess import orient
 
     detected: list[tuple[int, ...]] = []
-    monkeypatch.setattr(orient, "detect_orientation", lambda grey: detected.append(grey.shape))
+    monkeypatch.setattr(orient, "detect_orientation", lambda grey, budget=None: detected.append(grey.shape))
     monkeypatch.setattr(pipeline, "extract_candidates", lambda lines, source: [])  # no reading finds fields
     monkeypatch.setattr(pipeline, "RETRY_BELOW_CONFIDENCE", 101.0)  # and every reading is unsure
     photo = (ROOT / "model" / "samples" / "doc_0000.png").read_bytes()

@@ -267,6 +267,27 @@ def test_detect_orientation_falls_back_when_osd_unsure(monkeypatch: pytest.Monke
     assert (found.degrees, found.evidence.startswith("OSD unsure")) == (degrees, True)
 
 
+def test_the_orientation_fallback_reads_nothing_past_the_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its band readings took 0.6 s of a hard corpus page's last 1.0 s and the page overran its budget: they stop at
+    the deadline, like every reading, and the page keeps the turn its lines suggest."""
+    import time
+
+    from model.budget import Budget
+
+    monkeypatch.setattr(orient, "osd", lambda grey: (0, 0.5))
+    page = turn_clockwise(render_page(), 90)
+    started = time.thread_time()
+    assert orient.detect_orientation(page) is not None
+    unbounded = time.thread_time() - started
+    spent = Budget(0.001)
+    while spent.remaining_s() > 0:
+        pass
+    started = time.thread_time()
+    found = orient.detect_orientation(page, spent)
+    assert time.thread_time() - started < unbounded / 2
+    assert found is not None and found.degrees in (90, 270)
+
+
 @pytest.mark.parametrize("degrees", [90, 180, 270])
 def test_preprocess_turns_page_upright(degrees: int) -> None:
     photo = bgr(turn_clockwise(render_page(), degrees))
