@@ -122,6 +122,19 @@ _EVIDENCE: dict[DocumentType, tuple[tuple[re.Pattern[str], int], ...]] = {
             2,
         ),
         (re.compile(r"\bперевод|\bопераци[ияй]\b|комиссия", re.IGNORECASE), 1),
+        # a bank app's screen of a transfer, sent or about to be: captions of money leaving an account or card and
+        # the status a transfer reaches («Детали операции», «Сумма списания», «Будет зачислено», «Перевод
+        # выполнен»); the account it left «Откуда», a caption alone on its line, says less (a ticket's too)
+        (
+            re.compile(
+                r"детали\s+(?:операции|перевода|платежа)|сумма\s+(?:списания|к\s+(?:получению|зачислению))"
+                r"|будет\s+зачислено|номер\s+карты\s+получателя"
+                r"|перевод\s+(?:выполнен|отправлен|доставлен|исполнен|проведен|проведён|успешно)",
+                re.IGNORECASE,
+            ),
+            2,
+        ),
+        (re.compile(r"^\W*откуда\W*$", re.IGNORECASE | re.MULTILINE), 1),
     ),
 }
 

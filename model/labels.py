@@ -140,9 +140,10 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
 )  # fmt: skip
 
 
-_ROLE = r"(?:\s*[(\[{]\s*[а-яё]{5,}\s*[)\]}|])?"
+_ROLE = r"(?:\s*[(\[{]\s*(?:[а-яё]{5,}|ф[\s.,]*и[\s.,]*о[\s.,]*)\s*[)\]}|])?"
 """The party's role in parentheses after its label, as 1C prints it: «Поставщик (Исполнитель):», «Покупатель
-(Заказчик):». It belongs to the label, never to the name."""
+(Заказчик):», or what the label asks for, as a ПД-4 prints it: «Плательщик (Ф.И.О.):». It belongs to the label,
+never to the name."""
 
 
 _LINE_START_PREFIX = r"^[\s|*•:\[-]*"
@@ -272,12 +273,23 @@ def _value_like_its_label(rule: Rule, rest: str, following: str) -> bool:
     return below is not None and len(below.group().split()) == 1 and bool(following[below.end() :].strip())
 
 
+def _a_latin_word(matched: str) -> bool:
+    """A label's look-alike spelling in three lower-case Latin letters or more is a word of another text: OCR spells a
+    label's Cyrillic capitals in Latin capitals («UHH», «BUK»), while «utr.» in the middle of a ПД-4's garbled
+    «Лицевой счёт» matched «ИТГ» (a receipt's «ИТОГ» without its О) and gave the bill the period's year as a
+    total."""
+    letters = [char for char in matched if char.isalpha()]
+    return len(letters) >= 3 and all("a" <= char <= "z" for char in letters)
+
+
 def label_matches(line: str) -> list[tuple[Rule, re.Match[str]]]:
     """Each rule's labels on ``line``, less those inside a longer label of another field: the "счёт" of
     "Корр. счёт" is not the recipient's account."""
     matches = []
     for rule in RULES:
         for match in rule.pattern.finditer(line):
+            if rule.anywhere and _a_latin_word(match.group()):
+                continue
             matches.append((rule, match))
             if not rule.anywhere:
                 break

@@ -31,14 +31,15 @@ from model.values import (
 
 _SOCIETY = r"\w?[БB][ЩЧШ]ЕСТВ[ОO0]"
 _ORG_FORMS = (
-    "П?[АA][ОO]|[ЗО3O][АA][ОO]|НКО|ИП|МУП|ГУП|ФГУП|[CС0OО][0OО]{2}"
+    "П?[АA][ОO]|[ЗО3O][АA][ОO]|НКО|ИП|МУП|ГУП|ФГУП|ТСЖ|ТСН|ЖСК|[CС0OО][0OО]{2}"
     rf"|{_SOCIETY}\s+[СC]\s+ОГРАНИЧЕНН\w*\s+ОТВЕТСТВЕНН\w*(?!\w)"
     rf"|(?:(?:НЕ)?ПУБЛИЧН\w*\s+|ЗАКРЫТ\w*\s+|ОТКРЫТ\w*\s+)?\w?КЦИОНЕРН\w*\s+{_SOCIETY}(?!\w)"
     r"|ИНДИВИДУАЛЬН\w*\s+ПРЕДПРИНИМАТЕЛ\w*(?!\w)"
 )
 """Legal forms as printed and in OCR's Latin look-alikes ("AO «…»", "OOO «…»"), and
 written out as a cash register prints its user's name («ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ "АГРОТОРГ"»), its
-first letter and Щ as blur leaves them («ПБЧЕСТВО С …»)."""
+first letter and Щ as blur leaves them («ПБЧЕСТВО С …»); a homeowners' association or a housing cooperative (ТСЖ,
+ТСН, ЖСК) is paid by its residents' ПД-4."""
 _NAME_AFTER_FORM = rf"(?:\s*[{QUOTES}]|\s+(?-i:[A-ZА-ЯЁ]))"
 """What follows a legal form that opens a name: a quote, or a space and a capital («ООО«…», «ИП Иванов»); never a
 letter glued to it, which makes the form the start of a word («Сообщение получателю», «СООБЩЕНИЕ», «Ипотека»), nor
@@ -421,9 +422,15 @@ _OPERATOR = re.compile(
 """A receipt's line naming its fiscal data operator («ОФД ООО «Такском»», blurred «oon 000 …»): another party."""
 
 
+_PD4_HALF_TITLE = re.compile(r"^\W*(?:" + label("извещение") + "|" + label("квитанция") + r")\s+", re.IGNORECASE)
+"""A ПД-4 prints the payee's name beside each half's title, «Извещение ТСЖ «…»» and «Квитанция ТСЖ «…»», with no
+caption when the form's own captions are left out."""
+
+
 def _org_name(line: str) -> str | None:
-    """The company a line holds and nothing else: its legal form first (``_org_start``) or after a comma; not the
-    ОФД's (``_OPERATOR``)."""
+    """The company a line holds and nothing else (after a ПД-4 half's title): its legal form first (``_org_start``)
+    or after a comma; not the ОФД's (``_OPERATOR``)."""
+    line = _PD4_HALF_TITLE.sub("", line)
     if _OPERATOR.match(line):
         return None
     if (org := _org_start(line)) is not None:

@@ -29,7 +29,7 @@ _LOOKALIKES = {
     "к": "кk",
     "л": "лn",
     "м": "мm",
-    "н": "нh",
+    "н": "нhn",  # «Bank получателя»: OCR's English words read a Cyrillic н as n («Банк» as «Bank»)
     "о": "оo0",
     "п": "пn",
     "р": "рp",
@@ -519,21 +519,27 @@ that opens with its branch («в КУРСКИЙ РФ АО «РОССЕЛЬХОЗ
 
 BANK_TAIL = re.compile(
     r"\s+(?:" + label("бик") + r"|" + label("к/с") + r")\b.*$"
+    r"|(?:\s+(?!bank|банк)(?=\S*[a-z/])\S{1,5})?\s+[|\[(]?301\d{17}\W*$"
     r"|\s+(?:операция|перевод|платеж|платёж)\s+(?:выполнен|исполнен|проведен|в\s+обработке)\w*\W*$"
     r"|\s+(?:исполнено|выполнено|проведено)\W*$",
     re.IGNORECASE,
 )
-"""The БИК or к/с cell that shares a line with the bank's name, or the status its stamp prints after it («Банк ВТБ
-(ПАО) Операция выполнена», «… ИСПОЛНЕНО»)."""
+"""The БИК or к/с cell that shares a line with the bank's name — its twenty digits also after a caption OCR garbled
+into a short word with a Latin letter («… БАНКА Kien 30101810…») —, or the status its stamp prints after it («Банк
+ВТБ (ПАО) Операция выполнена», «… ИСПОЛНЕНО»)."""
 
 
-_REQUISITE_WORDS = ("инн", "кпп", "бик", "к/с", "р/с", "кор. сч", "корр. сч", "р/сч", "сч. №", "счет", "счёт")
+_REQUISITE_WORDS = (
+    "инн", "кпп", "бик", "к/с", "р/с", "кор. сч", "корр. сч", "р/сч", "сч. №", "счет", "счёт", "номер счета",
+    "номер счёта",
+)  # fmt: skip
 _REQUISITE_CELL = re.compile(
     r"(?<![а-яёa-z])(?:" + "|".join(label(word) for word in _REQUISITE_WORDS) + r")(?![а-яёa-z])", re.IGNORECASE
 )
 """The first requisite cell of a bank grid's row («ИНН … КПП … Сч. № …», «БИК …»): a bank's name ends before it,
 and text that starts with one is no bank's name at all (1C's «Банк получателя» over the ИНН row, a list's «Счёт
-получателя: 4070…» over a value-less «Банк получателя»)."""
+получателя: 4070…» over a value-less «Банк получателя», a transfer receipt's «Номер счёта / 4070…» over its
+«Банк получателя / …» whose name OCR garbled)."""
 
 
 _ONE_WORD_BANK = re.compile(r"банк|^[А-ЯЁA-Z]{2,4}$", re.IGNORECASE)
@@ -546,6 +552,9 @@ _CAPTION_BEFORE_BANK = re.compile(rf"^.{{0,20}}?получател\w*\W*(?={_BAN
 that starts like a bank's: a bank's name never contains «получателя»."""
 
 
+_NO_BANKS_FORM = re.compile(r"^\W*(?:ТСЖ|ТСН|ЖСК|СНТ|ИП)(?![\w-])")
+"""A homeowners' association, a housing or garden cooperative or a sole trader is never a bank: a ПД-4 read in
+columns gives the «Банк» caption the payee's «ТСЖ «…»» of the next line."""
 _PARTYS_BANK_CAPTION = re.compile(r"^\W*банк\W+(?:плательщик|получател|отправител)\w*\W*$", re.IGNORECASE)
 """«Банк плательщика», «Банк получателя» alone: the caption under a bank's cell, never a bank's name."""
 
@@ -553,7 +562,7 @@ _PARTYS_BANK_CAPTION = re.compile(r"^\W*банк\W+(?:плательщик|по�
 def read_bank(text: str) -> str | None:
     """A bank name, without a БИК/к/с tail that shares its line or the "в" before it, and none from a row of
     requisites, nor a lone word that names no bank, nor a bank's caption."""
-    if _PARTYS_BANK_CAPTION.match(text):
+    if _PARTYS_BANK_CAPTION.match(text) or _NO_BANKS_FORM.match(text):
         return None
     text = _CAPTION_BEFORE_BANK.sub("", _IN_BEFORE_BANK.sub("", text))
     if cell := _REQUISITE_CELL.search(text):

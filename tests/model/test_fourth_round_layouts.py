@@ -203,3 +203,117 @@ def test_a_cash_receipts_line_of_what_was_sold_is_no_purpose() -> None:
     assert details.purpose is None
     labelled = [*lines[:4], "Назначение платежа: Оплата услуг связи по договору 1-22", *lines[5:]]
     assert details_of(labelled).purpose == "Оплата услуг связи по договору 1-22"
+
+
+ALFA_RECEIPT = [
+    "Альфа-Банк",
+    "Квитанция о переводе по реквизитам",
+    "Платёж выполнен",
+    "Получатель ИП Зайцев Евгений Викторович",
+    "Счет получателя 40802810280944788666",
+    "{caption} ФИЛИАЛ № 6318 БАНКА ВТБ (ПАО)",
+    "БИК 043601968",
+    "Корр счет 30101810422023601968",
+    "Сумма 198 882,89 RUR",
+    "Комиссия 50,00 RUR",
+]
+
+
+@pytest.mark.parametrize("caption", ["Банк получателя", "Bank получателя", "Bahk получателя", "Банк пoлучaтeля"])
+def test_a_banks_caption_read_in_latin_look_alikes_still_names_the_recipients_bank(caption: str) -> None:
+    """OCR's English words read a hard photo's «Банк» as «Bank» (its н as n): the caption is still the recipient's
+    bank's, and the sending bank's logo over the receipt («Альфа-Банк») is not."""
+    lines = [line.format(caption=caption) for line in ALFA_RECEIPT]
+    details = details_of(lines)
+    assert details.bank_name == "ФИЛИАЛ № 6318 БАНКА ВТБ (ПАО)"
+    assert details.amount == "198882.89"
+
+
+@pytest.mark.parametrize(
+    "screen",
+    [
+        [line.format(title="Успешно", person="Олег Иванович 3.", bank_and_phone="Озон Банк - +7 940 *****-98")
+         for line in SBP_SCREEN],
+        [line.format(title="Перевод выполнен", person="Алексей Андреевич К.", bank_and_phone="МТС Банк : +7 915 "
+         "***-**-17") for line in SBP_SCREEN],
+        ["Закрыть Детали операции", "-1083,55 ©", "Имя получателя", "КИРИЛЛ ДМИТРИЕВИЧ И.", "Сумма", "1070,05 Р",
+         "Статус", "Проведен"],
+        ["Страна :", "Таджикистан", "Сумма к получению", "203,83 TJS", "Комиссия", "0 Р", "Сумма списания", "1700 Р",
+         "Номер транзакции", "3129156032"],
+    ],
+    ids=["a transfer by phone, «Откуда» and a fee's caption", "«Перевод выполнен»", "«Детали операции»",
+         "«Сумма списания»"],
+)  # fmt: skip
+def test_a_bank_apps_transfer_screen_is_a_bank_transfer(screen: list[str]) -> None:
+    """A bank app's screen of a transfer names no document («Квитанция» is a button on it): its captions of money
+    leaving an account or a card and the status a transfer reaches say what it is."""
+    assert classify(screen) == DocumentType.BANK_TRANSFER
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [["Откуда", "Москва", "Куда", "Казань", "Поезд 016А", "Вагон 7"], ["Перевод текста с английского", "Итого"]],
+    ids=["a ticket's «Откуда» alone", "a translation"],
+)
+def test_a_word_of_a_transfer_alone_makes_no_bank_transfer(lines: list[str]) -> None:
+    """One weak word of a transfer («Откуда», «перевод») is not enough to call a page a bank's transfer."""
+    assert classify(lines) == DocumentType.OTHER
+
+
+def test_a_latin_words_look_alike_letters_are_no_total_label() -> None:
+    """A ПД-4's hard photo read «Лицевой счёт» as «Лицевой utr.»: three lower-case Latin letters that match the
+    look-alikes of a receipt's «ИТГ» (its «ИТОГ» without the О) are a garbled word, not a total's label; the
+    period's year after it («03 3006») was taken for the amount over «Сумма платежа»."""
+    lines = [line.format(payer="Плательщик (Ф.И.О.): Новиков Роман Сергеевич") for line in PD4_HALF]
+    lines[4] = "Лицевой utr. 07933783 Периал- 03 3006"
+    assert details_of(lines).amount == "10303.24"
+    assert details_of(["ИТГ = =142.00", "UTOГ =142.00"]).amount == "142.00"
+
+
+@pytest.mark.parametrize("caption", ["Плательщик (Ф.И.О.):", "Плательщик (Ф.И.О. }:", "Плательщик (Ф. И. О.):"])
+def test_a_payers_label_keeps_what_it_asks_for_in_brackets(caption: str) -> None:
+    """«Плательщик (Ф.И.О.):» asks for a name: the bracket is the label's, not the payer's name's, with no QR to
+    cut it to (a hard photo's QR is often not decoded)."""
+    lines = [line.format(payer=f"{caption} Новиков Роман Сергеевич") for line in PD4_HALF]
+    assert details_of(lines).payer_name == "Новиков Роман Сергеевич"
+
+
+def test_a_pd4_read_in_columns_gives_its_bank_no_homeowners_association() -> None:
+    """Read in columns, a ПД-4's captions stand over their values («Банк» over the payee's «ТСЖ «…»»): a ТСЖ is
+    never a bank. The bank's own row keeps its name without its к/с, whatever OCR made of that caption."""
+    lines = [
+        "Форма № ПД-4",
+        "ИНН",
+        "Р/сч.",
+        "Банк",
+        "ТСЖ «Дельта Логистик»",
+        "5587110570",
+        "Банк. НИЖЕГОРОДСКИЙ ФИЛИАЛ АО ЮНИКРЕДИТ БАНКА Kien 30101810500000000799",
+        "Сумма платежа: 10303 руб. 24 коп.",
+    ]
+    assert details_of(lines).bank_name == "НИЖЕГОРОДСКИЙ ФИЛИАЛ АО ЮНИКРЕДИТ БАНКА"
+    lines = [line.format(payer="Плательщик (Ф.И.О.): Новиков Роман Сергеевич") for line in PD4_HALF]
+    assert details_of(lines).bank_name == "НИЖЕГОРОДСКИЙ ФИЛИАЛ АО ЮНИКРЕДИТ БАНКА"
+
+
+@pytest.mark.parametrize("title", ["Извещение", "Квитанция"])
+def test_a_pd4_names_its_payee_beside_the_halfs_title(title: str) -> None:
+    """A ПД-4 without the form's captions prints the payee beside each half's title («Извещение ТСЖ «…»»): with its
+    QR not decoded (a hard photo), that line still names who is paid."""
+    lines = [line.format(payer="Плательщик (Ф.И.О.): Новиков Роман Сергеевич") for line in PD4_HALF]
+    lines[0] = f"{title} ТСЖ «Дельта Логистик»"
+    assert details_of(lines).recipient_name == "ТСЖ «Дельта Логистик»"
+    assert details_of([*lines[1:], "Квитанция о переводе"]).recipient_name is None
+
+
+def test_an_account_numbers_caption_over_a_garbled_bank_is_no_banks_name() -> None:
+    """A transfer receipt's «Номер счёта / 4070…» row over «Bank получателя / р КО «…»», whose name OCR garbled past
+    reading: the row above is no bank grid's, so its caption is no bank's name."""
+    lines = [
+        "| Получатель / 000 «Лидермаркет»",
+        "| Номер счёта / 40702810226504197403",
+        "| ИНН получателя / A. 6124351443 |",
+        "| Bank получателя / р КО «Банк Таврический» |",
+        "БИК банка получателя / WS, и 045084092",
+    ]
+    assert details_of(lines).bank_name is None
