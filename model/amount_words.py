@@ -28,6 +28,8 @@ _ROUBLES = re.compile(
 )
 _WORD = re.compile(r"[а-яё]+", re.IGNORECASE)
 RULE = AMOUNT_IN_WORDS
+PAGES_DIFFER = "pages_differ"
+"""The rule ``model.disagreements`` names a file's pages disagreeing by: words on another page than the amount's."""
 
 
 def read_amount_in_words(lines: Sequence[str], source: Source) -> list[Candidate]:
@@ -104,8 +106,10 @@ def words_checked(
     value: str | None, check: FieldCheck, amounts: Sequence[Candidate], spelled: Sequence[Candidate]
 ) -> tuple[str | None, FieldCheck]:
     """The amount as the sum in words judges it: ``verified`` when the words repeat it; when they name another sum
-    that the page also reads in digits, that sum (the words say which total is due), ``verified``; otherwise, when
-    they contradict it, never ``verified``. Two sums in words (two documents in one file) judge nothing."""
+    that their page reads in digits beside the amount, that sum (the words say which of their page's totals is due),
+    ``verified``; otherwise, when they contradict it, never ``verified``. Two sums in words (two documents in one
+    file) judge nothing, and the words on another page than the amount's (an act of last month behind the bill)
+    choose none of their page's sums over it."""
     sums = {c.value for c in spelled}
     if value is None or len(sums) != 1:
         return value, check
@@ -115,7 +119,16 @@ def words_checked(
         if check.status == CheckStatus.VERIFIED:
             return value, check.model_copy(update={"detail": f"{check.detail}; {detail}"})
         return value, FieldCheck(status=CheckStatus.VERIFIED, source=check.source, rule=RULE, detail=detail)
-    in_digits = [c for c in amounts if _same(c.value, words)]
+    on_its_pages = {c.page for c in spelled}
+    in_digits = [c for c in amounts if _same(c.value, words) and c.page in on_its_pages]
+    if not any(c.page in on_its_pages for c in amounts if _same(c.value, value)) and check.source != Source.QR:
+        pages = ", ".join(map(str, sorted(on_its_pages)))
+        detail = (
+            f"page {pages} of the file writes out {words} in words and never reads {value}: the file holds another"
+            " document's sum; compare it with the document"
+        )
+        status = CheckStatus.UNVERIFIED if check.status == CheckStatus.VERIFIED else check.status
+        return value, check.model_copy(update={"status": status, "rule": PAGES_DIFFER, "detail": detail})
     if in_digits and check.source != Source.QR:
         detail = (
             f"the sum in words ({words}) names this one of the page's sums as the total due, not {value}, and reads"

@@ -16,6 +16,7 @@ value stays, and the detail names the other):
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from model import checks
 from model.schema import Candidate, CheckStatus, FieldCheck, Source
@@ -99,6 +100,30 @@ def _pages_contradict(field: str, value: str, candidates: list[Candidate]) -> st
         f"page {pages} of the file reads {', '.join(sorted({c.value for c in others}))} for it, and never {value}:"
         " the file holds another document's values; compare it with the document"
     )
+
+
+PAYEES_FIELDS = ("recipient_name", "recipient_kpp", "recipient_account", *_BANK_FIELDS)
+"""What a page says of the party it pays, beside that party's ИНН."""
+_UNDER_ITS_PAYEE = 10.0
+"""How far a page of another payee's readings rank under the others: below every score a label gives."""
+
+
+def another_payees_pages_last(readings: list[Candidate], inns: list[Candidate], inn: str | None) -> list[Candidate]:
+    """``readings`` (of the recipient's name, КПП, account or bank) from a page that names another payee ranked under
+    every other page's: its recipient's ИНН readings (``inns``) are all another number than ``inn``, the file's, which
+    another page reads. A subcontractor's act or another supplier's bill merged behind the bill prints its own
+    contractor's requisites under «Исполнитель», as labelled as the bill's. It only ranks: such a value is not
+    ``verified`` either way (the pages disagree, ``pages_differ``), and a page that reads no ИНН, a cover letter's,
+    keeps its place."""
+    if inn is None:
+        return readings
+    pages: dict[int, set[str]] = {}
+    for c in _printed(inns, "recipient_inn"):
+        pages.setdefault(c.page, set()).add(c.value)
+    others = {page for page, read in pages.items() if all(another_number(value, inn) for value in read)}
+    if not others or others == set(pages):
+        return readings
+    return [replace(c, score=c.score - _UNDER_ITS_PAYEE) if c.page in others else c for c in readings]
 
 
 def _several_receipts(candidates: list[Candidate]) -> list[str]:

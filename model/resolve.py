@@ -25,7 +25,7 @@ from model.amount_words import AMOUNT_IN_WORDS, words_checked
 from model.bank_check import check_bank_in_directory
 from model.bik_directory import BikDirectory, current_directory
 from model.checks import Rule
-from model.disagreements import another_number, disputed
+from model.disagreements import PAYEES_FIELDS, another_number, another_payees_pages_last, disputed
 from model.fees import FEE, fees_left_out
 from model.labels import TOTAL_SCORE
 from model.payment_lines import AMOUNT_PAID, paid_checked, stated_totals_first
@@ -740,6 +740,9 @@ def resolve(
             (by_field if _fits_schema(candidate) else misshapen)[candidate.field].append(candidate)
 
     _fiscal_own_numbers(by_field, candidates)
+    payees_inn, _ = _choose("recipient_inn", _own_numbers(by_field), _INN)
+    for field in PAYEES_FIELDS:
+        by_field[field] = another_payees_pages_last(by_field[field], by_field["recipient_inn"], payees_inn)
     values: dict[str, str | None] = {}
     results: dict[str, FieldCheck] = {"document_type": FieldCheck(source=document_type_source)}
     bic, results["bank_bic"] = _choose_bik(by_field["bank_bic"], by_field["bank_corr_account"])

@@ -155,9 +155,11 @@ def test_a_bill_alone_verifies_its_bank_and_its_total() -> None:
 def test_a_second_pages_act_of_another_contractor_verifies_neither_its_values_nor_the_bills() -> None:
     """A subcontractor's act merged behind the bill: its «Исполнитель» row names the recipient's place with another
     bank, and its sum in words confirms its own total; the file holds two documents, and which is the payment's no
-    rule can say."""
+    rule can say. The bill's payee, whose ИНН the act names as its «Заказчик», keeps the bill's requisites and
+    total, shown unverified: the words on the act's page choose none of its sums over the bill's."""
     details, checks = _read([BILL, ACT])
-    assert str(details.amount) == "20946.00" and checks["amount"].rule == "pages_differ"
+    assert str(details.amount) == "12000.00" and checks["amount"].rule == "pages_differ"
+    assert (details.recipient_account, details.bank_bic) == (PAYEE_ACCOUNT, SBER_BIK)
     assert not any(_verified(checks, *BANK_AND_PAYEE, "amount").values())
 
 
@@ -170,6 +172,37 @@ def test_the_same_suppliers_act_of_another_month_leaves_the_amount_unverified() 
     ]
     _, checks = _read([BILL, act])
     assert (checks["amount"].status, checks["amount"].rule) == (CheckStatus.UNVERIFIED, "pages_differ")
+
+
+def _another_suppliers(row: str) -> str:
+    for ours, theirs in (
+        (PAYEE_INN, OTHER_INN), (PAYEE_KPP, OTHER_KPP), (PAYEE_ACCOUNT, OTHER_ACCOUNT), (SBER_BIK, ALFA_BIK),
+        (SBER_CORR, ALFA_CORR), ("ПАО Сбербанк", "АО «АЛЬФА-БАНК»"), ("ООО «Ромашка»", "АО «Альфа-Сервис»"),
+        ("12 000,00", "20 946,00"), ("2 000,00", "3 491,00"),
+    ):  # fmt: skip
+        row = row.replace(ours, theirs)
+    return row
+
+
+@pytest.mark.parametrize("source", [Source.PDF, Source.OCR])
+def test_another_suppliers_bill_behind_the_bill_gives_it_none_of_its_requisites(source: Source) -> None:
+    """A file whose second page is another supplier's bill: the first page's payee, whose ИНН the file's checks
+    chose, keeps its own account, bank and name, unverified (the pages disagree), not the second payee's."""
+    details, checks = _read([BILL, [_another_suppliers(row) for row in BILL]], source=source)
+    assert (details.recipient_inn, details.recipient_account) == (PAYEE_INN, PAYEE_ACCOUNT)
+    assert (details.bank_bic, details.bank_corr_account, details.recipient_name) == (
+        SBER_BIK, SBER_CORR, "ООО «Ромашка»",
+    )  # fmt: skip
+    assert not any(_verified(checks, *BANK_AND_PAYEE, "amount").values())
+
+
+def test_a_cover_letter_before_the_bill_changes_nothing_of_it() -> None:
+    """A cover letter names its sender and no ИНН: the bill behind it reads and verifies as it does alone."""
+    cover = ["ООО «Ромашка»", "Исх. № 12 от 14.03.2025", "Направляем вам счёт на оплату № 118 за услуги марта."]
+    alone, alone_checks = _read([BILL])
+    details, checks = _read([cover, BILL])
+    assert details.model_dump(exclude={"payment_date"}) == alone.model_dump(exclude={"payment_date"})
+    assert _verified(checks, *BANK_AND_PAYEE, "amount") == _verified(alone_checks, *BANK_AND_PAYEE, "amount")
 
 
 TAIL = ["ИТОГ =15169.00", "ФН № 9287812586125400", "ФД № 50284", "ФП 3027892597", "СПАСИБО ЗА ПОКУПКУ"]
