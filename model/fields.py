@@ -16,6 +16,7 @@ from model.amount_words import read_amount_in_words
 from model.checks import corr_account_shape_valid
 from model.fees import read_fees
 from model.labels import INVOICE_WORD, OTHER_CAPTION, RULES, TITLE, label_matches, labelled_row, read_labelled
+from model.mail_headers import without_mail_headers
 from model.normalize import kopecks_shown, normalize_amount, normalize_currency
 from model.payment_lines import AMOUNT_PAID
 from model.payment_order import is_payment_order, read_payment_order
@@ -37,6 +38,8 @@ _PERSONAL_ACCOUNT_CELL = re.compile(r"\s*(?:л\s?/\s?с|лиц\w*\.?\s*сч\w*\.
 # purpose and the personal account beside it on one line.
 _CAPTIONS: tuple[tuple[str, re.Pattern[str], Callable[[str], str | None]], ...] = (
     ("recipient_name", re.compile(r"^\W*наименование получателя", re.IGNORECASE), read_name),
+    # a school's or a budget payee's ПД-4 captions the name in brackets, «(получатель платежа)», its «(» often lost
+    ("recipient_name", re.compile(r"^\W*получатель\s+платежа\s*\)\W*$", re.IGNORECASE), read_name),
     (
         "bank_name",
         re.compile(r"^\W*наименование банка", re.IGNORECASE),
@@ -155,7 +158,7 @@ def classify(lines: Sequence[str]) -> DocumentType:
 
 def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> list[Candidate]:
     """Every reading of every field that the labels in ``lines`` support, in reading order."""
-    lines = _roles_joined(lines)
+    lines = without_mail_headers(_roles_joined(lines))
     if source in OCR_SOURCES:
         lines = _ocr_misreadings_undone(lines)
     candidates: list[Candidate] = []
@@ -896,6 +899,19 @@ def _currency(lines: Sequence[str], source: Source) -> str:
     return normalize_currency(" ".join(marks)) or home
 
 
+_OTHER_CELLS_NUMBER = re.compile(r"\b\d[\d ]{5,}\d\b")
+_NUMBER_OF_THE_NAME = re.compile(label("л/с") + r"\s*$", re.IGNORECASE)
+
+
+def _other_cells_numbers_dropped(row: str) -> str:
+    """``row`` without the numbers in other cells of the captioned name's table row (1C's account beside the payee),
+    but with the number the name holds after «л/с» (a budget payee's personal account in its brackets: «(МАОУ
+    «СОШ № 114», л/с 30106Ш52141)»)."""
+    return _OTHER_CELLS_NUMBER.sub(
+        lambda number: number[0] if _NUMBER_OF_THE_NAME.search(row, 0, number.start()) else "", row
+    )
+
+
 def _caption_labelled(found: list[Candidate], line: str, above: Sequence[str], source: Source) -> list[Candidate]:
     """1C invoices print "Получатель" / "Банк получателя" under the cell holding the value: when such a label
     yields no name on its own line, the line above is read instead, at a lower score; a bank's name wrapped over
@@ -908,7 +924,7 @@ def _caption_labelled(found: list[Candidate], line: str, above: Sequence[str], s
             if rule.field == "bank_name" and (bank := bank_in_grid(above)) is not None:
                 candidates.append(Candidate(rule.field, bank, source, 0.9))
                 continue
-            above_words = re.sub(r"\b\d[\d ]{5,}\d\b", "", above[-1])  # the other cells of that table row
+            above_words = _other_cells_numbers_dropped(above[-1])
             if (value := rule.read(above_words)) is not None and not labelled_row(above[-1]):
                 candidates.append(Candidate(rule.field, value, source, 0.8))
     return candidates

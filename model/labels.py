@@ -180,7 +180,7 @@ RULES = _rules()
 ANY_LABEL = re.compile("|".join(rule.pattern.pattern for rule in RULES if not rule.anywhere), re.IGNORECASE)
 _OTHER_CAPTIONS = (
     "основание", "статус", "комиссия", "номер операции", "идентификатор операции", "счет списания", "счёт списания",
-    "телефон", "тел.", "адрес", "огрн", "огрнип", "оплатить не позднее", "оплатить до", "срок оплаты",
+    "телефон", "тел.", "адрес", "огрн", "огрнип", "оплатить не позднее", "оплатить до", "срок оплаты", "срок уплаты",
     "счет действителен", "счёт действителен", "кассир", "смена", "в том числе ндс", "в т.ч. ндс", "итого без ндс",
     "банковские реквизиты", "реквизиты",
 )  # fmt: skip
@@ -212,12 +212,15 @@ TITLE = re.compile(
             label("кассовый чек"),
             label("платежное поручение"),
             label("платёжное поручение"),
+            label("налоговое уведомление"),
         ]
     ),
     re.IGNORECASE,
 )
 """A document's title, also in OCR's Latin look-alikes: «Счет Ha оплату». A label alone on its line never takes it for
-its value («Плательщик» over «ПЛАТЕЖНОЕ ПОРУЧЕНИЕ №478612» in a text layer's order)."""
+its value («Плательщик» over «ПЛАТЕЖНОЕ ПОРУЧЕНИЕ №478612» in a text layer's order). A title's date is the
+document's (``model.unlabelled``): a tax office's payment slip is dated only by the notice it comes with, whose
+title it prints over its own («Налоговое уведомление № 459089743 от 26.07.2026»)."""
 _LEGAL_FORM_ALONE = (
     r"^\W*(?:(?:публичное|непубличное|открытое|закрытое)?\s*акционерное\s+общество|общество\s+с\s+ограниченной"
     r"\s+ответственностью|индивидуальный\s+предприниматель|п?ао|ооо|оао|зао|ип|нко)\W*$"
@@ -239,9 +242,12 @@ _DANGLING = {
 "Северо-Западный банк ПАО" / "Сбербанк", "… образовательное учреждение высшего" / "образования «… университет»",
 «ПУБЛИЧНОЕ АКЦИОНЕРНОЕ ОБЩЕСТВО» / «"МОСЭНЕРГОСБЫТ"»."""
 _DANGLING["payer_name"] = _DANGLING["recipient_name"]
-_DANGLING["bank_name"] = re.compile(_DANGLING["bank_name"].pattern + r"|(?<![\w-])г\.$", re.IGNORECASE)
+_DANGLING["bank_name"] = re.compile(
+    _DANGLING["bank_name"].pattern + r"|(?<![\w-])(?:г\.|" + label("по") + "|" + label("при") + r")$", re.IGNORECASE
+)
 """A bank's city after its «г.» on the next line: «ОТДЕЛЕНИЕ ОРЁЛ БАНКА РОССИИ//УФК по Орловской области г.» /
-«Орёл»."""
+«Орёл»; the treasury office's region after its «по», also read «no» («… БАНКА РОССИИ//УФК по» / «Ярославской области
+г. Ярославль»)."""
 
 
 def _unclosed(value: str) -> bool:

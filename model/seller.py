@@ -1,9 +1,11 @@
 """A cash receipt's seller by its place: a 54-ФЗ register prints the seller's name in the head, on the lines over
 its ИНН, and that place names it where the name's own shape is not the one the unlabelled rules know
 (``model.unlabelled``): a chain's register puts the legal form after the name without a comma («Агроторг ООО»), and
-a café or a shop may print its kind and quoted sign alone («КАФЕ "ЛУКОМОРЬЕ"»). Only under a receipt's own ИНН
-label (not the cashier's, the ОФД's or a buyer's) and only a line that holds nothing else: a garbled head gives no
-name rather than a wrong one."""
+a café or a shop may print its kind and quoted sign alone («КАФЕ "ЛУКОМОРЬЕ"»). A company's name in the usual shape
+(«АО «Альфа-Строй Нефтепродукт»») is found anywhere on the page, but the one over the ИНН outranks the others there:
+a card slip printed above the receipt on the same tape opens with the acquiring bank («АО "АБ "РОССИЯ"»). Only under
+a receipt's own ИНН label (not the cashier's, the ОФД's or a buyer's) and only a line that holds nothing else: a
+garbled head gives no name rather than a wrong one."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from collections.abc import Sequence
 from model.labels import label_matches
 from model.normalize import normalize_text
 from model.schema import Candidate, Source
+from model.unlabelled import org_name
 from model.values import ITALIC_LOOKALIKES, QUOTES, label, misread_legal_form
 
 _SELLER_INN = re.compile(r"(?<![а-яёa-z])" + label("инн") + r"[\s.:№]*\d{10}", re.IGNORECASE)
@@ -46,7 +49,7 @@ _KIND_REACH = 4
 _FORM_TOKEN = re.compile(r"(?<!\w)(?:[A-ZА-ЯЁ0-9]{2,3}|ип|общество)(?!\w)", re.IGNORECASE)
 _SIGN_SCORE = 0.2
 """Below any company's name: a sign names the seller only when its head names no company."""
-_FORM_LAST_SCORE = 0.35
+_FORM_LAST_SCORE = _OVER_THE_INN_SCORE = 0.35
 """Above a company's name found anywhere else (0.3): its place over the ИНН says whose it is."""
 
 
@@ -59,6 +62,8 @@ def seller_over_its_inn(lines: Sequence[str], source: Source) -> list[Candidate]
         for above in range(index - 1, max(-1, index - _KIND_REACH - 1), -1):
             if index - above <= _FORM_LAST_REACH and (name := _form_last(lines[above])) is not None:
                 found.append(Candidate("recipient_name", name, source, _FORM_LAST_SCORE))
+            elif index - above <= _FORM_LAST_REACH and (name := org_name(lines[above])) is not None:
+                found.append(Candidate("recipient_name", name, source, _OVER_THE_INN_SCORE))
             elif (sign := _KIND_AND_SIGN.match(lines[above])) and not _names_a_company(
                 lines[max(0, above - 2) : index]
             ):

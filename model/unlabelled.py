@@ -17,6 +17,7 @@ from model.values import (
     BANK_TAIL,
     LOOKALIKE_LETTERS,
     NUMBER_SIGN,
+    PD4_HALF_TITLE,
     QUOTES,
     digit_tokens,
     grouped_digits,
@@ -67,15 +68,16 @@ _SPACED_AMOUNT = re.compile(
 """A big bold amount alone on its line that OCR split between its digits («31 6,00 ₽», «1 83 1 71 ‚78 ₽», «384, 1 8
 руб.»): with its kopecks and currency, and nothing else on the line, the digits are one number."""
 _REFERENCED_DATE = re.compile(
-    r"(?<![а-яё])(?:от|до|по|позднее|позже|срок\w*(?:\s+оплаты)?|действи\w*|"
+    r"(?:(?<![а-яё])(?:от|до|по|позднее|позже|срок\w*(?:\s+[оу]платы)?|действи\w*|"
     + label("на")
-    + r"(?:\s+(?:начало|конец)\s+\w+)?)\W*$",
+    + r"(?:\s+(?:начало|конец)\s+\w+)?)\W*|^\W*срок\w*(?![а-яё])\D*)$",
     re.IGNORECASE,
 )
 """A date after "от" is another document's ("договор № 5 от …"); after "до", "по", "не позднее" or a "срок" a
-deadline or a validity ("Оплатить не позднее …", «Счёт действителен по …»); after "на" the moment a balance or a
-reading stands at («Задолженность на 01.12.2026», also OCR's «Ha», «Сальдо на начало периода …», «по состоянию на
-…»): never the payment's date."""
+deadline or a validity ("Оплатить не позднее …", «Счёт действителен по …»), and so is any date on a line that a
+«Срок» opens, whatever words OCR made of the rest of its caption (a tax slip's «Срок уплаты не позднее 01.12.2026»
+read «Срок уплаты непозднев.01.12.2026»); after "на" the moment a balance or a reading stands at («Задолженность на
+01.12.2026», also OCR's «Ha», «Сальдо на начало периода …», «по состоянию на …»): never the payment's date."""
 _BROWSER_PRINT_HEADER = re.compile(r"^\W*\d{1,2}[./]\d{1,2}[./]\d{2,4},\s*\d{1,2}:\d{2}")
 """A browser prints the moment of printing ("04.12.2026, 14:35", "12/4/26, 2:35 PM") atop each page it prints: a
 date of printing, not of paying."""
@@ -136,6 +138,13 @@ _BANK_WORD = re.compile(r"банк(?![а-яё])|(?<![а-яё])А?КБ(?![а-яё
 
 _BANKING_APP = re.compile(r"приложени|онлайн|online|мобильн", re.IGNORECASE)
 """A bank's app ("Мобильное приложение Сбербанк", "СберБанк Онлайн"): how the payer paid, not the payee's bank."""
+
+
+_STAMP_STATUS = re.compile(
+    r"(?<![а-яёa-z])(?:вып[оo]лнен|исп[оo]\w?[лй]?нен|пр[оo]в[еёe]ден)[аоы]?(?![а-яёa-z])", re.IGNORECASE
+)
+"""What a bank's stamp says after its name («ПАО СБЕРБАНК · ОПЕРАЦИЯ ВЫПОЛНЕНА», «… ИСПОЛНЕНО»): that bank
+executed the transfer, so it is the payer's, which issued the receipt, not the recipient's."""
 
 
 def _looks_like_a_bank(line: str) -> bool:
@@ -365,7 +374,7 @@ _PURPOSE_START = re.compile(r"(?<![а-яё])(?:[ОO]плата|Возврат|П
 look-alikes "Оплата no счёту"): a purpose whose "Назначение платежа" caption blur took."""
 
 
-_PAYEE_ACCOUNTS_BY_SHAPE = frozenset({"407", "408", "405", "406", "403", "421", "423", "031", "401"})
+_PAYEE_ACCOUNTS_BY_SHAPE = frozenset({"407", "408", "405", "406", "403", "421", "423", "031", "032", "401"})
 """The balance accounts a payee's 20 digits start with when no label says whose they are: narrower than what a
 labelled account may start with (``values.settlement_account``), since here the shape is all the evidence."""
 
@@ -422,15 +431,10 @@ _OPERATOR = re.compile(
 """A receipt's line naming its fiscal data operator («ОФД ООО «Такском»», blurred «oon 000 …»): another party."""
 
 
-_PD4_HALF_TITLE = re.compile(r"^\W*(?:" + label("извещение") + "|" + label("квитанция") + r")\s+", re.IGNORECASE)
-"""A ПД-4 prints the payee's name beside each half's title, «Извещение ТСЖ «…»» and «Квитанция ТСЖ «…»», with no
-caption when the form's own captions are left out."""
-
-
-def _org_name(line: str) -> str | None:
-    """The company a line holds and nothing else (after a ПД-4 half's title): its legal form first (``_org_start``)
-    or after a comma; not the ОФД's (``_OPERATOR``)."""
-    line = _PD4_HALF_TITLE.sub("", line)
+def org_name(line: str) -> str | None:
+    """The company a line holds and nothing else (after a ПД-4 half's title, ``PD4_HALF_TITLE``): its legal form
+    first (``_org_start``) or after a comma; not the ОФД's (``_OPERATOR``)."""
+    line = PD4_HALF_TITLE.sub("", line)
     if _OPERATOR.match(line):
         return None
     if (org := _org_start(line)) is not None:
@@ -518,10 +522,12 @@ def read_unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
         if (start := _PURPOSE_START.search(line)) and (purpose := read_purpose(line[start.start() :])) is not None:
             purpose = continued("purpose", purpose, [below]) or purpose
             found.append(Candidate("purpose", purpose, source, 0.3, by_shape=True))
-        if _looks_like_a_bank(line) and (bank := read_bank(line)) is not None:
+        if _STAMP_STATUS.search(line):
+            pass  # the executing bank's stamp names neither the recipient nor their bank
+        elif _looks_like_a_bank(line) and (bank := read_bank(line)) is not None:
             if index not in slip:
                 found.append(Candidate("bank_name", bank, source, 0.3))
-        elif (name := _org_name(line)) is not None and not (index in slip and _BANK_WORD.search(name)):
+        elif (name := org_name(line)) is not None and not (index in slip and _BANK_WORD.search(name)):
             found.append(Candidate("recipient_name", name, source, 0.3))  # a slip's bank is no seller either
         if _STANDALONE_AMOUNT.match(line) and not _MASKED_NUMBER.search(above) and (amount := payable(line)):
             unread = not kopecks_shown(line)

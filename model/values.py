@@ -446,11 +446,22 @@ _BANK_OFFICE_BESIDE = re.compile(r"\s+(?:дополнительный|опера
 офис "Самарский Региональный Центр"…», a ЖКХ bill's payee beside its bank): no payee's name goes on into one."""
 
 
+PD4_HALF_TITLE = re.compile(
+    r"^[\W_]*(?:" + label("извещение") + "|" + label("квитанция") + r")(?![а-яёa-z])[\s:|.-]*(?=[«\"“„А-ЯЁA-Z])",
+    re.IGNORECASE,
+)
+"""The title a ПД-4 prints in its left column beside the payee's name that opens the right one, «Извещение» on the
+upper half and «Квитанция» on the lower, on the name's line as OCR reads the row («Квитанция Финансовое управление
+…», «Извещение ТСЖ «…»»): the form's, not the name's."""
+
+
 def read_name(text: str) -> str | None:
     """A name as printed, without the ИНН/КПП (before or after it), address, phone or invoice title that shares its
-    line; OCR's "000" for ООО is undone. None where the text is another cell's caption."""
+    line, nor a ПД-4's column word before it; OCR's "000" for ООО is undone. None where the text is another cell's
+    caption."""
     if _CAPTION_START.match(text):
         return None
+    text = PD4_HALF_TITLE.sub("", text)
     text = _BANK_OFFICE_BESIDE.sub("", _REQUISITES_FIRST.sub("", _FORM_ROW_NUMBER.sub("", text)))
     text = _NEXT_CAPTION.sub("", _FORM_BLANK.sub("", text))
     name = _TITLE_TAIL.sub("", _ADDRESS_TAIL.sub("", _ORG_END.sub("", text))).strip(" :|_—-`")
@@ -463,10 +474,14 @@ def read_name(text: str) -> str | None:
     return normalize_text(name) if _names_something(name, r"[А-Яа-яЁёA-Za-z]{2}") else None
 
 
-_NEXT_CAPTION = re.compile(r"(?<=[»\"”\w.])\s+[А-ЯЁ][а-яё]+(?:\s+[а-яё]+){0,3}\s?:(?:\s.*)?$")
+_NEXT_CAPTION = re.compile(
+    r"(?<=[»\"”\w.])(?:\s+(?:[^\w\s]{1,2}|\d{1,2}))*\s+[А-ЯЁ][а-яё]+(?:\s+[а-яё]+){0,3}\s?:(?:\s.*)?$"
+)
 """The next cell's caption on the name's line, a capitalised word or a few ending in a colon: a web page's header
 row prints its captions side by side («Продавец: ООО "Союз" Дата и время: Итоговая сумма:», the values on the row
-under them), and OCR's «Дата ииреми:» still ends in its colon. A name holds no colon."""
+under them), and OCR's «Дата ииреми:» still ends in its colon; a ЕПД's grid prints the payer's code in the next
+cell, its border and specks read between («Плательщик Морозов Игорь Иванович 1 2 = Код плательщика: | 8753…»). A
+name holds no colon."""
 _FORM_ROW_NUMBER = re.compile(r"\s*\((?:\d{1,2}[а-яёa-z]?|[бб6]?[аa])\)\s*$", re.IGNORECASE)
 """The number a счёт-фактура's form gives each row at its end, «Продавец Татэнерго (2)», «(6а)», OCR's «(ба)»."""
 _WORD_LOOKALIKES = str.maketrans("ABCEHKMOPTXY30", "АВСЕНКМОРТХУЗО")
