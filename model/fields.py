@@ -142,11 +142,33 @@ _EVIDENCE: dict[DocumentType, tuple[tuple[re.Pattern[str], int], ...]] = {
 }
 
 
+_STATEMENT_TITLE = re.compile(
+    r"^\W*(?:индивидуальная\s+)?выписка\s+(?:по|из)\s+(?:лицевого\s+)?(?:сч[её]т|карт|договор)"
+    r"|^\W*справка\s+о\s+движении\s+(?:денежных\s+)?средств",
+    re.IGNORECASE | re.MULTILINE,
+)
+"""A bank statement's title: «Выписка по счёту дебетовой карты», «Выписка по договору 5317757507», «Справка о
+движении средств». A statement lists a period's operations under the bank's own header; it is no payment document."""
+_STATEMENT_TITLE_LINES = 15
+"""A statement's title stands at the top of its first page, under the bank's header or the holder's address; further
+down, the same words are a sentence («Выписка по счёту доступна в приложении»)."""
+
+
+def is_statement(lines: Sequence[str]) -> bool:
+    """A bank statement (``_STATEMENT_TITLE``) and no payment order: which of its sums, dates and parties is «the»
+    payment has no answer, so none is read from it."""
+    head = "\n".join(lines[:_STATEMENT_TITLE_LINES])
+    return not is_payment_order(lines) and _STATEMENT_TITLE.search(head) is not None
+
+
 def classify(lines: Sequence[str]) -> DocumentType:
     """The document type with the most telltale words; a single word ("квитанция", "кассир") is not enough. A
-    payment order's title names its type whatever its purpose quotes («Счет на оплату №436 от …»)."""
+    payment order's title names its type whatever its purpose quotes («Счет на оплату №436 от …»); a bank
+    statement, whose operations' words a transfer's would score, is none of the three."""
     if is_payment_order(lines):
         return DocumentType.BANK_TRANSFER
+    if is_statement(lines):
+        return DocumentType.OTHER
     text = "\n".join(lines)
     scores = {
         kind: sum(weight for pattern, weight in evidence if pattern.search(text))

@@ -21,7 +21,7 @@ from model.budget import Budget, check_deadline
 from model.columns import unzipped_columns
 from model.documents import Page, TextWord, load_document
 from model.evidence import PageReading, with_evidence
-from model.fields import classify, extract_candidates
+from model.fields import classify, extract_candidates, is_statement
 from model.labels import TOTAL_SCORE
 from model.ocr import OcrLine, OcrResult, OcrWord, read_large_rows, recognize
 from model.pooling import pool_readings
@@ -560,6 +560,8 @@ class Extractor:
             reading.candidates[read_before:] = [replace(c, page=number + 1) for c in reading.candidates[read_before:]]
             if number == 0:
                 steps, intermediates = page_steps, page_images
+        if reading.texts and is_statement(reading.texts[0].splitlines()):  # its operations are nobody's payment
+            reading.candidates = [c for c in reading.candidates if c.source == Source.QR]
         with reading.timer.stage("checks"):
             document_type, type_source = (
                 reading.document_types[0] if reading.document_types else (DocumentType.OTHER, None)

@@ -102,10 +102,13 @@ _DIGIT_LIKE = str.maketrans(
     }
 )
 _DIGIT_RUN = re.compile(
-    r"[0-9OoОоDQIl|!iЗзбБSsBВZz](?:[0-9OoОоDQIl|!iЗзбБSsBВZz]|[ \u00a0](?=[0-9]+(?![0-9])(?![.:,/][0-9])))*"
+    r"(?<=[0-9][.:,])[0-9OoОоDQIl|!iЗзбБSsBВZz]+"
+    r"|[0-9OoОоDQIl|!iЗзбБSsBВZz](?:[0-9OoОоDQIl|!iЗзбБSsBВZz]|[ \u00a0](?=[0-9]+(?![0-9])(?![.:,/][0-9])))*"
 )
 """A run of digit groups; a group that opens a date, a time or a decimal ("26.09.17", "10:41", "46,90") starts a
-number of its own: a cash register prints the date after the ИНН on one line («ИНН: 2310031475 26.09.17 10:41»)."""
+number of its own: a cash register prints the date after the ИНН on one line («ИНН: 2310031475 26.09.17 10:41»).
+The group that ends one is a number of its own too: a statement prints an operation's moment before its number
+(«16.03.2025 09:59:00 3768415059»), whose seconds joined to it would read as an old register's padded ИНН."""
 
 
 def digit_tokens(text: str) -> list[str]:

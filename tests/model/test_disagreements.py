@@ -7,7 +7,6 @@ are of the classes the hostile check's second round draws (``bench/hostile_secon
 
 from __future__ import annotations
 
-import io
 from dataclasses import replace
 
 import pytest
@@ -19,6 +18,7 @@ from model.pooling import pool_readings
 from model.qr import parse_qr_payload
 from model.resolve import resolve
 from model.schema import Candidate, CheckStatus, DocumentType, FieldCheck, PaymentDetails, Source
+from tests.text_pdfs import text_pdf
 
 SBER_BIK, SBER_CORR = "044525225", "30101810400000000225"
 ALFA_BIK, ALFA_CORR = "044525593", "30101810200000000593"
@@ -260,30 +260,11 @@ def test_a_banks_name_with_fd_in_it_gives_no_fiscal_document_number() -> None:
         assert details.fiscal_document_number is None
 
 
-def _text_pdf(pages: list[list[str]]) -> bytes:
-    """A PDF whose pages carry ``pages``' lines in a text layer, as an accounting program saves a bill and an act."""
-    import matplotlib
-    import matplotlib.pyplot as plt
-    from matplotlib.backends.backend_pdf import PdfPages
-
-    matplotlib.use("Agg")
-    matplotlib.rcParams["pdf.fonttype"] = 42
-    buffer = io.BytesIO()
-    with PdfPages(buffer) as pdf:
-        for lines in pages:
-            figure = plt.figure(figsize=(8.27, 11.69))
-            for index, line in enumerate(lines):
-                figure.text(0.05, 0.95 - index * 0.03, line, fontsize=7)
-            pdf.savefig(figure)
-            plt.close(figure)
-    return buffer.getvalue()
-
-
 def test_the_pipeline_tells_a_files_pages_apart() -> None:
     """``model.pipeline`` numbers each reading with its page: the bill alone verifies its bank, the bill with another
     contractor's act behind it does not, and its amount is disputed by page."""
-    alone = Extractor("tesseract").extract(_text_pdf([BILL]), budget_s=0)
+    alone = Extractor("tesseract").extract(text_pdf([BILL]), budget_s=0)
     assert alone.checks["bank_bic"].status == CheckStatus.VERIFIED
-    both = Extractor("tesseract").extract(_text_pdf([BILL, ACT]), budget_s=0)
+    both = Extractor("tesseract").extract(text_pdf([BILL, ACT]), budget_s=0)
     assert both.checks["bank_bic"].status != CheckStatus.VERIFIED
     assert both.checks["amount"].status != CheckStatus.VERIFIED
