@@ -164,6 +164,12 @@ of another word, the «ФД» of «ОФД»), nor a zero, which is that word's l
 ОФД:», the fiscal data operator's site, read «Сайт 0$Д:» (its Ф as «$»), names no ФД."""
 
 
+_LABEL_END = r"(?:i(?![а-яёa-z\d])|(?![а-яёa-z]))"
+"""Where a label ends: before anything but a letter, or at a Latin «i» that ends the word, the colon after it as
+Indra OCR reads a receipt's small print («K On/aTEi. ..533.70», «Номер ссылкиї»; its «ї» and «і» are no Russian
+letters and end a label anyway)."""
+
+
 def _rules() -> list[Rule]:
     rules = []
     for field_name, labels, read, anywhere, score in _RULE_TABLE:
@@ -171,7 +177,7 @@ def _rules() -> list[Rule]:
         alternatives = "|".join(label(spelling.strip()) for spelling in spellings)
         speck = _SPECK_BEFORE_A_TOTAL if field_name == "amount" else ""
         prefix, role = (_ANYWHERE_PREFIX, "") if anywhere else (_LINE_START_PREFIX + speck, _ROLE)
-        pattern = re.compile(prefix + r"(?:" + alternatives + r")(?![а-яёa-z])" + role + _SEPARATOR, re.IGNORECASE)
+        pattern = re.compile(prefix + r"(?:" + alternatives + r")" + _LABEL_END + role + _SEPARATOR, re.IGNORECASE)
         rules.append(Rule(field_name, pattern, read, anywhere, score))
     return rules
 

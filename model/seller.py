@@ -24,9 +24,10 @@ _OTHER_PARTIES = frozenset({"others_inn", "supplier_inn", "payer_inn"})
 _LETTERS = r"[A-Za-zА-ЯЁа-яё]"
 _FORM_LAST = re.compile(
     rf"^[\W_]{{0,3}}(?P<name>[A-ZА-ЯЁ]{_LETTERS}{{3,}}(?:[\s-]+{_LETTERS}{{3,}}){{0,2}})\s+(?P<form>[A-ZА-ЯЁ0]{{2,3}})"
-    r"[\W_]{0,3}$"
+    r"(?:\s+[^\W\d_])?[\W_]{0,3}$"
 )
-"""A name of one to three words and its legal form after it, with no comma («Агроторг ООО», read «Arporopr 000»)."""
+"""A name of one to three words and its legal form after it, with no comma («Агроторг ООО», read «Arporopr 000»),
+perhaps with one letter's speck of the photo's edge after it («‚  Arpotopr 000 м»)."""
 _RECEIPT_WORDS = re.compile(
     r"итог|сумм|сдач|смен|чек|касс|налич|безнал|скидк|округл|приход|расход|возврат|продаж|всего|оплат|сайт|адрес"
 )

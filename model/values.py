@@ -27,7 +27,7 @@ _LOOKALIKES = {
     "и": "иuй",
     "й": "йuи",
     "к": "кk",
-    "л": "лn",
+    "л": "лn/",  # a thermal print's Л, its left leg faint, reads as a slash («К On/aTE:» for «К ОПЛАТЕ:»)
     "м": "мm",
     "н": "нhn",  # «Bank получателя»: OCR's English words read a Cyrillic н as n («Банк» as «Bank»)
     "о": "оo0",
@@ -491,9 +491,10 @@ _WORD_LOOKALIKES = str.maketrans("ABCEHKMOPTXY30", "АВСЕНКМОРТХУЗО
 _SAME_SHAPES = ("AaBCcEeHKMOoPpTXxy", "АаВСсЕеНКМОоРрТХху")
 LOOKALIKE_LETTERS = str.maketrans(*_SAME_SHAPES)
 """Latin letters drawn as Cyrillic ones are, in both cases: a word OCR spelled partly in them is Cyrillic again."""
-ITALIC_LOOKALIKES = str.maketrans(_SAME_SHAPES[0] + "rnum", _SAME_SHAPES[1] + "гпит")
-"""The same, and the lower-case letters Tesseract reads a Cyrillic italic or blurred г, п, и, т as: only for a word
-whose every letter is one of them (in a word with other Latin letters an n may well be an м misread)."""
+ITALIC_LOOKALIKES = str.maketrans(_SAME_SHAPES[0] + "rnumt", _SAME_SHAPES[1] + "гпитт")
+"""The same, and the lower-case letters Tesseract reads a Cyrillic italic or blurred г, п, и, т as (a т as «m», or
+as «t» in a register's dot font: «Arpotopr»): only for a word whose every letter is one of them (in a word with
+other Latin letters an n may well be an м misread)."""
 _CYRILLIC_READ_AS_LATIN = re.compile(r"(?<!\w)[A-ZА-ЯЁ0-9]*[ABCEHKMOPTXY][A-ZА-ЯЁ0-9]*(?!\w)")
 
 
