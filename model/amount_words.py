@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from number_parser import parse_number
 
+from model.disagreements import PAGES_DIFFER
 from model.schema import Candidate, CheckStatus, FieldCheck, Source
 from model.values import read_amount
 
@@ -28,8 +29,6 @@ _ROUBLES = re.compile(
 )
 _WORD = re.compile(r"[а-яё]+", re.IGNORECASE)
 RULE = AMOUNT_IN_WORDS
-PAGES_DIFFER = "pages_differ"
-"""The rule ``model.disagreements`` names a file's pages disagreeing by: words on another page than the amount's."""
 
 
 def read_amount_in_words(lines: Sequence[str], source: Source) -> list[Candidate]:

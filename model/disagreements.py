@@ -24,7 +24,12 @@ from model.schema import Candidate, CheckStatus, FieldCheck, Source
 _RECIPIENTS_NUMBERS = ("recipient_inn", "recipient_kpp", "recipient_account", "bank_bic", "bank_corr_account")
 _BANK_FIELDS = ("bank_bic", "bank_corr_account", "bank_name")
 """The bank's fields stand or fall together: the directory confirms a name and a к/с by the БИК they are read with."""
-_OWN_RULES = frozenset({"qr_contradicted", "pages_differ"})
+QR_CONTRADICTED = "qr_contradicted"
+PAGES_DIFFER = "pages_differ"
+"""A file's pages disagree: another page reads another value for the field and never this one (also the sum in
+words of another page, ``model.amount_words``)."""
+SEVERAL_RECEIPTS = "several_receipts"
+_OWN_RULES = frozenset({QR_CONTRADICTED, PAGES_DIFFER})
 _PAGED_FIELDS = (*_RECIPIENTS_NUMBERS, "amount")
 _ONE_RECEIPTS_FIELDS = ("amount", "payment_date", "fiscal_document_number", "fiscal_sign")
 """What differs between two receipts of one register's tape; the ФН, the seller and its ИНН do not."""
@@ -151,16 +156,16 @@ def disputed(values: dict[str, str | None], results: dict[str, FieldCheck], cand
     for field in _RECIPIENTS_NUMBERS:
         if (value := _verified(field, values, results)) is not None and results[field].source == Source.QR:
             why = _qr_contradicted(field, value, candidates, values["bank_bic"])
-            _dispute(results, field, "qr_contradicted", why)
+            _dispute(results, field, QR_CONTRADICTED, why)
     if len({c.page for c in candidates}) > 1:
         for field in _PAGED_FIELDS:
             if (value := _verified(field, values, results)) is not None:
-                _dispute(results, field, "pages_differ", _pages_contradict(field, value, candidates))
+                _dispute(results, field, PAGES_DIFFER, _pages_contradict(field, value, candidates))
     if signs := _several_receipts(candidates):
         why = f"the page prints {len(signs)} receipts (ФП {', '.join(signs)}): it may be either's"
         for field in _ONE_RECEIPTS_FIELDS:
             if results[field].status == CheckStatus.VERIFIED:
-                _dispute(results, field, "several_receipts", why)
+                _dispute(results, field, SEVERAL_RECEIPTS, why)
     bic = results["bank_bic"]
     if bic.status != CheckStatus.VERIFIED and bic.rule in _OWN_RULES:
         for field in _BANK_FIELDS:
