@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 import time
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -256,8 +257,9 @@ LONG_READ = ROOT / "bench" / "corpus" / "data" / "doc_0052.jpg"
 """A blurred, noisy page whose first reading costs 1.6-2.2 CPU s."""
 
 
+@cache
 def _preprocessed_blurred_page() -> np.ndarray:
-    """``LONG_READ`` as the reading gets it."""
+    """``LONG_READ`` as the reading gets it (preprocessed once: about a CPU second; no reading writes to it)."""
     from model.documents import load_document
     from model.preprocess.pipeline import preprocess
 
