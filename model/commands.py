@@ -70,6 +70,7 @@ def _extract_file(path: str, preprocess: bool) -> tuple[dict[str, Any] | None, s
         "file": path,
         "fields": result.details.model_dump(mode="json"),
         "checks": result.checks_json(),
+        "quality": result.quality.model_dump(mode="json") if result.quality else None,
         "backend": result.backend,
         "elapsed_ms": round(result.elapsed_ms),
     }
@@ -98,7 +99,8 @@ def extract(
     no_preprocess: Annotated[bool, typer.Option("--no-preprocess", help="Read the image as it is.")] = False,
     workers: Annotated[int, typer.Option(help="Worker processes; 0 = one per CPU core.")] = 0,
 ) -> None:
-    """Print one JSON line per file: {"file", "fields", "checks", "backend", "elapsed_ms"}."""
+    """Print one JSON line per file: {"file", "fields", "checks", "quality", "backend", "elapsed_ms"}; quality's
+    unread_reason says why a file gave no details (a bank statement, a photo too poor, the time budget)."""
     if backend not in ("auto", "tesseract", "qwen-vl"):
         stderr.print(f"receipt-extractor: --backend must be auto, tesseract or qwen-vl, not {backend!r}")
         raise typer.Exit(2)

@@ -560,15 +560,24 @@ class Extractor:
             reading.candidates[read_before:] = [replace(c, page=number + 1) for c in reading.candidates[read_before:]]
             if number == 0:
                 steps, intermediates = page_steps, page_images
-        if reading.texts and is_statement(reading.texts[0].splitlines()):  # its operations are nobody's payment
+        statement = bool(reading.texts) and is_statement(reading.texts[0].splitlines())
+        if statement:  # its operations are nobody's payment
             reading.candidates = [c for c in reading.candidates if c.source == Source.QR]
+        warnings = reading.budget.warnings()
         with reading.timer.stage("checks"):
             document_type, type_source = (
                 reading.document_types[0] if reading.document_types else (DocumentType.OTHER, None)
             )
             details, field_checks = resolve(reading.candidates, document_type, type_source)
             field_checks = with_evidence(details, field_checks, reading.page_readings)
-            quality = assess(details, field_checks, reading.confidences, reading.page_shapes)
+            quality = assess(
+                details,
+                field_checks,
+                reading.confidences,
+                reading.page_shapes,
+                statement=statement,
+                truncated=bool(warnings),
+            )
         return Extraction(
             details=details,
             checks=field_checks,
@@ -578,7 +587,7 @@ class Extractor:
             steps=steps,
             stages=reading.timer.stages,
             intermediates=intermediates,
-            warnings=reading.budget.warnings(),
+            warnings=warnings,
             quality=quality,
         )
 

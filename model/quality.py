@@ -10,15 +10,20 @@ Measured on the benchmark corpus (``python -m bench.quality``, Tesseract): asked
 photo documents, and 24 of 39 hard ones, which hold 23 of the 26 readings scoring under 0.5 F1. Low confidence
 alone is no sign: five documents read at 27-43% confidence (one of them a photo) scored 0.80-0.91; the least sure
 clean and photo pages without a QR read at 78% and 74%.
+
+When no payment detail came back at all, ``unread_reason`` says why, from a closed list (``UnreadReason``), so that a
+client can word each case for a person: an empty answer looks the same whatever its cause, and the causes call for
+different actions (another document, another photo, another try).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from model.schema import CheckStatus, DocumentType, FieldCheck, PaymentDetails, Source
+from model.schema import VALUE_FIELDS, CheckStatus, DocumentType, FieldCheck, PaymentDetails, Source
 
 KEY_FIELDS: Mapping[str, tuple[str, ...]] = {
     DocumentType.BANK_TRANSFER: ("recipient_name", "amount", "payment_date"),
@@ -34,6 +39,21 @@ MOST_KEY_FIELDS = 0.5
 """Share of the key fields that must be read and not refuted."""
 SMALL_IMAGE_PX = 600
 """A page whose shorter side is under this many pixels is too small for its print to be read."""
+
+
+class UnreadReason(StrEnum):
+    """Why a reading gave no payment details, the first that applies.
+
+    ``statement``: a bank statement (its title says so: «Выписка по счёту», «Справка о движении средств»); it lists a
+    period's operations and none of them is «the» payment, so nothing is read from it. ``retake``: the reading is
+    too poor to rely on (``ReadingQuality.retake``). ``deadline``: the time budget ran out before any detail was read
+    (the warnings say what it left out). ``no_payment_details``: the document was read, and shows none of a payment
+    document's details."""
+
+    STATEMENT = "statement"
+    RETAKE = "retake"
+    DEADLINE = "deadline"
+    NO_PAYMENT_DETAILS = "no_payment_details"
 
 
 class ReadingQuality(BaseModel):
@@ -58,6 +78,14 @@ class ReadingQuality(BaseModel):
     )
     key_fields: int = Field(ge=0, description="How many key fields a document of this type shows")
     smallest_side_px: int | None = Field(None, ge=0, description="The first page's shorter side, in pixels")
+    unread_reason: UnreadReason | None = Field(
+        None,
+        description="Why no payment details were read, when none were: statement (not a payment document: a bank "
+        "statement lists many operations; upload the receipt or payment order of one operation), retake (the "
+        "reading is too poor: take another photo), deadline (the time budget ran out before any detail was read: "
+        "try again), no_payment_details (the document was read and shows none: not a receipt, invoice or "
+        "transfer). Null when details were read",
+    )
 
 
 def assess(
@@ -65,9 +93,14 @@ def assess(
     checks: Mapping[str, FieldCheck],
     confidences: Sequence[float],
     page_shapes: Sequence[tuple[int, ...]],
+    *,
+    statement: bool = False,
+    truncated: bool = False,
 ) -> ReadingQuality:
     """The reading's quality from what the extraction measured: the OCR pages' mean confidences, the chosen values
-    and their checks, the pages' sizes."""
+    and their checks, the pages' sizes; ``statement`` when the document is a bank statement, whose values are not
+    read, ``truncated`` when the time budget left part of the reading out. A statement is not sent back for a
+    retake: another photo of it is no payment document either."""
     keys = KEY_FIELDS.get(str(details.document_type), KEY_FIELDS[DocumentType.OTHER])
     read = sum(1 for field in keys if getattr(details, field) is not None and _not_refuted(checks.get(field)))
     confidence = round(sum(confidences) / len(confidences), 1) if confidences else None
@@ -80,15 +113,28 @@ def assess(
         reasons.append("key_fields_missing")
     if side is not None and side < SMALL_IMAGE_PX:
         reasons.append("small_image")
-    poor = "key_fields_missing" in reasons and len(reasons) > 1
+    retake = "key_fields_missing" in reasons and len(reasons) > 1 and not exact and not statement
     return ReadingQuality(
-        retake=poor and not exact,
+        retake=retake,
         reasons=reasons,
         confidence=confidence,
         key_fields_read=read,
         key_fields=len(keys),
         smallest_side_px=side,
+        unread_reason=_unread_reason(details, statement=statement, retake=retake, truncated=truncated),
     )
+
+
+def _unread_reason(details: PaymentDetails, *, statement: bool, retake: bool, truncated: bool) -> UnreadReason | None:
+    """Why nothing was read (``UnreadReason``); None when a value was. A statement is named whatever a QR code on it
+    gave: its text, where its operations are, was set aside."""
+    if statement:
+        return UnreadReason.STATEMENT
+    if any(getattr(details, field) is not None for field in VALUE_FIELDS):
+        return None
+    if retake:
+        return UnreadReason.RETAKE
+    return UnreadReason.DEADLINE if truncated else UnreadReason.NO_PAYMENT_DETAILS
 
 
 def _not_refuted(check: FieldCheck | None) -> bool:

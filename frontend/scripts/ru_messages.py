@@ -241,6 +241,26 @@ RU = {
     ),
     "Take another photo": "Сделать другое фото",
     "Hard to read: take another photo": "Плохо читается: сделайте другое фото",
+    "Not a payment document": "Это не платёжный документ",
+    "This is a bank statement: it lists many operations, so no single payment can be read from it. Upload the "
+    "receipt or payment order of the one operation you need.": (
+        "Это выписка по счёту: в ней много операций, поэтому один платёж из неё не прочитать. Загрузите чек или "
+        "платёжное поручение нужной операции."
+    ),
+    "Nothing was read in time": "Не успели ничего прочитать",
+    "The reading stopped at its time limit before it found any details, most likely because the service was busy. "
+    "Your photo is stored: try again in a moment.": (
+        "Чтение остановилось по лимиту времени, не найдя ни одного реквизита: скорее всего, сервис был занят. Фото "
+        "сохранено: попробуйте ещё раз чуть позже."
+    ),
+    "No payment details found": "Платёжные реквизиты не найдены",
+    "The document was read, but it shows no recipient, amount or account to pay. Upload a receipt, an invoice or a "
+    "bank transfer confirmation.": (
+        "Документ прочитан, но в нём нет ни получателя, ни суммы, ни счёта для оплаты. Загрузите чек, счёт на оплату "
+        "или подтверждение перевода."
+    ),
+    "No payment details were read": "Платёжные реквизиты не прочитаны",
+    "Upload another document": "Загрузить другой документ",
     "The photo, with the place the chosen field was read marked": "Фото, на котором отмечено, где прочитано поле",
     "Choose a field to see where on the photo it was read.": "Выберите поле, чтобы увидеть, где на фото оно прочитано.",
     "Confirmed": "Подтверждено",

@@ -89,3 +89,17 @@ def test_a_statement_read_whole_names_no_payee_nor_payment() -> None:
     assert details.document_type == DocumentType.OTHER
     assert (details.recipient_name, details.recipient_inn, details.recipient_kpp) == (None, None, None)
     assert (details.amount, details.payment_date, details.bank_name) == (None, None, None)
+
+
+def test_a_statements_empty_answer_says_it_is_a_statement_and_a_receipts_answer_says_nothing() -> None:
+    """The reason reaches the module's output (``quality.unread_reason``), so a person is told to upload one
+    operation's receipt instead of being shown a blank form."""
+    receipt = ["Чек по операции", "Перевод по СБП", "Получатель ООО «Ромашка»", "ИНН 7707083893", "Сумма 1 234,50 ₽"]
+    extractor = Extractor("tesseract")
+    lines = [*_statement_head("Выписка по счёту дебетовой карты"), *_statement_rows("3836012587")[1:]]
+    statement = extractor.extract(text_pdf([lines]), budget_s=0)
+    assert statement.quality is not None and statement.quality.unread_reason == "statement"
+    assert not statement.quality.retake
+    read = extractor.extract(text_pdf([receipt]), budget_s=0)
+    assert read.details.recipient_inn == "7707083893"
+    assert read.quality is not None and read.quality.unread_reason is None

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from tests.text_pdfs import text_pdf
+
 CLI = [sys.executable, "-m", "app.cli"]
 
 
@@ -49,8 +51,9 @@ def test_extract_prints_one_json_line_per_file_and_reports_bad_ones(
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert [record["file"] for record in records] == [str(path) for path in good]
     for record in records:
-        assert set(record) == {"file", "fields", "checks", "backend", "elapsed_ms"}
+        assert set(record) == {"file", "fields", "checks", "quality", "backend", "elapsed_ms"}
         assert record["backend"] == "tesseract"
+        assert record["quality"]["unread_reason"] is None  # their details were read
         assert record["fields"]["recipient_inn"] == samples[Path(record["file"])]["recipient_inn"]
     errors = result.stderr.strip().splitlines()
     assert len(errors) == len(bad_files)
@@ -74,6 +77,17 @@ def test_extract_keeps_stderr_for_the_users_problems_on_a_page_read_twice() -> N
     assert result.returncode == 0
     assert json.loads(result.stdout)["file"] == str(photo)
     assert result.stderr == ""
+
+
+def test_extract_says_why_a_bank_statement_gave_no_details(tmp_path: Path) -> None:
+    statement = tmp_path / "statement.pdf"
+    lines = ["АО «Звезда Банк»", "Выписка по счёту дебетовой карты", "16.03.2025 Перевод через СБП + 20 000.00"]
+    statement.write_bytes(text_pdf([lines]))
+    result = _run("extract", "--backend", "tesseract", str(statement))
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert record["fields"]["amount"] is None
+    assert record["quality"]["unread_reason"] == "statement"
 
 
 def test_extract_rejects_an_unknown_backend() -> None:

@@ -14,6 +14,7 @@ import pytest
 from model.budget import DeadlineExceededError
 from model.inference import QWEN_WEIGHTS_ENV, InferenceInputError, inference, load
 from model.pipeline import Extractor
+from tests.text_pdfs import text_pdf
 
 KEY_FIELDS = ("recipient_inn", "bank_bic", "amount", "fiscal_drive_number")
 
@@ -42,7 +43,8 @@ def test_inference_returns_every_output_for_each_sample(
         by_name = {output["name"]: output for output in outputs}
         assert set(by_name) == {"payment_details", "checks", "response", "warnings", "quality"}
         assert json.loads(by_name["warnings"]["data"][0]) == []
-        assert json.loads(by_name["quality"]["data"][0])["retake"] is False  # the samples are good photos
+        quality = json.loads(by_name["quality"]["data"][0])
+        assert (quality["retake"], quality["unread_reason"]) == (False, None)  # good photos, their details read
         details = json.loads(by_name["payment_details"]["data"][0])
         for field in KEY_FIELDS:
             assert details[field] == truth[field], f"{path.name}: {field}"
@@ -50,6 +52,20 @@ def test_inference_returns_every_output_for_each_sample(
         assert set(checks) == set(details)
         assert any(check["box"] and 0 < check["confidence"] <= 100 for check in checks.values())
         assert by_name["response"]["data"][0].strip()
+
+
+def test_inference_says_why_a_bank_statement_gave_no_details(extractor: Extractor) -> None:
+    statement = [
+        "АО «Звезда Банк», ИНН/КПП 7707083893/770301001",
+        "Выписка по счёту дебетовой карты",
+        "Период выписки: 02.12.2024 – 22.03.2025",
+        "16.03.2025 09:59:00 3836012587 Перевод через СБП. Отправитель: Давид Сергеевич Б. + 20 000.00",
+    ]
+    image = {"name": "image", "datatype": "BYTES", "shape": [1], "data": [text_pdf([statement])]}
+    outputs = inference([], [image], [{"name": "payment_details"}, {"name": "quality"}], "tesseract", extractor)
+    details, quality = (json.loads(output["data"][0]) for output in outputs)
+    assert details["document_type"] == "other" and details["recipient_inn"] is None
+    assert quality["unread_reason"] == "statement"
 
 
 def test_inference_accepts_raw_bytes_parameters_and_output_selection(

@@ -32,6 +32,7 @@ from app.web.receipt.payment import (
 from app.web.receipt.preview import Preview, read_record, with_record
 from app.web.session import Login
 from app.web.state import SignInRequired, web_state
+from model.quality import UnreadReason
 
 LOG = logging.getLogger(__name__)
 RECORD_VERSION = 1
@@ -126,9 +127,13 @@ def record_context(record: dict[str, Any]) -> dict[str, Any]:
 def details_context(details: dict[str, str | None], record: dict[str, Any] | None) -> dict[str, Any]:
     """What the details card, the badges and the QR card show for ``details``: the values, each field's check
     (the module's, or the rules' again for an edit), where on the photo each was read, whether to ask for another
-    photo, and the QR (or why there is none)."""
+    photo, why nothing was read (``unread_reason``), and the QR (or why there is none)."""
     checks = field_checks(details, record, details.get("document_type"))
-    where = {"boxes": evidence_boxes(record), "retake": asks_for_retake(record)}
+    where = {
+        "boxes": evidence_boxes(record),
+        "retake": asks_for_retake(record),
+        "nothing_read": unread_reason(details, record),
+    }
     return {"values": details, "checks": checks, **where, **qr_context(details, checks)}
 
 
@@ -155,6 +160,17 @@ def asks_for_retake(record: dict[str, Any] | None) -> bool:
     """The module judged the reading too poor to rely on (``quality.retake``): the page asks for another photo."""
     quality = (record or {}).get("quality")
     return isinstance(quality, dict) and quality.get("retake") is True
+
+
+def unread_reason(details: dict[str, str | None], record: dict[str, Any] | None) -> str | None:
+    """Why the module read nothing (``quality.unread_reason``: a bank statement, the time budget, no payment details
+    on the page), while the form is still empty: once the person types a value, the page is theirs to fill in. None
+    for ``retake``, which the request for another photo already says."""
+    quality = (record or {}).get("quality")
+    reason = quality.get("unread_reason") if isinstance(quality, dict) else None
+    if not isinstance(reason, str) or reason == UnreadReason.RETAKE:
+        return None
+    return None if any(value for name, value in details.items() if name != "document_type") else reason
 
 
 def qr_context(details: dict[str, str | None], checks: dict[str, dict[str, Any]]) -> dict[str, Any]:

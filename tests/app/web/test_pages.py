@@ -118,7 +118,7 @@ def test_receipt_flow_preview_read_export_history(
     assert 'value="3834964079"' in outcome.text
     assert "ИНН" in outcome.text and "БИК" in outcome.text and "Р/с" in outcome.text
     assert 'id="f-fiscal_sign"' not in outcome.text  # ФН, ФД, ФП only on a cash receipt
-    assert 'data-check="verified"' in outcome.text
+    assert 'data-check="verified"' in outcome.text and 'data-testid="nothing-read"' not in outcome.text  # no "why"
     processed_id = re.search(r'name="processed_id" value="([0-9a-f]+)"', outcome.text).group(1)  # type: ignore[union-attr]
 
     details = dict(re.findall(r'<input id="f-(\w+)" name="\w+" value="([^"]*)"', outcome.text))
@@ -538,6 +538,50 @@ def test_each_page_of_a_pdf_original_is_shown_on_its_own(
     assert client.get(f"/images/{photo_id}?page=2").status_code == 404
     assert client.get(f"/images/{photo_id}?page=1").status_code == 200
     assert client.get(f"/images/{pdf_id}?page=0").status_code == 422
+
+
+def test_a_bank_statement_is_explained_not_shown_as_an_empty_form(
+    client: TestClient, realm: TestIdentityProvider
+) -> None:
+    """The module reads nothing from a statement and says why (``quality.unread_reason``); the page says it in the
+    person's language, in place of a summary that would ask for the QR's fields, until the person types a value."""
+    statement = [
+        "АО «Звезда Банк», ИНН/КПП 7707083893/770301001",
+        "Выписка по счёту дебетовой карты",
+        "Период выписки: 02.12.2024 – 22.03.2025",
+        "16.03.2025 09:59:00 Перевод через СБП. Отправитель: Давид Сергеевич Б. + 20 000.00",
+    ]
+    csrf = sign_in(client, web_token(realm, TESSERACT_GROUP))
+    original_id = _upload(client, csrf, "statement.pdf", pdf_pages(((8.27, 11.69), statement)), "application/pdf")
+    wordings = {
+        "en": ("Not a payment document", "a bank statement", "Upload another document"),
+        "ru": ("Это не платёжный документ", "выписка по счёту", "Загрузить другой документ"),
+    }
+    for language, (title, why, action) in wordings.items():
+        outcome = client.post(
+            f"/receipts/{original_id}/extract",
+            headers=_htmx(csrf) | {"Accept-Language": language},
+            data={"model": "tesseract-ocr"},
+        )
+        assert outcome.status_code == 200, outcome.text
+        assert attribute(outcome.text, "nothing-read", "data-reason") == "statement"
+        card = outcome.text.split('data-testid="nothing-read"')[1].split("</section>")[0]
+        assert title in card and why in card and action in card
+        assert attribute(outcome.text, "nothing-read-action", "href") == "/"
+        status = outcome.text.split('data-testid="summary-status"')[1].split("</p>")[0]
+        assert title in status and attribute(outcome.text, "summary-status", "data-ready") == "false"
+        assert 'data-testid="retake"' not in outcome.text  # another photo of a statement would not help
+    assert attribute(client.get(f"/receipts/{original_id}").text, "nothing-read", "data-reason") == "statement"
+
+    processed_id = re.search(r'name="processed_id" value="([0-9a-f]+)"', outcome.text).group(1)  # type: ignore[union-attr]
+    form = {"document_type": "other", "processed_id": processed_id}
+    untouched = client.post(f"/receipts/{original_id}/qr", headers=_htmx(csrf), data=form)
+    assert attribute(untouched.text, "summary-status", "data-ready") == "false"
+    assert "Not a payment document" in untouched.text.split('data-testid="summary-status"')[1].split("</p>")[0]
+    typed = form | {"recipient_name": "ООО «Ромашка»", "amount": "100.00"}
+    live = client.post(f"/receipts/{original_id}/qr", headers=_htmx(csrf), data=typed)
+    assert live.status_code == 200 and 'data-testid="summary-status"' in live.text
+    assert "Not a payment document" not in live.text  # the form is the person's now
 
 
 def test_paid_cash_receipt_gets_the_tax_service_check_not_a_payment_qr(
