@@ -11,7 +11,7 @@ import os
 import resource
 import statistics
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -41,6 +41,9 @@ class ImageRun:
     """The reading stopped at its time budget (``RECEIPT_READ_BUDGET_S``) and returned what it had."""
     cpu_ms: float = 0.0
     """CPU time the worker spent on the document: its cost on one core, whatever else the machine was doing."""
+    budget_factor: float | None = None
+    """What the budget was scaled by on the worker's machine (``model.calibration``); None: no budget (the baseline,
+    a refused file)."""
 
 
 @dataclass
@@ -55,7 +58,7 @@ class BackendRun:
         return [image.elapsed_ms for image in self.images if image.error is None]
 
 
-_Result = tuple[dict[str, str | None], dict[str, float], dict[str, str], bool]
+_Result = tuple[dict[str, str | None], dict[str, float], dict[str, str], bool, float | None]
 _worker: Callable[[bytes], _Result] | None = None
 
 
@@ -70,7 +73,7 @@ def _init(backend: str) -> None:
             loaded = time.perf_counter()
             fields, _ = baseline_extract(image)
             done = time.perf_counter()
-            return fields, {"load": (loaded - started) * 1000, "ocr": (done - loaded) * 1000}, {}, False
+            return fields, {"load": (loaded - started) * 1000, "ocr": (done - loaded) * 1000}, {}, False, None
 
         _worker = run_baseline
         return
@@ -81,7 +84,8 @@ def _init(backend: str) -> None:
     def run_pipeline(data: bytes) -> _Result:
         result = extractor.extract(data)
         statuses = {name: str(check["status"]) for name, check in result.checks_json().items()}
-        return result.details.model_dump(mode="json"), result.stages, statuses, result.truncated
+        details = result.details.model_dump(mode="json")
+        return details, result.stages, statuses, result.truncated, result.budget_factor
 
     _worker = run_pipeline
 
@@ -96,14 +100,14 @@ def _run_one(path: str) -> tuple[ImageRun, float]:
     assert _worker is not None
     started, cpu_started = time.perf_counter(), cpu_s()
     try:
-        fields, stages, statuses, truncated = _worker(Path(path).read_bytes())
+        fields, stages, statuses, truncated, factor = _worker(Path(path).read_bytes())
         error = None
     except DocumentError as exc:
-        fields, stages, statuses, truncated, error = {}, {}, {}, False, str(exc)
+        fields, stages, statuses, truncated, factor, error = {}, {}, {}, False, None, str(exc)
     elapsed = (time.perf_counter() - started) * 1000
     cpu = (cpu_s() - cpu_started) * 1000
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return ImageRun(Path(path).name, fields, stages, elapsed, error, statuses, truncated, cpu), peak_mb
+    return ImageRun(Path(path).name, fields, stages, elapsed, error, statuses, truncated, cpu, factor), peak_mb
 
 
 def run_backend(backend: str, paths: Sequence[Path], workers: int) -> BackendRun:
@@ -327,6 +331,20 @@ def _budget_setting() -> str:
     return os.environ.get(BUDGET_ENV) or f"{DEFAULT_BUDGET_S:g}, the default"
 
 
+def budget_note(factors: Iterable[float | None]) -> str:
+    """The budget a run read under: the setting, in the reference machine's CPU seconds, and the factor(s) the
+    workers' calibration scaled it by on this machine (``model.calibration``), as each document reported it."""
+    from model.inference import CALIBRATION_ENV
+
+    seen = sorted({factor for factor in factors if factor is not None})
+    if seen:
+        scaled = f"scaled here by {' or '.join(f'{factor:g}' for factor in seen)}, this machine's calibration factor"
+    else:
+        scaled = "no document had a budget to scale"
+    setting = f"{CALIBRATION_ENV}={os.environ.get(CALIBRATION_ENV) or 'on'}"
+    return f"RECEIPT_READ_BUDGET_S={_budget_setting()} CPU s of the reference machine; {scaled} ({setting})"
+
+
 def run_benchmark(
     corpus: Path = DEFAULT_CORPUS,
     out: Path = DEFAULT_RESULTS,
@@ -358,8 +376,8 @@ def run_benchmark(
         _time_table(list(runs.values())),
         "CPU seconds are what a document costs on one core whatever else the machine was doing (the wall clock of a "
         "busy machine is not), its decoding in the sandbox's child process included; a document's reading stops at "
-        f"its budget (RECEIPT_READ_BUDGET_S={_budget_setting()} CPU s, its decoding included) and returns what it has, "
-        "and the last column counts the documents it cut short.",
+        "its budget (its decoding included) and returns what it has, and the last column counts the documents it cut "
+        f"short. The budget: {budget_note(image.budget_factor for run in runs.values() for image in run.images)}.",
         "## F1 per field (and the right values verified, of the right ones)",
         _per_field_table(list(runs.values())),
         "## Latency per stage",

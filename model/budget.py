@@ -19,6 +19,12 @@ this reading has had so far (``timeout_ms``): the time the thread ran against th
 schedstat), not against the wall clock, which also counts waiting for the decoding sandbox and OpenCV's threads: a
 3264×2448 photo, stretched 6× by such waits, was given 22 s for a reading that took 6 CPU s of its 4 s budget.
 
+The budget is given in seconds of the reference machine, the one the project's figures come from, and holds this
+machine's equivalent: ``seconds`` times the ``factor`` that ``model.calibration`` measured once per process (1 on
+the reference machine, 1.26 on one that takes a quarter longer to read). A CPU second does more on a faster machine: an
+absolute budget would cut pages at other points there (other values read) and leave the slowest document at the cap
+while the median fell. The costs the pipeline sets aside in reference seconds (``here``) are scaled alike.
+
 The budget is what the reading may cost; the caller's deadline is when nobody waits for it any more. When the runtime
 has answered 504 its thread cannot be stopped from outside, so the work stops itself: ``inference`` sets the deadline
 the runtime gives it for the call (``request_deadline``), and every pass, the decoding sandbox and Qwen-VL's
@@ -41,8 +47,9 @@ DEFAULT_BUDGET_S = 3.6
 """About twice a photo's median cost on one core, its decoding included, with room for the pass in flight at the
 deadline: the slowest of 132 real documents costs 3.69 CPU s (4.27 for 119 of them at a 4 s budget), 2.8x the
 photos' median of 1.32 s, 4.8x the whole set's 0.77 s, which text PDFs (0.05 s) pull down (5.3x among the Russian
-ones). It is CPU seconds, not a ratio: on a faster machine the median falls and the cap does not.
-``RECEIPT_READ_BUDGET_S`` or the request's ``budget_s`` changes it, 0 turns it off."""
+ones). It is CPU seconds of the reference machine: scaled by this machine's speed (``Budget.factor``), so that a
+faster machine's cap falls with its median. ``RECEIPT_READ_BUDGET_S`` or the request's ``budget_s`` changes it, 0
+turns it off."""
 
 MIN_CPU_TO_MEASURE_S = 0.05
 """Below this much CPU time the wall/CPU ratio is noise (a page fault, a context switch)."""
@@ -68,7 +75,10 @@ class Budget:
     """The deadline of one document, from its decoding to its checks, and what was skipped to keep it."""
 
     seconds: float | None = DEFAULT_BUDGET_S
-    """CPU seconds of this thread and its sandbox children (``spent_s``); None or 0: no deadline."""
+    """CPU seconds on the reference machine; None or 0: no deadline."""
+    factor: float = 1.0
+    """This machine's CPU seconds for one of the reference machine's (``model.calibration``): the deadline comes when
+    this thread and its sandbox children have spent ``seconds × factor`` (``spent_s``)."""
     started_cpu: float = field(default_factory=time.thread_time)
     started_children_cpu: float = field(default_factory=thread_children_cpu_seconds)
     started_wall: float = field(default_factory=time.perf_counter)
@@ -77,11 +87,15 @@ class Budget:
     kept_s: float = 0.0
     """CPU seconds set aside for a pass that must come later (``keeping``)."""
 
+    def here(self, reference_s: float) -> float:
+        """The CPU seconds on this machine that do the work of ``reference_s`` on the reference machine."""
+        return reference_s * self.factor
+
     def remaining_s(self) -> float:
-        """CPU seconds left (less what is kept for a later pass)."""
+        """CPU seconds on this machine left (less what is kept for a later pass)."""
         if not self.seconds:
             return math.inf
-        return self.seconds - self.kept_s - self.spent_s()
+        return self.here(self.seconds) - self.kept_s - self.spent_s()
 
     def spent_s(self) -> float:
         """CPU seconds the document has cost since the budget started: this thread's and those of the children it
@@ -91,8 +105,9 @@ class Budget:
 
     @contextmanager
     def keeping(self, seconds: float) -> Iterator[None]:
-        """Within the block the deadline comes ``seconds`` early: the time is kept for a pass that follows it and
-        must not be crowded out by the block's optional passes (the second reader of a pooled reading)."""
+        """Within the block the deadline comes ``seconds`` (of this machine) early: the time is kept for a pass that
+        follows it and must not be crowded out by the block's optional passes (the second reader of a pooled
+        reading)."""
         self.kept_s += seconds
         try:
             yield
@@ -134,10 +149,12 @@ class Budget:
         return bool(self.skipped)
 
     def warnings(self) -> list[str]:
-        """What a person is told: which passes the budget left out, so a missing field may be read by retrying."""
+        """What a person is told: which passes the budget left out, so a missing field may be read by retrying, and
+        the budget in both units: the reference machine's seconds it was given in, and this machine's CPU seconds."""
         if not self.skipped:
             return []
-        return [f"reading stopped at the {self.seconds:g} s budget: {'; '.join(self.skipped)}"]
+        units = f"reference-machine seconds, {self.here(self.seconds or 0.0):.3g} CPU s on this one"
+        return [f"reading stopped at the {self.seconds:g} s budget ({units}): {'; '.join(self.skipped)}"]
 
 
 class DeadlineExceededError(TimeoutError):

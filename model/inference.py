@@ -15,7 +15,7 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from model import sandbox
+from model import calibration, sandbox
 from model.bik_directory import current_directory
 from model.budget import DEFAULT_BUDGET_S, request_deadline
 from model.documents import DocumentError
@@ -29,7 +29,11 @@ when a GPU and weights are present, otherwise Tesseract; ``indra``: the Indra OC
 extra (weights under a modified OpenRAIL-M license); ``pooled``: Tesseract and Indra, the checks choosing."""
 
 BUDGET_ENV = "RECEIPT_READ_BUDGET_S"
-"""Seconds a document's reading may take before it stops and returns what it has (default 4; 0: no limit)."""
+"""Seconds a document's reading may take before it stops and returns what it has (default 3.6; 0: no limit): CPU
+seconds of the reference machine, which this machine's calibration scales to its own (``CALIBRATION_ENV``)."""
+CALIBRATION_ENV = "RECEIPT_READ_BUDGET_CALIBRATION"
+"""on (the default): the budget is scaled by this machine's speed, measured at load (``model.calibration``: about
+a CPU second, once per process); off: its seconds are this machine's CPU seconds as they are."""
 
 QWEN_WEIGHTS_ENV = "RECEIPT_QWEN_WEIGHTS"
 """Where the Qwen-VL weights come from: a local directory or a hub id (default: the Qwen3-VL-8B checkpoint)."""
@@ -88,17 +92,18 @@ def load(model_key: str) -> Extractor:
     if key not in MODEL_KEYS:
         raise ValueError(f"unknown model_key {model_key!r}; expected one of {', '.join(MODEL_KEYS)}")
     budget_s = _budget_from_env()
+    budget_factor = _budget_factor_from_env(measure_now=budget_s > 0)
     current_directory()  # a RECEIPT_BIK_DIRECTORY that cannot be read fails the load, not every request
     sandbox.start()  # documents are decoded in its children: start it with the model, not on the first request
     readers: dict[str, BackendName] = {"tesseract": "tesseract", "indra": "indra", "pooled": "pooled"}
     if key in readers:
-        return Extractor(readers[key], budget_s=budget_s)
+        return Extractor(readers[key], budget_s=budget_s, budget_factor=budget_factor)
     if key == "auto" and not os.environ.get(QWEN_WEIGHTS_ENV):  # decided before torch is imported: 0.4 GB, seconds
-        return Extractor("tesseract", budget_s=budget_s)
+        return Extractor("tesseract", budget_s=budget_s, budget_factor=budget_factor)
     from model.qwen import DEFAULT_CHECKPOINT, QwenExtractor, gpu_available
 
     if key == "auto" and not gpu_available():
-        return Extractor("tesseract", budget_s=budget_s)
+        return Extractor("tesseract", budget_s=budget_s, budget_factor=budget_factor)
     static_cache = os.environ.get(QWEN_STATIC_CACHE_ENV, "").strip().lower()
     if static_cache and static_cache not in _BOOLEANS:
         raise ValueError(f"{QWEN_STATIC_CACHE_ENV}={static_cache!r}: expected 1 or 0 (or leave it unset: on with CUDA)")
@@ -117,6 +122,18 @@ def _budget_from_env() -> float:
     if not 0 <= budget < float("inf"):
         raise ValueError(f"{BUDGET_ENV}={raw!r}: expected seconds, a number ≥ 0 (0: no limit)")
     return budget
+
+
+def _budget_factor_from_env(*, measure_now: bool) -> float | None:
+    """1 with the calibration off; else this machine's factor, measured now when the deployment has a budget (before
+    the runtime calls the model ready, so that no request waits for it), or None: measured at the first document
+    that asks for a budget (``parameters.budget_s``)."""
+    raw = os.environ.get(CALIBRATION_ENV, "").strip().lower() or "on"
+    if raw not in _BOOLEANS:
+        raise ValueError(f"{CALIBRATION_ENV}={raw!r}: expected on or off")
+    if not _BOOLEANS[raw]:
+        return 1.0
+    return calibration.calibrate().factor if measure_now else None
 
 
 def inference(
@@ -142,7 +159,9 @@ def inference(
     :param parameters.preprocess: Straighten, crop and normalise the photo before reading it. Default: true.
     :type parameters.preprocess: bool
     :param parameters.budget_s: Seconds the reading of one document may take; at the deadline it stops and returns
-        what it has, with a warning. 0: no limit. Default: the deployment's RECEIPT_READ_BUDGET_S, else 3.6.
+        what it has, with a warning. CPU seconds of the reference machine: the deployment scales them by its own
+        speed, measured at load (RECEIPT_READ_BUDGET_CALIBRATION), so that the same budget reads the same on a
+        faster or slower machine. 0: no limit. Default: the deployment's RECEIPT_READ_BUDGET_S, else 3.6.
     :type parameters.budget_s: float
     :param outputs.payment_details: The payment details: recipient_name, recipient_inn, recipient_kpp,
         recipient_account, bank_name, bank_bic, bank_corr_account, amount, currency, payment_date, purpose,
@@ -158,8 +177,9 @@ def inference(
     :param outputs.response: The raw text the OCR or the model produced; a page the OCR was unsure of is read twice,
         and both readings are given, a blank line apart.
     :type outputs.response: str
-    :param outputs.warnings: What the time budget left out (e.g. the other turns of an unsure page); an empty
-        list when the document was read in full.
+    :param outputs.warnings: What the time budget left out (e.g. the other turns of an unsure page), with the
+        budget in the reference machine's seconds and in this machine's CPU seconds; an empty list when the document
+        was read in full.
     :type outputs.warnings: json
     :param outputs.quality: How well the document could be read: retake (true when the reading is too poor to rely
         on: ask for another photo), reasons (low_confidence, key_fields_missing, small_image), the OCR's mean

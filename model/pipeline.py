@@ -16,7 +16,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
-from model import indra, receipt_head
+from model import calibration, indra, receipt_head
 from model.budget import Budget, check_deadline
 from model.columns import unzipped_columns
 from model.documents import Page, TextWord, load_document
@@ -62,7 +62,11 @@ class Extraction:
     """Milliseconds per stage: load, preprocess, qr, ocr (Tesseract), indra, parse, model, checks."""
     intermediates: dict[str, np.ndarray] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
-    """What the time budget left out; empty when the document was read in full."""
+    """What the time budget left out, and the budget in the reference machine's seconds and this one's CPU seconds;
+    empty when the document was read in full."""
+    budget_factor: float | None = None
+    """What the budget was scaled by: this machine's CPU seconds for one of the reference machine's
+    (``model.calibration``; 1 with the calibration off); None when the document had no budget."""
     quality: ReadingQuality | None = None
     """How well the document could be read, and whether to ask for another photo."""
 
@@ -158,9 +162,10 @@ pre-bill (1.3 → 0.8 s) and, with its QR code, a receipt's footer (0.7 → 0.5 
 
 
 INDRA_KEPT_S = 0.6
-"""CPU seconds of a pooled reading's budget that Tesseract's optional passes (the other turns, the second page mode,
-large rows) leave for Indra's reading, which comes after them. Without it the blurred pages, where Indra reads
-most that Tesseract cannot, were the ones whose Indra reading the budget skipped."""
+"""CPU seconds (of the reference machine: ``Budget.here``) of a pooled reading's budget that Tesseract's optional
+passes (the other turns, the second page mode, large rows) leave for Indra's reading, which comes after them. Without
+it the blurred pages, where Indra reads most that Tesseract cannot, were the ones whose Indra reading the budget
+skipped."""
 
 
 @dataclass(frozen=True)
@@ -396,7 +401,8 @@ def _with_large_rows(reading: _PageText, image: np.ndarray, turn: int, timer: _T
 
 
 HEAD_NEEDS_S = 0.3
-"""CPU seconds left below which a receipt's head is not read again: its reading took 0.1-0.5 s on the real receipts."""
+"""CPU seconds (of the reference machine: ``Budget.here``) left below which a receipt's head is not read again: its
+reading took 0.1-0.5 s on the real receipts."""
 
 
 def _with_receipt_head(
@@ -419,7 +425,7 @@ def _with_receipt_head(
         return reading
     if (box := receipt_head.head_box(first.lines)) is None:
         return reading
-    if not budget.allows(HEAD_NEEDS_S):
+    if not budget.allows(budget.here(HEAD_NEEDS_S)):
         budget.skip("the receipt's head read again for its seller")
         return reading
     with timer.stage("ocr"):
@@ -457,7 +463,7 @@ def _prepare_upright(
     if first[0].confidence >= RETRY_BELOW_CONFIDENCE or first[0].upright:
         detail = f"upright: read {first[0].confidence:.0f}% confident as it is, {len(first[0].candidates)} readings"
         return _with_orient_step(as_is, Step("orient", False, round(detected_ms, 1), detail)), (0, first)
-    if not asked and not budget.allows(ASKING_NEEDS_S):
+    if not asked and not budget.allows(budget.here(ASKING_NEEDS_S)):
         budget.skip("asking an unsure page which way up it is")
         detail = f"read {first[0].confidence:.0f}% confident as it is; no time left to read it turned"
         return _with_orient_step(as_is, Step("orient", False, 0.0, detail)), (0, first)
@@ -480,11 +486,12 @@ def _prepare_upright(
 
 
 ASKING_NEEDS_S = 0.5
-"""CPU seconds left below which an unsure page is not asked which way up it is: Tesseract's orientation detection
-alone takes 0.3-0.4 s of it, and its fallback (words read in every turn) up to 2 s on a noisy page, so nothing would be
-left to read the page turned. A damaged page whose first reading spent the 4 s budget cost 7.0 CPU s by asking
-anyway, 4.2 s now. With more left, a reading of the turned page cut short at the deadline still finds fields (two hard
-corpus pages' dates with 1.7 s left), so the rule is not "as long as the first reading"."""
+"""CPU seconds (of the reference machine: ``Budget.here``) left below which an unsure page is not asked which way up
+it is: Tesseract's orientation detection alone takes 0.3-0.4 s of it, and its fallback (words read in every turn) up
+to 2 s on a noisy page, so nothing would be left to read the page turned. A damaged page whose first reading spent
+the 4 s budget cost 7.0 CPU s by asking anyway, 4.2 s now. With more left, a reading of the turned page cut short at
+the deadline still finds fields (two hard corpus pages' dates with 1.7 s left), so the rule is not "as long as the
+first reading"."""
 
 
 def _preprocessed_turned(
@@ -514,15 +521,18 @@ def _orientation_sure(steps: list[Step]) -> bool:
 class Extractor:
     """Extracts payment details with one backend; holds the loaded Qwen-VL model when that backend is used.
 
-    ``budget_s`` is each document's default time budget (None or 0: none; ``model.inference.load`` gives the
-    deployment's, ``RECEIPT_READ_BUDGET_S``, default 3.6 s); the Indra backends raise
-    ``IndraUnavailableError`` here, at load, when the extra is not installed."""
+    ``budget_s`` is each document's default time budget in seconds of the reference machine (None or 0: none;
+    ``model.inference.load`` gives the deployment's, ``RECEIPT_READ_BUDGET_S``, default 3.6 s), and ``budget_factor``
+    this machine's CPU seconds for one of those (``model.calibration``; None: measured before the first document
+    with a budget, once per process); the Indra backends raise ``IndraUnavailableError`` here, at load, when the
+    extra is not installed."""
 
     def __init__(
         self,
         backend: BackendName = "tesseract",
         qwen: QwenExtractor | None = None,
         budget_s: float | None = None,
+        budget_factor: float | None = 1.0,
     ) -> None:
         if backend == "auto":
             backend = "qwen-vl" if qwen is not None else "tesseract"
@@ -533,6 +543,7 @@ class Extractor:
         self.backend: BackendName = backend
         self.qwen = qwen
         self.budget_s = budget_s
+        self.budget_factor = budget_factor
 
     def extract(
         self,
@@ -544,7 +555,8 @@ class Extractor:
     ) -> Extraction:
         """Extract from the bytes of an image or PDF; raises ``DocumentError`` for unreadable input. ``budget_s``
         overrides the extractor's budget for this document (0: none)."""
-        reading = _Reading(Budget(self.budget_s if budget_s is None else budget_s))
+        seconds = self.budget_s if budget_s is None else budget_s
+        reading = _Reading(Budget(seconds, self._budget_factor() if seconds else 1.0))
         with reading.timer.stage("load"):
             document = load_document(data)
         options = _options(preprocess_image, keep_intermediates)
@@ -588,8 +600,16 @@ class Extractor:
             stages=reading.timer.stages,
             intermediates=intermediates,
             warnings=warnings,
+            budget_factor=reading.budget.factor if reading.budget.seconds else None,
             quality=quality,
         )
+
+    def _budget_factor(self) -> float:
+        """The budget's factor, measured now (before the document's budget starts) if it was left to the first
+        document."""
+        if self.budget_factor is None:
+            self.budget_factor = calibration.calibrate().factor
+        return self.budget_factor
 
     def _read_page(
         self, page: Page, page_number: int, reading: _Reading, options: PreprocessOptions
@@ -613,7 +633,7 @@ class Extractor:
             return steps, {}
 
         first: tuple[int, _Timed] | None = None
-        kept_for_indra = INDRA_KEPT_S if self.backend == "pooled" else 0.0
+        kept_for_indra = reading.budget.here(INDRA_KEPT_S) if self.backend == "pooled" else 0.0
         if self.backend in ("tesseract", "pooled") and options.orient:
             with reading.budget.keeping(kept_for_indra):
                 prepared, first = _prepare_upright(page.image, options, timer, reading.budget)

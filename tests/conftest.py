@@ -22,6 +22,9 @@ Tests of the production refusals pass ``environment="production"`` to Settings t
 # No reading deadline in the tests (the servers they start inherit it): on a machine shared with other jobs a 4 s
 # budget would cut readings short at random; tests/model/test_budget.py sets budgets of its own.
 os.environ.setdefault("RECEIPT_READ_BUDGET_S", "0")
+# Budgets the tests set are this machine's CPU seconds as written: no calibration (about a CPU second per process)
+# scales them; tests/model/test_calibration.py turns it on where it tests it.
+os.environ.setdefault("RECEIPT_READ_BUDGET_CALIBRATION", "off")
 
 
 @pytest.fixture(scope="session")

@@ -23,7 +23,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bench.run import TIME_TABLE_HEAD, cpu_s, percentile, time_row
+from bench.run import TIME_TABLE_HEAD, budget_note, cpu_s, percentile, time_row
 from bench.score import FieldScore, judge
 from model.schema import VALUE_FIELDS
 
@@ -70,6 +70,8 @@ class Outcome:
     cpu_s: float = 0.0
     wall_s: float = 0.0
     truncated: bool = False
+    budget_factor: float | None = None
+    """What the budget was scaled by on this machine (``model.calibration``); None: no budget, or refused."""
     error: str | None = None
 
 
@@ -103,6 +105,7 @@ def _run_one(path: str) -> Outcome:
         outcome.statuses = {name: str(check["status"]) for name, check in result.checks_json().items()}
         outcome.qr_codes = len(result.qr_codes)
         outcome.truncated = result.truncated
+        outcome.budget_factor = result.budget_factor
     outcome.cpu_s = cpu_s() - cpu_started
     outcome.wall_s = time.perf_counter() - started
     return outcome
@@ -255,6 +258,7 @@ def markdown(runs: Sequence[Run], documents: Sequence[RealDocument]) -> str:
         if timed:
             cpu_s, wall_p50_s = {o.file: o.cpu_s for o in timed}, percentile([o.wall_s for o in timed], 50)
             lines.append(time_row(run.name, cpu_s, wall_p50_s, sum(o.truncated for o in timed)))
+    lines += ["", f"The budget: {budget_note(o.budget_factor for run in runs for o in run.outcomes)}."]
     for run in runs:
         wrong = run.russian.wrong_verified + run.foreign.wrong_verified
         refused = [o for o in run.outcomes if o.error]

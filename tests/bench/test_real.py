@@ -97,3 +97,15 @@ def test_markdown_keeps_foreign_documents_apart() -> None:
 
     assert "| tesseract | 1.000 | 1 | 0 | 0 |" in text
     assert "| cash_receipt | 1 | 1.000 |" in text
+
+
+def test_markdown_names_the_budget_factor_the_documents_were_read_under() -> None:
+    documents = [_document("a", "cash_receipt", amount="1.00"), _document("b", "cash_receipt", amount="2.00")]
+    outcomes = {
+        "a": Outcome("a", fields={"amount": "1.00"}, cpu_s=1.0, budget_factor=1.26),
+        "b": Outcome("b", fields={}, cpu_s=2.0, budget_factor=1.26),
+    }
+    text = markdown(
+        [Run("tesseract", True, list(outcomes.values()), score(documents, outcomes), score([], {}))], documents
+    )
+    assert "CPU s of the reference machine; scaled here by 1.26, this machine's calibration factor" in text

@@ -35,6 +35,7 @@ def test_run_benchmark_scores_backends_and_writes_reports(corpus: Path, tmp_path
     assert "| tesseract |" in time_table and "max / p50" in time_table
     assert all(image["cpu_ms"] > 0 and not image["truncated"] for image in results["tesseract"]["images"])
     assert "x the median (≤ 5x)" in markdown
+    assert "The budget: RECEIPT_READ_BUDGET_S=0 CPU s of the reference machine; no document had a budget" in markdown
     assert (tmp_path / "f1_per_field.png").stat().st_size > 10_000
     assert (tmp_path / "latency_per_stage.png").stat().st_size > 10_000
 

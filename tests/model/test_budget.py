@@ -150,7 +150,10 @@ def test_budget_past_its_deadline_allows_nothing_and_names_what_it_skipped() -> 
     budget.skip("the other turns of an unsure page")
     budget.skip("the other turns of an unsure page")
     assert budget.truncated
-    assert budget.warnings() == ["reading stopped at the 0.001 s budget: the other turns of an unsure page"]
+    assert budget.warnings() == [
+        "reading stopped at the 0.001 s budget (reference-machine seconds, 0.001 CPU s on this one): "
+        "the other turns of an unsure page"
+    ]
 
 
 def test_time_kept_for_a_later_pass_is_not_spent_before_it() -> None:
