@@ -100,7 +100,8 @@ def extract(
     workers: Annotated[int, typer.Option(help="Worker processes; 0 = one per CPU core.")] = 0,
 ) -> None:
     """Print one JSON line per file: {"file", "fields", "checks", "quality", "backend", "elapsed_ms"}; quality's
-    unread_reason says why a file gave no details (a bank statement, a photo too poor, the time budget)."""
+    unread_reason says why a file gave no details (a statement of an account or a debt, a photo too poor,
+    the time budget)."""
     if backend not in ("auto", "tesseract", "qwen-vl"):
         stderr.print(f"receipt-extractor: --backend must be auto, tesseract or qwen-vl, not {backend!r}")
         raise typer.Exit(2)

@@ -142,23 +142,46 @@ _EVIDENCE: dict[DocumentType, tuple[tuple[re.Pattern[str], int], ...]] = {
 }
 
 
+_GENITIVE_ADJECTIVES = r"(?:[а-яё]+(?:ому|ему|ого|его|ой|ей)\s+){0,2}"
+"""Up to two adjectives before a statement's noun, as a title declines them: «по текущему», «из лицевого», «по
+дебетовой». Only adjectives: «Выписка по операции по карте» would be one operation's."""
+_DEBT_QUALIFIERS = (
+    r"(?:(?:наличии|отсутствии|состоянии|размере|сумме|остатке|текущей|полной|ссудной|просроченной)[^\S\n]+){0,2}"
+)
+"""The words a debt certificate's title puts between «Справка о» and «задолженности», on its line: «Справка об
+остатке ссудной задолженности». Only these: a receipt's «Справка об операции» over «Погашение задолженности» is one
+payment's."""
 _STATEMENT_TITLE = re.compile(
-    r"^\W*(?:индивидуальная\s+)?выписка\s+(?:по|из)\s+(?:лицевого\s+)?(?:сч[её]т|карт|договор)"
-    r"|^\W*справка\s+о\s+движении\s+(?:денежных\s+)?средств",
+    # a bank statement: «Выписка по счёту дебетовой карты», «Выписка из лицевого счёта», «Выписка по договору
+    # 5317757507», «Выписка по текущему счёту», «Выписка операций по счёту», «Выписка о движении денежных средств»
+    r"^\W*(?:индивидуальная\s+)?выписка\s+(?:операций|по\s+операциям|о\s+движении|(?:по|из)\s+"
+    + _GENITIVE_ADJECTIVES
+    + r"(?:сч[её]т|карт|договор|вклад|кредит))"
+    # «Справка о движении средств», «Справка об остатке и движении средств», «СПРАВКА» over «об остатке на счёте»
+    r"|^\W*справка\s+(?:о\s+движении|об\s+остатке\b)"
+    # a debt certificate: «Справка о задолженности заемщика», «Справка об отсутствии задолженности»
+    r"|^\W*справка\s+об?[^\S\n]+" + _DEBT_QUALIFIERS + r"задолженност"
+    r"|^\W*справка\s+о\s+наличии\s+сч[её]тов"
+    # a reconciliation act: «Акт сверки взаимных расчётов»; a loan's schedule: «График платежей», «График погашения»
+    r"|^\W*акт\s+сверки|^\W*график\s+(?:платежей|погашения)",
     re.IGNORECASE | re.MULTILINE,
 )
-"""A bank statement's title: «Выписка по счёту дебетовой карты», «Выписка по договору 5317757507», «Справка о
-движении средств». A statement lists a period's operations under the bank's own header; it is no payment document."""
+"""A statement's title: a bank's statement of an account's operations, a certificate of a debt's or an account's
+balance, a reconciliation act, a loan's schedule of payments. Each states a period's operations or a balance, many
+sums and dates of which none is «the» payment: it is no payment document. A bill's debt lines («Задолженность на
+начало периода»), an invoice's footer «Справка», a bank's «Справка об операции» are none of these titles."""
 _STATEMENT_TITLE_LINES = 15
 """A statement's title stands at the top of its first page, under the bank's header or the holder's address; further
 down, the same words are a sentence («Выписка по счёту доступна в приложении»)."""
 
 
 def is_statement(lines: Sequence[str]) -> bool:
-    """A bank statement (``_STATEMENT_TITLE``) and no payment order: which of its sums, dates and parties is «the»
-    payment has no answer, so none is read from it."""
+    """A statement (``_STATEMENT_TITLE``) and no payment order: which of its sums, dates and parties is «the» payment
+    has no answer, so none is read from it. A payment document's title above it (``labels.TITLE``: «Счёт-извещение»
+    over its section «Справка о задолженности») makes the page that document, whose debt is what it asks to pay."""
     head = "\n".join(lines[:_STATEMENT_TITLE_LINES])
-    return not is_payment_order(lines) and _STATEMENT_TITLE.search(head) is not None
+    title = _STATEMENT_TITLE.search(head)
+    return title is not None and not TITLE.search(head[: title.start()]) and not is_payment_order(lines)
 
 
 def classify(lines: Sequence[str]) -> DocumentType:

@@ -184,9 +184,9 @@ def inference(
     :param outputs.quality: How well the document could be read: retake (true when the reading is too poor to rely
         on: ask for another photo), reasons (low_confidence, key_fields_missing, small_image), the OCR's mean
         confidence, how many of the document type's key fields were read, the page's shorter side in pixels, and
-        unread_reason, why no payment details were read when none were: statement (not a payment document: a bank
-        statement lists many operations; upload one operation's receipt), retake, deadline (the time budget ran out
-        first) or no_payment_details; null when details were read.
+        unread_reason, why no payment details were read when none were: statement (not a payment document: a
+        statement of an account's operations or of a debt lists many sums; upload one payment's receipt or bill),
+        retake, deadline (the time budget ran out first) or no_payment_details; null when details were read.
     :type outputs.quality: json
     """
     extractor = model if isinstance(model, Extractor) else load(model_key)

@@ -44,11 +44,12 @@ SMALL_IMAGE_PX = 600
 class UnreadReason(StrEnum):
     """Why a reading gave no payment details, the first that applies.
 
-    ``statement``: a bank statement (its title says so: «Выписка по счёту», «Справка о движении средств»); it lists a
-    period's operations and none of them is «the» payment, so nothing is read from it. ``retake``: the reading is
-    too poor to rely on (``ReadingQuality.retake``). ``deadline``: the time budget ran out before any detail was read
-    (the warnings say what it left out). ``no_payment_details``: the document was read, and shows none of a payment
-    document's details."""
+    ``statement``: a statement, no payment document (its title says so: a bank's «Выписка по счёту», «Справка о
+    движении средств», a loan's «Справка о задолженности», «Справка об остатке», «Акт сверки взаимных расчётов»,
+    «График платежей»); it lists a period's operations or states a balance, and none of its sums is «the» payment, so
+    nothing is read from it. ``retake``: the reading is too poor to rely on (``ReadingQuality.retake``). ``deadline``:
+    the time budget ran out before any detail was read (the warnings say what it left out). ``no_payment_details``:
+    the document was read, and shows none of a payment document's details."""
 
     STATEMENT = "statement"
     RETAKE = "retake"
@@ -80,11 +81,12 @@ class ReadingQuality(BaseModel):
     smallest_side_px: int | None = Field(None, ge=0, description="The first page's shorter side, in pixels")
     unread_reason: UnreadReason | None = Field(
         None,
-        description="Why no payment details were read, when none were: statement (not a payment document: a bank "
-        "statement lists many operations; upload the receipt or payment order of one operation), retake (the "
-        "reading is too poor: take another photo), deadline (the time budget ran out before any detail was read: "
-        "try again), no_payment_details (the document was read and shows none: not a receipt, invoice or "
-        "transfer). Null when details were read",
+        description="Why no payment details were read, when none were: statement (not a payment document: a "
+        "statement of an account's operations, of a loan's debt or of a balance, a reconciliation act or a schedule "
+        "of payments lists many sums, none of them the payment; upload the receipt, bill or payment order of the one "
+        "payment), retake (the reading is too poor: take another photo), deadline (the time budget ran out before "
+        "any detail was read: try again), no_payment_details (the document was read and shows none: not a receipt, "
+        "invoice or transfer). Null when details were read",
     )
 
 
@@ -98,9 +100,9 @@ def assess(
     truncated: bool = False,
 ) -> ReadingQuality:
     """The reading's quality from what the extraction measured: the OCR pages' mean confidences, the chosen values
-    and their checks, the pages' sizes; ``statement`` when the document is a bank statement, whose values are not
-    read, ``truncated`` when the time budget left part of the reading out. A statement is not sent back for a
-    retake: another photo of it is no payment document either."""
+    and their checks, the pages' sizes; ``statement`` when the document is a statement (an account's operations, a
+    debt's balance), whose values are not read, ``truncated`` when the time budget left part of the reading out. A
+    statement is not sent back for a retake: another photo of it is no payment document either."""
     keys = KEY_FIELDS.get(str(details.document_type), KEY_FIELDS[DocumentType.OTHER])
     read = sum(1 for field in keys if getattr(details, field) is not None and _not_refuted(checks.get(field)))
     confidence = round(sum(confidences) / len(confidences), 1) if confidences else None

@@ -1,6 +1,7 @@
 """Bank statements as a bank's app or site prints them: a table of operations, each with its moment and its document
-number, under the bank's own header. Not a payment document; each test is one class of mistake the real-documents
-check (bench/real, the fifth held-out batch) found; the lines are written afresh, with made-up numbers."""
+number, under the bank's own header; and their kin, a loan's or an account's balance certified, a reconciliation act,
+a schedule of payments. Not payment documents; each test is one class of mistake the real-documents check (bench/real,
+the fifth held-out batch; sber_loan_statement.jpg) found; the lines are written afresh, with made-up numbers."""
 
 from __future__ import annotations
 
@@ -103,3 +104,91 @@ def test_a_statements_empty_answer_says_it_is_a_statement_and_a_receipts_answer_
     read = extractor.extract(text_pdf([receipt]), budget_s=0)
     assert read.details.recipient_inn == "7707083893"
     assert read.quality is not None and read.quality.unread_reason is None
+
+
+def _loan_statement(title: list[str]) -> list[str]:
+    """A bank's certificate of a borrower's debt as of a date: the loan's sum, its account, the balance left."""
+    return [
+        "Сбербанк России",
+        "Среднерусский банк ПАО Сбербанк",
+        *title,
+        "по состоянию за 09.10.2025",
+        "ПЕТРОВ ИВАН СЕРГЕЕВИЧ",
+        "кредитный договор № 205714 от 04.04.2021",
+        "Сумма кредитного договора 1,843,500.00 рублей",
+        "Дата окончания кредитного договора 04.04.2036",
+        "№ ссудного счета 45507810740000123456",
+        "Платежная дата - 4 каждого месяца",
+        "Сумма к погашению на дату расчета в валюте договора 0.00 рублей",
+        "основной долг 1,721,125.14 рублей",
+        "Полная задолженность по кредиту на дату расчета 1,725,188.19 рублей",
+    ]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        ["Справка о задолженности заемщика"],
+        ["Справка о задолженностях заемщика"],  # as OCR read the real one
+        ["СПРАВКА", "о задолженности по кредитному договору"],  # a title over two lines
+        ["Справка об остатке ссудной задолженности"],
+        ["Справка об отсутствии задолженности"],
+        ["Справка об остатке и движении средств"],
+        ["СПРАВКА", "об остатке на счёте"],
+        ["Выписка по текущему счёту"],
+        ["ВЫПИСКА ОПЕРАЦИЙ ПО ЛИЦЕВОМУ СЧЕТУ"],
+        ["Выписка о движении денежных средств"],
+        ["Акт сверки взаимных расчётов"],
+        ["График платежей по кредитному договору"],
+    ],
+)
+def test_a_statement_of_a_balance_or_a_periods_operations_is_no_payment_document(title: list[str]) -> None:
+    """A debt's or an account's balance, a reconciliation, a schedule: many sums and dates, none of them «the»
+    payment, whatever its lines say («Сумма к погашению», «Платежная дата»)."""
+    lines = _loan_statement(title)
+    assert is_statement(lines)
+    assert classify(lines) == DocumentType.OTHER
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # a ЖКХ bill: its debt is what it asks to pay
+        [
+            "ЕДИНЫЙ ПЛАТЁЖНЫЙ ДОКУМЕНТ за ноябрь 2025",
+            "Лицевой счёт 1234567890",
+            "Задолженность на начало периода 1 234,56",
+            "Начислено за период 3 210,00",
+            "Итого к оплате 4 444,56",
+        ],
+        # a bill whose section under its title is headed like a debt certificate
+        ["Счёт-извещение за ноябрь 2025", "Справка о задолженности", "Задолженность 1 234,56", "К оплате 4 444,56"],
+        ["Извещение", "Справка о задолженности на 01.11.2025: 0,00", "Сумма к оплате 4 444,56"],
+        # a bank's receipt of one payment towards a loan
+        ["Справка об операции", "Погашение задолженности по кредиту", "Сумма 25 000,00 ₽", "Статус: исполнен"],
+        ["Чек по операции", "кредитный договор № 205714 от 04.04.2021", "Погашение кредита", "Сумма 25 000,00 ₽"],
+        ["Выписка по операции по карте", "Получатель ООО «Ромашка»", "Сумма 1 234,50 ₽"],
+        # an invoice with a footer «Справка» and a debt line
+        [
+            "Счёт на оплату № 12 от 03.11.2025",
+            "Поставщик: ООО «Ромашка», ИНН 7707083893",
+            "Задолженность на 01.11.2025 0,00",
+            "Всего к оплате 12 000,00",
+            "Справка",
+            "об оплате по телефону 8 800 000-00-00",
+        ],
+    ],
+)
+def test_a_payment_document_that_speaks_of_a_debt_or_a_statement_is_still_one(lines: list[str]) -> None:
+    """Only a title says the page is a statement; a bill's debt lines, a section's heading under a bill's title, one
+    operation's receipt are payment documents."""
+    assert not is_statement(lines)
+
+
+def test_a_loan_statement_gives_no_payment_details_and_says_why() -> None:
+    """The loan's sum, the certificate's date and the bank's name came back as a payment's amount, date and bank."""
+    extraction = Extractor("tesseract").extract(
+        text_pdf([_loan_statement(["Справка о задолженности заемщика"])]), budget_s=0
+    )
+    assert all(value is None for name, value in extraction.details if name != "document_type")
+    assert extraction.quality is not None and extraction.quality.unread_reason == "statement"

@@ -191,8 +191,9 @@ def test_receipt_document_states_where_each_value_was_read(document: dict[str, A
 
 
 def test_receipt_document_states_why_nothing_was_read(document: dict[str, Any]) -> None:
-    """A bank statement's empty answer says why, in a closed list a client can word for a person; both forms of the
-    answer (the OIP tensor's JSON text and infer-file's JSON) carry it, and the field is optional (older answers)."""
+    """A statement's (an account's operations, a loan's debt) empty answer says why, in a closed list a client can
+    word for a person; both forms of the answer (the OIP tensor's JSON text and infer-file's JSON) carry it, and the
+    field is optional (older answers)."""
     tensor = document["components"]["schemas"]["receipt.outputs.quality"]
     content_schema = tensor["properties"]["data"]["items"]["contentSchema"]
     decoded = document["components"]["schemas"]["receipt.InferFileResponse"]["properties"]["quality"]
@@ -201,5 +202,5 @@ def test_receipt_document_states_why_nothing_was_read(document: dict[str, Any]) 
         assert "unread_reason" not in schema.get("required", [])
         enums = [option["enum"] for option in reason["anyOf"] if "enum" in option]
         assert enums == [["statement", "retake", "deadline", "no_payment_details"]]
-        assert "a bank statement lists many operations" in reason["description"]
-    assert "unread_reason" in tensor["description"] and "bank statement" in tensor["description"]
+        assert "statement of an account's operations, of a loan's debt" in reason["description"]
+    assert "unread_reason" in tensor["description"] and "statement of an account's operations" in tensor["description"]
