@@ -242,10 +242,11 @@ RU = {
     "Take another photo": "Сделать другое фото",
     "Hard to read: take another photo": "Плохо читается: сделайте другое фото",
     "Not a payment document": "Это не платёжный документ",
-    "This is a bank statement: it lists many operations, so no single payment can be read from it. Upload the "
-    "receipt or payment order of the one operation you need.": (
-        "Это выписка по счёту: в ней много операций, поэтому один платёж из неё не прочитать. Загрузите чек или "
-        "платёжное поручение нужной операции."
+    "This is a statement, not a payment document: an account's operations, a debt or a balance, or a "
+    "reconciliation. It lists many sums and none of them is the payment. Upload the receipt, bill or payment order "
+    "of the one payment you need.": (
+        "Это выписка по счёту, справка о задолженности или об остатке, акт сверки, а не платёжный документ: в нём "
+        "много сумм, и ни одна из них не платёж. Загрузите чек, счёт или платёжное поручение нужного платежа."
     ),
     "Nothing was read in time": "Не успели ничего прочитать",
     "The reading stopped at its time limit before it found any details, most likely because the service was busy. "

@@ -163,7 +163,7 @@ def asks_for_retake(record: dict[str, Any] | None) -> bool:
 
 
 def unread_reason(details: dict[str, str | None], record: dict[str, Any] | None) -> str | None:
-    """Why the module read nothing (``quality.unread_reason``: a bank statement, the time budget, no payment details
+    """Why the module read nothing (``quality.unread_reason``: a statement, the time budget, no payment details
     on the page), while the form is still empty: once the person types a value, the page is theirs to fill in. None
     for ``retake``, which the request for another photo already says."""
     quality = (record or {}).get("quality")

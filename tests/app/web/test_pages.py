@@ -554,8 +554,8 @@ def test_a_bank_statement_is_explained_not_shown_as_an_empty_form(
     csrf = sign_in(client, web_token(realm, TESSERACT_GROUP))
     original_id = _upload(client, csrf, "statement.pdf", pdf_pages(((8.27, 11.69), statement)), "application/pdf")
     wordings = {
-        "en": ("Not a payment document", "a bank statement", "Upload another document"),
-        "ru": ("Это не платёжный документ", "выписка по счёту", "Загрузить другой документ"),
+        "en": ("Not a payment document", "a debt or a balance, or a reconciliation", "Upload another document"),
+        "ru": ("Это не платёжный документ", "выписка по счёту, справка о задолженности", "Загрузить другой документ"),
     }
     for language, (title, why, action) in wordings.items():
         outcome = client.post(
