@@ -91,19 +91,18 @@ def load(model_key: str) -> Extractor:
     key = model_key or "tesseract"
     if key not in MODEL_KEYS:
         raise ValueError(f"unknown model_key {model_key!r}; expected one of {', '.join(MODEL_KEYS)}")
-    budget_s = _budget_from_env()
-    budget_factor = _budget_factor_from_env(measure_now=budget_s > 0)
+    budget_s, calibrating = _budget_from_env(), _calibration_from_env()
     current_directory()  # a RECEIPT_BIK_DIRECTORY that cannot be read fails the load, not every request
     sandbox.start()  # documents are decoded in its children: start it with the model, not on the first request
     readers: dict[str, BackendName] = {"tesseract": "tesseract", "indra": "indra", "pooled": "pooled"}
     if key in readers:
-        return Extractor(readers[key], budget_s=budget_s, budget_factor=budget_factor)
+        return _reader(readers[key], budget_s, calibrating)
     if key == "auto" and not os.environ.get(QWEN_WEIGHTS_ENV):  # decided before torch is imported: 0.4 GB, seconds
-        return Extractor("tesseract", budget_s=budget_s, budget_factor=budget_factor)
+        return _reader("tesseract", budget_s, calibrating)
     from model.qwen import DEFAULT_CHECKPOINT, QwenExtractor, gpu_available
 
     if key == "auto" and not gpu_available():
-        return Extractor("tesseract", budget_s=budget_s, budget_factor=budget_factor)
+        return _reader("tesseract", budget_s, calibrating)
     static_cache = os.environ.get(QWEN_STATIC_CACHE_ENV, "").strip().lower()
     if static_cache and static_cache not in _BOOLEANS:
         raise ValueError(f"{QWEN_STATIC_CACHE_ENV}={static_cache!r}: expected 1 or 0 (or leave it unset: on with CUDA)")
@@ -124,16 +123,19 @@ def _budget_from_env() -> float:
     return budget
 
 
-def _budget_factor_from_env(*, measure_now: bool) -> float | None:
-    """1 with the calibration off; else this machine's factor, measured now when the deployment has a budget (before
-    the runtime calls the model ready, so that no request waits for it), or None: measured at the first document
-    that asks for a budget (``parameters.budget_s``)."""
+def _calibration_from_env() -> bool:
     raw = os.environ.get(CALIBRATION_ENV, "").strip().lower() or "on"
     if raw not in _BOOLEANS:
         raise ValueError(f"{CALIBRATION_ENV}={raw!r}: expected on or off")
-    if not _BOOLEANS[raw]:
-        return 1.0
-    return calibration.calibrate().factor if measure_now else None
+    return _BOOLEANS[raw]
+
+
+def _reader(backend: BackendName, budget_s: float, calibrating: bool) -> Extractor:
+    """An OCR extractor with the deployment's budget and this machine's factor: measured now when there is a budget
+    (before the runtime calls the model ready, so that no request waits for it), else at the first document that
+    asks for one (``parameters.budget_s``); 1 with the calibration off. Qwen-VL has no budget and measures nothing."""
+    factor = (calibration.calibrate().factor if budget_s > 0 else None) if calibrating else 1.0
+    return Extractor(backend, budget_s=budget_s, budget_factor=factor)
 
 
 def inference(

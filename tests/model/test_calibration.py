@@ -161,6 +161,17 @@ def test_an_operator_can_turn_the_calibration_off(
     assert extractor.extract(_blank_page()).budget_factor == 1.0
 
 
+def test_qwen_vl_has_no_budget_and_measures_nothing(
+    monkeypatch: pytest.MonkeyPatch, fresh_calibration: list[int]
+) -> None:
+    """A Qwen-VL deployment's image need not read with Tesseract at all: its load must not."""
+    monkeypatch.setenv(BUDGET_ENV, "3.6")
+    monkeypatch.setenv(CALIBRATION_ENV, "on")
+    monkeypatch.setattr("model.qwen.QwenExtractor", lambda weights, static_cache: object())
+    extractor = load("qwen-vl")
+    assert (extractor.backend, extractor.budget_s, fresh_calibration) == ("qwen-vl", None, [])
+
+
 def test_a_calibration_setting_that_is_neither_on_nor_off_fails_the_load(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(CALIBRATION_ENV, "sometimes")
     with pytest.raises(ValueError, match=f"{CALIBRATION_ENV}='sometimes': expected on or off"):
