@@ -41,6 +41,7 @@ from model.schema import (
     PaymentDetails,
     Source,
 )
+from model.values import spelled_as_printed
 
 _TRUST = {Source.QR: 0, Source.PDF: 1, Source.MODEL: 2, Source.OCR: 3, Source.INDRA: 3}
 """Tesseract and Indra rank alike: among their readings the scores, raised where both agree, decide."""
@@ -703,6 +704,17 @@ def _with_patronymics(readings: list[Candidate]) -> list[Candidate]:
     return extended + [c for c in readings if c.value not in shortened]
 
 
+_NAME_FIELDS = ("recipient_name", "payer_name")
+
+
+def _as_printed(readings: list[Candidate]) -> list[Candidate]:
+    """Each name OCR read with Latin letters, as another OCR reading spells it in Cyrillic (``spelled_as_printed``).
+    Only OCR's readings, whose agreement on a name verifies nothing (``READERS_AGREE_FIELDS``): a text layer's or a
+    QR's spelling copied into an OCR reading would make two sources seem to agree."""
+    ocr = [c.value for c in readings if c.source in OCR_SOURCES]
+    return [replace(c, value=spelled_as_printed(c.value, ocr)) if c.source in OCR_SOURCES else c for c in readings]
+
+
 _LABELLED_ELSEWHERE = ("bank_bic", "bank_corr_account", "recipient_account", "recipient_inn", "recipient_kpp")
 
 
@@ -767,6 +779,8 @@ def resolve(
         amounts = fees_left_out(amounts, [c for c in candidates if c.field == FEE])
     by_field["amount"] = stated_totals_first(amounts, paid)
     by_field["payer_name"] = _with_patronymics(by_field["payer_name"])
+    for field in _NAME_FIELDS:
+        by_field[field] = _as_printed(by_field[field])
     for field in VALUE_FIELDS:
         if field not in values:
             values[field], results[field] = _choose(field, by_field[field], _RULES.get(field))

@@ -16,7 +16,7 @@ from model.labels import label_matches
 from model.normalize import normalize_text
 from model.schema import Candidate, Source
 from model.unlabelled import org_name
-from model.values import ITALIC_LOOKALIKES, QUOTES, label, misread_legal_form
+from model.values import LOOSE_LOOKALIKES, QUOTES, label, misread_legal_form
 
 _SELLER_INN = re.compile(r"(?<![а-яёa-z])" + label("инн") + r"[\s.:№]*\d{10}", re.IGNORECASE)
 _OTHER_PARTIES = frozenset({"others_inn", "supplier_inn", "payer_inn"})
@@ -100,7 +100,7 @@ def _cyrillic(word: str) -> str | None:
     other Latin letters is no Russian company's name read faithfully, so ``None``."""
     if re.fullmatch(r"[А-ЯЁа-яё-]+", word):
         return word
-    respelled = word.translate(ITALIC_LOOKALIKES)
+    respelled = word.translate(LOOSE_LOOKALIKES)
     return respelled if re.fullmatch(r"[А-ЯЁа-яё-]+", respelled) else None
 
 

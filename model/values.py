@@ -474,6 +474,8 @@ def read_name(text: str) -> str | None:
     if initials := _INITIALS.search(name):  # "ИП Захаров Б, Б, ВИ ФАН": the name ends with its initials
         name = name[: initials.start()] + initials.group().replace(",", ".")
     name = _CYRILLIC_READ_AS_LATIN.sub(_respelled, _cyrillic_legal_forms(name))
+    if _LEGAL_FORM_FIRST.match(name):  # a company's name, which the law has in Russian (``latin_words_respelled``)
+        name = latin_words_respelled(name)
     return normalize_text(name) if _names_something(name, r"[А-Яа-яЁёA-Za-z]{2}") else None
 
 
@@ -491,10 +493,12 @@ _WORD_LOOKALIKES = str.maketrans("ABCEHKMOPTXY30", "АВСЕНКМОРТХУЗО
 _SAME_SHAPES = ("AaBCcEeHKMOoPpTXxy", "АаВСсЕеНКМОоРрТХху")
 LOOKALIKE_LETTERS = str.maketrans(*_SAME_SHAPES)
 """Latin letters drawn as Cyrillic ones are, in both cases: a word OCR spelled partly in them is Cyrillic again."""
-ITALIC_LOOKALIKES = str.maketrans(_SAME_SHAPES[0] + "rnumt", _SAME_SHAPES[1] + "гпитт")
-"""The same, and the lower-case letters Tesseract reads a Cyrillic italic or blurred г, п, и, т as (a т as «m», or
-as «t» in a register's dot font: «Arpotopr»): only for a word whose every letter is one of them (in a word with
-other Latin letters an n may well be an м misread)."""
+_LOWER_CASE_READINGS = ("rnumt", "гпимт")
+LOOSE_LOOKALIKES = str.maketrans(_SAME_SHAPES[0] + _LOWER_CASE_READINGS[0], _SAME_SHAPES[1] + _LOWER_CASE_READINGS[1])
+"""The same, and the Latin letters Tesseract reads a Cyrillic lower-case г, п, и, м, т as («Arpoxum» for a 1C
+invoice's «Агрохим», «Arpotopr» for a register's dot-font «Агроторг»): only for a word whose every letter is one
+of them (in a word with other Latin letters an n may well be an м misread). An upright м reads as «m»; an italic т
+does too, but documents print upright."""
 _CYRILLIC_READ_AS_LATIN = re.compile(r"(?<!\w)[A-ZА-ЯЁ0-9]*[ABCEHKMOPTXY][A-ZА-ЯЁ0-9]*(?!\w)")
 
 
@@ -594,22 +598,65 @@ def read_bank(text: str) -> str | None:
         return None
     if bank is None:
         return None
-    bank = _latin_words_respelled(_SPECKS_BEFORE.sub("", bank))
+    bank = latin_words_respelled(_SPECKS_BEFORE.sub("", bank), _UPPER_CASE_LOOKALIKE_WORD)
     return bank if _NAME_START.match(bank) else None
 
 
-_LATIN_LOOKALIKE_WORD = re.compile(r"(?<![\w-])[ABCEHKMOPTXY]{2,}(?![\w-])")
+_UPPER_CASE_LOOKALIKE_WORD = re.compile(r"(?<![\w-])[ABCEHKMOPTXY]{2,}(?![\w-])")
+"""A word of capitals that all have a Cyrillic twin (Y is У)."""
+_LOOKALIKE_WORD = re.compile(r"(?<![\w-])(?:[ABCEHKMOPTX]|[aceoprxnumt]){2,}(?![\w-])")
+"""A word whose every letter is a Latin reading of one Cyrillic letter (``LOOSE_LOOKALIKES``), in capitals or small
+letters: «TA», «Arpoxum». Not a Y, which is a Ч as often as an У («HETY» for «НЕТЧ»): such a word stays as read, and
+another reading of the name may settle it (``spelled_as_printed``)."""
 _CYRILLIC_WORD = re.compile(r"[А-ЯЁа-яё]{2,}")
+_LEGAL_FORM_WORD = re.compile(
+    r"п?ао|ооо|оао|зао|акб|кб|ип|нко|общество|ограниченной|ответственностью|(?:не)?публичное|закрытое|открытое"
+    r"|акционерное|индивидуальный|предприниматель",
+    re.IGNORECASE,
+)
+"""The words of a legal form, short or written out: any company's, so they say nothing of its own name's script."""
+_LEGAL_FORM_FIRST = re.compile(rf"[\W_]*(?:{_LEGAL_FORM_WORD.pattern})(?![А-ЯЁа-яёA-Za-z])", re.IGNORECASE)
 
 
-def _latin_words_respelled(bank: str) -> str:
-    """A bank's upper-case name whose words are Cyrillic but one or two OCR read in Latin look-alikes («КУ ПАО БАНК
-    «ЮГРА» - ГК «ACB»», «KY КБ …»): Cyrillic again. The directory spells the banks' names in Cyrillic (the deposit
-    agency's АСВ, a receiver's КУ); a name with Latin words of its own («HSBC Bank») has fewer Cyrillic words."""
-    latin = _LATIN_LOOKALIKE_WORD.findall(bank)
-    if not latin or len(_CYRILLIC_WORD.findall(bank)) <= len(latin):
-        return bank
-    return _LATIN_LOOKALIKE_WORD.sub(lambda word: word.group().translate(_WORD_LOOKALIKES), bank)
+def latin_words_respelled(name: str, latin_word: re.Pattern[str] = _LOOKALIKE_WORD) -> str:
+    """A name whose words are Cyrillic but one or two that OCR read in Latin look-alikes: Cyrillic again — a bank's
+    («КУ ПАО БАНК «ЮГРА» - ГК «ACB»», «KY КБ …»; the directory spells the deposit agency's АСВ and a receiver's КУ in
+    Cyrillic), a company's («АО “TA Перекресток”», «АО "Щелково Arpoxum"»): a Russian company's name is Russian by
+    law (ГК РФ, ст. 1473), and the Latin words it may still print show letters no Cyrillic one looks like («BMW
+    Банк», «Apple Rus»). Where its own words (its legal form's are anyone's) are no more Cyrillic than Latin, the
+    name stays as read («АО "TOYOTA"», «ООО «MAX»», «ООО "MBM"» for «ООО "МВМ"»): nothing on its line says which
+    script its look-alike letters are."""
+    latin = latin_word.findall(name)
+    own = [word for word in _CYRILLIC_WORD.findall(name) if not _LEGAL_FORM_WORD.fullmatch(word)]
+    if not latin or len(own) < len(latin):
+        return name
+    return latin_word.sub(lambda word: word.group().translate(_WORD_LOOKALIKES).translate(LOOSE_LOOKALIKES), name)
+
+
+_READ_AS_ANOTHERS_TWIN = str.maketrans("чд", "уа")
+"""Cyrillic letters Tesseract reads as the Latin letter of another one's shape: Ч as Y (the У's), a register font's
+flat-topped Д as A («“TA Перекресток”» for «"ТД Перекресток"»)."""
+
+
+def _shapes(name: str) -> str:
+    """``name``'s letters and digits in lower-case Cyrillic, each Latin look-alike read as its twin."""
+    cyrillic = name.translate(_WORD_LOOKALIKES).translate(LOOSE_LOOKALIKES).lower().replace("ё", "е")
+    return "".join(char for char in cyrillic if char.isalnum())
+
+
+def spelled_as_printed(name: str, readings: Iterable[str]) -> str:
+    """``name``, which OCR read with Latin letters, as another reading of it on the page spells it in Cyrillic alone
+    where that reading shows a letter no Latin one is: a 1C invoice's «Поставщик ООО "HETY Тула"» is «ООО "НЕТЧ
+    Тула"» as the header over its bank grid prints it (a Ч read as Y). Where the two agree letter for letter as
+    look-alikes («TOYOTA», «ТОУОТА»), neither says which script is printed, and ``name`` stays as read."""
+    if not re.search(r"[A-Za-z]", name):
+        return name
+    for other in readings:
+        cyrillic = not re.search(r"[A-Za-z]", other)
+        same = _shapes(name).translate(_READ_AS_ANOTHERS_TWIN) == _shapes(other).translate(_READ_AS_ANOTHERS_TWIN)
+        if cyrillic and same and _shapes(name) != _shapes(other):
+            return other
+    return name
 
 
 _SPECKS_BEFORE = re.compile(r"^[`~'.,;:|_*•-]+\s*(?=[А-ЯЁA-Z«\"“„])")
