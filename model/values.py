@@ -416,9 +416,10 @@ _TITLE_TAIL = re.compile(r"\s+[СC][ЧY][ЕЁE][ТT](?:\s+НА\s+ОПЛАТУ)?(
 """An invoice's title printed on the payee's line ("АО «Профмир»   СЧЁТ № 913"), in capitals as headers are."""
 
 
-_CRUMBS_AFTER_QUOTE = re.compile(r"([»\"”])(?:\s+(?:[^\sА-ЯЁ]\S?|[A-Za-z]+))+[\s,;.|]*$")
-"""Specks OCR reads after a quoted name ("АО «Россельхозбанк» р oe", «ЗАО ”Тандер” ai Sage р»): one- or
-two-character bits and words of Latin letters (a Russian company's name ends with its closing quote), none of them a
+_CRUMBS_AFTER_QUOTE = re.compile(r"([»\"”])(?:\s+(?:\S|[^\sА-ЯЁ]\S|[^\sA-Za-zА-ЯЁа-яё]+|[A-Za-z]+[.,:;]?))+[\s,;.|]*$")
+"""Specks OCR reads after a quoted name ("АО «Россельхозбанк» р oe", «ЗАО ”Тандер” ai Sage р», a bank grid's cells
+beside the payee's «ООО "ФосАгро-Оре" — О : Seam (02 Spee anes. | > = |»): single characters, two-character bits,
+runs of no letters, words of Latin letters (a Russian company's name ends with its closing quote), none of them a
 capitalised Russian word ("ООО «Ромашка» Юг" keeps its "Юг")."""
 
 

@@ -326,8 +326,12 @@ def test_two_readers_agreeing_on_fiscal_numbers_picked_by_place_do_not_verify_th
 
 @pytest.mark.parametrize(
     ("seller_line", "seller"),
-    [("ЗАО ”Звезда” ai Sage р", "ЗАО ”Звезда”"), ("ООО «Звезда» Юг", "ООО «Звезда» Юг")],
-    ids=["Latin specks after the closing quote", "a Russian word after it stays"],
+    [
+        ("ЗАО ”Звезда” ai Sage р", "ЗАО ”Звезда”"),
+        ('ООО "Звезда" — О : Seam (02 Spee anes. | > =', 'ООО "Звезда"'),
+        ("ООО «Звезда» Юг", "ООО «Звезда» Юг"),
+    ],
+    ids=["Latin specks after the closing quote", "a grid's cells and specks after it", "a Russian word after it stays"],
 )
 def test_specks_in_latin_letters_after_a_quoted_sellers_name_are_no_part_of_it(seller_line: str, seller: str) -> None:
     lines = _register_receipt("ИТОГ =99.00")
