@@ -21,7 +21,7 @@ schedstat), not against the wall clock, which also counts waiting for the decodi
 
 The budget is given in seconds of the reference machine, the one the project's figures come from, and holds this
 machine's equivalent: ``seconds`` times the ``factor`` that ``model.calibration`` measured once per process (1 on
-the reference machine, 1.26 on one that takes a quarter longer to read). A CPU second does more on a faster machine: an
+the reference machine, 1.41 on one that takes 41% longer to read). A CPU second does more on a faster machine: an
 absolute budget would cut pages at other points there (other values read) and leave the slowest document at the cap
 while the median fell. The costs the pipeline sets aside in reference seconds (``here``) are scaled alike.
 

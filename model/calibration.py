@@ -12,7 +12,7 @@ small page drawn in code (OpenCV's Hershey font, built in, so the pixels are the
 as the pipeline reads a page (the thread's engine, rus+eng, page mode 6), timed on the reading thread's CPU clock.
 The least of ``REPEATS`` readings is taken: noise (another process in the shared caches, an interrupt) only ever
 adds time. That time over ``REFERENCE_READING_S`` is the ratio, and the factor is the ratio rounded to a power of
-2 ** (1 / 3) (..., 0.79, 1, 1.26, 1.59, ...) and held within ``MIN_FACTOR``-``MAX_FACTOR``: the measurement's noise
+2 ** (1 / 2) (..., 0.5, 0.71, 1, 1.41, 2, ...) and held within ``MIN_FACTOR``-``MAX_FACTOR``: the measurement's noise
 leaves the factor where it is, so the same machine keeps the same budget, and the same values, from run to run.
 """
 
@@ -28,22 +28,25 @@ import cv2
 import numpy as np
 from PIL import Image
 
-REFERENCE_READING_S = 0.167
+REFERENCE_READING_S = 0.171
 """CPU seconds of the reference reading on the reference machine: the project's development machine, 2 cores of an
 AMD EPYC (Zen 4, 2.6 GHz) under KVM, the Tesseract 5.5.4 that tesserocr 2.13's wheel bundles. Measured on 2026-12-06
-in 60 fresh processes, each the least of 5 readings: 0.156-0.173 s (median 0.162) with the machine half busy with
-other work, 0.159-0.170 (0.165) beside three busy loops, 0.160-0.180 (0.168) beside two processes copying 64 MB
-arrays and a busy loop. The constant is the middle of that range (in ratio), so that either end is 7% from it and the
-next step of the factor (``STEPS_PER_DOUBLING``) 12%: the factor comes out 1 here under any of these loads."""
+in 140 fresh processes, each the least of 5 readings, never on an idle machine (four other sessions shared it):
+0.156-0.173 s (median 0.162) with it half busy, 0.159-0.169 at a load of 5-7, 0.159-0.170 beside three busy loops,
+0.160-0.181 beside two processes copying 64 MB arrays and busy loops, and through ``model.inference.load``
+0.159-0.177 at a load of 6-7 and 0.163-0.187 (0.168) at a load of 12 with the copiers and loops beside it. Memory
+traffic slows Tesseract, and a load that high shows it: the constant is the middle of 0.156-0.187 (in ratio), each
+end 9% from it and 8% from the next step of the factor (``STEPS_PER_DOUBLING``)."""
 
 REPEATS = 5
 """Readings timed; the least counts."""
 
-STEPS_PER_DOUBLING = 3
-"""The factor is a power of 2 ** (1 / 3) = 1.26: a measured ratio within 0.89-1.12 of a step gives that step. The
-measurement's own spread on one machine is 15% from an idle machine to a busy one (``REFERENCE_READING_S``), so a
-finer step would move the budget (and the values read) with the machine's load; the cost is that a machine between
-two steps gets a budget up to 12% off its speed."""
+STEPS_PER_DOUBLING = 2
+"""The factor is a power of 2 ** (1 / 2) = 1.41: a measured ratio within 0.84-1.19 of a step gives that step. The
+measurement's own spread on one machine is 20% from a half-busy machine to one loaded six times over
+(``REFERENCE_READING_S``), and a step of 2 ** (1 / 3) left the busiest calibration 0.1% from the next step, so a finer
+step would move the budget (and the values read) with the machine's load; the cost is that a machine between two
+steps gets a budget up to 19% off its speed (an absolute budget is off by all of it)."""
 MIN_FACTOR = 0.25
 MAX_FACTOR = 4.0
 """A machine four times faster or slower than the reference gets at most four times less or more time: past that

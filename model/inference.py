@@ -93,7 +93,14 @@ def load(model_key: str) -> Extractor:
         raise ValueError(f"unknown model_key {model_key!r}; expected one of {', '.join(MODEL_KEYS)}")
     budget_s, calibrating = _budget_from_env(), _calibration_from_env()
     current_directory()  # a RECEIPT_BIK_DIRECTORY that cannot be read fails the load, not every request
-    sandbox.start()  # documents are decoded in its children: start it with the model, not on the first request
+    extractor = _extractor(key, budget_s, calibrating)
+    # Documents are decoded in the sandbox's children: started with the model, not on the first request, and after
+    # the budget's calibration, which its start (a forkserver importing the decoders) slowed by up to 23% here.
+    sandbox.start()
+    return extractor
+
+
+def _extractor(key: str, budget_s: float, calibrating: bool) -> Extractor:
     readers: dict[str, BackendName] = {"tesseract": "tesseract", "indra": "indra", "pooled": "pooled"}
     if key in readers:
         return _reader(readers[key], budget_s, calibrating)

@@ -27,7 +27,7 @@ from model.calibration import (
 from model.inference import BUDGET_ENV, CALIBRATION_ENV, inference, load
 from model.pipeline import Extractor
 
-STEP = 2 ** (1 / 3)
+STEP = 2 ** (1 / 2)
 
 
 @pytest.fixture
@@ -53,17 +53,18 @@ def _blank_page() -> bytes:
 
 @pytest.mark.parametrize(
     "measured_s",
-    [REFERENCE_READING_S, 0.156, 0.162, 0.165, 0.168, 0.1801, REFERENCE_READING_S / 1.12, REFERENCE_READING_S * 1.12],
+    [REFERENCE_READING_S, 0.1563, 0.162, 0.168, 0.1812, 0.1874, REFERENCE_READING_S / 1.18, REFERENCE_READING_S * 1.18],
 )
 def test_this_machine_gives_exactly_one_under_the_noise_measured_on_it(measured_s: float) -> None:
-    """The least and most of 60 calibrations here, idle-ish and under load (``REFERENCE_READING_S``), and 12% either
-    side of the constant: the budget, and so the values read, do not move with this machine's load."""
+    """The least, medians and most of 140 calibrations here, half busy to loaded six times over
+    (``REFERENCE_READING_S``), and 18% either side of the constant: the budget, and so the values read, do not move
+    with this machine's load."""
     assert factor_for(measured_s) == 1.0
 
 
 @pytest.mark.parametrize(
     ("ratio", "factor"),
-    [(1.26, STEP), (1.5, STEP**2), (2.0, 2.0), (0.79, 1 / STEP), (0.5, 0.5), (3.0, STEP**5), (1.13, STEP)],
+    [(1.41, STEP), (1.2, STEP), (2.0, 2.0), (0.8, 1 / STEP), (0.5, 0.5), (3.0, STEP**3), (0.3, STEP**-3)],
 )
 def test_a_faster_or_slower_machine_gets_the_nearest_step(ratio: float, factor: float) -> None:
     assert factor_for(REFERENCE_READING_S * ratio) == pytest.approx(factor)
@@ -135,6 +136,19 @@ def test_load_measures_the_factor_before_the_first_document(
     assert extractor.budget_factor == STEP and fresh_calibration == [REPEATS]
     assert load("tesseract").budget_factor == STEP and fresh_calibration == [REPEATS]  # not again in this process
     assert extractor.extract(_blank_page()).budget_factor == STEP
+
+
+def test_load_measures_before_it_starts_the_decoding_sandbox(
+    monkeypatch: pytest.MonkeyPatch, fresh_calibration: list[int]
+) -> None:
+    """The sandbox's forkserver imports the decoders while it starts: a reading beside it took up to 23% longer, and
+    one bench worker measured 0.205 s there (a factor of 1.41 on this machine)."""
+    readings_when_started: list[list[int]] = []
+    monkeypatch.setattr("model.inference.sandbox.start", lambda: readings_when_started.append(list(fresh_calibration)))
+    monkeypatch.setenv(BUDGET_ENV, "3.6")
+    monkeypatch.setenv(CALIBRATION_ENV, "on")
+    load("tesseract")
+    assert readings_when_started == [[REPEATS]]
 
 
 def test_without_a_deployment_budget_the_first_document_with_one_measures_it(
