@@ -21,7 +21,7 @@ from model.normalize import kopecks_shown, normalize_amount, normalize_currency
 from model.payment_lines import AMOUNT_PAID
 from model.payment_order import is_payment_order, read_payment_order
 from model.schema import OCR_SOURCES, Candidate, DocumentType, Source
-from model.seller import seller_over_its_inn
+from model.seller import seller_over_its_inn, sign_opening_the_page
 from model.unlabelled import read_unlabelled
 from model.values import NUMBER_SIGN, bank_in_grid, label, read_bank, read_name, read_purpose, settlement_account
 
@@ -251,7 +251,7 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
     for index in order.payee_lines if order is not None else ():
         _name_whose(candidates, read_at[index])
     unlabelled = ["" if index in suppliers | issuers | parties.payers else line for index, line in enumerate(lines)]
-    candidates += read_unlabelled(unlabelled, source)
+    candidates += read_unlabelled(unlabelled, source) + sign_opening_the_page(unlabelled, source)
     if document_type in _MAY_BE_RECEIVED and _incoming(lines):
         candidates = [_as_payers(c) for c in candidates] + _incoming_payer(lines, source)
     if document_type == DocumentType.CASH_RECEIPT:

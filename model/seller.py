@@ -5,7 +5,8 @@ a café or a shop may print its kind and quoted sign alone («КАФЕ "ЛУКО
 («АО «Альфа-Строй Нефтепродукт»») is found anywhere on the page, but the one over the ИНН outranks the others there:
 a card slip printed above the receipt on the same tape opens with the acquiring bank («АО "АБ "РОССИЯ"»). Only under
 a receipt's own ИНН label (not the cashier's, the ОФД's or a buyer's) and only a line that holds nothing else: a
-garbled head gives no name rather than a wrong one."""
+garbled head gives no name rather than a wrong one. A page with no ИНН at all (a café's guest bill) is named by the
+kind and sign that open it (``sign_opening_the_page``)."""
 
 from __future__ import annotations
 
@@ -71,6 +72,26 @@ def seller_over_its_inn(lines: Sequence[str], source: Source) -> list[Candidate]
                 name = f'{_kind(sign["kind"])} "{normalize_text(sign["sign"])}"'
                 found.append(Candidate("recipient_name", name, source, _SIGN_SCORE))
     return found
+
+
+_ANY_INN = re.compile(r"(?<![а-яёa-z])" + label("инн") + r"(?![а-яёa-z])", re.IGNORECASE)
+_HEAD_LINES = 3
+"""How far down a page its sign stands when it opens the page: the first line, perhaps under a speck or a logo's."""
+
+
+def sign_opening_the_page(lines: Sequence[str], source: Source) -> list[Candidate]:
+    """A business's kind and quoted sign that opens a page printing no ИНН and naming no company: a café's guest bill
+    («Кафе “БЕЛЫЕ НОЧИ”» over its dishes and «Итого к оплате»), which has no fiscal head to stand over. Any party's ИНН
+    on the page forbids it, a company named beside it in the head too, and one named anywhere outranks it
+    (``_SIGN_SCORE``)."""
+    head = [line for line in lines if line.strip()][:_HEAD_LINES]
+    if any(_ANY_INN.search(line) for line in lines) or _names_a_company(head):
+        return []
+    return [
+        Candidate("recipient_name", f'{_kind(sign["kind"])} "{normalize_text(sign["sign"])}"', source, _SIGN_SCORE)
+        for line in head
+        if (sign := _KIND_AND_SIGN.match(line))
+    ][:1]
 
 
 def _kind(printed: str) -> str:

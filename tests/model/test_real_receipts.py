@@ -497,6 +497,37 @@ def test_a_sign_gives_way_to_a_company_the_head_names(company: str) -> None:
     assert details.recipient_name != 'МАГАЗИН "Заречный"'
 
 
+def _guest_bill(*head: str, inn: str = "") -> list[str]:
+    """A café's guest bill (eeegoloauq_prebill_belye_nochi): its sign, the bill's numbers, dishes with quantities
+    printed «2.000», the total to pay; no ИНН, no fiscal data."""
+    return [*head, "Чек #1059599 Стол # 11.5 Гостей 0", "31.05.2024 Открыт 16:45 Печать 17:19", "Кассир: Эля",
+            "Блюдо Кол-во Сумма", "Окрошка 2.000 760.00", "Хинкали св/г отварные 15.000 1350.00",
+            *([inn] if inn else []), "Всего: 2110.00", "Итого к оплате: 2110.00"]  # fmt: skip
+
+
+def test_a_business_kind_and_sign_opening_a_bill_with_no_inn_name_the_seller() -> None:
+    details, checks = _read(_guest_bill("Кафе “БЕЛЫЕ НОЧИ”"))
+    assert details.recipient_name == 'КАФЕ "БЕЛЫЕ НОЧИ"'
+    assert checks["recipient_name"].status == CheckStatus.UNVERIFIED
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        _guest_bill("Кафе “БЕЛЫЕ НОЧИ”", inn="ИНН кассира: 500100732259"),
+        _guest_bill("Стол 5", "Гостей 2", "Официант: Эля", "Кафе “БЕЛЫЕ НОЧИ”"),
+    ],
+    ids=["an ИНН on the page", "the sign below the head"],
+)
+def test_no_sign_names_the_seller_of_a_page_with_an_inn_or_below_its_head(page: list[str]) -> None:
+    assert _read(page)[0].recipient_name is None
+
+
+def test_a_company_named_in_a_bills_head_is_the_seller_rather_than_its_sign() -> None:
+    details, _ = _read(_guest_bill('ООО "Ладья"', "Кафе “БЕЛЫЕ НОЧИ”"))
+    assert details.recipient_name != 'КАФЕ "БЕЛЫЕ НОЧИ"'
+
+
 @pytest.mark.parametrize("padding", ["90", "08", "00"])
 def test_a_registers_padded_inn_that_lost_its_label_is_read_by_its_place_before_the_receipts_number(
     padding: str,
