@@ -22,6 +22,7 @@ from PIL import Image
 
 from model.budget import Budget
 from model.preprocess.enhance import component_stats
+from model.preprocess.lines import StraightenedPage, glyph_height, straighten_lines
 from model.tesseract import PSM, RIL, engine, recognize_within
 
 Box = tuple[int, int, int, int]
@@ -79,6 +80,25 @@ def recognize(image: np.ndarray, psm: int = PSM.SINGLE_BLOCK, budget: Budget | N
     if psm == PSM.SINGLE_BLOCK:
         lines = _with_missed_rows(rgb, lines, budget)
     return OcrResult(tuple(lines))
+
+
+def recognize_straightened(image: np.ndarray, budget: Budget | None = None) -> OcrResult | None:
+    """The page read as one column of lines (page mode 4) with its bent lines straightened first
+    (``model.preprocess.lines``), its boxes put back on the page; None when its lines run straight."""
+    grey: np.ndarray = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+    grey = grey.astype(np.uint8, copy=False)
+    glyph = glyph_height(grey)
+    straight = None if glyph is None else straighten_lines(grey, glyph)
+    if straight is None:
+        return None
+    read = recognize(straight.image, PSM.SINGLE_COLUMN, budget)
+    return OcrResult(tuple(_on_page(line, straight) for line in read.lines))
+
+
+def _on_page(line: OcrLine, straight: StraightenedPage) -> OcrLine:
+    """A line read on the straightened page, with its box and its words' boxes on the page."""
+    words = tuple(OcrWord(word.text, word.confidence, straight.page_box(word.box)) for word in line.words)
+    return OcrLine(line.text, line.confidence, straight.page_box(line.box), words)
 
 
 def _read_lines(image: np.ndarray, psm: int, budget: Budget) -> list[OcrLine]:

@@ -23,7 +23,7 @@ from model.documents import Page, TextWord, load_document
 from model.evidence import PageReading, with_evidence
 from model.fields import classify, extract_candidates, is_statement
 from model.labels import TOTAL_SCORE
-from model.ocr import OcrLine, OcrResult, OcrWord, read_large_rows, recognize
+from model.ocr import OcrLine, OcrResult, OcrWord, read_large_rows, recognize, recognize_straightened
 from model.pooling import pool_readings
 from model.preprocess import Preprocessed, PreprocessOptions, Step, orient, preprocess
 from model.preprocess.enhance import to_grey
@@ -234,8 +234,14 @@ def _read_page_text(
         budget.skip("the second reading of an unsure page (page mode 4)")
         return upright, turn, [orient_step, Step("second_reading", False, 0.0, "no time left before the deadline")]
     started = time.perf_counter()
-    second = _read(np.ascontiguousarray(np.rot90(image, turn)), timer, budget, PSM.SINGLE_COLUMN, turn=turn)
-    detail = f"{upright.confidence:.0f}% confident: read again as one column, {len(second.candidates)} more readings"
+    turned = np.ascontiguousarray(np.rot90(image, turn))
+    second = _read_straightened(turned, timer, budget, turn)
+    if second is not None:
+        how = "as one column, its bent lines straightened"
+    else:
+        how = "as one column"
+        second = _read(turned, timer, budget, PSM.SINGLE_COLUMN, turn=turn)
+    detail = f"{upright.confidence:.0f}% confident: read again {how}, {len(second.candidates)} more readings"
     step = Step("second_reading", True, (time.perf_counter() - started) * 1000, detail)
     text = f"{upright.text}\n\n{second.text}"
     lines = upright.lines + second.lines  # the page's type from both: each segmentation loses different lines
@@ -243,6 +249,15 @@ def _read_page_text(
         lines, upright.candidates + second.candidates, text, upright.confidence, upright.passes + second.passes
     )
     return pooled, turn, [orient_step, step]
+
+
+def _read_straightened(image: np.ndarray, timer: _Timer, budget: Budget, turn: int) -> _PageText | None:
+    """The page read again as one column (page mode 4) with its bent lines straightened first
+    (``model.preprocess.lines``): page mode 4 follows a bent line no better than the block's reading; None where the
+    lines run straight."""
+    with timer.stage("ocr"):
+        result = recognize_straightened(image, budget)
+    return None if result is None else _parsed(result, timer, Source.OCR, turn)
 
 
 @dataclass(frozen=True)
@@ -364,7 +379,11 @@ def _read(
     else:
         with timer.stage("ocr"):
             result = recognize(image, psm, budget)
-    source = Source.INDRA if reader == "indra" else Source.OCR
+    return _parsed(result, timer, Source.INDRA if reader == "indra" else Source.OCR, turn)
+
+
+def _parsed(result: OcrResult, timer: _Timer, source: Source, turn: int) -> _PageText:
+    """A reading's fields, and its confidence: its lines' by their characters."""
     with timer.stage("parse"):
         lines = unzipped_columns(result.lines)
         candidates = extract_candidates(lines, source)
