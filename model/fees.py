@@ -4,7 +4,8 @@ A bank's transfer receipt or a payment terminal's tape prints the sum sent, the 
 total: «Сумма перевода 1 500,00 ₽», «Комиссия 15,00 ₽», «Итого списано 1 515,00 ₽». The total's label outranks a bare
 «Сумма» (``model.labels``), which is right for a receipt's «ИТОГ» but here gives the recipient a sum the fee is part
 of. Where a reading is another sum read on the page plus a fee the page prints, it ranks under that sum, which is the
-amount. Only a non-zero fee read with its kopecks counts, and only a reading that is exactly the two added.
+amount. Only a non-zero fee read with its kopecks (or in whole roubles between its sum and their total, which add
+up) counts, and only a reading that is exactly the two added.
 """
 
 from __future__ import annotations
@@ -35,15 +36,26 @@ _UNDER = 0.05
 
 
 def read_fees(lines: Sequence[str], source: Source) -> list[Candidate]:
-    """The non-zero fees the page prints, each with its kopecks."""
+    """The non-zero fees the page prints, each with its kopecks or between its sum and their total
+    (``_between_its_sum_and_total``)."""
     found = []
-    for line in lines:
+    for index, line in enumerate(lines):
         match = _FEE_LINE.match(line)
-        if match is None or not kopecks_shown(match["rest"]) or (value := normalize_amount(match["rest"])) is None:
+        if match is None or (value := normalize_amount(match["rest"])) is None or Decimal(value) <= 0:
             continue
-        if Decimal(value) > 0:
+        if kopecks_shown(match["rest"]) or _between_its_sum_and_total(lines, index, Decimal(value)):
             found.append(Candidate(FEE, value, source))
     return found
+
+
+def _between_its_sum_and_total(lines: Sequence[str], index: int, fee: Decimal) -> bool:
+    """A fee in whole roubles («Комиссия 57 ₽», QIWI's) between the sum sent and the total, the one over it and the
+    other under it, where the total is exactly the two added («Сумма 350 ₽», «Итого 407 ₽»): a figure alone without
+    kopecks is too easily another one misread, but a misread one would not add up."""
+    if index == 0 or index + 1 >= len(lines):
+        return False
+    sent, total = normalize_amount(lines[index - 1]), normalize_amount(lines[index + 1])
+    return sent is not None and total is not None and Decimal(sent) + fee == Decimal(total)
 
 
 def fees_left_out(amounts: Sequence[Candidate], fees: Sequence[Candidate]) -> list[Candidate]:

@@ -528,8 +528,11 @@ _EXECUTED = re.compile(r"(?<![а-яёa-z])(?:исп[оa]\w?[лй]?нено|пр�
 _STATUS_CAPTION = re.compile(r"^\W*статус(?![а-яё])", re.IGNORECASE)
 """«Статус: Исполнено», «СТАТУС | Исполнено», or «Статус» over «Исполнено»: a row of the receipt's list that says the
 transfer went through, not the bank's stamp over its own requisites; the recipient's БИК may stand beside it."""
+_CORR_LABEL = "|".join(map(label, ("к/сч", "к/с", "кс")))
+"""A к/с's label in a bank's stamp or footer, also as OCR spells it there: «к/сч» (Альфа-Банк's), «KC» with its slash
+lost (ВТБ's)."""
 _BANK_REQUISITE = re.compile(
-    r"(?<![а-яёa-z])(?:" + label("бик") + "|" + label("к/с") + r")(?![а-яёa-z])|(?<!\d)(?:04\d{7}|30101\d{15})(?!\d)",
+    r"(?<![а-яёa-z])(?:" + label("бик") + "|" + _CORR_LABEL + r")(?![а-яёa-z])|(?<!\d)(?:04\d{7}|30101\d{15})(?!\d)",
     re.IGNORECASE,
 )
 _OWN_REQUISITES = re.compile(r"банк[^,]{0,40}?[»\"”)]?\s*,\s*" + label("бик") + r"(?![а-яёa-z])", re.IGNORECASE)
@@ -580,14 +583,20 @@ def _licence_paragraphs(lines: Sequence[str]) -> set[int]:
 
 
 _BANK_ORGANISATION = re.compile(
-    r"^\W*(?:(?:ооо|п?ао|оао|зао|нко|кб)\W{1,3}[^\d]{0,30}?банк|банк\s+[^\d(]{2,20}\((?:п?ао|оао|зао)\))",
+    r"^\W*(?:(?:ооо|п?ао|оао|зао|нко|кб)\W{1,3}[^\d]{0,30}?банк|банк\s+[^\d(]{2,20}\((?:п?ао|оао|зао)\)"
+    r"|филиал(?![а-яё])[^:]{0,30}?банк)",
     re.IGNORECASE,
 )
 """A line opening with a bank's name as an organisation («ООО «ОЗОН БАНК»», «АО «Почта Банк» Лицензия …», «Банк ВТБ
-(ПАО)»): no label before it, so not the recipient's bank («Банк получателя: …»)."""
+(ПАО)», «Филиал № 6602 Банка ВТБ (ПАО),»): no label before it, so not the recipient's bank («Банк получателя: …»)."""
+_LABEL_ALONE = re.compile(r"(?::|получател\w*)\W*$", re.IGNORECASE)
+"""A label whose value is on the next line: «Банк получателя:», «Банк получателя» alone; «Банк получателя Сбербанк»
+has its value, so a bank's name under it is no longer that label's."""
 _REQUISITE_ROW = re.compile(
     r"^\W*(?:(?:"
-    + "|".join(map(label, ("инн", "кпп", "бик", "к/с", "кор", "огрн", "лицензия")))
+    + "|".join(map(label, ("инн", "кпп", "бик", "кор", "огрн", "лицензия")))
+    + "|"
+    + _CORR_LABEL
     + r")(?![а-яёa-z])|(?:"
     + label("корр")
     + r"|"
@@ -597,7 +606,7 @@ _REQUISITE_ROW = re.compile(
 )
 """A row of a bank's own block under its name: an identifier, its licence, or an address opening with a postcode."""
 _OWN_ID = re.compile(
-    r"(?<![а-яёa-z])(?:" + label("инн") + "|" + label("бик") + "|" + label("к/с") + r")(?![а-яёa-z])", re.I
+    r"(?<![а-яёa-z])(?:" + label("инн") + "|" + label("бик") + "|" + _CORR_LABEL + r")(?![а-яёa-z])", re.I
 )
 _BLOCK_REACH = 4
 
@@ -607,12 +616,13 @@ def _issuer_blocks(lines: Sequence[str]) -> set[int]:
     then its own rows (ИНН, БИК, к/с, licence, address) up to the first other row. The bank that issued the receipt
     prints its requisites there; on a transfer by phone they are the only ones on the page, and their check digits
     and keys pass, but it is not who is paid (the page names that bank under «Банк получателя»). A name under a label
-    of its own («Банк получателя» alone over it) is the recipient's bank."""
+    of its own («Банк получателя» alone over it) is the recipient's bank; under «Банк получателя Сбербанк», whose
+    value is on its line, it is the issuer's (Т-Банк's «АО «ТИНЬКОФФ БАНК»» block)."""
     found: set[int] = set()
     for index, line in enumerate(lines):
         if not _BANK_ORGANISATION.match(line) or "получател" in line.lower():
             continue
-        if index > 0 and (lines[index - 1].rstrip().endswith(":") or "получател" in lines[index - 1].lower()):
+        if index > 0 and _LABEL_ALONE.search(lines[index - 1]):
             continue
         block = [index]
         for below in range(index + 1, min(len(lines), index + 1 + _BLOCK_REACH)):

@@ -127,7 +127,8 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
      "инн/кпп заказчика", read_inn, _ANYWHERE, 1.0),
     ("payer_kpp", "кпп плательщика; кпп отправителя; кпп покупателя; кпп заказчика", read_kpp, _ANYWHERE, 1.0),
     ("payer_account", "счет плательщика; счёт плательщика; сч. плательщика; р/с плательщика; счет отправителя; "
-     "счёт отправителя; счет списания; счёт списания", settlement_account, _ANYWHERE, 1.0),
+     "счёт отправителя; счет списания; счёт списания; с моего счета; с моего счёта", settlement_account, _ANYWHERE,
+     1.0),  # a bank's application form: «Прошу осуществить перевод денежных средств с моего счета» over «№: 4081…»
     ("supplier_name", "наименование поставщика; данные поставщика", read_name, _LINE_START, 1.0),
     # a bank's receipt names its client, the payer, in as many ways as the payee: «Ф.И.О. отправителя», «Имя
     # плательщика», «РЕКВИЗИТЫ ПЛАТЕЛЬЩИКА:» over the name
@@ -148,9 +149,10 @@ never to the name."""
 
 _LINE_START_PREFIX = r"^[\s|*•:\[-]*"
 """What may stand before a label that opens its line: a cell's border («[», «|»)."""
-_SPECK_BEFORE_A_TOTAL = r"(?:[^\W\d_]\s+(?=[^\W\d_]{3}))?"
+_SPECK_BEFORE_A_TOTAL = r"(?:(?:[^\W\d_]|[©®]\)?)\s+(?=[^\W\d_]{3}))?"
 """And before a total's label, one letter alone: a speck of the photo's edge or of a fold that OCR read as one («о
-Всего: 92640.00»). Only a total's: a lone «в» or «с» before another label is a word of the line («в Банк …»)."""
+Всего: 92640.00»), or an app's icon read as «©» («© Сумма 350P», QIWI's). Only a total's: a lone «в» or «с» before
+another label is a word of the line («в Банк …»)."""
 
 
 _SEPARATOR = r"[\s.:№#|—–-]*"
@@ -398,6 +400,8 @@ def _read_value(rule: Rule, rest: str, below: Sequence[str]) -> str | None:
     following = below[0] if below else ""
     if not rest.strip():
         # stacked layout: the value sits under its label
+        if _LABELS_WRAPPED_REST.match(following):
+            return None  # «Сообщение» over «получателю:» and nothing after: the label wrapped, its value empty
         if rule.field in _NAME_FIELDS and _BIK_CELL.search(following):
             return None
         if rule.field == "bank_name" and _PAYEE_CELL.search(following):
@@ -411,6 +415,10 @@ def _read_value(rule: Rule, rest: str, below: Sequence[str]) -> str | None:
     return value
 
 
+_LABELS_WRAPPED_REST = re.compile(r"^\W*[а-яё][а-яё\s]*:\s*$")
+"""Lower-case words and a colon alone on the line under a label: the label's own rest, wrapped by a narrow column
+(Уралсиб's «Сообщение» over «получателю:», OCR's «получатслю:»), not its value: a value opens with a capital or a
+digit. Nothing after the colon: the label's value is empty."""
 _LABELS_LAST_WORD = re.compile(r"\W*[а-яё]{4,}\W*")
 """One lower-case word after a party's label, with the name under them: the label's own last word, «ФИО получателя
 перевода» over «Михаил Андреевич П.» (a Сбер «Чек по операции»), never a name, which is capitalised."""

@@ -576,6 +576,11 @@ _CAPTION_BEFORE_BANK = re.compile(rf"^.{{0,20}}?получател\w*\W*(?={_BAN
 that starts like a bank's: a bank's name never contains «получателя»."""
 
 
+_ROW_LABEL_BEFORE_BANK = re.compile(r"^\W*(?:полное\s+)?наименование\s*:\s*", re.IGNORECASE)
+"""A row's label under a stacked «Банк получателя» («Наименование: Сбербанк», Райффайзен's application): the label
+of the block's row, no part of the bank's name."""
+
+
 _NO_BANKS_FORM = re.compile(r"^\W*(?:ТСЖ|ТСН|ЖСК|СНТ|ИП)(?![\w-])")
 """A homeowners' association, a housing or garden cooperative or a sole trader is never a bank: a ПД-4 read in
 columns gives the «Банк» caption the payee's «ТСЖ «…»» of the next line."""
@@ -588,7 +593,7 @@ def read_bank(text: str) -> str | None:
     requisites, nor a lone word that names no bank, nor a bank's caption."""
     if _PARTYS_BANK_CAPTION.match(text) or _NO_BANKS_FORM.match(text):
         return None
-    text = _CAPTION_BEFORE_BANK.sub("", _IN_BEFORE_BANK.sub("", text))
+    text = _CAPTION_BEFORE_BANK.sub("", _IN_BEFORE_BANK.sub("", _ROW_LABEL_BEFORE_BANK.sub("", text)))
     if cell := _REQUISITE_CELL.search(text):
         text = text[: cell.start()]
     cut = _cyrillic_legal_forms(BANK_TAIL.sub("", _FORM_BLANK.sub("", text)).strip(), a_bank=True)

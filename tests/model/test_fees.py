@@ -36,6 +36,10 @@ def _amount(lines: list[str]) -> tuple[DocumentType, str | None]:
             ],
             "2000.00",
         ),
+        # a fee in whole roubles between the sum and the total, which add up (QIWI's, an icon read as «©»)
+        (["Получатель Перевод на карту Мир", "© Сумма 350P", "Комиссия 57Р", "Итого 407Р", "ИСПОЛНЕНО"], "350.00"),
+        # whole roubles that do not add up refute nothing: the total stands
+        (["Получатель Перевод на карту Мир", "Сумма 350P", "Комиссия 57Р", "Итого 417Р"], "417.00"),
         # no fee: the total stands
         (["Перевод по СБП", "Сумма перевода 1 500,00 ₽", "Комиссия 0,00 ₽", "Итого списано 1 500,00 ₽"], "1500.00"),
         # a fee that is not the difference refutes nothing: the total stands

@@ -432,6 +432,15 @@ def _bank_app_receipt(tail: list[str]) -> list[str]:
             f"БИК {TBANK_BIK}, к/с {TBANK_CORR}. Генеральная",
             "лицензия Банка России № 3400",
         ],
+        ["Филиал № 6602 Банка ВТБ (ПАО),", f"БИК {TBANK_BIK},", f"KC {TBANK_CORR}."],
+        [
+            "Статус: Выполнен",
+            "АО «АЛЬФА - БАНК»",
+            "107078, г. Москва, ул. Каланчевская, д. 27",
+            f"к/сч 2{TBANK_CORR[1:]} & ГУ Банка России по ЦФО",
+            f"БИК {TBANK_BIK} ИНН 7728168971",
+            "ИСПОЛНЕНО",
+        ],
     ],
     ids=[
         "footer",
@@ -441,6 +450,8 @@ def _bank_app_receipt(tail: list[str]) -> list[str]:
         "name, licence, address, ИНН",
         "one sentence wrapped by the screen",
         "a quoted name first, the licence on a line of its own",
+        "a branch's name, its requisites wrapped, «KC» without its slash",
+        "«к/сч», its 3 read as 2, over the stamp",
     ],
 )
 def test_the_issuing_banks_footer_or_stamp_is_not_the_recipients_bank(tail: list[str]) -> None:
@@ -449,6 +460,46 @@ def test_the_issuing_banks_footer_or_stamp_is_not_the_recipients_bank(tail: list
     details = details_of(_bank_app_receipt(tail))
     assert (details.bank_bic, details.bank_corr_account, details.recipient_inn) == (None, None, None)
     assert details.bank_name == "Сбербанк"
+
+
+def test_the_issuers_block_under_the_recipients_bank_row_is_the_issuers() -> None:
+    """«Банк получателя Сбербанк» holds its value on its line: the bank's block under it («АО «ТИНЬКОФФ БАНК»», its
+    БИК and к/с, a signature's specks) is the issuer's stamp, not that label's value."""
+    lines = _bank_app_receipt([])
+    lines[6:6] = ["АО «ТИНЬКОФФ БАНК»", f"БИК {TBANK_BIK} UH 7710140679", f"К/С {TBANK_CORR} (7", "BABARHL X17 (2"]
+    details = details_of(lines)
+    assert (details.bank_bic, details.bank_corr_account, details.recipient_inn) == (None, None, None)
+    assert details.bank_name == "Сбербанк"
+
+
+def test_the_account_of_a_transfer_application_is_the_payers() -> None:
+    """A bank's application form, «Прошу осуществить перевод денежных средств с моего счета» over «№: 4081…», names
+    the payer's account; the payee of a transfer by phone shows none."""
+    lines = [
+        "Заявление на рублевый перевод",
+        "Плательщик: Моисеенко Сандра Александровна",
+        "Прошу осуществить перевод денежных средств с моего счета",
+        "М: 40817810701101911867",
+        "Сумма перевода: 440",
+        "Получатель:",
+        "Наименование: Алексей Владимирович Х",
+        "Телефон: 79891957504",
+        "Банк получателя",
+        "Наименование: Сбербанк",
+        "Канал перевода: СБП",
+    ]
+    details = details_of(lines)
+    assert details.recipient_account is None
+    assert details.bank_name == "Сбербанк"  # the block's row label «Наименование:» is no part of the bank's name
+
+
+def test_a_label_wrapped_over_two_lines_is_no_value() -> None:
+    """A narrow column wraps «Сообщение получателю:» as «Сообщение» over «получателю:» (OCR: «получатслю:»), with
+    no message after it: the label's rest is no purpose."""
+    lines = _bank_app_receipt(["Сообщение", "получатслю:", "", "СПАСИБО!", "Контакт-центр: 8-800-250-57-57"])
+    assert details_of(lines).purpose is None
+    lines = _bank_app_receipt(["Сообщение", "Оплата аренды за июнь"])
+    assert details_of(lines).purpose == "Оплата аренды за июнь"
 
 
 def test_a_bank_under_its_label_with_its_requisites_is_the_recipients() -> None:
