@@ -3,6 +3,9 @@
 The projection profile had the smallest error of the estimators measured (0.11° mean, against 0.22° for
 line-blob minAreaRect and 0.56° for all-ink minAreaRect); projecting a sample of ink points for all angles at
 once keeps it to tens of milliseconds. Up to 3° costs almost nothing in OCR, 8° loses half the digit fields.
+
+A photo's background has straight lines of its own (floor tiles, a shopping cart's wires, a table's edge) that can
+outweigh the text's, so the whole ink's angle stands only where the letters alone confirm it (``letters_angle``).
 """
 
 from __future__ import annotations
@@ -26,19 +29,72 @@ MIN_POINTS = 200
 MIN_SHARPNESS = 1.05
 """Best profile score over the median one: below this there are no text lines, only specks or texture."""
 
+MIN_GLYPH_HEIGHT = 4
+"""Px on the analysis copy: shorter components are specks and JPEG blocks."""
+MIN_GLYPHS = 30
+"""Fewer letter-like components than this give the letters no say."""
+GLYPH_SPREAD = 1.8
+"""A letter is at most this many times taller or shorter than the page's typical letter."""
+CONFIRMED = 0.5
+"""How far the letters' profile must rise over its median at the whole ink's angle, as a share of its rise at its own
+peak, for that angle to be the text's. On the 223 real photos and scans and corpus pages with clear lines,
+as loaded, along the letters' sharper axis: a receipt held over a tiled floor and a shopping cart −0.77 (0.17 along
+the other; the whole ink took the floor's −15.5°, the letters read −0.45°), every other page 0.67 or more."""
+
 PAPER_PERCENTILE = 95
 PAPER_SAMPLE_STEP = 8
 
 Points = NDArray[np.float64]
 
 
-def ink_points(grey: Image, side: int = ANALYSIS_SIDE) -> Points:
-    """(x, y) of ink pixels on a copy at most ``side`` px long, thinned to at most ``MAX_POINTS``."""
+def analysis_mask(grey: Image, side: int = ANALYSIS_SIDE) -> Image:
+    """The ink mask of a copy at most ``side`` px long."""
     factor = min(1.0, side / max(grey.shape[:2]))
     small = resize(grey, factor) if factor < 1 else grey
-    ys, xs = np.nonzero(ink_mask(small))
+    return ink_mask(small)
+
+
+def ink_points(grey: Image, side: int = ANALYSIS_SIDE) -> Points:
+    """(x, y) of ink pixels on a copy at most ``side`` px long, thinned to at most ``MAX_POINTS``."""
+    return mask_points(analysis_mask(grey, side))
+
+
+def mask_points(mask: Image) -> Points:
+    """(x, y) of the mask's set pixels, thinned to at most ``MAX_POINTS``."""
+    ys, xs = np.nonzero(mask)
     stride = max(1, len(xs) // MAX_POINTS)
     return np.stack([xs[::stride], ys[::stride]], axis=1).astype(np.float64)
+
+
+def glyph_mask(mask: Image) -> Image | None:
+    """The mask's components sized and shaped like the page's letters (or a few letters run together): neither a
+    rule, a speck nor a solid block, and within ``GLYPH_SPREAD`` of the typical letter's height. None when there are
+    fewer than ``MIN_GLYPHS``.
+
+    Floor tiles' joints, a cart's wires and a table's edge are long components or nets of them; letters are many small
+    ones of about one height. The typical height is the median weighted by ink, not by count: a tablecloth's weave
+    leaves more specks than a receipt has letters, but less ink in them."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8, ltype=cv2.CV_16U)
+    widths = stats[1:count, cv2.CC_STAT_WIDTH]
+    heights = stats[1:count, cv2.CC_STAT_HEIGHT]
+    fill = stats[1:count, cv2.CC_STAT_AREA] / np.maximum(widths * heights, 1)
+    shaped = (
+        (heights >= MIN_GLYPH_HEIGHT)
+        & (heights <= min(mask.shape[:2]) / 8)
+        & (widths <= 4 * heights)
+        & (heights <= 4 * widths)
+        & (fill > 0.15)
+        & (fill < 0.9)
+    )
+    if int(shaped.sum()) < MIN_GLYPHS:
+        return None
+    typical = weighted_median(heights[shaped], stats[1:count, cv2.CC_STAT_AREA][shaped])
+    glyphs = shaped & (heights >= typical / GLYPH_SPREAD) & (heights <= typical * GLYPH_SPREAD)
+    if int(glyphs.sum()) < MIN_GLYPHS:
+        return None
+    keep = np.concatenate([[0], glyphs * 255]).astype(np.uint8)
+    letters: Image = keep[labels]
+    return letters
 
 
 def profile_scores(points: Points, angles: NDArray[np.float64]) -> NDArray[np.float64]:
@@ -64,13 +120,64 @@ def best_angle(points: Points) -> tuple[float, float]:
     return float(fine[int(np.argmax(fine_scores))]), sharpness
 
 
+def weighted_median(values: NDArray[np.int32], weights: NDArray[np.int32]) -> float:
+    """The value below which half the weight lies."""
+    order = np.argsort(values)
+    cumulative = np.cumsum(weights[order])
+    return float(values[order][int(np.searchsorted(cumulative, cumulative[-1] / 2))])
+
+
 def estimate_skew(grey: Image) -> float | None:
-    """Counter-clockwise angle of the text lines in degrees, or None when there are no clear lines."""
-    points = ink_points(grey)
+    """Counter-clockwise angle of the text lines in degrees, or None when there are no clear lines.
+
+    The whole ink's sharpest angle is the most precise, but a photo's background draws lines of its own (floor tiles,
+    a cart's wires, a table's edge) that can outweigh the text's. The letters alone (``glyph_mask``) must confirm it:
+    where their profile at that angle rises less than ``CONFIRMED`` as far as at its own peak, theirs is the text's
+    angle. The letters only overrule a clear angle: where the whole ink shows no clear lines the page is left
+    as it is."""
+    mask = analysis_mask(grey)
+    points = mask_points(mask)
     if len(points) < MIN_POINTS:
         return None
     angle, sharpness = best_angle(points)
-    return angle if sharpness >= MIN_SHARPNESS else None
+    if sharpness < MIN_SHARPNESS:
+        return None
+    text_angle = letters_angle(mask, angle)
+    return angle if text_angle is None else text_angle
+
+
+def letters_angle(mask: Image, angle: float) -> float | None:
+    """The letters' own angle where they do not confirm ``angle`` (the whole ink's), else None.
+
+    A skew turns a page's columns as far as its rows, so the letters may confirm the angle along either: their lines,
+    or their columns (a receipt's monospaced ones; a page lying on its side where its orientation was missed, whose
+    whole ink's angle then comes from the rules and margins across its lines). Confirmed along one: the letters'
+    profile at ``angle`` rises over its median at least ``CONFIRMED`` as far as at its peak. Where neither confirms
+    it, the sharper of the two gives the angle. No verdict where the letters are too few, show no clear lines, or
+    peak at the sweep's edge (their lines lie beyond it, as on a page turned 30°)."""
+    glyphs = glyph_mask(mask)
+    if glyphs is None:
+        return None
+    points = mask_points(glyphs)
+    if len(points) < MIN_POINTS:
+        return None
+    rows = _letters_verdict(points, angle)
+    columns = _letters_verdict(points[:, ::-1], -angle)  # swapping x and y mirrors the angles
+    if rows is None or columns is None:
+        return None
+    (row_angle, row_sharpness), (column_angle, column_sharpness) = rows, columns
+    sharper = (row_angle, row_sharpness) if row_sharpness >= column_sharpness else (-column_angle, column_sharpness)
+    if sharper[1] < MIN_SHARPNESS or abs(sharper[0]) > MAX_SKEW - COARSE_STEP / 2:
+        return None
+    return sharper[0]
+
+
+def _letters_verdict(points: Points, angle: float) -> tuple[float, float] | None:
+    """None where the letters' profile confirms ``angle``, else their (peak angle, sharpness)."""
+    peak, sharpness = best_angle(points)
+    at_angle, at_peak = profile_scores(points, np.array([angle, peak]))
+    over_median = at_angle / at_peak * sharpness  # best_angle's sharpness is the peak over the median
+    return None if over_median - 1 >= CONFIRMED * (sharpness - 1) else (peak, sharpness)
 
 
 def paper_colour(image: Image) -> tuple[float, ...]:

@@ -302,6 +302,31 @@ def test_estimate_skew_recovers_angle(skew: float) -> None:
     assert estimate == pytest.approx(skew, abs=0.5)
 
 
+def tiled_floor(side: int, angle: float, spacing: int = 120, thickness: int = 5) -> Grey:
+    """A light floor of square tiles ``side`` px square, its dark joints turned ``angle`` degrees."""
+    floor = np.full((2 * side, 2 * side), 200, np.uint8)
+    for offset in range(0, 2 * side, spacing):
+        floor[offset : offset + thickness, :] = 90
+        floor[:, offset : offset + thickness] = 90
+    turned = rotate(floor, angle)
+    top, left = (turned.shape[0] - side) // 2, (turned.shape[1] - side) // 2
+    return turned[top : top + side, left : left + side].copy()
+
+
+@pytest.mark.parametrize("floor_angle", [10.0, -8.0])
+@pytest.mark.parametrize("skew", [0.0, 2.0])
+@pytest.mark.parametrize("turned", [0, 90])
+def test_estimate_skew_follows_the_text_not_the_floor_behind_it(floor_angle: float, skew: float, turned: int) -> None:
+    """A receipt held over a tiled floor (issue 14, eazyan_dixi_2015.jpg): the joints' long straight lines outweigh
+    the text's in the whole ink's profile, which read the floor's angle and turned the text off level. A page lying on
+    its side (its orientation missed) is skewed as far, which its letters' columns measure."""
+    photo = tiled_floor(1800, floor_angle)
+    page = rotate(turn_clockwise(render_page(800, 1000, 24), turned), skew)
+    top, left = (photo.shape[0] - page.shape[0]) // 2, (photo.shape[1] - page.shape[1]) // 2
+    photo[top : top + page.shape[0], left : left + page.shape[1]] = page
+    assert estimate_skew(photo) == pytest.approx(skew, abs=0.5)
+
+
 @pytest.mark.parametrize("skew", [5.0, -7.0])
 def test_preprocess_levels_skewed_page(skew: float) -> None:
     photo = bgr(rotate(render_page(), skew))
