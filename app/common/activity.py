@@ -165,7 +165,12 @@ class RedisStore:
             raise ApiError(
                 503, f"the monitoring store (Redis) does not answer: {error}", {"Retry-After": "5"}
             ) from error
-        return [json.loads(line) for line in lines]
+        entries = [json.loads(line) for line in lines]
+        # Newest first by when each happened, not by when its replica's writer thread sent it: a replica that started
+        # first can send its start after another replica's later events (a busy machine), and a history out of order
+        # misleads. A stable sort keeps the list's order among entries of the same millisecond.
+        entries.sort(key=lambda entry: str(entry.get("at", "")), reverse=True)
+        return entries
 
     def flush(self, timeout_s: float = 5.0) -> None:
         """Wait until the entries added so far are sent (tests, shutdown)."""

@@ -11,6 +11,7 @@ from typing import Any
 
 import httpx
 import pytest
+import redis
 from auth_fixtures import TestIdentityProvider
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -201,6 +202,29 @@ def test_publication_history_across_replicas(
     ]
     assert {e["source"] for e in history["events"] if e["version"] == "v2"} == {str(second_weights)}
     assert all(e["image"] and e["at"].endswith("Z") for e in history["events"])
+
+
+def test_entries_come_back_in_the_order_they_happened_whichever_replica_sent_them_first(
+    redis_server: RedisServer,
+) -> None:
+    """Each replica's writer thread sends its entries when it can: a replica's start, sent late, must still come
+    before another replica's later events (this test's history once came back with the start last)."""
+    prefix = f"order{time.monotonic_ns()}:"  # this test's lists, apart from the shared server's others
+    first = RedisStore(redis.Redis.from_url(redis_server.url), 100, prefix)
+    second = RedisStore(redis.Redis.from_url(redis_server.url), 100, prefix)
+    try:
+        first.add("publications", {"at": "2026-12-06T10:00:00.200Z", "event": "switched"})
+        first.add("publications", {"at": "2026-12-06T10:00:00.300Z", "event": "rolled_back"})
+        first.flush()
+        second.add("publications", {"at": "2026-12-06T10:00:00.100Z", "event": "loaded"})  # happened first, sent last
+        second.add("publications", {"at": "2026-12-06T10:00:00.300Z", "event": "unloaded"})  # the same millisecond
+        second.flush()
+        events = [entry["event"] for entry in first.recent("publications", 10)]
+    finally:
+        first.close()
+        second.close()
+
+    assert events == ["unloaded", "rolled_back", "switched", "loaded"]
 
 
 def test_an_unreachable_store_never_fails_a_request(idp: TestIdentityProvider, weights: Path) -> None:
