@@ -16,7 +16,7 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
-from model.preprocess.enhance import Image, ink_mask, resize
+from model.preprocess.enhance import Image, ink_mask, labelled_components, letter_shaped, resize
 
 ANALYSIS_SIDE = 1200
 """Longest side of the copy the angle is measured on: 1 px over 1200 px is 0.05°."""
@@ -74,18 +74,9 @@ def glyph_mask(mask: Image) -> Image | None:
     Floor tiles' joints, a cart's wires and a table's edge are long components or nets of them; letters are many small
     ones of about one height. The typical height is the median weighted by ink, not by count: a tablecloth's weave
     leaves more specks than a receipt has letters, but less ink in them."""
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8, ltype=cv2.CV_16U)
-    widths = stats[1:count, cv2.CC_STAT_WIDTH]
+    count, labels, stats = labelled_components(mask)
     heights = stats[1:count, cv2.CC_STAT_HEIGHT]
-    fill = stats[1:count, cv2.CC_STAT_AREA] / np.maximum(widths * heights, 1)
-    shaped = (
-        (heights >= MIN_GLYPH_HEIGHT)
-        & (heights <= min(mask.shape[:2]) / 8)
-        & (widths <= 4 * heights)
-        & (heights <= 4 * widths)
-        & (fill > 0.15)
-        & (fill < 0.9)
-    )
+    shaped = letter_shaped(stats[:count], mask.shape, MIN_GLYPH_HEIGHT, 0.15)
     if int(shaped.sum()) < MIN_GLYPHS:
         return None
     typical = weighted_median(heights[shaped], stats[1:count, cv2.CC_STAT_AREA][shaped])

@@ -66,11 +66,38 @@ def light_on_dark(grey: Image) -> bool:
 def component_stats(mask: MatLike) -> tuple[int, NDArray[np.int32]]:
     """How many 8-connected components ``mask`` has (the background's included) and OpenCV's statistics of each:
     ``cv2.connectedComponentsWithStats`` with a 16-bit labels image (``components``)."""
+    count, _, stats = labelled_components(mask)
+    return count, stats
+
+
+def labelled_components(mask: MatLike) -> tuple[int, NDArray[np.integer[Any]], NDArray[np.int32]]:
+    """``component_stats`` and the image of the labels: 16-bit, or 32-bit where the mask has more components than
+    16 bits can number (noise), which OpenCV refuses (``components``)."""
     try:
-        count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8, ltype=cv2.CV_16U)
+        count, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8, ltype=cv2.CV_16U)
     except cv2.error:
-        count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
-    return int(count), np.asarray(stats, dtype=np.int32)
+        count, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    return int(count), np.asarray(labels), np.asarray(stats, dtype=np.int32)
+
+
+def letter_shaped(
+    stats: NDArray[np.int32], shape: tuple[int, ...], min_height: int, min_fill: float
+) -> NDArray[np.bool_]:
+    """Which components (``stats[1:]``, the background left out) are shaped like letters: at least ``min_height``
+    and at most an eighth of the page's short side tall, neither four times wider nor taller than the other way,
+    inked more than ``min_fill`` of their box and less than 0.9 (not specks, rules, table lines or solid blocks)."""
+    widths = stats[1:, cv2.CC_STAT_WIDTH]
+    heights = stats[1:, cv2.CC_STAT_HEIGHT]
+    fill = stats[1:, cv2.CC_STAT_AREA] / np.maximum(widths * heights, 1)
+    shaped: NDArray[np.bool_] = (
+        (heights >= min_height)
+        & (heights <= min(shape[:2]) / 8)
+        & (widths <= 4 * heights)
+        & (heights <= 4 * widths)
+        & (fill > min_fill)
+        & (fill < 0.9)
+    )
+    return shaped
 
 
 def components(mask: MatLike) -> tuple[int, NDArray[np.integer[Any]]]:
@@ -272,18 +299,10 @@ def estimate_x_height(grey: Image, paper: Image | None = None) -> float | None:
 def _letter_heights(grey: Image, paper: Image | None) -> NDArray[np.int64]:
     """Heights of components shaped like letters: not specks, rules, table lines or solid blocks."""
     count, stats = component_stats(ink_mask(grey, paper))
-    widths = stats[1:count, cv2.CC_STAT_WIDTH]
     heights = stats[1:count, cv2.CC_STAT_HEIGHT]
-    fill = stats[1:count, cv2.CC_STAT_AREA] / np.maximum(widths * heights, 1)
-    letter_like = (
-        (heights >= MIN_LETTER_HEIGHT)
-        & (heights <= min(grey.shape[:2]) / 8)
-        & (widths <= 4 * heights)
-        & (heights <= 4 * widths)
-        & (fill > 0.1)
-        & (fill < 0.9)
+    letters: NDArray[np.int64] = heights[letter_shaped(stats[:count], grey.shape, MIN_LETTER_HEIGHT, 0.1)].astype(
+        np.int64
     )
-    letters: NDArray[np.int64] = heights[letter_like].astype(np.int64)
     return letters
 
 

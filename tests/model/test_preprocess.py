@@ -13,7 +13,7 @@ from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 
 from model.preprocess import Preprocessed, PreprocessOptions, Step, orient, preprocess
-from model.preprocess.deskew import estimate_skew, rotate
+from model.preprocess.deskew import estimate_skew, glyph_mask, rotate
 from model.preprocess.detect import CASCADE, Detector, angle_spread, bright_blob, find_document, order_corners
 from model.preprocess.enhance import (
     NOISY_PAPER,
@@ -325,6 +325,14 @@ def test_estimate_skew_follows_the_text_not_the_floor_behind_it(floor_angle: flo
     top, left = (photo.shape[0] - page.shape[0]) // 2, (photo.shape[1] - page.shape[1]) // 2
     photo[top : top + page.shape[0], left : left + page.shape[1]] = page
     assert estimate_skew(photo) == pytest.approx(skew, abs=0.5)
+
+
+def test_the_letters_of_a_mask_with_more_components_than_16_bits_can_number_are_still_found() -> None:
+    """Noise of 1-px specks gives a mask OpenCV refuses to label in 16 bits (90,000 components here): the deskew's
+    letter check takes the 32-bit labels, as the rest of the preprocessing does, rather than failing the page."""
+    specks = np.zeros((600, 600), np.uint8)
+    specks[::2, ::2] = 255
+    assert glyph_mask(specks) is None  # no letters among specks, and no error
 
 
 @pytest.mark.parametrize("skew", [5.0, -7.0])
