@@ -345,6 +345,17 @@ def budget_note(factors: Iterable[float | None]) -> str:
     return f"RECEIPT_READ_BUDGET_S={_budget_setting()} CPU s of the reference machine; {scaled} ({setting})"
 
 
+def budget_settings_checked() -> None:
+    """The budget's settings, read as each worker's ``load`` will: a wrong one stops the run here with its message,
+    not as a broken worker pool's traceback."""
+    from model.inference import budget_settings
+
+    try:
+        budget_settings()
+    except ValueError as error:
+        raise SystemExit(f"bench: {error}") from None
+
+
 def run_benchmark(
     corpus: Path = DEFAULT_CORPUS,
     out: Path = DEFAULT_RESULTS,
@@ -353,6 +364,7 @@ def run_benchmark(
     workers: int = 2,
 ) -> str:
     """Run, score, write ``results.md``, ``results.json`` and the plots into ``out``; return the markdown."""
+    budget_settings_checked()
     truth = load_truth(corpus / "truth.jsonl")
     if limit:
         truth = truth[:limit]

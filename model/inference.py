@@ -33,7 +33,10 @@ BUDGET_ENV = "RECEIPT_READ_BUDGET_S"
 seconds of the reference machine, which this machine's calibration scales to its own (``CALIBRATION_ENV``)."""
 CALIBRATION_ENV = "RECEIPT_READ_BUDGET_CALIBRATION"
 """on (the default): the budget is scaled by this machine's speed, measured at load (``model.calibration``: about
-a CPU second, once per process); off: its seconds are this machine's CPU seconds as they are."""
+a CPU second, once per process); off: its seconds are this machine's CPU seconds as they are; a number (``0.71``):
+the factor itself, pinned, and nothing measured. A measurement made while the machine is busy (a calibration right
+after a heavy run measured 0.205 s here, a factor of 1.41 before the cap) moves the budget and so the values read;
+an operator who knows the machine's factor pins it, and each process saves the measurement's CPU second."""
 
 QWEN_WEIGHTS_ENV = "RECEIPT_QWEN_WEIGHTS"
 """Where the Qwen-VL weights come from: a local directory or a hub id (default: the Qwen3-VL-8B checkpoint)."""
@@ -91,30 +94,36 @@ def load(model_key: str) -> Extractor:
     key = model_key or "tesseract"
     if key not in MODEL_KEYS:
         raise ValueError(f"unknown model_key {model_key!r}; expected one of {', '.join(MODEL_KEYS)}")
-    budget_s, calibrating = _budget_from_env(), _calibration_from_env()
+    budget_s, pinned_factor = budget_settings()
     current_directory()  # a RECEIPT_BIK_DIRECTORY that cannot be read fails the load, not every request
-    extractor = _extractor(key, budget_s, calibrating)
+    extractor = _extractor(key, budget_s, pinned_factor)
     # Documents are decoded in the sandbox's children: started with the model, not on the first request, and after
     # the budget's calibration, which its start (a forkserver importing the decoders) slowed by up to 23% here.
     sandbox.start()
     return extractor
 
 
-def _extractor(key: str, budget_s: float, calibrating: bool) -> Extractor:
+def _extractor(key: str, budget_s: float, pinned_factor: float | None) -> Extractor:
     readers: dict[str, BackendName] = {"tesseract": "tesseract", "indra": "indra", "pooled": "pooled"}
     if key in readers:
-        return _reader(readers[key], budget_s, calibrating)
+        return _reader(readers[key], budget_s, pinned_factor)
     if key == "auto" and not os.environ.get(QWEN_WEIGHTS_ENV):  # decided before torch is imported: 0.4 GB, seconds
-        return _reader("tesseract", budget_s, calibrating)
+        return _reader("tesseract", budget_s, pinned_factor)
     from model.qwen import DEFAULT_CHECKPOINT, QwenExtractor, gpu_available
 
     if key == "auto" and not gpu_available():
-        return _reader("tesseract", budget_s, calibrating)
+        return _reader("tesseract", budget_s, pinned_factor)
     static_cache = os.environ.get(QWEN_STATIC_CACHE_ENV, "").strip().lower()
     if static_cache and static_cache not in _BOOLEANS:
         raise ValueError(f"{QWEN_STATIC_CACHE_ENV}={static_cache!r}: expected 1 or 0 (or leave it unset: on with CUDA)")
     weights = os.environ.get(QWEN_WEIGHTS_ENV, DEFAULT_CHECKPOINT)
     return Extractor("qwen-vl", QwenExtractor(weights, static_cache=_BOOLEANS.get(static_cache)))
+
+
+def budget_settings() -> tuple[float, float | None]:
+    """The budget (``BUDGET_ENV``) and its pinned factor (``calibration_setting``) the environment sets; a
+    ``ValueError`` naming the variable and what it accepts when either is wrong."""
+    return _budget_from_env(), calibration_setting()
 
 
 def _budget_from_env() -> float:
@@ -130,18 +139,31 @@ def _budget_from_env() -> float:
     return budget
 
 
-def _calibration_from_env() -> bool:
+def calibration_setting() -> float | None:
+    """The budget's factor that ``CALIBRATION_ENV`` pins (off: 1), or None to measure it. A number is a factor
+    (written with its point: the 0 and 1 of on and off are spellings of off and on, ``_BOOLEANS``)."""
     raw = os.environ.get(CALIBRATION_ENV, "").strip().lower() or "on"
-    if raw not in _BOOLEANS:
-        raise ValueError(f"{CALIBRATION_ENV}={raw!r}: expected on or off")
-    return _BOOLEANS[raw]
+    if raw in _BOOLEANS:
+        return None if _BOOLEANS[raw] else 1.0
+    try:
+        factor = float(raw)
+    except ValueError:
+        factor = 0.0
+    if not 0 < factor < float("inf"):
+        raise ValueError(
+            f"{CALIBRATION_ENV}={raw!r}: expected on, off or a factor to pin, a number > 0 (this machine's CPU seconds"
+            " for one of the reference machine's, e.g. 0.71)"
+        )
+    return factor
 
 
-def _reader(backend: BackendName, budget_s: float, calibrating: bool) -> Extractor:
-    """An OCR extractor with the deployment's budget and this machine's factor: measured now when there is a budget
-    (before the runtime calls the model ready, so that no request waits for it), else at the first document that
-    asks for one (``parameters.budget_s``); 1 with the calibration off. Qwen-VL has no budget and measures nothing."""
-    factor = (calibration.calibrate().factor if budget_s > 0 else None) if calibrating else 1.0
+def _reader(backend: BackendName, budget_s: float, pinned_factor: float | None) -> Extractor:
+    """An OCR extractor with the deployment's budget and this machine's factor: the pinned one, else measured now when
+    there is a budget (before the runtime calls the model ready, so that no request waits for it), else at the first
+    document that asks for one (``parameters.budget_s``). Qwen-VL has no budget and measures nothing."""
+    if pinned_factor is not None:
+        return Extractor(backend, budget_s=budget_s, budget_factor=pinned_factor)
+    factor = calibration.calibrate().factor if budget_s > 0 else None
     return Extractor(backend, budget_s=budget_s, budget_factor=factor)
 
 

@@ -23,7 +23,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bench.run import TIME_TABLE_HEAD, budget_note, cpu_s, percentile, time_row
+from bench.run import TIME_TABLE_HEAD, budget_note, budget_settings_checked, cpu_s, percentile, time_row
 from bench.score import FieldScore, judge
 from model.schema import VALUE_FIELDS
 
@@ -282,6 +282,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--only", help="comma-separated file names: a subset of the labels")
     parser.add_argument("--out", type=Path, help="also write real.md and real.json into this folder")
     args = parser.parse_args(argv)
+    budget_settings_checked()
     documents = load_labels(args.labels)
     if args.only:
         wanted = set(args.only.split(","))

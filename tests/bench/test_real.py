@@ -109,3 +109,14 @@ def test_markdown_names_the_budget_factor_the_documents_were_read_under() -> Non
         [Run("tesseract", True, list(outcomes.values()), score(documents, outcomes), score([], {}))], documents
     )
     assert "CPU s of the reference machine; scaled here by 1.26, this machine's calibration factor" in text
+
+
+def test_a_wrong_calibration_setting_stops_the_run_with_its_message_before_any_worker(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Each worker's ``load`` would raise it, and the pool would break with a traceback."""
+    from bench.real.run import main
+
+    monkeypatch.setenv("RECEIPT_READ_BUDGET_CALIBRATION", "fast")
+    with pytest.raises(SystemExit, match="bench: RECEIPT_READ_BUDGET_CALIBRATION='fast': expected on, off or a factor"):
+        main(["--docs", str(tmp_path)])

@@ -24,7 +24,7 @@ from model.calibration import (
     read_reference_page,
     reference_page,
 )
-from model.inference import BUDGET_ENV, CALIBRATION_ENV, inference, load
+from model.inference import BUDGET_ENV, CALIBRATION_ENV, calibration_setting, inference, load
 from model.pipeline import Extractor
 
 STEP = 2 ** (1 / 2)
@@ -192,8 +192,49 @@ def test_qwen_vl_has_no_budget_and_measures_nothing(
 
 def test_a_calibration_setting_that_is_neither_on_nor_off_fails_the_load(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(CALIBRATION_ENV, "sometimes")
-    with pytest.raises(ValueError, match=f"{CALIBRATION_ENV}='sometimes': expected on or off"):
+    with pytest.raises(ValueError, match=f"{CALIBRATION_ENV}='sometimes': expected on, off or a factor to pin"):
         load("tesseract")
+
+
+@pytest.mark.parametrize(
+    ("setting", "factor"),
+    [
+        *[("", None), ("on", None), (" Yes ", None), ("1", None), ("off", 1.0), ("0", 1.0)],
+        *[("0.71", 0.71), ("1.0", 1.0), ("2", 2.0), ("1.41", 1.41), ("0.25", 0.25)],
+    ],
+)
+def test_the_calibration_setting_measures_turns_off_or_pins_the_factor(
+    monkeypatch: pytest.MonkeyPatch, setting: str, factor: float | None
+) -> None:
+    """None: measure it; a number: that factor, pinned (a slower machine's over 1 too: the operator says so, no busy
+    moment does); the 1 and 0 of on and off stay theirs."""
+    monkeypatch.setenv(CALIBRATION_ENV, setting)
+    assert calibration_setting() == factor
+
+
+@pytest.mark.parametrize("setting", ["sometimes", "-0.5", "0.0", "nan", "inf", "0,71", "x0.7"])
+def test_a_calibration_setting_that_is_no_factor_names_the_variable_and_what_it_accepts(
+    monkeypatch: pytest.MonkeyPatch, setting: str
+) -> None:
+    monkeypatch.setenv(CALIBRATION_ENV, setting)
+    with pytest.raises(ValueError) as error:
+        calibration_setting()
+    assert str(error.value) == (
+        f"{CALIBRATION_ENV}={setting!r}: expected on, off or a factor to pin, a number > 0 (this machine's CPU"
+        " seconds for one of the reference machine's, e.g. 0.71)"
+    )
+
+
+def test_a_pinned_factor_scales_the_budget_and_nothing_is_measured(
+    monkeypatch: pytest.MonkeyPatch, fresh_calibration: list[int]
+) -> None:
+    """The measurement's CPU second is saved, and a busy moment at load cannot move the budget."""
+    monkeypatch.setenv(BUDGET_ENV, "3.6")
+    monkeypatch.setenv(CALIBRATION_ENV, "0.71")
+    extractor = load("tesseract")
+    assert extractor.budget_factor == 0.71 and fresh_calibration == []
+    assert extractor.extract(_blank_page()).budget_factor == 0.71
+    assert fresh_calibration == []
 
 
 def test_the_reference_page_is_the_same_pixels_every_time() -> None:
