@@ -439,3 +439,48 @@ FOURTH_SCREEN_FACES = (
 )
 """The fourth round's app faces: Android's Roboto with its medium cut for headings (as Material apps set them),
 Noto Sans Display, Open Sans, PT Sans with PT Sans Narrow bold."""
+
+
+SIXTH_TAPE_FACES = (
+    ("dejavu/DejaVuSansMono.ttf", "dejavu/DejaVuSansMono-Bold.ttf"),
+    ("liberation/LiberationMono-Regular.ttf", "liberation/LiberationMono-Bold.ttf"),
+    ("dejavu/DejaVuSansCondensed.ttf", "dejavu/DejaVuSansCondensed-Bold.ttf"),
+    ("freefont/FreeMono.ttf", "freefont/FreeMonoBold.ttf"),
+)
+"""The sixth round's tape faces, set by ``DotPage`` as a register's print head sets them (no earlier round does):
+drawn without anti-aliasing at the head's own resolution, each dot then doubled, so every stroke is a staircase of
+whole dots."""
+
+SIXTH_PAGE_FACES = (
+    ("liberation/LiberationSans-Regular.ttf", "liberation/LiberationSans-Italic.ttf"),
+    ("noto/NotoSans-Regular.ttf", "noto/NotoSans-Italic.ttf"),
+    ("paratype/PTS55F.ttf", "paratype/PTS56F.ttf"),
+    ("open-sans/OpenSans-Regular.ttf", "open-sans/OpenSans-Italic.ttf"),
+    ("crosextra/Carlito-Regular.ttf", "crosextra/Carlito-Italic.ttf"),
+    ("paratype/PTF55F.ttf", "paratype/PTF56F.ttf"),
+)
+"""The sixth round's form faces: a body with its italic in the second place (``bold=True`` draws the italic), for a
+bilingual page whose English stands in italic under the Russian, or an act whose captions a template sets slanted."""
+
+SIXTH_SCREEN_FACES = (
+    ("roboto/unhinted/RobotoTTF/Roboto-Regular.ttf", "roboto/unhinted/RobotoTTF/Roboto-Thin.ttf"),
+    ("roboto/unhinted/RobotoTTF/Roboto-Light.ttf", "roboto/unhinted/RobotoTTF/Roboto-Thin.ttf"),
+    ("jetbrains-mono/JetBrainsMono-Regular.ttf", "jetbrains-mono/JetBrainsMono-Thin.ttf"),
+)
+"""The sixth round's app faces: the body with a thin cut in the second place, for the large sum that apps set thin."""
+
+
+@dataclass
+class DotPage(SecondPage):
+    """A tape printed dot by dot: text drawn without anti-aliasing at ``1 / dots`` of the final size, every dot then
+    scaled up ``dots`` times (nearest neighbour), as a thermal head of 8 dots a millimetre prints its bitmap font."""
+
+    dots: int = 2
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self._draw.fontmode = "1"
+
+    def finish(self, min_height: int = 0) -> Image.Image:
+        small = super().finish(min_height)
+        return small.resize((small.width * self.dots, small.height * self.dots), Image.Resampling.NEAREST)

@@ -8,7 +8,10 @@ under a desk lamp and a hard photo (``worn3.py``: blurred, from afar, shadowed, 
 ``worn4.py``'s damage (a faded tape, a fold, a glare, a dim room; screenshots shared rather than photographed) and
 save a page its program would save as a PDF (1C's invoice) as ``NAME_clean.pdf`` with a text layer. The fifth's,
 ``r5_<kind>_NN``, are documents people pay from or keep (a pick-up point's tape, an ОФД's letter, a ЕПД, tax and fine
-slips, bank receipts, an executed payment order), photographed or shared by ``worn5.py``.
+slips, bank receipts, an executed payment order), photographed or shared by ``worn5.py``. The sixth's, ``r6_<kind>_NN``,
+are layouts no earlier round drew (a bitmap-printed tape, a correction receipt, a two-page 1C invoice saved as a PDF,
+a bilingual invoice, a client-bank's sealed payment order, an app's dark theme), damaged by ``worn6.py`` (a curled
+sheet under flickering light, a photocopy; a screen photographed off a monitor).
 """
 
 from __future__ import annotations
@@ -25,16 +28,19 @@ from bench.layouts import (
     invoices3,
     invoices4,
     invoices5,
+    invoices6,
     receipts,
     receipts2,
     receipts3,
     receipts4,
     receipts5,
+    receipts6,
     transfers,
     transfers2,
     transfers3,
     transfers4,
     transfers5,
+    transfers6,
 )
 from bench.layouts.drawn import Drawn, Template
 from bench.layouts.photo import photograph
@@ -42,6 +48,7 @@ from bench.layouts.worn import photograph_worn
 from bench.layouts.worn3 import photograph_hard, photograph_lamp
 from bench.layouts.worn4 import photograph_dim, photograph_evening
 from bench.layouts.worn5 import photograph_shared, photograph_worst
+from bench.layouts.worn6 import photograph_copied, photograph_curled
 
 Kinds = tuple[tuple[str, tuple[Template, ...]], ...]
 
@@ -84,6 +91,11 @@ FIFTH_KINDS: Kinds = (
     ("invoice", invoices5.TEMPLATES),
     ("transfer", transfers5.TEMPLATES),
 )
+SIXTH_KINDS: Kinds = (
+    ("receipt", receipts6.TEMPLATES),
+    ("invoice", invoices6.TEMPLATES),
+    ("transfer", transfers6.TEMPLATES),
+)
 DEFAULT_SEED = 14
 DEFAULT_PER_KIND = 12
 ROUNDS = {
@@ -105,6 +117,7 @@ ROUNDS = {
     ),
     4: Round("r4_", FOURTH_KINDS, 6, 130_000, photograph_evening, photograph_dim),
     5: Round("r5_", FIFTH_KINDS, 8, 170_000, photograph_shared, photograph_worst),
+    6: Round("r6_", SIXTH_KINDS, 8, 210_000, photograph_curled, photograph_copied),
 }
 
 
@@ -118,7 +131,7 @@ def plan(per_kind: int, kinds: Kinds = KINDS) -> list[tuple[str, Template]]:
 
 
 def generate(
-    out: Path, seed: int = DEFAULT_SEED, per_kind: int | None = None, rounds: tuple[int, ...] = (1, 2, 3, 4, 5)
+    out: Path, seed: int = DEFAULT_SEED, per_kind: int | None = None, rounds: tuple[int, ...] = (1, 2, 3, 4, 5, 6)
 ) -> list[TruthRecord]:
     """Draw every planned document of ``rounds`` into ``out`` as ``NAME_clean.png`` (``.pdf`` where the page is
     saved as a PDF), ``NAME_photo.jpg`` and, in a

@@ -136,3 +136,15 @@ class TextPage(SecondPage):
         document.close()
         del buffers
         return _seeded(out.getvalue(), created)
+
+
+def bound(pages: list[bytes], created: datetime) -> bytes:
+    """One PDF of the one-page PDFs ``pages`` in turn, as a program saves a document of several pages, seeded like
+    each page (``created`` for its date, its content's digest for its identifier)."""
+    document = pdfium.PdfDocument.new()
+    for data in pages:
+        document.import_pages(pdfium.PdfDocument(data))
+    out = BytesIO()
+    document.save(out)
+    document.close()
+    return _seeded(out.getvalue(), created)

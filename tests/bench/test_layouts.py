@@ -20,19 +20,31 @@ from bench.layouts import (
     invoices3,
     invoices4,
     invoices5,
+    invoices6,
     receipts,
     receipts2,
     receipts3,
     receipts4,
     receipts5,
+    receipts6,
     transfers,
     transfers2,
     transfers3,
     transfers4,
     transfers5,
+    transfers6,
 )
 from bench.layouts.drawn import Template, invoice_details
-from bench.layouts.generate import FIFTH_KINDS, FOURTH_KINDS, KINDS, SECOND_KINDS, THIRD_KINDS, generate, plan
+from bench.layouts.generate import (
+    FIFTH_KINDS,
+    FOURTH_KINDS,
+    KINDS,
+    SECOND_KINDS,
+    SIXTH_KINDS,
+    THIRD_KINDS,
+    generate,
+    plan,
+)
 from bench.layouts.requisites import Bank, Party, Treasury, grouped, in_words, order_sum, vat_part
 from bench.layouts.worn import photograph_worn
 from bench.layouts.worn3 import photograph_hard, photograph_lamp
@@ -52,6 +64,7 @@ SECOND_TEMPLATES = [*receipts2.TEMPLATES, *invoices2.TEMPLATES, *transfers2.TEMP
 THIRD_TEMPLATES = [*receipts3.TEMPLATES, *invoices3.TEMPLATES, *transfers3.TEMPLATES]
 FOURTH_TEMPLATES = [*receipts4.TEMPLATES, *invoices4.TEMPLATES, *transfers4.TEMPLATES]
 FIFTH_TEMPLATES = [*receipts5.TEMPLATES, *invoices5.TEMPLATES, *transfers5.TEMPLATES]
+SIXTH_TEMPLATES = [*receipts6.TEMPLATES, *invoices6.TEMPLATES, *transfers6.TEMPLATES]
 
 
 def _digest(folder: Path) -> dict[str, str]:
@@ -101,8 +114,8 @@ def test_the_third_round_draws_three_levels_and_leaves_the_others_as_they_were(t
 
 @pytest.mark.parametrize(
     "kinds",
-    [KINDS, SECOND_KINDS, THIRD_KINDS, FOURTH_KINDS, FIFTH_KINDS],
-    ids=["first", "second", "third", "fourth", "fifth"],
+    [KINDS, SECOND_KINDS, THIRD_KINDS, FOURTH_KINDS, FIFTH_KINDS, SIXTH_KINDS],
+    ids=["first", "second", "third", "fourth", "fifth", "sixth"],
 )
 def test_every_template_of_every_kind_is_planned(kinds: tuple[tuple[str, tuple[Template, ...]], ...]) -> None:
     planned = {template for _, template in plan(max(4, *(len(templates) for _, templates in kinds)), kinds)}
@@ -111,7 +124,7 @@ def test_every_template_of_every_kind_is_planned(kinds: tuple[tuple[str, tuple[T
 
 @pytest.mark.parametrize(
     "template",
-    TEMPLATES + SECOND_TEMPLATES + THIRD_TEMPLATES + FOURTH_TEMPLATES + FIFTH_TEMPLATES,
+    TEMPLATES + SECOND_TEMPLATES + THIRD_TEMPLATES + FOURTH_TEMPLATES + FIFTH_TEMPLATES + SIXTH_TEMPLATES,
     ids=lambda template: template.__name__,
 )
 def test_a_templates_identifiers_pass_their_checks(template: Template) -> None:
@@ -343,3 +356,59 @@ def test_a_fifth_round_budget_payee_is_the_treasury_office_and_a_due_date_is_nev
         assert details.bank_corr_account is not None and details.bank_corr_account.startswith("40102")
     assert invoices5.tax_notice_slip(random.Random(4)).details.payment_date != "2026-12-01"
     assert invoices5.epd_moscow(random.Random(4)).details.payment_date is None
+
+
+def test_the_sixth_round_draws_the_same_bytes_and_leaves_the_others_as_they_were(tmp_path: Path) -> None:
+    generate(tmp_path / "five", seed=5, per_kind=1, rounds=(1, 2, 3, 4, 5))
+    generate(tmp_path / "six", seed=5, per_kind=1, rounds=(1, 2, 3, 4, 5, 6))
+    generate(tmp_path / "again", seed=5, per_kind=1, rounds=(6,))
+    five, six = _digest(tmp_path / "five"), _digest(tmp_path / "six")
+    assert {name: digest for name, digest in six.items() if name in five and name != TRUTH_FILE} == {
+        name: digest for name, digest in five.items() if name != TRUTH_FILE
+    }
+    sixth = {name: digest for name, digest in six.items() if name.startswith("r6_")}
+    assert sixth == {name: digest for name, digest in _digest(tmp_path / "again").items() if name != TRUTH_FILE}
+    assert sorted(sixth) == sorted(
+        f"r6_{kind}_00_{level}"
+        for kind, clean in (("receipt", "png"), ("invoice", "pdf"), ("transfer", "png"))
+        for level in (f"clean.{clean}", "photo.jpg", "hard.jpg")
+    )
+
+
+@pytest.mark.parametrize("template", receipts6.TEMPLATES, ids=lambda template: template.__name__)
+def test_a_sixth_round_receipts_fiscal_qr_carries_its_truths_sum_and_numbers(template: Template) -> None:
+    """The fiscal QR (the first code; a restaurant's tape has a tips link's QR under it) carries the truth's sum and
+    fiscal numbers; only a correction receipt's QR is dated otherwise than the payment, by the correction's day."""
+    for seed in range(2):
+        drawn = template(random.Random(seed))
+        details = drawn.details
+        fiscal = [found for found in zxingcpp.read_barcodes(drawn.image) if found.text.startswith("t=")]
+        assert len(fiscal) == 1
+        fields = dict(part.split("=") for part in fiscal[0].text.split("&"))
+        assert Decimal(fields["s"]) == Decimal(details.amount or "0")
+        assert (fields["fn"], fields["i"], fields["fp"]) == (
+            details.fiscal_drive_number,
+            details.fiscal_document_number,
+            details.fiscal_sign,
+        )
+        dated = fields["t"].startswith(f"{details.payment_date}".replace("-", ""))
+        assert dated != (template is receipts6.correction_receipt)
+
+
+def test_a_two_page_1c_invoice_prints_its_totals_on_page_two() -> None:
+    drawn = invoices6.onec_two_pages(random.Random(3))
+    assert drawn.pdf == invoices6.onec_two_pages(random.Random(3)).pdf, "the PDF's bytes are seeded"
+    document = pdfium.PdfDocument(drawn.pdf)
+    assert len(document) == 2
+    first, second = (" ".join(page.get_textpage().get_text_range().split()) for page in document)
+    details = drawn.details
+    assert details.recipient_account is not None and details.bank_bic is not None
+    assert details.recipient_account in first and details.bank_bic in first
+    total = grouped(Decimal(details.amount or "0"))
+    assert f"Всего к оплате: {total}" in second and "Всего к оплате" not in first
+
+
+def test_a_sixth_round_transfer_names_no_bic_its_page_gives_only_the_sending_bank() -> None:
+    """The narrow СБП receipt's stamp prints the sending bank's БИК and к/с: the payee's bank has a name only."""
+    details = transfers6.ozon_sbp_narrow(random.Random(2)).details
+    assert details.bank_name is not None and details.bank_bic is None and details.bank_corr_account is None
