@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from model.amount_words import read_amount_in_words
 from model.checks import corr_account_shape_valid
+from model.corrections import read_settlement
 from model.fees import read_fees
 from model.labels import INVOICE_WORD, OTHER_CAPTION, RULES, TITLE, label_matches, labelled_row, read_labelled
 from model.mail_headers import without_mail_headers
@@ -256,7 +257,7 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
         candidates = [_as_payers(c) for c in candidates] + _incoming_payer(lines, source)
     if document_type == DocumentType.CASH_RECEIPT:
         candidates += _cash_receipt_readings(candidates, lines, unlabelled, source)
-    candidates += read_amount_in_words(lines, source) + read_fees(lines, source)
+    candidates += read_amount_in_words(lines, source) + read_fees(lines, source) + read_settlement(lines, source)
     return candidates + parties.rivals + _currency_read(candidates, lines, source)
 
 

@@ -25,6 +25,7 @@ from model.amount_words import AMOUNT_IN_WORDS, words_checked
 from model.bank_check import check_bank_in_directory
 from model.bik_directory import BikDirectory, current_directory
 from model.checks import Rule
+from model.corrections import settled_dates_only
 from model.disagreements import PAYEES_FIELDS, another_number, another_payees_pages_last, disputed
 from model.fees import FEE, fees_left_out
 from model.labels import TOTAL_SCORE
@@ -752,6 +753,7 @@ def resolve(
             (by_field if _fits_schema(candidate) else misshapen)[candidate.field].append(candidate)
 
     _fiscal_own_numbers(by_field, candidates)
+    by_field["payment_date"] = settled_dates_only(by_field["payment_date"], candidates)
     payees_inn, _ = _choose("recipient_inn", _own_numbers(by_field), _INN)
     for field in PAYEES_FIELDS:
         by_field[field] = another_payees_pages_last(by_field[field], by_field["recipient_inn"], payees_inn)

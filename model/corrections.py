@@ -1,0 +1,60 @@
+"""A correction receipt («КАССОВЫЙ ЧЕК КОРРЕКЦИИ»): a sale the till failed to register, made good days later.
+
+It prints two dates: its own (the line of its number, and the fiscal QR's ``t``) and «ДАТА РАСЧЕТА» («Дата
+совершения расчета»), the day the buyer paid. The payment's date is the latter; the correction's own date, however
+well the QR and the print agree on it, dates the document, not the payment.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from model.normalize import normalize_date
+from model.schema import Candidate, Source
+from model.values import label
+
+SETTLED = "settled_on"
+"""The candidates' field: the day a correction receipt's payment was made (never a payment detail itself)."""
+
+_CORRECTION = re.compile(label("чек") + r"\w*\W+" + label("коррекции"), re.IGNORECASE)
+_SETTLEMENT_LINE = re.compile(
+    r"^\W*(?:"
+    + label("дата")
+    + r"\W+(?:"
+    + label("совершения")
+    + r"\W+)?(?:"
+    + label("корректируемого")
+    + r"\W+)?"
+    + label("расчета")
+    + r"|"
+    + label("дата")
+    + r"\W+"
+    + label("расчёта")
+    + r")"
+    r"(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+
+
+def read_settlement(lines: Sequence[str], source: Source) -> list[Candidate]:
+    """The date of the payment a correction receipt makes good, from its «ДАТА РАСЧЕТА» line; nothing on any other
+    page (a receipt of a sale is dated by its own date)."""
+    if not any(_CORRECTION.search(line) for line in lines):
+        return []
+    found = []
+    for line in lines:
+        if (match := _SETTLEMENT_LINE.match(line)) and (day := normalize_date(match["rest"])) is not None:
+            found.append(Candidate(SETTLED, day, source))
+    return found
+
+
+def settled_dates_only(dates: list[Candidate], candidates: Sequence[Candidate]) -> list[Candidate]:
+    """A correction receipt's payment date is the day it was settled: the readings of it among ``candidates`` stand
+    in for every other date read (the QR's and the print's date of the correction itself); a page that prints no
+    settlement keeps its dates."""
+    settled = [candidate for candidate in candidates if candidate.field == SETTLED]
+    if not settled:
+        return dates
+    return [replace(candidate, field="payment_date") for candidate in settled]
