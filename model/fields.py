@@ -24,7 +24,16 @@ from model.payment_order import is_payment_order, read_payment_order
 from model.schema import OCR_SOURCES, Candidate, DocumentType, Source
 from model.seller import seller_over_its_inn, sign_opening_the_page
 from model.unlabelled import read_unlabelled
-from model.values import NUMBER_SIGN, bank_in_grid, label, read_bank, read_name, read_purpose, settlement_account
+from model.values import (
+    LOOKALIKE_LETTERS,
+    NUMBER_SIGN,
+    bank_in_grid,
+    label,
+    read_bank,
+    read_name,
+    read_purpose,
+    settlement_account,
+)
 
 _PAYEE_IDS = frozenset({"recipient_inn", "recipient_kpp"})
 _PAYER_BLOCK_IDS = _PAYEE_IDS | {"recipient_account"}
@@ -181,8 +190,20 @@ def is_statement(lines: Sequence[str]) -> bool:
     has no answer, so none is read from it. A payment document's title above it (``labels.TITLE``: «Счёт-извещение»
     over its section «Справка о задолженности») makes the page that document, whose debt is what it asks to pay."""
     head = "\n".join(lines[:_STATEMENT_TITLE_LINES])
-    title = _STATEMENT_TITLE.search(head)
+    title = _STATEMENT_TITLE.search(head.translate(LOOKALIKE_LETTERS))  # OCR read «Bыписка», «Cправка»
     return title is not None and not TITLE.search(head[: title.start()]) and not is_payment_order(lines)
+
+
+def is_statement_document(pages: Sequence[Sequence[str]]) -> bool:
+    """A document of several pages is a statement when one page's title says so (``is_statement``) and no page
+    before it is a payment document: a bank's cover letter or a title page may come first, and a receipt or an
+    invoice that a statement's page follows is still that payment document."""
+    for lines in pages:
+        if is_statement(lines):
+            return True
+        if classify(lines) != DocumentType.OTHER:
+            return False
+    return False
 
 
 def classify(lines: Sequence[str]) -> DocumentType:

@@ -21,7 +21,7 @@ from model.budget import Budget, check_deadline
 from model.columns import unzipped_columns
 from model.documents import Page, TextWord, load_document
 from model.evidence import PageReading, with_evidence
-from model.fields import classify, extract_candidates, is_statement
+from model.fields import classify, extract_candidates, is_statement_document
 from model.labels import TOTAL_SCORE
 from model.ocr import OcrLine, OcrResult, OcrWord, read_large_rows, recognize, recognize_straightened
 from model.pooling import pool_readings
@@ -591,7 +591,7 @@ class Extractor:
             reading.candidates[read_before:] = [replace(c, page=number + 1) for c in reading.candidates[read_before:]]
             if number == 0:
                 steps, intermediates = page_steps, page_images
-        statement = bool(reading.texts) and is_statement(reading.texts[0].splitlines())
+        statement = is_statement_document([text.splitlines() for text in reading.texts])
         if statement:  # its operations are nobody's payment
             reading.candidates = [c for c in reading.candidates if c.source == Source.QR]
         warnings = reading.budget.warnings()

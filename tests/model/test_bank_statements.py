@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from model.fields import classify, extract_candidates, is_statement
+from model.fields import classify, extract_candidates, is_statement, is_statement_document
 from model.pipeline import Extractor
 from model.resolve import resolve
 from model.schema import DocumentType, Source
@@ -192,3 +192,46 @@ def test_a_loan_statement_gives_no_payment_details_and_says_why() -> None:
     )
     assert all(value is None for name, value in extraction.details if name != "document_type")
     assert extraction.quality is not None and extraction.quality.unread_reason == "statement"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Cправка о движении средств",  # a Latin C
+        "Bыписка по счёту дебетовой карты",  # a Latin B
+        "BЫПИCKA OПEPAЦИЙ ПO ЛИЦEBOMУ CЧETУ",  # capitals, half of them Latin
+        "Aкт cверки взаимных расчётов",
+    ],
+)
+def test_a_statements_title_in_ocrs_latin_look_alikes_is_still_its_title(title: str) -> None:
+    """OCR reads a Cyrillic С, В, А, Е, О, Р as the Latin letter drawn the same: the title still says what the page
+    is."""
+    lines = [*_statement_head(title), *_statement_rows("3836012587")[1:]]
+    assert is_statement(lines)
+    assert classify(lines) == DocumentType.OTHER
+
+
+_COVER_LETTER = [
+    "ООО «Звезда Банк»",
+    "Уважаемый Пётр Сергеевич!",
+    "Направляем документы по вашему запросу от 20.03.2025.",
+    "Приложение: на 2 л.",
+]
+"""A bank's cover letter, the first page of a statement's PDF."""
+
+
+def test_a_statement_whose_title_is_on_its_second_page_is_a_statement() -> None:
+    """Its operations' sums, dates and parties are nobody's payment wherever its title stands."""
+    statement = [*_statement_head("Выписка по счёту дебетовой карты"), *_statement_rows("3836012587")[1:]]
+    assert is_statement_document([_COVER_LETTER, statement])
+    extraction = Extractor("tesseract").extract(text_pdf([_COVER_LETTER, statement]), budget_s=0)
+    assert (extraction.details.amount, extraction.details.recipient_inn) == (None, None)
+    assert extraction.quality is not None and extraction.quality.unread_reason == "statement"
+
+
+def test_a_payment_document_that_a_statements_page_follows_is_still_that_document() -> None:
+    receipt = ["Чек по операции", "Перевод по СБП", "Получатель ООО «Ромашка»", "ИНН 7707083893", "Сумма 1 234,50 ₽"]
+    statement = [*_statement_head("Выписка по счёту дебетовой карты"), *_statement_rows("3836012587")[1:]]
+    assert not is_statement_document([receipt, statement])
+    extraction = Extractor("tesseract").extract(text_pdf([receipt, statement]), budget_s=0)
+    assert extraction.details.recipient_inn == "7707083893"
