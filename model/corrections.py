@@ -17,6 +17,8 @@ from model.values import label
 
 SETTLED = "settled_on"
 """The candidates' field: the day a correction receipt's payment was made (never a payment detail itself)."""
+CORRECTION = "correction"
+"""The candidates' field that marks a page naming a correction receipt, whether or not its settlement was read."""
 
 _CORRECTION = re.compile(label("чек") + r"\w*\W+" + label("коррекции"), re.IGNORECASE)
 _SETTLEMENT_LINE = re.compile(
@@ -39,11 +41,11 @@ _SETTLEMENT_LINE = re.compile(
 
 
 def read_settlement(lines: Sequence[str], source: Source) -> list[Candidate]:
-    """The date of the payment a correction receipt makes good, from its «ДАТА РАСЧЕТА» line; nothing on any other
-    page (a receipt of a sale is dated by its own date)."""
+    """On a correction receipt, its mark (``CORRECTION``) and the date of the payment it makes good, from its «ДАТА
+    РАСЧЕТА» line; nothing on any other page (a receipt of a sale is dated by its own date)."""
     if not any(_CORRECTION.search(line) for line in lines):
         return []
-    found = []
+    found = [Candidate(CORRECTION, "1", source)]
     for line in lines:
         if (match := _SETTLEMENT_LINE.match(line)) and (day := normalize_date(match["rest"])) is not None:
             found.append(Candidate(SETTLED, day, source))
@@ -52,9 +54,10 @@ def read_settlement(lines: Sequence[str], source: Source) -> list[Candidate]:
 
 def settled_dates_only(dates: list[Candidate], candidates: Sequence[Candidate]) -> list[Candidate]:
     """A correction receipt's payment date is the day it was settled: the readings of it among ``candidates`` stand
-    in for every other date read (the QR's and the print's date of the correction itself); a page that prints no
-    settlement keeps its dates."""
-    settled = [candidate for candidate in candidates if candidate.field == SETTLED]
-    if not settled:
+    in for every other date read (the QR's and the print's date of the correction itself), and where none was read
+    the receipt's other dates are still the correction's, so it has none; a page that names no correction keeps its
+    dates."""
+    if not any(candidate.field == CORRECTION for candidate in candidates):
         return dates
+    settled = [candidate for candidate in candidates if candidate.field == SETTLED]
     return [replace(candidate, field="payment_date") for candidate in settled]

@@ -545,8 +545,9 @@ or 643. A payment into a rouble account is in roubles, also where the page's sum
 
 
 _BANK_FIELDS = frozenset({"bank_name", "bank_bic", "bank_corr_account"})
-_EXECUTED = re.compile(r"(?<![а-яёa-z])(?:исп[оa]\w?[лй]?нено|проведено)(?![а-яёa-z])", re.IGNORECASE)
-"""A bank's stamp on what it executed, also as blur spells it («ИСПОЙНЕНО»)."""
+_EXECUTED = re.compile(r"(?<![а-яёa-z])(?:исп[оa]\w?[лй]?нен[оаoa]|проведено)(?![а-яёa-z])", re.IGNORECASE)
+"""A bank's stamp on what it executed, also as blur spells it («ИСПОЙНЕНО»), or on the operation («ОПЕРАЦИЯ
+ИСПОЛНЕНА»)."""
 _STATUS_CAPTION = re.compile(r"^\W*статус(?![а-яё])", re.IGNORECASE)
 """«Статус: Исполнено», «СТАТУС | Исполнено», or «Статус» over «Исполнено»: a row of the receipt's list that says the
 transfer went through, not the bank's stamp over its own requisites; the recipient's БИК may stand beside it."""
@@ -578,8 +579,18 @@ def issuer_bank_lines(lines: Sequence[str]) -> set[int]:
             reach = range(max(0, index - _STAMP_REACH), min(len(lines), index + _STAMP_REACH))
             stamped = {near for near in reach if _BANK_REQUISITE.search(lines[near])}
             found |= stamped | {near - 1 for near in stamped if near > 0 and _bank_alone(lines[near - 1])}
+            found |= _stamps_own_ids(lines, stamped)
     payees = {index for index, line in enumerate(lines) if "получател" in line.lower() or settlement_account(line)}
     return found - payees
+
+
+def _stamps_own_ids(lines: Sequence[str], stamped: set[int]) -> set[int]:
+    """The rows between a stamp's БИК and its к/с that hold another of the bank's own numbers: an Озон Банк-like
+    stamp prints its name, «БИК …», «ИНН …», «к/с …» over «ОПЕРАЦИЯ ИСПОЛНЕНА», and its ИНН is the bank's, not the
+    recipient's."""
+    if not stamped:
+        return set()
+    return {row for row in range(min(stamped), max(stamped)) if _OWN_ID.search(lines[row])}
 
 
 _LICENCE = re.compile(r"(?<![а-яё])лиценз", re.IGNORECASE)
