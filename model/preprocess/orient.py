@@ -137,11 +137,21 @@ def orientation_by_profile(grey: Image, budget: Budget | None = None) -> Orienta
     for quarter in quarters:
         as_is, flipped = (_band_confidence(band, budget or Budget(None)) for band in _bands(upright(grey, quarter)))
         trials[quarter], trials[quarter + 180] = as_is, flipped
-    default = quarters[0]
-    best = max(trials, key=lambda degrees: trials[degrees])
-    chosen = best if trials[best] > trials[default] + TRIAL_MARGIN else default
     readings = ", ".join(f"{degrees}° {confidence:.0f}%" for degrees, confidence in trials.items())
-    return Orientation(chosen, f"{lines}; OCR word confidence per assumed turn: {readings}")
+    return Orientation(
+        turn_read_best(trials, quarters[0]), f"{lines}; OCR word confidence per assumed turn: {readings}"
+    )
+
+
+def turn_read_best(trials: dict[int, float], default: int) -> int:
+    """The turn whose band reads ``TRIAL_MARGIN`` surer than the ``default`` turn's and than its own upside down; else
+    the default. Text read the right way up reads surer than upside down; a band read across its lines (the wrong
+    axis, where the profiles could not tell the axis) is specks whichever way up, and Tesseract's confidence in specks
+    is noise: a hard corpus invoice photographed upside down read 0° 27%, 180° 28%, 90° 38%, 270° 37%, and was turned
+    a quarter. Where the axis is clear the two conditions are one."""
+    best = max(trials, key=lambda degrees: trials[degrees])
+    flipped = trials[(best + 180) % 360]
+    return best if trials[best] > max(trials[default], flipped) + TRIAL_MARGIN else default
 
 
 def _bands(grey: Image) -> tuple[Image, Image]:

@@ -247,6 +247,24 @@ def test_orientation_by_profile_finds_turn(degrees: int) -> None:
     assert found.degrees == degrees
 
 
+@pytest.mark.parametrize(
+    ("trials", "default", "turn"),
+    [
+        ({0: 27.0, 180: 28.0, 90: 38.0, 270: 37.0}, 0, 0),  # the quarter's band read specks both ways up: noise
+        ({0: 21.0, 180: 22.0, 90: 25.0, 270: 28.0}, 0, 0),
+        ({0: 20.0, 180: 22.0, 90: 60.0, 270: 15.0}, 0, 90),  # read the right way up, not upside down
+        ({0: 20.0, 180: 70.0, 90: 30.0, 270: 25.0}, 0, 180),
+        ({0: 75.0, 180: 20.0, 90: 30.0, 270: 25.0}, 0, 0),
+        ({90: 4.0, 270: 47.0}, 90, 270),  # a clear axis: its two turns
+        ({90: 40.0, 270: 43.0}, 90, 90),
+    ],
+)
+def test_a_turn_wins_only_by_reading_surer_than_the_page_as_is_and_than_itself_upside_down(
+    trials: dict[int, float], default: int, turn: int
+) -> None:
+    assert orient.turn_read_best(trials, default) == turn
+
+
 @pytest.mark.parametrize("degrees", [0, 90, 180, 270])
 @pytest.mark.parametrize("skew", [0.0, 3.0])
 def test_a_page_looks_sideways_when_turned_a_quarter(degrees: int, skew: float) -> None:
