@@ -564,6 +564,24 @@ footer prints them (a grid's bank row, «ПАО Сбербанк г. Москв�
 _STAMP_REACH = 3
 
 
+def _stamp_requisites(lines: Sequence[str], executed: int) -> set[int]:
+    """The lines of bank requisites within ``_STAMP_REACH`` of the stamp's word, above and below it, each side up
+    to the first line that holds none (nor the bank's ИНН, which a stamp may print between its БИК and к/с,
+    ``_stamps_own_ids``): the stamp is one block, and a receipt's own rows may end just above it (its
+    «Корреспондентский счёт 3010…» row, then «Назначение платежа …», over the stamp «АО "НС Банк" БИК …» and
+    «ИСПОЛНЕНО»: the recipient's к/с was taken for the stamp's, bench/layouts transfer_02 read uncropped)."""
+    found: set[int] = set()
+    for side in (
+        range(executed - 1, max(-1, executed - 1 - _STAMP_REACH), -1),
+        range(executed + 1, executed + _STAMP_REACH),
+    ):
+        for near in side:
+            if near >= len(lines) or not (_BANK_REQUISITE.search(lines[near]) or _OWN_ID.search(lines[near])):
+                break
+            found.add(near)
+    return found | ({executed} if _BANK_REQUISITE.search(lines[executed]) else set())
+
+
 def issuer_bank_lines(lines: Sequence[str]) -> set[int]:
     """Lines of a bank's transfer receipt holding the requisites of the bank that issued or executed it, not the
     recipient's: its footer («АО «ТБанк», БИК …, к/с …») and its «ИСПОЛНЕНО» stamp (its name and БИК over the word).
@@ -576,8 +594,7 @@ def issuer_bank_lines(lines: Sequence[str]) -> set[int]:
     for index, line in enumerate(lines):
         status = _STATUS_CAPTION.match(line) or (index > 0 and _STATUS_CAPTION.match(lines[index - 1]))
         if _EXECUTED.search(line) and not status:
-            reach = range(max(0, index - _STAMP_REACH), min(len(lines), index + _STAMP_REACH))
-            stamped = {near for near in reach if _BANK_REQUISITE.search(lines[near])}
+            stamped = _stamp_requisites(lines, index)
             found |= stamped | {near - 1 for near in stamped if near > 0 and _bank_alone(lines[near - 1])}
             found |= _stamps_own_ids(lines, stamped)
     payees = {index for index, line in enumerate(lines) if "получател" in line.lower() or settlement_account(line)}

@@ -82,12 +82,16 @@ INK_CONTRAST = 40
 """A stroke of ink on the 500 px copy: at least this many grey levels darker than a 9 px closing of its
 surroundings (a black-hat), which a smooth background, light or dark, never is."""
 FRAME_MARGIN = 13
-MAX_INK_OUTSIDE = 0.3
+MAX_INK_OUTSIDE = 0.05
 """The share of the page's ink beyond a quad (and a 6 px margin) above which the quad is a frame printed on the
-page, not the paper. Measured: a scanned «СЧЕТ-ФАКТУРА» whose goods table is the largest rectangle has half its ink
-above the table (0.5); a bank receipt's table with its bank's name above and its stamp below 0.11-0.14 (bench/layouts:
-cropping to the table loses those lines, as before, and reads the table better); ПД-4 forms framed on a plain page and
-photos of paper 0-0.005."""
+page, not the paper: cropping to it can only lose the text beyond it. Measured: ПД-4 forms framed on a plain page and
+photos of paper 0-0.005; a scanned «СЧЕТ-ФАКТУРА» whose goods table is the largest rectangle 0.5; a tax payment
+document's table under its notice's line «Налоговое уведомление № … от …» (the document's date) 0.27
+(bench/layouts r5_invoice_01); bank receipts' tables with the bank's name and the operation's date above and the
+bank's stamp «… ИСПОЛНЕНО 26.01.2026» below 0.11-0.17 (bench/layouts transfer_02/06/10, r2_transfer_02/06/10,
+r3_transfer_05). At 0.3 those eight were cropped to their tables: three r2 transfers and the tax document lost their
+only date; read whole, with the stamp's block told from the receipt's rows above it (``fields.issuer_bank_lines``),
+the eight keep every value they had and those four gain their date."""
 
 
 def frame_drawn_on_the_page(small: Image, quad: Corners) -> bool:

@@ -206,6 +206,16 @@ def test_a_table_ruled_on_the_page_is_not_taken_for_the_papers_edge_when_text_li
     assert detect.find_document(cv2.cvtColor(page, cv2.COLOR_GRAY2BGR)) is None
 
 
+@pytest.mark.parametrize("header_lines", [1, 3])
+def test_a_table_with_any_line_of_text_around_it_is_not_the_papers_edge(header_lines: int) -> None:
+    """A bank receipt's name and date above its table (a tenth of the ink), a tax payment document's notice line with
+    its date and a QR code (a quarter): cropped to the table, the date was lost (bench/layouts r2_transfer_02,
+    r5_invoice_01)."""
+    page = _page_with_a_table(header_lines=header_lines)
+    quad = detect.classic_canny(page)
+    assert quad is not None and detect.frame_drawn_on_the_page(page, quad)
+
+
 def test_a_form_framed_with_all_its_text_inside_and_paper_on_a_dark_desk_are_still_cropped() -> None:
     framed = _page_with_a_table(header_lines=0)
     quad = detect.classic_canny(framed)

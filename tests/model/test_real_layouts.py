@@ -462,6 +462,27 @@ def test_the_issuing_banks_footer_or_stamp_is_not_the_recipients_bank(tail: list
     assert details.bank_name == "Сбербанк"
 
 
+def test_the_recipients_rows_just_above_the_issuers_stamp_stay_the_recipients() -> None:
+    """The stamp is one block under the receipt's last row: «Назначение платежа» between them ends the stamp, and the
+    recipient's к/с two rows up is no part of it (bench/layouts transfer_02 read with its stamp, uncropped)."""
+    lines = [
+        'АО "НС Банк"',
+        "Чек по операции",
+        "Сумма 193017.00 RUB",
+        'Получатель ПАО "Альфа-Строй"',
+        "ИНН получателя 0657304975",
+        "Счёт зачисления 40702810012252801555",
+        'Наименование банка получателя АО БАНК "МОСКВА-СИТИ", г.Москва',
+        "БИК 044525800",
+        "Корреспондентский счёт 30101810345250000800",
+        "Назначение платежа Оплата за обучение",
+        'АО "НС Банк" БИК 044525158',
+        "ИСПОЛНЕНО 15.06.2026",
+    ]
+    details = details_of(lines)
+    assert (details.bank_bic, details.bank_corr_account) == ("044525800", "30101810345250000800")
+
+
 def test_the_issuers_block_under_the_recipients_bank_row_is_the_issuers() -> None:
     """«Банк получателя Сбербанк» holds its value on its line: the bank's block under it («АО «ТИНЬКОФФ БАНК»», its
     БИК and к/с, a signature's specks) is the issuer's stamp, not that label's value."""
