@@ -545,9 +545,10 @@ or 643. A payment into a rouble account is in roubles, also where the page's sum
 
 
 _BANK_FIELDS = frozenset({"bank_name", "bank_bic", "bank_corr_account"})
-_EXECUTED = re.compile(r"(?<![а-яёa-z])(?:исп[оa]\w?[лй]?нен[оаoa]|проведено)(?![а-яёa-z])", re.IGNORECASE)
+_EXECUTED = re.compile(r"(?<![а-яёa-z])(?:и?сп[оa]\w?[лй]?нен[оаoa]|проведено)(?![а-яёa-z])", re.IGNORECASE)
 """A bank's stamp on what it executed, also as blur spells it («ИСПОЙНЕНО»), or on the operation («ОПЕРАЦИЯ
-ИСПОЛНЕНА»)."""
+ИСПОЛНЕНА»), and with its first letter lost at the stamp's edge («сполнено», Indra's reading of a Сбербанк Онлайн
+page)."""
 _STATUS_CAPTION = re.compile(r"^\W*статус(?![а-яё])", re.IGNORECASE)
 """«Статус: Исполнено», «СТАТУС | Исполнено», or «Статус» over «Исполнено»: a row of the receipt's list that says the
 transfer went through, not the bank's stamp over its own requisites; the recipient's БИК may stand beside it."""

@@ -23,6 +23,7 @@ from model.values import (
     grouped_digits,
     label,
     misread_legal_form,
+    names_a_previous_payment,
     past_a_border,
     payable,
     read_bank,
@@ -107,10 +108,11 @@ def _own_date(line: str, above: str) -> tuple[str, float] | None:
     them («Оплатить не позднее» over «11.06.2020»); and its score: lower for a numeric date whose day has one digit,
     which registers and banks print zero-padded: «2.01.19 16:0» is «28.01.19 16:07» with digits lost, which another
     reading of the page may have kept. Nor a date no payment can have yet: with no label to say whose it is, a date
-    in the future is another event's (a ЕПД's meter due for verification «15.06.2030»)."""
+    in the future is another event's (a ЕПД's meter due for verification «15.06.2030»), nor an earlier payment's,
+    whose caption may begin on the line above («Последняя поступившая» over «оплата: 22.12.2015»)."""
     for start, iso in find_dates(line):
         before = line[:start]
-        if _not_yet(iso):
+        if _not_yet(iso) or names_a_previous_payment(f"{_bare(above)} {before}"):
             continue
         if not _REFERENCED_DATE.search(before) and not (not before.strip() and _REFERENCED_DATE.search(_bare(above))):
             return iso, _DIGIT_LOST_DATE_SCORE if _ONE_DIGIT_DAY.match(line, start) else _DATE_SCORE

@@ -297,10 +297,30 @@ _NOT_THE_PAYMENTS_DATE = re.compile(
 не позднее», «Дата рождения», «Дата выдачи»."""
 
 
+_PREVIOUS_PAYMENT_CAPTION = re.compile(
+    r"(?<![а-яё])(?:последн|предыдущ|прошл)\w*(?:\s+(?:поступивш|произведенн|внес[её]нн)\w*)?"
+    r"[\d\s.,:;|()-]*\s(?:оплат|плат[её]ж|поступлени)\w*\W*$",
+    re.IGNORECASE,
+)
+"""A caption that ends by naming an earlier payment, «Последняя поступившая оплата:», «Дата последнего платежа»,
+«Предыдущий платёж»: a bill prints when its last payment arrived, another payment's date, not the document's. A
+table's figures may stand between the caption's words where a reader joined two columns («Последняя поступившая
+2514 2454 60 3.91 оплата:»)."""
+
+
+def names_a_previous_payment(caption: str) -> bool:
+    """Whether ``caption``, the words right before a date, names an earlier payment's."""
+    return _PREVIOUS_PAYMENT_CAPTION.search(caption) is not None
+
+
 def read_payment_date(text: str) -> str | None:
-    """The date after a date's label, unless the words before it name a validity, a deadline or a person's date."""
+    """The date after a date's label, unless the words before it name a validity, a deadline, a person's date or an
+    earlier payment's."""
     figure = re.search(r"\d", text)
-    return None if _NOT_THE_PAYMENTS_DATE.search(text[: figure.start()] if figure else text) else normalize_date(text)
+    before = text[: figure.start()] if figure else text
+    if _NOT_THE_PAYMENTS_DATE.search(before) or names_a_previous_payment(before):
+        return None
+    return normalize_date(text)
 
 
 _NEXT_COLUMN = re.compile(r"(?<![а-яёa-z])(?:" + label("сдача") + "|" + label("принято") + r")(?![а-яёa-z]).*$", re.I)
