@@ -84,11 +84,12 @@ _BROWSER_PRINT_HEADER = re.compile(r"^\W*\d{1,2}[./]\d{1,2}[./]\d{2,4},\s*\d{1,2
 date of printing, not of paying."""
 _PRINT_MARGIN_LINES = 2
 _INVOICE_NUMBER = re.compile(
-    rf"(?<![а-яёa-z]){INVOICE_WORD}(?:\s*-\s*(?:оферт|договор|фактур)\w*)?(?![а-яёa-z])\s*{NUMBER_SIGN}[\s|:—-]*(?!\d{{15}})\w",
+    rf"(?<![а-яёa-z]){INVOICE_WORD}(?:\s*-\s*(?:оферт|договор|фактур|акт)\w*)?(?![а-яёa-z])\s*{NUMBER_SIGN}[\s|:—-]*(?!\d{{15}})\w",
     re.IGNORECASE,
 )
-"""An invoice's own number, "СЧЁТ № 913", «Счёт-оферта № 12», «СЧЕТ-ФАКТУРА N 44» (not "по счёту № 913", nor an
-account's "Счёт № 40702…", «Расчетный счет № | 40702…»)."""
+"""An invoice's own number, "СЧЁТ № 913", «Счёт-оферта № 12», «СЧЕТ-ФАКТУРА N 44», «СЧЁТ-АКТ № 15» (a bill and an
+act of work done in one paper) (not "по счёту № 913", nor an account's "Счёт № 40702…", «Расчетный счет № |
+40702…»)."""
 _AFTER_OT = re.compile(r"\bот\s*[«\"“]?\s*$", re.IGNORECASE)
 
 

@@ -479,10 +479,21 @@ upper half and «Квитанция» on the lower, on the name's line as OCR re
 …», «Извещение ТСЖ «…»»): the form's, not the name's."""
 
 
+_TRANSLATED_CAPTION = re.compile(r"^\s*/\s*[A-Za-z][A-Za-z'’]*(?:\.?\s+[a-z][A-Za-z'’]*)*\.?\s*:?\s*")
+"""The English half of a bilingual label, after its slash: «Получатель / Beneficiary ООО …», «Банк получателя /
+Beneficiary's bank "…"», «Корр. счёт / Corr. account …». A Russian name never opens with a slash."""
+
+
+def untranslated(text: str) -> str:
+    """``text`` without the English half of a bilingual label before it (``_TRANSLATED_CAPTION``)."""
+    return _TRANSLATED_CAPTION.sub("", text, count=1)
+
+
 def read_name(text: str) -> str | None:
     """A name as printed, without the ИНН/КПП (before or after it), address, phone or invoice title that shares its
-    line, nor a ПД-4's column word before it; OCR's "000" for ООО is undone. None where the text is another cell's
-    caption."""
+    line, nor a ПД-4's column word before it, nor a bilingual label's English half; OCR's "000" for ООО is undone.
+    None where the text is another cell's caption."""
+    text = untranslated(text)
     if _CAPTION_START.match(text):
         return None
     text = PD4_HALF_TITLE.sub("", text)
@@ -609,8 +620,9 @@ _PARTYS_BANK_CAPTION = re.compile(r"^\W*банк\W+(?:плательщик|по�
 
 
 def read_bank(text: str) -> str | None:
-    """A bank name, without a БИК/к/с tail that shares its line or the "в" before it, and none from a row of
-    requisites, nor a lone word that names no bank, nor a bank's caption."""
+    """A bank name, without a БИК/к/с tail that shares its line or the "в" before it, nor a bilingual label's English
+    half, and none from a row of requisites, nor a lone word that names no bank, nor a bank's caption."""
+    text = untranslated(text)
     if _PARTYS_BANK_CAPTION.match(text) or _NO_BANKS_FORM.match(text):
         return None
     text = _CAPTION_BEFORE_BANK.sub("", _IN_BEFORE_BANK.sub("", _ROW_LABEL_BEFORE_BANK.sub("", text)))

@@ -136,3 +136,59 @@ def test_how_a_purchase_was_paid_is_no_purpose(operation: str) -> None:
 def test_a_purpose_that_opens_with_oplata_po_is_still_one() -> None:
     lines = [line.format(operation="Оплата по счёту № 15 от 12.01.2026") for line in QR_PURCHASE]
     assert details_of(lines).purpose == "Оплата по счёту № 15 от 12.01.2026"
+
+
+INVOICE_ACT = [
+    "{title}",
+    "на оплату и о выполнении работ (оказании услуг)",
+    "Исполнитель: ИП Морозов Алексей Николаевич, ИНН 303788686288, адрес: 674017, г. Москва, ул. Мира, д. 5, р/с",
+    "40802810190438737919 в ТВЕРСКОЕ ОТДЕЛЕНИЕ №8607 ПАО СБЕРБАНК, БИК 042809679, к/с 30101810700000000679",
+    "Заказчик: ПАО «Радуга», ИНН 1898383196, КПП 189801001, адрес: 206026, г. Екатеринбург, ул. Ленина, д. 10, р/с",
+    '40702810176764222633 в АО НКО "ЭЛЕКСНЕТ", БИК 044525133, к/с 30103810845250000133',
+    "Основание: договор подряда № 68 от 23.01.2026",
+    "1 Ремонт кровли, м2 1 12925,00 12925,00",
+    "Итого: 12 925,00",
+    "НДС не облагается",
+    "Всего к оплате: 12 925,00",
+    "Сумма прописью: Двенадцать тысяч девятьсот двадцать пять рублей 00 копеек",
+]
+
+
+@pytest.mark.parametrize("title", ["СЧЁТ-АКТ № 278 от 14.04.2026", "Счет-акт № 278 от 14 апреля 2026 г."])
+def test_an_invoice_act_is_dated_by_its_title(title: str) -> None:
+    """A «Счёт-акт» (a bill and an act of work done in one paper) is dated as a «Счёт № … от …» is; the contract's
+    date under it («Основание: договор … от 23.01.2026») is another document's."""
+    details = details_of([line.format(title=title) for line in INVOICE_ACT])
+    assert details.document_type == DocumentType.INVOICE
+    assert details.payment_date == "2026-04-14"
+    assert (details.recipient_inn, details.amount) == ("303788686288", "12925.00")
+
+
+BILINGUAL_INVOICE = [
+    "СЧЁТ № 2026-360 от 10.11.2026",
+    "INVOICE No. 2026-360 dated November 10, 2026",
+    "Покупатель: ООО «Уральские Окна»",
+    "Buyer:",
+    "Банковские реквизиты",
+    "Bank details",
+    "Получатель / Beneficiary {payee}",
+    "ИНН / КПП / TIN / KPP 5894821791 / 589401001",
+    "Расчётный счёт / Account 40702810520941753431",
+    'Банк получателя / Beneficiary\'s bank "Северный Народный Банк" (АО)',
+    "БИК / BIC 048702781",
+    "Корр. счёт / Corr. account 30101810000000000781",
+    "Итого: 73,555.00",
+    "НДС 20%: 14,711.00",
+    "Всего к оплате: RUB 88,266.00",
+    "Total due:",
+]
+
+
+@pytest.mark.parametrize("payee", ["ООО «Светлый Дом»", "000 «Светлый Дом»"])
+def test_a_bilingual_labels_english_half_is_no_part_of_its_value(payee: str) -> None:
+    """A «Счёт / Invoice» labels each requisite in Russian and then in English after a slash: «Банк получателя /
+    Beneficiary's bank "…"». The English words are the label's, not the start of the payee's or the bank's name."""
+    details = details_of([line.format(payee=payee) for line in BILINGUAL_INVOICE])
+    assert details.recipient_name == "ООО «Светлый Дом»"
+    assert details.bank_name == '"Северный Народный Банк" (АО)'
+    assert (details.bank_bic, details.amount) == ("048702781", "88266.00")
