@@ -1,4 +1,5 @@
-"""Find the paper in a photo and flatten it: a cascade of three fast detectors on a 500 px copy.
+"""Find the paper in a photo and flatten it: a cascade of three fast detectors on a 500 px copy, and where none finds
+an outline, the paper told from its background by colour (``paper_by_colour``), whose background is painted over.
 
 Measured (shared/notes/ocr-preprocessing.md): classic Canny finds clean quads but fails when the paper touches
 the frame; the brightest blob (Otsu, a ≥31 px closing so barcodes don't cut it, minAreaRect) catches flatbed
@@ -11,7 +12,7 @@ bright blob whose border is a slope of light rather than the step of a paper's e
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import cv2
@@ -58,10 +59,14 @@ class DocumentQuad:
     corners: Corners
     method: str
     cover: float
+    flatten: bool = True
+    """False where the corners are only a rectangle around paper told by its colour (``paper_by_colour``): no
+    edge to flatten along, so the background beyond them is painted over (``paint_beyond``) and the frame kept."""
 
 
 def find_document(image: Image) -> DocumentQuad | None:
-    """The first detector in the cascade that returns a plausible quad, scaled back to full resolution."""
+    """The first detector in the cascade that returns a plausible quad, scaled back to full resolution; where none
+    does, the paper told from its background by colour (``paper_by_colour``)."""
     grey = to_grey(image)
     factor = min(1.0, DETECT_SIDE / max(grey.shape[:2]))
     small = resize(grey, factor) if factor < 1 else grey
@@ -71,10 +76,32 @@ def find_document(image: Image) -> DocumentQuad | None:
             quad = refine_corners(small, quad)
             if frame_drawn_on_the_page(small, quad):
                 return None
-            cover = float(cv2.contourArea(quad)) / small.size
-            full = (quad + 0.5) / factor - 0.5
-            return DocumentQuad(full.astype(np.float32), method, cover)
-    return None
+            return _at_full_size(quad, method, small.size, factor)
+    colour = image if image.ndim == 3 else cv2.cvtColor(image, cv2.COLOR_GRAY2BGR)
+    if factor < 1:  # bilinear: the closing that reads the paper's colour smooths what area averaging would
+        colour = cv2.resize(colour, (small.shape[1], small.shape[0]), interpolation=cv2.INTER_LINEAR)
+    quad = paper_by_colour(colour.astype(np.uint8, copy=False), small)
+    if quad is None:
+        return None
+    return replace(_at_full_size(quad, "paper colour", small.size, factor), flatten=False)
+
+
+def _at_full_size(quad: Corners, method: str, frame_area: int, factor: float) -> DocumentQuad:
+    cover = float(cv2.contourArea(quad)) / frame_area
+    full = (quad + 0.5) / factor - 0.5
+    return DocumentQuad(full.astype(np.float32), method, cover)
+
+
+def paint_beyond(image: Image, corners: Corners) -> Image:
+    """The image with everything beyond the corners painted the paper's colour (the median within them), where
+    wood, a floor or a hand would be read as text and measured as letters. The frame keeps its size and every pixel
+    of the paper: cropping to the corners instead moved Tesseract's letters both ways (docs/experiments.md)."""
+    paper = np.zeros(image.shape[:2], np.uint8)
+    cv2.fillConvexPoly(paper, np.round(corners).astype(np.int32), 255)
+    painted = image.copy()
+    colour = np.median(image[paper > 0][::PAPER_SAMPLE], axis=0)
+    painted[paper == 0] = np.round(colour).astype(np.uint8)
+    return painted
 
 
 INK_KERNEL = 9
@@ -282,6 +309,122 @@ def robust_canny(small: Image) -> Corners | None:
     closed = cv2.dilate(edges, np.ones((3, 3), np.uint8))
     contours, _ = cv2.findContours(closed, cv2.RETR_LIST, cv2.CHAIN_APPROX_SIMPLE)
     return _largest_quad(contours, float(small.size))
+
+
+PAPER_CLOSING = 9
+"""Dark strokes this thin are closed away before the paper's colour is read: text is not background."""
+MIN_PAPER_SEPARATION = 40.0
+"""Levels of paperness (value minus saturation) by which the paper's median must stand above the background's
+(beyond a 4 px margin around it). Measured on the real photos the cascade found nothing in: receipts on wood, a dark
+folder, a trolley, a steel table 75-194; a page lit unevenly, split by Otsu into a bright and a dim part of the
+same paper, 7-24 (a screenshot's grey bar 23)."""
+MIN_PAPER_SOLIDITY = 0.75
+"""Paper area over its convex hull's: a receipt held in a hand or curled stays above (0.77-0.97 measured); Otsu's
+cut through a page or a background's bright patches joined to it fall below (0.59-0.73)."""
+MAX_PAPER_COVER = 0.9
+"""Paper (or its rotated bounding rectangle) covering more of the frame is the frame: a scan, a screenshot, a photo
+filling it, or a table's bright patch joined to the paper (a steel table)."""
+SHADE_RING = (2, 12)
+SHADE_SATURATION = 25
+SHADE_BRIGHTNESS = 0.4
+MAX_SHADED_PAPER_AROUND = 0.3
+"""Where more of the ring around the region looks like the paper in shade, the region may be only the lit part of a
+page (Otsu's cut along a shadow or a faded stretch), and the page would be cut. Measured on the 500 px copy: the
+receipts on wood, a dark folder, a hand, a trolley, stone, a tablecloth 0.02-0.20; the pages of the synthetic
+corpus, the layouts and the damaged pages that a shadow or fading split 0.48-1.00; two bills on a white cloth and a
+pale table 0.97-1.00 (colour cannot part them: left whole)."""
+EDGE_SNAP = 12
+PAPER_SAMPLE = 16
+"""Every 16th pixel of the paper is enough for its median colour."""
+MAX_TEXT_CUT = 0.05
+"""The share of the frame's ink (``INK_CONTRAST`` black-hat) that may lie beyond the rectangle (and a 6 px margin),
+where it would be painted over: more, and it may be text (shadowed paper, a screen's header) or the background is
+not plain. Measured: 0.001-0.054 on the photos it keeps; a jeans background 0.55, a cork board 0.17."""
+
+
+def paper_by_colour(small: Image, grey: Image) -> Corners | None:
+    """The paper as the largest region brighter and less saturated than its background, once the text is closed
+    away: a receipt on wood, a folder, a trolley or a hand, whose outline is no clean quadrilateral (curled, held,
+    its edge lost in shadow). Its rotated bounding rectangle, when the paper stands clearly apart, covers under
+    ``MAX_PAPER_COVER`` of the frame, and leaves no text outside; None where unsure (the photo is read whole).
+    ``small`` in BGR, ``grey`` the same in grey."""
+    closed = cv2.morphologyEx(small, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (PAPER_CLOSING,) * 2))
+    hue_saturation_value = cv2.cvtColor(closed, cv2.COLOR_BGR2HSV).astype(np.uint8, copy=False)
+    brightness_less_saturation = cv2.subtract(hue_saturation_value[..., 2], hue_saturation_value[..., 1])
+    paperness: Image = cv2.GaussianBlur(brightness_less_saturation, (5, 5), 0).astype(np.uint8, copy=False)
+    _, paper = cv2.threshold(paperness, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    paper = cv2.morphologyEx(paper, cv2.MORPH_OPEN, np.ones((SPECK, SPECK), np.uint8))
+    contours, _ = cv2.findContours(paper, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    if not contours:
+        return None
+    blob = max(contours, key=cv2.contourArea)
+    area = cv2.contourArea(blob)
+    if not MIN_BLOB_COVER <= area / paperness.size <= MAX_PAPER_COVER:
+        return None
+    if area < MIN_PAPER_SOLIDITY * cv2.contourArea(cv2.convexHull(blob)):
+        return None
+    if paper_separation(paperness, blob) < MIN_PAPER_SEPARATION:
+        return None
+    if shaded_paper_around(hue_saturation_value, blob) > MAX_SHADED_PAPER_AROUND:
+        return None
+    quad = to_frame_edges(order_corners(cv2.boxPoints(cv2.minAreaRect(blob))), paperness.shape)
+    if cv2.contourArea(quad) > MAX_PAPER_COVER * paperness.size:
+        return None
+    return quad if text_cut_off(grey, quad) <= MAX_TEXT_CUT else None
+
+
+def to_frame_edges(quad: Corners, shape: tuple[int, ...]) -> Corners:
+    """Corners within ``EDGE_SNAP`` px inside the frame's edge moved just beyond it: paper that runs to the frame
+    goes on beyond it, and a line of text along that edge would be painted over by a rectangle fitted a few pixels
+    in."""
+    snapped = quad.copy()
+    for axis, last in ((0, shape[1] - 1), (1, shape[0] - 1)):
+        values = snapped[:, axis]
+        values[(values >= 0) & (values < EDGE_SNAP)] = -1
+        values[(values <= last) & (values > last - EDGE_SNAP)] = last + 1
+    return snapped
+
+
+def paper_separation(paperness: Image, blob: NDArray[Any]) -> float:
+    """Median paperness inside the region minus that beyond a ``BORDER_BAND`` px margin around it."""
+    inside = np.zeros(paperness.shape[:2], np.uint8)
+    cv2.drawContours(inside, [blob], -1, 255, cv2.FILLED)
+    kernel = np.ones((2 * BORDER_BAND + 1, 2 * BORDER_BAND + 1), np.uint8)
+    beyond = cv2.dilate(inside, kernel) == 0
+    if not beyond.any():
+        return 0.0
+    return float(np.median(paperness[inside > 0])) - float(np.median(paperness[beyond]))
+
+
+def shaded_paper_around(hue_saturation_value: Image, blob: NDArray[Any]) -> float:
+    """The share of a ring ``SHADE_RING`` px beyond the region that has the paper's colour in shade: saturated at
+    most ``SHADE_SATURATION`` more than the paper's median, and at least ``SHADE_BRIGHTNESS`` of its brightness."""
+    inside = np.zeros(hue_saturation_value.shape[:2], np.uint8)
+    cv2.drawContours(inside, [blob], -1, 255, cv2.FILLED)
+    near, far = SHADE_RING
+    ring = (cv2.dilate(inside, np.ones((2 * far + 1,) * 2, np.uint8)) > 0) & (
+        cv2.dilate(inside, np.ones((2 * near + 1,) * 2, np.uint8)) == 0
+    )
+    if not ring.any():
+        return 0.0
+    saturation = hue_saturation_value[..., 1].astype(np.int16)
+    value = hue_saturation_value[..., 2].astype(np.int16)
+    paper_saturation = float(np.median(saturation[inside > 0]))
+    paper_value = float(np.median(value[inside > 0]))
+    shaded = (saturation[ring] <= paper_saturation + SHADE_SATURATION) & (value[ring] >= SHADE_BRIGHTNESS * paper_value)
+    return float(shaded.mean())
+
+
+def text_cut_off(small: Image, quad: Corners) -> float:
+    """The share of the page's ink (strokes ``INK_CONTRAST`` levels under a 9 px closing) beyond the quad and a
+    margin: 0 when the crop keeps all the text."""
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (INK_KERNEL, INK_KERNEL))
+    ink = cv2.morphologyEx(small, cv2.MORPH_BLACKHAT, kernel) > INK_CONTRAST
+    inside = np.zeros(small.shape[:2], np.uint8)
+    cv2.fillConvexPoly(inside, np.round(quad).astype(np.int32), 255)
+    beyond = ink & (cv2.dilate(inside, np.ones((FRAME_MARGIN, FRAME_MARGIN), np.uint8)) == 0)
+    total = int(ink.sum())
+    return int(beyond.sum()) / total if total else 0.0
 
 
 Detector = Callable[[Image], Corners | None]

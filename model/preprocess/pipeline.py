@@ -144,6 +144,9 @@ def _detect_document(color: Image) -> StepResult:
     quad = detect.find_document(color)
     if quad is None:
         return color, False, "no document outline found; kept the whole frame", None
+    if not quad.flatten:
+        detail = f"paper covers {quad.cover:.0%} of the frame ({quad.method}); the background beyond painted over"
+        return detect.paint_beyond(color, quad.corners), True, detail, None
     cropped, matrix = detect.warp_to_rectangle(color, quad.corners)
     return cropped, True, f"quad covers {quad.cover:.0%} of the frame ({quad.method})", matrix
 

@@ -12,9 +12,18 @@ from numpy.typing import NDArray
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 
-from model.preprocess import Preprocessed, PreprocessOptions, Step, orient, preprocess
+from model.preprocess import Preprocessed, PreprocessOptions, Step, detect, orient, preprocess
 from model.preprocess.deskew import estimate_skew, glyph_mask, rotate
-from model.preprocess.detect import CASCADE, Detector, angle_spread, bright_blob, find_document, order_corners
+from model.preprocess.detect import (
+    CASCADE,
+    Detector,
+    angle_spread,
+    bright_blob,
+    find_document,
+    order_corners,
+    paint_beyond,
+    paper_by_colour,
+)
 from model.preprocess.enhance import (
     NOISY_PAPER,
     component_stats,
@@ -208,6 +217,131 @@ def test_preprocess_crops_to_page_aspect(kind: str) -> None:
 @pytest.mark.parametrize("image", [np.zeros((300, 400, 3), np.uint8), bgr(render_page())])
 def test_find_document_without_paper_edges_returns_none(image: NDArray[np.uint8]) -> None:
     assert find_document(image) is None
+
+
+RECEIPT_ON_WOOD_FRAME = (1200, 1600)
+RECEIPT_SIZE = (520, 1250)
+RECEIPT_CENTRE = (640, 760)
+
+
+def wood(width: int, height: int, rng: np.random.Generator) -> NDArray[np.uint8]:
+    """A brown table's grain in BGR: dark and light streaks along the planks, saturated, with knots of noise whose
+    black-hat reads as strokes (what Tesseract took for text on the real photos)."""
+    noise = cv2.GaussianBlur(rng.standard_normal((height, width), dtype=np.float32), (0, 0), 2)
+    streaks = np.sin(np.linspace(0, 90, width, dtype=np.float32))[None, :] * 18 + noise * 20
+    grey = 95 + streaks
+    return np.clip(np.dstack([grey * 0.45, grey * 0.75, grey * 1.2]), 0, 255).astype(np.uint8)
+
+
+@cache
+def receipt_on_wood(
+    seed: int = 0, tilt: float = 4.0
+) -> tuple[NDArray[np.uint8], NDArray[np.float32], NDArray[np.bool_]]:
+    """A narrow receipt, curled (its sides bow 12 px) and tilted, on a wooden table, a thumb over its lower left
+    corner, lit warm: no clean quadrilateral to find. The photo, the receipt's corners and where its paper shows."""
+    rng = np.random.default_rng(seed)
+    width, height = RECEIPT_ON_WOOD_FRAME
+    page_width, page_height = RECEIPT_SIZE
+    page = bgr(render_page(page_width, page_height, 22))
+    rows, cols = np.mgrid[0:page_height, 0:page_width].astype(np.float32)
+    bowed = cv2.remap(
+        page,
+        cols + 12 * np.sin(np.pi * rows / page_height),
+        rows,
+        cv2.INTER_LINEAR,
+        None,
+        cv2.BORDER_CONSTANT,
+        (0, 0, 0),
+    )
+    turn = cv2.getRotationMatrix2D((page_width / 2, page_height / 2), tilt, 1.0)
+    turn[:, 2] += np.array(RECEIPT_CENTRE) - np.array([page_width / 2, page_height / 2])
+    inside = cv2.warpAffine(np.full(bowed.shape[:2], 255, np.uint8), turn, (width, height)) > 127
+    inside &= cv2.warpAffine((bowed.max(axis=2) > 0).astype(np.uint8) * 255, turn, (width, height)) > 127
+    paper = cv2.warpAffine(bowed, turn, (width, height))
+    photo = np.where(inside[..., None], paper, wood(width, height, rng)).astype(np.float32)
+    thumb = np.zeros((height, width), np.uint8)
+    cv2.ellipse(thumb, (RECEIPT_CENTRE[0] - 300, RECEIPT_CENTRE[1] + 560), (170, 90), 30, 0, 360, 255, -1)
+    photo[thumb > 0] = (120, 150, 210)
+    warm = np.array([0.85, 0.95, 1.0], np.float32)
+    noisy = photo * warm + 3 * rng.standard_normal(photo.shape, dtype=np.float32)
+    corners = np.array([[0, 0], [page_width, 0], [page_width, page_height], [0, page_height]], np.float32)
+    placed = cv2.transform(corners[None], turn)[0]
+    return np.clip(noisy, 0, 255).astype(np.uint8), placed.astype(np.float32), inside & (thumb == 0)
+
+
+def small_copies(photo: NDArray[np.uint8]) -> tuple[NDArray[np.uint8], NDArray[np.uint8], float]:
+    factor = 500 / max(photo.shape[:2])
+    small = cv2.resize(photo, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA).astype(np.uint8)
+    return small, to_grey(small), factor
+
+
+@pytest.mark.parametrize(("seed", "tilt"), [(0, 4.0), (1, -7.0), (2, 0.0)])
+def test_paper_by_colour_finds_a_curled_receipt_on_wood(seed: int, tilt: float) -> None:
+    """Its rotated rectangle holds the whole receipt (every corner within 3 px of the 500 px copy) and little
+    more: the wood, its grain read as text, is what it leaves out."""
+    photo, receipt, _ = receipt_on_wood(seed, tilt)
+    small, grey, factor = small_copies(photo)
+    found = paper_by_colour(small, grey)
+    assert found is not None
+    for corner in receipt * factor:
+        assert cv2.pointPolygonTest(found.reshape(-1, 1, 2), tuple(map(float, corner)), True) >= -3
+    assert cv2.contourArea(found) <= 1.3 * cv2.contourArea(receipt * factor)
+
+
+def test_preprocess_paints_the_wood_around_a_receipt_and_keeps_the_frame(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where no outline is found (the cascade is emptied here: on real photos its detectors found none) the frame is
+    kept (no pixel resampled: cropping to the paper moved Tesseract's letters both ways on real photos) and what
+    lies beyond the paper is painted the paper's colour."""
+    monkeypatch.setattr(detect, "CASCADE", ())
+    photo, _, paper = receipt_on_wood()
+    result = preprocess(photo, PreprocessOptions(orient=False, deskew=False))
+    assert step(result, "detect_document").applied
+    assert "paper colour" in step(result, "detect_document").detail
+    painted = result.color
+    assert painted.shape == photo.shape
+    within = cv2.erode(paper.astype(np.uint8), np.ones((7, 7), np.uint8)) > 0  # the paper's edge itself may go
+    assert np.array_equal(painted[within], photo[within])
+    corner = painted[:100, :100].reshape(-1, 3)
+    assert (corner == corner[0]).all() and int(corner[0].min()) > 150
+
+
+def full_frame_pages() -> dict[str, NDArray[np.uint8]]:
+    """Pages that fill the frame, each of which a paper finder could cut: plain, lit from one side, half in a
+    shadow with its text going on into it, faded on one side, and a screen with a coloured header of white text."""
+    page = render_page().astype(np.float32)
+    side_lit = page * np.linspace(1.0, 0.45, page.shape[1], dtype=np.float32)[None, :]
+    shadow = page.copy()
+    shadow[page.shape[0] // 2 :] *= 0.55
+    faded = 255 - (255 - page) * np.linspace(0.25, 1.0, page.shape[1], dtype=np.float32)[None, :]
+    screen = bgr(render_page())
+    screen[:200] = (40, 160, 40)
+    cv2.putText(screen, "100 000 RUB", (60, 140), cv2.FONT_HERSHEY_SIMPLEX, 3, (255, 255, 255), 6)
+    tinted = np.dstack([page * 0.9, page * 0.97, page])
+    return {
+        "plain": bgr(render_page()),
+        "side lit": bgr(np.clip(side_lit, 0, 255).astype(np.uint8)),
+        "half in shadow": np.clip(np.dstack([shadow * 0.8, shadow * 0.9, shadow]), 0, 255).astype(np.uint8),
+        "faded": bgr(np.clip(faded, 0, 255).astype(np.uint8)),
+        "screen header": screen,
+        "warm paper": np.clip(tinted, 0, 255).astype(np.uint8),
+    }
+
+
+@pytest.mark.parametrize("name", list(full_frame_pages()))
+def test_paper_by_colour_leaves_a_page_filling_the_frame_whole(name: str) -> None:
+    """A scan, a screenshot or a photo filling the frame has no background: nothing is painted over, not a shadow's
+    half, not a faded margin's text, not a screen's header."""
+    small, grey, _ = small_copies(full_frame_pages()[name])
+    assert paper_by_colour(small, grey) is None
+
+
+def test_paint_beyond_keeps_every_pixel_within_the_corners() -> None:
+    image = np.random.default_rng(0).integers(0, 256, (60, 80, 3), dtype=np.uint8)
+    image[10:50, 20:60] = (200, 210, 220)
+    corners = points(((20, 10), (59, 10), (59, 49), (20, 49)))
+    painted = paint_beyond(image, corners)
+    assert np.array_equal(painted[10:50, 20:60], image[10:50, 20:60])
+    assert (painted[:10] == (200, 210, 220)).all() and (painted[:, :20] == (200, 210, 220)).all()
 
 
 @pytest.mark.parametrize(
