@@ -129,14 +129,29 @@ def frame_drawn_on_the_page(small: Image, quad: Corners) -> bool:
     step = border_step(small, quad)
     if step is None or step >= 0:
         return False
+    ink = ink_around(small, quad)
+    total = ink.beyond + ink.within
+    return total > 0 and ink.beyond / total > MAX_INK_OUTSIDE
+
+
+@dataclass(frozen=True)
+class InkAround:
+    """Pixels of ink (strokes ``INK_CONTRAST`` levels under a 9 px closing, a black-hat) beyond a quad and a 6 px
+    margin, within it, and in the whole image (the margin's too)."""
+
+    beyond: int
+    within: int
+    total: int
+
+
+def ink_around(small: Image, quad: Corners) -> InkAround:
+    """Where the 500 px copy's ink lies around a quad: what cropping to it, or painting beyond it, would lose."""
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (INK_KERNEL, INK_KERNEL))
     ink = cv2.morphologyEx(small, cv2.MORPH_BLACKHAT, kernel) > INK_CONTRAST
     inside = np.zeros(small.shape[:2], np.uint8)
     cv2.fillConvexPoly(inside, np.round(quad).astype(np.int32), 255)
     beyond = ink & (cv2.dilate(inside, np.ones((FRAME_MARGIN, FRAME_MARGIN), np.uint8)) == 0)
-    within = ink & (inside > 0)
-    total = int(beyond.sum()) + int(within.sum())
-    return total > 0 and int(beyond.sum()) / total > MAX_INK_OUTSIDE
+    return InkAround(int(beyond.sum()), int((ink & (inside > 0)).sum()), int(ink.sum()))
 
 
 def refine_corners(small: Image, quad: Corners) -> Corners:
@@ -416,15 +431,10 @@ def shaded_paper_around(hue_saturation_value: Image, blob: NDArray[Any]) -> floa
 
 
 def text_cut_off(small: Image, quad: Corners) -> float:
-    """The share of the page's ink (strokes ``INK_CONTRAST`` levels under a 9 px closing) beyond the quad and a
-    margin: 0 when the crop keeps all the text."""
-    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (INK_KERNEL, INK_KERNEL))
-    ink = cv2.morphologyEx(small, cv2.MORPH_BLACKHAT, kernel) > INK_CONTRAST
-    inside = np.zeros(small.shape[:2], np.uint8)
-    cv2.fillConvexPoly(inside, np.round(quad).astype(np.int32), 255)
-    beyond = ink & (cv2.dilate(inside, np.ones((FRAME_MARGIN, FRAME_MARGIN), np.uint8)) == 0)
-    total = int(ink.sum())
-    return int(beyond.sum()) / total if total else 0.0
+    """The share of the page's ink beyond the quad and a margin (``ink_around``): 0 when painting beyond it keeps
+    all the text."""
+    ink = ink_around(small, quad)
+    return ink.beyond / ink.total if ink.total else 0.0
 
 
 Detector = Callable[[Image], Corners | None]
