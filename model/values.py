@@ -254,12 +254,21 @@ def read_amount(text: str) -> str | None:
     text = _YEAR.sub("", _BILLING_PERIOD.sub(" ", _ITEM_COUNT.sub("", _ROW_NUMBER_FIRST.sub("", text))))
     figure = re.search(r"\d", text)
     before_figure = text[: figure.start()] if figure else text
+    if _UNFILLED_SUM.search(before_figure):
+        return None
     fees_included = _FEES_INCLUDED.sub("", text)
     if _VAT.search(_VAT_INCLUDED.sub("", before_figure)) or re.search(r"комисс|скидк|сдач", fees_included, re.I):
         return None
     return _with_tax(text) or payable(text)
 
 
+_UNFILLED_SUM = re.compile(r"_{2,}\s*(?:руб|р\.)|руб\.?[\s_]*к[а-яё]{1,2}(?![а-яё])", re.IGNORECASE)
+"""A form's blank for the sum, «Итого ___ руб. __ коп.», also as OCR reads it («Итого руб. __ коп.», «Итого. руб. __
+кп.», «Итого руб. коп.»): the roubles' blank, or the roubles' unit with no figure before the kopecks' (a short word
+in к). The sum is left to fill in, and a figure after it is another cell's: a ПД-4's blank year ««_» 20__ г.», which
+OCR also reads «у 20 sr.», «20__ к», «20.» past ``_YEAR`` (the amount 20.00 under a total's label, over the printed
+«Сумма платежа: 5704 руб. 57 коп.», bench/layouts invoice_02/05/08/11). A filled-in blank prints its figure before
+«руб.»; a unit's caption («Сумма, руб.: 1 234,00») has no blank."""
 _ROW_NUMBER_FIRST = re.compile(r"^\W*\(\d{1,2}[а-яёa-z]?\)")
 """The number a счёт-фактура's or УПД's form gives its total row, «Всего к оплате (9) 84 320,00 X …»: a row's, never
 a sum (it gave the amount 9.00, verified by a second reader)."""

@@ -934,6 +934,22 @@ def test_a_pd4s_blank_date_is_no_amount_and_its_captions_give_the_bank_and_purpo
         assert details_of([*PD4_AS_READ[:-2], f"Итого руб. коп. {blank_date}"]).amount == "11738.03"
 
 
+@pytest.mark.parametrize(
+    "blank_total",
+    [
+        "Итого ___ руб. __ коп. «у 20 sr.",
+        "Итого руб. __ коп. «у 20 sr.",
+        "Итого. руб. __ кп. «__» 20__ к",
+        "Итого руб. кп. «_» 20__",
+        "Итого руб. коп. «> 20.",
+    ],
+)
+def test_a_pd4s_blank_total_gives_no_amount_whatever_ocr_made_of_the_blank_date_after_it(blank_total: str) -> None:
+    """«20__г.» read as «у 20 sr.» escapes the year's rule; the blank «___ руб. __ коп.» says the total is unfilled,
+    and the sum printed above is the amount (bench/layouts invoice_05)."""
+    assert details_of([*PD4_AS_READ[:-2], blank_total]).amount == "11738.03"
+
+
 CONTRACTOR_BLOCK = [
     "Исполнитель",
     'Наименование: ПАО "ТехноСнаб"',
