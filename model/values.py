@@ -52,12 +52,14 @@ _LOOKALIKES = {
 }
 
 
-_CROSSBAR_LOST = {"н": "и", "п": "ил", "л": "п"}
+_CROSSBAR_LOST = {"н": "и", "п": "ил", "л": "п", "т": "г"}
 """Blur takes the crossbar of Н, which then reads as И («ИНИ» for ИНН); a serif font's П reads as И («КИП» for КПП,
 Liberation Serif, the Times New Roman of Linux) and its п, the left foot's serif taken for л's hook, as л («КПЛ» for
 КПП and «Подлиси» for the form's caption «Подписи» in one reading of a платёжное поручение, bench/layouts
-r5_transfer_03: read as a value, «Подлиси» was the order's purpose); a monospaced font's л as п («оппату»); in a
-label of three letters or more only: a two-letter one («ФН») would match a word («фи»)."""
+r5_transfer_03: read as a value, «Подлиси» was the order's purpose); a Т whose bar's left arm is lost as Г
+(«СЧЕГ-ОФЕРТА № 54-9920 от 18.10.2026», a clean page of bench/layouts r2_invoice_04, gave no date); a monospaced
+font's л as п («оппату»); in a label of three letters or more only: a two-letter one («ФН») would match a word
+(«фи»)."""
 
 
 def label(text: str) -> str:

@@ -474,6 +474,7 @@ def test_a_legal_form_and_specks_name_nothing(line: str, field: str) -> None:
         # an italic т as its handwritten m and ё with an accent (FreeSerif Italic, DejaVu Sans Oblique)
         (["ИНН 7707083893 КИП 770701001"], "recipient_kpp", "770701001"),
         (["ИНН 7707083893 КПЛ 770701001"], "recipient_kpp", "770701001"),  # a serif п read as л
+        (["СЧЕГ-ОФЕРТА № 54-9920 от 18.10.2026"], "payment_date", "2026-10-18"),  # a Т without its bar's left arm
         (["Счёт на оппату № 17 от 05.12.2026"], "payment_date", "2026-12-05"),
         (["Cuém на оплату № 17 от 05.12.2026"], "payment_date", "2026-12-05"),
         (["CyéT № 17 от 05.12.2026"], "payment_date", "2026-12-05"),
