@@ -313,13 +313,34 @@ def _fiscal_numbers_after_the_drive(lines: Sequence[str], source: Source) -> lis
     return found
 
 
-_BLURRED_DRIVE_LABEL = re.compile(r"(?<!\w)[0oо9%][нh]\s*:\s*(\d{16})(?!\d)", re.IGNORECASE)
-_BLURRED_NUMBER_LABEL = re.compile(
-    r"(?<!\w)[0oо9%](?P<letter>[дdaаnп])[дd]?\s*:\s*(?P<number>\d{1,10})(?![\d.,:/])", re.IGNORECASE
+_BLURRED_DRIVE_LABEL = re.compile(
+    r"(?<!\w)[0oо9%$][нhn]\s*[:=№-]?\s*(?:[эe][кk][з3]\W{0,3}(?:№\s*)?)?(\d{16})(?!\d)", re.IGNORECASE
 )
-"""A register's «ФН:», «ФД:», «ФП:» as Tesseract reads them when blur rounds the Ф into an O, a 0 or a 9 and the Д
-reads as an A (some registers' font prints it so): «OH: 8710000100151371», «OA: 52001  ON: 1726106303». Read with
-their colon, on a page that names its cash register (``_REGISTER_PAGE``): elsewhere «ON: 12» is English."""
+_BLURRED_SEPARATOR = r"(?:\s*[:=№-]\s*|\s+(?=\d{10}(?!\d)))"
+"""What stands between a blurred fiscal label and its number: a colon, «=», «№» or a dash, as registers print
+them («ФД № 1472 ФП=1421230762» read «Of № 1472 0П-1421230762»), or only a space before the ten digits a register
+pads its ФД or ФП to («of 0000000043»)."""
+_BLURRED_NUMBER_LABEL = re.compile(
+    r"(?<!\w)[0oо9%$](?P<letter>[дdaаnпfh])[дd]?" + _BLURRED_SEPARATOR + r"(?P<number>\d{1,10})(?![\d.,:/])",
+    re.IGNORECASE,
+)
+"""A register's «ФН:», «ФД:», «ФП:» as Tesseract reads them when blur rounds the Ф into an O, a 0, a 9 or a $ and the
+Д reads as an A (some registers' font prints it so): «OH: 8710000100151371», «OH: ЭКЗ. № 8710000100388285», «OA:
+52001  ON: 1726106303», «$f: 2583630948». Read after a separator, on a page that names its cash register
+(``_REGISTER_PAGE``): elsewhere «ON 12» is English."""
+_AMBIGUOUS_LETTERS = "fh"
+"""A blurred label's second letter that reads as Д and as П alike («Of: 0765708786» is a ФП, «of 0000000043» a
+ФД): the number says which (``_by_magnitude``)."""
+FISCAL_DOCUMENT_MOST = 10**7
+"""A ФД counts a drive's documents from 1, a few hundred thousand over its life at most; a ФП, a 32-bit hash, is
+below this one time in 430."""
+
+
+def _by_magnitude(number: str) -> str:
+    """A number under a label that may be either: the ФП's when it is beyond any drive's count of documents."""
+    return "fiscal_sign" if int(number) >= FISCAL_DOCUMENT_MOST else "fiscal_document_number"
+
+
 _REGISTER_PAGE = re.compile("|".join(label(words) for words in ("ккт", "кассовый чек", "смена")), re.IGNORECASE)
 _BLURRED_LABEL_SCORE = 0.2
 """Below the numbers under the ФН (``_fiscal_numbers_after_the_drive``): a blurred Д reads as П too («on: 179944»
@@ -352,7 +373,11 @@ def _fiscal_numbers_by_blurred_labels(lines: Sequence[str], source: Source) -> l
             found += _document_then_sign(blurred["number"], lone[position + 1][1]["number"], source)
             position += 2
             continue
-        field_name = "fiscal_sign" if blurred["letter"].lower() in "nп" else "fiscal_document_number"
+        letter = blurred["letter"].lower()
+        if letter in _AMBIGUOUS_LETTERS:
+            field_name = _by_magnitude(blurred["number"])
+        else:
+            field_name = "fiscal_sign" if letter in "nп" else "fiscal_document_number"
         by_letter.setdefault(field_name, set()).add(blurred["number"])
         position += 1
     found += [
@@ -489,7 +514,9 @@ def _printed_by_a_browser(index: int, lines: Sequence[str]) -> bool:
 
 def read_unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
     """Values recognisable by shape alone, at a low score: they only fill gaps that labelled readings left."""
-    found = _fiscal_numbers_after_the_drive(lines, source) + _fiscal_numbers_by_blurred_labels(lines, source)
+    found = _fiscal_numbers_after_the_drive(lines, source)
+    under_the_drive = {(c.field, c.value) for c in found}  # a blurred label's number there is read once
+    found += [c for c in _fiscal_numbers_by_blurred_labels(lines, source) if (c.field, c.value) not in under_the_drive]
     slip = _card_slip_lines(lines)
     for index, (line, above, below) in enumerate(zip(lines, ["", *lines], [*lines[1:], ""], strict=False)):
         if (person := _person_by_what_follows(line, above, lines[index + 1 : index + 3])) is not None:

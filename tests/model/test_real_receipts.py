@@ -12,6 +12,7 @@ from model.resolve import resolve
 from model.schema import CheckStatus, DocumentType, FieldCheck, PaymentDetails, Source
 
 INN = "7707083893"
+DRIVE = "8710000100123458"
 
 
 def _read(lines: list[str]) -> tuple[PaymentDetails, dict[str, FieldCheck]]:
@@ -247,6 +248,49 @@ def test_two_blurred_labels_on_lines_running_are_the_document_number_then_the_si
     details, checks = _read(_register_receipt("ИТОГ =1726.00", "CHO: OCk", "ON: 64347", "on: 1417715324", "iO)"))
     assert (details.fiscal_document_number, details.fiscal_sign) == ("64347", "1417715324")
     assert all(checks[name].status == CheckStatus.UNVERIFIED for name in ("fiscal_document_number", "fiscal_sign"))
+
+
+@pytest.mark.parametrize(
+    ("fiscal_lines", "numbers"),
+    [
+        (["Касса № 27 OH: ЭКЗ. № 8710000100123458", "ФД № 1472 ON=1421230762"], (DRIVE, "1472", "1421230762")),
+        (["Касса № 72 ФН: ЭКЗ. № 8710000100123458", "0Д № 43707 0П=2052603394"], (DRIVE, "43707", "2052603394")),
+        (["ФН: 8710000100123458", "Of № 1472 0П-1421230762"], (DRIVE, "1472", "1421230762")),
+    ],
+    ids=["ФН read OH before ЭКЗ. №, ФП read ON=", "ФД read 0Д №, ФП 0П=", "ФД read Of №, ФП 0П-"],
+)  # fmt: skip
+def test_fiscal_labels_whose_f_reads_as_an_o_with_a_registers_separators(
+    fiscal_lines: list[str], numbers: tuple[str, str, str]
+) -> None:
+    """An ATOL register prints «ФН: ЭКЗ. № …», «ФД № …», «ФП=…»; its small bold Ф reads as O or 0 (a McDonald's and a
+    Теремок receipt of the real bench): their numbers are the fields', unverified (only the QR confirms them)."""
+    lines = ["КАССОВЫЙ ЧЕК", "ПРИХОД", "ИТОГ *259.00", "ДАТА 26.04.2017 ВРЕМЯ 10:03", *fiscal_lines]
+    details, checks = _read(lines)
+    assert (details.fiscal_drive_number, details.fiscal_document_number, details.fiscal_sign) == numbers
+    assert all(checks[name].status != CheckStatus.VERIFIED for name in ("fiscal_document_number", "fiscal_sign"))
+
+
+@pytest.mark.parametrize(
+    ("line", "field", "number"),
+    [
+        ("CHO: OCH Of: 0765708786", "fiscal_sign", "0765708786"),
+        ("of 0000000043", "fiscal_document_number", "0000000043"),
+    ],
+    ids=["a ФП", "a ФД padded with zeros"],
+)  # fmt: skip
+def test_a_blurred_label_read_alike_for_fd_and_fp_is_told_by_its_number(line: str, field: str, number: str) -> None:
+    """Blur makes «Of» of a ФП's label and of a ФД's: a ФД counts a drive's documents, never ten million of them, while
+    a ФП (a 32-bit hash) is below that one time in 430."""
+    details, _ = _read(["КАССОВЫЙ ЧЕК", "ИТОГ =10000.00", "ФН: 8712000101060769", "ИНН: 7714037390", line])
+    assert getattr(details, field) == number
+    other = "fiscal_document_number" if field == "fiscal_sign" else "fiscal_sign"
+    assert getattr(details, other) is None
+
+
+@pytest.mark.parametrize("line", ["ОКРУГЛЕНИЕ: 0.00 on 3%", "Oh well 12345", "ON 20526 руб", "Смена 04: 1234"])
+def test_a_blurred_fiscal_label_needs_a_separator_or_a_registers_ten_digits(line: str) -> None:
+    details, _ = _read(["КАССОВЫЙ ЧЕК", "ИТОГ =99.00", line])
+    assert (details.fiscal_document_number, details.fiscal_sign) == (None, None)
 
 
 def test_a_pair_of_blurred_labels_outranks_a_lone_label_of_another_reading() -> None:
