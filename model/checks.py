@@ -40,18 +40,19 @@ class Rule:
 
 
 _LETTER_CONFUSIONS = (
-    "0OОoоDQ",
+    "0OОoоDQ(",
     "1lIi|!",
-    "6бbG",
+    "6бbG(",
     "5Ss",
     "2Zz",
     "4ЧA",
     "7TТ",
-    "9gq",
-    "8BВ",
+    "9gq(",
+    "8BВ(",
     "3Зз",
 )
-"""Letters OCR reads where a digit was printed; each class holds the digit they may really be."""
+"""Letters OCR reads where a digit was printed; each class holds the digit they may really be. An open bracket is
+the left half of a round digit (0, 6, 8, 9) that the paper's edge cut (``model.values.read_inn``)."""
 
 _DIGITS = "0123456789"
 _ANY_OTHER_DIGIT = {digit: _DIGITS.replace(digit, "") for digit in _DIGITS}
@@ -288,6 +289,15 @@ def _single_substitutions(value: str) -> Iterable[str]:
     for i in positions:
         for digit in _DIGIT_ALTERNATIVES.get(value[i], ""):
             yield value[:i] + digit + value[i + 1 :]
+
+
+CUT_GLYPH = "("
+"""What OCR reads of a round digit (0, 6, 8, 9) that the paper's edge cut in half: its left half."""
+
+
+def cut_by_the_edge(value: str) -> bool:
+    """Digits read up to the paper's edge, the last one cut (``CUT_GLYPH``): ``passing_repairs`` completes it."""
+    return len(value) > 1 and value[:-1].isdigit() and value.endswith(CUT_GLYPH)
 
 
 def passing_repairs(value: str, is_valid: Callable[[str], bool]) -> set[str]:

@@ -61,10 +61,11 @@ _PATTERNS = {field: _pattern(field) for field in VALUE_FIELDS}
 
 def _fits_schema(candidate: Candidate) -> bool:
     """The value fits its field's pattern, and a ФП read from print has six digits or more (``checks.
-    FISCAL_SIGN_LEAST``): a reading that fails either is reported and left empty (``_misshapen``), never shown."""
+    FISCAL_SIGN_LEAST``): a reading that fails either is reported and left empty (``_misshapen``), never shown. An
+    ИНН whose last digit the paper's edge cut (``checks.cut_by_the_edge``) goes on to be repaired (``_repair``)."""
     pattern = _PATTERNS.get(candidate.field)
     if pattern is not None and pattern.fullmatch(candidate.value) is None:
-        return False
+        return candidate.field == "recipient_inn" and checks.cut_by_the_edge(candidate.value)
     short_sign = candidate.field == "fiscal_sign" and int(candidate.value) < checks.FISCAL_SIGN_LEAST
     return not short_sign or candidate.source == Source.QR
 

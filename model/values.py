@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 
+from model.checks import CUT_GLYPH, inn_valid, passing_repairs
 from model.normalize import kopecks_shown, normalize_amount, normalize_date, normalize_text
 
 _LOOKALIKES = {
@@ -168,7 +169,25 @@ def read_inn(text: str) -> str | None:
     (ККМ) print it, padded to the width of a person's («ККМ 00067489 ИНН 002310031475»): no region's code is 00, so
     no person's ИНН starts so."""
     inn = _first_digits(text, (10, 12))
-    return inn[2:] if inn is not None and len(inn) == 12 and inn.startswith("00") else inn
+    if inn is None:
+        return _inn_cut_by_the_edge(text)
+    return inn[2:] if len(inn) == 12 and inn.startswith("00") else inn
+
+
+_CUT_BY_THE_EDGE = re.compile(r"(?<![\d\w])(\d{9}|\d{11})" + re.escape(CUT_GLYPH) + r"\s*$")
+"""An ИНН whose last digit the paper's edge cut in half, at the end of its line: the round digit's left half reads as
+an open bracket («ИНН: 782548315(», a Теремок receipt photographed past its edge)."""
+
+
+def _inn_cut_by_the_edge(text: str) -> str | None:
+    """The ИНН as read, its cut glyph kept, when one round digit there, and only one, completes it to pass its check
+    digit: ``model.resolve`` then repairs it (``repaired``, never ``verified``). Nothing when none does: the digits
+    read are then not all right, and no value is better than a guess."""
+    cut = _CUT_BY_THE_EDGE.search(text)
+    if cut is None:
+        return None
+    read = cut[1] + CUT_GLYPH
+    return read if len(passing_repairs(read, inn_valid)) == 1 else None
 
 
 _BORDER = "1"

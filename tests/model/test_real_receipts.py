@@ -772,3 +772,23 @@ def test_a_labels_letters_going_on_into_a_word_are_no_label(line: str) -> None:
     from model.labels import label_matches
 
     assert not [rule for rule, _ in label_matches(line) if rule.field == "amount"]
+
+
+def test_an_inn_whose_last_digit_the_papers_edge_cut_is_repaired_never_verified() -> None:
+    """«ИНН: 782548315(»: the photo ends inside the last digit, whose round left half reads as a bracket. The one round
+    digit that passes the check digit completes it, and the person is asked to compare it."""
+    inn = "5401234566"
+    details, checks = _read(["КАССОВЫЙ ЧЕК", 'ООО "Звезда"', "ККТ № 009110251 ИНН: 540123456(", "ИТОГ *472.00"])
+    assert details.recipient_inn == inn
+    assert (checks["recipient_inn"].status, checks["recipient_inn"].rule) == (CheckStatus.REPAIRED, "inn_check_digits")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [f"ИНН: {INN[:-1]}(", "ИНН: 540123456( 26.09.17", "ИНН: 54012345("],
+    ids=["its check digit is no round one", "not at the line's end", "two digits lost"],
+)
+def test_an_inn_cut_by_the_edge_is_not_completed_by_a_guess(line: str) -> None:
+    """7707083893's check digit, 3, is not the left half of a bracket: some digit read is then wrong."""
+    details, _ = _read(["КАССОВЫЙ ЧЕК", 'ООО "Звезда"', line, "ИТОГ *472.00"])
+    assert details.recipient_inn is None
