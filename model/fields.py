@@ -475,7 +475,7 @@ def _kopecks_printed_elsewhere(candidates: list[Candidate], lines: Sequence[str]
 _CASH_PAID = re.compile(r"^[\W_]*" + label("наличными") + r"(?![а-яёa-z])(?P<rest>.*)$", re.IGNORECASE)
 _CARD_PAID = re.compile(
     r"^[\W_]*(?:"
-    + "|".join(map(label, ("безналичными", "электронными", "плат. картой", "оплата картой")))
+    + "|".join(map(label, ("безналичными", "электронными", "злектронными", "плат. картой", "оплата картой")))
     + r")(?![а-яёa-z])(?P<rest>.*)$",
     re.IGNORECASE,
 )

@@ -103,7 +103,9 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
      _LINE_START, 1.0),
     # a card pays a receipt's exact total (cash may be more: the change), so its line is the total when blur took the
     # «ИТОГ» line; below any total's label, as a payment split between cash and card is not
-    ("amount", "плат. картой; оплата картой; безналичными; электронными", read_card_payment, _LINE_START, 0.9),
+    # a register's small Э reads as З, its bar joined to the lower curve («ЗЛЕКТРОННЫМИ ; 39.99»)
+    ("amount", "плат. картой; оплата картой; безналичными; электронными; злектронными", read_card_payment, _LINE_START,
+     0.9),
     ("payment_date", "дата операции; дата перевода; дата платежа; дата и время; дата, время; дата оплаты; дата",
      read_payment_date, _LINE_START, 2.0),
     ("recipient_name", "получатель платежа; наименование получателя; наименование получателя платежа; "

@@ -166,6 +166,13 @@ def test_a_card_payment_is_the_total_when_blur_took_the_itog_line(payment: str) 
     assert details.amount == "252.96"
 
 
+def test_a_card_payment_label_whose_e_reads_as_ze_is_the_total_when_blur_took_the_itog_line() -> None:
+    """A Пятёрочка receipt whose «ИТОГ» line blur took, its «ЭЛЕКТРОННЫМИ» read «ЗЛЕКТРОННЫМИ»."""
+    lines = ["КАССОВЫЙ ЧЕК", "ОКРУГЛЕНИЕ: 0:00 on 3%", "НАЛИЧНЫМИ: ` 0:0", "ЗЛЕКТРОННЫМИ ; 39.99 CAAA: 0.00"]
+    details, _ = _read(lines)
+    assert details.amount == "39.99"
+
+
 def test_the_itog_outranks_a_card_payment_and_cash_tendered_is_no_total() -> None:
     details, _ = _read(["КАССОВЫЙ ЧЕК", "ИТОГ =500.00", "БЕЗНАЛИЧНЫМИ =300.00", "НАЛИЧНЫМИ =1000.00", "СДАЧА =800.00"])
     assert details.amount == "500.00"
