@@ -521,6 +521,12 @@ def untranslated(text: str) -> str:
     return _TRANSLATED_CAPTION.sub("", text, count=1)
 
 
+_SPECK_RUN_AT_THE_END = re.compile(r"\s+[—–\-^~=_*.,:;|]{3,}$")
+"""A run of dashes and specks that ends the name's line after a space: a torn or crumpled tape's edge, or a rule
+printed under the name («ЗАО “Дикси ———^^-------», the quote left open where the name went on into it). No name
+ends with three of them."""
+
+
 def read_name(text: str) -> str | None:
     """A name as printed, without the ИНН/КПП (before or after it), address, phone or invoice title that shares its
     line, nor a ПД-4's column word before it, nor a bilingual label's English half; OCR's "000" for ООО is undone.
@@ -531,7 +537,8 @@ def read_name(text: str) -> str | None:
     text = PD4_HALF_TITLE.sub("", text)
     text = _BANK_OFFICE_BESIDE.sub("", _REQUISITES_FIRST.sub("", _FORM_ROW_NUMBER.sub("", text)))
     text = _NEXT_CAPTION.sub("", _FORM_BLANK.sub("", text))
-    name = _TITLE_TAIL.sub("", _ADDRESS_TAIL.sub("", _ORG_END.sub("", text))).strip(" :|_—-`")
+    name = _TITLE_TAIL.sub("", _ADDRESS_TAIL.sub("", _ORG_END.sub("", _SPECK_RUN_AT_THE_END.sub("", text))))
+    name = name.strip(" :|_—-`")
     name = _CRUMBS_AFTER_QUOTE.sub(r"\1", _REQUISITE_AFTER_COMMA.sub("", name))
     if re.search(r"[а-яё]", name):  # «ИП Ковалёв A. A.»: initials read as Latin look-alikes
         name = _LATIN_INITIAL.sub(lambda initial: initial.group().translate(_WORD_LOOKALIKES), name)

@@ -390,6 +390,13 @@ def test_specks_in_latin_letters_after_a_quoted_sellers_name_are_no_part_of_it(s
     assert _read(lines)[0].recipient_name == seller
 
 
+def test_a_run_of_dashes_and_specks_ending_a_sellers_line_is_no_part_of_its_name() -> None:
+    """A crumpled tape's edge after a name whose quote OCR left open («ЗАО “Дикси ———^^-------», a ДИКСИ receipt)."""
+    lines = _register_receipt("ИТОГ =99.00")
+    lines[1] = "ЗАО “Звезда ———^^-------"
+    assert _read(lines)[0].recipient_name == "ЗАО “Звезда"
+
+
 def test_a_banks_additional_office_is_no_misread_legal_form() -> None:
     """«ДО» before a bank's quoted name is its дополнительный офис, not АО read with a flat-topped А."""
     lines = ["Банк получателя", 'ДО "Тверской" ПАО Сбербанк', "БИК 044525225"]
