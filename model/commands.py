@@ -30,6 +30,23 @@ stderr = Console(stderr=True)
 _extractor: Extractor | None = None
 
 
+BACKEND_HELP = "auto | tesseract | indra | pooled | qwen-vl (indra and pooled need the opt-in indra extra)"
+
+
+def _backend_problem(backend: str) -> str | None:
+    """Why ``backend`` cannot read here, for a person; None when it can be loaded. Checked before any worker starts,
+    so that a wrong name or a missing extra is one line, not a broken worker pool's traceback."""
+    from model.pipeline import BACKENDS
+
+    if backend not in BACKENDS:
+        return f"--backend must be one of {', '.join(BACKENDS)}, not {backend!r}"
+    if backend in ("indra", "pooled"):
+        from model.indra import unavailable_reason
+
+        return unavailable_reason()
+    return None
+
+
 def _init_worker(backend: BackendName) -> None:
     from model.inference import load
 
@@ -95,16 +112,14 @@ def _run(paths: Sequence[str], backend: BackendName, preprocess: bool, workers: 
 
 def extract(
     images: Annotated[list[str], typer.Argument(help="Image or PDF files (JPEG, PNG, WebP, HEIC, PDF).")],
-    backend: Annotated[str, typer.Option(help="auto | tesseract | qwen-vl")] = "auto",
+    backend: Annotated[str, typer.Option(help=BACKEND_HELP)] = "auto",
     no_preprocess: Annotated[bool, typer.Option("--no-preprocess", help="Read the image as it is.")] = False,
     workers: Annotated[int, typer.Option(help="Worker processes; 0 = one per CPU core.")] = 0,
 ) -> None:
     """Print one JSON line per file: {"file", "fields", "checks", "quality", "backend", "elapsed_ms"}; quality's
     unread_reason says why a file gave no details (a statement of an account or a debt, a photo too poor,
     the time budget)."""
-    if backend not in ("auto", "tesseract", "qwen-vl"):
-        stderr.print(f"receipt-extractor: --backend must be auto, tesseract or qwen-vl, not {backend!r}")
-        raise typer.Exit(2)
+    _check_backend(backend)
     workers = workers or min(len(images), os.cpu_count() or 1)
     failed = busy = 0
     with Progress(console=stderr, transient=True, disable=len(images) < 2 or not stderr.is_terminal) as progress:
@@ -121,6 +136,14 @@ def extract(
         raise typer.Exit(1 if failed else BUSY_EXIT_STATUS)
 
 
+def _check_backend(backend: str) -> None:
+    """Exit with status 2 and one line on stderr when ``backend`` cannot read here."""
+    problem = _backend_problem(backend)
+    if problem is not None:
+        sys.stderr.write(f"receipt-extractor: {problem}\n")  # one line, not wrapped to a console's width
+        raise typer.Exit(2)
+
+
 def sample_files() -> list[Path]:
     """The bundled sample documents the demo reads."""
     folder = Path(str(resources.files("model") / "samples"))
@@ -135,8 +158,9 @@ _BADGES = {
 }
 
 
-def demo(backend: Annotated[str, typer.Option(help="auto | tesseract | qwen-vl")] = "auto") -> None:
+def demo(backend: Annotated[str, typer.Option(help=BACKEND_HELP)] = "auto") -> None:
     """Extract the bundled sample receipts and show the details with their checks."""
+    _check_backend(backend)
     console = Console()
     paths = [str(path) for path in sample_files()]
     for path, record, error, _ in _run(paths, backend, True, min(len(paths), os.cpu_count() or 1)):  # type: ignore[arg-type]

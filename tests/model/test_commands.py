@@ -93,7 +93,42 @@ def test_extract_says_why_a_bank_statement_gave_no_details(tmp_path: Path) -> No
 def test_extract_rejects_an_unknown_backend() -> None:
     result = _run("extract", "--backend", "gpt", "x.jpg")
     assert result.returncode == 2
-    assert "--backend must be auto, tesseract or qwen-vl" in result.stderr
+    assert "--backend must be one of auto, tesseract, indra, pooled, qwen-vl, not 'gpt'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_extract_reads_with_the_pooled_readers(samples: dict[Path, dict[str, str | None]]) -> None:
+    """Every backend the module serves is one the command line offers: the opt-in second reader too."""
+    pytest.importorskip("rapidocr", reason="the indra extra is not installed")
+    path = next(iter(samples))
+    result = _run("extract", "--backend", "pooled", "--workers", "1", str(path))
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert record["backend"] == "pooled"
+    assert record["fields"]["amount"] == samples[path]["amount"]
+
+
+def test_a_missing_second_reader_is_named_with_its_install(tmp_path: Path) -> None:
+    """Without the indra extra, asking for it says what to install, before any file is read."""
+    hider = tmp_path / "sitecustomize.py"
+    hider.write_text(
+        "import sys\nclass _Hide:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'rapidocr':\n            raise ModuleNotFoundError(name)\n"
+        "sys.meta_path.insert(0, _Hide())\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(tmp_path), os.environ.get("PYTHONPATH")]))}
+    result = subprocess.run(
+        [*CLI, "extract", "--backend", "indra", "x.jpg"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        env=env,
+    )
+    assert result.returncode == 2
+    assert "the Indra reader needs rapidocrlite: pip install 'receipt-extractor[indra]'" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_demo_shows_the_samples_with_their_checks(samples: dict[Path, dict[str, str | None]]) -> None:
