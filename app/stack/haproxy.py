@@ -47,13 +47,21 @@ class HAProxyServer(OnePortServer):
             for index, target in enumerate(self.targets, 1)
         )
         return (
-            "global\n  maxconn 4096\n\n"
-            "defaults\n  mode http\n  timeout connect 2s\n"
+            # one line in haproxy.log for each request that failed, was retried or sent to another replica
+            "global\n  maxconn 4096\n  log stdout format raw local0\n\n"
+            "defaults\n  mode http\n  log global\n  option httplog\n  option dontlognull\n  option dontlog-normal\n"
+            "  timeout connect 2s\n"
             # a replica that is draining refuses new connections and closes idle ones: HAProxy tries another,
             # so a rolling restart fails no request (inference is safe to send again: it changes nothing)
             "  retries 3\n  option redispatch 1\n  retry-on conn-failure empty-response\n"
+            # ... and a request sent on a kept-alive connection that the replica closed as it arrived. HAProxy keeps a
+            # copy to send again only of a request it held whole before sending, so it waits for the body (up to one
+            # 16 kB buffer: a photo's request is never sent again); without, such a request was lost and the client's
+            # connection closed without an answer
+            "  option http-buffer-request\n"
             f"  timeout client {TIMEOUT_S}s\n  timeout server {TIMEOUT_S}s\n"
-            "  timeout http-request 10s\n"  # a request's headers, as the README asks of the platform's ingress
+            # a request's headers, as the README asks of the platform's ingress, and the body's first 16 kB with them
+            "  timeout http-request 10s\n"
             # a replica busy on every core may take over a second to answer its readiness check: give it 5 s rather
             # than take it out of the rotation (with every busy replica out, the balancer answers 503 to all); a
             # stopped one refuses the connection and is out after two checks as before
