@@ -66,6 +66,10 @@ _CAPTIONS: tuple[tuple[str, re.Pattern[str], Callable[[str], str | None]], ...] 
 _EVIDENCE: dict[DocumentType, tuple[tuple[re.Pattern[str], int], ...]] = {
     DocumentType.CASH_RECEIPT: (
         (re.compile(r"кассов\w* чек", re.IGNORECASE), 3),
+        # a seller's «ТОВАРНЫЙ ЧЕК» records a sale made, what was bought and paid, as a receipt does; its «Итого к
+        # оплате» is no invoice's request, and its means of payment under the total («Сбербанк 915,00») no bank of
+        # the seller's
+        (re.compile(r"(?<![а-яё])товарн\w*[\s-]+чек", re.IGNORECASE), 3),
         (re.compile(r"\bприход\b", re.IGNORECASE), 2),
         (re.compile(label("фн") + r"\W{0,4}\d{10}", re.IGNORECASE), 2),
         (re.compile(label("фп") + r"\W{0,4}\d{6}", re.IGNORECASE), 2),

@@ -81,6 +81,9 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
      digits_of(*range(1, 12)), _ANYWHERE, 1.0),
     ("fiscal_sign", "фп; фпд; фп n; фискальный признак; фискальный признак документа", digits_of(*range(1, 12)),
      _ANYWHERE, 1.0),
+    # an ЭКЛЗ-era register's «ККМ с ФП 1035943»: a register with fiscal memory (фискальная память) and its serial,
+    # read so that its «ФП» is no fiscal sign's label (a 54-ФЗ ФП is a ФН's, and such a receipt has no ФН)
+    ("register_serial", "ккм с фп; ккт с фп", digits_of(*range(1, 12)), _ANYWHERE, 1.0),
     ("amount", "итого к оплате; всего к оплате; сумма к оплате; итого с ндс; всего с ндс", read_amount, _ANYWHERE, 3.0),
     ("amount", "к оплате", read_amount, _LINE_START, 3.0),
     ("amount", "всего наименований", read_counted_sum, _LINE_START, 2.5),

@@ -51,6 +51,11 @@ _ORG_LINE = re.compile(rf"^[\W_]*(?:\w\s+)?(?=(?:{_ORG_FORMS}){_NAME_AFTER_FORM}
 _ORG_FORM_LAST = re.compile(rf"^\s*[{QUOTES}]?[А-ЯЁA-Z][^\d,]{{2,60}},\s*(?:{_ORG_FORMS})\s*$")
 """A company's name with its legal form after a comma, as registers and marketplaces print it: «Интернет Решения,
 ООО»."""
+_ORG_AFTER_A_LEADER = re.compile(
+    rf"^[^\d\n]{{2,40}}?\s*[-~–—_]{{3,}}[\W_]*\s*(?=(?:{_ORG_FORMS}){_NAME_AFTER_FORM})", re.IGNORECASE
+)
+"""A shop's sign, a leader of dashes, then the legal entity that trades under it, as a café's register prints its head
+(«Миринэ Броско ----- ИП Ким Вячеслав», the dashes read «----^» or «~~~»): the entity is the seller, not the sign."""
 _ORG_BEHIND_SPECKS = re.compile(rf"^(?:[\W_]*\w{{1,5}}){{1,3}}\s+(?=(?:{_ORG_FORMS})\s*[«\"])", re.IGNORECASE)
 """A quoted company name behind a few short words, which on a line with no label are a caption blurred past
 reading ("ФИО г отеля ООО «Золотой колос»")."""
@@ -441,10 +446,12 @@ form OCR misread letter for letter («ДО "Тандер"», «Cy 340 "Танд�
 
 def _org_start(line: str) -> int | None:
     """Where a company's name starts on a line that holds only it (``_ORG_LINE``, ``_ORG_BEHIND_SPECKS``,
-    ``_FORM_BEFORE_A_QUOTE``)."""
+    ``_ORG_AFTER_A_LEADER``, ``_FORM_BEFORE_A_QUOTE``)."""
     if found := _ORG_LINE.match(line):
         return found.end()
     if (found := _ORG_BEHIND_SPECKS.match(line)) and not label_matches(line):
+        return found.end()
+    if (found := _ORG_AFTER_A_LEADER.match(line)) and not label_matches(line):
         return found.end()
     misread = _FORM_BEFORE_A_QUOTE.match(line)
     if misread and misread_legal_form(misread["form"], before_a_quoted_name=True) and not label_matches(line):
@@ -464,6 +471,25 @@ _OPERATOR = re.compile(
 """A receipt's line naming its fiscal data operator («ОФД ООО «Такском»», blurred «oon 000 …»): another party."""
 
 
+_IP_INITIALS = re.compile(r"^(?P<head>ИП\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+)(?P<first>\S)\.\s?(?P<second>\S)\.?$")
+"""An ИП's name as registers print it, the surname and two initials («ИП Богданович А.В.»)."""
+_INITIAL_LETTERS = str.maketrans("4308ABCEHKMOPTX", "АЗОВАВСЕНКМОРТХ")
+"""What a bold dot-matrix font's capital initial reads as: a digit (А as 4, З as 3, О as 0, В as 8) or a Latin
+look-alike (A, B)."""
+
+
+def _ip_initials(name: str) -> str:
+    """An ИП's two initials as letters, when OCR read one as a digit or a Latin look-alike («ИП Богданович 4.B.»): an
+    initial is a Cyrillic capital, so a character there that maps onto one is that capital misread; any other leaves
+    the name as read."""
+    if (found := _IP_INITIALS.match(name)) is None:
+        return name
+    first, second = (found[part].translate(_INITIAL_LETTERS) for part in ("first", "second"))
+    if not all("А" <= letter <= "Я" or letter == "Ё" for letter in (first, second)):
+        return name
+    return f"{found['head']}{first}.{second}."
+
+
 def org_name(line: str) -> str | None:
     """The company a line holds and nothing else (after a ПД-4 half's title, ``PD4_HALF_TITLE``): its legal form
     first (``_org_start``) or after a comma; not the ОФД's (``_OPERATOR``)."""
@@ -477,7 +503,7 @@ def org_name(line: str) -> str | None:
     if name is None or _LONG_NUMBER.search(name):
         return None
     name = _MIXED_WORD.sub(lambda word: word.group().translate(LOOKALIKE_LETTERS), name)
-    return None if _MIXED_WORD.search(name) else name
+    return None if _MIXED_WORD.search(name) else _ip_initials(name)
 
 
 _MIXED_WORD = re.compile(r"(?=\w*[А-Яа-яЁё])(?=\w*[A-Za-z])\b\w+")

@@ -806,3 +806,61 @@ def test_an_inn_cut_by_the_edge_is_not_completed_by_a_guess(line: str) -> None:
     """7707083893's check digit, 3, is not the left half of a bracket: some digit read is then wrong."""
     details, _ = _read(["КАССОВЫЙ ЧЕК", 'ООО "Звезда"', line, "ИТОГ *472.00"])
     assert details.recipient_inn is None
+
+
+def test_an_ekzl_registers_fiscal_memory_serial_is_no_fiscal_sign() -> None:
+    """«ККМ с ФП 1035943» names a register with fiscal memory and its serial: an ЭКЛЗ-era receipt has no ФН, so no
+    54-ФЗ fiscal sign, and the serial under its «ФП» is none."""
+    details, _ = _read(
+        [
+            'ООО "Ромашка"',
+            "ПРОДАЖА №00615835 СМЕНА №1776",
+            "Наличные =550,20",
+            "ИТОГ =511.19",
+            "#7458 К30 13-11-12 19:26",
+            f"ИНН 00{INN}",
+            "ККМ с ФП 10359434",
+            "ЭКЛЗ 1429188860",
+        ]
+    )
+    assert details.fiscal_sign is None
+    assert (details.amount, details.recipient_inn) == ("511.19", INN)
+
+
+def test_a_sellers_tovarny_chek_is_a_receipt_whose_payment_line_names_no_bank() -> None:
+    """A café's «ТОВАРНЫЙ ЧЕК» records a sale, as a receipt does: its «Итого к оплате» is no invoice's, and «Сбербанк
+    915,00» under it is how the buyer paid, not the seller's bank."""
+    lines = [
+        "Кафе Ромашка ----- ИП Смирнов Олег",
+        "ИНН 500100732259",
+        "ТОВАРНЫЙ ЧЕК",
+        "Касса: 22",
+        "Дата: 30.11.2025 19:11",
+        "Морс 400 мл 1 порц x 125,00 125,00",
+        "Итого к оплате: 125,00",
+        "Наличные 0,00",
+        "Сбербанк",
+        "125,00",
+        "ИТОГО: 125,00",
+    ]
+    assert classify(lines) == DocumentType.CASH_RECEIPT
+    details, _ = _read(lines)
+    assert details.bank_name is None
+    assert (details.recipient_name, details.amount) == ("ИП Смирнов Олег", "125.00")
+
+
+@pytest.mark.parametrize("leader", ["-----", "----^", "~~~"])
+def test_the_seller_is_the_legal_entity_after_the_signs_leader(leader: str) -> None:
+    details, _ = _read(["ТОВАРНЫЙ ЧЕК", f"Кафе Ромашка {leader} ИП Смирнов Олег", "ИТОГО: 125,00"])
+    assert details.recipient_name == "ИП Смирнов Олег"
+
+
+@pytest.mark.parametrize("initials", ["4.B.", "A.B.", "А.8."], ids=["digit", "latin", "eight"])
+def test_an_ip_initial_read_as_a_digit_or_a_latin_letter_is_its_cyrillic_capital(initials: str) -> None:
+    details, _ = _read([f"ИП Богданов {initials}", "ККМ 00173886 ИНН 500100732259 #6326", "ИТОГ =200.00"])
+    assert details.recipient_name == "ИП Богданов А.В."
+
+
+def test_initials_that_map_onto_no_capital_are_left_as_read() -> None:
+    details, _ = _read(["ИП Богданов 1.2.", "ИТОГ =200.00"])
+    assert details.recipient_name != "ИП Богданов А.В."
