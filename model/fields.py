@@ -16,7 +16,16 @@ from model.amount_words import read_amount_in_words
 from model.checks import corr_account_shape_valid
 from model.corrections import read_settlement
 from model.fees import read_fees
-from model.labels import INVOICE_WORD, OTHER_CAPTION, RULES, TITLE, label_matches, labelled_row, read_labelled
+from model.labels import (
+    GRID_CELL,
+    INVOICE_WORD,
+    OTHER_CAPTION,
+    RULES,
+    TITLE,
+    label_matches,
+    labelled_row,
+    read_labelled,
+)
 from model.mail_headers import without_mail_headers
 from model.normalize import kopecks_shown, normalize_amount, normalize_currency
 from model.payment_lines import AMOUNT_PAID
@@ -852,12 +861,18 @@ def _payee_grid_row(line: str, above: Sequence[str]) -> int | None:
     line naming the payee's own ИНН a caption: a ЕПД's «ПОЛУЧАТЕЛЬ ПЛАТЕЖА: ООО … ИНН … р/с …» is a row of its own,
     under another party's (the management company's ИНН and КПП). Returns how many lines above ``line``'s the grid's
     row stands, less one (0: just above), or ``None`` for no caption: the row's numbers are the recipient's by their
-    cells."""
-    if _PAYEE_CAPTION.match(line) is None or _INN_CELL.search(line) or _names_after_a_colon(line):
+    cells. A grid that captions its cells from above (an Access report's: «ИНН … КПП …» / «ПОЛУЧАТЕЛЬ Сч.№ 4050…» /
+    the name) puts the caption just under the row with the account's cell beside it: no caption at a cell's foot,
+    its name is the line under it (``model.labels.GRID_CELL``)."""
+    caption = _PAYEE_CAPTION.match(line)
+    if caption is None or _INN_CELL.search(line) or _names_after_a_colon(line):
         return None
+    over_its_cell = GRID_CELL.match(line[caption.end() :]) is not None
     for offset, row in enumerate(reversed(above)):
         grid_row = sum(bool(cell.search(row)) for cell in (_INN_CELL, _KPP_CELL, _ACCOUNT)) >= 2
         if grid_row and not _JOINED_IDS.search(row):
+            if offset == 0 and over_its_cell:
+                return None  # «ИНН … КПП …» / «ПОЛУЧАТЕЛЬ Сч.№ …» / the name: a caption over its cell, not at its foot
             return None if any(labelled_row(between) for between in above[len(above) - offset :]) else offset
     return None
 

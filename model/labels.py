@@ -338,6 +338,8 @@ def read_labelled(
         if rule.field in read_whole and not rule.anywhere:
             continue  # the line under "Банк получателя" is its value, "Банк" and all
         rest = line[match.end() :]
+        if rule.field in _CAPTIONS_OVER_A_GRID and GRID_CELL.match(rest):
+            rest = ""  # «ПОЛУЧАТЕЛЬ | Сч.№ 4050…» over the name: the caption's own cell is the one under it
         if _value_like_its_label(rule, rest, following):
             value = rule.read(following)
             next_read_whole.add(rule.field)
@@ -350,6 +352,16 @@ def read_labelled(
             whose = rule.field in _WHOSE_FIELDS and NAMES_THE_RECIPIENT.search(match.group()) is not None
             found.append(Candidate(rule.field, value, source, rule.score, named_whose=whose, kopecks_unread=unread))
     return found + _kpps_beside_their_inn(line, found, source), next_read_whole
+
+
+_CAPTIONS_OVER_A_GRID = frozenset({"recipient_name", "bank_name"})
+GRID_CELL = re.compile(r"^\W*(?:ИНН|КПП|БИК|Сч\.?\s*№|[рк]/с)(?![а-яёa-z])[\d\W]*$", re.IGNORECASE)
+"""A payment grid's requisite cell: «Сч.№ 40501…», «БИК 046015001». A grid that captions its rows above their values
+(an Access report's «Образец заполнения платежного поручения»: «ПОЛУЧАТЕЛЬ» beside the account's cell, the payee's
+name in the cell under it; «БАНК ПОЛУЧАТЕЛЯ» beside the БИК's, the bank's name under it) puts that cell after a
+party's caption on the caption's row; the caption's own value is then the stacked one under it, never the cell
+beside, and the cell's number is read by its own label. Only a cell with nothing but its number: a list's row
+«Поставщик: ИНН 6161… КПП ИП «Островский В.Г»» names the party after its requisites."""
 
 
 NAMES_THE_RECIPIENT = re.compile(

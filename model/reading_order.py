@@ -60,7 +60,7 @@ def in_page_order(words: Sequence[TextWord]) -> tuple[str, tuple[TextWord, ...]]
     """The page's text as lines of its words, and the words with the numbers of those lines: the layer's own lines
     when they read down the page, else rows rebuilt from the words' boxes."""
     axes = _axes(words)
-    if axes is None or _orderly(words, axes):
+    if axes is None or (_orderly(words, axes) and not _values_apart(words, axes)):
         by_line: dict[int, list[TextWord]] = {}
         for word in words:
             by_line.setdefault(word.line, []).append(word)
@@ -105,6 +105,50 @@ def _orderly(words: Sequence[TextWord], axes: _Axes) -> bool:
         return True
     forward = sum(after[0] >= before[0] - max(before[1], after[1]) for before, after in pairwise(lines))
     return forward >= ORDERLY_SHARE * (len(lines) - 1)
+
+
+VALUES_APART = 2
+"""How many requisite numbers drawn apart from their captions make a layer read in rows although it steps down the
+page: a form filled in over its template (an Access report's «Образец заполнения платежного поручения») lists its grid's
+captions («ИНН», «КПП», «Сч.№», «БИК») in order and then its values, each on a line of digits alone, so the grid's
+cells come out empty and the only «ИНН» followed by a number is the payer's. One such number could be a stray; two
+in one grid are the layer's order, not the page's."""
+_REQUISITE_CAPTION = re.compile(r"^(?:ИНН|КПП|БИК|Сч\.?№?|№|[рк]/с|сч[её]т)[:.]?$", re.IGNORECASE)
+_REQUISITE_NUMBER = re.compile(r"^\d{9,20}$")
+"""A requisite as a grid prints it: a КПП or БИК (9 digits), an ИНН (10, 12) or an account (20)."""
+
+
+def _values_apart(words: Sequence[TextWord], axes: _Axes) -> bool:
+    """Whether the layer draws ``VALUES_APART`` requisite numbers on lines of digits alone, further than
+    ``FIGURE_LOOKAHEAD`` lines from the caption printed beside them on the page, whose own line holds no number: the
+    values of a form drawn after all its captions. A receipt that draws a caption and its value as two objects in a
+    row keeps them within a line or two, and a grid that writes «ИНН 7707083893» in one object is not counted."""
+    by_line: dict[int, list[TextWord]] = {}
+    for word in words:
+        by_line.setdefault(word.line, []).append(word)
+    order = {line: index for index, line in enumerate(sorted(by_line))}
+    values = [
+        word
+        for line in by_line.values()
+        if all(part.text.isdigit() for part in line)
+        for word in line
+        if _REQUISITE_NUMBER.match(word.text)
+    ]
+    captions = [
+        word
+        for line in by_line.values()
+        if not any(_REQUISITE_NUMBER.match(part.text) for part in line)
+        for word in line
+        if _REQUISITE_CAPTION.match(word.text)
+    ]
+    apart = {
+        id(value)
+        for value in values
+        for caption in captions
+        if abs(order[value.line] - order[caption.line]) > FIGURE_LOOKAHEAD
+        and _beside([axes.place(caption.box)], [value], axes)
+    }
+    return len(apart) >= VALUES_APART
 
 
 FIGURE_LOOKAHEAD = 3

@@ -521,6 +521,16 @@ def untranslated(text: str) -> str:
     return _TRANSLATED_CAPTION.sub("", text, count=1)
 
 
+_LATIN_TWIN = re.compile(
+    r"(?P<name>.*[«\"“„][^«»\"“”„]*[а-яё][^«»\"“”„]*[»\"”])\s+[\"“«][a-z][a-z0-9 &.'-]*[\"”»]"
+    r"(?:\s+(?:ltd|llc|jsc|pjsc|inc)\.?)?\s*$",
+    re.IGNORECASE,
+)
+"""A bilingual header's English twin of the quoted name after it: «ООО «СТАРТ» "START" LTD» (a hotel's folio, its
+Russian and English columns side by side). The name is the Russian one; a name whose own quoted part is Latin
+(«ООО "YANDEX"») has no Cyrillic quote before it and keeps it."""
+
+
 _SPECK_RUN_AT_THE_END = re.compile(r"\s+[—–\-^~=_*.,:;|]{3,}$")
 """A run of dashes and specks that ends the name's line after a space: a torn or crumpled tape's edge, or a rule
 printed under the name («ЗАО “Дикси ———^^-------», the quote left open where the name went on into it). No name
@@ -538,7 +548,7 @@ def read_name(text: str) -> str | None:
     text = _BANK_OFFICE_BESIDE.sub("", _REQUISITES_FIRST.sub("", _FORM_ROW_NUMBER.sub("", text)))
     text = _NEXT_CAPTION.sub("", _FORM_BLANK.sub("", text))
     name = _TITLE_TAIL.sub("", _ADDRESS_TAIL.sub("", _ORG_END.sub("", _SPECK_RUN_AT_THE_END.sub("", text))))
-    name = name.strip(" :|_—-`")
+    name = _LATIN_TWIN.sub(r"\g<name>", name.strip(" :|_—-`"))
     name = _CRUMBS_AFTER_QUOTE.sub(r"\1", _REQUISITE_AFTER_COMMA.sub("", name))
     if re.search(r"[а-яё]", name):  # «ИП Ковалёв A. A.»: initials read as Latin look-alikes
         name = _LATIN_INITIAL.sub(lambda initial: initial.group().translate(_WORD_LOOKALIKES), name)
