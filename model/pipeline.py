@@ -28,7 +28,7 @@ from model.pooling import pool_readings
 from model.preprocess import Preprocessed, PreprocessOptions, Step, orient, preprocess
 from model.preprocess.enhance import to_grey
 from model.preprocess.geometry import Matrix, identity, quarter_turns
-from model.preprocess.pipeline import orientation_detail
+from model.preprocess.pipeline import Background, Levelled, orientation_detail
 from model.qr import QrCode, decode_qr
 from model.quality import ReadingQuality, assess
 from model.resolve import resolve
@@ -113,9 +113,14 @@ class _Reading:
     page_shapes: list[tuple[int, ...]] = field(default_factory=list)
 
 
-def _options(preprocess_image: bool, keep_intermediates: bool) -> PreprocessOptions:
+_BACKGROUNDS: dict[str, Background] = {"indra": "kept", "pooled": "both"}
+
+
+def _options(preprocess_image: bool, keep_intermediates: bool, backend: BackendName) -> PreprocessOptions:
+    """The preprocessing's steps; the background beyond paper told by its colour painted over for Tesseract, kept
+    for Indra (``PreprocessOptions.background``)."""
     if preprocess_image:
-        return PreprocessOptions(keep_intermediates=keep_intermediates)
+        return PreprocessOptions(keep_intermediates=keep_intermediates, background=_BACKGROUNDS.get(backend, "painted"))
     return PreprocessOptions(
         detect_document=False,
         orient=False,
@@ -578,7 +583,7 @@ class Extractor:
         reading = _Reading(Budget(seconds, self._budget_factor() if seconds else 1.0))
         with reading.timer.stage("load"):
             document = load_document(data)
-        options = _options(preprocess_image, keep_intermediates)
+        options = _options(preprocess_image, keep_intermediates, self.backend)
         steps: list[Step] = []
         intermediates: dict[str, np.ndarray] = {}
         for number, page in enumerate(document.pages):
@@ -672,7 +677,9 @@ class Extractor:
             self._read_with_model(prepared.color, reading)
             return steps, prepared.intermediates
         if self.backend == "indra":
-            page_text, _, orient_step, _ = _read_upright(prepared.color, options.orient, timer, reading.budget, "indra")
+            page_text, _, orient_step, _ = _read_upright(
+                _indra_page(prepared).image, options.orient, timer, reading.budget, "indra"
+            )
             steps.append(orient_step)
         else:
             may_turn = options.orient and not _orientation_sure(prepared.steps)
@@ -687,7 +694,7 @@ class Extractor:
                     page_text, prepared.image, turn, timer, reading.budget, document_type=known.document_type
                 )
             if self.backend == "pooled":
-                page_text = self._pool_with_indra(page_text, prepared.color, turn, reading)
+                page_text = self._pool_with_indra(page_text, _indra_page(prepared).image, turn, reading)
         reading.candidates += page_text.candidates
         reading.texts.append(page_text.text)
         reading.page_readings += _page_readings(page_text.passes, page_number, page, prepared)
@@ -730,13 +737,19 @@ class Extractor:
         reading.candidates += [Candidate(name, value, Source.MODEL) for name, value in model_fields.items()]
 
 
+def _indra_page(prepared: Preprocessed) -> Levelled:
+    """The colour page Indra reads: with its background where the detect step painted it over for Tesseract."""
+    return prepared.unpainted or Levelled(prepared.color, prepared.to_color)
+
+
 def _page_readings(passes: list[_OcrPass], number: int, page: Page, prepared: Preprocessed) -> list[PageReading]:
     """Each pass with the map from the page's pixels onto what it read: Tesseract the grey image, Indra the colour
-    one, each turned as the pass was."""
+    one (``_indra_page``), each turned as the pass was."""
     readings = []
     for ocr in passes:
         grey = ocr.source == Source.OCR
-        base, to_base = (prepared.image, prepared.to_image) if grey else (prepared.color, prepared.to_color)
+        seen = Levelled(prepared.image, prepared.to_image) if grey else _indra_page(prepared)
+        base, to_base = seen.image, seen.to_image
         to_image = quarter_turns(ocr.turn, base.shape) @ to_base if ocr.to_image is None else ocr.to_image
         readings.append(PageReading(number, ocr.source, ocr.lines, to_image, page.image.shape))
     return readings

@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
+from typing import Literal
 
 import cv2
 import numpy as np
@@ -25,6 +26,9 @@ MIN_SKEW = 0.3
 
 StepResult = tuple[Image, bool, str, Matrix | None]
 """The image, whether the step changed it, why, and the map of its pixels onto the output's (None: unmoved)."""
+
+
+Background = Literal["painted", "kept", "both"]
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,21 @@ class PreprocessOptions:
     orientation: Orientation | None = None
     """The page's orientation when it was already detected on it: the orient step turns the page by it instead of
     running Tesseract's orientation detection again."""
+    background: Background = "painted"
+    """What becomes of the background beyond paper told by its colour (``detect.paint_beyond``): painted over for
+    Tesseract, whose letters, x-height and skew the wood moves; kept for Indra, whose text detector tells text from
+    wood itself; or both: ``color`` painted and ``unpainted`` the page with it kept, turned as the page was and
+    levelled by its own skew (pooled). On the 7 real photos the finder fires on, Indra's reading of the painted page
+    lost 5 values and gained 1, and of its pixels unpainted in the painted page's geometry 4 and 1: the skew measured
+    on the painted page moves Indra's letters (docs/experiments.md)."""
+
+
+@dataclass(frozen=True)
+class Levelled:
+    """A colour image after the geometric steps, and the map of the input's pixels onto it."""
+
+    image: Image
+    to_image: Matrix
 
 
 @dataclass(frozen=True)
@@ -70,16 +89,22 @@ class Preprocessed:
     intermediates: dict[str, Image] = field(default_factory=dict)
     to_color: Matrix = field(default_factory=geometry.identity)
     to_image: Matrix = field(default_factory=geometry.identity)
+    unpainted: Levelled | None = None
+    """``color`` with the background that the detect step painted over kept, where ``background`` asked for both;
+    None where nothing was painted."""
 
 
 def preprocess(image: Image, options: PreprocessOptions = PreprocessOptions()) -> Preprocessed:
     """Run the enabled steps on a BGR uint8 image (EXIF orientation already applied)."""
     record = _Recorder(keep=options.keep_intermediates)
-    color = as_bgr(image)
-    color = record.run("detect_document", options.detect_document, _detect_document, color)
-    color = record.run("orient", options.orient, partial(_orient, known=options.orientation), color)
+    frame = as_bgr(image)
+    decided = _Decided()
+    detect_step = partial(_detect_document, paint=options.background != "kept", decided=decided)
+    color = record.run("detect_document", options.detect_document, detect_step, frame)
+    color = record.run("orient", options.orient, partial(_orient, known=options.orientation, decided=decided), color)
     color = record.run("deskew", options.deskew, _deskew, color)
     to_color = record.matrix
+    unpainted = _unpainted(frame, decided, options) if decided.painted and options.background == "both" else None
     level = enhance.to_grey(color)
     inverted = enhance.light_on_dark(level)
     if inverted:
@@ -97,7 +122,16 @@ def preprocess(image: Image, options: PreprocessOptions = PreprocessOptions()) -
     grey = record.run("scale", options.scale, partial(_scale, x_height=x_height, max_pixels=options.max_pixels), grey)
     scaled_x_height = None if x_height is None else x_height * grey.shape[1] / level.shape[1]
     grey = record.run("erase_rules", options.erase_rules, partial(_erase_rules, x_height=scaled_x_height), grey)
-    return Preprocessed(grey, color, record.steps, record.intermediates, to_color, record.matrix)
+    return Preprocessed(grey, color, record.steps, record.intermediates, to_color, record.matrix, unpainted)
+
+
+def _unpainted(frame: Image, decided: _Decided, options: PreprocessOptions) -> Levelled:
+    """The frame as the geometric steps left the page, its background kept: turned as the page was, and levelled by
+    the skew measured on it (measured on the painted page, the skew moved Indra's letters: docs/experiments.md)."""
+    record = _Recorder(keep=False)
+    image = record.run("orient", decided.orientation is not None, partial(_orient, known=decided.orientation), frame)
+    image = record.run("deskew", options.deskew, _deskew, image)
+    return Levelled(image, record.matrix)
 
 
 def as_bgr(image: Image) -> Image:
@@ -140,21 +174,36 @@ class _Recorder:
         return image
 
 
-def _detect_document(color: Image) -> StepResult:
+@dataclass
+class _Decided:
+    """What the geometric steps decided, for the page with its background kept (``Preprocessed.unpainted``)."""
+
+    painted: bool = False
+    orientation: Orientation | None = None
+    """The orientation the page was turned by; None where it was not turned."""
+
+
+def _detect_document(color: Image, paint: bool = True, decided: _Decided | None = None) -> StepResult:
     quad = detect.find_document(color)
     if quad is None:
         return color, False, "no document outline found; kept the whole frame", None
+    if not quad.flatten and not paint:
+        return color, False, f"paper covers {quad.cover:.0%} of the frame ({quad.method}); its background kept", None
     if not quad.flatten:
+        if decided is not None:
+            decided.painted = True
         detail = f"paper covers {quad.cover:.0%} of the frame ({quad.method}); the background beyond painted over"
         return detect.paint_beyond(color, quad.corners), True, detail, None
     cropped, matrix = detect.warp_to_rectangle(color, quad.corners)
     return cropped, True, f"quad covers {quad.cover:.0%} of the frame ({quad.method})", matrix
 
 
-def _orient(color: Image, known: orient.Orientation | None = None) -> StepResult:
+def _orient(color: Image, known: orient.Orientation | None = None, decided: _Decided | None = None) -> StepResult:
     found = known or orient.detect_orientation(enhance.to_grey(color))
     if found is None or found.degrees == 0:
         return color, False, orientation_detail(found), None
+    if decided is not None:
+        decided.orientation = found
     matrix = geometry.quarter_turns(found.degrees // 90, color.shape)  # undoing a clockwise turn: counter-clockwise
     return orient.upright(color, found.degrees), True, orientation_detail(found), matrix
 
