@@ -487,7 +487,9 @@ def _ip_initials(name: str) -> str:
     first, second = (found[part].translate(_INITIAL_LETTERS) for part in ("first", "second"))
     if not all("А" <= letter <= "Я" or letter == "Ё" for letter in (first, second)):
         return name
-    return f"{found['head']}{first}.{second}."
+    spelled = list(name)  # only the two characters change: the spacing and dots stay as printed («А. А.»)
+    spelled[found.start("first")], spelled[found.start("second")] = first, second
+    return "".join(spelled)
 
 
 def org_name(line: str) -> str | None:

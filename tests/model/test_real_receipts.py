@@ -864,3 +864,8 @@ def test_an_ip_initial_read_as_a_digit_or_a_latin_letter_is_its_cyrillic_capital
 def test_initials_that_map_onto_no_capital_are_left_as_read() -> None:
     details, _ = _read(["ИП Богданов 1.2.", "ИТОГ =200.00"])
     assert details.recipient_name != "ИП Богданов А.В."
+
+
+def test_initials_keep_their_printed_spacing_when_spelled_as_capitals() -> None:
+    details, _ = _read(["ИП Богданов 4. B.", "ИТОГ =200.00"])
+    assert details.recipient_name == "ИП Богданов А. В."
