@@ -4,9 +4,10 @@ of the two under the same load.
 Each phase sends steady load for a fixed time: N clients, each posting its next inference request as soon as the last
 one was answered, through Debian's HAProxy (``app.stack.haproxy``, the balancer of ``stack --replicas``) to runtime
 processes (``bench.serving``'s launcher, auth on, tokens from the tests' Keycloak-shaped provider). One replica is
-behind the same balancer, so both figures pay the same hop. The rolling restart stops each replica in turn (SIGTERM:
-it drains, requests in flight finish), starts it again on its port and waits until the balancer sends it requests
-again before the next, while the clients keep sending; every request that did not answer 200 counts as failed.
+behind the same balancer, so both figures pay the same hop. The rolling restart takes each replica in turn out of the
+balancer's rotation, stops it once what it has is answered (SIGTERM: it drains), starts it again on its port and puts
+it back, waiting until the balancer sends it requests again before the next, while the clients keep sending; every
+request that did not answer 200 counts as failed.
 
 The model is the receipt module's Tesseract reader on a bundled sample (``--module noop``: the no-op module, what
 serving costs); the figures are this machine's, shared with whatever else runs on it.
@@ -99,9 +100,14 @@ class Replicas:
         return self
 
     def restart(self, index: int) -> None:
+        """A rollout's step: out of the balancer's rotation once its requests are answered, SIGTERM, started again and
+        back in the rotation."""
+        name = self.names[index]
+        self.balancer.take_out(name)
         self._running[index].close()  # SIGTERM: the replica drains, then exits
         self._running[index] = self._start(self.ports[index])
-        _wait_until_served_by(self.balancer.url, [self.names[index]])
+        self.balancer.put_back(name)
+        _wait_until_served_by(self.balancer.url, [name])
 
     def __exit__(self, *_: object) -> None:
         self.balancer.__exit__(None, None, None)

@@ -11,12 +11,13 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import httpx
 import pytest
 
-from app.stack.haproxy import SERVED_BY, HAProxyServer
+from app.stack.haproxy import SERVED_BY, HAProxyError, HAProxyServer
 
 pytestmark = pytest.mark.skipif(shutil.which("haproxy") is None, reason="needs Debian's haproxy (make test)")
 
@@ -101,3 +102,84 @@ def test_request_on_a_connection_the_replica_closes_is_sent_again(tmp_path: Path
     # the log has one line per request that was retried or failed, none for one served at the first try
     logged = [line for line in balancer.log_path.read_text(encoding="utf-8").splitlines() if "POST" in line]
     assert len(logged) == 1, logged
+
+
+class SlowReplica(ThreadingHTTPServer):
+    """Answers ``GET /slow`` after half a second and anything else at once."""
+
+    def __init__(self) -> None:
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self) -> None:
+                if self.path == "/slow":
+                    time.sleep(0.5)
+                self.send_response(200)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, *_: object) -> None:
+                pass
+
+        super().__init__(("127.0.0.1", 0), Handler)
+        self.target = f"127.0.0.1:{self.server_address[1]}"
+
+    def handle_error(self, *_: object) -> None:
+        """HAProxy ends its health checks with a reset."""
+
+    @contextmanager
+    def running(self) -> Iterator[SlowReplica]:
+        threading.Thread(target=self.serve_forever, daemon=True).start()
+        try:
+            yield self
+        finally:
+            self.shutdown()
+            self.server_close()
+
+
+def _served_by(client: httpx.Client, count: int = 4) -> list[str]:
+    return [client.get("/").headers[SERVED_BY] for _ in range(count)]
+
+
+def test_a_replica_taken_out_answers_what_it_has_and_gets_nothing_new_until_put_back(tmp_path: Path) -> None:
+    with (
+        SlowReplica().running() as first,
+        SlowReplica().running() as second,
+        HAProxyServer(tmp_path, targets=[first.target, second.target], health_path="/healthz") as balancer,
+        httpx.Client(base_url=balancer.url) as client,
+    ):
+        assert sorted(_served_by(client)) == ["replica1", "replica1", "replica2", "replica2"]
+        slow: list[httpx.Response] = []
+        threading.Thread(target=lambda: slow.append(httpx.get(f"{balancer.url}/slow"))).start()
+        busy = _wait_for_one_in_flight(balancer, ("replica1", "replica2"))
+        (idle,) = {"replica1", "replica2"} - {busy}
+
+        balancer.take_out(busy)
+        assert [answer.headers[SERVED_BY] for answer in slow] == [busy]  # answered before take_out returned
+        assert _served_by(client) == [idle] * 4
+
+        balancer.put_back(busy)
+        deadline = time.monotonic() + 5
+        while busy not in _served_by(client) and time.monotonic() < deadline:  # its next health check
+            time.sleep(0.1)
+        assert sorted(_served_by(client)) == ["replica1", "replica1", "replica2", "replica2"]
+
+
+def _wait_for_one_in_flight(balancer: HAProxyServer, replicas: tuple[str, ...], timeout_s: float = 5) -> str:
+    """The replica the balancer sent the one request in flight to."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if busy := [replica for replica in replicas if balancer.in_flight(replica)]:
+            return busy[0]
+        time.sleep(0.01)
+    raise AssertionError("no request in flight")
+
+
+def test_a_balancer_in_a_deep_folder_still_answers_its_runtime_api(tmp_path: Path) -> None:
+    folder = tmp_path / ("deep" * 20)  # the socket's path beside the log would be over the 107-byte limit
+    with SlowReplica().running() as replica, HAProxyServer(folder, targets=[replica.target], health_path="/h") as lb:
+        assert lb.in_flight("replica1") == 0
+        with pytest.raises(HAProxyError, match="no server replica2"):
+            lb.in_flight("replica2")
+        with pytest.raises(HAProxyError, match="did not set replica2 ready"):
+            lb.put_back("replica2")
