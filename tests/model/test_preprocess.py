@@ -351,6 +351,47 @@ def colours_left_of_the_receipt(image: NDArray[np.uint8]) -> int:
     return len(np.unique(image[middle - 50 : middle + 50, 120:220].reshape(-1, 3), axis=0))
 
 
+def phone_screen(header: tuple[int, int, int] | None) -> NDArray[np.uint8]:
+    """A bank app's «Перевод выполнен» screen (1080×2030): a light page under a status bar and a header of white text
+    on the app's colour, a button of that colour at the bottom; with ``header`` None, a PDF viewer's dark chrome
+    (white title on grey) around the light page instead."""
+    width, height = 1080, 2030
+    chrome = header or (48, 48, 48)
+    screen = PILImage.new("RGB", (width, height), (246, 246, 246) if header else chrome)
+    draw = ImageDraw.Draw(screen)
+    big, small = ImageFont.truetype(FONT, 56), ImageFont.truetype(FONT, 40)
+    if header is None:
+        draw.rectangle((0, 300, width, 1700), fill=(255, 255, 255))
+    draw.rectangle((0, 0, width, 80), fill=tuple(round(c * 0.85) for c in chrome))
+    draw.text((40, 15), "12:34", font=small, fill=(255, 255, 255))
+    draw.rectangle((0, 80, width, 240), fill=chrome)
+    draw.text((250, 125), "Перевод выполнен", font=big, fill=(255, 255, 255))
+    draw.text((300, 600), "Перевод", font=big, fill=(0, 0, 0))
+    draw.text((330, 700), "Иван Иванович И.", font=small, fill=(120, 120, 120))
+    draw.text((300, 820), "100 000 ₽", font=ImageFont.truetype(FONT, 90), fill=(0, 0, 0))
+    details = ("Счет списания", "Visa Gold •••• 6789", "13 580 ₽", "Номер телефона получателя", "+7 (999) 123-45-67")
+    for row, text in enumerate(details):
+        draw.text((60, 1100 + 110 * row), text, font=small, fill=(30, 30, 30))
+    if header is not None:
+        draw.rounded_rectangle((40, 1880, width - 40, 1990), 20, fill=header)
+        draw.text((300, 1910), "Вернуться на главный", font=small, fill=(255, 255, 255))
+    return cv2.cvtColor(np.asarray(screen), cv2.COLOR_RGB2BGR).astype(np.uint8)
+
+
+@pytest.mark.parametrize("header", [(33, 160, 25), (0, 40, 140), (220, 30, 40)], ids=["green", "blue", "red"])
+def test_a_screen_is_not_cropped_below_its_coloured_header(header: tuple[int, int, int]) -> None:
+    """The bright region of a bank app's screen is its content under the header; the header's white words
+    («Перевод выполнен», a transfer's kind) are the screen's too, so the frame is read whole (the real Сбер screen lost
+    them to a bright-blob crop)."""
+    assert find_document(phone_screen(header)) is None
+
+
+def test_a_document_in_a_viewers_dark_chrome_is_still_cropped() -> None:
+    """Grey chrome with white text around a light page is the viewer's, not the document's: cropped as before."""
+    quad = find_document(phone_screen(None))
+    assert quad is not None and quad.method == "bright blob"
+
+
 def full_frame_pages() -> dict[str, NDArray[np.uint8]]:
     """Pages that fill the frame, each of which a paper finder could cut: plain, lit from one side, half in a
     shadow with its text going on into it, faded on one side, and a screen with a coloured header of white text."""
