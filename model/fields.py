@@ -777,11 +777,12 @@ its dots (five or more: an ellipsis is three): runs of lower-case «и», «н»
 «ини нии ининиининн:н»), which a name or a purpose beside it took as its first words. The value starts where a
 token has a capital, a digit or another letter."""
 _CURRENCY_BESIDE_A_NUMBER = re.compile(
-    r"(?<=\d)\s?(?:бел\.?\s?руб|₽|руб|rub|rur|usd|eur|cny|юан|byn|byr|uah|грн|kzt|тенге|[$€¥₴₸])"
+    r"(?<=\d)\s?(?:бел\.?\s?руб|₽|руб|rub|rur|usd|eur|cny|юан|byn|byr|uah|грн|kzt|тенге|доллар\w*\s+сша|евро|[$€¥₴₸])"
     r"|(?:[$€¥₴₸]|usd|eur|cny|byn|uah|kzt)(?=\s?\d)",
     re.IGNORECASE,
 )
-"""A currency as documents print it, next to an amount: "1 234,56 ₽", "$100", "EUR 50", "5,75 BYN", "401.00 ГРН". A
+"""A currency as documents print it, next to an amount: "1 234,56 ₽", "$100", "EUR 50", "5,75 BYN", "401.00 ГРН", and
+1C's name of it after the invoice's sum («Всего наименований 2, на сумму 2700,00 Доллар США», «… 100,00 Евро»). A
 "¥" that OCR reads out of a blurred page's specks, away from any number, says nothing."""
 _HOME_CURRENCY = (
     (re.compile(r"(?<![а-яёa-z])" + label("унп") + r"\W{0,3}\d{9}(?!\d)", re.IGNORECASE), "BYN"),

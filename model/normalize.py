@@ -21,7 +21,8 @@ _CURRENCIES = {
     "бел. руб": "BYN", "бел.руб": "BYN", "byn": "BYN", "byr": "BYR",
     "грн": "UAH", "₴": "UAH", "uah": "UAH", "тенге": "KZT", "₸": "KZT", "kzt": "KZT",
     "₽": "RUB", "руб": "RUB", "rub": "RUB", "р.": "RUB", "rur": "RUB",
-    "$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "¥": "CNY", "cny": "CNY", "юан": "CNY",
+    "$": "USD", "usd": "USD", "доллар": "USD", "€": "EUR", "eur": "EUR", "евро": "EUR", "¥": "CNY", "cny": "CNY",
+    "юан": "CNY",
 }  # fmt: skip
 
 _AMOUNT = re.compile(

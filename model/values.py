@@ -621,6 +621,9 @@ _IN_BEFORE_BANK = re.compile(rf"^[\W_]*(?:[вB]\s*(?:банке\s+)?(?={_BANK_ST
 that opens with its branch («в КУРСКИЙ РФ АО «РОССЕЛЬХОЗБАНК»» on a ПД-4)."""
 
 
+_BANKS_ADDRESS = re.compile(r",\s*(?:росси[яи]\w*\s*,\s*|рф\s*,\s*)?\d{6}\s*,.*$", re.IGNORECASE)
+"""The bank's own address after its name in its grid cell, from its postcode on: «АО "Райффайзенбанк", Россия, 119002,
+г. Москва, …» (a freight forwarder's 1C invoice). A city after the name («ПАО СБЕРБАНК Г.МОСКВА») is no address."""
 BANK_TAIL = re.compile(
     r"\s+(?:" + label("бик") + r"|" + label("к/с") + r")\b.*$"
     r"|(?:\s+(?!bank|банк)(?=\S*[a-z/])\S{1,5})?\s+[|\[(]?301\d{17}\W*$"
@@ -677,7 +680,9 @@ def read_bank(text: str) -> str | None:
     text = _CAPTION_BEFORE_BANK.sub("", _IN_BEFORE_BANK.sub("", _ROW_LABEL_BEFORE_BANK.sub("", text)))
     if cell := _REQUISITE_CELL.search(text):
         text = text[: cell.start()]
-    cut = _cyrillic_legal_forms(BANK_TAIL.sub("", _FORM_BLANK.sub("", text)).strip(), a_bank=True)
+    cut = _cyrillic_legal_forms(
+        BANK_TAIL.sub("", _FORM_BLANK.sub("", _BANKS_ADDRESS.sub("", text))).strip(), a_bank=True
+    )
     if not _names_something(cut, r"[А-Яа-яЁё]{2}"):
         return None
     bank = read_text(_CRUMBS_AFTER_QUOTE.sub(r"\1", cut))

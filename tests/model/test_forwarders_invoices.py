@@ -1,0 +1,34 @@
+"""A freight forwarder's 1C invoices (bench/real «held-out 2026-12-06i», picked after the batch's fixes): an invoice in
+US dollars names its currency only in words after its sum, and the bank's grid cell holds the bank's address."""
+
+from __future__ import annotations
+
+import pytest
+
+from model.fields import classify, extract_candidates
+from model.resolve import resolve
+from model.schema import Source
+from model.values import read_bank
+
+
+def _currency(total_line: str) -> str | None:
+    lines = ["Счет на оплату №26-00378-tl от 27.01.2026 г.", "Всего к оплате: 2700,00", total_line]
+    details, _ = resolve(extract_candidates(lines, Source.PDF), classify(lines), Source.PDF)
+    return details.currency
+
+
+@pytest.mark.parametrize(
+    ("line", "currency"),
+    [
+        ("Всего наименований 2, на сумму 2700,00 Доллар США", "USD"),
+        ("Всего наименований 2, на сумму 2700,00 Евро", "EUR"),
+        ("Всего наименований 1, на сумму 910,34 Российский рубль", "RUB"),
+    ],
+)
+def test_an_invoice_names_its_currency_in_words_after_its_sum(line: str, currency: str) -> None:
+    assert _currency(line) == currency
+
+
+def test_a_banks_address_in_its_grid_cell_is_no_part_of_its_name() -> None:
+    assert read_bank('АО "Райффайзенбанк", Россия, 119002, г. Москва,') == 'АО "Райффайзенбанк"'
+    assert read_bank("ПАО СБЕРБАНК Г.МОСКВА") == "ПАО СБЕРБАНК Г.МОСКВА"
