@@ -6,7 +6,8 @@ the frame; the brightest blob (Otsu, a ≥31 px closing so barcodes don't cut it
 receipts; a "robust" Canny (text erased by a closing, thresholds from the median, the frame drawn as an edge)
 catches the rest. In that order they found 30/36 real documents in 11 ms; GrabCut was better on white-on-white
 but took 0.4–2.6 s. Quads under 25% of the frame or with interior angles spread over 40° are not paper, nor a
-bright blob whose border is a slope of light rather than the step of a paper's edge (``MIN_BORDER_STEP``).
+bright blob whose border is a slope of light rather than the step of a paper's edge (``MIN_BORDER_STEP``), nor a
+screen's light content under its app's coloured header (``screen_bar_beyond``).
 """
 
 from __future__ import annotations
