@@ -333,6 +333,15 @@ _BLURRED_NUMBER_LABEL = re.compile(
 Д reads as an A (some registers' font prints it so): «OH: 8710000100151371», «OH: ЭКЗ. № 8710000100388285», «OA:
 52001  ON: 1726106303», «$f: 2583630948». Read after a separator, on a page that names its cash register
 (``_REGISTER_PAGE``): elsewhere «ON 12» is English."""
+_BLURRED_PAIR = re.compile(
+    r"(?<!\w)[0oо9%$][дdaаnпfh08]?[дd]?(?:\s*[:=№-]\s*|\s+)(?P<document>\d{1,7})\s*[—–-]?\s+"
+    r"[0oо9%$][дdaаnпfh][дd]?" + _BLURRED_SEPARATOR + r"(?P<sign>\d{1,10})(?![\d.,:/])",
+    re.IGNORECASE,
+)
+"""A ФД and a ФП printed on one line («СНО ОСН ФД 6175 ФП 0778053767») where blur left less of the ФД's label than
+``_BLURRED_NUMBER_LABEL`` asks for: its Д read as a round digit («90 6175», «98:1948») or lost («0 38614 — ON
+3751826308»). The ФП's blurred label after it, with its separator, says what the pair is; the ФД's label stands
+apart from its number, or it would be a padded number's own 0 («$4:09595»)."""
 _AMBIGUOUS_LETTERS = "fh"
 """A blurred label's second letter that reads as Д and as П alike («Of: 0765708786» is a ФП, «of 0000000043» a
 ФД): the number says which (``_by_magnitude``)."""
@@ -368,6 +377,8 @@ def _fiscal_numbers_by_blurred_labels(lines: Sequence[str], source: Source) -> l
         labels = list(_BLURRED_NUMBER_LABEL.finditer(line))
         if len(labels) == 2:
             found += _document_then_sign(labels[0]["number"], labels[1]["number"], source)
+        elif (pair := _BLURRED_PAIR.search(line)) and pair["document"].strip("0"):
+            found += _document_then_sign(pair["document"], pair["sign"], source)
         elif len(labels) == 1:
             lone.append((index, labels[0]))
     by_letter: dict[str, set[str]] = {}

@@ -294,6 +294,29 @@ def test_a_blurred_label_read_alike_for_fd_and_fp_is_told_by_its_number(line: st
     assert getattr(details, other) is None
 
 
+@pytest.mark.parametrize(
+    ("line", "numbers"),
+    [
+        ("CHO OCH 90 6175 ON 0778053767", ("6175", "0778053767")),
+        ("cho OcH 0 38614 — ON 3751826308", ("38614", "3751826308")),
+        ("CHO: 0CH arg 98:1948 of: 0765708786", ("1948", "0765708786")),
+    ],
+    ids=["ФД read 90", "ФД read 0", "ФД read 98:"],
+)  # fmt: skip
+def test_a_fiscal_document_number_before_a_blurred_fp_on_its_line_keeps_less_of_its_label(
+    line: str, numbers: tuple[str, str]
+) -> None:
+    """A register that prints «СНО ОСН ФД 6175 ФП 0778053767» on one line: blur reads its Д as a digit or loses it,
+    and the ФП's blurred label after the number says the pair is the ФД then the ФП (unverified: only the QR could)."""
+    lines = ["КАССОВЫЙ ЧЕК 265 (ПРИХОД)", "ИТОГ =1599.96", line, "ЗН ККТ 0128008366 ФН 7380440700149699"]
+    details, checks = _read(lines)
+    assert (details.fiscal_document_number, details.fiscal_sign) == numbers
+    assert all(checks[name].status == CheckStatus.UNVERIFIED for name in ("fiscal_document_number", "fiscal_sign"))
+    for other in ("Чек № 2 ФП: 1287703244", "Касса 01 ФП: 1287703244", "$4:09595 ФП: 1287703244"):
+        unread, _ = _read(["КАССОВЫЙ ЧЕК", "ИТОГ =950.00", other])
+        assert (unread.fiscal_document_number, unread.fiscal_sign) == (None, "1287703244")
+
+
 @pytest.mark.parametrize("line", ["ОКРУГЛЕНИЕ: 0.00 on 3%", "Oh well 12345", "ON 20526 руб", "Смена 04: 1234"])
 def test_a_blurred_fiscal_label_needs_a_separator_or_a_registers_ten_digits(line: str) -> None:
     details, _ = _read(["КАССОВЫЙ ЧЕК", "ИТОГ =99.00", line])
