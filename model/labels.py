@@ -427,8 +427,8 @@ def _read_value(rule: Rule, rest: str, below: Sequence[str]) -> str | None:
     if rule.field in _NAME_FIELDS and _LABELS_LAST_WORD.fullmatch(rest) and _follows_freely(following):
         return continued(rule.field, rule.read(following), below[1:])
     value = continued(rule.field, rule.read(rest), below)
-    if value is None and _QUALIFIER.fullmatch(rest) and _follows_freely(following):
-        return rule.read(f"{rest} {following}")  # «Дата документа:» over «14 мая 2020 г.»
+    if value is None and _QUALIFIER.fullmatch(rest) and not _UNITS_OF_AN_UNREAD_SUM.search(rest):
+        return rule.read(f"{rest} {following}") if _follows_freely(following) else None  # «Дата документа:» over a date
     return value
 
 
@@ -444,6 +444,13 @@ _QUALIFIER = re.compile(r"[^\d]{1,30}")
 рублях»): the label goes on with them, and its value stands on the next line as a stacked label's does. They are
 read with it, so that «ИТОГО БЕЗ СКИДКИ:» or «Итого без НДС:» over a figure stays a subtotal. Only where the words
 gave no value: «Получатель: ООО «Ромашка»» is read on its line."""
+
+_UNITS_OF_AN_UNREAD_SUM = re.compile(
+    r"(?<![а-яёa-z])(?:[рp]|руб)\.?(?![а-яёa-z])[^\d]{0,8}?(?<![а-яёa-z])(?:[кk]|коп)\.?(?![а-яёa-z])", re.IGNORECASE
+)
+"""The rest of a total's line holding a sum's units, roubles then kopecks, and no figure: «Итого к оплате: 966 р. 30
+к.» read «Итого к оплате: р ОИ к.». The sum stood on that line and OCR lost its figures; the next line («Срок оплаты
+счета - в течение 10 дней») is not where it went on."""
 
 
 def _follows_freely(following: str) -> bool:

@@ -77,6 +77,18 @@ def test_the_billing_period_after_a_total_is_no_sum_and_a_meters_verification_da
     assert (details.amount, details.payment_date) == ("5172.20", None)
 
 
+@pytest.mark.parametrize("rest", ["р ОИ к. :", "руб. коп.", "p. OИ k."])
+def test_a_totals_units_of_roubles_and_kopecks_whose_figures_ocr_lost_hold_the_sum_on_that_line(rest: str) -> None:
+    """«Итого к оплате: 966 р. 30 к.» read with its figures lost: the sum stood on that line, so the next line's count
+    of days (its caption behind specks) is no amount; with its figures read the units change nothing."""
+    lines = ["Квитанция", f"Итого к оплате: {rest}", "№ ы Срок оплаты счета - в течение 10 дней", "Подпись"]
+    assert _read(lines, Source.OCR)[0].amount is None
+    read = _read(["Квитанция", "Итого к оплате: 966 р. 30 к.", "Срок оплаты счета - в течение 10 дней"], Source.OCR)
+    assert read[0].amount == "966.30"
+    stacked = _read(["Квитанция", "Итого к оплате, руб.:", "966.30"], Source.OCR)
+    assert stacked[0].amount == "966.30"
+
+
 def test_an_incoming_transfers_title_inn_is_the_payers_and_its_name_the_payer() -> None:
     """ВТБ's receipt of a salary: the employer's ИНН and name head it; the payee is the unnamed holder."""
     lines = [
