@@ -20,7 +20,32 @@ SETTLED = "settled_on"
 CORRECTION = "correction"
 """The candidates' field that marks a page naming a correction receipt, whether or not its settlement was read."""
 
-_CORRECTION = re.compile(label("чек") + r"\w*\W+" + label("коррекции"), re.IGNORECASE)
+
+def _one_letter_off(word: str) -> str:
+    """Regex for ``word`` in OCR's look-alikes with at most one letter read as any other (a photocopy's «КОВРЕКЦИИ»,
+    «РАЕЧЕТА»): a long word of a receipt's own wording, which one letter does not make another."""
+    exact = label(word)
+    off = [label(word[:at]) + r"[^\W\d_]" + label(word[at + 1 :]) for at in range(len(word))]
+    return r"(?:" + "|".join([exact, *off]) + r")"
+
+
+_CORRECTION = re.compile(
+    r"(?<![а-яёa-z])(?:"
+    + r"|".join(
+        [
+            label("чек") + r"\w*\W+" + _one_letter_off("коррекции"),
+            label("тип") + r"\W+" + _one_letter_off("коррекции"),
+            label("чек") + r"\W+" + label("корр") + r"(?![а-яёa-z])",
+            _one_letter_off("корректируемого"),
+        ]
+    )
+    + r")",
+    re.IGNORECASE,
+)
+"""What names a correction receipt, any one enough where a photocopy lost the others: its title «(КАССОВЫЙ) ЧЕК
+КОРРЕКЦИИ», its number's line «ЧЕК КОРР. 39», «ТИП КОРРЕКЦИИ» («САМОСТОЯТЕЛЬНО», «ПО ПРЕДПИСАНИЮ») and the format's
+«дата совершения корректируемого расчета»; each also with one letter misread. Only these phrases: a sale's receipt
+may sell a «Корректор» or a «Коррекция бровей»."""
 _SETTLEMENT_LINE = re.compile(
     r"^\W*(?:"
     + label("дата")
@@ -29,7 +54,7 @@ _SETTLEMENT_LINE = re.compile(
     + r"\W+)?(?:"
     + label("корректируемого")
     + r"\W+)?"
-    + label("расчета")
+    + _one_letter_off("расчета")
     + r"|"
     + label("дата")
     + r"\W+"

@@ -106,6 +106,65 @@ def test_a_correction_receipt_whose_settlement_is_unread_has_no_date() -> None:
     assert details.payment_date is None and details.amount == "627.90"
 
 
+PHOTOCOPIED_CORRECTION = [
+    "ООО «Уральские Окна»",
+    "ИНН 2232172035",
+    "КАССОВЫЙ ЧЕК КОВРЕКЦИИ",
+    "ПРИХОД, |",
+    "ЧЕК KOPP, 39 | 18.04.2026 18:11",
+    "ТИП КОРРЕКЦИИ | _ САМОСТОЯТЕЛЬНО",
+    "ДАТА РАЕЧЕТА | 15.64.2026",
+    "гречка ядрица 900г |",
+    "итог | =1557.00",
+    "БЕЗНАЛИЧНЫМИ | =1557.00",
+    "ФН № 8710375438092038",
+    "ФД № 893312",
+    "ФП 1497215833",
+]
+_CORRECTIONS_QR = [
+    Candidate("payment_date", "2026-04-18", Source.QR),
+    Candidate("amount", "1557.00", Source.QR),
+]
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        "КАССОВЫЙ ЧЕК КОВРЕКЦИИ",
+        "ЧЕК KOPP, 39 | 18.04.2026 18:11",
+        "ТИП КОРРЕКЦИИ | _ САМОСТОЯТЕЛЬНО",
+        "ДАТА СОВЕРШЕНИЯ КОРРЕКТИРУЕМОГО РАСЧЕТА",
+    ],
+    ids=["the title one letter off", "its number's line", "the type's", "the format's settlement caption"],
+)
+def test_a_correction_receipt_is_known_by_any_of_its_cues(kept: str) -> None:
+    """A photocopy read the title «КОРРЕКЦИИ» as «КОВРЕКЦИИ» and «ДАТА РАСЧЕТА» as «ДАТА РАЕЧЕТА» over a date with
+    its month misread: any one cue that names a correction makes the QR's and the print's date the correction's, so
+    the receipt has no date rather than a wrong one verified by their agreement (r6_receipt_06_hard)."""
+    cues = {"КОВРЕКЦИИ", "KOPP", "ТИП КОРРЕКЦИИ"}
+    lines = [line for line in PHOTOCOPIED_CORRECTION if not any(cue in line for cue in cues) or line == kept]
+    lines += [] if kept in lines else [kept]
+    details, checks = resolve(extract_candidates(lines) + _CORRECTIONS_QR, classify(lines), Source.OCR)
+    assert details.payment_date is None and checks["payment_date"].status != CheckStatus.VERIFIED
+    assert details.amount == "1557.00"
+
+
+def test_a_correction_receipts_settlement_is_read_one_letter_off() -> None:
+    """«ДАТА РАЕЧЕТА» (its С read as Е) still dates the payment, when its date reads."""
+    lines = [line.replace("15.64.2026", "15.04.2026") for line in PHOTOCOPIED_CORRECTION]
+    details, _ = resolve(extract_candidates(lines) + _CORRECTIONS_QR, classify(lines), Source.OCR)
+    assert details.payment_date == "2026-04-15"
+
+
+@pytest.mark.parametrize("item", ["Корректор-ручка 8 мл", "Коррекция бровей"])
+def test_a_sale_of_a_corrector_keeps_its_date(item: str) -> None:
+    """A sale's receipt that sells a «Корректор» or a «Коррекция бровей» names no correction receipt."""
+    lines = [line for line in PHOTOCOPIED_CORRECTION if not any(c in line for c in ("КОВР", "KOPP", "ТИП", "РАЕЧ"))]
+    lines.insert(3, item)
+    details, checks = resolve(extract_candidates(lines) + _CORRECTIONS_QR, classify(lines), Source.OCR)
+    assert details.payment_date == "2026-04-18" and checks["payment_date"].source == Source.QR
+
+
 QR_PURCHASE = [
     "Квитанция",
     "21 января 2026, 14:47",
