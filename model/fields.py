@@ -338,7 +338,7 @@ class _Parties:
     def sorted(self, index: int, line: str, following: str, found: list[Candidate]) -> list[Candidate]:
         """``found``, the labelled readings of line ``index``, less the payer's numbers and with the recipient's
         block's marked."""
-        payer_here = any(c.field == "payer_name" for c in found)
+        payer_here = any(c.field == "payer_name" for c in found) or _OPENED_BY_A_PAYER.match(line) is not None
         in_payer_block = self.payer_block and _party_ids_only(found, line)
         if payer_here or self.payer_above or in_payer_block:  # "Покупатель ООО «…», ИНН …" is the payer's ИНН
             self.rivals += [_as_rival(AS_PAYERS, c) for c in found if c.field in _PAYER_BLOCK_IDS]
@@ -933,6 +933,12 @@ def _payer_goes_on(found: list[Candidate], line: str, following: str) -> bool:
 
 
 _NAMES_THE_PAYEE = re.compile(r"получател|продав|поставщик|исполнител", re.IGNORECASE)
+_OPENED_BY_A_PAYER = re.compile(
+    r"^\W*(?:" + "|".join(map(label, ("покупатель", "заказчик", "плательщик"))) + r")(?![а-яёa-z])", re.IGNORECASE
+)
+"""A line that the payer's label opens, whatever stands before it or after it: «"Покупатель Заказчик: АО …, ИНН …»
+(a speck before the label, the role's brackets lost), whose label rule then reads no payer's name. Its numbers are
+the payer's all the same."""
 
 
 def _party_ids_only(found: list[Candidate], line: str) -> bool:

@@ -251,3 +251,34 @@ def test_a_bilingual_labels_english_half_is_no_part_of_its_value(payee: str) -> 
     assert details.recipient_name == "ООО «Светлый Дом»"
     assert details.bank_name == '"Северный Народный Банк" (АО)'
     assert (details.bank_bic, details.amount) == ("048702781", "88266.00")
+
+
+TWO_SHEETS_SIDE_BY_SIDE = [
+    "Счет на оплату Ne 2212 oF 7 мая 2026 г. — 9 [renter on 3 Ee",
+    "и compe 00 steam STB, ОНИ, 300 с ржу BOONES, A   2 Sots ПН 50,40, 3 м. pe S778 ом Se |",
+    "{buyer}, ИНН 1699507270, КПП 169943001, 280364, г. Казань, ул. Заводская, A 58 _ a2 [пороть 68 os 96S и oj аи |",
+    "| НЕ ЕВЕ — 3 Герматик covennonoens 290 1h, OF 6 шие — 2379.78 |",
+]
+
+
+@pytest.mark.parametrize(
+    "buyer",
+    ['"Покупатель Занаучик: AO Техиобнаб»', "| Заказчик: АО «ТехноСнаб»", "Покупатель (Заказчик) АО «ТехноСнаб»"],
+    ids=["a speck before it, its role's brackets lost", "a cell's border before it", "its role in brackets"],
+)
+def test_a_number_on_the_line_a_buyers_label_opens_is_never_the_recipients(buyer: str) -> None:
+    """A photo of a 1C invoice's two sheets side by side: OCR lost the supplier's line and read the buyer's with a
+    speck before «Покупатель» and «(Заказчик)» as «Занаучик:» (r6_invoice_00_photo). The ИНН on the line the
+    buyer's label opens is the buyer's, though it passes its check digits and no other ИНН contests it."""
+    lines = [line.format(buyer=buyer) for line in TWO_SHEETS_SIDE_BY_SIDE]
+    details, checks = resolve(extract_candidates(lines), classify(lines), Source.OCR)
+    assert details.recipient_inn is None and details.recipient_kpp is None
+    assert checks["recipient_inn"].status != CheckStatus.VERIFIED
+
+
+def test_the_suppliers_line_beside_the_buyers_keeps_its_number() -> None:
+    """Where the supplier's line was read, its ИНН is the recipient's, verified; the buyer's stays out."""
+    lines = [line.format(buyer='"Покупатель Занаучик: AO Техиобнаб»') for line in TWO_SHEETS_SIDE_BY_SIDE]
+    lines.insert(2, "Поставщик (Исполнитель): ООО «Волна», ИНН 5736389392, КПП 573643001, г. Орёл")
+    details, checks = resolve(extract_candidates(lines), classify(lines), Source.OCR)
+    assert details.recipient_inn == "5736389392" and checks["recipient_inn"].status == CheckStatus.VERIFIED
