@@ -25,6 +25,7 @@ from model.labels import (
     label_matches,
     labelled_row,
     read_labelled,
+    read_totals_due,
 )
 from model.mail_headers import without_mail_headers
 from model.normalize import kopecks_shown, normalize_amount, normalize_currency
@@ -292,7 +293,7 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
     if document_type == DocumentType.CASH_RECEIPT:
         candidates += _cash_receipt_readings(candidates, lines, unlabelled, source)
     candidates += read_amount_in_words(lines, source) + read_fees(lines, source) + read_settlement(lines, source)
-    return candidates + parties.rivals + _currency_read(candidates, lines, source)
+    return candidates + parties.rivals + read_totals_due(lines, source) + _currency_read(candidates, lines, source)
 
 
 @dataclass

@@ -46,6 +46,11 @@ class Rule:
 
 
 _ANYWHERE, _LINE_START = True, False
+TOTAL_DUE = "total_due"
+"""The candidates' field that records what each label of the total due («Всего к оплате», «Итого с НДС», «К оплате»)
+read on the page: its figure, or "" where the label stands without one (``model.resolve``: two readers agreeing on
+another sum, «Итого» before VAT, confirm its digits, not that it is the total due)."""
+_TOTAL_DUE_SCORE = 3.0
 TOTAL_SCORE = 2.0
 """The score of a total's label («ИТОГ», «Итого», «Всего», «К оплате»): below it stand a bare «Сумма» and a card
 payment's line, which a page states as well as its total or instead of it."""
@@ -84,8 +89,9 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
     # an ЭКЛЗ-era register's «ККМ с ФП 1035943»: a register with fiscal memory (фискальная память) and its serial,
     # read so that its «ФП» is no fiscal sign's label (a 54-ФЗ ФП is a ФН's, and such a receipt has no ФН)
     ("register_serial", "ккм с фп; ккт с фп", digits_of(*range(1, 12)), _ANYWHERE, 1.0),
-    ("amount", "итого к оплате; всего к оплате; сумма к оплате; итого с ндс; всего с ндс", read_amount, _ANYWHERE, 3.0),
-    ("amount", "к оплате", read_amount, _LINE_START, 3.0),
+    ("amount", "итого к оплате; всего к оплате; сумма к оплате; итого с ндс; всего с ндс", read_amount, _ANYWHERE,
+     _TOTAL_DUE_SCORE),
+    ("amount", "к оплате", read_amount, _LINE_START, _TOTAL_DUE_SCORE),
     ("amount", "всего наименований", read_counted_sum, _LINE_START, 2.5),
     # a cash receipt's «ИТОГ» is its fiscal total, after the rounding and discounts that «ВСЕГО» comes before; a
     # register with two columns of totals prints it on the right («ОКРУГЛЕНИЕ: 0.22   ИТОГ: 217.00»); printed double
@@ -362,6 +368,17 @@ name in the cell under it; «БАНК ПОЛУЧАТЕЛЯ» beside the БИК's
 party's caption on the caption's row; the caption's own value is then the stacked one under it, never the cell
 beside, and the cell's number is read by its own label. Only a cell with nothing but its number: a list's row
 «Поставщик: ИНН 6161… КПП ИП «Островский В.Г»» names the party after its requisites."""
+
+
+def read_totals_due(lines: Sequence[str], source: Source) -> list[Candidate]:
+    """What each label of the total due on the page read (``TOTAL_DUE``): its figure, or "" for none."""
+    found = []
+    for index, line in enumerate(lines):
+        for rule, match in label_matches(line):
+            if rule.field == "amount" and rule.score == _TOTAL_DUE_SCORE:
+                value = _read_value(rule, line[match.end() :], lines[index + 1 :])
+                found.append(Candidate(TOTAL_DUE, value or "", source))
+    return found
 
 
 NAMES_THE_RECIPIENT = re.compile(

@@ -28,7 +28,7 @@ from model.checks import Rule
 from model.corrections import settled_dates_only
 from model.disagreements import PAYEES_FIELDS, another_number, another_payees_pages_last, disputed
 from model.fees import FEE, fees_left_out
-from model.labels import TOTAL_SCORE
+from model.labels import TOTAL_DUE, TOTAL_SCORE
 from model.payment_lines import AMOUNT_PAID, paid_checked, stated_totals_first
 from model.roles import RIVAL_FIELDS, RIVALS, role_checked
 from model.schema import (
@@ -245,6 +245,18 @@ def _scanned_beside_text(check: FieldCheck) -> FieldCheck:
         " (another document's) as likely as this payment's"
     )
     return check.model_copy(update={"status": CheckStatus.UNVERIFIED, "rule": "scanned_beside_text", "detail": detail})
+
+
+def _total_due_unread(check: FieldCheck, amount: str | None, candidates: list[Candidate]) -> FieldCheck:
+    """Two readers agreeing on an amount that no label of the total due read, while such a label («Всего к оплате»)
+    stands on the page without a figure: they confirm the digits of a sum the parser chose (a bilingual invoice's
+    «Итого / Subtotal» before VAT, where a row's figures shifted by OCR left «Всего к оплате» none), not that it is
+    the total due, so it is not ``verified``."""
+    due = {c.value for c in candidates if c.field == TOTAL_DUE}
+    if check.rule != "readers_agree" or "" not in due or amount in due:
+        return check
+    detail = f"{check.detail}; but a label of the total due («Всего к оплате», «Итого с НДС») stands without a figure"
+    return check.model_copy(update={"status": CheckStatus.UNVERIFIED, "rule": "total_due_unread", "detail": detail})
 
 
 def _qr_values(field: str, candidates: list[Candidate]) -> list[str]:
@@ -795,7 +807,9 @@ def resolve(
     spelled = [c for c in candidates if c.field == AMOUNT_IN_WORDS]
     amount, amount_check = values["amount"], results["amount"]
     values["amount"], results["amount"] = words_checked(amount, amount_check, by_field["amount"], spelled)
-    results["amount"] = paid_checked(results["amount"], values["amount"], by_field["amount"], paid)
+    results["amount"] = _total_due_unread(
+        paid_checked(results["amount"], values["amount"], by_field["amount"], paid), values["amount"], candidates
+    )
     check_bank_in_directory(by_field["bank_bic"], values, results, directory or current_directory())
     rivals = [c for c in candidates if c.field in RIVAL_FIELDS and c.field.removeprefix("payer_") not in unshown]
     role_checked(values, results, by_field, rivals, document_type)

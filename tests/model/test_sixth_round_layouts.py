@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from model.fields import classify, extract_candidates
+from model.pooling import pool_readings
 from model.resolve import resolve
 from model.schema import Candidate, CheckStatus, DocumentType, Source
 from tests.text_reading import details_of
@@ -282,3 +283,50 @@ def test_the_suppliers_line_beside_the_buyers_keeps_its_number() -> None:
     lines.insert(2, "Поставщик (Исполнитель): ООО «Волна», ИНН 5736389392, КПП 573643001, г. Орёл")
     details, checks = resolve(extract_candidates(lines), classify(lines), Source.OCR)
     assert details.recipient_inn == "5736389392" and checks["recipient_inn"].status == CheckStatus.VERIFIED
+
+
+BILINGUAL_TOTALS = [
+    "СЧЁТ № 2026-038 от 07.10.2026",
+    'Получатель / Beneficiary АО "Меридиан"',
+    "ИНН/КПП / TIN / KPP 3243560634 / 324301001",
+    "Итого:",
+    "Subtotal: 38,250.00 |",
+    "НДС 20%:",
+    "VAT 20%: RUB 229,500.00 |",
+    "{due}",
+    "{below}",
+]
+
+
+def _pooled(lines: list[str]) -> list[Candidate]:
+    return pool_readings(extract_candidates(lines, Source.OCR), extract_candidates(lines, Source.INDRA))
+
+
+def test_readers_agreeing_on_a_subtotal_verify_nothing_where_the_total_dues_label_has_no_figure() -> None:
+    """A photo of a bilingual invoice: OCR shifted a row's figures, so both readers print the VAT «38,250.00» on the
+    «Итого / Subtotal» line and «Всего к оплате» shows none (r6_invoice_07_photo, pooled). The two readers confirm
+    the digits of the sum the parser chose, not that it is the total due: it stays, unverified."""
+    lines = [line.format(due="Всего к оплате:", below="Total due:") for line in BILINGUAL_TOTALS]
+    details, checks = resolve(_pooled(lines), classify(lines), Source.OCR)
+    assert details.amount == "38250.00"
+    assert checks["amount"].status == CheckStatus.UNVERIFIED and checks["amount"].rule == "total_due_unread"
+
+
+@pytest.mark.parametrize(
+    ("due", "below"),
+    [("Всего к оплате:", "Total due: 229,500.00"), ("Итого с НДС 229 500,00", "Total due")],
+    ids=["stacked over its figure", "beside it"],
+)
+def test_readers_agreeing_on_the_total_due_still_verify_it(due: str, below: str) -> None:
+    """Where the total due's label reads its figure, the readers agreeing on it verify it as before."""
+    lines = [line.format(due=due, below=below) for line in BILINGUAL_TOTALS if "38,250" not in line]
+    details, checks = resolve(_pooled(lines), classify(lines), Source.OCR)
+    assert details.amount == "229500.00" and checks["amount"].status == CheckStatus.VERIFIED
+
+
+def test_readers_agreeing_on_a_total_beside_no_total_due_label_still_verify_it() -> None:
+    """A page that prints no total due's label at all (a receipt's «ИТОГ», an act's «Итого»): nothing stands
+    unread, and the readers agreeing verify its total."""
+    lines = [line.format(due="", below="") for line in BILINGUAL_TOTALS if "VAT" not in line and "НДС" not in line]
+    details, checks = resolve(_pooled(lines), classify(lines), Source.OCR)
+    assert details.amount == "38250.00" and checks["amount"].rule == "readers_agree"
