@@ -110,8 +110,8 @@ def read_payment_order(lines: Sequence[str], source: Source) -> PaymentOrder | N
     title = _first(_TITLE, lines)
     if title is None:
         return None
-    if not _as_a_grid(lines):
-        return PaymentOrder([*_amount(lines, source), *_date(lines, source)], list(lines))  # labels say whose
+    if not _as_a_grid(lines):  # labels say whose, but for the payer's row of field 7
+        return PaymentOrder([*_amount(lines, source), *_date(lines, source)], _without_payers_row(lines))
     if not _in_the_forms_order(lines, title):  # whose each number is cannot be told: none is read, nor any name
         return PaymentOrder([*_amount(lines, source), *_date(lines, source)], [""] * len(lines))
     purpose_at = _first(_PURPOSE_CAPTION, lines, title)
@@ -173,6 +173,19 @@ def _payer_end(lines: Sequence[str], title: int, payer_bank_at: int | None, reci
         return payer_bank_at
     payer_at = _first(_PAYER, lines[:recipient_bank_at], title)
     return title if payer_at is None else max(payer_at, recipient_bank_at - 2)
+
+
+_PAYEE_IDS_CELL = re.compile(r"(?<![а-яёa-z])(?:" + label("инн") + "|" + label("кпп") + r")(?![а-яёa-z])", re.I)
+
+
+def _without_payers_row(lines: Sequence[str]) -> list[str]:
+    """``lines`` with the numbers of the form's payer's row taken out: field 7, «Сумма 213350-92» in the form's own
+    notation, stands on the row of the payer's ИНН and КПП (fields 60 and 102), never on the recipient's. A page whose
+    grid blur took (no «Банк получателя», no cell's caption read) is left to the labels, and a bare «ИНН … КПП …» on
+    that row would pass for the recipient's (a payer's КПП given to the payee whose own row went unread)."""
+    return [
+        _without_numbers(line) if _FIGURES.search(line) and _PAYEE_IDS_CELL.search(line) else line for line in lines
+    ]
 
 
 def _without_numbers(line: str) -> str:

@@ -245,3 +245,29 @@ def test_a_tax_slip_is_dated_by_its_notice() -> None:
     title = "Налоговое уведомление № 459089743 от 26.07.2026"
     lines = [line.format(title=title, due="Срок уплаты не позднее 01.12.2026") for line in TAX_SLIP]
     assert details_of(lines).payment_date == "2026-07-26"
+
+
+EXECUTED_ORDER_BLURRED = [
+    "(02.11.2026 02.11.2026 0401060",
+    "Поступ. в банк нат. Cimcaio со сч. плат.",
+    "` ПЛАТЕЖНОЕ ПОРУЧЕНИЕ № 2698 02.11.2026 электронно 01",
+    "_ Сумма nponncsio Дюксти тринадцать тысяч триста пятьлесят рублей 92 копейки рае",
+    "ИНН 271688988) [КПЛ 271601001 Сумма 213350-92",
+    "ПАО «Лесная Homma» ВИ а 407028 10819807159290 Damas poe",
+    "Cu. No 301018 1044525000674 |",
+    'KY OOOKB“Jowamecr"-TK"ACB rr БИК _ 046015872',
+    "Cu. № 30101810100000000872",
+    "407028 10681967145536",
+    "Получатель Pie alg) ee вы \\",
+    "Оплата по счёту № 635 от 23.10.2026 за материалы. Вт.ч. НДС 20% - 35558.49 рублей.",
+    "Назначение платежа",
+]
+
+
+def test_the_ids_on_a_payment_orders_sum_row_are_the_payers() -> None:
+    """A payment order's photocopy whose grid blur took (no «Банк получателя», no cell's caption read) is read by its
+    labels; field 7, «Сумма 213350-92», stands on the payer's row of ИНН and КПП, so its КПП is never the
+    recipient's, whose own row went unread (r5_transfer_03_hard); the amount is still read."""
+    details = details_of(EXECUTED_ORDER_BLURRED)
+    assert details.recipient_kpp is None and details.recipient_inn is None
+    assert details.amount == "213350.92" and details.bank_bic == "046015872"
