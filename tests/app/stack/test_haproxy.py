@@ -99,9 +99,20 @@ def test_request_on_a_connection_the_replica_closes_is_sent_again(tmp_path: Path
         answers = [client.post("/v2/models/m/infer", content=_late_body(), headers=HEADERS) for _ in range(2)]
         assert replica.closed_on_arrival.is_set()  # the second request was on the kept-alive connection
         assert [(answer.status_code, answer.headers[SERVED_BY]) for answer in answers] == [(200, "replica1")] * 2
+        # HAProxy logs a request as its stream ends, which may be after the client has the answer: wait for the line
+        # before stopping it (a busy CI machine once stopped it first)
+        deadline = time.monotonic() + 5
+        while not _posts_logged(balancer) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.2)  # room for a second line, which must not come
     # the log has one line per request that was retried or failed, none for one served at the first try
-    logged = [line for line in balancer.log_path.read_text(encoding="utf-8").splitlines() if "POST" in line]
+    logged = _posts_logged(balancer)
     assert len(logged) == 1, logged
+
+
+def _posts_logged(balancer: HAProxyServer) -> list[str]:
+    """The log's lines for POST requests."""
+    return [line for line in balancer.log_path.read_text(encoding="utf-8").splitlines() if "POST" in line]
 
 
 class SlowReplica(ThreadingHTTPServer):
