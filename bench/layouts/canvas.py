@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+import numpy as np
 import segno
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 _ROOT = Path("/usr/share/fonts/truetype")
 
@@ -484,3 +485,58 @@ class DotPage(SecondPage):
     def finish(self, min_height: int = 0) -> Image.Image:
         small = super().finish(min_height)
         return small.resize((small.width * self.dots, small.height * self.dots), Image.Resampling.NEAREST)
+
+
+SEVENTH_TAPE_FACES = (
+    ("dejavu/DejaVuSansMono-Oblique.ttf", "dejavu/DejaVuSansMono-BoldOblique.ttf"),
+    ("liberation/LiberationMono-Italic.ttf", "liberation/LiberationMono-BoldItalic.ttf"),
+    ("freefont/FreeMonoOblique.ttf", "freefont/FreeMonoBoldOblique.ttf"),
+    ("roboto/unhinted/RobotoCondensed-LightItalic.ttf", "roboto/unhinted/RobotoCondensed-BoldItalic.ttf"),
+    ("open-sans/OpenSans-CondLightItalic.ttf", "open-sans/OpenSans-CondBold.ttf"),
+)
+"""The seventh round's tape faces, slanted as no earlier round sets a tape: oblique and italic monospace (a
+register's font leaning as some heads print it) and condensed light italics."""
+
+SEVENTH_PAGE_FACES = (
+    ("liberation/LiberationMono-Regular.ttf", "liberation/LiberationMono-Bold.ttf"),
+    ("jetbrains-mono/JetBrainsMono-Light.ttf", "jetbrains-mono/JetBrainsMono-Bold.ttf"),
+    ("open-sans/OpenSans-CondLight.ttf", "open-sans/OpenSans-CondBold.ttf"),
+    ("roboto/unhinted/RobotoCondensed-Light.ttf", "roboto/unhinted/RobotoCondensed-Bold.ttf"),
+    ("noto/NotoSansDisplay-Italic.ttf", "noto/NotoSansDisplay-Bold.ttf"),
+)
+"""The seventh round's form faces: a whole bill in a typewriter's monospace (Courier's twin, as billing systems
+print), JetBrains Mono Light on a page, condensed light sans on a page, an italic display sans."""
+
+SEVENTH_SCREEN_FACES = (
+    ("dejavu/DejaVuSans-ExtraLight.ttf", "dejavu/DejaVuSansCondensed-Bold.ttf"),
+    ("open-sans/OpenSans-Light.ttf", "open-sans/OpenSans-Semibold.ttf"),
+    ("roboto/unhinted/RobotoTTF/Roboto-Medium.ttf", "roboto/unhinted/RobotoTTF/Roboto-Black.ttf"),
+    ("paratype/PTN57F.ttf", "paratype/PTS76F.ttf"),
+)
+"""The seventh round's app faces: pairs no earlier round sets on a screen (an extra-light body under condensed
+bold headings, Roboto Medium with Black, PT Sans Narrow with PT Sans Bold Italic)."""
+
+RIBBON: Colour = (88, 52, 140)
+"""A needle printer's violet ribbon."""
+
+
+@dataclass
+class NeedlePage(SecondPage):
+    """A tape printed by a needle (dot-matrix) head through an ink ribbon, as registers of the ЭКЛЗ era printed:
+    the text drawn at a third of its size without anti-aliasing, every dot then struck as a round, slightly smudged
+    dot of ribbon ink, so strokes are rows of separate dots."""
+
+    pitch: int = 4
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self._draw.fontmode = "1"
+
+    def finish(self, min_height: int = 0) -> Image.Image:
+        small = np.asarray(super().finish(min_height).convert("L")) < 128
+        centre = (self.pitch - 1) / 2
+        ys, xs = np.mgrid[0 : self.pitch, 0 : self.pitch]
+        dot = ((ys - centre) ** 2 + (xs - centre) ** 2 <= (self.pitch / 2) ** 2).astype(np.uint8) * 235
+        struck = Image.fromarray(np.kron(small.astype(np.uint8), dot)).filter(ImageFilter.GaussianBlur(0.6))
+        paper = Image.new("RGB", struck.size, self.background)
+        return Image.composite(Image.new("RGB", struck.size, RIBBON), paper, struck)

@@ -11,7 +11,11 @@ save a page its program would save as a PDF (1C's invoice) as ``NAME_clean.pdf``
 slips, bank receipts, an executed payment order), photographed or shared by ``worn5.py``. The sixth's, ``r6_<kind>_NN``,
 are layouts no earlier round drew (a bitmap-printed tape, a correction receipt, a two-page 1C invoice saved as a PDF,
 a bilingual invoice, a client-bank's sealed payment order, an app's dark theme), damaged by ``worn6.py`` (a curled
-sheet under flickering light, a photocopy; a screen photographed off a monitor).
+sheet under flickering light, a photocopy; a screen photographed off a monitor). The seventh's, ``r7_<kind>_NN``,
+are documents no earlier round drew (a needle-printed tape of the ЭКЛЗ era, a parking station's and a ticket
+machine's tapes, an act of reconciliation with its bill, an energy bill with a barcode, a university's treasury bill,
+a web bank's print, a post office's transfer, an e-wallet), damaged by ``worn7.py`` (a plastic sleeve's glare; a
+crumpled, coffee-stained sheet; a screenshot recoded to WebP by a messenger).
 """
 
 from __future__ import annotations
@@ -29,18 +33,21 @@ from bench.layouts import (
     invoices4,
     invoices5,
     invoices6,
+    invoices7,
     receipts,
     receipts2,
     receipts3,
     receipts4,
     receipts5,
     receipts6,
+    receipts7,
     transfers,
     transfers2,
     transfers3,
     transfers4,
     transfers5,
     transfers6,
+    transfers7,
 )
 from bench.layouts.drawn import Drawn, Template
 from bench.layouts.photo import photograph
@@ -49,6 +56,7 @@ from bench.layouts.worn3 import photograph_hard, photograph_lamp
 from bench.layouts.worn4 import photograph_dim, photograph_evening
 from bench.layouts.worn5 import photograph_shared, photograph_worst
 from bench.layouts.worn6 import photograph_copied, photograph_curled
+from bench.layouts.worn7 import photograph_sleeved, photograph_stained
 
 Kinds = tuple[tuple[str, tuple[Template, ...]], ...]
 
@@ -96,6 +104,11 @@ SIXTH_KINDS: Kinds = (
     ("invoice", invoices6.TEMPLATES),
     ("transfer", transfers6.TEMPLATES),
 )
+SEVENTH_KINDS: Kinds = (
+    ("receipt", receipts7.TEMPLATES),
+    ("invoice", invoices7.TEMPLATES),
+    ("transfer", transfers7.TEMPLATES),
+)
 DEFAULT_SEED = 14
 DEFAULT_PER_KIND = 12
 ROUNDS = {
@@ -118,6 +131,7 @@ ROUNDS = {
     4: Round("r4_", FOURTH_KINDS, 6, 130_000, photograph_evening, photograph_dim),
     5: Round("r5_", FIFTH_KINDS, 8, 170_000, photograph_shared, photograph_worst),
     6: Round("r6_", SIXTH_KINDS, 8, 210_000, photograph_curled, photograph_copied),
+    7: Round("r7_", SEVENTH_KINDS, 8, 250_000, photograph_sleeved, photograph_stained),
 }
 
 
@@ -131,7 +145,7 @@ def plan(per_kind: int, kinds: Kinds = KINDS) -> list[tuple[str, Template]]:
 
 
 def generate(
-    out: Path, seed: int = DEFAULT_SEED, per_kind: int | None = None, rounds: tuple[int, ...] = (1, 2, 3, 4, 5, 6)
+    out: Path, seed: int = DEFAULT_SEED, per_kind: int | None = None, rounds: tuple[int, ...] = (1, 2, 3, 4, 5, 6, 7)
 ) -> list[TruthRecord]:
     """Draw every planned document of ``rounds`` into ``out`` as ``NAME_clean.png`` (``.pdf`` where the page is
     saved as a PDF), ``NAME_photo.jpg`` and, in a

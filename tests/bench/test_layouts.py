@@ -21,18 +21,21 @@ from bench.layouts import (
     invoices4,
     invoices5,
     invoices6,
+    invoices7,
     receipts,
     receipts2,
     receipts3,
     receipts4,
     receipts5,
     receipts6,
+    receipts7,
     transfers,
     transfers2,
     transfers3,
     transfers4,
     transfers5,
     transfers6,
+    transfers7,
 )
 from bench.layouts.drawn import Template, invoice_details
 from bench.layouts.generate import (
@@ -40,6 +43,7 @@ from bench.layouts.generate import (
     FOURTH_KINDS,
     KINDS,
     SECOND_KINDS,
+    SEVENTH_KINDS,
     SIXTH_KINDS,
     THIRD_KINDS,
     generate,
@@ -65,6 +69,7 @@ THIRD_TEMPLATES = [*receipts3.TEMPLATES, *invoices3.TEMPLATES, *transfers3.TEMPL
 FOURTH_TEMPLATES = [*receipts4.TEMPLATES, *invoices4.TEMPLATES, *transfers4.TEMPLATES]
 FIFTH_TEMPLATES = [*receipts5.TEMPLATES, *invoices5.TEMPLATES, *transfers5.TEMPLATES]
 SIXTH_TEMPLATES = [*receipts6.TEMPLATES, *invoices6.TEMPLATES, *transfers6.TEMPLATES]
+SEVENTH_TEMPLATES = [*receipts7.TEMPLATES, *invoices7.TEMPLATES, *transfers7.TEMPLATES]
 
 
 def _digest(folder: Path) -> dict[str, str]:
@@ -114,8 +119,8 @@ def test_the_third_round_draws_three_levels_and_leaves_the_others_as_they_were(t
 
 @pytest.mark.parametrize(
     "kinds",
-    [KINDS, SECOND_KINDS, THIRD_KINDS, FOURTH_KINDS, FIFTH_KINDS, SIXTH_KINDS],
-    ids=["first", "second", "third", "fourth", "fifth", "sixth"],
+    [KINDS, SECOND_KINDS, THIRD_KINDS, FOURTH_KINDS, FIFTH_KINDS, SIXTH_KINDS, SEVENTH_KINDS],
+    ids=["first", "second", "third", "fourth", "fifth", "sixth", "seventh"],
 )
 def test_every_template_of_every_kind_is_planned(kinds: tuple[tuple[str, tuple[Template, ...]], ...]) -> None:
     planned = {template for _, template in plan(max(4, *(len(templates) for _, templates in kinds)), kinds)}
@@ -124,7 +129,13 @@ def test_every_template_of_every_kind_is_planned(kinds: tuple[tuple[str, tuple[T
 
 @pytest.mark.parametrize(
     "template",
-    TEMPLATES + SECOND_TEMPLATES + THIRD_TEMPLATES + FOURTH_TEMPLATES + FIFTH_TEMPLATES + SIXTH_TEMPLATES,
+    TEMPLATES
+    + SECOND_TEMPLATES
+    + THIRD_TEMPLATES
+    + FOURTH_TEMPLATES
+    + FIFTH_TEMPLATES
+    + SIXTH_TEMPLATES
+    + SEVENTH_TEMPLATES,
     ids=lambda template: template.__name__,
 )
 def test_a_templates_identifiers_pass_their_checks(template: Template) -> None:
@@ -143,7 +154,7 @@ def test_a_templates_identifiers_pass_their_checks(template: Template) -> None:
             assert corr_account_valid(details.bank_corr_account, details.bank_bic)
         if details.recipient_inn and len(details.recipient_inn) == 12:
             assert details.recipient_kpp is None, "an ИП has no КПП"
-        if details.document_type == DocumentType.CASH_RECEIPT:
+        if details.document_type == DocumentType.CASH_RECEIPT and template is not receipts7.eklz_needle_tape:
             assert details.fiscal_drive_number is not None and len(details.fiscal_drive_number) == 16
             assert int(details.fiscal_sign or 0) < 2**32
 
@@ -412,3 +423,82 @@ def test_a_sixth_round_transfer_names_no_bic_its_page_gives_only_the_sending_ban
     """The narrow СБП receipt's stamp prints the sending bank's БИК and к/с: the payee's bank has a name only."""
     details = transfers6.ozon_sbp_narrow(random.Random(2)).details
     assert details.bank_name is not None and details.bank_bic is None and details.bank_corr_account is None
+
+
+def test_the_seventh_round_draws_the_same_bytes_and_leaves_the_others_as_they_were(tmp_path: Path) -> None:
+    generate(tmp_path / "six", seed=5, per_kind=1, rounds=(1, 2, 3, 4, 5, 6))
+    generate(tmp_path / "seven", seed=5, per_kind=1, rounds=(1, 2, 3, 4, 5, 6, 7))
+    generate(tmp_path / "again", seed=5, per_kind=1, rounds=(7,))
+    six, seven = _digest(tmp_path / "six"), _digest(tmp_path / "seven")
+    assert {name: digest for name, digest in seven.items() if name in six and name != TRUTH_FILE} == {
+        name: digest for name, digest in six.items() if name != TRUTH_FILE
+    }
+    seventh = {name: digest for name, digest in seven.items() if name.startswith("r7_")}
+    assert seventh == {name: digest for name, digest in _digest(tmp_path / "again").items() if name != TRUTH_FILE}
+    assert sorted(seventh) == sorted(
+        f"r7_{kind}_00_{level}"
+        for kind, clean in (("receipt", "png"), ("invoice", "pdf"), ("transfer", "png"))
+        for level in (f"clean.{clean}", "photo.jpg", "hard.jpg")
+    )
+
+
+@pytest.mark.parametrize("template", receipts7.TEMPLATES, ids=lambda template: template.__name__)
+def test_a_seventh_round_receipts_qr_carries_its_truth_and_a_tape_of_the_eklz_era_has_none(template: Template) -> None:
+    """The fiscal QR carries the truth's sum, date and fiscal numbers; a tape of the ЭКЛЗ era (2015-2016) prints
+    no QR and its truth has no ФН, ФД or ФП."""
+    for seed in range(2):
+        drawn = template(random.Random(seed))
+        details = drawn.details
+        fiscal = [found for found in zxingcpp.read_barcodes(drawn.image) if found.text.startswith("t=")]
+        if template is receipts7.eklz_needle_tape:
+            assert not fiscal and details.fiscal_drive_number is None and details.fiscal_sign is None
+            assert f"{details.payment_date}" < "2017"
+            continue
+        assert len(fiscal) == 1
+        fields = dict(part.split("=") for part in fiscal[0].text.split("&"))
+        assert Decimal(fields["s"]) == Decimal(details.amount or "0")
+        assert fields["t"].startswith(f"{details.payment_date}".replace("-", ""))
+        assert (fields["fn"], fields["i"], fields["fp"]) == (
+            details.fiscal_drive_number,
+            details.fiscal_document_number,
+            details.fiscal_sign,
+        )
+
+
+def test_an_act_of_reconciliation_is_paid_by_the_bill_attached_to_it() -> None:
+    """The PDF's text holds the act's closing balance and the bill of that sum; the truth is the bill's date, after
+    the act's period, and its supplier."""
+    drawn = invoices7.reconciliation_with_bill(random.Random(3))
+    assert drawn.pdf == invoices7.reconciliation_with_bill(random.Random(3)).pdf, "the PDF's bytes are seeded"
+    text = " ".join(pdfium.PdfDocument(drawn.pdf)[0].get_textpage().get_text_range().split())
+    details = drawn.details
+    total = grouped(Decimal(details.amount or "0"))
+    assert f"Сальдо конечное {total}" in text and f"Всего к оплате: {total}" in text
+    assert details.payment_date is not None and details.recipient_name is not None
+    assert text.index("Акт сверки") < text.index("Счет на оплату") and details.recipient_name in text
+    period_end = text.split("взаимных расчетов за период: ")[1].split(" ")[2]
+    assert details.payment_date > "-".join(reversed(period_end.split(".")))
+
+
+def test_an_energy_bills_barcode_carries_its_personal_account_and_its_sum_and_the_bill_has_no_date() -> None:
+    drawn = invoices7.power_bill_barcode(random.Random(2))
+    codes = [
+        found.text for found in zxingcpp.read_barcodes(drawn.image) if found.format == zxingcpp.BarcodeFormat.Code128
+    ]
+    assert len(codes) == 1
+    assert int(codes[0][-9:]) == int(Decimal(drawn.details.amount or "0") * 100)
+    assert drawn.details.payment_date is None, "a bill for a month that prints no date of its own has none"
+    assert drawn.details.purpose is None, "the bill prints no purpose"
+
+
+def test_a_post_office_transfer_names_its_recipient_in_full_and_no_bank() -> None:
+    details = transfers7.post_office_transfer(random.Random(1)).details
+    assert details.recipient_name is not None and len(details.recipient_name.split()) == 3
+    assert details.bank_bic is None and details.recipient_account is None and details.fiscal_drive_number is None
+
+
+@pytest.mark.parametrize("template", SEVENTH_TEMPLATES, ids=lambda template: template.__name__)
+def test_a_seventh_round_page_is_dated_before_december_2026(template: Template) -> None:
+    for seed in range(6):
+        when = template(random.Random(seed)).details.payment_date
+        assert when is None or f"{when}" < "2026-12-01"
