@@ -540,3 +540,44 @@ class NeedlePage(SecondPage):
         struck = Image.fromarray(np.kron(small.astype(np.uint8), dot)).filter(ImageFilter.GaussianBlur(0.6))
         paper = Image.new("RGB", struck.size, self.background)
         return Image.composite(Image.new("RGB", struck.size, RIBBON), paper, struck)
+
+
+EIGHTH_TAPE_FACES = (
+    ("dejavu/DejaVuSansMono.ttf", "dejavu/DejaVuSansMono-Bold.ttf"),
+    ("liberation/LiberationMono-Regular.ttf", "liberation/LiberationMono-Bold.ttf"),
+    ("roboto/unhinted/RobotoCondensed-Regular.ttf", "roboto/unhinted/RobotoCondensed-Bold.ttf"),
+    ("paratype/PTM55F.ttf", "paratype/PTM75F.ttf"),
+    ("freefont/FreeSans.ttf", "freefont/FreeSansBold.ttf"),
+)
+"""The eighth round's tape faces, set by ``SqueezedPage`` as a narrow register's head sets them (no earlier round
+does): each glyph squeezed to two thirds of its width or less, so that 32-42 characters fill a 48 mm line."""
+
+EIGHTH_PAGE_FACES = (
+    ("liberation/LiberationSans-Regular.ttf", "liberation/LiberationSans-BoldItalic.ttf"),
+    ("dejavu/DejaVuSans-Oblique.ttf", "dejavu/DejaVuSans-BoldOblique.ttf"),
+    ("open-sans/OpenSans-LightItalic.ttf", "open-sans/OpenSans-SemiboldItalic.ttf"),
+    ("paratype/PTF55F.ttf", "paratype/PTF76F.ttf"),
+    ("crosextra/Carlito-Regular.ttf", "crosextra/Carlito-BoldItalic.ttf"),
+    ("roboto/unhinted/RobotoTTF/Roboto-Italic.ttf", "roboto/unhinted/RobotoTTF/Roboto-BoldItalic.ttf"),
+)
+"""The eighth round's form faces, none of which an earlier round sets: bold-italic headings and totals over an
+upright body (as a 1C form's layout may be restyled), and whole pages in an oblique or italic sans."""
+
+EIGHTH_WEB_FACES = (
+    ("roboto/unhinted/RobotoTTF/Roboto-Light.ttf", "roboto/unhinted/RobotoTTF/Roboto-BlackItalic.ttf"),
+    ("open-sans/OpenSans-Light.ttf", "open-sans/OpenSans-BoldItalic.ttf"),
+    ("noto/NotoSans-Italic.ttf", "noto/NotoSans-BoldItalic.ttf"),
+)
+"""The eighth round's web-page faces: a light body with a black or bold italic for sums and headings."""
+
+
+@dataclass
+class SqueezedPage(SecondPage):
+    """A tape whose glyphs are squeezed across: drawn ``1 / squeeze`` times wider than it prints, then scaled to its
+    own width, as a narrow register's head prints a condensed bitmap font."""
+
+    squeeze: float = 0.65
+
+    def finish(self, min_height: int = 0) -> Image.Image:
+        wide = super().finish(min_height)
+        return wide.resize((round(wide.width * self.squeeze), wide.height), Image.Resampling.LANCZOS)

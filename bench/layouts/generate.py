@@ -15,7 +15,12 @@ sheet under flickering light, a photocopy; a screen photographed off a monitor).
 are documents no earlier round drew (a needle-printed tape of the ЭКЛЗ era, a parking station's and a ticket
 machine's tapes, an act of reconciliation with its bill, an energy bill with a barcode, a university's treasury bill,
 a web bank's print, a post office's transfer, an e-wallet), damaged by ``worn7.py`` (a plastic sleeve's glare; a
-crumpled, coffee-stained sheet; a screenshot recoded to WebP by a messenger).
+crumpled, coffee-stained sheet; a screenshot recoded to WebP by a messenger). The eighth's, ``r8_<kind>_NN``, are six
+cash receipts and six 1C bills no earlier round drew (a small register's squeezed tape, a Dreamkas table, a long
+supermarket tape with a bonus block, a café's slip with tips, an ОФД's page printed; a 1C invoice sealed over its
+totals, one saved as a PDF whose text runs column by column, an ИП's on УСН, one with a payment QR, a «Счёт-фактура»
+beside its «Счёт», one priced in dollars), damaged by ``worn8.py`` (a tape held curved in the hand, a thumb over it,
+a shake, a flash's hot spot; a punched and stapled sheet scanned, or shot steeply in the hand).
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ from bench.layouts import (
     invoices5,
     invoices6,
     invoices7,
+    invoices8,
     receipts,
     receipts2,
     receipts3,
@@ -41,6 +47,7 @@ from bench.layouts import (
     receipts5,
     receipts6,
     receipts7,
+    receipts8,
     transfers,
     transfers2,
     transfers3,
@@ -57,6 +64,7 @@ from bench.layouts.worn4 import photograph_dim, photograph_evening
 from bench.layouts.worn5 import photograph_shared, photograph_worst
 from bench.layouts.worn6 import photograph_copied, photograph_curled
 from bench.layouts.worn7 import photograph_sleeved, photograph_stained
+from bench.layouts.worn8 import photograph_flashed, photograph_in_hand
 
 Kinds = tuple[tuple[str, tuple[Template, ...]], ...]
 
@@ -109,6 +117,10 @@ SEVENTH_KINDS: Kinds = (
     ("invoice", invoices7.TEMPLATES),
     ("transfer", transfers7.TEMPLATES),
 )
+EIGHTH_KINDS: Kinds = (
+    ("receipt", receipts8.TEMPLATES),
+    ("invoice", invoices8.TEMPLATES),
+)
 DEFAULT_SEED = 14
 DEFAULT_PER_KIND = 12
 ROUNDS = {
@@ -132,6 +144,7 @@ ROUNDS = {
     5: Round("r5_", FIFTH_KINDS, 8, 170_000, photograph_shared, photograph_worst),
     6: Round("r6_", SIXTH_KINDS, 8, 210_000, photograph_curled, photograph_copied),
     7: Round("r7_", SEVENTH_KINDS, 8, 250_000, photograph_sleeved, photograph_stained),
+    8: Round("r8_", EIGHTH_KINDS, 12, 290_000, photograph_in_hand, photograph_flashed),
 }
 
 
@@ -145,7 +158,7 @@ def plan(per_kind: int, kinds: Kinds = KINDS) -> list[tuple[str, Template]]:
 
 
 def generate(
-    out: Path, seed: int = DEFAULT_SEED, per_kind: int | None = None, rounds: tuple[int, ...] = (1, 2, 3, 4, 5, 6, 7)
+    out: Path, seed: int = DEFAULT_SEED, per_kind: int | None = None, rounds: tuple[int, ...] = (1, 2, 3, 4, 5, 6, 7, 8)
 ) -> list[TruthRecord]:
     """Draw every planned document of ``rounds`` into ``out`` as ``NAME_clean.png`` (``.pdf`` where the page is
     saved as a PDF), ``NAME_photo.jpg`` and, in a

@@ -148,3 +148,16 @@ def bound(pages: list[bytes], created: datetime) -> bytes:
     document.save(out)
     document.close()
     return _seeded(out.getvalue(), created)
+
+
+@dataclass
+class ColumnTextPage(TextPage):
+    """A ``TextPage`` whose PDF writes its text column by column, as some form designers export a page: the texts
+    ordered by the ``column``-pixel band they start in, then top to bottom, so the text layer's order is not the
+    order a person reads."""
+
+    column: int = 220
+
+    def pdf(self, height: int, created: datetime) -> bytes:
+        self._recorder.texts.sort(key=lambda text: (int(text.x // self.column), text.y))
+        return super().pdf(height, created)

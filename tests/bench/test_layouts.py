@@ -22,6 +22,7 @@ from bench.layouts import (
     invoices5,
     invoices6,
     invoices7,
+    invoices8,
     receipts,
     receipts2,
     receipts3,
@@ -29,6 +30,7 @@ from bench.layouts import (
     receipts5,
     receipts6,
     receipts7,
+    receipts8,
     transfers,
     transfers2,
     transfers3,
@@ -39,6 +41,7 @@ from bench.layouts import (
 )
 from bench.layouts.drawn import Template, invoice_details
 from bench.layouts.generate import (
+    EIGHTH_KINDS,
     FIFTH_KINDS,
     FOURTH_KINDS,
     KINDS,
@@ -70,6 +73,7 @@ FOURTH_TEMPLATES = [*receipts4.TEMPLATES, *invoices4.TEMPLATES, *transfers4.TEMP
 FIFTH_TEMPLATES = [*receipts5.TEMPLATES, *invoices5.TEMPLATES, *transfers5.TEMPLATES]
 SIXTH_TEMPLATES = [*receipts6.TEMPLATES, *invoices6.TEMPLATES, *transfers6.TEMPLATES]
 SEVENTH_TEMPLATES = [*receipts7.TEMPLATES, *invoices7.TEMPLATES, *transfers7.TEMPLATES]
+EIGHTH_TEMPLATES = [*receipts8.TEMPLATES, *invoices8.TEMPLATES]
 
 
 def _digest(folder: Path) -> dict[str, str]:
@@ -119,8 +123,8 @@ def test_the_third_round_draws_three_levels_and_leaves_the_others_as_they_were(t
 
 @pytest.mark.parametrize(
     "kinds",
-    [KINDS, SECOND_KINDS, THIRD_KINDS, FOURTH_KINDS, FIFTH_KINDS, SIXTH_KINDS, SEVENTH_KINDS],
-    ids=["first", "second", "third", "fourth", "fifth", "sixth", "seventh"],
+    [KINDS, SECOND_KINDS, THIRD_KINDS, FOURTH_KINDS, FIFTH_KINDS, SIXTH_KINDS, SEVENTH_KINDS, EIGHTH_KINDS],
+    ids=["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"],
 )
 def test_every_template_of_every_kind_is_planned(kinds: tuple[tuple[str, tuple[Template, ...]], ...]) -> None:
     planned = {template for _, template in plan(max(4, *(len(templates) for _, templates in kinds)), kinds)}
@@ -135,7 +139,8 @@ def test_every_template_of_every_kind_is_planned(kinds: tuple[tuple[str, tuple[T
     + FOURTH_TEMPLATES
     + FIFTH_TEMPLATES
     + SIXTH_TEMPLATES
-    + SEVENTH_TEMPLATES,
+    + SEVENTH_TEMPLATES
+    + EIGHTH_TEMPLATES,
     ids=lambda template: template.__name__,
 )
 def test_a_templates_identifiers_pass_their_checks(template: Template) -> None:
@@ -502,3 +507,71 @@ def test_a_seventh_round_page_is_dated_before_december_2026(template: Template) 
     for seed in range(6):
         when = template(random.Random(seed)).details.payment_date
         assert when is None or f"{when}" < "2026-12-01"
+
+
+def test_the_eighth_round_draws_the_same_bytes_and_leaves_the_others_as_they_were(tmp_path: Path) -> None:
+    generate(tmp_path / "seven", seed=5, per_kind=1, rounds=(1, 2, 3, 4, 5, 6, 7))
+    generate(tmp_path / "eight", seed=5, per_kind=1, rounds=(1, 2, 3, 4, 5, 6, 7, 8))
+    generate(tmp_path / "again", seed=5, per_kind=1, rounds=(8,))
+    seven, eight = _digest(tmp_path / "seven"), _digest(tmp_path / "eight")
+    assert {name: digest for name, digest in eight.items() if name in seven and name != TRUTH_FILE} == {
+        name: digest for name, digest in seven.items() if name != TRUTH_FILE
+    }
+    eighth = {name: digest for name, digest in eight.items() if name.startswith("r8_")}
+    assert eighth == {name: digest for name, digest in _digest(tmp_path / "again").items() if name != TRUTH_FILE}
+    assert sorted(eighth) == sorted(
+        f"r8_{kind}_00_{level}" for kind in ("receipt", "invoice") for level in ("clean.png", "photo.jpg", "hard.jpg")
+    )
+
+
+@pytest.mark.parametrize("template", receipts8.TEMPLATES, ids=lambda template: template.__name__)
+def test_an_eighth_round_receipts_fiscal_qr_carries_its_truths_sum_date_and_numbers(template: Template) -> None:
+    """The fiscal QR carries the truth: never the slip's sum with tips, a bonus balance or the ОФД page's print date;
+    a zero-padded ФД or ФП is the QR's number without its zeros."""
+    for seed in range(2):
+        drawn = template(random.Random(seed))
+        details = drawn.details
+        (fiscal,) = [found for found in zxingcpp.read_barcodes(drawn.image) if found.text.startswith("t=")]
+        fields = dict(part.split("=") for part in fiscal.text.split("&"))
+        assert Decimal(fields["s"]) == Decimal(details.amount or "0")
+        assert fields["t"].startswith(f"{details.payment_date}".replace("-", ""))
+        assert (fields["fn"], fields["i"], fields["fp"]) == (
+            details.fiscal_drive_number,
+            details.fiscal_document_number,
+            details.fiscal_sign,
+        )
+
+
+def test_an_eighth_round_invoices_payment_qr_carries_its_truths_requisites_and_sum() -> None:
+    for seed in range(3):
+        drawn = invoices8.qr_top_right(random.Random(seed))
+        details = drawn.details
+        (code,) = zxingcpp.read_barcodes(drawn.image)
+        fields = dict(part.split("=", 1) for part in code.text.split("|")[1:])
+        assert int(fields["Sum"]) == int(Decimal(details.amount or "0") * 100)
+        assert (fields["PayeeINN"], fields["PersonalAcc"], fields["BIC"], fields["Purpose"]) == (
+            details.recipient_inn,
+            details.recipient_account,
+            details.bank_bic,
+            details.purpose,
+        )
+
+
+def test_a_column_ordered_pdf_holds_a_totals_label_apart_from_its_value() -> None:
+    """The text layer runs column by column: «Всего к оплате:» is not followed by its sum, yet every text is there."""
+    drawn = invoices8.onec_pdf_columns(random.Random(1))
+    assert drawn.pdf is not None
+    (page,) = pdfium.PdfDocument(drawn.pdf)
+    text = " ".join(page.get_textpage().get_text_range().split())
+    total = grouped(Decimal(drawn.details.amount or "0"))
+    assert "Всего к оплате:" in text and total in text
+    assert f"Всего к оплате: {total}" not in text
+    assert text.index("Банк получателя") < text.index("БИК"), "the left column's texts first, the grid's rows apart"
+
+
+def test_an_eighth_round_bills_truth_is_the_sole_traders_without_a_kpp_and_roubles_at_the_rate() -> None:
+    usn = invoices8.sole_trader_usn(random.Random(2)).details
+    assert usn.recipient_kpp is None and usn.recipient_inn is not None and len(usn.recipient_inn) == 12
+    assert usn.recipient_account is not None and usn.recipient_account.startswith("40802")
+    priced = invoices8.foreign_currency_roubles(random.Random(2)).details
+    assert priced.currency == "RUB" and Decimal(priced.amount or "0") > 0
