@@ -1,5 +1,6 @@
 """Find the paper in a photo and flatten it: a cascade of three fast detectors on a 500 px copy, and where none finds
-an outline, the paper told from its background by colour (``paper_by_colour``), whose background is painted over.
+an outline, the paper told from its background by colour (``paper_by_colour``), or as the smooth region on a textured
+ground (``paper_on_texture``), whose background is painted over.
 
 Measured (shared/notes/ocr-preprocessing.md): classic Canny finds clean quads but fails when the paper touches
 the frame; the brightest blob (Otsu, a ≥31 px closing so barcodes don't cut it, minAreaRect) catches flatbed
@@ -20,7 +21,7 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
-from model.preprocess.enhance import Image, resize, to_grey
+from model.preprocess.enhance import Image, estimate_x_height, paper_brightness, resize, to_grey
 
 DETECT_SIDE = 500
 MIN_COVER = 0.25
@@ -61,8 +62,9 @@ class DocumentQuad:
     method: str
     cover: float
     flatten: bool = True
-    """False where the corners are only a rectangle around paper told by its colour (``paper_by_colour``): no
-    edge to flatten along, so the background beyond them is painted over (``paint_beyond``) and the frame kept."""
+    """False where the corners are only a rectangle around paper told by its colour (``paper_by_colour``), or the
+    convex outline of paper on a texture (``paper_on_texture``): no edge to flatten along, so the background beyond
+    them is painted over (``paint_beyond``) and the frame kept."""
 
 
 def find_document(image: Image) -> DocumentQuad | None:
@@ -78,10 +80,33 @@ def find_document(image: Image) -> DocumentQuad | None:
             if frame_drawn_on_the_page(small, quad) or screen_bar_beyond(_small_colour(image, small), quad):
                 return None
             return _at_full_size(quad, method, small.size, factor)
-    quad = paper_by_colour(_small_colour(image, small), small)
+    colour = _small_colour(image, small)
+    quad = paper_by_colour(colour, small)
+    if quad is not None:
+        return replace(_at_full_size(quad, "paper colour", small.size, factor), flatten=False)
+    quad = paper_on_texture(colour, small)
     if quad is None:
         return None
-    return replace(_at_full_size(quad, "paper colour", small.size, factor), flatten=False)
+    found = replace(_at_full_size(quad, "paper on texture", small.size, factor), flatten=False)
+    return found if grains_set_the_scale(image, found.corners) else None
+
+
+GRAINS_SCALE = 1.5
+"""Paper on a texture is painted only where the painted page's x-height is at least this many times the whole
+frame's: the ground's grains were what the x-height measured (a speckled marble: 5.8 px, the receipt's letters 17),
+and the page would be enlarged ×2.5 for them and read for the whole budget. Where the frame measures the letters
+already (a receipt on a cork board, 5.9 px either way), painting only moved Tesseract's letters: its total
+«=252.96» read 2972.00 (docs/experiments.md)."""
+
+
+def grains_set_the_scale(image: Image, outline: Corners) -> bool:
+    """Whether painting beyond ``outline`` (full-size) raises the x-height measured on the page by
+    ``GRAINS_SCALE``."""
+    frame = to_grey(image)
+    painted = to_grey(paint_beyond(image, outline))
+    before = estimate_x_height(frame, paper_brightness(frame))
+    after = estimate_x_height(painted, paper_brightness(painted))
+    return before is not None and after is not None and after >= GRAINS_SCALE * before
 
 
 def _small_colour(image: Image, small: Image) -> Image:
@@ -151,13 +176,16 @@ class InkAround:
     total: int
 
 
-def ink_around(small: Image, quad: Corners) -> InkAround:
-    """Where the 500 px copy's ink lies around a quad: what cropping to it, or painting beyond it, would lose."""
+def ink_around(small: Image, quad: Corners, ignore: NDArray[np.bool_] | None = None) -> InkAround:
+    """Where the 500 px copy's ink lies around a quad: what cropping to it, or painting beyond it, would lose. Ink
+    where ``ignore`` is set counts beyond the quad as none (a textured ground's grain)."""
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (INK_KERNEL, INK_KERNEL))
     ink = cv2.morphologyEx(small, cv2.MORPH_BLACKHAT, kernel) > INK_CONTRAST
     inside = np.zeros(small.shape[:2], np.uint8)
     cv2.fillConvexPoly(inside, np.round(quad).astype(np.int32), 255)
     beyond = ink & (cv2.dilate(inside, np.ones((FRAME_MARGIN, FRAME_MARGIN), np.uint8)) == 0)
+    if ignore is not None:
+        beyond &= ~ignore
     return InkAround(int(beyond.sum()), int((ink & (inside > 0)).sum()), int(ink.sum()))
 
 
@@ -370,12 +398,29 @@ def paper_by_colour(small: Image, grey: Image) -> Corners | None:
     its edge lost in shadow). Its rotated bounding rectangle, when the paper stands clearly apart, covers under
     ``MAX_PAPER_COVER`` of the frame, and leaves no text outside; None where unsure (the photo is read whole).
     ``small`` in BGR, ``grey`` the same in grey."""
+    hue_saturation_value, paperness, bright = _paperness(small)
+    paper = cv2.morphologyEx(bright, cv2.MORPH_OPEN, np.ones((SPECK, SPECK), np.uint8)).astype(np.uint8, copy=False)
+    blob = _largest_paper_like(paper, paperness)
+    if blob is None or shaded_paper_around(hue_saturation_value, blob) > MAX_SHADED_PAPER_AROUND:
+        return None
+    quad = _rectangle_around(blob, paperness.shape)
+    return quad if quad is not None and text_cut_off(grey, quad) <= MAX_TEXT_CUT else None
+
+
+def _paperness(small: Image) -> tuple[Image, Image, Image]:
+    """The 500 px copy's colours once its text is closed away (HSV), their paperness (value minus saturation,
+    smoothed), and Otsu's mask of the brighter side of it."""
     closed = cv2.morphologyEx(small, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (PAPER_CLOSING,) * 2))
     hue_saturation_value = cv2.cvtColor(closed, cv2.COLOR_BGR2HSV).astype(np.uint8, copy=False)
     brightness_less_saturation = cv2.subtract(hue_saturation_value[..., 2], hue_saturation_value[..., 1])
     paperness: Image = cv2.GaussianBlur(brightness_less_saturation, (5, 5), 0).astype(np.uint8, copy=False)
-    _, paper = cv2.threshold(paperness, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
-    paper = cv2.morphologyEx(paper, cv2.MORPH_OPEN, np.ones((SPECK, SPECK), np.uint8))
+    _, bright = cv2.threshold(paperness, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    return hue_saturation_value, paperness, bright.astype(np.uint8, copy=False)
+
+
+def _largest_paper_like(paper: Image, paperness: Image) -> NDArray[Any] | None:
+    """The largest region of the mask ``paper`` when it covers a plausible share of the frame, is solid, and stands
+    apart from the rest in paperness."""
     contours, _ = cv2.findContours(paper, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     if not contours:
         return None
@@ -387,12 +432,112 @@ def paper_by_colour(small: Image, grey: Image) -> Corners | None:
         return None
     if paper_separation(paperness, blob) < MIN_PAPER_SEPARATION:
         return None
-    if shaded_paper_around(hue_saturation_value, blob) > MAX_SHADED_PAPER_AROUND:
+    return blob
+
+
+def _rectangle_around(blob: NDArray[Any], shape: tuple[int, ...]) -> Corners | None:
+    """The region's rotated bounding rectangle (``to_frame_edges``), unless it covers nearly the whole frame."""
+    quad = to_frame_edges(order_corners(cv2.boxPoints(cv2.minAreaRect(blob))), shape)
+    return None if cv2.contourArea(quad) > MAX_PAPER_COVER * shape[0] * shape[1] else quad
+
+
+TEXTURE_WINDOW = 7
+TEXTURE_SPREAD = 4.0
+"""Paperness (of the closed copy) varying by this standard deviation or more over 7 px is a textured ground: stone,
+cork, a patterned cloth. The paper, its text closed away, varies under 2 but at its edge."""
+TEXTURE_OPENING = 25
+"""The smooth bright pixels are opened by a disc this wide (of the 500 px copy), which cuts the stone's veins from
+the paper they touch."""
+TEXTURE_EDGE = 7.0
+"""The paper's own edge is a step that the spread's window (and the 5 px blur before it) sees about 5 px inside, and
+7 at a corner, where two edges meet: the smooth region's outline is grown by as much to reach the paper's edge."""
+TEXTURE_NEAR = 15
+"""Ink within this many px of textured ground is the texture's grain, not text that painting would lose."""
+MIN_TEXTURED_RING = 0.4
+"""The share of a ring 6-12 px beyond the smooth region that must be textured: the region ends where a textured
+ground begins, not where its own paper goes on into shade (a page split by a shadow is smooth on both sides)."""
+MIN_TEXTURED_BEYOND = 0.35
+"""The share of the frame beyond the outline (and a 12 px margin) that must be textured: the ground is a texture
+throughout, not a plain table or a wall with an edge or a line of letters along the region. Measured on the 500 px
+copy of the 727 pages surveyed (the real documents' images, the corpus, the layouts, the damaged pages, the
+screenshots) whose smooth region passed the tests before it: a speckled marble 0.39, a cork board 0.68, jeans 0.54
+(found); the layouts' photos on wood or a wall 0.09-0.31, real receipts on a wall, a steel table, a folder, a counter
+0.21-0.27 (left whole). Found, the stone is painted only where its grains set the scale (``grains_set_the_scale``)."""
+
+
+def paper_on_texture(small: Image, grey: Image) -> Corners | None:
+    """The paper as the largest smooth bright region, on a textured ground whose pale streaks join the paper in
+    Otsu's paperness mask and whose grains read as ink, where ``paper_by_colour`` refuses it (a receipt on speckled
+    marble: its veins joined the paper, 61-77% of the ring around looked like paper in shade, 14-39% of the frame's
+    ink lay beyond it). The region must end at texture (``MIN_TEXTURED_RING``), the ground be textured
+    (``MIN_TEXTURED_BEYOND``), and the ink beyond it away from texture stay under ``MAX_TEXT_CUT``; its convex
+    outline, or None. ``small`` in BGR, ``grey`` the same in grey."""
+    _, paperness, bright = _paperness(small)
+    textured = (local_spread(paperness, TEXTURE_WINDOW) >= TEXTURE_SPREAD).astype(np.uint8)
+    smooth = cv2.bitwise_and(bright, bright, mask=1 - textured).astype(np.uint8, copy=False)
+    disc = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (TEXTURE_OPENING, TEXTURE_OPENING)).astype(np.uint8)
+    blob = _largest_paper_like(cv2.morphologyEx(smooth, cv2.MORPH_OPEN, disc).astype(np.uint8, copy=False), paperness)
+    if blob is None:
         return None
-    quad = to_frame_edges(order_corners(cv2.boxPoints(cv2.minAreaRect(blob))), paperness.shape)
-    if cv2.contourArea(quad) > MAX_PAPER_COVER * paperness.size:
+    half = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (TEXTURE_OPENING // 2 | 1,) * 2).astype(np.uint8)
+    blob = _with_corners_back(blob, smooth, half)
+    if _textured_around(textured, blob) < MIN_TEXTURED_RING:
         return None
-    return quad if text_cut_off(grey, quad) <= MAX_TEXT_CUT else None
+    quad = _outline_around(blob, paperness.shape, TEXTURE_EDGE)
+    if quad is None or _textured_beyond(textured, quad) < MIN_TEXTURED_BEYOND:
+        return None
+    grain = cv2.dilate(textured, np.ones((TEXTURE_NEAR, TEXTURE_NEAR), np.uint8)) > 0
+    return quad if text_cut_off(grey, quad, ignore=grain) <= MAX_TEXT_CUT else None
+
+
+def _with_corners_back(blob: NDArray[Any], smooth: Image, disc: Image) -> NDArray[Any]:
+    """The opened region grown back by the opening's disc within the smooth pixels: the paper's corners, which the
+    disc rounded off (about 5 px of the 500 px copy), and no more than stubs of the veins it cut."""
+    inside = np.zeros(smooth.shape[:2], np.uint8)
+    cv2.drawContours(inside, [blob], -1, 255, cv2.FILLED)
+    regrown = cv2.bitwise_and(cv2.dilate(inside, disc), smooth)
+    contours, _ = cv2.findContours(regrown, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    return max(contours, key=cv2.contourArea) if contours else blob
+
+
+def _outline_around(blob: NDArray[Any], shape: tuple[int, ...], margin: float) -> Corners | None:
+    """The region's convex outline grown by ``margin`` px (``to_frame_edges``), unless it covers nearly the whole
+    frame. Not its rectangle: a curled receipt's rectangle takes in the stone beyond its bowed sides and corners,
+    whose grains alone still measured a 5.6 px x-height on the real marble photo."""
+    inside = np.zeros(shape[:2], np.uint8)
+    cv2.drawContours(inside, [blob], -1, 255, cv2.FILLED)
+    side = 2 * round(margin) + 1
+    grown = cv2.dilate(inside, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (side, side)))
+    contours, _ = cv2.findContours(grown, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    hull = cv2.convexHull(max(contours, key=cv2.contourArea)).reshape(-1, 2).astype(np.float32)
+    outline = to_frame_edges(hull, shape)
+    return None if cv2.contourArea(outline) > MAX_PAPER_COVER * shape[0] * shape[1] else outline
+
+
+def local_spread(image: Image, window: int) -> NDArray[np.float32]:
+    """The standard deviation of ``image`` over a ``window``-px square around each pixel."""
+    values = image.astype(np.float32)
+    mean = cv2.blur(values, (window, window))
+    square = cv2.blur(values * values, (window, window))
+    spread: NDArray[np.float32] = np.sqrt(np.maximum(square - mean * mean, 0))
+    return spread
+
+
+def _textured_beyond(textured: Image, quad: Corners) -> float:
+    """The share of textured pixels beyond the rectangle and a 12 px margin; 0 where nothing lies beyond."""
+    inside = np.zeros(textured.shape[:2], np.uint8)
+    cv2.fillConvexPoly(inside, np.round(quad).astype(np.int32), 255)
+    beyond = cv2.dilate(inside, np.ones((25, 25), np.uint8)) == 0
+    return float(textured[beyond].mean()) if beyond.any() else 0.0
+
+
+def _textured_around(textured: Image, blob: NDArray[Any]) -> float:
+    """The share of textured pixels in a ring 6-12 px beyond the region."""
+    inside = np.zeros(textured.shape[:2], np.uint8)
+    cv2.drawContours(inside, [blob], -1, 255, cv2.FILLED)
+    far, near = cv2.dilate(inside, np.ones((25, 25), np.uint8)), cv2.dilate(inside, np.ones((13, 13), np.uint8))
+    ring = (far > 0) & (near == 0)
+    return float(textured[ring].mean()) if ring.any() else 0.0
 
 
 def to_frame_edges(quad: Corners, shape: tuple[int, ...]) -> Corners:
@@ -437,10 +582,10 @@ def shaded_paper_around(hue_saturation_value: Image, blob: NDArray[Any]) -> floa
     return float(shaded.mean())
 
 
-def text_cut_off(small: Image, quad: Corners) -> float:
+def text_cut_off(small: Image, quad: Corners, ignore: NDArray[np.bool_] | None = None) -> float:
     """The share of the page's ink beyond the quad and a margin (``ink_around``): 0 when painting beyond it keeps
     all the text."""
-    ink = ink_around(small, quad)
+    ink = ink_around(small, quad, ignore)
     return ink.beyond / ink.total if ink.total else 0.0
 
 

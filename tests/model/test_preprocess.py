@@ -25,6 +25,7 @@ from model.preprocess.detect import (
     order_corners,
     paint_beyond,
     paper_by_colour,
+    paper_on_texture,
 )
 from model.preprocess.enhance import (
     NOISY_PAPER,
@@ -288,6 +289,78 @@ def test_paper_by_colour_finds_a_curled_receipt_on_wood(seed: int, tilt: float) 
     for corner in receipt * factor:
         assert cv2.pointPolygonTest(found.reshape(-1, 1, 2), tuple(map(float, corner)), True) >= -3
     assert cv2.contourArea(found) <= 1.3 * cv2.contourArea(receipt * factor)
+
+
+def marble(width: int, height: int, rng: np.random.Generator, grains: bool = True) -> NDArray[np.float32]:
+    """A pale speckled stone in BGR: beige, mottled, crossed by near-white veins as light and unsaturated as paper,
+    and strewn with dark grains whose black-hat reads as ink (none where ``grains`` is false)."""
+    coarse = cv2.GaussianBlur(rng.standard_normal((height // 16, width // 16)).astype(np.float32), (0, 0), 2)
+    field = cv2.resize(coarse, (width, height), interpolation=cv2.INTER_CUBIC)
+    rows, cols = np.mgrid[0:height, 0:width].astype(np.float32)
+    veins = np.clip(2.5 * np.sin((cols + 0.6 * rows) / 45 + 6 * field) - 1.5, 0, 1)
+    mottle = cv2.GaussianBlur(rng.standard_normal((height, width)).astype(np.float32), (0, 0), 4)
+    grey = 160 + 25 * field + 75 * veins + 160 * mottle * (1 - veins)
+    stone = np.dstack([grey * (0.80 + 0.17 * veins), grey * (0.9 + 0.08 * veins), grey])
+    if grains:
+        dots = (rng.random((height, width)) < 0.006).astype(np.uint8)
+        stone[cv2.dilate(dots, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (5, 5))) > 0] *= 0.4
+    return stone.astype(np.float32)
+
+
+@cache
+def receipt_on_marble(
+    seed: int = 0, tilt: float = 3.0, grains: bool = True
+) -> tuple[NDArray[np.uint8], NDArray[np.float32]]:
+    """A receipt lying on speckled marble whose veins run into it (``marble``): the photo and the receipt's
+    corners."""
+    rng = np.random.default_rng(seed)
+    width, height = RECEIPT_ON_WOOD_FRAME
+    page_width, page_height = RECEIPT_SIZE
+    page = bgr(render_page(page_width, page_height, 22))
+    turn = cv2.getRotationMatrix2D((page_width / 2, page_height / 2), tilt, 1.0)
+    turn[:, 2] += np.array(RECEIPT_CENTRE) - np.array([page_width / 2, page_height / 2])
+    inside = cv2.warpAffine(np.full(page.shape[:2], 255, np.uint8), turn, (width, height)) > 127
+    paper = cv2.warpAffine(page, turn, (width, height)).astype(np.float32) * np.array([0.97, 0.96, 0.95], np.float32)
+    photo = np.where(inside[..., None], paper, marble(width, height, rng, grains))
+    photo += 3 * rng.standard_normal(photo.shape, dtype=np.float32)
+    corners = np.array([[0, 0], [page_width, 0], [page_width, page_height], [0, page_height]], np.float32)
+    return np.clip(photo, 0, 255).astype(np.uint8), cv2.transform(corners[None], turn)[0].astype(np.float32)
+
+
+@pytest.mark.parametrize(("seed", "tilt"), [(0, 3.0), (1, -6.0), (2, 0.0)])
+def test_paper_on_texture_finds_a_receipt_on_speckled_marble(seed: int, tilt: float) -> None:
+    """The stone's pale veins join the paper in its colour, its grains look like ink beyond it and its pale ground
+    like paper in shade, so the paper by its colour is refused; the smooth region is the paper (every corner within
+    3 px of the 500 px copy)."""
+    photo, receipt = receipt_on_marble(seed, tilt)
+    small, grey, factor = small_copies(photo)
+    assert paper_by_colour(small, grey) is None
+    found = paper_on_texture(small, grey)
+    assert found is not None
+    for corner in receipt * factor:
+        assert cv2.pointPolygonTest(found.reshape(-1, 1, 2), tuple(map(float, corner)), True) >= -3
+    assert cv2.contourArea(found) <= 1.3 * cv2.contourArea(receipt * factor)
+
+
+def test_find_document_paints_a_stone_whose_grains_set_the_scale() -> None:
+    """The stone's grains measured the page's x-height (the real marble photo 5.8 px, its letters 17): the page
+    would be enlarged for them and read for the whole budget, so the stone is painted, the frame kept."""
+    photo, _ = receipt_on_marble()
+    found = find_document(photo)
+    assert found is not None and found.method == "paper on texture" and not found.flatten
+    painted = to_grey(paint_beyond(photo, found.corners))
+    before, after = estimate_x_height(to_grey(photo)), estimate_x_height(painted)
+    assert before is not None and after is not None and after >= 1.5 * before
+
+
+def test_find_document_leaves_a_textured_ground_that_does_not_set_the_scale() -> None:
+    """Without grains the stone is still textured and the paper still found on it, but the page's letters set its
+    x-height either way: painting would only move Tesseract's letters (a real receipt on a cork board lost its
+    total so), and the frame is read whole."""
+    photo, _ = receipt_on_marble(grains=False)
+    small, grey, _ = small_copies(photo)
+    assert paper_on_texture(small, grey) is not None
+    assert find_document(photo) is None
 
 
 def test_preprocess_paints_the_wood_around_a_receipt_and_keeps_the_frame(monkeypatch: pytest.MonkeyPatch) -> None:
