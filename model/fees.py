@@ -5,7 +5,11 @@ total: «Сумма перевода 1 500,00 ₽», «Комиссия 15,00 �
 «Сумма» (``model.labels``), which is right for a receipt's «ИТОГ» but here gives the recipient a sum the fee is part
 of. Where a reading is another sum read on the page plus a fee the page prints, it ranks under that sum, which is the
 amount. Only a non-zero fee read with its kopecks (or in whole roubles between its sum and their total, which add
-up) counts, and only a reading that is exactly the two added.
+up, or alone under its own caption) counts, and only a reading that is exactly the two added.
+
+A bank app's card transfer prints the sum sent large and thin over a list of captioned rows («Комиссия» over «157 ₽»,
+«Сумма списания» over «15 857 ₽»); where OCR loses the thin figure, the sum debited less the fee is the sum sent
+(``sent_less_fee``).
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from model.normalize import kopecks_shown, normalize_amount
-from model.schema import Candidate, Source
+from model.schema import Candidate, DocumentType, Source
 from model.values import label
 
 FEE = "fee"
@@ -30,6 +34,26 @@ _FEE_LINE = re.compile(
 )
 """«Комиссия 15,00 ₽», «КОМИССИЯ: 20.00 РУБ.», «Комиссия банка: 30,00 руб.»: a fee alone on its line with its sum;
 a line that goes on in words («Комиссия не взимается», «Комиссия за перевод включена») states no fee."""
+_FEE_CAPTION = re.compile(
+    r"^\W*(?:" + "|".join(label(words) for words in ("комиссия", "комиссия банка", "плата за перевод")) + r")\W*$",
+    re.IGNORECASE,
+)
+"""A fee's caption alone on its line, its figure on the line under it, as a bank app prints each row."""
+FIGURE_ALONE = re.compile(
+    r"^[\s_|=~-]*(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[.,]\d{2})?\s*(?:₽|P|Р|руб\.?|р\.|RUB)\W{0,2}$", re.IGNORECASE
+)
+"""A figure and its currency and nothing else on the line («157 ₽», «15 857Р»): the value of the caption over it."""
+_DEBITED_CAPTIONS = ("сумма списания", "итого списано", "списано", "сумма с комиссией", "итого с комиссией")
+_DEBITED = re.compile(
+    r"^\W*(?:" + "|".join(label(words) for words in _DEBITED_CAPTIONS) + r")(?![а-яёa-z])(?P<rest>[^а-яёa-z]*"
+    r"(?:руб\w*|р\.?|₽)?[^а-яёa-z]*)$",
+    re.IGNORECASE,
+)
+"""What left the payer's account, fee and all: «Сумма списания 15 857 ₽», «Итого списано: 1 515,00», or the caption
+alone with its figure on the line under it."""
+_SENT_SCORE = 1.0
+"""A sum sent worked out from the page's debit and fee ranks as a bare «Сумма» does: under the page's totals, over
+the debit itself, which ``fees_left_out`` ranks under it."""
 
 _UNDER = 0.05
 """How far under the sum it restates a sum-plus-fee reading falls."""
@@ -40,11 +64,50 @@ def read_fees(lines: Sequence[str], source: Source) -> list[Candidate]:
     (``_between_its_sum_and_total``)."""
     found = []
     for index, line in enumerate(lines):
+        if (under := _captions_figure(lines, index, _FEE_CAPTION)) is not None:
+            found.append(Candidate(FEE, under, source))  # the caption says what the figure is, kopecks or not
+            continue
         match = _FEE_LINE.match(line)
         if match is None or (value := normalize_amount(match["rest"])) is None or Decimal(value) <= 0:
             continue
         if kopecks_shown(match["rest"]) or _between_its_sum_and_total(lines, index, Decimal(value)):
             found.append(Candidate(FEE, value, source))
+    return found
+
+
+def _captions_figure(lines: Sequence[str], index: int, caption: re.Pattern[str]) -> str | None:
+    """The non-zero figure alone on the line under line ``index`` when that line is ``caption`` alone."""
+    if index + 1 >= len(lines) or not caption.match(lines[index]) or not FIGURE_ALONE.match(lines[index + 1]):
+        return None
+    value = normalize_amount(lines[index + 1])
+    return value if value is not None and Decimal(value) > 0 else None
+
+
+def sent_less_fee(lines: Sequence[str], source: Source, document_type: DocumentType) -> list[Candidate]:
+    """The sum sent, where the page prints what left the payer's account (``_DEBITED``) and a fee (``read_fees``):
+    the one less the other. Picked by arithmetic, not read under a label of its own (``by_shape``): two readers
+    agreeing on it confirm the two figures, not that this page's debit holds its fee. None on a cash receipt, whose
+    «ИТОГ», fee and all, is its fiscal total."""
+    if document_type == DocumentType.CASH_RECEIPT:
+        return []
+    fees = {Decimal(fee.value) for fee in read_fees(lines, source)}
+    found = []
+    for index, line in enumerate(lines):
+        debited = None
+        if (match := _DEBITED.match(line)) is not None and match["rest"].strip():
+            debited = normalize_amount(match["rest"])
+        elif (under := _captions_figure(lines, index, _DEBITED)) is not None:
+            debited = under
+        if debited is None:
+            continue
+        unread = not kopecks_shown(match["rest"] if match is not None and match["rest"].strip() else lines[index + 1])
+        found += [
+            Candidate(
+                "amount", f"{Decimal(debited) - fee:.2f}", source, _SENT_SCORE, by_shape=True, kopecks_unread=unread
+            )
+            for fee in sorted(fees)
+            if Decimal(debited) > fee
+        ]
     return found
 
 

@@ -15,7 +15,7 @@ from decimal import Decimal
 from model.amount_words import read_amount_in_words
 from model.checks import corr_account_shape_valid
 from model.corrections import read_settlement
-from model.fees import read_fees
+from model.fees import read_fees, sent_less_fee
 from model.labels import (
     GRID_CELL,
     INVOICE_WORD,
@@ -292,7 +292,12 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
         candidates = [_as_payers(c) for c in candidates] + _incoming_payer(lines, source)
     if document_type == DocumentType.CASH_RECEIPT:
         candidates += _cash_receipt_readings(candidates, lines, unlabelled, source)
-    candidates += read_amount_in_words(lines, source) + read_fees(lines, source) + read_settlement(lines, source)
+    candidates += (
+        read_amount_in_words(lines, source)
+        + read_fees(lines, source)
+        + sent_less_fee(lines, source, document_type)
+        + read_settlement(lines, source)
+    )
     return candidates + parties.rivals + read_totals_due(lines, source) + _currency_read(candidates, lines, source)
 
 

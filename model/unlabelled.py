@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from model import checks
-from model.labels import ANY_LABEL, INVOICE_WORD, TITLE, continued, kpp_beside_inn, label_matches
+from model.labels import ANY_LABEL, INVOICE_WORD, OTHER_CAPTION, TITLE, continued, kpp_beside_inn, label_matches
 from model.normalize import find_dates, kopecks_shown, normalize_date, normalize_text
 from model.schema import Candidate, Source
 from model.values import (
@@ -240,9 +240,25 @@ _MASKED_CARD = re.compile(r"^\W*\S{2,4}\s*\d{4}\W*$")
 """The payer's card or account as receipts mask it, "•••• 5431", which OCR reads as "ese 9892" or ".... 2137"."""
 
 
+def _under_another_sums_caption(above: str) -> bool:
+    """A figure alone under a masked card (its balance) or under the caption, alone on its line, of a row that holds
+    no payment detail (``OTHER_CAPTION``: «Комиссия» over «157 ₽», «В том числе НДС» over «1 250,00 ₽»): that row's
+    figure, not the payment's sum printed large atop a bank's receipt."""
+    return _MASKED_NUMBER.search(above) is not None or (
+        OTHER_CAPTION.match(above) is not None and not _DIGIT.search(above)
+    )
+
+
+_DIGIT = re.compile(r"\d")
+
+
 _CAPTION_LINE = re.compile(r"^[^\d]{3,40}$")
 """A line of a few words and no digit: the next value's caption («Телефон получателя», «Счёт списания»), read or
 garbled («Coat сосиия»), between a person and the phone or card under them."""
+
+
+_RECIPIENTS = re.compile(r"получател", re.IGNORECASE)
+"""A caption naming what it stands over the recipient's («Карта получателя»)."""
 
 
 _TRANSFER_TITLE = re.compile(r"^\W*перевод(?:\s+(?:выполнен|отправлен|доставлен))?\W*$", re.IGNORECASE)
@@ -263,8 +279,8 @@ def _person_by_what_follows(line: str, above: str, below: Sequence[str]) -> str 
     for contact in filter(None, (below[0] if below else None, under)):
         if _PAYEE_CONTACT.match(contact) or _bank_by_phone(contact) is not None:
             return "recipient_name"
-        if _MASKED_CARD.match(contact):
-            return "payer_name"
+        if _MASKED_CARD.match(contact):  # the sender's card, unless its caption says it is the recipient's
+            return "recipient_name" if under is not None and _RECIPIENTS.search(below[0]) else "payer_name"
     return None
 
 
@@ -603,10 +619,10 @@ def read_unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
                 found.append(Candidate("bank_name", bank, source, 0.3))
         elif (name := org_name(line)) is not None and not (index in slip and _BANK_WORD.search(name)):
             found.append(Candidate("recipient_name", name, source, 0.3))  # a slip's bank is no seller either
-        if _STANDALONE_AMOUNT.match(line) and not _MASKED_NUMBER.search(above) and (amount := payable(line)):
+        if _STANDALONE_AMOUNT.match(line) and not _under_another_sums_caption(above) and (amount := payable(line)):
             unread = not kopecks_shown(line)
             found.append(Candidate("amount", amount, source, 1.5, kopecks_unread=unread))  # atop a bank's receipt
-        elif (spaced := _SPACED_AMOUNT.match(line)) and not _MASKED_NUMBER.search(above):
+        elif (spaced := _SPACED_AMOUNT.match(line)) and not _under_another_sums_caption(above):
             amount = f"{int(''.join(spaced[1].split()))}.{spaced[2].replace(' ', '')}"
             if amount != "0.00":
                 found.append(Candidate("amount", amount, source, 1.0))

@@ -330,3 +330,79 @@ def test_readers_agreeing_on_a_total_beside_no_total_due_label_still_verify_it()
     lines = [line.format(due="", below="") for line in BILINGUAL_TOTALS if "VAT" not in line and "НДС" not in line]
     details, checks = resolve(_pooled(lines), classify(lines), Source.OCR)
     assert details.amount == "38250.00" and checks["amount"].rule == "readers_agree"
+
+
+CARD_TRANSFER = [
+    "< Перевод клиенту банка",
+    "Перевод выполнен",
+    "{sent}",
+    "Получатель",
+    "Марина Олеговна К.",
+    "Карта получателя",
+    "•• 7712",
+    "Банк получателя",
+    "Т-Банк",
+    "Комиссия",
+    "{fee}",
+    "Сумма списания",
+    "{debited}",
+    "Счёт списания",
+    "Дебетовая карта •• 1184",
+    "Дата и время",
+    "03.09.2026, 18:40",
+]
+
+
+def _card_transfer(sent: str = "-2 4/0Р", fee: str = "48 ₽", debited: str = "2 448 ₽") -> list[str]:
+    return [line.format(sent=sent, fee=fee, debited=debited) for line in CARD_TRANSFER]
+
+
+def test_a_fee_under_its_caption_is_no_amount_and_the_debit_less_it_is() -> None:
+    """A bank app's card transfer in a dark theme prints the sum sent in a thin face over captioned rows; OCR
+    garbles the thin «−2 400 ₽» («-2 4/0Р»), and the figure alone under «Комиссия» was then taken for the sum printed
+    large atop the receipt. The fee is no amount; what was debited less the fee is the sum sent, unverified (it is
+    worked out, not read)."""
+    lines = _card_transfer()
+    details, checks = resolve(extract_candidates(lines), classify(lines))
+    assert details.document_type == DocumentType.BANK_TRANSFER
+    assert details.amount == "2400.00" and checks["amount"].status == CheckStatus.UNVERIFIED
+
+
+def test_readers_agreeing_on_a_debit_less_its_fee_do_not_verify_it() -> None:
+    """Both readers read the same debit and fee: they confirm those figures, not that the page's debit holds its
+    fee, so the sum worked out of them stays unverified."""
+    lines = _card_transfer()
+    details, checks = resolve(_pooled(lines), classify(lines), Source.OCR)
+    assert details.amount == "2400.00" and checks["amount"].status == CheckStatus.UNVERIFIED
+
+
+@pytest.mark.parametrize(
+    ("sent", "fee", "debited", "amount"),
+    [
+        ("-2 400 ₽", "48 ₽", "2 448 ₽", "2400.00"),  # the sum sent read: the same
+        ("-2 400 ₽", "0 ₽", "2 400 ₽", "2400.00"),  # no fee
+        ("", "", "2 448 ₽", "2448.00"),  # no fee read: the debit is all there is
+    ],
+    ids=["sum read", "no fee", "fee unread"],
+)
+def test_a_card_transfers_sum(sent: str, fee: str, debited: str, amount: str) -> None:
+    assert details_of(_card_transfer(sent, fee, debited)).amount == amount
+
+
+def test_a_person_over_the_recipients_card_is_not_the_payer() -> None:
+    """«Получатель» over a person over «Карта получателя» over a masked card: the card is the recipient's, so the
+    person is no sender (a masked card under a person was taken for the sender's)."""
+    details = details_of(_card_transfer())
+    assert details.recipient_name == "Марина Олеговна К."
+    assert details.payer_name is None
+
+
+def test_a_person_over_a_masked_card_with_no_caption_is_still_the_sender() -> None:
+    lines = ["Перевод по номеру телефона", "Отправитель", "Игорь Петрович С.", "Счёт", "•• 5521", "Сумма 1 200 ₽"]
+    assert details_of(lines).payer_name == "Игорь Петрович С."
+
+
+def test_a_figure_under_the_vat_caption_is_no_amount() -> None:
+    """Any caption of a row that holds no payment detail owns the figure alone under it, as the fee's does."""
+    lines = ["Оплата услуг", "1 500,00 ₽", "В том числе НДС", "250,00 ₽", "Дата 03.09.2026"]
+    assert details_of(lines).amount == "1500.00"
