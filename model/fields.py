@@ -33,7 +33,7 @@ from model.payment_lines import AMOUNT_PAID
 from model.payment_order import is_payment_order, read_payment_order
 from model.schema import OCR_SOURCES, Candidate, DocumentType, Source
 from model.seller import seller_over_its_inn, sign_opening_the_page
-from model.unlabelled import read_unlabelled
+from model.unlabelled import names_under_two_roles, read_unlabelled
 from model.values import (
     LOOKALIKE_LETTERS,
     NUMBER_SIGN,
@@ -287,7 +287,12 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
     for index in order.payee_lines if order is not None else ():
         _name_whose(candidates, read_at[index])
     unlabelled = ["" if index in suppliers | issuers | parties.payers else line for index, line in enumerate(lines)]
-    candidates += read_unlabelled(unlabelled, source) + sign_opening_the_page(unlabelled, source)
+    # the names under both parties' captions from the lines as read: the payer's caption blanks the line under it
+    candidates += (
+        read_unlabelled(unlabelled, source)
+        + sign_opening_the_page(unlabelled, source)
+        + names_under_two_roles(lines, source)
+    )
     if document_type in _MAY_BE_RECEIVED and _incoming(lines):
         candidates = [_as_payers(c) for c in candidates] + _incoming_payer(lines, source)
     if document_type == DocumentType.CASH_RECEIPT:

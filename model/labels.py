@@ -16,6 +16,7 @@ from model.schema import Candidate, Source
 from model.values import (
     BIK_STARTS,
     CORR_ACCOUNT_STARTS,
+    ROLE_ALONE,
     bank_after_in,
     digits_behind_a_border,
     digits_of,
@@ -445,6 +446,8 @@ def _read_value(rule: Rule, rest: str, below: Sequence[str]) -> str | None:
         return continued(rule.field, rule.read(following), below[1:])
     value = continued(rule.field, rule.read(rest), below)
     if value is None and _QUALIFIER.fullmatch(rest) and not _UNITS_OF_AN_UNREAD_SUM.search(rest):
+        if ROLE_ALONE.match(rest):
+            return None  # «Исполнитель: Заказчик:» over both names: the next caption, not a qualifier of this one
         return rule.read(f"{rest} {following}") if _follows_freely(following) else None  # «Дата документа:» over a date
     return value
 

@@ -5,6 +5,7 @@ first; these readings come at a low score, so they only fill the gaps labelled r
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -529,10 +530,64 @@ def org_name(line: str) -> str | None:
         name = read_name(line[org:])
     else:
         name = normalize_text(line) if _ORG_FORM_LAST.match(line) else None
-    if name is None or _LONG_NUMBER.search(name):
+    if name is None or _LONG_NUMBER.search(name) or _two_names(name):
         return None
     name = _MIXED_WORD.sub(lambda word: word.group().translate(LOOKALIKE_LETTERS), name)
     return None if _MIXED_WORD.search(name) else _ip_initials(name)
+
+
+_ANOTHER_ORG = re.compile(rf"(?<=[{QUOTES}»\w.])\s+(?-i:{_ORG_FORMS}){_NAME_AFTER_FORM}")
+"""A legal form opening a second name after the first one's end («ИП Белова Ольга Игоревна ООО «Север»»)."""
+
+
+def _two_names(name: str) -> bool:
+    """Two parties' names side by side, as an act's foot prints them under «Исполнитель: Заказчик:» (the columns
+    read as one line): neither is the line's one name."""
+    return _second_name_at(name) is not None
+
+
+def _second_name_at(line: str) -> int | None:
+    """Where a second party's name starts on a line that holds two (``_ANOTHER_ORG``); a legal form inside a quoted
+    name («ООО «Дом АО»») is the name's own."""
+    for found in _ANOTHER_ORG.finditer(line):
+        before = line[: found.start()]
+        if before.count("«") == before.count("»") and before.count('"') % 2 == 0:
+            return found.start()
+    return None
+
+
+_PAYEE_ROLE = r"(?:исполнитель|поставщик|продав[её]ц|подрядчик|арендодатель|получатель)"
+_PAYER_ROLE = r"(?:заказчик|покупатель|плательщик|арендатор)"
+_TWO_ROLES = re.compile(
+    rf"^[\W_]*(?:(?P<payee_first>{_PAYEE_ROLE})[\W_]+{_PAYER_ROLE}|{_PAYER_ROLE}[\W_]+{_PAYEE_ROLE})[\W_]*$",
+    re.IGNORECASE,
+)
+"""Both parties' captions on one row, the payee's and the payer's in either order («Исполнитель: Заказчик:»), as an
+act's or an invoice's foot prints them over the parties' names and signatures."""
+
+
+def names_under_two_roles(lines: Sequence[str], source: Source) -> list[Candidate]:
+    """The two names on a line under both parties' captions (``_TWO_ROLES``), each its caption's: the first
+    column's is the first caption's."""
+    found = []
+    for above, line in itertools.pairwise(lines):
+        roles = _TWO_ROLES.match(above)
+        if roles is None or (start := _org_start(line)) is None or (second := _second_name_at(line)) is None:
+            continue
+        first_name, second_name = read_name(line[start:second]), read_name(line[second:])
+        if first_name is None or second_name is None:
+            continue
+        payee, payer = (first_name, second_name) if roles["payee_first"] else (second_name, first_name)
+        found += [
+            Candidate(field, name, source, _FOOT_SCORE)
+            for field, name in (("recipient_name", payee), ("payer_name", payer))
+        ]
+    return found
+
+
+_FOOT_SCORE = 1.05
+"""Just over a party's label (1.0): a name alone under its caption, its legal form opening it, is read whole, where
+the requisites' paragraph that a label opens runs on into the address, the bank or, on a photo, the next line."""
 
 
 _MIXED_WORD = re.compile(r"(?=\w*[А-Яа-яЁё])(?=\w*[A-Za-z])\b\w+")

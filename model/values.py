@@ -497,6 +497,16 @@ _CAPTION_START = re.compile(
 bill's column heads): no name opens with one."""
 
 
+ROLE_ALONE = re.compile(
+    r"^[\W_]*(?:заказчик|покупател|плательщик|исполнител|поставщик|продав[её]ц|подрядчик|получател|арендатор"
+    r"|арендодател|buyer|supplier|customer|seller|contractor|payer|payee|beneficiary)\w*[\W_]*$",
+    re.IGNORECASE,
+)
+"""A party's role word and nothing else: the next caption of a row of captions («Исполнитель: Заказчик:» over both
+parties' names at the foot of an act, a bilingual label's «Покупатель / Buyer» whose English half went to another
+line), never the name under the label before it."""
+
+
 _BANK_OFFICE_BESIDE = re.compile(r"\s+(?:дополнительный|операционный|доп\.)\s*офис(?![а-яё]).*$", re.IGNORECASE)
 """A bank's office that the next column begins on the name's line («АО "Газпром теплоэнерго Самара Дополнительный
 офис "Самарский Региональный Центр"…», a ЖКХ bill's payee beside its bank): no payee's name goes on into one."""
@@ -542,7 +552,7 @@ def read_name(text: str) -> str | None:
     line, nor a ПД-4's column word before it, nor a bilingual label's English half; OCR's "000" for ООО is undone.
     None where the text is another cell's caption."""
     text = untranslated(text)
-    if _CAPTION_START.match(text):
+    if _CAPTION_START.match(text) or ROLE_ALONE.match(text):
         return None
     text = PD4_HALF_TITLE.sub("", text)
     text = _BANK_OFFICE_BESIDE.sub("", _REQUISITES_FIRST.sub("", _FORM_ROW_NUMBER.sub("", text)))

@@ -406,3 +406,57 @@ def test_a_figure_under_the_vat_caption_is_no_amount() -> None:
     """Any caption of a row that holds no payment detail owns the figure alone under it, as the fee's does."""
     lines = ["Оплата услуг", "1 500,00 ₽", "В том числе НДС", "250,00 ₽", "Дата 03.09.2026"]
     assert details_of(lines).amount == "1500.00"
+
+
+ACT_FOOT = [
+    "СЧЁТ-АКТ № 31 от 02.03.2026",
+    "на оплату и о выполнении работ (оказании услуг)",
+    "Исполнитель: ИП Белова Ольга Игоревна, ИНН 500100732259, адрес: 141400, г. Химки, ул. Мира, д. 3, р/с",
+    "Заказчик: ООО «Север», ИНН 7707083893, КПП 770701001, адрес: 101000, г. Москва, ул. Лесная, д. 7",
+    "Итого: 45 000,00",
+    "Всего к оплате: 45 000,00",
+    "{captions}",
+    "ИП Белова Ольга Игоревна ООО «Север»",
+    "/ подпись / / подпись /",
+]
+
+
+@pytest.mark.parametrize("captions", ["Исполнитель: Заказчик:", "Исполнитель: Заказчик", "Исполнитель: Покупатель"])
+def test_a_role_captioned_beside_another_is_no_name(captions: str) -> None:
+    """An act's foot prints both parties' captions on one row («Исполнитель: Заказчик:») over their names: the
+    second caption is not the first party's name: both readers read it, while the second lost the first letters of
+    the heading «Исполнитель:» (read «лолнитель:»), which ranked the caption over the name the first reader read."""
+    lines = [line.format(captions=captions) for line in ACT_FOOT]
+    garbled = [line.replace("Исполнитель: ИП", "лолнитель: ИП") for line in lines]
+    candidates = pool_readings(extract_candidates(lines, Source.OCR), extract_candidates(garbled, Source.INDRA))
+    details, _ = resolve(candidates, classify(lines), Source.OCR)
+    assert details.recipient_name == "ИП Белова Ольга Игоревна"
+    assert details.payer_name == "ООО «Север»"
+
+
+@pytest.mark.parametrize(
+    ("captions", "recipient", "payer"),
+    [
+        ("Исполнитель: Заказчик", "АО «Вектор»", "ООО «Север»"),
+        ("Заказчик: Исполнитель:", "ООО «Север»", "АО «Вектор»"),
+        ("Поставщик Покупатель", "АО «Вектор»", "ООО «Север»"),
+    ],
+)
+def test_names_under_both_parties_captions_are_each_theirs(captions: str, recipient: str, payer: str) -> None:
+    """A photo of an act whose requisites' paragraphs OCR ran together: the foot's captions over the two names,
+    the columns read as one line («АО «Вектор» 000 «Север»»), still say who is who, column by column."""
+    lines = [
+        "СЧЁТ-АКТ № 144 от 24.02.2026",
+        "ни + ИНН 5081810137, КПП 508143001, адрес: 380638, г. Воронеж, ул. Гагарина, А. 82, Р/с",
+        "Всего к оплате: 89 014,00",
+        captions,
+        "АО «Вектор» 000 «Север»",
+        "/ подпись / / подпись /",
+    ]
+    details = details_of(lines)
+    assert (details.recipient_name, details.payer_name) == (recipient, payer)
+
+
+def test_a_name_with_a_legal_form_inside_its_quotes_is_one_name() -> None:
+    lines = ["Кассовый чек", "ООО «Торговый дом АО Север»", "ИНН 7707083893", "ИТОГ =100.00"]
+    assert details_of(lines).recipient_name == "ООО «Торговый дом АО Север»"
