@@ -239,7 +239,7 @@ def classify(lines: Sequence[str]) -> DocumentType:
 
 def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> list[Candidate]:
     """Every reading of every field that the labels in ``lines`` support, in reading order."""
-    lines = without_mail_headers(_roles_joined(lines))
+    lines = _without_upd_status_column(without_mail_headers(_roles_joined(lines)))
     if source in OCR_SOURCES:
         lines = _ocr_misreadings_undone(lines)
     candidates: list[Candidate] = []
@@ -977,6 +977,25 @@ def _roles_joined(lines: Sequence[str]) -> list[str]:
         else:
             joined.append(line)
     return joined
+
+
+_UPD = re.compile(r"универсальн\w*|передаточн\w*", re.IGNORECASE)
+_UPD_STATUS_WORDS = re.compile(
+    r"^[\W_]*(?:(?:универсальн\w*|передаточн\w*(?:\s+ый)?|\w?татус\W{0,3}\d?)[\s.:,;|]+(?=\S)"
+    r"|документ\s+(?=(?-i:[А-ЯЁ])))",
+    re.IGNORECASE,
+)
+"""A УПД's left column («Универсальный / передаточный / документ», «Статус: 1»), which OCR runs into the header rows
+beside it («документ Продавец: ООО "ПромЛайн" (2)», «татус: . ИНН/КПП продавца: …»): its words before a row keep
+that row's label from opening the line."""
+
+
+def _without_upd_status_column(lines: list[str]) -> list[str]:
+    """On a УПД (``_UPD``: «Универсальный передаточный документ»), each line without its status column's words in
+    front (``_UPD_STATUS_WORDS``)."""
+    if len({word.lower()[:8] for word in _UPD.findall("\n".join(lines))}) < 2:
+        return lines
+    return [_UPD_STATUS_WORDS.sub("", line) for line in lines]
 
 
 _MAY_BE_RECEIVED = frozenset({DocumentType.BANK_TRANSFER, DocumentType.OTHER})

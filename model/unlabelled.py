@@ -622,9 +622,31 @@ def _printed_by_a_browser(index: int, lines: Sequence[str]) -> bool:
     return in_margin and _BROWSER_PRINT_HEADER.match(lines[index]) is not None
 
 
+_SELLERS_PAIR = re.compile(
+    r"(?<![а-яё])продавц\w*\W{0,3}(?P<inn>\d{10}|\d{12})\s?/\s?(?P<kpp>\d{9})(?!\d)", re.IGNORECASE
+)
+"""A счёт-фактура's or УПД's row «ИНН/КПП продавца: 1310453605/131001001» whose «ИНН/КПП» OCR garbled («нити
+продавца:», the УПД's «Статус» column run into it): the seller's word and the pair's own shape, ten or twelve digits,
+a slash and nine, say what the digits are and whose."""
+
+
+def _sellers_pair(line: str, source: Source) -> list[Candidate]:
+    """The seller's ИНН and КПП of a row ``_SELLERS_PAIR`` finds, where the ИНН's check digits pass; the КПП only
+    where its region (digits 1-2) is the ИНН's, as for a КПП beside an ИНН whose label went unread
+    (``labels.kpp_beside_inn``): a garbled label's row garbles its digits too («ИННИКЛП продавца:
+    6163045256/516201001» for 616201001)."""
+    if (pair := _SELLERS_PAIR.search(line)) is None or not checks.inn_valid(pair["inn"]):
+        return []
+    found = [Candidate("recipient_inn", pair["inn"], source, 1.0, named_whose=True)]
+    if pair["kpp"][:2] == pair["inn"][:2]:
+        found.append(Candidate("recipient_kpp", pair["kpp"], source, 1.0, named_whose=True))
+    return found
+
+
 def read_unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
     """Values recognisable by shape alone, at a low score: they only fill gaps that labelled readings left."""
-    found = _fiscal_numbers_after_the_drive(lines, source)
+    found = [c for line in lines for c in _sellers_pair(line, source)]
+    found += _fiscal_numbers_after_the_drive(lines, source)
     under_the_drive = {(c.field, c.value) for c in found}  # a blurred label's number there is read once
     found += [c for c in _fiscal_numbers_by_blurred_labels(lines, source) if (c.field, c.value) not in under_the_drive]
     slip = _card_slip_lines(lines)

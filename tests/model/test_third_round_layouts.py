@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 
 from model.columns import unzipped_columns
+from model.fields import classify, extract_candidates
+from model.resolve import resolve
+from model.schema import CheckStatus
 from tests.ocr_lines import line_of_cells
 from tests.text_reading import details_of
 
@@ -224,3 +227,42 @@ def test_a_sending_banks_own_name_before_filial_is_no_payees_bank() -> None:
         'Росбанк филиал Юг АО "ТБанк", ИНН 7304834265, БИК 046015079',
     ]
     assert details_of(lines).bank_name is None
+
+
+UPD_STATUS_RUN_IN = [
+    "Универсальный Счёт-фактура № 42 от «14» мая 2026 г. (1)",
+    "передаточн ый Исправление № -- от-- (1а)",
+    'документ Продавец: ООО "Вектор" (2)',
+    "с .1 Адрес: 603000, г. Нижний Новгород, ул. Горького, д. 9 (2а)",
+    "татус: . {pair_label} 7707083893/770701001 (2б)",
+    "1 - счёт-фактура и передаточный документ (а",
+    "Покупатель: АО «Север» (6)",
+    "ИНН/КПП покупателя: 5044518991/504401001 (6б)",
+    "Всего к оплате (9) 10 000,00 Xx 2 000,00 12 000,00",
+]
+
+
+@pytest.mark.parametrize("pair_label", ["нити продавца:", "ИНН/КПП продавца:"])
+def test_a_upds_status_column_run_into_its_header_keeps_the_seller(pair_label: str) -> None:
+    """A УПД prints its «Универсальный передаточный документ / Статус: 1» column left of the header rows, and OCR
+    runs its words into them («документ Продавец: …», «татус: . нити продавца: …», the «ИНН/КПП» garbled): the
+    seller's label still opens its row, and the seller's word before an ИНН/КПП pair still says whose the pair is."""
+    lines = [line.format(pair_label=pair_label) for line in UPD_STATUS_RUN_IN]
+    details, checks = resolve(extract_candidates(lines), classify(lines))
+    assert details.recipient_name == 'ООО "Вектор"'
+    assert (details.recipient_inn, details.recipient_kpp) == ("7707083893", "770701001")
+    assert checks["recipient_inn"].status == CheckStatus.VERIFIED
+    assert details.payer_name == "АО «Север»"
+
+
+def test_the_buyers_pair_is_never_the_sellers() -> None:
+    lines = [line.format(pair_label="нити") for line in UPD_STATUS_RUN_IN]
+    assert details_of(lines).recipient_inn != "5044518991"
+
+
+def test_a_sellers_pair_under_a_garbled_label_keeps_a_kpp_of_another_region_out() -> None:
+    """OCR that garbled the pair's label («ИННИКЛП продавца:») misreads its digits too: a КПП whose region is not
+    the ИНН's (516… beside 6163…) is left out, as a КПП beside an ИНН with no label is; the ИНН stays."""
+    lines = ["Счёт-фактура № 7 от 19.11.2017", "Продавец: ООО «Вектор»", "ИННИКЛП продавца: 6163045256/516201001"]
+    details = details_of(lines)
+    assert (details.recipient_inn, details.recipient_kpp) == ("6163045256", None)
