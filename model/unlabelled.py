@@ -121,9 +121,29 @@ def _own_date(line: str, above: str) -> tuple[str, float] | None:
         before = line[:start]
         if _not_yet(iso) or names_a_previous_payment(f"{_bare(above)} {before}"):
             continue
+        if _a_periods_bound(line, start, above):
+            continue
         if not _REFERENCED_DATE.search(before) and not (not before.strip() and _REFERENCED_DATE.search(_bare(above))):
             return iso, _DIGIT_LOST_DATE_SCORE if _ONE_DIGIT_DAY.match(line, start) else _DATE_SCORE
     return None
+
+
+_NUMERIC_DATE = r"\d{1,2}[./]\d{1,2}[./]\d{2,4}"
+_RANGE_AFTER = re.compile(rf"{_NUMERIC_DATE}\s*[-–—]\s*{_NUMERIC_DATE}")
+_RANGE_BEFORE = re.compile(rf"{_NUMERIC_DATE}\s*[-–—]\s*$")
+_PERIOD = re.compile(r"(?<![а-яё])период", re.IGNORECASE)
+_SINCE = re.compile(r"(?<![а-яё])с\s*$", re.IGNORECASE)
+
+
+def _a_periods_bound(line: str, start: int, above: str) -> bool:
+    """A date that opens or closes a period: one of a range «01.07.2026 - 28.07.2026», or a date on a line whose
+    caption (or, when the date opens its line, the caption above it) names a period («Расчетный период:», «за период
+    …»), or a date right after «с» («с 01.07.2026 по …»; «по» already marks a deadline). A bill for a month or an act
+    of reconciliation dates its charges so; the payment is not dated by them."""
+    before = line[:start]
+    if _RANGE_AFTER.match(line, start) or _RANGE_BEFORE.search(before) or _SINCE.search(before):
+        return True
+    return bool(_PERIOD.search(before) or (not before.strip() and _PERIOD.search(_bare(above))))
 
 
 def _not_yet(iso: str) -> bool:
