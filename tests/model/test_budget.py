@@ -256,6 +256,41 @@ def test_a_reading_that_waited_for_a_core_still_leaves_time_for_the_other_turns(
     assert turns == [0, 2, 1, 3]
 
 
+def test_a_second_reading_cut_at_the_deadline_leaves_time_for_the_total_in_large_type(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A Магнит receipt (khramtsov_magnit_ekb) whose first reading found no total got it from its row in large type
+    only where its second reading was left out: on an idle machine the first reading was cheap enough for the second
+    to start, the second ran to the deadline and the total's row was never read (3.78 CPU s, no amount, where the
+    same page on a busier machine read 1416.00 in 2.45 s). A second reading cut at the deadline leaves the large
+    rows their time."""
+    from model import pipeline
+    from model.ocr import OcrLine
+
+    def unsure_without_a_total(*_: object, **__: object) -> pipeline._PageText:
+        _spend_cpu(0.05)
+        return pipeline._PageText(["КАССОВЫЙ ЧЕК"], [], "КАССОВЫЙ ЧЕК", 60.0)
+
+    def reading_to_the_deadline(_image: object, _timer: object, budget: Budget, _turn: int) -> pipeline._PageText:
+        while budget.remaining_s() > 0:  # as Tesseract's reading does (``recognize_within``)
+            pass
+        budget.skip("a reading cut short at the deadline")
+        return pipeline._PageText([], [], "", 60.0)
+
+    def total_in_large_type(_image: object, budget: Budget) -> list[OcrLine]:
+        return [OcrLine("ИТОГ ≡1416.00", 90.0, (0, 0, 10, 10))] if budget.allows(0.0) else []
+
+    monkeypatch.setattr(pipeline, "_read", unsure_without_a_total)
+    monkeypatch.setattr(pipeline, "_read_straightened", reading_to_the_deadline)
+    monkeypatch.setattr(pipeline, "read_large_rows", total_in_large_type)
+    page, timer, budget = np.zeros((40, 40), np.uint8), pipeline._Timer(), Budget(0.4)
+    reading, turn, steps = pipeline._read_page_text(page, False, timer, budget)
+    assert next(step for step in steps if step.name == "second_reading").applied
+    reading = pipeline._with_large_rows(reading, page, turn, timer, budget)
+    assert [c.value for c in reading.candidates if c.field == "amount"] == ["1416.00"]
+    assert "rows in large type read alone" not in budget.skipped
+
+
 LONG_READ = ROOT / "bench" / "corpus" / "data" / "doc_0052.jpg"
 """A blurred, noisy page whose first reading costs 1.6-2.2 CPU s."""
 
