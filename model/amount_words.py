@@ -23,6 +23,10 @@ from model.values import read_amount
 
 AMOUNT_IN_WORDS = "amount_in_words"
 """The candidates' field: not a payment detail of its own, the amount's second form."""
+WORDS_AFTER_A_LABEL = "amount_in_words_after_a_label"
+"""The candidates' field: a sum in words whose line opens with the label of the sum («На сумму: Девятьсот пятнадцать
+рублей 00 копеек», «Сумма прописью …»), so that no numeral of it can stand on a line above; the amount where no
+figure was read (``words_alone``)."""
 _ROUBLES = re.compile(
     r"(?P<before>.*?)(?<![а-яё])руб(?:л[а-яё]*)?\.?\s*(?:(?P<kopecks>\d{2})(?:\s*коп[а-яё]*\.?|\s*$))?",
     re.IGNORECASE,
@@ -35,17 +39,30 @@ def read_amount_in_words(lines: Sequence[str], source: Source) -> list[Candidate
     """Each sum written in words with its kopecks in digits, as «… рублей 36 копеек» (the words may start on the line
     above); ``value`` as amounts are written («3775.36»). A sum in digits followed by itself in words in brackets
     is also read as the amount (``_sums_with_their_words``)."""
-    found = _sums_with_their_words(lines, source)
+    spelled = [Candidate(AMOUNT_IN_WORDS, value, source) for value, _ in _spelled_sums(lines)]
+    return _sums_with_their_words(lines, source) + spelled
+
+
+def read_words_after_a_label(lines: Sequence[str], source: Source) -> list[Candidate]:
+    """The sums in words whose line opens with the sum's label (``WORDS_AFTER_A_LABEL``)."""
+    return [Candidate(WORDS_AFTER_A_LABEL, value, source) for value, labelled in _spelled_sums(lines) if labelled]
+
+
+def _spelled_sums(lines: Sequence[str]) -> list[tuple[str, bool]]:
+    """Each sum in words as amounts are written, and whether its line opens with the sum's label: then no numeral of
+    it stands on the line above."""
+    found = []
     for index, line in enumerate(lines):
         match = _ROUBLES.match(line)
         if match is None or match["kopecks"] is None:
             continue
         roubles = _numerals(match["before"])
-        if roubles and index > 0 and (above := _numerals(lines[index - 1])):
+        labelled = roubles is not None and _opens_with_a_label(match["before"])
+        if roubles and not labelled and index > 0 and (above := _numerals(lines[index - 1])):
             roubles = f"{above} {roubles}"  # «Сто двенадцать тысяч» over «четыреста рублей 05 коп.»
         value = parse_number(roubles, language="ru") if roubles else None
         if value:
-            found.append(Candidate(AMOUNT_IN_WORDS, f"{value}.{match['kopecks']}", source))
+            found.append((f"{value}.{match['kopecks']}", labelled))
     return found
 
 
@@ -87,8 +104,17 @@ def _sums_with_their_words(lines: Sequence[str], source: Source) -> list[Candida
     return found
 
 
-_LABEL = re.compile(r"^\W*(?:сумма\s+прописью|(?:итого|всего)(?:\s+к\s+оплате)?|к\s+оплате)?[\W_]*", re.IGNORECASE)
-"""What may stand before the words on their line: the form's caption, a total's label."""
+_LABEL = re.compile(
+    r"^\W*(?P<label>сумма\s+прописью|(?:итого|всего)(?:\s+к\s+оплате)?|к\s+оплате|[нh][аa]\s+сумм?[уy])?[\W_]*",
+    re.IGNORECASE,
+)
+"""What may stand before the words on their line: the form's caption, a total's label, a receipt's «На сумму:» under
+«Всего наименований: 4» (OCR's «Ha суму:»)."""
+
+
+def _opens_with_a_label(text: str) -> bool:
+    opening = _LABEL.match(text)
+    return opening is not None and opening["label"] is not None
 
 
 def _numerals(text: str) -> str | None:
@@ -143,3 +169,18 @@ def words_checked(
 
 def _same(amount: str, other: str) -> bool:
     return Decimal(amount) == Decimal(other)
+
+
+def words_alone(
+    value: str | None, check: FieldCheck, spelled: Sequence[Candidate], after_a_label: Sequence[Candidate]
+) -> tuple[str | None, FieldCheck]:
+    """The amount as the words write it where no figure of it was read (a receipt whose «Итого к оплате:» lost its
+    figure to blur, its «На сумму: Девятьсот пятнадцать рублей 00 копеек» read): only words whose line opens with
+    the sum's label, so that no numeral of it stood on a line above, and only where the page writes out one sum.
+    ``unverified``: one reading, which nothing else states."""
+    sums = {c.value for c in spelled}
+    if value is not None or len(sums) != 1 or not after_a_label or {c.value for c in after_a_label} != sums:
+        return value, check
+    words = after_a_label[0]
+    detail = f"read only in words ({words.value}): no figure of it was read; compare it with the document"
+    return words.value, FieldCheck(status=CheckStatus.UNVERIFIED, source=words.source, rule=RULE, detail=detail)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from model.amount_words import read_amount_in_words
+from model.amount_words import read_amount_in_words, read_words_after_a_label
 from model.checks import corr_account_shape_valid
 from model.corrections import read_settlement
 from model.fees import read_fees, sent_less_fee
@@ -299,6 +299,7 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
         candidates += _cash_receipt_readings(candidates, lines, unlabelled, source)
     candidates += (
         read_amount_in_words(lines, source)
+        + read_words_after_a_label(lines, source)
         + read_fees(lines, source)
         + sent_less_fee(lines, source, document_type)
         + read_settlement(lines, source)

@@ -21,7 +21,7 @@ from datetime import date
 from functools import partial
 
 from model import checks
-from model.amount_words import AMOUNT_IN_WORDS, words_checked
+from model.amount_words import AMOUNT_IN_WORDS, WORDS_AFTER_A_LABEL, words_alone, words_checked
 from model.bank_check import check_bank_in_directory
 from model.bik_directory import BikDirectory, current_directory
 from model.checks import Rule
@@ -245,6 +245,26 @@ def _scanned_beside_text(check: FieldCheck) -> FieldCheck:
         " (another document's) as likely as this payment's"
     )
     return check.model_copy(update={"status": CheckStatus.UNVERIFIED, "rule": "scanned_beside_text", "detail": detail})
+
+
+def _judged_by_the_words(
+    values: dict[str, str | None], results: dict[str, FieldCheck], amounts: list[Candidate], candidates: list[Candidate]
+) -> None:
+    """The amount as the sum in words judges it (``words_checked``), or as they write it where no figure was read
+    (``words_alone``), in roubles then."""
+    spelled = [c for c in candidates if c.field == AMOUNT_IN_WORDS]
+    read = values["amount"]
+    values["amount"], results["amount"] = words_checked(read, results["amount"], amounts, spelled)
+    after_a_label = [c for c in candidates if c.field == WORDS_AFTER_A_LABEL]
+    values["amount"], results["amount"] = words_alone(values["amount"], results["amount"], spelled, after_a_label)
+    if read is None and values["amount"] is not None and values["currency"] is None:
+        values["currency"], results["currency"] = "RUB", _in_roubles(results["amount"])
+
+
+def _in_roubles(amount_check: FieldCheck) -> FieldCheck:
+    """The currency of an amount read only in words: they name roubles («… рублей 00 копеек»)."""
+    detail = "the sum in words names roubles"
+    return FieldCheck(status=CheckStatus.UNVERIFIED, source=amount_check.source, detail=detail)
 
 
 def _total_due_unread(check: FieldCheck, amount: str | None, candidates: list[Candidate]) -> FieldCheck:
@@ -804,9 +824,7 @@ def resolve(
     if any(c.source == Source.PDF for c in candidates):
         for field in _SOLE_READING_FIELDS:
             results[field] = _scanned_beside_text(results[field])
-    spelled = [c for c in candidates if c.field == AMOUNT_IN_WORDS]
-    amount, amount_check = values["amount"], results["amount"]
-    values["amount"], results["amount"] = words_checked(amount, amount_check, by_field["amount"], spelled)
+    _judged_by_the_words(values, results, by_field["amount"], candidates)
     results["amount"] = _total_due_unread(
         paid_checked(results["amount"], values["amount"], by_field["amount"], paid), values["amount"], candidates
     )

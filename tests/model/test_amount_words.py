@@ -80,3 +80,53 @@ def test_two_sums_in_words_judge_nothing() -> None:
     _, checks = resolve([*readings, *spelled], DocumentType.INVOICE)
     assert checks["amount"].status == CheckStatus.UNVERIFIED
     assert checks["amount"].rule is None
+
+
+RESTAURANT_RECEIPT = [
+    "ИП Ким Вячеслав",
+    "ИНН 650125159002",
+    "ТОВАРНЫЙ ЧЕК",
+    "Дата: 30.11.2025 19:11",
+    "Сет 23 Пибимпаб с МОРЕПРОДУКТАМИ",
+    "1 порц x 545,00 545,00",
+    "Итого к оплате:",
+    "Наличные Wan",
+    "Всего наименований: в",
+    "Ha суму: Девятьсот пятнадцать рублей 00 копеек.",
+]
+"""A restaurant's товарный чек as Tesseract reads a photo of it: the figure of «Итого к оплате» lost to blur, the
+sum written out under «Всего наименований» read whole, its label «На сумму:» misread."""
+
+
+def test_a_receipts_sum_in_words_after_its_label_is_the_amount_where_no_figure_was_read() -> None:
+    details, checks = resolve(extract_candidates(RESTAURANT_RECEIPT, Source.OCR), classify(RESTAURANT_RECEIPT))
+    assert (details.amount, details.currency) == ("915.00", "RUB")
+    assert (checks["amount"].status, checks["amount"].rule) == (CheckStatus.UNVERIFIED, AMOUNT_IN_WORDS)
+    assert checks["currency"].status == CheckStatus.UNVERIFIED
+
+
+def test_the_figure_read_beside_the_words_is_verified_by_them() -> None:
+    lines = [line.replace("Итого к оплате:", "Итого к оплате: 915,00") for line in RESTAURANT_RECEIPT]
+    details, checks = resolve(extract_candidates(lines, Source.OCR), classify(lines))
+    assert details.amount == "915.00"
+    assert (checks["amount"].status, checks["amount"].rule) == (CheckStatus.VERIFIED, AMOUNT_IN_WORDS)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["Девятьсот пятнадцать рублей 00 копеек."],  # no label: a numeral may have stood on the line above
+        ["Сто тысяч", "Девятьсот пятнадцать рублей 00 копеек."],  # the words' start on the line above
+    ],
+    ids=["no label", "line above"],
+)
+def test_words_give_no_amount_where_their_start_is_not_known(words: list[str]) -> None:
+    lines = [*RESTAURANT_RECEIPT[:-1], *words]
+    details, _ = resolve(extract_candidates(lines, Source.OCR), classify(lines))
+    assert details.amount is None and details.currency is None
+
+
+def test_two_sums_in_words_give_no_amount() -> None:
+    lines = [*RESTAURANT_RECEIPT, "На сумму: Сто рублей 00 копеек"]
+    details, _ = resolve(extract_candidates(lines, Source.OCR), classify(lines))
+    assert details.amount is None
