@@ -25,6 +25,7 @@ from model.labels import (
     label_matches,
     labelled_row,
     read_labelled,
+    read_the_last_captions_cells,
     read_totals_due,
 )
 from model.mail_headers import without_mail_headers
@@ -303,6 +304,7 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
         + read_fees(lines, source)
         + sent_less_fee(lines, source, document_type)
         + read_settlement(lines, source)
+        + read_the_last_captions_cells(lines, source)
     )
     return candidates + parties.rivals + read_totals_due(lines, source) + _currency_read(candidates, lines, source)
 

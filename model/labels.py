@@ -7,6 +7,7 @@ a look-alike character class (``model.values.label``).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -369,6 +370,39 @@ name in the cell under it; «БАНК ПОЛУЧАТЕЛЯ» beside the БИК's
 party's caption on the caption's row; the caption's own value is then the stacked one under it, never the cell
 beside, and the cell's number is read by its own label. Only a cell with nothing but its number: a list's row
 «Поставщик: ИНН 6161… КПП ИП «Островский В.Г»» names the party after its requisites."""
+
+
+_ROW_CAPTION = re.compile(r"(?<!\w)[А-ЯЁ][а-яё]+(?:\s+[а-яё]+){0,3}\s?:")
+"""A cell's caption in a header row: a capitalised word or a few, ending in a colon («Дата и время:»)."""
+_AFTER_THE_LAST_CAPTION = re.compile(r"\W{0,3}(?:[^\W\d_]\W{0,2})?")
+"""What may follow the row's last caption: specks, or one letter alone (a web page's closing «×» read as «X»)."""
+_LAST_CELLS_SUM = re.compile(r"(?<![\d:.,])(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)[.,]\d{2}\W{0,2}$")
+_A_LETTER = re.compile(r"[^\W\d_]")
+_LAST_CELL_SCORE = TOTAL_SCORE - 0.1
+"""Below a total read beside its label: which cell is the caption's is inferred from the cells' order."""
+
+
+def read_the_last_captions_cells(lines: Sequence[str], source: Source) -> list[Candidate]:
+    """A header row of captions side by side, their values on the row under them in the same order (a shop's web
+    receipt: «Продавец: ООО "Союз" Дата и время: Итоговая сумма:» over «24.02.2023 15:04 231.97»): a total's caption
+    ending the row names the row's last cell, a sum with its kopecks. Only under two captions or more, and over a
+    row of figures alone (no word: a row of text under a caption is no row of cells)."""
+    return [
+        found for line, following in itertools.pairwise(lines) for found in _last_captions_cell(line, following, source)
+    ]
+
+
+def _last_captions_cell(line: str, following: str, source: Source) -> list[Candidate]:
+    captions = list(_ROW_CAPTION.finditer(line))
+    if len(captions) < 2 or _A_LETTER.search(following) or (cell := _LAST_CELLS_SUM.search(following)) is None:
+        return []
+    last = captions[-1]
+    if not _AFTER_THE_LAST_CAPTION.fullmatch(line[last.end() :]):
+        return []
+    totals = [rule for rule in RULES if rule.field == "amount" and not rule.anywhere and rule.score >= TOTAL_SCORE]
+    if not any(rule.pattern.match(last.group()) for rule in totals) or (value := read_amount(cell[0])) is None:
+        return []
+    return [Candidate("amount", value, source, _LAST_CELL_SCORE)]
 
 
 def read_totals_due(lines: Sequence[str], source: Source) -> list[Candidate]:

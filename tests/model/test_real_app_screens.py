@@ -76,3 +76,24 @@ def test_a_name_in_a_header_row_stops_at_the_next_cells_caption() -> None:
         details, _ = _read([f'Продавец: ООО "Союз Св. Иоанна Воина" {header}', "24.02.2023 15:04 231.97"])
         assert details.recipient_name == 'ООО "Союз Св. Иоанна Воина"'
         assert details.document_type != DocumentType.INVOICE
+
+
+def test_a_total_captioning_the_last_cell_of_a_header_row_reads_the_last_cell_under_it() -> None:
+    """The same receipt view: «Итоговая сумма:» ends the captions' row (the page's closing «×» read as «X» after
+    it), its value the last cell of the row under them, after the date and time."""
+    header = 'Продавец: ООО "Союз Св. Иоанна Воина" Дата и время: Итоговая сумма: X'
+    for values, amount in (("24.02.2023 15:04 231.97", "231.97"), ("24.02.2023 15:04 1 231.97", "1231.97")):
+        details, found = _read([header, values, "Наименование товара Цена Количество Сумма"])
+        assert (details.amount, details.currency, details.payment_date) == (amount, "RUB", "2023-02-24")
+        assert found["amount"].status == CheckStatus.UNVERIFIED
+
+
+def test_a_header_rows_total_reads_no_cell_it_does_not_end_or_that_is_not_a_row_of_figures() -> None:
+    """The total's caption not the row's last: which cell is its own is not the last one's; and a line of words
+    under the captions is no row of cells."""
+    for lines in (
+        ['Продавец: ООО "Союз" Итоговая сумма: Дата и время:', "24.02.2023 15:04 231.97"],
+        ["Дата и время: Итоговая сумма:", "Оплачено картой 231.97"],
+    ):
+        details, _ = _read(lines)
+        assert details.amount is None
