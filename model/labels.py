@@ -475,6 +475,8 @@ def _read_value(rule: Rule, rest: str, below: Sequence[str]) -> str | None:
             return None
         if rule.field == "bank_name" and _PAYEE_CELL.search(following):
             return None  # 1C's caption «Банк получателя» over the payee's row «ИНН … КПП …», specks before it
+        if rule.field == "amount" and _A_WORD_AND_ITS_COUNT.match(following):
+            return None
         return continued(rule.field, rule.read(following), below[1:]) if _follows_freely(following) else None
     if rule.field in _NAME_FIELDS and _LABELS_LAST_WORD.fullmatch(rest) and _follows_freely(following):
         return continued(rule.field, rule.read(following), below[1:])
@@ -486,6 +488,10 @@ def _read_value(rule: Rule, rest: str, below: Sequence[str]) -> str | None:
     return value
 
 
+_A_WORD_AND_ITS_COUNT = re.compile(r"^\W*(?!руб|rub)[а-яёa-z]{3,}\.?\s*[№#]?\s*\d{1,2}\W*$", re.IGNORECASE)
+"""A word and a number of one or two digits, nothing else, on the line under a total's label: what the word numbers,
+never a sum (a sum under a total shows its kopecks or stands alone). An ЭКЛЗ-era ККМ prints «Итого» over its sales
+by department, «Отдел 1» (Indra's «Отлел 1»), and a total stacked under its label read the department as 1.00."""
 _LABELS_WRAPPED_REST = re.compile(r"^\W*[а-яё][а-яё\s]*:\s*$")
 """Lower-case words and a colon alone on the line under a label: the label's own rest, wrapped by a narrow column
 (Уралсиб's «Сообщение» over «получателю:», OCR's «получатслю:»), not its value: a value opens with a capital or a

@@ -8,6 +8,7 @@ import pytest
 
 from model.fields import classify, extract_candidates
 from model.normalize import normalize_amount
+from model.pooling import pool_readings
 from model.resolve import resolve
 from model.schema import CheckStatus, DocumentType, FieldCheck, PaymentDetails, Source
 
@@ -892,3 +893,29 @@ def test_initials_that_map_onto_no_capital_are_left_as_read() -> None:
 def test_initials_keep_their_printed_spacing_when_spelled_as_capitals() -> None:
     details, _ = _read(["ИП Богданов 4. B.", "ИТОГ =200.00"])
     assert details.recipient_name == "ИП Богданов А. В."
+
+
+@pytest.mark.parametrize("department", ["Отдел 1", "| Отдел 1", "Отлел 1", "СЕКЦИЯ 02"])
+def test_a_stacked_total_does_not_read_the_department_under_it(department: str) -> None:
+    """An ЭКЛЗ-era ККМ prints «Итого» over its sales by department («Отдел 1», Indra's «Отлел 1») and its «ИТОГ
+    =406.00» further down: the department's number is no total, also where both readers read it alike (their
+    agreement outvoted the ИТОГ that only one of them read)."""
+    lines = [
+        f"ККМ 00015081 ИНН 00{INN} #4267",
+        "28.05.17 15:29 Кассир",
+        "ПРОДАЖА #3966",
+        "Итого",
+        department,
+        "Харчо с лисичками 2.00 152.00",
+        "ИТОГ =406.00",
+    ]
+    garbled = [*lines[:-1], "ИтоГ T 0 14 - 4 10 0 6"]
+    candidates = pool_readings(extract_candidates(lines, Source.OCR), extract_candidates(garbled, Source.INDRA))
+    details, _ = resolve(candidates, classify(lines), Source.OCR)
+    assert details.amount == "406.00"
+
+
+@pytest.mark.parametrize("total", [["Итого", "1 200"], ["Итого:", "= 75"], ["ИТОГО", "руб 75"]])
+def test_a_stacked_total_of_a_few_roubles_is_still_read(total: list[str]) -> None:
+    details, _ = _read(["КАССОВЫЙ ЧЕК", *total])
+    assert details.amount is not None and details.amount.endswith(total[1][-2:] + ".00")
