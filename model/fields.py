@@ -560,7 +560,8 @@ def _paid(text: str) -> Decimal | None:
 def _currency_read(candidates: list[Candidate], lines: Sequence[str], source: Source) -> list[Candidate]:
     """The currency beside the amounts read; with none read, a rouble account's (a bill whose sum is blank)."""
     if any(c.field == "amount" for c in candidates):
-        return [Candidate("currency", _currency(lines, source), source, 0.5)]
+        due_in_roubles = _due_in_roubles({c.value for c in candidates if c.field == "amount"}, lines)
+        return [Candidate("currency", "RUB" if due_in_roubles else _currency(lines, source), source, 0.5)]
     if any(c.field == "recipient_account" and c.value[5:8] in _ROUBLE_CODES for c in candidates):
         return [Candidate("currency", "RUB", source, 0.3)]
     return []
@@ -1062,6 +1063,22 @@ def _currency(lines: Sequence[str], source: Source) -> str:
         marks = [mark for mark in marks if not unnamed & set(mark)]
     home = next((code for pattern, code in _HOME_CURRENCY if pattern.search(text)), "RUB")
     return normalize_currency(" ".join(marks)) or home
+
+
+_DUE_IN_ROUBLES = re.compile(
+    r"(?<![а-яё])(?:к\s*оплате|к\s*уплате|к\s*перечислению)\s+в\s+рубл(?:ях|\.)?(?![а-яё])", re.IGNORECASE
+)
+"""«Всего к оплате в рублях: 113 731,71»: a bill priced in dollars or euros («Цена, USD», «1 USD = 81,2345 руб.»)
+states the sum due in roubles at the Central Bank's rate; that sum is paid, so the currency is the rouble whatever
+other currencies its table prints."""
+
+
+def _due_in_roubles(amounts: set[str], lines: Sequence[str]) -> bool:
+    """A line «… к оплате в рублях» whose sum is one of the ``amounts`` read: that sum is in roubles."""
+    for line in lines:
+        if (due := _DUE_IN_ROUBLES.search(line)) and normalize_amount(line[due.end() :]) in amounts:
+            return True
+    return False
 
 
 _OTHER_CELLS_NUMBER = re.compile(r"\b\d[\d ]{5,}\d\b")
