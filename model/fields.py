@@ -200,13 +200,22 @@ _STATEMENT_TITLE_LINES = 15
 down, the same words are a sentence («Выписка по счёту доступна в приложении»)."""
 
 
+_ATTACHED_BILL = re.compile(r"^\W*" + INVOICE_WORD + r"\s*" + label("на оплату") + r"\W*(?:№|N|No)\W*\d", re.IGNORECASE)
+"""A bill's own title with its number opening its line, «Счет на оплату № 1163 от …» (not a purpose's «Оплата по счёту
+на оплату № 5», nor a table row that mentions one)."""
+
+
 def is_statement(lines: Sequence[str]) -> bool:
     """A statement (``_STATEMENT_TITLE``) and no payment order: which of its sums, dates and parties is «the» payment
     has no answer, so none is read from it. A payment document's title above it (``labels.TITLE``: «Счёт-извещение»
-    over its section «Справка о задолженности») makes the page that document, whose debt is what it asks to pay."""
+    over its section «Справка о задолженности») makes the page that document, whose debt is what it asks to pay; so
+    does a numbered bill's title opening a line under it (``_ATTACHED_BILL``: an «Акт сверки» with the «Счёт на оплату
+    № …» of its balance attached under a cut line)."""
     head = "\n".join(lines[:_STATEMENT_TITLE_LINES])
     title = _STATEMENT_TITLE.search(head.translate(LOOKALIKE_LETTERS))  # OCR read «Bыписка», «Cправка»
-    return title is not None and not TITLE.search(head[: title.start()]) and not is_payment_order(lines)
+    if title is None or TITLE.search(head[: title.start()]) or is_payment_order(lines):
+        return False
+    return not any(_ATTACHED_BILL.search(line) for line in lines)
 
 
 def is_statement_document(pages: Sequence[Sequence[str]]) -> bool:

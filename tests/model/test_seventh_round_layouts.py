@@ -7,7 +7,7 @@ import pytest
 from model.fields import classify, extract_candidates
 from model.pooling import pool_readings
 from model.resolve import resolve
-from model.schema import Candidate, CheckStatus, Source
+from model.schema import Candidate, CheckStatus, DocumentType, Source
 from tests.text_reading import details_of
 
 ENERGY_BILL = [
@@ -68,3 +68,54 @@ def test_a_date_beside_a_period_still_dates_its_document() -> None:
 def test_a_date_on_a_line_that_names_no_period_still_dates_a_transfer(line: str) -> None:
     lines = ["Перевод выполнен", "Сумма 1 500,00 ₽", line, "Получатель Иван Петрович С."]
     assert details_of(lines).payment_date == "2026-03-12"
+
+
+RECONCILIATION_WITH_BILL = [
+    "Акт сверки",
+    'взаимных расчетов за период: 01.01.2026 - 30.06.2026 между ООО «Орбита» и ООО "Байкал-Софт"',
+    "Дата Документ Дебет Кредит",
+    "Сальдо начальное 15 582,58",
+    "16.01.2026 Оплата (п/п № 301) 122 127,87",
+    "18.01.2026 Продажа (оказание услуг по договору № 116) 138 327,82",
+    "15.06.2026 Оплата (п/п № 820) 118 363,89",
+    "Обороты за период 713 359,75 260 988,00",
+    "Сальдо конечное 467 954,33",
+    "по данным ООО «Орбита» на 30.06.2026 задолженность в пользу ООО «Орбита» 467 954,33 руб.",
+    "- - - - - - - - - - - - - - - - - - - -",
+    'АО "РЕАЛИСТ БАНК" БИК 044525285',
+    "Банк получателя Сч. № 30101810245250000285",
+    "ИНН 8197499124 КПП 819701001 Сч. № 40702810434973531587",
+    "ООО «Орбита»",
+    "Получатель",
+    "{title}",
+    "Поставщик: ООО «Орбита», ИНН 8197499124, КПП 819701001, 649497, г. Новосибирск, ул. Московская, д. 31",
+    'Покупатель: ООО "Байкал-Софт", ИНН 5865739020, КПП 586501001, 254492, г. Екатеринбург, ул. Ленина, д. 51',
+    "№ Товары (работы, услуги) Кол-во Ед. Цена Сумма",
+    "1 Оплата задолженности по акту сверки на 30.06.2026 1 шт 467 954,33 467 954,33",
+    "Итого: 467 954,33",
+    "В том числе НДС: 77 992,39",
+    "Всего к оплате: 467 954,33",
+]
+
+
+@pytest.mark.parametrize("title", ["Счет на оплату № 1163 от 16 июля 2026 г.", "Счёт на оплату №1163 от 16.07.2026"])
+def test_an_act_of_reconciliation_with_its_bill_attached_is_that_bill(title: str) -> None:
+    """1C's «Акт сверки» with the «Счёт на оплату № …» of its closing balance under a cut line, one PDF
+    (r7_invoice_00 and _04: called «other» and read empty at every level, the text layer included). The act alone is a
+    statement, whose sums and dates answer no «which payment»; the numbered bill under it is what is paid."""
+    details = details_of([line.format(title=title) for line in RECONCILIATION_WITH_BILL])
+    assert details.document_type == DocumentType.INVOICE
+    assert (details.amount, details.payment_date) == ("467954.33", "2026-07-16")
+    assert (details.recipient_name, details.recipient_inn) == ("ООО «Орбита»", "8197499124")
+    assert details.recipient_account == "40702810434973531587" and details.bank_bic == "044525285"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Оплата по счету на оплату № 1163 от 16.07.2026", "1 Счет на оплату № 1163 467 954,33", "{title}"],
+    ids=["a purpose that names a bill", "a row that names a bill", "no bill at all"],
+)
+def test_an_act_of_reconciliation_alone_is_still_no_payment_document(line: str) -> None:
+    """Without a numbered bill's title opening its own line, the act stays a statement: nothing is read from it."""
+    act = [*RECONCILIATION_WITH_BILL[:10], line.format(title="")]
+    assert details_of(act).document_type == DocumentType.OTHER
