@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 
+from model.budget import Budget
 from model.ocr import OcrLine, OcrResult, OcrWord
 
 INSTALL_HINT = "pip install 'receipt-extractor[indra]' (weights under a modified OpenRAIL-M license: see README)"
@@ -72,8 +73,12 @@ def unavailable_reason() -> str | None:
     return None if found else f"the Indra reader needs rapidocrlite: {INSTALL_HINT}"
 
 
-def recognize(image: np.ndarray) -> OcrResult:
-    """OCR a BGR or grey image into lines of text, top to bottom."""
+def recognize(image: np.ndarray, budget: Budget | None = None) -> OcrResult:
+    """OCR a BGR or grey image into lines of text, top to bottom; nothing once the ``budget`` is spent. The reading
+    is one native call, which nothing stops once started: the pipeline starts one only when the time left covers
+    what the page's first reading cost (``model.budget``)."""
+    if budget is not None and not budget.starts("an Indra reading not started at the deadline"):
+        return OcrResult(())
     colour = np.ascontiguousarray(np.repeat(image[:, :, None], 3, axis=2) if image.ndim == 2 else image)
     output = _engine()(colour)
     if output.boxes is None or output.txts is None or output.scores is None:

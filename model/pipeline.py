@@ -350,7 +350,7 @@ def _read_upright(
     known: dict[int, _Timed] = dict([first]) if first is not None else {}
     best, cost = known.pop(0) if 0 in known else _timed_read(image, timer, budget, reader)
     best_turn = 0
-    retry_below = INDRA_RETRY_BELOW_CONFIDENCE if reader == "indra" else RETRY_BELOW_CONFIDENCE
+    retry_below = _retry_below(reader)
     detail = f"first reading {best.confidence:.0f}% confident"
     if may_turn and best.confidence < retry_below and not best.upright:
         for turn in (2, 1, 3):  # 180° is the commonest miss
@@ -368,6 +368,11 @@ def _read_upright(
         detail += f"; best of the turns tried: {best_turn * 90}° ({best.confidence:.0f}% confident)"
     step = Step("orient_by_reading", best_turn != 0, (time.perf_counter() - started) * 1000, detail)
     return best, best_turn, step, cost
+
+
+def _retry_below(reader: str) -> float:
+    """The confidence under which a reading by ``reader`` of a page that gave no fields may be of a turned page."""
+    return INDRA_RETRY_BELOW_CONFIDENCE if reader == "indra" else RETRY_BELOW_CONFIDENCE
 
 
 def _turned(reading: _PageText, turn: int) -> _PageText:
@@ -390,7 +395,7 @@ def _read(
     check_deadline("a reading of the page")
     if reader == "indra":
         with timer.stage("indra"):
-            result = indra.recognize(image)
+            result = indra.recognize(image, budget)
     else:
         with timer.stage("ocr"):
             result = recognize(image, psm, budget)
@@ -472,11 +477,12 @@ def _with_receipt_head(
 
 
 def _prepare_upright(
-    image: np.ndarray, options: PreprocessOptions, timer: _Timer, budget: Budget
+    image: np.ndarray, options: PreprocessOptions, timer: _Timer, budget: Budget, reader: str = "tesseract"
 ) -> tuple[Preprocessed, tuple[int, _Timed] | None]:
-    """The page preprocessed without asking which way up it is, and read as it is: most pages are photographed
-    upright, and a sure reading (``RETRY_BELOW_CONFIDENCE``) or one that finds fields (``_PageText.upright``) proves
-    it, for less than Tesseract's orientation detection costs (about a third of a clean page's time). Only an unsure
+    """The page preprocessed without asking which way up it is, and read as it is by ``reader``: most pages are
+    photographed upright, and a sure reading (``RETRY_BELOW_CONFIDENCE``, ``INDRA_RETRY_BELOW_CONFIDENCE``) or one
+    that finds fields (``_PageText.upright``) proves it, for less than Tesseract's orientation detection costs (about
+    a third of a clean page's time). Only an unsure
     page without fields is asked which way up it is, and only with time left to read it turned (``ASKING_NEEDS_S``);
     found upright, the page as preprocessed is the page, and only a turned one is preprocessed again, turned before it
     is levelled and scaled. A page whose lines run vertically (``orient.looks_sideways``) is asked before it is read,
@@ -493,8 +499,8 @@ def _prepare_upright(
         detected_ms = (time.perf_counter() - started) * 1000
         if found is not None and found.degrees and found.evidence.startswith(orient.SURE_EVIDENCE):
             return _preprocessed_turned(image, options, found, detected_ms), None
-    first = _timed_read(as_is.image, timer, budget)
-    if first[0].confidence >= RETRY_BELOW_CONFIDENCE or first[0].upright:
+    first = _timed_read(_reader_page(as_is, reader).image, timer, budget, reader)
+    if first[0].confidence >= _retry_below(reader) or first[0].upright:
         detail = f"upright: read {first[0].confidence:.0f}% confident as it is, {len(first[0].candidates)} readings"
         return _with_orient_step(as_is, Step("orient", False, round(detected_ms, 1), detail)), (0, first)
     if not asked and not budget.allows(budget.here(ASKING_NEEDS_S)):
@@ -515,7 +521,8 @@ def _prepare_upright(
             return _with_orient_step(as_is, Step("orient", False, round(detected_ms, 1), detail)), (0, first)
         turned = _preprocessed_turned(image, options, found, detected_ms)
     reading, cost = first  # of the page as it was, which the turned page is turned back from
-    mapped = replace(reading, passes=[replace(one, to_image=as_is.to_image) for one in reading.passes])
+    to_read = _reader_page(as_is, reader).to_image
+    mapped = replace(reading, passes=[replace(one, to_image=to_read) for one in reading.passes])
     return turned, (-(found.degrees // 90) % 4, (mapped, cost))
 
 
@@ -668,9 +675,10 @@ class Extractor:
 
         first: tuple[int, _Timed] | None = None
         kept_for_indra = reading.budget.here(INDRA_KEPT_S) if self.backend == "pooled" else 0.0
-        if self.backend in ("tesseract", "pooled") and options.orient:
+        first_reader = "indra" if self.backend == "indra" else "tesseract"
+        if self.backend in ("tesseract", "pooled", "indra") and options.orient:
             with reading.budget.keeping(kept_for_indra):
-                prepared, first = _prepare_upright(page.image, options, timer, reading.budget)
+                prepared, first = _prepare_upright(page.image, options, timer, reading.budget, first_reader)
         else:
             with timer.stage("preprocess"):
                 prepared = preprocess(page.image, options)
@@ -686,13 +694,13 @@ class Extractor:
         if self.backend == "qwen-vl":
             self._read_with_model(prepared.color, reading)
             return steps, prepared.intermediates
+        may_turn = options.orient and not _orientation_sure(prepared.steps)
         if self.backend == "indra":
             page_text, _, orient_step, _ = _read_upright(
-                _indra_page(prepared).image, options.orient, timer, reading.budget, "indra"
+                _indra_page(prepared).image, may_turn, timer, reading.budget, "indra", first=first
             )
             steps.append(orient_step)
         else:
-            may_turn = options.orient and not _orientation_sure(prepared.steps)
             known = _Known(tuple(reading.candidates), reading.document_types[0][0] if reading.document_types else None)
             with reading.budget.keeping(kept_for_indra):
                 page_text, turn, reading_steps = _read_page_text(
@@ -752,13 +760,17 @@ def _indra_page(prepared: Preprocessed) -> Levelled:
     return prepared.unpainted or Levelled(prepared.color, prepared.to_color)
 
 
+def _reader_page(prepared: Preprocessed, reader: str) -> Levelled:
+    """The page as ``reader`` reads it: Tesseract the grey page, Indra the colour one (``_indra_page``)."""
+    return _indra_page(prepared) if reader == "indra" else Levelled(prepared.image, prepared.to_image)
+
+
 def _page_readings(passes: list[_OcrPass], number: int, page: Page, prepared: Preprocessed) -> list[PageReading]:
     """Each pass with the map from the page's pixels onto what it read: Tesseract the grey image, Indra the colour
     one (``_indra_page``), each turned as the pass was."""
     readings = []
     for ocr in passes:
-        grey = ocr.source == Source.OCR
-        seen = Levelled(prepared.image, prepared.to_image) if grey else _indra_page(prepared)
+        seen = _reader_page(prepared, "tesseract" if ocr.source == Source.OCR else "indra")
         base, to_base = seen.image, seen.to_image
         to_image = quarter_turns(ocr.turn, base.shape) @ to_base if ocr.to_image is None else ocr.to_image
         readings.append(PageReading(number, ocr.source, ocr.lines, to_image, page.image.shape))

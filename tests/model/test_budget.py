@@ -18,7 +18,7 @@ from model import budget as budget_module
 from model import indra
 from model.budget import Budget, DeadlineExceededError, check_deadline, request_deadline
 from model.inference import BUDGET_ENV, InferenceInputError, inference, load
-from model.pipeline import Extractor
+from model.pipeline import BackendName, Extractor
 from model.sandbox import WorkLimits, run_limited
 
 ROOT = Path(__file__).parents[2]
@@ -172,6 +172,31 @@ def test_a_pooled_reading_leaves_time_for_its_second_reader() -> None:
     assert cut.truncated
     assert "the second reader (Indra)" not in cut.warnings[0]
     assert "indra" in cut.stages
+
+
+@pytest.mark.skipif(indra.unavailable_reason() is not None, reason="the Indra extra is not installed")
+def test_an_indra_reading_is_not_started_once_the_budget_is_spent() -> None:
+    """Indra's reading is one native call that nothing stops once started: the deadline stops the passes before it."""
+    budget = Budget(0.001)
+    _spend_cpu(0.002)
+    assert indra.recognize(np.full((64, 256, 3), 255, np.uint8), budget).lines == ()
+    assert budget.skipped == ["an Indra reading not started at the deadline"]
+
+
+@pytest.mark.skipif(indra.unavailable_reason() is not None, reason="the Indra extra is not installed")
+@pytest.mark.parametrize(
+    ("backend", "left_out"),
+    [("indra", "an Indra reading not started at the deadline"), ("pooled", "the second reader (Indra)")],
+)
+def test_an_indra_reading_past_its_budget_returns_what_it_has_and_says_so(backend: BackendName, left_out: str) -> None:
+    """The ``indra`` backend read its page whatever the time, and asked Tesseract's orientation detection of it first
+    (its slowest real document cost 6.1x its median). Past the deadline no reading starts, with either Indra backend,
+    and the result says what was left out."""
+    cut = Extractor(backend).extract(BLURRED.read_bytes(), budget_s=0.001)  # the decoding alone spends it
+    assert cut.truncated
+    assert left_out in cut.warnings[0]
+    assert not [step for step in cut.steps if step.name == "orient" and "OSD" in step.detail]
+    assert cut.checks  # still a verdict for every field: what it has
 
 
 def test_an_expired_budget_returns_partial_details_with_a_warning() -> None:

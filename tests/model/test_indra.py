@@ -53,6 +53,29 @@ def test_indra_reads_the_sample_pages(samples: dict[Path, dict[str, str | None]]
         assert "indra" in extraction.stages and "ocr" not in extraction.stages
 
 
+def test_the_indra_backend_keeps_a_page_it_reads_upright_whatever_an_unsure_orientation_guess_says(
+    samples: dict[Path, dict[str, str | None]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The ``indra`` backend asked Tesseract's orientation detection of every page before reading it and turned the
+    page by an unsure guess: an upright bar receipt came out turned 90°, its skew then measured across its lines
+    (docs/experiments.md). Like the other readers, it now reads the page as it is first, and asks only when that
+    reading is unsure and finds no field."""
+    from model.preprocess import orient
+
+    asked: list[object] = []
+
+    def unsure_guess(*args: object, **_: object) -> orient.Orientation:
+        asked.append(args)
+        return orient.Orientation(90, "OSD unsure (conf 0.4); line direction unclear")
+
+    monkeypatch.setattr(orient, "detect_orientation", unsure_guess)
+    path, truth = next(iter(samples.items()))
+    extraction = Extractor("indra").extract(path.read_bytes())
+    assert not next(step for step in extraction.steps if step.name == "orient").applied
+    assert not asked
+    assert extraction.details.amount == truth["amount"]
+
+
 def test_without_the_extra_the_indra_models_fail_to_load_with_the_install_command(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
