@@ -460,3 +460,37 @@ def test_names_under_both_parties_captions_are_each_theirs(captions: str, recipi
 def test_a_name_with_a_legal_form_inside_its_quotes_is_one_name() -> None:
     lines = ["Кассовый чек", "ООО «Торговый дом АО Север»", "ИНН 7707083893", "ИТОГ =100.00"]
     assert details_of(lines).recipient_name == "ООО «Торговый дом АО Север»"
+
+
+TSZ_BILL = [
+    "СЧЕТ-КВИТАНЦИЯ за апрель 2026 г. Лицевой счёт № 318842",
+    "Получатель: ТСЖ «Берёзка» ИНН/КПП 7701234561/770101001 Р/с 40703810400000012345",
+    'Банк ПАО "Сбербанк" БИК 044525225 К/с 30101810400000000225',
+    "Плэтельщик Иванов Пётр Ильич Адрес: 101000, г. Москва, ул. Лесная, д. 5, кв. 7",
+    "Услуга Тэриф Объём Нэчислено Перерэсчёт Итого",
+    "Содержание жилья 41.20 52 2142.40 0.00 2142.40",
+    "Всего зэ период 2142.40 0.00 2142.40",
+    "{debt}",
+    "ИТОГО К ОПЛАТЕ 3342.40",
+    "{due}",
+]
+
+
+@pytest.mark.parametrize(
+    ("debt", "due"),
+    [
+        ("Зздолженность нз.01.04.2025 1200.00", "Оплатить до 25.05.2026"),
+        ("Задолженность нэ 01.04.2025 1200.00", "Оплатить до 25.05.2026"),
+        ("Задолженность на 01.04.2025 1200.00", "Спяатить go 25.05.2026"),
+    ],
+    ids=["на read нз", "на read нэ", "до read go"],
+)
+def test_a_bills_balance_and_deadline_date_no_payment_even_misread(debt: str, due: str) -> None:
+    """A ТСЖ's spreadsheet bill photographed in a face whose а OCR reads as з or э and whose д as g: the debt's
+    «на 01.04.2025» read «нз.01.04.2025» and the deadline's «до 25.05.2026» read «go 25.05.2026» are a balance's
+    moment and a deadline, as when read right; the bill, not yet paid, has no payment date."""
+    lines = [line.format(debt=debt, due=due) for line in TSZ_BILL]
+    details, _ = resolve(extract_candidates(lines), classify(lines), Source.OCR)
+    assert details.document_type == DocumentType.INVOICE
+    assert details.payment_date is None
+    assert details.amount == "3342.40"
