@@ -61,14 +61,15 @@ _ORG_BEHIND_SPECKS = re.compile(rf"^(?:[\W_]*\w{{1,5}}){{1,3}}\s+(?=(?:{_ORG_FOR
 """A quoted company name behind a few short words, which on a line with no label are a caption blurred past
 reading ("ФИО г отеля ООО «Золотой колос»")."""
 _STANDALONE_AMOUNT = re.compile(
-    r"^[\s_|=-]*(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[.,-]\d{2})?\s*(?:₽|P|Р|\?|руб\.?|р\.|RUB)"
+    r"^[\s_|=−–—-]*(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[.,-]\d{2})?\s*(?:₽|P|Р|\?|руб\.?|р\.|RUB)"
     r"(?:\s+(?:[^\s\d]{1,2}|исполнено|выполнено|успешно|исполнен|выполнен))?\s*$",
     re.IGNORECASE,
 )
 """A line holding only an amount and its currency ("10 166,63 ₽", "131178.21 RUB"), perhaps with a speck of the
-screen after it ("9712.18 RUB Ke") or the operation's status beside it, as apps print a chip ("316,00 ₽ Исполнено")."""
+screen after it ("9712.18 RUB Ke") or the operation's status beside it, as apps print a chip ("316,00 ₽ Исполнено"),
+or a minus before it, as an app shows a sum written off («−64 618 ₽»: a true minus, or OCR's dash for it)."""
 _SPACED_AMOUNT = re.compile(
-    r"^[\s_|=-]*((?:\d{1,3}\s)*\d{1,3})\s*[.,‚]\s*(\d\s?\d)\s*(?:₽|P|Р|руб\.?|р\.|RUB)"
+    r"^[\s_|=−–—-]*((?:\d{1,3}\s)*\d{1,3})\s*[.,‚]\s*(\d\s?\d)\s*(?:₽|P|Р|руб\.?|р\.|RUB)"
     r"(?:\s+(?:[^\s\d]{1,2}|исполнено|выполнено|успешно|исполнен|выполнен))?\s*$",
     re.IGNORECASE,
 )

@@ -119,3 +119,12 @@ def test_an_act_of_reconciliation_alone_is_still_no_payment_document(line: str) 
     """Without a numbered bill's title opening its own line, the act stays a statement: nothing is read from it."""
     act = [*RECONCILIATION_WITH_BILL[:10], line.format(title="")]
     assert details_of(act).document_type == DocumentType.OTHER
+
+
+@pytest.mark.parametrize("written_off", ["−64 618 ₽", "-64 618 ₽", "— 64 618 ₽", "–64 618,00 ₽"])
+def test_an_apps_sum_written_off_with_a_minus_is_the_amount(written_off: str) -> None:
+    """A ВТБ-like СБП screen and an e-wallet print the sum alone under the status, with a minus
+    (r7_transfer_00/04/07: no amount at any level, by either reader): the minus says it was written off."""
+    screen = ["Перевод выполнен", written_off, "Перевод по номеру телефона (СБП)", "Получатель", "Роман Петрович П."]
+    details = details_of([*screen, "Комиссия", "0 ₽", "Дата и время", "04.04.2026, 22:01"])
+    assert details.amount == "64618.00"
