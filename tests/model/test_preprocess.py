@@ -407,7 +407,7 @@ def test_indra_reads_the_receipt_with_its_wood(monkeypatch: pytest.MonkeyPatch, 
     monkeypatch.setattr(detect, "CASCADE", ())
     seen: list[NDArray[np.uint8]] = []
     read = indra.recognize
-    monkeypatch.setattr(indra, "recognize", lambda image: seen.append(image) or read(image))
+    monkeypatch.setattr(indra, "recognize", lambda image, *rest: seen.append(image) or read(image, *rest))
     photo, _, _ = receipt_on_wood()
     extraction = Extractor(backend).extract(cv2.imencode(".png", photo)[1].tobytes())
     assert "paper colour" in step_named(extraction.steps, "detect_document").detail
