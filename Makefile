@@ -91,7 +91,7 @@ bench-replicas: system-deps $(VENV)/.dev ## One runtime replica vs two behind HA
 # this repository) into REAL_DOCS; the labels are bench/real/documents.json.
 REAL_DOCS ?= .cache/real-documents
 .PHONY: bench-real
-bench-real: system-deps $(VENV)/.dev ## Score the extractor on 52 real documents (fetched into REAL_DOCS): F1 per field and kind, wrong verified, CPU s
+bench-real: system-deps $(VENV)/.dev ## Score the extractor on 181 real documents (fetched into REAL_DOCS): F1 per field and kind, wrong verified, CPU s
 	$(BIN)/python -m bench.real.fetch --into $(REAL_DOCS)
 	$(BIN)/python -m bench.real.run --docs $(REAL_DOCS) --out bench/results
 
