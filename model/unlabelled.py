@@ -655,15 +655,14 @@ a slash and nine, say what the digits are and whose."""
 
 
 def _sellers_pair(line: str, source: Source) -> list[Candidate]:
-    """The seller's ИНН and КПП of a row ``_SELLERS_PAIR`` finds, where the ИНН's check digits pass; the КПП only
-    where its region (digits 1-2) is the ИНН's, as for a КПП beside an ИНН whose label went unread
-    (``labels.kpp_beside_inn``): a garbled label's row garbles its digits too («ИННИКЛП продавца:
-    6163045256/516201001» for 616201001)."""
+    """The seller's ИНН and КПП of a row ``_SELLERS_PAIR`` finds, where the ИНН's check digits pass; the КПП as for
+    any КПП beside an ИНН whose label went unread (``labels.kpp_beside_inn``: only where its region, digits 1-2, is the
+    ИНН's): a garbled label's row garbles its digits too («ИННИКЛП продавца: 6163045256/516201001» for 616201001)."""
     if (pair := _SELLERS_PAIR.search(line)) is None or not checks.inn_valid(pair["inn"]):
         return []
     found = [Candidate("recipient_inn", pair["inn"], source, 1.0, named_whose=True)]
-    if pair["kpp"][:2] == pair["inn"][:2]:
-        found.append(Candidate("recipient_kpp", pair["kpp"], source, 1.0, named_whose=True))
+    if (kpp := kpp_beside_inn(line, pair["inn"])) is not None:
+        found.append(Candidate("recipient_kpp", kpp, source, 1.0, named_whose=True))
     return found
 
 
