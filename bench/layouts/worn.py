@@ -17,6 +17,23 @@ from bench.layouts.photo import on_a_desk
 Array = NDArray[np.float32]
 
 
+def as_array(image: Image.Image) -> Array:
+    """A drawn page as the float RGB array every round's damage works on."""
+    return np.asarray(image.convert("RGB"), dtype=np.float32)
+
+
+def jpeg(photo: Array, quality: int) -> bytes:
+    """A damaged photo saved as a camera or a messenger saves it."""
+    buffer = io.BytesIO()
+    Image.fromarray(np.clip(photo, 0, 255).astype(np.uint8)).save(buffer, "JPEG", quality=quality)
+    return buffer.getvalue()
+
+
+def sensor_noise(rng: random.Random, photo: Array, sigma: float) -> Array:
+    """A sensor's noise, seeded from ``rng``."""
+    return np.random.default_rng(rng.randrange(2**32)).normal(0, sigma, photo.shape).astype(np.float32)
+
+
 def _ink_box(page: Array) -> tuple[int, int, int, int]:
     """The page's printed area (left, top, right, bottom): where pixels differ from its corner's paper."""
     ink = np.abs(page - page[0, 0]).sum(axis=2) > 60

@@ -18,6 +18,7 @@ from numpy.typing import NDArray
 from PIL import Image
 
 from bench.layouts.photo import on_a_desk
+from bench.layouts.worn import jpeg, sensor_noise
 
 Array = NDArray[np.float32]
 
@@ -73,18 +74,6 @@ def sharpen(photo: Array, rng: random.Random) -> Array:
     return sharp
 
 
-def _noise(rng: random.Random, photo: Array, sigma: float) -> Array:
-    """A sensor's noise, seeded from ``rng``."""
-    return np.random.default_rng(rng.randrange(2**32)).normal(0, sigma, photo.shape).astype(np.float32)
-
-
-def _jpeg(photo: Array, quality: int) -> bytes:
-    image = Image.fromarray(np.clip(photo, 0, 255).astype(np.uint8))
-    buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=quality)
-    return buffer.getvalue()
-
-
 def photograph_lamp(page: Image.Image, rng: random.Random) -> bytes:
     """The JPEG bytes of a photo of ``page`` under a desk lamp."""
     photo = _desk(_page(page), rng, (1600, 2200), (0.03, 0.05))
@@ -92,7 +81,7 @@ def photograph_lamp(page: Image.Image, rng: random.Random) -> bytes:
     photo = barrel(photo, rng)
     photo = np.asarray(cv2.GaussianBlur(photo, (0, 0), rng.uniform(0.5, 0.9)), np.float32)
     photo = sharpen(photo, rng)
-    return _jpeg(photo + _noise(rng, photo, rng.uniform(2, 4)), rng.randint(70, 85))
+    return jpeg(photo + sensor_noise(rng, photo, rng.uniform(2, 4)), rng.randint(70, 85))
 
 
 def defocus(photo: Array, rng: random.Random) -> Array:
@@ -169,8 +158,8 @@ def photograph_hard(page: Image.Image, rng: random.Random) -> bytes:
     for damage in rng.sample([from_afar, hard_shadow, crumple], rng.randint(2, 3)):
         photo = damage(photo, rng)
     photo = defocus(photo, rng) if rng.random() < 0.5 else motion(photo, rng)
-    first = _jpeg(photo + _noise(rng, photo, rng.uniform(3, 6)), rng.randint(60, 75))
+    first = jpeg(photo + sensor_noise(rng, photo, rng.uniform(3, 6)), rng.randint(60, 75))
     again = np.asarray(Image.open(io.BytesIO(first)).convert("RGB"), np.float32)
     shrink = rng.uniform(0.85, 0.95)
     smaller = cv2.resize(again, (round(width * shrink), round(height * shrink)), interpolation=cv2.INTER_AREA)
-    return _jpeg(np.asarray(smaller, np.float32), rng.randint(35, 50))
+    return jpeg(np.asarray(smaller, np.float32), rng.randint(35, 50))

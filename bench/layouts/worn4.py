@@ -22,6 +22,7 @@ from PIL import Image
 
 from bench.layouts.drawn import Drawn
 from bench.layouts.photo import on_a_desk
+from bench.layouts.worn import jpeg
 
 Array = NDArray[np.float32]
 
@@ -88,13 +89,6 @@ def low_light(photo: Array, rng: random.Random) -> Array:
     return smeared
 
 
-def _jpeg(photo: Array, quality: int) -> bytes:
-    image = Image.fromarray(np.clip(photo, 0, 255).astype(np.uint8))
-    buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=quality)
-    return buffer.getvalue()
-
-
 def _decoded(data: bytes) -> Array:
     return np.asarray(Image.open(io.BytesIO(data)).convert("RGB"), np.float32)
 
@@ -108,7 +102,7 @@ def _rescaled(image: Array, factor: float, interpolation: int) -> Array:
 def reshared(page: Image.Image, rng: random.Random) -> bytes:
     """A screenshot sent through a messenger: scaled to its 720-860 pixel width, compressed."""
     screen = np.asarray(page.convert("RGB"), np.float32)
-    return _jpeg(_rescaled(screen, rng.uniform(720, 860) / screen.shape[1], cv2.INTER_AREA), rng.randint(68, 80))
+    return jpeg(_rescaled(screen, rng.uniform(720, 860) / screen.shape[1], cv2.INTER_AREA), rng.randint(68, 80))
 
 
 def screenshot_of_a_screenshot(page: Image.Image, rng: random.Random) -> bytes:
@@ -116,10 +110,10 @@ def screenshot_of_a_screenshot(page: Image.Image, rng: random.Random) -> bytes:
     the viewer to the screen's width with a soft filter, the top (status bar and a bit more) cropped, compressed."""
     screen = np.asarray(page.convert("RGB"), np.float32)
     width = screen.shape[1]
-    shared = _decoded(_jpeg(_rescaled(screen, rng.uniform(0.42, 0.52), cv2.INTER_AREA), rng.randint(45, 60)))
+    shared = _decoded(jpeg(_rescaled(screen, rng.uniform(0.42, 0.52), cv2.INTER_AREA), rng.randint(45, 60)))
     viewed = _rescaled(shared, width * rng.uniform(0.62, 0.75) / shared.shape[1], cv2.INTER_LINEAR)
     cropped = viewed[round(viewed.shape[0] * rng.uniform(0.02, 0.05)) :]
-    return _jpeg(cropped, rng.randint(40, 55))
+    return jpeg(cropped, rng.randint(40, 55))
 
 
 def photograph_evening(drawn: Drawn, rng: random.Random) -> bytes:
@@ -134,7 +128,7 @@ def photograph_evening(drawn: Drawn, rng: random.Random) -> bytes:
     photo = glare(photo, rng, rng.uniform(0.4, 0.6))
     photo = np.asarray(cv2.GaussianBlur(photo, (0, 0), rng.uniform(0.5, 0.9)), np.float32)
     noise = np.random.default_rng(rng.randrange(2**32)).normal(0, 3, photo.shape).astype(np.float32)
-    return _jpeg(photo + noise, rng.randint(72, 85))
+    return jpeg(photo + noise, rng.randint(72, 85))
 
 
 def photograph_dim(drawn: Drawn, rng: random.Random) -> bytes:
@@ -150,4 +144,4 @@ def photograph_dim(drawn: Drawn, rng: random.Random) -> bytes:
         photo = fold(photo, rng, rng.uniform(0.35, 0.5))
     photo = glare(photo, rng, rng.uniform(0.7, 0.85))
     photo = low_light(photo, rng)
-    return _jpeg(photo, rng.randint(55, 68))
+    return jpeg(photo, rng.randint(55, 68))

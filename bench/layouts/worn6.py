@@ -12,7 +12,6 @@ window's reflection across the glass.
 
 from __future__ import annotations
 
-import io
 import random
 
 import cv2
@@ -22,18 +21,9 @@ from PIL import Image
 
 from bench.layouts.drawn import Drawn
 from bench.layouts.photo import on_a_desk
+from bench.layouts.worn import as_array, jpeg
 
 Array = NDArray[np.float32]
-
-
-def _array(image: Image.Image) -> Array:
-    return np.asarray(image.convert("RGB"), dtype=np.float32)
-
-
-def _jpeg(photo: Array, quality: int) -> bytes:
-    buffer = io.BytesIO()
-    Image.fromarray(np.clip(photo, 0, 255).astype(np.uint8)).save(buffer, "JPEG", quality=quality)
-    return buffer.getvalue()
 
 
 def curl(page: Array, rng: random.Random) -> Array:
@@ -69,7 +59,7 @@ def photograph_curled(drawn: Drawn, rng: random.Random) -> bytes:
     """The photo level: a screen photographed off a monitor; paper curled on a desk under flickering LED light."""
     if drawn.screen:
         return off_a_monitor(drawn.image, rng, steep=False)
-    page = curl(_array(drawn.image), rng)
+    page = curl(as_array(drawn.image), rng)
     height, width = page.shape[:2]
     scale = rng.randint(1700, 2200) / max(height, width) / 1.2
     pad = round(width * rng.uniform(0.05, 0.12)), round(height * rng.uniform(0.03, 0.08))
@@ -77,7 +67,7 @@ def photograph_curled(drawn: Drawn, rng: random.Random) -> bytes:
     photo = flicker(photo, rng)
     photo = np.asarray(cv2.GaussianBlur(photo, (0, 0), rng.uniform(0.5, 0.8)), np.float32)
     noise = np.random.default_rng(rng.randrange(2**32)).normal(0, 3, photo.shape).astype(np.float32)
-    return _jpeg(photo + noise, rng.randint(74, 86))
+    return jpeg(photo + noise, rng.randint(74, 86))
 
 
 def photocopied(page: Image.Image, rng: random.Random) -> bytes:
@@ -99,7 +89,7 @@ def photocopied(page: Image.Image, rng: random.Random) -> bytes:
     copy[:, streak : streak + rng.randint(2, 5)] *= rng.uniform(0.6, 0.8)
     turn = cv2.getRotationMatrix2D((w / 2, h / 2), rng.uniform(-1.5, 1.5), 1.0)
     copy = np.asarray(cv2.warpAffine(copy, turn, (w, h), borderValue=240.0), np.float32)
-    return _jpeg(np.repeat(copy[..., None], 3, axis=2), rng.randint(70, 85))
+    return jpeg(np.repeat(copy[..., None], 3, axis=2), rng.randint(70, 85))
 
 
 def moire(screen: Array, rng: random.Random) -> Array:
@@ -127,7 +117,7 @@ def moire(screen: Array, rng: random.Random) -> Array:
 def off_a_monitor(image: Image.Image, rng: random.Random, steep: bool) -> bytes:
     """A screenshot on a monitor photographed with a phone: moiré, the screen's frame of dark bezel round it, a
     turn, softness; ``steep`` adds a strong perspective, defocus and a window's reflection."""
-    screen = moire(_array(image), rng)
+    screen = moire(as_array(image), rng)
     height, width = screen.shape[:2]
     bezel = np.full((height + 2 * 40, width + 2 * 40, 3), 22.0, np.float32)
     bezel[40 : 40 + height, 40 : 40 + width] = screen
@@ -141,7 +131,7 @@ def off_a_monitor(image: Image.Image, rng: random.Random, steep: bool) -> bytes:
     else:
         photo = np.asarray(cv2.GaussianBlur(photo, (0, 0), rng.uniform(0.6, 0.9)), np.float32)
     noise = np.random.default_rng(rng.randrange(2**32)).normal(0, 3, photo.shape).astype(np.float32)
-    return _jpeg(photo + noise, rng.randint(60, 75) if steep else rng.randint(75, 85))
+    return jpeg(photo + noise, rng.randint(60, 75) if steep else rng.randint(75, 85))
 
 
 def photograph_copied(drawn: Drawn, rng: random.Random) -> bytes:

@@ -22,22 +22,9 @@ from PIL import Image
 
 from bench.layouts.drawn import Drawn
 from bench.layouts.photo import on_a_desk
+from bench.layouts.worn import as_array, jpeg, sensor_noise
 
 Array = NDArray[np.float32]
-
-
-def _array(image: Image.Image) -> Array:
-    return np.asarray(image.convert("RGB"), dtype=np.float32)
-
-
-def _jpeg(photo: Array, quality: int) -> bytes:
-    buffer = io.BytesIO()
-    Image.fromarray(np.clip(photo, 0, 255).astype(np.uint8)).save(buffer, "JPEG", quality=quality)
-    return buffer.getvalue()
-
-
-def _noise(rng: random.Random, photo: Array, sigma: float) -> Array:
-    return np.random.default_rng(rng.randrange(2**32)).normal(0, sigma, photo.shape).astype(np.float32)
 
 
 def sleeve(photo: Array, rng: random.Random) -> Array:
@@ -70,14 +57,14 @@ def photograph_sleeved(drawn: Drawn, rng: random.Random) -> bytes:
     """The photo level: a screenshot recoded by a messenger; paper photographed through a plastic sleeve."""
     if drawn.screen:
         return recoded(drawn.image, rng, worse=False)
-    page = _array(drawn.image)
+    page = as_array(drawn.image)
     height, width = page.shape[:2]
     scale = rng.randint(1700, 2200) / max(height, width) / 1.2
     pad = round(width * rng.uniform(0.05, 0.12)), round(height * rng.uniform(0.03, 0.08))
     photo, _ = on_a_desk(page, rng, scale, pad, rng.uniform(0.02, 0.04))
     photo = sleeve(photo, rng)
     photo = np.asarray(cv2.GaussianBlur(photo, (0, 0), rng.uniform(0.5, 0.8)), np.float32)
-    return _jpeg(photo + _noise(rng, photo, 3), rng.randint(74, 86))
+    return jpeg(photo + sensor_noise(rng, photo, 3), rng.randint(74, 86))
 
 
 def crumpled(page: Array, rng: random.Random) -> Array:
@@ -128,13 +115,13 @@ def photograph_stained(drawn: Drawn, rng: random.Random) -> bytes:
     photographed at an angle and a little out of focus."""
     if drawn.screen:
         return recoded(drawn.image, rng, worse=True)
-    page = coffee_stain(crumpled(_array(drawn.image), rng), rng)
+    page = coffee_stain(crumpled(as_array(drawn.image), rng), rng)
     height, width = page.shape[:2]
     scale = rng.randint(1500, 1900) / max(height, width) / 1.2
     pad = round(width * rng.uniform(0.05, 0.1)), round(height * rng.uniform(0.03, 0.07))
     photo, _ = on_a_desk(page, rng, scale, pad, rng.uniform(0.04, 0.07))
     photo = np.asarray(cv2.GaussianBlur(photo, (0, 0), rng.uniform(0.9, 1.4)), np.float32)
-    return _jpeg(photo + _noise(rng, photo, 4), rng.randint(60, 72))
+    return jpeg(photo + sensor_noise(rng, photo, 4), rng.randint(60, 72))
 
 
 def _webp(image: Array, width: int, quality: int) -> Array:
@@ -149,11 +136,11 @@ def _webp(image: Array, width: int, quality: int) -> Array:
 def recoded(image: Image.Image, rng: random.Random, worse: bool) -> bytes:
     """A screenshot recoded by a messenger to WebP at a low resolution (photo: 600-720 pixels wide, quality 35-50);
     ``worse``: forwarded again at 440-520 pixels and quality 20-30, then scaled back up by the viewer to 900-1080."""
-    screen = _array(image)
+    screen = as_array(image)
     shared = _webp(screen, rng.randint(600, 720), rng.randint(35, 50))
     if worse:
         shared = _webp(shared, rng.randint(440, 520), rng.randint(20, 30))
         width = rng.randint(900, 1080)
         height = round(shared.shape[0] * width / shared.shape[1])
         shared = np.asarray(cv2.resize(shared, (width, height), interpolation=cv2.INTER_CUBIC), np.float32)
-    return _jpeg(shared, 92)
+    return jpeg(shared, 92)

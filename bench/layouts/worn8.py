@@ -13,7 +13,6 @@ a sheet.
 
 from __future__ import annotations
 
-import io
 import math
 import random
 
@@ -24,19 +23,10 @@ from PIL import Image
 
 from bench.layouts.drawn import Drawn
 from bench.layouts.photo import on_a_desk
+from bench.layouts.worn import as_array, jpeg
 
 Array = NDArray[np.float32]
 _SKIN = ((224, 172, 140), (198, 140, 106), (236, 188, 160), (170, 118, 88))
-
-
-def _array(image: Image.Image) -> Array:
-    return np.asarray(image.convert("RGB"), dtype=np.float32)
-
-
-def _jpeg(photo: Array, quality: int) -> bytes:
-    buffer = io.BytesIO()
-    Image.fromarray(np.clip(photo, 0, 255).astype(np.uint8)).save(buffer, "JPEG", quality=quality)
-    return buffer.getvalue()
 
 
 def bend_in_hand(page: Array, rng: random.Random) -> Array:
@@ -105,7 +95,7 @@ def flash(photo: Array, rng: random.Random) -> Array:
 
 
 def _handheld(drawn: Drawn, rng: random.Random, *, bent: bool, jitter: float) -> Array:
-    page = _array(drawn.image)
+    page = as_array(drawn.image)
     if bent:
         page = bend_in_hand(page, rng)
     height, width = page.shape[:2]
@@ -124,7 +114,7 @@ def photograph_in_hand(drawn: Drawn, rng: random.Random) -> bytes:
     photo = _handheld(drawn, rng, bent=True, jitter=rng.uniform(0.04, 0.07))
     photo = shake(photo, rng, (3, 5))
     noise = np.random.default_rng(rng.randrange(2**32)).normal(0, 3, photo.shape).astype(np.float32)
-    return _jpeg(photo + noise, rng.randint(72, 86))
+    return jpeg(photo + noise, rng.randint(72, 86))
 
 
 def photograph_flashed(drawn: Drawn, rng: random.Random) -> bytes:
@@ -138,7 +128,7 @@ def photograph_flashed(drawn: Drawn, rng: random.Random) -> bytes:
         photo = _handheld(drawn, rng, bent=False, jitter=rng.uniform(0.07, 0.1))
         photo = shake(photo, rng, (4, 7))
     noise = np.random.default_rng(rng.randrange(2**32)).normal(0, 4, photo.shape).astype(np.float32)
-    return _jpeg(photo + noise, rng.randint(62, 78))
+    return jpeg(photo + noise, rng.randint(62, 78))
 
 
 def scanned_filed(page: Image.Image, rng: random.Random) -> bytes:
@@ -173,4 +163,4 @@ def scanned_filed(page: Image.Image, rng: random.Random) -> bytes:
     scan = np.asarray(cv2.warpAffine(np.asarray(scan, np.float32), turn, (w, h), borderValue=235.0), np.float32)
     scan = np.asarray(cv2.GaussianBlur(scan, (0, 0), rng.uniform(0.4, 0.7)), np.float32)
     noise = np.random.default_rng(rng.randrange(2**32)).normal(0, 2.5, scan.shape).astype(np.float32)
-    return _jpeg(np.repeat((scan + noise)[..., None], 3, axis=2), rng.randint(70, 84))
+    return jpeg(np.repeat((scan + noise)[..., None], 3, axis=2), rng.randint(70, 84))
