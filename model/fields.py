@@ -39,6 +39,7 @@ from model.values import (
     LOOKALIKE_LETTERS,
     NUMBER_SIGN,
     bank_in_grid,
+    bank_over_its_address,
     label,
     read_bank,
     read_name,
@@ -1106,13 +1107,14 @@ def _other_cells_numbers_dropped(row: str) -> str:
 def _caption_labelled(found: list[Candidate], line: str, above: Sequence[str], source: Source) -> list[Candidate]:
     """1C invoices print "Получатель" / "Банк получателя" under the cell holding the value: when such a label
     yields no name on its own line, the line above is read instead, at a lower score; a bank's name wrapped over
-    the grid's rows above is read from all of them (``bank_in_grid``)."""
+    the grid's rows above is read from all of them (``bank_in_grid``), or over its own address's rows
+    (``bank_over_its_address``)."""
     read_here = {c.field for c in found}
     candidates = []
     for rule in RULES:
         caption = rule.field in _CAPTION_FIELDS and not rule.anywhere  # "в" of "… в ПАО Сбербанк" is no caption
         if caption and rule.field not in read_here and rule.pattern.search(line):
-            if rule.field == "bank_name" and (bank := bank_in_grid(above)) is not None:
+            if rule.field == "bank_name" and (bank := bank_in_grid(above) or bank_over_its_address(above)):
                 candidates.append(Candidate(rule.field, bank, source, 0.9))
                 continue
             above_words = _other_cells_numbers_dropped(above[-1])

@@ -815,6 +815,22 @@ def bank_in_grid(lines: Sequence[str]) -> str | None:
     return read_bank(name)
 
 
+_REQUISITE_NUMBER = re.compile(r"\d{9}")
+
+
+def bank_over_its_address(lines: Sequence[str]) -> str | None:
+    """The bank's name where its cell of 1C's grid prints the bank's address after it, wrapped over the rows down to
+    the caption «Банк получателя» («АО "Райффайзенбанк", Россия, 119002, г. Москва,» over «вн.тер.г. … Сенная,» over
+    «д. 28», a text layer's order): the nearest of the rows above (``lines``, top down, ending at the caption) whose
+    name runs into a postcode (``_BANKS_ADDRESS``), when no row under it holds a requisite's number."""
+    for line in reversed(lines[-_WRAPPED_LINES:]):
+        if _BANKS_ADDRESS.search(line):
+            return read_bank(line)
+        if _REQUISITE_NUMBER.search(line):
+            return None
+    return None
+
+
 _BANK_NAME_START = re.compile(rf"^\s*(?:банке\s+)?({_BANK_START}.*)", re.IGNORECASE)
 _BRANCH_NAME = re.compile(
     r"^\s*((?-i:[А-ЯЁ])[\w-]*(?:(?:\s+[\w-]+){0,2}\s+банк|(?:[иыо][йи]|ое|ая)\s+(?:филиал|отделение))(?![а-яё]).*)",
