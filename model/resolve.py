@@ -15,7 +15,7 @@ confusion, at any position, makes it pass), ``invalid`` when it fails, ``unverif
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 from functools import partial
@@ -24,7 +24,7 @@ from model import checks
 from model.amount_words import AMOUNT_IN_WORDS, WORDS_AFTER_A_LABEL, words_alone, words_checked
 from model.bank_check import check_bank_in_directory
 from model.bik_directory import BikDirectory, current_directory
-from model.checks import Rule
+from model.checks import Rule, corr_account_valid, settlement_account_valid
 from model.corrections import settled_dates_only
 from model.disagreements import PAYEES_FIELDS, another_number, another_payees_pages_last, disputed
 from model.fees import FEE, fees_left_out
@@ -689,7 +689,20 @@ def _without_sign_read_as_digit(amounts: list[Candidate]) -> list[Candidate]:
 
 _NOT_ON_A_CASH_RECEIPT = frozenset({"bank_name", "bank_bic", "bank_corr_account", "recipient_account"})
 """A cash receipt names no bank of the seller's: a bank on it is the card terminal's slip printed on the same tape
-(«ОПЛАТА / ПАО СБЕРБАНК / ОДОБРЕНО»), the acquirer of the buyer's card, not where a payment would go."""
+(«ОПЛАТА / ПАО СБЕРБАНК / ОДОБРЕНО»), the acquirer of the buyer's card, not where a payment would go — unless the page
+prints the seller's own requisites (``_sellers_bank_printed``)."""
+
+
+def _sellers_bank_printed(candidates: Sequence[Candidate]) -> bool:
+    """The page prints the seller's own bank, as a hotel's folio stapled to its receipt or an agency's receipt footer
+    does («Р/С 4070…», «Корр. счет 3010…», «БИК 04…»): an account or a correspondent account that a БИК read on the
+    page confirms by its key. A card terminal's slip prints none of them (its acquirer, a terminal, a masked card)."""
+    biks = {c.value for c in candidates if c.field == "bank_bic" and not c.by_shape}
+    accounts = {c.value for c in candidates if c.field == "recipient_account" and not c.by_shape}
+    corrs = {c.value for c in candidates if c.field == "bank_corr_account" and not c.by_shape}
+    return any(settlement_account_valid(account, bik) for account in accounts for bik in biks) or any(
+        corr_account_valid(corr, bik) for corr in corrs for bik in biks
+    )
 
 
 _FISCAL_FIELDS = frozenset({"fiscal_drive_number", "fiscal_document_number", "fiscal_sign"})
@@ -775,7 +788,8 @@ def resolve(
     fields are checked against (``RECEIPT_BIK_DIRECTORY``'s or the committed copy unless given)."""
     candidates = list(candidates)
     by_field: dict[str, list[Candidate]] = {field: [] for field in VALUE_FIELDS}
-    unshown = _NOT_ON_A_CASH_RECEIPT if document_type == DocumentType.CASH_RECEIPT else frozenset()
+    sellers_bank = document_type != DocumentType.CASH_RECEIPT or _sellers_bank_printed(candidates)
+    unshown = frozenset() if sellers_bank else _NOT_ON_A_CASH_RECEIPT
     if document_type == DocumentType.INVOICE:
         candidates = [c for c in candidates if not (c.by_shape and c.field in _FISCAL_FIELDS)]
     if document_type == DocumentType.CASH_RECEIPT:  # «Оплата услуг связи …» is a line of what was sold

@@ -209,6 +209,28 @@ def test_a_card_slip_above_a_cash_receipt_gives_it_no_bank() -> None:
     assert (details.amount, details.payment_date) == ("1350.00", "2025-11-13")
 
 
+def test_a_receipt_stapled_to_its_sellers_bill_keeps_the_sellers_bank() -> None:
+    """A hotel's folio, whose header prints the hotel's bank, with the fiscal receipt of its payment (a real one in
+    bench/real): an account and a к/с whose keys the БИК confirms are the seller's, which no card slip prints."""
+    header = [
+        "ООО «СТАРТ»",
+        "ИНН 6311103313",
+        "Р/С: 40702810403000065988",
+        "Корр. счет: 30101810700000000803",
+        "БИК: 042202803",
+        "Счёт № 1138678",
+        "Дата печати: 11.04.21",
+    ]
+    receipt = ["КАССОВЫЙ ЧЕК", "ПРИХОД", "ИНН 6311103313", "ИТОГ =9800.00", "ФН: 9287440300225508", "ФД: 6313"]
+    details = details_of(header + receipt)
+    assert details.document_type == DocumentType.CASH_RECEIPT
+    assert (details.recipient_account, details.bank_bic) == ("40702810403000065988", "042202803")
+    assert details.bank_corr_account == "30101810700000000803"
+    slip_with_a_bik = [*CARD_SLIP, "БИК 044525225", "Счёт 40702810403000065988"]  # the account's key fails this БИК
+    details = details_of(slip_with_a_bik + receipt)
+    assert (details.bank_bic, details.recipient_account) == (None, None)
+
+
 @pytest.mark.parametrize(
     "supplier",
     [["Поставщик: ИП Смирнов Олег Петрович", "ИНН поставщика: 500100732259"],
