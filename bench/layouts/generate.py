@@ -20,7 +20,14 @@ cash receipts and six 1C bills no earlier round drew (a small register's squeeze
 supermarket tape with a bonus block, a café's slip with tips, an ОФД's page printed; a 1C invoice sealed over its
 totals, one saved as a PDF whose text runs column by column, an ИП's on УСН, one with a payment QR, a «Счёт-фактура»
 beside its «Счёт», one priced in dollars), damaged by ``worn8.py`` (a tape held curved in the hand, a thumb over it,
-a shake, a flash's hot spot; a punched and stapled sheet scanned, or shot steeply in the hand).
+a shake, a flash's hot spot; a punched and stapled sheet scanned, or shot steeply in the hand). The ninth's,
+``r9_<kind>_NN``, are what people photograph or keep and no earlier round drew (an АТОЛ tape whose head has dead dots,
+an Эвотор tape with every value under its label, a marketplace's e-receipt page, a taxi's БСО in a mail app; a
+capital-repair fund's quittance with its GOST QR, a court fee's ПД-4сб with the treasury's real requisites, a notary's
+quittance, a 1C bill forty lines long; a Сбер-like check of a payment by requisites, a Т-Банк-like СБП QR payment, an
+Альфа-like card-to-card receipt, a paper payment order typed and signed by hand), damaged by ``worn9.py`` (a night
+mode's ghosting, blotchy colour noise and smear under an orange bulb; a steep close shot with a depth-of-field blur,
+chromatic fringes and a corner cut off).
 """
 
 from __future__ import annotations
@@ -40,6 +47,7 @@ from bench.layouts import (
     invoices6,
     invoices7,
     invoices8,
+    invoices9,
     receipts,
     receipts2,
     receipts3,
@@ -48,6 +56,7 @@ from bench.layouts import (
     receipts6,
     receipts7,
     receipts8,
+    receipts9,
     transfers,
     transfers2,
     transfers3,
@@ -55,6 +64,7 @@ from bench.layouts import (
     transfers5,
     transfers6,
     transfers7,
+    transfers9,
 )
 from bench.layouts.drawn import Drawn, Template
 from bench.layouts.photo import photograph
@@ -65,6 +75,7 @@ from bench.layouts.worn5 import photograph_shared, photograph_worst
 from bench.layouts.worn6 import photograph_copied, photograph_curled
 from bench.layouts.worn7 import photograph_sleeved, photograph_stained
 from bench.layouts.worn8 import photograph_flashed, photograph_in_hand
+from bench.layouts.worn9 import photograph_corner_cut, photograph_night
 
 Kinds = tuple[tuple[str, tuple[Template, ...]], ...]
 
@@ -121,6 +132,11 @@ EIGHTH_KINDS: Kinds = (
     ("receipt", receipts8.TEMPLATES),
     ("invoice", invoices8.TEMPLATES),
 )
+NINTH_KINDS: Kinds = (
+    ("receipt", receipts9.TEMPLATES),
+    ("invoice", invoices9.TEMPLATES),
+    ("transfer", transfers9.TEMPLATES),
+)
 DEFAULT_SEED = 14
 DEFAULT_PER_KIND = 12
 ROUNDS = {
@@ -145,6 +161,7 @@ ROUNDS = {
     6: Round("r6_", SIXTH_KINDS, 8, 210_000, photograph_curled, photograph_copied),
     7: Round("r7_", SEVENTH_KINDS, 8, 250_000, photograph_sleeved, photograph_stained),
     8: Round("r8_", EIGHTH_KINDS, 12, 290_000, photograph_in_hand, photograph_flashed),
+    9: Round("r9_", NINTH_KINDS, 8, 330_000, photograph_night, photograph_corner_cut),
 }
 
 
@@ -158,7 +175,10 @@ def plan(per_kind: int, kinds: Kinds = KINDS) -> list[tuple[str, Template]]:
 
 
 def generate(
-    out: Path, seed: int = DEFAULT_SEED, per_kind: int | None = None, rounds: tuple[int, ...] = (1, 2, 3, 4, 5, 6, 7, 8)
+    out: Path,
+    seed: int = DEFAULT_SEED,
+    per_kind: int | None = None,
+    rounds: tuple[int, ...] = (1, 2, 3, 4, 5, 6, 7, 8, 9),
 ) -> list[TruthRecord]:
     """Draw every planned document of ``rounds`` into ``out`` as ``NAME_clean.png`` (``.pdf`` where the page is
     saved as a PDF), ``NAME_photo.jpg`` and, in a

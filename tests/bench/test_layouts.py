@@ -23,6 +23,7 @@ from bench.layouts import (
     invoices6,
     invoices7,
     invoices8,
+    invoices9,
     receipts,
     receipts2,
     receipts3,
@@ -31,6 +32,7 @@ from bench.layouts import (
     receipts6,
     receipts7,
     receipts8,
+    receipts9,
     transfers,
     transfers2,
     transfers3,
@@ -38,6 +40,7 @@ from bench.layouts import (
     transfers5,
     transfers6,
     transfers7,
+    transfers9,
 )
 from bench.layouts.drawn import Template, invoice_details
 from bench.layouts.generate import (
@@ -45,6 +48,7 @@ from bench.layouts.generate import (
     FIFTH_KINDS,
     FOURTH_KINDS,
     KINDS,
+    NINTH_KINDS,
     SECOND_KINDS,
     SEVENTH_KINDS,
     SIXTH_KINDS,
@@ -74,6 +78,7 @@ FIFTH_TEMPLATES = [*receipts5.TEMPLATES, *invoices5.TEMPLATES, *transfers5.TEMPL
 SIXTH_TEMPLATES = [*receipts6.TEMPLATES, *invoices6.TEMPLATES, *transfers6.TEMPLATES]
 SEVENTH_TEMPLATES = [*receipts7.TEMPLATES, *invoices7.TEMPLATES, *transfers7.TEMPLATES]
 EIGHTH_TEMPLATES = [*receipts8.TEMPLATES, *invoices8.TEMPLATES]
+NINTH_TEMPLATES = [*receipts9.TEMPLATES, *invoices9.TEMPLATES, *transfers9.TEMPLATES]
 
 
 def _digest(folder: Path) -> dict[str, str]:
@@ -123,8 +128,18 @@ def test_the_third_round_draws_three_levels_and_leaves_the_others_as_they_were(t
 
 @pytest.mark.parametrize(
     "kinds",
-    [KINDS, SECOND_KINDS, THIRD_KINDS, FOURTH_KINDS, FIFTH_KINDS, SIXTH_KINDS, SEVENTH_KINDS, EIGHTH_KINDS],
-    ids=["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"],
+    [
+        KINDS,
+        SECOND_KINDS,
+        THIRD_KINDS,
+        FOURTH_KINDS,
+        FIFTH_KINDS,
+        SIXTH_KINDS,
+        SEVENTH_KINDS,
+        EIGHTH_KINDS,
+        NINTH_KINDS,
+    ],
+    ids=["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"],
 )
 def test_every_template_of_every_kind_is_planned(kinds: tuple[tuple[str, tuple[Template, ...]], ...]) -> None:
     planned = {template for _, template in plan(max(4, *(len(templates) for _, templates in kinds)), kinds)}
@@ -140,7 +155,8 @@ def test_every_template_of_every_kind_is_planned(kinds: tuple[tuple[str, tuple[T
     + FIFTH_TEMPLATES
     + SIXTH_TEMPLATES
     + SEVENTH_TEMPLATES
-    + EIGHTH_TEMPLATES,
+    + EIGHTH_TEMPLATES
+    + NINTH_TEMPLATES,
     ids=lambda template: template.__name__,
 )
 def test_a_templates_identifiers_pass_their_checks(template: Template) -> None:
@@ -575,3 +591,64 @@ def test_an_eighth_round_bills_truth_is_the_sole_traders_without_a_kpp_and_roubl
     assert usn.recipient_account is not None and usn.recipient_account.startswith("40802")
     priced = invoices8.foreign_currency_roubles(random.Random(2)).details
     assert priced.currency == "RUB" and Decimal(priced.amount or "0") > 0
+
+
+def test_the_ninth_round_draws_the_same_bytes_and_leaves_the_others_as_they_were(tmp_path: Path) -> None:
+    generate(tmp_path / "eight", seed=5, per_kind=1, rounds=(8,))
+    generate(tmp_path / "nine", seed=5, per_kind=1, rounds=(8, 9))
+    generate(tmp_path / "again", seed=5, per_kind=1, rounds=(9,))
+    eight, nine = _digest(tmp_path / "eight"), _digest(tmp_path / "nine")
+    assert {name: digest for name, digest in nine.items() if name in eight and name != TRUTH_FILE} == {
+        name: digest for name, digest in eight.items() if name != TRUTH_FILE
+    }
+    ninth = {name: digest for name, digest in nine.items() if name.startswith("r9_")}
+    assert ninth == {name: digest for name, digest in _digest(tmp_path / "again").items() if name != TRUTH_FILE}
+    assert sorted(ninth) == sorted(
+        f"r9_{kind}_00_{level}"
+        for kind in ("receipt", "invoice", "transfer")
+        for level in ("clean.png", "photo.jpg", "hard.jpg")
+    )
+
+
+@pytest.mark.parametrize("template", receipts9.TEMPLATES, ids=lambda template: template.__name__)
+def test_a_ninth_round_receipts_fiscal_qr_carries_its_truth_never_the_suppliers_or_the_orders(
+    template: Template,
+) -> None:
+    """The QR carries the sum and the receipt's own day (never an order's or a letter's), and the fiscal numbers."""
+    for seed in range(2):
+        drawn = template(random.Random(seed))
+        details = drawn.details
+        (fiscal,) = [found for found in zxingcpp.read_barcodes(drawn.image) if found.text.startswith("t=")]
+        fields = dict(part.split("=") for part in fiscal.text.split("&"))
+        assert Decimal(fields["s"]) == Decimal(details.amount or "0")
+        assert fields["t"].startswith(f"{details.payment_date}".replace("-", ""))
+        assert (fields["fn"], fields["i"], fields["fp"]) == (
+            details.fiscal_drive_number,
+            details.fiscal_document_number,
+            details.fiscal_sign,
+        )
+
+
+def test_a_capital_repair_quittances_payment_qr_carries_its_truths_requisites_sum_and_no_date() -> None:
+    for seed in range(3):
+        drawn = invoices9.capital_repair_quittance(random.Random(seed))
+        details = drawn.details
+        (code,) = zxingcpp.read_barcodes(drawn.image)
+        fields = dict(part.split("=", 1) for part in code.text.split("|")[1:])
+        assert int(fields["Sum"]) == round(Decimal(details.amount or "0") * 100)
+        assert (fields["PayeeINN"], fields["PersonalAcc"], fields["BIC"], fields["Purpose"]) == (
+            details.recipient_inn,
+            details.recipient_account,
+            details.bank_bic,
+            details.purpose,
+        )
+        assert details.payment_date is None, "a period and a due date are not the bill's date"
+
+
+def test_a_court_fees_truth_is_the_treasurys_real_requisites_and_a_transfers_amount_leaves_the_fee_out() -> None:
+    fee = invoices9.court_fee_pd4(random.Random(1)).details
+    assert (fee.recipient_inn, fee.recipient_kpp, fee.bank_bic) == ("7727406020", "770801001", "017003983")
+    assert fee.recipient_account == "03100643000000018500" and fee.bank_corr_account == "40102810445370000059"
+    assert fee.payment_date is None
+    check = transfers9.sber_requisites_check(random.Random(1))
+    assert check.details.amount is not None and check.details.purpose is not None
