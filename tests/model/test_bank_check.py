@@ -152,5 +152,8 @@ def test_a_bik_picked_by_its_shape_alone_is_not_verified_by_the_directory() -> N
 
 
 def test_a_cash_receipt_has_no_bank_to_look_up() -> None:
-    _, checks = resolve([_ocr("bank_bic", BIK), _ocr("bank_corr_account", CORR)], DocumentType.CASH_RECEIPT)
+    """A card slip's БИК on a tape is the acquirer's; only an account or к/с its key ties to the БИК is the seller's."""
+    _, checks = resolve([_ocr("bank_bic", BIK), _ocr("bank_name", "ПАО СБЕРБАНК")], DocumentType.CASH_RECEIPT)
     assert checks["bank_bic"].status == CheckStatus.UNVERIFIED and checks["bank_bic"].detail is None
+    fields, checks = resolve([_ocr("bank_bic", BIK), _ocr("bank_corr_account", CORR)], DocumentType.CASH_RECEIPT)
+    assert (fields.bank_bic, checks["bank_bic"].status) == (BIK, CheckStatus.VERIFIED)  # the seller's own bank
