@@ -21,7 +21,7 @@ from decimal import Decimal
 
 from model.normalize import kopecks_shown, normalize_amount
 from model.schema import Candidate, DocumentType, Source
-from model.values import label
+from model.values import label, read_amount
 
 FEE = "fee"
 """The candidates' field: a fee the page charges on top of the payment (never a payment detail)."""
@@ -72,7 +72,35 @@ def read_fees(lines: Sequence[str], source: Source) -> list[Candidate]:
             continue
         if kopecks_shown(match["rest"]) or _between_its_sum_and_total(lines, index, Decimal(value)):
             found.append(Candidate(FEE, value, source))
+        if (implied := _fee_by_its_rows(lines, index)) is not None and implied != value:
+            found.append(Candidate(FEE, implied, source))
     return found
+
+
+_ROW_REST = r"(?![а-яёa-z])(?P<rest>[^а-яёa-z]*(?:руб\w*|[рp]\.?|₽)?[^а-яёa-z]*)$"
+"""A row's figure and its currency, the rouble's «Р» also in its Latin look-alike («350P»)."""
+_SUM_SENT = re.compile(
+    r"^\W*(?:" + "|".join(label(words) for words in ("сумма перевода", "сумма платежа", "сумма")) + r")" + _ROW_REST,
+    re.IGNORECASE,
+)
+_TOTAL_ROW = re.compile(r"^\W*(?:" + "|".join(label(words) for words in ("итого", "всего")) + r")" + _ROW_REST, re.I)
+
+
+def _fee_by_its_rows(lines: Sequence[str], index: int) -> str | None:
+    """The fee a total under the fee's row implies, where the sum sent stands over that row: «Сумма перевода
+    34377.64», «Плата за перевод 644.42», «ИТОГО =35022.06» (a post office's tape) print the sum, the fee and the
+    two added, in that order. The total less the sum is then the fee, whatever digits OCR misread in the fee's
+    figure or the total's kopecks it lost («ИТОГО =31302.24» under «Плата за перевод 982.24» for 582.24; «итого
+    =35022. 06»): the rows say what the total is, where the arithmetic of the figures read would not."""
+    if index == 0 or index + 1 >= len(lines):
+        return None
+    sent, total = _SUM_SENT.match(lines[index - 1]), _TOTAL_ROW.match(lines[index + 1])
+    if sent is None or total is None:
+        return None
+    sent_value, total_value = read_amount(sent["rest"]), read_amount(total["rest"])
+    if sent_value is None or total_value is None or Decimal(total_value) <= Decimal(sent_value):
+        return None
+    return f"{Decimal(total_value) - Decimal(sent_value):.2f}"
 
 
 def _captions_figure(lines: Sequence[str], index: int, caption: re.Pattern[str]) -> str | None:

@@ -7,6 +7,7 @@ are normal: the checks in ``model.resolve`` choose between them and repair a sin
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -17,6 +18,7 @@ from model.checks import corr_account_shape_valid
 from model.corrections import read_settlement
 from model.fees import read_fees, sent_less_fee
 from model.labels import (
+    ANY_LABEL,
     GRID_CELL,
     INVOICE_WORD,
     OTHER_CAPTION,
@@ -276,15 +278,15 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
             candidates += [_as_supplier(c) if c.field == "recipient_name" else c for c in found]  # «Продавец: ООО …»
             suppliers.add(index)  # over «ИНН продавца: …»
             continue
+        following = lines[index + 1] if index + 1 < len(lines) else ""
         found = parties.in_party_block(
             parties.not_issuers(found, index in issuers), line, party_rows.get(index), source
         )
-        found = _others_row(found, line)
+        found = _others_row(parties.debited(index, line, following, found), line)
         grid_row = _payee_grid_row(line, lines[max(0, index - _PAYEE_CELL_ROWS) : index])
         if grid_row is not None:
             found = [c for c in found if c.field != "recipient_name"]
             _name_whose(candidates, read_at[index - 1 - grid_row])
-        following = lines[index + 1] if index + 1 < len(lines) else ""
         for row in _bank_grid_rows(line, lines[max(0, index - _BANK_CELL_ROWS) : index]):
             _name_whose(candidates, read_at[index - 1 - row], _BANK_FIELDS)
             candidates += _bank_cell_account(lines[index - 1 - row], source)
@@ -300,7 +302,7 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
     unlabelled = ["" if index in suppliers | issuers | parties.payers else line for index, line in enumerate(lines)]
     # the names under both parties' captions from the lines as read: the payer's caption blanks the line under it
     candidates += (
-        read_unlabelled(unlabelled, source)
+        _by_phone_no_account(read_unlabelled(unlabelled, source), lines, document_type)
         + sign_opening_the_page(unlabelled, source)
         + names_under_two_roles(lines, source)
     )
@@ -338,6 +340,17 @@ class _Parties:
             return found
         self.rivals += [_as_rival(AS_ISSUERS, c) for c in found if c.field in AS_ISSUERS]
         return [c for c in found if c.field not in _BANK_FIELDS | _PAYEE_IDS]
+
+    def debited(self, index: int, line: str, following: str, found: list[Candidate]) -> list[Candidate]:
+        """Under a caption of the account debited (``DEBIT_CAPTION``, also as OCR garbles it) the account is the
+        payer's: read under the caption, it is kept as a rival; its line, ``following``, gives nothing by shape (a
+        masked card there is left as it is: a balance under it is no payment)."""
+        if not DEBIT_CAPTION.match(line):
+            return found
+        self.rivals += [_as_rival(AS_PAYERS, c) for c in found if c.field in AS_PAYERS]
+        if _ACCOUNT_DIGITS.search(following):
+            self.payers.add(index + 1)
+        return [c for c in found if c.field not in AS_PAYERS]
 
     def in_party_block(self, found: list[Candidate], line: str, role: str | None, source: Source) -> list[Candidate]:
         """A party block's row (``party_blocks``): its «Наименование» is that party's name; the payer's rows hold
@@ -378,6 +391,15 @@ class _Parties:
         self.payer_block = payer_here or in_payer_block or (self.payer_above and not found)  # under a stacked name
         self.payer_above = payer_here and _payer_goes_on(found, line, following)
         return found
+
+
+_ACCOUNT_DIGITS = re.compile(r"(?<!\d)\d{3}\s?\d{17}(?!\d)")
+"""An account's twenty digits, its first three perhaps set apart («408 17810168416542619»)."""
+DEBIT_CAPTION = re.compile(r"^\W*(?:\S{1,6}\s+)?с\w{1,3}сани[яе]\W*$", re.IGNORECASE)
+"""A transfer receipt's «Счёт списания» caption alone on its line, also as OCR garbles its light-grey print («Счёт
+сгнесания», «Оч списания»): the account under it is the payer's, debited, never the recipient's, whatever its
+first word became. A word of «с», one to three letters and «сания» reads like «списания» and like no caption of
+the recipient's («Счёт зачисления», «Счёт получателя»)."""
 
 
 WHOSE_FIELDS = frozenset({"recipient_inn", "recipient_kpp", "recipient_account", "bank_bic", "bank_corr_account"})
@@ -615,10 +637,19 @@ def _stamp_requisites(lines: Sequence[str], executed: int) -> set[int]:
         range(executed + 1, executed + _STAMP_REACH),
     ):
         for near in side:
-            if near >= len(lines) or not (_BANK_REQUISITE.search(lines[near]) or _OWN_ID.search(lines[near])):
+            if near >= len(lines) or not _stamp_row(lines[near]):
                 break
             found.add(near)
     return found | ({executed} if _BANK_REQUISITE.search(lines[executed]) else set())
+
+
+_SPLIT_CORR_ACCOUNT = re.compile(r"(?<!\d)30101\d*(?:\s+\d+){1,4}")
+"""A к/с whose digits OCR split into groups, its label garbled too («a/c 301018101 00000000 1 #5»)."""
+
+
+def _stamp_row(line: str) -> bool:
+    """A row of a stamp's requisites: a БИК or к/с (by label or digits, these split into groups), or an ИНН."""
+    return any(pattern.search(line) for pattern in (_BANK_REQUISITE, _OWN_ID, _SPLIT_CORR_ACCOUNT))
 
 
 def issuer_bank_lines(lines: Sequence[str]) -> set[int]:
@@ -629,7 +660,7 @@ def issuer_bank_lines(lines: Sequence[str]) -> set[int]:
     АО «Банк …», БИК …, к/с …») is never one. Only for transfers: an invoice prints its payee's bank the footer's way
     («ПАО Сбербанк, БИК …, к/с …»)."""
     found = {index for index, line in enumerate(lines) if _OWN_REQUISITES.search(line)}
-    found |= _issuer_blocks(lines) | _licence_paragraphs(lines)
+    found |= _issuer_blocks(lines) | _licence_paragraphs(lines) | _stamp_at_the_foot(lines)
     for index, line in enumerate(lines):
         status = _STATUS_CAPTION.match(line) or (index > 0 and _STATUS_CAPTION.match(lines[index - 1]))
         if _EXECUTED.search(line) and not status:
@@ -637,7 +668,23 @@ def issuer_bank_lines(lines: Sequence[str]) -> set[int]:
             found |= stamped | {near - 1 for near in stamped if near > 0 and _bank_alone(lines[near - 1])}
             found |= _stamps_own_ids(lines, stamped)
     payees = {index for index, line in enumerate(lines) if "получател" in line.lower() or settlement_account(line)}
-    return found - payees
+    found -= payees
+    return found | _naming_the_issuer(lines, found) - payees
+
+
+def _naming_the_issuer(lines: Sequence[str], issuers: set[int]) -> set[int]:
+    """Other lines that name the bank whose stamp or footer heads its requisites (``_bank_alone`` among
+    ``issuers``), letter for letter: a bank's app heads its receipt with its own name («"БНП ПАРИБА БАНК" АО»
+    over the date), and that is the payer's bank, not the recipient's bank nor the recipient, also where OCR lost
+    the caption «Банк получателя» that put the recipient's bank above the name read alone."""
+    names = {_letters(lines[index]) for index in issuers if _bank_alone(lines[index])} - {""}
+    return {index for index, line in enumerate(lines) if _bank_alone(line) and _letters(line) in names}
+
+
+def _letters(line: str) -> str:
+    """A line's letters alone, in lower case and Cyrillic (``LOOKALIKE_LETTERS``): one name as two readings
+    spell it, whatever its quotes and borders."""
+    return re.sub(r"[^а-яё]", "", line.lower().translate(LOOKALIKE_LETTERS))
 
 
 def _stamps_own_ids(lines: Sequence[str], stamped: set[int]) -> set[int]:
@@ -721,6 +768,42 @@ def _issuer_blocks(lines: Sequence[str]) -> set[int]:
         if any(_OWN_ID.search(lines[row]) for row in block):
             found |= set(block)
     return found
+
+
+_STAMP_ROW_KIND = re.compile(r"^\W*(инн|бик|к/?с)(?![а-яёa-z])", re.IGNORECASE)
+_AFTER_THE_STAMP = re.compile(r"^[^а-яёa-z]*$", re.IGNORECASE)
+"""What may follow a stamp's requisites at the page's foot: its date, specks, no word."""
+
+
+def _stamp_at_the_foot(lines: Sequence[str]) -> set[int]:
+    """A bank's stamp ending the page whose status OCR lost («ОПЕРАЦИЯ ИСПОЛНЕНА» and the к/с under a photo's
+    glare): a line naming a bank, no label on it nor above it (its name misread too: «KY AO Кемсоциноанк ik ACB»,
+    its legal form in Latin look-alikes), then its own rows (ИНН, БИК, к/с) and nothing after them but the stamp's
+    date. A receipt's rows all stand above its stamp, so such a block is the executing bank's, the payer's. Its
+    own ИНН beside its БИК or к/с tells it from the recipient's bank named alone over its БИК where OCR lost the
+    caption «Банк получателя»: a receipt prints no ИНН of the recipient's bank."""
+    for index in range(len(lines)):
+        if not _a_stamps_name(lines, index):
+            continue
+        rows = itertools.takewhile(
+            lambda row: _REQUISITE_ROW.match(lines[row]) is not None, range(index + 1, len(lines))
+        )
+        block = [index, *rows]
+        after = lines[block[-1] + 1 :]
+        at_the_foot = len(after) <= _STAMP_REACH and all(_AFTER_THE_STAMP.match(rest) for rest in after)
+        kinds = {kind[1].lower() for row in block[1:] if (kind := _STAMP_ROW_KIND.match(lines[row]))}
+        own = "инн" in kinds and len(kinds) > 1  # its ИНН and its БИК or к/с
+        if at_the_foot and own and not any("получател" in lines[row].lower() for row in block):
+            return set(block)
+    return set()
+
+
+def _a_stamps_name(lines: Sequence[str], index: int) -> bool:
+    """A bank's name alone on line ``index``, as OCR may spell it, under no label: no caption's value."""
+    named = lines[index].translate(LOOKALIKE_LETTERS)
+    above = lines[index - 1] if index > 0 else ""
+    captioned = ANY_LABEL.search(above) is not None or _LABEL_ALONE.search(above) is not None
+    return _bank_alone(named) and not ANY_LABEL.search(named) and "получател" not in named.lower() and not captioned
 
 
 _PARTY_HEADINGS = (
@@ -1025,6 +1108,19 @@ def _incoming(lines: Sequence[str]) -> bool:
     """A bank's receipt of money RECEIVED («Поступление заработной платы», «Входящий перевод СБП»): the party it
     names is who paid, the holder of the credited account is paid and often unnamed."""
     return any(_INCOMING_TITLE.match(line) for line in lines[:_TITLE_ROWS])
+
+
+_FAST_PAYMENTS = re.compile(r"(?<![а-яёa-z])(?:сбп|cбп|cбn|сбn|система быстрых платежей)(?![а-яёa-z])", re.IGNORECASE)
+"""The Bank of Russia's fast payments system (СБП, also in OCR's Latin look-alikes «CБП»), which pays a phone."""
+
+
+def _by_phone_no_account(found: list[Candidate], lines: Sequence[str], document_type: DocumentType) -> list[Candidate]:
+    """On a transfer through the СБП an account read by its shape alone is the payer's (its «Счёт списания» with
+    the caption lost): the СБП pays a phone number, and its receipt prints no account of the recipient's. Kept as
+    the payer's, a rival; an account a label gives the recipient is still read."""
+    if document_type != DocumentType.BANK_TRANSFER or not _FAST_PAYMENTS.search("\n".join(lines)):
+        return found
+    return [_as_rival(AS_PAYERS, c) if c.field == "recipient_account" else c for c in found]
 
 
 def _as_payers(candidate: Candidate) -> Candidate:

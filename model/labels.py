@@ -117,6 +117,9 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
     # a register's small Э reads as З, its bar joined to the lower curve («ЗЛЕКТРОННЫМИ ; 39.99»)
     ("amount", "плат. картой; оплата картой; безналичными; электронными; злектронными", read_card_payment, _LINE_START,
      0.9),
+    # a bank's print of a payment states when it was created and when the bank executed it («Дата создания
+    # 03.01.2026 10:39» over «Дата исполнения 04.01.2026»): the payment was made when it was executed
+    ("payment_date", "дата исполнения; дата проведения; дата списания", read_payment_date, _LINE_START, 2.1),
     ("payment_date", "дата операции; дата перевода; дата платежа; дата и время; дата, время; дата оплаты; дата",
      read_payment_date, _LINE_START, 2.0),
     ("recipient_name", "получатель платежа; наименование получателя; наименование получателя платежа; "

@@ -38,12 +38,15 @@ def _amount(lines: list[str]) -> tuple[DocumentType, str | None]:
         ),
         # a fee in whole roubles between the sum and the total, which add up (QIWI's, an icon read as «©»)
         (["Получатель Перевод на карту Мир", "© Сумма 350P", "Комиссия 57Р", "Итого 407Р", "ИСПОЛНЕНО"], "350.00"),
-        # whole roubles that do not add up refute nothing: the total stands
-        (["Получатель Перевод на карту Мир", "Сумма 350P", "Комиссия 57Р", "Итого 417Р"], "417.00"),
+        # whole roubles that do not add up (a digit misread): the rows' order still says the total holds the fee
+        (["Получатель Перевод на карту Мир", "Сумма 350P", "Комиссия 57Р", "Итого 417Р"], "350.00"),
         # no fee: the total stands
         (["Перевод по СБП", "Сумма перевода 1 500,00 ₽", "Комиссия 0,00 ₽", "Итого списано 1 500,00 ₽"], "1500.00"),
-        # a fee that is not the difference refutes nothing: the total stands
-        (["КВИТАНЦИЯ", "СУММА: 2000.00 РУБ.", "КОМИССИЯ: 20.00 РУБ.", "ИТОГО: 2030.00 РУБ."], "2030.00"),
+        # a fee that is not the difference (misread): the total under the fee's row, itself under the sum's, holds
+        # the fee all the same
+        (["КВИТАНЦИЯ", "СУММА: 2000.00 РУБ.", "КОМИССИЯ: 20.00 РУБ.", "ИТОГО: 2030.00 РУБ."], "2000.00"),
+        # a fee's row with no sum's row over it: the total stands
+        (["КВИТАНЦИЯ", "ОПЛАТА ПО РЕКВИЗИТАМ", "КОМИССИЯ: 20.00 РУБ.", "ИТОГО: 2030.00 РУБ."], "2030.00"),
     ],
 )
 def test_a_total_that_is_the_sum_plus_its_fee_is_not_the_amount(lines: list[str], sent: str) -> None:

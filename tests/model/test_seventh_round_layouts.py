@@ -128,3 +128,78 @@ def test_an_apps_sum_written_off_with_a_minus_is_the_amount(written_off: str) ->
     screen = ["Перевод выполнен", written_off, "Перевод по номеру телефона (СБП)", "Получатель", "Роман Петрович П."]
     details = details_of([*screen, "Комиссия", "0 ₽", "Дата и время", "04.04.2026, 22:01"])
     assert details.amount == "64618.00"
+
+
+WEB_BANK_PRINT = [
+    "09.01.2026, 15:39 Интернет-банк — Детали платежа",
+    "Платёжное поручение № 449",
+    "Статус Исполнен",
+    "{created}",
+    "{executed}",
+    "Плательщик ИП Попов Роман Петрович",
+    "Получатель ПАО «Старт-Сервис»",
+    "ИНН получателя 3629190802",
+    "Сумма 51 753,00 руб.",
+    "Комиссия 0,00 руб.",
+]
+
+
+@pytest.mark.parametrize(
+    ("created", "executed"),
+    [
+        ("Дата создания 03.01.2026 10:39", "Дата исполнения 04.01.2026"),
+        ("Дата исполнения 04.01.2026", "Дата создания 03.01.2026 10:39"),
+        ("Дата создания 03.01.2026 10:39", "Дата списания 04.01.2026"),
+    ],
+    ids=["created first", "executed first", "debited"],
+)
+def test_a_web_banks_payment_is_dated_when_it_was_executed(created: str, executed: str) -> None:
+    """A web bank's print of a payment order states when it was created and when the bank executed it
+    (r7_transfer_01, clean: dated by «Дата создания»): the payment was made on its execution's date."""
+    lines = [line.format(created=created, executed=executed) for line in WEB_BANK_PRINT]
+    assert details_of(lines).payment_date == "2026-01-04"
+
+
+def test_a_created_date_alone_still_dates_the_payment() -> None:
+    """A print that states only when the payment was created is dated by it."""
+    lines = [line.format(created="Дата создания 03.01.2026 10:39", executed="") for line in WEB_BANK_PRINT]
+    assert details_of(lines).payment_date == "2026-01-03"
+
+
+POST_OFFICE_TAPE = [
+    "АО «ПОЧТА РОССИИ»",
+    "ОПС 198462",
+    "ПОЧТОВЫЙ ПЕРЕВОД",
+    "Перевод № 71312168086602",
+    "Отправитель: Волков Алексей Сергеевич",
+    "Получатель: Соколов Роман Петрович",
+    "Сумма перевода 34377.64",
+    "{fee}",
+    "{total}",
+    "ПОЛУЧЕНО =36000.00",
+    "СДАЧА =977.94",
+]
+
+
+@pytest.mark.parametrize(
+    ("fee", "total"),
+    [
+        ("Плата за перевод 644.42", "итого =35022. 06"),
+        ("Плата за перевод 944.42", "ИТОГО =35022.06_"),
+        ("Плата за перевод 644.42", "ИТОГО =35022.06"),
+    ],
+    ids=["the total's kopecks lost", "the fee misread", "read right"],
+)
+def test_a_post_offices_total_under_its_fee_is_not_the_sum_sent(fee: str, total: str) -> None:
+    """A post office's tape prints the sum sent, the fee and «ИТОГО» of both (r7_transfer_02/06 photo: «ИТОГО» taken
+    for the amount where OCR misread the fee's digits or lost the total's kopecks, so the two no longer added up):
+    the total under the fee's row, itself under the sum's, is that sum and the fee by the rows' order."""
+    lines = [line.format(fee=fee, total=total) for line in POST_OFFICE_TAPE]
+    assert details_of(lines).amount == "34377.64"
+
+
+def test_a_total_with_no_sum_over_its_fee_is_still_the_amount() -> None:
+    """Without the sum sent over the fee's row, a total under the fee says nothing of what it holds."""
+    lines = [line.format(fee="Плата за перевод 644.42", total="ИТОГО =35022.06") for line in POST_OFFICE_TAPE]
+    lines.remove("Сумма перевода 34377.64")
+    assert details_of(lines).amount == "35022.06"

@@ -99,6 +99,128 @@ def test_a_stamp_of_the_sending_bank_gives_the_recipient_none_of_its_numbers(exe
     assert (details.recipient_inn, details.bank_bic, details.bank_corr_account) == (None, None, None)
 
 
+NARROW_SBP_PHOTO = [
+    '"БНП ПАРИБА БАНК” AO',
+    "06.08.2026 19:11:09",
+    "Итого",
+    "6 133,18 руб.",
+    "Тий опермо",
+    "Перевод по СБП",
+    "Отправитель",
+    "Олег Сергеевич С.",
+    "Телефон получателя",
+    "+7 (977) 202-59-62",
+    "{recipient_caption}",
+    "Николай Андреевич З.",
+    "{bank_caption}",
+    "Почта Банк",
+    "{debit_caption}",
+    "40817810751229885406",
+    "Идентификатор операции в СБП",
+    "А6408920567159575086741522",
+    "Сумма",
+    "6 133,18 руб.",
+    "Ковры ся",
+    "0 руб.",
+    '"БНП ПАРИБА БАНК" AO |',
+    "БИК 044525185 |",
+    "ИНН 2332217811 |",
+    "{corr_account}",
+    "ОПЕРАЦИЯ ИСПОЛНЕНА",
+    "06.08 2026",
+]
+
+
+@pytest.mark.parametrize(
+    ("recipient_caption", "bank_caption", "debit_caption", "corr_account"),
+    [
+        ("Получатель", "ban погучателя", "Счёт сгнесания", "к/с 301018101000000001 8S |"),
+        ("Получытель", "Бани получателя", "Оч списания", "a/c 301018101 00000000 1 #5 |"),
+    ],
+    ids=["photo", "hard"],
+)
+def test_a_blurred_sbp_receipt_gives_the_recipient_nothing_of_the_sending_banks_or_the_payers(
+    recipient_caption: str, bank_caption: str, debit_caption: str, corr_account: str
+) -> None:
+    """The same receipt photographed: OCR garbles the grey captions. «Счёт списания» read «Счёт сгнесания» or «Оч
+    списания» still captions the payer's account; the stamp whose к/с OCR split («a/c 301018101 00000000 1 #5») is
+    still the sending bank's, its ИНН and БИК none of the recipient's; and the app's header, the same bank's name as
+    the stamp's, is not the recipient's bank where «Банк получателя» was lost."""
+    lines = [
+        line.format(
+            recipient_caption=recipient_caption,
+            bank_caption=bank_caption,
+            debit_caption=debit_caption,
+            corr_account=corr_account,
+        )
+        for line in NARROW_SBP_PHOTO
+    ]
+    details = details_of(lines)
+    assert details.document_type == DocumentType.BANK_TRANSFER
+    assert details.recipient_account is None
+    assert (details.recipient_inn, details.bank_bic, details.bank_corr_account) == (None, None, None)
+    assert details.bank_name == "Почта Банк"
+    assert details.recipient_name in (None, "Николай Андреевич З.")
+
+
+def test_an_sbp_receipts_account_without_its_caption_is_the_payers() -> None:
+    """Every grey caption lost: the СБП pays a phone, so the 20 digits under the names are the account debited, not
+    the recipient's; an account a label gives the recipient is still read."""
+    lines = [
+        "38 525 р",
+        "Перевод no СБП",
+        "Успешно",
+        "Андрей Сергеевич П.",
+        "+7 (940) 895-88-59",
+        "Игорь Петрович С.",
+        "Совкомбанк",
+        "408 17810168416542619",
+        "38 525,00 P",
+    ]
+    assert details_of(lines).recipient_account is None
+    labelled = [*lines[:-1], "Счёт получателя 40817810168416542619", lines[-1]]
+    assert details_of(labelled).recipient_account == "40817810168416542619"
+
+
+SBP_PHOTO_WITHOUT_CAPTIONS = [
+    "КУ АО `Кемсоцинбанк” - ГК “АСВ”",
+    "38 525 р",
+    "Перевод no СБП",
+    "Успешно",
+    "Андрей Сергеевич П.",
+    "+7 (940) 895-88-59",
+    "Игорь Петрович С.",
+    "Совкомбанк",
+    "408 17810168416542619",
+    "38 525,00 P",
+    "OP",
+]
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        ["KY AO Кемсоциноанк ik ACB", "БИК 0432 (", "ИНН 1063244643"],
+        ["KY AO Кемсоциноанк ik ACB", "ИНН 1063244643", "к/с 30101810600000000720", "18.09.2026"],
+    ],
+    ids=["its к/с and status lost", "its status lost"],
+)
+def test_a_stamp_at_the_foot_that_lost_its_status_is_still_the_sending_banks(stamp: list[str]) -> None:
+    """r6_transfer_05 photo: glare took «ОПЕРАЦИЯ ИСПОЛНЕНА» (and the к/с) from the stamp; a bank's name, its ИНН
+    beside its БИК or к/с, and nothing under them but the date still make the sending bank's stamp, whose ИНН is
+    none of the recipient's."""
+    details = details_of([*SBP_PHOTO_WITHOUT_CAPTIONS, *stamp])
+    assert details.document_type == DocumentType.BANK_TRANSFER
+    assert (details.recipient_inn, details.bank_bic, details.bank_corr_account) == (None, None, None)
+
+
+def test_the_recipients_bank_named_alone_over_its_bik_at_the_foot_keeps_it() -> None:
+    """A bank named over its БИК and к/с with no ИНН of its own at the page's foot is the recipient's bank whose
+    caption OCR lost, not a stamp: a receipt prints no ИНН of the recipient's bank."""
+    lines = [*SBP_PHOTO_WITHOUT_CAPTIONS[:7], "Совкомбанк", "БИК 043469743", "к/с 30101810300000000743"]
+    assert details_of(lines).bank_bic == "043469743"
+
+
 def test_a_correction_receipt_whose_settlement_is_unread_has_no_date() -> None:
     """A photocopy lost the «ДАТА РАСЧЕТА» line: the QR's and the print's date are still the correction's, not the
     payment's, so the receipt gets none rather than a wrong one verified by their agreement."""
