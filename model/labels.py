@@ -133,6 +133,9 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
     # «Назначение перевода» on a bank's receipt of a transfer abroad: its second word is the label's, not the purpose's
     ("purpose", "назначение платежа; назначение перевода; назначение; сообщение получателю; сообщение", read_purpose,
      _LINE_START, 1.0),
+    # a ПД-4's «Наименование платежа: Государственная пошлина …» as a row of a list, with its colon only: the
+    # caption of the same words in brackets stands under its cell, its value above it (``model.fields._CAPTIONS``)
+    ("purpose", "наименование платежа:", read_purpose, _LINE_START, 1.0),
     ("supplier_inn", "инн поставщика", read_inn, _ANYWHERE, 1.0),
     # a 54-ФЗ receipt names others' ИНН too: its cashier's, its fiscal data operator's, a business buyer's
     ("others_inn", "инн кассира; инн офд; инн оператора; инн оператора фискальных данных; инн покупателя; "
@@ -147,24 +150,28 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
      1.0),  # a bank's application form: «Прошу осуществить перевод денежных средств с моего счета» over «№: 4081…»
     ("supplier_name", "наименование поставщика; данные поставщика", read_name, _LINE_START, 1.0),
     # a bank's receipt names its client, the payer, in as many ways as the payee: «Ф.И.О. отправителя», «Имя
-    # плательщика», «РЕКВИЗИТЫ ПЛАТЕЛЬЩИКА:» over the name
+    # плательщика», «РЕКВИЗИТЫ ПЛАТЕЛЬЩИКА:» over the name; a quittance or a cash order whom the money came from,
+    # «Принято от: Кузнецов Дмитрий Олегович»
     ("payer_name", "фио отправителя; фио плательщика; ф.и.о. отправителя; ф. и. о. отправителя; ф.и.о. плательщика; "
      "ф. и. о. плательщика; плательщик; отправитель; имя отправителя; имя плательщика; наименование плательщика; "
-     "реквизиты плательщика; покупатель; заказчик", read_name, _LINE_START, 1.0),
+     "реквизиты плательщика; покупатель; заказчик; принято от", read_name, _LINE_START, 1.0),
     # a bill's account holder, «ФИО: ИВАНОВ ИВАН ИВАНОВИЧ» on a ЕПД or ПД-4: with its colon only, since «ФИО
     # Клиента» or «ФИО получателя» caption other people; below the payer's own labels
     ("payer_name", "фио:; ф.и.о.:; ф. и. о.:", read_name, _LINE_START, 0.9),
 )  # fmt: skip
 
 
-_ROLE = r"(?:\s*[(\[{]\s*(?:[а-яё]{5,}|ф[\s.,]*и[\s.,]*о[\s.,]*)\s*[)\]}|])?"
+_ROLE = r"(?:\s*[(\[{]\s*(?:[а-яё]{5,}|ф[\s.,]*и[\s.,]*о[\s.,]*)\s*(?:[)\]}|]|(?=[:;])))?"
 """The party's role in parentheses after its label, as 1C prints it: «Поставщик (Исполнитель):», «Покупатель
 (Заказчик):», or what the label asks for, as a ПД-4 prints it: «Плательщик (Ф.И.О.):». It belongs to the label,
-never to the name."""
+never to the name, also where OCR lost its closing bracket before the colon («Покупатель (Заказчик: ПАО …»)."""
 
 
-_LINE_START_PREFIX = r"^[\s|*•:\[-]*"
-"""What may stand before a label that opens its line: a cell's border («[», «|»)."""
+_PD4_LEFT_COLUMN = r"(?:(?:" + "|".join(map(label, ("извещение", "квитанция", "кассир"))) + r")(?![а-яёa-z])[\s|:.-]+)?"
+_LINE_START_PREFIX = r"^[\s|*•:\[-]*" + _PD4_LEFT_COLUMN
+"""What may stand before a label that opens its line: a cell's border («[», «|»), and a ПД-4's left column, whose
+words OCR reads on the row of the right column beside them: «Извещение Получатель: …», «Квитанция Получатель: …»,
+«Кассир Сумма: 56803 руб. 00 коп.»."""
 _SPECK_BEFORE_A_TOTAL = r"(?:(?:[^\W\d_]|[©®]\)?)\s+(?=[^\W\d_]{3}))?"
 """And before a total's label, one letter alone: a speck of the photo's edge or of a fold that OCR read as one («о
 Всего: 92640.00»), or an app's icon read as «©» («© Сумма 350P», QIWI's). Only a total's: a lone «в» or «с» before
@@ -206,14 +213,14 @@ _OTHER_CAPTIONS = (
     "основание", "статус", "комиссия", "номер операции", "идентификатор операции", "счет списания", "счёт списания",
     "телефон", "тел.", "адрес", "огрн", "огрнип", "оплатить не позднее", "оплатить до", "срок оплаты", "срок уплаты",
     "счет действителен", "счёт действителен", "кассир", "смена", "в том числе ндс", "в т.ч. ндс", "итого без ндс",
-    "банковские реквизиты", "реквизиты",
+    "банковские реквизиты", "реквизиты", "кбк", "октмо", "уин",
 )  # fmt: skip
 OTHER_CAPTION = re.compile(
     r"^[\s|*•:\[-]*(?:" + "|".join(label(caption) for caption in _OTHER_CAPTIONS) + r")(?![а-яёa-z])", re.IGNORECASE
 )
 """Captions of rows that hold no field of the schema (the contract behind an invoice, a transfer's status and fee, a
-phone, an address, a deadline): a line opening with one is that row, never a name or a purpose under a label, nor
-the rest of one wrapped from above."""
+phone, an address, a deadline, a budget payment's КБК, ОКТМО and УИН): a line opening with one is that row, never
+a name or a purpose under a label, nor the rest of one wrapped from above."""
 _FORM_CELLS = (
     "поступ. в банк плат.", "списано со сч. плат.", "вид оп.", "срок плат.", "очер. плат.", "наз. пл.", "рез. поле",
     "подписи", "отметки банка", "м.п.",

@@ -45,8 +45,12 @@ _FIGURES = re.compile(
 )
 """Field 7 as the rules write it: «Сумма 4237-53», «Сумма 1074373=» (whose «=» OCR reads as «%» or «»»); the purpose
 repeats it the same way."""
-_OPERATION_CELLS = re.compile(r"\s+(?:вид\s*оп|срок\s*пл|наз\.?\s*пл|очер|код|рез\.?\s*пол).*$", re.IGNORECASE)
-"""Fields 18-23, printed beside the recipient's name on the same row."""
+_OPERATION_CELLS = re.compile(
+    r"\s+(?:" + "|".join(map(label, ("вид оп", "срок пл", "наз пл", "наз. пл"))) + r"|очер|код|рез\.?\s*пол).*$",
+    re.IGNORECASE,
+)
+"""Fields 18-23, printed beside the recipient's name on the same row, their captions also in OCR's Latin look-alikes
+(«ИП Новиков Сергей Андреевич Вид on. 01»)."""
 _LATIN_AFTER_QUOTE = re.compile(r"([»\"”])[^а-яёА-ЯЁ»\"”]*$")
 """What follows a quoted name with no Cyrillic letter in it: those cells' captions garbled («Cpem trat.»)."""
 _GRID_WORDS = re.compile(r"вид\s*оп|срок\s*пл|очер\.?\s*пл|рез\.?\s*пол|получател|(?-i:\bКОД\b|\bКод\b)", re.IGNORECASE)

@@ -634,26 +634,33 @@ that opens with its branch («в КУРСКИЙ РФ АО «РОССЕЛЬХОЗ
 _BANKS_ADDRESS = re.compile(r",\s*(?:росси[яи]\w*\s*,\s*|рф\s*,\s*)?\d{6}\s*,.*$", re.IGNORECASE)
 """The bank's own address after its name in its grid cell, from its postcode on: «АО "Райффайзенбанк", Россия, 119002,
 г. Москва, …» (a freight forwarder's 1C invoice). A city after the name («ПАО СБЕРБАНК Г.МОСКВА») is no address."""
+_TREASURY_AFTER_ITS_DIVISION = re.compile(r"(банка\s*росси[иu])\s*(?:/{1,2}|\||л|\s)\s*(уфк)(?![а-яё])", re.I)
+"""A treasury office printed after its Bank of Russia division, «… БАНКА РОССИИ//УФК по …», whose slashes OCR read as
+a space, a bar or an «Л» («… РОССИИЛУФК по …»): the double slash again."""
+
+
 BANK_TAIL = re.compile(
     r"\s+(?:" + label("бик") + r"|" + label("к/с") + r")\b.*$"
-    r"|(?:\s+(?!bank|банк)(?=\S*[a-z/])\S{1,5})?\s+[|\[(]?301\d{17}\W*$"
+    r"|(?:\s+(?!bank|банк)(?=\S*[a-z/])\S{1,5})?\s+[|\[(]?(?:301|401)(?:\s?\d){17}\W*$"
     r"|\s+(?:операция|перевод|платеж|платёж)\s+(?:выполнен|исполнен|проведен|в\s+обработке)\w*\W*$"
     r"|\s+(?:исполнено|выполнено|проведено)\W*$",
     re.IGNORECASE,
 )
-"""The БИК or к/с cell that shares a line with the bank's name — its twenty digits also after a caption OCR garbled
-into a short word with a Latin letter («… БАНКА Kien 30101810…») —, or the status its stamp prints after it («Банк
+"""The БИК or к/с cell that shares a line with the bank's name — its twenty digits (a treasury office's ЕКС 40102…,
+one space OCR put between them too) also after a caption OCR garbled into a short word with a Latin letter («… БАНКА
+Kien 30101810…», «… г ERC 4010281 0445370000059») —, or the status its stamp prints after it («Банк
 ВТБ (ПАО) Операция выполнена», «… ИСПОЛНЕНО»)."""
 
 
 _REQUISITE_WORDS = (
     "инн", "кпп", "бик", "к/с", "р/с", "кор. сч", "корр. сч", "р/сч", "сч. №", "счет", "счёт", "номер счета",
-    "номер счёта",
+    "номер счёта", "екс", "кбк",
 )  # fmt: skip
 _REQUISITE_CELL = re.compile(
     r"(?<![а-яёa-z])(?:" + "|".join(label(word) for word in _REQUISITE_WORDS) + r")(?![а-яёa-z])", re.IGNORECASE
 )
-"""The first requisite cell of a bank grid's row («ИНН … КПП … Сч. № …», «БИК …»): a bank's name ends before it,
+"""The first requisite cell of a bank grid's row («ИНН … КПП … Сч. № …», «БИК …», a budget payment's «ЕКС …» and
+«КБК …» beside a treasury office's name): a bank's name ends before it,
 and text that starts with one is no bank's name at all (1C's «Банк получателя» over the ИНН row, a list's «Счёт
 получателя: 4070…» over a value-less «Банк получателя», a transfer receipt's «Номер счёта / 4070…» over its
 «Банк получателя / …» whose name OCR garbled)."""
@@ -701,6 +708,7 @@ def read_bank(text: str) -> str | None:
     if bank is None:
         return None
     bank = latin_words_respelled(_SPECKS_BEFORE.sub("", bank), _UPPER_CASE_LOOKALIKE_WORD)
+    bank = _TREASURY_AFTER_ITS_DIVISION.sub(r"\1//\2", bank)
     return bank if _NAME_START.match(bank) else None
 
 
@@ -763,8 +771,9 @@ def spelled_as_printed(name: str, readings: Iterable[str]) -> str:
 
 _SPECKS_BEFORE = re.compile(r"^[`~'.,;:|_*•-]+\s*(?=[А-ЯЁA-Z«\"“„])")
 """A speck OCR read before a name that starts as a bank's does (a cell's corner: «`Ф-Л БАНКА ГПБ (АО)»)."""
-_NAME_START = re.compile(r"[А-ЯЁA-Z0-9«\"“„'(]")
-"""How a bank's name begins: a capital (ПАО, Банк, Филиал), a number or a quote. What begins otherwise is specks or
+_NAME_START = re.compile(r"[А-ЯЁA-Z0-9«\"“„'(]|(?:отделение|филиал)(?![а-яё])")
+"""How a bank's name begins: a capital (ПАО, Банк, Филиал), a number or a quote, or a branch's word in lower case as
+Sberbank spells its offices («отделение "Банк Татарстан" №8610 ПАО Сбербанк»). What begins otherwise is specks or
 the rest of a misspelled caption OCR read beside the label («Банк попучателя ==», «Банк получателя —_ — алан) a»)."""
 
 

@@ -1,0 +1,171 @@
+"""Classes the ninth round of ``bench/layouts`` showed on its bills, each a test of its own (text as OCR reads the
+pages)."""
+
+from __future__ import annotations
+
+import pytest
+
+from model.fields import classify, extract_candidates
+from model.payment_order import read_payment_order
+from model.resolve import resolve
+from model.schema import PaymentDetails, Source
+from model.values import read_bank
+
+
+def _details(lines: list[str]) -> PaymentDetails:
+    details, _ = resolve(extract_candidates(lines), classify(lines), Source.OCR)
+    return details
+
+
+COURT_FEE_PD4 = [
+    "Форма № ПД-4сб (налог)",
+    "Извещение Получатель: Казначейство России (ФНС России)",
+    "ИНН 7727406020 КПП 770801001 ОКТМО 72786000",
+    "Счёт получателя № 03100643000000018500 БИК 017003983",
+    "Банк получателя: ОТДЕЛЕНИЕ ТУЛА БАНКА РОССИИ УФК по Тульской области, г ERC 4010281 0445370000059",
+    "Тула",
+    "КБК 18210803010011050110 УИН о Статус 13",
+    "Наименование платежа: Государственная пошлина в Зареченский районный суд г. Калуги",
+    "Плательщик (Ф.И.О.): Павлов Олег Олегович ИНН 634543985709",
+    "Адрес плательщика: 509833, г. Пермь, ул. Московская, д. 72",
+    "Кассир Сумма: 56803 руб. 00 коп.",
+    "Дата «___» ___ 20_ г. Плательщик (подпись)",
+]
+
+
+def test_a_pd4s_left_column_beside_a_label_leaves_the_label_its_value() -> None:
+    """«Извещение» and «Кассир» stand in the form's left column, which OCR reads on the row of the right column
+    beside them: the label after them still opens its row, so the payee and the sum are read."""
+    details = _details(COURT_FEE_PD4)
+    assert details.recipient_name == "Казначейство России (ФНС России)"
+    assert details.amount == "56803.00"
+
+
+def test_a_pd4s_payment_name_is_its_purpose() -> None:
+    """«Наименование платежа: …» as a labelled row states what is paid for."""
+    assert _details(COURT_FEE_PD4).purpose == "Государственная пошлина в Зареченский районный суд г. Калуги"
+
+
+def test_the_caption_under_a_pd4s_purpose_cell_is_no_label_of_the_line_under_it() -> None:
+    """The same words in brackets, without a colon, caption the cell above them: the line under them is no purpose."""
+    lines = ["Оплата по счёту № 242", "(наименование платежа)", "Плательщик: Иванов Иван Иванович"]
+    purposes = {c.value for c in extract_candidates(lines) if c.field == "purpose"}
+    assert purposes == {"Оплата по счёту № 242"}
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        "ОТДЕЛЕНИЕ ТУЛА БАНКА РОССИИ УФК по Тульской области, г Тула ERC 4010281 0445370000059",
+        "ОТДЕЛЕНИЕ ТУЛА БАНКА РОССИИЛУФК по Тульской области, г Тула ЕКС 40102810445370000059",
+        "ОТДЕЛЕНИЕ ТУЛА БАНКА РОССИИ//УФК по Тульской области, г Тула EKC 40102810445370000059 КБК 1821080301001105",
+    ],
+)
+def test_a_treasury_office_after_its_bank_of_russia_division_ends_before_its_eks(printed: str) -> None:
+    """The ЕКС beside the treasury office's name (its caption garbled, its digits split) is the next cell, and the
+    slashes between the division and the УФК that OCR lost are the name's."""
+    assert read_bank(printed) == "ОТДЕЛЕНИЕ ТУЛА БАНКА РОССИИ//УФК по Тульской области, г Тула"
+
+
+def test_a_kbk_row_does_not_go_on_a_bank_name_left_unclosed() -> None:
+    """A bracket OCR made of a letter leaves the bank's name unclosed; the КБК row under it is a row of its own."""
+    lines = [
+        "Банк получателя: ОТДЕЛЕНИЕ ТУЛА БАН (A РОССИИ//УФК по Тульской области, г Тула ЕКС 40102810445370000059",
+        "КБК 18210803010011050110 YUHO Crarye 18 |",
+    ]
+    banks = [c.value for c in extract_candidates(lines) if c.field == "bank_name"]
+    assert banks == ["ОТДЕЛЕНИЕ ТУЛА БАН (A РОССИИ//УФК по Тульской области, г Тула"]
+
+
+CAPITAL_REPAIR_HALF = [
+    "КВИТАНЦИЯ НО «Региональный фонд капитального ремонта многоквартирных домов Тверской области»",
+    "ИНН 3070865349 КПП 307001001",
+    'Р/с 40603810761743284602 в ЮЖНЫЙ ФИЛИАЛ АО "БАНК ИНТЕЗА"',
+    "БИК 046015064 К/с 30101810460150000064",
+    "Лицевой счёт: 370200632444 Период: апрель 2026",
+    "Плательщик: Павлов Сергей Сергеевич",
+    "Итого к оплате: 888,70 руб.",
+    "{due}",
+    "Подпись плательщика",
+]
+
+
+@pytest.mark.parametrize(
+    "due", ["Оплатить Ho 25.05.2026 ;. еда 6 Ls, | 4", "Оплатить до 25.05:2026", "| Оплатить no 25.05.2026"]
+)
+def test_the_day_to_pay_by_is_no_payment_date_whatever_ocr_made_of_its_preposition(due: str) -> None:
+    """«Оплатить до …» asks for a payment by a day; a bill records none. OCR's «Ho» or «no» for «до» still leaves
+    the «Оплатить» before the date."""
+    lines = [line.format(due=due) for line in CAPITAL_REPAIR_HALF]
+    assert _details(lines).payment_date is None
+
+
+@pytest.mark.parametrize(
+    "buyer",
+    [
+        'Покупатель (Заказчик: ПАО "Полимер-М", ИНН 2500404559, КПП 250043001, 627913, г. Ярославль',
+        'Покупатель (Заказчик): ПАО "Полимер-М", ИНН 2500404559, КПП 250043001, 627913, г. Ярославль',
+    ],
+)
+def test_the_payers_role_in_brackets_is_the_labels_also_with_its_bracket_lost(buyer: str) -> None:
+    """1C's «Покупатель (Заказчик):» read without its closing bracket: the role is still the label's, not the name's."""
+    lines = [
+        "Счет на оплату № 4410 от 18 февраля 2026 г.",
+        "Поставщик (Исполнитель): ООО «Байкал-Софт», ИНН 6986228752, КПП 698601001",
+        buyer,
+    ]
+    assert _details(lines).payer_name == 'ПАО "Полимер-М"'
+
+
+def test_a_payment_orders_operation_cell_in_latin_look_alikes_is_cut_off_the_payees_name() -> None:
+    """«Вид оп.» beside the payee's name, read «Вид on.»: field 18's caption and its value, not the name's words."""
+    lines = [
+        "ПЛАТЕЖНОЕ ПОРУЧЕНИЕ № 132 03.03.2026 01",
+        "Сумма прописью Двести сорок тысяч девятьсот четырнадцать рублей 91 копейка",
+        "ИНН 8664842440 КПП 866443001 Сумма 240914-91",
+        '000 "Сфера Плюс" сч. № 40702810754095867201',
+        "Плательщик",
+        "ЗАПАДНО-СИБИРСКОЕ ОТДЕЛЕНИЕ№8647 ПАО СБЕРБАНК БИК 047102651",
+        "Сч. № 30101810800000000651",
+        "Банк плательщика",
+        "ООО КБ Центрально-Европейский Банк БИК 047601205",
+        "Сч. № 30101810950040000205",
+        "Банк получателя",
+        "ИНН 615603761014 КПП сч. № 40802810446511667110",
+        "ИП Новиков Сергей Андреевич Вид on. 01",
+        "Наз. пл.",
+        "Получатель очер. плат. 5",
+        "Оплата по договору № 16/16 за услуги. В т.ч. НДС 20% 40152.49 руб.",
+        "Назначение платежа",
+    ]
+    order = read_payment_order(lines, Source.OCR)
+    assert order is not None
+    assert [c.value for c in order.candidates if c.field == "recipient_name"] == ["ИП Новиков Сергей Андреевич"]
+
+
+NOTARY_QUITTANCE = [
+    "Нотариус Тверского нотариального округа",
+    "Соловьёв Олег Николаевич",
+    "Лицензия № 665890 ИНН 616053140340",
+    "КВИТАНЦИЯ № 2041",
+    "от 19.02.2026",
+    "Принято от: Кузнецов Дмитрий Олегович",
+    "Нотариальное действие: Свидетельствование подлинности подписи, реестр № 28/246-н/25-2026-4-70",
+    "Всего к оплате: 1 500,00 руб.",
+    "Реквизиты для оплаты:",
+    "Получатель: Нотариус Соловьёв Олег Николаевич, ИНН 616053140340",
+    "Р/с 40802810282815670382",
+    'Банк: отделение "Банк Татарстан" №8610 ПАО Сбербанк',
+    "БИК 049205603, к/с 30101810600000000603",
+    "Оплатить до 22.02.2026",
+]
+
+
+def test_whom_a_quittance_accepted_the_money_from_is_the_payer() -> None:
+    """«Принято от: …» on a quittance or a cash order names who paid."""
+    assert _details(NOTARY_QUITTANCE).payer_name == "Кузнецов Дмитрий Олегович"
+
+
+def test_a_bank_named_by_its_office_in_lower_case_is_read() -> None:
+    """Sberbank names its regional offices in lower case, «отделение "Банк Татарстан" №8610 ПАО Сбербанк»."""
+    assert _details(NOTARY_QUITTANCE).bank_name == 'отделение "Банк Татарстан" №8610 ПАО Сбербанк'
