@@ -24,6 +24,7 @@ from model.labels import (
     OTHER_CAPTION,
     RULES,
     TITLE,
+    TOTAL_SCORE,
     label_matches,
     labelled_row,
     read_labelled,
@@ -40,10 +41,12 @@ from model.unlabelled import names_under_two_roles, read_unlabelled
 from model.values import (
     LOOKALIKE_LETTERS,
     NUMBER_SIGN,
+    VAT_WORD,
     bank_in_grid,
     bank_over_its_address,
     label,
     read_bank,
+    read_card_payment,
     read_name,
     read_purpose,
     settlement_account,
@@ -290,7 +293,9 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
         for row in _bank_grid_rows(line, lines[max(0, index - _BANK_CELL_ROWS) : index]):
             _name_whose(candidates, read_at[index - 1 - row], _BANK_FIELDS)
             candidates += _bank_cell_account(lines[index - 1 - row], source)
-        found = _payees_own_row(_bank_row_account(line, found, source), line)
+        found = _without_a_risen_vat_figure(
+            _payees_own_row(_bank_row_account(line, found, source), line), line, lines[index + 1 : index + 3]
+        )
         found = parties.sorted(index, line, following, found)
         candidates += found
         read_at[index] = (read_at[index][0], len(candidates))
@@ -299,7 +304,7 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
             candidates += _caption_labelled(found, line, lines[:index], source)
     for index in order.payee_lines if order is not None else ():
         _name_whose(candidates, read_at[index])
-    unlabelled = ["" if index in suppliers | issuers | parties.payers else line for index, line in enumerate(lines)]
+    unlabelled = _blanked(lines, suppliers | issuers | parties.payers | _operators_name_rows(lines))
     # the names under both parties' captions from the lines as read: the payer's caption blanks the line under it
     candidates += (
         _by_phone_no_account(read_unlabelled(unlabelled, source), lines, document_type)
@@ -422,6 +427,50 @@ _OTHERS_ROW = re.compile(
 """A cash receipt's row of its cashier or its fiscal data operator, whose ИНН stands on it behind a bare «ИНН»
 («Кассир Иванова ИНН 5001…», «ОФД: ООО «Такском» ИНН 7704…»): theirs, as «ИНН кассира» says outright."""
 _AS_OTHERS = {"recipient_inn": "others_inn"}
+_OPERATORS_CAPTION = re.compile(
+    r"^\W*(?:" + label("оператор фискальных данных") + "|" + label("офд") + r")[\W_]*"
+    r"(?P<inn>" + label("инн") + r"[\s.:№]*\d{10}(?:\d{2})?)?[\W_]*$",
+    re.IGNORECASE,
+)
+"""A fiscal data operator's caption holding nothing but perhaps its ИНН: «Оператор фискальных данных · ИНН 7704…»
+under the name an ОФД's site prints atop a receipt, or «ОФД:» over the name on a receipt."""
+
+
+_FIGURELESS_VAT = re.compile(r"^.{0,12}?" + VAT_WORD + r"[\W_]*(?:\d{1,2}\s*%)?[\W_]*$", re.IGNORECASE)
+"""A receipt's VAT caption read with no figure, perhaps its rate («в т.ч. НДС 20%», OCR's «вт, ч, НДС 20%», «61.4,
+НДС» for «в т.ч. НДС»): its figure was read on another row."""
+_FIGURE_ALONE = re.compile(r"^[\W_]*\d[\d\s]*[.,]\d{2}[\W_]*$")
+
+
+def _without_a_risen_vat_figure(found: list[Candidate], line: str, below: Sequence[str]) -> list[Candidate]:
+    """No amount from a card's or an electronic payment's line over a VAT caption read without its figure, unless
+    that figure stands alone on the line after it: a tape held curved bows its column of figures, and OCR reads the
+    VAT's on the payment's row («Безналичными 1380.32» over «в т.ч. НДС 20%», the total 8281.91 read a row above its
+    «ИТОГО К ОПЛАТЕ:»). A VAT figure is never the amount; the payment line is only the total's second statement."""
+    if not below or not _FIGURELESS_VAT.match(below[0]) or (len(below) > 1 and _FIGURE_ALONE.match(below[1])):
+        return found
+    if not any(rule.read is read_card_payment for rule, _ in label_matches(line)):
+        return found
+    return [c for c in found if c.field != "amount"]
+
+
+def _blanked(lines: Sequence[str], others: set[int]) -> list[str]:
+    """``lines`` with another party's (``others``) emptied, for the readings that find values by shape or place."""
+    return ["" if index in others else line for index, line in enumerate(lines)]
+
+
+def _operators_name_rows(lines: Sequence[str]) -> set[int]:
+    """The lines naming a receipt's fiscal data operator by their place at its caption (``_OPERATORS_CAPTION``): the
+    line under a caption alone («ОФД:»), the line over a caption with the operator's ИНН (an ОФД's site heads a
+    receipt's page with its own name over «Оператор фискальных данных · ИНН …»). Its name is no seller's, whatever
+    it is called («Такском», «Тензор»)."""
+    rows = set()
+    for index, line in enumerate(lines):
+        if (caption := _OPERATORS_CAPTION.match(line)) is not None:
+            rows |= {index - 1, index} if caption["inn"] else {index, index + 1}
+    return rows
+
+
 _AS_PAYERS_BANK = {"bank_bic": "payer_bic", "bank_corr_account": "payer_corr_account"}
 
 
@@ -506,11 +555,42 @@ def _cash_receipt_readings(
 ) -> list[Candidate]:
     """What a cash receipt's layout says beyond its labels: the seller over its ИНН, a total split between cash and
     card, a total's kopecks printed elsewhere."""
-    found = seller_over_its_inn(unlabelled, source) + _split_payment(lines, source)
+    found = seller_over_its_inn(unlabelled, source) + _split_payment(lines, source) + _total_risen(lines, source)
     return found + _kopecks_printed_elsewhere(candidates, lines, source)
 
 
+_RISEN_TOTAL_SCORE = 0.8
+"""Below a card line's sum (0.9) and any label's: the figure's place, not a label, says it is the total."""
+
+
+def _total_risen(lines: Sequence[str], source: Source) -> list[Candidate]:
+    """A figure alone right over a total's label read with none («8281.91» over «ИТОГО К ОПЛАТЕ: |»), when no figure
+    stands alone under the label either: a tape held curved bows its column of figures, and OCR reads the total's a
+    row above its label. Only a figure no smaller than any the receipt printed above it (a total is no less than an
+    item), and by its place (``by_shape``): never verified as a labelled total."""
+    found = []
+    for index in range(1, len(lines)):
+        line, above, below = lines[index], lines[index - 1], lines[index + 1 : index + 2]
+        totals = [rule for rule, _ in label_matches(line) if rule.field == "amount" and rule.score >= TOTAL_SCORE]
+        if not totals or re.search(r"\d", line) or any(map(_FIGURE_ALONE.match, below)):
+            continue
+        if not _FIGURE_ALONE.match(above) or (figure := normalize_amount(above)) is None:
+            continue
+        if all(Decimal(figure) >= value for value in _figures(lines[: index - 1])):
+            found.append(Candidate("amount", figure, source, _RISEN_TOTAL_SCORE, by_shape=True))
+    return found
+
+
 _WITH_KOPECKS = re.compile(r"(?<![\d.,])(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)[.,](\d{2})(?![\d.,])")
+
+
+def _figures(lines: Sequence[str]) -> list[Decimal]:
+    """Every sum printed with its kopecks on ``lines``."""
+    return [
+        Decimal(f"{''.join(whole.split())}.{kopecks}")
+        for line in lines
+        for whole, kopecks in _WITH_KOPECKS.findall(line)
+    ]
 
 
 def _kopecks_printed_elsewhere(candidates: list[Candidate], lines: Sequence[str], source: Source) -> list[Candidate]:

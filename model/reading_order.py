@@ -148,7 +148,31 @@ def _values_apart(words: Sequence[TextWord], axes: _Axes) -> bool:
         if abs(order[value.line] - order[caption.line]) > FIGURE_LOOKAHEAD
         and _beside([axes.place(caption.box)], [value], axes)
     }
-    return len(apart) >= VALUES_APART
+    return len(apart) + len(_captions_apart(by_line, order, axes)) >= VALUES_APART
+
+
+_CAPTION_ALONE = re.compile(r"^\D{2,60}:$")
+"""A caption alone on its layer line, ending with its colon and holding no digit («Покупатель (Заказчик):»,
+«Всего к оплате:»)."""
+
+
+def _captions_apart(by_line: dict[int, list[TextWord]], order: dict[int, int], axes: _Axes) -> set[int]:
+    """The layer lines of captions alone (``_CAPTION_ALONE``) whose value the page prints on their row, right after
+    them, while the layer draws it more than ``FIGURE_LOOKAHEAD`` lines away: a 1C bill saved as a PDF column by
+    column lists «Поставщик (Исполнитель):», «Покупатель (Заказчик):», «Основание:» one under another and the three
+    parties' lines only after the bank's grid, so in the layer's order no caption has its value under it and the
+    payer goes unread."""
+    starts = {line: min(words, key=lambda word: axes.place(word.box)[0]) for line, words in by_line.items()}
+    return {
+        line
+        for line, words in by_line.items()
+        if _CAPTION_ALONE.match(" ".join(word.text for word in words))
+        and any(
+            abs(order[other] - order[line]) > FIGURE_LOOKAHEAD
+            and _beside([axes.place(word.box) for word in words], [start], axes)
+            for other, start in starts.items()
+        )
+    }
 
 
 FIGURE_LOOKAHEAD = 3

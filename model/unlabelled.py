@@ -104,17 +104,25 @@ _INVOICE_NUMBER = re.compile(
 """An invoice's own number, "СЧЁТ № 913", «Счёт-оферта № 12», «СЧЕТ-ФАКТУРА N 44», «СЧЁТ-АКТ № 15» (a bill and an
 act of work done in one paper) (not "по счёту № 913", nor an account's "Счёт № 40702…", «Расчетный счет № |
 40702…»)."""
+_TAX_INVOICE = re.compile(rf"{INVOICE_WORD}\s*-\s*фактур", re.IGNORECASE)
+_TAX_INVOICE_DATE_SCORE = 0.9
+"""A «Счёт-фактура»'s date, under a bill's title's (1.0): the tax invoice states a sale, the bill asks for the
+payment, and a page that holds both (a счёт-фактура over the «Счёт на оплату» it goes with, dated apart) is paid by
+the bill, dated by it. Alone, the счёт-фактура's date still outranks any date found by its shape (0.3)."""
 _AFTER_OT = re.compile(r"\bот\s*[«\"“]?\s*$", re.IGNORECASE)
 
 
-def _invoice_date(line: str, above: str) -> str | None:
+def _invoice_date(line: str, above: str) -> tuple[str, float] | None:
     """The date of "СЧЁТ № 913 от 27.05.2021", on the number's line or, when that line has none, on the line under
-    it, where a designed invoice's header puts it."""
+    it, where a designed invoice's header puts it; and its score (``_TAX_INVOICE_DATE_SCORE``)."""
     if number := _INVOICE_NUMBER.search(line):
-        line = line[number.end() :]
-    elif not _INVOICE_NUMBER.search(above) or any(find_dates(above)):
+        title, line = line[: number.end()], line[number.end() :]
+    elif not (number := _INVOICE_NUMBER.search(above)) or any(find_dates(above)):
         return None  # the number's own line dates it: a date under it is another's («Основание: Договор № 11 от …»)
-    return next((iso for start, iso in find_dates(line) if _AFTER_OT.search(line[:start])), None)
+    else:
+        title = above[: number.end()]
+    score = _TAX_INVOICE_DATE_SCORE if _TAX_INVOICE.search(title) else 1.0
+    return next(((iso, score) for start, iso in find_dates(line) if _AFTER_OT.search(line[:start])), None)
 
 
 def _own_date(line: str, above: str) -> tuple[str, float] | None:
@@ -525,6 +533,16 @@ _OPERATOR = re.compile(
     r"^[\W_]*(?:" + label("офд") + "|" + label("оператор") + r"|[oо0][oо0ф][nп])(?![а-яёa-z])", re.IGNORECASE
 )
 """A receipt's line naming its fiscal data operator («ОФД ООО «Такском»», blurred «oon 000 …»): another party."""
+_OPERATORS_WORDS = (
+    "офд", "ofd", "такском", "калуга астрал", "петер-сервис", "энергетические системы и коммуникации",
+    "электронный экспресс", "корус консалтинг",
+)  # fmt: skip
+_OPERATORS_NAME = re.compile(
+    r"(?<![а-яёa-z])(?:" + "|".join(map(label, _OPERATORS_WORDS)) + r")(?![а-яёa-z])", re.IGNORECASE
+)
+"""A fiscal data operator's own name: one with the word «ОФД» («Первый ОФД», «Платформа ОФД», «ОФД.РУ», «Яндекс.ОФД»)
+or a licensed operator's name that carries none («Такском», «Калуга Астрал»). An ОФД prints its name atop the
+receipts its site shows and its e-mails send; it stores the receipt and never sells what it lists."""
 
 
 _IP_INITIALS = re.compile(r"^(?P<head>ИП\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+)(?P<first>\S)\.\s?(?P<second>\S)\.?$")
@@ -550,9 +568,9 @@ def _ip_initials(name: str) -> str:
 
 def org_name(line: str) -> str | None:
     """The company a line holds and nothing else (after a ПД-4 half's title, ``PD4_HALF_TITLE``): its legal form
-    first (``_org_start``) or after a comma; not the ОФД's (``_OPERATOR``)."""
+    first (``_org_start``) or after a comma; not the ОФД's (``_OPERATOR``, ``_OPERATORS_NAME``)."""
     line = PD4_HALF_TITLE.sub("", line)
-    if _OPERATOR.match(line):
+    if _OPERATOR.match(line) or _OPERATORS_NAME.search(line):
         return None
     if (org := _org_start(line)) is not None:
         name = read_name(line[org:])
@@ -710,7 +728,7 @@ def read_unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
         if TITLE.search(line) and (title_date := normalize_date(line)) is not None:
             found.append(Candidate("payment_date", title_date, source, 1.0))  # "Счёт на оплату № 5 от 16 мая 2025 г."
         elif (invoice_date := _invoice_date(line, above)) is not None:
-            found.append(Candidate("payment_date", invoice_date, source, 1.0))
+            found.append(Candidate("payment_date", invoice_date[0], source, invoice_date[1]))
         elif not _printed_by_a_browser(index, lines) and (found_date := _own_date(line, above)) is not None:
             found.append(Candidate("payment_date", found_date[0], source, found_date[1]))
         if (start := _PURPOSE_START.search(line)) and (purpose := read_purpose(line[start.start() :])) is not None:

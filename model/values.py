@@ -257,10 +257,10 @@ _ITEM_COUNT = re.compile(
     r"^\W*(?:наименовани\w*)?\W*\d+\W*" + label("на сумму") + r"|^\W*наименовани\w*\W*\d+", re.IGNORECASE
 )
 """The count of 1C's «Всего наименований 3, на сумму 3 600,00 руб.»: the sum follows it."""
-_VAT_WORD = r"(?:ндс|nds|(?<![а-яёa-z])[нh][аa][сc](?![а-яёa-z]))"
+VAT_WORD = r"(?:ндс|nds|(?<![а-яёa-z])[нh][аa][сc](?![а-яёa-z]))"
 """«НДС», and «НАС» as OCR reads a receipt's «СУММА НДС 18%» when blur closes the Д («A: Сумма HAC 18%»)."""
-_VAT = re.compile(_VAT_WORD, re.IGNORECASE)
-_VAT_INCLUDED = re.compile(r"(?<![а-яё])(?:с|вкл\w*\.?|включая)\s*" + _VAT_WORD, re.IGNORECASE)
+_VAT = re.compile(VAT_WORD, re.IGNORECASE)
+_VAT_INCLUDED = re.compile(r"(?<![а-яё])(?:с|вкл\w*\.?|включая)\s*" + VAT_WORD, re.IGNORECASE)
 
 
 _YEAR = re.compile(r"(?<![\d.,])(?:19|20)(?:\d\d)?[_\s.]*г\.?(?![а-яё])", re.IGNORECASE)
@@ -547,6 +547,12 @@ printed under the name («ЗАО “Дикси ———^^-------», the quote l
 ends with three of them."""
 
 
+_BOXED_SPECK_ON = re.compile(r"\s+\[[^\]\s]{0,3}\](?:\s.*)?$")
+"""A glyph in square brackets and whatever follows it on the name's line («ИП Попов Сергей Николаевич [=] ие [=]»):
+OCR's reading of a QR code's finder squares printed on the name's row (an ОФД's receipt page, its QR at the right
+of the card). No name holds one."""
+
+
 def read_name(text: str) -> str | None:
     """A name as printed, without the ИНН/КПП (before or after it), address, phone or invoice title that shares its
     line, nor a ПД-4's column word before it, nor a bilingual label's English half; OCR's "000" for ООО is undone.
@@ -557,7 +563,8 @@ def read_name(text: str) -> str | None:
     text = PD4_HALF_TITLE.sub("", text)
     text = _BANK_OFFICE_BESIDE.sub("", _REQUISITES_FIRST.sub("", _FORM_ROW_NUMBER.sub("", text)))
     text = _NEXT_CAPTION.sub("", _FORM_BLANK.sub("", text))
-    name = _TITLE_TAIL.sub("", _ADDRESS_TAIL.sub("", _ORG_END.sub("", _SPECK_RUN_AT_THE_END.sub("", text))))
+    text = _BOXED_SPECK_ON.sub("", _SPECK_RUN_AT_THE_END.sub("", text))
+    name = _TITLE_TAIL.sub("", _ADDRESS_TAIL.sub("", _ORG_END.sub("", text)))
     name = _LATIN_TWIN.sub(r"\g<name>", name.strip(" :|_—-`"))
     name = _CRUMBS_AFTER_QUOTE.sub(r"\1", _REQUISITE_AFTER_COMMA.sub("", name))
     if re.search(r"[а-яё]", name):  # «ИП Ковалёв A. A.»: initials read as Latin look-alikes
