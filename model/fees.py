@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
 
+from model.labels import DEBITED
 from model.normalize import kopecks_shown, normalize_amount
 from model.schema import Candidate, DocumentType, Source
 from model.values import label, read_amount
@@ -40,9 +41,12 @@ _FEE_CAPTION = re.compile(
 )
 """A fee's caption alone on its line, its figure on the line under it, as a bank app prints each row."""
 FIGURE_ALONE = re.compile(
-    r"^[\s_|=~-]*(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[.,]\d{2})?\s*(?:₽|P|Р|руб\.?|р\.|RUB)\W{0,2}$", re.IGNORECASE
+    r"^[\s_|=~-]*(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:(?:[.,]\d{2})?\s*(?:₽|P|Р|руб\.?|р\.|RUB)"
+    r"|[.,]\d{2}\s+[^\s\d]|[.,]\d{2}\s+\d)\W{0,2}$",
+    re.IGNORECASE,
 )
-"""A figure and its currency and nothing else on the line («157 ₽», «15 857Р»): the value of the caption over it."""
+"""A figure and its currency and nothing else on the line («157 ₽», «15 857Р»): the value of the caption over it. A
+figure with its kopecks keeps them apart from one glyph after a space, its ₽ as OCR reads a thin one («702,50 2»)."""
 _DEBITED_CAPTIONS = ("сумма списания", "итого списано", "списано", "сумма с комиссией", "итого с комиссией")
 _DEBITED = re.compile(
     r"^\W*(?:" + "|".join(label(words) for words in _DEBITED_CAPTIONS) + r")(?![а-яёa-z])(?P<rest>[^а-яёa-z]*"
@@ -51,12 +55,30 @@ _DEBITED = re.compile(
 )
 """What left the payer's account, fee and all: «Сумма списания 15 857 ₽», «Итого списано: 1 515,00», or the caption
 alone with its figure on the line under it."""
+_SENT = re.compile(
+    r"^\W*(?:"
+    + "|".join(label(words) for words in ("сумма перевода", "сумма платежа", "сумма операции"))
+    + r")(?![а-яёa-z])(?P<rest>[^а-яёa-z]*(?:руб\w*|р\.?|₽)?[^а-яёa-z]*)$",
+    re.IGNORECASE,
+)
+"""The sum sent under its own caption, in roubles: «Сумма платежа 70 250,00 ₽», or the caption alone over it."""
 _SENT_SCORE = 1.0
 """A sum sent worked out from the page's debit and fee ranks as a bare «Сумма» does: under the page's totals, over
 the debit itself, which ``fees_left_out`` ranks under it."""
 
 _UNDER = 0.05
 """How far under the sum it restates a sum-plus-fee reading falls."""
+
+
+_DEBIT_SCORE = 1.05
+"""A debit under its own caption («Итого списано») ranks under the sum sent under its caption («Сумма платежа», 1.1)
+and over a bare «Сумма» only where the fee is unread: with it read, ``fees_left_out`` ranks it under that sum."""
+
+
+def debits(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """``candidates`` with each debit under its own caption (``model.labels.DEBITED``) an amount read at
+    ``_DEBIT_SCORE``: what was written off, fee and all, is the amount only where the page names no sum sent."""
+    return [replace(c, field="amount", score=_DEBIT_SCORE) if c.field == DEBITED else c for c in candidates]
 
 
 def read_fees(lines: Sequence[str], source: Source) -> list[Candidate]:
@@ -74,7 +96,31 @@ def read_fees(lines: Sequence[str], source: Source) -> list[Candidate]:
             found.append(Candidate(FEE, value, source))
         if (implied := _fee_by_its_rows(lines, index)) is not None and implied != value:
             found.append(Candidate(FEE, implied, source))
-    return found
+    return found + _debited_over_sent(lines, source)
+
+
+def _debited_over_sent(lines: Sequence[str], source: Source) -> list[Candidate]:
+    """The fee a page charges where its own line was lost: what left the account under its caption («Итого
+    списано 70 952,50 ₽») less the sum sent under its caption («Сумма платежа 70 250,00 ₽»), both in roubles with
+    their kopecks. Only a debit over the sum by less than the sum itself is one: a figure misread by a digit or a
+    separator is far off."""
+    sent = [Decimal(value) for index in range(len(lines)) if (value := _captioned_sum(lines, index, _SENT))]
+    debited = [Decimal(value) for index in range(len(lines)) if (value := _captioned_sum(lines, index, _DEBITED))]
+    return [
+        Candidate(FEE, f"{total - sum_:.2f}", source) for total in debited for sum_ in sent if 0 < total - sum_ < sum_
+    ]
+
+
+def _captioned_sum(lines: Sequence[str], index: int, caption: re.Pattern[str]) -> str | None:
+    """The sum with its kopecks under ``caption`` on line ``index``, beside it or alone on the line under it."""
+    if (match := caption.match(lines[index])) is not None and match["rest"].strip():
+        text = match["rest"]
+    elif match is not None and index + 1 < len(lines) and FIGURE_ALONE.match(lines[index + 1]):
+        text = lines[index + 1]
+    else:
+        return None
+    value = normalize_amount(text)
+    return value if value is not None and kopecks_shown(text) and Decimal(value) > 0 else None
 
 
 _ROW_REST = r"(?![а-яёa-z])(?P<rest>[^а-яёa-z]*(?:руб\w*|[рp]\.?|₽)?[^а-яёa-z]*)$"

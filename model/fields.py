@@ -16,7 +16,7 @@ from decimal import Decimal
 from model.amount_words import read_amount_in_words, read_words_after_a_label
 from model.checks import corr_account_shape_valid
 from model.corrections import read_settlement
-from model.fees import read_fees, sent_less_fee
+from model.fees import debits, read_fees, sent_less_fee
 from model.labels import (
     ANY_LABEL,
     GRID_CELL,
@@ -323,7 +323,9 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
         + read_settlement(lines, source)
         + read_the_last_captions_cells(lines, source)
     )
-    return candidates + parties.rivals + read_totals_due(lines, source) + _currency_read(candidates, lines, source)
+    return (
+        debits(candidates) + parties.rivals + read_totals_due(lines, source) + _currency_read(candidates, lines, source)
+    )
 
 
 @dataclass
@@ -699,9 +701,12 @@ _BANK_REQUISITE = re.compile(
     r"(?<![а-яёa-z])(?:" + label("бик") + "|" + _CORR_LABEL + r")(?![а-яёa-z])|(?<!\d)(?:04\d{7}|30101\d{15})(?!\d)",
     re.IGNORECASE,
 )
-_OWN_REQUISITES = re.compile(r"банк[^,]{0,40}?[»\"”)]?\s*,\s*" + label("бик") + r"(?![а-яёa-z])", re.IGNORECASE)
+_OWN_REQUISITES = re.compile(
+    label("банк") + r"[^,]{0,40}?[»\"”)]?\s*,\s*" + label("бик") + r"(?![а-яёa-z])", re.IGNORECASE
+)
 """«АО «ТБанк», БИК 044525974, к/с 3010…»: a bank's name and its own requisites after a comma, as the issuing bank's
-footer prints them (a grid's bank row, «ПАО Сбербанк г. Москва | БИК | 044525225», has no comma)."""
+footer prints them (a grid's bank row, «ПАО Сбербанк г. Москва | БИК | 044525225», has no comma); its name also with
+Latin look-alikes, as OCR reads a footer's small print («A0 «AлbФAБAНK», БИK 044525593, ИНH 7728168971»)."""
 _STAMP_REACH = 3
 
 

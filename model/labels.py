@@ -53,6 +53,8 @@ TOTAL_DUE = "total_due"
 read on the page: its figure, or "" where the label stands without one (``model.resolve``: two readers agreeing on
 another sum, «Итого» before VAT, confirm its digits, not that it is the total due)."""
 _TOTAL_DUE_SCORE = 3.0
+DEBITED = "debited"
+"""A field of its own for what left the payer's account, fee and all (``model.fees.debits``)."""
 TOTAL_SCORE = 2.0
 """The score of a total's label («ИТОГ», «Итого», «Всего», «К оплате»): below it stand a bare «Сумма» and a card
 payment's line, which a page states as well as its total or instead of it."""
@@ -107,6 +109,9 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
     # the discount for paying early, over «Сумма платежа», what was paid
     ("amount", "сумма перевода; сумма платежа; сумма операции; сумма списания", read_amount, _LINE_START, 1.1),
     ("amount", "сумма", read_amount, _LINE_START, 1.0),
+    # what left the payer's account, fee and all («Итого списано 70 952,50 ₽» under «Сумма платежа» and «Комиссия»):
+    # no total due, so its «Итого» is no total's label; ``model.fees.debits`` ranks it under the sum sent
+    (DEBITED, "итого списано; всего списано", read_amount, _LINE_START, 1.0),
     # what the recipient's account was credited, in its own currency on a transfer abroad («1 504,43 UZS» for «10
     # RUR» debited, ВТБ's «Сумма выплаты 449.65 AMD»): read so that its «Сумма» is not the amount, since the payer's
     # document states what was paid

@@ -28,6 +28,8 @@ _CURRENCIES = {
 _AMOUNT = re.compile(
     r"""(?<![\d.,])
         (?P<int>(?!0)\d{1,3}(?:,\d{3})+(?=\.\d{1,2}(?!\d))  # 46,750.00: commas group, a dot ends the roubles
+          |(?!0)\d{1,3}(?:\.\d{3})+(?=,\d{2}(?!\d))         # 29.889,68: dots group, a comma ends the roubles
+          |(?!0)\d{1,3}(?:,\d{3})+(?=,\d{2}(?!\d))          # 70,952,50: OCR read the group's space as a comma
           |(?!0)\d{4}(?:[ \u00a0\u202f]\d{3})+(?=[.,]\d{2}(?!\d))  # 3442 750,00: OCR lost the first group's space
           |(?!0)\d{1,3}(?:[ \u00a0\u202f']\d{3})+           # 1 234 567; no group of a sum starts with 0
           |0\d+(?=[.,]\d)|[1-9]\d*|0)                    # 1234567; a 0 before digits only right before kopecks
@@ -69,9 +71,11 @@ def normalize_amount(text: str) -> str | None:
 
     Takes the first number that looks like money; thousands may be grouped by spaces, no-break spaces or
     apostrophes, the decimal separator may be a comma or a dot; commas group thousands when a dot ends the roubles
-    ("46,750.00", as 1C prints with an English locale). A space OCR lost after a four-digit first group is put
-    back when groups of three and kopecks follow ("3442 750,00" is 3 442 750,00). Forms ask for "10 808 руб. 10
-    коп."; a payment order writes its kopecks after a dash ("1570-80", field 7 by the Bank of Russia's rules).
+    ("46,750.00", as 1C prints with an English locale), and dots or commas group them when a comma and two digits end
+    the roubles ("29.889,68"; "30,338,03", a group's space read as a comma). A space OCR lost after a four-digit
+    first group is put back when groups of three and kopecks follow ("3442 750,00" is 3 442 750,00). Forms ask for
+    "10 808 руб. 10 коп."; a payment order writes its kopecks after a dash ("1570-80", field 7 by the Bank of
+    Russia's rules).
     """
     text = text.replace("\u2009", " ")
     if rubles := _RUBLES_KOPECKS.search(text):
