@@ -13,6 +13,8 @@ from auth_fixtures import TestIdentityProvider
 from dev_idp import DevIdentityProvider
 from seaweed import SeaweedS3
 
+from app.stack.processes import PORT_RANGE_VARIABLE, port_range
+
 SAMPLES = Path(__file__).parents[1] / "model" / "samples"
 
 os.environ["RECEIPT_ENVIRONMENT"] = "development"
@@ -25,6 +27,21 @@ os.environ.setdefault("RECEIPT_READ_BUDGET_S", "0")
 # Budgets the tests set are this machine's CPU seconds as written: no calibration (about a CPU second per process)
 # scales them; tests/model/test_calibration.py turns it on where it tests it.
 os.environ.setdefault("RECEIPT_READ_BUDGET_CALIBRATION", "off")
+
+
+def _worker_port_range() -> None:
+    """Each xdist worker picks free ports in a slice of its own (the servers it starts inherit it): a port one worker
+    chose and has not bound yet can then never be taken by another's server, which a stack's fixed ports need."""
+    worker, count = os.environ.get("PYTEST_XDIST_WORKER", ""), os.environ.get("PYTEST_XDIST_WORKER_COUNT", "")
+    if not worker.startswith("gw") or not count.isdigit() or PORT_RANGE_VARIABLE in os.environ:
+        return
+    low, high = port_range()
+    width = (high - low) // int(count)
+    start = low + int(worker.removeprefix("gw")) * width
+    os.environ[PORT_RANGE_VARIABLE] = f"{start}-{start + width}"
+
+
+_worker_port_range()
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,7 @@ import subprocess
 import sys
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -79,23 +79,45 @@ def _signal_group(process: subprocess.Popen[bytes], signum: signal.Signals) -> N
             process.send_signal(signum)
 
 
-def free_ports(count: int, host: str = "127.0.0.1") -> list[int]:
-    """``count`` distinct ports free now, taken below the kernel's ephemeral range.
+PORT_RANGE_VARIABLE = "RECEIPT_FREE_PORT_RANGE"
+"""``LOW-HIGH``: where ``free_ports`` looks (HIGH excluded). Processes that pick ports side by side (the test suite's
+workers) get disjoint ranges, so none can take a port another has chosen but not bound yet."""
+
+
+def free_ports(count: int, host: str = "127.0.0.1", *, reserved: Collection[int] = ()) -> list[int]:
+    """``count`` distinct ports free now, taken below the kernel's ephemeral range (or in ``PORT_RANGE_VARIABLE``'s),
+    none of ``reserved`` (ports a caller gave its own servers that may not listen yet).
 
     A port the kernel hands out for ``bind(0)`` comes from the range it also gives outgoing connections, so a server
     stopped and restarted on it (the outage tests do) can find it taken by a client socket meanwhile. Below that
     range only listeners bind, and those ``port_in_use`` sees.
     """
-    low = _ephemeral_low()
-    candidates = list(range(max(1024, low - 12000), low))
+    low, high = port_range()
+    candidates = list(range(low, high))
     random.shuffle(candidates)
     chosen: list[int] = []
     for port in candidates:
-        if not port_in_use(port, host):
+        if port not in reserved and not port_in_use(port, host):
             chosen.append(port)
             if len(chosen) == count:
                 return chosen
-    raise RuntimeError(f"fewer than {count} free ports below {low} on {host}")
+    raise RuntimeError(f"fewer than {count} free ports in {low}-{high} on {host}")
+
+
+def port_range() -> tuple[int, int]:
+    """Where ``free_ports`` looks: ``PORT_RANGE_VARIABLE`` when set, else the 12,000 ports below the ephemeral range."""
+    given = os.environ.get(PORT_RANGE_VARIABLE)
+    if not given:
+        high = _ephemeral_low()
+        return max(1024, high - 12000), high
+    low_text, _, high_text = given.partition("-")
+    try:
+        low, high = int(low_text), int(high_text)
+    except ValueError:
+        raise ValueError(f"{PORT_RANGE_VARIABLE}={given!r}: expected LOW-HIGH, e.g. 20000-26000") from None
+    if not 1024 <= low < high <= 65536:
+        raise ValueError(f"{PORT_RANGE_VARIABLE}={given!r}: expected 1024 <= LOW < HIGH <= 65536")
+    return low, high
 
 
 def _ephemeral_low() -> int:

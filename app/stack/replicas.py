@@ -46,7 +46,7 @@ def replicated(config: StackConfig, runtime: ServiceProcess, files: ServiceProce
     from app.stack.supervisor import ManagedChild
 
     count = config.replicas
-    ports = free_ports(2 * count + 2)
+    ports = free_ports(2 * count + 2, reserved=[port for port, _, _ in config.ports.named()])
     runtime_ports, web_ports = ports[:count], ports[count : 2 * count]
     redis = RedisServer(config.state_dir / "redis", port=ports[-2])
     prometheus = PrometheusServer(

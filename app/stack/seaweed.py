@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Collection
 from pathlib import Path
 
 import httpx
@@ -70,12 +71,15 @@ class SeaweedS3(ManagedServer):
         access_key: str = ACCESS_KEY,
         secret_key: str = SECRET_KEY,
         s3_port: int | None = None,
+        reserved_ports: Collection[int] = (),
     ) -> None:
         super().__init__(folder)
         self.access_key = access_key
         self.secret_key = secret_key
         self.region = REGION
         self.s3_port = s3_port
+        self.reserved_ports = reserved_ports
+        """Ports weed must leave alone: the ones the stack gave its other servers, which may not listen yet."""
         self.ports: dict[str, int] = {}
 
     @property
@@ -99,7 +103,8 @@ class SeaweedS3(ManagedServer):
 
     def choose_ports(self) -> None:
         """The S3 port asked for (else a free one) and free ports for everything else weed opens."""
-        self.ports = dict(zip(_PORTS, free_ports(len(_PORTS)), strict=True))
+        chosen = free_ports(len(_PORTS), reserved={*self.reserved_ports, *filter(None, [self.s3_port])})
+        self.ports = dict(zip(_PORTS, chosen, strict=True))
         if self.s3_port is not None:
             self.ports["s3"] = self.s3_port
 

@@ -291,7 +291,10 @@ def build_children(config: StackConfig) -> list[Child]:
     """The five processes, in start order (stopped in reverse)."""
     ports = config.ports
     s3_folder = config.state_dir / "s3"
-    s3 = SeaweedS3(s3_folder, access_key=S3_ACCESS_KEY, secret_key=s3_secret(s3_folder), s3_port=ports.s3)
+    taken = [port for port, _, _ in ports.named()]
+    s3 = SeaweedS3(
+        s3_folder, access_key=S3_ACCESS_KEY, secret_key=s3_secret(s3_folder), s3_port=ports.s3, reserved_ports=taken
+    )
     # The realm lists the web app's origins (port 8002) and the docs pages' (8000, 8001, where Swagger UI's Authorize
     # fetches its token); these follow them when the stack moved a port.
     web_app = (config.web_url, f"http://localhost:{ports.web}")

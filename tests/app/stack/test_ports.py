@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import socket
 from pathlib import Path
 
-from app.stack.processes import free_ports, port_in_use
+import pytest
+
+from app.stack.processes import PORT_RANGE_VARIABLE, free_ports, port_in_use, port_range
+from app.stack.seaweed import SeaweedS3
 
 
-def test_free_ports_are_distinct_bindable_and_below_the_ephemeral_range() -> None:
+def test_free_ports_are_distinct_bindable_and_below_the_ephemeral_range(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(PORT_RANGE_VARIABLE, raising=False)
     low = int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
 
     ports = free_ports(10)
@@ -25,3 +30,52 @@ def test_a_listening_port_is_in_use() -> None:
         listener.bind(("127.0.0.1", 0))
         listener.listen()
         assert port_in_use(listener.getsockname()[1])
+
+
+def test_the_port_range_variable_bounds_the_choice(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(PORT_RANGE_VARIABLE, "21000-21040")
+
+    ports = free_ports(30)
+
+    assert all(21000 <= port < 21040 for port in ports)
+    assert port_range() == (21000, 21040)
+
+
+@pytest.mark.parametrize("given", ["21000", "a-b", "21040-21000", "80-2000"])
+def test_a_malformed_port_range_says_what_it_expects(monkeypatch: pytest.MonkeyPatch, given: str) -> None:
+    monkeypatch.setenv(PORT_RANGE_VARIABLE, given)
+
+    with pytest.raises(ValueError, match=f"{PORT_RANGE_VARIABLE}={given!r}: expected"):
+        port_range()
+
+
+def test_each_test_worker_picks_ports_in_a_slice_of_its_own() -> None:
+    """Under xdist (``make test`` runs two workers) conftest gave this worker a slice; alone, the default range."""
+    worker, count = os.environ.get("PYTEST_XDIST_WORKER"), os.environ.get("PYTEST_XDIST_WORKER_COUNT")
+    low, high = port_range()
+    if worker is None or count is None:
+        assert PORT_RANGE_VARIABLE not in os.environ
+        return
+    ephemeral = int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    assert high - low == (ephemeral - max(1024, ephemeral - 12000)) // int(count)
+    assert low == max(1024, ephemeral - 12000) + int(worker.removeprefix("gw")) * (high - low)
+
+
+def test_reserved_ports_are_never_chosen(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(PORT_RANGE_VARIABLE, "21000-21012")
+
+    assert sorted(free_ports(8, reserved={21000, 21003, 21005, 21011})) == [
+        port for port in range(21000, 21012) if port not in {21000, 21003, 21005, 21011}
+    ]
+
+
+def test_seaweed_leaves_the_stacks_other_ports_alone(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The stack gives its servers fixed ports before they listen; weed's own nine must not land on one of them."""
+    monkeypatch.setenv(PORT_RANGE_VARIABLE, "21000-21014")
+    stack_ports = [21001, 21002, 21004, 21007]
+    s3 = SeaweedS3(tmp_path, s3_port=21001, reserved_ports=stack_ports)
+
+    s3.choose_ports()
+
+    assert s3.ports["s3"] == 21001
+    assert not {port for name, port in s3.ports.items() if name != "s3"} & set(stack_ports)
