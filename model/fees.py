@@ -20,7 +20,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from model.labels import DEBITED
-from model.normalize import kopecks_shown, normalize_amount
+from model.normalize import CURRENCY_MARK, GROUPED_INTEGER, kopecks_shown, normalize_amount
 from model.schema import Candidate, DocumentType, Source
 from model.values import label, read_amount
 
@@ -41,8 +41,11 @@ _FEE_CAPTION = re.compile(
 )
 """A fee's caption alone on its line, its figure on the line under it, as a bank app prints each row."""
 FIGURE_ALONE = re.compile(
-    r"^[\s_|=~-]*(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:(?:[.,]\d{2})?\s*(?:₽|P|Р|руб\.?|р\.|RUB)"
-    r"|[.,]\d{2}\s+[^\s\d]|[.,]\d{2}\s+\d)\W{0,2}$",
+    r"^[\s_|=~-]*"
+    + GROUPED_INTEGER
+    + r"(?:(?:[.,]\d{2})?\s*"
+    + CURRENCY_MARK
+    + r"|[.,]\d{2}\s+[^\s\d]|[.,]\d{2}\s+\d)\W{0,2}$",
     re.IGNORECASE,
 )
 """A figure and its currency and nothing else on the line («157 ₽», «15 857Р»): the value of the caption over it. A

@@ -442,6 +442,8 @@ _FIGURELESS_VAT = re.compile(r"^.{0,12}?" + VAT_WORD + r"[\W_]*(?:\d{1,2}\s*%)?[
 """A receipt's VAT caption read with no figure, perhaps its rate («в т.ч. НДС 20%», OCR's «вт, ч, НДС 20%», «61.4,
 НДС» for «в т.ч. НДС»): its figure was read on another row."""
 _FIGURE_ALONE = re.compile(r"^[\W_]*\d[\d\s]*[.,]\d{2}[\W_]*$")
+"""A tape's figure with its kopecks and no currency alone on its line (a receipt prints none beside its column of
+figures); ``fees.FIGURE_ALONE`` is an app's row, whose figure carries its currency or a glyph for it."""
 
 
 def _without_a_risen_vat_figure(found: list[Candidate], line: str, below: Sequence[str]) -> list[Candidate]:

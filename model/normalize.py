@@ -41,6 +41,11 @@ _AMOUNT = re.compile(
     re.VERBOSE,
 )
 
+CURRENCY_MARK = r"(?:₽|P|Р|руб\.?|р\.|RUB)"
+"""The rouble's marks a figure ends with as OCR reads them (a Latin P for the ₽ among them); match without case."""
+GROUPED_INTEGER = r"(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)"
+"""A sum's roubles, grouped by threes with spaces or not: the head of a figure that stands alone on its line."""
+
 _DATE_NUMERIC = re.compile(
     r"(?<!\d)(?<!\d[.,/-])(\d{1,2})[./,-](\d{1,2})(?:[./,-]|\s(?=(?:19|20)\d\d(?!\d)))(\d{4}|\d{2})(?!\d)(?![./-]\d)"
 )

@@ -12,7 +12,14 @@ from datetime import date
 
 from model import checks
 from model.labels import ANY_LABEL, INVOICE_WORD, OTHER_CAPTION, TITLE, continued, kpp_beside_inn, label_matches
-from model.normalize import find_dates, kopecks_shown, normalize_date, normalize_text
+from model.normalize import (
+    CURRENCY_MARK,
+    GROUPED_INTEGER,
+    find_dates,
+    kopecks_shown,
+    normalize_date,
+    normalize_text,
+)
 from model.schema import Candidate, Source
 from model.values import (
     BANK_TAIL,
@@ -60,17 +67,17 @@ _ORG_AFTER_A_LEADER = re.compile(
 _ORG_BEHIND_SPECKS = re.compile(rf"^(?:[\W_]*\w{{1,5}}){{1,3}}\s+(?=(?:{_ORG_FORMS})\s*[«\"])", re.IGNORECASE)
 """A quoted company name behind a few short words, which on a line with no label are a caption blurred past
 reading ("ФИО г отеля ООО «Золотой колос»")."""
+_CHIP_TO_THE_END = r"(?:\s+(?:[^\s\d]{1,2}|исполнено|выполнено|успешно|исполнен|выполнен))?\s*$"
+"""What an app's amount line may end with after its currency: a speck of the screen or the operation's status chip."""
 _STANDALONE_AMOUNT = re.compile(
-    r"^[\s_|=−–—-]*(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[.,-]\d{2})?\s*(?:₽|P|Р|\?|руб\.?|р\.|RUB)"
-    r"(?:\s+(?:[^\s\d]{1,2}|исполнено|выполнено|успешно|исполнен|выполнен))?\s*$",
+    r"^[\s_|=−–—-]*" + GROUPED_INTEGER + r"(?:[.,-]\d{2})?\s*(?:" + CURRENCY_MARK + r"|\?)" + _CHIP_TO_THE_END,
     re.IGNORECASE,
 )
 """A line holding only an amount and its currency ("10 166,63 ₽", "131178.21 RUB"), perhaps with a speck of the
 screen after it ("9712.18 RUB Ke") or the operation's status beside it, as apps print a chip ("316,00 ₽ Исполнено"),
 or a minus before it, as an app shows a sum written off («−64 618 ₽»: a true minus, or OCR's dash for it)."""
 _SPACED_AMOUNT = re.compile(
-    r"^[\s_|=−–—-]*((?:\d{1,3}\s)*\d{1,3})\s*[.,‚]\s*(\d\s?\d)\s*(?:₽|P|Р|руб\.?|р\.|RUB)"
-    r"(?:\s+(?:[^\s\d]{1,2}|исполнено|выполнено|успешно|исполнен|выполнен))?\s*$",
+    r"^[\s_|=−–—-]*((?:\d{1,3}\s)*\d{1,3})\s*[.,‚]\s*(\d\s?\d)\s*" + CURRENCY_MARK + _CHIP_TO_THE_END,
     re.IGNORECASE,
 )
 """A big bold amount alone on its line that OCR split between its digits («31 6,00 ₽», «1 83 1 71 ‚78 ₽», «384, 1 8
