@@ -27,7 +27,13 @@ capital-repair fund's quittance with its GOST QR, a court fee's ПД-4сб with 
 quittance, a 1C bill forty lines long; a Сбер-like check of a payment by requisites, a Т-Банк-like СБП QR payment, an
 Альфа-like card-to-card receipt, a paper payment order typed and signed by hand), damaged by ``worn9.py`` (a night
 mode's ghosting, blotchy colour noise and smear under an orange bulb; a steep close shot with a depth-of-field blur,
-chromatic fringes and a corner cut off).
+chromatic fringes and a corner cut off). The tenth's, ``r10_<kind>_NN``, again what no earlier round drew (a
+Меркурий tape paid part by card and part in cash, a Штрих-М tape of marked goods with their codes, a hotel's tape
+that offsets an advance, the ФНС app showing a scanned receipt; a kindergarten's fee quittance to the treasury, a
+gardening partnership's yearly quittance, an IT firm's bill with VAT on top of its prices; a Райффайзен-like order
+whose purpose names a bill's date and its VAT, an СБП transfer to the sender's own account, a month's statement with
+one debit, a ВТБ-like housing payment by a personal account), damaged by ``worn10.py`` (an old page yellowed and
+foxed, its back showing through; a rolling shutter's wobble in a moving vehicle, a shake, sent small and compressed).
 """
 
 from __future__ import annotations
@@ -48,6 +54,7 @@ from bench.layouts import (
     invoices7,
     invoices8,
     invoices9,
+    invoices10,
     receipts,
     receipts2,
     receipts3,
@@ -57,6 +64,7 @@ from bench.layouts import (
     receipts7,
     receipts8,
     receipts9,
+    receipts10,
     transfers,
     transfers2,
     transfers3,
@@ -65,6 +73,7 @@ from bench.layouts import (
     transfers6,
     transfers7,
     transfers9,
+    transfers10,
 )
 from bench.layouts.drawn import Drawn, Template
 from bench.layouts.photo import photograph
@@ -76,6 +85,7 @@ from bench.layouts.worn6 import photograph_copied, photograph_curled
 from bench.layouts.worn7 import photograph_sleeved, photograph_stained
 from bench.layouts.worn8 import photograph_flashed, photograph_in_hand
 from bench.layouts.worn9 import photograph_corner_cut, photograph_night
+from bench.layouts.worn10 import photograph_aged, photograph_jello
 
 Kinds = tuple[tuple[str, tuple[Template, ...]], ...]
 
@@ -137,6 +147,11 @@ NINTH_KINDS: Kinds = (
     ("invoice", invoices9.TEMPLATES),
     ("transfer", transfers9.TEMPLATES),
 )
+TENTH_KINDS: Kinds = (
+    ("receipt", receipts10.TEMPLATES),
+    ("invoice", invoices10.TEMPLATES),
+    ("transfer", transfers10.TEMPLATES),
+)
 DEFAULT_SEED = 14
 DEFAULT_PER_KIND = 12
 ROUNDS = {
@@ -162,6 +177,7 @@ ROUNDS = {
     7: Round("r7_", SEVENTH_KINDS, 8, 250_000, photograph_sleeved, photograph_stained),
     8: Round("r8_", EIGHTH_KINDS, 12, 290_000, photograph_in_hand, photograph_flashed),
     9: Round("r9_", NINTH_KINDS, 8, 330_000, photograph_night, photograph_corner_cut),
+    10: Round("r10_", TENTH_KINDS, 8, 370_000, photograph_aged, photograph_jello),
 }
 
 
@@ -178,7 +194,7 @@ def generate(
     out: Path,
     seed: int = DEFAULT_SEED,
     per_kind: int | None = None,
-    rounds: tuple[int, ...] = (1, 2, 3, 4, 5, 6, 7, 8, 9),
+    rounds: tuple[int, ...] = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10),
 ) -> list[TruthRecord]:
     """Draw every planned document of ``rounds`` into ``out`` as ``NAME_clean.png`` (``.pdf`` where the page is
     saved as a PDF), ``NAME_photo.jpg`` and, in a

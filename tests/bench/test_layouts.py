@@ -24,6 +24,7 @@ from bench.layouts import (
     invoices7,
     invoices8,
     invoices9,
+    invoices10,
     receipts,
     receipts2,
     receipts3,
@@ -33,6 +34,7 @@ from bench.layouts import (
     receipts7,
     receipts8,
     receipts9,
+    receipts10,
     transfers,
     transfers2,
     transfers3,
@@ -41,6 +43,7 @@ from bench.layouts import (
     transfers6,
     transfers7,
     transfers9,
+    transfers10,
 )
 from bench.layouts.drawn import Template, invoice_details
 from bench.layouts.generate import (
@@ -52,6 +55,7 @@ from bench.layouts.generate import (
     SECOND_KINDS,
     SEVENTH_KINDS,
     SIXTH_KINDS,
+    TENTH_KINDS,
     THIRD_KINDS,
     generate,
     plan,
@@ -79,6 +83,7 @@ SIXTH_TEMPLATES = [*receipts6.TEMPLATES, *invoices6.TEMPLATES, *transfers6.TEMPL
 SEVENTH_TEMPLATES = [*receipts7.TEMPLATES, *invoices7.TEMPLATES, *transfers7.TEMPLATES]
 EIGHTH_TEMPLATES = [*receipts8.TEMPLATES, *invoices8.TEMPLATES]
 NINTH_TEMPLATES = [*receipts9.TEMPLATES, *invoices9.TEMPLATES, *transfers9.TEMPLATES]
+TENTH_TEMPLATES = [*receipts10.TEMPLATES, *invoices10.TEMPLATES, *transfers10.TEMPLATES]
 
 
 def _digest(folder: Path) -> dict[str, str]:
@@ -138,8 +143,9 @@ def test_the_third_round_draws_three_levels_and_leaves_the_others_as_they_were(t
         SEVENTH_KINDS,
         EIGHTH_KINDS,
         NINTH_KINDS,
+        TENTH_KINDS,
     ],
-    ids=["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"],
+    ids=["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"],
 )
 def test_every_template_of_every_kind_is_planned(kinds: tuple[tuple[str, tuple[Template, ...]], ...]) -> None:
     planned = {template for _, template in plan(max(4, *(len(templates) for _, templates in kinds)), kinds)}
@@ -156,7 +162,8 @@ def test_every_template_of_every_kind_is_planned(kinds: tuple[tuple[str, tuple[T
     + SIXTH_TEMPLATES
     + SEVENTH_TEMPLATES
     + EIGHTH_TEMPLATES
-    + NINTH_TEMPLATES,
+    + NINTH_TEMPLATES
+    + TENTH_TEMPLATES,
     ids=lambda template: template.__name__,
 )
 def test_a_templates_identifiers_pass_their_checks(template: Template) -> None:
@@ -652,3 +659,76 @@ def test_a_court_fees_truth_is_the_treasurys_real_requisites_and_a_transfers_amo
     assert fee.payment_date is None
     check = transfers9.sber_requisites_check(random.Random(1))
     assert check.details.amount is not None and check.details.purpose is not None
+
+
+def test_the_tenth_round_draws_the_same_bytes_and_leaves_the_others_as_they_were(tmp_path: Path) -> None:
+    generate(tmp_path / "nine", seed=5, per_kind=1, rounds=(9,))
+    generate(tmp_path / "ten", seed=5, per_kind=1, rounds=(9, 10))
+    generate(tmp_path / "again", seed=5, per_kind=1, rounds=(10,))
+    nine, ten = _digest(tmp_path / "nine"), _digest(tmp_path / "ten")
+    assert {name: digest for name, digest in ten.items() if name in nine and name != TRUTH_FILE} == {
+        name: digest for name, digest in nine.items() if name != TRUTH_FILE
+    }
+    tenth = {name: digest for name, digest in ten.items() if name.startswith("r10_")}
+    assert tenth == {name: digest for name, digest in _digest(tmp_path / "again").items() if name != TRUTH_FILE}
+    assert sorted(tenth) == sorted(
+        f"r10_{kind}_00_{level}"
+        for kind, clean in (("receipt", "clean.png"), ("invoice", "clean.png"), ("transfer", "clean.pdf"))
+        for level in (clean, "photo.jpg", "hard.jpg")
+    )
+
+
+@pytest.mark.parametrize("template", receipts10.TEMPLATES, ids=lambda template: template.__name__)
+def test_a_tenth_round_receipts_fiscal_qr_carries_its_truth_never_a_part_paid_or_the_advance(
+    template: Template,
+) -> None:
+    """The QR carries «ИТОГ» (never the sum before a discount, a part paid by card or in cash, the advance) and the
+    receipt's own day (never the advance's or the day an app added it)."""
+    for seed in range(2):
+        drawn = template(random.Random(seed))
+        details = drawn.details
+        (fiscal,) = [found for found in zxingcpp.read_barcodes(drawn.image) if found.text.startswith("t=")]
+        fields = dict(part.split("=") for part in fiscal.text.split("&"))
+        assert Decimal(fields["s"]) == Decimal(details.amount or "0")
+        assert fields["t"].startswith(f"{details.payment_date}".replace("-", ""))
+        assert (fields["fn"], fields["i"], fields["fp"]) == (
+            details.fiscal_drive_number,
+            details.fiscal_document_number,
+            details.fiscal_sign,
+        )
+
+
+def test_a_kindergartens_payment_qr_carries_the_treasurys_requisites_and_the_sum_after_compensation() -> None:
+    for seed in range(3):
+        drawn = invoices10.kindergarten_fee(random.Random(seed))
+        details = drawn.details
+        (code,) = zxingcpp.read_barcodes(drawn.image)
+        fields = dict(part.split("=", 1) for part in code.text.split("|")[1:])
+        assert int(fields["Sum"]) == round(Decimal(details.amount or "0") * 100)
+        assert (fields["PayeeINN"], fields["PersonalAcc"], fields["BIC"]) == (
+            details.recipient_inn,
+            details.recipient_account,
+            details.bank_bic,
+        )
+        assert (details.recipient_account or "").startswith("03234")
+
+
+def test_a_tenth_round_bills_truth_has_vat_on_top_and_no_date_where_only_a_period_is_printed() -> None:
+    bill = invoices10.vat_on_top_invoice(random.Random(1)).details
+    assert bill.payment_date is not None and Decimal(bill.amount or "0") > 0
+    assert invoices10.snt_membership(random.Random(1)).details.payment_date is None
+    assert (invoices10.snt_membership(random.Random(1)).details.recipient_account or "").startswith("40703")
+
+
+def test_a_statements_truth_is_its_one_debit_never_its_period_or_balances() -> None:
+    drawn = transfers10.statement_one_debit(random.Random(2))
+    assert drawn.pdf is not None
+    text = "".join(page.get_textpage().get_text_range() for page in pdfium.PdfDocument(drawn.pdf))
+    details = drawn.details
+    assert details.payment_date is not None
+    day = details.payment_date.split("-")
+    assert f"{day[2]}.{day[1]}.{day[0]}" in text
+    assert grouped(Decimal(details.amount or "0")) in text
+    own = transfers10.own_accounts_sbp(random.Random(2)).details
+    assert own.payer_name is not None and own.recipient_name is not None
+    assert own.payer_name == own.recipient_name, "a transfer to oneself names the sender as its recipient"
