@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from model.normalize import kopecks_shown, normalize_text
+from model.normalize import kopecks_shown, normalize_text, separator_lost
 from model.schema import Candidate, Source
 from model.values import (
     BIK_STARTS,
@@ -372,8 +372,14 @@ def read_labelled(
             # kopecks read are shown, whatever figure comes first («Итого к оплате за ноябрь 2026: 2 370,06»)
             shown = not value.endswith(".00") or kopecks_shown(rest if rest.strip() else following)
             unread = rule.field == "amount" and not shown
+            figure = rest if any(ch.isdigit() for ch in rest) else following  # «Сумма платежа» over «280 22500 P»
+            mended = rule.field == "amount" and separator_lost(figure)  # its shape read it: never confirmed by it
             whose = rule.field in _WHOSE_FIELDS and NAMES_THE_RECIPIENT.search(match.group()) is not None
-            found.append(Candidate(rule.field, value, source, rule.score, named_whose=whose, kopecks_unread=unread))
+            found.append(
+                Candidate(
+                    rule.field, value, source, rule.score, by_shape=mended, named_whose=whose, kopecks_unread=unread
+                )
+            )
     return found + _kpps_beside_their_inn(line, found, source), next_read_whole
 
 

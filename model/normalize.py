@@ -31,6 +31,7 @@ _AMOUNT = re.compile(
           |(?!0)\d{1,3}(?:\.\d{3})+(?=,\d{2}(?!\d))         # 29.889,68: dots group, a comma ends the roubles
           |(?!0)\d{1,3}(?:,\d{3})+(?=,\d{2}(?!\d))          # 70,952,50: OCR read the group's space as a comma
           |(?!0)\d{4}(?:[ \u00a0\u202f]\d{3})+(?=[.,]\d{2}(?!\d))  # 3442 750,00: OCR lost the first group's space
+          |(?!0)\d{1,3}(?::\d{3})+(?=[.,]\d{2}(?!\d))         # 70:250,00: OCR read the group's space as a colon
           |(?!0)\d{1,3}(?:[ \u00a0\u202f']\d{3})+           # 1 234 567; no group of a sum starts with 0
           |0\d+(?=[.,]\d)|[1-9]\d*|0)                    # 1234567; a 0 before digits only right before kopecks
                                                         # («≡0406.00»): «088 150,00» is a dotted leader, then 150
@@ -71,6 +72,35 @@ _RUBLES_KOPECKS = re.compile(
 the к lost in blur, "лов." or "cor"."""
 
 
+_KOPECKS_JOINED = re.compile(
+    r"(?<![\d.,])((?!0)\d{1,3}(?:[ \u00a0]\d{3})+)[ \u00a0]?(\d{2})\s*(?:₽|руб|р\.|[PР](?![а-яёa-z]))", re.IGNORECASE
+)
+"""Roubles grouped by threes with the kopecks' comma lost, the currency right after: «280 22500 P» is 280 225,00 ₽,
+«1 416 50 руб.» 1 416,50 (a photo's blur). The groups place the kopecks: a group of five or of two is no group, and
+its last two digits before the currency are the kopecks. Without groups («20147052Р») nothing says where the
+roubles end, and nothing is read here."""
+
+
+def _kopecks_joined(text: str) -> re.Match[str] | None:
+    """The first amount in ``text`` when it is one whose kopecks' separator was lost (``_KOPECKS_JOINED``)."""
+    joined = _KOPECKS_JOINED.search(text)
+    if joined is None or _RUBLES_KOPECKS.search(text):
+        return None
+    match = _AMOUNT.search(text)
+    return joined if match is None or match.start() >= joined.start() else None
+
+
+def separator_lost(text: str) -> bool:
+    """Whether the first amount in ``text`` is read with a separator put back where OCR lost or misread it: the
+    kopecks' (``_KOPECKS_JOINED``) or a group's read as a colon («70:250,00»). Its shape alone says so, and its
+    readers mark such a reading as found by shape: nothing on the page confirmed it."""
+    text = text.replace("\u2009", " ")
+    if _kopecks_joined(text) is not None:
+        return True
+    match = None if _RUBLES_KOPECKS.search(text) else _AMOUNT.search(text)
+    return match is not None and ":" in match["int"]
+
+
 def normalize_amount(text: str) -> str | None:
     """``"1 234,56 ₽"`` → ``"1234.56"``; ``None`` when no amount is found.
 
@@ -78,7 +108,8 @@ def normalize_amount(text: str) -> str | None:
     apostrophes, the decimal separator may be a comma or a dot; commas group thousands when a dot ends the roubles
     ("46,750.00", as 1C prints with an English locale), and dots or commas group them when a comma and two digits end
     the roubles ("29.889,68"; "30,338,03", a group's space read as a comma). A space OCR lost after a four-digit
-    first group is put back when groups of three and kopecks follow ("3442 750,00" is 3 442 750,00). Forms ask for
+    first group is put back when groups of three and kopecks follow ("3442 750,00" is 3 442 750,00), and so is the
+    kopecks' separator lost between groups and the currency ("280 22500 P", ``separator_lost``). Forms ask for
     "10 808 руб. 10 коп."; a payment order writes its kopecks after a dash ("1570-80", field 7 by the Bank of
     Russia's rules).
     """
@@ -86,6 +117,8 @@ def normalize_amount(text: str) -> str | None:
     if rubles := _RUBLES_KOPECKS.search(text):
         whole = re.sub(r"\D", "", rubles[1])
         return f"{Decimal(whole + '.' + rubles[2].rjust(2, '0')):.2f}"
+    if joined := _kopecks_joined(text):
+        return f"{Decimal(digits(joined[1]) + '.' + joined[2]):.2f}"
     match = _AMOUNT.search(text)
     if match is None:
         return None
@@ -103,7 +136,7 @@ def kopecks_shown(text: str) -> bool:
     """Whether the first amount in ``text`` (as :func:`normalize_amount` finds it) prints its kopecks: "1 726,00",
     "10 808 руб. 10 коп.", not "13 011 руб." nor "13 011 руб. 46.s0n-"."""
     text = text.replace("\u2009", " ")
-    if _RUBLES_KOPECKS.search(text):
+    if _RUBLES_KOPECKS.search(text) or _kopecks_joined(text):
         return True
     match = _AMOUNT.search(text)
     return match is not None and (

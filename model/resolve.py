@@ -687,6 +687,23 @@ def _without_sign_read_as_digit(amounts: list[Candidate]) -> list[Candidate]:
     return [c for c in amounts if not (c in totals and (c.source, c.value) in signed)]
 
 
+def _without_currency_read_as_digit(amounts: list[Candidate]) -> list[Candidate]:
+    """Drops an OCR reading of whole roubles whose digits are another OCR reading's, kopecks and all, and one digit
+    more that is no 0: a bank app's «16 440,00 ₽» or «-20 147,05 Р» read with its spaces and comma lost and its ₽
+    as a digit («16440002», «-20147052Р») is the same sum a thousand times over, where another pass read it as
+    printed. A page's sums rarely differ so, but a round one's tenfold would («10,00» beside «10 000,00»): hence
+    the digit that is no 0."""
+    printed = {c.value.replace(".", "") for c in amounts if c.source in OCR_SOURCES}
+    return [c for c in amounts if not (c.source in OCR_SOURCES and _currency_glued(c.value, printed))]
+
+
+def _currency_glued(value: str, printed: set[str]) -> bool:
+    """Whether ``value`` is whole roubles whose digits are one of ``printed`` (another reading's, kopecks and
+    all) and a last digit that is no 0 (``_without_currency_read_as_digit``)."""
+    roubles, kopecks = value.split(".")
+    return kopecks == "00" and roubles[-1] != "0" and roubles[:-1] in printed
+
+
 _NOT_ON_A_CASH_RECEIPT = frozenset({"bank_name", "bank_bic", "bank_corr_account", "recipient_account"})
 """A cash receipt names no bank of the seller's: a bank on it is the card terminal's slip printed on the same tape
 («ОПЛАТА / ПАО СБЕРБАНК / ОДОБРЕНО»), the acquirer of the buyer's card, not where a payment would go — unless the page
@@ -823,7 +840,7 @@ def resolve(
         [c for c in candidates if c.field in ("recipient_inn", *RIVALS["recipient_inn"])],
     )
     paid = [c for c in candidates if c.field == AMOUNT_PAID]
-    amounts = _without_sign_read_as_digit(_without_lost_kopecks(by_field["amount"]))
+    amounts = _without_sign_read_as_digit(_without_currency_read_as_digit(_without_lost_kopecks(by_field["amount"])))
     if document_type != DocumentType.CASH_RECEIPT:  # a receipt's «ИТОГ», fee and all, is what its fiscal data state
         amounts = fees_left_out(amounts, [c for c in candidates if c.field == FEE])
     by_field["amount"] = stated_totals_first(amounts, paid)

@@ -379,10 +379,20 @@ def read_counted_sum(text: str) -> str | None:
     return read_amount(text)
 
 
+_UNGROUPED_RUN = re.compile(r"(?<![\d.,:'])\d{7,}(?![\d.,:'=-])")
+"""Seven digits or more with no separator, and no payment order's «=» or «-» after them (field 7's «1500000=»)."""
+
+
 def payable(text: str) -> str | None:
-    """An amount someone paid: never 0.00 (a blurred total read as zero, "0.00 руб" of a fee on its own line)."""
+    """An amount someone paid: never 0.00 (a blurred total read as zero, "0.00 руб" of a fee on its own line), nor
+    millions printed with neither a group's space nor kopecks (``_UNGROUPED_RUN``): a bank app's «-20 147,05 Р» or
+    «16 440,00 ₽» that OCR read with its separators lost and its ₽ as a digit («-20147052Р», «16440002»), where
+    nothing says where its roubles end. Apps, forms and registers group millions or print their kopecks."""
     amount = normalize_amount(text)
-    return None if amount is not None and Decimal(amount) == 0 else amount
+    if amount is None or Decimal(amount) == 0:
+        return None
+    run = _UNGROUPED_RUN.search(text)
+    return None if run is not None and run[0] == amount[:-3] and not kopecks_shown(text) else amount
 
 
 _ORG_END = re.compile(r"\s+(?:" + label("инн") + r"|" + label("кпп") + r")\b.*$", re.IGNORECASE)
