@@ -382,7 +382,7 @@ class _Parties:
     def sorted(self, index: int, line: str, following: str, found: list[Candidate]) -> list[Candidate]:
         """``found``, the labelled readings of line ``index``, less the payer's numbers and with the recipient's
         block's marked."""
-        payer_here = any(c.field == "payer_name" for c in found) or _OPENED_BY_A_PAYER.match(line) is not None
+        payer_here = any(c.field == "payer_name" for c in found) or _opened_by_a_payer(line)
         in_payer_block = self.payer_block and _party_ids_only(found, line)
         if payer_here or self.payer_above or in_payer_block:  # "Покупатель ООО «…», ИНН …" is the payer's ИНН
             self.rivals += [_as_rival(AS_PAYERS, c) for c in found if c.field in _PAYER_BLOCK_IDS]
@@ -1134,6 +1134,27 @@ _OPENED_BY_A_PAYER = re.compile(
 """A line that the payer's label opens, whatever stands before it or after it: «"Покупатель Заказчик: АО …, ИНН …»
 (a speck before the label, the role's brackets lost), whose label rule then reads no payer's name. Its numbers are
 the payer's all the same."""
+
+
+_FULL_NAME = label("ф.и.о.")
+_PERSON_CAPTION = re.compile(
+    rf"^(?P<caption>[^:\d_]{{0,40}}?)(?:[(\[{{]\s*{_FULL_NAME}\s*[)\]}}|]|(?<![а-яёa-z]){_FULL_NAME}\s*:)",
+    re.IGNORECASE,
+)
+"""A caption that asks for a person's full name, «(Ф.И.О.)» or «ФИО:», whatever OCR made of the words before it
+(«Платед.щик (Ф.И.О.):» for a ПД-4's «Плательщик (Ф.И.О.):»): on a bill the person is who pays, and the
+12-digit ИНН a ПД-4 prints after the name («… Павлов Олег Олегович ИНН 6345…») is the payer's, never the payee's.
+Not where the words before it name the payee (``_NAMES_THE_PAYEE``, «Получатель (Ф.И.О.):» on a transfer), nor a
+signature's line («Бухгалтер ______ (Ф.И.О.)»)."""
+
+
+def _opened_by_a_payer(line: str) -> bool:
+    """A line that the payer's label opens (``_OPENED_BY_A_PAYER``) or that a person's caption opens
+    (``_PERSON_CAPTION``): its numbers are the payer's."""
+    if _OPENED_BY_A_PAYER.match(line):
+        return True
+    person = _PERSON_CAPTION.match(line)
+    return person is not None and not _NAMES_THE_PAYEE.search(person["caption"])
 
 
 def _party_ids_only(found: list[Candidate], line: str) -> bool:

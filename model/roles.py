@@ -215,13 +215,17 @@ def _contest(
     another: Callable[[str, str], bool],
 ) -> list[str]:
     """The other numbers of the value's kind that contest its role, each with whose it is: another party's number,
-    or another labelled reading of the field that ``claims`` the recipient's place as well as the value does."""
+    or another labelled reading of the field that ``claims`` the recipient's place as well as the value does. A lone
+    number found for passing a check digit (``by_shape``) is nobody's in particular, unless its length is another
+    than the value's: an organisation's 10-digit ИНН and a person's 12-digit one are two parties, and a bare «ИНН»
+    says which is paid no more than the garbled label of the other did (a ПД-4's payer's ИНН after his name, the
+    payee's caption read «HНΗ»)."""
     contest: dict[str, str] = {}
     for rival in rivals:
         if rival.value in contest or not another(rival.value, value) or not passes(rival.value):
             continue
         if rival.field == field:
-            if claims(rival) and not rival.by_shape:  # a lone number passing a check digit is nobody's in particular
+            if claims(rival) and (not rival.by_shape or len(rival.value) != len(value)):
                 contest[rival.value] = "also read for this field"
         elif (whose := RIVALS[field].get(rival.field)) is not None:
             contest[rival.value] = f"{whose}, by where it stands"

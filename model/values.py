@@ -53,6 +53,18 @@ _LOOKALIKES = {
 }
 
 
+GREEK_SHAPES = ("ΑΒΓΕΗΚΛΜΟΠΡΤΦΧακοπρτχ", "АВГЕНКЛМОПРТФХакопртх")
+"""Greek letters drawn as Cyrillic ones: Indra's recogniser, which knows Greek too, reads a Cyrillic capital as its
+Greek twin («HНΗ» for «ИНН», an Eta for the last Н). Labels match them (``label``), as words do
+(``LOOKALIKE_LETTERS``)."""
+_GREEK_PAIRS = list(zip(*GREEK_SHAPES, strict=True))
+_GREEK_TWINS = {
+    cyrillic: "".join(sorted({greek.lower() for greek, twin in _GREEK_PAIRS if twin.lower() == cyrillic}))
+    for cyrillic in set(GREEK_SHAPES[1].lower())
+}
+"""Each Cyrillic letter's Greek twins in lower case, as ``label`` (case-insensitive) needs them."""
+
+
 _CROSSBAR_LOST = {"н": "и", "п": "ил", "л": "п", "т": "г"}
 """Blur takes the crossbar of Н, which then reads as И («ИНИ» for ИНН); a serif font's П reads as И («КИП» for КПП,
 Liberation Serif, the Times New Roman of Linux) and its п, the left foot's serif taken for л's hook, as л («КПЛ» for
@@ -63,8 +75,15 @@ font's л as п («оппату»); in a label of three letters or more only: a 
 («фи»)."""
 
 
+_CROSSBAR_GAINED = {"и": "нh"}
+"""And the reverse: blur flattens И's diagonal into Н's crossbar, Latin or Cyrillic («HНΗ 7727406020» for «ИНН …»,
+Indra on a photographed ПД-4, bench/layouts r9_invoice_01_hard), in a label of three letters or more only, as
+``_CROSSBAR_LOST``."""
+
+
 def label(text: str) -> str:
-    """Regex for a label that also matches its look-alike OCR spellings (case-insensitive)."""
+    """Regex for a label that also matches its look-alike OCR spellings (case-insensitive), Latin and Greek
+    (``GREEK_SHAPES``)."""
     parts = []
     long_enough = sum(char.isalpha() for char in text) >= 3
     for char in text.lower():
@@ -73,7 +92,8 @@ def label(text: str) -> str:
         elif char == ".":
             parts.append(r"[.,]?")
         elif char in _LOOKALIKES:
-            lookalikes = _LOOKALIKES[char] + (_CROSSBAR_LOST.get(char, "") if long_enough else "")
+            misread = _CROSSBAR_LOST.get(char, "") + _CROSSBAR_GAINED.get(char, "") if long_enough else ""
+            lookalikes = _LOOKALIKES[char] + _GREEK_TWINS.get(char, "") + misread
             parts.append(f"[{re.escape(lookalikes)}]")
         else:
             parts.append(re.escape(char))
@@ -395,7 +415,7 @@ def payable(text: str) -> str | None:
     return None if run is not None and run[0] == amount[:-3] and not kopecks_shown(text) else amount
 
 
-_ORG_END = re.compile(r"\s+(?:" + label("инн") + r"|" + label("кпп") + r")\b.*$", re.IGNORECASE)
+_ORG_END = re.compile(r"\s+[–—-]?\s*(?:" + label("инн") + r"|" + label("кпп") + r")\b.*$", re.IGNORECASE)
 
 
 _LEGAL_FORMS = frozenset({"ООО", "АО", "ПАО", "ЗАО", "ОАО", "АКБ", "КБ"})
@@ -598,9 +618,10 @@ name holds no colon."""
 _FORM_ROW_NUMBER = re.compile(r"\s*\((?:\d{1,2}[а-яёa-z]?|[бб6]?[аa])\)\s*$", re.IGNORECASE)
 """The number a счёт-фактура's form gives each row at its end, «Продавец Татэнерго (2)», «(6а)», OCR's «(ба)»."""
 _WORD_LOOKALIKES = str.maketrans("ABCEHKMOPTXY30", "АВСЕНКМОРТХУЗО")
-_SAME_SHAPES = ("AaBCcEeHKMOoPpTXxy", "АаВСсЕеНКМОоРрТХху")
+_SAME_SHAPES = ("AaBCcEeHKMOoPpTXxy" + GREEK_SHAPES[0], "АаВСсЕеНКМОоРрТХху" + GREEK_SHAPES[1])
 LOOKALIKE_LETTERS = str.maketrans(*_SAME_SHAPES)
-"""Latin letters drawn as Cyrillic ones are, in both cases: a word OCR spelled partly in them is Cyrillic again."""
+"""Latin and Greek letters drawn as Cyrillic ones are, in both cases: a word OCR spelled partly in them is Cyrillic
+again."""
 _LOWER_CASE_READINGS = ("rnumt", "гпимт")
 LOOSE_LOOKALIKES = str.maketrans(_SAME_SHAPES[0] + _LOWER_CASE_READINGS[0], _SAME_SHAPES[1] + _LOWER_CASE_READINGS[1])
 """The same, and the Latin letters Tesseract reads a Cyrillic lower-case г, п, и, м, т as («Arpoxum» for a 1C

@@ -8,8 +8,9 @@ import pytest
 from model.fields import classify, extract_candidates
 from model.payment_order import read_payment_order
 from model.resolve import resolve
-from model.schema import PaymentDetails, Source
-from model.values import read_bank
+from model.roles import ROLE_RULE
+from model.schema import Candidate, CheckStatus, DocumentType, PaymentDetails, Source
+from model.values import LOOKALIKE_LETTERS, read_bank
 
 
 def _details(lines: list[str]) -> PaymentDetails:
@@ -169,3 +170,93 @@ def test_whom_a_quittance_accepted_the_money_from_is_the_payer() -> None:
 def test_a_bank_named_by_its_office_in_lower_case_is_read() -> None:
     """Sberbank names its regional offices in lower case, «отделение "Банк Татарстан" №8610 ПАО Сбербанк»."""
     assert _details(NOTARY_QUITTANCE).bank_name == 'отделение "Банк Татарстан" №8610 ПАО Сбербанк'
+
+
+INDRA_COURT_FEE_PD4 = [
+    "Изоещение Па учате а: Катачейство России (ФИС Росєии)",
+    "K1И 770801001 (K1MD 72786000",
+    "1111 7727406020",
+    "Наимепование платежа: Государственная пошлина в Зареченский районный судт. Калути",
+    "Платед.щик (Ф.И.О.): Палов Олег Олегович ИНН 634543985709",
+    "Адрес цлатедыцика: 509833, г. Пермь, ул. Московская, д. 72",
+    "квитанция Получатель: Казначейство России (ФИС России)",
+    "HНΗ 7727406020 KIH 770801001 ОKТMО 72786000",
+    "Очёт получателя № 03100643000000018500 БИК 017003983",
+    "Илательщик (Ф.И.О.): Павлов Олег Олегович –ИНН 634543985709",
+]
+"""The court fee's ПД-4 photographed, as Indra read it (bench/layouts r9_invoice_01_hard): the payer's caption
+garbled in one half, the payee's «ИНН» read with a Latin H and a Greek Eta in the other."""
+
+
+def _inns(lines: list[str]) -> dict[str, set[tuple[str, bool]]]:
+    found: dict[str, set[tuple[str, bool]]] = {}
+    for c in extract_candidates(lines, Source.INDRA):
+        if c.field.endswith("_inn"):
+            found.setdefault(c.field, set()).add((c.value, c.by_shape))
+    return found
+
+
+@pytest.mark.parametrize(
+    "payer_rows",
+    [
+        ["Платед.щик (Ф.И.О.): Палов Олег Олегович ИНН 634543985709"],
+        ["Плат.щик (Ф.И.О.) Палов Олег Олегович ИНН 634543985709"],
+        ["ФИО: Павлов Олег Олегович ИНН 634543985709"],
+        ["Платед.щик (Ф.И.О.):", "Павлов Олег Олегович ИНН 634543985709"],
+        ["Платед.щик (Ф.И.О.): Павлов Олег Олегович", "ИНН 634543985709"],
+    ],
+    ids=["garbled caption", "its colon lost", "fio alone", "name under the caption", "inn under the name"],
+)
+def test_the_inn_on_a_persons_captioned_line_is_the_payers(payer_rows: list[str]) -> None:
+    """A caption asking for a person's full name («(Ф.И.О.)», «ФИО:») marks the payer whatever OCR made of the word
+    before it: the ИНН on that line, or the line under it, is the payer's, never the payee's."""
+    lines = ["Извещение Получатель: Казначейство России (ФНС России)", "КПП 770801001", *payer_rows]
+    inns = _inns(lines)
+    assert "recipient_inn" not in inns
+    assert inns["payer_inn"] == {("634543985709", False)}
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Получатель (Ф.И.О.): Павлов Олег Олегович ИНН 634543985709"],
+        ["Бухгалтер ______ (Ф.И.О.)", "ИНН 634543985709"],
+    ],
+    ids=["the payee's caption", "a signature's"],
+)
+def test_a_person_caption_of_another_role_is_no_payers(lines: list[str]) -> None:
+    """«Получатель (Ф.И.О.):» names the person paid, and a signature's blank asks for the signer's name: the ИНН
+    there stays the recipient's."""
+    assert _inns(lines) == {"recipient_inn": {("634543985709", False)}}
+
+
+def test_a_pd4_read_with_a_garbled_payers_caption_gives_the_payees_inn() -> None:
+    """The payer's ИНН after his garbled caption stays the payer's, and the payee's «HНΗ» (Latin H, Cyrillic Н,
+    Greek Η) is read as its label: the treasury's ИНН is the recipient's, verified where its block says whose."""
+    details, checks = resolve(extract_candidates(INDRA_COURT_FEE_PD4, Source.INDRA), DocumentType.INVOICE, Source.INDRA)
+    assert details.recipient_inn == "7727406020"
+    assert checks["recipient_inn"].status == CheckStatus.VERIFIED
+    assert details.payer_name == "Павлов Олег Олегович"
+
+
+@pytest.mark.parametrize("printed", ["HНΗ 7727406020", "ИНΗ 7727406020", "ИΗН 7727406020"])
+def test_an_inn_label_read_in_greek_and_latin_look_alikes_is_its_label(printed: str) -> None:
+    """Indra reads a Cyrillic capital as its Greek twin (Η for Н) and blur makes И's diagonal a crossbar (H): the
+    label still names the number, which is then no lone number found by its shape."""
+    assert _inns([printed]).get("recipient_inn") == {("7727406020", False)}
+
+
+def test_greek_twins_of_cyrillic_letters_read_as_cyrillic() -> None:
+    """A word OCR spelled partly in Greek capitals is Cyrillic again, as one spelled in Latin ones."""
+    assert "ΤΕΡΕΜΟΚ Ακτив".translate(LOOKALIKE_LETTERS) == "ТЕРЕМОК Актив"
+
+
+def test_a_bare_inn_beside_a_lone_inn_of_another_length_is_not_verified() -> None:
+    """An organisation's 10-digit ИНН and a person's 12-digit one are two parties: where a bare «ИНН» labels one and
+    the other's label was lost (found by its shape only), the bare label does not say which is paid."""
+    labelled = Candidate("recipient_inn", "634543985709", Source.OCR)
+    lone = Candidate("recipient_inn", "7727406020", Source.OCR, 0.3, by_shape=True)
+    details, checks = resolve([labelled, lone], DocumentType.INVOICE, Source.OCR)
+    assert details.recipient_inn == "634543985709"
+    assert checks["recipient_inn"].status == CheckStatus.UNVERIFIED
+    assert checks["recipient_inn"].rule == ROLE_RULE
