@@ -3,6 +3,9 @@
 Measured (shared/notes/ocr-preprocessing.md): OSD with orient_conf ≥ 2 was right 254 of 255 times, 0.3–0.5 s
 through the API, and it needs full resolution (downscaling German scans to 1500 px dropped it from 77/80 to
 55/80). The fallback, profile variance for 0/90° and a central band read both ways up for 0/180°, got 288/288.
+On the layouts corpus (630 pages, none turned) and the real documents' 131 image pages, OSD was sure of 588 and
+wrong on 5 (corpus pages at conf 2.1-5.2, all upright); of the 162 it was not sure of, the fallback turned 38
+wrongly while it profiled all ink and read the inkiest band, 9 once both were the letters' (``_letters_or_ink``).
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import tesserocr
 from PIL import Image as PILImage
 
 from model.budget import Budget
-from model.preprocess.deskew import MIN_POINTS, MIN_SHARPNESS, best_angle, ink_points
+from model.preprocess.deskew import ANALYSIS_SIDE, MIN_POINTS, MIN_SHARPNESS, best_angle, glyph_mask, mask_points
 from model.preprocess.enhance import Image, component_stats, components, ink_mask, resize, text_on_paper
 from model.tesseract import PSM, engine, recognize_within
 
@@ -29,6 +32,10 @@ BAND_SHARE = 0.1
 BAND_MAX_WIDTH = 1000
 CLEAR_AXIS = 1.25
 """Row and column profile sharpness closer than this (a wood grain, a table) leaves both quarters to OCR."""
+LOCAL_BLOCK = 25
+LOCAL_OFFSET = 20
+"""The neighbourhood (px) and how much darker than its mean a pixel is ink, where letters are sought by the
+neighbourhood (``_letters_or_ink``)."""
 TRIAL_MARGIN = 5.0
 """Mean word confidence (0–100) by which the upside-down reading must win before the page is turned."""
 
@@ -120,7 +127,8 @@ def orientation_by_profile(grey: Image, budget: Budget | None = None) -> Orienta
 
     Returns the page's clockwise turn; "as is" wins unless another reading is ``TRIAL_MARGIN`` surer.
     """
-    points = ink_points(grey)
+    factor = min(1.0, ANALYSIS_SIDE / max(grey.shape[:2]))
+    points = mask_points(_letters_or_ink(resize(grey, factor) if factor < 1 else grey))
     if len(points) < MIN_POINTS:
         return None
     _, along_rows = best_angle(points)
@@ -135,7 +143,9 @@ def orientation_by_profile(grey: Image, budget: Budget | None = None) -> Orienta
         quarters, lines = (0, 90), "line direction unclear"
     trials: dict[int, float] = {}
     for quarter in quarters:
-        as_is, flipped = (_band_confidence(band, budget or Budget(None)) for band in _bands(upright(grey, quarter)))
+        as_is, flipped = (
+            _band_confidence(band, budget or Budget(None)) for band in reading_bands(upright(grey, quarter))
+        )
         trials[quarter], trials[quarter + 180] = as_is, flipped
     readings = ", ".join(f"{degrees}° {confidence:.0f}%" for degrees, confidence in trials.items())
     return Orientation(
@@ -148,17 +158,45 @@ def turn_read_best(trials: dict[int, float], default: int) -> int:
     the default. Text read the right way up reads surer than upside down; a band read across its lines (the wrong
     axis, where the profiles could not tell the axis) is specks whichever way up, and Tesseract's confidence in specks
     is noise: a hard corpus invoice photographed upside down read 0° 27%, 180° 28%, 90° 38%, 270° 37%, and was turned
-    a quarter. Where the axis is clear the two conditions are one."""
+    a quarter. Where the axis is clear the two conditions are one.
+
+    A band that read no word one way up (0%) tells neither way: among the corpus and real pages read so, all upright,
+    the upright way read nothing about as often (8 pages) as the upside-down one, and a page whose upright band read
+    0% and upside down 13-49% was turned over. Both turns of such a pair then count as read at 0%."""
+    trials = {
+        degrees: 0.0 if min(confidence, trials.get((degrees + 180) % 360, confidence)) <= 0 else confidence
+        for degrees, confidence in trials.items()
+    }
     best = max(trials, key=lambda degrees: trials[degrees])
     flipped = trials[(best + 180) % 360]
     return best if trials[best] > max(trials[default], flipped) + TRIAL_MARGIN else default
 
 
-def _bands(grey: Image) -> tuple[Image, Image]:
-    """The inkiest horizontal band, a tenth of the page, narrowed for speed, as it is and upside down."""
+def _letters_or_ink(grey: Image) -> Image:
+    """The page's letters (``glyph_mask``) where it has enough, else its whole ink (``ink_mask``). A photo's dark
+    margin and a table's rules are ink but no line of text: on a web bank's receipt photographed askew, its margin
+    made the lines seem to run down the page, and the bands read were the margin. Where that margin takes Otsu's
+    threshold, faint letters are paper to it, so they are looked for in a threshold by the neighbourhood too."""
+    ink = ink_mask(grey)
+    letters = glyph_mask(ink)
+    if letters is None:
+        local = cv2.adaptiveThreshold(
+            grey, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, LOCAL_BLOCK, LOCAL_OFFSET
+        )
+        letters = glyph_mask(local.astype(np.uint8, copy=False))
+    return ink if letters is None else letters
+
+
+def reading_bands(grey: Image) -> tuple[Image, Image]:
+    """The horizontal band, a tenth of the page, with the most letters (``_letters_or_ink``), narrowed for speed, as
+    it is and upside down. The inkiest band was a photo's dark margin or a table's rules, which Tesseract reads as
+    specks whichever way up (a corpus invoice's ruled rows read 28% as they are, 37% upside down, and it was turned).
+    The band's rules are kept: with only its letters left, bands read across their lines read surer (of the 42
+    corpus pages whose turn changed, 12 were left wrong, against 6)."""
     height = grey.shape[0]
     band_height = max(MIN_SIDE, round(height * BAND_SHARE))
-    rows = ink_mask(grey).sum(axis=1, dtype=np.float64)
+    letters = _letters_or_ink(grey)
+    rows = letters.sum(axis=1, dtype=np.float64)
     window = np.convolve(rows, np.ones(band_height), mode="valid")
     top = int(np.argmax(window)) if len(window) else 0
     band = grey[top : top + band_height]

@@ -551,6 +551,8 @@ def test_orientation_by_profile_finds_turn(degrees: int) -> None:
         ({0: 75.0, 180: 20.0, 90: 30.0, 270: 25.0}, 0, 0),
         ({90: 4.0, 270: 47.0}, 90, 270),  # a clear axis: its two turns
         ({90: 40.0, 270: 43.0}, 90, 90),
+        ({0: 0.0, 180: 49.0}, 0, 0),  # read nothing one way up: no evidence either way
+        ({0: 25.0, 180: 27.0, 90: 0.0, 270: 31.0}, 0, 0),
     ],
 )
 def test_a_turn_wins_only_by_reading_surer_than_the_page_as_is_and_than_itself_upside_down(
@@ -577,6 +579,35 @@ def test_detect_orientation_falls_back_when_osd_unsure(monkeypatch: pytest.Monke
     found = orient.detect_orientation(turn_clockwise(render_page(), degrees))
     assert found is not None
     assert (found.degrees, found.evidence.startswith("OSD unsure")) == (degrees, True)
+
+
+def faint_page_beside_a_dark_table() -> Grey:
+    """Faint print on paper that fills most of a photo whose left edge is a grainy table lit too well to be left out
+    (``text_on_paper``): the table's grain takes Otsu's threshold, and the letters are paper to it."""
+    rng = np.random.default_rng(0)
+    page = 255 - (255 - render_page().astype(np.float64)) * 0.2
+    page[:, :180] = rng.uniform(90, 200, (page.shape[0], 180))
+    return page.astype(np.uint8)
+
+
+@pytest.mark.parametrize("degrees", [0, 90, 180, 270])
+def test_detect_orientation_judges_faint_letters_not_the_table_beside_them(
+    monkeypatch: pytest.MonkeyPatch, degrees: int
+) -> None:
+    """A web bank's printed receipt photographed askew on a table was turned 270° from upright: OSD found nothing,
+    and the table's edge made its lines seem to run down the page."""
+    monkeypatch.setattr(orient, "osd", lambda grey: None)
+    found = orient.detect_orientation(turn_clockwise(faint_page_beside_a_dark_table(), degrees))
+    assert found is not None
+    assert found.degrees == degrees
+
+
+def test_the_band_read_for_orientation_is_where_the_letters_are() -> None:
+    """A photo's grainy table along its edge is the inkiest band of it: the band read is where the letters are."""
+    page = np.ascontiguousarray(turn_clockwise(faint_page_beside_a_dark_table(), 90))
+    band, _ = orient.reading_bands(page)
+    assert np.median(band) > 230  # paper, not the table
+    assert (band < 230).mean() > 0.01  # and letters on it
 
 
 def test_the_orientation_fallback_reads_nothing_past_the_budget(monkeypatch: pytest.MonkeyPatch) -> None:
