@@ -37,6 +37,7 @@ from model.payment_lines import AMOUNT_PAID
 from model.payment_order import is_payment_order, read_payment_order
 from model.schema import OCR_SOURCES, Candidate, DocumentType, Source
 from model.seller import seller_over_its_inn, sign_opening_the_page
+from model.statement_debit import one_debit, read_one_debit
 from model.unlabelled import names_under_two_roles, read_unlabelled
 from model.values import (
     LOOKALIKE_LETTERS,
@@ -213,7 +214,8 @@ _ATTACHED_BILL = re.compile(r"^\W*" + INVOICE_WORD + r"\s*" + label("на опл
 
 def is_statement(lines: Sequence[str]) -> bool:
     """A statement (``_STATEMENT_TITLE``) and no payment order: which of its sums, dates and parties is «the» payment
-    has no answer, so none is read from it. A payment document's title above it (``labels.TITLE``: «Счёт-извещение»
+    has no answer, so none is read from it; but for one whose only operation is a debit, the record of that payment
+    (``model.statement_debit``). A payment document's title above it (``labels.TITLE``: «Счёт-извещение»
     over its section «Справка о задолженности») makes the page that document, whose debt is what it asks to pay; so
     does a numbered bill's title opening a line under it (``_ATTACHED_BILL``: an «Акт сверки» with the «Счёт на оплату
     № …» of its balance attached under a cut line)."""
@@ -221,7 +223,14 @@ def is_statement(lines: Sequence[str]) -> bool:
     title = _STATEMENT_TITLE.search(head.translate(LOOKALIKE_LETTERS))  # OCR read «Bыписка», «Cправка»
     if title is None or TITLE.search(head[: title.start()]) or is_payment_order(lines):
         return False
-    return not any(_ATTACHED_BILL.search(line) for line in lines)
+    return not any(_ATTACHED_BILL.search(line) for line in lines) and one_debit(lines) is None
+
+
+def _one_debit_statement(lines: Sequence[str]) -> bool:
+    """A statement's title over a single debit (``model.statement_debit``): a transfer's record, read as its own."""
+    head = "\n".join(lines[:_STATEMENT_TITLE_LINES])
+    title = _STATEMENT_TITLE.search(head.translate(LOOKALIKE_LETTERS))
+    return title is not None and not is_payment_order(lines) and one_debit(lines) is not None
 
 
 def is_statement_document(pages: Sequence[Sequence[str]]) -> bool:
@@ -244,6 +253,8 @@ def classify(lines: Sequence[str]) -> DocumentType:
         return DocumentType.BANK_TRANSFER
     if is_statement(lines):
         return DocumentType.OTHER
+    if _one_debit_statement(lines):
+        return DocumentType.BANK_TRANSFER
     text = "\n".join(lines)
     scores = {
         kind: sum(weight for pattern, weight in evidence if pattern.search(text))
@@ -253,11 +264,18 @@ def classify(lines: Sequence[str]) -> DocumentType:
     return best if scores[best] >= 2 else DocumentType.OTHER
 
 
+def _lines_to_read(lines: Sequence[str], source: Source) -> list[str]:
+    """The lines without what no field is read from (mail headers, an УПД's status column), the roles' labels
+    joined, and OCR's misreadings undone."""
+    lines = _without_upd_status_column(without_mail_headers(_roles_joined(lines)))
+    return _ocr_misreadings_undone(lines) if source in OCR_SOURCES else lines
+
+
 def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> list[Candidate]:
     """Every reading of every field that the labels in ``lines`` support, in reading order."""
-    lines = _without_upd_status_column(without_mail_headers(_roles_joined(lines)))
-    if source in OCR_SOURCES:
-        lines = _ocr_misreadings_undone(lines)
+    lines = _lines_to_read(lines, source)
+    if _one_debit_statement(lines):  # its header's numbers are the payer's and its bank's: only the row is read
+        return (debit := read_one_debit(lines, source)) + _currency_read(debit, lines, source)
     candidates: list[Candidate] = []
     if (order := read_payment_order(lines, source)) is not None:
         candidates += order.candidates
@@ -322,6 +340,7 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
         + sent_less_fee(lines, source, document_type)
         + read_settlement(lines, source)
         + read_the_last_captions_cells(lines, source)
+        + _bank_sent_to(lines, source)
     )
     return (
         debits(candidates) + parties.rivals + read_totals_due(lines, source) + _currency_read(candidates, lines, source)
@@ -1229,6 +1248,28 @@ def _by_phone_no_account(found: list[Candidate], lines: Sequence[str], document_
     if document_type != DocumentType.BANK_TRANSFER or not _FAST_PAYMENTS.search("\n".join(lines)):
         return found
     return [_as_rival(AS_PAYERS, c) if c.field == "recipient_account" else c for c in found]
+
+
+_WHERE_TO = re.compile(r"^\W*куда(?:\W*$|\W+(?P<value>\S.*)$)", re.IGNORECASE)
+_BANKS_ACCOUNT = re.compile(r"^\W*(?P<bank>[^,]{2,40}?),\s*(?:сч[её]т|карта)(?![а-яё])\D{0,6}\d{4}\W*$", re.IGNORECASE)
+_SENT_TO_BANK_SCORE = 0.5
+"""Under any label's reading of the bank («Банк получателя»): a caption of the app's, not the bank's own label."""
+
+
+def _bank_sent_to(lines: Sequence[str], source: Source) -> list[Candidate]:
+    """A bank app's «Куда» over «МКБ, счёт ·· 3187»: the bank that holds the account the money went to, masked to
+    its last digits, as a transfer to one's own account in another bank shows it. Only a name that says «банк» or
+    is an acronym (``read_bank``'s one-word rule): «Вклад Накопительный, счёт ·· 1234» names a deposit, no bank."""
+    for index, line in enumerate(lines):
+        if (caption := _WHERE_TO.match(line)) is None:
+            continue
+        value = caption["value"] or (lines[index + 1] if index + 1 < len(lines) else "")
+        if (account := _BANKS_ACCOUNT.match(value)) is None:
+            continue
+        bank = read_bank(account["bank"].strip())
+        if bank is not None and (" " not in bank or re.search("банк", bank, re.IGNORECASE)):
+            return [Candidate("bank_name", bank, source, _SENT_TO_BANK_SCORE)]
+    return []
 
 
 def _as_payers(candidate: Candidate) -> Candidate:

@@ -42,8 +42,10 @@ _AMOUNT = re.compile(
     re.VERBOSE,
 )
 
-CURRENCY_MARK = r"(?:₽|P|Р|руб\.?|р\.|RUB)"
-"""The rouble's marks a figure ends with as OCR reads them (a Latin P for the ₽ among them); match without case."""
+CURRENCY_MARK = r"(?:₽|P|Р|руб\.?|р\.|RU[BR])"
+"""The rouble's marks a figure ends with as OCR reads them (a Latin P for the ₽ among them), and its ISO codes: RUR,
+the code before 1998's redenomination, is what many banks' systems still print («7 191,36 RUR»); match without
+case."""
 GROUPED_INTEGER = r"(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)"
 """A sum's roubles, grouped by threes with spaces or not: the head of a figure that stands alone on its line."""
 

@@ -67,6 +67,13 @@ _LABELLED_PARTY = re.compile(
 grid prints its captions alone under their cells, or beside the next cell («Банк получателя | Сч. № | 3010…»)."""
 LABELLED_ROWS = 2
 """Rows of ``_LABELLED_PARTY`` that make a page a list: one could be a misread caption."""
+_PARTYS_NUMBER_ROW = re.compile(
+    r"^\W*(?:сч[её]т|инн|кпп|бик)[^\d\n]{0,16}(?:получател|плательщик)\w*\W{0,4}\d{9}", re.IGNORECASE
+)
+"""A number on the line of a label that names whose it is, «Счёт получателя 4070…», «ИНН / КПП получателя 5688… /
+…»: the form's grid labels its numbers «ИНН», «Сч. №» alone and captions whose they are under the block, so such
+rows make the page a list, also where its labels stand one space from their values («Получатель АО «Полимер-М»»)
+and ``_LABELLED_PARTY`` cannot tell the label from a grid's caption beside the next cell."""
 _GRID_EVIDENCE = re.compile(
     r"прописью|вид\s*оп|срок\s*пл|оч[её]р\w*\s*пл|рез\w*\s*пол|списано\s*со|поступ\w*\s*в\s*банк|отметки\s*банка"
     r"|подписи|(?<![а-яё])м\.\s*п\.",
@@ -80,7 +87,8 @@ def _as_a_grid(lines: Sequence[str]) -> bool:
     """The page is the form's grid, whose values are whose by their place: it shows the form's own cells and is no
     list of labelled rows."""
     labelled = sum(_LABELLED_PARTY.match(line) is not None for line in lines)
-    return labelled < LABELLED_ROWS and any(_GRID_EVIDENCE.search(line) for line in lines)
+    numbered = sum(_PARTYS_NUMBER_ROW.match(line) is not None for line in lines)
+    return max(labelled, numbered) < LABELLED_ROWS and any(_GRID_EVIDENCE.search(line) for line in lines)
 
 
 ORDER_SCORE = 2.5
