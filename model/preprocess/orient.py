@@ -18,7 +18,7 @@ import tesserocr
 from PIL import Image as PILImage
 
 from model.budget import Budget
-from model.preprocess.deskew import ANALYSIS_SIDE, MIN_POINTS, MIN_SHARPNESS, best_angle, glyph_mask, mask_points
+from model.preprocess.deskew import ANALYSIS_SIDE, MIN_POINTS, MIN_SHARPNESS, best_angle, mask_points, page_letters
 from model.preprocess.enhance import Image, component_stats, components, ink_mask, resize, text_on_paper
 from model.tesseract import PSM, engine, recognize_within
 
@@ -32,10 +32,6 @@ BAND_SHARE = 0.1
 BAND_MAX_WIDTH = 1000
 CLEAR_AXIS = 1.25
 """Row and column profile sharpness closer than this (a wood grain, a table) leaves both quarters to OCR."""
-LOCAL_BLOCK = 25
-LOCAL_OFFSET = 20
-"""The neighbourhood (px) and how much darker than its mean a pixel is ink, where letters are sought by the
-neighbourhood (``_letters_or_ink``)."""
 TRIAL_MARGIN = 5.0
 """Mean word confidence (0–100) by which the upside-down reading must win before the page is turned."""
 
@@ -173,17 +169,12 @@ def turn_read_best(trials: dict[int, float], default: int) -> int:
 
 
 def _letters_or_ink(grey: Image) -> Image:
-    """The page's letters (``glyph_mask``) where it has enough, else its whole ink (``ink_mask``). A photo's dark
-    margin and a table's rules are ink but no line of text: on a web bank's receipt photographed askew, its margin
-    made the lines seem to run down the page, and the bands read were the margin. Where that margin takes Otsu's
-    threshold, faint letters are paper to it, so they are looked for in a threshold by the neighbourhood too."""
+    """The page's letters (``deskew.page_letters``, by a threshold by the neighbourhood where Otsu's finds none)
+    where it has enough, else its whole ink (``ink_mask``). A photo's dark margin and a table's rules are ink but no
+    line of text: on a web bank's receipt photographed askew, its margin made the lines seem to run down the page,
+    and the bands read were the margin."""
     ink = ink_mask(grey)
-    letters = glyph_mask(ink)
-    if letters is None:
-        local = cv2.adaptiveThreshold(
-            grey, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, LOCAL_BLOCK, LOCAL_OFFSET
-        )
-        letters = glyph_mask(local.astype(np.uint8, copy=False))
+    letters = page_letters(grey, ink)
     return ink if letters is None else letters
 
 
