@@ -503,7 +503,7 @@ def _read_value(rule: Rule, rest: str, below: Sequence[str]) -> str | None:
         return continued(rule.field, rule.read(following), below[1:])
     value = continued(rule.field, rule.read(rest), below)
     if value is None and _QUALIFIER.fullmatch(rest) and not _UNITS_OF_AN_UNREAD_SUM.search(rest):
-        if ROLE_ALONE.match(rest):
+        if ROLE_ALONE.match(rest) or _SIGNATURE.search(rest):
             return None  # «Исполнитель: Заказчик:» over both names: the next caption, not a qualifier of this one
         return rule.read(f"{rest} {following}") if _follows_freely(following) else None  # «Дата документа:» over a date
     return value
@@ -513,6 +513,10 @@ _A_WORD_AND_ITS_COUNT = re.compile(r"^\W*(?!руб|rub)[а-яёa-z]{3,}\.?\s*[�
 """A word and a number of one or two digits, nothing else, on the line under a total's label: what the word numbers,
 never a sum (a sum under a total shows its kopecks or stands alone). An ЭКЛЗ-era ККМ prints «Итого» over its sales
 by department, «Отдел 1» (Indra's «Отлел 1»), and a total stacked under its label read the department as 1.00."""
+_SIGNATURE = re.compile(r"(?<![а-яё])подпис", re.IGNORECASE)
+"""A signature's caption after a label on its row, a ПД-4's «Дата ____ Подпись плательщика ____»: a form's row of
+blanks for the payer's hand, the next caption's, not a qualifier of the label, and the blank between them its value
+(empty); the line under the row is the form's footer («Взносы … оплатить до 30 июня 2026 г.»), no date of it."""
 _LABELS_WRAPPED_REST = re.compile(r"^\W*[а-яё][а-яё\s]*:\s*$")
 """Lower-case words and a colon alone on the line under a label: the label's own rest, wrapped by a narrow column
 (Уралсиб's «Сообщение» over «получателю:», OCR's «получатслю:»), not its value: a value opens with a capital or a

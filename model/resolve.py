@@ -225,7 +225,7 @@ def _agreement(field: str, chosen: Candidate, candidates: list[Candidate]) -> Fi
     elif not sources <= OCR_SOURCES:
         rule = "sources_agree"
     elif field in READERS_AGREE_FIELDS and _sole_reading(field, chosen, candidates):
-        if _labelled_nowhere(field, chosen, candidates):
+        if _labelled_nowhere(field, chosen, candidates) or _a_reader_picked_it_unlabelled(field, chosen, candidates):
             return None  # picked by its place or shape: both readers confirm the digits, not that they are this field
         rule = "readers_agree"
     else:
@@ -358,6 +358,17 @@ def _contradicting(chosen: Candidate, candidates: list[Candidate], rule: Rule) -
 def _labelled_nowhere(field: str, chosen: Candidate, ordered: list[Candidate]) -> bool:
     """Every reading of the chosen value was picked by its shape: no label on the page says it is this field."""
     return all(c.by_shape for c in ordered if _same(field, c.value, chosen.value))
+
+
+def _a_reader_picked_it_unlabelled(field: str, chosen: Candidate, ordered: list[Candidate]) -> bool:
+    """For a field whose role is the risk (``_SOLE_READING_FIELDS``: the parser picks the payment's date or total
+    among the page's), one of the readers reading the chosen value never read it under the field's label, only by
+    its place or shape: their agreement confirms the characters, and only a label on each reading says which of the
+    page's dates or sums it is (a ПД-4's due date, the only date on it, read by both)."""
+    if field not in _SOLE_READING_FIELDS:
+        return False
+    readings = [c for c in ordered if c.source in OCR_SOURCES and _same(field, c.value, chosen.value)]
+    return any(all(c.by_shape for c in readings if c.source == reader) for reader in {c.source for c in readings})
 
 
 def _repair(ordered: list[Candidate], rule_of: RuleOfValue, why: str = "") -> tuple[str, FieldCheck] | None:

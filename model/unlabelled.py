@@ -36,12 +36,13 @@ from model.values import (
     payable,
     read_bank,
     read_name,
+    read_payment_date,
     read_purpose,
 )
 
 _SOCIETY = r"\w?[БB][ЩЧШ]ЕСТВ[ОO0]"
 _ORG_FORMS = (
-    "П?[АA][ОO]|[ЗО3O][АA][ОO]|НКО|ИП|МУП|ГУП|ФГУП|ТСЖ|ТСН|ЖСК|[CС0OО][0OО]{2}"
+    "П?[АA][ОO]|[ЗО3O][АA][ОO]|НКО|ИП|МУП|ГУП|ФГУП|ТСЖ|ТСН|ЖСК|[СC][НH][ТT]|[CС0OО][0OО]{2}"
     rf"|{_SOCIETY}\s+[СC]\s+ОГРАНИЧЕНН\w*\s+ОТВЕТСТВЕНН\w*(?!\w)"
     rf"|(?:(?:НЕ)?ПУБЛИЧН\w*\s+|ЗАКРЫТ\w*\s+|ОТКРЫТ\w*\s+)?\w?КЦИОНЕРН\w*\s+{_SOCIETY}(?!\w)"
     r"|ИНДИВИДУАЛЬН\w*\s+ПРЕДПРИНИМАТЕЛ\w*(?!\w)"
@@ -49,7 +50,7 @@ _ORG_FORMS = (
 """Legal forms as printed and in OCR's Latin look-alikes ("AO «…»", "OOO «…»"), and
 written out as a cash register prints its user's name («ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ "АГРОТОРГ"»), its
 first letter and Щ as blur leaves them («ПБЧЕСТВО С …»); a homeowners' association or a housing cooperative (ТСЖ,
-ТСН, ЖСК) is paid by its residents' ПД-4."""
+ТСН, ЖСК) is paid by its residents' ПД-4, and a gardening partnership (СНТ, OCR's Latin «CHT») by its members'."""
 _NAME_AFTER_FORM = rf"(?:\s*[{QUOTES}]|\s+(?-i:[A-ZА-ЯЁ]))"
 """What follows a legal form that opens a name: a quote, or a space and a capital («ООО«…», «ИП Иванов»); never a
 letter glued to it, which makes the form the start of a word («Сообщение получателю», «СООБЩЕНИЕ», «Ипотека»), nor
@@ -149,6 +150,35 @@ def _own_date(line: str, above: str) -> tuple[str, float] | None:
         if not _REFERENCED_DATE.search(before) and not (not before.strip() and _REFERENCED_DATE.search(_bare(above))):
             return iso, _DIGIT_LOST_DATE_SCORE if _ONE_DIGIT_DAY.match(line, start) else _DATE_SCORE
     return None
+
+
+_DATES_CAPTION = re.compile(r"(?<![а-яёa-z])" + label("дата") + r"(?:\s+[а-яё]+){0,2}[\s:.|-]*$", re.IGNORECASE)
+"""A date's caption right before it inside a line, where no line-start label reads it: a kindergarten's bill prints
+«МБДОУ «Детский сад № 101» Дата формирования: 02.03.2026» on the payee's row."""
+
+
+def _after_a_dates_caption(line: str, iso: str) -> bool:
+    """Whether the date ``iso`` on ``line`` stands right after a date's caption (``_DATES_CAPTION``) that a date's
+    label would read it under (``read_payment_date``: not «Дата рождения», «Дата окончания действия»)."""
+    for start, found in find_dates(line):
+        if found == iso and (caption := _DATES_CAPTION.search(line[:start])) is not None:
+            return read_payment_date(line[caption.start() :]) == iso
+    return False
+
+
+_TIME_OF_DAY = re.compile(r"(?<![\d:])[0-2]?\d:[0-5]\d(?::[0-5]\d)?(?![\d:])")
+_MOMENTS_REACH = 30
+"""How far after a date's start its time of day may stand: «02.01.17 14:35», «15 мая 2024 г. в 12:03:10»."""
+
+
+def _a_moment(line: str, iso: str) -> bool:
+    """Whether the date ``iso`` on ``line`` is printed with its time of day: the moment something happened, as a
+    register or a bank prints its sale or operation at a receipt's head. A due date, a period's bound or a validity
+    is a day, never a moment; so the date's role is in its print, as a label's would be."""
+    for start, found in find_dates(line):
+        if found == iso:
+            return _TIME_OF_DAY.search(line, start, start + _MOMENTS_REACH) is not None
+    return False
 
 
 _NUMERIC_DATE = r"\d{1,2}[./]\d{1,2}[./]\d{2,4}"
@@ -737,7 +767,9 @@ def read_unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
         elif (invoice_date := _invoice_date(line, above)) is not None:
             found.append(Candidate("payment_date", invoice_date[0], source, invoice_date[1]))
         elif not _printed_by_a_browser(index, lines) and (found_date := _own_date(line, above)) is not None:
-            found.append(Candidate("payment_date", found_date[0], source, found_date[1]))
+            # a date no label names, taken for want of one: two readers agreeing confirm its digits, not its role
+            unlabelled = not (_after_a_dates_caption(line, found_date[0]) or _a_moment(line, found_date[0]))
+            found.append(Candidate("payment_date", found_date[0], source, found_date[1], by_shape=unlabelled))
         if (start := _PURPOSE_START.search(line)) and (purpose := read_purpose(line[start.start() :])) is not None:
             purpose = continued("purpose", purpose, [below]) or purpose
             found.append(Candidate("purpose", purpose, source, 0.3, by_shape=True))

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 
 from model.checks import CUT_GLYPH, inn_valid, passing_repairs
-from model.normalize import kopecks_shown, normalize_amount, normalize_date, normalize_text
+from model.normalize import find_dates, kopecks_shown, normalize_amount, normalize_date, normalize_text
 
 _LOOKALIKES = {
     "а": "aа@",
@@ -79,6 +79,8 @@ _CROSSBAR_GAINED = {"и": "нh"}
 """And the reverse: blur flattens И's diagonal into Н's crossbar, Latin or Cyrillic («HНΗ 7727406020» for «ИНН …»,
 Indra on a photographed ПД-4, bench/layouts r9_invoice_01_hard), in a label of three letters or more only, as
 ``_CROSSBAR_LOST``."""
+_TAIL_READ_APART = {"щ": "ц"}
+"""A letter whose tail OCR reads as a letter of its own after it: a щ's descender as a ц («Плательщцик»)."""
 
 
 def label(text: str) -> str:
@@ -94,7 +96,8 @@ def label(text: str) -> str:
         elif char in _LOOKALIKES:
             misread = _CROSSBAR_LOST.get(char, "") + _CROSSBAR_GAINED.get(char, "") if long_enough else ""
             lookalikes = _LOOKALIKES[char] + _GREEK_TWINS.get(char, "") + misread
-            parts.append(f"[{re.escape(lookalikes)}]")
+            tail = f"{_TAIL_READ_APART[char]}?" if char in _TAIL_READ_APART else ""
+            parts.append(f"[{re.escape(lookalikes)}]{tail}")
         else:
             parts.append(re.escape(char))
     return "".join(parts)
@@ -343,10 +346,10 @@ _FEES_INCLUDED = re.compile(r"включая\s+(?:все\s+)?комисси\w*",
 
 
 _NOT_THE_PAYMENTS_DATE = re.compile(
-    r"окончани|действ|срок|позднее|(?<![а-яё])до(?![а-яё])|рождени|выдач", re.IGNORECASE
+    r"окончани|действ|срок|позднее|(?<![а-яё])до(?![а-яё])|рождени|выдач|(?<![а-яё])оплатить(?![а-яё])", re.IGNORECASE
 )
 """Words between a date's label and the date that make it another date: «Дата окончания действия», «Дата оплаты
-не позднее», «Дата рождения», «Дата выдачи»."""
+не позднее», «Дата рождения», «Дата выдачи», a deadline's «Оплатить до»."""
 
 
 _PREVIOUS_PAYMENT_CAPTION = re.compile(
@@ -367,12 +370,17 @@ def names_a_previous_payment(caption: str) -> bool:
 
 def read_payment_date(text: str) -> str | None:
     """The date after a date's label, unless the words before it name a validity, a deadline, a person's date or an
-    earlier payment's."""
+    earlier payment's. All the words before the date count, figures among them: a label whose value stands on the
+    next line reads that whole line, and a ПД-4's «Дата» blank over its footer «Взносы за 2026 год оплатить до 30
+    июня 2026 г.» names the deadline after the year, not before the first figure."""
+    if (iso := normalize_date(text)) is None:
+        return None
+    start = next((start for start, found in find_dates(text) if found == iso), None)
     figure = re.search(r"\d", text)
-    before = text[: figure.start()] if figure else text
+    before = text[: start if start is not None else figure.start() if figure else len(text)]
     if _NOT_THE_PAYMENTS_DATE.search(before) or names_a_previous_payment(before):
         return None
-    return normalize_date(text)
+    return iso
 
 
 _NEXT_COLUMN = re.compile(r"(?<![а-яёa-z])(?:" + label("сдача") + "|" + label("принято") + r")(?![а-яёa-z]).*$", re.I)
@@ -418,20 +426,30 @@ def payable(text: str) -> str | None:
 _ORG_END = re.compile(r"\s+[–—-]?\s*(?:" + label("инн") + r"|" + label("кпп") + r")\b.*$", re.IGNORECASE)
 
 
-_LEGAL_FORMS = frozenset({"ООО", "АО", "ПАО", "ЗАО", "ОАО", "АКБ", "КБ"})
+_LEGAL_FORMS = frozenset({"ООО", "АО", "ПАО", "ЗАО", "ОАО", "АКБ", "КБ", "СНТ"})
 _OTHER_FORMS = frozenset({"ОДО", "САО", "ИП", "НКО", "ТОО", "ЧУП", "УП"})
 """Legal forms printed as they are that a look-alike reading would turn into one of ``_LEGAL_FORMS`` (a Belarusian
 ОДО or an insurer's САО is no ОАО read with a flat-topped А or a blurred О): never respelled."""
-_FORM_GLYPHS = {"А": "АAДЛ4", "О": "ОOQСCD0", "З": "З3", "П": "П", "К": "КK", "Б": "БB6"}
-"""What OCR reads each letter of a legal form as: Latin look-alikes, blur («ПЛО», «ПАС», «СОО», «000»), and a
-register font's flat-topped А as Д or 4, its З as 3 («ДО "Тандер"», «40 "Тандер"», «340 "Тандер"»)."""
+_FORM_GLYPHS = {
+    "А": "АAДЛ4",
+    "О": "ОOQСCD0",
+    "З": "З3",
+    "П": "П",
+    "К": "КK",
+    "Б": "БB6",
+    "С": "СC",
+    "Н": "НH",
+    "Т": "ТT",
+}
+"""What OCR reads each letter of a legal form as: Latin look-alikes (a СНТ's «CHT»), blur («ПЛО», «ПАС», «СОО»,
+«000»), and a register font's flat-topped А as Д or 4, its З as 3 («ДО "Тандер"», «40 "Тандер"», «340 "Тандер"»)."""
 QUOTES = "«\"“”„'‘’`"
 """Opening quotes as printed and as OCR reads them (a blurred « often comes out as ` or ')."""
 _FORM_TOKEN = re.compile(r"(?<!\w)[A-ZА-ЯЁ0]{2,3}(?!\w)")
 _OPENING_FORM = re.compile(rf"(?P<form>[A-ZА-ЯЁ0-9]{{2,3}})(?!\w)(?P<quoted>\s*[{QUOTES}]+[А-ЯЁ])?")
-_LATIN_LOOKALIKES = str.maketrans("AOQKBC0", "АООКБСО")
-"""Latin letters OCR puts in a legal form: "AO KB" is "АО КБ" (a blurred Б reads as B), and an italic О's tail
-makes it Q («AQ «ТБанк»»)."""
+_LATIN_LOOKALIKES = str.maketrans("AOQKBC0HT", "АООКБСОНТ")
+"""Latin letters OCR puts in a legal form: "AO KB" is "АО КБ" (a blurred Б reads as B), an italic О's tail makes it
+Q («AQ «ТБанк»»), and a gardening partnership's СНТ reads «CHT»."""
 
 
 def misread_legal_form(token: str, *, before_a_quoted_name: bool) -> str | None:
@@ -479,11 +497,14 @@ _ADDRESS_TAIL = re.compile(
     + label("кпп")
     + r"|"
     + label("огрн")
+    + r"|участ\w*|площад\w*|кв\.|адрес\w*"
     + r")|\s+\d{6},|,?\s+тел[.:]).*$",
     re.IGNORECASE,
 )
 """What follows a name on its line: the address (its postcode, with or without the comma before it: 'АО «Агрохим»
-141100, Московская обл.'), the ИНН/КПП/ОГРН, a phone ("тел. 295 54 82")."""
+141100, Московская обл.'), the ИНН/КПП/ОГРН, a phone ("тел. 295 54 82"), and what a bill's payer line adds after a
+comma: the payer's plot, its area or flat («Плательщик: Соколов Дмитрий Сергеевич, участок № 49, площадь 6 сот.»). Not
+a personal account's «л/с», which a treasury's payee names as part of itself («МАОУ «СОШ № 114», л/с 30106Ш52141»)."""
 _REQUISITES_FIRST = re.compile(
     r"^(?:[\W_]*(?:" + label("инн") + r"|" + label("кпп") + r")\s*[\d/]*)+[\W_]*", re.IGNORECASE
 )
@@ -494,6 +515,17 @@ _REQUISITES_FIRST = re.compile(
 NUMBER_SIGN = r"(?:№|N[oо2e]?|[MМ](?=\s*\d))"
 """«№» as printed and as OCR reads it: «N», «No», «Ne», and «M» before the number in a face whose № it cannot
 read (a monospaced oblique's)."""
+_NUMBER_SIGN_READ_AS_LATIN = re.compile(r"(?<!\w)N[oоeе]?(?=\s*\d)")
+"""OCR's «Ne», «No» or «N» for a «№» before a number inside a Russian name («ФИЛИАЛ Ne 3652 БАНКА ВТБ (ПАО)»,
+«Детский сад No 101»)."""
+
+
+def number_sign_restored(name: str) -> str:
+    """A Russian name with its «№» as printed where OCR read it as Latin letters (``_NUMBER_SIGN_READ_AS_LATIN``); a
+    name in Latin letters is left as read."""
+    return _NUMBER_SIGN_READ_AS_LATIN.sub("№", name) if re.search(r"[А-Яа-яЁё]", name) else name
+
+
 _TITLE_TAIL = re.compile(r"\s+[СC][ЧY][ЕЁE][ТT](?:\s+НА\s+ОПЛАТУ)?(?:\s*" + NUMBER_SIGN + r"\s*\S+)?\s*$")
 """An invoice's title printed on the payee's line ("АО «Профмир»   СЧЁТ № 913"), in capitals as headers are."""
 
@@ -604,7 +636,7 @@ def read_name(text: str) -> str | None:
     name = _CYRILLIC_READ_AS_LATIN.sub(_respelled, _cyrillic_legal_forms(name))
     if _LEGAL_FORM_FIRST.match(name):  # a company's name, which the law has in Russian (``latin_words_respelled``)
         name = latin_words_respelled(name)
-    return normalize_text(name) if _names_something(name, r"[А-Яа-яЁёA-Za-z]{2}") else None
+    return normalize_text(number_sign_restored(name)) if _names_something(name, r"[А-Яа-яЁёA-Za-z]{2}") else None
 
 
 _NEXT_CAPTION = re.compile(
@@ -746,7 +778,7 @@ def read_bank(text: str) -> str | None:
     if bank is None:
         return None
     bank = latin_words_respelled(_SPECKS_BEFORE.sub("", bank), _UPPER_CASE_LOOKALIKE_WORD)
-    bank = _TREASURY_AFTER_ITS_DIVISION.sub(r"\1//\2", bank)
+    bank = _TREASURY_AFTER_ITS_DIVISION.sub(r"\1//\2", number_sign_restored(bank))
     return bank if _NAME_START.match(bank) else None
 
 
