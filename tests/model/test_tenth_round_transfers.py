@@ -85,7 +85,7 @@ ONE_DEBIT_READ = {
     "recipient_inn": "1056809204",
     "recipient_kpp": "105601001",
     "recipient_account": "40702810569454192803",
-    "bank_name": "АБАКАНСКОЕ ОТДЕЛЕНИЕ N8602 ПАО СБЕРБАНК",
+    "bank_name": "АБАКАНСКОЕ ОТДЕЛЕНИЕ №8602 ПАО СБЕРБАНК",  # a Latin N before a number in a Russian name is its №
     "bank_bic": "049514608",
     "bank_corr_account": "30101810500000000608",
     "amount": "49503.00",
