@@ -13,7 +13,7 @@ from auth_fixtures import TestIdentityProvider
 from dev_idp import DevIdentityProvider
 from seaweed import SeaweedS3
 
-from app.stack.processes import PORT_RANGE_VARIABLE, port_range
+from app.stack.processes import PORT_RANGE_VARIABLE, port_range, port_slice
 
 SAMPLES = Path(__file__).parents[1] / "model" / "samples"
 
@@ -31,14 +31,13 @@ os.environ.setdefault("RECEIPT_READ_BUDGET_CALIBRATION", "off")
 
 def _worker_port_range() -> None:
     """Each xdist worker picks free ports in a slice of its own (the servers it starts inherit it): a port one worker
-    chose and has not bound yet can then never be taken by another's server, which a stack's fixed ports need."""
+    chose and has not bound yet can then never be taken by another's server, which a stack's fixed ports need. A run
+    started inside a worker (the fork test's) slices the range it inherited, so it stays out of the other workers'."""
     worker, count = os.environ.get("PYTEST_XDIST_WORKER", ""), os.environ.get("PYTEST_XDIST_WORKER_COUNT", "")
-    if not worker.startswith("gw") or not count.isdigit() or PORT_RANGE_VARIABLE in os.environ:
+    if not worker.startswith("gw") or not count.isdigit():
         return
-    low, high = port_range()
-    width = (high - low) // int(count)
-    start = low + int(worker.removeprefix("gw")) * width
-    os.environ[PORT_RANGE_VARIABLE] = f"{start}-{start + width}"
+    low, high = port_slice(*port_range(), int(worker.removeprefix("gw")), int(count))
+    os.environ[PORT_RANGE_VARIABLE] = f"{low}-{high}"
 
 
 _worker_port_range()

@@ -104,6 +104,14 @@ def free_ports(count: int, host: str = "127.0.0.1", *, reserved: Collection[int]
     raise RuntimeError(f"fewer than {count} free ports in {low}-{high} on {host}")
 
 
+def port_slice(low: int, high: int, index: int, count: int) -> tuple[int, int]:
+    """The ``index``-th of ``count`` disjoint, equal slices of the ports ``low``-``high`` (HIGH excluded)."""
+    if not 0 <= index < count:
+        raise ValueError(f"slice {index} of {count}: expected 0 <= index < count")
+    width = (high - low) // count
+    return low + index * width, low + (index + 1) * width
+
+
 def port_range() -> tuple[int, int]:
     """Where ``free_ports`` looks: ``PORT_RANGE_VARIABLE`` when set, else the 12,000 ports below the ephemeral range."""
     given = os.environ.get(PORT_RANGE_VARIABLE)
