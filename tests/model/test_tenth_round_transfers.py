@@ -49,9 +49,9 @@ def test_a_payment_order_printed_as_rows_labelled_one_space_from_their_values_is
     assert details.amount == "7191.36"
 
 
-@pytest.mark.parametrize("mark", ["RUR", "RUB", "руб."])
-def test_a_sum_alone_on_its_line_with_the_roubles_old_iso_code_is_the_amount(mark: str) -> None:
-    """«7 191,36 RUR» under a transfer's status: RUR, the rouble's code before 1998, still printed by banks."""
+@pytest.mark.parametrize("mark", ["RUB", "руб."])
+def test_a_sum_alone_on_its_line_with_the_roubles_code_is_the_amount(mark: str) -> None:
+    """«7 191,36 RUB» under a transfer's status. Not RUR alone on its line (``normalize.CURRENCY_MARK`` says why)."""
     lines = ["Перевод выполнен", f"7 191,36 {mark}", "Получатель", "Иван Иванович И.", "Дата операции 09.05.2026"]
     details = _details(lines, Source.OCR)
     assert (details.amount, details.currency) == ("7191.36", "RUB")
