@@ -25,6 +25,21 @@ _CURRENCIES = {
     "юан": "CNY",
 }  # fmt: skip
 
+CURRENCY_MARK = r"(?i:₽|[PР](?![а-яёa-z])|руб\.?|р\.|RUB)"
+"""The rouble's marks a figure ends with as OCR reads them, in any case: a Latin or Cyrillic P for the ₽ when no letter
+follows (the Р of «Руб» or of a word is none), the word, its short forms, the code. Every pattern that ends a figure
+with its currency spells the mark with this one. Not RUR, the code before 1998 that some banks still print: as a lone
+figure's mark it made an Альфа receipt's fee row («50,00 RUR» under «198 882,89.RUR -») the amount, which both readers
+then agreed on (bench/layouts r4_transfer_04_hard, pooled: a wrong amount verified). A labelled «Сумма 7 191,36 RUR»
+still reads."""
+GROUPED_INTEGER = r"(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)"
+"""A sum's roubles, grouped by threes with spaces or not: the head of a figure that stands alone on its line."""
+FIGURE_WITH_KOPECKS = GROUPED_INTEGER + r"[.,]\d{2}(?!\d)"
+"""A sum printed with its kopecks, its roubles grouped by threes or not («69 885,00», «1570.80»): a statement's or a
+tape's column figure, which needs no currency to be money."""
+
+# One verbose block with the currency mark put in.
+# fmt: off
 _AMOUNT = re.compile(
     r"""(?<![\d.,])
         (?P<int>(?!0)\d{1,3}(?:,\d{3})+(?=\.\d{1,2}(?!\d))  # 46,750.00: commas group, a dot ends the roubles
@@ -36,19 +51,13 @@ _AMOUNT = re.compile(
           |0\d+(?=[.,]\d)|[1-9]\d*|0)                    # 1234567; a 0 before digits only right before kopecks
                                                         # («≡0406.00»): «088 150,00» is a dotted leader, then 150
         (?:[.,](?P<frac>\d{1,2})                        # ,56 or .5
-          |,\s(?P<spaced>\d{2})(?=\s*(?:₽|руб|р\.|RUB)|\s*$)  # «345, 67 руб.»: OCR put a space in
+          |,\s(?P<spaced>\d{2})(?=\s*""" + CURRENCY_MARK + r"""|\s*$)  # «345, 67 руб.»: OCR put a space in
           |-(?P<dashed>\d{2})(?![\d./-]))?              # 1570-80: a payment order's field 7
         (?![\d])(?!\s?%)                                # 18 % is a rate, never money""",
     re.VERBOSE,
 )
+# fmt: on
 
-CURRENCY_MARK = r"(?:₽|P|Р|руб\.?|р\.|RUB)"
-"""The rouble's marks a figure ends with as OCR reads them (a Latin P for the ₽ among them); match without case. Not
-RUR, the code before 1998 that some banks still print: as a lone figure's mark it made an Альфа receipt's fee row
-(«50,00 RUR» under «198 882,89.RUR -») the amount, which both readers then agreed on (bench/layouts
-r4_transfer_04_hard, pooled: a wrong amount verified). A labelled «Сумма 7 191,36 RUR» still reads."""
-GROUPED_INTEGER = r"(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)"
-"""A sum's roubles, grouped by threes with spaces or not: the head of a figure that stands alone on its line."""
 
 _DATE_NUMERIC = re.compile(
     r"(?<!\d)(?<!\d[.,/-])(\d{1,2})[./,-](\d{1,2})(?:[./,-]|\s(?=(?:19|20)\d\d(?!\d)))(\d{4}|\d{2})(?!\d)(?![./-]\d)"
@@ -75,9 +84,7 @@ _RUBLES_KOPECKS = re.compile(
 the к lost in blur, "лов." or "cor"."""
 
 
-_KOPECKS_JOINED = re.compile(
-    r"(?<![\d.,])((?!0)\d{1,3}(?:[ \u00a0]\d{3})+)[ \u00a0]?(\d{2})\s*(?:₽|руб|р\.|[PР](?![а-яёa-z]))", re.IGNORECASE
-)
+_KOPECKS_JOINED = re.compile(r"(?<![\d.,])((?!0)\d{1,3}(?:[ \u00a0]\d{3})+)[ \u00a0]?(\d{2})\s*" + CURRENCY_MARK)
 """Roubles grouped by threes with the kopecks' comma lost, the currency right after: «280 22500 P» is 280 225,00 ₽,
 «1 416 50 руб.» 1 416,50 (a photo's blur). The groups place the kopecks: a group of five or of two is no group, and
 its last two digits before the currency are the kopecks. Without groups («20147052Р») nothing says where the

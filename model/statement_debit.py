@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from model.normalize import find_dates, normalize_amount, normalize_text
+from model.normalize import FIGURE_WITH_KOPECKS, find_dates, normalize_amount, normalize_text
 from model.schema import Candidate, Source
 from model.values import digit_tokens, label, read_bank, read_name, read_purpose
 
@@ -23,7 +23,7 @@ _DEBIT = r"(?:расход|дебет|списани[ея])"
 _TABLE_HEAD = re.compile(_CREDIT + r".*" + _DEBIT + "|" + _DEBIT + r".*" + _CREDIT, re.IGNORECASE)
 """The operations table's head, which names the credit and the debit columns («… Приход Расход»)."""
 _TABLE_END = re.compile(r"^\W*(?:(?:итого\s+)?обороты|исходящий\s+остаток|остаток\s+на\s+конец)", re.IGNORECASE)
-_FIGURE = r"(\d{1,3}(?:[ \u00a0]\d{3})*[.,]\d{2}|\d+[.,]\d{2})(?!\d)"
+_FIGURE = "(" + FIGURE_WITH_KOPECKS + ")"
 _TURNOVER_CREDIT = re.compile(_CREDIT + r"\W{0,3}" + _FIGURE, re.IGNORECASE)
 _TURNOVER_DEBIT = re.compile(_DEBIT + r"\W{0,3}" + _FIGURE, re.IGNORECASE)
 _ROW_DATE = re.compile(r"^\W*(\d{2}[.,]\d{2}[.,]\d{4})(?!\d)\W*(?:\d{1,7}(?!\d)\W*)?")

@@ -47,6 +47,8 @@ def _transfer(figure: str) -> list[str]:
         ("12 34500 ₽", "12345.00"),
         ("70:250,00", "70250.00"),  # a group's space read as a colon
         ("Сумма 70:250,00 ₽", "70250.00"),
+        ("12 34500 RUB", "12345.00"),  # every rouble mark the lone figures know (normalize.CURRENCY_MARK)
+        ("1 416 50 Руб.", "1416.50"),
     ],
 )
 def test_a_figure_whose_separator_ocr_lost_is_read_where_its_groups_place_it(text: str, expected: str) -> None:

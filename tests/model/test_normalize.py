@@ -34,6 +34,10 @@ from model.normalize import (
         ("Итого: 616 руб. Плата за услуги: 10 руб.", "616.00"),
         ("Итого к оплате: 12 345, 67 руб.", "12345.67"),  # a space OCR put after the comma (Liberation Mono Italic)
         ("12 345, 67", "12345.67"),
+        ("12 345, 67 ₽", "12345.67"),
+        ("12 345, 67 Р", "12345.67"),  # a Р alone is the ₽ as OCR reads it (normalize.CURRENCY_MARK)
+        ("12 345, 67 Руб", "12345.67"),
+        ("12 345, 67 Рязань", "12345.00"),  # a word's Р is no mark: the 67 is another thing's
         ("1 250, 30 шт.", "1250.00"),  # a count after a comma, no kopecks
         ("1570-80", "1570.80"),  # a payment order's field 7: kopecks after a dash
         ("КПП 300-00", "300.00"),
