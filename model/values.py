@@ -84,8 +84,10 @@ _TAIL_READ_APART = {"щ": "ц"}
 
 
 def label(text: str) -> str:
-    """Regex for a label that also matches its look-alike OCR spellings (case-insensitive), Latin and Greek
-    (``GREEK_SHAPES``)."""
+    """Regex for a label that also matches its OCR spellings (case-insensitive): each letter's Latin and Cyrillic
+    look-alikes (``_LOOKALIKES``), its Greek twin (``GREEK_SHAPES``), in a label of three letters or more a crossbar
+    lost or gained (``_CROSSBAR_LOST``, ``_CROSSBAR_GAINED``: «HНΗ» is «ИНН»), a tail read as a letter of its own
+    (``_TAIL_READ_APART``); a space may vanish and a dot be read as a comma or lost."""
     parts = []
     long_enough = sum(char.isalpha() for char in text) >= 3
     for char in text.lower():
