@@ -34,6 +34,13 @@ gardening partnership's yearly quittance, an IT firm's bill with VAT on top of i
 whose purpose names a bill's date and its VAT, an СБП transfer to the sender's own account, a month's statement with
 one debit, a ВТБ-like housing payment by a personal account), damaged by ``worn10.py`` (an old page yellowed and
 foxed, its back showing through; a rolling shutter's wobble in a moving vehicle, a shake, sent small and compressed).
+The eleventh's, ``r11_<kind>_NN``, again what no earlier round drew (a pharmacy's tape with a loyalty discount and
+«СУММА ПО ЧЕКУ», a filling station's tape of litres at a pump, a pick-up point's tape sold as an agent for its
+suppliers, a vending machine's e-receipt; a water utility's quittance with its meters' table and an overpayment, a
+college hostel's bill, a carrier's offer-bill with a pick-up day; a transfer by requisites that took a fee, a
+certificate of a transfer made days later, a traffic fine paid at half price by its УИН, a client-bank's order printed
+in landscape), damaged by ``worn11.py`` (a phone's HDR tone mapping and halo sharpening on a checked tablecloth; shot
+through a glass that reflects a dim room, moved one way, smeared by noise reduction).
 """
 
 from __future__ import annotations
@@ -55,6 +62,7 @@ from bench.layouts import (
     invoices8,
     invoices9,
     invoices10,
+    invoices11,
     receipts,
     receipts2,
     receipts3,
@@ -65,6 +73,7 @@ from bench.layouts import (
     receipts8,
     receipts9,
     receipts10,
+    receipts11,
     transfers,
     transfers2,
     transfers3,
@@ -74,6 +83,7 @@ from bench.layouts import (
     transfers7,
     transfers9,
     transfers10,
+    transfers11,
 )
 from bench.layouts.drawn import Drawn, Template
 from bench.layouts.photo import photograph
@@ -86,6 +96,7 @@ from bench.layouts.worn7 import photograph_sleeved, photograph_stained
 from bench.layouts.worn8 import photograph_flashed, photograph_in_hand
 from bench.layouts.worn9 import photograph_corner_cut, photograph_night
 from bench.layouts.worn10 import photograph_aged, photograph_jello
+from bench.layouts.worn11 import photograph_hdr, photograph_through_glass
 
 Kinds = tuple[tuple[str, tuple[Template, ...]], ...]
 
@@ -152,6 +163,11 @@ TENTH_KINDS: Kinds = (
     ("invoice", invoices10.TEMPLATES),
     ("transfer", transfers10.TEMPLATES),
 )
+ELEVENTH_KINDS: Kinds = (
+    ("receipt", receipts11.TEMPLATES),
+    ("invoice", invoices11.TEMPLATES),
+    ("transfer", transfers11.TEMPLATES),
+)
 DEFAULT_SEED = 14
 DEFAULT_PER_KIND = 12
 ROUNDS = {
@@ -178,6 +194,7 @@ ROUNDS = {
     8: Round("r8_", EIGHTH_KINDS, 12, 290_000, photograph_in_hand, photograph_flashed),
     9: Round("r9_", NINTH_KINDS, 8, 330_000, photograph_night, photograph_corner_cut),
     10: Round("r10_", TENTH_KINDS, 8, 370_000, photograph_aged, photograph_jello),
+    11: Round("r11_", ELEVENTH_KINDS, 8, 410_000, photograph_hdr, photograph_through_glass),
 }
 
 
@@ -194,7 +211,7 @@ def generate(
     out: Path,
     seed: int = DEFAULT_SEED,
     per_kind: int | None = None,
-    rounds: tuple[int, ...] = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10),
+    rounds: tuple[int, ...] = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11),
 ) -> list[TruthRecord]:
     """Draw every planned document of ``rounds`` into ``out`` as ``NAME_clean.png`` (``.pdf`` where the page is
     saved as a PDF), ``NAME_photo.jpg`` and, in a

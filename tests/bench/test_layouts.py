@@ -25,6 +25,7 @@ from bench.layouts import (
     invoices8,
     invoices9,
     invoices10,
+    invoices11,
     receipts,
     receipts2,
     receipts3,
@@ -35,6 +36,7 @@ from bench.layouts import (
     receipts8,
     receipts9,
     receipts10,
+    receipts11,
     transfers,
     transfers2,
     transfers3,
@@ -44,10 +46,12 @@ from bench.layouts import (
     transfers7,
     transfers9,
     transfers10,
+    transfers11,
 )
 from bench.layouts.drawn import Template, invoice_details
 from bench.layouts.generate import (
     EIGHTH_KINDS,
+    ELEVENTH_KINDS,
     FIFTH_KINDS,
     FOURTH_KINDS,
     KINDS,
@@ -84,6 +88,7 @@ SEVENTH_TEMPLATES = [*receipts7.TEMPLATES, *invoices7.TEMPLATES, *transfers7.TEM
 EIGHTH_TEMPLATES = [*receipts8.TEMPLATES, *invoices8.TEMPLATES]
 NINTH_TEMPLATES = [*receipts9.TEMPLATES, *invoices9.TEMPLATES, *transfers9.TEMPLATES]
 TENTH_TEMPLATES = [*receipts10.TEMPLATES, *invoices10.TEMPLATES, *transfers10.TEMPLATES]
+ELEVENTH_TEMPLATES = [*receipts11.TEMPLATES, *invoices11.TEMPLATES, *transfers11.TEMPLATES]
 
 
 def _digest(folder: Path) -> dict[str, str]:
@@ -144,8 +149,9 @@ def test_the_third_round_draws_three_levels_and_leaves_the_others_as_they_were(t
         EIGHTH_KINDS,
         NINTH_KINDS,
         TENTH_KINDS,
+        ELEVENTH_KINDS,
     ],
-    ids=["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"],
+    ids=["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh"],
 )
 def test_every_template_of_every_kind_is_planned(kinds: tuple[tuple[str, tuple[Template, ...]], ...]) -> None:
     planned = {template for _, template in plan(max(4, *(len(templates) for _, templates in kinds)), kinds)}
@@ -163,7 +169,8 @@ def test_every_template_of_every_kind_is_planned(kinds: tuple[tuple[str, tuple[T
     + SEVENTH_TEMPLATES
     + EIGHTH_TEMPLATES
     + NINTH_TEMPLATES
-    + TENTH_TEMPLATES,
+    + TENTH_TEMPLATES
+    + ELEVENTH_TEMPLATES,
     ids=lambda template: template.__name__,
 )
 def test_a_templates_identifiers_pass_their_checks(template: Template) -> None:
@@ -732,3 +739,71 @@ def test_a_statements_truth_is_its_one_debit_never_its_period_or_balances() -> N
     own = transfers10.own_accounts_sbp(random.Random(2)).details
     assert own.payer_name is not None and own.recipient_name is not None
     assert own.payer_name == own.recipient_name, "a transfer to oneself names the sender as its recipient"
+
+
+def test_the_eleventh_round_draws_the_same_bytes_and_leaves_the_others_as_they_were(tmp_path: Path) -> None:
+    generate(tmp_path / "ten", seed=5, per_kind=1, rounds=(10,))
+    generate(tmp_path / "eleven", seed=5, per_kind=1, rounds=(10, 11))
+    generate(tmp_path / "again", seed=5, per_kind=1, rounds=(11,))
+    ten, eleven = _digest(tmp_path / "ten"), _digest(tmp_path / "eleven")
+    assert {name: digest for name, digest in eleven.items() if name in ten and name != TRUTH_FILE} == {
+        name: digest for name, digest in ten.items() if name != TRUTH_FILE
+    }
+    eleventh = {name: digest for name, digest in eleven.items() if name.startswith("r11_")}
+    assert eleventh == {name: digest for name, digest in _digest(tmp_path / "again").items() if name != TRUTH_FILE}
+    assert sorted(eleventh) == sorted(
+        f"r11_{kind}_00_{level}"
+        for kind in ("receipt", "invoice", "transfer")
+        for level in ("clean.png", "photo.jpg", "hard.jpg")
+    )
+
+
+@pytest.mark.parametrize("template", receipts11.TEMPLATES, ids=lambda template: template.__name__)
+def test_an_eleventh_round_receipts_fiscal_qr_carries_its_truth_never_a_discount_or_the_cash_handed(
+    template: Template,
+) -> None:
+    """The QR carries the receipt's total (never the sum before the loyalty discount, the cash handed over, the
+    change) and its own day; the register's owner is the recipient, never an agent's supplier."""
+    for seed in range(2):
+        drawn = template(random.Random(seed))
+        details = drawn.details
+        (fiscal,) = [found for found in zxingcpp.read_barcodes(drawn.image) if found.text.startswith("t=")]
+        fields = dict(part.split("=") for part in fiscal.text.split("&"))
+        assert Decimal(fields["s"]) == Decimal(details.amount or "0")
+        assert fields["t"].startswith(f"{details.payment_date}".replace("-", ""))
+        assert (fields["fn"], fields["i"], fields["fp"]) == (
+            details.fiscal_drive_number,
+            details.fiscal_document_number,
+            details.fiscal_sign,
+        )
+
+
+def test_a_water_quittances_qr_carries_the_sum_after_the_overpayment_and_its_barcode_the_same() -> None:
+    for seed in range(3):
+        drawn = invoices11.water_meter_quittance(random.Random(seed))
+        details = drawn.details
+        codes = zxingcpp.read_barcodes(drawn.image)
+        (gost,) = [code for code in codes if code.text.startswith("ST00012")]
+        fields = dict(part.split("=", 1) for part in gost.text.split("|")[1:])
+        kopecks = round(Decimal(details.amount or "0") * 100)
+        assert int(fields["Sum"]) == kopecks
+        assert any(
+            code.text.endswith(f"{kopecks:09d}") for code in codes if code.format == zxingcpp.BarcodeFormat.Code128
+        )
+        assert fields["PayeeINN"] == details.recipient_inn
+
+
+def test_an_eleventh_round_transfers_truth_is_the_sum_sent_and_the_operations_day() -> None:
+    """Never the fee or the total debited, the fine before its discount, the certificate's day or the bill's."""
+    sent = transfers11.sovcom_requisites_fee(random.Random(1)).details
+    assert Decimal(sent.amount or "0") > 0 and sent.recipient_account is not None
+    fine = transfers11.pochta_fine_discount(random.Random(1)).details
+    assert (fine.recipient_account or "").startswith("03100") and (fine.bank_bic or "").startswith(("00", "01", "02"))
+    certificate = transfers11.tbank_transfer_certificate(random.Random(2))
+    assert certificate.pdf is not None
+    text = "".join(page.get_textpage().get_text_range() for page in pdfium.PdfDocument(certificate.pdf))
+    day = (certificate.details.payment_date or "").split("-")
+    assert f"{day[2]}.{day[1]}.{day[0]} " in text
+    assert grouped(Decimal(certificate.details.amount or "0")) in text
+    order = transfers11.landscape_client_bank_order(random.Random(3))
+    assert order.image.width > order.image.height, "printed on a landscape sheet"
