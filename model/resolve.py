@@ -7,9 +7,10 @@ could have failed confirmed the value (check digits, an account key, a КПП's 
 reading the same, Tesseract and Indra reading the same identifier, amount or date) and no other OCR reading of the
 same number differs in a few digits (check digits pass one misreading in ten), nor was it chosen over another
 number read for the field first that fails the rule (check digits pass any party's number: ``_passed_over``),
-and, for the recipient's ИНН, КПП, р/с, БИК and к/с, no other party's number of its kind contests whose it is
-(``model.roles``); ``repaired`` when the value was changed to pass a rule (only when exactly one single OCR
-confusion, at any position, makes it pass), ``invalid`` when it fails, ``unverified`` otherwise.
+nor, for a р/с its key alone confirms, do its digits 6–8 or the к/с read with it show misread digits
+(``_weak_key_doubted``), and, for the recipient's ИНН, КПП, р/с, БИК and к/с, no other party's number of its kind
+contests whose it is (``model.roles``); ``repaired`` when the value was changed to pass a rule (only when exactly
+one single OCR confusion, at any position, makes it pass), ``invalid`` when it fails, ``unverified`` otherwise.
 """
 
 from __future__ import annotations
@@ -564,6 +565,35 @@ def _account_rule(bic: str, account: str) -> Rule:
     )
 
 
+_WEAK_KEYS = frozenset({"account_key_bik", "account_key_corr_code"})
+"""Account keys: one digit, weights 7, 1, 3 mod 10, so a misreading of several digits passes one time in ten."""
+
+
+def _weak_key_doubted(
+    values: dict[str, str | None], results: dict[str, FieldCheck], readings: list[Candidate]
+) -> FieldCheck:
+    """The р/с's check, not ``verified`` when its key is all that confirms it (no QR, text layer or second reader
+    reads it) and the reading itself shows misread digits the key missed: a key-bearing account is a rouble one,
+    so its digits 6–8 read other than 810 are misread (a foreign-currency account loses only the status); or the
+    к/с read with it fails the same БИК beyond a single confusion's repair, so the page misread the bank's digits
+    (r10_invoice_05_hard, Indra: the р/с's 8s read as 0s, as the к/с's were, and its key still passed)."""
+    account, check = values["recipient_account"], results["recipient_account"]
+    if account is None or check.status != CheckStatus.VERIFIED or check.rule not in _WEAK_KEYS:
+        return check
+    chosen = next((c for c in readings if c.value == account and c.source == check.source), None)
+    if chosen is None or _agreement("recipient_account", chosen, readings) is not None:
+        return check
+    corr, corr_check = values["bank_corr_account"], results["bank_corr_account"]
+    if (code := account[5:8]) != checks.ROUBLE_CODE:
+        why = f"its digits 6–8, {code}, are not the rouble's {checks.ROUBLE_CODE}: a misread currency code"
+    elif corr is not None and corr_check.status == CheckStatus.INVALID:
+        why = f"the к/с read with it, {corr}, fails that БИК: the page's bank digits are misread"
+    else:
+        return check
+    detail = f"{check.detail}, but {why}, and a key passes one misreading in ten: compare it with the document"
+    return check.model_copy(update={"status": CheckStatus.UNVERIFIED, "detail": detail})
+
+
 def _treasury_or(rule: Rule | None, account: str) -> Rule:
     """With no БИК: a казначейский счёт by its shape, another account by ``rule`` (the к/с's bank code) or none."""
     if checks.placeholder(account):
@@ -837,6 +867,7 @@ def resolve(
     bic, results["bank_bic"] = _choose_bik(by_field["bank_bic"], by_field["bank_corr_account"])
     values["bank_bic"] = bic
     _choose_accounts(by_field, bic, values, results)
+    results["recipient_account"] = _weak_key_doubted(values, results, by_field["recipient_account"])
     values["recipient_inn"], results["recipient_inn"] = _choose("recipient_inn", _own_numbers(by_field), _INN)
     if (unpadded := _unpadded(values["recipient_inn"])) != values["recipient_inn"]:
         check = results["recipient_inn"]
