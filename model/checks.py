@@ -218,18 +218,26 @@ def settlement_account_valid(account: str, bik: str) -> bool:
     return prefix is not None and _account_key_valid(account, prefix)
 
 
+def _in_roubles(account: str) -> bool:
+    """Digits 6–8 of a bank's к/с or a treasury office's ЕКС, its currency's code, are the rouble's: so are all 966
+    к/с and 92 ЕКС of the 2026-04-17 directory."""
+    return account[5:8] == ROUBLE_CODE
+
+
 _CORR_ACCOUNT_PREFIX = "301"
 """A bank's correspondent account at the Bank of Russia: 30101 for banks, 30103/30105/30111/30124/30127 for some
 non-bank credit organisations and others (the 2026-04-17 directory's 966 active ones all start 301)."""
 
 
 def corr_account_valid(account: str, bik: str) -> bool:
-    """К/с: 301…, ends with the BIK's last three digits, key with prefix ``"0"`` + BIK digits 5–6; or, for a treasury
-    office, its ЕКС (40102…), whose key has the same prefix. Only a bank's БИК (04…) has a к/с."""
+    """К/с: 301…810…, ends with the BIK's last three digits, key with prefix ``"0"`` + BIK digits 5–6; or, for a
+    treasury office, its ЕКС (40102810…), whose key has the same prefix. Only a bank's БИК (04…) has a к/с. The
+    currency code is a rule of its own beside the key: a key passes one misreading of several digits in ten."""
     if account.startswith(TREASURY_SINGLE_ACCOUNT):
         return treasury_single_account_valid(account, bik)
     return (
-        bik.startswith("04")
+        _in_roubles(account)
+        and bik.startswith("04")
         and bik_valid(bik)
         and account.startswith(_CORR_ACCOUNT_PREFIX)
         and account.endswith(bik[6:9])
@@ -238,14 +246,20 @@ def corr_account_valid(account: str, bik: str) -> bool:
 
 
 def treasury_single_account_valid(account: str, bik: str) -> bool:
-    """The ЕКС (40102…) whose key matches the Bank of Russia division that a treasury office's БИК names."""
-    return account.startswith(TREASURY_SINGLE_ACCOUNT) and settlement_account_valid(account, bik)
+    """The ЕКС (40102810…) whose key matches the Bank of Russia division that a treasury office's БИК names."""
+    return (
+        account.startswith(TREASURY_SINGLE_ACCOUNT) and _in_roubles(account) and settlement_account_valid(account, bik)
+    )
 
 
 def corr_account_shape_valid(account: str) -> bool:
     """К/с with no BIK to check its key against: 20 digits starting 301 (a bank's) or 40102 (a treasury office's
     ЕКС), the Bank of Russia's balance accounts a bank's field may hold."""
-    return _is_digits(account, 20) and account.startswith((_CORR_ACCOUNT_PREFIX, TREASURY_SINGLE_ACCOUNT))
+    return (
+        _is_digits(account, 20)
+        and account.startswith((_CORR_ACCOUNT_PREFIX, TREASURY_SINGLE_ACCOUNT))
+        and _in_roubles(account)
+    )
 
 
 def account_shape_valid(account: str) -> bool:

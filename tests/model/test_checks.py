@@ -10,6 +10,7 @@ from model.checks import (
     FISCAL_DRIVE_PREFIXES,
     account_control_key,
     bik_valid,
+    corr_account_shape_valid,
     corr_account_valid,
     fiscal_drive_number_valid,
     fiscal_number_valid,
@@ -160,6 +161,15 @@ def test_corr_account_valid_accepts_worked_examples(account: str, bik: str) -> N
 @pytest.mark.parametrize(("account", "bik"), [(CORR, BIK), (SBER_CORR, SBER_BIK)])
 def test_corr_account_valid_refuses_every_single_digit_mutation(account: str, bik: str) -> None:
     assert refused_mutations(account, lambda a: corr_account_valid(a, bik)) == []
+
+
+@pytest.mark.parametrize(("account", "bik"), [(CORR, BIK), (SBER_CORR, SBER_BIK)])
+def test_corr_account_valid_refuses_any_currency_code_but_the_roubles(account: str, bik: str) -> None:
+    """Digits 6–8 misread together pass the key one time in ten; the code itself must be 810."""
+    codes = [f"{code:03d}" for code in range(1000)]
+    passing = [code for code in codes if corr_account_valid(account[:5] + code + account[8:], bik)]
+    assert passing == ["810"]
+    assert not corr_account_shape_valid(account[:5] + "978" + account[8:])
 
 
 @pytest.mark.parametrize(("account", "bik"), [
