@@ -51,10 +51,24 @@ def read_words_after_a_label(lines: Sequence[str], source: Source) -> list[Candi
 def _spelled_sums(lines: Sequence[str]) -> list[tuple[str, bool]]:
     """Each sum in words as amounts are written, and whether its line opens with the sum's label: then no numeral of
     it stands on the line above."""
+    return [(f"{roubles}.{kopecks}", labelled) for roubles, kopecks, labelled in _spelled(lines) if kopecks]
+
+
+def spelled_roubles(lines: Sequence[str]) -> dict[int, set[str]]:
+    """The roubles of each sum in words and the kopecks read with them, none where they went unread («… девятнадцать
+    рублей alle 572719=»): the roubles alone can confirm a figure's."""
+    found: dict[int, set[str]] = {}
+    for roubles, kopecks, _ in _spelled(lines):
+        found.setdefault(roubles, set()).update([kopecks] if kopecks else [])
+    return found
+
+
+def _spelled(lines: Sequence[str]) -> list[tuple[int, str | None, bool]]:
+    """Each sum in words: its roubles, its kopecks in digits where read, and whether its line opens with the sum's
+    label."""
     found = []
     for index, line in enumerate(lines):
-        match = _ROUBLES.match(line)
-        if match is None or match["kopecks"] is None:
+        if (match := _ROUBLES.match(line)) is None:
             continue
         roubles = _numerals(match["before"])
         labelled = roubles is not None and _opens_with_a_label(match["before"])
@@ -62,7 +76,7 @@ def _spelled_sums(lines: Sequence[str]) -> list[tuple[str, bool]]:
             roubles = f"{above} {roubles}"  # «Сто двенадцать тысяч» over «четыреста рублей 05 коп.»
         value = parse_number(roubles, language="ru") if roubles else None
         if value:
-            found.append((f"{value}.{match['kopecks']}", labelled))
+            found.append((value, match["kopecks"], labelled))
     return found
 
 

@@ -40,16 +40,21 @@ _FEE_CAPTION = re.compile(
     re.IGNORECASE,
 )
 """A fee's caption alone on its line, its figure on the line under it, as a bank app prints each row."""
+_SPECKS_AFTER = r"(?:\s(?![^\d]*[а-яё]{4})\D*)?"
+"""What OCR reads after a figure's currency in a photo's margin («164,40 P =" Bae mes |», «16 604,40 P К. eae roms»):
+after a space, no digit, which could be the number's, and no Russian word, which would make the line text."""
 FIGURE_ALONE = re.compile(
     r"^[\s_|=~-]*"
     + GROUPED_INTEGER
     + r"(?:(?:[.,]\d{2})?\s*"
     + CURRENCY_MARK
+    + _SPECKS_AFTER
     + r"|[.,]\d{2}\s+[^\s\d]|[.,]\d{2}\s+\d)\W{0,2}$",
     re.IGNORECASE,
 )
-"""A figure and its currency and nothing else on the line («157 ₽», «15 857Р»): the value of the caption over it. A
-figure with its kopecks keeps them apart from one glyph after a space, its ₽ as OCR reads a thin one («702,50 2»)."""
+"""A figure and its currency and nothing else on the line («157 ₽», «15 857Р»), but specks (``_SPECKS_AFTER``): the
+value of the caption over it. A figure with its kopecks keeps them apart from one glyph after a space, its ₽ as OCR
+reads a thin one («702,50 2»)."""
 _DEBITED_CAPTIONS = ("сумма списания", "итого списано", "списано", "сумма с комиссией", "итого с комиссией")
 _DEBITED = re.compile(
     r"^\W*(?:" + "|".join(label(words) for words in _DEBITED_CAPTIONS) + r")(?![а-яёa-z])(?P<rest>[^а-яёa-z]*"

@@ -277,6 +277,7 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
     if _one_debit_statement(lines):  # its header's numbers are the payer's and its bank's: only the row is read
         return (debit := read_one_debit(lines, source)) + _currency_read(debit, lines, source)
     candidates: list[Candidate] = []
+    spelled = read_amount_in_words(lines, source) + read_words_after_a_label(lines, source)  # whoever's row holds them
     if (order := read_payment_order(lines, source)) is not None:
         candidates += order.candidates
         lines = order.generic_lines
@@ -334,8 +335,7 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
     if document_type == DocumentType.CASH_RECEIPT:
         candidates += _cash_receipt_readings(candidates, lines, unlabelled, source)
     candidates += (
-        read_amount_in_words(lines, source)
-        + read_words_after_a_label(lines, source)
+        spelled
         + read_fees(lines, source)
         + sent_less_fee(lines, source, document_type)
         + read_settlement(lines, source)

@@ -369,10 +369,11 @@ def read_labelled(
         else:
             value = _read_value(rule, rest, below)
         if value is not None:
-            # kopecks read are shown, whatever figure comes first («Итого к оплате за ноябрь 2026: 2 370,06»)
-            shown = not value.endswith(".00") or kopecks_shown(rest if rest.strip() else following)
-            unread = rule.field == "amount" and not shown
             figure = rest if any(ch.isdigit() for ch in rest) else following  # «Сумма платежа» over «280 22500 P»
+            # kopecks read are shown, whatever figure comes first («Итого к оплате за ноябрь 2026: 2 370,06»); the
+            # figure's own, also under a label that goes on in words («Сумма платежа, руб.» over «1 500,00»)
+            shown = not value.endswith(".00") or kopecks_shown(figure)
+            unread = rule.field == "amount" and not shown
             mended = rule.field == "amount" and separator_lost(figure)  # its shape read it: never confirmed by it
             whose = rule.field in _WHOSE_FIELDS and NAMES_THE_RECIPIENT.search(match.group()) is not None
             found.append(

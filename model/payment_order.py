@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from model.amount_words import spelled_roubles
 from model.checks import inn_valid
 from model.labels import FORM_CELL, label_matches
 from model.normalize import find_dates, normalize_text
@@ -206,10 +207,32 @@ def _without_numbers(line: str) -> str:
 
 
 def _amount(lines: Sequence[str], source: Source) -> list[Candidate]:
+    """Field 7 beside its «Сумма»; where blur garbled that, a figure in the form's notation that the sum in words
+    confirms (``_figure_the_words_confirm``)."""
     for line in lines:
         if match := _FIGURES.search(line):
             roubles = match[1].replace(" ", "")
             return [Candidate("amount", f"{int(roubles)}.{match[2] or '00'}", source, ORDER_SCORE + 1)]
+    return _figure_the_words_confirm(lines, source)
+
+
+_FORM_FIGURE = re.compile(r"(?<![\d.,])(\d{1,3}(?:\s\d{3})+|\d+)\s?(?:-\s?(\d{2})(?!\d)|[=%»≈]|(?P<dash>-)(?!\s*\d))")
+"""A figure in field 7's notation wherever it stands: «41221-53», «572719=», or whole roubles whose «=» OCR read as a
+dash («41221-»). The form sets «Сумма» mid-row after the payer's ИНН and КПП or beside «Сумма прописью», where blur
+takes the label («… рублей alle 572719=») or the «=» after the figure («ИНН … КПП … Сумма 41221-»)."""
+
+
+def _figure_the_words_confirm(lines: Sequence[str], source: Source) -> list[Candidate]:
+    """The first figure in the form's notation (``_FORM_FIGURE``) whose roubles the sum in words names: the words
+    say it is field 7, whatever blur made of its label. A figure that ends in a bare dash counts only where the words
+    read no kopecks but «00»: its kopecks may be what the dash lost."""
+    spelled = spelled_roubles(lines)
+    for line in lines:
+        for match in _FORM_FIGURE.finditer(line):
+            roubles = int(match[1].replace(" ", ""))
+            if roubles not in spelled or (match["dash"] and spelled[roubles] - {"00"}):
+                continue
+            return [Candidate("amount", f"{roubles}.{match[2] or '00'}", source, ORDER_SCORE + 1)]
     return []
 
 

@@ -133,6 +133,23 @@ def _invoice_date(line: str, above: str) -> tuple[str, float] | None:
     return next(((iso, score) for start, iso in find_dates(line) if _AFTER_OT.search(line[:start])), None)
 
 
+_DATED_UNDER_A_TITLE = re.compile(rf"^[\s|]*(?:{NUMBER_SIGN}\s*[\w/-]+\s*)?[оo][тt]\.?\s*[«\"“]?\s*$", re.IGNORECASE)
+"""The opening of a title's second line, «от 19.02.2026» or «№ 2041 от 19.02.2026» (also in OCR's Latin «oT»): a
+designed header sets «КВИТАНЦИЯ № 2041» or a title alone over its number and date."""
+
+
+def _title_date(line: str, above: str) -> str | None:
+    """The document's own date in its title (``TITLE``): on the title's line («Счёт на оплату № 5 от 16 мая 2025 г.»)
+    or, for a title set over two lines, on the line under it («КВИТАНЦИЯ № 2041» over «от 19.02.2026», «ИЗВЕЩЕНИЕ»
+    over «№ 55 от 19.02.2026»), never an unlabelled date's. A title line that holds a date of its own is dated by it;
+    a date under it after anything but «от» (a deadline's «до») is another's."""
+    if TITLE.search(line) and (title_date := normalize_date(line)) is not None:
+        return title_date
+    if not TITLE.search(above) or any(find_dates(above)):
+        return None
+    return next((iso for start, iso in find_dates(line) if _DATED_UNDER_A_TITLE.match(line[:start])), None)
+
+
 def _own_date(line: str, above: str) -> tuple[str, float] | None:
     """A date on the line that is not a reference to another document ("договор № 5 от 01.02.2024"), nor a deadline
     or a validity whose caption stands on the line above, as a list with its values under their captions prints
@@ -762,7 +779,7 @@ def read_unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
             ):
                 # an ЭКЛЗ-era register's «ККМ 00173040 ИНН 002310031475» with its label blurred («HHH»)
                 found.append(Candidate("recipient_inn", token[2:], source, 0.3, by_shape=True))
-        if TITLE.search(line) and (title_date := normalize_date(line)) is not None:
+        if (title_date := _title_date(line, above)) is not None:
             found.append(Candidate("payment_date", title_date, source, 1.0))  # "Счёт на оплату № 5 от 16 мая 2025 г."
         elif (invoice_date := _invoice_date(line, above)) is not None:
             found.append(Candidate("payment_date", invoice_date[0], source, invoice_date[1]))

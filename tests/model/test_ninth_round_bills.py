@@ -172,6 +172,32 @@ def test_a_bank_named_by_its_office_in_lower_case_is_read() -> None:
     assert _details(NOTARY_QUITTANCE).bank_name == 'отделение "Банк Татарстан" №8610 ПАО Сбербанк'
 
 
+@pytest.mark.parametrize(
+    ("title", "under"),
+    [
+        ("КВИТАНЦИЯ № 2041", "от 19.02.2026"),
+        ("КВИТАНЦИЯ № 2041", "oT 19.02.2026"),
+        ("na hm КВИТАНЦИЯ № 2041 oe", "oT 19.02.2026"),
+        ("КВИТАНЦИЯ", "№ 2041 от 19.02.2026"),
+        ("ИЗВЕЩЕНИЕ № 55", "от 19.02.2026"),
+    ],
+    ids=["number over date", "«от» in latin", "amid specks", "title over number and date", "an извещение"],
+)
+def test_a_title_set_over_its_date_dates_the_document(title: str, under: str) -> None:
+    """A designed header sets «КВИТАНЦИЯ № 2041» over «от 19.02.2026»: the title's date, as on one line, outranks a
+    date no caption names (here a bare one above the title), and a deadline («Оплатить до») never is."""
+    lines = ["17.02.2026", *NOTARY_QUITTANCE]
+    lines[lines.index("КВИТАНЦИЯ № 2041") : lines.index("от 19.02.2026") + 1] = [title, under]
+    assert _details(lines).payment_date == "2026-02-19"
+
+
+def test_a_date_under_a_title_after_another_preposition_is_not_the_titles() -> None:
+    """Only «от» before it makes a date under a title the title's: «до 22.02.2026» under it is a deadline."""
+    lines = [line for line in NOTARY_QUITTANCE if line not in ("от 19.02.2026", "Оплатить до 22.02.2026")]
+    lines.insert(lines.index("КВИТАНЦИЯ № 2041") + 1, "до 22.02.2026")
+    assert _details(lines).payment_date is None
+
+
 INDRA_COURT_FEE_PD4 = [
     "Изоещение Па учате а: Катачейство России (ФИС Росєии)",
     "K1И 770801001 (K1MD 72786000",

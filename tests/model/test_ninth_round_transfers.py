@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from model.fees import FIGURE_ALONE
 from model.fields import classify, extract_candidates
 from model.resolve import resolve
 from model.schema import Source
@@ -69,6 +70,31 @@ def test_a_debit_under_its_caption_is_not_the_amount_when_the_fee_is_lost(fee: s
     receipt's sum's rank) is the sum sent plus a fee, the debit less the sum, and ranks under it too."""
     lines = [line.format(sign="2", fee=fee) for line in SBER_CHECK]
     assert _amount(lines) == "70250.00"
+
+
+@pytest.mark.parametrize(
+    ("fee", "debited"),
+    [
+        ('702,50 P =" Bae mes |', "70 952,50 Р К. eae roms wre"),
+        ("702,50 ₽ ~<a? |", "70 952,50 ₽ ie"),
+    ],
+    ids=["specks in latin", "specks in signs"],
+)
+def test_figures_trailed_by_specks_still_give_the_sum_sent(fee: str, debited: str) -> None:
+    """A photo's margin reads as specks after a row's figure («702,50 P =" Bae mes |»): the figure is still alone
+    under its caption, so the debit less the fee is the sum sent where the sum's own figure is lost («70250002», its
+    comma dropped and its ₽ read as a 2)."""
+    lines = [line.format(sign="2", fee=fee) for line in SBER_CHECK]
+    lines[lines.index("70 250,00 2")] = "70250002 == a oe caters"
+    lines[lines.index("70 952,50 Р")] = debited
+    assert _amount(lines) == "70250.00"
+
+
+def test_a_figure_opening_a_line_of_words_is_not_alone() -> None:
+    """A figure that opens a line of Russian words is a line of text, not a row's figure with specks after it."""
+    assert FIGURE_ALONE.match("702,50 ₽ за перевод по номеру") is None
+    assert FIGURE_ALONE.match("702,50 ₽ 12") is None
+    assert FIGURE_ALONE.match('702,50 P =" Bae mes |') is not None
 
 
 def test_a_debit_alone_is_still_the_amount() -> None:

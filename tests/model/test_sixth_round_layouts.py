@@ -616,3 +616,64 @@ def test_a_bills_balance_and_deadline_date_no_payment_even_misread(debt: str, du
     assert details.document_type == DocumentType.INVOICE
     assert details.payment_date is None
     assert details.amount == "3342.40"
+
+
+SEALED_ORDER = [
+    "0401060",
+    "2004206 20.04.2026",
+    "Поступ. в банк плат. Списано со сч. плат.",
+    "ПЛАТЕЖНОЕ ПОРУЧЕНИЕ № 78 20.04.2026 электронно",
+    "{words}",
+    "{payers_row}",
+    'ПАО "Нева Трейд" Сч. № 40702810065555556444',
+    "Плательщик",
+    'АО БАНК "МОСКВА-СИТИ" БИК 044525800',
+    "Банк плательщика Сч. № 30101810545250000800",
+    'ПЕРМСКИЙ Ф-Л ПАО АКБ "МЕТАЛЛИНВЕСТБАНК" БИК 045773712',
+    "Банк получателя Сч. № 30101810600000000712",
+    "ИНН 6544127524 КПП 654443001 Сч. № 40702810158544509548",
+    'ООО "Фермерская Лавка" Вид оп. 01 Срок плат.',
+    "Наз. пл. Очер. плат. 5",
+    "Получатель Код 0 Рез. поле",
+    "Оплата по договору № 145-21 от 20.04.2026 за услуги. НДС не облагается",
+    "Назначение платежа",
+]
+_WORDS = "Сумма прописью Сорок одна тысяча двести двадцать один рубль 00 копеек"
+
+
+def _order(words: str, payers_row: str) -> list[str]:
+    return [line.format(words=words, payers_row=payers_row) for line in SEALED_ORDER]
+
+
+@pytest.mark.parametrize(
+    "payers_row",
+    ["ИНН 8874857481 КПП 887401001", "ИНН 8874857481 КПП 887401001 Сумм"],
+    ids=["figure lost", "label and figure garbled"],
+)
+def test_a_payment_orders_sum_in_words_in_the_payers_rows_gives_the_amount(payers_row: str) -> None:
+    """«Сумма прописью» stands among the payer's rows of the form, which the order's reader keeps from the generic
+    one: the words are still the page's, the amount where no figure of it was read."""
+    assert details_of(_order(_WORDS, payers_row)).amount == "41221.00"
+
+
+@pytest.mark.parametrize(
+    ("words", "payers_row"),
+    [
+        (_WORDS, "ИНН 8874857481 КПП 887401001 Сумма 41221-"),
+        ("Сумма прописью Сорок одна тысяча двести двадцать один рублей alle 41221=", "ИНН 8874857481 КПП 887401001"),
+    ],
+    ids=["its «=» read as a dash", "its label lost beside the words"],
+)
+def test_a_payment_orders_figure_the_words_confirm_is_the_amount(words: str, payers_row: str) -> None:
+    """Field 7 in the form's notation with its «Сумма» or its «=» garbled: the sum in words names its roubles, so
+    it is the amount."""
+    assert details_of(_order(words, payers_row)).amount == "41221.00"
+
+
+def test_a_figure_the_words_do_not_name_is_no_payment_orders_amount() -> None:
+    """A figure in the form's notation whose roubles the words do not name is not field 7; nor is one that ends in a
+    bare dash where the words read other kopecks than «00», which the dash may have taken."""
+    lines = _order(_WORDS.replace("00 копеек", "50 копеек"), "ИНН 8874857481 КПП 887401001 Сумма 41221-")
+    assert details_of(lines).amount == "41221.50"  # the words alone
+    lines = _order(_WORDS, "ИНН 8874857481 КПП 887401001 Сум 41222=")
+    assert details_of(lines).amount == "41221.00"
