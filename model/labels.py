@@ -302,6 +302,16 @@ _LOWER_CASE_START = re.compile(r"^\s*[а-яё]")
 05.07.2025»), where a new row's label or value would start with a capital."""
 
 
+_AWAITS_ITS_NUMBER = re.compile(
+    r"(?<![а-яё])(?:постановлени|договор|сч[её]т|заказ|квитанци|решени|акт|накладн|уведомлени|извещени)[а-яё]{0,3}$",
+    re.IGNORECASE,
+)
+_NUMBER_FIRST = re.compile(r"^\W{0,2}(?:№\s*)?\d[\w/-]*\d(?:\s+от\s+\d{1,2}[./]\d{1,2}[./]\d{2,4})?(?:\s|$)")
+"""A purpose wrapped before its document's number: «Штраф по постановлению» / «18810399451651592900 от 22.07.2026» (a
+fine paid by its УИН), «Оплата по договору» / «№ 115 от 01.07.2026». The number of the document named last goes
+on the next line; a sum with its kopecks (its comma) or a row's caption does not start that way."""
+
+
 _VALUES_LIKE_LABELS = frozenset({"bank_name"})
 """Fields whose value may start with the field's own label word: "Банк Точка", "Банк ВТБ (ПАО)"."""
 
@@ -616,6 +626,8 @@ def _goes_on(field_name: str, value: str, following: str) -> bool:
     if field_name in _DANGLING and _unclosed(value):
         return True
     if field_name in _GOES_ON_IN_LOWER_CASE and _LOWER_CASE_START.match(following) is not None:
+        return True
+    if field_name in _GOES_ON_IN_LOWER_CASE and _AWAITS_ITS_NUMBER.search(value) and _NUMBER_FIRST.match(following):
         return True
     if field_name in _PERSON_FIELDS:
         person = _SURNAME_AND_NAME.match(value)  # the whole name: «Отправитель Виноградов Евгений»

@@ -1,0 +1,54 @@
+"""Classes the eleventh round of ``bench/layouts`` showed on its transfers (a Почта Банк-like fine paid by its УИН, a
+Т-Банк-like «Справка о переводе» made days after the transfer, a Совкомбанк-like transfer by requisites), each a
+test of its own (text as OCR reads the pages)."""
+
+from __future__ import annotations
+
+import pytest
+
+from model.fields import classify, extract_candidates
+from model.labels import continued
+from model.resolve import resolve
+from model.schema import PaymentDetails, Source
+
+FINE_BY_UIN = [
+    "Оплата штрафа ГИБДД",
+    "Статус: Исполнен",
+    "Дата и время платежа 26.07.2026 17:04",
+    "УИН 18810399451651592900",
+    "Постановление от 22.07.2026",
+    "Сумма платежа 1 000,00 P",
+    "Плательщик Павлов Роман Иванович",
+    "Получатель УФК ПО КУРСКОЙ ОБЛАСТИ (УМВД России по г. Курск)",
+    "ИНН / КПП 0368978894 / 036801001",
+    "БИК / ЕКС 013807906 / 40102810545370000038",
+    "КБК / ОКТМО 18811601123010001140 / 33048000",
+    "Назначение Штраф по постановлению",
+    "18810399451651592900 от 22.07.2026",
+]
+"""A Почта Банк-like fine paid by its УИН (bench/layouts r11 pochta-fine-discount): the purpose wraps before the
+ruling's number."""
+
+
+def _details(lines: list[str]) -> PaymentDetails:
+    details, _ = resolve(extract_candidates(lines), classify(lines), Source.OCR)
+    return details
+
+
+def test_a_purpose_wrapped_before_its_documents_number_goes_on() -> None:
+    """«Штраф по постановлению» over «18810399451651592900 от 22.07.2026»: the ruling's number is the purpose's."""
+    assert _details(FINE_BY_UIN).purpose == "Штраф по постановлению 18810399451651592900 от 22.07.2026"
+
+
+@pytest.mark.parametrize(
+    ("value", "following", "expected"),
+    [
+        ("Оплата по счёту", "№ 5-17 от 01.07.2026", "Оплата по счёту № 5-17 от 01.07.2026"),
+        ("Штраф по постановлению", "1 000,00 P", "Штраф по постановлению"),
+        ("Оплата услуг", "18810399451651592900 от 22.07.2026", "Оплата услуг"),
+    ],
+)
+def test_only_a_documents_number_continues_its_word(value: str, following: str, expected: str) -> None:
+    """The next line goes on only where the purpose ends with a document awaiting its number and the line opens
+    with one: a sum under it is the next row, and a purpose that names no document is complete."""
+    assert continued("purpose", value, [following]) == expected
