@@ -28,6 +28,7 @@ from model.values import (
     read_counted_sum,
     read_drive_number,
     read_inn,
+    read_issue_date,
     read_kpp,
     read_name,
     read_payment_date,
@@ -127,6 +128,9 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
     ("payment_date", "дата исполнения; дата проведения; дата списания", read_payment_date, _LINE_START, 2.1),
     ("payment_date", "дата операции; дата перевода; дата платежа; дата и время; дата, время; дата оплаты; дата",
      read_payment_date, _LINE_START, 2.0),
+    # the day a certificate or a bill was made («Дата формирования справки: 11.03.2026», days after the transfer it
+    # certifies): below the operation's own date, which outranks it wherever the page labels one
+    ("payment_date", "дата", read_issue_date, _LINE_START, 1.5),
     ("recipient_name", "получатель платежа; наименование получателя; наименование получателя платежа; "
      "фио получателя; ф.и.о. получателя; имя получателя; получатель; продавец; поставщик; исполнитель; кому; "
      "организация; пользователь; наименование пользователя; наименование юл или ип; наименование юл; "

@@ -29,6 +29,25 @@ FINE_BY_UIN = [
 """A Почта Банк-like fine paid by its УИН (bench/layouts r11 pochta-fine-discount): the purpose wraps before the
 ruling's number."""
 
+CERTIFICATE = [
+    "Т-Банк",
+    "Дата формирования справки: 11.03.2026",
+    "Справка о переводе",
+    "Перевод по номеру телефона через СБП",
+    "Дата и время перевода 07.03.2026 20:56:22 (МСК)",
+    "Сумма 65 527,30 ₽",
+    "Комиссия 0 ₽",
+    "Отправитель Зайцев Дмитрий Викторович",
+    "Счёт списания *2391",
+    "Получатель Артём Викторович В.",
+    "Телефон получателя +7 (421) ***-**-71",
+    "Банк получателя Почта Банк",
+    "Статус Успешно",
+    "АО «ТБанк», универсальная лицензия Банка России № 2673. Справка сформирована автоматически.",
+]
+"""A Т-Банк-like «Справка о переводе» made four days after the transfer (bench/layouts r11
+tbank-transfer-certificate)."""
+
 
 def _details(lines: list[str]) -> PaymentDetails:
     details, _ = resolve(extract_candidates(lines), classify(lines), Source.OCR)
@@ -52,3 +71,14 @@ def test_only_a_documents_number_continues_its_word(value: str, following: str, 
     """The next line goes on only where the purpose ends with a document awaiting its number and the line opens
     with one: a sum under it is the next row, and a purpose that names no document is complete."""
     assert continued("purpose", value, [following]) == expected
+
+
+def test_a_certificates_issue_date_yields_to_the_transfers_own() -> None:
+    """«Дата формирования справки» is when the certificate was made; the transfer's own date is labelled."""
+    assert _details(CERTIFICATE).payment_date == "2026-03-07"
+
+
+def test_an_issue_date_alone_is_still_the_documents_date() -> None:
+    """With no other date labelled, the day the paper was made is the date the page has."""
+    lines = [line for line in CERTIFICATE if not line.startswith("Дата и время")]
+    assert _details(lines).payment_date == "2026-03-11"
