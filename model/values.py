@@ -765,9 +765,12 @@ _ONE_WORD_BANK = re.compile(r"банк|^[А-ЯЁA-Z]{2,4}$", re.IGNORECASE)
 bank's label is a caption OCR misspelled («Банк попучателя») or the city a wrapped name ends with («ВОРОНЕЖ»)."""
 
 
-_CAPTION_BEFORE_BANK = re.compile(rf"^.{{0,20}}?получател\w*\W*(?={_BANK_START})", re.IGNORECASE)
-"""The caption «Банк получателя» read past matching its label («hank получателя ПАО «Банк Новиком»») before a name
-that starts like a bank's: a bank's name never contains «получателя»."""
+_CAPTION_BEFORE_BANK = re.compile(
+    rf"^.{{0,20}}?(?:банк\w*\s+получател\w*\W*|получател\w*\W*(?={_BANK_START}))", re.IGNORECASE
+)
+"""The caption «Банк получателя» read past matching its label before the name: garbled («hank получателя ПАО «Банк
+Новиком»») before a name that starts like a bank's, or whole after a photo's specks («КИ Банк получателя МТС Банк»):
+a bank's name never contains «получателя»."""
 
 
 _ROW_LABEL_BEFORE_BANK = re.compile(r"^\W*(?:полное\s+)?наименование\s*:\s*", re.IGNORECASE)

@@ -10,6 +10,7 @@ from model.fields import classify, extract_candidates
 from model.labels import continued
 from model.resolve import resolve
 from model.schema import PaymentDetails, Source
+from model.values import read_bank
 
 FINE_BY_UIN = [
     "Оплата штрафа ГИБДД",
@@ -48,6 +49,24 @@ CERTIFICATE = [
 """A Т-Банк-like «Справка о переводе» made four days after the transfer (bench/layouts r11
 tbank-transfer-certificate)."""
 
+BY_REQUISITES = [
+    "Совкомбанк | i",
+    "Перевод по реквизитам",
+    "Исполнен",
+    "Дата и время операции 24.07.2026 08:27",
+    "Отправитель Морозов Дмитрий Сергеевич",
+    "Получатель ИП Соловьёв Сергей Сергеевич",
+    "ИНН получателя 232590492270",
+    "Счёт получателя 40802810209039562571",
+    "Gann получателя АО ^ИК Б3чк*",
+    "БИК 049205800",
+    "Корр. счёт 30101810845379205800",
+    "Назначение платежа Оплата по договору № 115 за обучение",
+    "Сумма перевода 8 062.00 руб.",
+]
+"""A Совкомбанк-like transfer by requisites as a photo reads it (bench/layouts r11 sovcom-requisites-fee): the app's
+brand over the title, the recipient's bank's caption garbled."""
+
 
 def _details(lines: list[str]) -> PaymentDetails:
     details, _ = resolve(extract_candidates(lines), classify(lines), Source.OCR)
@@ -82,3 +101,22 @@ def test_an_issue_date_alone_is_still_the_documents_date() -> None:
     """With no other date labelled, the day the paper was made is the date the page has."""
     lines = [line for line in CERTIFICATE if not line.startswith("Дата и время")]
     assert _details(lines).payment_date == "2026-03-11"
+
+
+def test_the_apps_brand_is_not_the_recipients_bank() -> None:
+    """«Совкомбанк» over the title is the bank the payer sent from; the recipient's bank's caption went unread, so
+    the bank is left empty rather than named after the app."""
+    details = _details(BY_REQUISITES)
+    assert details.bank_name is None
+    assert details.bank_bic == "049205800"
+
+
+def test_the_brand_does_not_hide_the_recipients_bank_under_its_caption() -> None:
+    """The recipient's bank under its own caption is read as before, the brand over the page notwithstanding."""
+    assert _details(CERTIFICATE).bank_name == "Почта Банк"
+
+
+def test_the_recipients_bank_after_its_caption_behind_specks() -> None:
+    """«КИ Банк получателя МТС Банк»: a photo's specks before the caption keep it from reading as a label; the name
+    read off the line by its shape is the bank's alone, never its caption with it."""
+    assert read_bank("КИ Банк получателя МТС Банк") == "МТС Банк"
