@@ -120,3 +120,10 @@ def test_the_recipients_bank_after_its_caption_behind_specks() -> None:
     """«КИ Банк получателя МТС Банк»: a photo's specks before the caption keep it from reading as a label; the name
     read off the line by its shape is the bank's alone, never its caption with it."""
     assert read_bank("КИ Банк получателя МТС Банк") == "МТС Банк"
+
+
+def test_a_photos_specks_with_a_few_digits_over_the_brand_leave_it_the_brand() -> None:
+    """The photo's background read as specks with a few digits («ОЕ 538 вы] satu») over «Т-Банк» holds no value
+    yet: the brand still heads the page, and with the recipient's bank's row lost no bank is named."""
+    lines = ["ВЯ | : : | т БВ О ОЕ 538 вы] satu", *(line for line in CERTIFICATE if "Почта Банк" not in line)]
+    assert _details(lines).bank_name is None
