@@ -766,7 +766,7 @@ def issuer_bank_lines(lines: Sequence[str]) -> set[int]:
     АО «Банк …», БИК …, к/с …») is never one. Only for transfers: an invoice prints its payee's bank the footer's way
     («ПАО Сбербанк, БИК …, к/с …»)."""
     found = {index for index, line in enumerate(lines) if _OWN_REQUISITES.search(line)}
-    found |= _issuer_blocks(lines) | _licence_paragraphs(lines) | _stamp_at_the_foot(lines)
+    found |= _issuer_blocks(lines) | _licence_paragraphs(lines) | _stamp_at_the_foot(lines) | _apps_brand(lines)
     for index, line in enumerate(lines):
         status = _STATUS_CAPTION.match(line) or (index > 0 and _STATUS_CAPTION.match(lines[index - 1]))
         if _EXECUTED.search(line) and not status:
@@ -776,6 +776,37 @@ def issuer_bank_lines(lines: Sequence[str]) -> set[int]:
     payees = {index for index, line in enumerate(lines) if "получател" in line.lower() or settlement_account(line)}
     found -= payees
     return found | _naming_the_issuer(lines, found) - payees
+
+
+_A_VALUES_FIGURES = re.compile(r"\d{4}|\d[.,]\d{2}(?!\d)")
+"""A value's figures: an account's, an ИНН's or a БИК's run of digits, a year («2 ноября 2026»), a sum's kopecks or a
+date's month. A photo's
+background reads as specks with a few digits among them («ОЕ 538 вы] satu») over the brand: no value yet."""
+_SAYS_BANK = re.compile(r"банк(?![а-яё])", re.IGNORECASE)
+
+
+def _apps_brand(lines: Sequence[str]) -> set[int]:
+    """A bank's name alone over the page's first label and first value's figures: the brand a bank's app or
+    certificate heads its page with («Совкомбанк» over «Перевод по реквизитам», «Т-Банк» over «Справка о
+    переводе»), the bank the payer sent from. The recipient's bank is the one the page names under its own caption,
+    where OCR may have garbled it («Gann получателя АО ^ИК Б3чк*»): the brand is never it. Only a name saying
+    «банк» (a legal form alone may be the recipient's, «АО «Гермес»»), and none under a value (a stacked receipt's
+    account, its captions lost): that is the recipient's bank."""
+    head = next(
+        (index for index, line in enumerate(lines) if ANY_LABEL.search(line) or _A_VALUES_FIGURES.search(line)),
+        len(lines),
+    )
+    return {
+        index
+        for index in range(head)
+        if _bank_alone(lines[index]) and _SAYS_BANK.search(lines[index]) and not _over_its_requisites(lines, index)
+    }
+
+
+def _over_its_requisites(lines: Sequence[str], index: int) -> bool:
+    """The line under line ``index`` is a bank's requisite row (its БИК, к/с): the name is that bank's, whose
+    caption OCR lost («Северо-Западный банк ПАО Сбербанк» over «БИК 043564961»), not a brand."""
+    return index + 1 < len(lines) and _OWN_ID.search(lines[index + 1]) is not None
 
 
 def _naming_the_issuer(lines: Sequence[str], issuers: set[int]) -> set[int]:

@@ -28,6 +28,7 @@ from model.values import (
     read_counted_sum,
     read_drive_number,
     read_inn,
+    read_issue_date,
     read_kpp,
     read_name,
     read_payment_date,
@@ -127,6 +128,9 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
     ("payment_date", "дата исполнения; дата проведения; дата списания", read_payment_date, _LINE_START, 2.1),
     ("payment_date", "дата операции; дата перевода; дата платежа; дата и время; дата, время; дата оплаты; дата",
      read_payment_date, _LINE_START, 2.0),
+    # the day a certificate or a bill was made («Дата формирования справки: 11.03.2026», days after the transfer it
+    # certifies): below the operation's own date, which outranks it wherever the page labels one
+    ("payment_date", "дата", read_issue_date, _LINE_START, 1.5),
     ("recipient_name", "получатель платежа; наименование получателя; наименование получателя платежа; "
      "фио получателя; ф.и.о. получателя; имя получателя; получатель; продавец; поставщик; исполнитель; кому; "
      "организация; пользователь; наименование пользователя; наименование юл или ип; наименование юл; "
@@ -300,6 +304,16 @@ _GOES_ON_IN_LOWER_CASE = frozenset({"purpose"})
 _LOWER_CASE_START = re.compile(r"^\s*[а-яё]")
 """A purpose wrapped before a word: the next line goes on in lower case («Оплата по договору № 354/2025» / «от
 05.07.2025»), where a new row's label or value would start with a capital."""
+
+
+_AWAITS_ITS_NUMBER = re.compile(
+    r"(?<![а-яё])(?:постановлени|договор|сч[её]т|заказ|квитанци|решени|акт|накладн|уведомлени|извещени)[а-яё]{0,3}$",
+    re.IGNORECASE,
+)
+_NUMBER_FIRST = re.compile(r"^\W{0,2}(?:№\s*)?\d[\w/-]*\d(?:\s+от\s+\d{1,2}[./]\d{1,2}[./]\d{2,4})?(?:\s|$)")
+"""A purpose wrapped before its document's number: «Штраф по постановлению» / «18810399451651592900 от 22.07.2026» (a
+fine paid by its УИН), «Оплата по договору» / «№ 115 от 01.07.2026». The number of the document named last goes
+on the next line; a sum with its kopecks (its comma) or a row's caption does not start that way."""
 
 
 _VALUES_LIKE_LABELS = frozenset({"bank_name"})
@@ -617,6 +631,8 @@ def _goes_on(field_name: str, value: str, following: str) -> bool:
     if field_name in _DANGLING and _unclosed(value):
         return True
     if field_name in _GOES_ON_IN_LOWER_CASE and _LOWER_CASE_START.match(following) is not None:
+        return True
+    if field_name in _GOES_ON_IN_LOWER_CASE and _AWAITS_ITS_NUMBER.search(value) and _NUMBER_FIRST.match(following):
         return True
     if field_name in _PERSON_FIELDS:
         person = _SURNAME_AND_NAME.match(value)  # the whole name: «Отправитель Виноградов Евгений»

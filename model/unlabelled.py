@@ -35,6 +35,7 @@ from model.values import (
     past_a_border,
     payable,
     read_bank,
+    read_issue_date,
     read_name,
     read_payment_date,
     read_purpose,
@@ -179,7 +180,7 @@ def _after_a_dates_caption(line: str, iso: str) -> bool:
     label would read it under (``read_payment_date``: not «Дата рождения», «Дата окончания действия»)."""
     for start, found in find_dates(line):
         if found == iso and (caption := _DATES_CAPTION.search(line[:start])) is not None:
-            return read_payment_date(line[caption.start() :]) == iso
+            return iso in (read_payment_date(line[caption.start() :]), read_issue_date(line[caption.start() :]))
     return False
 
 

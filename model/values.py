@@ -370,19 +370,41 @@ def names_a_previous_payment(caption: str) -> bool:
     return _PREVIOUS_PAYMENT_CAPTION.search(caption) is not None
 
 
-def read_payment_date(text: str) -> str | None:
-    """The date after a date's label, unless the words before it name a validity, a deadline, a person's date or an
-    earlier payment's. All the words before the date count, figures among them: a label whose value stands on the
-    next line reads that whole line, and a ПД-4's «Дата» blank over its footer «Взносы за 2026 год оплатить до 30
-    июня 2026 г.» names the deadline after the year, not before the first figure."""
+_A_PAPERS_ISSUE = re.compile(r"формировани|составлени|(?<![а-яё])печати|выгрузк", re.IGNORECASE)
+"""Words between a date's label and the date that name when the paper itself was made: a bank's «Справка о переводе»
+or a statement printed days after the operation («Дата формирования справки: 11.03.2026» over «Дата и время перевода
+07.03.2026»), a bill's «Дата формирования». Where the operation's own date is labelled, that is the payment's."""
+
+
+def _date_and_caption(text: str) -> tuple[str, str] | None:
+    """The date after a date's label and the words before it. All the words before the date count, figures among
+    them: a label whose value stands on the next line reads that whole line, and a ПД-4's «Дата» blank over its footer
+    «Взносы за 2026 год оплатить до 30 июня 2026 г.» names the deadline after the year, not before the first figure."""
     if (iso := normalize_date(text)) is None:
         return None
     start = next((start for start, found in find_dates(text) if found == iso), None)
     figure = re.search(r"\d", text)
-    before = text[: start if start is not None else figure.start() if figure else len(text)]
-    if _NOT_THE_PAYMENTS_DATE.search(before) or names_a_previous_payment(before):
+    return iso, text[: start if start is not None else figure.start() if figure else len(text)]
+
+
+def read_payment_date(text: str) -> str | None:
+    """The date after a date's label, unless the words before it name a validity, a deadline, a person's date, an
+    earlier payment's or the paper's own issue (``read_issue_date``)."""
+    if (found := _date_and_caption(text)) is None:
+        return None
+    iso, before = found
+    if _NOT_THE_PAYMENTS_DATE.search(before) or names_a_previous_payment(before) or _A_PAPERS_ISSUE.search(before):
         return None
     return iso
+
+
+def read_issue_date(text: str) -> str | None:
+    """The date after a date's label whose words name the paper's issue (``_A_PAPERS_ISSUE``): the payment's date only
+    where the page labels no date of the operation, which ``model.labels`` ranks above it."""
+    if (found := _date_and_caption(text)) is None:
+        return None
+    iso, before = found
+    return iso if _A_PAPERS_ISSUE.search(before) and not _NOT_THE_PAYMENTS_DATE.search(before) else None
 
 
 _NEXT_COLUMN = re.compile(r"(?<![а-яёa-z])(?:" + label("сдача") + "|" + label("принято") + r")(?![а-яёa-z]).*$", re.I)
@@ -743,9 +765,12 @@ _ONE_WORD_BANK = re.compile(r"банк|^[А-ЯЁA-Z]{2,4}$", re.IGNORECASE)
 bank's label is a caption OCR misspelled («Банк попучателя») or the city a wrapped name ends with («ВОРОНЕЖ»)."""
 
 
-_CAPTION_BEFORE_BANK = re.compile(rf"^.{{0,20}}?получател\w*\W*(?={_BANK_START})", re.IGNORECASE)
-"""The caption «Банк получателя» read past matching its label («hank получателя ПАО «Банк Новиком»») before a name
-that starts like a bank's: a bank's name never contains «получателя»."""
+_CAPTION_BEFORE_BANK = re.compile(
+    rf"^.{{0,20}}?(?:банк\w*\s+получател\w*\W*|получател\w*\W*(?={_BANK_START}))", re.IGNORECASE
+)
+"""The caption «Банк получателя» read past matching its label before the name: garbled («hank получателя ПАО «Банк
+Новиком»») before a name that starts like a bank's, or whole after a photo's specks («КИ Банк получателя МТС Банк»):
+a bank's name never contains «получателя»."""
 
 
 _ROW_LABEL_BEFORE_BANK = re.compile(r"^\W*(?:полное\s+)?наименование\s*:\s*", re.IGNORECASE)
