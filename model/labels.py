@@ -18,6 +18,7 @@ from model.values import (
     BIK_STARTS,
     CORR_ACCOUNT_STARTS,
     ROLE_ALONE,
+    bank_after_account,
     bank_after_in,
     digits_behind_a_border,
     digits_of,
@@ -135,6 +136,7 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
      "получателя; наименование банка получателя средств; название банка; название банка получателя", read_bank,
      _LINE_START, 1.0),
     ("bank_name", "в", bank_after_in, _ANYWHERE, 0.5),
+    ("bank_name", "р/с; р/сч; расчетный счет; расчётный счёт", bank_after_account, _ANYWHERE, 0.5),
     # «Назначение перевода» on a bank's receipt of a transfer abroad: its second word is the label's, not the purpose's
     ("purpose", "назначение платежа; назначение перевода; назначение; сообщение получателю; сообщение", read_purpose,
      _LINE_START, 1.0),

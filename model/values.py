@@ -723,13 +723,15 @@ BANK_TAIL = re.compile(
     r"|(?:\s+(?!bank|банк)(?=\S*[a-z/])\S{1,5})?\s+[|\[(]?(?:301|401)(?:\s?\d){17}\W*$"
     r"|\s+(?:операция|перевод|платеж|платёж)\s+(?:выполнен|исполнен|проведен|в\s+обработке)\w*\W*$"
     r"|\s+(?:исполнено|выполнено|проведено)\W*$"
-    r"|" + _WEB_ADDRESS + r".*$",
+    r"|" + _WEB_ADDRESS + r".*$"
+    r"|(?<=[А-Яа-яЁё»\"])\s+(?-i:[a-z]{1,6})\W*$",
     re.IGNORECASE,
 )
 """The БИК or к/с cell that shares a line with the bank's name — its twenty digits (a treasury office's ЕКС 40102…,
 one space OCR put between them too) also after a caption OCR garbled into a short word with a Latin letter («… БАНКА
 Kien 30101810…», «… г ERC 4010281 0445370000059») —, or the status its stamp prints after it («Банк
-ВТБ (ПАО) Операция выполнена», «… ИСПОЛНЕНО»), or a web address (``_WEB_ADDRESS``)."""
+ВТБ (ПАО) Операция выполнена», «… ИСПОЛНЕНО»), or a web address (``_WEB_ADDRESS``); a short word in small Latin
+letters after a Russian name is specks OCR read off the page's edge («… АО Банк Инго baie»)."""
 
 
 _REQUISITE_WORDS = (
@@ -929,18 +931,32 @@ def bank_over_its_address(lines: Sequence[str]) -> str | None:
 
 _BANK_NAME_START = re.compile(rf"^\s*(?:банке\s+)?({_BANK_START}.*)", re.IGNORECASE)
 _BRANCH_NAME = re.compile(
-    r"^\s*((?-i:[А-ЯЁ])[\w-]*(?:(?:\s+[\w-]+){0,2}\s+банк|(?:[иыо][йи]|ое|ая)\s+(?:филиал|отделение))(?![а-яё]).*)",
+    r"^\s*((?-i:[А-ЯЁ])[\w-]*(?:(?:\s+[\w-]+){0,2}\s+банк|(?:[иыо][йи]|ое|ая)\s+(?:филиал|ф-л|отделение))(?![а-яё]).*)",
     re.IGNORECASE,
 )
 """A bank's branch named by its region first, «Северо-Западный банк ПАО Сбербанк», «Волго-Вятский банк …», as the
 directory names branches, by the region's adjective, «ПРИМОРСКИЙ ФИЛИАЛ АКБ "БЭНК ОФ ЧАЙНА" (АО)», «АЛТАЙСКОЕ
-ОТДЕЛЕНИЕ N8644 ПАО СБЕРБАНК» (not a bank's own name before «филиал», «Росбанк филиал Юг …» of a sending bank's
-footer, which a «8» read as «в» put after «в»)."""
+ОТДЕЛЕНИЕ N8644 ПАО СБЕРБАНК», its «филиал» shortened as the directory has it («Южный ф-л ПАО "Банк ПСБ"») (not a
+bank's own name before «филиал», «Росбанк филиал Юг …» of a sending bank's footer, which a «8» read as «в» put
+after «в»)."""
 
 
 _FROM_SOMEONE = re.compile(r"\s(?:от|from)\s+(?:[А-ЯЁA-Z]|кого)")
 """«В АО «ОТП Банк» от Клиента»: the heading of an application to a bank, which names the bank it is addressed to
 and who writes, not a payee's bank."""
+
+
+_ACCOUNT_THEN_A_NAME = re.compile(r"^\W*\d{20}[\s,]+(?!в\s)(?P<rest>.+)$", re.IGNORECASE)
+
+
+def bank_after_account(text: str) -> str | None:
+    """The bank's name right after the account on its «р/с …» line with no «в» before it (a college's bill centres
+    «р/с 4070… Южный ф-л ПАО "Банк ПСБ"» under its name): only what starts like a bank or names a bank's branch
+    (``bank_after_in`` reads it after a «в»)."""
+    if (found := _ACCOUNT_THEN_A_NAME.match(text)) is None:
+        return None
+    match = _BANK_NAME_START.match(found["rest"]) or _BRANCH_NAME.match(found["rest"])
+    return read_bank(match.group(1)) if match else None
 
 
 def bank_after_in(text: str) -> str | None:

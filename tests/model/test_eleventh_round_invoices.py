@@ -9,7 +9,8 @@ import pytest
 from model.fields import classify, extract_candidates
 from model.resolve import resolve
 from model.schema import PaymentDetails, Source
-from model.values import read_bank, read_name
+from model.unlabelled import org_name
+from model.values import bank_after_account, read_bank, read_name
 
 FREIGHT_OFFER = [
     "ООО «ПОЛИМЕР-М ЛОГИСТИК» www.cargo-98.ru",
@@ -57,3 +58,44 @@ def test_a_papers_number_over_the_bank_grid_is_no_part_of_the_banks_name(sign: s
     after «Заявка №» is the order's, so the grid's rows end under it."""
     lines = [line.replace("№ 0875", f"{sign} 0875") for line in FREIGHT_OFFER]
     assert _details(lines).bank_name == 'КУ ООО "ВЛАДПРОМБАНК" - ГК "АСВ"'
+
+
+HOSTEL_BILL = [
+    "ЧУ ПО «Колледж Радуга»",
+    "242840, г. Томск, ул. Садовая, д. 40, оф. 349",
+    "ИНН 6529949827 КПП 652943001",
+    'р/с 40703810556231493819 Южный ф-л ПАО "Банк ПСБ"',
+    "БИК 041806715 к/с 30101810100000000715",
+    "СЧЁТ HA ОПЛАТУ № 120 от 15 марта 2026 г.",
+    "Плательщик: Морозов Михаил Иванович, студент гр. С-35",
+    "Основание: договор найма жилого помещения в общежитии № 167-О",
+    "Всего к оплате: 18 000,00",
+]
+"""A college's bill for its hostel (bench/layouts r11 hostel-bill): its requisites centred under its name, with no
+label for the payee nor a «в» before the bank."""
+
+
+def test_a_colleges_bill_names_the_college_and_the_bank_after_its_account() -> None:
+    details = _details(HOSTEL_BILL)
+    assert (details.recipient_name, details.bank_name, details.payer_name) == (
+        "ЧУ ПО «Колледж Радуга»",
+        'Южный ф-л ПАО "Банк ПСБ"',
+        "Морозов Михаил Иванович",
+    )
+
+
+@pytest.mark.parametrize(
+    "line", ["МБДОУ «Детский сад № 101»", "ФГБОУ ВО «Томский университет»", "АНО ДПО «Учебный центр»"]
+)
+def test_an_institutions_form_opens_a_payees_name(line: str) -> None:
+    assert org_name(line) == line
+
+
+@pytest.mark.parametrize("text", ["40703810556231493819 в ПАО Сбербанк", "40703810556231493819 БИК 044525225"])
+def test_only_a_banks_name_right_after_the_account_is_read_there(text: str) -> None:
+    """After a «в» the name is ``bank_after_in``'s; a БИК's caption is no bank."""
+    assert bank_after_account(text) is None
+
+
+def test_small_latin_specks_after_a_russian_banks_name_are_no_part_of_it() -> None:
+    assert read_bank("Красноярский филиал AO Банк Инго baie") == "Красноярский филиал АО Банк Инго"
