@@ -165,6 +165,9 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
     # a bill's account holder, «ФИО: ИВАНОВ ИВАН ИВАНОВИЧ» on a ЕПД or ПД-4: with its colon only, since «ФИО
     # Клиента» or «ФИО получателя» caption other people; below the payer's own labels
     ("payer_name", "фио:; ф.и.о.:; ф. и. о.:", read_name, _LINE_START, 0.9),
+    # a bill's pair of rows, «Лицевой счёт: 499584507   Плательщик: Павлов Михаил Сергеевич», its payer printed at the
+    # right of the account: the label with its colon anywhere on its line
+    ("payer_name", "плательщик:", read_name, _ANYWHERE, 0.9),
 )  # fmt: skip
 
 
@@ -328,7 +331,8 @@ def _a_latin_word(matched: str) -> bool:
 
 def label_matches(line: str) -> list[tuple[Rule, re.Match[str]]]:
     """Each rule's labels on ``line``, less those inside a longer label of another field: the "счёт" of
-    "Корр. счёт" is not the recipient's account."""
+    "Корр. счёт" is not the recipient's account; and less a label found anywhere that a line-start rule of its field
+    read up to the same value («Плательщик: …» opening its line is read once)."""
     matches = []
     for rule in RULES:
         for match in rule.pattern.finditer(line):
@@ -346,6 +350,13 @@ def label_matches(line: str) -> list[tuple[Rule, re.Match[str]]]:
             and match.end() <= outer.end()
             and outer.end() - outer.start() > match.end() - match.start()
             for other, outer in matches
+        )
+        and not (
+            rule.anywhere
+            and any(
+                other.field == rule.field and not other.anywhere and outer.end() == match.end()
+                for other, outer in matches
+            )
         )
     ]
 

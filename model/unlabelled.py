@@ -196,10 +196,15 @@ def _a_periods_bound(line: str, start: int, above: str) -> bool:
     """A date that opens or closes a period: one of a range «01.07.2026 - 28.07.2026», or a date on a line whose
     caption (or, when the date opens its line, the caption above it) names a period («Расчетный период:», «за период
     …»), or a date right after «с» («с 01.07.2026 по …»; «по» already marks a deadline). A bill for a month or an act
-    of reconciliation dates its charges so; the payment is not dated by them."""
+    of reconciliation dates its charges so; the payment is not dated by them. A date under a date's own caption after
+    the period's value on the same row is not the period's (a utility's «Расчётный период: июнь 2026 Дата
+    формирования: 04.07.2026»)."""
     before = line[:start]
     if _RANGE_AFTER.match(line, start) or _RANGE_BEFORE.search(before) or _SINCE.search(before):
         return True
+    caption = _DATES_CAPTION.search(before)
+    if caption and not _PERIOD.search(caption.group()) and read_payment_date(line[caption.start() :]) is not None:
+        return False  # its own caption stands between: «Расчётный период: июнь 2026 Дата формирования: 04.07.2026»
     return bool(_PERIOD.search(before) or (not before.strip() and _PERIOD.search(_bare(above))))
 
 

@@ -99,3 +99,31 @@ def test_only_a_banks_name_right_after_the_account_is_read_there(text: str) -> N
 
 def test_small_latin_specks_after_a_russian_banks_name_are_no_part_of_it() -> None:
     assert read_bank("Красноярский филиал AO Банк Инго baie") == "Красноярский филиал АО Банк Инго"
+
+
+WATER_QUITTANCE = [
+    "МУП «Водоканал г. Краснодар»",
+    'ИНН 4602626385 КПП 460201001, р/с 40702810501821929100 в АО "Эм-Ю-Эф-Джи Банк (Евразия)",БИК 044525361, '
+    "к/с 30101810500000000361",
+    "Абонентский отдел: 207517, г.Пермь, ул. Строителей, д. 82, оф. 302",
+    "СЧЁТ-КВИТАНЦИЯ за холодное и горячее водоснабжение",
+    "Расчётный период: июнь 2026 Дата формирования: 04.07.2026",
+    "Лицевой счёт: 499584507 Плательщик: Павлов Михаил Сергеевич",
+    "Адрес: 320829, г. Пермь, ул. Мира, д. 92, кв. 103",
+    "Начислено за период: 1 437,12",
+    "Переплата на начало периода: 236,55",
+    "Итого к оплате: 1 200,57 руб.",
+    "Оплатить до 25.07.2026. Показания передавайте с 20 по 25 число.",
+]
+"""A water utility's quittance (bench/layouts r11 water-meter-quittance): two labelled pairs on each of its rows."""
+
+
+def test_a_quittance_is_dated_by_its_own_caption_beside_the_period() -> None:
+    """«Дата формирования» after «Расчётный период: июнь 2026» on one row: the date is the quittance's, not the
+    period's; the deadline «Оплатить до» is not it either."""
+    assert _details(WATER_QUITTANCE).payment_date == "2026-07-04"
+
+
+def test_the_payer_printed_at_the_right_of_a_row_is_read() -> None:
+    """«Плательщик:» after the personal account on its row."""
+    assert _details(WATER_QUITTANCE).payer_name == "Павлов Михаил Сергеевич"
