@@ -127,3 +127,16 @@ def test_a_quittance_is_dated_by_its_own_caption_beside_the_period() -> None:
 def test_the_payer_printed_at_the_right_of_a_row_is_read() -> None:
     """«Плательщик:» after the personal account on its row."""
     assert _details(WATER_QUITTANCE).payer_name == "Павлов Михаил Сергеевич"
+
+
+def test_a_fiscal_receipt_whose_head_ocr_lost_is_not_named_by_its_sign() -> None:
+    """A pharmacy's tape read through blur (bench/layouts r11 pharmacy-loyalty-tape, hard): its sign opens the page,
+    its ИНН and legal name unread; the sign is no seller's legal name, so none is given."""
+    lines = [
+        "Аптека «Светлый Дом»",
+        "Е-ч & SES? Soe",
+        "КАССОВЫЙ ЧЕХ С РАход",
+        "КАРТЕ -145.88",
+        "СУММА ПО ЧЕКУ =2771.74",
+    ]
+    assert _details(lines).recipient_name is None
