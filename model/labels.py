@@ -248,6 +248,7 @@ TITLE = re.compile(
     "|".join(
         [
             INVOICE_WORD + r"\w*\s*" + label("на оплату"),
+            INVOICE_WORD + r"\s*-\s*" + label("оферт"),
             label("квитанци"),
             label("извещение"),
             label("кассовый чек"),
@@ -261,7 +262,8 @@ TITLE = re.compile(
 """A document's title, also in OCR's Latin look-alikes: «Счет Ha оплату». A label alone on its line never takes it for
 its value («Плательщик» over «ПЛАТЕЖНОЕ ПОРУЧЕНИЕ №478612» in a text layer's order). A title's date is the
 document's (``model.unlabelled``): a tax office's payment slip is dated only by the notice it comes with, whose
-title it prints over its own («Налоговое уведомление № 459089743 от 26.07.2026»)."""
+title it prints over its own («Налоговое уведомление № 459089743 от 26.07.2026»). A carrier's «Счёт-оферта № 26-…
+от 11.07.2026» under a 1C grid's «Получатель» caption is its title, no payee's name."""
 _LEGAL_FORM_ALONE = (
     r"^\W*(?:(?:публичное|непубличное|открытое|закрытое)?\s*акционерное\s+общество|общество\s+с\s+ограниченной"
     r"\s+ответственностью|индивидуальный\s+предприниматель|п?ао|ооо|оао|зао|ип|нко)\W*$"

@@ -140,3 +140,11 @@ def test_a_fiscal_receipt_whose_head_ocr_lost_is_not_named_by_its_sign() -> None
         "СУММА ПО ЧЕКУ =2771.74",
     ]
     assert _details(lines).recipient_name is None
+
+
+def test_a_carriers_offer_title_under_the_payees_caption_is_no_name() -> None:
+    """1C's «Получатель» caption alone on its line over «Счёт-оферта № 26-… от 19.01.2026»: the title (which dates
+    the invoice), not the payee's name that blur left unread over the caption."""
+    lines = ["| Получатель", "| Счёт-оферта № 26-23608967 от 19,01,2026", "| заказчик: ПАО ›Иектор». ИНН 0170 060"]
+    details = _details(lines)
+    assert (details.recipient_name, details.payment_date) == (None, "2026-01-19")
