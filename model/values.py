@@ -724,14 +724,15 @@ BANK_TAIL = re.compile(
     r"|\s+(?:операция|перевод|платеж|платёж)\s+(?:выполнен|исполнен|проведен|в\s+обработке)\w*\W*$"
     r"|\s+(?:исполнено|выполнено|проведено)\W*$"
     r"|" + _WEB_ADDRESS + r".*$"
-    r"|(?<=[А-Яа-яЁё»\"])\s+(?-i:[a-z]{1,6})\W*$",
+    r"|(?<=[А-Яа-яЁё»\"])\s+(?-i:(?=[a-z]*[bdfghijlqsvwz])[a-z]{1,6})\W*$",
     re.IGNORECASE,
 )
 """The БИК or к/с cell that shares a line with the bank's name — its twenty digits (a treasury office's ЕКС 40102…,
 one space OCR put between them too) also after a caption OCR garbled into a short word with a Latin letter («… БАНКА
 Kien 30101810…», «… г ERC 4010281 0445370000059») —, or the status its stamp prints after it («Банк
 ВТБ (ПАО) Операция выполнена», «… ИСПОЛНЕНО»), or a web address (``_WEB_ADDRESS``); a short word in small Latin
-letters after a Russian name is specks OCR read off the page's edge («… АО Банк Инго baie»)."""
+letters after a Russian name is specks OCR read off the page's edge («… АО Банк Инго baie»), if a letter of it has no
+Cyrillic twin: «no» is «по» («… //УФК no» / «Республике Хакасия»)."""
 
 
 _REQUISITE_WORDS = (

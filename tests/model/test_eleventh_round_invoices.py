@@ -148,3 +148,8 @@ def test_a_carriers_offer_title_under_the_payees_caption_is_no_name() -> None:
     lines = ["| Получатель", "| Счёт-оферта № 26-23608967 от 19,01,2026", "| заказчик: ПАО ›Иектор». ИНН 0170 060"]
     details = _details(lines)
     assert (details.recipient_name, details.payment_date) == (None, "2026-01-19")
+
+
+def test_a_latin_word_of_cyrillic_twins_after_a_banks_name_is_a_word_of_it() -> None:
+    """«по» read «no» before the treasury's region on the next line: a word of the name, not specks."""
+    assert read_bank("ОТДЕЛЕНИЕ АБАКАН БАНКА РОССИИ//УФК no") == "ОТДЕЛЕНИЕ АБАКАН БАНКА РОССИИ//УФК no"
