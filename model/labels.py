@@ -205,6 +205,13 @@ Indra OCR reads a receipt's small print («K On/aTEi. ..533.70», «Номер �
 letters and end a label anyway)."""
 
 
+_AFTER_A_PAIRS_NUMBER = frozenset({"payer_name"})
+_PAIRS_NUMBER_BEFORE = r"(?<=\d\s)"
+"""A payer's label inside its line stands after the number of the pair to its left («Лицевой счёт: 499584507
+Плательщик: …»); after letters it is a photo's specks or a page's background read into a row (a hostel bill's
+«ae et а Плательщик: Попов Павел ия в общежитии …»)."""
+
+
 def _rules() -> list[Rule]:
     rules = []
     for field_name, labels, read, anywhere, score in _RULE_TABLE:
@@ -212,6 +219,8 @@ def _rules() -> list[Rule]:
         alternatives = "|".join(label(spelling.strip()) for spelling in spellings)
         speck = _SPECK_BEFORE_A_TOTAL if field_name == "amount" else ""
         prefix, role = (_ANYWHERE_PREFIX, "") if anywhere else (_LINE_START_PREFIX + speck, _ROLE)
+        if anywhere and field_name in _AFTER_A_PAIRS_NUMBER:
+            prefix = _PAIRS_NUMBER_BEFORE
         pattern = re.compile(prefix + r"(?:" + alternatives + r")" + _LABEL_END + role + _SEPARATOR, re.IGNORECASE)
         rules.append(Rule(field_name, pattern, read, anywhere, score))
     return rules

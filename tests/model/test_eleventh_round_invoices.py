@@ -153,3 +153,10 @@ def test_a_carriers_offer_title_under_the_payees_caption_is_no_name() -> None:
 def test_a_latin_word_of_cyrillic_twins_after_a_banks_name_is_a_word_of_it() -> None:
     """«по» read «no» before the treasury's region on the next line: a word of the name, not specks."""
     assert read_bank("ОТДЕЛЕНИЕ АБАКАН БАНКА РОССИИ//УФК no") == "ОТДЕЛЕНИЕ АБАКАН БАНКА РОССИИ//УФК no"
+
+
+def test_a_payers_label_inside_a_line_of_specks_reads_nothing() -> None:
+    """Only after a pair's number is a mid-line «Плательщик:» a label: after specks it is a page's background."""
+    lines = [line for line in WATER_QUITTANCE if "Плательщик" not in line]
+    lines.append("ae et а Плательщик: Попов Павел ия в общежитии № 512.0")
+    assert _details(lines).payer_name is None
