@@ -18,6 +18,7 @@ from model.values import (
     BIK_STARTS,
     CORR_ACCOUNT_STARTS,
     ROLE_ALONE,
+    bank_after_account,
     bank_after_in,
     digits_behind_a_border,
     digits_of,
@@ -139,6 +140,7 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
      "получателя; наименование банка получателя средств; название банка; название банка получателя", read_bank,
      _LINE_START, 1.0),
     ("bank_name", "в", bank_after_in, _ANYWHERE, 0.5),
+    ("bank_name", "р/с; р/сч; расчетный счет; расчётный счёт", bank_after_account, _ANYWHERE, 0.5),
     # «Назначение перевода» on a bank's receipt of a transfer abroad: its second word is the label's, not the purpose's
     ("purpose", "назначение платежа; назначение перевода; назначение; сообщение получателю; сообщение", read_purpose,
      _LINE_START, 1.0),
@@ -167,6 +169,9 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
     # a bill's account holder, «ФИО: ИВАНОВ ИВАН ИВАНОВИЧ» on a ЕПД or ПД-4: with its colon only, since «ФИО
     # Клиента» or «ФИО получателя» caption other people; below the payer's own labels
     ("payer_name", "фио:; ф.и.о.:; ф. и. о.:", read_name, _LINE_START, 0.9),
+    # a bill's pair of rows, «Лицевой счёт: 499584507   Плательщик: Павлов Михаил Сергеевич», its payer printed at the
+    # right of the account: the label with its colon anywhere on its line
+    ("payer_name", "плательщик:", read_name, _ANYWHERE, 0.9),
 )  # fmt: skip
 
 
@@ -204,6 +209,13 @@ Indra OCR reads a receipt's small print («K On/aTEi. ..533.70», «Номер �
 letters and end a label anyway)."""
 
 
+_AFTER_A_PAIRS_NUMBER = frozenset({"payer_name"})
+_PAIRS_NUMBER_BEFORE = r"(?<=\d\s)"
+"""A payer's label inside its line stands after the number of the pair to its left («Лицевой счёт: 499584507
+Плательщик: …»); after letters it is a photo's specks or a page's background read into a row (a hostel bill's
+«ae et а Плательщик: Попов Павел ия в общежитии …»)."""
+
+
 def _rules() -> list[Rule]:
     rules = []
     for field_name, labels, read, anywhere, score in _RULE_TABLE:
@@ -211,6 +223,8 @@ def _rules() -> list[Rule]:
         alternatives = "|".join(label(spelling.strip()) for spelling in spellings)
         speck = _SPECK_BEFORE_A_TOTAL if field_name == "amount" else ""
         prefix, role = (_ANYWHERE_PREFIX, "") if anywhere else (_LINE_START_PREFIX + speck, _ROLE)
+        if anywhere and field_name in _AFTER_A_PAIRS_NUMBER:
+            prefix = _PAIRS_NUMBER_BEFORE
         pattern = re.compile(prefix + r"(?:" + alternatives + r")" + _LABEL_END + role + _SEPARATOR, re.IGNORECASE)
         rules.append(Rule(field_name, pattern, read, anywhere, score))
     return rules
@@ -247,6 +261,7 @@ TITLE = re.compile(
     "|".join(
         [
             INVOICE_WORD + r"\w*\s*" + label("на оплату"),
+            INVOICE_WORD + r"\s*-\s*" + label("оферт"),
             label("квитанци"),
             label("извещение"),
             label("кассовый чек"),
@@ -260,7 +275,8 @@ TITLE = re.compile(
 """A document's title, also in OCR's Latin look-alikes: «Счет Ha оплату». A label alone on its line never takes it for
 its value («Плательщик» over «ПЛАТЕЖНОЕ ПОРУЧЕНИЕ №478612» in a text layer's order). A title's date is the
 document's (``model.unlabelled``): a tax office's payment slip is dated only by the notice it comes with, whose
-title it prints over its own («Налоговое уведомление № 459089743 от 26.07.2026»)."""
+title it prints over its own («Налоговое уведомление № 459089743 от 26.07.2026»). A carrier's «Счёт-оферта № 26-…
+от 11.07.2026» under a 1C grid's «Получатель» caption is its title, no payee's name."""
 _LEGAL_FORM_ALONE = (
     r"^\W*(?:(?:публичное|непубличное|открытое|закрытое)?\s*акционерное\s+общество|общество\s+с\s+ограниченной"
     r"\s+ответственностью|индивидуальный\s+предприниматель|п?ао|ооо|оао|зао|ип|нко)\W*$"
@@ -340,7 +356,8 @@ def _a_latin_word(matched: str) -> bool:
 
 def label_matches(line: str) -> list[tuple[Rule, re.Match[str]]]:
     """Each rule's labels on ``line``, less those inside a longer label of another field: the "счёт" of
-    "Корр. счёт" is not the recipient's account."""
+    "Корр. счёт" is not the recipient's account; and less a label found anywhere that a line-start rule of its field
+    read up to the same value («Плательщик: …» opening its line is read once)."""
     matches = []
     for rule in RULES:
         for match in rule.pattern.finditer(line):
@@ -358,6 +375,13 @@ def label_matches(line: str) -> list[tuple[Rule, re.Match[str]]]:
             and match.end() <= outer.end()
             and outer.end() - outer.start() > match.end() - match.start()
             for other, outer in matches
+        )
+        and not (
+            rule.anywhere
+            and any(
+                other.field == rule.field and not other.anywhere and outer.end() == match.end()
+                for other, outer in matches
+            )
         )
     ]
 

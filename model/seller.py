@@ -79,13 +79,19 @@ _HEAD_LINES = 3
 """How far down a page its sign stands when it opens the page: the first line, perhaps under a speck or a logo's."""
 
 
+_FISCAL_RECEIPT = re.compile(r"кассов\w*\s+ч|фискальн|(?<![а-яёa-z])(?:ккт|приход)(?![а-яёa-z])", re.IGNORECASE)
+"""A fiscal receipt's own words, its title «КАССОВЫЙ ЧЕК» (also as «КАССОВЫЙ ЧЕХ»), «ПРИХОД», «ККТ», «фискальный»:
+such a receipt prints its seller's ИНН and legal name, so where OCR read no ИНН it lost the head, not the name."""
+
+
 def sign_opening_the_page(lines: Sequence[str], source: Source) -> list[Candidate]:
     """A business's kind and quoted sign that opens a page printing no ИНН and naming no company: a café's guest bill
     («Кафе “БЕЛЫЕ НОЧИ”» over its dishes and «Итого к оплате»), which has no fiscal head to stand over. Any party's ИНН
     on the page forbids it, a company named beside it in the head too, and one named anywhere outranks it
-    (``_SIGN_SCORE``)."""
+    (``_SIGN_SCORE``); so does a fiscal receipt's word (``_FISCAL_RECEIPT``): a pharmacy's tape whose head blur took
+    opens with its sign («Аптека «Светлый Дом»»), and its seller is the company the head named («ООО «Полимер-М»»)."""
     head = [line for line in lines if line.strip()][:_HEAD_LINES]
-    if any(_ANY_INN.search(line) for line in lines) or _names_a_company(head):
+    if any(_ANY_INN.search(line) or _FISCAL_RECEIPT.search(line) for line in lines) or _names_a_company(head):
         return []
     return [
         Candidate("recipient_name", f'{_kind(sign["kind"])} "{normalize_text(sign["sign"])}"', source, _SIGN_SCORE)

@@ -47,11 +47,15 @@ _ORG_FORMS = (
     rf"|{_SOCIETY}\s+[СC]\s+ОГРАНИЧЕНН\w*\s+ОТВЕТСТВЕНН\w*(?!\w)"
     rf"|(?:(?:НЕ)?ПУБЛИЧН\w*\s+|ЗАКРЫТ\w*\s+|ОТКРЫТ\w*\s+)?\w?КЦИОНЕРН\w*\s+{_SOCIETY}(?!\w)"
     r"|ИНДИВИДУАЛЬН\w*\s+ПРЕДПРИНИМАТЕЛ\w*(?!\w)"
+    r"|(?-i:АНО|(?:ФГ|Г|М|Ч|Н)[БКА]?(?:Д|П|ДП)?О?У)"
 )
 """Legal forms as printed and in OCR's Latin look-alikes ("AO «…»", "OOO «…»"), and
 written out as a cash register prints its user's name («ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ "АГРОТОРГ"»), its
 first letter and Щ as blur leaves them («ПБЧЕСТВО С …»); a homeowners' association or a housing cooperative (ТСЖ,
-ТСН, ЖСК) is paid by its residents' ПД-4, and a gardening partnership (СНТ, OCR's Latin «CHT») by its members'."""
+ТСН, ЖСК) is paid by its residents' ПД-4, and a gardening partnership (СНТ, OCR's Latin «CHT») by its members'; an
+institution's form, in capitals only, by its students or its pupils' parents: a private, state or municipal
+(Ч, Г, ФГ, М) budget, treasury or autonomous (Б, К, А) school, college or kindergarten (О, ПО, ДО, ДПО) «учреждение»
+(«ЧУ ПО «Колледж Радуга»», «МБДОУ «Детский сад № 101»», «ФГБОУ ВО …»), or an АНО."""
 _NAME_AFTER_FORM = rf"(?:\s*[{QUOTES}]|\s+(?-i:[A-ZА-ЯЁ]))"
 """What follows a legal form that opens a name: a quote, or a space and a capital («ООО«…», «ИП Иванов»); never a
 letter glued to it, which makes the form the start of a word («Сообщение получателю», «СООБЩЕНИЕ», «Ипотека»), nor
@@ -210,10 +214,15 @@ def _a_periods_bound(line: str, start: int, above: str) -> bool:
     """A date that opens or closes a period: one of a range «01.07.2026 - 28.07.2026», or a date on a line whose
     caption (or, when the date opens its line, the caption above it) names a period («Расчетный период:», «за период
     …»), or a date right after «с» («с 01.07.2026 по …»; «по» already marks a deadline). A bill for a month or an act
-    of reconciliation dates its charges so; the payment is not dated by them."""
+    of reconciliation dates its charges so; the payment is not dated by them. A date under a date's own caption after
+    the period's value on the same row is not the period's (a utility's «Расчётный период: июнь 2026 Дата
+    формирования: 04.07.2026»)."""
     before = line[:start]
     if _RANGE_AFTER.match(line, start) or _RANGE_BEFORE.search(before) or _SINCE.search(before):
         return True
+    caption = _DATES_CAPTION.search(before)
+    if caption and not _PERIOD.search(caption.group()) and read_payment_date(line[caption.start() :]) is not None:
+        return False  # its own caption stands between: «Расчётный период: июнь 2026 Дата формирования: 04.07.2026»
     return bool(_PERIOD.search(before) or (not before.strip() and _PERIOD.search(_bare(above))))
 
 

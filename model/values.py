@@ -514,6 +514,9 @@ def _cyrillic_legal_forms(name: str, *, a_bank: bool = False) -> str:
     return _FORM_TOKEN.sub(respell, name)
 
 
+_WEB_ADDRESS = r"\s+(?:https?:|www(?![а-яё]))"
+"""A web address after a name on its line, «www.cargo-98.ru» (also as OCR reads it, «wwwecargo-S3_ru»): a header's
+or a grid cell's, never a part of the name."""
 _ADDRESS_TAIL = re.compile(
     r"(?:,\s*(?:\d{6}\b|г\.|ул\.|"
     + label("инн")
@@ -521,13 +524,17 @@ _ADDRESS_TAIL = re.compile(
     + label("кпп")
     + r"|"
     + label("огрн")
-    + r"|участ\w*|площад\w*|кв\.|адрес\w*"
-    + r")|\s+\d{6},|,?\s+тел[.:]).*$",
+    + r"|участ\w*|площад\w*|кв\.|адрес\w*|студент\w*|учени\w*|курсант\w*|слушател\w*|гр\.|групп\w*"
+    + r")|\s+\d{6},|,?\s+тел[.:]|"
+    + _WEB_ADDRESS
+    + r").*$",
     re.IGNORECASE,
 )
 """What follows a name on its line: the address (its postcode, with or without the comma before it: 'АО «Агрохим»
 141100, Московская обл.'), the ИНН/КПП/ОГРН, a phone ("тел. 295 54 82"), and what a bill's payer line adds after a
-comma: the payer's plot, its area or flat («Плательщик: Соколов Дмитрий Сергеевич, участок № 49, площадь 6 сот.»). Not
+comma: the payer's plot, its area or flat («Плательщик: Соколов Дмитрий Сергеевич, участок № 49, площадь 6 сот.»), or
+who the payer is to the payee, a student's group on a college's bill («Морозов Михаил Иванович, студент гр. С-35»);
+and the payee's web address that a header prints beside its name («ООО «ПОЛИМЕР-М ЛОГИСТИК» www.cargo-98.ru»). Not
 a personal account's «л/с», which a treasury's payee names as part of itself («МАОУ «СОШ № 114», л/с 30106Ш52141»)."""
 _REQUISITES_FIRST = re.compile(
     r"^(?:[\W_]*(?:" + label("инн") + r"|" + label("кпп") + r")\s*[\d/]*)+[\W_]*", re.IGNORECASE
@@ -737,13 +744,17 @@ BANK_TAIL = re.compile(
     r"\s+(?:" + label("бик") + r"|" + label("к/с") + r")\b.*$"
     r"|(?:\s+(?!bank|банк)(?=\S*[a-z/])\S{1,5})?\s+[|\[(]?(?:301|401)(?:\s?\d){17}\W*$"
     r"|\s+(?:операция|перевод|платеж|платёж)\s+(?:выполнен|исполнен|проведен|в\s+обработке)\w*\W*$"
-    r"|\s+(?:исполнено|выполнено|проведено)\W*$",
+    r"|\s+(?:исполнено|выполнено|проведено)\W*$"
+    r"|" + _WEB_ADDRESS + r".*$"
+    r"|(?<=[А-Яа-яЁё»\"])\s+(?-i:(?=[a-z]*[bdfghijlqsvwz])[a-z]{1,6})\W*$",
     re.IGNORECASE,
 )
 """The БИК or к/с cell that shares a line with the bank's name — its twenty digits (a treasury office's ЕКС 40102…,
 one space OCR put between them too) also after a caption OCR garbled into a short word with a Latin letter («… БАНКА
 Kien 30101810…», «… г ERC 4010281 0445370000059») —, or the status its stamp prints after it («Банк
-ВТБ (ПАО) Операция выполнена», «… ИСПОЛНЕНО»)."""
+ВТБ (ПАО) Операция выполнена», «… ИСПОЛНЕНО»), or a web address (``_WEB_ADDRESS``); a short word in small Latin
+letters after a Russian name is specks OCR read off the page's edge («… АО Банк Инго baie»), if a letter of it has no
+Cyrillic twin: «no» is «по» («… //УФК no» / «Республике Хакасия»)."""
 
 
 _REQUISITE_WORDS = (
@@ -887,13 +898,20 @@ _WRAPPED_LINES = 3
 _HYPHEN_END = re.compile(r"-$")
 
 
+_NUMBERED_PAPER = re.compile(r"(?<!\S)[А-ЯЁ][а-яё]{3,}\s*" + NUMBER_SIGN + r"\s*$")
+"""A paper's number caption, «Заявка №», «Договор №»: the number after it is that paper's (a carrier's order over
+its bank grid, «Заявка № 0875834293 - Личный кабинет»), never a БИК or an account; a requisite's own «Сч. №» is
+shorter."""
+
+
 def _grid_row_start(line: str) -> str | None:
     """What a bank grid's row holds before its requisite cells and their numbers, or ``None`` when the line is no
-    such row (it shows no БИК or account number): a wrapped bank name's part, "" for a row that has none."""
+    such row (it shows no БИК or account number, or only a paper's number, ``_NUMBERED_PAPER``): a wrapped bank
+    name's part, "" for a row that has none."""
     if _GRID_REMNANT.match(line):
         return ""
     number = _GRID_NUMBER.search(line)
-    if number is None:
+    if number is None or _NUMBERED_PAPER.search(line[: number.start()]):
         return None
     start = line[: number.start()]
     if cell := _REQUISITE_CELL.search(start):
@@ -939,18 +957,32 @@ def bank_over_its_address(lines: Sequence[str]) -> str | None:
 
 _BANK_NAME_START = re.compile(rf"^\s*(?:банке\s+)?({_BANK_START}.*)", re.IGNORECASE)
 _BRANCH_NAME = re.compile(
-    r"^\s*((?-i:[А-ЯЁ])[\w-]*(?:(?:\s+[\w-]+){0,2}\s+банк|(?:[иыо][йи]|ое|ая)\s+(?:филиал|отделение))(?![а-яё]).*)",
+    r"^\s*((?-i:[А-ЯЁ])[\w-]*(?:(?:\s+[\w-]+){0,2}\s+банк|(?:[иыо][йи]|ое|ая)\s+(?:филиал|ф-л|отделение))(?![а-яё]).*)",
     re.IGNORECASE,
 )
 """A bank's branch named by its region first, «Северо-Западный банк ПАО Сбербанк», «Волго-Вятский банк …», as the
 directory names branches, by the region's adjective, «ПРИМОРСКИЙ ФИЛИАЛ АКБ "БЭНК ОФ ЧАЙНА" (АО)», «АЛТАЙСКОЕ
-ОТДЕЛЕНИЕ N8644 ПАО СБЕРБАНК» (not a bank's own name before «филиал», «Росбанк филиал Юг …» of a sending bank's
-footer, which a «8» read as «в» put after «в»)."""
+ОТДЕЛЕНИЕ N8644 ПАО СБЕРБАНК», its «филиал» shortened as the directory has it («Южный ф-л ПАО "Банк ПСБ"») (not a
+bank's own name before «филиал», «Росбанк филиал Юг …» of a sending bank's footer, which a «8» read as «в» put
+after «в»)."""
 
 
 _FROM_SOMEONE = re.compile(r"\s(?:от|from)\s+(?:[А-ЯЁA-Z]|кого)")
 """«В АО «ОТП Банк» от Клиента»: the heading of an application to a bank, which names the bank it is addressed to
 and who writes, not a payee's bank."""
+
+
+_ACCOUNT_THEN_A_NAME = re.compile(r"^\W*\d{20}[\s,]+(?!в\s)(?P<rest>.+)$", re.IGNORECASE)
+
+
+def bank_after_account(text: str) -> str | None:
+    """The bank's name right after the account on its «р/с …» line with no «в» before it (a college's bill centres
+    «р/с 4070… Южный ф-л ПАО "Банк ПСБ"» under its name): only what starts like a bank or names a bank's branch
+    (``bank_after_in`` reads it after a «в»)."""
+    if (found := _ACCOUNT_THEN_A_NAME.match(text)) is None:
+        return None
+    match = _BANK_NAME_START.match(found["rest"]) or _BRANCH_NAME.match(found["rest"])
+    return read_bank(match.group(1)) if match else None
 
 
 def bank_after_in(text: str) -> str | None:
