@@ -179,12 +179,18 @@ _DATES_CAPTION = re.compile(r"(?<![а-яёa-z])" + label("дата") + r"(?:\s+[
 «МБДОУ «Детский сад № 101» Дата формирования: 02.03.2026» on the payee's row."""
 
 
+def _captioned_date(text: str) -> str | None:
+    """The date a date's caption at the start of ``text`` gives: the operation's (``read_payment_date``) or the
+    paper's issue (``read_issue_date``), either the document's own and no other thing's."""
+    return read_payment_date(text) or read_issue_date(text)
+
+
 def _after_a_dates_caption(line: str, iso: str) -> bool:
     """Whether the date ``iso`` on ``line`` stands right after a date's caption (``_DATES_CAPTION``) that a date's
     label would read it under (``read_payment_date``: not «Дата рождения», «Дата окончания действия»)."""
     for start, found in find_dates(line):
         if found == iso and (caption := _DATES_CAPTION.search(line[:start])) is not None:
-            return iso in (read_payment_date(line[caption.start() :]), read_issue_date(line[caption.start() :]))
+            return _captioned_date(line[caption.start() :]) == iso
     return False
 
 
@@ -221,7 +227,7 @@ def _a_periods_bound(line: str, start: int, above: str) -> bool:
     if _RANGE_AFTER.match(line, start) or _RANGE_BEFORE.search(before) or _SINCE.search(before):
         return True
     caption = _DATES_CAPTION.search(before)
-    if caption and not _PERIOD.search(caption.group()) and read_payment_date(line[caption.start() :]) is not None:
+    if caption and not _PERIOD.search(caption.group()) and _captioned_date(line[caption.start() :]) is not None:
         return False  # its own caption stands between: «Расчётный период: июнь 2026 Дата формирования: 04.07.2026»
     return bool(_PERIOD.search(before) or (not before.strip() and _PERIOD.search(_bare(above))))
 
