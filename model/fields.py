@@ -780,8 +780,8 @@ def issuer_bank_lines(lines: Sequence[str]) -> set[int]:
 
 _A_VALUES_FIGURES = re.compile(r"\d{4}|\d[.,]\d{2}(?!\d)")
 """A value's figures: an account's, an ИНН's or a БИК's run of digits, a year («2 ноября 2026»), a sum's kopecks or a
-date's month. A photo's
-background reads as specks with a few digits among them («ОЕ 538 вы] satu») over the brand: no value yet."""
+date's month. A photo's background reads as specks with a few digits among them («ОЕ 538 вы] satu») over the brand:
+no value yet."""
 _SAYS_BANK = re.compile(r"банк(?![а-яё])", re.IGNORECASE)
 
 
