@@ -91,6 +91,22 @@ TENTH_TEMPLATES = [*receipts10.TEMPLATES, *invoices10.TEMPLATES, *transfers10.TE
 ELEVENTH_TEMPLATES = [*receipts11.TEMPLATES, *invoices11.TEMPLATES, *transfers11.TEMPLATES]
 
 
+def _assert_fiscal_qr_carries_the_truth(template: Template) -> None:
+    """A receipt template's fiscal QR, on two seeds, carries the truth's sum, day and ФН / ФД / ФП."""
+    for seed in range(2):
+        drawn = template(random.Random(seed))
+        details = drawn.details
+        (fiscal,) = [found for found in zxingcpp.read_barcodes(drawn.image) if found.text.startswith("t=")]
+        fields = dict(part.split("=") for part in fiscal.text.split("&"))
+        assert Decimal(fields["s"]) == Decimal(details.amount or "0")
+        assert fields["t"].startswith(f"{details.payment_date}".replace("-", ""))
+        assert (fields["fn"], fields["i"], fields["fp"]) == (
+            details.fiscal_drive_number,
+            details.fiscal_document_number,
+            details.fiscal_sign,
+        )
+
+
 def _digest(folder: Path) -> dict[str, str]:
     return {path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in sorted(folder.iterdir())}
 
@@ -558,18 +574,7 @@ def test_the_eighth_round_draws_the_same_bytes_and_leaves_the_others_as_they_wer
 def test_an_eighth_round_receipts_fiscal_qr_carries_its_truths_sum_date_and_numbers(template: Template) -> None:
     """The fiscal QR carries the truth: never the slip's sum with tips, a bonus balance or the ОФД page's print date;
     a zero-padded ФД or ФП is the QR's number without its zeros."""
-    for seed in range(2):
-        drawn = template(random.Random(seed))
-        details = drawn.details
-        (fiscal,) = [found for found in zxingcpp.read_barcodes(drawn.image) if found.text.startswith("t=")]
-        fields = dict(part.split("=") for part in fiscal.text.split("&"))
-        assert Decimal(fields["s"]) == Decimal(details.amount or "0")
-        assert fields["t"].startswith(f"{details.payment_date}".replace("-", ""))
-        assert (fields["fn"], fields["i"], fields["fp"]) == (
-            details.fiscal_drive_number,
-            details.fiscal_document_number,
-            details.fiscal_sign,
-        )
+    _assert_fiscal_qr_carries_the_truth(template)
 
 
 def test_an_eighth_round_invoices_payment_qr_carries_its_truths_requisites_and_sum() -> None:
@@ -629,18 +634,7 @@ def test_a_ninth_round_receipts_fiscal_qr_carries_its_truth_never_the_suppliers_
     template: Template,
 ) -> None:
     """The QR carries the sum and the receipt's own day (never an order's or a letter's), and the fiscal numbers."""
-    for seed in range(2):
-        drawn = template(random.Random(seed))
-        details = drawn.details
-        (fiscal,) = [found for found in zxingcpp.read_barcodes(drawn.image) if found.text.startswith("t=")]
-        fields = dict(part.split("=") for part in fiscal.text.split("&"))
-        assert Decimal(fields["s"]) == Decimal(details.amount or "0")
-        assert fields["t"].startswith(f"{details.payment_date}".replace("-", ""))
-        assert (fields["fn"], fields["i"], fields["fp"]) == (
-            details.fiscal_drive_number,
-            details.fiscal_document_number,
-            details.fiscal_sign,
-        )
+    _assert_fiscal_qr_carries_the_truth(template)
 
 
 def test_a_capital_repair_quittances_payment_qr_carries_its_truths_requisites_sum_and_no_date() -> None:
@@ -691,18 +685,7 @@ def test_a_tenth_round_receipts_fiscal_qr_carries_its_truth_never_a_part_paid_or
 ) -> None:
     """The QR carries «ИТОГ» (never the sum before a discount, a part paid by card or in cash, the advance) and the
     receipt's own day (never the advance's or the day an app added it)."""
-    for seed in range(2):
-        drawn = template(random.Random(seed))
-        details = drawn.details
-        (fiscal,) = [found for found in zxingcpp.read_barcodes(drawn.image) if found.text.startswith("t=")]
-        fields = dict(part.split("=") for part in fiscal.text.split("&"))
-        assert Decimal(fields["s"]) == Decimal(details.amount or "0")
-        assert fields["t"].startswith(f"{details.payment_date}".replace("-", ""))
-        assert (fields["fn"], fields["i"], fields["fp"]) == (
-            details.fiscal_drive_number,
-            details.fiscal_document_number,
-            details.fiscal_sign,
-        )
+    _assert_fiscal_qr_carries_the_truth(template)
 
 
 def test_a_kindergartens_payment_qr_carries_the_treasurys_requisites_and_the_sum_after_compensation() -> None:
@@ -764,18 +747,7 @@ def test_an_eleventh_round_receipts_fiscal_qr_carries_its_truth_never_a_discount
 ) -> None:
     """The QR carries the receipt's total (never the sum before the loyalty discount, the cash handed over, the
     change) and its own day; the register's owner is the recipient, never an agent's supplier."""
-    for seed in range(2):
-        drawn = template(random.Random(seed))
-        details = drawn.details
-        (fiscal,) = [found for found in zxingcpp.read_barcodes(drawn.image) if found.text.startswith("t=")]
-        fields = dict(part.split("=") for part in fiscal.text.split("&"))
-        assert Decimal(fields["s"]) == Decimal(details.amount or "0")
-        assert fields["t"].startswith(f"{details.payment_date}".replace("-", ""))
-        assert (fields["fn"], fields["i"], fields["fp"]) == (
-            details.fiscal_drive_number,
-            details.fiscal_document_number,
-            details.fiscal_sign,
-        )
+    _assert_fiscal_qr_carries_the_truth(template)
 
 
 def test_a_water_quittances_qr_carries_the_sum_after_the_overpayment_and_its_barcode_the_same() -> None:
