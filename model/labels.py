@@ -17,11 +17,13 @@ from model.schema import Candidate, Source
 from model.values import (
     BIK_STARTS,
     CORR_ACCOUNT_STARTS,
+    GARBLED_INN,
     ROLE_ALONE,
     bank_after_account,
     bank_after_in,
     digits_behind_a_border,
     digits_of,
+    garbled_inn,
     label,
     read_amount,
     read_bank,
@@ -406,6 +408,8 @@ def read_labelled(
             next_read_whole.add(rule.field)
         else:
             value = _read_value(rule, rest, below)
+        if value is None and rule.field == "recipient_inn" and (garbled := garbled_inn(rest)) is not None:
+            found.append(Candidate(GARBLED_INN, garbled, source, rule.score))  # weighed against the ИНН chosen
         if value is not None:
             figure = rest if any(ch.isdigit() for ch in rest) else following  # «Сумма платежа» over «280 22500 P»
             # kopecks read are shown, whatever figure comes first («Итого к оплате за ноябрь 2026: 2 370,06»); the

@@ -5,12 +5,13 @@ does not, whatever its source; among equals the more reliable source wins (QR, t
 then OCR). The status follows the trust contract (docs/architecture.md, "Trust"): ``verified`` only when a rule that
 could have failed confirmed the value (check digits, an account key, a КПП's tax office, a QR or another source
 reading the same, Tesseract and Indra reading the same identifier, amount or date) and no other OCR reading of the
-same number differs in a few digits (check digits pass one misreading in ten), nor was it chosen over another
-number read for the field first that fails the rule (check digits pass any party's number: ``_passed_over``),
-nor, for a р/с its key alone confirms, do its digits 6–8 or the к/с read with it show misread digits
-(``_weak_key_doubted``), and, for the recipient's ИНН, КПП, р/с, БИК and к/с, no other party's number of its kind
-contests whose it is (``model.roles``); ``repaired`` when the value was changed to pass a rule (only when exactly
-one single OCR confusion, at any position, makes it pass), ``invalid`` when it fails, ``unverified`` otherwise.
+same number differs in a few digits (check digits pass one misreading in ten; for an ИНН, also a reading with a
+character OCR made into no digit: ``_doubted_by_garbled``), nor was it chosen over another number read for the field
+first that fails the rule (check digits pass any party's number: ``_passed_over``), nor, for a р/с its key alone
+confirms, do its digits 6–8 or the к/с read with it show misread digits (``_weak_key_doubted``), and, for the
+recipient's ИНН, КПП, р/с, БИК and к/с, no other party's number of its kind contests whose it is
+(``model.roles``); ``repaired`` when the value was changed to pass a rule (only when exactly one single OCR
+confusion, at any position, makes it pass), ``invalid`` when it fails, ``unverified`` otherwise.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ from model.schema import (
     PaymentDetails,
     Source,
 )
-from model.values import spelled_as_printed
+from model.values import GARBLED_INN, UNREADABLE, spelled_as_printed
 
 _TRUST = {Source.QR: 0, Source.PDF: 1, Source.MODEL: 2, Source.OCR: 3, Source.INDRA: 3}
 """Tesseract and Indra rank alike: among their readings the scores, raised where both agree, decide."""
@@ -688,6 +689,38 @@ def _doubted_by_kpp(inn: str | None, check: FieldCheck, kpps: list[Candidate]) -
     return check.model_copy(update={"status": CheckStatus.UNVERIFIED, "detail": detail})
 
 
+def _doubted_by_garbled(inn: str | None, check: FieldCheck, candidates: list[Candidate]) -> FieldCheck:
+    """A verified ИНН that one source alone read, where OCR read the page's ИНН also with a character it made into no
+    digit («ИНН 55 У1245622», ``values.garbled_inn``) and that reading differs from it in a digit of its last six
+    yet agrees in four of them: the last six are the taxpayer's own serial and check digit, in which another party's
+    number differs almost everywhere (its region's and office's digits a neighbour shares), so this is the same
+    number read otherwise, and a misread ИНН passes its check digit one time in ten. Two sources reading the same
+    digits stand."""
+    if inn is None or check.status != CheckStatus.VERIFIED or check.source not in OCR_SOURCES:
+        return check
+    if len({c.source for c in candidates if c.field == "recipient_inn" and c.value == inn}) > 1:
+        return check
+    garbled = (c for c in candidates if c.field == GARBLED_INN and c.source in OCR_SOURCES)
+    near = sorted({c.value for c in garbled if _read_otherwise(c.value, inn)})
+    if not near:
+        return check
+    detail = (
+        f"{_INN.passed}, but OCR also read the number as {', '.join(near)} ({UNREADABLE}: no digit read), which"
+        " differs in its last digits: the page is unsure of them, and a check digit passes about one misreading in ten"
+    )
+    return check.model_copy(update={"status": CheckStatus.UNVERIFIED, "detail": detail})
+
+
+def _read_otherwise(garbled: str, inn: str) -> bool:
+    """Of the last six digits, four or more read the same and at least one read as another digit."""
+    if len(garbled) != len(inn):
+        return False
+    pairs = list(zip(garbled[-6:], inn[-6:], strict=True))
+    same = sum(g == i for g, i in pairs)
+    other = sum(g not in (i, UNREADABLE) for g, i in pairs)
+    return same >= 4 and other >= 1
+
+
 _SHOWN_WHEN_MISSHAPEN = frozenset({"fiscal_drive_number", "fiscal_document_number", "fiscal_sign"})
 """Fields whose reading with a digit dropped or added is reported: a receipt's fiscal numbers are for checking the
 receipt with the tax service, and a ФН of 15 digits must not silently vanish."""
@@ -874,7 +907,9 @@ def resolve(
         detail = _with(check.detail or "", f"a cash register's {values['recipient_inn']}: {unpadded} padded with 00")
         values["recipient_inn"], results["recipient_inn"] = unpadded, check.model_copy(update={"detail": detail})
     inn, kpps = values["recipient_inn"], by_field["recipient_kpp"]
-    results["recipient_inn"] = _doubted_by_kpp(inn, results["recipient_inn"], kpps)
+    results["recipient_inn"] = _doubted_by_garbled(
+        inn, _doubted_by_kpp(inn, results["recipient_inn"], kpps), candidates
+    )
     values["recipient_kpp"], results["recipient_kpp"] = _choose_kpp(
         by_field["recipient_kpp"],
         values["recipient_inn"],

@@ -199,6 +199,34 @@ def read_inn(text: str) -> str | None:
     return inn[2:] if len(inn) == 12 and inn.startswith("00") else inn
 
 
+GARBLED_INN = "garbled_inn"
+"""Not a field: what an ИНН's label holds when OCR made one or two of its ten or twelve characters into no digit
+(«ИНН 55 У1245622»), each such character a ``?`` (``garbled_inn``). It is no value, only a second reading of the
+number's other digits, which ``model.resolve`` weighs against the ИНН it chose."""
+
+UNREADABLE = "?"
+_EDGE_PUNCTUATION = ":;,.№#"
+
+
+def garbled_inn(text: str) -> str | None:
+    """The ten or twelve characters of the digit groups that open ``text``, when one or two of them are no digit (a
+    letter or a speck among the digits): ``?`` stands for each. Nothing for a clean reading (``read_inn`` reads it),
+    for more unreadable characters (too little left to compare) or for another length."""
+    read = ""
+    for token in text.split():
+        mapped = token.strip(_EDGE_PUNCTUATION).translate(_DIGIT_LIKE)
+        if not mapped and not read:
+            continue  # «ИНН: № 55 …»
+        if sum(ch.isdigit() for ch in mapped) < max(1, len(mapped) - 1):
+            return None  # a word, not a digit group with a misread character
+        read += "".join(ch if ch.isdigit() else UNREADABLE for ch in mapped)
+        if len(read) in (10, 12):  # the first whole groups of an ИНН's length: a КПП may follow unlabelled
+            return read if 1 <= read.count(UNREADABLE) <= 2 else None
+        if len(read) > 12:
+            return None
+    return None
+
+
 _CUT_BY_THE_EDGE = re.compile(r"(?<![\d\w])(\d{9}|\d{11})" + re.escape(CUT_GLYPH) + r"\s*$")
 """An ИНН whose last digit the paper's edge cut in half, at the end of its line: the round digit's left half reads as
 an open bracket («ИНН: 782548315(», a Теремок receipt photographed past its edge)."""

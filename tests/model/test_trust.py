@@ -9,6 +9,7 @@ import pytest
 
 from model.resolve import resolve
 from model.schema import VALUE_FIELDS, Candidate, CheckStatus, DocumentType, FieldCheck, Source
+from model.values import GARBLED_INN
 
 INN_ORG = "7707083893"
 INN_IP = "500100732259"
@@ -303,6 +304,39 @@ def test_an_inn_whose_kpp_names_an_office_one_digit_away_is_not_verified(kpps: l
     details, checks = _checks(_ocr("recipient_inn", INN_ORG), *(_ocr("recipient_kpp", kpp) for kpp in kpps))
     assert details["recipient_inn"] == INN_ORG
     assert checks["recipient_inn"].status == status
+
+
+MISREAD_INN, PRINTED_INN = "5944249822", "5203245622"
+"""A damaged receipt's seller ИНН 5203245622 read «5944249822», which passes the ИНН-10's check digit; the page's
+second pass read the same line «ИНН 55 У1245622» (bench/damage, doc_0029)."""
+
+
+@pytest.mark.parametrize(
+    ("garbled", "status"),
+    [
+        ("55?1245622", CheckStatus.UNVERIFIED),  # 245622 against 249822: four of the last six the same, two not
+        ("59?4249822", CheckStatus.VERIFIED),  # every digit read agrees with the chosen one
+        ("77?1034516", CheckStatus.VERIFIED),  # another party's number: its last six differ almost everywhere
+        ("55?12456221", CheckStatus.VERIFIED),  # another length: not the same number read otherwise
+    ],
+)
+def test_an_inn_that_a_garbled_reading_of_the_same_number_contradicts_is_not_verified(
+    garbled: str, status: str
+) -> None:
+    details, checks = _checks(_ocr("recipient_inn", MISREAD_INN), _ocr(GARBLED_INN, garbled))
+    assert details["recipient_inn"] == MISREAD_INN
+    assert checks["recipient_inn"].status == status
+    assert (garbled in (checks["recipient_inn"].detail or "")) == (status == CheckStatus.UNVERIFIED)
+
+
+def test_an_inn_two_sources_read_stands_against_a_garbled_reading() -> None:
+    """Two readers reading the same ten digits confirm them more than one reading with a letter among digits doubts
+    them."""
+    read_by_both = [Candidate("recipient_inn", PRINTED_INN, source) for source in (Source.OCR, Source.INDRA)]
+    _, checks = _checks(*read_by_both, _ocr(GARBLED_INN, "52?3249622"))
+    assert checks["recipient_inn"].status == CheckStatus.VERIFIED
+    _, checks = _checks(read_by_both[0], _ocr(GARBLED_INN, "52?3249622"))
+    assert checks["recipient_inn"].status == CheckStatus.UNVERIFIED
 
 
 def test_an_amount_two_qr_codes_read_differently_is_not_verified_by_either() -> None:
