@@ -41,6 +41,12 @@ college hostel's bill, a carrier's offer-bill with a pick-up day; a transfer by 
 certificate of a transfer made days later, a traffic fine paid at half price by its УИН, a client-bank's order printed
 in landscape), damaged by ``worn11.py`` (a phone's HDR tone mapping and halo sharpening on a checked tablecloth; shot
 through a glass that reflects a dim room, moved one way, smeared by noise reduction).
+The twelfth's, ``r12_<kind>_NN``, again what no earlier round drew (a taxi ride's e-receipt in the ОФД's e-mail, a
+hotel's A4 fiscal receipt with the tourist tax, a return receipt «ВОЗВРАТ ПРИХОДА», a self-checkout tape with the
+terminal's slip, a bakery's 57 mm tape; an energy supplier's single bill, a tax notice with its payment slip, a sole
+trader's Word bill without a grid, a clinic's bill with a discount; a Газпромбанк-like app receipt, an ATM's cheque of
+a payment with a fee, Госуслуги's e-mail of a tax paid, a payment to a shop by its СБП QR), damaged by ``worn12.py``
+(on an open newspaper with the phone's shadow; a heat-faded thermal print shot with a front camera, a sheet faxed).
 """
 
 from __future__ import annotations
@@ -63,6 +69,7 @@ from bench.layouts import (
     invoices9,
     invoices10,
     invoices11,
+    invoices12,
     receipts,
     receipts2,
     receipts3,
@@ -74,6 +81,7 @@ from bench.layouts import (
     receipts9,
     receipts10,
     receipts11,
+    receipts12,
     transfers,
     transfers2,
     transfers3,
@@ -84,6 +92,7 @@ from bench.layouts import (
     transfers9,
     transfers10,
     transfers11,
+    transfers12,
 )
 from bench.layouts.drawn import Drawn, Template
 from bench.layouts.photo import photograph
@@ -97,6 +106,7 @@ from bench.layouts.worn8 import photograph_flashed, photograph_in_hand
 from bench.layouts.worn9 import photograph_corner_cut, photograph_night
 from bench.layouts.worn10 import photograph_aged, photograph_jello
 from bench.layouts.worn11 import photograph_hdr, photograph_through_glass
+from bench.layouts.worn12 import photograph_heat_faded, photograph_on_newspaper
 
 Kinds = tuple[tuple[str, tuple[Template, ...]], ...]
 
@@ -168,6 +178,11 @@ ELEVENTH_KINDS: Kinds = (
     ("invoice", invoices11.TEMPLATES),
     ("transfer", transfers11.TEMPLATES),
 )
+TWELFTH_KINDS: Kinds = (
+    ("receipt", receipts12.TEMPLATES),
+    ("invoice", invoices12.TEMPLATES),
+    ("transfer", transfers12.TEMPLATES),
+)
 DEFAULT_SEED = 14
 DEFAULT_PER_KIND = 12
 ROUNDS = {
@@ -195,6 +210,7 @@ ROUNDS = {
     9: Round("r9_", NINTH_KINDS, 8, 330_000, photograph_night, photograph_corner_cut),
     10: Round("r10_", TENTH_KINDS, 8, 370_000, photograph_aged, photograph_jello),
     11: Round("r11_", ELEVENTH_KINDS, 8, 410_000, photograph_hdr, photograph_through_glass),
+    12: Round("r12_", TWELFTH_KINDS, 8, 420_000, photograph_on_newspaper, photograph_heat_faded),
 }
 
 
@@ -211,7 +227,7 @@ def generate(
     out: Path,
     seed: int = DEFAULT_SEED,
     per_kind: int | None = None,
-    rounds: tuple[int, ...] = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11),
+    rounds: tuple[int, ...] = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12),
 ) -> list[TruthRecord]:
     """Draw every planned document of ``rounds`` into ``out`` as ``NAME_clean.png`` (``.pdf`` where the page is
     saved as a PDF), ``NAME_photo.jpg`` and, in a

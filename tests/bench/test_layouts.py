@@ -8,6 +8,7 @@ import random
 from decimal import Decimal
 from pathlib import Path
 
+import numpy as np
 import pypdfium2 as pdfium
 import pytest
 import zxingcpp
@@ -26,6 +27,7 @@ from bench.layouts import (
     invoices9,
     invoices10,
     invoices11,
+    invoices12,
     receipts,
     receipts2,
     receipts3,
@@ -37,6 +39,7 @@ from bench.layouts import (
     receipts9,
     receipts10,
     receipts11,
+    receipts12,
     transfers,
     transfers2,
     transfers3,
@@ -47,6 +50,7 @@ from bench.layouts import (
     transfers9,
     transfers10,
     transfers11,
+    transfers12,
 )
 from bench.layouts.drawn import Template, invoice_details
 from bench.layouts.generate import (
@@ -61,6 +65,7 @@ from bench.layouts.generate import (
     SIXTH_KINDS,
     TENTH_KINDS,
     THIRD_KINDS,
+    TWELFTH_KINDS,
     generate,
     plan,
 )
@@ -68,6 +73,7 @@ from bench.layouts.requisites import Bank, Party, Treasury, grouped, in_words, o
 from bench.layouts.worn import photograph_worn
 from bench.layouts.worn3 import photograph_hard, photograph_lamp
 from bench.layouts.worn4 import photograph_dim, photograph_evening
+from bench.layouts.worn12 import faxed, photograph_heat_faded
 from model.checks import (
     corr_account_valid,
     inn_valid,
@@ -89,6 +95,7 @@ EIGHTH_TEMPLATES = [*receipts8.TEMPLATES, *invoices8.TEMPLATES]
 NINTH_TEMPLATES = [*receipts9.TEMPLATES, *invoices9.TEMPLATES, *transfers9.TEMPLATES]
 TENTH_TEMPLATES = [*receipts10.TEMPLATES, *invoices10.TEMPLATES, *transfers10.TEMPLATES]
 ELEVENTH_TEMPLATES = [*receipts11.TEMPLATES, *invoices11.TEMPLATES, *transfers11.TEMPLATES]
+TWELFTH_TEMPLATES = [*receipts12.TEMPLATES, *invoices12.TEMPLATES, *transfers12.TEMPLATES]
 
 
 def _assert_fiscal_qr_carries_the_truth(template: Template) -> None:
@@ -166,8 +173,22 @@ def test_the_third_round_draws_three_levels_and_leaves_the_others_as_they_were(t
         NINTH_KINDS,
         TENTH_KINDS,
         ELEVENTH_KINDS,
+        TWELFTH_KINDS,
     ],
-    ids=["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh"],
+    ids=[
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+    ],
 )
 def test_every_template_of_every_kind_is_planned(kinds: tuple[tuple[str, tuple[Template, ...]], ...]) -> None:
     planned = {template for _, template in plan(max(4, *(len(templates) for _, templates in kinds)), kinds)}
@@ -186,7 +207,8 @@ def test_every_template_of_every_kind_is_planned(kinds: tuple[tuple[str, tuple[T
     + EIGHTH_TEMPLATES
     + NINTH_TEMPLATES
     + TENTH_TEMPLATES
-    + ELEVENTH_TEMPLATES,
+    + ELEVENTH_TEMPLATES
+    + TWELFTH_TEMPLATES,
     ids=lambda template: template.__name__,
 )
 def test_a_templates_identifiers_pass_their_checks(template: Template) -> None:
@@ -779,3 +801,83 @@ def test_an_eleventh_round_transfers_truth_is_the_sum_sent_and_the_operations_da
     assert grouped(Decimal(certificate.details.amount or "0")) in text
     order = transfers11.landscape_client_bank_order(random.Random(3))
     assert order.image.width > order.image.height, "printed on a landscape sheet"
+
+
+def test_the_twelfth_round_draws_the_same_bytes_and_leaves_the_others_as_they_were(tmp_path: Path) -> None:
+    generate(tmp_path / "eleven", seed=5, per_kind=1, rounds=(11,))
+    generate(tmp_path / "twelve", seed=5, per_kind=1, rounds=(11, 12))
+    generate(tmp_path / "again", seed=5, per_kind=1, rounds=(12,))
+    eleven, twelve = _digest(tmp_path / "eleven"), _digest(tmp_path / "twelve")
+    assert {name: digest for name, digest in twelve.items() if name in eleven and name != TRUTH_FILE} == {
+        name: digest for name, digest in eleven.items() if name != TRUTH_FILE
+    }
+    twelfth = {name: digest for name, digest in twelve.items() if name.startswith("r12_")}
+    assert twelfth == {name: digest for name, digest in _digest(tmp_path / "again").items() if name != TRUTH_FILE}
+    assert sorted(twelfth) == sorted(
+        f"r12_{kind}_00_{level}"
+        for kind in ("receipt", "invoice", "transfer")
+        for level in ("clean.png", "photo.jpg", "hard.jpg")
+    )
+
+
+@pytest.mark.parametrize("template", receipts12.TEMPLATES, ids=lambda template: template.__name__)
+def test_a_twelfth_round_receipts_fiscal_qr_carries_its_truth_never_the_sales_or_the_letters(
+    template: Template,
+) -> None:
+    """The QR carries the receipt's total (the tourist tax in it, never the sale a return names) and its own day
+    (never the e-mail's, the arrival's or the sale's); the register's owner is the recipient."""
+    _assert_fiscal_qr_carries_the_truth(template)
+
+
+def test_a_return_receipts_truth_is_what_the_till_gave_back_and_when() -> None:
+    """A «ВОЗВРАТ ПРИХОДА» is a receipt of its own: its QR's operation is a return (n=2) of the truth's sum on the
+    truth's day, not the sale's sum or day that it prints as its ground; its «Покупатель» is the payer."""
+    for seed in range(3):
+        drawn = receipts12.return_tape(random.Random(seed))
+        (fiscal,) = [found for found in zxingcpp.read_barcodes(drawn.image) if found.text.startswith("t=")]
+        fields = dict(part.split("=") for part in fiscal.text.split("&"))
+        assert fields["n"] == "2"
+        assert drawn.details.document_type == DocumentType.CASH_RECEIPT
+        assert drawn.details.payer_name, "the buyer it prints («Покупатель») is the payer"
+
+
+def _gost_fields(image: Image.Image) -> dict[str, str]:
+    (gost,) = [code for code in zxingcpp.read_barcodes(image) if code.text.startswith("ST00012")]
+    return dict(part.split("=", 1) for part in gost.text.split("|")[1:])
+
+
+def test_a_twelfth_round_bills_qr_carries_the_sum_due_and_the_notice_is_dated_by_itself_not_its_deadline() -> None:
+    """The single bill's QR sum has the debt in it; the tax notice's slip pays «Казначейство России (ФНС России)»
+    on the single tax account, dated by the notice (never «не позднее 01 декабря»)."""
+    for seed in range(3):
+        bill = invoices12.energy_single_bill(random.Random(seed))
+        assert int(_gost_fields(bill.image)["Sum"]) == round(Decimal(bill.details.amount or "0") * 100)
+        notice = invoices12.tax_notice(random.Random(seed))
+        fields = _gost_fields(notice.image)
+        assert int(fields["Sum"]) == round(Decimal(notice.details.amount or "0") * 100)
+        assert fields["PayeeINN"] == notice.details.recipient_inn == "7727406020"
+        assert notice.details.recipient_account == "03100643000000018500"
+        assert notice.details.payment_date != "2026-12-01"
+
+
+def test_a_twelfth_round_transfers_truth_is_the_payee_as_printed_and_no_fee() -> None:
+    """A tax paid through Госуслуги is paid to the treasury; a shop paid by its СБП QR is named by its legal name;
+    an ATM's payment is the sum paid (its fee is at least 50 ₽ on top, so the sum is whole hundreds)."""
+    tax = transfers12.gosuslugi_tax_email(random.Random(1)).details
+    assert tax.recipient_name == "Казначейство России (ФНС России)" and tax.bank_bic == "017003983"
+    shop = transfers12.sbp_qr_shop_payment(random.Random(2)).details
+    assert (shop.recipient_name or "").startswith(("ООО", "АО", "ПАО", "ИП"))
+    for seed in range(3):
+        paid = transfers12.atm_payment_cheque(random.Random(seed)).details
+        assert Decimal(paid.amount or "0") % 100 == 0
+        assert paid.bank_corr_account is None, "the cheque prints no к/с"
+
+
+def test_a_twelfth_round_hard_photo_is_seeded_and_a_fax_is_one_bit() -> None:
+    """The hard level draws the same bytes from the same seed; a faxed page holds only black and white."""
+    drawn = invoices12.clinic_bill(random.Random(4))
+    assert photograph_heat_faded(drawn, random.Random(7)) == photograph_heat_faded(drawn, random.Random(7))
+    page = faxed(np.asarray(drawn.image.convert("RGB"), np.float32), random.Random(3))
+    assert set(np.unique(page)) <= {0.0, 255.0}
+    tape = receipts12.bakery_57mm_tape(random.Random(4))
+    assert tape.thermal and Image.open(io.BytesIO(photograph_heat_faded(tape, random.Random(7)))).mode == "RGB"
