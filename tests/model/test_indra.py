@@ -13,7 +13,7 @@ from model.budget import Budget
 from model.indra import IndraUnavailableError, join_segments
 from model.inference import load
 from model.ocr import OcrLine, OcrResult
-from model.pipeline import Extractor
+from model.pipeline import BackendName, Extractor
 
 ROOT = Path(__file__).parents[2]
 
@@ -103,6 +103,18 @@ def test_the_indra_backend_settles_an_unsure_page_by_reading_its_turns_not_by_it
     assert not profiled
     assert len(read) == 4  # as it is, then the three other turns
     assert "OSD unsure" not in next(step for step in extraction.steps if step.name == "orient").detail
+
+
+def test_only_tesseract_reads_the_grey_page_scaled_and_cleared_of_its_rules(
+    samples: dict[Path, dict[str, str | None]],
+) -> None:
+    """Indra reads the colour page and sizes it itself; the two grey-page steps only Tesseract needs cost 0.1-0.2 CPU
+    s of the slowest (8-14 Mpx) real photos read by Indra (``pipeline._options``)."""
+    page = next(iter(samples)).read_bytes()
+    cases: tuple[tuple[BackendName, bool], ...] = (("indra", False), ("tesseract", True))
+    for backend, scaled in cases:
+        steps = {step.name: step.detail for step in Extractor(backend).extract(page).steps}
+        assert (steps["scale"] != "turned off", steps["erase_rules"] != "turned off") == (scaled, scaled), backend
 
 
 def test_without_the_extra_the_indra_models_fail_to_load_with_the_install_command(
