@@ -70,6 +70,14 @@ _SENT = re.compile(
     re.IGNORECASE,
 )
 """The sum sent under its own caption, in roubles: «Сумма платежа 70 250,00 ₽», or the caption alone over it."""
+_TOTAL_CAPTION_MISREAD = re.compile(
+    r"^\W*(?:" + "|".join(label(words) for words in ("итого", "всего")) + r")(?![а-яёa-z])[^\d\n]{0,24}?"
+    r"(?P<rest>\d[^а-яёa-z]*(?:руб\w*|р\.?|₽)?[^а-яёa-z]*)$",
+    re.IGNORECASE,
+)
+"""A total whose caption goes on in words OCR garbled or that are not a debit's («Итого Crmec aed 8 142.62 руб.» for
+«Итого списано», «Итого к оплате»): on a page that names one sum sent (``_SENT``), a total over it by less than
+itself is that sum and its fee, the fee's own line lost or not."""
 _SENT_SCORE = 1.0
 """A sum sent worked out from the page's debit and fee ranks as a bare «Сумма» does: under the page's totals, over
 the debit itself, which ``fees_left_out`` ranks under it."""
@@ -110,12 +118,22 @@ def read_fees(lines: Sequence[str], source: Source) -> list[Candidate]:
 def _debited_over_sent(lines: Sequence[str], source: Source) -> list[Candidate]:
     """The fee a page charges where its own line was lost: what left the account under its caption («Итого
     списано 70 952,50 ₽») less the sum sent under its caption («Сумма платежа 70 250,00 ₽»), both in roubles with
-    their kopecks. Only a debit over the sum by less than the sum itself is one: a figure misread by a digit or a
-    separator is far off."""
-    sent = [Decimal(value) for index in range(len(lines)) if (value := _captioned_sum(lines, index, _SENT))]
-    debited = [Decimal(value) for index in range(len(lines)) if (value := _captioned_sum(lines, index, _DEBITED))]
+    their kopecks; on a page that names one sum sent, a total under any caption counts as the debit too, its words
+    garbled or not («Итого Crmec aed», ``_TOTAL_CAPTION_MISREAD``). Only a debit over the sum by less than the sum
+    itself is one: a figure misread by a digit or a separator is far off."""
+    sent = {Decimal(value) for index in range(len(lines)) if (value := _captioned_sum(lines, index, _SENT))}
+    captions = (_DEBITED, _TOTAL_CAPTION_MISREAD) if len(sent) == 1 else (_DEBITED,)
+    debited = {
+        Decimal(value)
+        for index in range(len(lines))
+        for caption in captions
+        if (value := _captioned_sum(lines, index, caption))
+    }
     return [
-        Candidate(FEE, f"{total - sum_:.2f}", source) for total in debited for sum_ in sent if 0 < total - sum_ < sum_
+        Candidate(FEE, f"{total - sum_:.2f}", source)
+        for total in sorted(debited)
+        for sum_ in sorted(sent)
+        if 0 < total - sum_ < sum_
     ]
 
 

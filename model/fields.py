@@ -38,7 +38,7 @@ from model.payment_order import is_payment_order, read_payment_order
 from model.schema import OCR_SOURCES, Candidate, DocumentType, Source
 from model.seller import seller_over_its_inn, sign_opening_the_page
 from model.statement_debit import one_debit, read_one_debit
-from model.unlabelled import names_under_two_roles, read_unlabelled
+from model.unlabelled import PERSON, names_under_two_roles, read_unlabelled
 from model.values import (
     LOOKALIKE_LETTERS,
     NUMBER_SIGN,
@@ -1009,11 +1009,30 @@ _FIVE_READ_AS_DOLLAR = re.compile(r"\$(?=\d)")
 
 
 def _ocr_misreadings_undone(lines: list[str]) -> list[str]:
-    """OCR's lines without what it made of a 5 read as «$» (``_FIVE_READ_AS_DOLLAR``) and of a dotted leader's dots
-    (``_LEADER``)."""
+    """OCR's lines without what it made of a 5 read as «$» (``_FIVE_READ_AS_DOLLAR``), of a dotted leader's dots
+    (``_LEADER``) and of a photo's specks before a party's caption (``_without_specks_before_a_party``)."""
     if not _DOLLARS.search("\n".join(lines)):
         lines = [_FIVE_READ_AS_DOLLAR.sub("5", line) for line in lines]
-    return [_LEADER.sub(" ", line) for line in lines]
+    return [_without_specks_before_a_party(_LEADER.sub(" ", line)) for line in lines]
+
+
+_SPECKS_BEFORE_A_PARTY = re.compile(
+    r"^\W*(?:[^\s\d]{1,3}\s+){1,3}(?=(?P<row>(?:"
+    + "|".join(label(words) for words in ("отправитель", "получатель", "плательщик"))
+    + r")\s*:?\s+(?P<name>.+?)\s*)$)",
+    re.IGNORECASE,
+)
+"""A photo's margin or background read as a few letters or marks before a party's caption at the start of its row
+(«| и Отправитель Соловьёв Николай Андреевич», «СИ Получатель Андрей Николаевич К.»): the caption opens no line
+any more, and its name is lost."""
+
+
+def _without_specks_before_a_party(line: str) -> str:
+    """``line`` from its party's caption on, where specks (``_SPECKS_BEFORE_A_PARTY``) stand before it and a
+    person's name alone (``PERSON``) after it: only then are those a photo's specks, not a sentence's words nor a page's
+    background read into a row («ae et а Плательщик: Попов Павел ия в общежитии …»)."""
+    match = _SPECKS_BEFORE_A_PARTY.match(line)
+    return match["row"] if match is not None and PERSON.match(match["name"]) else line
 
 
 _LEADER = re.compile(r"\.{5,}(?:[\s.]*(?<![^\s.])[илнтьчяецшщю:;.,…·_|!-]+(?![^\s.]))*\s*")

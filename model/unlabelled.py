@@ -88,12 +88,17 @@ _SPACED_AMOUNT = re.compile(
 )
 """A big bold amount alone on its line that OCR split between its digits («31 6,00 ₽», «1 83 1 71 ‚78 ₽», «384, 1 8
 руб.»): with its kopecks and currency, and nothing else on the line, the digits are one number."""
+_OT_READ_AS_ET = rf"{NUMBER_SIGN}\s*[\w/-]*\d[\w/-]*\s+[еeё][тt]"
+"""«от» as a photo's blur reads its о, «ет», after a number sign and a number («Оплата по счёту № 12 ет 12.02.2026»):
+only there, a number and then a date, do they name another document and its day, with nothing else «ет» could be."""
 _REFERENCED_DATE = re.compile(
     r"(?:(?<![а-яё])(?:от|до|(?<![a-z])g[оo]|по|позднее|позже|срок\w*(?:\s+[оу]платы)?|действи\w*|"
     + f"(?:{label('на')}|[нhn][зэ])"
     + r"(?:\s+(?:начало|конец)\s+\w+)?)\W*|^\W*срок\w*(?![а-яё])\D*|(?<![а-яёa-z])"
     + label("оплатить")
-    + r"(?![а-яёa-z])\D{0,12})$",
+    + r"(?![а-яёa-z])\D{0,12}|"
+    + _OT_READ_AS_ET
+    + r"\W*)$",
     re.IGNORECASE,
 )
 """A date after "от" is another document's ("договор № 5 от …"); after "до", "по", "не позднее" or a "срок" a
@@ -312,7 +317,7 @@ def _under_a_number_caption(above: str) -> bool:
     return inn_label or _NUMBER_CAPTION.match(above) is not None
 
 
-_PERSON = re.compile(r"^[А-ЯЁ][а-яё]+(?:\s+[А-ЯЁ][а-яё]+){1,2}(?:\s+[А-ЯЁ3]\.?)?$")
+PERSON = re.compile(r"^[А-ЯЁ][а-яё]+(?:\s+[А-ЯЁ][а-яё]+){1,2}(?:\s+[А-ЯЁ3]\.?)?$")
 """A person as a transfer receipt names one: "Сорокина Галина Андреевна", "Евгений Евгеньевич С.", the surname's
 initial З read as the digit 3 ("Олег Иванович 3.")."""
 _INITIAL_READ_AS_THREE = re.compile(r"(?<=\s)3(?=\.?$)")
@@ -378,7 +383,7 @@ def _person_by_what_follows(line: str, above: str, below: Sequence[str]) -> str 
     recipient right under its «Перевод» title (the amount under them); a transfer receipt puts the recipient over
     their phone or account and the sender over their masked card, each perhaps under its own caption; OCR loses the
     light-grey caption over the name first."""
-    if not _PERSON.match(line.strip()):
+    if not PERSON.match(line.strip()):
         return None
     if _TRANSFER_TITLE.match(above):
         return "recipient_name"

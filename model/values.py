@@ -18,7 +18,7 @@ from model.normalize import find_dates, kopecks_shown, normalize_amount, normali
 _LOOKALIKES = {
     "а": "aа@",
     "б": "б6b",
-    "в": "вb8",
+    "в": "вb8ф",  # a photo's «в» reads as a capital «Ф» in a lowercase word («Сумма переФода», «догоФофу»)
     "г": "гr",
     "д": "дd",
     "е": "еeёé",

@@ -127,3 +127,33 @@ def test_a_photos_specks_with_a_few_digits_over_the_brand_leave_it_the_brand() -
     yet: the brand still heads the page, and with the recipient's bank's row lost no bank is named."""
     lines = ["ВЯ | : : | т БВ О ОЕ 538 вы] satu", *(line for line in CERTIFICATE if "Почта Банк" not in line)]
     assert _details(lines).bank_name is None
+
+
+def test_the_parties_after_a_photos_specks_are_read() -> None:
+    """«| и Отправитель Соловьёв …», «СИ Получатель Андрей …»: a photo's margin read as a few letters before a
+    party's caption, a person's name alone after it; the caption still opens the row."""
+    lines = [
+        "| и Отправитель Зайцев Дмитрий Викторович" if line.startswith("Отправитель") else line for line in CERTIFICATE
+    ]
+    lines = ["СИ Получатель Артём Викторович В." if line.startswith("Получатель") else line for line in lines]
+    details = _details(lines)
+    assert (details.payer_name, details.recipient_name) == ("Зайцев Дмитрий Викторович", "Артём Викторович В.")
+
+
+def test_a_total_over_the_sum_sent_under_a_garbled_caption_is_not_the_amount() -> None:
+    """«Итого Crmec aed 8 142.62 руб.» (for «Итого списано») under «Сумма переФода 8 062.00 руб.», the fee's line
+    lost: what left the account is the sum sent and its fee, and the sum sent is the amount."""
+    lines = [*BY_REQUISITES[:-1], "Сумма переФода 8 062.00 руб.", "Итого Crmec aed 8 142.62 руб. ;"]
+    assert _details(lines).amount == "8062.00"
+
+
+@pytest.mark.parametrize("ot", ["от", "ет", "eт"])
+def test_a_purposes_document_date_after_a_blurred_ot_is_not_the_payments(ot: str) -> None:
+    """«Оплата по счёту № 12 ет 12.02.2026» (blur read «от» as «ет»): the bill's day, never the payment's."""
+    lines = [
+        "ПЛАТЕЖНОЕ ПОРУЧЕНИЕ",
+        "ИНН 5171801916 КПП 517101001",
+        "Получатель ПАО «Светлый Дом»",
+        f"Оплата по счёту № 12 {ot} 12.02.2026 за товар. Сумма 649154-00",
+    ]
+    assert _details(lines).payment_date is None

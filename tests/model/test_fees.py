@@ -45,6 +45,26 @@ def _amount(lines: list[str]) -> tuple[DocumentType, str | None]:
         # a fee that is not the difference (misread): the total under the fee's row, itself under the sum's, holds
         # the fee all the same
         (["КВИТАНЦИЯ", "СУММА: 2000.00 РУБ.", "КОМИССИЯ: 20.00 РУБ.", "ИТОГО: 2030.00 РУБ."], "2000.00"),
+        # a photo: both captions garbled («в» read as «Ф», «списано» as Latin specks) and the fee's line lost; the
+        # total over the one sum sent, by less than it, is that sum and its fee
+        (
+            [
+                "Перевод по реквизитам",
+                "Сумма переФода 8 062.00 руб.",
+                "Итого Crmec aed 8 142.62 руб. ;",
+            ],
+            "8062.00",
+        ),
+        # two sums sent under their captions: a total over one of them may be their sum, not one and its fee
+        (
+            [
+                "Перевод по реквизитам",
+                "Сумма платежа 1 000,00 руб.",
+                "Сумма платежа 600,00 руб.",
+                "Итого к оплате 1 600,00 руб.",
+            ],
+            "1600.00",
+        ),
         # a fee's row with no sum's row over it: the total stands
         (["КВИТАНЦИЯ", "ОПЛАТА ПО РЕКВИЗИТАМ", "КОМИССИЯ: 20.00 РУБ.", "ИТОГО: 2030.00 РУБ."], "2030.00"),
     ],

@@ -478,6 +478,8 @@ def test_a_legal_form_and_specks_name_nothing(line: str, field: str) -> None:
         (["Счёт на оппату № 17 от 05.12.2026"], "payment_date", "2026-12-05"),
         (["Cuém на оплату № 17 от 05.12.2026"], "payment_date", "2026-12-05"),
         (["CyéT № 17 от 05.12.2026"], "payment_date", "2026-12-05"),
+        # a photo's «в» read as a capital «Ф» inside a lowercase word
+        (["ОтпраФитель Морозов Дмитрий Сергеевич"], "payer_name", "Морозов Дмитрий Сергеевич"),
     ],
 )  # fmt: skip
 def test_labels_titles_and_forms_are_read_through_ocrs_look_alikes(lines: list[str], field: str, expected: str) -> None:
