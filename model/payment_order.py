@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from model.amount_words import spelled_roubles
 from model.checks import inn_valid
 from model.labels import FORM_CELL, label_matches
-from model.normalize import find_dates, normalize_text
+from model.normalize import find_dates, normalize_date, normalize_text
 from model.schema import Candidate, Source
 from model.values import digit_tokens, label, read_bank, read_name, read_purpose
 
@@ -237,11 +238,59 @@ def _figure_the_words_confirm(lines: Sequence[str], source: Source) -> list[Cand
 
 
 def _date(lines: Sequence[str], source: Source) -> list[Candidate]:
-    """Field 4, right of the number in the title («ПЛАТЕЖНОЕ ПОРУЧЕНИЕ № 6937 01.02.2024»)."""
-    for line in lines:
+    """Field 4, right of the number in the title («ПЛАТЕЖНОЕ ПОРУЧЕНИЕ № 6937 01.02.2024»), also with its dots lost
+    where the bank's dates confirm it (``_dots_lost_date``)."""
+    for index, line in enumerate(lines):
         if number := _NUMBER_AND_DATE.search(line):
-            return [Candidate("payment_date", iso, source, ORDER_SCORE) for _, iso in find_dates(line[number.end() :])]
+            cell = line[number.end() :]
+            found = [iso for _, iso in find_dates(cell)] or _dots_lost_date(cell, [*lines[:index], *lines[index + 1 :]])
+            return [Candidate("payment_date", iso, source, ORDER_SCORE) for iso in found]
     return []
+
+
+_DOTS_LOST = re.compile(r"^\W*(\d{2})(\d{2})((?:19|20)\d{2})(?!\d)")
+"""Field 4's date read with its dots lost, «ПЛАТЕЖНОЕ ПОРУЧЕНИЕ №3620 28082026» (a photo's blur)."""
+_BANKS_DAYS = 10
+"""How many days after the order's date its bank may debit the payer's account and stamp it «ПРОВЕДЕНО»."""
+
+
+def _dots_lost_date(cell: str, others: Sequence[str]) -> list[str]:
+    """The date of field 4 read with its dots lost, where a date elsewhere on the order (the bank's «Списано со сч.
+    плат.», its stamp «ПРОВЕДЕНО 29.08.2026») falls on it or up to ``_BANKS_DAYS`` after it: eight digits alone could
+    be any number, and a digit misread in them any day; the bank's date says they are this order's day."""
+    found = _DOTS_LOST.match(cell)
+    if found is None or (iso := normalize_date(f"{found[1]}.{found[2]}.{found[3]}")) is None:
+        return []
+    day = date.fromisoformat(iso)
+    later = (date.fromisoformat(other) - day for line in others for _, other in find_dates(line))
+    return [iso] if any(timedelta(0) <= gap <= timedelta(days=_BANKS_DAYS) for gap in later) else []
+
+
+def without_dates_by_shape(candidates: list[Candidate], lines: Sequence[str]) -> list[Candidate]:
+    """A page's readings without the dates found by their shape alone where it is a payment order whose own date
+    cell is blurred past reading (``_date_cell_unread``): its other dates are its bank's (the stamp «ПРОВЕДЕНО 20,08
+    2000» for 29.08.2026, a day after the order's 28.08) or those its purpose refers to, and no date is better than
+    another's. ``lines`` are all the page's readings: one may have lost the title that another read."""
+    if not _date_cell_unread(lines):
+        return candidates
+    return [c for c in candidates if not (c.field == "payment_date" and c.by_shape)]
+
+
+_DATE_CELL = 24
+"""How many characters after the order's number field 4 takes, «28.08.2026» with the blank around it."""
+_FORMS_CODE = re.compile(r"(?<!\d)0401060(?!\d)")
+
+
+def _date_cell_unread(lines: Sequence[str]) -> bool:
+    """Whether the order's title («… ПОРУЧЕНИЕ № 9820», its first word perhaps garbled: «[ЛАТИЖНОЕ») holds
+    figures right after its number that read as no date («№ 9820 ah. 2026»): the order's date is there, blurred past
+    reading. The form's code beside the title is no date's figure."""
+    for index, line in enumerate(lines):
+        if number := _NUMBER_AND_DATE.search(line):
+            cell = _FORMS_CODE.sub(" ", line[number.end() :])
+            readable = any(find_dates(cell)) or _dots_lost_date(cell, [*lines[:index], *lines[index + 1 :]])
+            return not readable and re.search(r"\d", cell[:_DATE_CELL]) is not None
+    return False
 
 
 def _purpose(lines: Sequence[str], caption: int | None, source: Source) -> list[Candidate]:

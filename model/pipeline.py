@@ -24,6 +24,7 @@ from model.evidence import PageReading, with_evidence
 from model.fields import classify, extract_candidates, is_statement_document
 from model.labels import TOTAL_SCORE
 from model.ocr import OcrLine, OcrResult, OcrWord, read_large_rows, recognize, recognize_straightened
+from model.payment_order import without_dates_by_shape
 from model.pooling import pool_readings
 from model.preprocess import Preprocessed, PreprocessOptions, Step, orient, preprocess
 from model.preprocess.enhance import to_grey
@@ -728,6 +729,7 @@ class Extractor:
                 )
             if self.backend == "pooled":
                 page_text = self._pool_with_indra(page_text, _indra_page(prepared).image, turn, reading)
+        page_text = replace(page_text, candidates=without_dates_by_shape(page_text.candidates, page_text.lines))
         reading.candidates += page_text.candidates
         reading.texts.append(page_text.text)
         reading.page_readings += _page_readings(page_text.passes, page_number, page, prepared)

@@ -79,9 +79,13 @@ _HEAD_LINES = 3
 """How far down a page its sign stands when it opens the page: the first line, perhaps under a speck or a logo's."""
 
 
-_FISCAL_RECEIPT = re.compile(r"кассов\w*\s+ч|фискальн|(?<![а-яёa-z])(?:ккт|приход)(?![а-яёa-z])", re.IGNORECASE)
-"""A fiscal receipt's own words, its title «КАССОВЫЙ ЧЕК» (also as «КАССОВЫЙ ЧЕХ»), «ПРИХОД», «ККТ», «фискальный»:
-such a receipt prints its seller's ИНН and legal name, so where OCR read no ИНН it lost the head, not the name."""
+_FISCAL_RECEIPT = re.compile(
+    r"кассов\w*\s+ч|фискальн|(?<![а-яёa-z])(?:ккт|приход)(?![а-яёa-z])|(?<!\d)\d{16}(?!\d)", re.IGNORECASE
+)
+"""A fiscal receipt's own words, its title «КАССОВЫЙ ЧЕК» (also as «КАССОВЫЙ ЧЕХ»), «ПРИХОД», «ККТ», «фискальный»,
+or its fiscal drive's 16 digits (a guest bill prints none; its goods' barcodes have 13 or 14): such a receipt prints
+its seller's ИНН and legal name, so where OCR read no ИНН it lost the head, not the name. The drive's number is
+there where blur took the words: a reading that saw «RAQOUBRE ЧЕХ PaxOk» still read «5712050925727682»."""
 
 
 def sign_opening_the_page(lines: Sequence[str], source: Source) -> list[Candidate]:

@@ -92,7 +92,7 @@ _OT_READ_AS_ET = rf"{NUMBER_SIGN}\s*[\w/-]*\d[\w/-]*\s+[еeё][тt]"
 """«от» as a photo's blur reads its о, «ет», after a number sign and a number («Оплата по счёту № 12 ет 12.02.2026»):
 only there, a number and then a date, do they name another document and its day, with nothing else «ет» could be."""
 _REFERENCED_DATE = re.compile(
-    r"(?:(?<![а-яё])(?:от|до|(?<![a-z])g[оo]|по|позднее|позже|срок\w*(?:\s+[оу]платы)?|действи\w*|"
+    r"(?:(?<![а-яё])(?:от|до|(?<![a-z])[gh][оo]|по|позднее|позже|срок\w*(?:\s+[оу]платы)?|действи\w*|"
     + f"(?:{label('на')}|[нhn][зэ])"
     + r"(?:\s+(?:начало|конец)\s+\w+)?)\W*|^\W*срок\w*(?![а-яё])\D*|(?<![а-яёa-z])"
     + label("оплатить")
@@ -107,10 +107,10 @@ deadline or a validity ("Оплатить не позднее …", «Счёт �
 read «Срок уплаты непозднев.01.12.2026»); after "на" the moment a balance or a reading stands at («Задолженность на
 01.12.2026», also OCR's «Ha», «Сальдо на начало периода …», «по состоянию на …»): never the payment's date. A face
 whose а OCR reads as з or э (a ТСЖ's spreadsheet bill photographed, bench/layouts r6 tsz-sheet-bill: «Плэтельщик»,
-«Зздолненность нз.01.03.2025») gives «нз», «нэ» for «на»; its д read as g, «go 25.02.2026» for «до» (a Latin «go»
-only: a Cyrillic word ending in «go» is no word). A date a few letters after «Оплатить» is the day to pay by,
-whatever OCR made of the word between («Оплатить Ho 25.05.2026» for «до»): the page asks for a payment, it records
-none."""
+«Зздолненность нз.01.03.2025») gives «нз», «нэ» for «на»; its д read as g or h, «go 25.02.2026», «Onna ho 25.05
+2016.» for «до» (a Latin «go», «ho» only: a Cyrillic word ending in them is no word). A date a few letters after
+«Оплатить» is the day to pay by, whatever OCR made of the word between («Оплатить Ho 25.05.2026» for «до»): the
+page asks for a payment, it records none."""
 _BROWSER_PRINT_HEADER = re.compile(r"^\W*\d{1,2}[./]\d{1,2}[./]\d{2,4},\s*\d{1,2}:\d{2}")
 """A browser prints the moment of printing ("04.12.2026, 14:35", "12/4/26, 2:35 PM") atop each page it prints: a
 date of printing, not of paying."""

@@ -142,6 +142,21 @@ def test_a_fiscal_receipt_whose_head_ocr_lost_is_not_named_by_its_sign() -> None
     assert _details(lines).recipient_name is None
 
 
+def test_a_fiscal_receipt_whose_words_ocr_lost_is_known_by_its_drives_number() -> None:
+    """The same tape's second reading (page mode 4) garbled «КАССОВЫЙ ЧЕК ПРИХОД» too: the fiscal drive's 16 digits it
+    still read make it a fiscal receipt, which prints its seller's legal name, so the sign is still no seller."""
+    lines = [
+        "Аптека «Светлый Дом»",
+        "Е-ч & SES? Soe",
+        "RAQOUBRE ЧЕХ PaxOk",
+        "КАРТЕ -145.88",
+        "СУММА ПО ЧЕКУ =2771.74",
+        "5712050925727682",
+        "37332",
+    ]
+    assert _details(lines).recipient_name is None
+
+
 def test_a_carriers_offer_title_under_the_payees_caption_is_no_name() -> None:
     """1C's «Получатель» caption alone on its line over «Счёт-оферта № 26-… от 19.01.2026»: the title (which dates
     the invoice), not the payee's name that blur left unread over the caption."""
