@@ -126,12 +126,16 @@ _EVIDENCE: dict[DocumentType, tuple[tuple[re.Pattern[str], int], ...]] = {
         (re.compile(r"подпись плательщика|наименование платежа", re.IGNORECASE), 2),
         (
             re.compile(
-                r"реквизиты для оплаты|(?:итого|всего|сумма) к оплате|оплатить (?:до|не позднее)|сч[её]т действителен",
+                r"реквизиты для оплаты|(?:итого|всего|сумма) к [оу]плате|оплатить (?:до|не позднее)"
+                r"|сч[её]т действителен",
                 re.IGNORECASE,
             ),
             2,
         ),
         (re.compile(r"^\W*сч[её]т\s*" + NUMBER_SIGN + r"\s*\d{1,12}(?!\d)", re.IGNORECASE | re.MULTILINE), 2),
+        # a tax office's notice, its title opening its line: a demand to pay by the date it names, with its slip
+        # («Сумма к уплате»); a payment's purpose names it in another case («по налоговому уведомлению»)
+        (re.compile(r"^\W*налоговое\s+уведомление", re.IGNORECASE | re.MULTILINE), 2),
     ),
     DocumentType.BANK_TRANSFER: (
         (

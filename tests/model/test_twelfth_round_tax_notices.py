@@ -7,7 +7,7 @@ import pytest
 
 from model.fields import classify, extract_candidates
 from model.resolve import resolve
-from model.schema import CheckStatus, FieldCheck, PaymentDetails, Source
+from model.schema import CheckStatus, DocumentType, FieldCheck, PaymentDetails, Source
 
 TAXPAYERS_INN = "021765055914"
 TREASURY_INN = "7727406020"
@@ -64,3 +64,49 @@ def test_the_addressees_inn_is_the_payers_by_the_name_the_page_gives_him(greetin
 def test_an_inn_under_a_name_the_page_does_not_address_is_still_the_payees() -> None:
     lines = ["Козлов Андрей Викторович", f"ИНН {TAXPAYERS_INN}", "Плательщик Петров Иван Сергеевич"]
     assert TAXPAYERS_INN in {c.value for c in extract_candidates(lines) if c.field == "recipient_inn"}
+
+
+def _confirmation(bank_rows: list[str]) -> list[str]:
+    """Госуслуги's e-mail confirming a tax payment, its narrow column wrapping the treasury's bank."""
+    return [
+        "Госуслуги <no-reply@gosuslugi.ru>",
+        "Платёж выполнен",
+        "Назначение Единый налоговый платёж",
+        "Получатель Казначейство России (ФНС России)",
+        "ИНН / КПП 7727406020 / 770801001",
+        "Счёт получателя 03100643000000018500",
+        *bank_rows,
+        "БИК 017003983",
+        "Кор. счёт 40102810445370000059",
+        "Плательщик Кузнецов Олег Сергеевич",
+        "Сумма 7946,00 Р",
+    ]
+
+
+@pytest.mark.parametrize(
+    "bank_rows",
+    [
+        ["Банк получателя ОТДЕЛЕНИЕ ТУЛА БАНКА", "РОССИИ//УФК по Тульской области,", "г Тула"],
+        ["Банк получателя ОТДЕЛЕНИЕ ТУЛА БАНКА", "| РОССИИ//УФК по Тульской области,", "| г Тула"],
+    ],
+    ids=["wrapped", "margin bar"],
+)
+def test_the_treasurys_bank_is_read_to_its_end_over_its_wrapped_rows(bank_rows: list[str]) -> None:
+    details, _ = _read(_confirmation(bank_rows))
+    assert details.bank_name == "ОТДЕЛЕНИЕ ТУЛА БАНКА РОССИИ//УФК по Тульской области г Тула"
+
+
+def test_a_faxed_tax_notice_with_its_slip_is_a_bill() -> None:
+    lines = [line for line in _notice("ИПШ/КПП получателя 7727406020 / 770801001") if "Уважаем" not in line]
+    lines = [line.replace("Сумма к уплате", "Сумма к уплате!") for line in lines]
+    assert classify(lines) == DocumentType.INVOICE
+
+
+def test_a_payments_purpose_naming_a_tax_notice_makes_no_bill() -> None:
+    lines = _confirmation(["Банк получателя ОТДЕЛЕНИЕ ТУЛА БАНКА РОССИИ//УФК по Тульской области"])
+    assert classify([*lines, "Назначение: налог по налоговому уведомлению № 27333899"]) == DocumentType.BANK_TRANSFER
+
+
+def test_the_inn_of_a_pair_whose_inn_label_ocr_garbled_is_the_payees() -> None:
+    details, checks = _read(_notice("ИПШ/КПП получателя 7727406020 / 770801001"))
+    assert (details.recipient_inn, checks["recipient_inn"].status) == (TREASURY_INN, CheckStatus.VERIFIED)
