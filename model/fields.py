@@ -34,7 +34,7 @@ from model.labels import (
 from model.mail_headers import without_mail_headers
 from model.normalize import kopecks_shown, normalize_amount, normalize_currency
 from model.payment_lines import AMOUNT_PAID
-from model.payment_order import is_payment_order, read_payment_order
+from model.payment_order import PaymentOrder, is_payment_order, read_payment_order
 from model.schema import OCR_SOURCES, Candidate, DocumentType, Source
 from model.seller import seller_over_its_inn, sign_opening_the_page
 from model.statement_debit import one_debit, read_one_debit
@@ -126,12 +126,16 @@ _EVIDENCE: dict[DocumentType, tuple[tuple[re.Pattern[str], int], ...]] = {
         (re.compile(r"подпись плательщика|наименование платежа", re.IGNORECASE), 2),
         (
             re.compile(
-                r"реквизиты для оплаты|(?:итого|всего|сумма) к оплате|оплатить (?:до|не позднее)|сч[её]т действителен",
+                r"реквизиты для оплаты|(?:итого|всего|сумма) к [оу]плате|оплатить (?:до|не позднее)"
+                r"|сч[её]т действителен",
                 re.IGNORECASE,
             ),
             2,
         ),
         (re.compile(r"^\W*сч[её]т\s*" + NUMBER_SIGN + r"\s*\d{1,12}(?!\d)", re.IGNORECASE | re.MULTILINE), 2),
+        # a tax office's notice, its title opening its line: a demand to pay by the date it names, with its slip
+        # («Сумма к уплате»); a payment's purpose names it in another case («по налоговому уведомлению»)
+        (re.compile(r"^\W*налоговое\s+уведомление", re.IGNORECASE | re.MULTILINE), 2),
     ),
     DocumentType.BANK_TRANSFER: (
         (
@@ -321,8 +325,7 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
         if index > 0:
             candidates += _captioned(line, lines[index - 1], source)
             candidates += _caption_labelled(found, line, lines[:index], source)
-    for index in order.payee_lines if order is not None else ():
-        _name_whose(candidates, read_at[index])
+    candidates = parties.addressees_ids(_name_whose_lines(candidates, read_at, order), read_at, lines)
     unlabelled = _blanked(lines, suppliers | issuers | parties.payers | _operators_name_rows(lines))
     # the names under both parties' captions from the lines as read: the payer's caption blanks the line under it
     candidates += (
@@ -397,6 +400,17 @@ class _Parties:
         if name and not any(c.field == "recipient_name" for c in kept):
             kept.append(Candidate("recipient_name", name, source, 1.0))
         return kept
+
+    def addressees_ids(
+        self, candidates: list[Candidate], read_at: dict[int, tuple[int, int]], lines: Sequence[str]
+    ) -> list[Candidate]:
+        """``candidates`` less the ИНН printed by the name of the person the page is addressed to
+        (``_addressed_rows``): the payer's, kept as a rival; its line gives nothing by shape either."""
+        rows = _addressed_rows(lines, candidates)
+        moved = {at for index in rows for at in range(*read_at[index]) if _addressees(candidates[at])}
+        self.rivals += [_as_rival(AS_PAYERS, candidates[at]) for at in sorted(moved)]
+        self.payers |= rows
+        return [c for at, c in enumerate(candidates) if at not in moved]
 
     def sorted(self, index: int, line: str, following: str, found: list[Candidate]) -> list[Candidate]:
         """``found``, the labelled readings of line ``index``, less the payer's numbers and with the recipient's
@@ -497,6 +511,42 @@ def _operators_name_rows(lines: Sequence[str]) -> set[int]:
 _AS_PAYERS_BANK = {"bank_bic": "payer_bic", "bank_corr_account": "payer_corr_account"}
 
 
+_SALUTATION = re.compile(
+    r"^\W*(?i:уважаем\w*)(?:\s*\(\s*\w{1,4}\s*\))?[\s,]+(?P<name>[А-ЯЁ][а-яё]+(?:\s+[А-ЯЁ][а-яё]+){1,2})\s*[!,.]"
+)
+"""A letter's salutation, «Уважаемый(ая) Андрей Викторович!»: the person it is addressed to, by name and
+patronymic."""
+_BARE_INN_ROW = re.compile(r"^\W*" + label("инн") + r"[\s.:№]*\d{10}(?:\d{2})?\W*$", re.IGNORECASE)
+"""A row of nothing but a bare «ИНН» and its number, as printed under a party's name."""
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"[а-яё]+", text.lower().replace("ё", "е")))
+
+
+def _addressed_rows(lines: Sequence[str], candidates: Sequence[Candidate]) -> set[int]:
+    """The rows of a bare «ИНН» printed by the name of the person the page is addressed to: a tax notice heads
+    itself with the taxpayer's name over «ИНН 0217…», addresses him («Уважаемый(ая) Андрей Викторович!») and names
+    him again as its slip's «Плательщик». That ИНН is the payer's, never the payee's, though a bare «ИНН» reads as
+    the payee's and its check digits pass. The row is one whose line, or the line over a bare «ИНН» row, holds a
+    name that the page's payer's label or its salutation gives, in at least two words."""
+    people = {_words(c.value) for c in candidates if c.field == "payer_name"}
+    people |= {_words(greeting["name"]) for line in lines if (greeting := _SALUTATION.match(line))}
+    people = {person for person in people if " " in person}
+    rows = set()
+    for index, line in enumerate(lines):
+        if not re.search(r"\d{10}", line):
+            continue
+        near = _words(line) + (" | " + _words(lines[index - 1]) if index and _BARE_INN_ROW.match(line) else "")
+        if any(f" {person} " in f" {near} " for person in people):
+            rows.add(index)
+    return rows
+
+
+def _addressees(candidate: Candidate) -> bool:
+    return candidate.field == "recipient_inn" and not candidate.named_whose
+
+
 def _others_row(found: list[Candidate], line: str) -> list[Candidate]:
     """On a cashier's or an ОФД's row, its ИНН is theirs (kept as a rival), not the seller's."""
     if not _OTHERS_ROW.match(line):
@@ -514,6 +564,15 @@ def _name_whose(candidates: list[Candidate], span: tuple[int, int], fields: froz
     for at in range(start, end):
         if candidates[at].field in fields:
             candidates[at] = replace(candidates[at], named_whose=True)
+
+
+def _name_whose_lines(
+    candidates: list[Candidate], read_at: dict[int, tuple[int, int]], order: PaymentOrder | None
+) -> list[Candidate]:
+    """``candidates``, those read from a payment order's payee's lines marked as the recipient's (``_name_whose``)."""
+    for index in order.payee_lines if order is not None else ():
+        _name_whose(candidates, read_at[index])
+    return candidates
 
 
 _BANK_CAPTION = re.compile(r"^\W*" + label("банк получателя") + r"(?![а-яёa-z])", re.IGNORECASE)

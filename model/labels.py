@@ -301,11 +301,16 @@ _DANGLING = {
 «ПУБЛИЧНОЕ АКЦИОНЕРНОЕ ОБЩЕСТВО» / «"МОСЭНЕРГОСБЫТ"»."""
 _DANGLING["payer_name"] = _DANGLING["recipient_name"]
 _DANGLING["bank_name"] = re.compile(
-    _DANGLING["bank_name"].pattern + r"|(?<![\w-])(?:г\.|" + label("по") + "|" + label("при") + r")$", re.IGNORECASE
+    _DANGLING["bank_name"].pattern + r"|(?<![\w-])(?:г\.|" + label("по") + "|" + label("при") + r"|банка)$",
+    re.IGNORECASE,
 )
 """A bank's city after its «г.» on the next line: «ОТДЕЛЕНИЕ ОРЁЛ БАНКА РОССИИ//УФК по Орловской области г.» /
 «Орёл»; the treasury office's region after its «по», also read «no» («… БАНКА РОССИИ//УФК по» / «Ярославской области
-г. Ярославль»)."""
+г. Ярославль»); the Bank of Russia's division wrapped after its «БАНКА» («ОТДЕЛЕНИЕ ТУЛА БАНКА» / «РОССИИ//УФК по
+Тульской области,» / «г Тула», a letter's narrow column)."""
+_REGION_ENDS = re.compile(r"(?<![\w-])(?:област[иь]|кра[яй]|республик[аи])\W*$", re.IGNORECASE)
+_CITY_OPENS = re.compile(r"^\W*г\.?\s+(?-i:[А-ЯЁ])", re.IGNORECASE)
+"""A treasury office's region, then its city on the next line: «… УФК по Тульской области,» / «г Тула»."""
 
 
 def _unclosed(value: str) -> bool:
@@ -423,7 +428,9 @@ def read_labelled(
                     rule.field, value, source, rule.score, by_shape=mended, named_whose=whose, kopecks_unread=unread
                 )
             )
-    return found + _kpps_beside_their_inn(line, found, source), next_read_whole
+    return found + _kpps_beside_their_inn(line, found, source) + _inn_of_a_garbled_pair(
+        line, found, source
+    ), next_read_whole
 
 
 _CAPTIONS_OVER_A_GRID = frozenset({"recipient_name", "bank_name"})
@@ -519,6 +526,26 @@ def _kpps_beside_their_inn(line: str, found: list[Candidate], source: Source) ->
         if (kpp := kpp_beside_inn(line, candidate.value)) is not None:
             kpps.append(Candidate(kpp_field, kpp, source, _KPP_BESIDE_INN_SCORE, named_whose=candidate.named_whose))
     return kpps
+
+
+_GARBLED_PAIR = re.compile(
+    r"(?<!\S)\S{2,5}\s*/\s*(?P<label>"
+    + label("кпп")
+    + r"\s+"
+    + label("получателя")
+    + r")\W*(?P<inn>\d{10}|\d{12})\s*/\s*\d{9}(?!\d)",
+    re.IGNORECASE,
+)
+_GARBLED_PAIR_SCORE = 0.8
+
+
+def _inn_of_a_garbled_pair(line: str, found: list[Candidate], source: Source) -> list[Candidate]:
+    """The ИНН of an «ИНН/КПП получателя 7727… / 7708…» pair whose «ИНН» OCR garbled past reading («ИПШ/КПП
+    получателя», a fax's): the label's «/КПП получателя» and the pair's «/» say the first number is the payee's
+    ИНН, where no label reads it (its check digits still decide)."""
+    if any(c.field == "recipient_inn" for c in found) or (pair := _GARBLED_PAIR.search(line)) is None:
+        return []
+    return [Candidate("recipient_inn", pair["inn"], source, _GARBLED_PAIR_SCORE, named_whose=True)]
 
 
 _NAME_FIELDS = frozenset({"recipient_name", "payer_name", "supplier_name"})
@@ -648,8 +675,13 @@ def continued(field_name: str, value: str | None, below: Sequence[str]) -> str |
             break
         if sum(ch.isalnum() or ch.isspace() for ch in following) < 0.75 * len(following):
             break  # specks ("—--енла---е * SE"), not words
-        value = normalize_text(f"{value} {following}")
+        value = normalize_text(f"{value} {_MARGIN_BAR.sub('', following)}")
     return value
+
+
+_MARGIN_BAR = re.compile(r"^[\s|¦]+")
+"""A quoted letter's margin bar that OCR reads as «|» before each wrapped line («| РОССИИ//УФК по …»): no part of
+the value."""
 
 
 def _goes_on(field_name: str, value: str, following: str) -> bool:
@@ -657,6 +689,8 @@ def _goes_on(field_name: str, value: str, following: str) -> bool:
     if dangling is not None and dangling.search(value) is not None:
         return True
     if field_name in _DANGLING and _unclosed(value):
+        return True
+    if field_name == "bank_name" and _REGION_ENDS.search(value) and _CITY_OPENS.match(following):
         return True
     if field_name in _GOES_ON_IN_LOWER_CASE and _LOWER_CASE_START.match(following) is not None:
         return True
