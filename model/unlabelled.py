@@ -109,6 +109,13 @@ none."""
 _BROWSER_PRINT_HEADER = re.compile(r"^\W*\d{1,2}[./]\d{1,2}[./]\d{2,4},\s*\d{1,2}:\d{2}")
 """A browser prints the moment of printing ("04.12.2026, 14:35", "12/4/26, 2:35 PM") atop each page it prints: a
 date of printing, not of paying."""
+_FAX_HEADER = re.compile(
+    r"^\W*\d{1,2}[./]\d{1,2}[./]\d{2,4}\s+\d{1,2}:\d{2}(?!\d)"
+    r".*(?:(?<![а-яёa-z])(?:from|fax|факс)(?![а-яёa-z])|(?<![а-яёa-z])[pр]\.\s*\d{1,3}(?:\s*/\s*\w{1,3})?\s*$)",
+    re.IGNORECASE,
+)
+"""A fax machine's transmission header atop each page it sends («14.08.2026 05:09 FROM: +7 586 731-77-12 P.1/3»,
+«14/08/2026 10:22 FAX … P.001»): the moment of sending and the page's number, never the document's date."""
 _PRINT_MARGIN_LINES = 2
 _INVOICE_NUMBER = re.compile(
     rf"(?<![а-яёa-z]){INVOICE_WORD}(?:\s*-\s*(?:оферт|договор|фактур|акт)\w*)?(?![а-яёa-z])\s*{NUMBER_SIGN}[\s|:—-]*(?!\d{{15}})\w",
@@ -732,10 +739,11 @@ def _padding_misread(line: str, token: str) -> bool:
 
 
 def _printed_by_a_browser(index: int, lines: Sequence[str]) -> bool:
-    """The line is a browser's print header: among the first or last lines of the page, opening with the moment of
-    printing."""
+    """The line is a browser's print header or a fax's transmission header (``_FAX_HEADER``): among the first or
+    last lines of the page, opening with the moment of printing or sending."""
     in_margin = index < _PRINT_MARGIN_LINES or index >= len(lines) - _PRINT_MARGIN_LINES
-    return in_margin and _BROWSER_PRINT_HEADER.match(lines[index]) is not None
+    line = lines[index]
+    return in_margin and (_BROWSER_PRINT_HEADER.match(line) is not None or _FAX_HEADER.match(line) is not None)
 
 
 _SELLERS_PAIR = re.compile(
