@@ -74,3 +74,10 @@ def test_a_caption_naming_the_payer_in_brackets_reads_the_payer() -> None:
 def test_a_fax_headers_moment_is_not_the_documents_date(header: str) -> None:
     """A fax machine stamps the moment it sent the page atop it: the bill's date is its «Дата формирования»."""
     assert _details([header, *FAXED_UTILITY_BILL[1:]]).payment_date == "2026-09-02"
+
+
+def test_a_visits_date_is_no_fallback_where_the_bills_title_is_garbled() -> None:
+    """OCR garbled the title («CURT НА ОПЛАТУ», its date then read as a reference's after «от»): the visit's date is
+    still no payment's, so the date stays empty rather than wrong."""
+    lines = [line.replace("СЧЁТ", "CURT") for line in CLINIC_BILL]
+    assert _details(lines).payment_date is None
