@@ -219,6 +219,8 @@ _PAIRS_NUMBER_BEFORE = r"(?<=\d\s)"
 
 
 def _rules() -> list[Rule]:
+    """The table's rules, and a caption that names the payer in brackets after whom it captions, a clinic's «Пациент
+    (плательщик): Кузнецов Дмитрий Иванович»: the brackets say the person is the payer, whatever the caption's word."""
     rules = []
     for field_name, labels, read, anywhere, score in _RULE_TABLE:
         spellings = sorted(labels.split(";"), key=len, reverse=True)
@@ -229,6 +231,8 @@ def _rules() -> list[Rule]:
             prefix = _PAIRS_NUMBER_BEFORE
         pattern = re.compile(prefix + r"(?:" + alternatives + r")" + _LABEL_END + role + _SEPARATOR, re.IGNORECASE)
         rules.append(Rule(field_name, pattern, read, anywhere, score))
+    payer_in_brackets = _LINE_START_PREFIX + r"[а-яё]{3,}\s*[(\[{]\s*" + label("плательщик") + r"[а-я]?\s*[)\]}|]?"
+    rules.append(Rule("payer_name", re.compile(payer_in_brackets + _SEPARATOR, re.IGNORECASE), read_name, False, 1.0))
     return rules
 
 

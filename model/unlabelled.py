@@ -114,6 +114,13 @@ page asks for a payment, it records none."""
 _BROWSER_PRINT_HEADER = re.compile(r"^\W*\d{1,2}[./]\d{1,2}[./]\d{2,4},\s*\d{1,2}:\d{2}")
 """A browser prints the moment of printing ("04.12.2026, 14:35", "12/4/26, 2:35 PM") atop each page it prints: a
 date of printing, not of paying."""
+_FAX_HEADER = re.compile(
+    r"^\W*\d{1,2}[./]\d{1,2}[./]\d{2,4}\s+\d{1,2}:\d{2}(?!\d)"
+    r".*(?:(?<![а-яёa-z])(?:from|fax|факс)(?![а-яёa-z])|(?<![а-яёa-z])[pр]\.\s*\d{1,3}(?:\s*/\s*\w{1,3})?\s*$)",
+    re.IGNORECASE,
+)
+"""A fax machine's transmission header atop each page it sends («14.08.2026 05:09 FROM: +7 586 731-77-12 P.1/3»,
+«14/08/2026 10:22 FAX … P.001»): the moment of sending and the page's number, never the document's date."""
 _PRINT_MARGIN_LINES = 2
 _INVOICE_NUMBER = re.compile(
     rf"(?<![а-яёa-z]){INVOICE_WORD}(?:\s*-\s*(?:оферт|договор|фактур|акт)\w*)?(?![а-яёa-z])\s*{NUMBER_SIGN}[\s|:—-]*(?!\d{{15}})\w",
@@ -172,7 +179,7 @@ def _own_date(line: str, above: str) -> tuple[str, float] | None:
         before = line[:start]
         if _not_yet(iso) or names_a_previous_payment(f"{_bare(above)} {before}"):
             continue
-        if _a_periods_bound(line, start, above):
+        if _a_periods_bound(line, start, above) or _under_anothers_caption(line, start):
             continue
         if not _REFERENCED_DATE.search(before) and not (not before.strip() and _REFERENCED_DATE.search(_bare(above))):
             return iso, _DIGIT_LOST_DATE_SCORE if _ONE_DIGIT_DAY.match(line, start) else _DATE_SCORE
@@ -188,6 +195,14 @@ def _captioned_date(text: str) -> str | None:
     """The date a date's caption at the start of ``text`` gives: the operation's (``read_payment_date``) or the
     paper's issue (``read_issue_date``), either the document's own and no other thing's."""
     return read_payment_date(text) or read_issue_date(text)
+
+
+def _under_anothers_caption(line: str, start: int) -> bool:
+    """Whether the date at ``start`` stands right after a date's caption that names another date than the payment's
+    or the paper's own (``_captioned_date`` reads none under it): a clinic's «Дата приёма: 25.02.2026», the visit its
+    bill charges for, is no date to fall back on where OCR garbled the bill's title («CURT НА ОПЛАТУ … от …»)."""
+    caption = _DATES_CAPTION.search(line[:start])
+    return caption is not None and _captioned_date(line[caption.start() :]) is None
 
 
 def _after_a_dates_caption(line: str, iso: str) -> bool:
@@ -737,10 +752,11 @@ def _padding_misread(line: str, token: str) -> bool:
 
 
 def _printed_by_a_browser(index: int, lines: Sequence[str]) -> bool:
-    """The line is a browser's print header: among the first or last lines of the page, opening with the moment of
-    printing."""
+    """The line is a browser's print header or a fax's transmission header (``_FAX_HEADER``): among the first or
+    last lines of the page, opening with the moment of printing or sending."""
     in_margin = index < _PRINT_MARGIN_LINES or index >= len(lines) - _PRINT_MARGIN_LINES
-    return in_margin and _BROWSER_PRINT_HEADER.match(lines[index]) is not None
+    line = lines[index]
+    return in_margin and (_BROWSER_PRINT_HEADER.match(line) is not None or _FAX_HEADER.match(line) is not None)
 
 
 _SELLERS_PAIR = re.compile(

@@ -1,0 +1,83 @@
+"""Classes the twelfth round of ``bench/layouts`` showed on its invoices (a clinic's bill, a ЕПД sent by fax), each a
+test of its own (text as OCR reads the pages)."""
+
+from __future__ import annotations
+
+import pytest
+
+from model.fields import classify, extract_candidates
+from model.resolve import resolve
+from model.schema import PaymentDetails, Source
+from model.values import read_payment_date
+
+CLINIC_BILL = [
+    "Медицинский центр «Альфа-Строй»",
+    'АО "Мир Посуды", ИНН 4138010305, КПП 413801001',
+    'Банк получателя: НИЖЕГОРОДСКИЙ Ф-Л ПАО АКБ "МЕТАЛЛИНВЕСТБАНК" БИК 042202886',
+    "Сч. № 30101810400000000886",
+    'Получатель: АО "Мир Посуды" ИНН 4138010305 КПП 413801001 Сч. № 40702810350681138270',
+    "СЧЁТ НА ОПЛАТУ МЕДИЦИНСКИХ УСЛУГ № 4956 от 01.03.2026",
+    "Пациент (плательщик): Кузнецов Дмитрий Иванович",
+    "Дата приёма: 25.02.2026 Карта № 841731",
+    "Код Услуга Цена, руб.",
+    "A09.05.023 Исследование уровня глюкозы в крови 260,00",
+    "Итого к оплате: 4 693,00 руб.",
+]
+"""A clinic's bill for a visit (bench/layouts r12 clinic-bill): the visit's date under the bill's own."""
+
+FAXED_UTILITY_BILL = [
+    "15.04.2026 23:36 FROM: +7 390 297-99-18 P.1/3",
+    "ЕДИНЫЙ ПЛАТЕЖНЫЙ ДОКУМЕНТ",
+    "за август 2026",
+    "АО «Кедрэнергосбыт» ИНН 7438542306 КПП 743801001",
+    'Р/с 40702810681668995366 в АО "Банк 131", БИК 049205131, к/с 30101810822029205131',
+    "Лицевой счёт: 0315477965 Дата формирования: 02.09.2026",
+    "Плательщик: Лебедев Сергей Иванович",
+    "ИТОГО К ОПЛАТЕ 2 687,04 руб.",
+]
+"""A ЕПД sent by fax (bench/layouts r12 energy-single-bill, hard): the fax's transmission header atop the page."""
+
+
+def _details(lines: list[str]) -> PaymentDetails:
+    details, _ = resolve(extract_candidates(lines), classify(lines), Source.OCR)
+    return details
+
+
+def test_a_clinics_bill_is_dated_by_the_bill_not_the_visit() -> None:
+    """«Дата приёма» is the day of the visit the bill charges for: the bill's own date is the payment's."""
+    assert _details(CLINIC_BILL).payment_date == "2026-03-01"
+
+
+@pytest.mark.parametrize("caption", ["Дата приёма:", "Дата приема", "Дата визита:", "Дата посещения:"])
+def test_a_visits_date_is_no_payments_date(caption: str) -> None:
+    assert read_payment_date(f"{caption} 25.02.2026") is None
+
+
+@pytest.mark.parametrize("caption", ["Дата приема платежа:", "Дата приёма к исполнению"])
+def test_a_banks_date_of_taking_a_payment_is_still_its_date(caption: str) -> None:
+    assert read_payment_date(f"{caption} 25.02.2026") == "2026-02-25"
+
+
+def test_a_caption_naming_the_payer_in_brackets_reads_the_payer() -> None:
+    """«Пациент (плательщик):»: the brackets say the patient is the payer."""
+    assert _details(CLINIC_BILL).payer_name == "Кузнецов Дмитрий Иванович"
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "15.04.2026 23:36 FROM: +7 390 297-99-18 P.1/3",
+        "15/04/2026 10:22 FAX +7 390 297-99-18 P.001",
+        "15.04.2026 23:36 FROM: +7 390 297-99-18 Р.1/З",
+    ],
+)
+def test_a_fax_headers_moment_is_not_the_documents_date(header: str) -> None:
+    """A fax machine stamps the moment it sent the page atop it: the bill's date is its «Дата формирования»."""
+    assert _details([header, *FAXED_UTILITY_BILL[1:]]).payment_date == "2026-09-02"
+
+
+def test_a_visits_date_is_no_fallback_where_the_bills_title_is_garbled() -> None:
+    """OCR garbled the title («CURT НА ОПЛАТУ», its date then read as a reference's after «от»): the visit's date is
+    still no payment's, so the date stays empty rather than wrong."""
+    lines = [line.replace("СЧЁТ", "CURT") for line in CLINIC_BILL]
+    assert _details(lines).payment_date is None
