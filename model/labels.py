@@ -114,8 +114,9 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
     ("amount", "сумма перевода; сумма платежа; сумма операции; сумма списания", read_amount, _LINE_START, 1.1),
     ("amount", "сумма", read_amount, _LINE_START, 1.0),
     # what left the payer's account, fee and all («Итого списано 70 952,50 ₽» under «Сумма платежа» and «Комиссия»):
-    # no total due, so its «Итого» is no total's label; ``model.fees.debits`` ranks it under the sum sent
-    (DEBITED, "итого списано; всего списано", read_amount, _LINE_START, 1.0),
+    # no total due, so its «Итого» is no total's label; ``model.fees.debits`` ranks it under the sum sent; an ATM's or
+    # a terminal's cheque prints the cash handed in, fee and all, as «ИТОГО ВНЕСЕНО» under «СУММА ПЛАТЕЖА»
+    (DEBITED, "итого списано; всего списано; итого внесено; всего внесено", read_amount, _LINE_START, 1.0),
     # what the recipient's account was credited, in its own currency on a transfer abroad («1 504,43 UZS» for «10
     # RUR» debited, ВТБ's «Сумма выплаты 449.65 AMD»): read so that its «Сумма» is not the amount, since the payer's
     # document states what was paid
