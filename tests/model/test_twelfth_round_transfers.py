@@ -51,3 +51,32 @@ def test_the_operations_own_date_outranks_its_execution(
     values = {"first": first, "first_value": first_value, "second": second, "second_value": second_value}
     lines = [line.format(**values) for line in APP_RECEIPT]
     assert _details(lines).payment_date == "2026-02-18"
+
+
+QR_SHOP_PAYMENT = [
+    "09:49",
+    "{title}",
+    "Система быстрых платежей",
+    "4 859,00 P",
+    "Успешно",
+    "Магазин",
+    "Магазин «Зелёный Квартал»",
+    "Получатель",
+    "ИП Волков Артём Олегович",
+    "Банк получателя",
+    "Т-Банк",
+    "Дата и время",
+    "06.02.2026 в 09:49",
+    "Отправитель",
+    "Игорь Николаевич К.",
+]
+"""A bank app's screen of an СБП payment to a shop by its QR code (bench/layouts r12_transfer_03/07): titled with the
+operation, no purpose printed."""
+
+
+@pytest.mark.parametrize("title", ["Оплата по ОК-коду", "Оплата по ОК:коду"])
+def test_a_qr_payments_title_read_with_a_k_is_no_purpose(title: str) -> None:
+    """r12_transfer_07 clean and hard: «QR» read «ОК», the title became the purpose."""
+    details = _details([line.format(title=title) for line in QR_SHOP_PAYMENT])
+    assert details.purpose is None
+    assert (details.recipient_name, details.amount) == ("ИП Волков Артём Олегович", "4859.00")
