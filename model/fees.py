@@ -30,11 +30,12 @@ FEE = "fee"
 _FEE_LINE = re.compile(
     r"^\W*(?:"
     + "|".join(label(words) for words in ("комиссия", "комиссия банка", "плата за перевод", "сбор банка"))
-    + r")(?![а-яёa-z])(?P<rest>[^а-яёa-z]*(?:руб\w*|р\.?|₽)?[^а-яёa-z]*)$",
+    + r")(?![а-яёa-z])(?P<rest>[^а-яёa-z]*(?:руб\w*|р\.?|₽|rub)?[^а-яёa-z]*)$",
     re.IGNORECASE,
 )
 """«Комиссия 15,00 ₽», «КОМИССИЯ: 20.00 РУБ.», «Комиссия банка: 30,00 руб.»: a fee alone on its line with its sum;
-a line that goes on in words («Комиссия не взимается», «Комиссия за перевод включена») states no fee."""
+a line that goes on in words («Комиссия не взимается», «Комиссия за перевод включена») states no fee. The currency
+may be its code, as an ATM's cheque prints it («КОМИССИЯ 164.00 RUB»)."""
 _FEE_CAPTION = re.compile(
     r"^\W*(?:" + "|".join(label(words) for words in ("комиссия", "комиссия банка", "плата за перевод")) + r")\W*$",
     re.IGNORECASE,
@@ -55,18 +56,25 @@ FIGURE_ALONE = re.compile(
 """A figure and its currency and nothing else on the line («157 ₽», «15 857Р»), but specks (``_SPECKS_AFTER``): the
 value of the caption over it. A figure with its kopecks keeps them apart from one glyph after a space, its ₽ as OCR
 reads a thin one («702,50 2»)."""
-_DEBITED_CAPTIONS = ("сумма списания", "итого списано", "списано", "сумма с комиссией", "итого с комиссией")
+_DEBITED_CAPTIONS = (
+    "сумма списания",
+    "итого списано",
+    "списано",
+    "сумма с комиссией",
+    "итого с комиссией",
+    "итого внесено",
+)
 _DEBITED = re.compile(
     r"^\W*(?:" + "|".join(label(words) for words in _DEBITED_CAPTIONS) + r")(?![а-яёa-z])(?P<rest>[^а-яёa-z]*"
-    r"(?:руб\w*|р\.?|₽)?[^а-яёa-z]*)$",
+    r"(?:руб\w*|р\.?|₽|rub)?[^а-яёa-z]*)$",
     re.IGNORECASE,
 )
-"""What left the payer's account, fee and all: «Сумма списания 15 857 ₽», «Итого списано: 1 515,00», or the caption
-alone with its figure on the line under it."""
+"""What left the payer's account, fee and all: «Сумма списания 15 857 ₽», «Итого списано: 1 515,00», an ATM's
+«ИТОГО ВНЕСЕНО 16564.00 RUB» (the cash handed in), or the caption alone with its figure on the line under it."""
 _SENT = re.compile(
     r"^\W*(?:"
     + "|".join(label(words) for words in ("сумма перевода", "сумма платежа", "сумма операции"))
-    + r")(?![а-яёa-z])(?P<rest>[^а-яёa-z]*(?:руб\w*|р\.?|₽)?[^а-яёa-z]*)$",
+    + r")(?![а-яёa-z])(?P<rest>[^а-яёa-z]*(?:руб\w*|р\.?|₽|rub)?[^а-яёa-z]*)$",
     re.IGNORECASE,
 )
 """The sum sent under its own caption, in roubles: «Сумма платежа 70 250,00 ₽», or the caption alone over it."""

@@ -114,8 +114,9 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
     ("amount", "сумма перевода; сумма платежа; сумма операции; сумма списания", read_amount, _LINE_START, 1.1),
     ("amount", "сумма", read_amount, _LINE_START, 1.0),
     # what left the payer's account, fee and all («Итого списано 70 952,50 ₽» under «Сумма платежа» and «Комиссия»):
-    # no total due, so its «Итого» is no total's label; ``model.fees.debits`` ranks it under the sum sent
-    (DEBITED, "итого списано; всего списано", read_amount, _LINE_START, 1.0),
+    # no total due, so its «Итого» is no total's label; ``model.fees.debits`` ranks it under the sum sent; an ATM's or
+    # a terminal's cheque prints the cash handed in, fee and all, as «ИТОГО ВНЕСЕНО» under «СУММА ПЛАТЕЖА»
+    (DEBITED, "итого списано; всего списано; итого внесено; всего внесено", read_amount, _LINE_START, 1.0),
     # what the recipient's account was credited, in its own currency on a transfer abroad («1 504,43 UZS» for «10
     # RUR» debited, ВТБ's «Сумма выплаты 449.65 AMD»): read so that its «Сумма» is not the amount, since the payer's
     # document states what was paid
@@ -126,11 +127,14 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
     # a register's small Э reads as З, its bar joined to the lower curve («ЗЛЕКТРОННЫМИ ; 39.99»)
     ("amount", "плат. картой; оплата картой; безналичными; электронными; злектронными", read_card_payment, _LINE_START,
      0.9),
+    # the operation's own date outranks the day the bank executed it («Дата операции 18.02.2026 11:39:22» over
+    # «Дата исполнения 19.02.2026» on a bank app's receipt): the payer paid when he made the operation
+    ("payment_date", "дата операции; дата перевода", read_payment_date, _LINE_START, 2.2),
     # a bank's print of a payment states when it was created and when the bank executed it («Дата создания
-    # 03.01.2026 10:39» over «Дата исполнения 04.01.2026»): the payment was made when it was executed
+    # 03.01.2026 10:39» over «Дата исполнения 04.01.2026»): a draft is no payment, which was made when executed
     ("payment_date", "дата исполнения; дата проведения; дата списания", read_payment_date, _LINE_START, 2.1),
-    ("payment_date", "дата операции; дата перевода; дата платежа; дата и время; дата, время; дата оплаты; дата",
-     read_payment_date, _LINE_START, 2.0),
+    ("payment_date", "дата платежа; дата и время; дата, время; дата оплаты; дата", read_payment_date, _LINE_START,
+     2.0),
     # the day a certificate or a bill was made («Дата формирования справки: 11.03.2026», days after the transfer it
     # certifies): below the operation's own date, which outranks it wherever the page labels one
     ("payment_date", "дата", read_issue_date, _LINE_START, 1.5),

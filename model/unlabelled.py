@@ -558,12 +558,12 @@ def _document_then_sign(document: str, sign: str, source: Source) -> list[Candid
 
 _PURPOSE_START = re.compile(
     r"(?<![а-яё])(?:[ОO]плата|Возврат|Предоплата)\s+(?:[пn][оo]|з[аa]|услуг|займа|аванса)\b"
-    r"(?!\s*(?:[QqOО0][RrВBРP]\W{0,2}[кkКK]|[СC][БB][ПPN]\b|карт|номеру\s+телефона))"
+    r"(?!\s*(?:[QqOО0][RrВBРPКK]\W{0,2}[кkКK]|[СC][БB][ПPN]\b|карт|номеру\s+телефона))"
 )
 """How a payment's purpose begins ("Оплата по счёту № 5", "Оплата за аренду", "Возврат займа", and with OCR's Latin
 look-alikes "Оплата no счёту"): a purpose whose "Назначение платежа" caption blur took. Not a bank's name of the
-operation, how it was paid: «Оплата по QR-коду СБП» (read «ОВ-коду», «QR-kogy»), «Оплата по СБП», «Оплата по
-карте», «Оплата по номеру телефона»."""
+operation, how it was paid: «Оплата по QR-коду СБП» (read «ОВ-коду», «ОК-коду», «ОК:коду», «QR-kogy»), «Оплата по
+СБП», «Оплата по карте», «Оплата по номеру телефона»."""
 
 
 _PAYEE_ACCOUNTS_BY_SHAPE = frozenset({"407", "408", "405", "406", "403", "421", "423", "031", "032", "401"})

@@ -65,6 +65,30 @@ def _amount(lines: list[str]) -> tuple[DocumentType, str | None]:
             ],
             "1600.00",
         ),
+        # an ATM's cheque of a payment by requisites: the fee in the currency's code, the cash handed in under its
+        # own caption (bench/layouts round 12, r12_transfer_01/05)
+        (
+            [
+                "БАНКОМАТ № 967518",
+                "ПЛАТЕЖ ПО РЕКВИЗИТАМ",
+                "ИНН 5623327959",
+                "СУММА ПЛАТЕЖА 28400.00 RUB",
+                "КОМИССИЯ 284.00 RUB",
+                "ИТОГО ВНЕСЕНО 28684.00 RUB",
+            ],
+            "28400.00",
+        ),
+        # the same with the fee's line lost or garbled: the cash handed in is no total due
+        (
+            [
+                "БАНКОМАТ № 967518",
+                "ПЛАТЕЖ ПО РЕКВИЗИТАМ",
+                "СУММА ПЛАТЕЖА 16400.00 RUB",
+                "КОМИССИЯ 164.00 ВОВ",
+                "ИТОГО ВНЕСЕНО 16564.00 RUB",
+            ],
+            "16400.00",
+        ),
         # a fee's row with no sum's row over it: the total stands
         (["КВИТАНЦИЯ", "ОПЛАТА ПО РЕКВИЗИТАМ", "КОМИССИЯ: 20.00 РУБ.", "ИТОГО: 2030.00 РУБ."], "2030.00"),
     ],
@@ -96,6 +120,7 @@ def test_a_cash_receipts_total_keeps_its_fee() -> None:
     [
         ("Комиссия 15,00 ₽", "15.00"),
         ("КОМИССИЯ: 20.00 РУБ.", "20.00"),
+        ("КОМИССИЯ 164.00 RUB", "164.00"),
         ("Комиссия банка: 1 030,50 руб.", "1030.50"),
         ("Комиссия 0,00 ₽", None),
         ("Комиссия не взимается", None),
