@@ -27,6 +27,7 @@ from model.values import (
     NUMBER_SIGN,
     PD4_HALF_TITLE,
     QUOTES,
+    VISITS_DATE,
     digit_tokens,
     grouped_digits,
     label,
@@ -179,7 +180,7 @@ def _own_date(line: str, above: str) -> tuple[str, float] | None:
         before = line[:start]
         if _not_yet(iso) or names_a_previous_payment(f"{_bare(above)} {before}"):
             continue
-        if _a_periods_bound(line, start, above) or _under_anothers_caption(line, start):
+        if _a_periods_bound(line, start, above) or _under_a_visits_caption(line, start):
             continue
         if not _REFERENCED_DATE.search(before) and not (not before.strip() and _REFERENCED_DATE.search(_bare(above))):
             return iso, _DIGIT_LOST_DATE_SCORE if _ONE_DIGIT_DAY.match(line, start) else _DATE_SCORE
@@ -197,12 +198,13 @@ def _captioned_date(text: str) -> str | None:
     return read_payment_date(text) or read_issue_date(text)
 
 
-def _under_anothers_caption(line: str, start: int) -> bool:
-    """Whether the date at ``start`` stands right after a date's caption that names another date than the payment's
-    or the paper's own (``_captioned_date`` reads none under it): a clinic's «Дата приёма: 25.02.2026», the visit its
-    bill charges for, is no date to fall back on where OCR garbled the bill's title («CURT НА ОПЛАТУ … от …»)."""
+def _under_a_visits_caption(line: str, start: int) -> bool:
+    """Whether the date at ``start`` stands right after a visit's date caption (``VISITS_DATE``): a clinic's «Дата
+    приёма: 25.02.2026», the visit its bill charges for, is no date to fall back on where OCR garbled the bill's title
+    («CURT НА ОПЛАТУ … от …»). Other captions the payment's label refuses stay fallbacks: an e-receipt's «ДАТА ВЫДАЧИ
+    05.11.21 17:18» is its only date, the receipt's own."""
     caption = _DATES_CAPTION.search(line[:start])
-    return caption is not None and _captioned_date(line[caption.start() :]) is None
+    return caption is not None and VISITS_DATE.search(line[caption.start() : start]) is not None
 
 
 def _after_a_dates_caption(line: str, iso: str) -> bool:

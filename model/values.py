@@ -375,14 +375,18 @@ _FEES_INCLUDED = re.compile(r"включая\s+(?:все\s+)?комисси\w*",
 """«Сумма списания, включая все комиссии»: what the payer paid, fees and all, not a fee's line."""
 
 
+VISITS_DATE = re.compile(
+    r"(?<![а-яё])при[её]м(?:а|у)?(?![а-яё])(?!\W*(?:плат|перев|к\s|распоряж|документ))|визит|посещени", re.IGNORECASE
+)
+"""A clinic's «Дата приёма», «Дата визита»: the visit its bill charges for, days before the bill (not a bank's «Дата
+приёма платежа», «… к исполнению»)."""
 _NOT_THE_PAYMENTS_DATE = re.compile(
-    r"окончани|действ|срок|позднее|(?<![а-яё])до(?![а-яё])|рождени|выдач|(?<![а-яё])оплатить(?![а-яё])"
-    r"|(?<![а-яё])при[её]м(?:а|у)?(?![а-яё])(?!\W*(?:плат|перев|к\s|распоряж|документ))|визит|посещени",
+    r"окончани|действ|срок|позднее|(?<![а-яё])до(?![а-яё])|рождени|выдач|(?<![а-яё])оплатить(?![а-яё])|"
+    + VISITS_DATE.pattern,
     re.IGNORECASE,
 )
 """Words between a date's label and the date that make it another date: «Дата окончания действия», «Дата оплаты
-не позднее», «Дата рождения», «Дата выдачи», a deadline's «Оплатить до»; a clinic's «Дата приёма», «Дата визита»,
-the visit its bill charges for, days before the bill (not a bank's «Дата приёма платежа», «… к исполнению»)."""
+не позднее», «Дата рождения», «Дата выдачи», a deadline's «Оплатить до», a visit's (``VISITS_DATE``)."""
 
 
 _PREVIOUS_PAYMENT_CAPTION = re.compile(

@@ -81,3 +81,18 @@ def test_a_visits_date_is_no_fallback_where_the_bills_title_is_garbled() -> None
     still no payment's, so the date stays empty rather than wrong."""
     lines = [line.replace("СЧЁТ", "CURT") for line in CLINIC_BILL]
     assert _details(lines).payment_date is None
+
+
+def test_an_e_receipts_issue_date_is_still_its_date_where_it_prints_no_other() -> None:
+    """The payment's label refuses «Дата выдачи» (a passport's), but on an ОФД's e-receipt it is the only date and the
+    receipt's own: only a visit's caption keeps a date from being the fallback (bench/real, drag2517)."""
+    e_receipt = [
+        "Кассовый чек / Приход",
+        'ООО "ИННОВА ДИСТРИБЬЮШЕН"',
+        "ФИСКАЛЬНЫЙ ДОКУМЕНТ #160139",
+        "ДАТА ВЫДАЧИ 05.11.21 17:18",
+        "PH 0005061479003942 ИНН 7701760179",
+        "ФН 9961440300292298 ФПД 2833905472",
+        "ИТОГ 2000.00",
+    ]
+    assert _details(e_receipt).payment_date == "2021-11-05"
