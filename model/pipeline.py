@@ -502,7 +502,7 @@ def _prepare_upright(
         preprocessing_s = time.thread_time() - started_cpu
         started = time.perf_counter()
         asked = orient.looks_sideways(as_is.image)
-        found = orient.detect_orientation(to_grey(as_is.color), by_profile=_by_profile(reader)) if asked else None
+        found = orient.detect_orientation(to_grey(as_is.color)) if asked else None
         detected_ms = (time.perf_counter() - started) * 1000
         if found is not None and found.degrees and found.evidence.startswith(orient.SURE_EVIDENCE):
             return _preprocessed_turned(image, options, found, detected_ms), None
@@ -517,7 +517,7 @@ def _prepare_upright(
     with timer.stage("preprocess"):
         if not asked:
             started = time.perf_counter()
-            found = orient.detect_orientation(to_grey(as_is.color), budget, by_profile=_by_profile(reader))
+            found = orient.detect_orientation(to_grey(as_is.color), budget)
             detected_ms = (time.perf_counter() - started) * 1000
         if found is None or found.degrees == 0:
             step = Step("orient", False, round(detected_ms, 1), orientation_detail(found))
@@ -531,15 +531,6 @@ def _prepare_upright(
     to_read = _reader_page(as_is, reader).to_image
     mapped = replace(reading, passes=[replace(one, to_image=to_read) for one in reading.passes])
     return turned, (-(found.degrees // 90) % 4, (mapped, cost))
-
-
-def _by_profile(reader: str) -> bool:
-    """Whether a page that neither ``reader`` nor OSD is sure of is judged by its ink profiles and a trial reading
-    (``orient.orientation_by_profile``) before the turn search by reading: for Tesseract, whose every turn read costs
-    as much as that judgement, yes. Not for Indra: it reads a turn in 0.1-0.3 CPU s, and the judgement took 0.4-1.1 s
-    of the four slowest real documents' 1.8-2.2 s, each of which its turn search then read in all four turns anyway
-    (the judgement was unsure of them); one, a receipt photographed sideways, it judged upright."""
-    return reader != "indra"
 
 
 ASKING_NEEDS_S = 0.5

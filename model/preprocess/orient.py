@@ -70,18 +70,15 @@ def upright(image: Image, degrees: int) -> Image:
     return image if code is None else cv2.rotate(image, code).astype(np.uint8, copy=False)
 
 
-def detect_orientation(grey: Image, budget: Budget | None = None, *, by_profile: bool = True) -> Orientation | None:
-    """OSD first; the profile-and-OCR fallback when OSD is unsure (unless ``by_profile`` is off: the caller then
-    settles the turn itself, by reading the page in each); None when there is no text. The fallback's readings stop at
-    the ``budget``'s deadline (they took 0.6 s of a corpus page's last 1.0 s, and its budget overran)."""
+def detect_orientation(grey: Image, budget: Budget | None = None) -> Orientation | None:
+    """OSD first; the profile-and-OCR fallback when OSD is unsure; None when there is no text. The fallback's readings
+    stop at the ``budget``'s deadline (they took 0.6 s of a corpus page's last 1.0 s, and its budget overran)."""
     if min(grey.shape[:2]) < MIN_SIDE:
         return None
     text = text_on_paper(grey)
     found = osd(text)
     if found is not None and found[1] >= OSD_MIN_CONFIDENCE:
         return Orientation(found[0], f"{SURE_EVIDENCE} {found[1]:.1f}")
-    if not by_profile:
-        return None
     fallback = orientation_by_profile(text, budget)
     if fallback is None:
         return None

@@ -5,14 +5,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from model import indra
-from model.budget import Budget
 from model.indra import IndraUnavailableError, join_segments
 from model.inference import load
-from model.ocr import OcrLine, OcrResult
+from model.ocr import OcrLine
 from model.pipeline import BackendName, Extractor
 
 ROOT = Path(__file__).parents[2]
@@ -76,33 +74,6 @@ def test_the_indra_backend_keeps_a_page_it_reads_upright_whatever_an_unsure_orie
     assert not next(step for step in extraction.steps if step.name == "orient").applied
     assert not asked
     assert extraction.details.amount == truth["amount"]
-
-
-def test_the_indra_backend_settles_an_unsure_page_by_reading_its_turns_not_by_its_ink_profiles(
-    samples: dict[Path, dict[str, str | None]], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A page that Indra and OSD are both unsure of was judged by its ink profiles and a trial reading (0.4-1.1 CPU s
-    of the slowest real documents) and then read in all four turns anyway: Indra's turn search now settles it alone,
-    for less than the judgement cost (``pipeline._by_profile``)."""
-    from model import pipeline
-    from model.preprocess import orient
-
-    profiled: list[object] = []
-    monkeypatch.setattr(orient, "osd", lambda grey: (0, 0.5))  # OSD unsure
-    monkeypatch.setattr(orient, "orientation_by_profile", lambda grey, budget=None: profiled.append(grey.shape))
-    monkeypatch.setattr(pipeline, "INDRA_RETRY_BELOW_CONFIDENCE", 101.0)  # every reading unsure
-    monkeypatch.setattr(pipeline, "extract_candidates", lambda lines, source: [])  # and none finds fields
-    recognize, read = indra.recognize, []
-
-    def counted(image: np.ndarray, budget: Budget | None = None) -> OcrResult:
-        read.append(image.shape)
-        return recognize(image, budget)
-
-    monkeypatch.setattr(indra, "recognize", counted)
-    extraction = Extractor("indra").extract(next(iter(samples)).read_bytes())
-    assert not profiled
-    assert len(read) == 4  # as it is, then the three other turns
-    assert "OSD unsure" not in next(step for step in extraction.steps if step.name == "orient").detail
 
 
 def test_only_tesseract_reads_the_grey_page_scaled_and_cleared_of_its_rules(

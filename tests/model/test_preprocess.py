@@ -581,15 +581,6 @@ def test_detect_orientation_falls_back_when_osd_unsure(monkeypatch: pytest.Monke
     assert (found.degrees, found.evidence.startswith("OSD unsure")) == (degrees, True)
 
 
-def test_detect_orientation_leaves_a_page_osd_is_unsure_of_to_the_caller_without_the_profile(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """A caller whose reader reads each turn cheaply (Indra) settles the turn itself: no profile, no trial reading."""
-    monkeypatch.setattr(orient, "osd", lambda grey: (0, 0.5))
-    monkeypatch.setattr(orient, "orientation_by_profile", lambda grey, budget=None: pytest.fail("profiled"))
-    assert orient.detect_orientation(turn_clockwise(render_page(), 90), by_profile=False) is None
-
-
 def faint_page_beside_a_dark_table() -> Grey:
     """Faint print on paper that fills most of a photo whose left edge is a grainy table lit too well to be left out
     (``text_on_paper``): the table's grain takes Otsu's threshold, and the letters are paper to it."""
