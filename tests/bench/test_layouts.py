@@ -389,21 +389,28 @@ def test_a_screenshot_is_shared_not_photographed_and_paper_is_photographed_on_a_
     assert max(photo.size) >= 1600 / 1.2, "the tape on a desk, the desk around it"
 
 
-def test_the_fifth_round_draws_the_same_bytes_and_leaves_the_others_as_they_were(tmp_path: Path) -> None:
-    generate(tmp_path / "four", seed=5, per_kind=1, rounds=(1, 2, 3, 4))
-    generate(tmp_path / "five", seed=5, per_kind=1, rounds=(1, 2, 3, 4, 5))
-    generate(tmp_path / "again", seed=5, per_kind=1, rounds=(5,))
-    four, five = _digest(tmp_path / "four"), _digest(tmp_path / "five")
-    assert {name: digest for name, digest in five.items() if name in four and name != TRUTH_FILE} == {
-        name: digest for name, digest in four.items() if name != TRUTH_FILE
+def _drawn_alone(tmp_path: Path, before: tuple[int, ...], added: int, prefix: str) -> list[str]:
+    """The names of round ``added``'s files, after checking that drawing it after ``before`` leaves their files'
+    bytes as they were and that it draws the same bytes alone."""
+    generate(tmp_path / "before", seed=5, per_kind=1, rounds=before)
+    generate(tmp_path / "with", seed=5, per_kind=1, rounds=(*before, added))
+    generate(tmp_path / "alone", seed=5, per_kind=1, rounds=(added,))
+    earlier, both = _digest(tmp_path / "before"), _digest(tmp_path / "with")
+    assert {name: digest for name, digest in both.items() if name in earlier and name != TRUTH_FILE} == {
+        name: digest for name, digest in earlier.items() if name != TRUTH_FILE
     }
-    fifth = {name: digest for name, digest in five.items() if name.startswith("r5_")}
-    assert fifth == {name: digest for name, digest in _digest(tmp_path / "again").items() if name != TRUTH_FILE}
-    assert sorted(fifth) == sorted(
+    new = {name: digest for name, digest in both.items() if name.startswith(prefix)}
+    assert new == {name: digest for name, digest in _digest(tmp_path / "alone").items() if name != TRUTH_FILE}
+    return sorted(new)
+
+
+def test_the_fifth_round_draws_the_same_bytes_and_leaves_the_others_as_they_were(tmp_path: Path) -> None:
+    expected = sorted(
         f"r5_{kind}_00_{level}"
         for kind in ("receipt", "invoice", "transfer")
         for level in ("clean.png", "photo.jpg", "hard.jpg")
     )
+    assert _drawn_alone(tmp_path, (1, 2, 3, 4), 5, "r5_") == expected
 
 
 @pytest.mark.parametrize("template", FIFTH_TEMPLATES, ids=lambda template: template.__name__)
@@ -443,20 +450,12 @@ def test_a_fifth_round_budget_payee_is_the_treasury_office_and_a_due_date_is_nev
 
 
 def test_the_sixth_round_draws_the_same_bytes_and_leaves_the_others_as_they_were(tmp_path: Path) -> None:
-    generate(tmp_path / "five", seed=5, per_kind=1, rounds=(1, 2, 3, 4, 5))
-    generate(tmp_path / "six", seed=5, per_kind=1, rounds=(1, 2, 3, 4, 5, 6))
-    generate(tmp_path / "again", seed=5, per_kind=1, rounds=(6,))
-    five, six = _digest(tmp_path / "five"), _digest(tmp_path / "six")
-    assert {name: digest for name, digest in six.items() if name in five and name != TRUTH_FILE} == {
-        name: digest for name, digest in five.items() if name != TRUTH_FILE
-    }
-    sixth = {name: digest for name, digest in six.items() if name.startswith("r6_")}
-    assert sixth == {name: digest for name, digest in _digest(tmp_path / "again").items() if name != TRUTH_FILE}
-    assert sorted(sixth) == sorted(
+    expected = sorted(
         f"r6_{kind}_00_{level}"
         for kind, clean in (("receipt", "png"), ("invoice", "pdf"), ("transfer", "png"))
         for level in (f"clean.{clean}", "photo.jpg", "hard.jpg")
     )
+    assert _drawn_alone(tmp_path, (1, 2, 3, 4, 5), 6, "r6_") == expected
 
 
 @pytest.mark.parametrize("template", receipts6.TEMPLATES, ids=lambda template: template.__name__)
@@ -499,20 +498,12 @@ def test_a_sixth_round_transfer_names_no_bic_its_page_gives_only_the_sending_ban
 
 
 def test_the_seventh_round_draws_the_same_bytes_and_leaves_the_others_as_they_were(tmp_path: Path) -> None:
-    generate(tmp_path / "six", seed=5, per_kind=1, rounds=(1, 2, 3, 4, 5, 6))
-    generate(tmp_path / "seven", seed=5, per_kind=1, rounds=(1, 2, 3, 4, 5, 6, 7))
-    generate(tmp_path / "again", seed=5, per_kind=1, rounds=(7,))
-    six, seven = _digest(tmp_path / "six"), _digest(tmp_path / "seven")
-    assert {name: digest for name, digest in seven.items() if name in six and name != TRUTH_FILE} == {
-        name: digest for name, digest in six.items() if name != TRUTH_FILE
-    }
-    seventh = {name: digest for name, digest in seven.items() if name.startswith("r7_")}
-    assert seventh == {name: digest for name, digest in _digest(tmp_path / "again").items() if name != TRUTH_FILE}
-    assert sorted(seventh) == sorted(
+    expected = sorted(
         f"r7_{kind}_00_{level}"
         for kind, clean in (("receipt", "png"), ("invoice", "pdf"), ("transfer", "png"))
         for level in (f"clean.{clean}", "photo.jpg", "hard.jpg")
     )
+    assert _drawn_alone(tmp_path, (1, 2, 3, 4, 5, 6), 7, "r7_") == expected
 
 
 @pytest.mark.parametrize("template", receipts7.TEMPLATES, ids=lambda template: template.__name__)
@@ -578,18 +569,10 @@ def test_a_seventh_round_page_is_dated_before_december_2026(template: Template) 
 
 
 def test_the_eighth_round_draws_the_same_bytes_and_leaves_the_others_as_they_were(tmp_path: Path) -> None:
-    generate(tmp_path / "seven", seed=5, per_kind=1, rounds=(1, 2, 3, 4, 5, 6, 7))
-    generate(tmp_path / "eight", seed=5, per_kind=1, rounds=(1, 2, 3, 4, 5, 6, 7, 8))
-    generate(tmp_path / "again", seed=5, per_kind=1, rounds=(8,))
-    seven, eight = _digest(tmp_path / "seven"), _digest(tmp_path / "eight")
-    assert {name: digest for name, digest in eight.items() if name in seven and name != TRUTH_FILE} == {
-        name: digest for name, digest in seven.items() if name != TRUTH_FILE
-    }
-    eighth = {name: digest for name, digest in eight.items() if name.startswith("r8_")}
-    assert eighth == {name: digest for name, digest in _digest(tmp_path / "again").items() if name != TRUTH_FILE}
-    assert sorted(eighth) == sorted(
+    expected = sorted(
         f"r8_{kind}_00_{level}" for kind in ("receipt", "invoice") for level in ("clean.png", "photo.jpg", "hard.jpg")
     )
+    assert _drawn_alone(tmp_path, (1, 2, 3, 4, 5, 6, 7), 8, "r8_") == expected
 
 
 @pytest.mark.parametrize("template", receipts8.TEMPLATES, ids=lambda template: template.__name__)
@@ -635,20 +618,12 @@ def test_an_eighth_round_bills_truth_is_the_sole_traders_without_a_kpp_and_roubl
 
 
 def test_the_ninth_round_draws_the_same_bytes_and_leaves_the_others_as_they_were(tmp_path: Path) -> None:
-    generate(tmp_path / "eight", seed=5, per_kind=1, rounds=(8,))
-    generate(tmp_path / "nine", seed=5, per_kind=1, rounds=(8, 9))
-    generate(tmp_path / "again", seed=5, per_kind=1, rounds=(9,))
-    eight, nine = _digest(tmp_path / "eight"), _digest(tmp_path / "nine")
-    assert {name: digest for name, digest in nine.items() if name in eight and name != TRUTH_FILE} == {
-        name: digest for name, digest in eight.items() if name != TRUTH_FILE
-    }
-    ninth = {name: digest for name, digest in nine.items() if name.startswith("r9_")}
-    assert ninth == {name: digest for name, digest in _digest(tmp_path / "again").items() if name != TRUTH_FILE}
-    assert sorted(ninth) == sorted(
+    expected = sorted(
         f"r9_{kind}_00_{level}"
         for kind in ("receipt", "invoice", "transfer")
         for level in ("clean.png", "photo.jpg", "hard.jpg")
     )
+    assert _drawn_alone(tmp_path, (8,), 9, "r9_") == expected
 
 
 @pytest.mark.parametrize("template", receipts9.TEMPLATES, ids=lambda template: template.__name__)
@@ -685,20 +660,12 @@ def test_a_court_fees_truth_is_the_treasurys_real_requisites_and_a_transfers_amo
 
 
 def test_the_tenth_round_draws_the_same_bytes_and_leaves_the_others_as_they_were(tmp_path: Path) -> None:
-    generate(tmp_path / "nine", seed=5, per_kind=1, rounds=(9,))
-    generate(tmp_path / "ten", seed=5, per_kind=1, rounds=(9, 10))
-    generate(tmp_path / "again", seed=5, per_kind=1, rounds=(10,))
-    nine, ten = _digest(tmp_path / "nine"), _digest(tmp_path / "ten")
-    assert {name: digest for name, digest in ten.items() if name in nine and name != TRUTH_FILE} == {
-        name: digest for name, digest in nine.items() if name != TRUTH_FILE
-    }
-    tenth = {name: digest for name, digest in ten.items() if name.startswith("r10_")}
-    assert tenth == {name: digest for name, digest in _digest(tmp_path / "again").items() if name != TRUTH_FILE}
-    assert sorted(tenth) == sorted(
+    expected = sorted(
         f"r10_{kind}_00_{level}"
         for kind, clean in (("receipt", "clean.png"), ("invoice", "clean.png"), ("transfer", "clean.pdf"))
         for level in (clean, "photo.jpg", "hard.jpg")
     )
+    assert _drawn_alone(tmp_path, (9,), 10, "r10_") == expected
 
 
 @pytest.mark.parametrize("template", receipts10.TEMPLATES, ids=lambda template: template.__name__)
@@ -747,20 +714,12 @@ def test_a_statements_truth_is_its_one_debit_never_its_period_or_balances() -> N
 
 
 def test_the_eleventh_round_draws_the_same_bytes_and_leaves_the_others_as_they_were(tmp_path: Path) -> None:
-    generate(tmp_path / "ten", seed=5, per_kind=1, rounds=(10,))
-    generate(tmp_path / "eleven", seed=5, per_kind=1, rounds=(10, 11))
-    generate(tmp_path / "again", seed=5, per_kind=1, rounds=(11,))
-    ten, eleven = _digest(tmp_path / "ten"), _digest(tmp_path / "eleven")
-    assert {name: digest for name, digest in eleven.items() if name in ten and name != TRUTH_FILE} == {
-        name: digest for name, digest in ten.items() if name != TRUTH_FILE
-    }
-    eleventh = {name: digest for name, digest in eleven.items() if name.startswith("r11_")}
-    assert eleventh == {name: digest for name, digest in _digest(tmp_path / "again").items() if name != TRUTH_FILE}
-    assert sorted(eleventh) == sorted(
+    expected = sorted(
         f"r11_{kind}_00_{level}"
         for kind in ("receipt", "invoice", "transfer")
         for level in ("clean.png", "photo.jpg", "hard.jpg")
     )
+    assert _drawn_alone(tmp_path, (10,), 11, "r11_") == expected
 
 
 @pytest.mark.parametrize("template", receipts11.TEMPLATES, ids=lambda template: template.__name__)
@@ -804,20 +763,12 @@ def test_an_eleventh_round_transfers_truth_is_the_sum_sent_and_the_operations_da
 
 
 def test_the_twelfth_round_draws_the_same_bytes_and_leaves_the_others_as_they_were(tmp_path: Path) -> None:
-    generate(tmp_path / "eleven", seed=5, per_kind=1, rounds=(11,))
-    generate(tmp_path / "twelve", seed=5, per_kind=1, rounds=(11, 12))
-    generate(tmp_path / "again", seed=5, per_kind=1, rounds=(12,))
-    eleven, twelve = _digest(tmp_path / "eleven"), _digest(tmp_path / "twelve")
-    assert {name: digest for name, digest in twelve.items() if name in eleven and name != TRUTH_FILE} == {
-        name: digest for name, digest in eleven.items() if name != TRUTH_FILE
-    }
-    twelfth = {name: digest for name, digest in twelve.items() if name.startswith("r12_")}
-    assert twelfth == {name: digest for name, digest in _digest(tmp_path / "again").items() if name != TRUTH_FILE}
-    assert sorted(twelfth) == sorted(
+    expected = sorted(
         f"r12_{kind}_00_{level}"
         for kind in ("receipt", "invoice", "transfer")
         for level in ("clean.png", "photo.jpg", "hard.jpg")
     )
+    assert _drawn_alone(tmp_path, (11,), 12, "r12_") == expected
 
 
 @pytest.mark.parametrize("template", receipts12.TEMPLATES, ids=lambda template: template.__name__)
