@@ -47,6 +47,13 @@ terminal's slip, a bakery's 57 mm tape; an energy supplier's single bill, a tax 
 trader's Word bill without a grid, a clinic's bill with a discount; a Газпромбанк-like app receipt, an ATM's cheque of
 a payment with a fee, Госуслуги's e-mail of a tax paid, a payment to a shop by its СБП QR), damaged by ``worn12.py``
 (on an open newspaper with the phone's shadow; a heat-faded thermal print shot with a front camera, a sheet faxed).
+The thirteenth's, ``r13_<kind>_NN``, again what no earlier round drew (a post office's tape for a parcel with its
+ШПИ, a railway e-ticket's control coupon bought weeks before the trip, a self-employed person's «Мой налог» receipt;
+a УПД with the seller's bank requisites under it, a prepayment bill for part of an order's price, a landlord's rent
+bill with the meter's part and VAT on top; a bank's SMS thread, a dark screen of a loan repaid at another bank by its
+requisites, a Почта Банк-like СБП receipt), damaged by ``worn13.py`` (a scanning app's black-and-white mode or a
+screenshot marked up in red before it is sent; a sheet wet and cockled in a dim kitchen or a screenshot captured
+from a video call's screen share).
 """
 
 from __future__ import annotations
@@ -70,6 +77,7 @@ from bench.layouts import (
     invoices10,
     invoices11,
     invoices12,
+    invoices13,
     receipts,
     receipts2,
     receipts3,
@@ -82,6 +90,7 @@ from bench.layouts import (
     receipts10,
     receipts11,
     receipts12,
+    receipts13,
     transfers,
     transfers2,
     transfers3,
@@ -93,6 +102,7 @@ from bench.layouts import (
     transfers10,
     transfers11,
     transfers12,
+    transfers13,
 )
 from bench.layouts.drawn import Drawn, Template
 from bench.layouts.photo import photograph
@@ -107,6 +117,7 @@ from bench.layouts.worn9 import photograph_corner_cut, photograph_night
 from bench.layouts.worn10 import photograph_aged, photograph_jello
 from bench.layouts.worn11 import photograph_hdr, photograph_through_glass
 from bench.layouts.worn12 import photograph_heat_faded, photograph_on_newspaper
+from bench.layouts.worn13 import photograph_scanned_or_marked, photograph_wet_or_shared
 
 Kinds = tuple[tuple[str, tuple[Template, ...]], ...]
 
@@ -183,6 +194,11 @@ TWELFTH_KINDS: Kinds = (
     ("invoice", invoices12.TEMPLATES),
     ("transfer", transfers12.TEMPLATES),
 )
+THIRTEENTH_KINDS: Kinds = (
+    ("receipt", receipts13.TEMPLATES),
+    ("invoice", invoices13.TEMPLATES),
+    ("transfer", transfers13.TEMPLATES),
+)
 DEFAULT_SEED = 14
 DEFAULT_PER_KIND = 12
 ROUNDS = {
@@ -211,6 +227,7 @@ ROUNDS = {
     10: Round("r10_", TENTH_KINDS, 8, 370_000, photograph_aged, photograph_jello),
     11: Round("r11_", ELEVENTH_KINDS, 8, 410_000, photograph_hdr, photograph_through_glass),
     12: Round("r12_", TWELFTH_KINDS, 8, 420_000, photograph_on_newspaper, photograph_heat_faded),
+    13: Round("r13_", THIRTEENTH_KINDS, 8, 455_000, photograph_scanned_or_marked, photograph_wet_or_shared),
 }
 
 
@@ -227,7 +244,7 @@ def generate(
     out: Path,
     seed: int = DEFAULT_SEED,
     per_kind: int | None = None,
-    rounds: tuple[int, ...] = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12),
+    rounds: tuple[int, ...] = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13),
 ) -> list[TruthRecord]:
     """Draw every planned document of ``rounds`` into ``out`` as ``NAME_clean.png`` (``.pdf`` where the page is
     saved as a PDF), ``NAME_photo.jpg`` and, in a

@@ -28,6 +28,7 @@ from bench.layouts import (
     invoices10,
     invoices11,
     invoices12,
+    invoices13,
     receipts,
     receipts2,
     receipts3,
@@ -40,6 +41,7 @@ from bench.layouts import (
     receipts10,
     receipts11,
     receipts12,
+    receipts13,
     transfers,
     transfers2,
     transfers3,
@@ -51,6 +53,7 @@ from bench.layouts import (
     transfers10,
     transfers11,
     transfers12,
+    transfers13,
 )
 from bench.layouts.drawn import Template, invoice_details
 from bench.layouts.generate import (
@@ -65,6 +68,7 @@ from bench.layouts.generate import (
     SIXTH_KINDS,
     TENTH_KINDS,
     THIRD_KINDS,
+    THIRTEENTH_KINDS,
     TWELFTH_KINDS,
     generate,
     plan,
@@ -74,6 +78,7 @@ from bench.layouts.worn import photograph_worn
 from bench.layouts.worn3 import photograph_hard, photograph_lamp
 from bench.layouts.worn4 import photograph_dim, photograph_evening
 from bench.layouts.worn12 import faxed, photograph_heat_faded
+from bench.layouts.worn13 import photograph_scanned_or_marked, photograph_wet_or_shared, scanned_bw, video_call_share
 from model.checks import (
     corr_account_valid,
     inn_valid,
@@ -96,6 +101,7 @@ NINTH_TEMPLATES = [*receipts9.TEMPLATES, *invoices9.TEMPLATES, *transfers9.TEMPL
 TENTH_TEMPLATES = [*receipts10.TEMPLATES, *invoices10.TEMPLATES, *transfers10.TEMPLATES]
 ELEVENTH_TEMPLATES = [*receipts11.TEMPLATES, *invoices11.TEMPLATES, *transfers11.TEMPLATES]
 TWELFTH_TEMPLATES = [*receipts12.TEMPLATES, *invoices12.TEMPLATES, *transfers12.TEMPLATES]
+THIRTEENTH_TEMPLATES = [*receipts13.TEMPLATES, *invoices13.TEMPLATES, *transfers13.TEMPLATES]
 
 
 def _assert_fiscal_qr_carries_the_truth(template: Template) -> None:
@@ -174,6 +180,7 @@ def test_the_third_round_draws_three_levels_and_leaves_the_others_as_they_were(t
         TENTH_KINDS,
         ELEVENTH_KINDS,
         TWELFTH_KINDS,
+        THIRTEENTH_KINDS,
     ],
     ids=[
         "first",
@@ -188,11 +195,16 @@ def test_the_third_round_draws_three_levels_and_leaves_the_others_as_they_were(t
         "tenth",
         "eleventh",
         "twelfth",
+        "thirteenth",
     ],
 )
 def test_every_template_of_every_kind_is_planned(kinds: tuple[tuple[str, tuple[Template, ...]], ...]) -> None:
     planned = {template for _, template in plan(max(4, *(len(templates) for _, templates in kinds)), kinds)}
     assert planned == {template for _, templates in kinds for template in templates}
+
+
+_RECEIPTS_WITHOUT_A_REGISTER = (receipts7.eklz_needle_tape, receipts13.self_employed_receipt)
+"""Receipts no fiscal drive signs: a tape of the ЭКЛЗ era, a self-employed person's «Мой налог» receipt."""
 
 
 @pytest.mark.parametrize(
@@ -208,7 +220,8 @@ def test_every_template_of_every_kind_is_planned(kinds: tuple[tuple[str, tuple[T
     + NINTH_TEMPLATES
     + TENTH_TEMPLATES
     + ELEVENTH_TEMPLATES
-    + TWELFTH_TEMPLATES,
+    + TWELFTH_TEMPLATES
+    + THIRTEENTH_TEMPLATES,
     ids=lambda template: template.__name__,
 )
 def test_a_templates_identifiers_pass_their_checks(template: Template) -> None:
@@ -227,7 +240,7 @@ def test_a_templates_identifiers_pass_their_checks(template: Template) -> None:
             assert corr_account_valid(details.bank_corr_account, details.bank_bic)
         if details.recipient_inn and len(details.recipient_inn) == 12:
             assert details.recipient_kpp is None, "an ИП has no КПП"
-        if details.document_type == DocumentType.CASH_RECEIPT and template is not receipts7.eklz_needle_tape:
+        if details.document_type == DocumentType.CASH_RECEIPT and template not in _RECEIPTS_WITHOUT_A_REGISTER:
             assert details.fiscal_drive_number is not None and len(details.fiscal_drive_number) == 16
             assert int(details.fiscal_sign or 0) < 2**32
 
@@ -832,3 +845,74 @@ def test_a_twelfth_round_hard_photo_is_seeded_and_a_fax_is_one_bit() -> None:
     assert set(np.unique(page)) <= {0.0, 255.0}
     tape = receipts12.bakery_57mm_tape(random.Random(4))
     assert tape.thermal and Image.open(io.BytesIO(photograph_heat_faded(tape, random.Random(7)))).mode == "RGB"
+
+
+def test_the_thirteenth_round_draws_the_same_bytes_and_leaves_the_others_as_they_were(tmp_path: Path) -> None:
+    expected = sorted(
+        f"r13_{kind}_00_{level}"
+        for kind in ("receipt", "invoice", "transfer")
+        for level in ("clean.png", "photo.jpg", "hard.jpg")
+    )
+    assert _drawn_alone(tmp_path, (12,), 13, "r13_") == expected
+
+
+@pytest.mark.parametrize(
+    "template",
+    [receipts13.post_office_parcel_tape, receipts13.railway_ticket_coupon],
+    ids=lambda template: template.__name__,
+)
+def test_a_thirteenth_round_receipts_fiscal_qr_carries_its_truth_never_the_trips_day(template: Template) -> None:
+    """The post office's and the railway's QR carry the receipt's total and the purchase's own day (never the
+    trip's, weeks later); the register's owner (the post, the railway) is the recipient."""
+    _assert_fiscal_qr_carries_the_truth(template)
+    ticket = receipts13.railway_ticket_coupon(random.Random(3))
+    assert ticket.details.recipient_inn == "7708503727"
+
+
+def test_a_self_employed_receipt_names_the_person_by_the_inn_its_qr_links_and_no_fiscal_numbers() -> None:
+    for seed in range(3):
+        drawn = receipts13.self_employed_receipt(random.Random(seed))
+        details = drawn.details
+        (link,) = [found.text for found in zxingcpp.read_barcodes(drawn.image)]
+        assert link.startswith(f"https://lknpd.nalog.ru/api/v1/receipt/{details.recipient_inn}/")
+        assert details.recipient_inn is not None and len(details.recipient_inn) == 12
+        assert details.fiscal_drive_number is None and details.fiscal_sign is None
+        assert details.payer_name != "Физическое лицо", "a buyer unnamed is no payer"
+        assert drawn.screen
+
+
+def test_a_thirteenth_round_bills_truth_is_the_sum_due_now_with_vat_from_the_seller() -> None:
+    """A УПД's seller is paid the «Всего к оплате» with VAT; a prepayment bill's sum is its share, never the
+    order's price it prints; a rent bill adds VAT on top only where the landlord has a КПП (not an ИП on УСН)."""
+    for seed in range(3):
+        upd = invoices13.upd_with_requisites(random.Random(seed)).details
+        assert upd.recipient_kpp is not None and upd.payer_name and upd.payer_name != upd.recipient_name
+        due = Decimal(invoices13.prepayment_bill(random.Random(seed)).details.amount or "0")
+        assert due % 50 == 0 and due <= Decimal("640500") * 70 / 100, "a share of a price in whole 500s"
+        rent = invoices13.rent_bill(random.Random(seed)).details
+        assert rent.payment_date is not None and int(rent.payment_date[-2:]) <= 3, "dated early in the month"
+
+
+def test_a_thirteenth_round_transfers_truth_is_the_transfer_never_the_balance_and_the_borrower_is_paid() -> None:
+    for seed in range(3):
+        sms = transfers13.sms_thread(random.Random(seed)).details
+        assert sms.recipient_name and sms.recipient_name.endswith(".") and sms.payer_name is None
+        loan = transfers13.dark_loan_repayment(random.Random(seed)).details
+        assert (loan.recipient_account or "").startswith("40817") and loan.recipient_inn is None
+        assert loan.purpose and (loan.recipient_name or "") in loan.purpose
+    assert transfers13._dative("Игорь Викторович Л.") == "Игорю Викторовичу Л."
+    assert transfers13._dative("Анна Сергеевна П.") == "Анне Сергеевне П."
+
+
+def test_a_thirteenth_round_photo_is_one_bit_or_marked_and_the_hard_level_seeded() -> None:
+    """A scanning app's page holds black and white (and the grey of its caption); a video call's capture is 720
+    rows tall; both levels draw the same bytes from the same seed."""
+    drawn = invoices13.rent_bill(random.Random(4))
+    page = scanned_bw(np.asarray(drawn.image.convert("RGB"), np.float32), random.Random(3))
+    assert np.isin(np.unique(page[: page.shape[0] * 9 // 10]), [0.0, 255.0]).all()
+    assert photograph_wet_or_shared(drawn, random.Random(7)) == photograph_wet_or_shared(drawn, random.Random(7))
+    screen = transfers13.sbp_receipt(random.Random(4))
+    shared = video_call_share(np.asarray(screen.image.convert("RGB"), np.float32), random.Random(3))
+    assert shared.shape[0] == 720
+    marked = Image.open(io.BytesIO(photograph_scanned_or_marked(screen, random.Random(7))))
+    assert max(marked.size) <= 1280
