@@ -1258,10 +1258,9 @@ def _payer_goes_on(found: list[Candidate], line: str, following: str) -> bool:
     return from_below or _ROLE_START.match(following) is not None
 
 
-_NAMES_THE_PAYEE = re.compile(r"получател|продав|поставщик|исполнител", re.IGNORECASE)
-_OPENED_BY_A_PAYER = re.compile(
-    r"^\W*(?:" + "|".join(map(label, ("покупатель", "заказчик", "плательщик"))) + r")(?![а-яёa-z])", re.IGNORECASE
-)
+_NAMES_THE_PAYEE = re.compile(r"получател|продав|поставщик|исполнител|арендодател", re.IGNORECASE)
+_PAYERS_ROLES = ("покупатель", "заказчик", "плательщик", "арендатор")
+_OPENED_BY_A_PAYER = re.compile(r"^\W*(?:" + "|".join(map(label, _PAYERS_ROLES)) + r")(?![а-яёa-z])", re.IGNORECASE)
 """A line that the payer's label opens, whatever stands before it or after it: «"Покупатель Заказчик: АО …, ИНН …»
 (a speck before the label, the role's brackets lost), whose label rule then reads no payer's name. Its numbers are
 the payer's all the same."""
@@ -1279,9 +1278,7 @@ Not where the words before it name the payee (``_NAMES_THE_PAYEE``, «Получ
 signature's line («Бухгалтер ______ (Ф.И.О.)»)."""
 
 
-_PAYERS_CAPTION = re.compile(
-    r"(?<![а-яёa-z])(?:" + "|".join(map(label, ("покупатель", "заказчик", "плательщик"))) + r")\s*:", re.IGNORECASE
-)
+_PAYERS_CAPTION = re.compile(r"(?<![а-яёa-z])(?:" + "|".join(map(label, _PAYERS_ROLES)) + r")\s*:", re.IGNORECASE)
 
 
 def _after_a_payers_caption(line: str, found: list[Candidate]) -> list[Candidate]:
