@@ -420,6 +420,9 @@ class _Parties:
         if payer_here or self.payer_above or in_payer_block:  # "Покупатель ООО «…», ИНН …" is the payer's ИНН
             self.rivals += [_as_rival(AS_PAYERS, c) for c in found if c.field in _PAYER_BLOCK_IDS]
             found = [c for c in found if c.field not in _PAYER_BLOCK_IDS]
+        elif payers := _after_a_payers_caption(line, found):
+            self.rivals += [_as_rival(AS_PAYERS, c) for c in payers]
+            found = [c for c in found if c not in payers]
         payee_here = not payer_here and any(c.field == "recipient_name" or c.named_whose for c in found)
         self.payee_block = payee_here or (self.payee_block and _payee_ids_only(found, line))
         if self.payee_block:
@@ -1255,10 +1258,9 @@ def _payer_goes_on(found: list[Candidate], line: str, following: str) -> bool:
     return from_below or _ROLE_START.match(following) is not None
 
 
-_NAMES_THE_PAYEE = re.compile(r"получател|продав|поставщик|исполнител", re.IGNORECASE)
-_OPENED_BY_A_PAYER = re.compile(
-    r"^\W*(?:" + "|".join(map(label, ("покупатель", "заказчик", "плательщик"))) + r")(?![а-яёa-z])", re.IGNORECASE
-)
+_NAMES_THE_PAYEE = re.compile(r"получател|продав|поставщик|исполнител|арендодател", re.IGNORECASE)
+_PAYERS_ROLES = ("покупатель", "заказчик", "плательщик", "арендатор")
+_OPENED_BY_A_PAYER = re.compile(r"^\W*(?:" + "|".join(map(label, _PAYERS_ROLES)) + r")(?![а-яёa-z])", re.IGNORECASE)
 """A line that the payer's label opens, whatever stands before it or after it: «"Покупатель Заказчик: АО …, ИНН …»
 (a speck before the label, the role's brackets lost), whose label rule then reads no payer's name. Its numbers are
 the payer's all the same."""
@@ -1274,6 +1276,26 @@ _PERSON_CAPTION = re.compile(
 12-digit ИНН a ПД-4 prints after the name («… Павлов Олег Олегович ИНН 6345…») is the payer's, never the payee's.
 Not where the words before it name the payee (``_NAMES_THE_PAYEE``, «Получатель (Ф.И.О.):» on a transfer), nor a
 signature's line («Бухгалтер ______ (Ф.И.О.)»)."""
+
+
+_PAYERS_CAPTION = re.compile(r"(?<![а-яёa-z])(?:" + "|".join(map(label, _PAYERS_ROLES)) + r")\s*:", re.IGNORECASE)
+
+
+def _after_a_payers_caption(line: str, found: list[Candidate]) -> list[Candidate]:
+    """Of ``found``, the ИНН, КПП and account printed after a payer's caption within its line, with no caption of the
+    payee's between («… новости ц Заказчик: ПАО "Гранит", ИНН 4770…»: a photo's background words before the caption,
+    whose name the label rule then refuses): the payer's, whatever stands before the caption. A payee's numbers
+    before the caption («Исполнитель: ООО …, ИНН … Заказчик: …») stay the payee's."""
+    captions = [match.end() for match in _PAYERS_CAPTION.finditer(line)]
+    if not captions:
+        return []
+    payers = []
+    for candidate in found:
+        at = line.find(candidate.value) if candidate.field in _PAYER_BLOCK_IDS else -1
+        opened = [end for end in captions if end <= at]
+        if opened and not _NAMES_THE_PAYEE.search(line[opened[-1] : at]):
+            payers.append(candidate)
+    return payers
 
 
 def _opened_by_a_payer(line: str) -> bool:

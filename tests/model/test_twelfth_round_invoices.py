@@ -63,6 +63,31 @@ def test_a_caption_naming_the_payer_in_brackets_reads_the_payer() -> None:
     assert _details(CLINIC_BILL).payer_name == "Кузнецов Дмитрий Иванович"
 
 
+WORD_BILL_ON_A_NEWSPAPER = [
+    "цены спорт цены ИП Соловьёв Алексей Юрьевич бщает пресс-службі",
+    "спорт администрі ИН 499274891434, ОГРНИП 129498706417983 бласти года района",
+    "Р/с 40802810271124490549 в ООО КБ МВС БАНК о цены",
+    "БИК 048209775 Кор. счёт 30101810400000000775 о цены области",
+    "года цены рынок | Счёт № 7 от 08.09.2026 общает ремонт",
+    'ремонт новости ц Заказчик: ПАО "Гранит", ИНН 4770790041 іг сообщает админист',
+    "Всего к оплате: 79 300,00 руб.",
+]
+"""A sole trader's Word bill photographed on an open newspaper (bench/layouts r12_invoice_02_photo, as Indra reads
+it): the trader's «ИНН» lost a letter, and the newspaper's words stand before the customer's caption."""
+
+
+@pytest.mark.parametrize("caption", ["Заказчик:", "Покупатель:", "Плательщик :"])
+def test_an_inn_after_a_payers_caption_within_its_line_is_the_payers(caption: str) -> None:
+    lines = [line.replace("Заказчик:", caption) for line in WORD_BILL_ON_A_NEWSPAPER]
+    assert "4770790041" not in {c.value for c in extract_candidates(lines) if c.field == "recipient_inn"}
+
+
+def test_an_inn_before_a_payers_caption_on_its_line_is_still_the_payees() -> None:
+    lines = ['Исполнитель: ИП Соловьёв А. Ю., ИНН 499274891434 Заказчик: ПАО "Гранит", ИНН 4770790041']
+    inns = {c.value for c in extract_candidates(lines) if c.field == "recipient_inn"}
+    assert ("499274891434" in inns, "4770790041" in inns) == (True, False)
+
+
 @pytest.mark.parametrize(
     "header",
     [
