@@ -51,6 +51,7 @@ from model.values import (
     read_name,
     read_purpose,
     settlement_account,
+    treats_patients,
 )
 
 _PAYEE_IDS = frozenset({"recipient_inn", "recipient_kpp"})
@@ -287,7 +288,8 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
         lines = order.generic_lines
     document_type = classify(lines)
     issuers = issuer_bank_lines(lines) if document_type == DocumentType.BANK_TRANSFER else set()
-    party_rows = party_blocks(lines)
+    # a clinic's «Дата приёма» is a visit's, a post office's the payment's: the whole page tells which
+    party_rows, patients = party_blocks(lines), treats_patients(lines)
     read_whole: set[str] = set()
     supplier_rows = _supplier_rows(lines, document_type)
     suppliers: set[int] = set()
@@ -295,7 +297,7 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
     read_at: dict[int, tuple[int, int]] = {}
     for index, line in enumerate(lines):
         read_at[index] = (len(candidates), len(candidates))
-        found, read_whole = read_labelled(line, lines[index + 1 :], read_whole, source)
+        found, read_whole = read_labelled(line, lines[index + 1 :], read_whole, source, patients)
         if index in supplier_rows or index - 1 in supplier_rows:  # «Поставщик: ИП …» over «ИНН …»: the principal's
             candidates += [_as_supplier(c) for c in found]
             suppliers |= {index, index + 1}  # the principal's name may stand under its ИНН
@@ -329,7 +331,7 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
     unlabelled = _blanked(lines, suppliers | issuers | parties.payers | _operators_name_rows(lines))
     # the names under both parties' captions from the lines as read: the payer's caption blanks the line under it
     candidates += (
-        _by_phone_no_account(read_unlabelled(unlabelled, source), lines, document_type)
+        _by_phone_no_account(read_unlabelled(unlabelled, source, patients), lines, document_type)
         + sign_opening_the_page(unlabelled, source)
         + names_under_two_roles(lines, source)
     )

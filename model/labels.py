@@ -10,7 +10,8 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import partial
 
 from model.normalize import kopecks_shown, normalize_text, separator_lost
 from model.schema import Candidate, Source
@@ -402,15 +403,17 @@ def label_matches(line: str) -> list[tuple[Rule, re.Match[str]]]:
 
 
 def read_labelled(
-    line: str, below: Sequence[str], read_whole: set[str], source: Source
+    line: str, below: Sequence[str], read_whole: set[str], source: Source, patients: bool = False
 ) -> tuple[list[Candidate], set[str]]:
     """The values the labels on ``line`` name (``below``: the lines under it, where a stacked or wrapped value goes
     on), and the fields whose whole next line is their value ("Банк получателя" over "Банк Точка"), which
-    ``read_whole`` passes back for that next line: its own "Банк" is no label."""
+    ``read_whole`` passes back for that next line: its own "Банк" is no label. ``patients``: the page treats them
+    (``model.values.treats_patients``), and its «Дата приёма» is a visit's."""
     following = below[0] if below else ""
     found: list[Candidate] = []
     next_read_whole: set[str] = set()
-    for rule, match in label_matches(line):
+    for matched, match in label_matches(line):
+        rule = _on_a_patients_page(matched) if patients else matched
         if rule.field in read_whole and not rule.anywhere:
             continue  # the line under "Банк получателя" is its value, "Банк" and all
         rest = line[match.end() :]
@@ -439,6 +442,11 @@ def read_labelled(
     return found + _kpps_beside_their_inn(line, found, source) + _inn_of_a_garbled_pair(
         line, found, source
     ), next_read_whole
+
+
+def _on_a_patients_page(rule: Rule) -> Rule:
+    """The rule as a clinic's page reads it: a date under «Дата приёма» is the visit's (``read_payment_date``)."""
+    return replace(rule, read=partial(read_payment_date, patients=True)) if rule.read is read_payment_date else rule
 
 
 _CAPTIONS_OVER_A_GRID = frozenset({"recipient_name", "bank_name"})

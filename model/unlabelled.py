@@ -27,12 +27,12 @@ from model.values import (
     NUMBER_SIGN,
     PD4_HALF_TITLE,
     QUOTES,
-    VISITS_DATE,
     digit_tokens,
     grouped_digits,
     label,
     misread_legal_form,
     names_a_previous_payment,
+    names_a_visit,
     past_a_border,
     payable,
     read_bank,
@@ -168,19 +168,20 @@ def _title_date(line: str, above: str) -> str | None:
     return next((iso for start, iso in find_dates(line) if _DATED_UNDER_A_TITLE.match(line[:start])), None)
 
 
-def _own_date(line: str, above: str) -> tuple[str, float] | None:
+def _own_date(line: str, above: str, patients: bool) -> tuple[str, float] | None:
     """A date on the line that is not a reference to another document ("договор № 5 от 01.02.2024"), nor a deadline
     or a validity whose caption stands on the line above, as a list with its values under their captions prints
     them («Оплатить не позднее» over «11.06.2020»); and its score: lower for a numeric date whose day has one digit,
     which registers and banks print zero-padded: «2.01.19 16:0» is «28.01.19 16:07» with digits lost, which another
     reading of the page may have kept. Nor a date no payment can have yet: with no label to say whose it is, a date
     in the future is another event's (a ЕПД's meter due for verification «15.06.2030»), nor an earlier payment's,
-    whose caption may begin on the line above («Последняя поступившая» over «оплата: 22.12.2015»)."""
+    whose caption may begin on the line above («Последняя поступившая» over «оплата: 22.12.2015»), nor a visit's
+    (``_under_a_visits_caption``)."""
     for start, iso in find_dates(line):
         before = line[:start]
         if _not_yet(iso) or names_a_previous_payment(f"{_bare(above)} {before}"):
             continue
-        if _a_periods_bound(line, start, above) or _under_a_visits_caption(line, start):
+        if _a_periods_bound(line, start, above) or _under_a_visits_caption(line, start, patients):
             continue
         if not _REFERENCED_DATE.search(before) and not (not before.strip() and _REFERENCED_DATE.search(_bare(above))):
             return iso, _DIGIT_LOST_DATE_SCORE if _ONE_DIGIT_DAY.match(line, start) else _DATE_SCORE
@@ -198,13 +199,13 @@ def _captioned_date(text: str) -> str | None:
     return read_payment_date(text) or read_issue_date(text)
 
 
-def _under_a_visits_caption(line: str, start: int) -> bool:
-    """Whether the date at ``start`` stands right after a visit's date caption (``VISITS_DATE``): a clinic's «Дата
-    приёма: 25.02.2026», the visit its bill charges for, is no date to fall back on where OCR garbled the bill's title
-    («CURT НА ОПЛАТУ … от …»). Other captions the payment's label refuses stay fallbacks: an e-receipt's «ДАТА ВЫДАЧИ
-    05.11.21 17:18» is its only date, the receipt's own."""
+def _under_a_visits_caption(line: str, start: int, patients: bool) -> bool:
+    """Whether the date at ``start`` stands right after a visit's date caption (``names_a_visit``, ``patients`` where
+    the page treats them): a clinic's «Дата приёма: 25.02.2026», the visit its bill charges for, is no date to fall
+    back on where OCR garbled the bill's title («CURT НА ОПЛАТУ … от …»). Other captions the payment's label refuses
+    stay fallbacks: an e-receipt's «ДАТА ВЫДАЧИ 05.11.21 17:18» is its only date, the receipt's own."""
     caption = _DATES_CAPTION.search(line[:start])
-    return caption is not None and VISITS_DATE.search(line[caption.start() : start]) is not None
+    return caption is not None and names_a_visit(line[caption.start() : start], patients)
 
 
 def _after_a_dates_caption(line: str, iso: str) -> bool:
@@ -781,8 +782,9 @@ def _sellers_pair(line: str, source: Source) -> list[Candidate]:
     return found
 
 
-def read_unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
-    """Values recognisable by shape alone, at a low score: they only fill gaps that labelled readings left."""
+def read_unlabelled(lines: Sequence[str], source: Source, patients: bool) -> list[Candidate]:
+    """Values recognisable by shape alone, at a low score: they only fill gaps that labelled readings left.
+    ``patients``: the page treats them (``model.values.treats_patients``), as its lines may no longer show."""
     found = [c for line in lines for c in _sellers_pair(line, source)]
     found += _fiscal_numbers_after_the_drive(lines, source)
     under_the_drive = {(c.field, c.value) for c in found}  # a blurred label's number there is read once
@@ -822,7 +824,7 @@ def read_unlabelled(lines: Sequence[str], source: Source) -> list[Candidate]:
             found.append(Candidate("payment_date", title_date, source, 1.0))  # "Счёт на оплату № 5 от 16 мая 2025 г."
         elif (invoice_date := _invoice_date(line, above)) is not None:
             found.append(Candidate("payment_date", invoice_date[0], source, invoice_date[1]))
-        elif not _printed_by_a_browser(index, lines) and (found_date := _own_date(line, above)) is not None:
+        elif not _printed_by_a_browser(index, lines) and (found_date := _own_date(line, above, patients)):
             # a date no label names, taken for want of one: two readers agreeing confirm its digits, not its role
             unlabelled = not (_after_a_dates_caption(line, found_date[0]) or _a_moment(line, found_date[0]))
             found.append(Candidate("payment_date", found_date[0], source, found_date[1], by_shape=unlabelled))

@@ -375,18 +375,46 @@ _FEES_INCLUDED = re.compile(r"включая\s+(?:все\s+)?комисси\w*",
 """«Сумма списания, включая все комиссии»: what the payer paid, fees and all, not a fee's line."""
 
 
-VISITS_DATE = re.compile(
-    r"(?<![а-яё])при[её]м(?:а|у)?(?![а-яё])(?!\W*(?:плат|перев|к\s|распоряж|документ))|визит|посещени", re.IGNORECASE
+_VISITS_DATE = re.compile(r"визит|посещени", re.IGNORECASE)
+"""«Дата визита», «Дата посещения»: a visit's day wherever a page prints it, never a payment's."""
+_RECEPTION = re.compile(
+    r"(?<![а-яё])пр[иi][еёйe]м(?:а|у)?(?![а-яё])(?!\W*(?:плат|перев|к\s|распоряж|документ))", re.IGNORECASE
 )
-"""A clinic's «Дата приёма», «Дата визита»: the visit its bill charges for, days before the bill (not a bank's «Дата
-приёма платежа», «… к исполнению»)."""
+"""«Дата приёма», also as OCR reads it («Дата прийма»): a clinic's visit (``treats_patients``), days before its bill,
+but on a postal money order (ф. 112ЭП «Дата приёма 05.03.2026») the day the post office took the money, the payment's
+own; a bank's «Дата приёма платежа», «… к исполнению» is the payment's everywhere."""
+_PATIENTS_PAGE = re.compile(
+    "|".join(
+        rf"(?<![а-яёa-z]){label(word)}"
+        for word in ("пациент", "врач", "медицинск", "мед. центр", "стоматолог", "больниц", "лечебн")
+    )
+    + "|"
+    + label("клиник")
+    + r"|(?<![\w.])[AАBВ]\d{2}\.\d{2,3}\.\d{3}(?![\d.])|(?<![а-яёa-z])[ЛJ]\s?041-\d{5}",
+    re.IGNORECASE,
+)
+"""What a page that treats patients prints: a patient, a doctor («врача-терапевта»), a clinic, a hospital, a
+«Медицинский центр» and its «медицинских услуг», a dentist's, a «лечебн…» institution, a service's code in the
+ministry's list («A09.05.023», «B01.047.001»), a licence for medical activity («Л041-01137-77/…»)."""
+
+
+def treats_patients(lines: Sequence[str]) -> bool:
+    """Whether the page is a clinic's (``_PATIENTS_PAGE``), where «Дата приёма» is a visit's day (``names_a_visit``)."""
+    return any(_PATIENTS_PAGE.search(line) for line in lines)
+
+
+def names_a_visit(caption: str, patients: bool) -> bool:
+    """Whether a date's caption names a visit: «Дата визита», «Дата посещения» on any page, «Дата приёма» on a page that
+    treats patients (``treats_patients``); elsewhere a reception is the post office's taking of a money order."""
+    return _VISITS_DATE.search(caption) is not None or (patients and _RECEPTION.search(caption) is not None)
+
+
 _NOT_THE_PAYMENTS_DATE = re.compile(
-    r"окончани|действ|срок|позднее|(?<![а-яё])до(?![а-яё])|рождени|выдач|(?<![а-яё])оплатить(?![а-яё])|"
-    + VISITS_DATE.pattern,
+    r"окончани|действ|срок|позднее|(?<![а-яё])до(?![а-яё])|рождени|выдач|(?<![а-яё])оплатить(?![а-яё])",
     re.IGNORECASE,
 )
 """Words between a date's label and the date that make it another date: «Дата окончания действия», «Дата оплаты
-не позднее», «Дата рождения», «Дата выдачи», a deadline's «Оплатить до», a visit's (``VISITS_DATE``)."""
+не позднее», «Дата рождения», «Дата выдачи», a deadline's «Оплатить до»; a visit's is ``names_a_visit``'s."""
 
 
 _PREVIOUS_PAYMENT_CAPTION = re.compile(
@@ -422,13 +450,15 @@ def _date_and_caption(text: str) -> tuple[str, str] | None:
     return iso, text[: start if start is not None else figure.start() if figure else len(text)]
 
 
-def read_payment_date(text: str) -> str | None:
-    """The date after a date's label, unless the words before it name a validity, a deadline, a person's date, an
-    earlier payment's or the paper's own issue (``read_issue_date``)."""
+def read_payment_date(text: str, patients: bool = False) -> str | None:
+    """The date after a date's label, unless the words before it name a validity, a deadline, a person's date, a
+    visit (``names_a_visit``: ``patients`` where the page treats them), an earlier payment's or the paper's own issue
+    (``read_issue_date``)."""
     if (found := _date_and_caption(text)) is None:
         return None
     iso, before = found
-    if _NOT_THE_PAYMENTS_DATE.search(before) or names_a_previous_payment(before) or _A_PAPERS_ISSUE.search(before):
+    another = _NOT_THE_PAYMENTS_DATE.search(before) or names_a_visit(before, patients)
+    if another or names_a_previous_payment(before) or _A_PAPERS_ISSUE.search(before):
         return None
     return iso
 
@@ -439,7 +469,8 @@ def read_issue_date(text: str) -> str | None:
     if (found := _date_and_caption(text)) is None:
         return None
     iso, before = found
-    return iso if _A_PAPERS_ISSUE.search(before) and not _NOT_THE_PAYMENTS_DATE.search(before) else None
+    another = _NOT_THE_PAYMENTS_DATE.search(before) or names_a_visit(before, patients=False)
+    return iso if _A_PAPERS_ISSUE.search(before) and not another else None
 
 
 _NEXT_COLUMN = re.compile(r"(?<![а-яёa-z])(?:" + label("сдача") + "|" + label("принято") + r")(?![а-яёa-z]).*$", re.I)

@@ -8,7 +8,7 @@ import pytest
 from model.fields import classify, extract_candidates
 from model.resolve import resolve
 from model.schema import PaymentDetails, Source
-from model.values import read_payment_date
+from model.values import read_payment_date, treats_patients
 
 CLINIC_BILL = [
     "Медицинский центр «Альфа-Строй»",
@@ -48,9 +48,20 @@ def test_a_clinics_bill_is_dated_by_the_bill_not_the_visit() -> None:
     assert _details(CLINIC_BILL).payment_date == "2026-03-01"
 
 
-@pytest.mark.parametrize("caption", ["Дата приёма:", "Дата приема", "Дата визита:", "Дата посещения:"])
-def test_a_visits_date_is_no_payments_date(caption: str) -> None:
+@pytest.mark.parametrize("caption", ["Дата визита:", "Дата посещения:"])
+def test_a_visits_date_is_no_payments_date_on_any_page(caption: str) -> None:
     assert read_payment_date(f"{caption} 25.02.2026") is None
+
+
+@pytest.mark.parametrize("caption", ["Дата приёма:", "Дата приема", "Дата прийма:"])
+def test_a_receptions_date_is_a_visits_on_a_page_that_treats_patients(caption: str) -> None:
+    assert read_payment_date(f"{caption} 25.02.2026", patients=True) is None
+
+
+@pytest.mark.parametrize("caption", ["Дата приёма", "Дата приема:"])
+def test_a_receptions_date_is_the_payments_on_any_other_page(caption: str) -> None:
+    """A post office's «Дата приёма» on a money order is the day it took the money (bench/hostile postal)."""
+    assert read_payment_date(f"{caption} 05.03.2026") == "2026-03-05"
 
 
 @pytest.mark.parametrize("caption", ["Дата приема платежа:", "Дата приёма к исполнению"])
@@ -121,3 +132,61 @@ def test_an_e_receipts_issue_date_is_still_its_date_where_it_prints_no_other() -
         "ИТОГ 2000.00",
     ]
     assert _details(e_receipt).payment_date == "2021-11-05"
+
+
+MONEY_ORDER = [
+    "ПОЧТОВЫЙ ПЕРЕВОД ф. 112ЭП",
+    "Дата приёма 05.03.2026",
+    "на 1 500 руб. 00 коп.",
+    "Одна тысяча пятьсот рублей 00 копеек",
+    'Кому: ООО "Северный ветер"',
+    "Куда: 644010, г. Омск, ул. Ленина, д. 5",
+    "ИНН 7707083893",
+    "Р/с 40702810938000060473",
+    "Кор/сч 30101810400000000225",
+    "БИК 044525225",
+    "Наименование банка ПАО Сбербанк",
+    "От кого: ИП Петров Пётр Петрович",
+]
+"""A postal money order (ф. 112ЭП, bench/hostile postal): «Дата приёма» is when the post office took the money."""
+
+
+def test_a_money_orders_acceptance_date_is_its_date() -> None:
+    """No clinic, no patient: the post office's «Дата приёма» is the payment's date, read by its label."""
+    assert _details(MONEY_ORDER).payment_date == "2026-03-05"
+
+
+def test_a_money_orders_acceptance_date_is_its_date_also_inside_a_line() -> None:
+    """The title and the date on one row: no label opens the date's line, and the fallback takes it."""
+    lines = [f"{MONEY_ORDER[0]} {MONEY_ORDER[1]}", *MONEY_ORDER[2:]]
+    assert _details(lines).payment_date == "2026-03-05"
+
+
+def test_a_visits_date_inside_a_line_is_no_fallback_on_a_clinics_bill() -> None:
+    """The patient's card and the visit on one row, the bill's title garbled: the visit's date is still no payment's."""
+    row = "Карта № 841731 Дата приёма: 25.02.2026"
+    lines = [row if line.startswith("Дата приёма") else line.replace("СЧЁТ", "CURT") for line in CLINIC_BILL]
+    assert _details(lines).payment_date is None
+
+
+def test_a_clinics_bill_is_dated_by_the_bill_where_ocr_misread_the_reception() -> None:
+    lines = [line.replace("приёма", "прийма") for line in CLINIC_BILL]
+    assert _details(lines).payment_date == "2026-03-01"
+
+
+@pytest.mark.parametrize(
+    ("line", "patients"),
+    [
+        ("Пациент (плательщик): Кузнецов Дмитрий Иванович", True),
+        ("Пaциeнт: Кузнецов Д. И.", True),
+        ("B01.047.001 Прием (осмотр, консультация) врача-терапевта первичный 2 760,00", True),
+        ("ООО «Стоматологическая клиника «Улыбка»»", True),
+        ("Лицензия № Л041-01137-77/00368241", True),
+        ("ООО «Медцентр Здоровье»", True),
+        ("ПОЧТОВЫЙ ПЕРЕВОД ф. 112ЭП", False),
+        ("Куда: 236000, г. Калининград, ул. Клиническая, д. 5", False),
+        ("Дата приёма 05.03.2026", False),
+    ],
+)
+def test_a_page_that_treats_patients_is_told_by_its_words(line: str, patients: bool) -> None:
+    assert treats_patients([line]) is patients
