@@ -515,12 +515,14 @@ def _prepare_upright(
         detail = f"read {first[0].confidence:.0f}% confident as it is; no time left to read it turned"
         return _with_orient_step(as_is, Step("orient", False, 0.0, detail)), (0, first)
     with timer.stage("preprocess"):
+        judged = asked or _judged_by_trial_reading(reader)
         if not asked:
             started = time.perf_counter()
-            found = orient.detect_orientation(to_grey(as_is.color), budget)
+            found = orient.detect_orientation(to_grey(as_is.color), budget, trial=judged)
             detected_ms = (time.perf_counter() - started) * 1000
         if found is None or found.degrees == 0:
-            step = Step("orient", False, round(detected_ms, 1), orientation_detail(found))
+            detail = orientation_detail(found) if judged or found else UNJUDGED_DETAIL
+            step = Step("orient", False, round(detected_ms, 1), detail)
             return _with_orient_step(as_is, step), (0, first)
         if not budget.allows(preprocessing_s):  # preprocessed again, it would be left no time to be read
             budget.skip("the page read turned")
@@ -531,6 +533,23 @@ def _prepare_upright(
     to_read = _reader_page(as_is, reader).to_image
     mapped = replace(reading, passes=[replace(one, to_image=to_read) for one in reading.passes])
     return turned, (-(found.degrees // 90) % 4, (mapped, cost))
+
+
+def _judged_by_trial_reading(reader: str) -> bool:
+    """Whether a page that ``reader`` read unsure and without fields, and that OSD is not sure of either, is judged by
+    a trial Tesseract reading of its inkiest band each way up (``orient.orientation_by_profile``) before the turn
+    search: for Tesseract, whose every turn read costs as much as that judgement, yes. Not for Indra: it reads a turn
+    in 0.06-0.2 CPU s, and the judgement (0.4-1.1 s: most of the slowest real documents' time) was not sure enough to
+    spare the page the turn search, which read the three other turns anyway. The axis of its lines is still judged
+    (``orient.line_quarters``, 0.01-0.09 s): Indra read three hard corpus pages lying sideways, turned over, as surely
+    as upright pages read (90-97%, no field), so a search that began there stopped at that wrong turn; a page whose
+    lines run down it is turned a quarter first, and the search then stops at the way round that reads well. A page
+    that looks sideways (``orient.looks_sideways``) is judged in full before it is read, as before."""
+    return reader != "indra"
+
+
+UNJUDGED_DETAIL = "OSD found no sure turn and the lines do not run down the page: the turns are read"
+"""The orient step's detail where the turn is left to the turn search (``_judged_by_trial_reading``)."""
 
 
 ASKING_NEEDS_S = 0.5

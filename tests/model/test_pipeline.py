@@ -179,9 +179,11 @@ def test_an_unsure_page_is_asked_its_turn_once_and_preprocessed_again_only_when_
         preprocessed.append(options)
         return preprocess(image, options)
 
-    def counted_detection(grey: np.ndarray, budget: Budget | None = None) -> orient.Orientation | None:
+    def counted_detection(
+        grey: np.ndarray, budget: Budget | None = None, *, trial: bool = True
+    ) -> orient.Orientation | None:
         detected.append(grey.shape)
-        return detect(grey, budget)
+        return detect(grey, budget, trial=trial)
 
     monkeypatch.setattr(pipeline, "preprocess", counted)
     monkeypatch.setattr(orient, "detect_orientation", counted_detection)
@@ -223,7 +225,7 @@ def test_a_page_read_surely_as_it_is_needs_no_orientation_detection(monkeypatch:
     is was upright, so it is not asked."""
     from model.preprocess import orient
 
-    def no_osd(grey: np.ndarray, budget: Budget | None = None) -> None:
+    def no_osd(grey: np.ndarray, budget: Budget | None = None, **_: object) -> None:
         raise AssertionError("orientation detection ran on an upright page")
 
     monkeypatch.setattr(orient, "detect_orientation", no_osd)
@@ -237,7 +239,7 @@ def test_an_unsure_reading_that_finds_fields_is_upright(monkeypatch: pytest.Monk
     fields: one whose reading finds them is neither sent to orientation detection nor read in the other turns."""
     from model.preprocess import orient
 
-    def no_osd(grey: np.ndarray, budget: Budget | None = None) -> None:
+    def no_osd(grey: np.ndarray, budget: Budget | None = None, **_: object) -> None:
         raise AssertionError("orientation detection ran on a page whose fields were read")
 
     recognize, pages_read = pipeline.recognize, []
@@ -344,7 +346,7 @@ def test_a_turn_found_too_late_to_be_read_is_not_preprocessed_again(monkeypatch:
         preprocessed.append(options)
         return preprocess(image, options)
 
-    def slow_detection(grey: np.ndarray, budget: Budget | None = None) -> orient.Orientation:
+    def slow_detection(grey: np.ndarray, budget: Budget | None = None, **_: object) -> orient.Orientation:
         assert budget is not None
         while budget.remaining_s() > 0.01:
             pass
@@ -370,7 +372,7 @@ def test_an_unsure_page_is_not_asked_its_turn_when_no_time_is_left_to_read_it_tu
     from model.preprocess import orient
 
     detected: list[tuple[int, ...]] = []
-    monkeypatch.setattr(orient, "detect_orientation", lambda grey, budget=None: detected.append(grey.shape))
+    monkeypatch.setattr(orient, "detect_orientation", lambda grey, budget=None, **_: detected.append(grey.shape))
     monkeypatch.setattr(pipeline, "extract_candidates", lambda lines, source: [])  # no reading finds fields
     monkeypatch.setattr(pipeline, "RETRY_BELOW_CONFIDENCE", 101.0)  # and every reading is unsure
     photo = (ROOT / "model" / "samples" / "doc_0000.png").read_bytes()

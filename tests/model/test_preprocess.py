@@ -581,6 +581,19 @@ def test_detect_orientation_falls_back_when_osd_unsure(monkeypatch: pytest.Monke
     assert (found.degrees, found.evidence.startswith("OSD unsure")) == (degrees, True)
 
 
+@pytest.mark.parametrize(("degrees", "found"), [(180, None), (90, 90), (270, 90)])
+def test_without_the_trial_reading_an_unsure_page_is_judged_by_the_axis_of_its_lines_alone(
+    monkeypatch: pytest.MonkeyPatch, degrees: int, found: int | None
+) -> None:
+    """For a caller that reads the turns itself: a page whose lines run down it is turned a quarter, which way round
+    left to it; any other is left as it is. No band is read."""
+    monkeypatch.setattr(orient, "osd", lambda grey: (0, 0.5))
+    monkeypatch.setattr(orient, "_band_confidence", lambda band, budget: pytest.fail("a band was read"))
+    judged = orient.detect_orientation(turn_clockwise(render_page(), degrees), trial=False)
+    assert (judged and judged.degrees) == found
+    assert judged is None or judged.evidence == "OSD unsure (conf 0.5); vertical lines; which way round left to reading"
+
+
 def faint_page_beside_a_dark_table() -> Grey:
     """Faint print on paper that fills most of a photo whose left edge is a grainy table lit too well to be left out
     (``text_on_paper``): the table's grain takes Otsu's threshold, and the letters are paper to it."""
