@@ -656,6 +656,15 @@ _CAPTION_START = re.compile(
 bill's column heads): no name opens with one."""
 
 
+_SUM_ALONE = re.compile(
+    r"^[\W_]*\d[\d\s.,]*(?:руб(?:лей|ля|ль)?|р|rub|rur|₽)?\.?(?:\s*\d{1,2}\s*коп\.?)?[\W_]*(?:\s\S{1,2})?$",
+    re.IGNORECASE,
+)
+"""A sum of money and its unit alone, «16 469,00 руб.»: the next row's value where a form's two columns drift apart
+on a photo (a tax notice's slip read «Плательщик 16 469,00 руб.», the payer's name on the row above), a speck or two
+after it; its «руб» letters name nobody."""
+
+
 ROLE_ALONE = re.compile(
     r"^[\W_]*(?:заказчик|покупател|плательщик|исполнител|поставщик|продав[её]ц|подрядчик|получател|арендатор"
     r"|арендодател|buyer|supplier|customer|seller|contractor|payer|payee|beneficiary)\w*[\W_]*$",
@@ -715,7 +724,7 @@ of the card). No name holds one."""
 def read_name(text: str) -> str | None:
     """A name as printed, without the ИНН/КПП (before or after it), address, phone or invoice title that shares its
     line, nor a ПД-4's column word before it, nor a bilingual label's English half; OCR's "000" for ООО is undone.
-    None where the text is another cell's caption."""
+    None where the text is another cell's caption or a sum (``_SUM_ALONE``)."""
     text = untranslated(text)
     if _CAPTION_START.match(text) or ROLE_ALONE.match(text):
         return None
@@ -733,7 +742,9 @@ def read_name(text: str) -> str | None:
     name = _CYRILLIC_READ_AS_LATIN.sub(_respelled, _cyrillic_legal_forms(name))
     if _LEGAL_FORM_FIRST.match(name):  # a company's name, which the law has in Russian (``latin_words_respelled``)
         name = latin_words_respelled(name)
-    return normalize_text(number_sign_restored(name)) if _names_something(name, r"[А-Яа-яЁёA-Za-z]{2}") else None
+    if _SUM_ALONE.match(name) or not _names_something(name, r"[А-Яа-яЁёA-Za-z]{2}"):
+        return None
+    return normalize_text(number_sign_restored(name))
 
 
 _NEXT_CAPTION = re.compile(
