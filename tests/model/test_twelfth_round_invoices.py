@@ -190,3 +190,24 @@ def test_a_clinics_bill_is_dated_by_the_bill_where_ocr_misread_the_reception() -
 )
 def test_a_page_that_treats_patients_is_told_by_its_words(line: str, patients: bool) -> None:
     assert treats_patients([line]) is patients
+
+
+WORD_BILL = [
+    "ИП Зайцев Павел Петрович",
+    "ИНН 667480706746, ОГРНИП 583700079033031",
+    "Р/с 40802810794275545278",
+    'КУ ООО КБ "ДОРИС БАНК" - ГК "АСВ"',
+    "БИК 044525608 Кор. счёт 30101810945250000608",
+    "Счёт № 14 от 16 апреля 2026 г.",
+    'Заказчик: ООО "Северный Ветер", ИНН 5965508980',
+    "Всего к оплате: 95 800,00 руб.",
+]
+"""A sole trader's bill typed in Word (bench/layouts r12 word-sole-trader-bill): no grid and no captions, its bank's
+name alone on the row between the account and the БИК."""
+
+
+@pytest.mark.parametrize("tail", [' - ГК "АСВ"', " - ГК «АСВ»", ' — ГК "АСВ"'])
+def test_a_bank_in_liquidation_is_a_banks_name_on_its_row_alone(tail: str) -> None:
+    """The receiver's «КУ» and the deposit agency's «ГК "АСВ"» around its name are no words of another line."""
+    lines = [line.replace(' - ГК "АСВ"', tail) for line in WORD_BILL]
+    assert _details(lines).bank_name == f'КУ ООО КБ "ДОРИС БАНК"{tail}'
