@@ -113,10 +113,18 @@ def test_a_fax_headers_moment_is_not_the_documents_date(header: str) -> None:
 
 
 def test_a_visits_date_is_no_fallback_where_the_bills_title_is_garbled() -> None:
-    """OCR garbled the title («CURT НА ОПЛАТУ», its date then read as a reference's after «от»): the visit's date is
-    still no payment's, so the date stays empty rather than wrong."""
-    lines = [line.replace("СЧЁТ", "CURT") for line in CLINIC_BILL]
+    """OCR garbled the title past reading («CURT H4 ОПЛАТУ», its date then read as a reference's after «от»): the
+    visit's date is still no payment's, so the date stays empty rather than wrong."""
+    lines = [line.replace("СЧЁТ НА", "CURT H4") for line in CLINIC_BILL]
     assert _details(lines).payment_date is None
+
+
+@pytest.mark.parametrize("title", ["CURT НА ОПЛАТУ", "СЧЁТ HA, ОПЛАТУ", "CYET HA ОПЛАТУ"])
+def test_a_bills_title_whose_first_word_ocr_garbled_still_dates_the_bill(title: str) -> None:
+    """A faxed bill's «СЧЁТ НА ОПЛАТУ» read «CURT НА ОПЛАТУ» or «СЧЁТ HA, ОПЛАТУ»: «на оплату» and the number and date
+    after it are the title still, so the bill is dated by it, not left undated (nor dated by the visit)."""
+    lines = [line.replace("СЧЁТ НА ОПЛАТУ", title) for line in CLINIC_BILL]
+    assert _details(lines).payment_date == "2026-03-01"
 
 
 def test_an_e_receipts_issue_date_is_still_its_date_where_it_prints_no_other() -> None:
