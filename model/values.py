@@ -81,28 +81,44 @@ Indra on a photographed ПД-4, bench/layouts r9_invoice_01_hard), in a label of
 ``_CROSSBAR_LOST``."""
 _TAIL_READ_APART = {"щ": "ц"}
 """A letter whose tail OCR reads as a letter of its own after it: a щ's descender as a ц («Плательщцик»)."""
+_PAIRS_READ_AS_ONE = {"ьщ": "ыц"}
+"""Two letters OCR reads as two others: «ьщ» as «ыц», the ь's bowl joined to щ's first stroke as a ы («Плателыцик»,
+Tesseract on a bank app's receipt, bench/layouts r12_transfer_04, whose payer was lost)."""
 
 
 def label(text: str) -> str:
     """Regex for a label that also matches its OCR spellings (case-insensitive): each letter's Latin and Cyrillic
     look-alikes (``_LOOKALIKES``), its Greek twin (``GREEK_SHAPES``), in a label of three letters or more a crossbar
     lost or gained (``_CROSSBAR_LOST``, ``_CROSSBAR_GAINED``: «HНΗ» is «ИНН»), a tail read as a letter of its own
-    (``_TAIL_READ_APART``); a space may vanish and a dot be read as a comma or lost."""
-    parts = []
+    (``_TAIL_READ_APART``), two letters as two others (``_PAIRS_READ_AS_ONE``); a space may vanish and a dot be read
+    as a comma or lost."""
+    text = text.lower()
     long_enough = sum(char.isalpha() for char in text) >= 3
-    for char in text.lower():
-        if char == " ":
-            parts.append(r"\s*")
-        elif char == ".":
-            parts.append(r"[.,]?")
-        elif char in _LOOKALIKES:
-            misread = _CROSSBAR_LOST.get(char, "") + _CROSSBAR_GAINED.get(char, "") if long_enough else ""
-            lookalikes = _LOOKALIKES[char] + _GREEK_TWINS.get(char, "") + misread
-            tail = f"{_TAIL_READ_APART[char]}?" if char in _TAIL_READ_APART else ""
-            parts.append(f"[{re.escape(lookalikes)}]{tail}")
+    parts, at = [], 0
+    while at < len(text):
+        pair = text[at : at + 2]
+        if pair in _PAIRS_READ_AS_ONE:
+            both = "".join(_letter(char, long_enough) for char in pair)
+            parts.append(f"(?:{both}|{re.escape(_PAIRS_READ_AS_ONE[pair])})")
+            at += 2
         else:
-            parts.append(re.escape(char))
+            parts.append(_letter(text[at], long_enough))
+            at += 1
     return "".join(parts)
+
+
+def _letter(char: str, long_enough: bool) -> str:
+    """``label``'s regex for one lower-case character of a label."""
+    if char == " ":
+        return r"\s*"
+    if char == ".":
+        return r"[.,]?"
+    if char not in _LOOKALIKES:
+        return re.escape(char)
+    misread = _CROSSBAR_LOST.get(char, "") + _CROSSBAR_GAINED.get(char, "") if long_enough else ""
+    lookalikes = _LOOKALIKES[char] + _GREEK_TWINS.get(char, "") + misread
+    tail = f"{_TAIL_READ_APART[char]}?" if char in _TAIL_READ_APART else ""
+    return f"[{re.escape(lookalikes)}]{tail}"
 
 
 # Characters OCR puts into digit strings: mapped to the digit they stand for.
