@@ -65,6 +65,10 @@ class DocumentQuad:
     """False where the corners are only a rectangle around paper told by its colour (``paper_by_colour``), or the
     convex outline of paper on a texture (``paper_on_texture``): no edge to flatten along, so the background beyond
     them is painted over (``paint_beyond``) and the frame kept."""
+    ground_kept_for_indra: bool = True
+    """Whether Indra reads the page with the ground beyond it kept (``PreprocessOptions.background``): wood or stone,
+    which its detector tells from text; not a newspaper under the page (``paper_on_print``), whose words it reads as
+    well as Tesseract does and glues to the page's labels («Плательщик пресс-служба дорог спорт …»)."""
 
 
 def find_document(image: Image) -> DocumentQuad | None:
@@ -92,7 +96,8 @@ def find_document(image: Image) -> DocumentQuad | None:
     quad = paper_on_print(colour, small)
     if quad is None:
         return None
-    return replace(_at_full_size(quad, "paper on print", small.size, factor), flatten=False)
+    found = _at_full_size(quad, "paper on print", small.size, factor)
+    return replace(found, flatten=False, ground_kept_for_indra=False)
 
 
 GRAINS_SCALE = 1.5

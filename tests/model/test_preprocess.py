@@ -44,6 +44,7 @@ from model.preprocess.enhance import (
     to_grey,
 )
 from model.preprocess.orient import orientation_by_profile, osd
+from model.preprocess.pipeline import Background
 from model.tesseract import engine
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
@@ -462,6 +463,18 @@ def test_the_page_with_its_wood_is_kept_beside_the_painted_one_for_indra(monkeyp
     assert np.array_equal(kept.color, photo) and kept.unpainted is None
     assert not step(kept, "detect_document").applied and "background kept" in step(kept, "detect_document").detail
     assert preprocess(photo, PreprocessOptions(orient=False)).unpainted is None
+
+
+@pytest.mark.parametrize("background", ["kept", "both"])
+def test_the_newspaper_under_a_page_is_painted_for_indra_too(background: Background) -> None:
+    """A newspaper's words are words to Indra as well: with its ground kept, Indra read them beside the page's
+    labels on round 12's photos («Плательщик пресс-служба дорог спорт …», a payer's name under pooled). The page is
+    painted whatever the background asked, and no page with its ground is kept beside it."""
+    photo = page_on_newspaper(ON_A_NEWSPAPER)
+    prepared = preprocess(photo, PreprocessOptions(orient=False, deskew=False, background=background))
+    assert step(prepared, "detect_document").applied and prepared.unpainted is None
+    newspaper_corner = prepared.color[FRAME[1] - 60 :, :200]
+    assert int(newspaper_corner.max()) - int(newspaper_corner.min()) < 40  # painted the paper's colour: no print
 
 
 @pytest.mark.parametrize("backend", ["indra", "pooled"])
