@@ -171,9 +171,10 @@ def test_a_money_orders_acceptance_date_is_its_date_also_inside_a_line() -> None
 
 
 def test_a_visits_date_inside_a_line_is_no_fallback_on_a_clinics_bill() -> None:
-    """The patient's card and the visit on one row, the bill's title garbled: the visit's date is still no payment's."""
+    """The patient's card and the visit on one row, the bill's title garbled past reading («CURT H4 ОПЛАТУ»): the
+    visit's date is still no payment's."""
     row = "Карта № 841731 Дата приёма: 25.02.2026"
-    lines = [row if line.startswith("Дата приёма") else line.replace("СЧЁТ", "CURT") for line in CLINIC_BILL]
+    lines = [row if line.startswith("Дата приёма") else line.replace("СЧЁТ НА", "CURT H4") for line in CLINIC_BILL]
     assert _details(lines).payment_date is None
 
 
