@@ -19,6 +19,7 @@ from model.values import (
     BIK_STARTS,
     CORR_ACCOUNT_STARTS,
     GARBLED_INN,
+    NUMBER_SIGN,
     ROLE_ALONE,
     bank_after_account,
     bank_after_in,
@@ -265,13 +266,19 @@ FORM_CELL = re.compile(
 """The captions of a платёжное поручение's own cells (also in the bank grid atop a 1C invoice): never a value
 under a label («Получатель» over «Поступ. в банк плат.» in a text layer's order). Unlike ``OTHER_CAPTION`` they make
 no row of a list: the grid prints them beside its cells."""
+_TO_PAY = label("на") + r"[\s,.]*" + label("оплату")
+"""«на оплату», a speck between its words read as a comma («СЧЁТ HA, ОПЛАТУ», a faxed bill)."""
+_GARBLED_WORD = r"(?<![\w-])[^\W\d_]{3,6}\s+"
+"""A title's first word as OCR garbled it («CURT НА ОПЛАТУ» for «СЧЁТ НА ОПЛАТУ», a faxed clinic's bill): a title
+still, where its number and date follow («№ 4956 от 01.03.2026»), which no other line on «на оплату» prints."""
 INVOICE_WORD = r"(?:" + label("счет") + r"|(?<![а-яёa-z])[(\[{<|]?ч[еeё][тt])"
 """«Счёт», also with its first letter lost or read as a bracket («(чёт на оплату»): a large bold or condensed С
 prints as an open curve. No word starts with «чёт»; «отчёт», «учёт» have letters before it."""
 TITLE = re.compile(
     "|".join(
         [
-            INVOICE_WORD + r"\w*\s*" + label("на оплату"),
+            INVOICE_WORD + r"\w*\s*" + _TO_PAY,
+            _GARBLED_WORD + _TO_PAY + r"[^№]{0,60}" + NUMBER_SIGN + r"\s*[\w/-]+\s+" + label("от") + r"\s*\d",
             INVOICE_WORD + r"\s*-\s*" + label("оферт"),
             label("квитанци"),
             label("извещение"),

@@ -285,10 +285,15 @@ _STAMP_STATUS = re.compile(
 executed the transfer, so it is the payer's, which issued the receipt, not the recipient's."""
 
 
+_IN_LIQUIDATION = re.compile(r"^\W*КУ\s+(?=\S)|\s*[-–—]?\s*ГК\s*[\"«“]?\s*АСВ\W*$")
+"""The words around a bank in liquidation's name, «КУ ООО КБ "ДОРИС БАНК" - ГК "АСВ"» (its receiver, КУ, the
+deposit insurance agency): as the Bank of Russia's directory names it, and not counted among a bank line's words."""
+
+
 def _looks_like_a_bank(line: str) -> bool:
     """A short line naming a bank and nothing else (its БИК aside): a receipt or an invoice whose captions OCR
     lost still shows its bank; not the payer's banking app."""
-    line = BANK_TAIL.sub("", line)
+    line = _IN_LIQUIDATION.sub("", BANK_TAIL.sub("", line))
     return (
         _BANK_WORD.search(line) is not None
         and not _BANKING_APP.search(line)

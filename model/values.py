@@ -81,28 +81,44 @@ Indra on a photographed ПД-4, bench/layouts r9_invoice_01_hard), in a label of
 ``_CROSSBAR_LOST``."""
 _TAIL_READ_APART = {"щ": "ц"}
 """A letter whose tail OCR reads as a letter of its own after it: a щ's descender as a ц («Плательщцик»)."""
+_PAIRS_READ_AS_ONE = {"ьщ": "ыц"}
+"""Two letters OCR reads as two others: «ьщ» as «ыц», the ь's bowl joined to щ's first stroke as a ы («Плателыцик»,
+Tesseract on a bank app's receipt, bench/layouts r12_transfer_04, whose payer was lost)."""
 
 
 def label(text: str) -> str:
     """Regex for a label that also matches its OCR spellings (case-insensitive): each letter's Latin and Cyrillic
     look-alikes (``_LOOKALIKES``), its Greek twin (``GREEK_SHAPES``), in a label of three letters or more a crossbar
     lost or gained (``_CROSSBAR_LOST``, ``_CROSSBAR_GAINED``: «HНΗ» is «ИНН»), a tail read as a letter of its own
-    (``_TAIL_READ_APART``); a space may vanish and a dot be read as a comma or lost."""
-    parts = []
+    (``_TAIL_READ_APART``), two letters as two others (``_PAIRS_READ_AS_ONE``); a space may vanish and a dot be read
+    as a comma or lost."""
+    text = text.lower()
     long_enough = sum(char.isalpha() for char in text) >= 3
-    for char in text.lower():
-        if char == " ":
-            parts.append(r"\s*")
-        elif char == ".":
-            parts.append(r"[.,]?")
-        elif char in _LOOKALIKES:
-            misread = _CROSSBAR_LOST.get(char, "") + _CROSSBAR_GAINED.get(char, "") if long_enough else ""
-            lookalikes = _LOOKALIKES[char] + _GREEK_TWINS.get(char, "") + misread
-            tail = f"{_TAIL_READ_APART[char]}?" if char in _TAIL_READ_APART else ""
-            parts.append(f"[{re.escape(lookalikes)}]{tail}")
+    parts, at = [], 0
+    while at < len(text):
+        pair = text[at : at + 2]
+        if pair in _PAIRS_READ_AS_ONE:
+            both = "".join(_letter(char, long_enough) for char in pair)
+            parts.append(f"(?:{both}|{re.escape(_PAIRS_READ_AS_ONE[pair])})")
+            at += 2
         else:
-            parts.append(re.escape(char))
+            parts.append(_letter(text[at], long_enough))
+            at += 1
     return "".join(parts)
+
+
+def _letter(char: str, long_enough: bool) -> str:
+    """``label``'s regex for one lower-case character of a label."""
+    if char == " ":
+        return r"\s*"
+    if char == ".":
+        return r"[.,]?"
+    if char not in _LOOKALIKES:
+        return re.escape(char)
+    misread = _CROSSBAR_LOST.get(char, "") + _CROSSBAR_GAINED.get(char, "") if long_enough else ""
+    lookalikes = _LOOKALIKES[char] + _GREEK_TWINS.get(char, "") + misread
+    tail = f"{_TAIL_READ_APART[char]}?" if char in _TAIL_READ_APART else ""
+    return f"[{re.escape(lookalikes)}]{tail}"
 
 
 # Characters OCR puts into digit strings: mapped to the digit they stand for.
@@ -656,6 +672,15 @@ _CAPTION_START = re.compile(
 bill's column heads): no name opens with one."""
 
 
+_SUM_ALONE = re.compile(
+    r"^[\W_]*\d[\d\s.,]*(?:руб(?:лей|ля|ль)?|р|rub|rur|₽)?\.?(?:\s*\d{1,2}\s*коп\.?)?[\W_]*(?:\s\S{1,2})?$",
+    re.IGNORECASE,
+)
+"""A sum of money and its unit alone, «16 469,00 руб.»: the next row's value where a form's two columns drift apart
+on a photo (a tax notice's slip read «Плательщик 16 469,00 руб.», the payer's name on the row above), a speck or two
+after it; its «руб» letters name nobody."""
+
+
 ROLE_ALONE = re.compile(
     r"^[\W_]*(?:заказчик|покупател|плательщик|исполнител|поставщик|продав[её]ц|подрядчик|получател|арендатор"
     r"|арендодател|buyer|supplier|customer|seller|contractor|payer|payee|beneficiary)\w*[\W_]*$",
@@ -715,7 +740,7 @@ of the card). No name holds one."""
 def read_name(text: str) -> str | None:
     """A name as printed, without the ИНН/КПП (before or after it), address, phone or invoice title that shares its
     line, nor a ПД-4's column word before it, nor a bilingual label's English half; OCR's "000" for ООО is undone.
-    None where the text is another cell's caption."""
+    None where the text is another cell's caption or a sum (``_SUM_ALONE``)."""
     text = untranslated(text)
     if _CAPTION_START.match(text) or ROLE_ALONE.match(text):
         return None
@@ -733,7 +758,9 @@ def read_name(text: str) -> str | None:
     name = _CYRILLIC_READ_AS_LATIN.sub(_respelled, _cyrillic_legal_forms(name))
     if _LEGAL_FORM_FIRST.match(name):  # a company's name, which the law has in Russian (``latin_words_respelled``)
         name = latin_words_respelled(name)
-    return normalize_text(number_sign_restored(name)) if _names_something(name, r"[А-Яа-яЁёA-Za-z]{2}") else None
+    if _SUM_ALONE.match(name) or not _names_something(name, r"[А-Яа-яЁёA-Za-z]{2}"):
+        return None
+    return normalize_text(number_sign_restored(name))
 
 
 _NEXT_CAPTION = re.compile(

@@ -53,7 +53,8 @@ class PreprocessOptions:
     wood itself; or both: ``color`` painted and ``unpainted`` the page with it kept, turned as the page was and
     levelled by its own skew (pooled). On the 7 real photos the finder fires on, Indra's reading of the painted page
     lost 5 values and gained 1, and of its pixels unpainted in the painted page's geometry 4 and 1: the skew measured
-    on the painted page moves Indra's letters (docs/experiments.md)."""
+    on the painted page moves Indra's letters (docs/experiments.md). A newspaper under the page is painted for every
+    reader (``DocumentQuad.ground_kept_for_indra``)."""
 
 
 @dataclass(frozen=True)
@@ -187,10 +188,10 @@ def _detect_document(color: Image, paint: bool = True, decided: _Decided | None 
     quad = detect.find_document(color)
     if quad is None:
         return color, False, "no document outline found; kept the whole frame", None
-    if not quad.flatten and not paint:
+    if not quad.flatten and not paint and quad.ground_kept_for_indra:
         return color, False, f"paper covers {quad.cover:.0%} of the frame ({quad.method}); its background kept", None
     if not quad.flatten:
-        if decided is not None:
+        if decided is not None and quad.ground_kept_for_indra:
             decided.painted = True
         detail = f"paper covers {quad.cover:.0%} of the frame ({quad.method}); the background beyond painted over"
         return detect.paint_beyond(color, quad.corners), True, detail, None

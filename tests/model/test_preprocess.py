@@ -25,6 +25,7 @@ from model.preprocess.detect import (
     order_corners,
     paint_beyond,
     paper_by_colour,
+    paper_on_print,
     paper_on_texture,
 )
 from model.preprocess.enhance import (
@@ -43,6 +44,7 @@ from model.preprocess.enhance import (
     to_grey,
 )
 from model.preprocess.orient import orientation_by_profile, osd
+from model.preprocess.pipeline import Background
 from model.tesseract import engine
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
@@ -363,6 +365,68 @@ def test_find_document_leaves_a_textured_ground_that_does_not_set_the_scale() ->
     assert find_document(photo) is None
 
 
+NEWS_WORDS = ("рынок", "цены", "области", "школы", "погода", "заявил", "ремонт", "депутаты", "новости", "года")
+
+
+def newspaper(width: int, height: int, rng: np.random.Generator) -> NDArray[np.uint8]:
+    """An open newspaper in BGR: greyer paper than a page's, a headline, and columns of small print."""
+    sheet = PILImage.new("L", (width, height), 200)
+    draw = ImageDraw.Draw(sheet)
+    draw.text((40, 20), "НОВОСТИ ОБЛАСТИ", font=ImageFont.truetype(FONT, 90), fill=30)
+    font = ImageFont.truetype(FONT, 16)
+    for left in range(20, width, 250):
+        for top in range(140, height, 22):
+            draw.text((left, top), " ".join(rng.choice(NEWS_WORDS, 4)), font=font, fill=40)
+    return bgr(np.asarray(sheet, dtype=np.uint8))
+
+
+@cache
+def page_on_newspaper(corners: Quad, seed: int = 0) -> NDArray[np.uint8]:
+    """The page pasted into ``corners`` of an open newspaper, under the phone's soft shadow over its lower right."""
+    rng = np.random.default_rng(seed)
+    width, height = FRAME
+    page = render_page()
+    page_height, page_width = page.shape
+    source = points(((0, 0), (page_width - 1, 0), (page_width - 1, page_height - 1), (0, page_height - 1)))
+    matrix = cv2.getPerspectiveTransform(source, points(corners))
+    warped = cv2.warpPerspective(bgr(page), matrix, (width, height))
+    inside = cv2.warpPerspective(np.full_like(page, 255), matrix, (width, height)) > 127
+    photo = np.where(inside[..., None], warped, newspaper(width, height, rng)).astype(np.float32)
+    shadow = np.zeros((height, width), np.float32)
+    cv2.ellipse(shadow, (1050, 1350), (260, 380), 35, 0, 360, 1.0, -1)
+    photo *= (1 - 0.55 * cv2.GaussianBlur(shadow, (0, 0), 60))[..., None]
+    photo += 3 * rng.standard_normal(photo.shape, dtype=np.float32)
+    return np.clip(photo, 0, 255).astype(np.uint8)
+
+
+ON_A_NEWSPAPER: Quad = ((300, 200), (1220, 230), (1260, 1750), (250, 1720))
+AT_AN_ANGLE: Quad = ((330, 200), (1180, 240), (1290, 1750), (220, 1720))
+"""A page shot at an angle: a trapezoid, whose rotated rectangle takes in strips of the newspaper beside it."""
+
+
+@pytest.mark.parametrize("corners", [ON_A_NEWSPAPER, AT_AN_ANGLE])
+def test_find_document_paints_the_newspaper_a_page_lies_on(corners: Quad) -> None:
+    """The newspaper's print breaks every edge detector and its paper passes for the page's in shade, so only the
+    page's own white, brighter than the newspaper's grey, finds it: painted around (every corner within 5 px of the
+    500 px copy), the page's sides fitted to its white so that no strip of the newspaper is left beside it."""
+    photo = page_on_newspaper(corners)
+    found = find_document(photo)
+    assert found is not None and found.method == "paper on print" and not found.flatten
+    factor = 500 / max(photo.shape[:2])
+    for corner in corners:
+        assert cv2.pointPolygonTest(found.corners.reshape(-1, 1, 2), corner, True) * factor >= -5
+    assert cv2.contourArea(found.corners) <= 1.02 * cv2.contourArea(points(corners))
+
+
+def test_paper_on_print_leaves_grounds_that_are_no_print() -> None:
+    """Wood's grain and a stone's grains read as ink too, but no print is smooth once its letters are closed away:
+    the speckled stone (a real receipt on a cork board measured so) is ``paper_on_texture``'s, the wood
+    ``paper_by_colour``'s."""
+    for photo in (receipt_on_marble()[0], receipt_on_marble(grains=False)[0], receipt_on_wood()[0]):
+        small, grey, _ = small_copies(photo)
+        assert paper_on_print(small, grey) is None
+
+
 def test_preprocess_paints_the_wood_around_a_receipt_and_keeps_the_frame(monkeypatch: pytest.MonkeyPatch) -> None:
     """Where no outline is found (the cascade is emptied here: on real photos its detectors found none) the frame is
     kept (no pixel resampled: cropping to the paper moved Tesseract's letters both ways on real photos) and what
@@ -399,6 +463,18 @@ def test_the_page_with_its_wood_is_kept_beside_the_painted_one_for_indra(monkeyp
     assert np.array_equal(kept.color, photo) and kept.unpainted is None
     assert not step(kept, "detect_document").applied and "background kept" in step(kept, "detect_document").detail
     assert preprocess(photo, PreprocessOptions(orient=False)).unpainted is None
+
+
+@pytest.mark.parametrize("background", ["kept", "both"])
+def test_the_newspaper_under_a_page_is_painted_for_indra_too(background: Background) -> None:
+    """A newspaper's words are words to Indra as well: with its ground kept, Indra read them beside the page's
+    labels on round 12's photos («Плательщик пресс-служба дорог спорт …», a payer's name under pooled). The page is
+    painted whatever the background asked, and no page with its ground is kept beside it."""
+    photo = page_on_newspaper(ON_A_NEWSPAPER)
+    prepared = preprocess(photo, PreprocessOptions(orient=False, deskew=False, background=background))
+    assert step(prepared, "detect_document").applied and prepared.unpainted is None
+    newspaper_corner = prepared.color[FRAME[1] - 60 :, :200]
+    assert int(newspaper_corner.max()) - int(newspaper_corner.min()) < 40  # painted the paper's colour: no print
 
 
 @pytest.mark.parametrize("backend", ["indra", "pooled"])

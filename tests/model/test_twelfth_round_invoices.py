@@ -113,10 +113,18 @@ def test_a_fax_headers_moment_is_not_the_documents_date(header: str) -> None:
 
 
 def test_a_visits_date_is_no_fallback_where_the_bills_title_is_garbled() -> None:
-    """OCR garbled the title («CURT НА ОПЛАТУ», its date then read as a reference's after «от»): the visit's date is
-    still no payment's, so the date stays empty rather than wrong."""
-    lines = [line.replace("СЧЁТ", "CURT") for line in CLINIC_BILL]
+    """OCR garbled the title past reading («CURT H4 ОПЛАТУ», its date then read as a reference's after «от»): the
+    visit's date is still no payment's, so the date stays empty rather than wrong."""
+    lines = [line.replace("СЧЁТ НА", "CURT H4") for line in CLINIC_BILL]
     assert _details(lines).payment_date is None
+
+
+@pytest.mark.parametrize("title", ["CURT НА ОПЛАТУ", "СЧЁТ HA, ОПЛАТУ", "CYET HA ОПЛАТУ"])
+def test_a_bills_title_whose_first_word_ocr_garbled_still_dates_the_bill(title: str) -> None:
+    """A faxed bill's «СЧЁТ НА ОПЛАТУ» read «CURT НА ОПЛАТУ» or «СЧЁТ HA, ОПЛАТУ»: «на оплату» and the number and date
+    after it are the title still, so the bill is dated by it, not left undated (nor dated by the visit)."""
+    lines = [line.replace("СЧЁТ НА ОПЛАТУ", title) for line in CLINIC_BILL]
+    assert _details(lines).payment_date == "2026-03-01"
 
 
 def test_an_e_receipts_issue_date_is_still_its_date_where_it_prints_no_other() -> None:
@@ -163,9 +171,10 @@ def test_a_money_orders_acceptance_date_is_its_date_also_inside_a_line() -> None
 
 
 def test_a_visits_date_inside_a_line_is_no_fallback_on_a_clinics_bill() -> None:
-    """The patient's card and the visit on one row, the bill's title garbled: the visit's date is still no payment's."""
+    """The patient's card and the visit on one row, the bill's title garbled past reading («CURT H4 ОПЛАТУ»): the
+    visit's date is still no payment's."""
     row = "Карта № 841731 Дата приёма: 25.02.2026"
-    lines = [row if line.startswith("Дата приёма") else line.replace("СЧЁТ", "CURT") for line in CLINIC_BILL]
+    lines = [row if line.startswith("Дата приёма") else line.replace("СЧЁТ НА", "CURT H4") for line in CLINIC_BILL]
     assert _details(lines).payment_date is None
 
 
@@ -190,3 +199,24 @@ def test_a_clinics_bill_is_dated_by_the_bill_where_ocr_misread_the_reception() -
 )
 def test_a_page_that_treats_patients_is_told_by_its_words(line: str, patients: bool) -> None:
     assert treats_patients([line]) is patients
+
+
+WORD_BILL = [
+    "ИП Зайцев Павел Петрович",
+    "ИНН 667480706746, ОГРНИП 583700079033031",
+    "Р/с 40802810794275545278",
+    'КУ ООО КБ "ДОРИС БАНК" - ГК "АСВ"',
+    "БИК 044525608 Кор. счёт 30101810945250000608",
+    "Счёт № 14 от 16 апреля 2026 г.",
+    'Заказчик: ООО "Северный Ветер", ИНН 5965508980',
+    "Всего к оплате: 95 800,00 руб.",
+]
+"""A sole trader's bill typed in Word (bench/layouts r12 word-sole-trader-bill): no grid and no captions, its bank's
+name alone on the row between the account and the БИК."""
+
+
+@pytest.mark.parametrize("tail", [' - ГК "АСВ"', " - ГК «АСВ»", ' — ГК "АСВ"'])
+def test_a_bank_in_liquidation_is_a_banks_name_on_its_row_alone(tail: str) -> None:
+    """The receiver's «КУ» and the deposit agency's «ГК "АСВ"» around its name are no words of another line."""
+    lines = [line.replace(' - ГК "АСВ"', tail) for line in WORD_BILL]
+    assert _details(lines).bank_name == f'КУ ООО КБ "ДОРИС БАНК"{tail}'

@@ -110,3 +110,13 @@ def test_a_payments_purpose_naming_a_tax_notice_makes_no_bill() -> None:
 def test_the_inn_of_a_pair_whose_inn_label_ocr_garbled_is_the_payees() -> None:
     details, checks = _read(_notice("ИПШ/КПП получателя 7727406020 / 770801001"))
     assert (details.recipient_inn, checks["recipient_inn"].status) == (TREASURY_INN, CheckStatus.VERIFIED)
+
+
+@pytest.mark.parametrize("sum_read", ["16 302,00 руб.", "16 302,00 руб. т!", "16302.00 ₽"])
+def test_a_sum_read_beside_the_payers_label_names_no_payer(sum_read: str) -> None:
+    """On a photo the slip's two columns drift apart: its «Плательщик» is read beside the next row's sum, the name on
+    the row above. A sum and its unit name nobody (its «руб» is no name's letters)."""
+    lines = _notice("ИНН/КПП получателя 7727406020 / 770801001")[:-2]
+    lines += ["yun Козлов Андрей Викторович", f"Плательщик {sum_read}", "Сумма платежа ee ant"]
+    details, _ = _read(lines)
+    assert details.payer_name is None or "302" not in details.payer_name

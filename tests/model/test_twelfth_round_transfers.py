@@ -80,3 +80,10 @@ def test_a_qr_payments_title_read_with_a_k_is_no_purpose(title: str) -> None:
     details = _details([line.format(title=title) for line in QR_SHOP_PAYMENT])
     assert details.purpose is None
     assert (details.recipient_name, details.amount) == ("ИП Волков Артём Олегович", "4859.00")
+
+
+@pytest.mark.parametrize("caption", ["Плателыцик", "ПЛАТЕЛЫЦИК", "Плательщик"])
+def test_a_payers_caption_read_with_its_soft_sign_and_shcha_as_two_other_letters(caption: str) -> None:
+    """Tesseract reads «ьщ» as «ыц» on the app's receipt («Плателыцик» over the payer's name, r12_transfer_04)."""
+    lines = [*APP_RECEIPT[:3], *APP_RECEIPT[7:], caption, "Козлов Алексей Олегович", "Счёт списания", "40817 .... 9380"]
+    assert _details(lines).payer_name == "Козлов Алексей Олегович"
