@@ -126,6 +126,9 @@ _EVIDENCE: dict[DocumentType, tuple[tuple[re.Pattern[str], int], ...]] = {
             3,
         ),
         (re.compile(r"плательщик|покупатель|поставщик|заказчик|исполнитель", re.IGNORECASE), 1),
+        # a seller's request to pay to its details, a bill's own sentence (a УПД's or an act's footer): «Оплату просим
+        # производить по реквизитам: …», «Просим оплатить …»
+        (re.compile(r"оплату\s+просим\s+произв|просим\s+(?:оплатить|произвести\s+оплату)", re.IGNORECASE), 3),
         (re.compile(r"подпись плательщика|наименование платежа", re.IGNORECASE), 2),
         (
             re.compile(
