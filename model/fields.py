@@ -36,7 +36,7 @@ from model.normalize import kopecks_shown, normalize_amount, normalize_currency
 from model.payment_lines import AMOUNT_PAID
 from model.payment_order import PaymentOrder, is_payment_order, read_payment_order
 from model.schema import OCR_SOURCES, Candidate, DocumentType, Source
-from model.seller import seller_over_its_inn, sign_opening_the_page
+from model.seller import SELF_EMPLOYED_RECEIPT, self_employed_seller, seller_over_its_inn, sign_opening_the_page
 from model.statement_debit import one_debit, read_one_debit
 from model.unlabelled import PERSON, names_under_two_roles, read_unlabelled
 from model.values import (
@@ -103,6 +103,9 @@ _EVIDENCE: dict[DocumentType, tuple[tuple[re.Pattern[str], int], ...]] = {
         # the ЭКЛЗ-era receipt (before 54-ФЗ, still in shoeboxes): «ЧЕК НА ПРОДАЖУ», «ККМ …», «ЭКЛЗ …»
         (re.compile(label("чек на прода") + "|" + label("эклз"), re.IGNORECASE), 3),
         (re.compile(r"(?<![а-яёa-z])" + label("ккм") + r"(?![а-яёa-z])", re.IGNORECASE), 2),
+        # a self-employed's receipt (НПД, 422-ФЗ) is formed by the tax service's app, not a register: no ФН, no ККТ,
+        # but «Чек сформировал Мой налог» under its «Режим НО НПД»
+        (SELF_EMPLOYED_RECEIPT, 3),
         # the means of payment under the total, a row of its own on receipts of every era («НАЛИЧНЫМИ», «ПЛАТ.
         # КАРТОЙ», «СДАЧА»): with «ИТОГ» it tells an ЭКЛЗ-era receipt whose head the photo garbled
         (
@@ -124,6 +127,9 @@ _EVIDENCE: dict[DocumentType, tuple[tuple[re.Pattern[str], int], ...]] = {
             3,
         ),
         (re.compile(r"плательщик|покупатель|поставщик|заказчик|исполнитель", re.IGNORECASE), 1),
+        # a seller's request to pay to its details, a bill's own sentence (a УПД's or an act's footer): «Оплату просим
+        # производить по реквизитам: …», «Просим оплатить …»
+        (re.compile(r"оплату\s+просим\s+произв|просим\s+(?:оплатить|произвести\s+оплату)", re.IGNORECASE), 3),
         (re.compile(r"подпись плательщика|наименование платежа", re.IGNORECASE), 2),
         (
             re.compile(
@@ -640,9 +646,10 @@ _ROW_LABEL_REACH = 3
 def _cash_receipt_readings(
     candidates: list[Candidate], lines: Sequence[str], unlabelled: Sequence[str], source: Source
 ) -> list[Candidate]:
-    """What a cash receipt's layout says beyond its labels: the seller over its ИНН, a total split between cash and
-    card, a total's kopecks printed elsewhere."""
-    found = seller_over_its_inn(unlabelled, source) + _split_payment(lines, source) + _total_risen(lines, source)
+    """What a cash receipt's layout says beyond its labels: the seller over its ИНН or a self-employed's under the
+    receipt's time, a total split between cash and card, a total's kopecks printed elsewhere."""
+    found = seller_over_its_inn(unlabelled, source) + self_employed_seller(lines, source)
+    found += _split_payment(lines, source) + _total_risen(lines, source)
     return found + _kopecks_printed_elsewhere(candidates, lines, source)
 
 

@@ -19,6 +19,7 @@ from model.values import (
     BIK_STARTS,
     CORR_ACCOUNT_STARTS,
     GARBLED_INN,
+    NOBODY_NAMED,
     NUMBER_SIGN,
     ROLE_ALONE,
     bank_after_account,
@@ -596,7 +597,7 @@ def _read_value(rule: Rule, rest: str, below: Sequence[str]) -> str | None:
         return continued(rule.field, rule.read(following), below[1:])
     value = continued(rule.field, rule.read(rest), below)
     if value is None and _QUALIFIER.fullmatch(rest) and not _UNITS_OF_AN_UNREAD_SUM.search(rest):
-        if ROLE_ALONE.match(rest) or _SIGNATURE.search(rest):
+        if ROLE_ALONE.match(rest) or _SIGNATURE.search(rest) or NOBODY_NAMED.match(rest):
             return None  # «Исполнитель: Заказчик:» over both names: the next caption, not a qualifier of this one
         return rule.read(f"{rest} {following}") if _follows_freely(following) else None  # «Дата документа:» over a date
     return value

@@ -842,6 +842,35 @@ def _with_patronymics(readings: list[Candidate]) -> list[Candidate]:
     return extended + [c for c in readings if c.value not in shortened]
 
 
+_SURNAME_AND_INITIALS = re.compile(
+    r"(?<![\w-])(?P<surname>[А-ЯЁ][а-яё]+)\s+(?P<first>[А-ЯЁ])\.\s?(?P<second>[А-ЯЁ])\.?\W*$"
+)
+"""A person named by the surname and two initials at a name's end («Индивидуальный предприниматель Павлов А. Н.»)."""
+
+
+def _initials_spelled_out(readings: list[Candidate]) -> list[Candidate]:
+    """A person named by initials (a bill's signature line, «Индивидуальный предприниматель Павлов А. Н.») where
+    another reading spells the same person's name and patronymic out («ИП Павлов Артём Николаевич», the bill's
+    head): one person, and the name in full is the name; it takes the initials' place and score, cut after the
+    patronymic (no specks after it). Only a full reading whose name and patronymic open with those initials."""
+    spelled = []
+    for short in readings:
+        if (initials := _SURNAME_AND_INITIALS.search(short.value)) is None:
+            continue
+        person = re.compile(
+            rf"(?<![\w-]){initials['surname']}\s+{initials['first']}[а-яё]+\s+{initials['second']}[а-яё]+(?:ич|на)(?![\w-])"
+        )
+        for full in readings:
+            if full is not short and (found := person.search(full.value)) is not None:
+                value = " ".join(full.value[: found.end()].split())
+                spelled.append((short, replace(full, value=value, score=max(full.score, short.score))))
+                break
+    if not spelled:
+        return readings
+    replaced = {id(short): full for short, full in spelled}
+    return [replaced.get(id(c), c) for c in readings]
+
+
 _NAME_FIELDS = ("recipient_name", "payer_name")
 
 
@@ -923,7 +952,7 @@ def resolve(
     by_field["amount"] = stated_totals_first(amounts, paid)
     by_field["payer_name"] = _with_patronymics(by_field["payer_name"])
     for field in _NAME_FIELDS:
-        by_field[field] = _as_printed(by_field[field])
+        by_field[field] = _as_printed(_initials_spelled_out(by_field[field]))
     for field in VALUE_FIELDS:
         if field not in values:
             values[field], results[field] = _choose(field, by_field[field], _RULES.get(field))

@@ -74,6 +74,34 @@ def seller_over_its_inn(lines: Sequence[str], source: Source) -> list[Candidate]
     return found
 
 
+SELF_EMPLOYED_RECEIPT = re.compile(
+    r"чек\s+сформирова\w*\W{0,3}мой\s+налог|(?<![а-яёa-z])режим\W{0,3}н[оo]\W{0,3}нпд(?![а-яёa-z])", re.IGNORECASE
+)
+"""A self-employed's receipt (НПД, 422-ФЗ), which the tax service's app «Мой налог» forms: «Режим НО НПД», «Чек
+сформировал Мой налог»."""
+_WHEN_FORMED = re.compile(r"(?<!\d)\d{2}[.,]\d{2}[.,]\d{2}(?:\d{2})?\s*\d{1,2}:\d{2}")
+"""The receipt's date and time under its number («12.07.26 17:18(+03:00)»)."""
+_FULL_NAME = re.compile(
+    r"^[\W_]{0,3}(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:ич|на|оглы|кызы))[\W_]{0,3}$"
+)
+"""A person's surname, name and patronymic alone on a line (a patronymic ends «-вич», «-вна», «-ична», «-ич»)."""
+_SELF_EMPLOYED_SCORE = _OVER_THE_INN_SCORE
+"""As a seller's name over its ИНН: the receipt's layout, not a label, says whose it is."""
+
+
+def self_employed_seller(lines: Sequence[str], source: Source) -> list[Candidate]:
+    """A self-employed's receipt names its seller by no label: the person's full name stands on the line under the
+    date and time the receipt was formed, and its ИНН under «Режим НО НПД» further down. Only on such a receipt
+    (``SELF_EMPLOYED_RECEIPT``) and only a full name with a patronymic alone on that line: the buyer is named by its
+    «Покупатель» label further down, never there."""
+    if not any(SELF_EMPLOYED_RECEIPT.search(line) for line in lines):
+        return []
+    for index, line in enumerate(lines[:-1]):
+        if _WHEN_FORMED.search(line) and (person := _FULL_NAME.match(lines[index + 1])):
+            return [Candidate("recipient_name", person["name"], source, _SELF_EMPLOYED_SCORE)]
+    return []
+
+
 _ANY_INN = re.compile(r"(?<![а-яёa-z])" + label("инн") + r"(?![а-яёa-z])", re.IGNORECASE)
 _HEAD_LINES = 3
 """How far down a page its sign stands when it opens the page: the first line, perhaps under a speck or a logo's."""

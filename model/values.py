@@ -691,6 +691,11 @@ parties' names at the foot of an act, a bilingual label's «Покупатель
 line), never the name under the label before it."""
 
 
+NOBODY_NAMED = re.compile(r"^[\W_]*(?:физ(?:ическое|\.)?\s*лицо|частное\s+лицо|физлицо)[\W_]*$", re.IGNORECASE)
+"""A party's category, not its name: a self-employed's receipt prints «Покупатель: Физическое лицо» where the buyer is
+a person it need not name; it names nobody, so no payer (nor the rest of a qualifier, ``labels._read_value``)."""
+
+
 _BANK_OFFICE_BESIDE = re.compile(r"\s+(?:дополнительный|операционный|доп\.)\s*офис(?![а-яё]).*$", re.IGNORECASE)
 """A bank's office that the next column begins on the name's line («АО "Газпром теплоэнерго Самара Дополнительный
 офис "Самарский Региональный Центр"…», a ЖКХ bill's payee beside its bank): no payee's name goes on into one."""
@@ -742,7 +747,7 @@ def read_name(text: str) -> str | None:
     line, nor a ПД-4's column word before it, nor a bilingual label's English half; OCR's "000" for ООО is undone.
     None where the text is another cell's caption or a sum (``_SUM_ALONE``)."""
     text = untranslated(text)
-    if _CAPTION_START.match(text) or ROLE_ALONE.match(text):
+    if _CAPTION_START.match(text) or ROLE_ALONE.match(text) or NOBODY_NAMED.match(text):
         return None
     text = PD4_HALF_TITLE.sub("", text)
     text = _BANK_OFFICE_BESIDE.sub("", _REQUISITES_FIRST.sub("", _FORM_ROW_NUMBER.sub("", text)))
