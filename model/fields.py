@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from model.amount_words import read_amount_in_words, read_words_after_a_label
+from model.bank_sms import TRANSFER_TO_A_PERSON, read_transfer_sms
 from model.checks import corr_account_shape_valid
 from model.corrections import read_settlement
 from model.fees import debits, read_fees, sent_less_fee
@@ -151,6 +152,7 @@ _EVIDENCE: dict[DocumentType, tuple[tuple[re.Pattern[str], int], ...]] = {
         # money received: a bank's receipt of an incoming transfer or a salary («Поступление заработной платы»)
         (re.compile(r"входящий\s+перевод|^\W*поступление\s|сч[её]т\s+зачисления", re.IGNORECASE | re.MULTILINE), 2),
         (re.compile(r"сообщение получателю|номер операции|идентификатор операции", re.IGNORECASE), 2),
+        (TRANSFER_TO_A_PERSON, 2),  # a bank's SMS: «… получателю Игорь Викторович Л.»
         # a bank's confirmation of a payment rather than a transfer: «Платёж выполнен», «Статус: исполнен», «Списано
         # с карты» (a mobile operator paid from an app, a business bank's payment to a company)
         (
@@ -344,6 +346,7 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
         + read_settlement(lines, source)
         + read_the_last_captions_cells(lines, source)
         + _bank_sent_to(lines, source)
+        + read_transfer_sms(lines, source)
     )
     return (
         debits(candidates) + parties.rivals + read_totals_due(lines, source) + _currency_read(candidates, lines, source)
