@@ -1075,10 +1075,33 @@ _FIVE_READ_AS_DOLLAR = re.compile(r"\$(?=\d)")
 
 def _ocr_misreadings_undone(lines: list[str]) -> list[str]:
     """OCR's lines without what it made of a 5 read as «$» (``_FIVE_READ_AS_DOLLAR``), of a dotted leader's dots
-    (``_LEADER``) and of a photo's specks before a party's caption (``_without_specks_before_a_party``)."""
+    (``_LEADER``), of a photo's specks before a party's caption (``_without_specks_before_a_party``) and of a stacked
+    «Банк получателя» caption (``_banks_caption_restored``)."""
     if not _DOLLARS.search("\n".join(lines)):
         lines = [_FIVE_READ_AS_DOLLAR.sub("5", line) for line in lines]
-    return [_without_specks_before_a_party(_LEADER.sub(" ", line)) for line in lines]
+    return _banks_caption_restored([_without_specks_before_a_party(_LEADER.sub(" ", line)) for line in lines])
+
+
+_GARBLED_BANKS_CAPTION = re.compile(
+    r"^\W*(?:банк\s+(?=[а-яё]*ч)(?![а-яё]*щ)[а-яё]{5,12}|[^\W\d_]{2,6}\s+получател[яь])\W*$", re.IGNORECASE
+)
+"""«Банк получателя» alone on its line as a dark or blurred screen's OCR reads it: its second word garbled but for
+its «ч» («Банк оучетиля»; «плательщика» has a «щ», «отправителя» no «ч»), or its first («Gore получателя»)."""
+_BIC_ROW = re.compile(r"^\W*" + label("бик") + r"(?![а-яёa-z])", re.IGNORECASE)
+
+
+def _banks_caption_restored(lines: list[str]) -> list[str]:
+    """A garbled «Банк получателя» (``_GARBLED_BANKS_CAPTION``) over a bank's name over its «БИК» row, as a receipt
+    stacks them, read as the caption again: the name under it was read as nobody's («МОРДОВСКОЕ ОТДЕЛЕНИЕ №8589 ПАО
+    СБЕРБАНК» under «Банк оучетиля»)."""
+    restored = list(lines)
+    for index in range(len(lines) - 2):
+        name, bic = lines[index + 1], lines[index + 2]
+        if not _GARBLED_BANKS_CAPTION.match(lines[index]) or not _BIC_ROW.match(bic):
+            continue
+        if re.search("банк", name, re.IGNORECASE) and read_bank(name) is not None:
+            restored[index] = "Банк получателя"
+    return restored
 
 
 _SPECKS_BEFORE_A_PARTY = re.compile(

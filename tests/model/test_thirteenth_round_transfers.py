@@ -115,3 +115,27 @@ def test_a_bank_sms_never_gives_the_balance_nor_a_purchase() -> None:
     """A thread with a purchase and no transfer: neither the purchase's figure nor a balance is an amount."""
     lines = [*SMS_THREAD[:8], "Баланс 71567.23p"]
     assert _details(lines).amount is None
+
+
+@pytest.mark.parametrize(
+    ("caption", "bank", "expected"),
+    [
+        ("Банк оучетиля", "МОРДОВСКОЕ ОТДЕЛЕНИЕ №8589 ПАС СБЕРБАНК", "МОРДОВСКОЕ ОТДЕЛЕНИЕ №8589 ПАС СБЕРБАНК"),
+        ("Gore получателя", 'КУ ООО КБ "ЭРГОБАНК` - ГК "ACB"', 'КУ ООО КБ "ЭРГОБАНК` - ГК "АСВ"'),
+    ],
+    ids=["second word", "first word"],
+)
+def test_a_garbled_banks_caption_over_its_name_and_bic(caption: str, bank: str, expected: str) -> None:
+    """r13_transfer_01/04 hard: the dark screen's «Банк получателя» garbled, the bank's name under it was lost."""
+    lines = list(LOAN_REPAYMENT)
+    at = lines.index("Банк получателя")
+    lines[at : at + 2] = [caption, bank]
+    assert _details(lines).bank_name == expected
+
+
+def test_the_payers_bank_garbled_is_no_recipients() -> None:
+    """«Банк отправителя» garbled has no «ч»: the bank under it is not read as the recipient's."""
+    lines = list(LOAN_REPAYMENT)
+    at = lines.index("Банк получателя")
+    lines[at : at + 2] = ["Банк отправитепя", "ПАО СБЕРБАНК"]
+    assert _details(lines).bank_name is None
