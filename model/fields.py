@@ -176,6 +176,9 @@ _EVIDENCE: dict[DocumentType, tuple[tuple[re.Pattern[str], int], ...]] = {
             2,
         ),
         (re.compile(r"^\W*откуда\W*$", re.IGNORECASE | re.MULTILINE), 1),
+        # a receipt's caption «Списано с» alone on its line over the card or account debited (a dark screen's «Платёж
+        # выполнен» read «in 5 полнен»)
+        (re.compile(r"^\W*списано\s+со?\W*$", re.IGNORECASE | re.MULTILINE), 2),
     ),
 }
 

@@ -139,3 +139,9 @@ def test_the_payers_bank_garbled_is_no_recipients() -> None:
     at = lines.index("Банк получателя")
     lines[at : at + 2] = ["Банк отправитепя", "ПАО СБЕРБАНК"]
     assert _details(lines).bank_name is None
+
+
+def test_a_receipts_debited_caption_alone_makes_it_a_transfer() -> None:
+    """r13_transfer_01 photo: «Платёж выполнен» read «in 5 полнен», the page was «other»."""
+    lines = [("in 5 полнен" if line == "Платёж выполнен" else line) for line in LOAN_REPAYMENT]
+    assert classify(lines) == DocumentType.BANK_TRANSFER
