@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from model.amount_words import read_amount_in_words, read_words_after_a_label
+from model.bank_sms import TRANSFER_TO_A_PERSON, read_transfer_sms
 from model.checks import corr_account_shape_valid
 from model.corrections import read_settlement
 from model.fees import debits, read_fees, sent_less_fee
@@ -158,6 +159,7 @@ _EVIDENCE: dict[DocumentType, tuple[tuple[re.Pattern[str], int], ...]] = {
         # money received: a bank's receipt of an incoming transfer or a salary («Поступление заработной платы»)
         (re.compile(r"входящий\s+перевод|^\W*поступление\s|сч[её]т\s+зачисления", re.IGNORECASE | re.MULTILINE), 2),
         (re.compile(r"сообщение получателю|номер операции|идентификатор операции", re.IGNORECASE), 2),
+        (TRANSFER_TO_A_PERSON, 2),  # a bank's SMS: «… получателю Игорь Викторович Л.»
         # a bank's confirmation of a payment rather than a transfer: «Платёж выполнен», «Статус: исполнен», «Списано
         # с карты» (a mobile operator paid from an app, a business bank's payment to a company)
         (
@@ -181,6 +183,9 @@ _EVIDENCE: dict[DocumentType, tuple[tuple[re.Pattern[str], int], ...]] = {
             2,
         ),
         (re.compile(r"^\W*откуда\W*$", re.IGNORECASE | re.MULTILINE), 1),
+        # a receipt's caption «Списано с» alone on its line over the card or account debited (a dark screen's «Платёж
+        # выполнен» read «in 5 полнен»)
+        (re.compile(r"^\W*списано\s+со?\W*$", re.IGNORECASE | re.MULTILINE), 2),
     ),
 }
 
@@ -352,6 +357,7 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
         + read_settlement(lines, source)
         + read_the_last_captions_cells(lines, source)
         + _bank_sent_to(lines, source)
+        + read_transfer_sms(lines, source)
     )
     return (
         debits(candidates) + parties.rivals + read_totals_due(lines, source) + _currency_read(candidates, lines, source)
@@ -1081,10 +1087,33 @@ _FIVE_READ_AS_DOLLAR = re.compile(r"\$(?=\d)")
 
 def _ocr_misreadings_undone(lines: list[str]) -> list[str]:
     """OCR's lines without what it made of a 5 read as «$» (``_FIVE_READ_AS_DOLLAR``), of a dotted leader's dots
-    (``_LEADER``) and of a photo's specks before a party's caption (``_without_specks_before_a_party``)."""
+    (``_LEADER``), of a photo's specks before a party's caption (``_without_specks_before_a_party``) and of a stacked
+    «Банк получателя» caption (``_banks_caption_restored``)."""
     if not _DOLLARS.search("\n".join(lines)):
         lines = [_FIVE_READ_AS_DOLLAR.sub("5", line) for line in lines]
-    return [_without_specks_before_a_party(_LEADER.sub(" ", line)) for line in lines]
+    return _banks_caption_restored([_without_specks_before_a_party(_LEADER.sub(" ", line)) for line in lines])
+
+
+_GARBLED_BANKS_CAPTION = re.compile(
+    r"^\W*(?:банк\s+(?=[а-яё]*ч)(?![а-яё]*щ)[а-яё]{5,12}|[^\W\d_]{2,6}\s+получател[яь])\W*$", re.IGNORECASE
+)
+"""«Банк получателя» alone on its line as a dark or blurred screen's OCR reads it: its second word garbled but for
+its «ч» («Банк оучетиля»; «плательщика» has a «щ», «отправителя» no «ч»), or its first («Gore получателя»)."""
+_BIC_ROW = re.compile(r"^\W*" + label("бик") + r"(?![а-яёa-z])", re.IGNORECASE)
+
+
+def _banks_caption_restored(lines: list[str]) -> list[str]:
+    """A garbled «Банк получателя» (``_GARBLED_BANKS_CAPTION``) over a bank's name over its «БИК» row, as a receipt
+    stacks them, read as the caption again: the name under it was read as nobody's («МОРДОВСКОЕ ОТДЕЛЕНИЕ №8589 ПАО
+    СБЕРБАНК» under «Банк оучетиля»)."""
+    restored = list(lines)
+    for index in range(len(lines) - 2):
+        name, bic = lines[index + 1], lines[index + 2]
+        if not _GARBLED_BANKS_CAPTION.match(lines[index]) or not _BIC_ROW.match(bic):
+            continue
+        if re.search("банк", name, re.IGNORECASE) and read_bank(name) is not None:
+            restored[index] = "Банк получателя"
+    return restored
 
 
 _SPECKS_BEFORE_A_PARTY = re.compile(

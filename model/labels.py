@@ -301,7 +301,8 @@ _LEGAL_FORM_ALONE = (
     r"\s+ответственностью|индивидуальный\s+предприниматель|п?ао|ооо|оао|зао|ип|нко)\W*$"
 )
 _DANGLING = {
-    "purpose": re.compile(r"(?:\b(?:от|по|за|и|в|на|с|к|для|№)|[,-])$", re.IGNORECASE),
+    # «№» is no word character: after a space it dangles too («… по кредитному договору №» / «4598338749 от …»)
+    "purpose": re.compile(r"(?:\b(?:от|по|за|и|в|на|с|к|для)|№|[,-])$", re.IGNORECASE),
     "bank_name": re.compile(r"(?<![\w-])(?:ПАО|АО|ООО|ЗАО|ОАО|АКБ|КБ|банк|[«\"-])$", re.IGNORECASE),
     # a party's name: an adjective in lower case, which its noun follows («… учреждение высшего» / «образования …»),
     # its legal form alone, a preposition of its place («УМВД РОССИИ ПО Г.» / «ХАБАРОВСКУ»), an open quote; not a

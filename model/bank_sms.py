@@ -1,0 +1,70 @@
+"""A bank's SMS about a transfer, as a screenshot of the bank's thread shows it.
+
+The bank writes each operation as one sentence, no captions: «28.07.2026 19:34 Перевод по СБП 28750.00р получателю
+Игорь Викторович Л. Карта *9463. Баланс 71567.23р», wrapped wherever the screen's width put it. The thread holds
+other messages too: a purchase («Покупка 2951.11р … Баланс …»), the code that confirmed the transfer («Код 429142.
+Никому его не сообщайте. Перевод 28 750,00 р Игорю Викторовичу Л.»). The transfer's own message, the one naming
+whom it went to, decides: its figure after «Перевод» is the amount (never the balance after «Баланс»), the name
+after «получателю» the recipient, masked as the bank masks it (first name, patronymic, the surname's initial),
+its opening date the payment's. Another message of a transfer to a person masked so gives the amount only where
+OCR lost that message's, at a lower score.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from model.normalize import CURRENCY_MARK, FIGURE_WITH_KOPECKS, find_dates, normalize_amount
+from model.schema import Candidate, Source
+
+_MASKED_PERSON = r"(?-i:[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.)"
+"""A person as a bank's message masks them: first name, patronymic, the surname's initial («Игорь Викторович Л.»)."""
+_TRANSFER = r"(?<![а-яё])перевод(?:\s+[пn][оo]\s+[сc][бb6в][пnmм])?\s+(?P<figure>" + FIGURE_WITH_KOPECKS + r")\s?"
+"""«Перевод 28750.00р», «Перевод по СБП 28750.00р» (OCR's «по CBM», «no CBN»), up to the figure's currency."""
+_OWN_MESSAGE = re.compile(
+    r"(?P<opening>(?:\d{2}\.\d{2}\.\d{4}\s+\d{1,2}:\d{2}\s+)?)"
+    + _TRANSFER
+    + CURRENCY_MARK
+    + r"\s+получателю\s+(?P<name>"
+    + _MASKED_PERSON
+    + ")",
+    re.IGNORECASE,
+)
+"""The transfer's own message: its figure, then «получателю» and whom."""
+_RECIPIENT = re.compile(
+    r"(?<![а-яё])получателю\s+(?P<name>" + _MASKED_PERSON + r")(?=\s+(?:карта|сч[её]т)\s*\*\s*\d{4})", re.I
+)
+"""The message's second half alone, where OCR lost its first line: «получателю Сергей Олегович К. Карта *8589.»."""
+_OTHER_MESSAGE = re.compile(_TRANSFER + CURRENCY_MARK + r"\s+" + _MASKED_PERSON, re.IGNORECASE)
+"""Another message of a transfer to a person masked so: the code's «Перевод 28 750,00 р Игорю Викторовичу Л.»."""
+_OTHER_SCORE = 0.5
+
+
+def read_transfer_sms(lines: Sequence[str], source: Source) -> list[Candidate]:
+    """The amount, the recipient and the date of the transfer a bank's SMS thread reports; nothing from any other
+    page. The messages are read joined, as they wrap."""
+    text = " ".join(lines)
+    own = list(_OWN_MESSAGE.finditer(text))
+    found: list[Candidate] = []
+    for message in own:
+        if amount := normalize_amount(message["figure"]):
+            found.append(Candidate("amount", amount, source))
+        found.append(Candidate("recipient_name", " ".join(message["name"].split()), source))
+        found += [Candidate("payment_date", iso, source) for _, iso in find_dates(message["opening"])]
+    if own:
+        return found
+    found += [
+        Candidate("recipient_name", " ".join(match["name"].split()), source) for match in _RECIPIENT.finditer(text)
+    ]
+    return found + [
+        Candidate("amount", amount, source, _OTHER_SCORE)
+        for match in _OTHER_MESSAGE.finditer(text)
+        if (amount := normalize_amount(match["figure"]))
+    ]
+
+
+TRANSFER_TO_A_PERSON = re.compile(
+    r"(?<![а-яё])получателю\s+" + _MASKED_PERSON + "|" + _TRANSFER + CURRENCY_MARK + r"\s+" + _MASKED_PERSON, re.I
+)
+"""A bank's message of a transfer to a person it masks: a transfer's telltale (``model.fields.classify``)."""
