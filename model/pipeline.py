@@ -32,7 +32,7 @@ from model.preprocess.geometry import Matrix, identity, quarter_turns
 from model.preprocess.pipeline import Background, Levelled, orientation_detail
 from model.qr import QrCode, decode_qr
 from model.quality import ReadingQuality, assess
-from model.resolve import resolve
+from model.resolve import doubted_when_read_unsure, resolve
 from model.schema import Candidate, CheckStatus, DocumentType, FieldCheck, PaymentDetails, Source
 from model.tesseract import PSM
 
@@ -657,6 +657,7 @@ class Extractor:
                 statement=statement,
                 truncated=bool(warnings),
             )
+            field_checks = doubted_when_read_unsure(details, field_checks, reading.candidates, quality.confidence)
         return Extraction(
             details=details,
             checks=field_checks,

@@ -8,7 +8,8 @@ reading the same, Tesseract and Indra reading the same identifier, amount or dat
 same number differs in a few digits (check digits pass one misreading in ten; for an ИНН, also a reading with a
 character OCR made into no digit: ``_doubted_by_garbled``), nor was it chosen over another number read for the field
 first that fails the rule (check digits pass any party's number: ``_passed_over``), nor, for a р/с its key alone
-confirms, do its digits 6–8 or the к/с read with it show misread digits (``_weak_key_doubted``), and, for the
+confirms, do its digits 6–8 or the к/с read with it show misread digits (``_weak_key_doubted``), nor, for an ИНН
+or р/с its check digits alone confirm, were it and its page read unsure (``doubted_when_read_unsure``), and, for the
 recipient's ИНН, КПП, р/с, БИК and к/с, no other party's number of its kind contests whose it is
 (``model.roles``); ``repaired`` when the value was changed to pass a rule (only when exactly one single OCR
 confusion, at any position, makes it pass), ``invalid`` when it fails, ``unverified`` otherwise.
@@ -32,6 +33,7 @@ from model.disagreements import PAYEES_FIELDS, another_number, another_payees_pa
 from model.fees import FEE, fees_left_out
 from model.labels import TOTAL_DUE, TOTAL_SCORE
 from model.payment_lines import AMOUNT_PAID, paid_checked, stated_totals_first
+from model.quality import LOW_CONFIDENCE
 from model.roles import RIVAL_FIELDS, RIVALS, role_checked
 from model.schema import (
     FIELD_NAMES,
@@ -719,6 +721,44 @@ def _read_otherwise(garbled: str, inn: str) -> bool:
     same = sum(g == i for g, i in pairs)
     other = sum(g not in (i, UNREADABLE) for g, i in pairs)
     return same >= 4 and other >= 1
+
+
+CHECK_DIGITS_ALONE = frozenset({_INN.name, *_WEAK_KEYS})
+"""Rules whose check digits are the value's own and nothing else can confirm: a reading with several digits misread
+passes them one time in ten (an ИНН's check digit, a р/с's key), so they confirm a number read surely, not a guess.
+A к/с is left out: the БИК directory lists it, and confirms it then (``model.bank_check``)."""
+
+
+def doubted_when_read_unsure(
+    details: PaymentDetails,
+    checks: dict[str, FieldCheck],
+    candidates: Iterable[Candidate],
+    page_confidence: float | None,
+) -> dict[str, FieldCheck]:
+    """``checks`` with each value that its own check digits alone verified ``unverified`` when the OCR read both the
+    page and the value's words (``model.evidence``) under ``LOW_CONFIDENCE``: a blurred receipt read 48% confident
+    gave ИНН 4732666710 for 4732665730 at 67.5%, its check digit matching. The page's confidence tells a guess from a
+    sure digit that a table's rule or a glued label pulls down: on the real documents, pages read 76-92% confident
+    gave right numbers whose words read 37-67%. A value another source read the same (a QR, the other reader)
+    stands."""
+    if page_confidence is None or page_confidence >= LOW_CONFIDENCE:
+        return checks
+    candidates = list(candidates)
+    doubted = dict(checks)
+    for field, check in checks.items():
+        value = getattr(details, field, None)
+        unsure = check.confidence is not None and check.confidence < LOW_CONFIDENCE
+        if value is None or not unsure or check.status != CheckStatus.VERIFIED or check.rule not in CHECK_DIGITS_ALONE:
+            continue
+        if {c.source for c in candidates if c.field == field and _same(field, c.value, str(value))} - {check.source}:
+            continue
+        detail = (
+            f"{check.detail}, but the OCR read its digits unsure ({check.confidence:.0f}% confident, on a page read"
+            f" {page_confidence:.0f}% confident), and a check digit passes about one misreading in ten: compare it with"
+            " the document"
+        )
+        doubted[field] = check.model_copy(update={"status": CheckStatus.UNVERIFIED, "detail": detail})
+    return doubted
 
 
 _SHOWN_WHEN_MISSHAPEN = frozenset({"fiscal_drive_number", "fiscal_document_number", "fiscal_sign"})

@@ -7,7 +7,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from model.resolve import resolve
+from model.quality import LOW_CONFIDENCE
+from model.resolve import doubted_when_read_unsure, resolve
 from model.schema import VALUE_FIELDS, Candidate, CheckStatus, DocumentType, FieldCheck, Source
 from model.values import GARBLED_INN
 
@@ -359,3 +360,28 @@ def test_readers_agreeing_on_a_scanned_page_beside_a_text_layer_do_not_verify_th
     assert (checks["amount"].status, checks["amount"].rule) == ("verified", "readers_agree")
     _, checks = _checks(*folio, Candidate("recipient_inn", INN_ORG, Source.PDF))
     assert (checks["amount"].status, checks["amount"].rule) == ("unverified", "scanned_beside_text")
+
+
+@pytest.mark.parametrize(
+    ("sources", "words", "page", "status"),
+    [
+        ((Source.OCR,), 67.5, 48.4, CheckStatus.UNVERIFIED),  # 4732666710 for 4732665730 on a blurred receipt
+        ((Source.OCR,), LOW_CONFIDENCE, 48.4, CheckStatus.VERIFIED),
+        ((Source.OCR,), 37.4, 76.4, CheckStatus.VERIFIED),  # a scan read well: its table's rules pull the words down
+        ((Source.OCR,), None, 48.4, CheckStatus.VERIFIED),  # no words found to judge it by
+        ((Source.OCR, Source.INDRA), 67.5, 48.4, CheckStatus.VERIFIED),  # the other reader read the same
+        ((Source.OCR, Source.QR), 67.5, 48.4, CheckStatus.VERIFIED),
+    ],
+)
+def test_check_digits_do_not_verify_a_number_read_unsure_on_a_page_read_poorly(
+    sources: tuple[Source, ...], words: float | None, page: float, status: str
+) -> None:
+    """A check digit passes about one misreading in ten: a blurred receipt read 48% confident gave ИНН 4732666710 for
+    4732665730, two digits wrong, its check digit matching. Only a second source confirms such a guess."""
+    candidates = [Candidate("recipient_inn", "4732666710", source) for source in sources]
+    details, checks = resolve(candidates[:1], DocumentType.CASH_RECEIPT)
+    assert (checks["recipient_inn"].status, checks["recipient_inn"].rule) == ("verified", "inn_check_digits")
+    judged = checks | {"recipient_inn": checks["recipient_inn"].model_copy(update={"confidence": words})}
+    doubted = doubted_when_read_unsure(details, judged, candidates, page)["recipient_inn"]
+    assert doubted.status == status
+    assert ("read its digits unsure" in (doubted.detail or "")) == (status == CheckStatus.UNVERIFIED)
