@@ -104,10 +104,8 @@ def background(kind: str, width: int, height: int, rng: np.random.Generator) -> 
     return np.clip(np.dstack([grey * 0.8, grey * 0.95, grey * 1.1]), 0, 255).astype(np.uint8)
 
 
-@cache
-def photograph(corners: Quad, kind: str = "dark", seed: int = 0) -> NDArray[np.uint8]:
-    """Paste the page into ``corners`` of a background, then add uneven light, sensor noise and lens blur."""
-    rng = np.random.default_rng(seed)
+def _pasted(corners: Quad, ground: NDArray[np.uint8]) -> NDArray[np.float32]:
+    """The rendered page warped into ``corners`` of ``ground`` (a FRAME-sized BGR image)."""
     width, height = FRAME
     page = render_page()
     page_height, page_width = page.shape
@@ -115,7 +113,15 @@ def photograph(corners: Quad, kind: str = "dark", seed: int = 0) -> NDArray[np.u
     matrix = cv2.getPerspectiveTransform(source, points(corners))
     warped = cv2.warpPerspective(bgr(page), matrix, (width, height))
     inside = cv2.warpPerspective(np.full_like(page, 255), matrix, (width, height)) > 127
-    photo = np.where(inside[..., None], warped, background(kind, width, height, rng)).astype(np.float32)
+    return np.where(inside[..., None], warped, ground).astype(np.float32)
+
+
+@cache
+def photograph(corners: Quad, kind: str = "dark", seed: int = 0) -> NDArray[np.uint8]:
+    """Paste the page into ``corners`` of a background, then add uneven light, sensor noise and lens blur."""
+    rng = np.random.default_rng(seed)
+    width, height = FRAME
+    photo = _pasted(corners, background(kind, width, height, rng))
     light = np.outer(np.linspace(1.0, 0.85, height), np.linspace(1.0, 0.7, width)).astype(np.float32)
     noise = 4 * rng.standard_normal(photo.shape, dtype=np.float32)
     photo = np.clip(photo * light[..., None] + noise, 0, 255).astype(np.uint8)
@@ -385,13 +391,7 @@ def page_on_newspaper(corners: Quad, seed: int = 0) -> NDArray[np.uint8]:
     """The page pasted into ``corners`` of an open newspaper, under the phone's soft shadow over its lower right."""
     rng = np.random.default_rng(seed)
     width, height = FRAME
-    page = render_page()
-    page_height, page_width = page.shape
-    source = points(((0, 0), (page_width - 1, 0), (page_width - 1, page_height - 1), (0, page_height - 1)))
-    matrix = cv2.getPerspectiveTransform(source, points(corners))
-    warped = cv2.warpPerspective(bgr(page), matrix, (width, height))
-    inside = cv2.warpPerspective(np.full_like(page, 255), matrix, (width, height)) > 127
-    photo = np.where(inside[..., None], warped, newspaper(width, height, rng)).astype(np.float32)
+    photo = _pasted(corners, newspaper(width, height, rng))
     shadow = np.zeros((height, width), np.float32)
     cv2.ellipse(shadow, (1050, 1350), (260, 380), 35, 0, 360, 1.0, -1)
     photo *= (1 - 0.55 * cv2.GaussianBlur(shadow, (0, 0), 60))[..., None]
