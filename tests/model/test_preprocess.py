@@ -645,6 +645,18 @@ def test_a_page_looks_sideways_when_turned_a_quarter(degrees: int, skew: float) 
     assert orient.looks_sideways(grey) is (degrees in (90, 270))
 
 
+@pytest.mark.parametrize("degrees", [0, 90, 180, 270])
+def test_a_page_in_shadow_is_judged_sideways_on_its_sample_normalised_alone(degrees: int) -> None:
+    """The ``indra`` backend leaves the whole page's contrast step out: the sample ``looks_sideways`` judges is
+    normalised alone, at its own size, and tells a turned page from an upright one as the normalised page does."""
+    page = cv2.resize(turn_clockwise(render_page(), degrees), None, fx=3, fy=3, interpolation=cv2.INTER_CUBIC)
+    shadow = np.linspace(0.45, 1.0, page.shape[1], dtype=np.float32)[None, :]
+    grey = (page.astype(np.float32) * shadow).astype(np.uint8)
+    sample = orient.normalized_sample(grey)
+    assert sample.size <= orient.SIDEWAYS_SAMPLE_PIXELS < grey.size
+    assert orient.looks_sideways(sample) is (degrees in (90, 270))
+
+
 def test_a_blank_page_does_not_look_sideways() -> None:
     assert orient.looks_sideways(np.full((400, 300), 255, np.uint8)) is False
 
