@@ -28,6 +28,7 @@ from model.labels import (
     TOTAL_SCORE,
     label_matches,
     labelled_row,
+    read_form_total_rows,
     read_labelled,
     read_the_last_captions_cells,
     read_totals_due,
@@ -43,6 +44,7 @@ from model.unlabelled import PERSON, names_under_two_roles, read_unlabelled
 from model.values import (
     LOOKALIKE_LETTERS,
     NUMBER_SIGN,
+    TAX_INVOICE_TITLE,
     VAT_WORD,
     bank_in_grid,
     bank_over_its_address,
@@ -141,6 +143,8 @@ _EVIDENCE: dict[DocumentType, tuple[tuple[re.Pattern[str], int], ...]] = {
             2,
         ),
         (re.compile(r"^\W*сч[её]т\s*" + NUMBER_SIGN + r"\s*\d{1,12}(?!\d)", re.IGNORECASE | re.MULTILINE), 2),
+        # a счёт-фактура's or УПД's title: the form the seller issues for the sale, its goods and their total due
+        (TAX_INVOICE_TITLE, 3),
         # a tax office's notice, its title opening its line: a demand to pay by the date it names, with its slip
         # («Сумма к уплате»); a payment's purpose names it in another case («по налоговому уведомлению»)
         (re.compile(r"^\W*налоговое\s+уведомление", re.IGNORECASE | re.MULTILINE), 2),
@@ -356,6 +360,7 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
         + sent_less_fee(lines, source, document_type)
         + read_settlement(lines, source)
         + read_the_last_captions_cells(lines, source)
+        + read_form_total_rows(lines, source)
         + _bank_sent_to(lines, source)
         + read_transfer_sms(lines, source)
     )

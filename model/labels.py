@@ -26,6 +26,7 @@ from model.values import (
     bank_after_in,
     digits_behind_a_border,
     digits_of,
+    form_columns,
     garbled_inn,
     label,
     read_amount,
@@ -499,6 +500,29 @@ def _last_captions_cell(line: str, following: str, source: Source) -> list[Candi
     if not any(rule.pattern.match(last.group()) for rule in totals) or (value := read_amount(cell[0])) is None:
         return []
     return [Candidate("amount", value, source, _LAST_CELL_SCORE)]
+
+
+_FORM_TOTAL_ROW = re.compile(
+    r"(?<![а-яёa-z])[кkхx]\s*[оo0]пл[аa]т[а-яёa-z]{0,2}\W{0,3}(?=[(\[{]\s*\d\s*[)\]}])", re.IGNORECASE
+)
+"""A счёт-фактура's or УПД's total row, «Всего к оплате (9)», its caption garbled past its label's spellings («р к
+оплато (9)», «Всаго к оплате (9)», «Вевго x оплате (8)»): the caption's last words before the row's number in the
+form, its «(9)» (read «(8)» as well)."""
+
+
+def read_form_total_rows(lines: Sequence[str], source: Source) -> list[Candidate]:
+    """The sum with tax of a form's total row (``_FORM_TOTAL_ROW``) whose label of the total due went unread, as
+    ``read_amount`` reads that label's row: only a row of three sums or more, the form's columns (without tax, the
+    tax, with tax), gives one, so that the words «к оплате» before a bracketed figure elsewhere give none."""
+    found = []
+    for line in lines:
+        if (row := _FORM_TOTAL_ROW.search(line)) is None or any(
+            rule.field == "amount" and rule.score >= _TOTAL_DUE_SCORE for rule, _ in label_matches(line)
+        ):
+            continue
+        if form_columns(line[row.end() :]) and (value := read_amount(line[row.end() :])) is not None:
+            found.append(Candidate("amount", value, source, _TOTAL_DUE_SCORE))
+    return found
 
 
 def read_totals_due(lines: Sequence[str], source: Source) -> list[Candidate]:

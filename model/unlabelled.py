@@ -27,6 +27,7 @@ from model.values import (
     NUMBER_SIGN,
     PD4_HALF_TITLE,
     QUOTES,
+    TAX_INVOICE_TITLE,
     digit_tokens,
     grouped_digits,
     label,
@@ -143,12 +144,20 @@ def _invoice_date(line: str, above: str) -> tuple[str, float] | None:
     it, where a designed invoice's header puts it; and its score (``_TAX_INVOICE_DATE_SCORE``)."""
     if number := _INVOICE_NUMBER.search(line):
         title, line = line[: number.end()], line[number.end() :]
+    elif TAX_INVOICE_TITLE.match(line):
+        return _garbled_tax_invoices_date(line)
     elif not (number := _INVOICE_NUMBER.search(above)) or any(find_dates(above)):
         return None  # the number's own line dates it: a date under it is another's («Основание: Договор № 11 от …»)
     else:
         title = above[: number.end()]
     score = _TAX_INVOICE_DATE_SCORE if _TAX_INVOICE.search(title) else 1.0
     return next(((iso, score) for start, iso in find_dates(line) if _AFTER_OT.search(line[:start])), None)
+
+
+def _garbled_tax_invoices_date(line: str) -> tuple[str, float] | None:
+    """The date on a счёт-фактура's title line (``TAX_INVOICE_TITLE``) whose «№ … от» OCR garbled («Счет-фактура «+
+    2026-03-08 (1)»): the title prints no other date; one no payment can have yet is a misread year."""
+    return next(((iso, _TAX_INVOICE_DATE_SCORE) for _, iso in find_dates(line) if not _not_yet(iso)), None)
 
 
 _DATED_UNDER_A_TITLE = re.compile(rf"^[\s|]*(?:{NUMBER_SIGN}\s*[\w/-]+\s*)?[оo][тt]\.?\s*[«\"“]?\s*$", re.IGNORECASE)
@@ -168,6 +177,12 @@ def _title_date(line: str, above: str) -> str | None:
     return next((iso for start, iso in find_dates(line) if _DATED_UNDER_A_TITLE.match(line[:start])), None)
 
 
+_SHIPMENTS_CAPTION = re.compile(r"(?<![а-яёa-z])" + label("отгрузк"), re.IGNORECASE)
+_SHIPMENTS_CAPTION_REACH = 30
+"""A УПД's or a waybill's «Дата отгрузки, передачи (сдачи): 11.03.2026», also as OCR garbles it («отгрузки.
+поредачи:»): the day the goods left, days after the paper's own date, never the payment's."""
+
+
 def _own_date(line: str, above: str, patients: bool) -> tuple[str, float] | None:
     """A date on the line that is not a reference to another document ("договор № 5 от 01.02.2024"), nor a deadline
     or a validity whose caption stands on the line above, as a list with its values under their captions prints
@@ -182,6 +197,8 @@ def _own_date(line: str, above: str, patients: bool) -> tuple[str, float] | None
         if _not_yet(iso) or names_a_previous_payment(f"{_bare(above)} {before}"):
             continue
         if _a_periods_bound(line, start, above) or _under_a_visits_caption(line, start, patients):
+            continue
+        if _SHIPMENTS_CAPTION.search(line[max(0, start - _SHIPMENTS_CAPTION_REACH) : start]):
             continue
         if not _REFERENCED_DATE.search(before) and not (not before.strip() and _REFERENCED_DATE.search(_bare(above))):
             return iso, _DIGIT_LOST_DATE_SCORE if _ONE_DIGIT_DAY.match(line, start) else _DATE_SCORE
@@ -768,29 +785,73 @@ def _printed_by_a_browser(index: int, lines: Sequence[str]) -> bool:
 
 
 _SELLERS_PAIR = re.compile(
-    r"(?<![а-яё])продавц\w*\W{0,3}(?P<inn>\d{10}|\d{12})\s?/\s?(?P<kpp>\d{9})(?!\d)", re.IGNORECASE
+    r"(?:(?<![а-яё])[пл]род[ав]{2}ц[а-яё]*|[({]\s*2\s*[бb6]\s*[)}])\W{0,3}(?P<run>\d(?:\d|\s?/\s?|\s(?=\d))*)"
+    r"|(?P<before>\d(?:\d|\s?/\s?|\s(?=\d))*)\W{0,3}[({]\s*2\s*[бb6]\s*[)}]",
+    re.IGNORECASE,
 )
-"""A счёт-фактура's or УПД's row «ИНН/КПП продавца: 1310453605/131001001» whose «ИНН/КПП» OCR garbled («нити
-продавца:», the УПД's «Статус» column run into it): the seller's word and the pair's own shape, ten or twelve digits,
-a slash and nine, say what the digits are and whose."""
+"""A счёт-фактура's or УПД's row «ИНН/КПП продавца: 1310453605/131001001 (2б)» whose «ИНН/КПП» OCR garbled («нити
+продавца:», the УПД's «Статус» column run into it), its seller's word too («лродавца», «продваци»), or the row's
+number in the form, «(2б)» (OCR's «(26)»), that says it is the seller's: the run of digits there, which OCR splits
+(«536672 0923/536601001») or runs together, the slash lost or read as a digit («5366720923936601001»,
+«61373070321623743001»)."""
+_INN_AND_KPP = {19: (10, 10), 20: (10, 11)} | {length: (10, length) for length in range(13, 19)}
+"""Where a pair run together ends its ИНН and starts its КПП, by the run's length: a ten-digit ИНН, then its КПП
+right after it or after the slash read as a digit; a shorter run holds a КПП cut short («4789714559 47890100t»)."""
 
 
 def _sellers_pair(line: str, source: Source) -> list[Candidate]:
-    """The seller's ИНН and КПП of a row ``_SELLERS_PAIR`` finds, where the ИНН's check digits pass; the КПП as for
-    any КПП beside an ИНН whose label went unread (``labels.kpp_beside_inn``: only where its region, digits 1-2, is the
-    ИНН's): a garbled label's row garbles its digits too («ИННИКЛП продавца: 6163045256/516201001» for 616201001)."""
-    if (pair := _SELLERS_PAIR.search(line)) is None or not checks.inn_valid(pair["inn"]):
+    """The seller's ИНН and КПП of a row ``_SELLERS_PAIR`` finds, where the ИНН's check digits pass (a run of any
+    other length is no pair); the КПП only where its region, digits 1-2, is the ИНН's, as for any КПП beside an ИНН
+    whose label went unread (``labels.kpp_beside_inn``): a garbled row garbles its digits too («ИННИКЛП продавца:
+    6163045256/516201001» for 616201001)."""
+    if (pair := _SELLERS_PAIR.search(line)) is None:
         return []
-    found = [Candidate("recipient_inn", pair["inn"], source, 1.0, named_whose=True)]
-    if (kpp := kpp_beside_inn(line, pair["inn"])) is not None:
+    inn, _, kpp = "".join((pair["run"] or pair["before"]).split()).partition("/")
+    if not kpp and len(inn) in _INN_AND_KPP:
+        inn_end, kpp_start = _INN_AND_KPP[len(inn)]
+        inn, kpp = inn[:inn_end], inn[kpp_start:]
+    if len(inn) not in (10, 12) or not checks.inn_valid(inn):
+        return []
+    found = [Candidate("recipient_inn", inn, source, 1.0, named_whose=True)]
+    if len(kpp) == 9 and kpp[:2] == inn[:2]:
         found.append(Candidate("recipient_kpp", kpp, source, 1.0, named_whose=True))
     return found
+
+
+_PARTYS_ROW = re.compile(r"\s*[({]\s*(?P<row>[26])\s*[)}](?:\W|(?<!\w)\w(?!\w))*$")
+"""The end of a счёт-фактура's or УПД's party row, its number in the form: «(2)» the seller's, «(6)» the buyer's,
+whatever specks OCR read after it («(2) 3», «(6) :»)."""
+_PARTY_BY_ROW = {"2": "recipient_name", "6": "payer_name"}
+_LEGAL_FORM_IN_ROW = re.compile(r"(?<![\wА-ЯЁа-яё])(?:ООО|OOO|000|ПАО|ЗАО|ОАО|АО|AO|ИП)\s")
+
+
+def form_parties(lines: Sequence[str], source: Source) -> list[Candidate]:
+    """On a счёт-фактура or УПД (``TAX_INVOICE_TITLE``), the company of a party's row (``_PARTYS_ROW``) whose caption
+    OCR garbled past its labels («Поввннне ООО “Компас” (2)», «Покупатять: OOO "ЭкоМаркот" (6)»): the form numbers
+    its rows, (2) the seller, who is paid, and (6) the buyer, who pays."""
+    if not any(TAX_INVOICE_TITLE.search(line) for line in lines):
+        return []
+    found = []
+    for line in lines:
+        row = _PARTYS_ROW.search(line)
+        form = _LEGAL_FORM_IN_ROW.search(line[: row.start()]) if row else None
+        if row is None or form is None or any(rule.field in _PARTY_BY_ROW.values() for rule, _ in label_matches(line)):
+            continue
+        name = org_name(line[form.start() : row.start()])
+        if name is not None and not _latin_and_cyrillic(name[form.end() - form.start() :]):
+            found.append(Candidate(_PARTY_BY_ROW[row["row"]], name, source, 1.0))
+    return found
+
+
+def _latin_and_cyrillic(words: str) -> bool:
+    """A name in both scripts, «"tlexaptisx у Дома"»: the garbled caption's row garbled its name too."""
+    return re.search(r"[a-z]", words, re.IGNORECASE) is not None and re.search(r"[а-яё]", words, re.I) is not None
 
 
 def read_unlabelled(lines: Sequence[str], source: Source, patients: bool) -> list[Candidate]:
     """Values recognisable by shape alone, at a low score: they only fill gaps that labelled readings left.
     ``patients``: the page treats them (``model.values.treats_patients``), as its lines may no longer show."""
-    found = [c for line in lines for c in _sellers_pair(line, source)]
+    found = [c for line in lines for c in _sellers_pair(line, source)] + form_parties(lines, source)
     found += _fiscal_numbers_after_the_drive(lines, source)
     under_the_drive = {(c.field, c.value) for c in found}  # a blurred label's number there is read once
     found += [c for c in _fiscal_numbers_by_blurred_labels(lines, source) if (c.field, c.value) not in under_the_drive]

@@ -341,6 +341,7 @@ def read_amount(text: str) -> str | None:
     """The amount on a total or sum line; none from fee, discount or change lines, nor from a VAT line or a
     total before VAT: "ИТОГО без НДС", "СУММА НДС 20%", "Сумма без НДС" name VAT before their figure, while "Итого
     с НДС" and "Итого: 1 200,00 в т.ч. НДС 200,00" are the total due."""
+    form_row = _ROW_NUMBER_FIRST.match(text) is not None or _EXCISE_MARK.search(text) is not None
     text = _YEAR.sub("", _BILLING_PERIOD.sub(" ", _ITEM_COUNT.sub("", _ROW_NUMBER_FIRST.sub("", text))))
     figure = re.search(r"\d", text)
     before_figure = text[: figure.start()] if figure else text
@@ -349,7 +350,9 @@ def read_amount(text: str) -> str | None:
     fees_included = _FEES_INCLUDED.sub("", text)
     if _VAT.search(_VAT_INCLUDED.sub("", before_figure)) or re.search(r"комисс|скидк|сдач", fees_included, re.I):
         return None
-    return _with_tax(text) or payable(text)
+    if (with_tax := _with_tax(text)) is not None:
+        return with_tax
+    return _last_column(text) if form_row and form_columns(text) else payable(text)
 
 
 _UNFILLED_SUM = re.compile(r"_{2,}\s*(?:руб|р\.)|руб\.?[\s_]*к[а-яё]{1,2}(?![а-яё])", re.IGNORECASE)
@@ -359,9 +362,13 @@ in к). The sum is left to fill in, and a figure after it is another cell's: a �
 OCR also reads «у 20 sr.», «20__ к», «20.» past ``_YEAR`` (the amount 20.00 under a total's label, over the printed
 «Сумма платежа: 5704 руб. 57 коп.», bench/layouts invoice_02/05/08/11). A filled-in blank prints its figure before
 «руб.»; a unit's caption («Сумма, руб.: 1 234,00») has no blank."""
-_ROW_NUMBER_FIRST = re.compile(r"^\W*\(\d{1,2}[а-яёa-z]?\)")
-"""The number a счёт-фактура's or УПД's form gives its total row, «Всего к оплате (9) 84 320,00 X …»: a row's, never
-a sum (it gave the amount 9.00, verified by a second reader)."""
+_ROW_NUMBER_FIRST = re.compile(r"^\W*[(\[{]\d{1,2}[а-яёa-z]?[)\]}]")
+"""The number a счёт-фактура's or УПД's form gives its total row, «Всего к оплате (9) 84 320,00 X …», also in the
+braces OCR reads its brackets as («{9}», «(9]»): a row's, never a sum (it gave the amount 9.00, verified by a second
+reader)."""
+_EXCISE_MARK = re.compile(r"\d[^\w]{1,4}[XxХх][^\w]{1,4}\d")
+"""The «X» a счёт-фактура's total row prints in its excise column, between the sum without tax and the tax: «84 320,00
+X 8 432,00 92 752,00»."""
 _BARE_FIGURE = re.compile(r"(?<!\S)\d+(?:[.,]\d{1,2})?(?!\S)")
 _GROUPED_FIGURE = re.compile(r"(?<!\S)\d{1,3}(?:[\s\u00a0]\d{3})*[.,]\d{2}(?!\S)")
 """A sum with its kopecks, its thousands grouped by spaces as 1C prints them: «84 320,00»."""
@@ -378,6 +385,33 @@ def _with_tax(text: str) -> str | None:
         if len(figures) >= 3 and any(figures[0] + middle == figures[-1] for middle in figures[1:-1]):
             return payable(f"{figures[-1]:.2f}")
     return None
+
+
+TAX_INVOICE_TITLE = re.compile(
+    r"^\W*(?:универсальн\w*\s+)?сч[её]т\W{0,2}фактура(?![а-яё])", re.IGNORECASE | re.MULTILINE
+)
+"""A счёт-фактура's title opening its line, a УПД's too (after its status column's first word, which OCR runs into
+it): «Счёт-фактура № 115 от «11» ноября 2026 г. (1)», its number garbled on a photo («Счет-фактура «+ 2026-03-08
+(1)»); a transfer's purpose names it in another case («по счёт-фактуре»)."""
+_SUM_WITH_KOPECKS = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)[.,]\d{2}(?!\d)")
+"""A sum with its kopecks, its thousands grouped or not («58 944,78», «58944.78»), whatever border or speck OCR read
+against it («|58 944.78»)."""
+
+
+def form_columns(text: str) -> list[Decimal]:
+    """A form's total row's sums with their kopecks, its columns in order, where it shows three or more."""
+    figures = [Decimal(re.sub(r"\s", "", figure).replace(",", ".")) for figure in _SUM_WITH_KOPECKS.findall(text)]
+    return figures if len(figures) >= 3 else []
+
+
+def _last_column(text: str) -> str | None:
+    """The sum with tax of a form's total row (``read_amount``: its row number or its excise «X» say it is one)
+    whose columns do not add up (``_with_tax``), OCR having misread one («58 944,78 X 41 788,94 70 733,70» for
+    11 788,94): the form prints it last, and it is the largest of the row; the first, read before, is the sum without
+    tax. A last figure smaller than another is a garbled column: no sum then, rather than a wrong one."""
+    figures = form_columns(text)
+    last = figures[-1]
+    return payable(f"{last:.2f}") if all(figure < last for figure in figures[:-1]) else None
 
 
 _BILLING_PERIOD = re.compile(
