@@ -10,7 +10,8 @@ wrongly while it profiled all ink and read the inkiest band, 9 once both were th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 
 import cv2
 import numpy as np
@@ -70,6 +71,10 @@ class Orientation:
 
     degrees: int
     evidence: str
+    trials: Mapping[int, float] = field(default_factory=dict)
+    """The band's mean word confidence per clockwise turn it was read at (``orientation_by_profile``), those that
+    tell nothing at 0 (``_telling``); empty where OSD was sure or nothing was read. A turn the page was not found at
+    is still ranked by it: the turns a reader tries next (``model.pipeline``) go likeliest first."""
 
 
 def upright(image: Image, degrees: int) -> Image:
@@ -99,7 +104,7 @@ def detect_orientation(grey: Image, budget: Budget | None = None, *, trial: bool
     fallback = orientation_by_profile(text, budget)
     if fallback is None:
         return None
-    return Orientation(fallback.degrees, f"{unsure}; {fallback.evidence}")
+    return replace(fallback, evidence=f"{unsure}; {fallback.evidence}")
 
 
 def looks_sideways(grey: Image) -> bool:
@@ -161,9 +166,8 @@ def orientation_by_profile(grey: Image, budget: Budget | None = None) -> Orienta
         )
         trials[quarter], trials[quarter + 180] = as_is, flipped
     readings = ", ".join(f"{degrees}° {confidence:.0f}%" for degrees, confidence in trials.items())
-    return Orientation(
-        turn_read_best(trials, quarters[0]), f"{lines}; OCR word confidence per assumed turn: {readings}"
-    )
+    evidence = f"{lines}; OCR word confidence per assumed turn: {readings}"
+    return Orientation(turn_read_best(trials, quarters[0]), evidence, _telling(trials))
 
 
 def line_quarters(grey: Image) -> tuple[tuple[int, ...], str] | None:
@@ -194,14 +198,19 @@ def turn_read_best(trials: dict[int, float], default: int) -> int:
 
     A band that read no word one way up (0%) tells neither way: among the corpus and real pages read so, all upright,
     the upright way read nothing about as often (8 pages) as the upside-down one, and a page whose upright band read
-    0% and upside down 13-49% was turned over. Both turns of such a pair then count as read at 0%."""
-    trials = {
-        degrees: 0.0 if min(confidence, trials.get((degrees + 180) % 360, confidence)) <= 0 else confidence
-        for degrees, confidence in trials.items()
-    }
+    0% and upside down 13-49% was turned over. Both turns of such a pair then count as read at 0% (``_telling``)."""
+    trials = _telling(trials)
     best = max(trials, key=lambda degrees: trials[degrees])
     flipped = trials[(best + 180) % 360]
     return best if trials[best] > max(trials[default], flipped) + TRIAL_MARGIN else default
+
+
+def _telling(trials: Mapping[int, float]) -> dict[int, float]:
+    """The trial readings with both turns of a pair of which one read no word at 0% (``turn_read_best``)."""
+    return {
+        degrees: 0.0 if min(confidence, trials.get((degrees + 180) % 360, confidence)) <= 0 else confidence
+        for degrees, confidence in trials.items()
+    }
 
 
 def _letters_or_ink(grey: Image) -> Image:
