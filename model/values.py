@@ -81,9 +81,10 @@ Indra on a photographed ПД-4, bench/layouts r9_invoice_01_hard), in a label of
 ``_CROSSBAR_LOST``."""
 _TAIL_READ_APART = {"щ": "ц"}
 """A letter whose tail OCR reads as a letter of its own after it: a щ's descender as a ц («Плательщцик»)."""
-_PAIRS_READ_AS_ONE = {"ьщ": "ыц"}
-"""Two letters OCR reads as two others: «ьщ» as «ыц», the ь's bowl joined to щ's first stroke as a ы («Плателыцик»,
-Tesseract on a bank app's receipt, bench/layouts r12_transfer_04, whose payer was lost)."""
+_PAIRS_READ_AS_ONE = {"ьщ": ("ыц", "ыщц")}
+"""Two letters OCR reads as others: «ьщ» as «ыц», the ь's bowl joined to щ's first stroke as a ы («Плателыцик»,
+Tesseract on a bank app's receipt, bench/layouts r12_transfer_04, whose payer was lost), or that ы before the щ
+with its tail read apart («Плателыщцик», a faxed bill, r12_invoice_00_hard)."""
 
 
 def label(text: str) -> str:
@@ -99,7 +100,8 @@ def label(text: str) -> str:
         pair = text[at : at + 2]
         if pair in _PAIRS_READ_AS_ONE:
             both = "".join(_letter(char, long_enough) for char in pair)
-            parts.append(f"(?:{both}|{re.escape(_PAIRS_READ_AS_ONE[pair])})")
+            misread = "|".join(re.escape(spelling) for spelling in _PAIRS_READ_AS_ONE[pair])
+            parts.append(f"(?:{both}|{misread})")
             at += 2
         else:
             parts.append(_letter(text[at], long_enough))
