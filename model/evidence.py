@@ -86,9 +86,21 @@ def _locate(field: str, value: str, repaired: bool, readings: Iterable[PageReadi
     return None
 
 
+_BORDERED = frozenset({"recipient_account", "bank_bic", "bank_corr_account"})
+
+
+def _printed_before(field: str, value: str) -> str:
+    """What the parser reads past before an identifier's digits, so that its words are found with them: a cash
+    register's ИНН padded to twelve digits with 00 («ИНН 002310031475», ``resolve._unpadded``), a table's border read
+    as a 1 glued to a р/с, БИК or к/с («Сч № 140702810300014867399», ``values.past_a_border``)."""
+    if field == "recipient_inn" and len(value) == 10:
+        return rf"(?:0{_SEPARATOR}0{_SEPARATOR})?"
+    return rf"(?:1{_SEPARATOR})?" if field in _BORDERED else ""
+
+
 def _pattern(field: str, value: str) -> re.Pattern[str] | None:
     if field in _DIGIT_FIELDS:
-        return re.compile(rf"(?<!\d){_digits(value)}(?!\d)")
+        return re.compile(rf"(?<!\d){_printed_before(field, value)}{_digits(value)}(?!\d)")
     if field in _NUMBER_FIELDS:
         return re.compile(rf"(?<!\d)0*{_digits(value.lstrip('0') or '0')}(?!\d)")
     if field == "amount":

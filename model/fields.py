@@ -363,6 +363,7 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
         + read_form_total_rows(lines, source)
         + _bank_sent_to(lines, source)
         + read_transfer_sms(lines, source)
+        + _addressed_by_name(lines, source)
     )
     return (
         debits(candidates) + parties.rivals + read_totals_due(lines, source) + _currency_read(candidates, lines, source)
@@ -563,6 +564,23 @@ def _addressed_rows(lines: Sequence[str], candidates: Sequence[Candidate]) -> se
         if any(f" {person} " in f" {near} " for person in people):
             rows.add(index)
     return rows
+
+
+def _addressed_by_name(lines: Sequence[str], source: Source) -> list[Candidate]:
+    """The person a letter's salutation addresses («Уважаемый(ая) Андрей Викторович!») named in full on a line of
+    his own: a tax notice heads itself with the taxpayer over his ИНН, and he pays it. Read beside the slip's
+    «Плательщик» row, which a photo may shift or lose (r12_invoice_01_photo's «УИН Козлов Андрей Викторович» over
+    «Плательщик 16 302,00 руб.»): a labelled reading outranks it."""
+    for greeting in (found for line in lines if (found := _SALUTATION.match(line)) is not None):
+        in_full = re.compile(rf"^\W*(?P<person>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+{re.escape(greeting['name'])})\W*$")
+        for line in lines:
+            if (named := in_full.match(line)) is not None and (payer := read_name(named["person"])) is not None:
+                return [Candidate("payer_name", payer, source, _ADDRESSEES_SCORE)]
+    return []
+
+
+_ADDRESSEES_SCORE = 0.8
+"""Below a labelled reading's 1.0: the slip's «Плательщик», where it is read, names the payer."""
 
 
 def _addressees(candidate: Candidate) -> bool:

@@ -81,9 +81,10 @@ Indra on a photographed ПД-4, bench/layouts r9_invoice_01_hard), in a label of
 ``_CROSSBAR_LOST``."""
 _TAIL_READ_APART = {"щ": "ц"}
 """A letter whose tail OCR reads as a letter of its own after it: a щ's descender as a ц («Плательщцик»)."""
-_PAIRS_READ_AS_ONE = {"ьщ": "ыц"}
-"""Two letters OCR reads as two others: «ьщ» as «ыц», the ь's bowl joined to щ's first stroke as a ы («Плателыцик»,
-Tesseract on a bank app's receipt, bench/layouts r12_transfer_04, whose payer was lost)."""
+_PAIRS_READ_AS_ONE = {"ьщ": ("ыц", "ыщц")}
+"""Two letters OCR reads as others: «ьщ» as «ыц», the ь's bowl joined to щ's first stroke as a ы («Плателыцик»,
+Tesseract on a bank app's receipt, bench/layouts r12_transfer_04, whose payer was lost), or that ы before the щ
+with its tail read apart («Плателыщцик», a faxed bill, r12_invoice_00_hard)."""
 
 
 def label(text: str) -> str:
@@ -99,7 +100,8 @@ def label(text: str) -> str:
         pair = text[at : at + 2]
         if pair in _PAIRS_READ_AS_ONE:
             both = "".join(_letter(char, long_enough) for char in pair)
-            parts.append(f"(?:{both}|{re.escape(_PAIRS_READ_AS_ONE[pair])})")
+            misread = "|".join(re.escape(spelling) for spelling in _PAIRS_READ_AS_ONE[pair])
+            parts.append(f"(?:{both}|{misread})")
             at += 2
         else:
             parts.append(_letter(text[at], long_enough))
@@ -850,10 +852,28 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 def read_purpose(text: str) -> str | None:
-    """A payment's purpose as ``read_text`` reads it, if it holds a word: specks and a stamp's edges under the
-    caption of a scanned payment order («_ sa», «р») say nothing, and would win over a reading that does."""
+    """A payment's purpose as ``read_text`` reads it, if it holds a word and is no OCR soup (``_ocr_soup``): specks
+    and a stamp's edges under the caption of a scanned payment order («_ sa», «р») say nothing, and would win over a
+    reading that does."""
     purpose = read_text(text)
-    return purpose if purpose is not None and _WORD.search(purpose) else None
+    return purpose if purpose is not None and _WORD.search(purpose) and not _ocr_soup(purpose) else None
+
+
+_LATIN_WORD = re.compile(r"(?<![^\W\d_])[A-Za-z]{3,}(?![^\W\d_])")
+_CYRILLIC_WORD = re.compile(r"(?<![^\W\d_])[А-Яа-яЁё]{3,}(?![^\W\d_])")
+_LONE_LETTER = re.compile(r"(?<!\S)[^\W\d_](?!\S)")
+SOUP_WORDS = 3
+"""How many Latin words and lone letters a Cyrillic line needs to be OCR's soup (``_ocr_soup``)."""
+
+
+def _ocr_soup(text: str) -> bool:
+    """Letters OCR made of a line it could not read (a fax that lost the middle rows of a purpose's letters: «Menara А
+    парам. К TED д билана Can LIA мля у а т ae чему …», r12_transfer_00_hard): Latin words as many as Cyrillic ones,
+    and lone letters besides. A purpose that names a foreign service («Оплата по счёту Invoice 5 for Google Ads») has
+    no lone letters; one in Russian has few Latin words."""
+    latin, cyrillic = len(_LATIN_WORD.findall(text)), len(_CYRILLIC_WORD.findall(text))
+    lone = len(_LONE_LETTER.findall(text))
+    return cyrillic > 0 and latin >= max(SOUP_WORDS, cyrillic) and lone >= SOUP_WORDS
 
 
 _BANK_START = r"(?:П?[АA][OО]|[ЗОO][АA][OО]|[OО]{3}|А?[КK][БB]|ББР|Банк|Филиал)\b"

@@ -61,6 +61,37 @@ def test_a_tall_line_keeps_its_first_reading_when_read_alone_it_is_not_one_line(
     assert _reread_tall_lines(page, list(lines))[0] == tall
 
 
+def test_a_tall_lines_glyph_the_block_dropped_with_its_box_is_read_again() -> None:
+    """A fax's vertical streak through the 1 of a sum in large type: the block reading gave «2 126,00» and a box
+    from the 2; read again with room past its box, the line has its 1 again."""
+    bold = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+    image = Image.new("L", (1100, 700), 255)
+    draw = ImageDraw.Draw(image)
+    draw.text((300, 40), "12 126,00 ₽", font=ImageFont.truetype(bold, 80), fill=0)
+    for index, line in enumerate(["Получатель ООО «Ромашка»", "ИНН 7707083893", "БИК 044525225"]):
+        draw.text((30, 250 + 60 * index), line, font=ImageFont.truetype(FONT, 30), fill=0)
+    draw.line([(318, 0), (318, 700)], fill=0, width=3)
+    assert recognize(np.asarray(image)).lines[0].text.startswith("12 126,00")
+
+
+@pytest.mark.parametrize(
+    ("wide", "taken"),
+    [
+        ("12 126,00 P", True),  # the same with a digit more at its start
+        ("_ 9172,50 2", False),  # a dark screen's edge read into it: no longer the same
+        ("2 126,00 Р руб", False),  # letters more: another cell's words
+    ],
+)
+def test_a_tall_line_read_with_room_is_taken_only_where_it_adds_digits_at_an_end(
+    monkeypatch: pytest.MonkeyPatch, wide: str, taken: bool
+) -> None:
+    line = OcrLine("2 126,00 Р", 89.0, (593, 402, 1042, 483))
+    read = OcrLine(wide, 93.0, (0, 0, 500, 80))
+    monkeypatch.setattr(ocr, "_read_lines", lambda image, psm, budget: [read])
+    chosen = ocr._with_an_ends_digits(np.full((900, 1600), 255, np.uint8), line, Budget(None))
+    assert chosen.text == (wide if taken else line.text)
+
+
 @pytest.mark.parametrize(
     ("text", "read_again"),
     [

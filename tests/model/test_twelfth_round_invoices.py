@@ -220,3 +220,17 @@ def test_a_bank_in_liquidation_is_a_banks_name_on_its_row_alone(tail: str) -> No
     """The receiver's «КУ» and the deposit agency's «ГК "АСВ"» around its name are no words of another line."""
     lines = [line.replace(' - ГК "АСВ"', tail) for line in WORD_BILL]
     assert _details(lines).bank_name == f'КУ ООО КБ "ДОРИС БАНК"{tail}'
+
+
+@pytest.mark.parametrize("caption", ["Плателыщцик;", "Плателыцик:", "Плательщик:"])
+def test_a_bills_payer_caption_read_with_a_yery_and_shchas_tail_apart_still_names_the_payer(caption: str) -> None:
+    """A faxed utility bill (r12_invoice_00_hard): «ь» read as «ы» and «щ»'s tail as a «ц» of its own."""
+    lines = [
+        "ЕДИНЫЙ ПЛАТЕЖНЫЙ ДОКУМЕНТ",
+        "АО «Сфера Плюсэнергосбыт» ИНН 5963275000 КПП 596301001",
+        "Лицевой счёт: 9820143363 Дата формирования: 06.11.2026",
+        f"{caption} Волков Олег Андреевич",
+        "Адрес: 239016, г. Тверь, ул. Ленина, д. 6, кв. 103",
+        "ИТОГО К ОПЛАТЕ 3 318,21 руб.",
+    ]
+    assert _details(lines).payer_name == "Волков Олег Андреевич"

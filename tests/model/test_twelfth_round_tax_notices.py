@@ -120,3 +120,18 @@ def test_a_sum_read_beside_the_payers_label_names_no_payer(sum_read: str) -> Non
     lines += ["yun Козлов Андрей Викторович", f"Плательщик {sum_read}", "Сумма платежа ee ant"]
     details, _ = _read(lines)
     assert details.payer_name is None or "302" not in details.payer_name
+
+
+@pytest.mark.parametrize("greeting", ["Уважаемый(ая) Андрей Викторович!", "Уважаемый Андрей Викторович,"])
+def test_the_person_a_notice_addresses_by_name_is_its_payer_where_the_slip_lost_him(greeting: str) -> None:
+    """r12_invoice_01_photo and _05_photo: the photo shifted the slip's column, its «Плательщик» row read beside the
+    next row's sum and the name beside «УИН»; the notice heads itself with the taxpayer it addresses."""
+    lines = _notice("ИНН/КПП получателя 7727406020 / 770801001", greeting)[:-2]
+    lines += ["УИН Козлов Андрей Викторович", "Плательщик 16 302,00 руб.", "Сумма платежа оао"]
+    assert _read(lines)[0].payer_name == "Козлов Андрей Викторович"
+
+
+def test_a_name_the_salutation_does_not_give_is_no_payer() -> None:
+    lines = _notice("ИНН/КПП получателя 7727406020 / 770801001", "Уважаемый(ая) Иван Петрович!")[:-2]
+    lines += ["УИН Козлов Андрей Викторович", "Плательщик 16 302,00 руб.", "Сумма платежа оао"]
+    assert _read(lines)[0].payer_name is None

@@ -87,3 +87,33 @@ def test_a_payers_caption_read_with_its_soft_sign_and_shcha_as_two_other_letters
     """Tesseract reads «ьщ» as «ыц» on the app's receipt («Плателыцик» over the payer's name, r12_transfer_04)."""
     lines = [*APP_RECEIPT[:3], *APP_RECEIPT[7:], caption, "Козлов Алексей Олегович", "Счёт списания", "40817 .... 9380"]
     assert _details(lines).payer_name == "Козлов Алексей Олегович"
+
+
+SOUP = ["Menara А парам. К TED д билана Can LIA", "мля у а т ae чему У А м сна Vuy Mervin. |) ee | oy"]
+"""r12_transfer_00_hard: a fax lost the middle rows of the purpose's letters, and Tesseract read this."""
+
+
+def test_a_purpose_ocr_could_not_read_is_left_out_not_read_as_letter_soup() -> None:
+    lines = [
+        line.format(first="Дата операции", first_value="18.02.2026 11:39:22", second="", second_value="")
+        for line in APP_RECEIPT
+    ]
+    at = lines.index("Оплата по договору № 762 за обучение. Без НДС")
+    assert _details([*lines[:at], *SOUP, *lines[at + 1 :]]).purpose is None
+
+
+@pytest.mark.parametrize(
+    "purpose",
+    [
+        "Оплата по договору № 762 за обучение. Без НДС",
+        "Оплата по счёту Invoice 5 for Google Ads services",  # a foreign service's words, no lone letters
+        "Перевод с карты *4798, За д.сад, май 2019, л/с 6343100695, гр.11 2-под",
+    ],
+)
+def test_a_purpose_with_latin_words_or_short_words_is_still_read(purpose: str) -> None:
+    lines = [
+        line.format(first="Дата операции", first_value="18.02.2026 11:39:22", second="", second_value="")
+        for line in APP_RECEIPT
+    ]
+    lines[lines.index("Оплата по договору № 762 за обучение. Без НДС")] = purpose
+    assert _details(lines).purpose == purpose
