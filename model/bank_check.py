@@ -6,7 +6,7 @@ the bank's name it lists for it, since a misread БИК is another bank's or non
 
 from __future__ import annotations
 
-from model.bik_directory import BankEntry, BikDirectory, names_agree, names_another_bank, spelled_as_listed
+from model.bik_directory import BankEntry, BikDirectory, names_agree, names_another_bank
 from model.schema import Candidate, CheckStatus, FieldCheck
 
 _DIRECTORY_RULE = "bik_directory"
@@ -30,13 +30,11 @@ def check_bank_in_directory(
     """The БИК, к/с and bank name against the Bank of Russia's directory: a БИК read from the page (not repaired, not
     picked by its shape) that the directory lists with the к/с read, or with the bank's name read, is that bank's —
     a misread БИК is another bank's or none, whose к/с and name differ. Each value the directory repeats is then
-    ``verified`` by it, a bank's name shown with its marks as the directory prints them (``spelled_as_listed``: OCR's
-    stray specks are no part of the name it confirmed). The directory only confirms: a БИК missing from it (a bank
-    opened since) or listed with another к/с or name keeps its status, and the detail says what the directory lists.
-    A БИК whose bank the directory names otherwise than the recipient's bank read is some other bank's
-    (``_not_the_recipients``), unless the page read it in the recipient's bank's own row (``Candidate.named_whose``):
-    then the bank was renamed (Тинькофф Банк is АО "ТБанк" in it) or is printed otherwise, and ED807 lists no former
-    names to tell."""
+    ``verified`` by it. The directory only confirms: a БИК missing from it (a bank opened since) or listed with
+    another к/с or name keeps its status, and the detail says what the directory lists. A БИК whose bank the directory
+    names otherwise than the recipient's bank read is some other bank's (``_not_the_recipients``), unless the page read
+    it in the recipient's bank's own row (``Candidate.named_whose``): then the bank was renamed (Тинькофф Банк is
+    АО "ТБанк" in it) or is printed otherwise, and ED807 lists no former names to tell."""
     bic, label = values["bank_bic"], directory.label
     if bic is None:
         return
@@ -66,10 +64,8 @@ def check_bank_in_directory(
     )
     if corr_agrees:
         results["bank_corr_account"] = _confirmed(results["bank_corr_account"], f"{label} lists it for БИК {bic}")
-    if name is not None and name_agrees:
-        values["bank_name"] = spelled = spelled_as_listed(name, entry.name)
-        respelled = "" if spelled == name else f"; shown with its marks as the directory prints them (read «{name}»)"
-        results["bank_name"] = _confirmed(results["bank_name"], f"{label} names БИК {bic} {entry.name}{respelled}")
+    if name_agrees:
+        results["bank_name"] = _confirmed(results["bank_name"], f"{label} names БИК {bic} {entry.name}")
     elif name is not None:
         results["bank_name"] = _noted(results["bank_name"], f"{label} names БИК {bic} {entry.name}")
 

@@ -225,56 +225,6 @@ def names_agree(read: str, entry: BankEntry) -> bool:
     return bool(key) and key == name_key(entry.name, entry.city)
 
 
-def _folded(name: str) -> str:
-    """Case and ё folded, the length kept, so that positions in it are positions in ``name``."""
-    return name.lower().replace("ё", "е")
-
-
-_CITY_MARKS = frozenset(" .,")
-"""The marks of a city printed after a bank's name («, г. Иркутск»), which the directory leaves out."""
-
-
-_TYPESETTINGS = ("\"«»“”„'‘’", "-‐‑‒–—―")
-"""Quotes and dashes each printed in several ways: a document's «АСВ» or « — » is its typesetting, no OCR speck."""
-
-
-def _typeset_alike(mine: str, theirs: str) -> bool:
-    """Whether two runs of marks differ in typesetting alone: the same marks but for another quote or dash."""
-
-    def kinds(marks: str) -> list[int | str]:
-        return [next((i for i, kind in enumerate(_TYPESETTINGS) if c in kind), c) for c in marks]
-
-    return kinds(mine) == kinds(theirs)
-
-
-def _has_letters(text: str) -> bool:
-    return any(character.isalnum() for character in text)
-
-
-def spelled_as_listed(read: str, listed: str) -> str:
-    """A bank's name read from a document that ``names_agree`` with the directory's, with its marks as the directory
-    prints them: OCR's stray specks dropped, lost or misread quotes and dashes set right («КУ ООО КБ "ЭРГОБАНК` - ГК
-    "АСВ"», «ПЕРМСКИЙ ФИЛИАЛ АО ЮНИКРЕДИТ БАНКА ~»), a quote or dash merely typeset otherwise («ГК «АСВ»») kept.
-    The words stay the document's, as printed: its case, and what the
-    directory leaves out (the legal form, «г. Владивосток»), and a treasury office's Bank of Russia division before
-    its «//» (``names_agree``)."""
-    division, separator, read = read.rpartition("//")
-    spelled = [division, separator]
-    marks = {*_CITY_MARKS, *(character for character in listed if not character.isalnum())}
-    matcher = SequenceMatcher(None, _folded(read), _folded(listed), autojunk=False)
-    for tag, read_from, read_to, listed_from, listed_to in matcher.get_opcodes():
-        mine, theirs = read[read_from:read_to], listed[listed_from:listed_to]
-        if tag == "equal":
-            spelled.append(mine)
-        elif _has_letters(mine):  # words the directory leaves out, with the marks it or a city's «, г.» use
-            spelled.append("".join(c for c in mine if c.isalnum() or c in marks))
-        elif not _has_letters(theirs):
-            spelled.append(mine if _typeset_alike(mine, theirs) else theirs)
-        elif mine:
-            spelled.append(" ")
-    return " ".join("".join(spelled).split())
-
-
 _SAME_BANK_RATIO = 0.75
 """How alike two printings of one bank's name stay when OCR misreads a letter or two («СБЕРБАНЕ»): other banks'
 names share little more than the word «банк» («ОЗОН Банк» and «Т-Банк»: 0.62)."""

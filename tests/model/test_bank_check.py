@@ -44,16 +44,6 @@ def test_the_bank_name_read_confirms_the_bik_and_is_confirmed_by_it() -> None:
     assert checks["bank_bic"].detail is not None and checks["bank_bic"].detail.endswith("the bank name read agrees")
 
 
-def test_a_bank_name_the_directory_confirms_loses_ocrs_stray_marks_and_the_detail_keeps_what_was_read() -> None:
-    fields, checks = _resolve(_ocr("bank_bic", BIK), _ocr("bank_name", "ПАО СБЕРБАНК` ~"))
-    assert fields["bank_name"] == "ПАО СБЕРБАНК"
-    assert checks["bank_name"].status == CheckStatus.VERIFIED
-    assert checks["bank_name"].detail == (
-        f"{LABEL} names БИК {BIK} ПАО Сбербанк; shown with its marks as the directory prints them"
-        " (read «ПАО СБЕРБАНК` ~»)"
-    )
-
-
 def test_a_bik_misread_in_its_region_is_not_in_the_directory_and_stays_unverified() -> None:
     """The к/с confirms digits 5-9 only; the directory is what would catch digit 3 read as 5, by not listing it."""
     misread = "045525225"

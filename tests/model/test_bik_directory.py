@@ -19,7 +19,6 @@ from model.bik_directory import (
     names_agree,
     names_another_bank,
     parse_ed807,
-    spelled_as_listed,
     to_json,
 )
 from model.checks import corr_account_valid
@@ -137,34 +136,6 @@ def test_names_another_bank_only_when_no_printing_or_misreading_makes_them_one(
     entry = load_directory().lookup(bic)
     assert entry is not None
     assert names_another_bank(read, entry) is another
-
-
-@pytest.mark.parametrize(
-    ("read", "listed", "shown"),
-    [
-        ('КУ ООО КБ "ЭРГОБАНК` - ГК "АСВ"', 'КУ ООО КБ "ЭРГОБАНК" - ГК "АСВ"', 'КУ ООО КБ "ЭРГОБАНК" - ГК "АСВ"'),
-        (
-            "ПЕРМСКИЙ ФИЛИАЛ АО ЮНИКРЕДИТ БАНКА ~",
-            "ПЕРМСКИЙ ФИЛИАЛ АО ЮНИКРЕДИТ БАНКА",
-            "ПЕРМСКИЙ ФИЛИАЛ АО ЮНИКРЕДИТ БАНКА",
-        ),
-        ("АО “ИК Банк“", 'АО "ИК Банк"', "АО “ИК Банк“"),  # quotes typeset otherwise are no specks
-        ('КУ ООО КБ "ДОРИС БАНК" — ГК «АСВ»', 'КУ ООО КБ "ДОРИС БАНК" - ГК "АСВ"', 'КУ ООО КБ "ДОРИС БАНК" — ГК «АСВ»'),
-        ('АО "ИШБАНК*', 'АО "ИШБАНК"', 'АО "ИШБАНК"'),
-        ('АО "МСП банк"', 'АО "МСП Банк"', 'АО "МСП банк"'),  # the letters as printed
-        ("ПАО СБЕРБАНК г. Москва", "ПАО Сбербанк", "ПАО СБЕРБАНК г. Москва"),  # the city the directory leaves out
-        ("Сбербанк", "ПАО Сбербанк", "Сбербанк"),  # no legal form added
-        (
-            "ОТДЕЛЕНИЕ ТУЛА БАНКА РОССИИ//УФК по Тульской области г. Тула |",
-            "УФК по Тульской области",
-            "ОТДЕЛЕНИЕ ТУЛА БАНКА РОССИИ//УФК по Тульской области г. Тула",
-        ),
-    ],
-)
-def test_a_bank_name_the_directory_confirms_is_shown_without_ocrs_stray_marks(
-    read: str, listed: str, shown: str
-) -> None:
-    assert spelled_as_listed(read, listed) == shown
 
 
 def test_name_key_drops_a_city_only_when_it_is_the_banks_own() -> None:
