@@ -8,11 +8,12 @@ reading the same, Tesseract and Indra reading the same identifier, amount or dat
 same number differs in a few digits (check digits pass one misreading in ten; for an ИНН, also a reading with a
 character OCR made into no digit: ``_doubted_by_garbled``), nor was it chosen over another number read for the field
 first that fails the rule (check digits pass any party's number: ``_passed_over``), nor, for a р/с its key alone
-confirms, do its digits 6–8 or the к/с read with it show misread digits (``_weak_key_doubted``), nor, for an ИНН
-or р/с its check digits alone confirm, were it and its page read unsure (``doubted_when_read_unsure``), and, for the
-recipient's ИНН, КПП, р/с, БИК and к/с, no other party's number of its kind contests whose it is
-(``model.roles``); ``repaired`` when the value was changed to pass a rule (only when exactly one single OCR
-confusion, at any position, makes it pass), ``invalid`` when it fails, ``unverified`` otherwise.
+confirms, do its digits 6–8 or the к/с read with it show misread digits (``_weak_key_doubted``) or nothing
+confirm the bank digits its key used (``_unconfirmed_code_doubted``), nor, for an ИНН or р/с its check digits
+alone confirm, were it and its page read unsure (``doubted_when_read_unsure``), and, for the recipient's ИНН, КПП,
+р/с, БИК and к/с, no other party's number of its kind contests whose it is (``model.roles``); ``repaired`` when
+the value was changed to pass a rule (only when exactly one single OCR confusion, at any position, makes it pass),
+``invalid`` when it fails, ``unverified`` otherwise.
 """
 
 from __future__ import annotations
@@ -581,10 +582,7 @@ def _weak_key_doubted(
     к/с read with it fails the same БИК beyond a single confusion's repair, so the page misread the bank's digits
     (r10_invoice_05_hard, Indra: the р/с's 8s read as 0s, as the к/с's were, and its key still passed)."""
     account, check = values["recipient_account"], results["recipient_account"]
-    if account is None or check.status != CheckStatus.VERIFIED or check.rule not in _WEAK_KEYS:
-        return check
-    chosen = next((c for c in readings if c.value == account and c.source == check.source), None)
-    if chosen is None or _agreement("recipient_account", chosen, readings) is not None:
+    if account is None or not _key_alone(values, results, readings):
         return check
     corr, corr_check = values["bank_corr_account"], results["bank_corr_account"]
     if (code := account[5:8]) != checks.ROUBLE_CODE:
@@ -593,8 +591,73 @@ def _weak_key_doubted(
         why = f"the к/с read with it, {corr}, fails that БИК: the page's bank digits are misread"
     else:
         return check
+    return _key_doubted(check, why)
+
+
+def _key_alone(values: dict[str, str | None], results: dict[str, FieldCheck], readings: list[Candidate]) -> bool:
+    """Whether the р/с is ``verified`` by its key and nothing else: no QR, text layer or second reader reads it."""
+    account, check = values["recipient_account"], results["recipient_account"]
+    if account is None or check.status != CheckStatus.VERIFIED or check.rule not in _WEAK_KEYS:
+        return False
+    chosen = next((c for c in readings if c.value == account and c.source == check.source), None)
+    return chosen is not None and _agreement("recipient_account", chosen, readings) is None
+
+
+def _key_doubted(check: FieldCheck, why: str) -> FieldCheck:
     detail = f"{check.detail}, but {why}, and a key passes one misreading in ten: compare it with the document"
     return check.model_copy(update={"status": CheckStatus.UNVERIFIED, "detail": detail})
+
+
+_AS_PRINTED = frozenset({Source.QR, Source.PDF})
+"""Sources that read a number's digits as the document holds them: no misreading for a key to miss."""
+
+
+def _bank_checked(
+    bics: list[Candidate], values: dict[str, str | None], results: dict[str, FieldCheck], directory: BikDirectory
+) -> str | None:
+    """The bank's fields against the directory (``check_bank_in_directory``), then why nothing confirms the bank
+    digits the р/с's key used (``_bank_code_unconfirmed``): asked once the directory has spoken and before the roles
+    are weighed, which doubt whose a number is, not its digits."""
+    check_bank_in_directory(bics, values, results, directory)
+    return _bank_code_unconfirmed(values, results, directory)
+
+
+def _bank_code_unconfirmed(
+    values: dict[str, str | None], results: dict[str, FieldCheck], directory: BikDirectory
+) -> str | None:
+    """Why nothing confirms the bank digits a р/с's key is computed with (the БИК's, else the к/с's last three), or
+    ``None`` when something does: the БИК ``verified`` (the directory, a QR, a second reader), a ``verified`` к/с
+    that fits it, or a БИК or к/с read from a QR or a text layer."""
+    bic, corr = values["bank_bic"], values["bank_corr_account"]
+    bic_check, corr_check = results["bank_bic"], results["bank_corr_account"]
+    if results["recipient_account"].rule == "account_key_corr_code":
+        if corr is None or corr_check.status == CheckStatus.VERIFIED or _read_as_printed(corr_check):
+            return None
+        return f"the bank code it passes with is the last three digits of the к/с {corr}, which nothing confirms"
+    if bic is None or bic_check.status == CheckStatus.VERIFIED or _read_as_printed(bic_check):
+        return None
+    if corr is not None and corr_check.status == CheckStatus.VERIFIED and checks.corr_account_valid(corr, bic):
+        return None
+    why = f"nothing confirms the БИК {bic} it passes with, neither a к/с read that fits it nor {directory.label}"
+    if directory.lookup(bic) is None:
+        return f"{why}, which does not list it (a misread БИК is mostly no bank's)"
+    return why
+
+
+def _read_as_printed(check: FieldCheck) -> bool:
+    return check.source in _AS_PRINTED and check.status != CheckStatus.REPAIRED
+
+
+def _unconfirmed_code_doubted(
+    values: dict[str, str | None], results: dict[str, FieldCheck], readings: list[Candidate], why: str | None
+) -> FieldCheck:
+    """The р/с's check, not ``verified`` when its key alone confirms it and nothing confirms the bank digits the key
+    is computed with (``_bank_code_unconfirmed``): a misread БИК passes a misread р/с one time in ten
+    (sidio_h_scan2 at a lower resolution: 40702810300014867398 passed with 044525845 read for 044525545)."""
+    check = results["recipient_account"]
+    if why is None or not _key_alone(values, results, readings):
+        return check
+    return _key_doubted(check, why)
 
 
 def _treasury_or(rule: Rule | None, account: str) -> Rule:
@@ -1005,9 +1068,17 @@ def resolve(
     results["amount"] = _total_due_unread(
         paid_checked(results["amount"], values["amount"], by_field["amount"], paid), values["amount"], candidates
     )
-    check_bank_in_directory(by_field["bank_bic"], values, results, directory or current_directory())
-    rivals = [c for c in candidates if c.field in RIVAL_FIELDS and c.field.removeprefix("payer_") not in unshown]
-    role_checked(values, results, by_field, rivals, document_type)
+    bank_code_unconfirmed = _bank_checked(by_field["bank_bic"], values, results, directory or current_directory())
+    role_checked(
+        values,
+        results,
+        by_field,
+        (c for c in candidates if c.field in RIVAL_FIELDS and c.field.removeprefix("payer_") not in unshown),
+        document_type,
+    )
     disputed(values, results, candidates)
+    results["recipient_account"] = _unconfirmed_code_doubted(
+        values, results, by_field["recipient_account"], bank_code_unconfirmed
+    )
     details = PaymentDetails(document_type=document_type, **values)
     return details, {field: results[field] for field in FIELD_NAMES}

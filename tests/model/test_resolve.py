@@ -87,15 +87,26 @@ def test_resolve_leaves_accounts_unverified_without_a_bik() -> None:
 
 
 def test_without_a_bik_the_correspondent_account_vouches_for_the_account() -> None:
-    """The р/с key needs only the BIK's last three digits, which the к/с ends with."""
+    """The р/с key needs only the BIK's last three digits, which the к/с ends with; read by OCR alone, the к/с confirms
+    those digits no more than the р/с does, so the key passing keeps the р/с but does not verify it."""
     fields, checks = _resolve(
         Candidate("recipient_account", _account(), Source.OCR),
         Candidate("bank_corr_account", "50101810400000000225", Source.OCR),  # 3 read as 5
     )
     assert (fields["bank_corr_account"], checks["bank_corr_account"]["status"]) == (CORR, "repaired")
     assert checks["bank_corr_account"]["rule"] == "corr_account_shape"
-    assert (fields["recipient_account"], checks["recipient_account"]["status"]) == (_account(), "verified")
-    assert checks["recipient_account"]["detail"] == "its key matches the bank code the к/с ends with"
+    assert (fields["recipient_account"], checks["recipient_account"]["status"]) == (_account(), "unverified")
+    assert checks["recipient_account"]["rule"] == "account_key_corr_code"
+    assert str(checks["recipient_account"]["detail"]).startswith("its key matches the bank code the к/с ends with, but")
+    _, checks = _resolve(
+        Candidate("recipient_account", _account(), Source.OCR),
+        Candidate("bank_corr_account", CORR, Source.OCR),
+        Candidate("bank_corr_account", CORR, Source.QR),
+    )
+    assert (checks["recipient_account"]["status"], checks["recipient_account"]["rule"]) == (
+        "verified",
+        "account_key_corr_code",
+    )
 
 
 def test_without_a_bik_an_account_that_fails_the_code_of_the_correspondent_account_is_invalid() -> None:

@@ -223,7 +223,8 @@ def test_check_digits_do_not_verify_a_value_another_reading_of_the_same_number_c
 def test_another_partys_number_read_for_the_field_contests_its_role_not_its_digits() -> None:
     """The payer's account at the same bank differs in most digits: another number, not a misreading, so the page is
     not unsure of the digits; but both pass the key with the БИК, and where nothing says whose the chosen one is, the
-    person is asked to look (``model.roles``). Read under the recipient's own label, it stays verified."""
+    person is asked to look (``model.roles``). Read under the recipient's own label, beside a к/с that confirms the
+    БИК its key used, it stays verified."""
     bik = "044525225"
     payee, payer = "40702810938000000001", "40702810638000123453"
     details, checks = _checks(_ocr("bank_bic", bik), _ocr("recipient_account", payee), _ocr("recipient_account", payer))
@@ -232,7 +233,9 @@ def test_another_partys_number_read_for_the_field_contests_its_role_not_its_digi
     assert (check.status, check.rule) == ("unverified", "role_contested")
     assert payer in (check.detail or "") and "OCR also read" not in (check.detail or "")
     labelled = Candidate("recipient_account", payee, Source.OCR, named_whose=True)
-    _, checks = _checks(_ocr("bank_bic", bik), labelled, _ocr("recipient_account", payer))
+    _, checks = _checks(
+        _ocr("bank_bic", bik), _ocr("bank_corr_account", CORR), labelled, _ocr("recipient_account", payer)
+    )
     assert (checks["recipient_account"].status, checks["recipient_account"].rule) == ("verified", "account_key_bik")
 
 
