@@ -132,6 +132,44 @@ _PHRASES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
         r"the к/с confirms its last five digits; nothing on the page confirms its region code \(digits 3–4\)",
         "к/с подтверждает последние пять цифр; код региона (3–4-я цифры) ничто на странице не подтверждает",
     ),
+    # why a value its check digits or key passed is not verified (model/resolve.py): longer phrases first
+    (
+        r", but nothing confirms the БИК (\d+) it passes with, neither a к/с read that fits it nor the Bank of "
+        r"Russia's БИК directory of ([\d-]+), which does not list it \(a misread БИК is mostly no bank's\)",
+        r", но БИК \1, с которым он сходится, ничто не подтверждает: ни подходящий к/с, ни справочник БИК Банка "
+        r"России на \2, где его нет (неверно прочитанный БИК чаще всего ничей)",
+    ),
+    (
+        r", but nothing confirms the БИК (\d+) it passes with, neither a к/с read that fits it nor the Bank of "
+        r"Russia's БИК directory of ([\d-]+)",
+        r", но БИК \1, с которым он сходится, ничто не подтверждает: ни подходящий к/с, ни справочник БИК Банка "
+        r"России на \2",
+    ),
+    (
+        r", but the bank code it passes with is the last three digits of the к/с (\d+), which nothing confirms",
+        r", но код банка, с которым он сходится, — последние три цифры к/с \1, а их ничто не подтверждает",
+    ),
+    (
+        r", but its digits 6–8, (\d+), are not the rouble's (\d+): a misread currency code",
+        r", но его 6–8-я цифры, \1, не рублёвые \2: код валюты прочитан неверно",
+    ),
+    (
+        r", but the к/с read with it, (\d+), fails that БИК: the page's bank digits are misread",
+        r", но прочитанный с ним к/с \1 не подходит к этому БИК: цифры банка на странице прочитаны неверно",
+    ),
+    (
+        r", but the OCR read its digits unsure \((\d+)% confident, on a page read (\d+)% confident\)",
+        r", но OCR прочитал его цифры неуверенно (\1%, страница прочитана с уверенностью \2%)",
+    ),
+    (
+        r", but OCR also read the number as (.+?), which differs in its last digits: the page is unsure of them",
+        r", но OCR прочитал номер и как \1, а это расходится в последних цифрах: страница в них не уверена",
+    ),
+    (r", and a key passes one misreading in ten", ", а ключ пропускает одну ошибку чтения из десяти"),
+    (
+        r", and a check digit passes about one misreading in ten",
+        ", а контрольная цифра пропускает примерно одну ошибку чтения из десяти",
+    ),
     (r"does not fit the к/с", "не подходит к к/с"),
     (r"does not fit the БИК (\d+)", r"не подходит к БИК \1"),
     (r"its key matches the БИК (\d+)", r"ключ сходится с БИК \1"),

@@ -75,6 +75,42 @@ from model.documents import DocumentError, load_document
             "справочник БИК Банка России на 2026-04-17: 044525225 — ПАО Сбербанк, к/с 30101810400000000225, а не"
             " прочитанный к/с 30101810645250000225, а не «АО «Альфа-Банк»»",
         ),
+        (  # model/resolve.py: a key alone, with a БИК nothing confirms (the first words as the page shows them)
+            "its key matches the БИК 047516946, but nothing confirms the БИК 047516946 it passes with, neither a к/с"
+            " read that fits it nor the Bank of Russia's БИК directory of 2026-04-17, which does not list it (a"
+            " misread БИК is mostly no bank's), and a key passes one misreading in ten: compare it with the document",
+            "ключ сходится с БИК 047516946, но БИК 047516946, с которым он сходится, ничто не подтверждает: ни"
+            " подходящий к/с, ни справочник БИК Банка России на 2026-04-17, где его нет (неверно прочитанный БИК чаще"
+            " всего ничей), а ключ пропускает одну ошибку чтения из десяти: сверьте с документом",
+        ),
+        (
+            "its key matches the bank code the к/с ends with, but the bank code it passes with is the last three"
+            " digits of the к/с 30101810400000000225, which nothing confirms, and a key passes one misreading in ten:"
+            " compare it with the document",
+            "ключ сходится с кодом банка в конце к/с, но код банка, с которым он сходится, — последние три цифры к/с"
+            " 30101810400000000225, а их ничто не подтверждает, а ключ пропускает одну ошибку чтения из десяти:"
+            " сверьте с документом",
+        ),
+        (
+            "its key matches the БИК 044525225, but its digits 6–8, 840, are not the rouble's 810: a misread currency"
+            " code, and a key passes one misreading in ten: compare it with the document",
+            "ключ сходится с БИК 044525225, но его 6–8-я цифры, 840, не рублёвые 810: код валюты прочитан неверно, а"
+            " ключ пропускает одну ошибку чтения из десяти: сверьте с документом",
+        ),
+        (
+            "its key matches the БИК 044525225, but the к/с read with it, 30101810400000000228, fails that БИК: the"
+            " page's bank digits are misread, and a key passes one misreading in ten: compare it with the document",
+            "ключ сходится с БИК 044525225, но прочитанный с ним к/с 30101810400000000228 не подходит к этому БИК:"
+            " цифры банка на странице прочитаны неверно, а ключ пропускает одну ошибку чтения из десяти: сверьте с"
+            " документом",
+        ),
+        (
+            "its key matches the БИК 044525225, but the OCR read its digits unsure (52% confident, on a page read 39%"
+            " confident), and a check digit passes about one misreading in ten: compare it with the document",
+            "ключ сходится с БИК 044525225, но OCR прочитал его цифры неуверенно (52%, страница прочитана с"
+            " уверенностью 39%), а контрольная цифра пропускает примерно одну ошибку чтения из десяти: сверьте с"
+            " документом",
+        ),
     ],
 )
 def test_russian_phrase_by_phrase(text: str, russian: str) -> None:
