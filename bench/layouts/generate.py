@@ -53,7 +53,14 @@ a УПД with the seller's bank requisites under it, a prepayment bill for part 
 bill with the meter's part and VAT on top; a bank's SMS thread, a dark screen of a loan repaid at another bank by its
 requisites, a Почта Банк-like СБП receipt), damaged by ``worn13.py`` (a scanning app's black-and-white mode or a
 screenshot marked up in red before it is sent; a sheet wet and cockled in a dim kitchen or a screenshot captured
-from a video call's screen share).
+from a video call's screen share). The fourteenth's, ``r14_<kind>_NN``, again what no earlier round drew (a
+hypermarket's tape of weighed goods with its «СКИДКА» block, a cinema's e-ticket with its receipt under it, a sole
+trader's 2018 car-wash tape on ЕНВД paid in cash with change; a management company's ЕПД with its services' table
+and GOST QR, an internet provider's monthly bill, a bar association's bill for a lawyer's fee; a Сбербанк-like
+«Чек по операции» of a transfer by phone number, Госуслуги's receipt of a property tax paid by its УИН as a single
+tax payment, an internet bank's payment order stamped «ПРОВЕДЕНО»), damaged by ``worn14.py`` (on a car's dashboard
+in stripes of sun, or a screenshot under a notification banner; through a plastic bag in a dim room, or a cracked
+screen photographed in low light).
 """
 
 from __future__ import annotations
@@ -78,6 +85,7 @@ from bench.layouts import (
     invoices11,
     invoices12,
     invoices13,
+    invoices14,
     receipts,
     receipts2,
     receipts3,
@@ -91,6 +99,7 @@ from bench.layouts import (
     receipts11,
     receipts12,
     receipts13,
+    receipts14,
     transfers,
     transfers2,
     transfers3,
@@ -103,6 +112,7 @@ from bench.layouts import (
     transfers11,
     transfers12,
     transfers13,
+    transfers14,
 )
 from bench.layouts.drawn import Drawn, Template
 from bench.layouts.photo import photograph
@@ -118,6 +128,7 @@ from bench.layouts.worn10 import photograph_aged, photograph_jello
 from bench.layouts.worn11 import photograph_hdr, photograph_through_glass
 from bench.layouts.worn12 import photograph_heat_faded, photograph_on_newspaper
 from bench.layouts.worn13 import photograph_scanned_or_marked, photograph_wet_or_shared
+from bench.layouts.worn14 import photograph_bagged_or_cracked, photograph_dashboard_or_notified
 
 Kinds = tuple[tuple[str, tuple[Template, ...]], ...]
 
@@ -199,6 +210,11 @@ THIRTEENTH_KINDS: Kinds = (
     ("invoice", invoices13.TEMPLATES),
     ("transfer", transfers13.TEMPLATES),
 )
+FOURTEENTH_KINDS: Kinds = (
+    ("receipt", receipts14.TEMPLATES),
+    ("invoice", invoices14.TEMPLATES),
+    ("transfer", transfers14.TEMPLATES),
+)
 DEFAULT_SEED = 14
 DEFAULT_PER_KIND = 12
 ROUNDS = {
@@ -228,6 +244,7 @@ ROUNDS = {
     11: Round("r11_", ELEVENTH_KINDS, 8, 410_000, photograph_hdr, photograph_through_glass),
     12: Round("r12_", TWELFTH_KINDS, 8, 420_000, photograph_on_newspaper, photograph_heat_faded),
     13: Round("r13_", THIRTEENTH_KINDS, 8, 455_000, photograph_scanned_or_marked, photograph_wet_or_shared),
+    14: Round("r14_", FOURTEENTH_KINDS, 8, 495_000, photograph_dashboard_or_notified, photograph_bagged_or_cracked),
 }
 
 
@@ -244,7 +261,7 @@ def generate(
     out: Path,
     seed: int = DEFAULT_SEED,
     per_kind: int | None = None,
-    rounds: tuple[int, ...] = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13),
+    rounds: tuple[int, ...] = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14),
 ) -> list[TruthRecord]:
     """Draw every planned document of ``rounds`` into ``out`` as ``NAME_clean.png`` (``.pdf`` where the page is
     saved as a PDF), ``NAME_photo.jpg`` and, in a

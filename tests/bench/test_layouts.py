@@ -29,6 +29,7 @@ from bench.layouts import (
     invoices11,
     invoices12,
     invoices13,
+    invoices14,
     receipts,
     receipts2,
     receipts3,
@@ -42,6 +43,7 @@ from bench.layouts import (
     receipts11,
     receipts12,
     receipts13,
+    receipts14,
     transfers,
     transfers2,
     transfers3,
@@ -54,12 +56,14 @@ from bench.layouts import (
     transfers11,
     transfers12,
     transfers13,
+    transfers14,
 )
 from bench.layouts.drawn import Template, invoice_details
 from bench.layouts.generate import (
     EIGHTH_KINDS,
     ELEVENTH_KINDS,
     FIFTH_KINDS,
+    FOURTEENTH_KINDS,
     FOURTH_KINDS,
     KINDS,
     NINTH_KINDS,
@@ -79,6 +83,7 @@ from bench.layouts.worn3 import photograph_hard, photograph_lamp
 from bench.layouts.worn4 import photograph_dim, photograph_evening
 from bench.layouts.worn12 import faxed, photograph_heat_faded
 from bench.layouts.worn13 import photograph_scanned_or_marked, photograph_wet_or_shared, scanned_bw, video_call_share
+from bench.layouts.worn14 import photograph_bagged_or_cracked, photograph_dashboard_or_notified
 from model.checks import (
     corr_account_valid,
     inn_valid,
@@ -102,6 +107,7 @@ TENTH_TEMPLATES = [*receipts10.TEMPLATES, *invoices10.TEMPLATES, *transfers10.TE
 ELEVENTH_TEMPLATES = [*receipts11.TEMPLATES, *invoices11.TEMPLATES, *transfers11.TEMPLATES]
 TWELFTH_TEMPLATES = [*receipts12.TEMPLATES, *invoices12.TEMPLATES, *transfers12.TEMPLATES]
 THIRTEENTH_TEMPLATES = [*receipts13.TEMPLATES, *invoices13.TEMPLATES, *transfers13.TEMPLATES]
+FOURTEENTH_TEMPLATES = [*receipts14.TEMPLATES, *invoices14.TEMPLATES, *transfers14.TEMPLATES]
 
 
 def _assert_fiscal_qr_carries_the_truth(template: Template) -> None:
@@ -181,6 +187,7 @@ def test_the_third_round_draws_three_levels_and_leaves_the_others_as_they_were(t
         ELEVENTH_KINDS,
         TWELFTH_KINDS,
         THIRTEENTH_KINDS,
+        FOURTEENTH_KINDS,
     ],
     ids=[
         "first",
@@ -196,6 +203,7 @@ def test_the_third_round_draws_three_levels_and_leaves_the_others_as_they_were(t
         "eleventh",
         "twelfth",
         "thirteenth",
+        "fourteenth",
     ],
 )
 def test_every_template_of_every_kind_is_planned(kinds: tuple[tuple[str, tuple[Template, ...]], ...]) -> None:
@@ -221,7 +229,8 @@ _RECEIPTS_WITHOUT_A_REGISTER = (receipts7.eklz_needle_tape, receipts13.self_empl
     + TENTH_TEMPLATES
     + ELEVENTH_TEMPLATES
     + TWELFTH_TEMPLATES
-    + THIRTEENTH_TEMPLATES,
+    + THIRTEENTH_TEMPLATES
+    + FOURTEENTH_TEMPLATES,
     ids=lambda template: template.__name__,
 )
 def test_a_templates_identifiers_pass_their_checks(template: Template) -> None:
@@ -916,3 +925,67 @@ def test_a_thirteenth_round_photo_is_one_bit_or_marked_and_the_hard_level_seeded
     assert shared.shape[0] == 720
     marked = Image.open(io.BytesIO(photograph_scanned_or_marked(screen, random.Random(7))))
     assert max(marked.size) <= 1280
+
+
+def test_the_fourteenth_round_draws_the_same_bytes_and_leaves_the_others_as_they_were(tmp_path: Path) -> None:
+    expected = sorted(
+        f"r14_{kind}_00_{level}"
+        for kind in ("receipt", "invoice", "transfer")
+        for level in ("clean.png", "photo.jpg", "hard.jpg")
+    )
+    assert _drawn_alone(tmp_path, (13,), 14, "r14_") == expected
+
+
+@pytest.mark.parametrize("template", receipts14.TEMPLATES, ids=lambda template: template.__name__)
+def test_a_fourteenth_round_receipts_fiscal_qr_carries_its_truth_never_the_shows_day(template: Template) -> None:
+    """The hypermarket's QR carries «ИТОГ» after its discounts, the cinema's the purchase's day (never the show's),
+    the 2018 car wash's the total (never the cash handed)."""
+    _assert_fiscal_qr_carries_the_truth(template)
+    wash = receipts14.envd_car_wash_tape(random.Random(2)).details
+    assert (wash.payment_date or "").startswith("2018-") and len(wash.recipient_inn or "") == 12
+
+
+def test_a_fourteenth_round_bills_truth_is_the_sum_due_and_no_deadline() -> None:
+    """The ЕПД's GOST QR carries its «Итого к оплате» and the truth has no day (only a period and a deadline are
+    printed); the provider's VAT is inside its total; the bar association banks on a 40703 account."""
+    for seed in range(3):
+        epd = invoices14.housing_epd(random.Random(seed))
+        fields = _gost_fields(epd.image)
+        assert int(fields["Sum"]) == round(Decimal(epd.details.amount or "0") * 100)
+        assert fields["PayeeINN"] == epd.details.recipient_inn and epd.details.payment_date is None
+        bill = invoices14.internet_provider_bill(random.Random(seed)).details
+        vat = grouped(vat_part(Decimal(bill.amount or "0"), 20))
+        assert f"НДС 20% {vat}" in (bill.purpose or "")
+        lawyer = invoices14.bar_association_bill(random.Random(seed)).details
+        assert (lawyer.recipient_account or "").startswith("40703") and "НДС не облагается" in (lawyer.purpose or "")
+
+
+def test_a_fourteenth_round_transfers_pay_the_treasury_by_a_valid_uin_and_the_order_on_its_day() -> None:
+    """The single tax payment goes to the treasury's real requisites; a УИН's control digit follows the
+    treasury's rule; a stamped order is dated by itself (never the bill its purpose names)."""
+    assert transfers14.uin("1820000000000000001") == "18200000000000000012", "weights 1-10 give 10: from 3"
+    assert transfers14.uin("0000000000000000010") == "00000000000000000108"
+    for seed in range(3):
+        tax = transfers14.gosuslugi_property_tax(random.Random(seed)).details
+        assert tax.recipient_inn == "7727406020" and tax.bank_corr_account == "40102810445370000059"
+        order = transfers14.internet_bank_order(random.Random(seed)).details
+        billed = (order.purpose or "").split(" от ")[1][:10]
+        assert order.payment_date and f"{billed[6:]}-{billed[3:5]}-{billed[:2]}" <= order.payment_date
+        phone = transfers14.sber_phone_check(random.Random(seed)).details
+        assert phone.recipient_name and phone.recipient_name.endswith(".") and phone.bank_name
+
+
+def test_a_fourteenth_round_photo_and_hard_level_are_seeded_and_keep_the_page() -> None:
+    """Both levels draw the same bytes from the same seed, for paper and for a screenshot; a screenshot under a
+    notification is sent at 1280 pixels at most."""
+    paper = receipts14.hypermarket_tape(random.Random(4))
+    screen = transfers14.sber_phone_check(random.Random(4))
+    for drawn in (paper, screen):
+        assert photograph_dashboard_or_notified(drawn, random.Random(7)) == photograph_dashboard_or_notified(
+            drawn, random.Random(7)
+        )
+        assert photograph_bagged_or_cracked(drawn, random.Random(7)) == photograph_bagged_or_cracked(
+            drawn, random.Random(7)
+        )
+    shown = Image.open(io.BytesIO(photograph_dashboard_or_notified(screen, random.Random(7))))
+    assert max(shown.size) <= 1280
