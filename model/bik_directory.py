@@ -29,6 +29,8 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
+from model.values import LOOKALIKE_LETTERS
+
 DIRECTORY_PATH = Path(__file__).parent / "data" / "bik_directory.json.gz"
 DIRECTORY_ENV = "RECEIPT_BIK_DIRECTORY"
 """A deployment's own directory file (ED807 XML or zip, or a compact copy) in place of the committed one."""
@@ -232,11 +234,13 @@ names share little more than the word «банк» («ОЗОН Банк» and «
 
 def names_another_bank(read: str, entry: BankEntry) -> bool:
     """Whether a bank name read from a document is clearly not the directory's name of that БИК: neither name's
-    letters hold the other's («Т-Банк» = «ТБанк», «ВТБ» = «Банк ВТБ») and they are too unalike for a misreading.
-    A treasury office is never judged: documents print it as its Bank of Russia division or as the УФК."""
+    letters hold the other's («Т-Банк» = «ТБанк», «ВТБ» = «Банк ВТБ») and they are too unalike for a misreading,
+    Latin look-alikes read as the Cyrillic letters they draw («ООО KE "MBC БАНК"» is a misreading of ООО КБ "МВС
+    БАНК", not another bank). A treasury office is never judged: documents print it as its Bank of Russia division or
+    as the УФК."""
     if entry.corr_account is None:
         return False
-    mine = "".join(name_key(read.rsplit("//", 1)[-1], entry.city).split())
+    mine = "".join(name_key(read.rsplit("//", 1)[-1].translate(LOOKALIKE_LETTERS), entry.city).split())
     listed = "".join(name_key(entry.name, entry.city).split())
     if not mine or not listed or mine in listed or listed in mine:
         return False

@@ -128,6 +128,9 @@ def test_names_agree_as_two_printings_of_one_bank_name(read: str, bic: str, agre
         ("ПАО Сбербанк", "044030653", False),  # the head office's name beside a regional bank's БИК
         ("Т-Банк", "044525068", True),  # ООО "ОЗОН Банк": the issuing bank's БИК, not the recipient's
         ("Альфа-Банк", "044525225", True),
+        ('ООО KE "MBC БАНК"', "048209775", False),  # ООО КБ "МВС БАНК" read in Latin look-alikes, a fax's
+        ("CБEPБAHK", "044525225", False),  # its C, E, P, A, H, K Latin
+        ("AЛЬФA-БAHK", "044525225", True),  # look-alikes folded, another bank still
     ],
 )
 def test_names_another_bank_only_when_no_printing_or_misreading_makes_them_one(
