@@ -6,7 +6,7 @@ the bank's name it lists for it, since a misread БИК is another bank's or non
 
 from __future__ import annotations
 
-from model.bik_directory import BankEntry, BikDirectory, names_agree, names_another_bank
+from model.bik_directory import BankEntry, BikDirectory, names_agree, names_another_bank, without_stray_marks
 from model.schema import Candidate, CheckStatus, FieldCheck
 
 _DIRECTORY_RULE = "bik_directory"
@@ -68,6 +68,21 @@ def check_bank_in_directory(
         results["bank_name"] = _confirmed(results["bank_name"], f"{label} names БИК {bic} {entry.name}")
     elif name is not None:
         results["bank_name"] = _noted(results["bank_name"], f"{label} names БИК {bic} {entry.name}")
+
+
+def shown_without_stray_marks(
+    values: dict[str, str | None], results: dict[str, FieldCheck], directory: BikDirectory
+) -> None:
+    """The bank's name, where the directory names the БИК read with its very letters, shown less the marks OCR
+    added (``without_stray_marks``), the detail keeping what was read. Done last, once the roles have matched the
+    value with its readings: the letters and the directory's confirmation stay, only specks go."""
+    name, bic = values["bank_name"], values["bank_bic"]
+    entry = directory.lookup(bic) if bic is not None else None
+    if name is None or entry is None or not names_agree(name, entry):
+        return
+    if (shown := without_stray_marks(name, entry.name)) != name:
+        values["bank_name"] = shown
+        results["bank_name"] = _noted(results["bank_name"], f"shown without the marks OCR added (read «{name}»)")
 
 
 _UNDOUBTED_SOURCES = frozenset({"qr_agrees"})

@@ -29,6 +29,8 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
+from model.values import LOOKALIKE_LETTERS
+
 DIRECTORY_PATH = Path(__file__).parent / "data" / "bik_directory.json.gz"
 DIRECTORY_ENV = "RECEIPT_BIK_DIRECTORY"
 """A deployment's own directory file (ED807 XML or zip, or a compact copy) in place of the committed one."""
@@ -225,6 +227,60 @@ def names_agree(read: str, entry: BankEntry) -> bool:
     return bool(key) and key == name_key(entry.name, entry.city)
 
 
+_QUOTE_MARKS = "\"«»“”„'‘’"
+_PARTNERS = {"«": "»", "“": "”", "„": "“", "‘": "’"}
+_TRAILING_SPECKS = re.compile(r"(?:\s+[^\w\s\"«»“”„'‘’()]+)+$")
+"""Marks alone after a name's last word («… ЮНИКРЕДИТ БАНКА ~», «… г. Орёл |», «… г.Москва -»): a page's border or
+a speck; a bank's name ends with a word, a quote or a bracket."""
+_CLOSING_SPECK = re.compile(r"(?<=\w)(?:[`*!~^|_]|-(?=\s|$))(?=[\s),.]|$)")
+_OPENING_SPECK = re.compile(r"(?:(?<=\s)|^)[`*!~^|_](?=\w)")
+"""A mark OCR reads for a quote at a word's edge («"ЭРГОБАНК`», «`МЕТАЛЛИНВЕСТБАНК"», «"ИШБАНК*»): no bank's name
+prints one there; a dash only closing a word (no «Ростов-на-Дону» nor «- ГК» is touched)."""
+_EMPTY_QUOTES = re.compile(r"\s+[\"«“„][\"»”“]?(?=\s)")
+
+
+def _quotes(text: str) -> int:
+    return sum(text.count(mark) for mark in _QUOTE_MARKS)
+
+
+def _closing_quote(before: str) -> str:
+    """The quote that closes the last one opened before: «…» and “…” keep their pair, else the straight one."""
+    opened = [mark for mark in before if mark in _QUOTE_MARKS]
+    return _PARTNERS.get(opened[-1], '"') if opened else '"'
+
+
+def _unmatched_brackets_dropped(text: str) -> str:
+    """``text`` less each «)» that no «(» before it opened («КУ КБ "МФБАНК" ООО) - ГК "АСВ"»)."""
+    depth, kept = 0, []
+    for character in text:
+        if character == ")" and depth == 0:
+            continue
+        depth += {"(": 1, ")": -1}.get(character, 0)
+        kept.append(character)
+    return "".join(kept)
+
+
+def without_stray_marks(read: str, listed: str) -> str:
+    """A bank's name read that ``names_agree`` with the directory's ``listed``, less the marks OCR added: specks
+    after its last word, and where its quotes or brackets do not pair up as the directory's do, the specks that
+    stand for a quote («КУ ООО КБ "ЭРГОБАНК` - ГК "АСВ"», «АО "ИШБАНК*»: set as the quote), an empty pair or a
+    quote the directory's name does not open with, a «)» nothing opened. Quotes and brackets that pair up stay as
+    printed («ПАО КБ «Центр-Инвест» г.Ростов-на-Дону», «КУ КБ "МРБ" (ООО)" - ГК "АСВ"» as the directory has it),
+    as do the words (case, the legal form, a city)."""
+    name = _TRAILING_SPECKS.sub("", read)
+    missing = _quotes(listed) - _quotes(name)
+    if missing > 0 and len(_CLOSING_SPECK.findall(name)) + len(_OPENING_SPECK.findall(name)) == missing:
+        name = _CLOSING_SPECK.sub(lambda speck: _closing_quote(name[: speck.start()]), name)
+        name = _OPENING_SPECK.sub('"', name)
+    elif missing == -2 and len(_EMPTY_QUOTES.findall(name)) == 1:
+        name = _EMPTY_QUOTES.sub("", name)
+    elif missing == -1 and name[:1] in _QUOTE_MARKS and listed[:1] not in _QUOTE_MARKS:
+        name = name[1:].lstrip()
+    if name.count(")") > name.count("(") and listed.count(")") == listed.count("("):
+        name = _unmatched_brackets_dropped(name)
+    return name
+
+
 _SAME_BANK_RATIO = 0.75
 """How alike two printings of one bank's name stay when OCR misreads a letter or two («СБЕРБАНЕ»): other banks'
 names share little more than the word «банк» («ОЗОН Банк» and «Т-Банк»: 0.62)."""
@@ -232,11 +288,13 @@ names share little more than the word «банк» («ОЗОН Банк» and «
 
 def names_another_bank(read: str, entry: BankEntry) -> bool:
     """Whether a bank name read from a document is clearly not the directory's name of that БИК: neither name's
-    letters hold the other's («Т-Банк» = «ТБанк», «ВТБ» = «Банк ВТБ») and they are too unalike for a misreading.
-    A treasury office is never judged: documents print it as its Bank of Russia division or as the УФК."""
+    letters hold the other's («Т-Банк» = «ТБанк», «ВТБ» = «Банк ВТБ») and they are too unalike for a misreading,
+    Latin look-alikes read as the Cyrillic letters they draw («ООО KE "MBC БАНК"» is a misreading of ООО КБ "МВС
+    БАНК", not another bank). A treasury office is never judged: documents print it as its Bank of Russia division or
+    as the УФК."""
     if entry.corr_account is None:
         return False
-    mine = "".join(name_key(read.rsplit("//", 1)[-1], entry.city).split())
+    mine = "".join(name_key(read.rsplit("//", 1)[-1].translate(LOOKALIKE_LETTERS), entry.city).split())
     listed = "".join(name_key(entry.name, entry.city).split())
     if not mine or not listed or mine in listed or listed in mine:
         return False

@@ -26,7 +26,7 @@ from functools import partial
 
 from model import checks
 from model.amount_words import AMOUNT_IN_WORDS, WORDS_AFTER_A_LABEL, words_alone, words_checked
-from model.bank_check import check_bank_in_directory
+from model.bank_check import check_bank_in_directory, shown_without_stray_marks
 from model.bik_directory import BikDirectory, current_directory
 from model.checks import Rule, corr_account_valid, settlement_account_valid
 from model.corrections import settled_dates_only
@@ -1080,5 +1080,5 @@ def resolve(
     results["recipient_account"] = _unconfirmed_code_doubted(
         values, results, by_field["recipient_account"], bank_code_unconfirmed
     )
-    details = PaymentDetails(document_type=document_type, **values)
-    return details, {field: results[field] for field in FIELD_NAMES}
+    shown_without_stray_marks(values, results, directory or current_directory())
+    return PaymentDetails(document_type=document_type, **values), {field: results[field] for field in FIELD_NAMES}

@@ -307,10 +307,20 @@ _IN_LIQUIDATION = re.compile(r"^\W*КУ\s+(?=\S)|\s*[-–—]?\s*ГК\s*[\"«“
 deposit insurance agency): as the Bank of Russia's directory names it, and not counted among a bank line's words."""
 
 
+_FORM_WITH_A_ZERO = re.compile(r"(?<![\w-])(?=[^\W_]{0,2}0)[A-ZА-ЯЁ0]{2,3}(?![\w-])")
+"""A word of two or three capitals and zeros, as OCR reads a legal form's О («КУ 000 КБ "ДОРИС БАНК"», «O00»)."""
+
+
+def _zeros_of_a_form(line: str) -> str:
+    """A line with its legal forms' zeros read back as the letter О, where the token can be nothing but a form
+    (``misread_legal_form``: «000», «O00», «ПА0»): a bank's name holds no other number than a branch's «№ 8610»."""
+    return _FORM_WITH_A_ZERO.sub(lambda t: misread_legal_form(t.group(), before_a_quoted_name=False) or t.group(), line)
+
+
 def _looks_like_a_bank(line: str) -> bool:
     """A short line naming a bank and nothing else (its БИК aside): a receipt or an invoice whose captions OCR
-    lost still shows its bank; not the payer's banking app."""
-    line = _IN_LIQUIDATION.sub("", BANK_TAIL.sub("", line))
+    lost still shows its bank; not the payer's banking app. A legal form read in zeros is no number."""
+    line = _zeros_of_a_form(_IN_LIQUIDATION.sub("", BANK_TAIL.sub("", line)))
     return (
         _BANK_WORD.search(line) is not None
         and not _BANKING_APP.search(line)

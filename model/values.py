@@ -876,8 +876,9 @@ def _ocr_soup(text: str) -> bool:
     return cyrillic > 0 and latin >= max(SOUP_WORDS, cyrillic) and lone >= SOUP_WORDS
 
 
-_BANK_START = r"(?:П?[АA][OО]|[ЗОO][АA][OО]|[OО]{3}|А?[КK][БB]|ББР|Банк|Филиал)\b"
-"""How a bank's name begins: its legal form (as printed or in OCR's Latin look-alikes), "Банк …" or "Филиал …"."""
+_BANK_START = r"(?:КУ\s+)?(?:П?[АA][OО]|[ЗОO][АA][OО]|[OО]{3}|А?[КK][БB]|ББР|Банк|Филиал)\b"
+"""How a bank's name begins: its legal form (as printed or in OCR's Latin look-alikes), "Банк …" or "Филиал …", also
+after a bank in liquidation's receiver, «КУ ООО КБ "ОГНИ МОСКВЫ" - ГК "АСВ"», as the directory names it."""
 _IN_BEFORE_BANK = re.compile(rf"^[\W_]*(?:[вB]\s*(?:банке\s+)?(?={_BANK_START})|в\s+(?=[А-ЯЁ«\"]))")
 """The "в (банке)" of "р/с … в АО КБ …" left before a bank's name on a form's line, or glued to it as OCR reads it
 ("BAO КБ «…»"); no bank's name starts with that preposition. A lower-case «в» and a space also stand before a name
@@ -929,11 +930,17 @@ bank's label is a caption OCR misspelled («Банк попучателя») or 
 
 
 _CAPTION_BEFORE_BANK = re.compile(
-    rf"^.{{0,20}}?(?:банк\w*\s+получател\w*\W*|получател\w*\W*(?={_BANK_START}))", re.IGNORECASE
+    rf"^.{{0,20}}?(?:банк\w*\s+получател\w*\W*|получател\w*\W*(?={_BANK_START})"
+    rf"|{label('получ')}[^\s:]*\s*:\s*(?={_BANK_START}|[OО0]{{3}}\b|[«\"“]))",
+    re.IGNORECASE,
 )
 """The caption «Банк получателя» read past matching its label before the name: garbled («hank получателя ПАО «Банк
-Новиком»») before a name that starts like a bank's, or whole after a photo's specks («КИ Банк получателя МТС Банк»):
-a bank's name never contains «получателя»."""
+Новиком»») before a name that starts like a bank's, or whole after a photo's specks («КИ Банк получателя МТС Банк»),
+or its second word garbled past spelling but ending in the caption's colon before a name that opens like a
+bank's, its form's О also read as zeros («Банк получя‘еля: O00 "Мурманский расчетный Банк“», a fax): a bank's name
+never contains «получателя», nor a word opening «получ…» and a colon. Not before a lone word («Банк попучатоля:
+Сбербаюми», a phone's screenshot): the caption of a bank's name OCR garbled too, which the line under it does not
+finish («ИД Банка получателя …»)."""
 
 
 _ROW_LABEL_BEFORE_BANK = re.compile(r"^\W*(?:полное\s+)?наименование\s*:\s*", re.IGNORECASE)

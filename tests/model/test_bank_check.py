@@ -44,6 +44,34 @@ def test_the_bank_name_read_confirms_the_bik_and_is_confirmed_by_it() -> None:
     assert checks["bank_bic"].detail is not None and checks["bank_bic"].detail.endswith("the bank name read agrees")
 
 
+def test_a_bank_name_the_directory_confirms_loses_ocrs_stray_marks_and_the_detail_keeps_what_was_read() -> None:
+    fields, checks = _resolve(_ocr("bank_bic", "044525624"), _ocr("bank_name", 'АО "ИШБАНК*'))
+    assert fields["bank_name"] == 'АО "ИШБАНК"'
+    assert checks["bank_name"].status == CheckStatus.VERIFIED
+    assert checks["bank_name"].detail == (
+        f'{LABEL} names БИК 044525624 АО "ИШБАНК"; shown without the marks OCR added (read «АО "ИШБАНК*»)'
+    )
+
+
+def test_a_bank_name_read_in_the_recipients_bank_row_keeps_its_verification_when_its_stray_marks_go() -> None:
+    """A bank's receipt whose БИК nothing ties to the recipient: the name the page reads in the recipient's bank's own
+    row stays ``verified`` (its reading is found as read), and is shown less OCR's speck."""
+    name = Candidate("bank_name", 'АО "ИШБАНК*', Source.OCR, named_whose=True)
+    details, checks = resolve([_ocr("bank_bic", "044525624"), name], DocumentType.BANK_TRANSFER)
+    assert details.bank_name == 'АО "ИШБАНК"'
+    assert checks["bank_name"].status == CheckStatus.VERIFIED
+
+
+def test_a_bank_name_read_in_latin_look_alikes_leaves_the_bik_its_corr_account_confirms() -> None:
+    """ООО КБ "МВС БАНК" faxed and read «ООО KE "MBC БАНК"» (bench/layouts r12_invoice_02_hard): a misreading, not
+    another bank's name, so the БИК and к/с the directory lists together stay verified; the name itself does not."""
+    bic, corr = "048209775", "30101810400000000775"
+    _, checks = _resolve(_ocr("bank_bic", bic), _ocr("bank_corr_account", corr), _ocr("bank_name", 'ООО KE "MBC БАНК"'))
+    assert checks["bank_bic"].status == CheckStatus.VERIFIED
+    assert checks["bank_corr_account"].status == CheckStatus.VERIFIED
+    assert checks["bank_name"].status != CheckStatus.VERIFIED
+
+
 def test_a_bik_misread_in_its_region_is_not_in_the_directory_and_stays_unverified() -> None:
     """The к/с confirms digits 5-9 only; the directory is what would catch digit 3 read as 5, by not listing it."""
     misread = "045525225"

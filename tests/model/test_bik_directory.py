@@ -20,6 +20,7 @@ from model.bik_directory import (
     names_another_bank,
     parse_ed807,
     to_json,
+    without_stray_marks,
 )
 from model.checks import corr_account_valid
 from model.inference import load
@@ -128,6 +129,9 @@ def test_names_agree_as_two_printings_of_one_bank_name(read: str, bic: str, agre
         ("ПАО Сбербанк", "044030653", False),  # the head office's name beside a regional bank's БИК
         ("Т-Банк", "044525068", True),  # ООО "ОЗОН Банк": the issuing bank's БИК, not the recipient's
         ("Альфа-Банк", "044525225", True),
+        ('ООО KE "MBC БАНК"', "048209775", False),  # ООО КБ "МВС БАНК" read in Latin look-alikes, a fax's
+        ("CБEPБAHK", "044525225", False),  # its C, E, P, A, H, K Latin
+        ("AЛЬФA-БAHK", "044525225", True),  # look-alikes folded, another bank still
     ],
 )
 def test_names_another_bank_only_when_no_printing_or_misreading_makes_them_one(
@@ -136,6 +140,48 @@ def test_names_another_bank_only_when_no_printing_or_misreading_makes_them_one(
     entry = load_directory().lookup(bic)
     assert entry is not None
     assert names_another_bank(read, entry) is another
+
+
+@pytest.mark.parametrize(
+    ("read", "listed", "shown"),
+    [
+        ('КУ ООО КБ "ЭРГОБАНК` - ГК "АСВ"', 'КУ ООО КБ "ЭРГОБАНК" - ГК "АСВ"', 'КУ ООО КБ "ЭРГОБАНК" - ГК "АСВ"'),
+        ('АО "ИШБАНК*', 'АО "ИШБАНК"', 'АО "ИШБАНК"'),
+        ("АО «ИШБАНК`", 'АО "ИШБАНК"', "АО «ИШБАНК»"),  # the pair of the quote it opened
+        (
+            'НИЖЕГОРОДСКИЙ Ф-Л ПАО АКБ `МЕТАЛЛИНВЕСТБАНК"',
+            'НИЖЕГОРОДСКИЙ Ф-Л ПАО АКБ "МЕТАЛЛИНВЕСТБАНК"',
+            'НИЖЕГОРОДСКИЙ Ф-Л ПАО АКБ "МЕТАЛЛИНВЕСТБАНК"',
+        ),
+        ("АКБ `НООСФЕРА- (АО), г. Щёлково.", 'АКБ "НООСФЕРА" (АО)', 'АКБ "НООСФЕРА" (АО), г. Щёлково.'),
+        (
+            "ПЕРМСКИЙ ФИЛИАЛ АО ЮНИКРЕДИТ БАНКА ~",
+            "ПЕРМСКИЙ ФИЛИАЛ АО ЮНИКРЕДИТ БАНКА",
+            "ПЕРМСКИЙ ФИЛИАЛ АО ЮНИКРЕДИТ БАНКА",
+        ),
+        ('АО АКБ "НОВИКОМБАНК", г.Москва -', 'АО АКБ "НОВИКОМБАНК"', 'АО АКБ "НОВИКОМБАНК", г.Москва'),
+        ('“КБ "СТРОЙЛЕСБАНК" (ООО)', 'КБ "СТРОЙЛЕСБАНК" (ООО)', 'КБ "СТРОЙЛЕСБАНК" (ООО)'),
+        (
+            "КУ ООО КБ Центрально-Европейский “” Банк-ГК АСВ -",
+            "КУ ООО КБ Центрально-Европейский Банк-ГК АСВ",
+            "КУ ООО КБ Центрально-Европейский Банк-ГК АСВ",
+        ),
+        ('КУ КБ. "МФБАНК" ООО) - ГК "АСВ!', 'КУ КБ "МФБАНК" ООО - ГК "АСВ"', 'КУ КБ. "МФБАНК" ООО - ГК "АСВ"'),
+        (
+            "ОТДЕЛЕНИЕ ОРЁЛ БАНКА РОССИИ//УФК по Орловской области г. Орёл |",
+            "УФК по Орловской области",
+            "ОТДЕЛЕНИЕ ОРЁЛ БАНКА РОССИИ//УФК по Орловской области г. Орёл",
+        ),
+        # quotes and brackets that pair up stay as printed, the directory's spelling or not
+        ("ПАО КБ «Центр-Инвест» г.Ростов-на-Дону", 'ПАО КБ "ЦЕНТР-ИНВЕСТ"', "ПАО КБ «Центр-Инвест» г.Ростов-на-Дону"),
+        ('КУ ООО КБ "ДОРИС БАНК" — ГК «АСВ»', 'КУ ООО КБ "ДОРИС БАНК" - ГК "АСВ"', 'КУ ООО КБ "ДОРИС БАНК" — ГК «АСВ»'),
+        ('КУ КБ "МРБ" (ООО)" - ГК "АСВ"', 'КУ КБ "МРБ" (ООО)" - ГК "АСВ"', 'КУ КБ "МРБ" (ООО)" - ГК "АСВ"'),
+        ("Ликвидатор АО КБ 'ИС Банк’", 'АО КБ "ИС Банк"', "Ликвидатор АО КБ 'ИС Банк’"),
+        ('КУ ООО "ВЛАДПРОМБАНК"- ГК "АСВ"', 'КУ ООО "ВЛАДПРОМБАНК" - ГК "АСВ"', 'КУ ООО "ВЛАДПРОМБАНК"- ГК "АСВ"'),
+    ],
+)
+def test_a_bank_name_the_directory_confirms_loses_only_the_marks_ocr_added(read: str, listed: str, shown: str) -> None:
+    assert without_stray_marks(read, listed) == shown
 
 
 def test_name_key_drops_a_city_only_when_it_is_the_banks_own() -> None:

@@ -84,6 +84,15 @@ def test_a_colleges_bill_names_the_college_and_the_bank_after_its_account() -> N
     )
 
 
+@pytest.mark.parametrize("before", ["", "в "])
+def test_a_bank_in_liquidation_after_the_account_is_the_banks_name(before: str) -> None:
+    """The same bill with its bank under a receiver (r11_invoice_07): «КУ ООО КБ "ОГНИ МОСКВЫ" - ГК "АСВ"» opens with
+    the receiver's «КУ», then the bank's legal form."""
+    bank = 'КУ ООО КБ "ОГНИ МОСКВЫ" - ГК "АСВ"'
+    lines = [line.replace('Южный ф-л ПАО "Банк ПСБ"', before + bank) for line in HOSTEL_BILL]
+    assert _details(lines).bank_name == bank
+
+
 @pytest.mark.parametrize(
     "line", ["МБДОУ «Детский сад № 101»", "ФГБОУ ВО «Томский университет»", "АНО ДПО «Учебный центр»"]
 )

@@ -234,3 +234,44 @@ def test_a_bills_payer_caption_read_with_a_yery_and_shchas_tail_apart_still_name
         "ИТОГО К ОПЛАТЕ 3 318,21 руб.",
     ]
     assert _details(lines).payer_name == "Волков Олег Андреевич"
+
+
+@pytest.mark.parametrize("form", ["000", "O00", "0OО"])
+def test_a_bank_in_liquidation_whose_legal_form_reads_in_zeros_is_still_a_banks_name(form: str) -> None:
+    """The faxed bill (r12_invoice_06_hard) read «КУ 000 КБ "ДОРИС БАНК"»: the form's О as zeros, no number."""
+    lines = [line.replace("КУ ООО", f"КУ {form}") for line in WORD_BILL]
+    assert _details(lines).bank_name == 'КУ ООО КБ "ДОРИС БАНК" - ГК "АСВ"'
+
+
+@pytest.mark.parametrize("line", ["Сбербанк 1000", 'АО "Восход Банк" 100', "Сбербанк 340"])
+def test_a_bank_word_beside_a_number_is_no_banks_name_alone(line: str) -> None:
+    """Only a legal form's zeros read back as letters: other digits still say the line is more than a bank's name."""
+    assert all(c.field != "bank_name" for c in extract_candidates([line]))
+
+
+@pytest.mark.parametrize("form", ["ООО", "O00"])
+def test_a_bank_caption_whose_second_word_ocr_garbled_still_captions_the_bank(form: str) -> None:
+    """A faxed clinic's bill (r12_invoice_07_hard): «Банк получя‘еля: O00 "Мурманский расчетный Банк“ БИК …», the
+    caption's т read as «я‘», and the bank's ООО as «O00»."""
+    lines = [
+        "Медицинский центр «ЭкоМаркет»",
+        "OOO «Сфера Плюс», ИНН 0826991771, КПП 082601001",
+        f'Банк получя‘еля: {form} "Мурманский расчетный Банк“ БИК 044705095',
+        "Cu, № 30101810045374705095",
+        "Получатель: OOO «Сфера Плюс» ИНН 0826991771 КПП 082601001 Cu. № 40702810154301457985",
+        "СЧЁТ НА ОПЛАТУ МЕДИЦИНСКИХ УСЛУГ № 1980 от 16.09.2026",
+        "Итого к оплате: 3 618,00 руб.",
+    ]
+    assert _details(lines).bank_name == 'ООО "Мурманский расчетный Банк“'
+
+
+def test_a_garbled_bank_caption_before_a_lone_misread_word_gives_no_bank() -> None:
+    """A phone's transfer screen (a real one, jordgo_alfa_sbp_screen.jpg) read «Банк попучатоля: Сбербаюми» over «ИД
+    Банка получателя …»: no bank's name opens the value, so the caption stays, and no name is made of the next row."""
+    lines = [
+        "Получатель Дмитрий Станиславович И",
+        "Банк попучатоля: Сбербаюми",
+        "ИД Банка получателя 100000000111",
+        "Назначение перевода: Перевод денежных средств",
+    ]
+    assert all(c.field != "bank_name" for c in extract_candidates(lines))

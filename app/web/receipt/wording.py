@@ -254,6 +254,7 @@ _PHRASES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"the к/с and bank name read agree", "прочитанные к/с и название банка совпадают"),
     (r"the к/с read agrees", "прочитанный к/с совпадает"),
     (r"the bank name read agrees", "прочитанное название банка совпадает"),
+    (r"shown without the marks OCR added \(read «", "показано без знаков, добавленных при распознавании (прочитано «"),
     (r"not the к/с (\d+) read", r"а не прочитанный к/с \1"),
     (r"no к/с read", "к/с не прочитан"),
     (r"not «", "а не «"),
