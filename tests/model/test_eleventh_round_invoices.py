@@ -175,3 +175,26 @@ def test_a_payers_label_inside_a_line_of_specks_reads_nothing() -> None:
     lines = [line for line in WATER_QUITTANCE if "Плательщик" not in line]
     lines.append("ae et а Плательщик: Попов Павел ия в общежитии № 512.0")
     assert _details(lines).payer_name is None
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Новиков Павел Викторович А eM Seo", "Новиков Павел Викторович"),
+        ("Павлов Сергей Иванович Pek м aaa 4 а", "Павлов Сергей Иванович"),
+        ("Волков Михаил Николаевич “ape ты Г ги", "Волков Михаил Николаевич"),
+        ("Кузнецов Артём Сергеевич Pacкод", "Кузнецов Артём Сергеевич"),
+        ("Павлов Олег Олегович ИПП 634543985709", "Павлов Олег Олегович"),
+        ("ИП Волков Олег Юрьевич bss Sega", "ИП Волков Олег Юрьевич"),
+    ],
+)
+def test_specks_after_a_persons_patronymic_are_no_part_of_the_name(line: str, name: str) -> None:
+    """A water quittance's payer row photographed (bench/layouts r11 water-meter-quittance): the page's background
+    read after the payer's full name as Latin words, single letters, bits, or an ИНН behind a garbled label."""
+    assert read_name(line) == name
+
+
+@pytest.mark.parametrize("line", ["Мамедов Эльдар Аликович оглы", "Иванов Иван Иванович Москва"])
+def test_a_russian_word_after_a_patronymic_keeps_the_line_as_read(line: str) -> None:
+    """Only specks are cut: a Russian word after the patronymic may be the name's or a line's, not OCR's noise."""
+    assert read_name(line) == line
