@@ -13,6 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from rapidfuzz.distance import Levenshtein
+
 from model.amount_words import read_amount_in_words, read_words_after_a_label
 from model.bank_sms import TRANSFER_TO_A_PERSON, read_transfer_sms
 from model.checks import corr_account_shape_valid
@@ -1110,11 +1112,37 @@ _FIVE_READ_AS_DOLLAR = re.compile(r"\$(?=\d)")
 
 def _ocr_misreadings_undone(lines: list[str]) -> list[str]:
     """OCR's lines without what it made of a 5 read as «$» (``_FIVE_READ_AS_DOLLAR``), of a dotted leader's dots
-    (``_LEADER``), of a photo's specks before a party's caption (``_without_specks_before_a_party``) and of a stacked
-    «Банк получателя» caption (``_banks_caption_restored``)."""
+    (``_LEADER``), of a payer's caption one letter off (``_payers_caption_restored``), of a photo's specks before a
+    party's caption (``_without_specks_before_a_party``) and of a stacked «Банк получателя» caption
+    (``_banks_caption_restored``)."""
     if not _DOLLARS.search("\n".join(lines)):
         lines = [_FIVE_READ_AS_DOLLAR.sub("5", line) for line in lines]
-    return _banks_caption_restored([_without_specks_before_a_party(_LEADER.sub(" ", line)) for line in lines])
+    lines = [_without_specks_before_a_party(_payers_caption_restored(_LEADER.sub(" ", line))) for line in lines]
+    return _banks_caption_restored(lines)
+
+
+_PAYERS_WORD = "плательщик"
+_GARBLED_PAYERS_ROW = re.compile(
+    r"^[\W_]*(?:[^\W\d_]{1,2}\s+)?(?P<caption>[^\W\d_]{9,11})(?:\s*[(\[{][^)\]}]{1,12}[)\]}])?\s*[:|]?\s*"
+    r"(?P<name>(?:[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+|(?:[ОO0]{3}|П?[АA][ОO]|[ЗОO][АA][ОO]|ИП)\s).*)$"
+)
+"""A row that opens with a word of the payer's caption's length, perhaps what it asks for in brackets («(Ф.И.О.)»),
+and names a person (surname and name) or a company (its legal form, OCR's Latin or zeros for its letters) after
+it: the bracket's words are the caption's, whatever OCR made of them («(4.1.0.)»)."""
+
+
+def _payers_caption_restored(line: str) -> str:
+    """A payer's row whose caption OCR misread by one letter («Млательщик: Волков Михаил Николаевич», «Плательцщик:»,
+    «Плателыщик», «а лательщик:» with its П read apart) and a name after it (``_GARBLED_PAYERS_ROW``): the caption
+    again, so that the row's name is the payer's. A word one letter off «плательщик» names no one else (the
+    recipient's «получатель» is four letters off), and the caption's own cases («плательщика») are no misreading."""
+    match = _GARBLED_PAYERS_ROW.match(line)
+    if match is None:
+        return line
+    caption = match["caption"].lower()
+    if caption.startswith(_PAYERS_WORD) or Levenshtein.distance(caption, _PAYERS_WORD) != 1:
+        return line
+    return "Плательщик: " + match["name"]
 
 
 _GARBLED_BANKS_CAPTION = re.compile(

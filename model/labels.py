@@ -185,10 +185,18 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
 )  # fmt: skip
 
 
-_ROLE = r"(?:\s*[(\[{]\s*(?:[а-яё]{5,}|ф[\s.,]*и[\s.,]*о[\s.,]*)\s*(?:[)\]}|]|(?=[:;])))?"
+_ROLE_WORD = r"(?:исполнит|заказ|продав|покупат|поставщ|плательщ|получат|арендат|арендод)[а-яё]*"
+"""A party's role as 1C prints it in brackets, from its stem on, so that OCR's ending for it («Заказни») still reads."""
+_ROLE = (
+    r"(?:\s*[(\[{]\s*(?:(?:[а-яё]{5,}|ф[\s.,]*и[\s.,]*о[\s.,]*)\s*(?:[)\]}|]|(?=[:;]))"
+    r"|" + _ROLE_WORD + r"(?:\s*[-–—]|(?=\s)))"
+    r")?"
+)
 """The party's role in parentheses after its label, as 1C prints it: «Поставщик (Исполнитель):», «Покупатель
 (Заказчик):», or what the label asks for, as a ПД-4 prints it: «Плательщик (Ф.И.О.):». It belongs to the label,
-never to the name, also where OCR lost its closing bracket before the colon («Покупатель (Заказчик: ПАО …»)."""
+never to the name, also where OCR lost its closing bracket before the colon («Покупатель (Заказчик: ПАО …»), or
+lost both, the role's word then followed by a space or a dash («Покупатель (Заказчик ООО «Вектор»», «(Заказни-ПАО
+…»): only a role's word, since a name in brackets is no role."""
 
 
 _PD4_LEFT_COLUMN = r"(?:(?:" + "|".join(map(label, ("извещение", "квитанция", "кассир"))) + r")(?![а-яёa-z])[\s|:.-]+)?"

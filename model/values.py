@@ -686,6 +686,29 @@ runs of no letters, words of Latin letters (a Russian company's name ends with i
 capitalised Russian word ("ООО «Ромашка» Юг" keeps its "Юг")."""
 
 
+_FULL_NAME = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:ович|евич|ич|овна|евна|ична)")
+"""A person's surname, name and patronymic, as a bill names its payer or an ИП."""
+_CRUMB = re.compile(r"\S|[^\sА-ЯЁ]\S|[^\sA-Za-zА-ЯЁа-яё]+|[^\w\s]*[A-Za-z]\S*")
+"""One speck of a photo's background as OCR reads it beside a name: a single character, a two-character bit, a run
+of no letters, a word that starts in Latin letters after a quote or none (``_CRUMBS_AFTER_QUOTE``'s, «Pacкод»)."""
+_ID_AFTER_A_LABEL = re.compile(r"\S{1,5}\s*\d{10}(?:\d{2})?(?!\d)")
+"""A short word and an ИНН's digits: the ИНН that follows a name, whatever OCR made of its label («ИПП 6345…»)."""
+
+
+def _without_crumbs_after_a_person(name: str) -> str:
+    """A person's full name (``_FULL_NAME``) without what follows it on its line when that is all specks
+    (``_CRUMB``) and perhaps an ИНН after a garbled label: a payer's row on a photographed bill («Новиков Павел
+    Викторович А eM Seo», «Павлов Олег Олегович ИПП 634543985709»). A patronymic ends a name; a Russian word after
+    it («оглы», a student's «студент») is no speck and keeps the line as read."""
+    person = _FULL_NAME.search(name)
+    if person is None:
+        return name
+    rest = _ID_AFTER_A_LABEL.sub(" ", name[person.end() :])
+    if rest[:1].strip() or not all(_CRUMB.fullmatch(token) for token in rest.split()):
+        return name
+    return name[: person.end()]
+
+
 def _names_something(name: str, word: str) -> bool:
     """A name (legal forms already in Cyrillic) has a ``word`` besides its legal form: "ООО 3" is a form and a
     speck, not a company."""
@@ -792,6 +815,7 @@ def read_name(text: str) -> str | None:
     name = _TITLE_TAIL.sub("", _ADDRESS_TAIL.sub("", _ORG_END.sub("", text)))
     name = _LATIN_TWIN.sub(r"\g<name>", name.strip(" :|_—-`"))
     name = _CRUMBS_AFTER_QUOTE.sub(r"\1", _REQUISITE_AFTER_COMMA.sub("", name))
+    name = _without_crumbs_after_a_person(name)
     if re.search(r"[а-яё]", name):  # «ИП Ковалёв A. A.»: initials read as Latin look-alikes
         name = _LATIN_INITIAL.sub(lambda initial: initial.group().translate(_WORD_LOOKALIKES), name)
     if initials := _INITIALS.search(name):  # "ИП Захаров Б, Б, ВИ ФАН": the name ends with its initials

@@ -181,3 +181,25 @@ def test_a_qr_codes_squares_read_on_the_sellers_row_are_no_part_of_its_name() ->
     lines[5] = "ИП Попов Сергей Николаевич [=] ие [=]"
     details, _ = resolve(extract_candidates(lines), classify(lines), Source.OCR)
     assert details.recipient_name == "ИП Попов Сергей Николаевич"
+
+
+@pytest.mark.parametrize(
+    ("buyer", "payer"),
+    [
+        ("Покупатель (Заказчик ООО «Вектор», ИНН 8299841805, КПП 829943001, 276088, г Воронеж", "ООО «Вектор»"),
+        ('Покупатель (Заказни-ПАО "Полимер-М", ИНН 2500404569, КПП 250043001', 'ПАО "Полимер-М"'),
+    ],
+)
+def test_the_payers_role_that_lost_both_its_bracket_and_colon_is_the_labels(buyer: str, payer: str) -> None:
+    """1C's «Покупатель (Заказчик):» photographed, its closing bracket and colon lost (bench/layouts r8
+    qr-top-right): the role's word, however OCR ended it, is still the label's, and the name follows it."""
+    lines = ["Счет на оплату № 753 от 4 марта 2026 г.", buyer]
+    details, _ = resolve(extract_candidates(lines), classify(lines), Source.OCR)
+    assert details.payer_name == payer
+
+
+def test_a_name_in_brackets_after_a_label_is_no_role() -> None:
+    """Only a role's word in an unclosed bracket is the label's: another word stays in the value as read."""
+    lines = ["Счет на оплату № 753 от 4 марта 2026 г.", "Покупатель (Вектор ООО, ИНН 8299841805"]
+    payers = {c.value for c in extract_candidates(lines) if c.field == "payer_name"}
+    assert all(value.startswith("(Вектор") for value in payers)

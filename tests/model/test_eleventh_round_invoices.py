@@ -184,3 +184,55 @@ def test_a_payers_label_inside_a_line_of_specks_reads_nothing() -> None:
     lines = [line for line in WATER_QUITTANCE if "Плательщик" not in line]
     lines.append("ae et а Плательщик: Попов Павел ия в общежитии № 512.0")
     assert _details(lines).payer_name is None
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Новиков Павел Викторович А eM Seo", "Новиков Павел Викторович"),
+        ("Павлов Сергей Иванович Pek м aaa 4 а", "Павлов Сергей Иванович"),
+        ("Волков Михаил Николаевич “ape ты Г ги", "Волков Михаил Николаевич"),
+        ("Кузнецов Артём Сергеевич Pacкод", "Кузнецов Артём Сергеевич"),
+        ("Павлов Олег Олегович ИПП 634543985709", "Павлов Олег Олегович"),
+        ("ИП Волков Олег Юрьевич bss Sega", "ИП Волков Олег Юрьевич"),
+    ],
+)
+def test_specks_after_a_persons_patronymic_are_no_part_of_the_name(line: str, name: str) -> None:
+    """A water quittance's payer row photographed (bench/layouts r11 water-meter-quittance): the page's background
+    read after the payer's full name as Latin words, single letters, bits, or an ИНН behind a garbled label."""
+    assert read_name(line) == name
+
+
+@pytest.mark.parametrize("line", ["Мамедов Эльдар Аликович оглы", "Иванов Иван Иванович Москва"])
+def test_a_russian_word_after_a_patronymic_keeps_the_line_as_read(line: str) -> None:
+    """Only specks are cut: a Russian word after the patronymic may be the name's or a line's, not OCR's noise."""
+    assert read_name(line) == line
+
+
+@pytest.mark.parametrize(
+    ("row", "payer"),
+    [
+        ("Млательщик: Морозов Михаил Иванович, студент гр. С-35.", "Морозов Михаил Иванович"),
+        ("а лательщик: Морозов Михаил Иванович, студент гр. С-35", "Морозов Михаил Иванович"),
+        ("Плательцщик: Морозов Михаил Иванович Код плательщика: 1061013187 |", "Морозов Михаил Иванович"),
+        ("Плателыщик Морозов Михаил Иванович", "Морозов Михаил Иванович"),
+        ("| Плательшик (4.1.0.): Морозов Михаил Иванович", "Морозов Михаил Иванович"),
+        ("Илательщик: ООО «Кедр», ИНН 2659036940", "ООО «Кедр»"),
+        ("Плательцик OOO «Кедр»", "ООО «Кедр»"),
+    ],
+)
+def test_a_payers_caption_one_letter_off_still_names_the_payer(row: str, payer: str) -> None:
+    """A hostel bill photographed (bench/layouts r11 hostel-bill): its «Плательщик:» read with a letter wrong, added,
+    or its «П» read apart, the «(Ф.И.О.)» it asks for garbled; one letter off the payer's caption, and a person or
+    a company named after it, it is that caption."""
+    lines = [line for line in HOSTEL_BILL if "Плательщик" not in line]
+    lines.insert(6, row)
+    assert _details(lines).payer_name == payer
+
+
+@pytest.mark.parametrize("row", ["Плательщика Морозов Михаил Иванович", "Получатель: Морозов Михаил Иванович"])
+def test_a_word_other_than_a_garbled_payers_caption_names_no_payer(row: str) -> None:
+    """The caption's own case, or another party's caption, is no misreading of «Плательщик»."""
+    lines = [line for line in HOSTEL_BILL if "Плательщик" not in line]
+    lines.insert(6, row)
+    assert _details(lines).payer_name is None
