@@ -24,6 +24,7 @@ from model.values import (
     ROLE_ALONE,
     bank_after_account,
     bank_after_in,
+    columns_misread,
     digits_behind_a_border,
     digits_of,
     form_columns,
@@ -444,9 +445,17 @@ def read_labelled(
             unread = rule.field == "amount" and not shown
             mended = rule.field == "amount" and separator_lost(figure)  # its shape read it: never confirmed by it
             whose = rule.field in _WHOSE_FIELDS and NAMES_THE_RECIPIENT.search(match.group()) is not None
+            misread = rule.field == "amount" and columns_misread(figure)
             found.append(
                 Candidate(
-                    rule.field, value, source, rule.score, by_shape=mended, named_whose=whose, kopecks_unread=unread
+                    rule.field,
+                    value,
+                    source,
+                    rule.score,
+                    by_shape=mended,
+                    named_whose=whose,
+                    kopecks_unread=unread,
+                    columns_misread=misread,
                 )
             )
     return found + _kpps_beside_their_inn(line, found, source) + _inn_of_a_garbled_pair(
@@ -503,11 +512,11 @@ def _last_captions_cell(line: str, following: str, source: Source) -> list[Candi
 
 
 _FORM_TOTAL_ROW = re.compile(
-    r"(?<![а-яёa-z])[кkхx]\s*[оo0]пл[аa]т[а-яёa-z]{0,2}\W{0,3}(?=[(\[{]\s*\d\s*[)\]}])", re.IGNORECASE
+    r"(?<![а-яёa-z])[кkхx]\s*[оo0][пл]л[аaи]т[а-яёa-z]{0,2}\W{0,3}(?=[(\[{]\s*\d\s*[)\]}])", re.IGNORECASE
 )
 """A счёт-фактура's or УПД's total row, «Всего к оплате (9)», its caption garbled past its label's spellings («р к
-оплато (9)», «Всаго к оплате (9)», «Вевго x оплате (8)»): the caption's last words before the row's number in the
-form, its «(9)» (read «(8)» as well)."""
+оплато (9)», «Всаго к оплате (9)», «Вевго x оплате (8)», Indra's «Всаго к оллате (9)», «к оллите (9)»): the
+caption's last words before the row's number in the form, its «(9)» (read «(8)» as well)."""
 
 
 def read_form_total_rows(lines: Sequence[str], source: Source) -> list[Candidate]:
@@ -520,8 +529,10 @@ def read_form_total_rows(lines: Sequence[str], source: Source) -> list[Candidate
             rule.field == "amount" and rule.score >= _TOTAL_DUE_SCORE for rule, _ in label_matches(line)
         ):
             continue
-        if form_columns(line[row.end() :]) and (value := read_amount(line[row.end() :])) is not None:
-            found.append(Candidate("amount", value, source, _TOTAL_DUE_SCORE))
+        if form_columns(row_text := line[row.end() :]) and (value := read_amount(row_text)) is not None:
+            found.append(
+                Candidate("amount", value, source, _TOTAL_DUE_SCORE, columns_misread=columns_misread(row_text))
+            )
     return found
 
 
