@@ -430,6 +430,8 @@ def read_labelled(
         rest = line[match.end() :]
         if rule.field in _CAPTIONS_OVER_A_GRID and GRID_CELL.match(rest):
             rest = ""  # «ПОЛУЧАТЕЛЬ | Сч.№ 4050…» over the name: the caption's own cell is the one under it
+        if rule.field == "purpose" and _PURPOSES_SECOND_WORD.match(rest):
+            rest = ""  # «Назначение плітежа»: the caption's own word garbled, its value under it
         if _value_like_its_label(rule, rest, following):
             value = rule.read(following)
             next_read_whole.add(rule.field)
@@ -468,6 +470,10 @@ def _on_a_patients_page(rule: Rule) -> Rule:
     return replace(rule, read=partial(read_payment_date, patients=True)) if rule.read is read_payment_date else rule
 
 
+_PURPOSES_SECOND_WORD = re.compile(r"^\W*(?:[пn]\S{2,4}[еe][жk][аa]|[пn][еe]\S{2,4}[оo]д[аa])\W*$", re.IGNORECASE)
+"""The second word of «Назначение платежа» / «Назначение перевода» alone after «Назначение», garbled past the longer
+label's spellings (Indra's «Назначение плітежа» on a dark screen, r13_transfer_01_hard): no purpose is that one word,
+and the purpose stands under the caption."""
 _CAPTIONS_OVER_A_GRID = frozenset({"recipient_name", "bank_name"})
 GRID_CELL = re.compile(r"^\W*(?:ИНН|КПП|БИК|Сч\.?\s*№|[рк]/с)(?![а-яёa-z])[\d\W]*$", re.IGNORECASE)
 """A payment grid's requisite cell: «Сч.№ 40501…», «БИК 046015001». A grid that captions its rows above their values

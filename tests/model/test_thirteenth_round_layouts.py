@@ -9,6 +9,7 @@ import pytest
 from model.fields import extract_candidates
 from model.schema import Source
 from model.values import read_amount
+from tests.model.test_thirteenth_round_transfers import LOAN_REPAYMENT
 from tests.text_reading import details_of
 
 RENT_BILL = [
@@ -202,3 +203,13 @@ def test_indras_total_rows_caption_with_its_p_read_as_l_reads_the_row(caption: s
     row = f"{caption} 58 944,78 X 11 780,94 70 733,70"
     amounts = {c.value for c in extract_candidates([*UPD_TOTALS[:-1], row], Source.INDRA) if c.field == "amount"}
     assert amounts == {"70733.70"}
+
+
+def test_a_purposes_caption_with_its_second_word_garbled_reads_the_purpose_under_it() -> None:
+    """r13_transfer_01_hard, Indra: «Назначение плітежа» matched only «Назначение», and its garbled «платежа» was the
+    purpose (a wrong value) over the purpose itself."""
+    lines = [line.replace("Назначение платежа", "Назначение плітежа") for line in LOAN_REPAYMENT]
+    assert details_of(lines, Source.INDRA).purpose == (
+        "Погашение задолженности по кредитному договору № 4598338749 от 26.05.2022, Соловьёв Павел Сергеевич. "
+        "НДС не облагается"
+    )
