@@ -714,8 +714,8 @@ def _choose_kpp(
             return _choose("recipient_kpp", agreeing, rule)
         if agreeing:
             return _choose("recipient_kpp", agreeing, _KPP_SHAPE)
-        if inn_check.status == CheckStatus.INVALID:  # the recipient's other readings are the same number misread
-            inns = [c for c in inns if c.field != "recipient_inn"]
+        if inn_check.status == CheckStatus.INVALID:  # the recipient's named readings are the same number misread
+            inns = [c for c in inns if not (c.field == "recipient_inn" and c.named_whose)]
         if (others := _another_partys_kpp(candidates, inn, inns)) is not None:
             return others
     return _choose("recipient_kpp", candidates, _KPP_SHAPE)
@@ -725,9 +725,9 @@ def _another_partys_kpp(candidates: list[Candidate], inn: str, inns: list[Candid
     """No КПП read agrees with the recipient's ИНН, and each names the tax office of another ИНН read on the page
     (a hotel's «ИНН/КПП 7714464890/771401001» on its folio merged after an agency's receipt, ИНН 7743…): each is that
     party's, left out. A КПП of an office no ИНН on the page names may be the recipient's (a large taxpayer's 7750…).
-    Beside a recipient's ИНН that fails its check digits, the recipient's other readings of it are no other party's
-    (a 1C invoice's grid read «ИНН 5242441838 КПП 524901001», its «Поставщик» row «ИНН 5249441858», both misreadings
-    of 5249441838): only the rivals' (the payer's) count."""
+    Beside a recipient's ИНН that fails its check digits, the readings the page names the recipient's are that ИНН
+    misread, no other party's (a 1C invoice's grid read «ИНН 5242441838 КПП 524901001», its «Поставщик» row «ИНН
+    5249441858», both misreadings of 5249441838); an ИНН read with nothing to say whose still is another party's."""
     offices = {c.value[:4] for c in inns if len(c.value) == 10 and c.value != inn}
     if not candidates or not all(c.value[:4] in offices for c in candidates):
         return None

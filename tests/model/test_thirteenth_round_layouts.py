@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from model.fields import extract_candidates
-from model.schema import Source
+from model.resolve import resolve
+from model.schema import Candidate, DocumentType, Source
 from model.values import read_amount
 from tests.model.test_thirteenth_round_transfers import LOAN_REPAYMENT
 from tests.text_reading import details_of
@@ -213,3 +214,16 @@ def test_a_purposes_caption_with_its_second_word_garbled_reads_the_purpose_under
         "Погашение задолженности по кредитному договору № 4598338749 от 26.05.2022, Соловьёв Павел Сергеевич. "
         "НДС не облагается"
     )
+
+
+def test_a_kpp_of_an_unnamed_inns_office_stays_out_beside_a_misread_inn() -> None:
+    """Only the readings the page names the recipient's are the misread ИНН's: an ИНН read with nothing to say whose
+    (6763650515 beside the recipient's misread 1007001001, r10_invoice_05_hard pooled) is another party's, and a КПП
+    of its office stays out."""
+    candidates = [
+        Candidate("recipient_inn", "1007001001", Source.OCR, 1.2, named_whose=True),
+        Candidate("recipient_inn", "6763650515", Source.OCR),
+        Candidate("recipient_kpp", "676343001", Source.OCR, 0.9),
+    ]
+    details, _ = resolve(candidates, DocumentType.INVOICE, Source.OCR)
+    assert details.recipient_kpp is None
