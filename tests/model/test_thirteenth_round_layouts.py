@@ -227,3 +227,14 @@ def test_a_kpp_of_an_unnamed_inns_office_stays_out_beside_a_misread_inn() -> Non
     ]
     details, _ = resolve(candidates, DocumentType.INVOICE, Source.OCR)
     assert details.recipient_kpp is None
+
+
+@pytest.mark.parametrize(("header", "expected"), [("28 июля", "2026-07-28"), ("28 июня", None)])
+def test_a_messages_date_cut_at_the_screens_edge_takes_its_days_header(header: str, expected: str | None) -> None:
+    """r13_transfer_06_photo: «.05.2026 17:06 Перевод no СБП 21300.00p», the day cut off with the screen's left edge;
+    the thread's header over the day's messages («4 мая») names it, only where its month is the date's own."""
+    lines = [
+        line.replace("28 июля", header)
+        for line in _sms(".07.2026 19:34 Перевод no СБП 28750.00p", "ателю Игорь Викторович Л. Карта *9463.")
+    ]
+    assert details_of(lines).payment_date == expected
