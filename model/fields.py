@@ -51,6 +51,7 @@ from model.values import (
     bank_in_grid,
     bank_over_its_address,
     label,
+    last_column_rows,
     read_bank,
     read_card_payment,
     read_name,
@@ -368,8 +369,25 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
         + _addressed_by_name(lines, source)
     )
     return (
-        debits(candidates) + parties.rivals + read_totals_due(lines, source) + _currency_read(candidates, lines, source)
+        debits(_misread_rows_repeated(candidates, lines))
+        + parties.rivals
+        + read_totals_due(lines, source)
+        + _currency_read(candidates, lines, source)
     )
+
+
+def _misread_rows_repeated(candidates: list[Candidate], lines: Sequence[str]) -> list[Candidate]:
+    """The last column of a misread form total row (``Candidate.columns_misread``) as one reading of the page's
+    text: confirmed where two of its lines print it as their last column (the row read twice), otherwise once,
+    whatever labels of the row read it («Всего к оплате» and «Всего»), so that ``model.resolve`` counts the readings
+    of it by its passes and readers."""
+    found: list[Candidate] = []
+    for c in candidates:
+        if c.columns_misread and last_column_rows(lines, c.value) >= 2:
+            found.append(replace(c, columns_misread=False))
+        elif not (c.columns_misread and any(o.columns_misread and o.value == c.value for o in found)):
+            found.append(c)
+    return found
 
 
 @dataclass

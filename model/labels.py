@@ -24,6 +24,7 @@ from model.values import (
     ROLE_ALONE,
     bank_after_account,
     bank_after_in,
+    columns_misread,
     digits_behind_a_border,
     digits_of,
     form_columns,
@@ -437,6 +438,8 @@ def read_labelled(
         rest = line[match.end() :]
         if rule.field in _CAPTIONS_OVER_A_GRID and GRID_CELL.match(rest):
             rest = ""  # «ПОЛУЧАТЕЛЬ | Сч.№ 4050…» over the name: the caption's own cell is the one under it
+        if rule.field == "purpose" and _PURPOSES_SECOND_WORD.match(rest):
+            rest = ""  # «Назначение плітежа»: the caption's own word garbled, its value under it
         if _value_like_its_label(rule, rest, following):
             value = rule.read(following)
             next_read_whole.add(rule.field)
@@ -452,9 +455,17 @@ def read_labelled(
             unread = rule.field == "amount" and not shown
             mended = rule.field == "amount" and separator_lost(figure)  # its shape read it: never confirmed by it
             whose = rule.field in _WHOSE_FIELDS and NAMES_THE_RECIPIENT.search(match.group()) is not None
+            misread = rule.field == "amount" and columns_misread(figure)
             found.append(
                 Candidate(
-                    rule.field, value, source, rule.score, by_shape=mended, named_whose=whose, kopecks_unread=unread
+                    rule.field,
+                    value,
+                    source,
+                    rule.score,
+                    by_shape=mended,
+                    named_whose=whose,
+                    kopecks_unread=unread,
+                    columns_misread=misread,
                 )
             )
     return found + _kpps_beside_their_inn(line, found, source) + _inn_of_a_garbled_pair(
@@ -467,6 +478,10 @@ def _on_a_patients_page(rule: Rule) -> Rule:
     return replace(rule, read=partial(read_payment_date, patients=True)) if rule.read is read_payment_date else rule
 
 
+_PURPOSES_SECOND_WORD = re.compile(r"^\W*(?:[пn]\S{2,4}[еe][жk][аa]|[пn][еe]\S{2,4}[оo]д[аa])\W*$", re.IGNORECASE)
+"""The second word of «Назначение платежа» / «Назначение перевода» alone after «Назначение», garbled past the longer
+label's spellings (Indra's «Назначение плітежа» on a dark screen, r13_transfer_01_hard): no purpose is that one word,
+and the purpose stands under the caption."""
 _CAPTIONS_OVER_A_GRID = frozenset({"recipient_name", "bank_name"})
 GRID_CELL = re.compile(r"^\W*(?:ИНН|КПП|БИК|Сч\.?\s*№|[рк]/с)(?![а-яёa-z])[\d\W]*$", re.IGNORECASE)
 """A payment grid's requisite cell: «Сч.№ 40501…», «БИК 046015001». A grid that captions its rows above their values
@@ -511,11 +526,11 @@ def _last_captions_cell(line: str, following: str, source: Source) -> list[Candi
 
 
 _FORM_TOTAL_ROW = re.compile(
-    r"(?<![а-яёa-z])[кkхx]\s*[оo0]пл[аa]т[а-яёa-z]{0,2}\W{0,3}(?=[(\[{]\s*\d\s*[)\]}])", re.IGNORECASE
+    r"(?<![а-яёa-z])[кkхx]\s*[оo0][пл]л[аaи]т[а-яёa-z]{0,2}\W{0,3}(?=[(\[{]\s*\d\s*[)\]}])", re.IGNORECASE
 )
 """A счёт-фактура's or УПД's total row, «Всего к оплате (9)», its caption garbled past its label's spellings («р к
-оплато (9)», «Всаго к оплате (9)», «Вевго x оплате (8)»): the caption's last words before the row's number in the
-form, its «(9)» (read «(8)» as well)."""
+оплато (9)», «Всаго к оплате (9)», «Вевго x оплате (8)», Indra's «Всаго к оллате (9)», «к оллите (9)»): the
+caption's last words before the row's number in the form, its «(9)» (read «(8)» as well)."""
 
 
 def read_form_total_rows(lines: Sequence[str], source: Source) -> list[Candidate]:
@@ -528,8 +543,10 @@ def read_form_total_rows(lines: Sequence[str], source: Source) -> list[Candidate
             rule.field == "amount" and rule.score >= _TOTAL_DUE_SCORE for rule, _ in label_matches(line)
         ):
             continue
-        if form_columns(line[row.end() :]) and (value := read_amount(line[row.end() :])) is not None:
-            found.append(Candidate("amount", value, source, _TOTAL_DUE_SCORE))
+        if form_columns(row_text := line[row.end() :]) and (value := read_amount(row_text)) is not None:
+            found.append(
+                Candidate("amount", value, source, _TOTAL_DUE_SCORE, columns_misread=columns_misread(row_text))
+            )
     return found
 
 

@@ -714,6 +714,8 @@ def _choose_kpp(
             return _choose("recipient_kpp", agreeing, rule)
         if agreeing:
             return _choose("recipient_kpp", agreeing, _KPP_SHAPE)
+        if inn_check.status == CheckStatus.INVALID:  # the recipient's named readings are the same number misread
+            inns = [c for c in inns if not (c.field == "recipient_inn" and c.named_whose)]
         if (others := _another_partys_kpp(candidates, inn, inns)) is not None:
             return others
     return _choose("recipient_kpp", candidates, _KPP_SHAPE)
@@ -722,7 +724,10 @@ def _choose_kpp(
 def _another_partys_kpp(candidates: list[Candidate], inn: str, inns: list[Candidate]) -> tuple[None, FieldCheck] | None:
     """No КПП read agrees with the recipient's ИНН, and each names the tax office of another ИНН read on the page
     (a hotel's «ИНН/КПП 7714464890/771401001» on its folio merged after an agency's receipt, ИНН 7743…): each is that
-    party's, left out. A КПП of an office no ИНН on the page names may be the recipient's (a large taxpayer's 7750…)."""
+    party's, left out. A КПП of an office no ИНН on the page names may be the recipient's (a large taxpayer's 7750…).
+    Beside a recipient's ИНН that fails its check digits, the readings the page names the recipient's are that ИНН
+    misread, no other party's (a 1C invoice's grid read «ИНН 5242441838 КПП 524901001», its «Поставщик» row «ИНН
+    5249441858», both misreadings of 5249441838); an ИНН read with nothing to say whose still is another party's."""
     offices = {c.value[:4] for c in inns if len(c.value) == 10 and c.value != inn}
     if not candidates or not all(c.value[:4] in offices for c in candidates):
         return None
@@ -847,6 +852,16 @@ def _without_lost_kopecks(amounts: list[Candidate]) -> list[Candidate]:
         for c in amounts
         if not (c.source in OCR_SOURCES and c.kopecks_unread and c.value.split(".")[0] in with_kopecks)
     ]
+
+
+def _without_lone_misread_rows(amounts: list[Candidate]) -> list[Candidate]:
+    """Drops the last column of a misread form total row (``Candidate.columns_misread``) that no other reading of
+    the page repeats: its columns not adding up says OCR misread one of them, and the last's kopecks may be it
+    (Indra's «47 000,42 X 19 400,08 56400,57» for 56 400,50, where Tesseract read «56400,92»). Another pass or
+    reader reading the same sum confirms the column (each pass gives one such reading of a row, ``model.fields``);
+    failing one, no amount rather than a wrong one."""
+    values = [c.value for c in amounts]
+    return [c for c in amounts if not (c.columns_misread and values.count(c.value) < 2)]
 
 
 _SIGN_READ_AS_DIGIT = ("2", "3")
@@ -1049,7 +1064,9 @@ def resolve(
         [c for c in candidates if c.field in ("recipient_inn", *RIVALS["recipient_inn"])],
     )
     paid = [c for c in candidates if c.field == AMOUNT_PAID]
-    amounts = _without_sign_read_as_digit(_without_currency_read_as_digit(_without_lost_kopecks(by_field["amount"])))
+    amounts = _without_sign_read_as_digit(
+        _without_currency_read_as_digit(_without_lost_kopecks(_without_lone_misread_rows(by_field["amount"])))
+    )
     if document_type != DocumentType.CASH_RECEIPT:  # a receipt's «ИТОГ», fee and all, is what its fiscal data state
         amounts = fees_left_out(amounts, [c for c in candidates if c.field == FEE])
     by_field["amount"] = stated_totals_first(amounts, paid)

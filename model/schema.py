@@ -223,6 +223,10 @@ class Candidate:
     """An amount read from text that shows no kopecks ("Итого 13 011 руб. 46.s0n-", the "46 коп." blurred past
     reading): its ".00" is not on the page, and a reading of the same roubles with kopecks overrides it. A printed
     "=1726.00" is read, and stands beside a "ВСЕГО =1726.92" that the register then rounded."""
+    columns_misread: bool = False
+    """An amount read as the last column of a form's total row whose columns do not add up («47 000,42 X 19 400,08
+    56 400,57»: without tax, tax, with tax): a misread row, and its last column may be the misread one (``resolve``
+    keeps it only where another reading repeats it)."""
     page: int = 1
     """The page of the document it was read on (its QR code's page for a code's): pages may be different documents'
     (``model.disagreements``)."""

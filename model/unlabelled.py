@@ -27,6 +27,7 @@ from model.values import (
     NUMBER_SIGN,
     PD4_HALF_TITLE,
     QUOTES,
+    SHIPMENTS_CAPTION,
     TAX_INVOICE_TITLE,
     digit_tokens,
     grouped_digits,
@@ -177,10 +178,8 @@ def _title_date(line: str, above: str) -> str | None:
     return next((iso for start, iso in find_dates(line) if _DATED_UNDER_A_TITLE.match(line[:start])), None)
 
 
-_SHIPMENTS_CAPTION = re.compile(r"(?<![а-яёa-z])" + label("отгрузк"), re.IGNORECASE)
 _SHIPMENTS_CAPTION_REACH = 30
-"""A УПД's or a waybill's «Дата отгрузки, передачи (сдачи): 11.03.2026», also as OCR garbles it («отгрузки.
-поредачи:»): the day the goods left, days after the paper's own date, never the payment's."""
+"""How far before a date a shipment's caption (``SHIPMENTS_CAPTION``) still names it."""
 
 
 def _own_date(line: str, above: str, patients: bool) -> tuple[str, float] | None:
@@ -198,7 +197,7 @@ def _own_date(line: str, above: str, patients: bool) -> tuple[str, float] | None
             continue
         if _a_periods_bound(line, start, above) or _under_a_visits_caption(line, start, patients):
             continue
-        if _SHIPMENTS_CAPTION.search(line[max(0, start - _SHIPMENTS_CAPTION_REACH) : start]):
+        if SHIPMENTS_CAPTION.search(line[max(0, start - _SHIPMENTS_CAPTION_REACH) : start]):
             continue
         if not _REFERENCED_DATE.search(before) and not (not before.strip() and _REFERENCED_DATE.search(_bare(above))):
             return iso, _DIGIT_LOST_DATE_SCORE if _ONE_DIGIT_DAY.match(line, start) else _DATE_SCORE

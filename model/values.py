@@ -45,7 +45,7 @@ _LOOKALIKES = {
     "щ": "щwц",
     "ъ": "ъb",
     "ы": "ы",
-    "ь": "ьb",
+    "ь": "ьbб",  # Indra reads a soft sign as a Б («ПолучателБ Евгений Сергеевич К.»)
     "э": "э",
     "ю": "ю",
     "я": "я",
@@ -347,7 +347,7 @@ def read_amount(text: str) -> str | None:
     text = _YEAR.sub("", _BILLING_PERIOD.sub(" ", _ITEM_COUNT.sub("", _ROW_NUMBER_FIRST.sub("", text))))
     figure = re.search(r"\d", text)
     before_figure = text[: figure.start()] if figure else text
-    if _UNFILLED_SUM.search(before_figure):
+    if _UNFILLED_SUM.search(before_figure) or _ROUBLES_IN_WORDS.search(before_figure):
         return None
     fees_included = _FEES_INCLUDED.sub("", text)
     if _VAT.search(_VAT_INCLUDED.sub("", before_figure)) or re.search(r"комисс|скидк|сдач", fees_included, re.I):
@@ -364,6 +364,14 @@ in к). The sum is left to fill in, and a figure after it is another cell's: a �
 OCR also reads «у 20 sr.», «20__ к», «20.» past ``_YEAR`` (the amount 20.00 under a total's label, over the printed
 «Сумма платежа: 5704 руб. 57 коп.», bench/layouts invoice_02/05/08/11). A filled-in blank prints its figure before
 «руб.»; a unit's caption («Сумма, руб.: 1 234,00») has no blank."""
+_ROUBLES_IN_WORDS = re.compile(
+    r"(?:\s|^)(?:[а-яё]*(?:один|одна|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|надцать|дцать|сорок"
+    r"|десят|девяносто|сто|сти|ста|сот|тысяч[аи]?|миллион[аов]*))\s+руб(?:л[а-яё]*)?\.?\W*$",
+    re.IGNORECASE,
+)
+"""The roubles of a sum written in words, «Сумма прописью: Сто шесть тысяч шестьсот семнадцать рублей 16 копеек»:
+the figure after them is its kopecks, never the sum (the amount 10.00 read from «… рублей 10 копеек», its «копеек»
+garbled, r13_invoice_05_hard). ``model.amount_words`` reads such a sum as a whole."""
 _ROW_NUMBER_FIRST = re.compile(r"^\W*[(\[{]\d{1,2}[а-яёa-z]?[)\]}]")
 """The number a счёт-фактура's or УПД's form gives its total row, «Всего к оплате (9) 84 320,00 X …», also in the
 braces OCR reads its brackets as («{9}», «(9]»): a row's, never a sum (it gave the amount 9.00, verified by a second
@@ -404,6 +412,21 @@ def form_columns(text: str) -> list[Decimal]:
     """A form's total row's sums with their kopecks, its columns in order, where it shows three or more."""
     figures = [Decimal(re.sub(r"\s", "", figure).replace(",", ".")) for figure in _SUM_WITH_KOPECKS.findall(text)]
     return figures if len(figures) >= 3 else []
+
+
+def columns_misread(text: str) -> bool:
+    """Whether ``read_amount`` read ``text`` as a form's total row whose columns do not add up (``_last_column``):
+    OCR misread one of them, and nothing says it was not the last (``Candidate.columns_misread``)."""
+    form_row = _ROW_NUMBER_FIRST.match(text) is not None or _EXCISE_MARK.search(text) is not None
+    figures = form_columns(
+        _YEAR.sub("", _BILLING_PERIOD.sub(" ", _ITEM_COUNT.sub("", _ROW_NUMBER_FIRST.sub("", text))))
+    )
+    return form_row and bool(figures) and not any(figures[0] + middle == figures[-1] for middle in figures[1:-1])
+
+
+def last_column_rows(lines: Sequence[str], amount: str) -> int:
+    """How many of ``lines`` print ``amount`` as the last of a form row's columns."""
+    return sum(1 for line in lines if (figures := form_columns(line)) and figures[-1] == Decimal(amount))
 
 
 def _last_column(text: str) -> str | None:
@@ -485,6 +508,13 @@ def names_a_previous_payment(caption: str) -> bool:
     return _PREVIOUS_PAYMENT_CAPTION.search(caption) is not None
 
 
+SHIPMENTS_CAPTION = re.compile(
+    r"(?<![а-яёa-z])(?:" + label("отгрузк") + r"|о[тс][тг]?р?уз|отту(?![а-яё])|груз(?!о)|[пл]еред[аеи][чнм])",
+    re.IGNORECASE,
+)
+"""A УПД's or a waybill's «Дата отгрузки, передачи (сдачи): 11.03.2026», also as OCR garbles it («Дата оттрузи,
+переданм:», «Дата отту. лередаче:», «Дата грузия, передачи:»): the day the goods left, days after the paper's own
+date, never the payment's."""
 _A_PAPERS_ISSUE = re.compile(r"формировани|составлени|(?<![а-яё])печати|выгрузк", re.IGNORECASE)
 """Words between a date's label and the date that name when the paper itself was made: a bank's «Справка о переводе»
 or a statement printed days after the operation («Дата формирования справки: 11.03.2026» over «Дата и время перевода
@@ -510,7 +540,12 @@ def read_payment_date(text: str, patients: bool = False) -> str | None:
         return None
     iso, before = found
     another = _NOT_THE_PAYMENTS_DATE.search(before) or names_a_visit(before, patients)
-    if another or names_a_previous_payment(before) or _A_PAPERS_ISSUE.search(before):
+    if (
+        another
+        or names_a_previous_payment(before)
+        or _A_PAPERS_ISSUE.search(before)
+        or SHIPMENTS_CAPTION.search(before)
+    ):
         return None
     return iso
 
@@ -521,7 +556,8 @@ def read_issue_date(text: str) -> str | None:
     if (found := _date_and_caption(text)) is None:
         return None
     iso, before = found
-    another = _NOT_THE_PAYMENTS_DATE.search(before) or names_a_visit(before, patients=False)
+    shipment = SHIPMENTS_CAPTION.search(before) is not None
+    another = _NOT_THE_PAYMENTS_DATE.search(before) or names_a_visit(before, patients=False) or shipment
     return iso if _A_PAPERS_ISSUE.search(before) and not another else None
 
 
