@@ -739,7 +739,8 @@ two columns as one line, the company's name on the left, the account holder's on
 
 def _second_column_at(line: str) -> int | None:
     """Where a second party's name starts on a line under two captions: a legal form's (``_second_name_at``), or a
-    person's named in full at its end (``_PERSON_LAST``) outside the first name's quotes."""
+    person's named in full at its end (``_PERSON_LAST``) outside the first name's quotes, after a first column that
+    names someone besides its legal form."""
     if (second := _second_name_at(line)) is not None:
         return second
     person = _PERSON_LAST.search(line)
@@ -747,7 +748,12 @@ def _second_column_at(line: str) -> int | None:
         return None
     before = line[: person.start()]
     balanced = before.count("«") == before.count("»") and before.count('"') % 2 == 0
-    return person.start("person") if balanced else None
+    return person.start("person") if balanced and _LEGAL_FORM_TOKEN.sub("", before).strip(' \t«»"“”.,') else None
+
+
+_LEGAL_FORM_TOKEN = re.compile(rf"(?<!\w)(?-i:{_ORG_FORMS})(?!\w)")
+"""A legal form as a word of its own: what is left of a first column without it names the party, where «ИП»
+alone before a person's full name is that person's own form («ИП Волков Игорь Сергеевич»), no column."""
 
 
 def names_under_two_roles(lines: Sequence[str], source: Source) -> list[Candidate]:

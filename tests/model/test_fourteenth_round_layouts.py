@@ -119,3 +119,11 @@ def test_two_companies_under_two_captions_keep_their_columns() -> None:
     lines = ["Исполнитель: Заказчик:", "ООО «Вектор» АО «Орбита»", "Итого к оплате: 500,00"]
     found = {(c.field, c.value) for c in extract_candidates(lines)}
     assert {("recipient_name", "ООО «Вектор»"), ("payer_name", "АО «Орбита»")} <= found
+
+
+def test_a_sole_traders_own_form_before_his_name_makes_no_first_column() -> None:
+    """«ИП» and a full name under two captions is one party, the sole trader: not «ИП» paid by «Волков …»."""
+    lines = ["Исполнитель: Заказчик:", "ИП Волков Игорь Сергеевич", "Итого к оплате: 500,00"]
+    found = {(c.field, c.value) for c in extract_candidates(lines)}
+    assert ("recipient_name", "ИП") not in found
+    assert ("payer_name", "Волков Игорь Сергеевич") not in found
