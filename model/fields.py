@@ -1065,7 +1065,7 @@ def _a_stamps_name(lines: Sequence[str], index: int) -> bool:
 
 _PARTY_HEADINGS = (
     ("payee", re.compile(r"^\W*(?:исполнитель|поставщик|продавец|подрядчик|арендодатель|получатель)\W*$", re.I)),
-    ("payer", re.compile(r"^\W*(?:заказчик|покупатель|плательщик|арендатор)\W*$", re.IGNORECASE)),
+    ("payer", re.compile(r"^\W*(?:заказчик|покупатель|плательщик|арендатор|абонент|доверитель)\W*$", re.IGNORECASE)),
 )
 _PARTY_ROW = re.compile(
     r"^\W*(?:(?:полное\s+)?наименование|инн|кпп|огрн\w*|р\s?/\s?сч?|расч\w*|банк\w*|бик|к\s?/\s?с|корр?\w*|адрес|"
@@ -1366,7 +1366,9 @@ def _payer_goes_on(found: list[Candidate], line: str, following: str) -> bool:
 
 
 _NAMES_THE_PAYEE = re.compile(r"получател|продав|поставщик|исполнител|арендодател", re.IGNORECASE)
-_PAYERS_ROLES = ("покупатель", "заказчик", "плательщик", "арендатор")
+_PAYERS_ROLES = ("покупатель", "заказчик", "плательщик", "арендатор", "абонент", "доверитель")
+"""The words that caption the one who pays: a buyer, a customer, a tenant, a provider's subscriber («Абонент: ООО …,
+ИНН …»), a lawyer's client («Доверитель: …»). An ИНН after one is the payer's, never the payee's."""
 _OPENED_BY_A_PAYER = re.compile(r"^\W*(?:" + "|".join(map(label, _PAYERS_ROLES)) + r")(?![а-яёa-z])", re.IGNORECASE)
 """A line that the payer's label opens, whatever stands before it or after it: «"Покупатель Заказчик: АО …, ИНН …»
 (a speck before the label, the role's brackets lost), whose label rule then reads no payer's name. Its numbers are

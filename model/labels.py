@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 
+from model.checks import inn_valid
 from model.normalize import kopecks_shown, normalize_text, separator_lost
 from model.schema import Candidate, Source
 from model.values import (
@@ -42,6 +43,7 @@ from model.values import (
     read_payment_date,
     read_purpose,
     settlement_account,
+    without_enclosing_quotes,
 )
 
 
@@ -158,6 +160,10 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
     # a ПД-4's «Наименование платежа: Государственная пошлина …» as a row of a list, with its colon only: the
     # caption of the same words in brackets stands under its cell, its value above it (``model.fields._CAPTIONS``)
     ("purpose", "наименование платежа:", read_purpose, _LINE_START, 1.0),
+    # a bill's instruction, «В назначении платежа указывать: «Оплата … по соглашению № 263/26 …»»: the words it asks
+    # for are the purpose
+    ("purpose", "в назначении платежа указывать; в назначении платежа указать; в назначении платежа укажите",
+     read_purpose, _LINE_START, 1.0),
     ("supplier_inn", "инн поставщика", read_inn, _ANYWHERE, 1.0),
     # a 54-ФЗ receipt names others' ИНН too: its cashier's, its fiscal data operator's, a business buyer's
     ("others_inn", "инн кассира; инн офд; инн оператора; инн оператора фискальных данных; инн покупателя; "
@@ -173,10 +179,12 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
     ("supplier_name", "наименование поставщика; данные поставщика", read_name, _LINE_START, 1.0),
     # a bank's receipt names its client, the payer, in as many ways as the payee: «Ф.И.О. отправителя», «Имя
     # плательщика», «РЕКВИЗИТЫ ПЛАТЕЛЬЩИКА:» over the name; a quittance or a cash order whom the money came from,
-    # «Принято от: Кузнецов Дмитрий Олегович»
+    # «Принято от: Кузнецов Дмитрий Олегович»; a provider's subscriber, «Абонент: ООО …» (with its colon: «Абонентская
+    # плата» is a service), a lawyer's client, «Доверитель: …»
     ("payer_name", "фио отправителя; фио плательщика; ф.и.о. отправителя; ф. и. о. отправителя; ф.и.о. плательщика; "
      "ф. и. о. плательщика; плательщик; отправитель; имя отправителя; имя плательщика; наименование плательщика; "
-     "реквизиты плательщика; покупатель; заказчик; арендатор; принято от", read_name, _LINE_START, 1.0),
+     "реквизиты плательщика; покупатель; заказчик; арендатор; абонент:; доверитель; принято от", read_name,
+     _LINE_START, 1.0),
     # a bill's account holder, «ФИО: ИВАНОВ ИВАН ИВАНОВИЧ» on a ЕПД or ПД-4: with its colon only, since «ФИО
     # Клиента» or «ФИО получателя» caption other people; below the payer's own labels
     ("payer_name", "фио:; ф.и.о.:; ф. и. о.:", read_name, _LINE_START, 0.9),
@@ -468,9 +476,8 @@ def read_labelled(
                     columns_misread=misread,
                 )
             )
-    return found + _kpps_beside_their_inn(line, found, source) + _inn_of_a_garbled_pair(
-        line, found, source
-    ), next_read_whole
+    misread = _inn_of_a_garbled_pair(line, found, source) + _inn_under_a_caption_read_ahh(line, found, source)
+    return found + _kpps_beside_their_inn(line, found, source) + misread, next_read_whole
 
 
 def _on_a_patients_page(rule: Rule) -> Rule:
@@ -622,6 +629,19 @@ def _inn_of_a_garbled_pair(line: str, found: list[Candidate], source: Source) ->
     return [Candidate("recipient_inn", pair["inn"], source, _GARBLED_PAIR_SCORE, named_whose=True)]
 
 
+_CAPTION_READ_AHH = re.compile(r"(?<![^\W\d_])[AА][HН][HН]\s*:?\s*(?P<inn>\d{10}|\d{12})(?!\d)")
+"""«ИНН» whose И blur or sun stripes made an А, «AHH 7020504200» (a provider's requisites in one running line):
+no word of its own, so the caption of the ten or twelve digits after it."""
+
+
+def _inn_under_a_caption_read_ahh(line: str, found: list[Candidate], source: Source) -> list[Candidate]:
+    """The ИНН after a caption read «AHH» (``_CAPTION_READ_AHH``), where no label read one on its line: only when
+    its check digits pass, which ten or twelve digits of another number seldom do; their failing leaves nothing."""
+    if any(c.field == "recipient_inn" for c in found) or (caption := _CAPTION_READ_AHH.search(line)) is None:
+        return []
+    return [Candidate("recipient_inn", caption["inn"], source, 1.0)] if inn_valid(caption["inn"]) else []
+
+
 _NAME_FIELDS = frozenset({"recipient_name", "payer_name", "supplier_name"})
 _BIK_CELL = re.compile(r"(?<![а-яёa-z])" + label("бик") + r"(?![а-яёa-z])", re.IGNORECASE)
 _PAYEE_CELL = re.compile(r"(?<![а-яёa-z])(?:" + label("инн") + "|" + label("кпп") + r")(?![а-яёa-z])", re.IGNORECASE)
@@ -646,6 +666,8 @@ def _read_value(rule: Rule, rest: str, below: Sequence[str]) -> str | None:
     if rule.field in _NAME_FIELDS and _LABELS_LAST_WORD.fullmatch(rest) and _follows_freely(following):
         return continued(rule.field, rule.read(following), below[1:])
     value = continued(rule.field, rule.read(rest), below)
+    if value is not None and rule.field == "purpose":
+        value = without_enclosing_quotes(value)
     if value is None and _QUALIFIER.fullmatch(rest) and not _UNITS_OF_AN_UNREAD_SUM.search(rest):
         if ROLE_ALONE.match(rest) or _SIGNATURE.search(rest) or NOBODY_NAMED.match(rest):
             return None  # «Исполнитель: Заказчик:» over both names: the next caption, not a qualifier of this one

@@ -727,13 +727,42 @@ def _second_name_at(line: str) -> int | None:
 
 
 _PAYEE_ROLE = r"(?:исполнитель|поставщик|продав[её]ц|подрядчик|арендодатель|получатель)"
-_PAYER_ROLE = r"(?:заказчик|покупатель|плательщик|арендатор)"
+_PAYER_ROLE = r"(?:заказчик|покупатель|плательщик|арендатор|абонент|доверитель)"
+_ROLES_WORD = r"(?:\s+(?-i:[а-яё]+))?"
 _TWO_ROLES = re.compile(
-    rf"^[\W_]*(?:(?P<payee_first>{_PAYEE_ROLE})[\W_]+{_PAYER_ROLE}|{_PAYER_ROLE}[\W_]+{_PAYEE_ROLE})[\W_]*$",
+    rf"^[\W_]*(?:(?P<payee_first>{_PAYEE_ROLE}){_ROLES_WORD}[\W_]+{_PAYER_ROLE}"
+    rf"|{_PAYER_ROLE}{_ROLES_WORD}[\W_]+{_PAYEE_ROLE}{_ROLES_WORD})[\W_]*$",
     re.IGNORECASE,
 )
 """Both parties' captions on one row, the payee's and the payer's in either order («Исполнитель: Заказчик:»), as an
-act's or an invoice's foot prints them over the parties' names and signatures."""
+act's or an invoice's foot prints them over the parties' names and signatures, or a ЕПД's head over its two columns
+(«Исполнитель услуг: Плательщик:», a role and the lower-case word it takes)."""
+_PERSON_LAST = re.compile(
+    r"(?<=[»\"\w.])\s+(?P<person>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ][а-яё]+\s+"
+    r"[А-ЯЁ][а-яё]+(?:ович|евич|ич|овна|евна|ична|инична))\W*$"
+)
+"""A person named in full, the patronymic last, at the end of a line after another name: a ЕПД's head reads its
+two columns as one line, the company's name on the left, the account holder's on the right («ООО «УК Гранит»
+Волков Игорь Сергеевич»)."""
+
+
+def _second_column_at(line: str) -> int | None:
+    """Where a second party's name starts on a line under two captions: a legal form's (``_second_name_at``), or a
+    person's named in full at its end (``_PERSON_LAST``) outside the first name's quotes, after a first column that
+    names someone besides its legal form."""
+    if (second := _second_name_at(line)) is not None:
+        return second
+    person = _PERSON_LAST.search(line)
+    if person is None:
+        return None
+    before = line[: person.start()]
+    balanced = before.count("«") == before.count("»") and before.count('"') % 2 == 0
+    return person.start("person") if balanced and _LEGAL_FORM_TOKEN.sub("", before).strip(' \t«»"“”.,') else None
+
+
+_LEGAL_FORM_TOKEN = re.compile(rf"(?<!\w)(?-i:{_ORG_FORMS})(?!\w)")
+"""A legal form as a word of its own: what is left of a first column without it names the party, where «ИП»
+alone before a person's full name is that person's own form («ИП Волков Игорь Сергеевич»), no column."""
 
 
 def names_under_two_roles(lines: Sequence[str], source: Source) -> list[Candidate]:
@@ -742,7 +771,7 @@ def names_under_two_roles(lines: Sequence[str], source: Source) -> list[Candidat
     found = []
     for above, line in itertools.pairwise(lines):
         roles = _TWO_ROLES.match(above)
-        if roles is None or (start := _org_start(line)) is None or (second := _second_name_at(line)) is None:
+        if roles is None or (start := _org_start(line)) is None or (second := _second_column_at(line)) is None:
             continue
         first_name, second_name = read_name(line[start:second]), read_name(line[second:])
         if first_name is None or second_name is None:

@@ -778,7 +778,7 @@ after it; its «руб» letters name nobody."""
 
 ROLE_ALONE = re.compile(
     r"^[\W_]*(?:заказчик|покупател|плательщик|исполнител|поставщик|продав[её]ц|подрядчик|получател|арендатор"
-    r"|арендодател|buyer|supplier|customer|seller|contractor|payer|payee|beneficiary)\w*[\W_]*$",
+    r"|арендодател|абонент|доверител|buyer|supplier|customer|seller|contractor|payer|payee|beneficiary)\w*[\W_]*$",
     re.IGNORECASE,
 )
 """A party's role word and nothing else: the next caption of a row of captions («Исполнитель: Заказчик:» over both
@@ -917,6 +917,27 @@ def read_purpose(text: str) -> str | None:
     reading that does."""
     purpose = read_text(text)
     return purpose if purpose is not None and _WORD.search(purpose) and not _ocr_soup(purpose) else None
+
+
+_QUOTE_PAIRS = {"«": "»", '"': '"', "“": "”", "„": "“"}
+
+
+def without_enclosing_quotes(text: str) -> str:
+    """``text`` without the pair of quotes that encloses all of it: a bill's instruction quotes the words to write,
+    «В назначении платежа указывать: «Оплата … по соглашению № 263/26 …»», and the quotes are the instruction's, not
+    the purpose's. A quote that closes before the end («Ромашка» и «Лютик») encloses no whole."""
+    closing = _QUOTE_PAIRS.get(text[:1])
+    if closing is None or len(text) < 3 or text[-1] != closing:
+        return text
+    inner, depth = text[1:-1], 0
+    for char in inner:
+        if char == text[0] and text[0] != closing:
+            depth += 1
+        elif char == closing:
+            depth -= 1
+            if depth < 0 or text[0] == closing:
+                return text
+    return inner.strip() if depth == 0 else text
 
 
 _LATIN_WORD = re.compile(r"(?<![^\W\d_])[A-Za-z]{3,}(?![^\W\d_])")
