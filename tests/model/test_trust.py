@@ -109,7 +109,7 @@ def _qr(field: str, value: str) -> Candidate:
         ((_ocr("bank_bic", BIK), _ocr("bank_corr_account", CORR)), "bank_bic", BIK, "verified", "bik_directory"),
         ((_ocr("bank_bic", BIK), _ocr("bank_name", "Сбербанк")), "bank_name", "Сбербанк", "verified", "bik_directory"),
         ((_ocr("bank_bic", BIK), _ocr("bank_name", "ПАО Сбербанк")), "bank_bic", BIK, "verified", "bik_directory"),
-        ((_ocr("bank_bic", "045525225"), _ocr("bank_corr_account", CORR)), "bank_bic", "045525225", "unverified", None),
+        ((_ocr("bank_bic", "045525225"), _ocr("bank_corr_account", CORR)), "bank_bic", BIK, "repaired", "bik_directory"),
         ((_ocr("bank_bic", BIK),), "bank_bic", BIK, "unverified", "bik_shape"),
         ((_ocr("bank_bic", BIK), _qr("bank_bic", BIK)), "bank_bic", BIK, "verified", "qr_agrees"),
         ((_ocr("bank_bic", BIK), _ocr("bank_corr_account", CORR)), "bank_corr_account", CORR, "verified", None),
