@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from model.bik_directory import BankEntry, BikDirectory, names_agree, names_another_bank
 from model.checks import passing_repairs
-from model.schema import Candidate, CheckStatus, FieldCheck
+from model.schema import Candidate, CheckStatus, FieldCheck, Source
 
 _DIRECTORY_RULE = "bik_directory"
 _DOUBTED = frozenset({CheckStatus.REPAIRED, CheckStatus.INVALID})
@@ -72,6 +72,10 @@ def check_bank_in_directory(
         results["bank_name"] = _noted(results["bank_name"], f"{label} names БИК {bic} {entry.name}")
 
 
+_AS_PRINTED = frozenset({Source.QR, Source.PDF})
+"""Sources that read a number's digits as the document holds them: nothing for a repair to undo."""
+
+
 def _one_confusion_apart(read: str, listed: str) -> bool:
     return len(read) == len(listed) and sum(a != b for a, b in zip(read, listed, strict=True)) <= 1
 
@@ -98,9 +102,11 @@ def _repaired_from_the_directory(
     40102810445370000059). ``repaired``, never ``verified``: the repair is the pair's only source. Whether one was
     made."""
     bic, corr = values["bank_bic"], values["bank_corr_account"]
-    if bic is None or corr is None or results["bank_bic"].status == CheckStatus.REPAIRED:
+    bic_check, corr_check = results["bank_bic"], results["bank_corr_account"]
+    if bic is None or corr is None or bic_check.status == CheckStatus.REPAIRED or bic_check.source in _AS_PRINTED:
         return False
-    pairs = _listed_pairs(bic, corr, results["bank_corr_account"].status == CheckStatus.INVALID, directory)
+    corr_fails = corr_check.status == CheckStatus.INVALID and corr_check.source not in _AS_PRINTED
+    pairs = _listed_pairs(bic, corr, corr_fails, directory)
     if len(pairs) != 1:
         return False
     entry, account = pairs[0]

@@ -155,3 +155,14 @@ def test_no_repair_where_the_account_is_no_listed_ones_misreading() -> None:
     details, checks = _bank("017005983", "40102810445570000050")
     assert details.bank_bic == "017005983"
     assert checks["bank_bic"].status != CheckStatus.REPAIRED
+
+
+def test_a_bik_read_from_a_qr_code_is_never_repaired() -> None:
+    """A QR code holds the digits as the document does: a БИК the directory does not list stays as it says."""
+    candidates = [
+        Candidate("bank_bic", "017005983", Source.QR, 1.0),
+        Candidate("bank_corr_account", "40102810445570000059", Source.QR, 1.0),
+    ]
+    details, checks = resolve(candidates, DocumentType.BANK_TRANSFER, Source.OCR, current_directory())
+    assert details.bank_bic == "017005983"
+    assert checks["bank_bic"].status != CheckStatus.REPAIRED
