@@ -747,14 +747,15 @@ after it; its «руб» letters name nobody."""
 
 
 ROLE_ALONE = re.compile(
-    r"^[\W_]*(?:(?-i:[а-яё]+)\s*:\s*)?(?:заказчик|покупател|плательщик|исполнител|поставщик|продав[её]ц|подрядчик|получател|арендатор"
+    r"^[\W_]*(?:(?-i:[а-яё]+)\s*:?\s*)?(?:заказчик|покупател|плательщик|исполнител|поставщик|продав[её]ц|подрядчик|получател|арендатор"
     r"|арендодател|buyer|supplier|customer|seller|contractor|payer|payee|beneficiary)\w*[\W_]*$",
     re.IGNORECASE,
 )
 """A party's role word and nothing else: the next caption of a row of captions («Исполнитель: Заказчик:» over both
 parties' names at the foot of an act, a bilingual label's «Покупатель / Buyer» whose English half went to another
 line), never the name under the label before it; also after the rest of that label, its lower-case word and colon
-(«Исполнитель услуг: Плательщик:», a ЕПД's two columns' captions on one row)."""
+(«Исполнитель услуг: Плательщик:», a ЕПД's two columns' captions on one row; «услу Плательщик:» where a photo lost
+the word's end and its colon)."""
 
 
 NOBODY_NAMED = re.compile(r"^[\W_]*(?:физ(?:ическое|\.)?\s*лицо|частное\s+лицо|физлицо)[\W_]*$", re.IGNORECASE)

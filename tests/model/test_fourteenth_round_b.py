@@ -40,6 +40,7 @@ def test_a_two_column_head_gives_the_company_without_the_payer_beside_it() -> No
 def test_both_columns_captions_on_one_row_name_nobody() -> None:
     """«Исполнитель услуг: Плательщик:»: the label's own last word, then the next column's caption."""
     assert read_name("услуг: Плательщик:") is None
+    assert read_name("услу Плательщик: |") is None  # a photo lost the word's end and its colon
 
 
 def test_a_quoted_name_ends_where_the_next_columns_caption_or_person_begins() -> None:
