@@ -876,8 +876,9 @@ _ gr ULL", "ПАО «Промсвязьбанк» __ BANK 044525555"); no name o
 
 def read_text(text: str) -> str | None:
     """Free text, a purpose or a bank's name, up to a wide gap or a form's blank, where the next cell begins; a
-    backslash at its end is a crack in the screen that OCR read beside it («СберБанк \\»): no value ends with one."""
-    return normalize_text(_TEXT_END.sub("", _FORM_BLANK.sub("", text)).strip(" :|\\"))
+    backslash at its end is a crack in the screen that OCR read beside it («СберБанк \\»): no value ends with one.
+    One before it stays, and no name starts with it (``_NAME_START``): the crack ran through the value's start."""
+    return normalize_text(_TEXT_END.sub("", _FORM_BLANK.sub("", text)).strip(" :|").rstrip(" \\"))
 
 
 _WORD = re.compile(r"[^\W\d_]{3,}")

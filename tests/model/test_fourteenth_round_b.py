@@ -167,3 +167,9 @@ def test_a_bik_read_from_a_qr_code_is_never_repaired() -> None:
     details, checks = resolve(candidates, DocumentType.BANK_TRANSFER, Source.OCR, current_directory())
     assert details.bank_bic == "017005983"
     assert checks["bank_bic"].status != CheckStatus.REPAIRED
+
+
+def test_a_crack_before_a_banks_name_leaves_no_name() -> None:
+    """«Банк: \\0 "РЕАЛИСТ BALK»: the crack ran through the name's start (its «АО» read «\\0»), so nothing is read
+    there; only a backslash at a value's end is dropped (r9_invoice_06_hard, whose Indra reading has the name)."""
+    assert read_bank('\\0 "РЕАЛИСТ BALK') is None
