@@ -7,7 +7,8 @@ the bank's name it lists for it, since a misread БИК is another bank's or non
 from __future__ import annotations
 
 from model.bik_directory import BankEntry, BikDirectory, names_agree, names_another_bank, without_stray_marks
-from model.schema import Candidate, CheckStatus, FieldCheck
+from model.checks import passing_repairs
+from model.schema import Candidate, CheckStatus, FieldCheck, Source
 
 _DIRECTORY_RULE = "bik_directory"
 _DOUBTED = frozenset({CheckStatus.REPAIRED, CheckStatus.INVALID})
@@ -40,7 +41,8 @@ def check_bank_in_directory(
         return
     entry = directory.lookup(bic)
     if entry is None:
-        results["bank_bic"] = _noted(results["bank_bic"], f"not in {label}")
+        if not _repaired_from_the_directory(values, results, directory):
+            results["bank_bic"] = _noted(results["bank_bic"], f"not in {label}")
         return
     if (name := values["bank_name"]) is not None and names_another_bank(name, entry) and not _account_fits(results):
         why = f"{label} names БИК {bic} {entry.name}, not «{name}», the recipient's bank read"
@@ -83,6 +85,69 @@ def shown_without_stray_marks(
     if (shown := without_stray_marks(name, entry.name)) != name:
         values["bank_name"] = shown
         results["bank_name"] = _noted(results["bank_name"], f"shown without the marks OCR added (read «{name}»)")
+
+
+_AS_PRINTED = frozenset({Source.QR, Source.PDF})
+"""Sources that read a number's digits as the document holds them: nothing for a repair to undo."""
+
+
+def _one_confusion_apart(read: str, listed: str) -> bool:
+    return len(read) == len(listed) and sum(a != b for a, b in zip(read, listed, strict=True)) <= 1
+
+
+def _listed_pairs(bic: str, corr: str, corr_fails: bool, directory: BikDirectory) -> list[tuple[BankEntry, str]]:
+    """The directory's (БИК, account) pairs one OCR confusion from the БИК read (any position, any digit) whose
+    listed к/с or ЕКС is the account read, or, where the account read fails with the БИК read, one confusion from it:
+    an account that passes its key with the БИК read was read as printed."""
+    pairs = []
+    for other in sorted(passing_repairs(bic, lambda candidate: directory.lookup(candidate) is not None)):
+        entry = directory.entries[other]
+        for account in (entry.corr_account, *entry.treasury_accounts):
+            if account == corr or (account is not None and corr_fails and _one_confusion_apart(corr, account)):
+                pairs.append((entry, account))
+    return pairs
+
+
+def _repaired_from_the_directory(
+    values: dict[str, str | None], results: dict[str, FieldCheck], directory: BikDirectory
+) -> bool:
+    """A БИК the directory does not list, read beside a к/с or ЕКС: repaired to the one pair the directory lists
+    within one OCR confusion of both readings (``_listed_pairs``), when exactly one fits (a clean Госуслуги receipt's
+    face reads 3 as 5: «БИК 017005983», «Единый казначейский счёт 40102810445570000059» for the УФК's 017003983 and
+    40102810445370000059). ``repaired``, never ``verified``: the repair is the pair's only source. Whether one was
+    made."""
+    bic, corr = values["bank_bic"], values["bank_corr_account"]
+    bic_check, corr_check = results["bank_bic"], results["bank_corr_account"]
+    if bic is None or corr is None or bic_check.status == CheckStatus.REPAIRED or bic_check.source in _AS_PRINTED:
+        return False
+    corr_fails = corr_check.status == CheckStatus.INVALID and corr_check.source not in _AS_PRINTED
+    pairs = _listed_pairs(bic, corr, corr_fails, directory)
+    if len(pairs) != 1:
+        return False
+    entry, account = pairs[0]
+    label = directory.label
+    why = (
+        f"{label} does not list it; {entry.bic} is the only БИК one OCR confusion from it that it lists beside the"
+        f" account read or one confusion from it ({entry.name}{_accounts(entry)})"
+    )
+    values["bank_bic"], results["bank_bic"] = entry.bic, _repair(results["bank_bic"], bic, why)
+    if account != corr:
+        why = f"{account}, one OCR confusion from it, is the account {label} lists for the БИК {entry.bic} repaired"
+        values["bank_corr_account"] = account
+        results["bank_corr_account"] = _repair(results["bank_corr_account"], corr, why)
+    else:
+        note = f"{label} lists it for the БИК {entry.bic}, a repair of the БИК read"
+        results["bank_corr_account"] = _noted(results["bank_corr_account"], note).model_copy(
+            update={"status": CheckStatus.UNVERIFIED}
+        )
+    if (name := values["bank_name"]) is not None and names_agree(name, entry):
+        results["bank_bic"] = _noted(results["bank_bic"], "the bank name read agrees")
+    return True
+
+
+def _repair(check: FieldCheck, read: str, why: str) -> FieldCheck:
+    detail = f"read {read}; {why}: compare it with the document"
+    return check.model_copy(update={"status": CheckStatus.REPAIRED, "rule": _DIRECTORY_RULE, "detail": detail})
 
 
 _UNDOUBTED_SOURCES = frozenset({"qr_agrees"})

@@ -46,6 +46,7 @@ from model.unlabelled import PERSON, names_under_two_roles, read_unlabelled
 from model.values import (
     LOOKALIKE_LETTERS,
     NUMBER_SIGN,
+    ROLE_ALONE,
     TAX_INVOICE_TITLE,
     VAT_WORD,
     bank_in_grid,
@@ -828,10 +829,10 @@ or 643. A payment into a rouble account is in roubles, also where the page's sum
 
 
 _BANK_FIELDS = frozenset({"bank_name", "bank_bic", "bank_corr_account"})
-_EXECUTED = re.compile(r"(?<![а-яёa-z])(?:и?сп[оa]\w?[лй]?нен[оаoa]|проведено)(?![а-яёa-z])", re.IGNORECASE)
-"""A bank's stamp on what it executed, also as blur spells it («ИСПОЙНЕНО»), or on the operation («ОПЕРАЦИЯ
-ИСПОЛНЕНА»), and with its first letter lost at the stamp's edge («сполнено», Indra's reading of a Сбербанк Онлайн
-page)."""
+_EXECUTED = re.compile(r"(?<![а-яёa-z])(?:и?с[пл][оa]\w?[лй]?нен[оаoa]|проведено)(?![а-яёa-z])", re.IGNORECASE)
+"""A bank's stamp on what it executed, also as blur spells it («ИСПОЙНЕНО», its П with the crossbar lost as an Л:
+«ИСЛОЛНЕНА»), or on the operation («ОПЕРАЦИЯ ИСПОЛНЕНА»), and with its first letter lost at the stamp's edge
+(«сполнено», Indra's reading of a Сбербанк Онлайн page)."""
 _STATUS_CAPTION = re.compile(r"^\W*статус(?![а-яё])", re.IGNORECASE)
 """«Статус: Исполнено», «СТАТУС | Исполнено», or «Статус» over «Исполнено»: a row of the receipt's list that says the
 transfer went through, not the bank's stamp over its own requisites; the recipient's БИК may stand beside it."""
@@ -882,9 +883,10 @@ def issuer_bank_lines(lines: Sequence[str]) -> set[int]:
     """Lines of a bank's transfer receipt holding the requisites of the bank that issued or executed it, not the
     recipient's: its footer («АО «ТБанк», БИК …, к/с …») and its «ИСПОЛНЕНО» stamp (its name and БИК over the word).
     On a transfer by phone the stamp's БИК is the only one on the page, and its к/с confirms it; on a payment order
-    the stamp is the payer's bank's. A line naming the recipient («получателя») or holding its account («р/с 4070… в
-    АО «Банк …», БИК …, к/с …») is never one. Only for transfers: an invoice prints its payee's bank the footer's way
-    («ПАО Сбербанк, БИК …, к/с …»)."""
+    the stamp is the payer's bank's. A stamp without requisites («ПАО СБЕРБАНК» over «ИСПОЛНЕНО» and its date, a Сбер
+    check) still names its bank over its word: the executing bank, never the recipient. A line naming the recipient
+    («получателя») or holding its account («р/с 4070… в АО «Банк …», БИК …, к/с …») is never one. Only for
+    transfers: an invoice prints its payee's bank the footer's way («ПАО Сбербанк, БИК …, к/с …»)."""
     found = {index for index, line in enumerate(lines) if _OWN_REQUISITES.search(line)}
     found |= _issuer_blocks(lines) | _licence_paragraphs(lines) | _stamp_at_the_foot(lines) | _apps_brand(lines)
     for index, line in enumerate(lines):
@@ -892,6 +894,7 @@ def issuer_bank_lines(lines: Sequence[str]) -> set[int]:
         if _EXECUTED.search(line) and not status:
             stamped = _stamp_requisites(lines, index)
             found |= stamped | {near - 1 for near in stamped if near > 0 and _bank_alone(lines[near - 1])}
+            found |= {index - 1} if index > 0 and _bank_alone(lines[index - 1]) else set()  # its name over its word
             found |= _stamps_own_ids(lines, stamped)
     payees = {index for index, line in enumerate(lines) if "получател" in line.lower() or settlement_account(line)}
     found -= payees
@@ -1598,7 +1601,9 @@ def _caption_labelled(found: list[Candidate], line: str, above: Sequence[str], s
     candidates = []
     for rule in RULES:
         caption = rule.field in _CAPTION_FIELDS and not rule.anywhere  # "в" of "… в ПАО Сбербанк" is no caption
-        if caption and rule.field not in read_here and rule.pattern.search(line):
+        if caption and rule.field not in read_here and (match := rule.pattern.search(line)):
+            if ROLE_ALONE.match(line[match.end() :]):
+                continue  # «Исполнитель услуг: Плательщик:», both columns' captions: the names stand under them
             if rule.field == "bank_name" and (bank := bank_in_grid(above) or bank_over_its_address(above)):
                 candidates.append(Candidate(rule.field, bank, source, 0.9))
                 continue

@@ -448,6 +448,8 @@ def read_labelled(
             rest = ""  # «ПОЛУЧАТЕЛЬ | Сч.№ 4050…» over the name: the caption's own cell is the one under it
         if rule.field == "purpose" and _PURPOSES_SECOND_WORD.match(rest):
             rest = ""  # «Назначение плітежа»: the caption's own word garbled, its value under it
+        if rule.field == "amount" and _SPECK_DIGIT.match(rest) and _SUM_ON_ITS_OWN.match(following):
+            rest = ""  # «Сумма пер\вода 5» over «4900,00 Я»: the sum is the one stacked under the caption
         if _value_like_its_label(rule, rest, following):
             value = rule.read(following)
             next_read_whole.add(rule.field)
@@ -476,8 +478,17 @@ def read_labelled(
                     columns_misread=misread,
                 )
             )
-    misread = _inn_of_a_garbled_pair(line, found, source) + _inn_under_a_caption_read_ahh(line, found, source)
-    return found + _kpps_beside_their_inn(line, found, source) + misread, next_read_whole
+    misread_inns = _inn_of_a_garbled_pair(line, found, source) + _inn_under_a_caption_read_ahh(line, found, source)
+    return found + _kpps_beside_their_inn(line, found, source) + misread_inns, next_read_whole
+
+
+_SPECK_DIGIT = re.compile(r"^\D*(?<!\S)\d[^\w%]*$")
+"""One digit alone at the end of a total's caption, nothing else with digits: a crack or a speck across the caption
+that OCR read as a digit («Сумма пер\\вода 5», a cracked screen), where the sum stands on the line under. Not a rate
+(«Сумма НДС 18%» over its sum, a receipt's VAT line)."""
+_SUM_ON_ITS_OWN = re.compile(r"^[\W_]*\d{1,3}(?:[\s\u00a0]?\d{3})*[.,]\d{2}(?!\d)\D{0,6}$")
+"""A sum with its kopecks alone on its line, a currency sign or specks after it («4900,00 Я >»): the value of a
+caption stacked over it. A speck of one or two digits on the caption's line is no sum beside it (``_SPECK_DIGIT``)."""
 
 
 def _on_a_patients_page(rule: Rule) -> Rule:

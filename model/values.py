@@ -745,6 +745,35 @@ def _without_crumbs_after_a_person(name: str) -> str:
     return name[: person.end()]
 
 
+_BESIDE_A_QUOTED_NAME = re.compile(
+    r"\s+(?:[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:вич|вна|чна)(?![а-яё])"
+    r"|(?:Плательщик|Получатель|Покупатель|Заказчик|Исполнитель|Поставщик|Продав[её]ц|Арендатор|Абонент|Доверитель)"
+    r"(?![а-яё])|(?:[^\s\d]{1,4}\s+){0,2}\d{20}(?!\d)).*$"
+)
+"""What the next column begins with on a quoted name's line, after the quote that closes the name: a person named
+in full (a ЕПД's head, the payee's company on the left and the payer on the right of one row: «ООО «УК Меридиан»
+Кузнецов Дмитрий Иванович»), a party's caption («ООО «УК Меридиан» Плательщик»), an account with its cell's caption
+(a bank grid's «НО «Коллегия адвокатов «Эгида» г. Екатеринбурга» Сч. № 4070…»)."""
+_QUOTE_CLOSED = re.compile(r"[»\"”]")
+
+
+def _quotes_balanced(text: str) -> bool:
+    """Every quote opened in ``text`` is closed: as many « as », and the other quote marks in pairs."""
+    others = sum(text.count(mark) for mark in '"“”„')
+    return text.count("«") == text.count("»") and others % 2 == 0
+
+
+def _quoted_name_ended(name: str) -> str:
+    """``name`` up to the quote that closes it where the next column begins after it (``_BESIDE_A_QUOTED_NAME``): a
+    company's name ends with its closing quote, and once every quote in it is closed a person, a caption or an
+    account after it belong to another cell of the row."""
+    for close in _QUOTE_CLOSED.finditer(name):
+        head = name[: close.end()]
+        if _quotes_balanced(head) and _BESIDE_A_QUOTED_NAME.match(name, close.end()):
+            return head
+    return name
+
+
 def _names_something(name: str, word: str) -> bool:
     """A name (legal forms already in Cyrillic) has a ``word`` besides its legal form: "ООО 3" is a form and a
     speck, not a company."""
@@ -777,13 +806,16 @@ after it; its «руб» letters name nobody."""
 
 
 ROLE_ALONE = re.compile(
-    r"^[\W_]*(?:заказчик|покупател|плательщик|исполнител|поставщик|продав[её]ц|подрядчик|получател|арендатор"
-    r"|арендодател|абонент|доверител|buyer|supplier|customer|seller|contractor|payer|payee|beneficiary)\w*[\W_]*$",
+    r"^[\W_]*(?:(?-i:[а-яё]+)\s*:?\s*)?(?:заказчик|покупател|плательщик|исполнител|поставщик|продав[её]ц|подрядчик"
+    r"|получател|арендатор|арендодател|абонент|доверител|buyer|supplier|customer|seller|contractor|payer|payee"
+    r"|beneficiary)\w*[\W_]*$",
     re.IGNORECASE,
 )
 """A party's role word and nothing else: the next caption of a row of captions («Исполнитель: Заказчик:» over both
 parties' names at the foot of an act, a bilingual label's «Покупатель / Buyer» whose English half went to another
-line), never the name under the label before it."""
+line), never the name under the label before it; also after the rest of that label, its lower-case word and colon
+(«Исполнитель услуг: Плательщик:», a ЕПД's two columns' captions on one row; «услу Плательщик:» where a photo lost
+the word's end and its colon)."""
 
 
 NOBODY_NAMED = re.compile(r"^[\W_]*(?:физ(?:ическое|\.)?\s*лицо|частное\s+лицо|физлицо)[\W_]*$", re.IGNORECASE)
@@ -849,7 +881,7 @@ def read_name(text: str) -> str | None:
     text = _NEXT_CAPTION.sub("", _FORM_BLANK.sub("", text))
     text = _BOXED_SPECK_ON.sub("", _SPECK_RUN_AT_THE_END.sub("", text))
     name = _TITLE_TAIL.sub("", _ADDRESS_TAIL.sub("", _ORG_END.sub("", text)))
-    name = _LATIN_TWIN.sub(r"\g<name>", name.strip(" :|_—-`"))
+    name = _LATIN_TWIN.sub(r"\g<name>", _quoted_name_ended(name.strip(" :|_—-`")))
     name = _CRUMBS_AFTER_QUOTE.sub(r"\1", _REQUISITE_AFTER_COMMA.sub("", name))
     name = _without_crumbs_after_a_person(name)
     if re.search(r"[а-яё]", name):  # «ИП Ковалёв A. A.»: initials read as Latin look-alikes
@@ -904,8 +936,10 @@ _ gr ULL", "ПАО «Промсвязьбанк» __ BANK 044525555"); no name o
 
 
 def read_text(text: str) -> str | None:
-    """Free text, a purpose or a bank's name, up to a wide gap or a form's blank, where the next cell begins."""
-    return normalize_text(_TEXT_END.sub("", _FORM_BLANK.sub("", text)).strip(" :|"))
+    """Free text, a purpose or a bank's name, up to a wide gap or a form's blank, where the next cell begins; a
+    backslash at its end is a crack in the screen that OCR read beside it («СберБанк \\»): no value ends with one.
+    One before it stays, and no name starts with it (``_NAME_START``): the crack ran through the value's start."""
+    return normalize_text(_TEXT_END.sub("", _FORM_BLANK.sub("", text)).strip(" :|").rstrip(" \\"))
 
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -1036,6 +1070,11 @@ _PARTYS_BANK_CAPTION = re.compile(r"^\W*банк\W+(?:плательщик|по�
 """«Банк плательщика», «Банк получателя» alone: the caption under a bank's cell, never a bank's name."""
 
 
+_PARTYS_CAPTION_END = re.compile(r"(?<![а-яё])(?:получател|плательщик|отправител)[а-яё]*\W*$", re.IGNORECASE)
+"""Text ending with a party's word is a caption, whatever OCR made of its first words («Номей [арть\\ получателя»
+for «Номер карты получателя» over a stacked «Банк получателя»): a bank's name never ends with one."""
+
+
 def read_bank(text: str) -> str | None:
     """A bank name, without a БИК/к/с tail that shares its line or the "в" before it, nor a bilingual label's English
     half, and none from a row of requisites, nor a lone word that names no bank, nor a bank's caption."""
@@ -1045,6 +1084,9 @@ def read_bank(text: str) -> str | None:
     text = _CAPTION_BEFORE_BANK.sub("", _IN_BEFORE_BANK.sub("", _ROW_LABEL_BEFORE_BANK.sub("", text)))
     if cell := _REQUISITE_CELL.search(text):
         text = text[: cell.start()]
+    text = _NEXT_CAPTION.sub("", text)  # «… В Г. ЕКАТЕРИНБУРГЕ Расчётный период: октябрь 2026», a ЕПД's next column
+    if _PARTYS_CAPTION_END.search(text):
+        return None
     cut = _cyrillic_legal_forms(
         BANK_TAIL.sub("", _FORM_BLANK.sub("", _BANKS_ADDRESS.sub("", text))).strip(), a_bank=True
     )

@@ -72,11 +72,19 @@ def test_a_bank_name_read_in_latin_look_alikes_leaves_the_bik_its_corr_account_c
     assert checks["bank_name"].status != CheckStatus.VERIFIED
 
 
-def test_a_bik_misread_in_its_region_is_not_in_the_directory_and_stays_unverified() -> None:
-    """The к/с confirms digits 5-9 only; the directory is what would catch digit 3 read as 5, by not listing it."""
-    misread = "045525225"
-    fields, checks = _resolve(_ocr("bank_bic", misread), _ocr("bank_corr_account", CORR))
-    assert fields["bank_bic"] == misread
+def test_a_bik_misread_in_its_region_is_repaired_to_the_one_the_directory_lists_with_the_corr_account() -> None:
+    """The к/с confirms digits 5-9 only; the directory catches digit 3 read as 5, by not listing it, and lists one
+    БИК one confusion away with the к/с read: ``repaired`` (``model.bank_check``), never ``verified``."""
+    fields, checks = _resolve(_ocr("bank_bic", "045525225"), _ocr("bank_corr_account", CORR))
+    assert fields["bank_bic"] == BIK
+    assert checks["bank_bic"].status == CheckStatus.REPAIRED
+    assert checks["bank_bic"].detail is not None and f"{LABEL} does not list it" in checks["bank_bic"].detail
+
+
+def test_a_bik_the_directory_does_not_list_beside_no_account_is_not_repaired() -> None:
+    """No к/с read: nothing pairs with a БИК one confusion away, so it stays as read."""
+    fields, checks = _resolve(_ocr("bank_bic", "045525225"))
+    assert fields["bank_bic"] == "045525225"
     assert checks["bank_bic"].status == CheckStatus.UNVERIFIED
     assert checks["bank_bic"].detail is not None and checks["bank_bic"].detail.endswith(f"; not in {LABEL}")
 
