@@ -29,7 +29,7 @@ when a GPU and weights are present, otherwise Tesseract; ``indra``: the Indra OC
 extra (weights under a modified OpenRAIL-M license); ``pooled``: Tesseract and Indra, the checks choosing."""
 
 BUDGET_ENV = "RECEIPT_READ_BUDGET_S"
-"""Seconds a document's reading may take before it stops and returns what it has (default 3.6; 0: no limit): CPU
+"""Seconds a document's reading may take before it stops and returns what it has (default 3.3; 0: no limit): CPU
 seconds of the reference machine, which this machine's calibration scales to its own (``CALIBRATION_ENV``)."""
 CALIBRATION_ENV = "RECEIPT_READ_BUDGET_CALIBRATION"
 """on (the default): the budget is scaled by this machine's speed, measured at load (``model.calibration``: about
@@ -192,7 +192,7 @@ def inference(
     :param parameters.budget_s: Seconds the reading of one document may take; at the deadline it stops and returns
         what it has, with a warning. CPU seconds of the reference machine: the deployment scales them by its own
         speed, measured at load (RECEIPT_READ_BUDGET_CALIBRATION), so that the same budget reads the same on a
-        faster or slower machine. 0: no limit. Default: the deployment's RECEIPT_READ_BUDGET_S, else 3.6.
+        faster or slower machine. 0: no limit. Default: the deployment's RECEIPT_READ_BUDGET_S, else 3.3.
     :type parameters.budget_s: float
     :param outputs.payment_details: The payment details: recipient_name, recipient_inn, recipient_kpp,
         recipient_account, bank_name, bank_bic, bank_corr_account, amount, currency, payment_date, purpose,

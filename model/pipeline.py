@@ -635,7 +635,7 @@ class Extractor:
     """Extracts payment details with one backend; holds the loaded Qwen-VL model when that backend is used.
 
     ``budget_s`` is each document's default time budget in seconds of the reference machine (None or 0: none;
-    ``model.inference.load`` gives the deployment's, ``RECEIPT_READ_BUDGET_S``, default 3.6 s), and ``budget_factor``
+    ``model.inference.load`` gives the deployment's, ``RECEIPT_READ_BUDGET_S``, default 3.3 s), and ``budget_factor``
     this machine's CPU seconds for one of those (``model.calibration``; None: measured before the first document
     with a budget, once per process); the Indra backends raise ``IndraUnavailableError`` here, at load, when the
     extra is not installed."""
