@@ -65,6 +65,24 @@ _PHRASES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
         r"is the only single OCR confusion that passes",
         "— единственная замена одного символа, спутанного OCR, которая проходит проверку",
     ),
+    # a БИК and its account repaired from the directory (model/bank_check.py)
+    (r"read (\d+); ", r"прочитано \1; "),
+    (
+        r"the Bank of Russia's БИК directory of (\S+) does not list it; (\d+) is the only БИК one OCR confusion from it"
+        r" that it lists beside the account read or one confusion from it",
+        r"его нет в справочнике БИК Банка России на \1; \2 — единственный БИК в одной ошибке OCR от прочитанного,"
+        r" который справочник указывает с прочитанным счётом или счётом в одной ошибке от него",
+    ),
+    (
+        r"(\d+), one OCR confusion from it, is the account the Bank of Russia's БИК directory of (\S+) lists for the"
+        r" БИК (\d+) repaired",
+        r"\1 (одна ошибка OCR от прочитанного) — счёт, который справочник БИК Банка России на \2 указывает для"
+        r" исправленного БИК \3",
+    ),
+    (
+        r"the Bank of Russia's БИК directory of (\S+) lists it for the БИК (\d+), a repair of the БИК read",
+        r"справочник БИК Банка России на \1 указывает его для БИК \2, исправленного из прочитанного",
+    ),
     (r"compare it with the document", "сверьте с документом"),
     (r"read (\S+), which", r"прочитано \1, что"),
     (r"read (\S+) \((\d+) digits\)", r"прочитано \1 (\2 цифр)"),

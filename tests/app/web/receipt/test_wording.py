@@ -29,6 +29,25 @@ from model.documents import DocumentError, load_document
             "ровно: прочитано как есть с уверенностью 52%, значений: 6",
         ),
         ("qr and ocr read the same", "qr и ocr прочитали одно и то же"),
+        (
+            "read 017005983; the Bank of Russia's БИК directory of 2026-04-17 does not list it; 017003983 is the only"
+            " БИК one OCR confusion from it that it lists beside the account read or one confusion from it (УФК по"
+            " Тульской области, ЕКС 40102810445370000059): compare it with the document",
+            "прочитано 017005983; его нет в справочнике БИК Банка России на 2026-04-17; 017003983 — единственный БИК в"
+            " одной ошибке OCR от прочитанного, который справочник указывает с прочитанным счётом или счётом в одной"
+            " ошибке от него (УФК по Тульской области, ЕКС 40102810445370000059): сверьте с документом",
+        ),
+        (
+            "read 40102810445570000059; 40102810445370000059, one OCR confusion from it, is the account the Bank of"
+            " Russia's БИК directory of 2026-04-17 lists for the БИК 017003983 repaired: compare it with the document",
+            "прочитано 40102810445570000059; 40102810445370000059 (одна ошибка OCR от прочитанного) — счёт,"
+            " который справочник БИК Банка России на 2026-04-17 указывает для исправленного БИК 017003983: сверьте с"
+            " документом",
+        ),
+        (
+            "the Bank of Russia's БИК directory of 2026-04-17 lists it for the БИК 044525225, a repair of the БИК read",
+            "справочник БИК Банка России на 2026-04-17 указывает его для БИК 044525225, исправленного из прочитанного",
+        ),
         ("the rules of 2 table grids painted as paper", "линии сеток таблиц закрашены цветом бумаги: 2"),
         (
             "00000000000000000000 is all zeros: a blank template's placeholder, which no bank issues",
