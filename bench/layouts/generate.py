@@ -60,7 +60,14 @@ and GOST QR, an internet provider's monthly bill, a bar association's bill for a
 «Чек по операции» of a transfer by phone number, Госуслуги's receipt of a property tax paid by its УИН as a single
 tax payment, an internet bank's payment order stamped «ПРОВЕДЕНО»), damaged by ``worn14.py`` (on a car's dashboard
 in stripes of sun, or a screenshot under a notification banner; through a plastic bag in a dim room, or a cracked
-screen photographed in low light).
+screen photographed in low light). The fifteenth's, ``r15_<kind>_NN``, again what no earlier round drew (an airline's
+itinerary receipt with its fiscal receipt, a sole trader's «ТОВАРНЫЙ ЧЕК» filled in by hand and stamped, a post
+office's tape of a housing bill paid through it as a payment agent; an insurer's bill for a motor policy's premium, a
+car service's work order with its bill, a marketplace's bill to a business buyer printed from its site; the receipt
+part of a bank's cash deposit slip 0402001, an Альфа-like screen of a housing bill paid by its QR, a money transfer
+service's receipt of a transfer to a person by name), damaged by ``worn15.py`` (paper folded in three and unfolded,
+or a screenshot forwarded in a chat and captured again; a print short of toner shot in a shade, or a screen
+photographed in bright sun).
 """
 
 from __future__ import annotations
@@ -86,6 +93,7 @@ from bench.layouts import (
     invoices12,
     invoices13,
     invoices14,
+    invoices15,
     receipts,
     receipts2,
     receipts3,
@@ -100,6 +108,7 @@ from bench.layouts import (
     receipts12,
     receipts13,
     receipts14,
+    receipts15,
     transfers,
     transfers2,
     transfers3,
@@ -113,6 +122,7 @@ from bench.layouts import (
     transfers12,
     transfers13,
     transfers14,
+    transfers15,
 )
 from bench.layouts.drawn import Drawn, Template
 from bench.layouts.photo import photograph
@@ -129,6 +139,7 @@ from bench.layouts.worn11 import photograph_hdr, photograph_through_glass
 from bench.layouts.worn12 import photograph_heat_faded, photograph_on_newspaper
 from bench.layouts.worn13 import photograph_scanned_or_marked, photograph_wet_or_shared
 from bench.layouts.worn14 import photograph_bagged_or_cracked, photograph_dashboard_or_notified
+from bench.layouts.worn15 import photograph_folded_or_forwarded, photograph_low_toner_or_sunlit
 
 Kinds = tuple[tuple[str, tuple[Template, ...]], ...]
 
@@ -215,6 +226,11 @@ FOURTEENTH_KINDS: Kinds = (
     ("invoice", invoices14.TEMPLATES),
     ("transfer", transfers14.TEMPLATES),
 )
+FIFTEENTH_KINDS: Kinds = (
+    ("receipt", receipts15.TEMPLATES),
+    ("invoice", invoices15.TEMPLATES),
+    ("transfer", transfers15.TEMPLATES),
+)
 DEFAULT_SEED = 14
 DEFAULT_PER_KIND = 12
 ROUNDS = {
@@ -245,6 +261,7 @@ ROUNDS = {
     12: Round("r12_", TWELFTH_KINDS, 8, 420_000, photograph_on_newspaper, photograph_heat_faded),
     13: Round("r13_", THIRTEENTH_KINDS, 8, 455_000, photograph_scanned_or_marked, photograph_wet_or_shared),
     14: Round("r14_", FOURTEENTH_KINDS, 8, 495_000, photograph_dashboard_or_notified, photograph_bagged_or_cracked),
+    15: Round("r15_", FIFTEENTH_KINDS, 8, 530_000, photograph_folded_or_forwarded, photograph_low_toner_or_sunlit),
 }
 
 
@@ -261,7 +278,7 @@ def generate(
     out: Path,
     seed: int = DEFAULT_SEED,
     per_kind: int | None = None,
-    rounds: tuple[int, ...] = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14),
+    rounds: tuple[int, ...] = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
 ) -> list[TruthRecord]:
     """Draw every planned document of ``rounds`` into ``out`` as ``NAME_clean.png`` (``.pdf`` where the page is
     saved as a PDF), ``NAME_photo.jpg`` and, in a

@@ -30,6 +30,7 @@ from bench.layouts import (
     invoices12,
     invoices13,
     invoices14,
+    invoices15,
     receipts,
     receipts2,
     receipts3,
@@ -44,6 +45,7 @@ from bench.layouts import (
     receipts12,
     receipts13,
     receipts14,
+    receipts15,
     transfers,
     transfers2,
     transfers3,
@@ -57,11 +59,13 @@ from bench.layouts import (
     transfers12,
     transfers13,
     transfers14,
+    transfers15,
 )
 from bench.layouts.drawn import Template, invoice_details
 from bench.layouts.generate import (
     EIGHTH_KINDS,
     ELEVENTH_KINDS,
+    FIFTEENTH_KINDS,
     FIFTH_KINDS,
     FOURTEENTH_KINDS,
     FOURTH_KINDS,
@@ -84,6 +88,7 @@ from bench.layouts.worn4 import photograph_dim, photograph_evening
 from bench.layouts.worn12 import faxed, photograph_heat_faded
 from bench.layouts.worn13 import photograph_scanned_or_marked, photograph_wet_or_shared, scanned_bw, video_call_share
 from bench.layouts.worn14 import photograph_bagged_or_cracked, photograph_dashboard_or_notified
+from bench.layouts.worn15 import photograph_folded_or_forwarded, photograph_low_toner_or_sunlit
 from model.checks import (
     corr_account_valid,
     inn_valid,
@@ -108,6 +113,7 @@ ELEVENTH_TEMPLATES = [*receipts11.TEMPLATES, *invoices11.TEMPLATES, *transfers11
 TWELFTH_TEMPLATES = [*receipts12.TEMPLATES, *invoices12.TEMPLATES, *transfers12.TEMPLATES]
 THIRTEENTH_TEMPLATES = [*receipts13.TEMPLATES, *invoices13.TEMPLATES, *transfers13.TEMPLATES]
 FOURTEENTH_TEMPLATES = [*receipts14.TEMPLATES, *invoices14.TEMPLATES, *transfers14.TEMPLATES]
+FIFTEENTH_TEMPLATES = [*receipts15.TEMPLATES, *invoices15.TEMPLATES, *transfers15.TEMPLATES]
 
 
 def _assert_fiscal_qr_carries_the_truth(template: Template) -> None:
@@ -188,6 +194,7 @@ def test_the_third_round_draws_three_levels_and_leaves_the_others_as_they_were(t
         TWELFTH_KINDS,
         THIRTEENTH_KINDS,
         FOURTEENTH_KINDS,
+        FIFTEENTH_KINDS,
     ],
     ids=[
         "first",
@@ -204,6 +211,7 @@ def test_the_third_round_draws_three_levels_and_leaves_the_others_as_they_were(t
         "twelfth",
         "thirteenth",
         "fourteenth",
+        "fifteenth",
     ],
 )
 def test_every_template_of_every_kind_is_planned(kinds: tuple[tuple[str, tuple[Template, ...]], ...]) -> None:
@@ -211,8 +219,13 @@ def test_every_template_of_every_kind_is_planned(kinds: tuple[tuple[str, tuple[T
     assert planned == {template for _, templates in kinds for template in templates}
 
 
-_RECEIPTS_WITHOUT_A_REGISTER = (receipts7.eklz_needle_tape, receipts13.self_employed_receipt)
-"""Receipts no fiscal drive signs: a tape of the ЭКЛЗ era, a self-employed person's «Мой налог» receipt."""
+_RECEIPTS_WITHOUT_A_REGISTER = (
+    receipts7.eklz_needle_tape,
+    receipts13.self_employed_receipt,
+    receipts15.handwritten_sales_slip,
+)
+"""Receipts no fiscal drive signs: a tape of the ЭКЛЗ era, a self-employed person's «Мой налог» receipt, a sole
+trader's «ТОВАРНЫЙ ЧЕК» filled in by hand."""
 
 
 @pytest.mark.parametrize(
@@ -230,7 +243,8 @@ _RECEIPTS_WITHOUT_A_REGISTER = (receipts7.eklz_needle_tape, receipts13.self_empl
     + ELEVENTH_TEMPLATES
     + TWELFTH_TEMPLATES
     + THIRTEENTH_TEMPLATES
-    + FOURTEENTH_TEMPLATES,
+    + FOURTEENTH_TEMPLATES
+    + FIFTEENTH_TEMPLATES,
     ids=lambda template: template.__name__,
 )
 def test_a_templates_identifiers_pass_their_checks(template: Template) -> None:
@@ -989,3 +1003,85 @@ def test_a_fourteenth_round_photo_and_hard_level_are_seeded_and_keep_the_page() 
         )
     shown = Image.open(io.BytesIO(photograph_dashboard_or_notified(screen, random.Random(7))))
     assert max(shown.size) <= 1280
+
+
+def test_the_fifteenth_round_draws_the_same_bytes_and_leaves_the_others_as_they_were(tmp_path: Path) -> None:
+    expected = sorted(
+        f"r15_{kind}_00_{level}"
+        for kind in ("receipt", "invoice", "transfer")
+        for level in ("clean.png", "photo.jpg", "hard.jpg")
+    )
+    assert _drawn_alone(tmp_path, (14,), 15, "r15_") == expected
+
+
+@pytest.mark.parametrize(
+    "template",
+    [receipts15.airline_itinerary, receipts15.post_housing_payment_tape],
+    ids=lambda template: template.__name__,
+)
+def test_a_fifteenth_round_receipts_fiscal_qr_carries_its_truth_never_the_flights_or_the_suppliers(
+    template: Template,
+) -> None:
+    """The airline's QR carries the issue's day (never a flight's); the post's carries «ИТОГ» with its own fee and
+    the post as the seller (never the supplier it collects for)."""
+    _assert_fiscal_qr_carries_the_truth(template)
+    for seed in range(3):
+        post = receipts15.post_housing_payment_tape(random.Random(seed)).details
+        assert (post.recipient_name, post.recipient_inn) == ("АО «Почта России»", "7724490000")
+        assert post.recipient_account is None and post.bank_bic is None
+
+
+def test_a_handwritten_sales_slip_names_the_sole_trader_and_no_fiscal_numbers() -> None:
+    for seed in range(3):
+        slip = receipts15.handwritten_sales_slip(random.Random(seed)).details
+        assert (slip.recipient_name or "").startswith("ИП ") and len(slip.recipient_inn or "") == 12
+        assert slip.fiscal_drive_number is None and slip.payment_date is not None
+
+
+def test_a_fifteenth_round_bills_truth_is_the_sum_due_on_the_bills_day() -> None:
+    """The insurer banks on a 40701 account and takes no VAT; the car service's payer is the customer; the
+    marketplace's GOST QR carries the truth's requisites, sum and purpose."""
+    for seed in range(3):
+        insurance = invoices15.insurance_premium_bill(random.Random(seed)).details
+        assert (insurance.recipient_account or "").startswith("40701")
+        assert (insurance.purpose or "").endswith("НДС не облагается") and insurance.payer_name
+        service = invoices15.car_service_bill(random.Random(seed)).details
+        assert service.payer_name and len((service.payer_name or "").split()) == 3
+        market = invoices15.marketplace_business_bill(random.Random(seed))
+        fields = _gost_fields(market.image)
+        assert int(fields["Sum"]) == round(Decimal(market.details.amount or "0") * 100)
+        assert (fields["PayeeINN"], fields["PersonalAcc"], fields["Purpose"]) == (
+            market.details.recipient_inn,
+            market.details.recipient_account,
+            market.details.purpose,
+        )
+
+
+def test_a_fifteenth_round_transfers_truth_is_the_sum_sent_to_the_payee() -> None:
+    """A cash deposit slip names no к/с (form 0402001 prints none) and its payer is the depositor; a housing bill
+    paid by QR names the УК's requisites; a money transfer's sum is the sum sent (never with its fee) to a person
+    in full, a bank only when a card is credited."""
+    for seed in range(4):
+        deposit = transfers15.cash_deposit_receipt(random.Random(seed)).details
+        assert deposit.bank_corr_account is None and deposit.bank_bic and deposit.payer_name
+        housing = transfers15.alfa_housing_qr_payment(random.Random(seed)).details
+        assert (housing.recipient_name or "").startswith("ООО «УК ") and housing.bank_corr_account
+        money = transfers15.money_transfer_receipt(random.Random(seed)).details
+        assert len((money.recipient_name or "").split()) == 3 and money.recipient_account is None
+        assert Decimal(money.amount or "0") % 1 == 0 or Decimal(money.amount or "0") >= 3000
+
+
+def test_a_fifteenth_round_photo_and_hard_level_are_seeded_and_keep_the_page() -> None:
+    """Both levels draw the same bytes from the same seed, for paper and for a screenshot; a forwarded screenshot
+    is a chat screen 1080 pixels wide holding a smaller copy."""
+    paper = receipts15.post_housing_payment_tape(random.Random(4))
+    screen = transfers15.alfa_housing_qr_payment(random.Random(4))
+    for drawn in (paper, screen):
+        assert photograph_folded_or_forwarded(drawn, random.Random(7)) == photograph_folded_or_forwarded(
+            drawn, random.Random(7)
+        )
+        assert photograph_low_toner_or_sunlit(drawn, random.Random(7)) == photograph_low_toner_or_sunlit(
+            drawn, random.Random(7)
+        )
+    forwarded = Image.open(io.BytesIO(photograph_folded_or_forwarded(screen, random.Random(7))))
+    assert forwarded.width == 1080 and forwarded.height < screen.image.height
