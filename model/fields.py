@@ -1076,7 +1076,7 @@ _PARTY_ROW = re.compile(
     re.IGNORECASE,
 )
 """A row of a party's requisites under its heading: «Наименование: …», «ИНН/КПП: …», «Р/с: …», «Банк: …», «БИК: …»."""
-_BIK_ROW = re.compile(r"^\W*бик(?![а-яё])", re.IGNORECASE)
+_BIK_ROW = re.compile(r"^\W*бик(?![а-яё])\W*\d{9}(?!\d)", re.IGNORECASE)
 _BANK_NAME_ROWS = 2
 """Rows a bank's name in a party's column wraps onto."""
 _ACCOUNT_UNDER_A_GARBLED_LABEL = re.compile(r"^\W*\w{2,6}\W{0,2}\s+\d{20}(?!\d)")
@@ -1116,10 +1116,14 @@ def _payees_bank_in_its_block(
     lines: Sequence[str], index: int, rows: dict[int, str], source: Source
 ) -> list[Candidate]:
     """The recipient's bank's name in its block (``party_blocks``): the rows without a label (a name wrapped onto
-    two) that stand over its «БИК» row, as a business bank's payment prints each party's column. Such a name with
-    its city runs to seven words, longer than the bank's line a receipt shows (``model.unlabelled``), so it was not
-    read; the payer's bank, short, was read in its place where its block had broken off."""
-    if rows.get(index) != "payee" or (index > 0 and _unlabelled_in_block(lines, index - 1, rows, "payee")):
+    two) between its account's row and its БИК's, each with its number («Счёт 4080…», «БИК 041708708»), as a
+    business bank's payment prints each party's column. Such a name with its city runs to seven words, longer than
+    the bank's line a receipt shows (``model.unlabelled``), so it was not read; the payer's bank, short, was read in
+    its place where its block had broken off. Not the party's own name under its heading, nor a garbled caption's
+    rows in an app's stacked list («Банк отправитепя» over «ПАО СБЕРБАНК» over «БИК»)."""
+    above = index - 1
+    account_above = rows.get(above) == "payee" and _requisite_row(lines[above]) and _ACCOUNT_DIGITS.search(lines[above])
+    if rows.get(index) != "payee" or not account_above:
         return []
     below = index
     while below < min(len(lines), index + _BANK_NAME_ROWS) and _unlabelled_in_block(lines, below, rows, "payee"):
