@@ -328,7 +328,7 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
         following = lines[index + 1] if index + 1 < len(lines) else ""
         found = parties.in_party_block(
             parties.not_issuers(found, index in issuers), line, party_rows.get(index), source
-        )
+        ) + _payees_bank_in_its_block(lines, index, party_rows, source)
         found = _others_row(parties.debited(index, line, following, found), line)
         grid_row = _payee_grid_row(line, lines[max(0, index - _PAYEE_CELL_ROWS) : index])
         if grid_row is not None:
@@ -1076,6 +1076,11 @@ _PARTY_ROW = re.compile(
     re.IGNORECASE,
 )
 """A row of a party's requisites under its heading: «Наименование: …», «ИНН/КПП: …», «Р/с: …», «Банк: …», «БИК: …»."""
+_BIK_ROW = re.compile(r"^\W*бик(?![а-яё])\W*\d{9}(?!\d)", re.IGNORECASE)
+_BANK_NAME_ROWS = 2
+"""Rows a bank's name in a party's column wraps onto."""
+_ACCOUNT_UNDER_A_GARBLED_LABEL = re.compile(r"^\W*\w{2,6}\W{0,2}\s+\d{20}(?!\d)")
+"""A short word, a label however OCR garbled it, before an account's 20 digits: «С4ёт 40802810051902747920»."""
 _NAME_ROW = re.compile(r"^\W*(?:полное\s+)?наименование\W+(?P<name>\S.*)$", re.IGNORECASE)
 _PARTY_BLOCK_ROWS = 9
 
@@ -1104,7 +1109,42 @@ def _party_row(lines: Sequence[str], index: int) -> bool:
     «Счёт на оплату» opens as a «Счёт: 4070…» row does (under 1C's grid caption «Получатель», the buyer's line after
     it, its label lost, was named the recipient's)."""
     line = lines[index]
-    return not TITLE.search(line) and (_PARTY_ROW.match(line) is not None or _unlabelled_party_row(lines, index))
+    return not TITLE.search(line) and (_requisite_row(line) or _unlabelled_party_row(lines, index))
+
+
+def _payees_bank_in_its_block(
+    lines: Sequence[str], index: int, rows: dict[int, str], source: Source
+) -> list[Candidate]:
+    """The recipient's bank's name in its block (``party_blocks``): the rows without a label (a name wrapped onto
+    two) between its account's row and its БИК's, each with its number («Счёт 4080…», «БИК 041708708»), as a
+    business bank's payment prints each party's column. Such a name with its city runs to seven words, longer than
+    the bank's line a receipt shows (``model.unlabelled``), so it was not read; the payer's bank, short, was read in
+    its place where its block had broken off. Not the party's own name under its heading, nor a garbled caption's
+    rows in an app's stacked list («Банк отправитепя» over «ПАО СБЕРБАНК» over «БИК»)."""
+    above = index - 1
+    account_above = rows.get(above) == "payee" and _requisite_row(lines[above]) and _ACCOUNT_DIGITS.search(lines[above])
+    if rows.get(index) != "payee" or not account_above:
+        return []
+    below = index
+    while below < min(len(lines), index + _BANK_NAME_ROWS) and _unlabelled_in_block(lines, below, rows, "payee"):
+        below += 1
+    if below == index or below >= len(lines) or not _BIK_ROW.match(lines[below].translate(LOOKALIKE_LETTERS)):
+        return []
+    bank = read_bank(" ".join(lines[index:below]))
+    return [Candidate("bank_name", bank, source, 1.0)] if bank is not None else []
+
+
+def _unlabelled_in_block(lines: Sequence[str], index: int, rows: dict[int, str], role: str) -> bool:
+    return rows.get(index) == role and not _requisite_row(lines[index])
+
+
+def _requisite_row(line: str) -> bool:
+    """A party's requisite's row, its label also as OCR spells it in Latin or Greek letters («CчёT», «K/c», «ИНΗ»),
+    or garbled beyond a lookalike («С4ёт») before an account's 20 digits: Indra's reading of a business bank's
+    payment so broke off the payer's block above its bank's name, which was then read as the recipient's bank."""
+    return any(_PARTY_ROW.match(text) for text in (line, line.translate(LOOKALIKE_LETTERS))) or bool(
+        _ACCOUNT_UNDER_A_GARBLED_LABEL.match(line)
+    )
 
 
 def party_heading(line: str) -> str | None:
@@ -1115,7 +1155,7 @@ def party_heading(line: str) -> str | None:
 def _unlabelled_party_row(lines: Sequence[str], index: int) -> bool:
     """A row among a party's requisites that no label opens: no heading itself, and a requisite row follows it."""
     following = lines[index + 1] if index + 1 < len(lines) else ""
-    requisite_follows = _PARTY_ROW.match(following) is not None and not TITLE.search(following)
+    requisite_follows = _requisite_row(following) and not TITLE.search(following)
     return party_heading(lines[index]) is None and requisite_follows
 
 
@@ -1614,8 +1654,12 @@ def _caption_labelled(found: list[Candidate], line: str, above: Sequence[str], s
 
 
 def _captioned(line: str, above: str, source: Source) -> list[Candidate]:
+    """The values a caption under them names (``_CAPTIONS``); never a purpose from a row its own label opens: a bank's
+    «Назначение платежа» over its purpose stands under the sum in words («Сумма прописью: …»)."""
     found = []
     for field_name, caption, read in _CAPTIONS:
+        if field_name == "purpose" and ANY_LABEL.match(above):
+            continue
         if caption.search(line) and (value := read(above)) is not None:
             found.append(Candidate(field_name, value, source, 1.0))
     return found

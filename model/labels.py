@@ -337,12 +337,20 @@ _DANGLING = {
 «ПУБЛИЧНОЕ АКЦИОНЕРНОЕ ОБЩЕСТВО» / «"МОСЭНЕРГОСБЫТ"»."""
 _DANGLING["payer_name"] = _DANGLING["recipient_name"]
 _DANGLING["bank_name"] = re.compile(
-    _DANGLING["bank_name"].pattern + r"|(?<![\w-])(?:г\.|" + label("по") + "|" + label("при") + r"|банка)$",
+    _DANGLING["bank_name"].pattern
+    + r"|(?<![\w-])(?:г\.|"
+    + label("по")
+    + "|"
+    + label("при")
+    + r"|банка)$|(?<![\w-])"
+    + label("по")
+    + r"\s+[а-яё-]+(?:ому|ему|ой|ей)$",
     re.IGNORECASE,
 )
 """A bank's city after its «г.» on the next line: «ОТДЕЛЕНИЕ ОРЁЛ БАНКА РОССИИ//УФК по Орловской области г.» /
 «Орёл»; the treasury office's region after its «по», also read «no» («… БАНКА РОССИИ//УФК по» / «Ярославской области
-г. Ярославль»); the Bank of Russia's division wrapped after its «БАНКА» («ОТДЕЛЕНИЕ ТУЛА БАНКА» / «РОССИИ//УФК по
+г. Ярославль»), or after the region's adjective, which its noun follows («…//УФК ПО ЧУКОТСКОМУ» / «АВТОНОМНОМУ ОКРУГУ
+г. Анадырь»); the Bank of Russia's division wrapped after its «БАНКА» («ОТДЕЛЕНИЕ ТУЛА БАНКА» / «РОССИИ//УФК по
 Тульской области,» / «г Тула», a letter's narrow column)."""
 _REGION_ENDS = re.compile(r"(?<![\w-])(?:област[иь]|кра[яй]|республик[аи])\W*$", re.IGNORECASE)
 _CITY_OPENS = re.compile(r"^\W*г\.?\s+(?-i:[А-ЯЁ])", re.IGNORECASE)

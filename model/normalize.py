@@ -60,11 +60,12 @@ _AMOUNT = re.compile(
 
 
 _DATE_NUMERIC = re.compile(
-    r"(?<!\d)(?<!\d[.,/-])(\d{1,2})[./,-](\d{1,2})(?:[./,-]|\s(?=(?:19|20)\d\d(?!\d)))(\d{4}|\d{2})(?!\d)(?![./-]\d)"
+    r"(?<!\d)(?<!\d[.,/-])(\d{1,2})[./,-](\d{1,2})(?:[./,-]|[\s:](?=(?:19|20)\d\d(?!\d)))(\d{4}|\d{2})(?!\d)(?![./-]\d)"
 )
-"""18.04.2019, 18/04/19, 18-04-2019, and as OCR reads a blurred one: 18,04,2019 or 18.04 2019 (a dot lost; only
-before a four-digit year, so that "1.5 20" stays no date). Not a piece of a longer dash- or dot-joined number: a
-receipt's number «Квитанция № 1-3-02-433-4312» holds no date."""
+"""18.04.2019, 18/04/19, 18-04-2019, and as OCR reads a blurred one: 18,04,2019, 18.04 2019 (a dot lost) or
+18.04:2019 (a dot read as a colon, a cracked screen's «09.05:2026 10:4/01 (MCK)»), these two only before a four-digit
+year, so that "1.5 20" stays no date. Not a piece of a longer dash- or dot-joined number: a receipt's number
+«Квитанция № 1-3-02-433-4312» holds no date."""
 _DATE_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _DATE_COMPACT = re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})T\d{4}")
 _DATE_WORDS = re.compile(r"(?<!\d)(\d{1,2})(?:\s*[»\"”“'])?\s+([А-Яа-яЁё]{3,9})\.?\s+(\d{4})")

@@ -80,3 +80,54 @@ def test_a_partys_unlabelled_name_and_bank_stay_in_its_block() -> None:
     lines = ["Получатель", *PAYEE_CELLS, "Плательщик", *PAYER_CELLS, "Сумма 406 784-20 р."]
     rows = party_blocks(lines)
     assert [rows.get(index) for index in range(len(lines))] == [None] + ["payee"] * 6 + [None] + ["payer"] * 6 + [None]
+
+
+@pytest.mark.parametrize("payer_left", [True, False], ids=["payer left", "recipient left"])
+def test_the_bank_between_the_recipients_account_and_its_bik_is_the_recipients(payer_left: bool) -> None:
+    """The recipient's bank's name stands unlabelled in its block, between its account and its БИК, seven words
+    long; the payer's bank's name, as short as a receipt's bank line, was never the recipient's."""
+    details, _ = _details(unzipped_columns(_page(payer_left)))
+    assert details.bank_name == 'КУ ООО "ВЛАДПРОМБАНК" - ГК "АСВ", г.Москва'
+
+
+INDRA_PAYER_CELLS = [
+    'ПАО "Светлый Дом"',
+    "ИНН 8481985419 КПП 848101001",
+    "CчёT 40702810513919454087",
+    'КУ "ДИЛ-БАНК" (ООО) - ГК "АСВ"',
+    "БИК 044525376",
+    "K/c 30101810345250000376",
+]
+INDRA_PAYEE_CELLS = [
+    "ИП Васильев Артём Юрьевич",
+    "ИНΗ 843532045044",
+    "С4ёт 40802810051902747920",
+    'КУ ООО "ВЛАДПРОМБАНК" - ГК "АСВ", г.Москва',
+    "БИК 041708708",
+    "K/c 30101810700000000708",
+]
+
+
+def test_labels_read_in_latin_and_greek_letters_keep_a_partys_block() -> None:
+    """Indra's reading of the same page: «CчёT», «K/c» in Latin letters, «ИНΗ» with a Greek Eta, «С4ёт» with a 4 for
+    its ч. The payer's block held its labels no longer, so its bank's name was read as the recipient's bank."""
+    lines = ["Плательщик", *INDRA_PAYER_CELLS, "Получатель", *INDRA_PAYEE_CELLS, "Сумма 406 784-20 р."]
+    rows = party_blocks(lines)
+    assert [rows.get(index) for index in range(len(lines))] == [None] + ["payer"] * 6 + [None] + ["payee"] * 6 + [None]
+    details, _ = _details(lines)
+    assert details.bank_name == 'КУ ООО "ВЛАДПРОМБАНК" - ГК "АСВ", г.Москва'
+    assert (details.bank_bic, details.bank_corr_account) == ("041708708", "30101810700000000708")
+
+
+def test_the_purpose_under_its_caption_is_not_the_sum_in_words_above_it() -> None:
+    """«Назначение платежа» alone on its line reads the line under it (the payment's heading) and, as a ПД-4's caption
+    under its value, the line above: there the sum in words, a row of its own label, no purpose."""
+    lines = [
+        "Сумма 145 150-00 руб.",
+        "Сумма прописью: Сто сорок пять тысяч сто пятьдесят рублей 00 копеек",
+        "Назначение платежа",
+        "Оплата по счёту № 642 от 12.04.2026 за оборудование, в т.ч. НДС 20%",
+        "Очерёдность 5",
+    ]
+    purposes = {c.value for c in extract_candidates(lines) if c.field == "purpose"}
+    assert purposes == {"Оплата по счёту № 642 от 12.04.2026 за оборудование, в т.ч. НДС 20%"}

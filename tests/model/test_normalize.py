@@ -73,6 +73,9 @@ def test_amount_from_kopecks_converts_gost_sum(kopecks: str, expected: str | Non
         ("31.02.2020", None),
         ("без даты", None),
         ("Дата операции: 28.11 2024 17:25", "2024-11-28"),  # a blurred dot lost
+        ("\\09.05:2026 10:4/01 (MCK)", "2026-05-09"),  # a dot read as a colon, before a four-digit year only
+        ("Время 10.05:20", None),
+        ("10:05:2026", None),
         ("Казань, пер. Чистый, д. 114 от 11,04,2021", "2021-04-11"),  # dots read as commas
         ("31.02.2020, оплачено 01.03.2020", "2020-03-01"),  # the first *real* date
         ("Итого 1 234,56 2024", None),  # an amount before a year is no date

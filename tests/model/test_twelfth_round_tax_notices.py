@@ -96,6 +96,13 @@ def test_the_treasurys_bank_is_read_to_its_end_over_its_wrapped_rows(bank_rows: 
     assert details.bank_name == "ОТДЕЛЕНИЕ ТУЛА БАНКА РОССИИ//УФК по Тульской области г Тула"
 
 
+def test_a_treasurys_region_wrapped_after_its_adjective_is_read_to_its_end() -> None:
+    """«…//УФК ПО ЧУКОТСКОМУ» over «АВТОНОМНОМУ ОКРУГУ г. Анадырь»: the region's adjective waits for its noun."""
+    rows = ["Банк получателя ОТДЕЛЕНИЕ АНАДЫРЬ БАНКА РОССИИ//УФК ПО ЧУКОТСКОМУ", "АВТОНОМНОМУ ОКРУГУ г. Анадырь"]
+    details, _ = _read(_confirmation(rows))
+    assert details.bank_name == "ОТДЕЛЕНИЕ АНАДЫРЬ БАНКА РОССИИ//УФК ПО ЧУКОТСКОМУ АВТОНОМНОМУ ОКРУГУ г. Анадырь"
+
+
 def test_a_faxed_tax_notice_with_its_slip_is_a_bill() -> None:
     lines = [line for line in _notice("ИПШ/КПП получателя 7727406020 / 770801001") if "Уважаем" not in line]
     lines = [line.replace("Сумма к уплате", "Сумма к уплате!") for line in lines]
