@@ -313,14 +313,18 @@ _CAPTIONS_HALVES = [
 
 def _wrapped_captions_joined(lines: list[str]) -> list[str]:
     """A caption's second word opening the line under its first (``_WRAPPED_CAPTIONS``) joined back onto the first:
-    it is no word of the value beside them, which goes on after it."""
-    joined = list(lines)
-    for index in range(len(joined) - 1):
+    it is no word of the value beside them, which goes on after it; a line that held the word alone goes."""
+    joined: list[str] = []
+    for line in lines:
+        rest = line
         for first, second, caption in _CAPTIONS_HALVES:
-            opening, rest = first.match(joined[index]), second.match(joined[index + 1])
-            if opening is not None and rest is not None:
-                joined[index] = f"{caption} {joined[index][opening.end() :].strip()}"
-                joined[index + 1] = joined[index + 1][rest.end() :]
+            opening = first.match(joined[-1]) if joined else None
+            if opening is not None and (half := second.match(line)) is not None:
+                joined[-1] = f"{caption} {joined[-1][opening.end() :].strip()}".strip()
+                rest = line[half.end() :]
+                break
+        if rest.strip() or rest is line:
+            joined.append(rest)
     return joined
 
 

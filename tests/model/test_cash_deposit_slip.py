@@ -112,3 +112,8 @@ def test_no_repair_by_a_name_the_directory_lists_under_no_nearby_bik() -> None:
     details, checks = _bank("044050869", "ПАО Сбербанк")
     assert details.bank_bic == "044050869"
     assert checks["bank_bic"].status != CheckStatus.REPAIRED
+
+
+def test_a_caption_wrapped_alone_leaves_the_value_under_it() -> None:
+    lines = ["Назначение", "платежа", "Оплата по договору № 5 от 01.02.2026"]
+    assert _details(lines).purpose == "Оплата по договору № 5 от 01.02.2026"
