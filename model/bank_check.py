@@ -41,7 +41,9 @@ def check_bank_in_directory(
         return
     entry = directory.lookup(bic)
     if entry is None:
-        if not _repaired_from_the_directory(values, results, directory):
+        if not _repaired_from_the_directory(values, results, directory) and not _repaired_by_the_name(
+            values, results, directory
+        ):
             results["bank_bic"] = _noted(results["bank_bic"], f"not in {label}")
         return
     if (name := values["bank_name"]) is not None and names_another_bank(name, entry) and not _account_fits(results):
@@ -142,6 +144,33 @@ def _repaired_from_the_directory(
         )
     if (name := values["bank_name"]) is not None and names_agree(name, entry):
         results["bank_bic"] = _noted(results["bank_bic"], "the bank name read agrees")
+    return True
+
+
+def _repaired_by_the_name(
+    values: dict[str, str | None], results: dict[str, FieldCheck], directory: BikDirectory
+) -> bool:
+    """A БИК the directory does not list, read beside the bank's name and no к/с (a cash deposit slip prints none):
+    repaired to the one БИК within one OCR confusion of it that the directory lists under that name (a clean slip's
+    face reads 3 as 5: «АО "КАБ "ВИКИНГ" г. Санкт-Петербург БИК 044050869» for 044030869). ``repaired``, never
+    ``verified``; not where the recipient's account passed its key with the БИК read and would fail it with the
+    repair. Whether one was made."""
+    bic, name, check = values["bank_bic"], values["bank_name"], results["bank_bic"]
+    if bic is None or name is None or values["bank_corr_account"] is not None:
+        return False
+    if check.status == CheckStatus.REPAIRED or check.source in _AS_PRINTED:
+        return False
+    named = passing_repairs(
+        bic, lambda other: other in directory.entries and names_agree(name, directory.entries[other])
+    )
+    if len(named) != 1:
+        return False
+    entry = directory.entries[named.pop()]
+    if _account_fits(results) and entry.bic[-3:] != bic[-3:]:
+        return False  # the account's key reads the БИК's last digits: it passed with those read
+    why = f"{directory.label} does not list it; {entry.bic}, one OCR confusion from it, is the only БИК it lists"
+    why += f" as «{name}»"
+    values["bank_bic"], results["bank_bic"] = entry.bic, _repair(check, bic, why)
     return True
 
 

@@ -164,6 +164,9 @@ _EVIDENCE: dict[DocumentType, tuple[tuple[re.Pattern[str], int], ...]] = {
             3,
         ),
         (re.compile(r"сч[её]т списания|отправител|\bсбп\b|перевод по", re.IGNORECASE), 2),
+        # a bank's receipt of cash paid in at its desk onto the payee's account, the form 0402001 («Объявление на
+        # взнос наличными», its «Квитанция»): the payment reaches the account as a transfer's does
+        (re.compile(r"взнос\s+наличными|(?<!\d)0402001(?!\d)", re.IGNORECASE), 3),
         # money received: a bank's receipt of an incoming transfer or a salary («Поступление заработной платы»)
         (re.compile(r"входящий\s+перевод|^\W*поступление\s|сч[её]т\s+зачисления", re.IGNORECASE | re.MULTILINE), 2),
         (re.compile(r"сообщение получателю|номер операции|идентификатор операции", re.IGNORECASE), 2),
@@ -291,8 +294,38 @@ def classify(lines: Sequence[str]) -> DocumentType:
 def _lines_to_read(lines: Sequence[str], source: Source) -> list[str]:
     """The lines without what no field is read from (mail headers, an УПД's status column), the roles' labels
     joined, and OCR's misreadings undone."""
-    lines = _without_upd_status_column(without_mail_headers(_roles_joined(lines)))
+    lines = _wrapped_captions_joined(_without_upd_status_column(without_mail_headers(_roles_joined(lines))))
     return _ocr_misreadings_undone(lines) if source in OCR_SOURCES else lines
+
+
+_WRAPPED_CAPTIONS = (("источник", "поступления"), ("назначение", "платежа"))
+"""Captions of two words that a form's narrow caption column wraps, its value wrapping beside them: «Источник
+Оплата по счёту № 176 от 06.11.2026. НДС не» over «поступления облагается» (a cash deposit slip, form 0402001)."""
+_CAPTIONS_HALVES = [
+    (
+        re.compile(r"^[\W_]*" + label(first) + r"(?![а-яёa-z])(?!\s*" + label(second) + r")", re.IGNORECASE),
+        re.compile(r"^[\W_]*" + label(second) + r"(?![а-яёa-z])[\W_]*", re.IGNORECASE),
+        f"{first.capitalize()} {second}",
+    )
+    for first, second in _WRAPPED_CAPTIONS
+]
+
+
+def _wrapped_captions_joined(lines: list[str]) -> list[str]:
+    """A caption's second word opening the line under its first (``_WRAPPED_CAPTIONS``) joined back onto the first:
+    it is no word of the value beside them, which goes on after it; a line that held the word alone goes."""
+    joined: list[str] = []
+    for line in lines:
+        rest = line
+        for first, second, caption in _CAPTIONS_HALVES:
+            opening = first.match(joined[-1]) if joined else None
+            if opening is not None and (half := second.match(line)) is not None:
+                joined[-1] = f"{caption} {joined[-1][opening.end() :].strip()}".strip()
+                rest = line[half.end() :]
+                break
+        if rest.strip() or rest is line:
+            joined.append(rest)
+    return joined
 
 
 def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> list[Candidate]:

@@ -157,6 +157,8 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
     # «Назначение перевода» on a bank's receipt of a transfer abroad: its second word is the label's, not the purpose's
     ("purpose", "назначение платежа; назначение перевода; назначение; сообщение получателю; сообщение", read_purpose,
      _LINE_START, 1.0),
+    # a cash deposit slip (form 0402001) names where the cash comes from, «Источник поступления: Оплата по счёту …»
+    ("purpose", "источник поступления", read_purpose, _LINE_START, 1.0),
     # a ПД-4's «Наименование платежа: Государственная пошлина …» as a row of a list, with its colon only: the
     # caption of the same words in brackets stands under its cell, its value above it (``model.fields._CAPTIONS``)
     ("purpose", "наименование платежа:", read_purpose, _LINE_START, 1.0),
@@ -179,11 +181,11 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
     ("supplier_name", "наименование поставщика; данные поставщика", read_name, _LINE_START, 1.0),
     # a bank's receipt names its client, the payer, in as many ways as the payee: «Ф.И.О. отправителя», «Имя
     # плательщика», «РЕКВИЗИТЫ ПЛАТЕЛЬЩИКА:» over the name; a quittance or a cash order whom the money came from,
-    # «Принято от: Кузнецов Дмитрий Олегович»; a provider's subscriber, «Абонент: ООО …» (with its colon: «Абонентская
-    # плата» is a service), a lawyer's client, «Доверитель: …»
+    # «Принято от: Кузнецов Дмитрий Олегович», a cash deposit slip's «От кого»; a provider's subscriber, «Абонент:
+    # ООО …» (with its colon: «Абонентская плата» is a service), a lawyer's client, «Доверитель: …»
     ("payer_name", "фио отправителя; фио плательщика; ф.и.о. отправителя; ф. и. о. отправителя; ф.и.о. плательщика; "
      "ф. и. о. плательщика; плательщик; отправитель; имя отправителя; имя плательщика; наименование плательщика; "
-     "реквизиты плательщика; покупатель; заказчик; арендатор; абонент:; доверитель; принято от", read_name,
+     "реквизиты плательщика; покупатель; заказчик; арендатор; абонент:; доверитель; принято от; от кого", read_name,
      _LINE_START, 1.0),
     # a bill's account holder, «ФИО: ИВАНОВ ИВАН ИВАНОВИЧ» on a ЕПД or ПД-4: with its colon only, since «ФИО
     # Клиента» or «ФИО получателя» caption other people; below the payer's own labels
@@ -355,6 +357,15 @@ _DANGLING["bank_name"] = re.compile(
 _REGION_ENDS = re.compile(r"(?<![\w-])(?:област[иь]|кра[яй]|республик[аи])\W*$", re.IGNORECASE)
 _CITY_OPENS = re.compile(r"^\W*г\.?\s+(?-i:[А-ЯЁ])", re.IGNORECASE)
 """A treasury office's region, then its city on the next line: «… УФК по Тульской области,» / «г Тула»."""
+_CITY_ALONE = re.compile(
+    r"^[\s|]*[гГ](?:\.\s*|\s+)(?-i:[А-ЯЁ])[а-яё]+(?:-[а-яё]+-[А-ЯЁа-яё][а-яё]+|-[А-ЯЁ][а-яё]+)?"
+    r"(?:\s+(?-i:[А-ЯЁ])[а-яё]+)?[\W_]*$",
+    re.IGNORECASE,
+)
+_NAMES_A_CITY = re.compile(r"(?<![а-яёa-z])г(?:\.\s*|\s+)(?-i:[А-ЯЁ])", re.IGNORECASE)
+"""A bank's city alone on the line under its name, «КУ КБ "НЕФТЯНОЙ АЛЬЯНС" (ПАО) - ГК "АСВ", БИК 044525994» over
+«г.Москва» (a form's name cell wrapped beside its БИК cell): «name, city» is how a bank is printed, so the city is
+the name's, where the name names none yet. Only a city alone: «г. Москва, ул. Вавилова, д. 19» is an address."""
 
 
 def _unclosed(value: str) -> bool:
@@ -806,6 +817,8 @@ def _goes_on(field_name: str, value: str, following: str) -> bool:
     if field_name in _DANGLING and _unclosed(value):
         return True
     if field_name == "bank_name" and _REGION_ENDS.search(value) and _CITY_OPENS.match(following):
+        return True
+    if field_name == "bank_name" and _CITY_ALONE.match(following) and not _NAMES_A_CITY.search(value):
         return True
     if field_name in _GOES_ON_IN_LOWER_CASE and _LOWER_CASE_START.match(following) is not None:
         return True

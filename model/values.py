@@ -949,8 +949,14 @@ def read_purpose(text: str) -> str | None:
     """A payment's purpose as ``read_text`` reads it, if it holds a word and is no OCR soup (``_ocr_soup``): specks
     and a stamp's edges under the caption of a scanned payment order («_ sa», «р») say nothing, and would win over a
     reading that does."""
-    purpose = read_text(text)
+    purpose = read_text(_CASH_SYMBOL_CELL.sub("", text))
     return purpose if purpose is not None and _WORD.search(purpose) and not _ocr_soup(purpose) else None
+
+
+_CASH_SYMBOL_CELL = re.compile(r"[\s|\[_°]*(?<![а-яёa-z])" + label("символ") + r"(?![а-яёa-z])[\W\d_]*$", re.IGNORECASE)
+"""A cash form's cell of its cash symbol («Символ 32», the code of the cash's source) at the end of the purpose's
+row, beside the source of the cash (a cash deposit slip, form 0402001), also with its borders and specks
+(«_|Символ _[32», «°|Символ. .»): no purpose ends with the word."""
 
 
 _QUOTE_PAIRS = {"«": "»", '"': '"', "“": "”", "„": "“"}
