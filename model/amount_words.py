@@ -225,14 +225,18 @@ def figure_the_words_name(
     value: str | None, check: FieldCheck, figures: Sequence[Candidate]
 ) -> tuple[str | None, FieldCheck]:
     """The amount as the one sum in figures whose roubles the words name (``read_figures_the_words_name``), where no
-    amount was read otherwise (its total's label garbled, the words' kopecks unread): the words confirm its roubles,
-    nothing its kopecks, so ``unverified``."""
+    amount was read otherwise (its total's label garbled, the words' kopecks unread) or the one read, unverified,
+    has other roubles than the words («10.00» from a garbled row): the words confirm its roubles, nothing its
+    kopecks, so ``unverified``."""
     sums = {c.value for c in figures}
-    if value is not None or len(sums) != 1:
+    if len(sums) != 1 or check.status == CheckStatus.VERIFIED:
         return value, check
     figure = figures[0]
+    if value is not None and int(Decimal(value)) == int(Decimal(figure.value)):
+        return value, check
+    read = f"; {value} was read where the words name other roubles" if value is not None else ""
     detail = (
         f"read where no total's label stands ({figure.value}): the sum in words names its roubles, nothing else its"
-        " kopecks; compare it with the document"
+        f" kopecks{read}; compare it with the document"
     )
     return figure.value, FieldCheck(status=CheckStatus.UNVERIFIED, source=figure.source, rule=RULE, detail=detail)

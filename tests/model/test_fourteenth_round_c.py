@@ -98,3 +98,16 @@ def test_a_confirmed_banks_word_read_in_odd_case_takes_the_directorys_case() -> 
     assert _shown('Росбанк филиал МОСкВа АО "ТБанк"', "044525102") == 'Росбанк филиал МОСкВа АО "ТБанк"'  # another bank
     assert _shown('Росбанк филиал МОСкВа АО "ТБанк"', "044525113") == 'Росбанк филиал Москва АО "ТБанк"'
     assert _shown("ПАО СБЕРБАНК", "044525225") == "ПАО СБЕРБАНК"  # capitals as printed
+
+
+def test_the_figure_the_words_name_replaces_an_unverified_amount_of_other_roubles() -> None:
+    """The pooled reading of the same foot took «10.00» from a garbled row for the amount."""
+    details, checks = _resolved(["| Итого к оплате: 10,00", *RENT_BILL_FOOT[1:]])
+    assert details.amount == "106617.16"
+    assert checks["amount"].status == CheckStatus.UNVERIFIED
+
+
+def test_a_tick_before_a_labels_capital_leaves_it_the_lines_label() -> None:
+    """An internet provider's bill (r14, clean): Tesseract reads the face's «А» serif as «‘»."""
+    details, _ = _resolved(["СЧЕТ № С-66809 от 27.04.2026", "‘Абонент: 000 «Орбита», ИНН 6865350074"])
+    assert details.payer_name == "ООО «Орбита»"
