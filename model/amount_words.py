@@ -222,18 +222,21 @@ def words_alone(
 
 
 def figure_the_words_name(
-    value: str | None, check: FieldCheck, figures: Sequence[Candidate]
+    value: str | None, check: FieldCheck, amounts: Sequence[Candidate], figures: Sequence[Candidate]
 ) -> tuple[str | None, FieldCheck]:
     """The amount as the one sum in figures whose roubles the words name (``read_figures_the_words_name``), where no
     amount was read otherwise (its total's label garbled, the words' kopecks unread) or the one read, unverified,
-    has other roubles than the words («10.00» from a garbled row): the words confirm its roubles, nothing its
-    kopecks, so ``unverified``."""
+    has other roubles than the words («10.00» from a garbled row) on the words' page: the words confirm its roubles,
+    nothing its kopecks, so ``unverified``. An amount the words in full judged (``words_checked``), or read on
+    another page than the words (an act behind the bill), stays."""
     sums = {c.value for c in figures}
     if len(sums) != 1 or check.status == CheckStatus.VERIFIED:
         return value, check
     figure = figures[0]
-    if value is not None and int(Decimal(value)) == int(Decimal(figure.value)):
-        return value, check
+    if value is not None:
+        on_its_page = any(c.page == figure.page and _same(c.value, value) for c in amounts)
+        if check.rule is not None or not on_its_page or int(Decimal(value)) == int(Decimal(figure.value)):
+            return value, check
     read = f"; {value} was read where the words name other roubles" if value is not None else ""
     detail = (
         f"read where no total's label stands ({figure.value}): the sum in words names its roubles, nothing else its"

@@ -270,7 +270,7 @@ def _judged_by_the_words(
     after_a_label = [c for c in candidates if c.field == WORDS_AFTER_A_LABEL]
     values["amount"], results["amount"] = words_alone(values["amount"], results["amount"], spelled, after_a_label)
     figures = [c for c in candidates if c.field == FIGURE_THE_WORDS_NAME]
-    values["amount"], results["amount"] = figure_the_words_name(values["amount"], results["amount"], figures)
+    values["amount"], results["amount"] = figure_the_words_name(values["amount"], results["amount"], amounts, figures)
     if read is None and values["amount"] is not None and values["currency"] is None:
         values["currency"], results["currency"] = "RUB", _in_roubles(results["amount"])
 
