@@ -43,6 +43,27 @@ def read_amount_in_words(lines: Sequence[str], source: Source) -> list[Candidate
     return _sums_with_their_words(lines, source) + spelled
 
 
+FIGURE_THE_WORDS_NAME = "amount_figure_the_words_name"
+"""The candidates' field: a sum in figures whose roubles the sum in words names, wherever it stands (its total's
+label garbled, «Beers к салате: 106 617,16» for «Всего к оплате»); the amount where no labelled figure was read
+(``figure_the_words_name``)."""
+_FIGURE = re.compile(r"(?<![\d.,])(?P<roubles>\d{1,3}(?:[\s\u00a0]\d{3})+|\d+)[.,](?P<kopecks>\d{2})(?![\d.,]?\d)")
+"""A sum in figures with its kopecks, «106 617,16», «8117.86»: roubles alone (a count, a year) are no sum."""
+
+
+def read_figures_the_words_name(lines: Sequence[str], source: Source) -> list[Candidate]:
+    """Each sum in figures whose roubles a sum in words on the page names, and whose kopecks are the words' where
+    the words' kopecks were read: the words and the figures are two printings of the total due."""
+    spelled = spelled_roubles(lines)
+    found = []
+    for line in lines:
+        for match in _FIGURE.finditer(line):
+            roubles = int(re.sub(r"\s", "", match["roubles"]))
+            if roubles in spelled and (not spelled[roubles] or match["kopecks"] in spelled[roubles]):
+                found.append(Candidate(FIGURE_THE_WORDS_NAME, f"{roubles}.{match['kopecks']}", source))
+    return found
+
+
 def read_words_after_a_label(lines: Sequence[str], source: Source) -> list[Candidate]:
     """The sums in words whose line opens with the sum's label (``WORDS_AFTER_A_LABEL``)."""
     return [Candidate(WORDS_AFTER_A_LABEL, value, source) for value, labelled in _spelled_sums(lines) if labelled]
@@ -198,3 +219,27 @@ def words_alone(
     words = after_a_label[0]
     detail = f"read only in words ({words.value}): no figure of it was read; compare it with the document"
     return words.value, FieldCheck(status=CheckStatus.UNVERIFIED, source=words.source, rule=RULE, detail=detail)
+
+
+def figure_the_words_name(
+    value: str | None, check: FieldCheck, amounts: Sequence[Candidate], figures: Sequence[Candidate]
+) -> tuple[str | None, FieldCheck]:
+    """The amount as the one sum in figures whose roubles the words name (``read_figures_the_words_name``), where no
+    amount was read otherwise (its total's label garbled, the words' kopecks unread) or the one read, unverified,
+    has other roubles than the words («10.00» from a garbled row) on the words' page: the words confirm its roubles,
+    nothing its kopecks, so ``unverified``. An amount the words in full judged (``words_checked``), or read on
+    another page than the words (an act behind the bill), stays."""
+    sums = {c.value for c in figures}
+    if len(sums) != 1 or check.status == CheckStatus.VERIFIED:
+        return value, check
+    figure = figures[0]
+    if value is not None:
+        on_its_page = any(c.page == figure.page and _same(c.value, value) for c in amounts)
+        if check.rule is not None or not on_its_page or int(Decimal(value)) == int(Decimal(figure.value)):
+            return value, check
+    read = f"; {value} was read where the words name other roubles" if value is not None else ""
+    detail = (
+        f"read where no total's label stands ({figure.value}): the sum in words names its roubles, nothing else its"
+        f" kopecks{read}; compare it with the document"
+    )
+    return figure.value, FieldCheck(status=CheckStatus.UNVERIFIED, source=figure.source, rule=RULE, detail=detail)

@@ -6,9 +6,12 @@ the bank's name it lists for it, since a misread БИК is another bank's or non
 
 from __future__ import annotations
 
+import re
+
 from model.bik_directory import BankEntry, BikDirectory, names_agree, names_another_bank, without_stray_marks
 from model.checks import passing_repairs
 from model.schema import Candidate, CheckStatus, FieldCheck, Source
+from model.values import LOOKALIKE_LETTERS
 
 _DIRECTORY_RULE = "bik_directory"
 _DOUBTED = frozenset({CheckStatus.REPAIRED, CheckStatus.INVALID})
@@ -87,6 +90,51 @@ def shown_without_stray_marks(
     if (shown := without_stray_marks(name, entry.name)) != name:
         values["bank_name"] = shown
         results["bank_name"] = _noted(results["bank_name"], f"shown without the marks OCR added (read «{name}»)")
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _spelled_as_listed(word: str, listed: dict[str, str]) -> str:
+    """A word of a bank's name read with Latin look-alikes as the Cyrillic letters they draw, when that leaves no
+    Latin letter («MBC» → «МВС»; «Tinkoff» is a word of Latin letters and stays), and, read in a case no page prints
+    («МОСкВы»: neither capitals, small letters nor a capital first), in the directory's case when its name has the
+    same word: a page's capitals («ПАО СБЕРБАНК») are as printed."""
+    if _LATIN.search(word) and not _LATIN.search(folded := word.translate(LOOKALIKE_LETTERS)):
+        word = folded
+    if word.isupper() or word.islower() or word.istitle():
+        return word
+    return listed.get(word.casefold().replace("ё", "е"), word)
+
+
+def shown_in_the_directorys_letters(
+    values: dict[str, str | None], results: dict[str, FieldCheck], directory: BikDirectory
+) -> None:
+    """The bank's name, where the directory confirmed the БИК read and the name is that bank's misread (not
+    ``names_another_bank``), shown with OCR's Latin look-alikes in Cyrillic and each word the directory's name has in
+    the directory's case (``_spelled_as_listed``), where the directory spells the name in Cyrillic alone: the words
+    stay the page's, as printed («ООО KE "MBC БАНК"» → «ООО КЕ "МВС БАНК"»), the detail keeps what was read."""
+    name, bic = values["bank_name"], values["bank_bic"]
+    entry = directory.lookup(bic) if bic is not None else None
+    if name is None or entry is None or results["bank_bic"].status != CheckStatus.VERIFIED or _LATIN.search(entry.name):
+        return
+    if names_another_bank(name, entry):
+        return
+    listed = {word.casefold().replace("ё", "е"): word for word in _LETTERS.findall(entry.name)}
+    shown = _LETTERS.sub(lambda word: _spelled_as_listed(word.group(), listed), name)
+    if shown != name:
+        values["bank_name"] = shown
+        results["bank_name"] = _noted(results["bank_name"], f"shown in the directory's letters (read «{name}»)")
+
+
+def shown_as_the_directory_confirms(
+    values: dict[str, str | None], results: dict[str, FieldCheck], directory: BikDirectory
+) -> None:
+    """The bank's name shown less OCR's marks (``shown_without_stray_marks``) and in the directory's letters
+    (``shown_in_the_directorys_letters``) where the directory confirms its bank."""
+    shown_without_stray_marks(values, results, directory)
+    shown_in_the_directorys_letters(values, results, directory)
 
 
 _AS_PRINTED = frozenset({Source.QR, Source.PDF})

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from rapidfuzz.distance import Levenshtein
 
-from model.amount_words import read_amount_in_words, read_words_after_a_label
+from model.amount_words import read_amount_in_words, read_figures_the_words_name, read_words_after_a_label
 from model.bank_sms import TRANSFER_TO_A_PERSON, read_transfer_sms
 from model.checks import corr_account_shape_valid
 from model.corrections import read_settlement
@@ -42,7 +42,7 @@ from model.payment_order import PaymentOrder, is_payment_order, read_payment_ord
 from model.schema import OCR_SOURCES, Candidate, DocumentType, Source
 from model.seller import SELF_EMPLOYED_RECEIPT, self_employed_seller, seller_over_its_inn, sign_opening_the_page
 from model.statement_debit import one_debit, read_one_debit
-from model.unlabelled import PERSON, names_under_two_roles, read_unlabelled
+from model.unlabelled import PERSON, housing_bills_holder, names_under_two_roles, read_unlabelled
 from model.values import (
     LOOKALIKE_LETTERS,
     NUMBER_SIGN,
@@ -334,7 +334,11 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
     if _one_debit_statement(lines):  # its header's numbers are the payer's and its bank's: only the row is read
         return (debit := read_one_debit(lines, source)) + _currency_read(debit, lines, source)
     candidates: list[Candidate] = []
-    spelled = read_amount_in_words(lines, source) + read_words_after_a_label(lines, source)  # whoever's row holds them
+    spelled = (  # whoever's row holds them
+        read_amount_in_words(lines, source)
+        + read_words_after_a_label(lines, source)
+        + read_figures_the_words_name(lines, source)
+    )
     if (order := read_payment_order(lines, source)) is not None:
         candidates += order.candidates
         lines = order.generic_lines
@@ -386,6 +390,7 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
         _by_phone_no_account(read_unlabelled(unlabelled, source, patients), lines, document_type)
         + sign_opening_the_page(unlabelled, source)
         + names_under_two_roles(lines, source)
+        + housing_bills_holder(lines, source)
     )
     if document_type in _MAY_BE_RECEIVED and _incoming(lines):
         candidates = [_as_payers(c) for c in candidates] + _incoming_payer(lines, source)

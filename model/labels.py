@@ -211,10 +211,11 @@ lost both, the role's word then followed by a space or a dash («Покупат�
 
 
 _PD4_LEFT_COLUMN = r"(?:(?:" + "|".join(map(label, ("извещение", "квитанция", "кассир"))) + r")(?![а-яёa-z])[\s|:.-]+)?"
-_LINE_START_PREFIX = r"^[\s|*•:\[-]*" + _PD4_LEFT_COLUMN
-"""What may stand before a label that opens its line: a cell's border («[», «|»), and a ПД-4's left column, whose
-words OCR reads on the row of the right column beside them: «Извещение Получатель: …», «Квитанция Получатель: …»,
-«Кассир Сумма: 56803 руб. 00 коп.»."""
+_LINE_START_PREFIX = r"^[\s|*•:\[‘’'`-]*" + _PD4_LEFT_COLUMN
+"""What may stand before a label that opens its line: a cell's border («[», «|»), a tick OCR reads before a capital
+letter's serif («‘Абонент: 000 «Орбита»», «‘Аренда …», «‘Оплатить до …» on a clean provider's bill), and a ПД-4's
+left column, whose words OCR reads on the row of the right column beside them: «Извещение Получатель: …»,
+«Квитанция Получатель: …», «Кассир Сумма: 56803 руб. 00 коп.»."""
 _SPECK_BEFORE_A_TOTAL = r"(?:(?:[^\W\d_]|[©®]\)?)\s+(?=[^\W\d_]{3}))?"
 """And before a total's label, one letter alone: a speck of the photo's edge or of a fold that OCR read as one («о
 Всего: 92640.00»), or an app's icon read as «©» («© Сумма 350P», QIWI's). Only a total's: a lone «в» or «с» before

@@ -25,8 +25,15 @@ from datetime import date
 from functools import partial
 
 from model import checks
-from model.amount_words import AMOUNT_IN_WORDS, WORDS_AFTER_A_LABEL, words_alone, words_checked
-from model.bank_check import check_bank_in_directory, shown_without_stray_marks
+from model.amount_words import (
+    AMOUNT_IN_WORDS,
+    FIGURE_THE_WORDS_NAME,
+    WORDS_AFTER_A_LABEL,
+    figure_the_words_name,
+    words_alone,
+    words_checked,
+)
+from model.bank_check import check_bank_in_directory, shown_as_the_directory_confirms
 from model.bik_directory import BikDirectory, current_directory
 from model.checks import Rule, corr_account_valid, settlement_account_valid
 from model.corrections import settled_dates_only
@@ -47,7 +54,7 @@ from model.schema import (
     PaymentDetails,
     Source,
 )
-from model.values import GARBLED_INN, UNREADABLE, spelled_as_printed
+from model.values import GARBLED_INN, UNREADABLE, misread_person, spelled_as_printed
 
 _TRUST = {Source.QR: 0, Source.PDF: 1, Source.MODEL: 2, Source.OCR: 3, Source.INDRA: 3}
 """Tesseract and Indra rank alike: among their readings the scores, raised where both agree, decide."""
@@ -256,12 +263,14 @@ def _judged_by_the_words(
     values: dict[str, str | None], results: dict[str, FieldCheck], amounts: list[Candidate], candidates: list[Candidate]
 ) -> None:
     """The amount as the sum in words judges it (``words_checked``), or as they write it where no figure was read
-    (``words_alone``), in roubles then."""
+    (``words_alone``), or as the one figure whose roubles they name (``figure_the_words_name``), in roubles then."""
     spelled = [c for c in candidates if c.field == AMOUNT_IN_WORDS]
     read = values["amount"]
     values["amount"], results["amount"] = words_checked(read, results["amount"], amounts, spelled)
     after_a_label = [c for c in candidates if c.field == WORDS_AFTER_A_LABEL]
     values["amount"], results["amount"] = words_alone(values["amount"], results["amount"], spelled, after_a_label)
+    figures = [c for c in candidates if c.field == FIGURE_THE_WORDS_NAME]
+    values["amount"], results["amount"] = figure_the_words_name(values["amount"], results["amount"], amounts, figures)
     if read is None and values["amount"] is not None and values["currency"] is None:
         values["currency"], results["currency"] = "RUB", _in_roubles(results["amount"])
 
@@ -1070,7 +1079,7 @@ def resolve(
     if document_type != DocumentType.CASH_RECEIPT:  # a receipt's «ИТОГ», fee and all, is what its fiscal data state
         amounts = fees_left_out(amounts, [c for c in candidates if c.field == FEE])
     by_field["amount"] = stated_totals_first(amounts, paid)
-    by_field["payer_name"] = _with_patronymics(by_field["payer_name"])
+    by_field["payer_name"] = _with_patronymics([c for c in by_field["payer_name"] if not misread_person(c.value)])
     for field in _NAME_FIELDS:
         by_field[field] = _as_printed(_initials_spelled_out(by_field[field]))
     for field in VALUE_FIELDS:
@@ -1097,5 +1106,5 @@ def resolve(
     results["recipient_account"] = _unconfirmed_code_doubted(
         values, results, by_field["recipient_account"], bank_code_unconfirmed
     )
-    shown_without_stray_marks(values, results, directory or current_directory())
+    shown_as_the_directory_confirms(values, results, directory or current_directory())
     return PaymentDetails(document_type=document_type, **values), {field: results[field] for field in FIELD_NAMES}

@@ -784,6 +784,37 @@ def names_under_two_roles(lines: Sequence[str], source: Source) -> list[Candidat
     return found
 
 
+_HOUSING_BILL_TITLE = re.compile(
+    r"единый\s+плат[её]жный\s+документ|внесени\w*\s+платы\s+за\s+(?:\w+\s+){0,4}жил\w*\s+помещ", re.IGNORECASE
+)
+"""A housing bill's title or the line under it («ЕДИНЫЙ ПЛАТЁЖНЫЙ ДОКУМЕНТ», «для внесения платы за жилое помещение
+и коммунальные услуги»), also the one where a photo lost the other («Аля внесения платы за жилое помещ»)."""
+_PERSON_IN_FULL = re.compile(
+    r"(?<![\w-])(?P<before>(?:ИП|предприниматель)\s+)?(?P<person>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ][а-яё]+\s+"
+    r"[А-ЯЁ][а-яё]+(?:ович|евич|ич|овна|евна|ична|инична))(?![\w-])"
+)
+_HOLDER_SCORE = 0.8
+"""Under a party's label (0.9-1.0): where a caption was read, its name is the payer's."""
+
+
+def housing_bills_holder(lines: Sequence[str], source: Source) -> list[Candidate]:
+    """A housing bill's (ЕПД's) account holder, the one person it names in full, as its payer: its payee is a
+    management company, and its head prints the holder's name under a grey «Плательщик:» that a worn page loses
+    («000 «УК Гранит» Волков Игорь Сергеевич», the two columns on one row with no caption over them). A person
+    after «ИП» is a payee's own form; two people named in full (a chairman's signature) leave it unsaid."""
+    if not any(_HOUSING_BILL_TITLE.search(line) for line in lines[:_HOUSING_TITLE_ROWS]):
+        return []
+    named = [found for line in lines for found in _PERSON_IN_FULL.finditer(line)]
+    people = {found["person"] for found in named}
+    if len(people) != 1 or any(found["before"] for found in named):
+        return []
+    return [Candidate("payer_name", people.pop(), source, _HOLDER_SCORE)]
+
+
+_HOUSING_TITLE_ROWS = 4
+"""The title and the line under it head the page; a photo may read a speck's line or two over them."""
+
+
 _FOOT_SCORE = 1.05
 """Just over a party's label (1.0): a name alone under its caption, its legal form opening it, is read whole, where
 the requisites' paragraph that a label opens runs on into the address, the bank or, on a photo, the next line."""

@@ -731,18 +731,40 @@ _ID_AFTER_A_LABEL = re.compile(r"\S{1,5}\s*\d{10}(?:\d{2})?(?!\d)")
 """A short word and an ИНН's digits: the ИНН that follows a name, whatever OCR made of its label («ИПП 6345…»)."""
 
 
+_GLUED_MARKS = re.compile(r"^[^\w\s-]+(?=\s|$)")
+"""Marks OCR glued to a name's last word («Петрович! 4»): no letter, digit or hyphen, up to a space."""
+
+
 def _without_crumbs_after_a_person(name: str) -> str:
     """A person's full name (``_FULL_NAME``) without what follows it on its line when that is all specks
-    (``_CRUMB``) and perhaps an ИНН after a garbled label: a payer's row on a photographed bill («Новиков Павел
-    Викторович А eM Seo», «Павлов Олег Олегович ИПП 634543985709»). A patronymic ends a name; a Russian word after
-    it («оглы», a student's «студент») is no speck and keeps the line as read."""
+    (``_CRUMB``), perhaps glued to the patronymic (``_GLUED_MARKS``), and perhaps an ИНН after a garbled label: a
+    payer's row on a photographed bill («Новиков Павел Викторович А eM Seo», «Павлов Олег Олегович ИПП
+    634543985709»). A patronymic ends a name; a Russian word after it («оглы», a student's «студент») is no speck
+    and keeps the line as read."""
     person = _FULL_NAME.search(name)
     if person is None:
         return name
-    rest = _ID_AFTER_A_LABEL.sub(" ", name[person.end() :])
+    rest = _ID_AFTER_A_LABEL.sub(" ", _GLUED_MARKS.sub(" ", name[person.end() :]))
     if rest[:1].strip() or not all(_CRUMB.fullmatch(token) for token in rest.split()):
         return name
     return name[: person.end()]
+
+
+_PERSON_THEN_SPECKS = re.compile(
+    r"^(?:ИП\s+)?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?P<rest>(?:[^\w\s-]|\s).*)$"
+)
+"""Three capitalised Russian words, a person's shape, with more after them on the line."""
+
+
+def misread_person(name: str) -> bool:
+    """A name shaped as a person's three names (``_PERSON_THEN_SPECKS``), specks after them, whose third word is no
+    patronymic: «Попов Михаил Петров! 4» is «Петрович» with its «ич» read as «! 4». A full name's specks were cut
+    (``_without_crumbs_after_a_person``); these stand where the name's own letters were, so it is no one's name."""
+    shaped = _PERSON_THEN_SPECKS.match(name)
+    if shaped is None or _FULL_NAME.search(name) is not None:
+        return False
+    rest = _GLUED_MARKS.sub(" ", shaped["rest"])
+    return not rest[:1].strip() and all(_CRUMB.fullmatch(token) for token in rest.split())
 
 
 _BESIDE_A_QUOTED_NAME = re.compile(
