@@ -57,8 +57,8 @@ from model.values import (
     read_card_payment,
     read_name,
     read_purpose,
+    receives_no_money,
     settlement_account,
-    treats_patients,
 )
 
 _PAYEE_IDS = frozenset({"recipient_inn", "recipient_kpp"})
@@ -89,6 +89,10 @@ _CAPTIONS: tuple[tuple[str, re.Pattern[str], Callable[[str], str | None]], ...] 
     ),
 )
 
+_SPECKS_FIRST = r"^(?:[^\w\n]*[^\s\d]{1,3}\s+){0,3}?[^\w\n]*"
+"""What may stand before a title that opens its line: specks of a photo, up to three, read as short words."""
+_BILLS_NUMBER = r"\s*(?:[А-ЯЁA-Z0-9]{1,3}\s*-\s*)?\d{1,12}(?!\d)"
+"""A bill's number, perhaps after its series («Ф-70071», «СП-52346»); no account's 20 digits."""
 _EVIDENCE: dict[DocumentType, tuple[tuple[re.Pattern[str], int], ...]] = {
     DocumentType.CASH_RECEIPT: (
         (re.compile(r"кассов\w* чек", re.IGNORECASE), 3),
@@ -133,7 +137,10 @@ _EVIDENCE: dict[DocumentType, tuple[tuple[re.Pattern[str], int], ...]] = {
             ),
             3,
         ),
-        (re.compile(r"плательщик|покупатель|поставщик|заказчик|исполнитель", re.IGNORECASE), 1),
+        (re.compile(r"плательщик|покупатель|поставщик|заказчик|исполнитель|страхователь", re.IGNORECASE), 1),
+        # a bill's title set over two lines, «СЧЕТ № Ф-70071 от 8 февраля 2026 г.» over «на оплату страховой премии»
+        # (an insurer's bill), specks of a photo before the second
+        (re.compile(INVOICE_WORD + r"\s*" + NUMBER_SIGN + r"[^\n]*\n[^\n\w]*(?:\S{1,3}\s+){0,3}на оплату", re.I), 3),
         # a seller's request to pay to its details, a bill's own sentence (a УПД's or an act's footer): «Оплату просим
         # производить по реквизитам: …», «Просим оплатить …»
         (re.compile(r"оплату\s+просим\s+произв|просим\s+(?:оплатить|произвести\s+оплату)", re.IGNORECASE), 3),
@@ -146,7 +153,9 @@ _EVIDENCE: dict[DocumentType, tuple[tuple[re.Pattern[str], int], ...]] = {
             ),
             2,
         ),
-        (re.compile(r"^\W*сч[её]т\s*" + NUMBER_SIGN + r"\s*\d{1,12}(?!\d)", re.IGNORECASE | re.MULTILINE), 2),
+        # a bill's title opening its line, its number perhaps in a series («СЧЕТ № СП-52346 от …», «СЧЁТ№ 0С-37627»),
+        # behind a photo's specks («а _ СЧЕТ № …»)
+        (re.compile(_SPECKS_FIRST + r"сч[её]т\s*" + NUMBER_SIGN + _BILLS_NUMBER, re.IGNORECASE | re.MULTILINE), 2),
         # a счёт-фактура's or УПД's title: the form the seller issues for the sale, its goods and their total due
         (TAX_INVOICE_TITLE, 3),
         # a tax office's notice, its title opening its line: a demand to pay by the date it names, with its slip
@@ -344,8 +353,9 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
         lines = order.generic_lines
     document_type = classify(lines)
     issuers = issuer_bank_lines(lines) if document_type == DocumentType.BANK_TRANSFER else set()
-    # a clinic's «Дата приёма» is a visit's, a post office's the payment's: the whole page tells which
-    party_rows, patients = party_blocks(lines), treats_patients(lines)
+    # a clinic's «Дата приёма» is a visit's, a workshop's a car's intake, a post office's the payment's: the whole page
+    # tells which
+    party_rows, patients = party_blocks(lines), receives_no_money(lines)
     read_whole: set[str] = set()
     supplier_rows = _supplier_rows(lines, document_type)
     suppliers: set[int] = set()
@@ -1106,7 +1116,10 @@ def _a_stamps_name(lines: Sequence[str], index: int) -> bool:
 
 _PARTY_HEADINGS = (
     ("payee", re.compile(r"^\W*(?:исполнитель|поставщик|продавец|подрядчик|арендодатель|получатель)\W*$", re.I)),
-    ("payer", re.compile(r"^\W*(?:заказчик|покупатель|плательщик|арендатор|абонент|доверитель)\W*$", re.IGNORECASE)),
+    (
+        "payer",
+        re.compile(r"^\W*(?:заказчик|покупатель|плательщик|арендатор|абонент|доверитель|страхователь)\W*$", re.I),
+    ),
 )
 _PARTY_ROW = re.compile(
     r"^\W*(?:(?:полное\s+)?наименование|инн|кпп|огрн\w*|р\s?/\s?сч?|расч\w*|банк\w*|бик|к\s?/\s?с|корр?\w*|адрес|"
@@ -1447,9 +1460,10 @@ def _payer_goes_on(found: list[Candidate], line: str, following: str) -> bool:
 
 
 _NAMES_THE_PAYEE = re.compile(r"получател|продав|поставщик|исполнител|арендодател", re.IGNORECASE)
-_PAYERS_ROLES = ("покупатель", "заказчик", "плательщик", "арендатор", "абонент", "доверитель")
+_PAYERS_ROLES = ("покупатель", "заказчик", "плательщик", "арендатор", "абонент", "доверитель", "страхователь")
 """The words that caption the one who pays: a buyer, a customer, a tenant, a provider's subscriber («Абонент: ООО …,
-ИНН …»), a lawyer's client («Доверитель: …»). An ИНН after one is the payer's, never the payee's."""
+ИНН …»), a lawyer's client («Доверитель: …»), an insurer's policyholder («Страхователь: …»). An ИНН after one is the
+payer's, never the payee's."""
 _OPENED_BY_A_PAYER = re.compile(r"^\W*(?:" + "|".join(map(label, _PAYERS_ROLES)) + r")(?![а-яёa-z])", re.IGNORECASE)
 """A line that the payer's label opens, whatever stands before it or after it: «"Покупатель Заказчик: АО …, ИНН …»
 (a speck before the label, the role's brackets lost), whose label rule then reads no payer's name. Its numbers are

@@ -70,6 +70,17 @@ TOTAL_SCORE = 2.0
 """The score of a total's label («ИТОГ», «Итого», «Всего», «К оплате»): below it stand a bare «Сумма» and a card
 payment's line, which a page states as well as its total or instead of it."""
 
+_NAME_THEN_ITS_INN = re.compile(r"^\s*(?P<name>[^,]{3,}),\s*" + label("инн") + r"\W{0,3}\d{10}(?:\d{2})?(?!\d)", re.I)
+
+
+def _name_before_its_inn(text: str) -> str | None:
+    """The payee's name that opens a run of its requisites, «ИП Соловьёв Алексей Андреевич, ИНН 156459444221, р/с …»
+    after «Реквизиты для оплаты:» (a workshop's bill): a name only where its ИНН follows it, since the caption may
+    stand over an account or a bank alone."""
+    found = _NAME_THEN_ITS_INN.match(text)
+    return read_name(found["name"]) if found else None
+
+
 # field, its labels (longest first is not needed: alternatives are sorted), how to read the value, where the label may
 # stand, and a score that orders readings of equal trust ("Всего к оплате" beats 1C's "Всего наименований N, на сумму",
 # a restatement OCR misreads more often, which beats a receipt's "ИТОГ", which beats "Итого" before VAT and "Всего";
@@ -149,6 +160,7 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
      "фио получателя; ф.и.о. получателя; имя получателя; получатель; продавец; поставщик; исполнитель; арендодатель; "
      "кому; организация; пользователь; наименование пользователя; наименование юл или ип; наименование юл; "
      "наименование ип", read_name, _LINE_START, 1.0),
+    ("recipient_name", "реквизиты для оплаты", _name_before_its_inn, _LINE_START, 0.9),
     ("bank_name", "банк получателя; наименование банка; банк; банк получателя средств; наименование банка "
      "получателя; наименование банка получателя средств; название банка; название банка получателя", read_bank,
      _LINE_START, 1.0),
@@ -182,11 +194,12 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
     # a bank's receipt names its client, the payer, in as many ways as the payee: «Ф.И.О. отправителя», «Имя
     # плательщика», «РЕКВИЗИТЫ ПЛАТЕЛЬЩИКА:» over the name; a quittance or a cash order whom the money came from,
     # «Принято от: Кузнецов Дмитрий Олегович», a cash deposit slip's «От кого»; a provider's subscriber, «Абонент:
-    # ООО …» (with its colon: «Абонентская плата» is a service), a lawyer's client, «Доверитель: …»
+    # ООО …» (with its colon: «Абонентская плата» is a service), a lawyer's client, «Доверитель: …», an insurer's
+    # policyholder, «Страхователь: …»
     ("payer_name", "фио отправителя; фио плательщика; ф.и.о. отправителя; ф. и. о. отправителя; ф.и.о. плательщика; "
      "ф. и. о. плательщика; плательщик; отправитель; имя отправителя; имя плательщика; наименование плательщика; "
-     "реквизиты плательщика; покупатель; заказчик; арендатор; абонент:; доверитель; принято от; от кого", read_name,
-     _LINE_START, 1.0),
+     "реквизиты плательщика; покупатель; заказчик; арендатор; абонент:; доверитель; страхователь; принято от; от кого",
+     read_name, _LINE_START, 1.0),
     # a bill's account holder, «ФИО: ИВАНОВ ИВАН ИВАНОВИЧ» on a ЕПД or ПД-4: with its colon only, since «ФИО
     # Клиента» or «ФИО получателя» caption other people; below the payer's own labels
     ("payer_name", "фио:; ф.и.о.:; ф. и. о.:", read_name, _LINE_START, 0.9),
@@ -454,8 +467,8 @@ def read_labelled(
 ) -> tuple[list[Candidate], set[str]]:
     """The values the labels on ``line`` name (``below``: the lines under it, where a stacked or wrapped value goes
     on), and the fields whose whole next line is their value ("Банк получателя" over "Банк Точка"), which
-    ``read_whole`` passes back for that next line: its own "Банк" is no label. ``patients``: the page treats them
-    (``model.values.treats_patients``), and its «Дата приёма» is a visit's."""
+    ``read_whole`` passes back for that next line: its own "Банк" is no label. ``patients``: the page treats them or
+    takes a car in (``model.values.receives_no_money``), and its «Дата приёма» is a visit's or the car's."""
     following = below[0] if below else ""
     found: list[Candidate] = []
     next_read_whole: set[str] = set()
@@ -463,6 +476,8 @@ def read_labelled(
         rule = _on_a_patients_page(matched) if patients else matched
         if rule.field in read_whole and not rule.anywhere:
             continue  # the line under "Банк получателя" is its value, "Банк" and all
+        if rule.field == "payer_name" and _ROLE_IN_A_SENTENCE.match(line):
+            continue  # «страхователь Зайцев Евгений Сергеевич. НДС …»: a purpose's wrapped words, no caption
         rest = line[match.end() :]
         if rule.field in _CAPTIONS_OVER_A_GRID and GRID_CELL.match(rest):
             rest = ""  # «ПОЛУЧАТЕЛЬ | Сч.№ 4050…» over the name: the caption's own cell is the one under it
@@ -786,10 +801,20 @@ def _row_of_its_own(line: str) -> bool:
 _PERSON_FIELDS = frozenset({"recipient_name", "payer_name"})
 _SURNAME_AND_NAME = re.compile(r"^[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+$")
 _ENDS_WITH_A_PERSON = re.compile(r"\s[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+$")
-_PATRONYMIC_ALONE = re.compile(r"^\s*[А-ЯЁ][а-яё]+(?:ович|евич|ич|овн|евн|ичн|иничн)(?:[ауыеи]|ом|ой)?\s*$")
+_PATRONYMIC = r"^\s*[А-ЯЁ][а-яё]+(?:ович|евич|ич|овн|евн|ичн|иничн)(?:[ауыеи]|ом|ой)?"
+_PATRONYMIC_ALONE = re.compile(_PATRONYMIC + r"\s*$")
 """A person's full name wrapped before the patronymic, as a wide face (a monospaced one) wraps a transfer's row:
 «Отправитель Виноградов Евгений» over «Евгеньевич»; in a purpose, in any case («за Пилюшина Олега» over
 «Александровича»)."""
+_PATRONYMIC_FIRST = re.compile(_PATRONYMIC + r"(?=[\s.,;)]|$)")
+"""A purpose wrapped before the patronymic of the person it names, the sentence going on after it: «…, страхователь
+Лебедев Дмитрий» over «Николаевич. НДС не облагается» (an insurer's bill)."""
+_ROLE_IN_A_SENTENCE = re.compile(
+    r"^\s*(?:страхователь|плательщик|заказчик|покупатель|доверитель|арендатор|абонент)\s+(?=[А-ЯЁ])"
+)
+"""A party's role in lower case before its name, opening a purpose's wrapped line: «Оплата страховой премии по полису
+ОСАГО …,» over «страхователь Зайцев Евгений Сергеевич. НДС не облагается». A word of the sentence, no caption that
+opens a row of its own (which a page prints capitalized, «Страхователь: …»)."""
 
 
 def continued(field_name: str, value: str | None, below: Sequence[str]) -> str | None:
@@ -798,7 +823,8 @@ def continued(field_name: str, value: str | None, below: Sequence[str]) -> str |
     for following in below[:_WRAP_REACH]:
         if value is None or not _goes_on(field_name, value, following):
             break
-        if not _follows_freely(following) or _row_of_its_own(following):
+        words = _ROLE_IN_A_SENTENCE.sub("", following, count=1) if field_name == "purpose" else following
+        if not _follows_freely(words) or _row_of_its_own(words):
             break
         if sum(ch.isalnum() or ch.isspace() for ch in following) < 0.75 * len(following):
             break  # specks ("—--енла---е * SE"), not words
@@ -827,8 +853,10 @@ def _goes_on(field_name: str, value: str, following: str) -> bool:
         return True
     if field_name in _PERSON_FIELDS:
         person = _SURNAME_AND_NAME.match(value)  # the whole name: «Отправитель Виноградов Евгений»
+        patronymic = _PATRONYMIC_ALONE
     elif field_name in _GOES_ON_IN_LOWER_CASE:
         person = _ENDS_WITH_A_PERSON.search(value)  # «… за Пилюшина Олега»
+        patronymic = _PATRONYMIC_FIRST
     else:
         return False
-    return person is not None and _PATRONYMIC_ALONE.match(following) is not None
+    return person is not None and patronymic.match(following) is not None

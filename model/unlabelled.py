@@ -727,7 +727,7 @@ def _second_name_at(line: str) -> int | None:
 
 
 _PAYEE_ROLE = r"(?:исполнитель|поставщик|продав[её]ц|подрядчик|арендодатель|получатель)"
-_PAYER_ROLE = r"(?:заказчик|покупатель|плательщик|арендатор|абонент|доверитель)"
+_PAYER_ROLE = r"(?:заказчик|покупатель|плательщик|арендатор|абонент|доверитель|страхователь)"
 _ROLES_WORD = r"(?:\s+(?-i:[а-яё]+))?"
 _TWO_ROLES = re.compile(
     rf"^[\W_]*(?:(?P<payee_first>{_PAYEE_ROLE}){_ROLES_WORD}[\W_]+{_PAYER_ROLE}"
@@ -917,9 +917,25 @@ def _latin_and_cyrillic(words: str) -> bool:
     return re.search(r"[a-z]", words, re.IGNORECASE) is not None and re.search(r"[а-яё]", words, re.I) is not None
 
 
+def _the_lines_date(line: str, above: str, source: Source, patients: bool) -> Candidate | None:
+    """The payment's date the line holds with no label to name it: a title's («Счёт на оплату № 5 от 16 мая 2025 г.»),
+    a bill's after its number, or a date of its own (``_own_date``). Never on a browser's print header, whose page
+    title may be a bill's («10.11.2026, 08:20 Счёт на оплату — Полка для бизнеса»): the caller skips those."""
+    if (title_date := _title_date(line, above)) is not None:
+        return Candidate("payment_date", title_date, source, 1.0)
+    if (invoice_date := _invoice_date(line, above)) is not None:
+        return Candidate("payment_date", invoice_date[0], source, invoice_date[1])
+    if found_date := _own_date(line, above, patients):
+        # a date no label names, taken for want of one: two readers agreeing confirm its digits, not its role
+        unlabelled = not (_after_a_dates_caption(line, found_date[0]) or _a_moment(line, found_date[0]))
+        return Candidate("payment_date", found_date[0], source, found_date[1], by_shape=unlabelled)
+    return None
+
+
 def read_unlabelled(lines: Sequence[str], source: Source, patients: bool) -> list[Candidate]:
     """Values recognisable by shape alone, at a low score: they only fill gaps that labelled readings left.
-    ``patients``: the page treats them (``model.values.treats_patients``), as its lines may no longer show."""
+    ``patients``: the page treats them or takes a car in (``model.values.receives_no_money``), as its lines may no
+    longer show."""
     found = [c for line in lines for c in _sellers_pair(line, source)] + form_parties(lines, source)
     found += _fiscal_numbers_after_the_drive(lines, source)
     under_the_drive = {(c.field, c.value) for c in found}  # a blurred label's number there is read once
@@ -955,14 +971,8 @@ def read_unlabelled(lines: Sequence[str], source: Source, patients: bool) -> lis
             ):
                 # an ЭКЛЗ-era register's «ККМ 00173040 ИНН 002310031475» with its label blurred («HHH»)
                 found.append(Candidate("recipient_inn", token[2:], source, 0.3, by_shape=True))
-        if (title_date := _title_date(line, above)) is not None:
-            found.append(Candidate("payment_date", title_date, source, 1.0))  # "Счёт на оплату № 5 от 16 мая 2025 г."
-        elif (invoice_date := _invoice_date(line, above)) is not None:
-            found.append(Candidate("payment_date", invoice_date[0], source, invoice_date[1]))
-        elif not _printed_by_a_browser(index, lines) and (found_date := _own_date(line, above, patients)):
-            # a date no label names, taken for want of one: two readers agreeing confirm its digits, not its role
-            unlabelled = not (_after_a_dates_caption(line, found_date[0]) or _a_moment(line, found_date[0]))
-            found.append(Candidate("payment_date", found_date[0], source, found_date[1], by_shape=unlabelled))
+        if not _printed_by_a_browser(index, lines) and (dated := _the_lines_date(line, above, source, patients)):
+            found.append(dated)
         if (start := _PURPOSE_START.search(line)) and (purpose := read_purpose(line[start.start() :])) is not None:
             purpose = continued("purpose", purpose, [below]) or purpose
             found.append(Candidate("purpose", purpose, source, 0.3, by_shape=True))

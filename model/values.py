@@ -455,9 +455,10 @@ _VISITS_DATE = re.compile(r"визит|посещени", re.IGNORECASE)
 _RECEPTION = re.compile(
     r"(?<![а-яё])пр[иi][еёйe]м(?:а|у)?(?![а-яё])(?!\W*(?:плат|перев|к\s|распоряж|документ))", re.IGNORECASE
 )
-"""«Дата приёма», also as OCR reads it («Дата прийма»): a clinic's visit (``treats_patients``), days before its bill,
-but on a postal money order (ф. 112ЭП «Дата приёма 05.03.2026») the day the post office took the money, the payment's
-own; a bank's «Дата приёма платежа», «… к исполнению» is the payment's everywhere."""
+"""«Дата приёма», also as OCR reads it («Дата прийма»): a clinic's visit (``treats_patients``) or a workshop's intake
+of a car (``receives_no_money``), days before its bill, but on a postal money order (ф. 112ЭП «Дата приёма
+05.03.2026») the day the post office took the money, the payment's own; a bank's «Дата приёма платежа», «… к
+исполнению» is the payment's everywhere."""
 _PATIENTS_PAGE = re.compile(
     "|".join(
         rf"(?<![а-яёa-z]){label(word)}"
@@ -478,9 +479,24 @@ def treats_patients(lines: Sequence[str]) -> bool:
     return any(_PATIENTS_PAGE.search(line) for line in lines)
 
 
+_WORK_ORDER_PAGE = re.compile(
+    r"(?<![а-яёa-z])(?:" + "|".join(map(label, ("заказ-наряд", "наряд-заказ", "пробег"))) + r")(?![а-яёa-z])",
+    re.IGNORECASE,
+)
+"""What a workshop's work order prints: its title, «ЗАКАЗ-НАРЯД № 9579» (also «Наряд-заказ»), a car's «Пробег: 224094
+км». Its «Дата приёма» is the day the car came in, days before the bill («СЧЁТ НА ОПЛАТУ № 9579 от 25.03.2026»)."""
+
+
+def receives_no_money(lines: Sequence[str]) -> bool:
+    """Whether the page's «Дата приёма» is another reception than the money's (``names_a_visit``): a clinic's
+    patient (``treats_patients``), a workshop's car (``_WORK_ORDER_PAGE``)."""
+    return treats_patients(lines) or any(_WORK_ORDER_PAGE.search(line) for line in lines)
+
+
 def names_a_visit(caption: str, patients: bool) -> bool:
     """Whether a date's caption names a visit: «Дата визита», «Дата посещения» on any page, «Дата приёма» on a page that
-    treats patients (``treats_patients``); elsewhere a reception is the post office's taking of a money order."""
+    treats patients or takes a car in (``receives_no_money``); elsewhere a reception is the post office's taking of a
+    money order."""
     return _VISITS_DATE.search(caption) is not None or (patients and _RECEPTION.search(caption) is not None)
 
 
@@ -769,7 +785,8 @@ def misread_person(name: str) -> bool:
 
 _BESIDE_A_QUOTED_NAME = re.compile(
     r"\s+(?:" + _FULL_NAME.pattern + r"(?![а-яё])"
-    r"|(?:Плательщик|Получатель|Покупатель|Заказчик|Исполнитель|Поставщик|Продав[её]ц|Арендатор|Абонент|Доверитель)"
+    r"|(?:Плательщик|Получатель|Покупатель|Заказчик|Исполнитель|Поставщик|Продав[её]ц|Арендатор|Абонент|Доверитель"
+    r"|Страхователь)"
     r"(?![а-яё])|(?:[^\s\d]{1,4}\s+){0,2}\d{20}(?!\d)).*$"
 )
 """What the next column begins with on a quoted name's line, after the quote that closes the name: a person named
@@ -829,8 +846,8 @@ after it; its «руб» letters name nobody."""
 
 ROLE_ALONE = re.compile(
     r"^[\W_]*(?:(?-i:[а-яё]+)\s*:?\s*)?(?:заказчик|покупател|плательщик|исполнител|поставщик|продав[её]ц|подрядчик"
-    r"|получател|арендатор|арендодател|абонент|доверител|buyer|supplier|customer|seller|contractor|payer|payee"
-    r"|beneficiary)\w*[\W_]*$",
+    r"|получател|арендатор|арендодател|абонент|доверител|страховател|buyer|supplier|customer|seller|contractor|payer"
+    r"|payee|beneficiary)\w*[\W_]*$",
     re.IGNORECASE,
 )
 """A party's role word and nothing else: the next caption of a row of captions («Исполнитель: Заказчик:» over both
@@ -1019,9 +1036,10 @@ def _ocr_soup(text: str) -> bool:
     return cyrillic > 0 and latin >= max(SOUP_WORDS, cyrillic) and lone >= SOUP_WORDS
 
 
-_BANK_START = r"(?:КУ\s+)?(?:П?[АA][OО]|[ЗОO][АA][OО]|[OО]{3}|А?[КK][БB]|ББР|Банк|Филиал)\b"
-"""How a bank's name begins: its legal form (as printed or in OCR's Latin look-alikes), "Банк …" or "Филиал …", also
-after a bank in liquidation's receiver, «КУ ООО КБ "ОГНИ МОСКВЫ" - ГК "АСВ"», as the directory names it."""
+_BANK_START = r"(?:КУ\s+)?(?:П?[АA][OО]|[ЗОO][АA][OО]|[OО]{3}|А?[КK][БB]|ББР|Банк|Филиал|Ф-Л)\b"
+"""How a bank's name begins: its legal form (as printed or in OCR's Latin look-alikes), "Банк …" or "Филиал …" (also
+shortened as the directory shortens it, «ф-л ПАО "Банк "Санкт-Петербург" в г.Москве»), also after a bank in
+liquidation's receiver, «КУ ООО КБ "ОГНИ МОСКВЫ" - ГК "АСВ"», as the directory names it."""
 _IN_BEFORE_BANK = re.compile(rf"^[\W_]*(?:[вB]\s*(?:банке\s+)?(?={_BANK_START})|в\s+(?=[А-ЯЁ«\"]))")
 """The "в (банке)" of "р/с … в АО КБ …" left before a bank's name on a form's line, or glued to it as OCR reads it
 ("BAO КБ «…»"); no bank's name starts with that preposition. A lower-case «в» and a space also stand before a name
@@ -1189,10 +1207,11 @@ def spelled_as_printed(name: str, readings: Iterable[str]) -> str:
 
 _SPECKS_BEFORE = re.compile(r"^[`~'.,;:|_*•-]+\s*(?=[А-ЯЁA-Z«\"“„])")
 """A speck OCR read before a name that starts as a bank's does (a cell's corner: «`Ф-Л БАНКА ГПБ (АО)»)."""
-_NAME_START = re.compile(r"[А-ЯЁA-Z0-9«\"“„'(]|(?:отделение|филиал)(?![а-яё])")
+_NAME_START = re.compile(r"[А-ЯЁA-Z0-9«\"“„'(]|(?:отделение|филиал|ф-л)(?![а-яё])")
 """How a bank's name begins: a capital (ПАО, Банк, Филиал), a number or a quote, or a branch's word in lower case as
-Sberbank spells its offices («отделение "Банк Татарстан" №8610 ПАО Сбербанк»). What begins otherwise is specks or
-the rest of a misspelled caption OCR read beside the label («Банк попучателя ==», «Банк получателя —_ — алан) a»)."""
+Sberbank spells its offices («отделение "Банк Татарстан" №8610 ПАО Сбербанк», the directory's «ф-л ПАО …»). What
+begins otherwise is specks or the rest of a misspelled caption OCR read beside the label («Банк попучателя ==», «Банк
+получателя —_ — алан) a»)."""
 
 
 _GRID_NUMBER = re.compile(r"(?<!\d)[|\[(]?\d{9}(?:\d{11})?(?:\d)?(?!\d)")
@@ -1292,7 +1311,7 @@ def bank_after_account(text: str) -> str | None:
     if (found := _ACCOUNT_THEN_A_NAME.match(text)) is None:
         return None
     match = _BANK_NAME_START.match(found["rest"]) or _BRANCH_NAME.match(found["rest"])
-    return read_bank(match.group(1)) if match else None
+    return _without_a_codes_digits(read_bank(match.group(1)) if match else None)
 
 
 def bank_after_in(text: str) -> str | None:
@@ -1301,4 +1320,15 @@ def bank_after_in(text: str) -> str | None:
     if _FROM_SOMEONE.search(text):
         return None
     match = _BANK_NAME_START.match(text) or _BRANCH_NAME.match(text)
-    return read_bank(match.group(1)) if match else None
+    return _without_a_codes_digits(read_bank(match.group(1)) if match else None)
+
+
+_A_CODES_DIGITS = re.compile(r"\d{9}")
+"""A БИК's nine digits or more: no bank's name holds them (its office's number has four or five)."""
+
+
+def _without_a_codes_digits(bank: str | None) -> str | None:
+    """The bank read after the account on its line, unless the БИК's digits ran into it: the «БИК» caption between
+    them was misread, and so were the name's last words («ф-л ПАО "Банк "Санкт eB *K,044825142» for «… "Банк
+    "Санкт-Петербург" в г.Москве, БИК 044525142», a photo's blur)."""
+    return None if bank is None or _A_CODES_DIGITS.search(bank) else bank
