@@ -1324,10 +1324,10 @@ _PRINCIPALS_OPENING = re.compile(
 """A line opening an agent's principal's block on a cash receipt: «ПОСТАВЩИК: …», «Данные поставщика», «ИНН
 ПОСТАВЩИКА: …» (its name's line may be lost to OCR), «ИНН ПОСТ.: …»."""
 _PRINCIPALS_BLOCK_ENDS = re.compile(
-    r"(?<![а-яёa-z])(?:итог|всего|агент)|^\W*\d{1,2}[.)]\s+\w|\d\s*[xх×*]\s*\d", re.IGNORECASE
+    r"(?<![а-яёa-z])(?:итог|всего|агент)|^\W*\d{1,2}[.)]\s+\w|\d\s*[xх×*]\s*=?\s*\d", re.IGNORECASE
 )
-"""What closes a principal's block: the receipt's total, the next item («2. ПЛАТА ЗА …», «1 x 35.00»), the agent's
-own rows («ОПЕРАЦИЯ ПЛАТЕЖНОГО АГЕНТА», the next item's «ПРИЗНАК АГЕНТА»)."""
+"""What closes a principal's block: the receipt's total, the next item («2. ПЛАТА ЗА …», «1 x 35.00», «1 X =100.00»),
+the agent's own rows («ОПЕРАЦИЯ ПЛАТЕЖНОГО АГЕНТА», the next item's «ПРИЗНАК АГЕНТА»)."""
 _PRINCIPALS_BLOCK_ROWS = 8
 
 
