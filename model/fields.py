@@ -618,7 +618,10 @@ def _others_row(found: list[Candidate], line: str) -> list[Candidate]:
 
 
 _SELLERS_ROW = re.compile(r"^\W*" + label("продавец"), re.IGNORECASE)
-_SUM_STATED = re.compile(r"(?<![а-яёa-z])(?:" + "|".join(map(label, ("итог", "всего", "прописью"))) + ")", re.I)
+_SUM_STATED = re.compile(
+    r"(?<![а-яёa-z])(?:" + "|".join(map(label, ("итог", "всего", "прописью"))) + r")|рубл[а-яё]*\s*\d{2}\s*коп", re.I
+)
+"""A sum stated: its total's label, or its words' caption or their end «… рублей 00 копеек» (the caption misread)."""
 _NAMES_A_BUSINESS = re.compile(
     r"[«\"“”„]|(?<![А-ЯЁA-Z])(?:ООО|ОOO|000|АО|ПАО|ЗАО|ОАО|ИП)(?![А-ЯЁA-Z])|предпринимател", re.IGNORECASE
 )

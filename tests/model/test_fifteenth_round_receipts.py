@@ -118,6 +118,16 @@ def test_a_signature_row_under_the_sum_names_no_seller(signature: str) -> None:
     assert _details(lines).recipient_name == "ИП Васильев Игорь Юрьевич"
 
 
+def test_a_signature_row_under_the_sum_in_words_alone_names_no_seller() -> None:
+    """«Итого» and the caption «Сумма прописью» misread: the words' end «… рублей 00 копеек» still states the sum, and
+    the row under it signs; nor is that end a name over a caption."""
+    lines = [
+        line.replace("Итого", "110r0").replace("прописью", "пронисью").replace("Продавец иЛье в/", "Продавец – ___")
+        for line in SALES_SLIP
+    ]
+    assert _details(lines).recipient_name == "ИП Васильев Игорь Юрьевич"
+
+
 def test_a_seller_named_with_its_legal_form_under_the_sum_is_kept() -> None:
     """A receipt that names its seller, a company, under the total: a name, not a signature."""
     lines = ["Кассовый чек", "Приход", "Итого 2 499,00", 'Продавец: ООО "Звезда"', "ИНН 7707083893"]
