@@ -1346,8 +1346,8 @@ def _principals_block(lines: Sequence[str], document_type: DocumentType) -> set[
     rows: set[int] = set()
     for index, line in enumerate(lines):
         opens = _PRINCIPALS_OPENING.match(line) or (index > 0 and _AGENT_SIGN.search(lines[index - 1]))
-        if not opens or index in rows:
-            continue
+        if not opens or index in rows or _PRINCIPALS_BLOCK_ENDS.search(line):
+            continue  # a sign printed after its principal («Признак агента: поверенный» over «Итог»): no block
         rows.add(index)
         for below in range(index + 1, min(len(lines), index + 1 + _PRINCIPALS_BLOCK_ROWS)):
             if _PRINCIPALS_BLOCK_ENDS.search(lines[below]):

@@ -145,3 +145,26 @@ def test_a_handwritten_total_read_with_its_figure_broken_gives_no_amount(total: 
 def test_a_handwritten_total_in_roubles_and_kopecks_is_read() -> None:
     lines = ["Итого: 4130 р. 00x." if line.startswith("Итого") else line for line in SALES_SLIP]
     assert _details(lines).amount == "4130.00"
+
+
+TAXI_RECEIPT = [
+    "Кассовый чек. БСО. Приход",
+    "Услуга по перевозке пассажира",
+    "1 × 560.00 560.00 ₽",
+    "Поставщик: ИП Соколов Дмитрий Олегович",
+    "ИНН поставщика: 503612345678",
+    "Признак агента: поверенный · Без НДС",
+    "Итог 560.00 ₽",
+    "Безналичными 504.00 ₽",
+    "Встречным предоставлением (баллы) 56.00 Р",
+    "Пользователь ООО «Таксопарк Радуга»",
+    "ИНН 1482768990",
+    "ФН 7281440500123456",
+]
+"""A taxi's receipt (bench/layouts r9 taxi-bso-mail): the agent's sign printed after its principal, over «Итог»."""
+
+
+def test_an_agents_sign_after_its_principal_opens_no_block_over_the_total() -> None:
+    """The line after the sign is the total: the register's owner under it is the recipient, not the principal's."""
+    details = _details(TAXI_RECEIPT)
+    assert (details.recipient_name, details.recipient_inn) == ("ООО «Таксопарк Радуга»", "1482768990")
