@@ -358,7 +358,7 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
     party_rows, patients = party_blocks(lines), receives_no_money(lines)
     read_whole: set[str] = set()
     supplier_rows = _supplier_rows(lines, document_type)
-    suppliers: set[int] = set()
+    suppliers = set(principals := _principals_block(lines, document_type))
     parties = _Parties(payers={index for index, role in party_rows.items() if role == "payer"})
     read_at: dict[int, tuple[int, int]] = {}
     for index, line in enumerate(lines):
@@ -376,7 +376,9 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
         found = parties.in_party_block(
             parties.not_issuers(found, index in issuers), line, party_rows.get(index), source
         ) + _payees_bank_in_its_block(lines, index, party_rows, source)
-        found = _others_row(parties.debited(index, line, following, found), line)
+        found = _receipts_rows(
+            _others_row(parties.debited(index, line, following, found), line), index, lines, principals, document_type
+        )
         grid_row = _payee_grid_row(line, lines[max(0, index - _PAYEE_CELL_ROWS) : index])
         if grid_row is not None:
             found = [c for c in found if c.field != "recipient_name"]
@@ -392,7 +394,7 @@ def extract_candidates(lines: Sequence[str], source: Source = Source.OCR) -> lis
         read_at[index] = (read_at[index][0], len(candidates))
         if index > 0:
             candidates += _captioned(line, lines[index - 1], source)
-            candidates += _caption_labelled(found, line, lines[:index], source)
+            candidates += _caption_labelled(found, line, lines[:index], source, document_type)
     candidates = parties.addressees_ids(_name_whose_lines(candidates, read_at, order), read_at, lines)
     unlabelled = _blanked(lines, suppliers | issuers | parties.payers | _operators_name_rows(lines))
     # the names under both parties' captions from the lines as read: the payer's caption blanks the line under it
@@ -661,6 +663,36 @@ def _others_row(found: list[Candidate], line: str) -> list[Candidate]:
     if not _OTHERS_ROW.match(line):
         return found
     return [_as_rival(_AS_OTHERS, c) if c.field == "recipient_inn" else c for c in found]
+
+
+_SELLERS_ROW = re.compile(r"^\W*" + label("продавец"), re.IGNORECASE)
+_SUM_STATED = re.compile(
+    r"(?<![а-яёa-z])(?:" + "|".join(map(label, ("итог", "всего", "прописью"))) + r")|рубл[а-яё]*\s*\d{2}\s*коп", re.I
+)
+"""A sum stated: its total's label, or its words' caption or their end «… рублей 00 копеек» (the caption misread)."""
+_NAMES_A_BUSINESS = re.compile(
+    r"[«\"“”„]|(?<![А-ЯЁA-Z])(?:ООО|ОOO|000|АО|ПАО|ЗАО|ОАО|ИП)(?![А-ЯЁA-Z])|предпринимател", re.IGNORECASE
+)
+
+
+def _receipts_rows(
+    found: list[Candidate], index: int, lines: Sequence[str], principals: set[int], document_type: DocumentType
+) -> list[Candidate]:
+    """On a cash receipt's line of its agent's principal's block (``_principals_block``) the principal's numbers and
+    bank, kept as rivals; on its signature row (``_signature_row``) only a business's name."""
+    if index in principals:  # «Р/С: …», «БИК: …» under «Поставщик: …»
+        return [_as_supplier(c) for c in found]
+    if document_type == DocumentType.CASH_RECEIPT and _signature_row(lines[index], lines[:index]):
+        return [c for c in found if c.field != "recipient_name" or _NAMES_A_BUSINESS.search(c.value)]
+    return found
+
+
+def _signature_row(line: str, above: Sequence[str]) -> bool:
+    """A cash receipt's «Продавец» row under its sum («Итого», «Сумма прописью»): the form's signature row,
+    «Продавец ____ Васильев / И. Ю. /» at a sales slip's foot (or a till's «Продавец Иванова», its cashier), whose
+    hand or initials OCR reads as a name, and whose caption reads no name over it. Only a name that names a business
+    (``_NAMES_A_BUSINESS``) is read there: who is paid is named at the head, over its ИНН."""
+    return _SELLERS_ROW.match(line) is not None and any(_SUM_STATED.search(row) for row in above)
 
 
 def _as_rival(names: dict[str, str], candidate: Candidate) -> Candidate:
@@ -1362,7 +1394,57 @@ def _supplier_rows(lines: Sequence[str], document_type: DocumentType) -> set[int
     return rows | {index + 1 for index, line in enumerate(lines[:-1]) if _AGENT_SIGN.search(line)}
 
 
-_SUPPLIER_FIELDS = {"recipient_name": "supplier_name", "recipient_inn": "supplier_inn", "recipient_kpp": "supplier_kpp"}
+_SUPPLIER_FIELDS = {
+    "recipient_name": "supplier_name",
+    "recipient_inn": "supplier_inn",
+    "recipient_kpp": "supplier_kpp",
+    "recipient_account": "supplier_account",
+    "bank_bic": "supplier_bic",
+    "bank_corr_account": "supplier_corr_account",
+    "bank_name": "supplier_bank_name",
+}
+_PRINCIPALS_OPENING = re.compile(
+    r"^\W*(?:(?:"
+    + label("данные")
+    + "|"
+    + label("инн")
+    + r")\s*)?(?:"
+    + label("поставщик")
+    + r"|"
+    + label("пост.")
+    + r")",
+    re.IGNORECASE,
+)
+"""A line opening an agent's principal's block on a cash receipt: «ПОСТАВЩИК: …», «Данные поставщика», «ИНН
+ПОСТАВЩИКА: …» (its name's line may be lost to OCR), «ИНН ПОСТ.: …»."""
+_PRINCIPALS_BLOCK_ENDS = re.compile(
+    r"(?<![а-яёa-z])(?:итог|всего|агент)|^\W*\d{1,2}[.)]\s+\w|\d\s*[xх×*]\s*=?\s*\d", re.IGNORECASE
+)
+"""What closes a principal's block: the receipt's total, the next item («2. ПЛАТА ЗА …», «1 x 35.00», «1 X =100.00»),
+the agent's own rows («ОПЕРАЦИЯ ПЛАТЕЖНОГО АГЕНТА», the next item's «ПРИЗНАК АГЕНТА»)."""
+_PRINCIPALS_BLOCK_ROWS = 8
+
+
+def _principals_block(lines: Sequence[str], document_type: DocumentType) -> set[int]:
+    """The lines of an agent's cash receipt that its principal's block holds, from the row opening it
+    (``_PRINCIPALS_OPENING``, or the line after an item's agent's sign) to what closes it
+    (``_PRINCIPALS_BLOCK_ENDS``). A payment agent (a post office taking a housing bill) prints its principal's account
+    and БИК there, beside its ИНН: they pass their key together, but who is paid on a cash receipt is the register's
+    owner, whose name and ИНН head it, and a record of the agent's name with the principal's account mixes two
+    parties."""
+    if document_type != DocumentType.CASH_RECEIPT or not _agent_receipt(lines, document_type):
+        return set()
+    rows: set[int] = set()
+    for index, line in enumerate(lines):
+        opens = _PRINCIPALS_OPENING.match(line) or (index > 0 and _AGENT_SIGN.search(lines[index - 1]))
+        if not opens or index in rows or _PRINCIPALS_BLOCK_ENDS.search(line):
+            continue  # a sign printed after its principal («Признак агента: поверенный» over «Итог»): no block
+        rows.add(index)
+        for below in range(index + 1, min(len(lines), index + 1 + _PRINCIPALS_BLOCK_ROWS)):
+            if _PRINCIPALS_BLOCK_ENDS.search(lines[below]):
+                break
+            rows.add(below)
+    return rows
 
 
 def _as_supplier(candidate: Candidate) -> Candidate:
@@ -1684,11 +1766,16 @@ def _other_cells_numbers_dropped(row: str) -> str:
     )
 
 
-def _caption_labelled(found: list[Candidate], line: str, above: Sequence[str], source: Source) -> list[Candidate]:
+def _caption_labelled(
+    found: list[Candidate], line: str, above: Sequence[str], source: Source, document_type: DocumentType
+) -> list[Candidate]:
     """1C invoices print "Получатель" / "Банк получателя" under the cell holding the value: when such a label
     yields no name on its own line, the line above is read instead, at a lower score; a bank's name wrapped over
     the grid's rows above is read from all of them (``bank_in_grid``), or over its own address's rows
-    (``bank_over_its_address``)."""
+    (``bank_over_its_address``). A cash receipt's signature row (``_signature_row``) captions no name over it: the
+    line above is the sum in words."""
+    if document_type == DocumentType.CASH_RECEIPT and _signature_row(line, above):
+        return []
     read_here = {c.field for c in found}
     candidates = []
     for rule in RULES:

@@ -34,15 +34,23 @@ RIVALS: Mapping[str, Mapping[str, str]] = {
         "issuer_kpp": "the issuing bank's own",
         "supplier_kpp": "an agent's principal's",
     },
-    "recipient_account": {"payer_account": "the payer's"},
-    "bank_bic": {"payer_bic": "the payer's bank's", "issuer_bic": "the issuing bank's own"},
-    "bank_corr_account": {"payer_corr_account": "the payer's bank's", "issuer_corr_account": "the issuing bank's own"},
+    "recipient_account": {"payer_account": "the payer's", "supplier_account": "an agent's principal's"},
+    "bank_bic": {
+        "payer_bic": "the payer's bank's",
+        "issuer_bic": "the issuing bank's own",
+        "supplier_bic": "an agent's principal's bank's",
+    },
+    "bank_corr_account": {
+        "payer_corr_account": "the payer's bank's",
+        "issuer_corr_account": "the issuing bank's own",
+        "supplier_corr_account": "an agent's principal's bank's",
+    },
 }
 """For each of the recipient's numbers, the fields holding another party's numbers of its kind, and whose they are."""
 ROLE_FIELDS = frozenset(RIVALS)
 RIVAL_FIELDS = frozenset(name for rivals in RIVALS.values() for name in rivals)
-_BIK_FIELDS = ("bank_bic", "payer_bic", "issuer_bic")
-_CORR_FIELDS = ("bank_corr_account", "payer_corr_account", "issuer_corr_account")
+_BIK_FIELDS = ("bank_bic", "payer_bic", "issuer_bic", "supplier_bic")
+_CORR_FIELDS = ("bank_corr_account", "payer_corr_account", "issuer_corr_account", "supplier_corr_account")
 ROLE_RULE = "role_contested"
 UNTIED_RULE = "role_untied"
 _ISSUED_BY_A_BANK = frozenset({DocumentType.BANK_TRANSFER})

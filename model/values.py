@@ -339,10 +339,18 @@ _YEAR = re.compile(r"(?<![\d.,])(?:19|20)(?:\d\d)?[_\s.]*г\.?(?![а-яё])", re
 on a ПД-4 gave the amount 20.00 (also read «20. г.»); a year is never a sum."""
 
 
+_FIGURE_BROKEN = re.compile(r"^[\W_]*\d+(?:/\d|\s\d{1,2}\s*(?:руб|рб|р|p)(?![а-яёa-z]))", re.IGNORECASE)
+"""A handwritten sum whose figure OCR broke: a hand's «1» read as a slash («Итого: 4/30 р. 00 к.» for 4130), a space
+put into its digits before the roubles' unit («41 30 p.»: no group of thousands has two digits). The figure before
+the break is no sum, and nothing says where the roubles end."""
+
+
 def read_amount(text: str) -> str | None:
     """The amount on a total or sum line; none from fee, discount or change lines, nor from a VAT line or a
     total before VAT: "ИТОГО без НДС", "СУММА НДС 20%", "Сумма без НДС" name VAT before their figure, while "Итого
     с НДС" and "Итого: 1 200,00 в т.ч. НДС 200,00" are the total due."""
+    if _FIGURE_BROKEN.match(text):
+        return None
     form_row = _ROW_NUMBER_FIRST.match(text) is not None or _EXCISE_MARK.search(text) is not None
     text = _YEAR.sub("", _BILLING_PERIOD.sub(" ", _ITEM_COUNT.sub("", _ROW_NUMBER_FIRST.sub("", text))))
     figure = re.search(r"\d", text)
