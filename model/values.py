@@ -339,10 +339,13 @@ _YEAR = re.compile(r"(?<![\d.,])(?:19|20)(?:\d\d)?[_\s.]*г\.?(?![а-яё])", re
 on a ПД-4 gave the amount 20.00 (also read «20. г.»); a year is never a sum."""
 
 
-_FIGURE_BROKEN = re.compile(r"^[\W_]*\d+(?:/\d|\s\d{1,2}\s*(?:руб|рб|р|p)(?![а-яёa-z]))", re.IGNORECASE)
+_FIGURE_BROKEN = re.compile(
+    r"^[\W_]*\d+(?:/\d|\s\d{1,2}\s*(?:руб|рб|р|p)(?![а-яёa-z])\.?\s*\S{0,3}[кk](?:оп)?(?![а-яёa-z]))", re.IGNORECASE
+)
 """A handwritten sum whose figure OCR broke: a hand's «1» read as a slash («Итого: 4/30 р. 00 к.» for 4130), a space
-put into its digits before the roubles' unit («41 30 p.»: no group of thousands has two digits). The figure before
-the break is no sum, and nothing says where the roubles end."""
+put into its digits before the roubles' unit where the kopecks follow it («41 30 p. 00 к.»: no group of thousands has
+two digits). The figure before the break is no sum, and nothing says where the roubles end. Without kopecks after the
+unit the two digits are the kopecks, their comma lost: a bank's screen «Сумма 300 00 p» is 300.00."""
 
 
 def read_amount(text: str) -> str | None:

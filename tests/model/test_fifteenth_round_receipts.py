@@ -142,6 +142,19 @@ def test_a_handwritten_total_read_with_its_figure_broken_gives_no_amount(total: 
     assert _details(lines).amount is None
 
 
+def test_a_screens_sum_whose_comma_was_lost_keeps_its_kopecks() -> None:
+    """A bank's screen «Сумма 300 00 p» (a real Альфа-Банк SBP transfer): no kopecks follow the unit, so the two
+    digits before it are the kopecks, not a hand's figure broken by a space."""
+    lines = [
+        "Перевод по СБП",
+        "Счёт отправителя: 40817810905612797042",
+        "Сумма 300 00 p",
+        "Получатель Дмитрий Станиславович И",
+        "Дата отправки перевода: 05.06 2023 19:35:21",
+    ]
+    assert _details(lines).amount == "300.00"
+
+
 def test_a_handwritten_total_in_roubles_and_kopecks_is_read() -> None:
     lines = ["Итого: 4130 р. 00x." if line.startswith("Итого") else line for line in SALES_SLIP]
     assert _details(lines).amount == "4130.00"
