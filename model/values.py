@@ -1321,8 +1321,7 @@ def bank_after_account(text: str) -> str | None:
     (``bank_after_in`` reads it after a «в»)."""
     if (found := _ACCOUNT_THEN_A_NAME.match(text)) is None:
         return None
-    match = _BANK_NAME_START.match(found["rest"]) or _BRANCH_NAME.match(found["rest"])
-    return _without_a_codes_digits(read_bank(match.group(1)) if match else None)
+    return _bank_named_at_start(found["rest"])
 
 
 def bank_after_in(text: str) -> str | None:
@@ -1330,6 +1329,11 @@ def bank_after_in(text: str) -> str | None:
     bank's branch, and not an application's addressee (``_FROM_SOMEONE``)."""
     if _FROM_SOMEONE.search(text):
         return None
+    return _bank_named_at_start(text)
+
+
+def _bank_named_at_start(text: str) -> str | None:
+    """The bank ``text`` starts with (a bank's name or a branch's), unless a БИК's digits ran into it."""
     match = _BANK_NAME_START.match(text) or _BRANCH_NAME.match(text)
     return _without_a_codes_digits(read_bank(match.group(1)) if match else None)
 
