@@ -67,7 +67,14 @@ car service's work order with its bill, a marketplace's bill to a business buyer
 part of a bank's cash deposit slip 0402001, an Альфа-like screen of a housing bill paid by its QR, a money transfer
 service's receipt of a transfer to a person by name), damaged by ``worn15.py`` (paper folded in three and unfolded,
 or a screenshot forwarded in a chat and captured again; a print short of toner shot in a shade, or a screen
-photographed in bright sun).
+photographed in bright sun). The sixteenth's, ``r16_<kind>_NN``, again what no earlier round drew (a beauty salon's
+tape of services by their masters with a client card's discount, a food delivery's e-receipt in its e-mail with the
+courier's tip paid apart, a market stall's 57 mm tape of weighed goods paid in cash with change; a security
+company's 1C bill with a discount column and an advance set off, a private school's bill for one instalment of a
+year's fee, a gas supplier's «Счёт-извещение» with its meter, debt, penalties and GOST QR; a firm's single tax
+payment order with its budget fields stamped «ИСПОЛНЕНО», an Озон-like app's screen of a transfer by requisites, a
+bank's PDF receipt of a card payment to a firm that took a fee), damaged by ``worn16.py`` (held flat by a pen and
+coins in mixed daylight and lamplight; shot from across the room through a greasy lens and zoomed in digitally).
 """
 
 from __future__ import annotations
@@ -94,6 +101,7 @@ from bench.layouts import (
     invoices13,
     invoices14,
     invoices15,
+    invoices16,
     receipts,
     receipts2,
     receipts3,
@@ -109,6 +117,7 @@ from bench.layouts import (
     receipts13,
     receipts14,
     receipts15,
+    receipts16,
     transfers,
     transfers2,
     transfers3,
@@ -123,6 +132,7 @@ from bench.layouts import (
     transfers13,
     transfers14,
     transfers15,
+    transfers16,
 )
 from bench.layouts.drawn import Drawn, Template
 from bench.layouts.photo import photograph
@@ -140,6 +150,7 @@ from bench.layouts.worn12 import photograph_heat_faded, photograph_on_newspaper
 from bench.layouts.worn13 import photograph_scanned_or_marked, photograph_wet_or_shared
 from bench.layouts.worn14 import photograph_bagged_or_cracked, photograph_dashboard_or_notified
 from bench.layouts.worn15 import photograph_folded_or_forwarded, photograph_low_toner_or_sunlit
+from bench.layouts.worn16 import photograph_pinned_in_mixed_light, photograph_zoomed_through_smear
 
 Kinds = tuple[tuple[str, tuple[Template, ...]], ...]
 
@@ -231,6 +242,11 @@ FIFTEENTH_KINDS: Kinds = (
     ("invoice", invoices15.TEMPLATES),
     ("transfer", transfers15.TEMPLATES),
 )
+SIXTEENTH_KINDS: Kinds = (
+    ("receipt", receipts16.TEMPLATES),
+    ("invoice", invoices16.TEMPLATES),
+    ("transfer", transfers16.TEMPLATES),
+)
 DEFAULT_SEED = 14
 DEFAULT_PER_KIND = 12
 ROUNDS = {
@@ -262,6 +278,7 @@ ROUNDS = {
     13: Round("r13_", THIRTEENTH_KINDS, 8, 455_000, photograph_scanned_or_marked, photograph_wet_or_shared),
     14: Round("r14_", FOURTEENTH_KINDS, 8, 495_000, photograph_dashboard_or_notified, photograph_bagged_or_cracked),
     15: Round("r15_", FIFTEENTH_KINDS, 8, 530_000, photograph_folded_or_forwarded, photograph_low_toner_or_sunlit),
+    16: Round("r16_", SIXTEENTH_KINDS, 8, 570_000, photograph_pinned_in_mixed_light, photograph_zoomed_through_smear),
 }
 
 
@@ -278,7 +295,7 @@ def generate(
     out: Path,
     seed: int = DEFAULT_SEED,
     per_kind: int | None = None,
-    rounds: tuple[int, ...] = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
+    rounds: tuple[int, ...] = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16),
 ) -> list[TruthRecord]:
     """Draw every planned document of ``rounds`` into ``out`` as ``NAME_clean.png`` (``.pdf`` where the page is
     saved as a PDF), ``NAME_photo.jpg`` and, in a

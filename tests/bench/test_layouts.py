@@ -31,6 +31,7 @@ from bench.layouts import (
     invoices13,
     invoices14,
     invoices15,
+    invoices16,
     receipts,
     receipts2,
     receipts3,
@@ -46,6 +47,7 @@ from bench.layouts import (
     receipts13,
     receipts14,
     receipts15,
+    receipts16,
     transfers,
     transfers2,
     transfers3,
@@ -60,6 +62,7 @@ from bench.layouts import (
     transfers13,
     transfers14,
     transfers15,
+    transfers16,
 )
 from bench.layouts.drawn import Template, invoice_details
 from bench.layouts.generate import (
@@ -73,6 +76,7 @@ from bench.layouts.generate import (
     NINTH_KINDS,
     SECOND_KINDS,
     SEVENTH_KINDS,
+    SIXTEENTH_KINDS,
     SIXTH_KINDS,
     TENTH_KINDS,
     THIRD_KINDS,
@@ -89,6 +93,7 @@ from bench.layouts.worn12 import faxed, photograph_heat_faded
 from bench.layouts.worn13 import photograph_scanned_or_marked, photograph_wet_or_shared, scanned_bw, video_call_share
 from bench.layouts.worn14 import photograph_bagged_or_cracked, photograph_dashboard_or_notified
 from bench.layouts.worn15 import photograph_folded_or_forwarded, photograph_low_toner_or_sunlit
+from bench.layouts.worn16 import photograph_pinned_in_mixed_light, photograph_zoomed_through_smear
 from model.checks import (
     corr_account_valid,
     inn_valid,
@@ -114,6 +119,7 @@ TWELFTH_TEMPLATES = [*receipts12.TEMPLATES, *invoices12.TEMPLATES, *transfers12.
 THIRTEENTH_TEMPLATES = [*receipts13.TEMPLATES, *invoices13.TEMPLATES, *transfers13.TEMPLATES]
 FOURTEENTH_TEMPLATES = [*receipts14.TEMPLATES, *invoices14.TEMPLATES, *transfers14.TEMPLATES]
 FIFTEENTH_TEMPLATES = [*receipts15.TEMPLATES, *invoices15.TEMPLATES, *transfers15.TEMPLATES]
+SIXTEENTH_TEMPLATES = [*receipts16.TEMPLATES, *invoices16.TEMPLATES, *transfers16.TEMPLATES]
 
 
 def _assert_fiscal_qr_carries_the_truth(template: Template) -> None:
@@ -195,6 +201,7 @@ def test_the_third_round_draws_three_levels_and_leaves_the_others_as_they_were(t
         THIRTEENTH_KINDS,
         FOURTEENTH_KINDS,
         FIFTEENTH_KINDS,
+        SIXTEENTH_KINDS,
     ],
     ids=[
         "first",
@@ -212,6 +219,7 @@ def test_the_third_round_draws_three_levels_and_leaves_the_others_as_they_were(t
         "thirteenth",
         "fourteenth",
         "fifteenth",
+        "sixteenth",
     ],
 )
 def test_every_template_of_every_kind_is_planned(kinds: tuple[tuple[str, tuple[Template, ...]], ...]) -> None:
@@ -244,7 +252,8 @@ trader's «ТОВАРНЫЙ ЧЕК» filled in by hand."""
     + TWELFTH_TEMPLATES
     + THIRTEENTH_TEMPLATES
     + FOURTEENTH_TEMPLATES
-    + FIFTEENTH_TEMPLATES,
+    + FIFTEENTH_TEMPLATES
+    + SIXTEENTH_TEMPLATES,
     ids=lambda template: template.__name__,
 )
 def test_a_templates_identifiers_pass_their_checks(template: Template) -> None:
@@ -1085,3 +1094,63 @@ def test_a_fifteenth_round_photo_and_hard_level_are_seeded_and_keep_the_page() -
         )
     forwarded = Image.open(io.BytesIO(photograph_folded_or_forwarded(screen, random.Random(7))))
     assert forwarded.width == 1080 and forwarded.height < screen.image.height
+
+
+def test_the_sixteenth_round_draws_the_same_bytes_and_leaves_the_others_as_they_were(tmp_path: Path) -> None:
+    expected = sorted(
+        f"r16_{kind}_00_{level}"
+        for kind in ("receipt", "invoice", "transfer")
+        for level in ("clean.png", "photo.jpg", "hard.jpg")
+    )
+    assert _drawn_alone(tmp_path, (15,), 16, "r16_") == expected
+
+
+@pytest.mark.parametrize("template", receipts16.TEMPLATES, ids=lambda template: template.__name__)
+def test_a_sixteenth_round_receipts_fiscal_qr_carries_its_truth_never_the_tip_or_the_change(template: Template) -> None:
+    """The fiscal QR carries «ИТОГ» after the salon's discount, the delivery's sum without the courier's tip, the
+    stall's sum without the note handed over; the day is the payment's (never the next appointment's)."""
+    _assert_fiscal_qr_carries_the_truth(template)
+
+
+def test_a_sixteenth_round_bills_truth_is_the_sum_due_by_this_bill() -> None:
+    """The security firm is the payee and its client the payer; the school's is one instalment of the year's fee
+    on a 40703 account, never due before the bill; the gas bill's GOST QR carries the truth's sum and purpose."""
+    for seed in range(4):
+        guard = invoices16.security_company_bill(random.Random(seed)).details
+        assert (guard.recipient_name or "").startswith("ООО ЧОП «") and guard.recipient_kpp and guard.payer_name
+        school = invoices16.private_school_bill(random.Random(seed)).details
+        assert (school.recipient_account or "").startswith("40703") and school.purpose
+        assert (school.purpose or "").endswith("НДС не облагается") and school.payer_name
+        gas = invoices16.gas_supplier_bill(random.Random(seed))
+        fields = _gost_fields(gas.image)
+        assert int(fields["Sum"]) == round(Decimal(gas.details.amount or "0") * 100)
+        assert (fields["PayeeINN"], fields["Purpose"]) == (gas.details.recipient_inn, gas.details.purpose)
+
+
+def test_a_sixteenth_round_transfers_truth_is_the_sum_paid_to_the_payee() -> None:
+    """The single tax payment goes to the treasury's real requisites; an app's screen names no payer; a bank's
+    receipt's sum is the payment without its fee."""
+    for seed in range(4):
+        order = transfers16.budget_order_executed(random.Random(seed)).details
+        assert order.recipient_inn == "7727406020" and order.recipient_account == "03100643000000018500"
+        assert order.bank_corr_account == "40102810445370000059" and order.payer_name
+        screen = transfers16.app_requisites_screen(random.Random(seed))
+        assert screen.screen and screen.details.payer_name is None and screen.details.bank_corr_account
+        receipt = transfers16.bank_payment_receipt_with_fee(random.Random(seed)).details
+        assert Decimal(receipt.amount or "0") >= 300 and receipt.payer_name
+
+
+def test_a_sixteenth_round_photo_and_hard_level_are_seeded_and_keep_the_page() -> None:
+    """Both levels draw the same bytes from the same seed, for paper and for a screenshot; the hard level's
+    digital zoom gives back at least the drawn page's size."""
+    paper = receipts16.market_stall_tape(random.Random(4))
+    screen = transfers16.app_requisites_screen(random.Random(4))
+    for drawn in (paper, screen):
+        assert photograph_pinned_in_mixed_light(drawn, random.Random(7)) == photograph_pinned_in_mixed_light(
+            drawn, random.Random(7)
+        )
+        assert photograph_zoomed_through_smear(drawn, random.Random(7)) == photograph_zoomed_through_smear(
+            drawn, random.Random(7)
+        )
+        zoomed = Image.open(io.BytesIO(photograph_zoomed_through_smear(drawn, random.Random(7))))
+        assert zoomed.width >= 0.8 * drawn.image.width
