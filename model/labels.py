@@ -828,8 +828,15 @@ def continued(field_name: str, value: str | None, below: Sequence[str]) -> str |
             break
         if sum(ch.isalnum() or ch.isspace() for ch in following) < 0.75 * len(following):
             break  # specks ("—--енла---е * SE"), not words
+        if field_name == "bank_name" and _BIK_ROW_UNCAPTIONED.match(following):
+            break
         value = normalize_text(f"{value} {_MARGIN_BAR.sub('', following)}")
     return value
+
+
+_BIK_ROW_UNCAPTIONED = re.compile(r"^\W*(?:[^\W\d_]{1,3}\W*)?0\d{8}\W*$")
+"""A БИК's row whose caption blur garbled to a letter or two («И» 041909707» under «Банк получателя "СЕВЕРСТРОЙБАНК”
+AO», a photographed housing payment): a БИК's nine digits, never the rest of a bank's name."""
 
 
 _MARGIN_BAR = re.compile(r"^[\s|¦]+")

@@ -676,6 +676,18 @@ def misread_legal_form(token: str, *, before_a_quoted_name: bool) -> str | None:
     return fitting[0] if len(fitting) == 1 and (plain or before_a_quoted_name) else None
 
 
+def a_legal_form(token: str) -> bool:
+    """``token`` is a legal form, a company's or a sole trader's («ИП»), as printed, in Latin look-alikes, or misread
+    (``misread_legal_form``)."""
+    cyrillic = token.upper().translate(_LATIN_LOOKALIKES)
+    return cyrillic in _LEGAL_FORMS | _OTHER_FORMS or misread_legal_form(token, before_a_quoted_name=False) is not None
+
+
+def full_name_alone(text: str) -> bool:
+    """``text`` is a person's surname, name and patronymic and nothing else (``_FULL_NAME``)."""
+    return _FULL_NAME.fullmatch(text) is not None
+
+
 def _cyrillic_legal_forms(name: str, *, a_bank: bool = False) -> str:
     """A Russian name's legal form written with Latin look-alikes, spelled in Cyrillic again, and the form that
     opens it undone from what OCR made of it (``misread_legal_form``); a name's own Latin words ("ООО «IT Lab»")
@@ -1102,7 +1114,7 @@ bank's label is a caption OCR misspelled («Банк попучателя») or 
 
 
 _CAPTION_BEFORE_BANK = re.compile(
-    rf"^.{{0,20}}?(?:банк\w*\s+получател\w*\W*|получател\w*\W*(?={_BANK_START})"
+    rf"^.{{0,20}}?(?:банк\w*\s+получател\w*\W*|{label('получател')}\w*\W*(?={_BANK_START})"
     rf"|{label('получ')}[^\s:]*\s*:\s*(?={_BANK_START}|[OО0]{{3}}\b|[«\"“]))",
     re.IGNORECASE,
 )
@@ -1110,9 +1122,10 @@ _CAPTION_BEFORE_BANK = re.compile(
 Новиком»») before a name that starts like a bank's, or whole after a photo's specks («КИ Банк получателя МТС Банк»),
 or its second word garbled past spelling but ending in the caption's colon before a name that opens like a
 bank's, its form's О also read as zeros («Банк получя‘еля: O00 "Мурманский расчетный Банк“», a fax): a bank's name
-never contains «получателя», nor a word opening «получ…» and a colon. Not before a lone word («Банк попучатоля:
-Сбербаюми», a phone's screenshot): the caption of a bank's name OCR garbled too, which the line under it does not
-finish («ИД Банка получателя …»)."""
+never contains «получателя», nor a word opening «получ…» and a colon. Before a bank's form the caption's word is
+matched through its look-alikes (``label``): a cash deposit slip's «Банк-получатёль», its е read ё. Not before a
+lone word («Банк попучатоля: Сбербаюми», a phone's screenshot): the caption of a bank's name OCR garbled too, which
+the line under it does not finish («ИД Банка получателя …»)."""
 
 
 _ROW_LABEL_BEFORE_BANK = re.compile(r"^\W*(?:полное\s+)?наименование\s*:\s*", re.IGNORECASE)
