@@ -37,6 +37,16 @@ _PARAMETERS: dict[str, Any] = {
 """The bundled weights only (no download), one thread: parallelism comes from worker processes, as for Tesseract."""
 
 
+_RUSSIAN_TWINS = str.maketrans("қҚңҢүҮұҰғҒөӨўЎ", "кКнНуУуУгГоОуУ")
+"""Letters of the other Cyrillic alphabets the eslav recogniser knows, drawn as a Russian letter with a hook, a
+tail or a bar (Kazakh, Belarusian): on a Russian page each is its Russian twin misread («Банқ плательщика»)."""
+
+
+def in_russian_letters(text: str) -> str:
+    """``text`` with each letter of ``_RUSSIAN_TWINS`` read as its Russian twin, so that a caption matches."""
+    return text.translate(_RUSSIAN_TWINS)
+
+
 class IndraUnavailableError(RuntimeError):
     """``rapidocrlite`` is not installed: the message says how to install it and under which license."""
 
@@ -84,7 +94,7 @@ def recognize(image: np.ndarray, budget: Budget | None = None) -> OcrResult:
     if output.boxes is None or output.txts is None or output.scores is None:
         return OcrResult(())
     segments = [
-        OcrLine(str(text).strip(), float(score) * 100, _bounds(box))
+        OcrLine(in_russian_letters(str(text).strip()), float(score) * 100, _bounds(box))
         for box, text, score in zip(output.boxes, output.txts, output.scores, strict=True)
         if str(text).strip()
     ]

@@ -146,8 +146,10 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
     ("amount", "плат. картой; оплата картой; безналичными; электронными; злектронными", read_card_payment, _LINE_START,
      0.9),
     # the operation's own date outranks the day the bank executed it («Дата операции 18.02.2026 11:39:22» over
-    # «Дата исполнения 19.02.2026» on a bank app's receipt): the payer paid when he made the operation
-    ("payment_date", "дата операции; дата перевода", read_payment_date, _LINE_START, 2.2),
+    # «Дата исполнения 19.02.2026» on a bank app's receipt): the payer paid when he made the operation, also where
+    # the label names its time («Дата и время операции 27.03.2026 13:29:01» over «Дата проведения 29.03.2026»)
+    ("payment_date", "дата операции; дата перевода; дата и время операции; дата и время перевода", read_payment_date,
+     _LINE_START, 2.2),
     # a bank's print of a payment states when it was created and when the bank executed it («Дата создания
     # 03.01.2026 10:39» over «Дата исполнения 04.01.2026»): a draft is no payment, which was made when executed
     ("payment_date", "дата исполнения; дата проведения; дата списания", read_payment_date, _LINE_START, 2.1),
@@ -283,14 +285,15 @@ _OTHER_CAPTIONS = (
     "основание", "статус", "комиссия", "сумма комиссии", "номер операции", "идентификатор операции", "счет списания",
     "счёт списания", "телефон", "тел.", "адрес", "огрн", "огрнип", "оплатить не позднее", "оплатить до",
     "срок оплаты", "срок уплаты", "счет действителен", "счёт действителен", "кассир", "смена", "в том числе ндс",
-    "в т.ч. ндс", "итого без ндс", "банковские реквизиты", "реквизиты", "кбк", "октмо", "уин",
+    "в т.ч. ндс", "итого без ндс", "банковские реквизиты", "реквизиты", "кбк", "октмо", "уин", "доступно",
 )  # fmt: skip
 OTHER_CAPTION = re.compile(
     r"^[\s|*•:\[-]*(?:" + "|".join(label(caption) for caption in _OTHER_CAPTIONS) + r")(?![а-яёa-z])", re.IGNORECASE
 )
 """Captions of rows that hold no field of the schema (the contract behind an invoice, a transfer's status and fee, a
-phone, an address, a deadline, a budget payment's КБК, ОКТМО and УИН): a line opening with one is that row, never
-a name or a purpose under a label, nor the rest of one wrapped from above."""
+phone, an address, a deadline, a budget payment's КБК, ОКТМО and УИН, a bank app's «Доступно после операции», the
+card's balance left): a line opening with one is that row, never a name or a purpose under a label, nor the rest of
+one wrapped from above."""
 _FORM_CELLS = (
     "поступ. в банк плат.", "списано со сч. плат.", "вид оп.", "срок плат.", "очер. плат.", "наз. пл.", "рез. поле",
     "подписи", "отметки банка", "м.п.",

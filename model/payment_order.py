@@ -33,9 +33,10 @@ _RECIPIENT_BANK = re.compile(r"(?<![а-яё])б?анк\W{0,3}получ\w{3,6}(?
 _PAYER = re.compile(r"(?<![а-яё]\W)(?<![а-яё])плат\w{3,6}к(?![а-яё])", re.IGNORECASE)
 """The caption «Плательщик» (OCR: «Плательшик», «Плательцик»), not the bank's «Банк плательщик(а)»."""
 _PURPOSE_CAPTION = re.compile(
-    r"^\W*(?:[нкх]?азначени\w*(?:\s+плат\w{2,4})?|наименование\s+плат\w{2,4})\W*$", re.IGNORECASE
+    r"^\W*(?:[нкх]?азн[аоo]чени\w*(?:\s+пл[ао]т\w{2,4})?|наименование\s+плат\w{2,4})\W*$", re.IGNORECASE
 )
-"""Field 24's caption, also as OCR spells it («Казначение платена»), or its first word alone (Тинькофф's form)."""
+"""Field 24's caption, also as OCR spells it («Казначение платена», «Назночение плотгия»: an «а» read as «о»), or its
+first word alone (Тинькофф's form)."""
 _RECIPIENT_CAPTION = re.compile(r"^\W*получател\w*(?![а-яё])", re.IGNORECASE)
 """Field 16's caption under the name: on this form no label over a value, so the generic reader must not take the
 line under it (the purpose's) for the recipient."""
@@ -43,16 +44,23 @@ _INN = re.compile(r"(?<![а-яёa-z])" + label("инн") + r"(?![а-яёa-z])", 
 _INN_ROW = re.compile(_INN.pattern + r"|(?<!\d)\d{10}(?:\d{2})?(?!\d)", re.IGNORECASE)
 """A party's ИНН row, by its label or, the label blurred («W9 5208591930»), by a number of an ИНН's length."""
 _FIGURES = re.compile(
-    r"(?<![а-яё])су[мн]{2}а\W{0,3}(\d{1,3}(?:\s\d{3})+|\d+)\s?(?:-\s?(\d{2})(?!\d)|[=%»≈])", re.IGNORECASE
+    r"(?<![а-яё])су[мн]{2}а\W{0,3}(\d{1,3}(?:\s\d{3})+|\d+)\s?(?:-\s?(\d{2})(?!\d)|[=%»≈+])", re.IGNORECASE
 )
-"""Field 7 as the rules write it: «Сумма 4237-53», «Сумма 1074373=» (whose «=» OCR reads as «%» or «»»); the purpose
-repeats it the same way."""
+"""Field 7 as the rules write it: «Сумма 4237-53», «Сумма 1074373=» (whose «=» OCR reads as «%», «»» or, its bars
+joined by blur, «+»); the purpose repeats it the same way."""
+_TERM_CAPTION = r"(?:" + label("срок пл") + r"|[сc][рp][оoеe][кkе]\.?\s*п[лn])"
+"""Field 19's caption «Срок плат.», also with a letter of «Срок» misread («Срое плат.», «Срек плат.»)."""
 _OPERATION_CELLS = re.compile(
-    r"\s+(?:" + "|".join(map(label, ("вид оп", "срок пл", "наз пл", "наз. пл"))) + r"|очер|код|рез\.?\s*пол).*$",
+    r"\s+(?:\S{2,6}(?:\s+\S{1,3})?\s+[0OО]\d\s+(?=" + _TERM_CAPTION + r")|"
+    + "|".join(map(label, ("вид оп", "срок пл", "наз пл", "наз. пл")))
+    + r"|"
+    + _TERM_CAPTION
+    + r"|очер|код|рез\.?\s*пол).*$",
     re.IGNORECASE,
 )
 """Fields 18-23, printed beside the recipient's name on the same row, their captions also in OCR's Latin look-alikes
-(«ИП Новиков Сергей Андреевич Вид on. 01»)."""
+(«ИП Новиков Сергей Андреевич Вид on. 01»); field 18's caption garbled past reading is still the cell of its code
+«01» before field 19's caption («… (ФНС России) Вид ог. 01 Срок плат.», «Quaon 07 Срок плит.»)."""
 _LATIN_AFTER_QUOTE = re.compile(r"([»\"”])[^а-яёА-ЯЁ»\"”]*$")
 """What follows a quoted name with no Cyrillic letter in it: those cells' captions garbled («Cpem trat.»)."""
 _GRID_WORDS = re.compile(r"вид\s*оп|срок\s*пл|очер\.?\s*пл|рез\.?\s*пол|получател|(?-i:\bКОД\b|\bКод\b)", re.IGNORECASE)
@@ -186,7 +194,7 @@ def _payer_end(lines: Sequence[str], title: int, payer_bank_at: int | None, reci
     if payer_bank_at is not None and payer_bank_at < recipient_bank_at:
         return payer_bank_at
     payer_at = _first(_PAYER, lines[:recipient_bank_at], title)
-    return title if payer_at is None else max(payer_at, recipient_bank_at - 2)
+    return title if payer_at is None else max(payer_at, recipient_bank_at - 3)
 
 
 _PAYEE_IDS_CELL = re.compile(r"(?<![а-яёa-z])(?:" + label("инн") + "|" + label("кпп") + r")(?![а-яёa-z])", re.I)

@@ -411,6 +411,14 @@ def _under_another_sums_caption(above: str) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
+_UNGROUPED_FIGURE = re.compile(r"^[\s_|=−–—-]*\d{6}")
+"""A figure of six digits or more with no group's space: an app groups its sums by threes («4 524,17 ₽»)."""
+
+
+def _separators_lost(line: str) -> bool:
+    """A bank app's sum alone on its line read as six digits or more with neither a group's space nor kopecks
+    («452417?» for «4 524,17 ₽», its space and comma lost): nothing says where its roubles end, 452 417 or 4 524,17."""
+    return _UNGROUPED_FIGURE.match(line) is not None and not kopecks_shown(line)
 
 
 _CAPTION_LINE = re.compile(r"^[^\d]{3,40}$")
@@ -983,7 +991,12 @@ def read_unlabelled(lines: Sequence[str], source: Source, patients: bool) -> lis
                 found.append(Candidate("bank_name", bank, source, 0.3))
         elif (name := org_name(line)) is not None and not (index in slip and _BANK_WORD.search(name)):
             found.append(Candidate("recipient_name", name, source, 0.3))  # a slip's bank is no seller either
-        if _STANDALONE_AMOUNT.match(line) and not _under_another_sums_caption(above) and (amount := payable(line)):
+        if (
+            _STANDALONE_AMOUNT.match(line)
+            and not _under_another_sums_caption(above)
+            and (amount := payable(line))
+            and not _separators_lost(line)
+        ):
             unread = not kopecks_shown(line)
             found.append(Candidate("amount", amount, source, 1.5, kopecks_unread=unread))  # atop a bank's receipt
         elif (spaced := _SPACED_AMOUNT.match(line)) and not _under_another_sums_caption(above):
