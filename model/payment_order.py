@@ -50,12 +50,10 @@ _FIGURES = re.compile(
 joined by blur, «+»); the purpose repeats it the same way."""
 _TERM_CAPTION = r"(?:" + label("срок пл") + r"|[сc][рp][оoеe][кkе]\.?\s*п[лn])"
 """Field 19's caption «Срок плат.», also with a letter of «Срок» misread («Срое плат.», «Срек плат.»)."""
+_OPERATION_KIND_GARBLED = r"\S{2,6}(?:\s+\S{1,3})?\s+[0OО]\d\s+(?=" + _TERM_CAPTION + ")"
+_OPERATION_CAPTIONS = "|".join(map(label, ("вид оп", "срок пл", "наз пл", "наз. пл")))
 _OPERATION_CELLS = re.compile(
-    r"\s+(?:\S{2,6}(?:\s+\S{1,3})?\s+[0OО]\d\s+(?=" + _TERM_CAPTION + r")|"
-    + "|".join(map(label, ("вид оп", "срок пл", "наз пл", "наз. пл")))
-    + r"|"
-    + _TERM_CAPTION
-    + r"|очер|код|рез\.?\s*пол).*$",
+    rf"\s+(?:{_OPERATION_KIND_GARBLED}|{_OPERATION_CAPTIONS}|{_TERM_CAPTION}|очер|код|рез\.?\s*пол).*$",
     re.IGNORECASE,
 )
 """Fields 18-23, printed beside the recipient's name on the same row, their captions also in OCR's Latin look-alikes
