@@ -128,7 +128,7 @@ def test_a_deadline_under_its_caption_is_no_payment_date(caption: str) -> None:
     ("label", "value", "field", "expected"),
     [
         ("Дата документа:", "14 мая 2020 г.", "payment_date", "2020-05-14"),
-        ("Дата и время операции", "2020-12-05, 09:12", "payment_date", "2020-12-05"),
+        ("Дата и время совершения", "2020-12-05, 09:12", "payment_date", "2020-12-05"),
         ("Сумма в рублях:", "1 234,56", "amount", "1234.56"),
         ("Итого без НДС:", "1 000,00", "amount", None),
         ("Дата окончания действия:", "01.01.2027", "payment_date", None),
@@ -137,7 +137,7 @@ def test_a_deadline_under_its_caption_is_no_payment_date(caption: str) -> None:
 def test_a_label_that_goes_on_with_words_reads_the_value_under_it(
     label: str, value: str, field: str, expected: str | None
 ) -> None:
-    """The words after a label that hold no value («документа», «и время операции») go on with the label; read with
+    """The words after a label that hold no value («документа», «и время совершения») go on with the label; read with
     the value under them, so that a subtotal's or a validity's words still rule it out."""
     found = [
         c.value for c in extract_candidates(["Чек по операции", label, value]) if c.field == field and c.score >= 1
