@@ -1261,7 +1261,8 @@ def _ocr_misreadings_undone(lines: list[str]) -> list[str]:
     (``_banks_caption_restored``)."""
     if not _DOLLARS.search("\n".join(lines)):
         lines = [_FIVE_READ_AS_DOLLAR.sub("5", line) for line in lines]
-    lines = [_without_specks_before_a_party(_payers_caption_restored(_LEADER.sub(" ", line))) for line in lines]
+    lines = [_LEADER.sub(" ", _LEADERS_WORDS_BEFORE_A_PERSON.sub("", line)) for line in lines]
+    lines = [_without_specks_before_a_party(_payers_caption_restored(line)) for line in lines]
     return _banks_caption_restored(lines)
 
 
@@ -1330,6 +1331,14 @@ def _without_specks_before_a_party(line: str) -> str:
     return match["row"] if match is not None and PERSON.match(match["name"]) else line
 
 
+_LEADERS_WORDS_BEFORE_A_PERSON = re.compile(
+    r"(?<=\.{5})[\s.]*(?:[а-яёa-z«»,;:!-]+[\s.]+)+(?=[А-ЯЁ][А-ЯЁа-яё]+\s+[А-ЯЁ][А-ЯЁа-яё]+\s+[А-ЯЁ3]\.(?:\s|$))"
+)
+"""What OCR made of a dotted leader's dots as lower-case words of any letters («инок», «оси
+ооонионоиноноксоитинсониин,», «линии ининниинниизнинничичинннннни») before a person as a bank's quittance names one,
+first name, patronymic and the surname's initial («Получатель.............. линии … РОМан Николаевич Н.»): a name
+opens with a capital, so the words before it are the leader's, whatever letters OCR gave them. Unlike ``_LEADER``'s,
+these need the person after them."""
 _LEADER = re.compile(r"\.{5,}(?:[\s.]*(?<![^\s.])[илнтьчяецшщю:;.,…·_|!-]+(?![^\s.]))*\s*")
 """A dotted leader between a label and its value («Получатель ........ Николай П.») and what OCR made of the rest of
 its dots (five or more: an ellipsis is three): runs of lower-case «и», «н», «л», «ь»… and specks («иилиииинииинии»,
