@@ -1262,7 +1262,8 @@ def _ocr_misreadings_undone(lines: list[str]) -> list[str]:
     if not _DOLLARS.search("\n".join(lines)):
         lines = [_FIVE_READ_AS_DOLLAR.sub("5", line) for line in lines]
     lines = [_LEADER.sub(" ", _LEADERS_WORDS_BEFORE_A_PERSON.sub("", line)) for line in lines]
-    lines = [_without_specks_before_a_party(_payers_caption_restored(line)) for line in lines]
+    lines = [_SOLE_TRADER_READ_IN.sub("ИП", line) for line in lines]
+    lines = [_without_specks_before_a_party(_payers_caption_restored(_party_caption_restored(line))) for line in lines]
     return _banks_caption_restored(lines)
 
 
@@ -1288,6 +1289,28 @@ def _payers_caption_restored(line: str) -> str:
     if caption.startswith(_PAYERS_WORD) or Levenshtein.distance(caption, _PAYERS_WORD) != 1:
         return line
     return "Плательщик: " + match["name"]
+
+
+_SOLE_TRADER_READ_IN = re.compile(
+    r"(?<![\w-])ИН(?=\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:вич|ич|вна|ична)(?![а-яё]))"
+)
+"""«ИП» with its П read as Н before a person's full name («ИН Павлов Артём Николаевич», a rent bill's
+head on a photo): an ИНН's label has two Н and digits after it, never a name."""
+_CAPTION_ALONE = re.compile(r"^\W*(?P<caption>[^\W\d_]{9,12})\W*$")
+_PARTY_CAPTIONS = ("Отправитель", "Получатель", "Плательщик")
+
+
+def _party_caption_restored(line: str) -> str:
+    """A party's caption alone on its line, one letter of it misread («Отпраеитель» over «Олег Сергеевич С.», a
+    photographed screen's stacked rows), as printed: the name under it is then that party's. Each caption is more than
+    one letter off the others, and their own cases («отправителя») are no misreading."""
+    if (alone := _CAPTION_ALONE.match(line)) is None:
+        return line
+    word = alone["caption"].lower()
+    for caption in _PARTY_CAPTIONS:
+        if not word.startswith(caption.lower()) and Levenshtein.distance(word, caption.lower()) == 1:
+            return caption
+    return line
 
 
 _GARBLED_BANKS_CAPTION = re.compile(

@@ -30,8 +30,9 @@ _NUMBER_AND_DATE = re.compile(r"поручение\W*(?:№|N[oо2e]?)?\s*\d+", 
 _PAYER_BANK = re.compile(r"(?<![а-яё])б?анк\W{0,3}плат\w{3,7}(?![а-яё])", re.IGNORECASE)
 _RECIPIENT_BANK = re.compile(r"(?<![а-яё])б?анк\W{0,3}получ\w{3,6}(?![а-яё])", re.IGNORECASE)
 """The captions under the banks' cells, also with the first letter lost («анк плательщика»)."""
-_PAYER = re.compile(r"(?<![а-яё]\W)(?<![а-яё])плат\w{3,6}к(?![а-яё])", re.IGNORECASE)
-"""The caption «Плательщик» (OCR: «Плательшик», «Плательцик»), not the bank's «Банк плательщик(а)»."""
+_PAYER = re.compile(r"(?<![а-яё]{2}\W)(?<![а-яё])плат\w{3,6}к(?![а-яё])", re.IGNORECASE)
+"""The caption «Плательщик» (OCR: «Плательшик», «Плательцик»), not the bank's «Банк плательщик(а)»; a speck read
+as a letter before it («р Плательщик») is no word."""
 _PURPOSE_CAPTION = re.compile(
     r"^\W*(?:[нкх]?азначени\w*(?:\s+плат\w{2,4})?|наименование\s+плат\w{2,4})\W*$", re.IGNORECASE
 )

@@ -676,11 +676,17 @@ def misread_legal_form(token: str, *, before_a_quoted_name: bool) -> str | None:
     return fitting[0] if len(fitting) == 1 and (plain or before_a_quoted_name) else None
 
 
+_FORM_IN_SMALL_LETTERS = re.compile(rf"^[oо]{{3}}(?=\s*[{QUOTES}][А-ЯЁ])")
+"""«ООО» read in small letters, Latin or Cyrillic, before a quoted Russian name («ooo «Полимер-М Логистик»», a
+carrier's header on a photo): no other word of three o's opens a name."""
+
+
 def _cyrillic_legal_forms(name: str, *, a_bank: bool = False) -> str:
     """A Russian name's legal form written with Latin look-alikes, spelled in Cyrillic again, and the form that
     opens it undone from what OCR made of it (``misread_legal_form``); a name's own Latin words ("ООО «IT Lab»")
     and words inside it ("ООО «ПАС»") are left alone. A bank's name may open with its office's «ДО» (дополнительный
     офис: «ДО "Тверской" ПАО Сбербанк»), so there a short token before a quote is no misread form."""
+    name = _FORM_IN_SMALL_LETTERS.sub("ООО", name)
     if (opening := _OPENING_FORM.match(name)) and opening.end("form") < len(name):
         quoted = opening["quoted"] is not None and not a_bank
         if form := misread_legal_form(opening["form"], before_a_quoted_name=quoted):

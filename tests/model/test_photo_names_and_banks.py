@@ -185,3 +185,58 @@ def test_a_partys_labels_last_word_parted_by_ocr_is_still_the_labels() -> None:
         "84999,00 P",
     ]
     assert details_of(lines).recipient_name == "Михаил Андреевич П."
+
+
+def test_a_partys_caption_alone_with_a_letter_misread_is_the_caption() -> None:
+    # r6_transfer_01_photo: a narrow SBP screen's «Отправитель» read «Отпраеитель» over the sender's name
+    lines = [
+        "06.08.2026 19:11:09",
+        "Итого",
+        "6 133,18 руб.",
+        "Перевод по СБП",
+        "Отпраеитель",
+        "Олег Сергеевич С.",
+        "Телефон получателя",
+        "+7 (977) 202-59-62",
+        "Получатель",
+        "Николай Андреевич З.",
+    ]
+    assert details_of(lines).payer_name == "Олег Сергеевич С."
+
+
+def test_a_sole_traders_form_read_in_before_a_full_name_is_ip() -> None:
+    # r13_invoice_05_photo: a rent bill's head «ИП Павлов Артём Николаевич», its П read as Н
+    lines = [
+        "ИН Павлов Артём Николаевич ы",
+        "380340, г. Пермь, ул. Ленина, д. 83 %",
+        "P/c 40802810368216459690 В |",
+        "СЧЕТ № А-176 от 3 сентября 2026 г. .",
+        "Арендатор: ИП Морозов Михаил Николаевич, ИНН 390610834404 |",
+        "Всего к оплате: 106 617,16",
+        "Индивидуальный предприниматель Павлов А. Н.",
+    ]
+    assert details_of(lines).recipient_name == "ИП Павлов Артём Николаевич"
+
+
+def test_a_speck_before_the_payers_caption_leaves_it_the_caption() -> None:
+    # r14_transfer_05_photo: «р Плательщик» under the payer's name and account
+    lines = [
+        *_ORDER_HEAD,
+        "ИНН 065799364141 knno Cymma 273323=",
+        "ИП Козлов Андрей Сергеевич Cu. № 40802810032864318169",
+        "р Плательщик",
+        'КУ КБ "ЭКСПРЕСС-КРЕДИТ" (АО) - ГК БИК 044525457 |',
+        "Банк плательщика Cy. № 30101810345250000457",
+        'ГК "АСВ" - КУ АО БАНК "РКБ" г. Самара. БИК 047308818 |',
+        "Банк получателя Cu. № 30101810522027300818 |",
+        "ИНН 5800068769 КПП 580043001 Cu. № 40702810954462845370 |",
+        "АО «Лесная Поляна» Вид оп. 01 Срок плат.",
+        *_ORDER_FOOT,
+    ]
+    assert details_of(lines).payer_name == "ИП Козлов Андрей Сергеевич"
+
+
+def test_a_companys_form_read_in_small_letters_before_its_quoted_name_is_ooo() -> None:
+    # r11_invoice_02_photo: a carrier's header «ООО «Полимер-М Логистик»» read «ooo «…»»
+    lines = ["ooo «Полимер-М Логистик»", "ИНН 2821369419 КПП 282143001", "Счёт-оферта № 26-71621822 от 11.07.2026"]
+    assert details_of(lines).recipient_name == "ООО «Полимер-М Логистик»"
