@@ -1349,9 +1349,13 @@ any more, and its name is lost."""
 def _without_specks_before_a_party(line: str) -> str:
     """``line`` from its party's caption on, where specks (``_SPECKS_BEFORE_A_PARTY``) stand before it and a
     person's name alone (``PERSON``) after it: only then are those a photo's specks, not a sentence's words nor a page's
-    background read into a row («ae et а Плательщик: Попов Павел ия в общежитии …»)."""
+    background read into a row («ae et а Плательщик: Попов Павел ия в общежитии …»). Specks after a full name are a
+    photo's too («ие es Отправитель Попов Дмитрий Юрьевич ар»)."""
     match = _SPECKS_BEFORE_A_PARTY.match(line)
-    return match["row"] if match is not None and PERSON.match(match["name"]) else line
+    if match is None:
+        return line
+    person = read_name(match["name"])  # the specks after a full name cut («Попов Дмитрий Юрьевич ар»)
+    return match["row"] if person is not None and PERSON.match(person) else line
 
 
 _LEADERS_WORDS_BEFORE_A_PERSON = re.compile(

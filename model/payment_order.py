@@ -342,14 +342,15 @@ _ADDRESS_AFTER_NAME = re.compile(r"\s*//.*$")
 _NAME_LETTERS = 5
 """Letters a name beside the account has at least; fewer are its label garbled («O<. NF»)."""
 _ACCOUNT_BESIDE = re.compile(
-    r"\s*(?:\|\s*)?(?:[СC][чЧ4u]\.?\s*(?:№|N[oоP]?)?[º°]?\s*)?\d(?:\s?\d){19}\W*$"
+    r"\s*(?:\|\s*)?(?:[СC][чЧ4u]\.?\s*(?:№|N[oоP]?)?[º°]?\s*)?\d(?:\s?\d){19}\W*(?:\s[a-zа-яё]{1,2}\W*)?$"
     r"|\s*(?:\|\s*)?[СC][чЧ4u]\.?\s*(?:№|N[oоP]?)[º°]?\s*\d(?:\s?\d){17,18}\W*$"
     r"|\s+[СC][чЧ4u]\.?\s*(?:№|N[oоP]?)[º°]?\W*$"
 )
 """The payer's account in the cell beside its name, read on the name's line («ООО "Лавка" Сч. № 4070…», or its label
 alone, «АО "Вектор" Cu. №»), or on a line under it with its label garbled («O<. NF 4070…»): the name ends there.
 OCR may part the account's digits with a space («4070281 0381183868719»), read the «№» as «NP» or «№º», the border
-before the label as «|», and, after the label, lose a digit or two («Cu. NP 407028 1027275907937»)."""
+before the label as «|», and, after the label, lose a digit or two («Cu. NP 407028 1027275907937»); a speck after
+the account's digits («… 40702810512423976624 | j») is the cell's border."""
 """A person's name in fields 8 and 16 is followed by «//» and their address («ЧЕПЫЖОВ ДМИТРИЙ СТЕПАНОВИЧ //
 РОССИЙСКАЯ ФЕДЕРАЦИЯ, 603062, …//»), as the Bank of Russia's rules have an individual's name written."""
 

@@ -240,3 +240,31 @@ def test_a_companys_form_read_in_small_letters_before_its_quoted_name_is_ooo() -
     # r11_invoice_02_photo: a carrier's header «ООО «Полимер-М Логистик»» read «ooo «…»»
     lines = ["ooo «Полимер-М Логистик»", "ИНН 2821369419 КПП 282143001", "Счёт-оферта № 26-71621822 от 11.07.2026"]
     assert details_of(lines).recipient_name == "ООО «Полимер-М Логистик»"
+
+
+def test_specks_around_a_labelled_persons_row_leave_the_person() -> None:
+    # r11_transfer_04_photo: a bank's transfer page photographed at an angle, specks on both sides of the row
+    lines = [
+        "per к Дата и время операции 08.05.2026 14:41 у",
+        "ие es Отправитель Попов Дмитрий Юрьевич ар",
+        "ое Cree? списания 40817810----- 7446 $",
+    ]
+    assert details_of(lines).payer_name == "Попов Дмитрий Юрьевич"
+
+
+def test_a_speck_after_the_payers_account_leaves_the_name_beside_it() -> None:
+    # r11_transfer_03_photo: the payer's account cell ends with its border and a speck, «… 4070…6624 | j»
+    lines = [
+        *_ORDER_HEAD,
+        "ИНН 2468108471 КПП 246801001 Сумма `649154= —",
+        "ООО «ПромЛайн» Сч. № 40702810512423976624 | j",
+        "Плательцик ay",
+        "ПАО Банк ЗЕНИТ г. Москва БИК 044525272",
+        "Банк плательщика с ‚сч. № 30101810000000000272 | a i",
+        'КУ ПАО "УРАЛТРАНСБАНК" - ГК "АСВ" г. Екатеринбург БИК 046577406',
+        "Банк получателя CH. № 30101810765770000406 | м ;",
+        "ИНН 5171801916 | КПП 517101001 Сч. № 40702810186181683657 — Е т",
+        "ПАО «Светлый Дом» — Е Вид оп. 01 'Срок плат. Е ры at",
+        *_ORDER_FOOT,
+    ]
+    assert details_of(lines).payer_name == "ООО «ПромЛайн»"
