@@ -1261,7 +1261,9 @@ def _ocr_misreadings_undone(lines: list[str]) -> list[str]:
     (``_banks_caption_restored``)."""
     if not _DOLLARS.search("\n".join(lines)):
         lines = [_FIVE_READ_AS_DOLLAR.sub("5", line) for line in lines]
-    lines = [_without_specks_before_a_party(_payers_caption_restored(_LEADER.sub(" ", line))) for line in lines]
+    lines = [_LEADER.sub(" ", _LEADERS_WORDS_BEFORE_A_PERSON.sub("", line)) for line in lines]
+    lines = [_SOLE_TRADER_READ_IN.sub("ИП", line) for line in lines]
+    lines = [_without_specks_before_a_party(_payers_caption_restored(_party_caption_restored(line))) for line in lines]
     return _banks_caption_restored(lines)
 
 
@@ -1287,6 +1289,28 @@ def _payers_caption_restored(line: str) -> str:
     if caption.startswith(_PAYERS_WORD) or Levenshtein.distance(caption, _PAYERS_WORD) != 1:
         return line
     return "Плательщик: " + match["name"]
+
+
+_SOLE_TRADER_READ_IN = re.compile(
+    r"(?<![\w-])ИН(?=\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:вич|ич|вна|ична)(?![а-яё]))"
+)
+"""«ИП» with its П read as Н before a person's full name («ИН Павлов Артём Николаевич», a rent bill's
+head on a photo): an ИНН's label has two Н and digits after it, never a name."""
+_CAPTION_ALONE = re.compile(r"^\W*(?P<caption>[^\W\d_]{9,12})\W*$")
+_PARTY_CAPTIONS = ("Отправитель", "Получатель", "Плательщик")
+
+
+def _party_caption_restored(line: str) -> str:
+    """A party's caption alone on its line, one letter of it misread («Отпраеитель» over «Олег Сергеевич С.», a
+    photographed screen's stacked rows), as printed: the name under it is then that party's. Each caption is more than
+    one letter off the others, and their own cases («отправителя») are no misreading."""
+    if (alone := _CAPTION_ALONE.match(line)) is None:
+        return line
+    word = alone["caption"].lower()
+    for caption in _PARTY_CAPTIONS:
+        if not word.startswith(caption.lower()) and Levenshtein.distance(word, caption.lower()) == 1:
+            return caption
+    return line
 
 
 _GARBLED_BANKS_CAPTION = re.compile(
@@ -1325,11 +1349,23 @@ any more, and its name is lost."""
 def _without_specks_before_a_party(line: str) -> str:
     """``line`` from its party's caption on, where specks (``_SPECKS_BEFORE_A_PARTY``) stand before it and a
     person's name alone (``PERSON``) after it: only then are those a photo's specks, not a sentence's words nor a page's
-    background read into a row («ae et а Плательщик: Попов Павел ия в общежитии …»)."""
+    background read into a row («ae et а Плательщик: Попов Павел ия в общежитии …»). Specks after a full name are a
+    photo's too («ие es Отправитель Попов Дмитрий Юрьевич ар»)."""
     match = _SPECKS_BEFORE_A_PARTY.match(line)
-    return match["row"] if match is not None and PERSON.match(match["name"]) else line
+    if match is None:
+        return line
+    person = read_name(match["name"])  # the specks after a full name cut («Попов Дмитрий Юрьевич ар»)
+    return match["row"] if person is not None and PERSON.match(person) else line
 
 
+_LEADERS_WORDS_BEFORE_A_PERSON = re.compile(
+    r"(?<=\.{5})[\s.]*(?:[а-яёa-z«»,;:!-]+[\s.]+)+(?=[А-ЯЁ][А-ЯЁа-яё]+\s+[А-ЯЁ][А-ЯЁа-яё]+\s+[А-ЯЁ3]\.(?:\s|$))"
+)
+"""What OCR made of a dotted leader's dots as lower-case words of any letters («инок», «оси
+ооонионоиноноксоитинсониин,», «линии ининниинниизнинничичинннннни») before a person as a bank's quittance names one,
+first name, patronymic and the surname's initial («Получатель.............. линии … РОМан Николаевич Н.»): a name
+opens with a capital, so the words before it are the leader's, whatever letters OCR gave them. Unlike ``_LEADER``'s,
+these need the person after them."""
 _LEADER = re.compile(r"\.{5,}(?:[\s.]*(?<![^\s.])[илнтьчяецшщю:;.,…·_|!-]+(?![^\s.]))*\s*")
 """A dotted leader between a label and its value («Получатель ........ Николай П.») and what OCR made of the rest of
 its dots (five or more: an ellipsis is three): runs of lower-case «и», «н», «л», «ь»… and specks («иилиииинииинии»,

@@ -340,7 +340,8 @@ _LEGAL_FORM_ALONE = (
 _DANGLING = {
     # «№» is no word character: after a space it dangles too («… по кредитному договору №» / «4598338749 от …»)
     "purpose": re.compile(r"(?:\b(?:от|по|за|и|в|на|с|к|для)|№|[,-])$", re.IGNORECASE),
-    "bank_name": re.compile(r"(?<![\w-])(?:ПАО|АО|ООО|ЗАО|ОАО|АКБ|КБ|банк|[«\"-])$", re.IGNORECASE),
+    # a form after the name's closing bracket or quote ends it: «ИНГ БАНК (ЕВРАЗИЯ) АО» goes on into no next line
+    "bank_name": re.compile(r"(?<![\w-])(?:(?<![)»\"”] )(?:ПАО|АО|ООО|ЗАО|ОАО|АКБ|КБ|банк)|[«\"-])$", re.IGNORECASE),
     # a party's name: an adjective in lower case, which its noun follows («… учреждение высшего» / «образования …»),
     # its legal form alone, a preposition of its place («УМВД РОССИИ ПО Г.» / «ХАБАРОВСКУ»), an open quote; not a
     # bare «Г.» or «И», a person's initial
@@ -712,7 +713,8 @@ def _read_value(rule: Rule, rest: str, below: Sequence[str]) -> str | None:
         if rule.field == "amount" and _A_WORD_AND_ITS_COUNT.match(following):
             return None
         return continued(rule.field, rule.read(following), below[1:]) if _follows_freely(following) else None
-    if rule.field in _NAME_FIELDS and _LABELS_LAST_WORD.fullmatch(rest) and _follows_freely(following):
+    beside = _LABELS_LAST_WORD.fullmatch(rest) or _SPECKS_ALONE.fullmatch(rest)
+    if rule.field in _NAME_FIELDS and beside and _follows_freely(following):
         return continued(rule.field, rule.read(following), below[1:])
     value = continued(rule.field, rule.read(rest), below)
     if value is not None and rule.field == "purpose":
@@ -736,9 +738,14 @@ _LABELS_WRAPPED_REST = re.compile(r"^\W*[а-яё][а-яё\s]*:\s*$")
 """Lower-case words and a colon alone on the line under a label: the label's own rest, wrapped by a narrow column
 (Уралсиб's «Сообщение» over «получателю:», OCR's «получатслю:»), not its value: a value opens with a capital or a
 digit. Nothing after the colon: the label's value is empty."""
-_LABELS_LAST_WORD = re.compile(r"\W*[а-яё]{4,}\W*")
+_LABELS_LAST_WORD = re.compile(r"\W*(?:[а-яё]{4,}|[а-яё]{2,}\s[а-яё]{2,})\W*")
 """One lower-case word after a party's label, with the name under them: the label's own last word, «ФИО получателя
-перевода» over «Михаил Андреевич П.» (a Сбер «Чек по операции»), never a name, which is capitalised."""
+перевода» over «Михаил Андреевич П.» (a Сбер «Чек по операции»), also parted in two by OCR («перев ода»), never a
+name, which is capitalised."""
+_SPECKS_ALONE = re.compile(r"\s*(?:(?:[^\w\s]+|[^\W\d_][^\w\s]*|(?-i:[a-z]{2,3})[^\w\s]*)(?:\s+|$))+")
+"""Marks, single letters and bits of two or three small Latin letters, nothing else, after a party's label: a
+photographed screen's specks beside its caption («Получатель ® в», «Плательщик № : ome»), the name on the line under
+it. No name is made of them (a Latin name's words are longer, a Russian one's capitalised)."""
 _QUALIFIER = re.compile(r"[^\d]{1,30}")
 """Words after a label that hold no value of its field («Дата документа:», «Дата и время операции», «Сумма в
 рублях»): the label goes on with them, and its value stands on the next line as a stacked label's does. They are

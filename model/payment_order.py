@@ -30,8 +30,9 @@ _NUMBER_AND_DATE = re.compile(r"поручение\W*(?:№|N[oо2e]?)?\s*\d+", 
 _PAYER_BANK = re.compile(r"(?<![а-яё])б?анк\W{0,3}плат\w{3,7}(?![а-яё])", re.IGNORECASE)
 _RECIPIENT_BANK = re.compile(r"(?<![а-яё])б?анк\W{0,3}получ\w{3,6}(?![а-яё])", re.IGNORECASE)
 """The captions under the banks' cells, also with the first letter lost («анк плательщика»)."""
-_PAYER = re.compile(r"(?<![а-яё]\W)(?<![а-яё])плат\w{3,6}к(?![а-яё])", re.IGNORECASE)
-"""The caption «Плательщик» (OCR: «Плательшик», «Плательцик»), not the bank's «Банк плательщик(а)»."""
+_PAYER = re.compile(r"(?<![а-яё]{2}\W)(?<![а-яё])плат\w{3,6}к(?![а-яё])", re.IGNORECASE)
+"""The caption «Плательщик» (OCR: «Плательшик», «Плательцик»), not the bank's «Банк плательщик(а)»; a speck read
+as a letter before it («р Плательщик») is no word."""
 _PURPOSE_CAPTION = re.compile(
     r"^\W*(?:[нкх]?азн[аоo]чени\w*(?:\s+пл[ао]т\w{2,4})?|наименование\s+плат\w{2,4})\W*$", re.IGNORECASE
 )
@@ -61,9 +62,12 @@ _OPERATION_CELLS = re.compile(
 «01» before field 19's caption («… (ФНС России) Вид ог. 01 Срок плат.», «Quaon 07 Срок плит.»)."""
 _LATIN_AFTER_QUOTE = re.compile(r"([»\"”])[^а-яёА-ЯЁ»\"”]*$")
 """What follows a quoted name with no Cyrillic letter in it: those cells' captions garbled («Cpem trat.»)."""
-_GRID_WORDS = re.compile(r"вид\s*оп|срок\s*пл|очер\.?\s*пл|рез\.?\s*пол|получател|(?-i:\bКОД\b|\bКод\b)", re.IGNORECASE)
-"""The grid's cells beside the name and over the purpose; field 22's caption «Код» as printed, not a purpose's «код
-доходов 04013»."""
+_GRID_WORDS = re.compile(
+    r"вид\s*оп|срок\s*пл|очер\.?\s*пл|рез\.?\s*пол|(?<![а-яё])н?аз\.\s*пл(?![а-яё])|получател|(?-i:\bКОД\b|\bКод\b)",
+    re.IGNORECASE,
+)
+"""The grid's cells beside the name and over the purpose, «Наз. пл.» also with its first letter lost («аз. пл.»);
+field 22's caption «Код» as printed, not a purpose's «код доходов 04013»."""
 
 _LABELLED_PARTY = re.compile(
     r"^\W*(?:[а-яё.]+\s+){0,2}(?:получател|плательщик|отправител)\w*(?:\s+[а-яё]+)?"
@@ -344,11 +348,15 @@ _ADDRESS_AFTER_NAME = re.compile(r"\s*//.*$")
 _NAME_LETTERS = 5
 """Letters a name beside the account has at least; fewer are its label garbled («O<. NF»)."""
 _ACCOUNT_BESIDE = re.compile(
-    r"\s*(?:[СC][чЧ4u]\.?\s*(?:№|N[oо]?)?\s*)?\d(?:\s?\d){19}\W*$|\s+[СC][чЧ4u]\.?\s*(?:№|N[oо]?)\W*$"
+    r"\s*(?:\|\s*)?(?:[СC][чЧ4u]\.?\s*(?:№|N[oоP]?)?[º°]?\s*)?\d(?:\s?\d){19}\W*(?:\s[a-zа-яё]{1,2}\W*)?$"
+    r"|\s*(?:\|\s*)?[СC][чЧ4u]\.?\s*(?:№|N[oоP]?)[º°]?\s*\d(?:\s?\d){17,18}\W*$"
+    r"|\s+[СC][чЧ4u]\.?\s*(?:№|N[oоP]?)[º°]?\W*$"
 )
 """The payer's account in the cell beside its name, read on the name's line («ООО "Лавка" Сч. № 4070…», or its label
 alone, «АО "Вектор" Cu. №»), or on a line under it with its label garbled («O<. NF 4070…»): the name ends there.
-OCR may part the account's digits with a space («4070281 0381183868719»)."""
+OCR may part the account's digits with a space («4070281 0381183868719»), read the «№» as «NP» or «№º», the border
+before the label as «|», and, after the label, lose a digit or two («Cu. NP 407028 1027275907937»); a speck after
+the account's digits («… 40702810512423976624 | j») is the cell's border."""
 """A person's name in fields 8 and 16 is followed by «//» and their address («ЧЕПЫЖОВ ДМИТРИЙ СТЕПАНОВИЧ //
 РОССИЙСКАЯ ФЕДЕРАЦИЯ, 603062, …//»), as the Bank of Russia's rules have an individual's name written."""
 
@@ -388,8 +396,9 @@ def _recipient(lines: Sequence[str], source: Source) -> list[Candidate]:
     inn_at = _first(_INN_ROW, lines)
     if inn_at is None or inn_at + 1 >= len(lines):
         return []
-    cells = [_name_cell(lines[inn_at + 1])]
-    for line in lines[inn_at + 2 : inn_at + 1 + _NAME_ROWS]:
+    name_at = inn_at + 2 if _KPP_ALONE.match(lines[inn_at + 1]) and inn_at + 2 < len(lines) else inn_at + 1
+    cells = [_name_cell(lines[name_at])]
+    for line in lines[name_at + 1 : name_at + _NAME_ROWS]:
         cell = _name_cell(line)
         if not _NAME_GOES_ON.match(cell) or _GRID_WORDS.search(line) or not _wordy(cell):
             break
@@ -399,6 +408,9 @@ def _recipient(lines: Sequence[str], source: Source) -> list[Candidate]:
     return [Candidate("recipient_name", name, source, ORDER_SCORE)] if name else []
 
 
+_KPP_ALONE = re.compile(r"^\W*" + label("кпп") + r"\W*\d{9}\W*$", re.IGNORECASE)
+"""The КПП on a row of its own under the ИНН's (Indra's reading of the form, «ИНН 6544127324 Сч. № 4070…» over «КПП
+654443001»): the name's cell is the row under it."""
 _NAME_ROWS = 3
 """Field 16 holds a name in up to three rows («Департамент финансов г.Н.Новгорода, муниципальное бюджетное» over
 «дошкольное образовательное учреждение "Детский сад №343"»)."""
@@ -409,7 +421,15 @@ _NAME_GOES_ON = re.compile(r"^\s*[а-яё«\"]")
 def _name_cell(line: str) -> str:
     """The name's cell of a row: fields 18-23 beside it and their garbled captions cut off; none on a row of
     captions."""
-    return "" if _a_caption(line) else _LATIN_AFTER_QUOTE.sub(r"\1", _OPERATION_CELLS.sub("", _first_cell(line)))
+    if _a_caption(line):
+        return ""
+    return _LATIN_AFTER_QUOTE.sub(r"\1", _BORDER_AFTER_A_NAME.sub("", _OPERATION_CELLS.sub("", _first_cell(line))))
+
+
+_BORDER_AFTER_A_NAME = re.compile(r"(?<=[\w»\"”.])\s*[^\w\s«»\"“”„]*\|.*$")
+"""The grid's rule after the name's words, read as «|» with specks around it, and whatever OCR read past it («ИП
+Павлов Сергей Николаевич =| Пал», fields 18-23's captions garbled): the name's cell ends at its border, and no name
+holds a «|»."""
 
 
 _FIELD_NUMBER = re.compile(r"(?:^|\s)\([1-9]\d{0,2}\)(?=\s|$)")

@@ -688,11 +688,17 @@ def full_name_alone(text: str) -> bool:
     return _FULL_NAME.fullmatch(text) is not None
 
 
+_FORM_IN_SMALL_LETTERS = re.compile(rf"^[oо]{{3}}(?=\s*[{QUOTES}][А-ЯЁ])")
+"""«ООО» read in small letters, Latin or Cyrillic, before a quoted Russian name («ooo «Полимер-М Логистик»», a
+carrier's header on a photo): no other word of three o's opens a name."""
+
+
 def _cyrillic_legal_forms(name: str, *, a_bank: bool = False) -> str:
     """A Russian name's legal form written with Latin look-alikes, spelled in Cyrillic again, and the form that
     opens it undone from what OCR made of it (``misread_legal_form``); a name's own Latin words ("ООО «IT Lab»")
     and words inside it ("ООО «ПАС»") are left alone. A bank's name may open with its office's «ДО» (дополнительный
     офис: «ДО "Тверской" ПАО Сбербанк»), so there a short token before a quote is no misread form."""
+    name = _FORM_IN_SMALL_LETTERS.sub("ООО", name)
     if (opening := _OPENING_FORM.match(name)) and opening.end("form") < len(name):
         quoted = opening["quoted"] is not None and not a_bank
         if form := misread_legal_form(opening["form"], before_a_quoted_name=quoted):
@@ -754,11 +760,14 @@ _TITLE_TAIL = re.compile(r"\s+[СC][ЧY][ЕЁE][ТT](?:\s+НА\s+ОПЛАТУ)?(
 """An invoice's title printed on the payee's line ("АО «Профмир»   СЧЁТ № 913"), in capitals as headers are."""
 
 
-_CRUMBS_AFTER_QUOTE = re.compile(r"([»\"”])(?:\s+(?:\S|[^\sА-ЯЁ]\S|[^\sA-Za-zА-ЯЁа-яё]+|[A-Za-z]+[.,:;]?))+[\s,;.|]*$")
+_CRUMBS_AFTER_QUOTE = re.compile(
+    r"([»\"”])(?:\s+(?:\S|[^\sА-ЯЁ]\S|[А-ЯЁ][.,]|[^\sA-Za-zА-ЯЁа-яё]+|[A-Za-z]+[.,:;]?))+[\s,;.|]*$"
+)
 """Specks OCR reads after a quoted name ("АО «Россельхозбанк» р oe", «ЗАО ”Тандер” ai Sage р», a bank grid's cells
 beside the payee's «ООО "ФосАгро-Оре" — О : Seam (02 Spee anes. | > = |»): single characters, two-character bits,
-runs of no letters, words of Latin letters (a Russian company's name ends with its closing quote), none of them a
-capitalised Russian word ("ООО «Ромашка» Юг" keeps its "Юг")."""
+runs of no letters, words of Latin letters (a Russian company's name ends with its closing quote), a capital with a
+dot among them («ООО «Т2 Мобайл» Е. #», a phone's photo), none of them a capitalised Russian word ("ООО «Ромашка» Юг"
+keeps its "Юг")."""
 
 
 _FULL_NAME = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:ович|евич|ич|овна|евна|ична)")
@@ -774,13 +783,19 @@ _GLUED_MARKS = re.compile(r"^[^\w\s-]+(?=\s|$)")
 """Marks OCR glued to a name's last word («Петрович! 4»): no letter, digit or hyphen, up to a space."""
 
 
+_NAMED_WITH_AN_INITIAL = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:вич|ич|вна|чна|ична)\s+[А-ЯЁ]\.(?!\w)")
+"""A person as a bank app shows the other party of a transfer: first name, patronymic and the surname's initial
+(«Михаил Иванович М.»). The initial ends the name."""
+
+
 def _without_crumbs_after_a_person(name: str) -> str:
-    """A person's full name (``_FULL_NAME``) without what follows it on its line when that is all specks
-    (``_CRUMB``), perhaps glued to the patronymic (``_GLUED_MARKS``), and perhaps an ИНН after a garbled label: a
-    payer's row on a photographed bill («Новиков Павел Викторович А eM Seo», «Павлов Олег Олегович ИПП
-    634543985709»). A patronymic ends a name; a Russian word after it («оглы», a student's «студент») is no speck
+    """A person's full name (``_FULL_NAME``), or as a bank app names one (``_NAMED_WITH_AN_INITIAL``), without what
+    follows it on its line when that is all specks (``_CRUMB``), perhaps glued to the patronymic (``_GLUED_MARKS``),
+    and perhaps an ИНН after a garbled label: a payer's row on a photographed bill («Новиков Павел Викторович А eM
+    Seo», «Павлов Олег Олегович ИПП 634543985709»), a transfer's recipient on a photographed screen («Михаил
+    Иванович М. TTS»). A patronymic ends a name; a Russian word after it («оглы», a student's «студент») is no speck
     and keeps the line as read."""
-    person = _FULL_NAME.search(name)
+    person = _FULL_NAME.search(name) or _NAMED_WITH_AN_INITIAL.search(name)
     if person is None:
         return name
     rest = _ID_AFTER_A_LABEL.sub(" ", _GLUED_MARKS.sub(" ", name[person.end() :]))
@@ -846,6 +861,9 @@ _LATIN_INITIAL = re.compile(r"(?<=\s)[ABCEHKMOPTXY](?=[.,])")
 _REQUISITE_AFTER_COMMA = re.compile(r",\s*\S{1,5}\s*\d{10}(?:\d{2})?(?!\d).*$")
 """«ИП Егорова О. И., AHH 470118816487»: a short word and an ИНН's digits after a comma are the requisites that
 follow a name, whatever OCR made of their label."""
+_INITIAL_READ_AS_THREE = re.compile(r"(?<=ич |на )3(?=\.$)")
+"""A «З» read as «3» where a bank app's person ends with the surname's initial after the patronymic («Николай Петрович
+3.», ``_NAMED_WITH_AN_INITIAL``): no name ends with a digit."""
 _INITIALS = re.compile(r"(?<=[а-яё] )[А-ЯЁ][.,]\s?[А-ЯЁ][.,](?=\s|$)")
 """The two initials after a surname ("Захаров Б. Б.", as blur reads it "Б, Б,"): whatever follows is not the name."""
 
@@ -948,6 +966,7 @@ def read_name(text: str) -> str | None:
     name = _without_crumbs_after_a_person(name)
     if re.search(r"[а-яё]", name):  # «ИП Ковалёв A. A.»: initials read as Latin look-alikes
         name = _LATIN_INITIAL.sub(lambda initial: initial.group().translate(_WORD_LOOKALIKES), name)
+    name = _INITIAL_READ_AS_THREE.sub("З", name)
     if initials := _INITIALS.search(name):  # "ИП Захаров Б, Б, ВИ ФАН": the name ends with its initials
         name = name[: initials.start()] + initials.group().replace(",", ".")
     name = _CYRILLIC_READ_AS_LATIN.sub(_respelled, _cyrillic_legal_forms(name))
@@ -1011,10 +1030,13 @@ def read_purpose(text: str) -> str | None:
     """A payment's purpose as ``read_text`` reads it, if it holds a word and is no OCR soup (``_ocr_soup``): specks
     and a stamp's edges under the caption of a scanned payment order («_ sa», «р») say nothing, and would win over a
     reading that does."""
-    purpose = read_text(_CASH_SYMBOL_CELL.sub("", text))
+    purpose = read_text(_LATIN_SPECKS_BEFORE_RUSSIAN.sub("", _CASH_SYMBOL_CELL.sub("", text)))
     return purpose if purpose is not None and _WORD.search(purpose) and not _ocr_soup(purpose) else None
 
 
+_LATIN_SPECKS_BEFORE_RUSSIAN = re.compile(r"^\W*(?:[a-z]{1,3}[^\w\s]*\s+)+(?=[А-ЯЁ][а-яё])")
+"""Bits of one to three small Latin letters before a purpose that opens with a capitalised Russian word: a photo's
+specks between the caption and its text («Сообщение. ee За квартиру»), no words of the purpose."""
 _CASH_SYMBOL_CELL = re.compile(r"[\s|\[_°]*(?<![а-яёa-z])" + label("символ") + r"(?![а-яёa-z])[\W\d_]*$", re.IGNORECASE)
 """A cash form's cell of its cash symbol («Символ 32», the code of the cash's source) at the end of the purpose's
 row, beside the source of the cash (a cash deposit slip, form 0402001), also with its borders and specks
@@ -1083,7 +1105,8 @@ BANK_TAIL = re.compile(
     r"|\s+(?:операция|перевод|платеж|платёж)\s+(?:выполнен|исполнен|проведен|в\s+обработке)\w*\W*$"
     r"|\s+(?:исполнено|выполнено|проведено)\W*$"
     r"|" + _WEB_ADDRESS + r".*$"
-    r"|(?<=[А-Яа-яЁё»\"])\s+(?-i:(?=[a-z]*[bdfghijlqsvwz])[a-z]{1,6})\W*$",
+    r"|(?<=[А-Яа-яЁё»\"])\s+(?-i:(?=[a-z]*[bdfghijlqsvwz])[a-z]{1,6})\W*$"
+    r"|(?:\s+\S{1,3}){0,2}\s+\S?[ИиUu][КкKk](?:\s+\S{1,3}){0,2}\s+[|\[(‘'`]?0\d{8}(?!\d)(?:\s+\S{1,3})*\W*$",
     re.IGNORECASE,
 )
 """The БИК or к/с cell that shares a line with the bank's name — its twenty digits (a treasury office's ЕКС 40102…,
@@ -1091,7 +1114,9 @@ one space OCR put between them too) also after a caption OCR garbled into a shor
 Kien 30101810…», «… г ERC 4010281 0445370000059») —, or the status its stamp prints after it («Банк
 ВТБ (ПАО) Операция выполнена», «… ИСПОЛНЕНО»), or a web address (``_WEB_ADDRESS``); a short word in small Latin
 letters after a Russian name is specks OCR read off the page's edge («… АО Банк Инго baie»), if a letter of it has no
-Cyrillic twin: «no» is «по» («… //УФК no» / «Республике Хакасия»)."""
+Cyrillic twin: «no» is «по» («… //УФК no» / «Республике Хакасия»); a БИК's nine digits (0…) ending the line, after
+what blur left of its caption and specks around it («… г. Екатеринбург ЗК ВИК ня ‘046577406 е»): no bank's
+name holds nine digits, and the caption's «ИК» survives where its «Б» was misread."""
 
 
 _REQUISITE_WORDS = (
@@ -1145,6 +1170,11 @@ _PARTYS_CAPTION_END = re.compile(r"(?<![а-яё])(?:получател|плат�
 for «Номер карты получателя» over a stacked «Банк получателя»): a bank's name never ends with one."""
 
 
+_LONE_LETTER_AT_THE_END = re.compile(r"(?<=\w)\s+[а-яёa-z]$")
+"""A small letter alone after a bank's name on its line, a speck of a photographed screen («Т-Банк а»): a bank's name
+ends with a word, an abbreviation or a quote, never a lone small letter."""
+
+
 def read_bank(text: str) -> str | None:
     """A bank name, without a БИК/к/с tail that shares its line or the "в" before it, nor a bilingual label's English
     half, and none from a row of requisites, nor a lone word that names no bank, nor a bank's caption."""
@@ -1167,6 +1197,7 @@ def read_bank(text: str) -> str | None:
         return None
     if bank is None:
         return None
+    bank = _LONE_LETTER_AT_THE_END.sub("", bank)
     bank = latin_words_respelled(_SPECKS_BEFORE.sub("", bank), _UPPER_CASE_LOOKALIKE_WORD)
     bank = _TREASURY_AFTER_ITS_DIVISION.sub(r"\1//\2", number_sign_restored(bank))
     return bank if _NAME_START.match(bank) else None
