@@ -849,6 +849,13 @@ _BIK_ROW_UNCAPTIONED = re.compile(r"^\W*(?:[^\W\d_]{1,3}\W*)?0\d{8}\W*$")
 AO», a photographed housing payment): a БИК's nine digits, never the rest of a bank's name."""
 
 
+_FORM_AFTER_A_NAME = re.compile(r"[)»\"”]\s+(?:ПАО|АО|ООО|ЗАО|ОАО|АКБ|КБ)$", re.IGNORECASE)
+_QUOTED_NAME_OPENS = re.compile(r"^\s*[«\"“]\w")
+"""A branch's quoted name, then its bank's form at the line's end, the bank's quoted name wrapped under it («ФИЛИАЛ
+"ЕКАТЕРИНБУРГСКИЙ" АО» / «"АЛЬФА-БАНК"»): the one way a form after a closing quote goes on (``_DANGLING`` ends «ИНГ
+БАНК (ЕВРАЗИЯ) АО» there, above a customer's ИНН)."""
+
+
 _MARGIN_BAR = re.compile(r"^[\s|¦]+")
 """A quoted letter's margin bar that OCR reads as «|» before each wrapped line («| РОССИИ//УФК по …»): no part of
 the value."""
@@ -863,6 +870,8 @@ def _goes_on(field_name: str, value: str, following: str) -> bool:
     if field_name == "bank_name" and _REGION_ENDS.search(value) and _CITY_OPENS.match(following):
         return True
     if field_name == "bank_name" and _CITY_ALONE.match(following) and not _NAMES_A_CITY.search(value):
+        return True
+    if field_name == "bank_name" and _FORM_AFTER_A_NAME.search(value) and _QUOTED_NAME_OPENS.match(following):
         return True
     if field_name in _GOES_ON_IN_LOWER_CASE and _LOWER_CASE_START.match(following) is not None:
         return True
