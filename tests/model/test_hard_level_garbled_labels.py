@@ -1,0 +1,112 @@
+"""Labels and values that the hard level's blur and crop garble, from the OCR lines of bench/layouts rounds 3-8."""
+
+from __future__ import annotations
+
+import pytest
+
+from model.fields import classify, extract_candidates
+from model.resolve import resolve
+from model.schema import Source
+
+TERMINAL_TAPE = [
+    "БАНК ВТБ (ПАО)",
+    "ДАТА 05.02.26 ВРЕМЯ 18:38",
+    "ОПЛАТА УСЛУГ ПО РЕКВИЗИТАМ",
+    "ПОЛУЧАТЕЛЬ: ООО «УК МИР ПОСУДЫ»",
+    "ИНН ПОЛУЧАТЕЛЯ: 0221303170",
+    "КПП: 022143001 |",
+    "“YET: 40702810359514939952 |",
+    '‚АНК ПОЛУЧАТЕЛЯ: АКБ "Абсолют Банк" (ПАО)',
+    "ИК: 044525976",
+    "/СЧ: 30101810500000000976",
+    "АЗНАЧЕНИЕ: ОПЛАТА ЖКУ Л/С 75285913",
+    "ЛАТЕЛЬЩИК: ЗАЙЦЕВ ЕВГЕНИЙ НИКОЛАЕВИЧ",
+    "УММА: 10130.43 РУБ.",
+    "ОМИССИЯ: 101.30 РУБ.",
+    "roro: 10231.73 PYB.",
+]
+"""A terminal's tape cut at its left edge (r3_transfer_03_hard): each caption lost its first letter."""
+
+
+def _details(lines: list[str]):  # type: ignore[no-untyped-def]
+    details, _ = resolve(extract_candidates(lines), classify(lines), Source.OCR)
+    return details
+
+
+def test_captions_that_lost_their_first_letter_still_name_their_values() -> None:
+    """«УММА:», «ЛАТЕЛЬЩИК:», «АЗНАЧЕНИЕ:», «АНК ПОЛУЧАТЕЛЯ:» are «СУММА:», «ПЛАТЕЛЬЩИК:», «НАЗНАЧЕНИЕ:», «БАНК
+    ПОЛУЧАТЕЛЯ:» with the tape's edge cut off."""
+    details = _details(TERMINAL_TAPE)
+    assert details.amount == "10130.43"
+    assert details.payer_name == "ЗАЙЦЕВ ЕВГЕНИЙ НИКОЛАЕВИЧ"
+    assert details.purpose == "ОПЛАТА ЖКУ Л/С 75285913"
+    assert details.bank_name == 'АКБ "Абсолют Банк" (ПАО)'
+
+
+def test_a_clipped_caption_read_with_a_look_alike_still_names_its_value() -> None:
+    """Indra's «үмма» for a blurred «Сумма» (r7_invoice_02_hard): its С lost, its у read as a Kazakh «ү»."""
+    amounts = {c.value for c in extract_candidates(["үмма 95 400,00 руб."]) if c.field == "amount"}
+    assert amounts == {"95400.00"}
+
+
+@pytest.mark.parametrize("line", ["Того: 150.00", "сего 150,00"])
+def test_a_word_that_a_clipped_caption_spells_is_no_caption(line: str) -> None:
+    """A clipped «Итого» or «Всего» is a word of its own («того», «сего»): no total's caption then."""
+    assert not [c for c in extract_candidates([line]) if c.field == "amount"]
+
+
+def test_the_purposes_garbled_second_word_before_the_purpose_is_the_captions() -> None:
+    """«Назначение плазежа Аренда …» (r4_transfer_04_hard): the caption's «платежа» garbled past its spellings
+    stands before the purpose on the same line, and is no part of it."""
+    purposes = {
+        c.value
+        for c in extract_candidates(["Назначение плазежа Аренда за март 2026 г., НДС не облагается"])
+        if c.field == "purpose"
+    }
+    assert purposes == {"Аренда за март 2026 г., НДС не облагается"}
+
+
+@pytest.mark.parametrize(
+    ("buyer", "payer"),
+    [
+        ("Покупатель (Зажжазник O00 «Светлый Дом», ИНН 4909210832, КПП 490301001. 101331", "ООО «Светлый Дом»"),
+        ("Покупатель Заказчик): = АО «Пекарня у Дома», ИНН 8792170786, КПП 879243002", "АО «Пекарня у Дома»"),
+    ],
+)
+def test_the_payers_garbled_role_before_the_name_is_the_labels(buyer: str, payer: str) -> None:
+    """1C's «Покупатель (Заказчик):» blurred (r8_invoice_08_hard, r8_invoice_07_hard): the role's word garbled in
+    its bracket, or its opening bracket lost, is still the label's."""
+    lines = ["Счет на оплату № 2028 от 9 ноября 2026 г.", buyer]
+    assert _details(lines).payer_name == payer
+
+
+@pytest.mark.parametrize("line", ["06 11 2026. 08:27", "06 11 2026,08:27"])
+def test_a_date_whose_dots_were_read_as_spaces_under_its_label(line: str) -> None:
+    """A dark screen's «06.11.2026, 08:27» under «Дата и время», its dots lost (r7_transfer_00_hard)."""
+    dates = {c.value for c in extract_candidates(["Дата и время", line]) if c.field == "payment_date"}
+    assert dates == {"2026-11-06"}
+
+
+def test_figures_spaced_like_a_date_without_a_dates_label_are_no_date() -> None:
+    """Only a date's label makes three spaced figures a date: a row of an item's figures is none."""
+    assert not [c for c in extract_candidates(["Товар 06 11 2026"]) if c.field == "payment_date"]
+
+
+@pytest.mark.parametrize(
+    ("line", "payer"),
+    [
+        ('Заказчик: mee АО "Полимер-М”', 'АО "Полимер-М”'),
+        ("Покупатель: _ == - = - Sexe a i | OOO «Уральские Окна»", "ООО «Уральские Окна»"),
+    ],
+)
+def test_specks_before_a_companys_legal_form_are_no_part_of_its_name(line: str, payer: str) -> None:
+    """Crumbs with no Russian letter between the caption and a company's legal form (r4_invoice_02_hard,
+    r6_invoice_03_hard): the name opens with its legal form."""
+    lines = ["Счёт № 9 от 19.05.2026", line]
+    assert _details(lines).payer_name == payer
+
+
+def test_a_russian_word_before_a_companys_legal_form_stays() -> None:
+    """Only crumbs without a Russian letter go: a word of the name's line stays as read."""
+    lines = ["Счёт № 9 от 19.05.2026", 'Заказчик: Филиал АО "Полимер-М"']
+    assert _details(lines).payer_name == 'Филиал АО "Полимер-М"'
