@@ -312,14 +312,15 @@ _OTHER_CAPTIONS = (
     "основание", "статус", "комиссия", "сумма комиссии", "номер операции", "идентификатор операции", "счет списания",
     "счёт списания", "телефон", "тел.", "адрес", "огрн", "огрнип", "оплатить не позднее", "оплатить до",
     "срок оплаты", "срок уплаты", "счет действителен", "счёт действителен", "кассир", "смена", "в том числе ндс",
-    "в т.ч. ндс", "итого без ндс", "банковские реквизиты", "реквизиты", "кбк", "октмо", "уин",
+    "в т.ч. ндс", "итого без ндс", "банковские реквизиты", "реквизиты", "кбк", "октмо", "уин", "лицевой",
 )  # fmt: skip
 OTHER_CAPTION = re.compile(
     r"^[\s|*•:\[-]*(?:" + "|".join(label(caption) for caption in _OTHER_CAPTIONS) + r")(?![а-яёa-z])", re.IGNORECASE
 )
 """Captions of rows that hold no field of the schema (the contract behind an invoice, a transfer's status and fee, a
-phone, an address, a deadline, a budget payment's КБК, ОКТМО and УИН): a line opening with one is that row, never
-a name or a purpose under a label, nor the rest of one wrapped from above."""
+phone, an address, a deadline, a budget payment's КБК, ОКТМО and УИН, a ПД-4's «Лицевой счёт» however OCR read its
+second word, «Лицевой utr.»): a line opening with one is that row, never a name or a purpose under a label, nor the
+rest of one wrapped from above (a bank's name went on into «Лицевой utr. 07933783 …», r4_invoice_01_hard)."""
 _FORM_CELLS = (
     "поступ. в банк плат.", "списано со сч. плат.", "вид оп.", "срок плат.", "очер. плат.", "наз. пл.", "рез. поле",
     "подписи", "отметки банка", "м.п.",

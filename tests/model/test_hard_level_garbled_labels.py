@@ -110,3 +110,14 @@ def test_a_russian_word_before_a_companys_legal_form_stays() -> None:
     """Only crumbs without a Russian letter go: a word of the name's line stays as read."""
     lines = ["Счёт № 9 от 19.05.2026", 'Заказчик: Филиал АО "Полимер-М"']
     assert _details(lines).payer_name == 'Филиал АО "Полимер-М"'
+
+
+def test_a_personal_accounts_row_under_the_bank_is_no_part_of_its_name() -> None:
+    """A ПД-4's «Лицевой счёт» row under the bank's, its second word garbled (r4_invoice_01_hard): its own row, not
+    the bank's name wrapped."""
+    lines = [
+        "Банк. НИЖЕГОРОДСКИЙ ФИЛИАЛ AO ЮНИКРЕДИТ БАНКА Kien 30101810500000000799",
+        "Лицевой utr. 07933783 Периал- 03 3006",
+    ]
+    banks = {c.value for c in extract_candidates(lines) if c.field == "bank_name"}
+    assert banks == {"НИЖЕГОРОДСКИЙ ФИЛИАЛ АО ЮНИКРЕДИТ БАНКА"}
