@@ -121,3 +121,11 @@ def test_a_personal_accounts_row_under_the_bank_is_no_part_of_its_name() -> None
     ]
     banks = {c.value for c in extract_candidates(lines) if c.field == "bank_name"}
     assert banks == {"НИЖЕГОРОДСКИЙ ФИЛИАЛ АО ЮНИКРЕДИТ БАНКА"}
+
+
+@pytest.mark.parametrize("title", ["СЧЁТ F 38-796380 от 24.11.2026", "СЧЁТ Р 38-796380 от 24.11.2026"])
+def test_an_invoices_number_sign_read_as_a_capital_still_dates_the_invoice(title: str) -> None:
+    """A telecom bill's title blurred (r7_invoice_03_hard): its «№» read as «F» or «Р»; the contract's date under
+    it is another paper's."""
+    lines = ["ПАО «Северный Ветер Телеком»", title, "Договор № 9755594 от 28.02.2026"]
+    assert _details(lines).payment_date == "2026-11-24"
