@@ -651,7 +651,7 @@ _OTHER_FORMS = frozenset({"ОДО", "САО", "ИП", "НКО", "ТОО", "ЧУ�
 ОДО or an insurer's САО is no ОАО read with a flat-topped А or a blurred О): never respelled."""
 _FORM_GLYPHS = {
     "А": "АAДЛ4",
-    "О": "ОOQСCD0",
+    "О": "ОOQСCD0G",
     "З": "З3",
     "П": "П",
     "К": "КK",
@@ -661,7 +661,8 @@ _FORM_GLYPHS = {
     "Т": "ТT",
 }
 """What OCR reads each letter of a legal form as: Latin look-alikes (a СНТ's «CHT»), blur («ПЛО», «ПАС», «СОО»,
-«000»), and a register font's flat-topped А as Д or 4, its З as 3 («ДО "Тандер"», «40 "Тандер"», «340 "Тандер"»)."""
+«000», a blurred О's gap read as G: «GOO «Сфера Мобилити»», r3_receipt_01_hard), and a register font's flat-topped А
+as Д or 4, its З as 3 («ДО "Тандер"», «40 "Тандер"», «340 "Тандер"»)."""
 QUOTES = "«\"“”„'‘’`"
 """Opening quotes as printed and as OCR reads them (a blurred « often comes out as ` or ')."""
 _FORM_TOKEN = re.compile(r"(?<!\w)[A-ZА-ЯЁ0]{2,3}(?!\w)")

@@ -129,3 +129,9 @@ def test_an_invoices_number_sign_read_as_a_capital_still_dates_the_invoice(title
     it is another paper's."""
     lines = ["ПАО «Северный Ветер Телеком»", title, "Договор № 9755594 от 28.02.2026"]
     assert _details(lines).payment_date == "2026-11-24"
+
+
+def test_a_legal_forms_blurred_o_read_as_g_is_still_the_form() -> None:
+    """A taxi receipt's seller «GOO «Сфера Мобилити»» (r3_receipt_01_hard): a blurred О's gap read as G."""
+    lines = ["Кассовый чек № 701. Приход", "| ' GOO «Сфера Мобилити»", "* ИНН 0265424340", "ИТОГ 1 549,00 руб."]
+    assert _details(lines).recipient_name == "ООО «Сфера Мобилити»"
