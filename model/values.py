@@ -42,7 +42,7 @@ _LOOKALIKES = {
     "ц": "цu",
     "ч": "ч4uy",
     "ш": "шw",
-    "щ": "щwц",
+    "щ": "щwцш",  # a blurred щ loses its tail («Плательшик: | Соловьев …», r4_transfer_01_hard)
     "ъ": "ъb",
     "ы": "ы",
     "ь": "ьbб",  # Indra reads a soft sign as a Б («ПолучателБ Евгений Сергеевич К.»)
@@ -559,17 +559,18 @@ def _date_and_caption(text: str) -> tuple[str, str] | None:
     return iso, text[: start if start is not None else figure.start() if figure else len(text)]
 
 
-_SPACED_DATE = re.compile(r"^(?P<caption>\D*?)(?<!\d)(\d{2}) (\d{2}) ((?:19|20)\d\d)(?!\d)(?![.,/-]\d(?!\d?:))")
-"""A date whose dots OCR read as spaces, «06 11 2026, 08:27» on a dark screen (r7_transfer_00_hard): the first
-figures after a date's label only, two digits, two digits and a year, since elsewhere three spaced figures are a
-row's. Not a piece of a longer number; a time of day may follow it («2026,08:27»)."""
+_SPACED_DATE = re.compile(r"^(?P<caption>\D*?)(?<!\d)(\d{2})( ?)(\d{2})\3((?:19|20)\d\d)(?!\d)(?![.,/-]\d(?!\d?:))")
+"""A date whose dots OCR read as spaces, «06 11 2026, 08:27» on a dark screen (r7_transfer_00_hard), or lost, «дата
+операции 23042026» (r4_transfer_01_hard): the first figures after a date's label only, two digits, two digits and a
+year, since elsewhere such figures are a row's or a number's. Not a piece of a longer number; a time of day may follow
+it («2026,08:27»)."""
 
 
 def _spaced_date_and_caption(text: str) -> tuple[str, str] | None:
     """``_date_and_caption`` for a date whose dots were read as spaces (``_SPACED_DATE``)."""
     if (spaced := _SPACED_DATE.match(text)) is None:
         return None
-    iso = normalize_date(f"{spaced[2]}.{spaced[3]}.{spaced[4]}")
+    iso = normalize_date(f"{spaced[2]}.{spaced[4]}.{spaced[5]}")
     return (iso, spaced["caption"]) if iso is not None else None
 
 

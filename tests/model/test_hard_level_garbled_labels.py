@@ -135,3 +135,17 @@ def test_a_legal_forms_blurred_o_read_as_g_is_still_the_form() -> None:
     """A taxi receipt's seller «GOO «Сфера Мобилити»» (r3_receipt_01_hard): a blurred О's gap read as G."""
     lines = ["Кассовый чек № 701. Приход", "| ' GOO «Сфера Мобилити»", "* ИНН 0265424340", "ИТОГ 1 549,00 руб."]
     assert _details(lines).recipient_name == "ООО «Сфера Мобилити»"
+
+
+def test_a_date_whose_dots_were_lost_under_its_label() -> None:
+    """A transfer receipt's «Дата операции 23.04.2026» blurred to «23042026» (r4_transfer_01_hard)."""
+    dates = {c.value for c in extract_candidates(["дата операции 23042026"]) if c.field == "payment_date"}
+    assert dates == {"2026-04-23"}
+
+
+def test_a_payers_caption_whose_shcha_lost_its_tail() -> None:
+    """«Плательшик:» for «Плательщик:» (r4_transfer_01_hard): a blurred щ read as ш."""
+    payers = {
+        c.value for c in extract_candidates(["Плательшик: | Соловьев Михаил Иванович"]) if c.field == "payer_name"
+    }
+    assert payers == {"Соловьев Михаил Иванович"}
