@@ -149,3 +149,19 @@ def test_a_payers_caption_whose_shcha_lost_its_tail() -> None:
         c.value for c in extract_candidates(["Плательшик: | Соловьев Михаил Иванович"]) if c.field == "payer_name"
     }
     assert payers == {"Соловьев Михаил Иванович"}
+
+
+def test_a_total_whose_kopecks_comma_was_lost_yields_to_the_sum_read_with_it() -> None:
+    """An SBP receipt (r6_transfer_02_hard): «Сумма 4844,00 р», and «Итого 484400 P», its comma lost in blur."""
+    lines = [
+        "Квитанция",
+        "23 марта 2026, 11:09",
+        "Оплата по QR-коду СБП",
+        "484400 P",
+        "Получатель ПАО «Байкал-Софт»",
+        "ИНН получателя 4621138513",
+        "Сумма 4844,00 р",
+        "Комиссия 0,00 P",
+        "Итого 484400 P",
+    ]
+    assert _details(lines).amount == "4844.00"
