@@ -562,11 +562,12 @@ def _on_a_patients_page(rule: Rule) -> Rule:
 
 
 _PURPOSES_SECOND_WORD = re.compile(
-    r"^\W*(?:[пn]\S{2,4}[еe][жk][аa]|[пn][еe]\S{2,4}[оo]д[аa])(?:\W*$|[\s:.-]+(?=\S))", re.IGNORECASE
+    r"^\W*(?:[пn]\S{3,5}[жk][аa]|[пn][еe]\S{2,4}[оo]д[аa])(?:\W*$|[\s:.-]+(?=\S))", re.IGNORECASE
 )
 """The second word of «Назначение платежа» / «Назначение перевода» after «Назначение», garbled past the longer
 label's spellings: alone (Indra's «Назначение плітежа» on a dark screen, r13_transfer_01_hard), the purpose standing
-under the caption, or before the purpose on its line («Назначение плазежа Аренда за март …», r4_transfer_04_hard). No
+under the caption, or before the purpose on its line («Назначение плазежа Аренда за март …», r4_transfer_04_hard;
+«Назнацение платсжа КБК …», r7_invoice_06_hard). No
 purpose opens with a word of that shape, a genitive of «платёж» or «перевод»."""
 _CAPTIONS_OVER_A_GRID = frozenset({"recipient_name", "bank_name"})
 GRID_CELL = re.compile(r"^\W*(?:ИНН|КПП|БИК|Сч\.?\s*№|[рк]/с)(?![а-яёa-z])[\d\W]*$", re.IGNORECASE)

@@ -40,7 +40,7 @@ _LOOKALIKES = {
     "ф": "ф$",  # a receipt's small bold Ф reads as a dollar sign («$П: 2583630948»)
     "х": "хx",
     "ц": "цu",
-    "ч": "ч4uy",
+    "ч": "ч4uyц",  # Indra reads a blurred ч as ц («Назнацение платсжа», r7_invoice_06_hard)
     "ш": "шw",
     "щ": "щwцш",  # a blurred щ loses its tail («Плательшик: | Соловьев …», r4_transfer_01_hard)
     "ъ": "ъb",

@@ -165,3 +165,10 @@ def test_a_total_whose_kopecks_comma_was_lost_yields_to_the_sum_read_with_it() -
         "Итого 484400 P",
     ]
     assert _details(lines).amount == "4844.00"
+
+
+def test_a_purposes_caption_blurred_in_both_words() -> None:
+    """Indra's «Назнацение платсжа КБК …» (r7_invoice_06_hard): ч read as ц, е as с; the purpose follows."""
+    line = "Назнацение платсжа КБК 00000000000000000130; оплата обучения по договору № 2003/24-К, 1 семестр"
+    purposes = {c.value for c in extract_candidates([line]) if c.field == "purpose"}
+    assert purposes == {"КБК 00000000000000000130; оплата обучения по договору № 2003/24-К, 1 семестр"}
