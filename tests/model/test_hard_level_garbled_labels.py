@@ -172,3 +172,10 @@ def test_a_purposes_caption_blurred_in_both_words() -> None:
     line = "Назнацение платсжа КБК 00000000000000000130; оплата обучения по договору № 2003/24-К, 1 семестр"
     purposes = {c.value for c in extract_candidates([line]) if c.field == "purpose"}
     assert purposes == {"КБК 00000000000000000130; оплата обучения по договору № 2003/24-К, 1 семестр"}
+
+
+def test_a_word_opening_with_goo_is_no_legal_form() -> None:
+    """Only «GOO» in capitals before a quoted name is a blurred «ООО»: Tesseract's «Goo Bante!» for a blurred
+    «ООО "Волна"» (r6_receipt_02_hard) names no company."""
+    lines = ["Кассовый чек № 39. Приход", "Goo Bante!", "ИНН 2232172035", "ИТОГ =1557.00"]
+    assert _details(lines).recipient_name is None
