@@ -511,8 +511,8 @@ def read_labelled(
         rest = line[match.end() :]
         if rule.field in _CAPTIONS_OVER_A_GRID and GRID_CELL.match(rest):
             rest = ""  # «ПОЛУЧАТЕЛЬ | Сч.№ 4050…» over the name: the caption's own cell is the one under it
-        if rule.field == "purpose" and (garbled := _PURPOSES_SECOND_WORD.match(rest)):
-            rest = rest[garbled.end() :]  # «Назначение плітежа»: the caption's own word garbled, its value after it
+        if rule.field == "purpose" and (second_word := _PURPOSES_SECOND_WORD.match(rest)):
+            rest = rest[second_word.end() :]  # «Назначение плітежа»: the caption's own word garbled, its value after it
         if rule.field == "amount" and _SPECK_DIGIT.match(rest) and _SUM_ON_ITS_OWN.match(following):
             rest = ""  # «Сумма пер\вода 5» over «4900,00 Я»: the sum is the one stacked under the caption
         if _value_like_its_label(rule, rest, following):
