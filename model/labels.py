@@ -213,22 +213,30 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
 
 _ROLE_WORD = r"(?:исполнит|заказ|продав|покупат|поставщ|плательщ|получат|арендат|арендод)[а-яё]*"
 """A party's role as 1C prints it in brackets, from its stem on, so that OCR's ending for it («Заказни») still reads."""
+_LEGAL_FORM_NEXT = r"(?=(?:[ОO0]{3}|[ПЗОO0]?[АA][ОO0]|ИП)(?![а-яёa-z\d]))"
+"""A legal form that opens a party's name, as OCR reads its letters: «ООО», «O00», «АО», «ПАО», «ЗАО», «ИП»."""
 _ROLE = (
     r"(?:\s*[(\[{]\s*(?:(?:[а-яё]{5,}|ф[\s.,]*и[\s.,]*о[\s.,]*)\s*(?:[)\]}|]|(?=[:;]))"
-    r"|" + _ROLE_WORD + r"(?:\s*[-–—]|(?=\s)))"
+    r"|" + _ROLE_WORD + r"(?:\s*[-–—]|(?=\s))"
+    r"|[а-яё]{5,}\s+" + _LEGAL_FORM_NEXT + r")"
+    r"|\s+" + _ROLE_WORD + r"\s*[)\]}]\s*[:;]?\s*=?"
     r")?"
 )
 """The party's role in parentheses after its label, as 1C prints it: «Поставщик (Исполнитель):», «Покупатель
 (Заказчик):», or what the label asks for, as a ПД-4 prints it: «Плательщик (Ф.И.О.):». It belongs to the label,
 never to the name, also where OCR lost its closing bracket before the colon («Покупатель (Заказчик: ПАО …»), or
 lost both, the role's word then followed by a space or a dash («Покупатель (Заказчик ООО «Вектор»», «(Заказни-ПАО
-…»): only a role's word, since a name in brackets is no role."""
+…»): only a role's word, since a name in brackets is no role; or a word garbled past the role's stem and a legal form
+after it, which no name in brackets has before its own («Покупатель (Зажжазник O00 «Светлый Дом»», r8_invoice_08_hard).
+Also the role's word that lost its opening bracket, its closing one kept («Покупатель Заказчик): = АО …»,
+r8_invoice_07_hard), and the «=» a blurred colon's dots read as."""
 
 
 _PD4_LEFT_COLUMN = r"(?:(?:" + "|".join(map(label, ("извещение", "квитанция", "кассир"))) + r")(?![а-яёa-z])[\s|:.-]+)?"
-_LINE_START_PREFIX = r"^[\s|*•:\[‘’'`-]*" + _PD4_LEFT_COLUMN
+_LINE_START_PREFIX = r"^[\s|*•:\[‘’‚'`-]*" + _PD4_LEFT_COLUMN
 """What may stand before a label that opens its line: a cell's border («[», «|»), a tick OCR reads before a capital
-letter's serif («‘Абонент: 000 «Орбита»», «‘Аренда …», «‘Оплатить до …» on a clean provider's bill), and a ПД-4's
+letter's serif («‘Абонент: 000 «Орбита»», «‘Аренда …», «‘Оплатить до …» on a clean provider's bill) or at its foot
+(«‚АНК ПОЛУЧАТЕЛЯ:», a cut tape's «Б» left as its lower tail), and a ПД-4's
 left column, whose words OCR reads on the row of the right column beside them: «Извещение Получатель: …»,
 «Квитанция Получатель: …», «Кассир Сумма: 56803 руб. 00 коп.»."""
 _SPECK_BEFORE_A_TOTAL = r"(?:(?:[^\W\d_]|[©®]\)?)\s+(?=[^\W\d_]{3}))?"
@@ -261,6 +269,25 @@ _PAIRS_NUMBER_BEFORE = r"(?<=\d\s)"
 «ae et а Плательщик: Попов Павел ия в общежитии …»)."""
 
 
+_WORDS = frozenset({"того", "сего"})
+"""Clipped captions that are words of their own (``_clipped_spellings``): «Итого», «Всего» without their first
+letter."""
+
+
+def _clipped_spellings(spellings: Sequence[str]) -> list[str]:
+    """A line-start caption's spellings without their first letter, as a terminal's tape cut at its left edge prints
+    them («УММА:», «ЛАТЕЛЬЩИК:», «АЗНАЧЕНИЕ:», «АНК ПОЛУЧАТЕЛЯ:», r3_transfer_03_hard): only where what is left holds
+    four letters or more and is no word of its own (``_WORDS``), so that a line's own first word is no
+    caption."""
+    clipped = []
+    for spelling in map(str.strip, spellings):
+        rest = spelling[1:]
+        words = rest.split()
+        if rest[:1].isalpha() and len(words[0]) >= 2 and sum(map(str.isalpha, rest)) >= 4 and rest not in _WORDS:
+            clipped.append(rest)
+    return sorted(clipped, key=len, reverse=True)
+
+
 def _rules() -> list[Rule]:
     """The table's rules, and a caption that names the payer in brackets after whom it captions, a clinic's «Пациент
     (плательщик): Кузнецов Дмитрий Иванович»: the brackets say the person is the payer, whatever the caption's word."""
@@ -268,6 +295,8 @@ def _rules() -> list[Rule]:
     for field_name, labels, read, anywhere, score in _RULE_TABLE:
         spellings = sorted(labels.split(";"), key=len, reverse=True)
         alternatives = "|".join(label(spelling.strip()) for spelling in spellings)
+        if not anywhere and (clipped := _clipped_spellings(spellings)):
+            alternatives += "|" + "|".join(map(label, clipped))
         speck = _SPECK_BEFORE_A_TOTAL if field_name == "amount" else ""
         prefix, role = (_ANYWHERE_PREFIX, "") if anywhere else (_LINE_START_PREFIX + speck, _ROLE)
         if anywhere and field_name in _AFTER_A_PAIRS_NUMBER:
@@ -285,15 +314,16 @@ _OTHER_CAPTIONS = (
     "основание", "статус", "комиссия", "сумма комиссии", "номер операции", "идентификатор операции", "счет списания",
     "счёт списания", "телефон", "тел.", "адрес", "огрн", "огрнип", "оплатить не позднее", "оплатить до",
     "срок оплаты", "срок уплаты", "счет действителен", "счёт действителен", "кассир", "смена", "в том числе ндс",
-    "в т.ч. ндс", "итого без ндс", "банковские реквизиты", "реквизиты", "кбк", "октмо", "уин", "доступно",
+    "в т.ч. ндс", "итого без ндс", "банковские реквизиты", "реквизиты", "кбк", "октмо", "уин", "доступно", "лицевой",
 )  # fmt: skip
 OTHER_CAPTION = re.compile(
     r"^[\s|*•:\[-]*(?:" + "|".join(label(caption) for caption in _OTHER_CAPTIONS) + r")(?![а-яёa-z])", re.IGNORECASE
 )
 """Captions of rows that hold no field of the schema (the contract behind an invoice, a transfer's status and fee, a
 phone, an address, a deadline, a budget payment's КБК, ОКТМО and УИН, a bank app's «Доступно после операции», the
-card's balance left): a line opening with one is that row, never a name or a purpose under a label, nor the rest of
-one wrapped from above."""
+card's balance left, a ПД-4's «Лицевой счёт» however OCR read its second word, «Лицевой utr.»): a line opening with one
+is that row, never a name or a purpose under a label, nor the rest of one wrapped from above (a bank's name went on
+into «Лицевой utr. 07933783 …», r4_invoice_01_hard)."""
 _FORM_CELLS = (
     "поступ. в банк плат.", "списано со сч. плат.", "вид оп.", "срок плат.", "очер. плат.", "наз. пл.", "рез. поле",
     "подписи", "отметки банка", "м.п.",
@@ -485,8 +515,8 @@ def read_labelled(
         rest = line[match.end() :]
         if rule.field in _CAPTIONS_OVER_A_GRID and GRID_CELL.match(rest):
             rest = ""  # «ПОЛУЧАТЕЛЬ | Сч.№ 4050…» over the name: the caption's own cell is the one under it
-        if rule.field == "purpose" and _PURPOSES_SECOND_WORD.match(rest):
-            rest = ""  # «Назначение плітежа»: the caption's own word garbled, its value under it
+        if rule.field == "purpose" and (second_word := _PURPOSES_SECOND_WORD.match(rest)):
+            rest = rest[second_word.end() :]  # «Назначение плітежа»: the caption's own word garbled, its value after it
         if rule.field == "amount" and _SPECK_DIGIT.match(rest) and _SUM_ON_ITS_OWN.match(following):
             rest = ""  # «Сумма пер\вода 5» over «4900,00 Я»: the sum is the one stacked under the caption
         if _value_like_its_label(rule, rest, following):
@@ -535,10 +565,14 @@ def _on_a_patients_page(rule: Rule) -> Rule:
     return replace(rule, read=partial(read_payment_date, patients=True)) if rule.read is read_payment_date else rule
 
 
-_PURPOSES_SECOND_WORD = re.compile(r"^\W*(?:[пn]\S{2,4}[еe][жk][аa]|[пn][еe]\S{2,4}[оo]д[аa])\W*$", re.IGNORECASE)
-"""The second word of «Назначение платежа» / «Назначение перевода» alone after «Назначение», garbled past the longer
-label's spellings (Indra's «Назначение плітежа» on a dark screen, r13_transfer_01_hard): no purpose is that one word,
-and the purpose stands under the caption."""
+_PURPOSES_SECOND_WORD = re.compile(
+    r"^\W*(?:[пn]\S{3,5}[жk][аa]|[пn][еe]\S{2,4}[оo]д[аa])(?:\W*$|[\s:.-]+(?=\S))", re.IGNORECASE
+)
+"""The second word of «Назначение платежа» / «Назначение перевода» after «Назначение», garbled past the longer
+label's spellings: alone (Indra's «Назначение плітежа» on a dark screen, r13_transfer_01_hard), the purpose standing
+under the caption, or before the purpose on its line («Назначение плазежа Аренда за март …», r4_transfer_04_hard;
+«Назнацение платсжа КБК …», r7_invoice_06_hard). No
+purpose opens with a word of that shape, a genitive of «платёж» or «перевод»."""
 _CAPTIONS_OVER_A_GRID = frozenset({"recipient_name", "bank_name"})
 GRID_CELL = re.compile(r"^\W*(?:ИНН|КПП|БИК|Сч\.?\s*№|[рк]/с)(?![а-яёa-z])[\d\W]*$", re.IGNORECASE)
 """A payment grid's requisite cell: «Сч.№ 40501…», «БИК 046015001». A grid that captions its rows above their values

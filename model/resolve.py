@@ -854,12 +854,20 @@ def _misshapen(field: str, readings: list[Candidate]) -> FieldCheck:
 def _without_lost_kopecks(amounts: list[Candidate]) -> list[Candidate]:
     """Drops an OCR reading of whole roubles whose kopecks were unreadable ("13011.00", ``kopecks_unread``) when
     another OCR reading of the same roubles has kopecks ("13011.46"): blur loses the kopecks of "13 011 руб. 46
-    коп." far more often than it invents them."""
-    with_kopecks = {c.value.split(".")[0] for c in amounts if c.source in OCR_SOURCES and not c.value.endswith(".00")}
+    коп." far more often than it invents them. Also one whose roubles are another reading's digits, kopecks and all
+    («Итого 484400 P» under «Сумма 4844,00 р», r6_transfer_02_hard): the kopecks' comma lost, not a sum a hundred
+    times the other."""
+    ocr = [c for c in amounts if c.source in OCR_SOURCES]
+    with_kopecks = {c.value.split(".")[0] for c in ocr if not c.value.endswith(".00")}
+    comma_lost = {c.value.replace(".", "") for c in ocr if not c.kopecks_unread}
     return [
         c
         for c in amounts
-        if not (c.source in OCR_SOURCES and c.kopecks_unread and c.value.split(".")[0] in with_kopecks)
+        if not (
+            c.source in OCR_SOURCES
+            and c.kopecks_unread
+            and (c.value.split(".")[0] in with_kopecks or c.value.split(".")[0] in comma_lost)
+        )
     ]
 
 

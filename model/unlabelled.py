@@ -47,6 +47,7 @@ from model.values import (
 _SOCIETY = r"\w?[БB][ЩЧШ]ЕСТВ[ОO0]"
 _ORG_FORMS = (
     "П?[АA][ОO]|[ЗО3O][АA][ОO]|НКО|ИП|МУП|ГУП|ФГУП|ТСЖ|ТСН|ЖСК|[СC][НH][ТT]|[CС0OО][0OО]{2}"
+    r"|(?-i:G[0OО]{2})(?=\s*[«\"“])"
     rf"|{_SOCIETY}\s+[СC]\s+ОГРАНИЧЕНН\w*\s+ОТВЕТСТВЕНН\w*(?!\w)"
     rf"|(?:(?:НЕ)?ПУБЛИЧН\w*\s+|ЗАКРЫТ\w*\s+|ОТКРЫТ\w*\s+)?\w?КЦИОНЕРН\w*\s+{_SOCIETY}(?!\w)"
     r"|ИНДИВИДУАЛЬН\w*\s+ПРЕДПРИНИМАТЕЛ\w*(?!\w)"
@@ -125,8 +126,12 @@ _FAX_HEADER = re.compile(
 """A fax machine's transmission header atop each page it sends («14.08.2026 05:09 FROM: +7 586 731-77-12 P.1/3»,
 «14/08/2026 10:22 FAX … P.001»): the moment of sending and the page's number, never the document's date."""
 _PRINT_MARGIN_LINES = 2
+_SIGN_READ_AS_A_CAPITAL = r"[FРP](?=\s*\d)"
+"""A title's «№» blurred into one capital letter before the number, «СЧЁТ F 38-796380 от 24.11.2026», «СЧЁТ Р …»
+(r7_invoice_03_hard): an invoice's word, a capital and a number is the title's number all the same."""
 _INVOICE_NUMBER = re.compile(
-    rf"(?<![а-яёa-z]){INVOICE_WORD}(?:\s*-\s*(?:оферт|договор|фактур|акт)\w*)?(?![а-яёa-z])\s*{NUMBER_SIGN}[\s|:—-]*(?!\d{{15}})\w",
+    rf"(?<![а-яёa-z]){INVOICE_WORD}(?:\s*-\s*(?:оферт|договор|фактур|акт)\w*)?(?![а-яёa-z])\s*"
+    rf"(?:{NUMBER_SIGN}|{_SIGN_READ_AS_A_CAPITAL})[\s|:—-]*(?!\d{{15}})\w",
     re.IGNORECASE,
 )
 """An invoice's own number, "СЧЁТ № 913", «Счёт-оферта № 12», «СЧЕТ-ФАКТУРА N 44», «СЧЁТ-АКТ № 15» (a bill and an

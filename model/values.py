@@ -36,13 +36,13 @@ _LOOKALIKES = {
     "р": "рp",
     "с": "сc",
     "т": "тtm",
-    "у": "уy",
+    "у": "уyү",  # Indra reads a blurred у as a Kazakh «ү» («үмма» for «Сумма» that lost its С)
     "ф": "ф$",  # a receipt's small bold Ф reads as a dollar sign («$П: 2583630948»)
     "х": "хx",
     "ц": "цu",
-    "ч": "ч4uy",
+    "ч": "ч4uyц",  # Indra reads a blurred ч as ц («Назнацение платсжа», r7_invoice_06_hard)
     "ш": "шw",
-    "щ": "щwц",
+    "щ": "щwцш",  # a blurred щ loses its tail («Плательшик: | Соловьев …», r4_transfer_01_hard)
     "ъ": "ъb",
     "ы": "ы",
     "ь": "ьbб",  # Indra reads a soft sign as a Б («ПолучателБ Евгений Сергеевич К.»)
@@ -559,11 +559,26 @@ def _date_and_caption(text: str) -> tuple[str, str] | None:
     return iso, text[: start if start is not None else figure.start() if figure else len(text)]
 
 
+_SPACED_DATE = re.compile(r"^(?P<caption>\D*?)(?<!\d)(\d{2})( ?)(\d{2})\3((?:19|20)\d\d)(?!\d)(?![.,/-]\d(?!\d?:))")
+"""A date whose dots OCR read as spaces, «06 11 2026, 08:27» on a dark screen (r7_transfer_00_hard), or lost, «дата
+операции 23042026» (r4_transfer_01_hard): the first figures after a date's label only, two digits, two digits and a
+year, since elsewhere such figures are a row's or a number's. Not a piece of a longer number; a time of day may follow
+it («2026,08:27»)."""
+
+
+def _spaced_date_and_caption(text: str) -> tuple[str, str] | None:
+    """``_date_and_caption`` for a date whose dots were read as spaces (``_SPACED_DATE``)."""
+    if (spaced := _SPACED_DATE.match(text)) is None:
+        return None
+    iso = normalize_date(f"{spaced[2]}.{spaced[4]}.{spaced[5]}")
+    return (iso, spaced["caption"]) if iso is not None else None
+
+
 def read_payment_date(text: str, patients: bool = False) -> str | None:
     """The date after a date's label, unless the words before it name a validity, a deadline, a person's date, a
     visit (``names_a_visit``: ``patients`` where the page treats them), an earlier payment's or the paper's own issue
     (``read_issue_date``)."""
-    if (found := _date_and_caption(text)) is None:
+    if (found := _date_and_caption(text) or _spaced_date_and_caption(text)) is None:
         return None
     iso, before = found
     another = _NOT_THE_PAYMENTS_DATE.search(before) or names_a_visit(before, patients)
@@ -637,7 +652,7 @@ _OTHER_FORMS = frozenset({"ОДО", "САО", "ИП", "НКО", "ТОО", "ЧУ�
 ОДО or an insurer's САО is no ОАО read with a flat-topped А or a blurred О): never respelled."""
 _FORM_GLYPHS = {
     "А": "АAДЛ4",
-    "О": "ОOQСCD0",
+    "О": "ОOQСCD0G",
     "З": "З3",
     "П": "П",
     "К": "КK",
@@ -647,7 +662,8 @@ _FORM_GLYPHS = {
     "Т": "ТT",
 }
 """What OCR reads each letter of a legal form as: Latin look-alikes (a СНТ's «CHT»), blur («ПЛО», «ПАС», «СОО»,
-«000»), and a register font's flat-topped А as Д or 4, its З as 3 («ДО "Тандер"», «40 "Тандер"», «340 "Тандер"»)."""
+«000», a blurred О's gap read as G: «GOO «Сфера Мобилити»», r3_receipt_01_hard), and a register font's flat-topped А
+as Д or 4, its З as 3 («ДО "Тандер"», «40 "Тандер"», «340 "Тандер"»)."""
 QUOTES = "«\"“”„'‘’`"
 """Opening quotes as printed and as OCR reads them (a blurred « often comes out as ` or ')."""
 _FORM_TOKEN = re.compile(r"(?<!\w)[A-ZА-ЯЁ0]{2,3}(?!\w)")
@@ -949,11 +965,19 @@ OCR's reading of a QR code's finder squares printed on the name's row (an ОФД
 of the card). No name holds one."""
 
 
+_CRUMBS_BEFORE_A_COMPANY = re.compile(
+    r"^\s*[^\Wа-яё]?[^а-яё\s][^а-яё]*?[\s|]+(?=(?:[ОO0]{3}|[ПЗОO0]?[АA][ОO0])\s*[«\"“„])", re.IGNORECASE
+)
+"""Specks and a blurred caption's crumbs between a label and a company's name, no Russian letter among them: «mee АО
+"Полимер-М”» (r4_invoice_02_hard), «== - = - Sexe a i | OOO «Уральские Охнё»» (r6_invoice_03_hard). A company's
+name opens with its legal form and its quoted name; nothing printed before them is Latin alone."""
+
+
 def read_name(text: str) -> str | None:
     """A name as printed, without the ИНН/КПП (before or after it), address, phone or invoice title that shares its
     line, nor a ПД-4's column word before it, nor a bilingual label's English half; OCR's "000" for ООО is undone.
     None where the text is another cell's caption or a sum (``_SUM_ALONE``)."""
-    text = untranslated(text)
+    text = _CRUMBS_BEFORE_A_COMPANY.sub("", untranslated(text))
     if _CAPTION_START.match(text) or ROLE_ALONE.match(text) or NOBODY_NAMED.match(text):
         return None
     text = PD4_HALF_TITLE.sub("", text)

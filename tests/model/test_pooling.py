@@ -167,3 +167,34 @@ def test_payment_lines_that_add_up_to_no_total_raise_none() -> None:
     pooled = pool_readings(_readings(lines, Source.OCR), _readings(lines[:3], Source.INDRA))
     details, _ = resolve(pooled, DocumentType.CASH_RECEIPT, directory=NO_DIRECTORY)
     assert details.amount == "546.52"  # no payment lines state either total: the readers agreeing ranks the first
+
+
+def test_a_label_both_readers_read_but_for_a_letter_wins_over_a_header_both_read_alike() -> None:
+    """A postal transfer (r7_transfer_06_hard): «Получатель: Зайцев Евгений Викторович», Indra's a letter short, and
+    the post's own name in the header, which both read alike and which only its place made a candidate."""
+    tesseract = [
+        Candidate("recipient_name", "Зайцев Евгений Викторович", Source.OCR),
+        Candidate("recipient_name", "АО «ПОЧТА РОССИИ»", Source.OCR, 0.3),
+    ]
+    indra = [
+        Candidate("recipient_name", "Зайцев Евгений Викторови", Source.INDRA),
+        Candidate("recipient_name", "АО «ПОЧТА РОССИИ»", Source.INDRA, 0.3),
+    ]
+    details, checks = resolve(pool_readings(tesseract, indra), DocumentType.BANK_TRANSFER)
+    assert details.recipient_name == "Зайцев Евгений Викторович"
+    assert checks["recipient_name"].status == CheckStatus.UNVERIFIED
+
+
+def test_a_near_agreement_yields_to_an_exact_one_on_its_twin() -> None:
+    """Readers agreeing on «ООО «Ромашка»» where one label read «ООО «Ромашко»» and the other «ООО «Ромашкo»»: the
+    text both read alike wins over the near twins."""
+    tesseract = [
+        Candidate("recipient_name", "ООО «Ромашко»", Source.OCR),
+        Candidate("recipient_name", "ООО «Ромашка»", Source.OCR, 0.3),
+    ]
+    indra = [
+        Candidate("recipient_name", "ООО «Ромашкo»", Source.INDRA),
+        Candidate("recipient_name", "ООО «Ромашка»", Source.INDRA, 0.3),
+    ]
+    details, _ = resolve(pool_readings(tesseract, indra), DocumentType.INVOICE)
+    assert details.recipient_name == "ООО «Ромашка»"
