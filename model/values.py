@@ -938,7 +938,7 @@ def read_name(text: str) -> str | None:
     text = untranslated(text)
     if _CAPTION_START.match(text) or ROLE_ALONE.match(text) or NOBODY_NAMED.match(text):
         return None
-    text = PD4_HALF_TITLE.sub("", text)
+    text = _ROLE_IN_BRACKETS.sub("", PD4_HALF_TITLE.sub("", text))
     text = _BANK_OFFICE_BESIDE.sub("", _REQUISITES_FIRST.sub("", _FORM_ROW_NUMBER.sub("", text)))
     text = _NEXT_CAPTION.sub("", _FORM_BLANK.sub("", text))
     text = _BOXED_SPECK_ON.sub("", _SPECK_RUN_AT_THE_END.sub("", text))
@@ -966,6 +966,13 @@ row prints its captions side by side («Продавец: ООО "Союз" Да
 under them), and OCR's «Дата ииреми:» still ends in its colon; a ЕПД's grid prints the payer's code in the next
 cell, its border and specks read between («Плательщик Морозов Игорь Иванович 1 2 = Код плательщика: | 8753…»). A
 name holds no colon."""
+_ROLE_IN_BRACKETS = re.compile(
+    r"\s*\([^()\n]{0,20}?(?:представител[ьяи]|родител[ьяи]|опекун|попечител[ьяи])(?![а-яё])[^()\n]*\)?\s*$",
+    re.IGNORECASE,
+)
+"""In whose stead a person pays, in brackets after the name: a school's bill to a pupil's parent, «Соколов Дмитрий
+Иванович (законный представитель)», OCR's «(захониый представитель)»; a company's «(представительство в …)» is its
+name."""
 _FORM_ROW_NUMBER = re.compile(r"\s*\((?:\d{1,2}[а-яёa-z]?|[бб6]?[аa])\)\s*$", re.IGNORECASE)
 """The number a счёт-фактура's form gives each row at its end, «Продавец Татэнерго (2)», «(6а)», OCR's «(ба)»."""
 _WORD_LOOKALIKES = str.maketrans("ABCEHKMOPTXY30", "АВСЕНКМОРТХУЗО")

@@ -50,3 +50,17 @@ def test_a_schedule_under_a_bills_title_set_over_two_lines_is_the_bills() -> Non
 
 def test_a_loans_schedule_is_still_a_statement() -> None:
     assert is_statement(["ПАО Сбербанк", "График платежей", "по кредитному договору № 5 от 01.02.2026"])
+
+
+def test_the_payers_role_in_brackets_is_no_part_of_the_name() -> None:
+    assert _resolved(SCHOOL_BILL).payer_name == "Соколов Дмитрий Иванович"
+
+
+def test_a_role_in_brackets_misread_is_no_part_of_the_name() -> None:
+    lines = ["СЧЕТ № 5 от 01.06.2026", "Плательщик: Козлов Дмитрий Андреевич (захониый представитель)"]
+    assert _resolved(lines).payer_name == "Козлов Дмитрий Андреевич"
+
+
+def test_a_companys_office_in_brackets_stays_in_its_name() -> None:
+    lines = ["СЧЕТ № 5 от 01.06.2026", "Плательщик: ООО «Орбита» (представительство в г. Казань)"]
+    assert _resolved(lines).payer_name == "ООО «Орбита» (представительство в г. Казань)"
