@@ -635,6 +635,9 @@ _LEGAL_FORMS = frozenset({"ООО", "АО", "ПАО", "ЗАО", "ОАО", "АК�
 _OTHER_FORMS = frozenset({"ОДО", "САО", "ИП", "НКО", "ТОО", "ЧУП", "УП"})
 """Legal forms printed as they are that a look-alike reading would turn into one of ``_LEGAL_FORMS`` (a Belarusian
 ОДО or an insurer's САО is no ОАО read with a flat-topped А or a blurred О): never respelled."""
+_SPELLED_FORMS = _LEGAL_FORMS | {"АНО"}
+"""Legal forms OCR may spell in Latin look-alikes: ``_LEGAL_FORMS`` and an автономная некоммерческая организация's
+АНО («AHO «Образование Плюс»», a private school), which no blurred glyphs are fitted to: «ДНС» is a shop's name."""
 _FORM_GLYPHS = {
     "А": "АAДЛ4",
     "О": "ОOQСCD0",
@@ -664,7 +667,7 @@ def misread_legal_form(token: str, *, before_a_quoted_name: bool) -> str | None:
     company's form stands: «40» or «ДО» elsewhere is a number or a word."""
     if token in _OTHER_FORMS:
         return None
-    if (latin := token.translate(_LATIN_LOOKALIKES)) in _LEGAL_FORMS:
+    if (latin := token.translate(_LATIN_LOOKALIKES)) in _SPELLED_FORMS:
         return latin
     fitting = [
         form
@@ -702,7 +705,7 @@ def _cyrillic_legal_forms(name: str, *, a_bank: bool = False) -> str:
 
     def respell(token: re.Match[str]) -> str:
         cyrillic = token.group().translate(_LATIN_LOOKALIKES)
-        return cyrillic if cyrillic in _LEGAL_FORMS else token.group()
+        return cyrillic if cyrillic in _SPELLED_FORMS else token.group()
 
     return _FORM_TOKEN.sub(respell, name)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from model.fields import classify, extract_candidates, is_statement
 from model.resolve import resolve
 from model.schema import DocumentType, PaymentDetails
+from model.values import read_name
 
 SCHOOL_BILL = [
     "Автономная некоммерческая организация общеобразовательная «Образование Плюс»",
@@ -64,3 +65,11 @@ def test_a_role_in_brackets_misread_is_no_part_of_the_name() -> None:
 def test_a_companys_office_in_brackets_stays_in_its_name() -> None:
     lines = ["СЧЕТ № 5 от 01.06.2026", "Плательщик: ООО «Орбита» (представительство в г. Казань)"]
     assert _resolved(lines).payer_name == "ООО «Орбита» (представительство в г. Казань)"
+
+
+def test_a_nonprofits_form_read_in_latin_is_respelled() -> None:
+    assert read_name("AHO «Образование Плюс»") == "АНО «Образование Плюс»"
+
+
+def test_a_shops_name_is_no_blurred_nonprofits_form() -> None:
+    assert read_name("ДНС Ритейл") == "ДНС Ритейл"
