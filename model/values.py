@@ -642,7 +642,7 @@ _FORM_GLYPHS = {
     "А": "АAДЛ4",
     "О": "ОOQСCD0",
     "З": "З3",
-    "П": "П",
+    "П": "ПN",
     "К": "КK",
     "Б": "БB6",
     "С": "СC",
@@ -650,7 +650,8 @@ _FORM_GLYPHS = {
     "Т": "ТT",
 }
 """What OCR reads each letter of a legal form as: Latin look-alikes (a СНТ's «CHT»), blur («ПЛО», «ПАС», «СОО»,
-«000»), and a register font's flat-topped А as Д or 4, its З as 3 («ДО "Тандер"», «40 "Тандер"», «340 "Тандер"»)."""
+«000», a П whose top bar blurred into a slant, «NAO “Орбита”»), and a register font's flat-topped А as Д or 4, its З as
+3 («ДО "Тандер"», «40 "Тандер"», «340 "Тандер"»)."""
 QUOTES = "«\"“”„'‘’`"
 """Opening quotes as printed and as OCR reads them (a blurred « often comes out as ` or ')."""
 _FORM_TOKEN = re.compile(r"(?<!\w)[A-ZА-ЯЁ0]{2,3}(?!\w)")

@@ -73,3 +73,7 @@ def test_a_nonprofits_form_read_in_latin_is_respelled() -> None:
 
 def test_a_shops_name_is_no_blurred_nonprofits_form() -> None:
     assert read_name("ДНС Ритейл") == "ДНС Ритейл"
+
+
+def test_a_public_companys_form_read_with_n_for_its_p_is_respelled() -> None:
+    assert read_name("NAO “Орбита”") == "ПАО “Орбита”"
