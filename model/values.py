@@ -754,6 +754,9 @@ def number_sign_restored(name: str) -> str:
     return _NUMBER_SIGN_READ_AS_LATIN.sub("№", name) if re.search(r"[А-Яа-яЁё]", name) else name
 
 
+_BILLS_TITLE = re.compile(r"\W*[СC][ЧY][ЕЁE][ТT]\s*" + NUMBER_SIGN + r"\s*\S+\s+[оo]т\s*\d", re.IGNORECASE)
+"""A bill's title set over two lines, «СЧЕТ № 781 от 15.01.2026» over «на оплату обучения …», its first line under a
+1C grid's «Получатель» caption (Indra's «CЧЕT № 781 от …»): no name."""
 _TITLE_TAIL = re.compile(r"\s+[СC][ЧY][ЕЁE][ТT](?:\s+НА\s+ОПЛАТУ)?(?:\s*" + NUMBER_SIGN + r"\s*\S+)?\s*$")
 """An invoice's title printed on the payee's line ("АО «Профмир»   СЧЁТ № 913"), in capitals as headers are."""
 
@@ -940,7 +943,7 @@ def read_name(text: str) -> str | None:
     line, nor a ПД-4's column word before it, nor a bilingual label's English half; OCR's "000" for ООО is undone.
     None where the text is another cell's caption or a sum (``_SUM_ALONE``)."""
     text = untranslated(text)
-    if _CAPTION_START.match(text) or ROLE_ALONE.match(text) or NOBODY_NAMED.match(text):
+    if _CAPTION_START.match(text) or ROLE_ALONE.match(text) or NOBODY_NAMED.match(text) or _BILLS_TITLE.match(text):
         return None
     text = _ROLE_IN_BRACKETS.sub("", PD4_HALF_TITLE.sub("", text))
     text = _BANK_OFFICE_BESIDE.sub("", _REQUISITES_FIRST.sub("", _FORM_ROW_NUMBER.sub("", text)))

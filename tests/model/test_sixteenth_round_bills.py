@@ -77,3 +77,7 @@ def test_a_shops_name_is_no_blurred_nonprofits_form() -> None:
 
 def test_a_public_companys_form_read_with_n_for_its_p_is_respelled() -> None:
     assert read_name("NAO “Орбита”") == "ПАО “Орбита”"
+
+
+def test_a_bills_title_is_no_name() -> None:
+    assert read_name("CЧЕT № 781 от 15.01.2026") is None
