@@ -93,6 +93,11 @@ _SPECKS_FIRST = r"^(?:[^\w\n]*[^\s\d]{1,3}\s+){0,3}?[^\w\n]*"
 """What may stand before a title that opens its line: specks of a photo, up to three, read as short words."""
 _BILLS_NUMBER = r"\s*(?:[А-ЯЁA-Z0-9]{1,3}\s*-\s*)?\d{1,12}(?!\d)"
 """A bill's number, perhaps after its series («Ф-70071», «СП-52346»); no account's 20 digits."""
+_TWO_LINE_BILL_TITLE = re.compile(
+    INVOICE_WORD + r"\s*" + NUMBER_SIGN + r"[^\n]*\n[^\n\w]*(?:\S{1,3}\s+){0,3}на оплату", re.IGNORECASE
+)
+"""A bill's title set over two lines, «СЧЕТ № Ф-70071 от 8 февраля 2026 г.» over «на оплату страховой премии» (an
+insurer's bill, a school's «на оплату обучения»), specks of a photo before the second."""
 _EVIDENCE: dict[DocumentType, tuple[tuple[re.Pattern[str], int], ...]] = {
     DocumentType.CASH_RECEIPT: (
         (re.compile(r"кассов\w* чек", re.IGNORECASE), 3),
@@ -138,9 +143,7 @@ _EVIDENCE: dict[DocumentType, tuple[tuple[re.Pattern[str], int], ...]] = {
             3,
         ),
         (re.compile(r"плательщик|покупатель|поставщик|заказчик|исполнитель|страхователь", re.IGNORECASE), 1),
-        # a bill's title set over two lines, «СЧЕТ № Ф-70071 от 8 февраля 2026 г.» over «на оплату страховой премии»
-        # (an insurer's bill), specks of a photo before the second
-        (re.compile(INVOICE_WORD + r"\s*" + NUMBER_SIGN + r"[^\n]*\n[^\n\w]*(?:\S{1,3}\s+){0,3}на оплату", re.I), 3),
+        (_TWO_LINE_BILL_TITLE, 3),
         # a seller's request to pay to its details, a bill's own sentence (a УПД's or an act's footer): «Оплату просим
         # производить по реквизитам: …», «Просим оплатить …»
         (re.compile(r"оплату\s+просим\s+произв|просим\s+(?:оплатить|произвести\s+оплату)", re.IGNORECASE), 3),
@@ -252,12 +255,16 @@ def is_statement(lines: Sequence[str]) -> bool:
     """A statement (``_STATEMENT_TITLE``) and no payment order: which of its sums, dates and parties is «the» payment
     has no answer, so none is read from it; but for one whose only operation is a debit, the record of that payment
     (``model.statement_debit``). A payment document's title above it (``labels.TITLE``: «Счёт-извещение»
-    over its section «Справка о задолженности») makes the page that document, whose debt is what it asks to pay; so
-    does a numbered bill's title opening a line under it (``_ATTACHED_BILL``: an «Акт сверки» with the «Счёт на оплату
-    № …» of its balance attached under a cut line)."""
+    over its section «Справка о задолженности»; ``_TWO_LINE_BILL_TITLE``: a school's «СЧЕТ № 781 от …» over «на оплату
+    обучения …» over its «График платежей», the year's instalments) makes the page that document, whose debt is what
+    it asks to pay; so does a numbered bill's title opening a line under it (``_ATTACHED_BILL``: an «Акт сверки» with
+    the «Счёт на оплату № …» of its balance attached under a cut line)."""
     head = "\n".join(lines[:_STATEMENT_TITLE_LINES])
     title = _STATEMENT_TITLE.search(head.translate(LOOKALIKE_LETTERS))  # OCR read «Bыписка», «Cправка»
-    if title is None or TITLE.search(head[: title.start()]) or is_payment_order(lines):
+    if title is None or is_payment_order(lines):
+        return False
+    above = head[: title.start()]
+    if TITLE.search(above) or _TWO_LINE_BILL_TITLE.search(above):
         return False
     return not any(_ATTACHED_BILL.search(line) for line in lines) and one_debit(lines) is None
 

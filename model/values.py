@@ -650,11 +650,14 @@ _LEGAL_FORMS = frozenset({"ООО", "АО", "ПАО", "ЗАО", "ОАО", "АК�
 _OTHER_FORMS = frozenset({"ОДО", "САО", "ИП", "НКО", "ТОО", "ЧУП", "УП"})
 """Legal forms printed as they are that a look-alike reading would turn into one of ``_LEGAL_FORMS`` (a Belarusian
 ОДО or an insurer's САО is no ОАО read with a flat-topped А or a blurred О): never respelled."""
+_SPELLED_FORMS = _LEGAL_FORMS | {"АНО"}
+"""Legal forms OCR may spell in Latin look-alikes: ``_LEGAL_FORMS`` and an автономная некоммерческая организация's
+АНО («AHO «Образование Плюс»», a private school), which no blurred glyphs are fitted to: «ДНС» is a shop's name."""
 _FORM_GLYPHS = {
     "А": "АAДЛ4",
     "О": "ОOQСCD0G",
     "З": "З3",
-    "П": "П",
+    "П": "ПN",
     "К": "КK",
     "Б": "БB6",
     "С": "СC",
@@ -662,8 +665,9 @@ _FORM_GLYPHS = {
     "Т": "ТT",
 }
 """What OCR reads each letter of a legal form as: Latin look-alikes (a СНТ's «CHT»), blur («ПЛО», «ПАС», «СОО»,
-«000», a blurred О's gap read as G: «GOO «Сфера Мобилити»», r3_receipt_01_hard), and a register font's flat-topped А
-as Д or 4, its З as 3 («ДО "Тандер"», «40 "Тандер"», «340 "Тандер"»)."""
+«000», a blurred О's gap read as G: «GOO «Сфера Мобилити»», r3_receipt_01_hard, a П whose top bar blurred into a
+slant, «NAO “Орбита”»), and a register font's flat-topped А as Д or 4, its З as 3 («ДО "Тандер"», «40 "Тандер"», «340
+"Тандер"»)."""
 QUOTES = "«\"“”„'‘’`"
 """Opening quotes as printed and as OCR reads them (a blurred « often comes out as ` or ')."""
 _FORM_TOKEN = re.compile(r"(?<!\w)[A-ZА-ЯЁ0]{2,3}(?!\w)")
@@ -680,7 +684,7 @@ def misread_legal_form(token: str, *, before_a_quoted_name: bool) -> str | None:
     company's form stands: «40» or «ДО» elsewhere is a number or a word."""
     if token in _OTHER_FORMS:
         return None
-    if (latin := token.translate(_LATIN_LOOKALIKES)) in _LEGAL_FORMS:
+    if (latin := token.translate(_LATIN_LOOKALIKES)) in _SPELLED_FORMS:
         return latin
     fitting = [
         form
@@ -724,7 +728,7 @@ def _cyrillic_legal_forms(name: str, *, a_bank: bool = False) -> str:
 
     def respell(token: re.Match[str]) -> str:
         cyrillic = token.group().translate(_LATIN_LOOKALIKES)
-        return cyrillic if cyrillic in _LEGAL_FORMS else token.group()
+        return cyrillic if cyrillic in _SPELLED_FORMS else token.group()
 
     return _FORM_TOKEN.sub(respell, name)
 
@@ -772,6 +776,9 @@ def number_sign_restored(name: str) -> str:
     return _NUMBER_SIGN_READ_AS_LATIN.sub("№", name) if re.search(r"[А-Яа-яЁё]", name) else name
 
 
+_BILLS_TITLE = re.compile(r"\W*[СC][ЧY][ЕЁE][ТT]\s*" + NUMBER_SIGN + r"\s*\S+\s+[оo]т\s*\d", re.IGNORECASE)
+"""A bill's title set over two lines, «СЧЕТ № 781 от 15.01.2026» over «на оплату обучения …», its first line under a
+1C grid's «Получатель» caption (Indra's «CЧЕT № 781 от …»): no name."""
 _TITLE_TAIL = re.compile(r"\s+[СC][ЧY][ЕЁE][ТT](?:\s+НА\s+ОПЛАТУ)?(?:\s*" + NUMBER_SIGN + r"\s*\S+)?\s*$")
 """An invoice's title printed on the payee's line ("АО «Профмир»   СЧЁТ № 913"), in capitals as headers are."""
 
@@ -978,9 +985,9 @@ def read_name(text: str) -> str | None:
     line, nor a ПД-4's column word before it, nor a bilingual label's English half; OCR's "000" for ООО is undone.
     None where the text is another cell's caption or a sum (``_SUM_ALONE``)."""
     text = _CRUMBS_BEFORE_A_COMPANY.sub("", untranslated(text))
-    if _CAPTION_START.match(text) or ROLE_ALONE.match(text) or NOBODY_NAMED.match(text):
+    if _CAPTION_START.match(text) or ROLE_ALONE.match(text) or NOBODY_NAMED.match(text) or _BILLS_TITLE.match(text):
         return None
-    text = PD4_HALF_TITLE.sub("", text)
+    text = _ROLE_IN_BRACKETS.sub("", PD4_HALF_TITLE.sub("", text))
     text = _BANK_OFFICE_BESIDE.sub("", _REQUISITES_FIRST.sub("", _FORM_ROW_NUMBER.sub("", text)))
     text = _NEXT_CAPTION.sub("", _FORM_BLANK.sub("", text))
     text = _BOXED_SPECK_ON.sub("", _SPECK_RUN_AT_THE_END.sub("", text))
@@ -1009,6 +1016,13 @@ row prints its captions side by side («Продавец: ООО "Союз" Да
 under them), and OCR's «Дата ииреми:» still ends in its colon; a ЕПД's grid prints the payer's code in the next
 cell, its border and specks read between («Плательщик Морозов Игорь Иванович 1 2 = Код плательщика: | 8753…»). A
 name holds no colon."""
+_ROLE_IN_BRACKETS = re.compile(
+    r"\s*\([^()\n]{0,20}?(?:представител[ьяи]|родител[ьяи]|опекун|попечител[ьяи])(?![а-яё])[^()\n]*\)?\s*$",
+    re.IGNORECASE,
+)
+"""In whose stead a person pays, in brackets after the name: a school's bill to a pupil's parent, «Соколов Дмитрий
+Иванович (законный представитель)», OCR's «(захониый представитель)»; a company's «(представительство в …)» is its
+name."""
 _FORM_ROW_NUMBER = re.compile(r"\s*\((?:\d{1,2}[а-яёa-z]?|[бб6]?[аa])\)\s*$", re.IGNORECASE)
 """The number a счёт-фактура's form gives each row at its end, «Продавец Татэнерго (2)», «(6а)», OCR's «(ба)»."""
 _WORD_LOOKALIKES = str.maketrans("ABCEHKMOPTXY30", "АВСЕНКМОРТХУЗО")
