@@ -18,6 +18,7 @@ from model.normalize import kopecks_shown, normalize_text, separator_lost
 from model.schema import Candidate, Source
 from model.values import (
     BIK_STARTS,
+    COMPANY_FORM_AS_READ,
     CORR_ACCOUNT_STARTS,
     GARBLED_INN,
     NOBODY_NAMED,
@@ -213,8 +214,8 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
 
 _ROLE_WORD = r"(?:исполнит|заказ|продав|покупат|поставщ|плательщ|получат|арендат|арендод)[а-яё]*"
 """A party's role as 1C prints it in brackets, from its stem on, so that OCR's ending for it («Заказни») still reads."""
-_LEGAL_FORM_NEXT = r"(?=(?:[ОO0]{3}|[ПЗОO0]?[АA][ОO0]|ИП)(?![а-яёa-z\d]))"
-"""A legal form that opens a party's name, as OCR reads its letters: «ООО», «O00», «АО», «ПАО», «ЗАО», «ИП»."""
+_LEGAL_FORM_NEXT = rf"(?=(?:{COMPANY_FORM_AS_READ}|ИП)(?![а-яёa-z\d]))"
+"""A legal form that opens a party's name, as OCR reads its letters (``COMPANY_FORM_AS_READ``), or «ИП»."""
 _ROLE = (
     r"(?:\s*[(\[{]\s*(?:(?:[а-яё]{5,}|ф[\s.,]*и[\s.,]*о[\s.,]*)\s*(?:[)\]}|]|(?=[:;]))"
     r"|" + _ROLE_WORD + r"(?:\s*[-–—]|(?=\s))"

@@ -972,8 +972,10 @@ OCR's reading of a QR code's finder squares printed on the name's row (an ОФД
 of the card). No name holds one."""
 
 
+COMPANY_FORM_AS_READ = r"(?:[ОO0]{3}|[ПЗОO0]?[АA][ОO0])"
+"""A company's legal form as OCR reads its letters: «ООО», «O00», «АО», «ПАО», «ЗАО», «ОАО»."""
 _CRUMBS_BEFORE_A_COMPANY = re.compile(
-    r"^\s*[^\Wа-яё]?[^а-яё\s][^а-яё]*?[\s|]+(?=(?:[ОO0]{3}|[ПЗОO0]?[АA][ОO0])\s*[«\"“„])", re.IGNORECASE
+    rf"^\s*[^\Wа-яё]?[^а-яё\s][^а-яё]*?[\s|]+(?={COMPANY_FORM_AS_READ}\s*[«\"“„])", re.IGNORECASE
 )
 """Specks and a blurred caption's crumbs between a label and a company's name, no Russian letter among them: «mee АО
 "Полимер-М”» (r4_invoice_02_hard), «== - = - Sexe a i | OOO «Уральские Охнё»» (r6_invoice_03_hard). A company's
