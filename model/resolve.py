@@ -858,17 +858,11 @@ def _without_lost_kopecks(amounts: list[Candidate]) -> list[Candidate]:
     («Итого 484400 P» under «Сумма 4844,00 р», r6_transfer_02_hard): the kopecks' comma lost, not a sum a hundred
     times the other."""
     ocr = [c for c in amounts if c.source in OCR_SOURCES]
+    lost = [c for c in ocr if c.kopecks_unread]
     with_kopecks = {c.value.split(".")[0] for c in ocr if not c.value.endswith(".00")}
     comma_lost = {c.value.replace(".", "") for c in ocr if not c.kopecks_unread}
-    return [
-        c
-        for c in amounts
-        if not (
-            c.source in OCR_SOURCES
-            and c.kopecks_unread
-            and (c.value.split(".")[0] in with_kopecks or c.value.split(".")[0] in comma_lost)
-        )
-    ]
+    read_better = with_kopecks | comma_lost
+    return [c for c in amounts if not (c in lost and c.value.split(".")[0] in read_better)]
 
 
 def _without_lone_misread_rows(amounts: list[Candidate]) -> list[Candidate]:
