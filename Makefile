@@ -109,7 +109,7 @@ bench-fonts: system-deps $(VENV)/.dev ## Score the extractor on the clean pages 
 # reading bench/corpus), then scored like the corpus.
 LAYOUTS ?= .cache/layouts
 .PHONY: bench-layouts
-bench-layouts: system-deps $(VENV)/.dev ## Score every backend on 1134 pages (sixteen rounds of templates, the third to sixteenth with hard photos) the parser was not tuned on; writes bench/results/layouts/
+bench-layouts: system-deps $(VENV)/.dev ## Score every backend on 1206 pages (seventeen rounds of templates, the third to seventeenth with hard photos) the parser was not tuned on; writes bench/results/layouts/
 	$(BIN)/python -m bench.layouts --out $(LAYOUTS)
 	$(BIN)/receipt-extractor bench --corpus $(LAYOUTS) --out bench/results/layouts
 

@@ -1,4 +1,4 @@
-"""``python -m bench.layouts --out DIR [--seed N] [--per-kind N] [--round 1..16]``: draw the second synthetic set."""
+"""``python -m bench.layouts --out DIR [--seed N] [--per-kind N] [--round 1..17]``: draw the second synthetic set."""
 
 from __future__ import annotations
 

@@ -75,6 +75,14 @@ year's fee, a gas supplier's «Счёт-извещение» with its meter, deb
 payment order with its budget fields stamped «ИСПОЛНЕНО», an Озон-like app's screen of a transfer by requisites, a
 bank's PDF receipt of a card payment to a firm that took a fee), damaged by ``worn16.py`` (held flat by a pen and
 coins in mixed daylight and lamplight; shot from across the room through a greasy lens and zoomed in digitally).
+The seventeenth's, ``r17_<kind>_NN``, again what no earlier round drew (a theatre box office's tape of tickets for a
+performance weeks later, a bookshop's tape paid part by a gift certificate set off as an advance, a car-sharing
+trip's e-receipt begun before midnight and charged after it; a freight carrier's 1C bill whose «Итого к оплате» adds
+a contract penalty to its services, a dental clinic's bill for a child's treatment under a contract, a housing
+cooperative's two-part quittance with its charges' table and GOST QR; a payment order printed from a firm's 1C before
+it went to the bank, a person's «Заявление на перевод» paid in cash at a branch with the fee beside the sum, a web
+bank's desktop screenshot in its browser's frame), damaged by ``worn17.py`` (on a glossy magazine's cover under a
+ceiling light's reflected band; at night under a street lamp through a car's rainy window, noisy).
 """
 
 from __future__ import annotations
@@ -102,6 +110,7 @@ from bench.layouts import (
     invoices14,
     invoices15,
     invoices16,
+    invoices17,
     receipts,
     receipts2,
     receipts3,
@@ -118,6 +127,7 @@ from bench.layouts import (
     receipts14,
     receipts15,
     receipts16,
+    receipts17,
     transfers,
     transfers2,
     transfers3,
@@ -133,6 +143,7 @@ from bench.layouts import (
     transfers14,
     transfers15,
     transfers16,
+    transfers17,
 )
 from bench.layouts.drawn import Drawn, Template
 from bench.layouts.photo import photograph
@@ -151,6 +162,7 @@ from bench.layouts.worn13 import photograph_scanned_or_marked, photograph_wet_or
 from bench.layouts.worn14 import photograph_bagged_or_cracked, photograph_dashboard_or_notified
 from bench.layouts.worn15 import photograph_folded_or_forwarded, photograph_low_toner_or_sunlit
 from bench.layouts.worn16 import photograph_pinned_in_mixed_light, photograph_zoomed_through_smear
+from bench.layouts.worn17 import photograph_on_glossy_cover, photograph_through_rainy_window
 
 Kinds = tuple[tuple[str, tuple[Template, ...]], ...]
 
@@ -247,6 +259,11 @@ SIXTEENTH_KINDS: Kinds = (
     ("invoice", invoices16.TEMPLATES),
     ("transfer", transfers16.TEMPLATES),
 )
+SEVENTEENTH_KINDS: Kinds = (
+    ("receipt", receipts17.TEMPLATES),
+    ("invoice", invoices17.TEMPLATES),
+    ("transfer", transfers17.TEMPLATES),
+)
 DEFAULT_SEED = 14
 DEFAULT_PER_KIND = 12
 ROUNDS = {
@@ -279,6 +296,7 @@ ROUNDS = {
     14: Round("r14_", FOURTEENTH_KINDS, 8, 495_000, photograph_dashboard_or_notified, photograph_bagged_or_cracked),
     15: Round("r15_", FIFTEENTH_KINDS, 8, 530_000, photograph_folded_or_forwarded, photograph_low_toner_or_sunlit),
     16: Round("r16_", SIXTEENTH_KINDS, 8, 570_000, photograph_pinned_in_mixed_light, photograph_zoomed_through_smear),
+    17: Round("r17_", SEVENTEENTH_KINDS, 8, 580_000, photograph_on_glossy_cover, photograph_through_rainy_window),
 }
 
 
@@ -295,7 +313,7 @@ def generate(
     out: Path,
     seed: int = DEFAULT_SEED,
     per_kind: int | None = None,
-    rounds: tuple[int, ...] = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16),
+    rounds: tuple[int, ...] = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17),
 ) -> list[TruthRecord]:
     """Draw every planned document of ``rounds`` into ``out`` as ``NAME_clean.png`` (``.pdf`` where the page is
     saved as a PDF), ``NAME_photo.jpg`` and, in a

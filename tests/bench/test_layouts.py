@@ -32,6 +32,7 @@ from bench.layouts import (
     invoices14,
     invoices15,
     invoices16,
+    invoices17,
     receipts,
     receipts2,
     receipts3,
@@ -48,6 +49,7 @@ from bench.layouts import (
     receipts14,
     receipts15,
     receipts16,
+    receipts17,
     transfers,
     transfers2,
     transfers3,
@@ -63,6 +65,7 @@ from bench.layouts import (
     transfers14,
     transfers15,
     transfers16,
+    transfers17,
 )
 from bench.layouts.drawn import Template, invoice_details
 from bench.layouts.generate import (
@@ -75,6 +78,7 @@ from bench.layouts.generate import (
     KINDS,
     NINTH_KINDS,
     SECOND_KINDS,
+    SEVENTEENTH_KINDS,
     SEVENTH_KINDS,
     SIXTEENTH_KINDS,
     SIXTH_KINDS,
@@ -94,6 +98,7 @@ from bench.layouts.worn13 import photograph_scanned_or_marked, photograph_wet_or
 from bench.layouts.worn14 import photograph_bagged_or_cracked, photograph_dashboard_or_notified
 from bench.layouts.worn15 import photograph_folded_or_forwarded, photograph_low_toner_or_sunlit
 from bench.layouts.worn16 import photograph_pinned_in_mixed_light, photograph_zoomed_through_smear
+from bench.layouts.worn17 import photograph_on_glossy_cover, photograph_through_rainy_window
 from model.checks import (
     corr_account_valid,
     inn_valid,
@@ -120,6 +125,7 @@ THIRTEENTH_TEMPLATES = [*receipts13.TEMPLATES, *invoices13.TEMPLATES, *transfers
 FOURTEENTH_TEMPLATES = [*receipts14.TEMPLATES, *invoices14.TEMPLATES, *transfers14.TEMPLATES]
 FIFTEENTH_TEMPLATES = [*receipts15.TEMPLATES, *invoices15.TEMPLATES, *transfers15.TEMPLATES]
 SIXTEENTH_TEMPLATES = [*receipts16.TEMPLATES, *invoices16.TEMPLATES, *transfers16.TEMPLATES]
+SEVENTEENTH_TEMPLATES = [*receipts17.TEMPLATES, *invoices17.TEMPLATES, *transfers17.TEMPLATES]
 
 
 def _assert_fiscal_qr_carries_the_truth(template: Template) -> None:
@@ -202,6 +208,7 @@ def test_the_third_round_draws_three_levels_and_leaves_the_others_as_they_were(t
         FOURTEENTH_KINDS,
         FIFTEENTH_KINDS,
         SIXTEENTH_KINDS,
+        SEVENTEENTH_KINDS,
     ],
     ids=[
         "first",
@@ -220,6 +227,7 @@ def test_the_third_round_draws_three_levels_and_leaves_the_others_as_they_were(t
         "fourteenth",
         "fifteenth",
         "sixteenth",
+        "seventeenth",
     ],
 )
 def test_every_template_of_every_kind_is_planned(kinds: tuple[tuple[str, tuple[Template, ...]], ...]) -> None:
@@ -253,7 +261,8 @@ trader's «ТОВАРНЫЙ ЧЕК» filled in by hand."""
     + THIRTEENTH_TEMPLATES
     + FOURTEENTH_TEMPLATES
     + FIFTEENTH_TEMPLATES
-    + SIXTEENTH_TEMPLATES,
+    + SIXTEENTH_TEMPLATES
+    + SEVENTEENTH_TEMPLATES,
     ids=lambda template: template.__name__,
 )
 def test_a_templates_identifiers_pass_their_checks(template: Template) -> None:
@@ -1154,3 +1163,68 @@ def test_a_sixteenth_round_photo_and_hard_level_are_seeded_and_keep_the_page() -
         )
         zoomed = Image.open(io.BytesIO(photograph_zoomed_through_smear(drawn, random.Random(7))))
         assert zoomed.width >= 0.8 * drawn.image.width
+
+
+def test_the_seventeenth_round_draws_the_same_bytes_and_leaves_the_others_as_they_were(tmp_path: Path) -> None:
+    expected = sorted(
+        f"r17_{kind}_00_{level}"
+        for kind in ("receipt", "invoice", "transfer")
+        for level in ("clean.png", "photo.jpg", "hard.jpg")
+    )
+    assert _drawn_alone(tmp_path, (16,), 17, "r17_") == expected
+
+
+@pytest.mark.parametrize("template", receipts17.TEMPLATES, ids=lambda template: template.__name__)
+def test_a_seventeenth_round_receipts_fiscal_qr_carries_its_truth_never_the_show_or_the_trips_start(
+    template: Template,
+) -> None:
+    """The fiscal QR carries «ИТОГ» (the bookshop's whole sum, the certificate's part in it), the day of purchase
+    (never the performance's) and the car-sharing charge's day after midnight (never the trip's start)."""
+    _assert_fiscal_qr_carries_the_truth(template)
+
+
+def test_a_seventeenth_round_receipts_truth_days_are_the_payments() -> None:
+    for seed in range(4):
+        trip = receipts17.carsharing_trip_ereceipt(random.Random(seed))
+        assert trip.screen and trip.details.payment_date
+        book = receipts17.bookshop_certificate_tape(random.Random(seed))
+        assert book.thermal and Decimal(book.details.amount or "0") > 300
+
+
+def test_a_seventeenth_round_bills_truth_is_the_sum_due_by_this_bill() -> None:
+    """The carrier's sum due adds the penalty to the services; the clinic's purpose names no VAT; the ЖСК's GOST
+    QR carries the truth's sum and purpose on a 40703 account."""
+    for seed in range(4):
+        freight = invoices17.freight_penalty_bill(random.Random(seed)).details
+        assert (freight.recipient_name or "").startswith("ООО «ТК ") and freight.recipient_kpp and freight.payer_name
+        dental = invoices17.dental_clinic_bill(random.Random(seed)).details
+        assert (dental.purpose or "").endswith("НДС не облагается") and dental.payer_name
+        coop = invoices17.housing_coop_quittance(random.Random(seed))
+        fields = _gost_fields(coop.image)
+        assert int(fields["Sum"]) == round(Decimal(coop.details.amount or "0") * 100)
+        assert (fields["PayeeINN"], fields["Purpose"]) == (coop.details.recipient_inn, coop.details.purpose)
+        assert (coop.details.recipient_account or "").startswith("40703")
+
+
+def test_a_seventeenth_round_transfers_truth_is_the_sum_paid_to_the_payee() -> None:
+    """The 1C order's purpose carries its VAT or says there is none; the branch's sum is the transfer without its
+    fee; the web bank's screenshot names no payer."""
+    for seed in range(4):
+        order = transfers17.one_c_payment_order(random.Random(seed)).details
+        assert "НДС" in (order.purpose or "") and order.payer_name
+        branch = transfers17.branch_transfer_application(random.Random(seed)).details
+        assert Decimal(branch.amount or "0") >= 800 and branch.payer_name
+        screen = transfers17.web_bank_desktop_screenshot(random.Random(seed))
+        assert screen.screen and screen.details.payer_name is None and screen.details.bank_corr_account
+
+
+def test_a_seventeenth_round_photo_and_hard_level_are_seeded_and_keep_the_page() -> None:
+    """Both levels draw the same bytes from the same seed, for paper and for a screenshot, and keep the page at a
+    size a reader can read."""
+    paper = receipts17.theatre_box_office_tape(random.Random(4))
+    screen = transfers17.web_bank_desktop_screenshot(random.Random(4))
+    for drawn in (paper, screen):
+        for damage in (photograph_on_glossy_cover, photograph_through_rainy_window):
+            first = damage(drawn, random.Random(7))
+            assert first == damage(drawn, random.Random(7))
+            assert max(Image.open(io.BytesIO(first)).size) >= 1200
