@@ -60,10 +60,10 @@ _ZONES = (("Партер", 1800, 4200), ("Амфитеатр", 1200, 2600), ("Б
 
 
 def theatre_box_office_tape(rng: random.Random) -> Drawn:
-    """A theatre box office's 80 mm tape: the state theatre's name and ИНН, «КАССОВЫЙ ЧЕК / ПРИХОД», each ticket
-    a line with the play, the performance's day and hour (weeks after the purchase: a rival date), the zone, row
-    and seat and its price; «ИТОГ», paid by card or by СБП, «НДС не облагается» (culture is exempt), the fiscal
-    rows and the QR; the day of purchase printed «07.12.26 14:05»."""
+    """A theatre box office's 80 mm tape: the state theatre's name, ИНН and КПП (all three in the truth),
+    «КАССОВЫЙ ЧЕК / ПРИХОД», each ticket a line with the play, the performance's day and hour (weeks after the
+    purchase: a rival date), the zone, row and seat and its price; «ИТОГ», paid by card or by СБП, «НДС не
+    облагается» (culture is exempt), the fiscal rows and the QR; the day of purchase printed «07.12.26 14:05»."""
     when = moment(rng, past_day(rng))
     fiscal = _fiscal(rng)
     name, form = rng.choice(_THEATRES)
@@ -110,7 +110,8 @@ def theatre_box_office_tape(rng: random.Random) -> Drawn:
     page.line("Возврат билетов — не позднее чем", 16, align="center")
     page.line(f"за 3 дня до спектакля ({(show - timedelta(days=3)):%d.%m.%Y})", 16, align="center")
     page.line("Приятного просмотра!", 17, align="center")
-    return Drawn(page.finish(), "theatre-box-office-tape", receipt_details(seller, total, when, fiscal), thermal=True)
+    truth = receipt_details(seller, total, when, fiscal).model_copy(update={"recipient_kpp": seller.kpp})
+    return Drawn(page.finish(), "theatre-box-office-tape", truth, thermal=True)
 
 
 _BOOKS = (
