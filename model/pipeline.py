@@ -336,7 +336,8 @@ and date, the second reading gained values on 4, all invoices, 3 of them with th
 transfer or receipt gained. Paired on 20 hard and photo invoices, the 7 it reads twice among them: F1 0.867 → 0.895,
 8 values gained and one wrong bank name (the payer's, unverified) where none was read, 0 wrong verified, +1.0-1.6 CPU s
 on each of the 7 (the 13 others unchanged); pooled, Indra had read those lines already (1 value gained, 1 lost, +4.5
-CPU s), so it is left out there. On the real documents it reads twice none of 128 scanned."""
+CPU s), so it is left out there. On the 181 real documents (Tesseract, QR on, paired under the same load) it reads
+none twice: no value changed, CPU p50 0.92 → 0.94 s, max 3.39 → 3.42 s (a budget-cut receipt's noise)."""
 BANK_DETAILS_SHOWN = ("recipient_inn", "payer_inn", "recipient_account", "bank_bic", "bank_corr_account")
 """Fields whose reading shows that a page classified as an invoice prints bank details, so that its payee's ИНН is
 there to be read: a restaurant's pre-bill (classified an invoice by its «Счёт») prints none, and its second reading
