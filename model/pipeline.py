@@ -246,18 +246,25 @@ def _read_page_text(
     first: tuple[int, _Timed] | None = None,
     known: _Known | None = None,
     ranking: tuple[int, ...] = UNRANKED_TURNS,
+    indra_reads_next: bool = False,
 ) -> tuple[_PageText, int, list[Step]]:
     """The page read the right way up and, when that reading is unsure, read a second way with the fields pooled.
     ``first`` is a reading already made of ``image`` turned so many quarter turns; ``known`` what the document gave
     before this page's text (its QR codes, earlier pages); ``ranking`` its turns likeliest first
-    (``_turns_likeliest_first``). Returns the reading, the quarter turns that made the page upright, and the steps."""
+    (``_turns_likeliest_first``); ``indra_reads_next``: the page is read by Indra after Tesseract (the pooled backend).
+    Returns the reading, the quarter turns that made the page upright, and the steps."""
     upright, turn, orient_step, cost = _read_upright(image, may_turn, timer, budget, first=first, ranking=ranking)
+    known = known or _Known()
     if upright.confidence >= SECOND_READING_BELOW_CONFIDENCE:
         return upright, turn, [orient_step, Step("second_reading", False, 0.0, f"{upright.confidence:.0f}% confident")]
-    if upright.confidence >= FAIRLY_SURE_CONFIDENCE and _has_total_and_date(upright, known or _Known()):
+    if (
+        upright.confidence >= FAIRLY_SURE_CONFIDENCE
+        and _has_total_and_date(upright, known)
+        and (indra_reads_next or _payee_verified(upright, known, timer))
+    ):
         detail = f"{upright.confidence:.0f}% confident, and its total and date read already"
         return upright, turn, [orient_step, Step("second_reading", False, 0.0, detail)]
-    if settled := _settled(upright, known or _Known(), timer):
+    if settled := _settled(upright, known, timer):
         detail = f"{upright.confidence:.0f}% confident, but {', '.join(settled)} verified already"
         return upright, turn, [orient_step, Step("second_reading", False, 0.0, detail)]
     if not budget.allows(cost):
@@ -320,6 +327,23 @@ them: with the QR codes left undecoded, a Магнит photo read 76% confident 
 was left out for a total and a date alone."""
 
 
+FAIRLY_SURE_INVOICE_VERIFIED = ("recipient_inn",)
+"""What a fairly sure invoice (``FAIRLY_SURE_CONFIDENCE``) must have verified besides its total and date to be read
+once: the payee's ИНН, unless Indra reads the page next (the pooled backend). Measured with Tesseract on 263 hard and
+photo pages of the sixteen rounds (221 of them with a value missed): of the 24 read once at 70-79% for their total
+and date, the second reading gained values on 4, all invoices, 3 of them with the payee's ИНН unverified
+(r7_invoice_03_hard its ИНН misread, r2_invoice_07_photo its six bank details, r6_invoice_05_photo its account); no
+transfer or receipt gained. Paired on 20 hard and photo invoices, the 7 it reads twice among them: F1 0.867 → 0.895,
+8 values gained and one wrong bank name (the payer's, unverified) where none was read, 0 wrong verified, +1.0-1.6 CPU s
+on each of the 7 (the 13 others unchanged); pooled, Indra had read those lines already (1 value gained, 1 lost, +4.5
+CPU s), so it is left out there. On the 181 real documents (Tesseract, QR on, paired under the same load) it reads
+none twice: no value changed, CPU p50 0.92 → 0.94 s, max 3.39 → 3.42 s (a budget-cut receipt's noise)."""
+BANK_DETAILS_SHOWN = ("recipient_inn", "payer_inn", "recipient_account", "bank_bic", "bank_corr_account")
+"""Fields whose reading shows that a page classified as an invoice prints bank details, so that its payee's ИНН is
+there to be read: a restaurant's pre-bill (classified an invoice by its «Счёт») prints none, and its second reading
+found nothing (eeegoloauq_prebill_ladya, 79% confident, +0.6 CPU s)."""
+
+
 def _has_total_and_date(reading: _PageText, known: _Known) -> bool:
     """Whether the reading, with what the document gave before it, has the sum due (under a total's label, or from a
     QR code) and a date, and a cash receipt its fiscal numbers too: what a fairly sure page's second reading is mostly
@@ -330,6 +354,19 @@ def _has_total_and_date(reading: _PageText, known: _Known) -> bool:
     receipt = (known.document_type or classify(reading.lines)) == DocumentType.CASH_RECEIPT
     needed = {"payment_date", *(FISCAL_NUMBERS if receipt else ())}
     return needed <= {c.field for c in candidates}
+
+
+def _payee_verified(reading: _PageText, known: _Known, timer: _Timer) -> bool:
+    """Whether an invoice's reading, with what the document gave before it, has verified the fields that say who is
+    paid (``FAIRLY_SURE_INVOICE_VERIFIED``): what a fairly sure invoice's second reading is for besides its total and
+    date. A page of any other kind needs none, nor one that shows no bank details (``BANK_DETAILS_SHOWN``)."""
+    candidates = [*known.candidates, *reading.candidates]
+    with timer.stage("checks"):
+        document_type = known.document_type or classify(reading.lines)
+        if document_type != DocumentType.INVOICE or not any(c.field in BANK_DETAILS_SHOWN for c in candidates):
+            return True
+        _, checks = resolve(candidates, document_type)
+    return all(checks[name].status == CheckStatus.VERIFIED for name in FAIRLY_SURE_INVOICE_VERIFIED)
 
 
 def _settled(reading: _PageText, known: _Known, timer: _Timer) -> tuple[str, ...]:
@@ -800,7 +837,14 @@ class Extractor:
         known = _Known(tuple(reading.candidates), reading.document_types[0][0] if reading.document_types else None)
         with budget.keeping(budget.here(INDRA_KEPT_S) if self.backend == "pooled" else 0.0):
             page_text, turn, steps = _read_page_text(
-                prepared.image, may_turn, timer, budget, first=first, known=known, ranking=ranking
+                prepared.image,
+                may_turn,
+                timer,
+                budget,
+                first=first,
+                known=known,
+                ranking=ranking,
+                indra_reads_next=self.backend == "pooled",
             )
             page_text = _with_large_rows(page_text, prepared.image, turn, timer, budget)
             page_text = _with_receipt_head(

@@ -142,6 +142,29 @@ def test_a_reading_has_its_total_and_date(
     assert pipeline._has_total_and_date(reading, pipeline._Known(known, document_type)) is has
 
 
+_PAYEE_INN = Candidate("recipient_inn", "3354197092", Source.OCR, score=1.0)
+_PAYEE_INN_MISREAD = Candidate("recipient_inn", "3554197092", Source.OCR, score=1.0)  # its check digit fails
+
+
+@pytest.mark.parametrize(
+    ("read", "known", "document_type", "verified"),
+    [
+        ((_PAYEE_INN,), (), DocumentType.INVOICE, True),
+        ((_PAYEE_INN_MISREAD,), (), DocumentType.INVOICE, False),  # a blurred 3 read as 5: the second reading has it
+        ((Candidate("payer_inn", "7707083893", Source.OCR),), (), DocumentType.INVOICE, False),  # the payee's unread
+        ((), (), DocumentType.INVOICE, True),  # no bank details at all: a pre-bill, which prints none
+        ((), (Candidate("recipient_inn", "3354197092", Source.QR),), DocumentType.INVOICE, True),  # its payment QR
+        ((), (), DocumentType.BANK_TRANSFER, True),  # a transfer to a person shows no ИНН
+        ((_PAYEE_INN_MISREAD,), (), DocumentType.CASH_RECEIPT, True),  # a receipt's fiscal numbers stand for it
+    ],
+)
+def test_a_fairly_sure_invoice_is_read_once_only_with_its_payee_verified(
+    read: tuple[Candidate, ...], known: tuple[Candidate, ...], document_type: DocumentType, verified: bool
+) -> None:
+    reading = pipeline._PageText([], [_TOTAL, _DATE, *read], "", 75.0)
+    assert pipeline._payee_verified(reading, pipeline._Known(known, document_type), pipeline._Timer()) is verified
+
+
 def test_a_page_whose_turn_orientation_detection_is_sure_of_is_not_read_in_other_turns(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
