@@ -67,6 +67,8 @@ another sum, «Итого» before VAT, confirm its digits, not that it is the t
 _TOTAL_DUE_SCORE = 3.0
 DEBITED = "debited"
 """A field of its own for what left the payer's account, fee and all (``model.fees.debits``)."""
+DEDUCTED = "deducted"
+"""A field of its own for what a bill sets off against its total (an advance paid, a discount: ``model.deductions``)."""
 TOTAL_SCORE = 2.0
 """The score of a total's label («ИТОГ», «Итого», «Всего», «К оплате»): below it stand a bare «Сумма» and a card
 payment's line, which a page states as well as its total or instead of it."""
@@ -136,6 +138,10 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
     # no total due, so its «Итого» is no total's label; ``model.fees.debits`` ranks it under the sum sent; an ATM's or
     # a terminal's cheque prints the cash handed in, fee and all, as «ИТОГО ВНЕСЕНО» under «СУММА ПЛАТЕЖА»
     (DEBITED, "итого списано; всего списано; итого внесено; всего внесено", read_amount, _LINE_START, 1.0),
+    # what a bill sets off against its total before the sum due («Итого» over «Зачтено авансом: 31 560,00» over
+    # «Всего к оплате»): no amount, only the difference between two of them (``model.deductions``)
+    (DEDUCTED, "зачтено авансом; зачтено; зачёт аванса; зачет аванса; аванс; предоплата; скидка; сумма скидки",
+     read_amount, _LINE_START, 1.0),
     # what the recipient's account was credited, in its own currency on a transfer abroad («1 504,43 UZS» for «10
     # RUR» debited, ВТБ's «Сумма выплаты 449.65 AMD»): read so that its «Сумма» is not the amount, since the payer's
     # document states what was paid
