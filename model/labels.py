@@ -24,6 +24,7 @@ from model.values import (
     NOBODY_NAMED,
     NUMBER_SIGN,
     ROLE_ALONE,
+    after_a_speck_and_its_code,
     bank_after_account,
     bank_after_in,
     columns_misread,
@@ -537,7 +538,7 @@ def read_labelled(
             figure = rest if any(ch.isdigit() for ch in rest) else following  # «Сумма платежа» over «280 22500 P»
             # kopecks read are shown, whatever figure comes first («Итого к оплате за ноябрь 2026: 2 370,06»); the
             # figure's own, also under a label that goes on in words («Сумма платежа, руб.» over «1 500,00»)
-            shown = not value.endswith(".00") or kopecks_shown(figure)
+            shown = not value.endswith(".00") or kopecks_shown(after_a_speck_and_its_code(figure))
             unread = rule.field == "amount" and not shown
             mended = rule.field == "amount" and separator_lost(figure)  # its shape read it: never confirmed by it
             whose = rule.field in _WHOSE_FIELDS and NAMES_THE_RECIPIENT.search(match.group()) is not None

@@ -365,7 +365,25 @@ def read_amount(text: str) -> str | None:
         return None
     if (with_tax := _with_tax(text)) is not None:
         return with_tax
-    return _last_column(text) if form_row and form_columns(text) else payable(text)
+    return _last_column(text) if form_row and form_columns(text) else payable(after_a_speck_and_its_code(text))
+
+
+_CODE_BEFORE_A_SUM = re.compile(
+    r"(?<![A-Za-z])(?:RUB|RUR|USD|EUR|CNY|BYN|UAH|KZT)\W{0,2}(?=\d{1,3}(?:[ ,\u00a0]\d{3})*[.,]\d{2}(?!\d))"
+)
+"""A currency's code before a sum with its kopecks, as a bilingual invoice prints its total due («RUB 88,266.00»)."""
+_A_SPECKS_FIGURE = re.compile(r"^\D*(?:\d\D*)?$")
+"""What may stand before the code and be no figure of the sum: specks, one of them read as a digit («7 RUB …»)."""
+
+
+def after_a_speck_and_its_code(text: str) -> str:
+    """``text`` from the currency code on where a code stands before a sum with its kopecks and before it only
+    specks, one digit at most: a photo's speck read as «1» or «7» before «RUB 88,266.00» (r6_invoice_03_hard) is
+    no sum of 1.00; a figure of more digits before the code is read as before."""
+    code = _CODE_BEFORE_A_SUM.search(text)
+    if code is None or not _A_SPECKS_FIGURE.match(text[: code.start()]):
+        return text
+    return text[code.start() :]
 
 
 _UNFILLED_SUM = re.compile(r"_{2,}\s*(?:руб|р\.)|руб\.?[\s_]*к[а-яё]{1,2}(?![а-яё])", re.IGNORECASE)
