@@ -673,15 +673,15 @@ _WHOSE_FIELDS = frozenset(
 _KPP_OF_INN = {"recipient_inn": "recipient_kpp", "payer_inn": "payer_kpp"}
 _KPPS = frozenset(_KPP_OF_INN.values())
 _KPP_BESIDE_INN_SCORE = 0.9
-_AFTER_INN = re.compile(r"[\s/|,;:]*(?:([^\W\d_]{1,4})[\s.,:;№|]*)?(\d{9})(?!\d)")
+_AFTER_INN = re.compile(r"[\s/|,;:]*(?:([^\W\d_]{1,4})[\s.,:;№|!]*)?(\d{9})(?!\d)")
 
 
 def kpp_beside_inn(line: str, inn: str) -> str | None:
     """The nine digits right after ``inn`` on ``line``: its КПП, as every form prints the pair («ИНН 7707083893 КПП
     770701001», «ИНН/КПП 7707083893/770701001»), whatever OCR made of the КПП's label in a face it reads badly
-    («КИП», «КИ», «КИТ»), but not a value another label names («ИНН 7707083893 БИК 044525225»). With its label
-    unread, only nine digits whose region (digits 1-2) is the ИНН's: a blurred pair («ИНИ 8015699959, КИЙ
-    501901001», both misread) gives nothing rather than a КПП that may be another number."""
+    («КИП», «КИ», «КИТ», a court fee's ПД-4's «КИ!»), but not a value another label names («ИНН 7707083893 БИК
+    044525225»). With its label unread, only nine digits whose region (digits 1-2) is the ИНН's: a blurred pair
+    («ИНИ 8015699959, КИЙ 501901001», both misread) gives nothing rather than a КПП that may be another number."""
     at = re.search(r"(?<!\d)" + re.escape(inn) + r"(?!\d)", line)
     after = _AFTER_INN.match(line, at.end()) if at is not None else None
     if after is None or (after[1] is not None and any(r.field not in _KPPS for r, _ in label_matches(after[1]))):

@@ -213,8 +213,26 @@ def read_inn(text: str) -> str | None:
     no person's ИНН starts so."""
     inn = _first_digits(text, (10, 12))
     if inn is None:
-        return _inn_cut_by_the_edge(text)
+        return _inn_split_by_a_space(text) or _inn_cut_by_the_edge(text)
     return inn[2:] if len(inn) == 12 and inn.startswith("00") else inn
+
+
+_OPENING_GROUPS = re.compile(r"^\D{0,8}?(\d+(?:[ \u00a0]\d+)+)")
+"""The digit groups that open a label's text, one space between each: «77 07083893 770701001»."""
+
+
+def _inn_split_by_a_space(text: str) -> str | None:
+    """The ИНН whose digits OCR split by a space where the number runs on into the next one with a space too («ИНН 77
+    07083893 770701001», or before a slash, «ИНН/КПП 770 7083893/770701001»), so that no run of the line joins to
+    ten or twelve digits: the opening groups that do, when the join, and only one, passes the check digits. A join
+    that fails them is no ИНН read (nothing rather than a misread number)."""
+    opening = _OPENING_GROUPS.match(text)
+    if opening is None:
+        return None
+    groups = opening[1].split()
+    joins = ("".join(groups[:end]) for end in range(2, len(groups) + 1))
+    passing = [joined for joined in joins if len(joined) in (10, 12) and inn_valid(joined)]
+    return passing[0] if len(passing) == 1 else None
 
 
 GARBLED_INN = "garbled_inn"
