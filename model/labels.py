@@ -24,6 +24,7 @@ from model.values import (
     NOBODY_NAMED,
     NUMBER_SIGN,
     ROLE_ALONE,
+    after_a_speck_and_its_code,
     bank_after_account,
     bank_after_in,
     columns_misread,
@@ -67,6 +68,8 @@ another sum, «Итого» before VAT, confirm its digits, not that it is the t
 _TOTAL_DUE_SCORE = 3.0
 DEBITED = "debited"
 """A field of its own for what left the payer's account, fee and all (``model.fees.debits``)."""
+DEDUCTED = "deducted"
+"""A field of its own for what a bill sets off against its total (an advance paid, a discount: ``model.deductions``)."""
 TOTAL_SCORE = 2.0
 """The score of a total's label («ИТОГ», «Итого», «Всего», «К оплате»): below it stand a bare «Сумма» and a card
 payment's line, which a page states as well as its total or instead of it."""
@@ -136,6 +139,10 @@ _RULE_TABLE: tuple[tuple[str, str, Callable[[str], str | None], bool, float], ..
     # no total due, so its «Итого» is no total's label; ``model.fees.debits`` ranks it under the sum sent; an ATM's or
     # a terminal's cheque prints the cash handed in, fee and all, as «ИТОГО ВНЕСЕНО» under «СУММА ПЛАТЕЖА»
     (DEBITED, "итого списано; всего списано; итого внесено; всего внесено", read_amount, _LINE_START, 1.0),
+    # what a bill sets off against its total before the sum due («Итого» over «Зачтено авансом: 31 560,00» over
+    # «Всего к оплате»): no amount, only the difference between two of them (``model.deductions``)
+    (DEDUCTED, "зачтено авансом; зачтено; зачёт аванса; зачет аванса; аванс; предоплата; скидка; сумма скидки",
+     read_amount, _LINE_START, 1.0),
     # what the recipient's account was credited, in its own currency on a transfer abroad («1 504,43 UZS» for «10
     # RUR» debited, ВТБ's «Сумма выплаты 449.65 AMD»): read so that its «Сумма» is not the amount, since the payer's
     # document states what was paid
@@ -531,7 +538,7 @@ def read_labelled(
             figure = rest if any(ch.isdigit() for ch in rest) else following  # «Сумма платежа» over «280 22500 P»
             # kopecks read are shown, whatever figure comes first («Итого к оплате за ноябрь 2026: 2 370,06»); the
             # figure's own, also under a label that goes on in words («Сумма платежа, руб.» over «1 500,00»)
-            shown = not value.endswith(".00") or kopecks_shown(figure)
+            shown = not value.endswith(".00") or kopecks_shown(after_a_speck_and_its_code(figure))
             unread = rule.field == "amount" and not shown
             mended = rule.field == "amount" and separator_lost(figure)  # its shape read it: never confirmed by it
             whose = rule.field in _WHOSE_FIELDS and NAMES_THE_RECIPIENT.search(match.group()) is not None
@@ -666,15 +673,15 @@ _WHOSE_FIELDS = frozenset(
 _KPP_OF_INN = {"recipient_inn": "recipient_kpp", "payer_inn": "payer_kpp"}
 _KPPS = frozenset(_KPP_OF_INN.values())
 _KPP_BESIDE_INN_SCORE = 0.9
-_AFTER_INN = re.compile(r"[\s/|,;:]*(?:([^\W\d_]{1,4})[\s.,:;№|]*)?(\d{9})(?!\d)")
+_AFTER_INN = re.compile(r"[\s/|,;:]*(?:([^\W\d_]{1,4})[\s.,:;№|!]*)?(\d{9})(?!\d)")
 
 
 def kpp_beside_inn(line: str, inn: str) -> str | None:
     """The nine digits right after ``inn`` on ``line``: its КПП, as every form prints the pair («ИНН 7707083893 КПП
     770701001», «ИНН/КПП 7707083893/770701001»), whatever OCR made of the КПП's label in a face it reads badly
-    («КИП», «КИ», «КИТ»), but not a value another label names («ИНН 7707083893 БИК 044525225»). With its label
-    unread, only nine digits whose region (digits 1-2) is the ИНН's: a blurred pair («ИНИ 8015699959, КИЙ
-    501901001», both misread) gives nothing rather than a КПП that may be another number."""
+    («КИП», «КИ», «КИТ», a court fee's ПД-4's «КИ!»), but not a value another label names («ИНН 7707083893 БИК
+    044525225»). With its label unread, only nine digits whose region (digits 1-2) is the ИНН's: a blurred pair
+    («ИНИ 8015699959, КИЙ 501901001», both misread) gives nothing rather than a КПП that may be another number."""
     at = re.search(r"(?<!\d)" + re.escape(inn) + r"(?!\d)", line)
     after = _AFTER_INN.match(line, at.end()) if at is not None else None
     if after is None or (after[1] is not None and any(r.field not in _KPPS for r, _ in label_matches(after[1]))):

@@ -37,6 +37,7 @@ from model.bank_check import check_bank_in_directory, shown_as_the_directory_con
 from model.bik_directory import BikDirectory, current_directory
 from model.checks import Rule, corr_account_valid, settlement_account_valid
 from model.corrections import settled_dates_only
+from model.deductions import sums_due_first
 from model.disagreements import PAYEES_FIELDS, another_number, another_payees_pages_last, disputed
 from model.fees import FEE, fees_left_out
 from model.labels import TOTAL_DUE, TOTAL_SCORE
@@ -1080,7 +1081,7 @@ def resolve(
     )
     if document_type != DocumentType.CASH_RECEIPT:  # a receipt's «ИТОГ», fee and all, is what its fiscal data state
         amounts = fees_left_out(amounts, [c for c in candidates if c.field == FEE])
-    by_field["amount"] = stated_totals_first(amounts, paid)
+    by_field["amount"] = sums_due_first(stated_totals_first(amounts, paid), candidates)
     by_field["payer_name"] = _with_patronymics([c for c in by_field["payer_name"] if not misread_person(c.value)])
     for field in _NAME_FIELDS:
         by_field[field] = _as_printed(_initials_spelled_out(by_field[field]))

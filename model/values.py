@@ -213,8 +213,26 @@ def read_inn(text: str) -> str | None:
     no person's ИНН starts so."""
     inn = _first_digits(text, (10, 12))
     if inn is None:
-        return _inn_cut_by_the_edge(text)
+        return _inn_split_by_a_space(text) or _inn_cut_by_the_edge(text)
     return inn[2:] if len(inn) == 12 and inn.startswith("00") else inn
+
+
+_OPENING_GROUPS = re.compile(r"^\D{0,8}?(\d+(?:[ \u00a0]\d+)+)")
+"""The digit groups that open a label's text, one space between each: «77 07083893 770701001»."""
+
+
+def _inn_split_by_a_space(text: str) -> str | None:
+    """The ИНН whose digits OCR split by a space where the number runs on into the next one with a space too («ИНН 77
+    07083893 770701001», or before a slash, «ИНН/КПП 770 7083893/770701001»), so that no run of the line joins to
+    ten or twelve digits: the opening groups that do, when the join, and only one, passes the check digits. A join
+    that fails them is no ИНН read (nothing rather than a misread number)."""
+    opening = _OPENING_GROUPS.match(text)
+    if opening is None:
+        return None
+    groups = opening[1].split()
+    joins = ("".join(groups[:end]) for end in range(2, len(groups) + 1))
+    passing = [joined for joined in joins if len(joined) in (10, 12) and inn_valid(joined)]
+    return passing[0] if len(passing) == 1 else None
 
 
 GARBLED_INN = "garbled_inn"
@@ -365,7 +383,25 @@ def read_amount(text: str) -> str | None:
         return None
     if (with_tax := _with_tax(text)) is not None:
         return with_tax
-    return _last_column(text) if form_row and form_columns(text) else payable(text)
+    return _last_column(text) if form_row and form_columns(text) else payable(after_a_speck_and_its_code(text))
+
+
+_CODE_BEFORE_A_SUM = re.compile(
+    r"(?<![A-Za-z])(?:RUB|RUR|USD|EUR|CNY|BYN|UAH|KZT)\W{0,2}(?=\d{1,3}(?:[ ,\u00a0]\d{3})*[.,]\d{2}(?!\d))"
+)
+"""A currency's code before a sum with its kopecks, as a bilingual invoice prints its total due («RUB 88,266.00»)."""
+_A_SPECKS_FIGURE = re.compile(r"^\D*(?:\d\D*)?$")
+"""What may stand before the code and be no figure of the sum: specks, one of them read as a digit («7 RUB …»)."""
+
+
+def after_a_speck_and_its_code(text: str) -> str:
+    """``text`` from the currency code on where a code stands before a sum with its kopecks and before it only
+    specks, one digit at most: a photo's speck read as «1» or «7» before «RUB 88,266.00» (r6_invoice_03_hard) is
+    no sum of 1.00; a figure of more digits before the code is read as before."""
+    code = _CODE_BEFORE_A_SUM.search(text)
+    if code is None or not _A_SPECKS_FIGURE.match(text[: code.start()]):
+        return text
+    return text[code.start() :]
 
 
 _UNFILLED_SUM = re.compile(r"_{2,}\s*(?:руб|р\.)|руб\.?[\s_]*к[а-яё]{1,2}(?![а-яё])", re.IGNORECASE)
