@@ -1153,12 +1153,14 @@ def _a_stamps_name(lines: Sequence[str], index: int) -> bool:
     return _bank_alone(named) and not ANY_LABEL.search(named) and "получател" not in named.lower() and not captioned
 
 
-_PARTY_HEADINGS = (
-    ("payee", re.compile(r"^\W*(?:исполнитель|поставщик|продавец|подрядчик|арендодатель|получатель)\W*$", re.I)),
-    (
-        "payer",
-        re.compile(r"^\W*(?:заказчик|покупатель|плательщик|арендатор|абонент|доверитель|страхователь)\W*$", re.I),
-    ),
+PARTY_HEADING_WORDS = {
+    "payee": ("исполнитель", "поставщик", "продавец", "подрядчик", "арендодатель", "получатель"),
+    "payer": ("заказчик", "покупатель", "плательщик", "арендатор", "абонент", "доверитель", "страхователь"),
+}
+"""The headings a party's block opens with, by the role they name."""
+_PARTY_HEADINGS = tuple(
+    (role, re.compile(r"^\W*(?:" + "|".join(words) + r")\W*$", re.IGNORECASE))
+    for role, words in PARTY_HEADING_WORDS.items()
 )
 _PARTY_ROW = re.compile(
     r"^\W*(?:(?:полное\s+)?наименование|инн|кпп|огрн\w*|р\s?/\s?сч?|расч\w*|банк\w*|бик|к\s?/\s?с|корр?\w*|адрес|"

@@ -59,7 +59,7 @@ def test_the_payers_banks_corr_account_read_under_its_caption_is_not_the_recipie
     assert details.bank_bic == "042007811"
     assert details.bank_corr_account != "30101810645250000652"
     assert details.recipient_account == "40802810914791230238"
-    read_right = lines[:19] + ["Сч. № 30101810700000000811"] + lines[20:]
+    read_right = [*lines[:19], "Сч. № 30101810700000000811", *lines[20:]]
     assert _resolved(read_right).bank_corr_account == "30101810700000000811"
 
 
