@@ -22,10 +22,15 @@ from model.normalize import find_dates, normalize_date, normalize_text
 from model.schema import Candidate, Source
 from model.values import digit_tokens, label, read_bank, read_name, read_purpose
 
-_TITLE = re.compile(r"(?<![а-яё])[а-яё]?лат[её]жное\s+поручение|(?<!\d)0401060(?!\d)", re.IGNORECASE)
+_TITLE = re.compile(
+    r"(?<![а-яё])[а-яё]?лат[её]жное\s+поручение|(?<!\d)0401060(?!\d)"
+    r"|(?<![^\W\d_])\S{3,8}[нh][оo][еe]\s+поручение\s*(?:№|N[oо]?)\s*\d",
+    re.IGNORECASE,
+)
 """The form's name in its title, also with its first letter misread or lost («ДЛАТЕЖНОЕ ПОРУЧЕНИЕ» under ink
-bleed), or its code in the box at the top right. «Образец заполнения платёжного поручения» over a 1C invoice's bank
-grid is another document's caption, and no title."""
+bleed), or with its first word read in Latin look-alikes but for its ending («[UIATERHOE ПОРУЧЕНИЕ № 585», a
+photo's) before the order's number, or its code in the box at the top right. «Образец заполнения платёжного
+поручения» over a 1C invoice's bank grid is another document's caption, and no title."""
 _NUMBER_AND_DATE = re.compile(r"поручение\W*(?:№|N[oо2e]?)?\s*\d+", re.IGNORECASE)
 _PAYER_BANK = re.compile(r"(?<![а-яё])б?анк\W{0,3}плат\w{3,7}(?![а-яё])", re.IGNORECASE)
 _RECIPIENT_BANK = re.compile(r"(?<![а-яё])б?анк\W{0,3}получ\w{3,6}(?![а-яё])", re.IGNORECASE)

@@ -83,3 +83,27 @@ def test_the_payers_account_with_its_captions_lost_is_not_the_recipients() -> No
     details = _resolved(lines)
     assert details.recipient_account != "40702810381183868719"
     assert details.bank_bic == "017003983"
+
+
+def test_a_title_whose_first_word_ocr_read_in_latin_still_makes_the_page_the_form() -> None:
+    """r11_transfer_07_photo's second reading: «ПЛАТЕЖНОЕ» read in Latin look-alikes («[UIATERHOE»), and the form's
+    code too («6.401060»). Read as any page, the payer's name and account over «Плательщик» were the recipient's;
+    as the form, with «Банк получателя» unread, whose each is cannot be told and none is read."""
+    lines = [
+        "SE ЕАИС ЕЕ Td",
+        'п» mut 2 "< с naar 6.401060',
+        "[UIATERHOE ПОРУЧЕНИЕ № 585 ЕЕ yd ЕСЕНИН",
+        "7 hastens",
+        "Пятьсот пятьдесят две тысячи четыреста тридцать шесть рублей 00 копеек",
+        "ИНН 00287 aaa $e",
+        'ООО "Сфера Плюс” 40702810949983627126',
+        "Плательщик",
+        'КУ АКБ КРОССИНВЕСТАНК: (OAO)-TK ACB" Массы ge Туи',
+        "ЕАН CEE (T_T",
+        "УИ Means 103 -AsG ARTA | aa EDR ara roe STR: [RM a NT СТЕНЕ",
+        "Оплата по счёту № 955 от 21.08.2026 за товар. Сумма 552436-00, в т.ч. НДС (20%) 92072-67",
+        "Отметки банка",
+    ]
+    details = _resolved(lines)
+    assert details.document_type == "bank_transfer"
+    assert (details.recipient_name, details.recipient_account) == (None, None)
