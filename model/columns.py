@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from model.fields import party_heading
+from rapidfuzz.distance import Levenshtein
+
+from model.fields import PARTY_HEADING_WORDS, party_heading
 from model.ocr import OcrLine, OcrWord
 
 _SENDER = re.compile(r"^\W*отправитель\W*$", re.IGNORECASE)
@@ -29,39 +31,93 @@ def unzipped_columns(lines: Sequence[OcrLine]) -> list[str]:
     recipient's) read as the left column's block, then the right one's."""
     texts = [line.text for line in lines]
     for index, line in enumerate(lines):
-        boundary = _right_column(line)
-        if boundary is None:
+        headings = _headings(line)
+        if headings is None:
             continue
+        (left_heading, right_heading), boundary, read_as_printed = headings
         rows = _table_rows(lines[index + 1 :], boundary)
-        if not rows:
+        if not rows or not (read_as_printed or any(_both_parties_row(row) for row in rows)):
             continue
-        left_heading, right_heading = _parted(line.words, boundary)
         left = [text for text, _ in rows if text]
         right = [text for _, text in rows if text]
         return [*texts[:index], left_heading, *left, right_heading, *right, *texts[index + 1 + len(rows) :]]
     return texts
 
 
-def _right_column(line: OcrLine) -> float | None:
-    """Where the right column begins when ``line`` is two party headings apart (a payer's and the recipient's):
-    a little left of the second heading, whose cell's text starts there."""
-    words = [word for word in line.words if word.text.strip()]
-    if len(words) != 2:
-        return None
-    first, second = sorted(words, key=lambda word: word.box[0])
-    roles = {_role(first.text), _role(second.text)}
-    if roles != {"payer", "payee"}:
-        return None
-    height = second.box[3] - second.box[1]
-    if second.box[0] - first.box[2] < 2 * height:
+def _headings(line: OcrLine) -> tuple[tuple[str, str], float, bool] | None:
+    """The two headings when ``line`` is two party headings apart (a payer's and the recipient's), where the right
+    column begins (a little left of the second heading, whose cell's text starts there), and whether both read as
+    printed. A photo garbles a heading («Мозолнитель:», «Зам учи:»): one a few letters off its role's word still
+    names it (``_garbled_role``), and beside a heading that reads the other is the other party's, whatever OCR
+    made of it; such headings are given as their roles' words."""
+    phrases = _phrases([word for word in line.words if any(ch.isalnum() for ch in word.text)])
+    if len(phrases) != 2:
         return None  # one phrase, not two columns
-    return second.box[0] - height
+    texts = [" ".join(word.text for word in phrase) for phrase in phrases]
+    roles = [_role(text) for text in texts]
+    read_as_printed = set(roles) == {"payer", "payee"}
+    if not read_as_printed:
+        roles = [role or _garbled_role(text) for role, text in zip(roles, texts, strict=True)]
+        if roles.count(None) == 1 and all(_wordy(text) for text in texts):
+            known = next(role for role in roles if role is not None)
+            roles = [role or ("payer" if known == "payee" else "payee") for role in roles]
+        if set(roles) != {"payer", "payee"}:
+            return None
+        texts = [text if _role(text) else _ROLES_HEADING[str(role)] for role, text in zip(roles, texts, strict=True)]
+    second = phrases[1][0]
+    return (texts[0], texts[1]), second.box[0] - (second.box[3] - second.box[1]), read_as_printed
+
+
+def _phrases(words: Sequence[OcrWord]) -> list[list[OcrWord]]:
+    """The words in phrases, left to right: a gap of two heights or more parts two phrases."""
+    phrases: list[list[OcrWord]] = []
+    for word in sorted(words, key=lambda word: word.box[0]):
+        height = word.box[3] - word.box[1]
+        if phrases and word.box[0] - phrases[-1][-1].box[2] < 2 * height:
+            phrases[-1].append(word)
+        else:
+            phrases.append([word])
+    return phrases
 
 
 def _role(heading: str) -> str | None:
     """Whose column a heading opens: a bank's payment heads its columns «Плательщик» (or «Отправитель») and
     «Получатель», a contract or a «Счёт-договор» its parties' requisites «Исполнитель:» and «Заказчик:»."""
     return party_heading(heading) or ("payer" if _SENDER.match(heading) else None)
+
+
+_HEADING_LIKENESS = 0.7
+"""How like a role's word a garbled heading's letters are at least (``Levenshtein.normalized_similarity``):
+«Мозолнитель» is 0.73 like «исполнитель», three letters off eleven; «Покупатель» and «Получатель» are 0.7 alike, but
+each reads as printed as itself first."""
+_ROLES_HEADING = {"payee": "Получатель", "payer": "Плательщик"}
+"""A garbled heading given as its role's word."""
+
+
+def _garbled_role(heading: str) -> str | None:
+    """The role whose heading word ``heading``'s letters are most like, if like enough (``_HEADING_LIKENESS``)."""
+    letters = re.sub(r"[^а-яё]", "", heading.lower())
+    likeness = {
+        (role, word): Levenshtein.normalized_similarity(letters, word)
+        for role, words in PARTY_HEADING_WORDS.items()
+        for word in words
+    }
+    (role, _), best = max(likeness.items(), key=lambda item: item[1])
+    return role if best >= _HEADING_LIKENESS else None
+
+
+def _wordy(heading: str) -> bool:
+    """A heading's look: a word or two of letters (five at least), no number."""
+    return len(re.findall(r"[а-яёa-z]", heading, re.IGNORECASE)) >= 5 and not re.search(r"\d", heading)
+
+
+_REQUISITE = re.compile(r"(?<![а-яё])(?:инн|бик|р\s?/\s?с|к\s?/\s?с)(?![а-яё])", re.IGNORECASE)
+
+
+def _both_parties_row(row: tuple[str, str]) -> bool:
+    """A row with a requisite's label in each column («ИНН … ИНН …», «БИК … БИК …»): two parties' blocks side by
+    side, which headings garbled cannot say alone."""
+    return all(_REQUISITE.search(half) for half in row)
 
 
 def _table_rows(below: Sequence[OcrLine], boundary: float) -> list[tuple[str, str]]:

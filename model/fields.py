@@ -1153,12 +1153,14 @@ def _a_stamps_name(lines: Sequence[str], index: int) -> bool:
     return _bank_alone(named) and not ANY_LABEL.search(named) and "получател" not in named.lower() and not captioned
 
 
-_PARTY_HEADINGS = (
-    ("payee", re.compile(r"^\W*(?:исполнитель|поставщик|продавец|подрядчик|арендодатель|получатель)\W*$", re.I)),
-    (
-        "payer",
-        re.compile(r"^\W*(?:заказчик|покупатель|плательщик|арендатор|абонент|доверитель|страхователь)\W*$", re.I),
-    ),
+PARTY_HEADING_WORDS = {
+    "payee": ("исполнитель", "поставщик", "продавец", "подрядчик", "арендодатель", "получатель"),
+    "payer": ("заказчик", "покупатель", "плательщик", "арендатор", "абонент", "доверитель", "страхователь"),
+}
+"""The headings a party's block opens with, by the role they name."""
+_PARTY_HEADINGS = tuple(
+    (role, re.compile(r"^\W*(?:" + "|".join(words) + r")\W*$", re.IGNORECASE))
+    for role, words in PARTY_HEADING_WORDS.items()
 )
 _PARTY_ROW = re.compile(
     r"^\W*(?:(?:полное\s+)?наименование|инн|кпп|огрн\w*|р\s?/\s?сч?|расч\w*|банк\w*|бик|к\s?/\s?с|корр?\w*|адрес|"
@@ -1268,7 +1270,10 @@ def _ocr_misreadings_undone(lines: list[str]) -> list[str]:
     (``_banks_caption_restored``)."""
     if not _DOLLARS.search("\n".join(lines)):
         lines = [_FIVE_READ_AS_DOLLAR.sub("5", line) for line in lines]
-    lines = [_LEADER.sub(" ", _LEADERS_WORDS_BEFORE_A_PERSON.sub("", line)) for line in lines]
+    lines = [
+        _LEADER.sub(" ", _LEADERS_WORDS_BEFORE_A_BANK.sub("", _LEADERS_WORDS_BEFORE_A_PERSON.sub("", line)))
+        for line in lines
+    ]
     lines = [_SOLE_TRADER_READ_IN.sub("ИП", line) for line in lines]
     lines = [_without_specks_before_a_party(_payers_caption_restored(_party_caption_restored(line))) for line in lines]
     return _banks_caption_restored(lines)
@@ -1373,6 +1378,13 @@ _LEADERS_WORDS_BEFORE_A_PERSON = re.compile(
 first name, patronymic and the surname's initial («Получатель.............. линии … РОМан Николаевич Н.»): a name
 opens with a capital, so the words before it are the leader's, whatever letters OCR gave them. Unlike ``_LEADER``'s,
 these need the person after them."""
+_LEADERS_WORDS_BEFORE_A_BANK = re.compile(
+    r"(?<=\.{5})[\s.,_-]*(?:[а-яёa-z«»,;:!-]+[\s.]+)+(?=[А-ЯЁA-Z][^\s]*(?:\s+[А-ЯЁA-Z«\"][^\s]*){0,2}\s*$)"
+    r"(?=.*(?i:банк)\S*\s*$)"
+)
+"""The same leader's words before a bank's name that ends the row, which opens with a capital and names a bank
+(«Банк получателя........ ники зона нзиннннние Газпромбанк», «… позвонив зона, Почта Банк»): unlike
+``_LEADER``'s letters, these take any lower-case letters, so they need the bank's name after them."""
 _LEADER = re.compile(r"\.{5,}(?:[\s.]*(?<![^\s.])[илнтьчяецшщю:;.,…·_|!-]+(?![^\s.]))*\s*")
 """A dotted leader between a label and its value («Получатель ........ Николай П.») and what OCR made of the rest of
 its dots (five or more: an ellipsis is three): runs of lower-case «и», «н», «л», «ь»… and specks («иилиииинииинии»,
@@ -1809,6 +1821,10 @@ def _other_cells_numbers_dropped(row: str) -> str:
     )
 
 
+_A_BANKS_WORD = re.compile(r"[а-яёa-z]банк|банк[а-яё]{0,2}(?![а-яё])", re.IGNORECASE)
+"""A word that names a bank («аЗПромбанк», «Банк»): beside a bank's label, the label's value, read or not."""
+
+
 def _caption_labelled(
     found: list[Candidate], line: str, above: Sequence[str], source: Source, document_type: DocumentType
 ) -> list[Candidate]:
@@ -1826,6 +1842,8 @@ def _caption_labelled(
         if caption and rule.field not in read_here and (match := rule.pattern.search(line)):
             if ROLE_ALONE.match(line[match.end() :]):
                 continue  # «Исполнитель услуг: Плательщик:», both columns' captions: the names stand under them
+            if rule.field == "bank_name" and _A_BANKS_WORD.search(line[match.end() :]):
+                continue  # «Банк получателя … аЗПромбанк»: the label's own bank beside it, its capital lost, unread
             if rule.field == "bank_name" and (bank := bank_in_grid(above) or bank_over_its_address(above)):
                 candidates.append(Candidate(rule.field, bank, source, 0.9))
                 continue

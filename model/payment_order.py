@@ -22,10 +22,15 @@ from model.normalize import find_dates, normalize_date, normalize_text
 from model.schema import Candidate, Source
 from model.values import digit_tokens, label, read_bank, read_name, read_purpose
 
-_TITLE = re.compile(r"(?<![а-яё])[а-яё]?лат[её]жное\s+поручение|(?<!\d)0401060(?!\d)", re.IGNORECASE)
+_TITLE = re.compile(
+    r"(?<![а-яё])[а-яё]?лат[её]жное\s+поручение|(?<!\d)0401060(?!\d)"
+    r"|(?<![^\W\d_])\S{3,8}[нh][оo][еe]\s+поручение\s*(?:№|N[oо]?)\s*\d",
+    re.IGNORECASE,
+)
 """The form's name in its title, also with its first letter misread or lost («ДЛАТЕЖНОЕ ПОРУЧЕНИЕ» under ink
-bleed), or its code in the box at the top right. «Образец заполнения платёжного поручения» over a 1C invoice's bank
-grid is another document's caption, and no title."""
+bleed), or with its first word read in Latin look-alikes but for its ending («[UIATERHOE ПОРУЧЕНИЕ № 585», a
+photo's) before the order's number, or its code in the box at the top right. «Образец заполнения платёжного
+поручения» over a 1C invoice's bank grid is another document's caption, and no title."""
 _NUMBER_AND_DATE = re.compile(r"поручение\W*(?:№|N[oо2e]?)?\s*\d+", re.IGNORECASE)
 _PAYER_BANK = re.compile(r"(?<![а-яё])б?анк\W{0,3}плат\w{3,7}(?![а-яё])", re.IGNORECASE)
 _RECIPIENT_BANK = re.compile(r"(?<![а-яё])б?анк\W{0,3}получ\w{3,6}(?![а-яё])", re.IGNORECASE)
@@ -153,15 +158,32 @@ def read_payment_order(lines: Sequence[str], source: Source) -> PaymentOrder | N
         return PaymentOrder(found, generic)
     payer_end = _payer_end(lines, title, payer_bank_at, recipient_bank_at)
     found += _payer_name(lines, title, payer_end, source)
+    payers_rows = _payers_rows_above_the_bik(lines, payer_end, recipient_bank_at)
     found += _payers_numbers(lines[title + 1 : payer_end + 1], source)
+    found += _payers_numbers(lines[payer_end + 1 : payers_rows], source)
     for index in range(title, payer_end + 1):
         generic[index] = _without_numbers(lines[index]) if index == title else ""
+    for index in range(payer_end + 1, payers_rows):
+        generic[index] = _without_numbers(lines[index])
+    payer_end = payers_rows - 1
     found += _recipient_bank(lines[payer_end + 1 : recipient_bank_at + 1], source)
     found += _recipient(lines[recipient_bank_at + 1 : end], source)
     for index in range(recipient_bank_at + 1, end):
         if _RECIPIENT_CAPTION.match(lines[index]):
             generic[index] = ""
     return PaymentOrder(found, generic, range(recipient_bank_at + 1, end))
+
+
+def _payers_rows_above_the_bik(lines: Sequence[str], payer_end: int, recipient_bank_at: int) -> int:
+    """Where the recipient's bank's rows begin: its БИК's row, which opens its cell (the bank's name beside it, the
+    к/с under it on the row of «Банк получателя»). The numbers read between the payer's block and that row are the
+    payer's: its bank's «Сч. №» cell, which stands on the row of «Банк плательщика» and which OCR may read on a line
+    of its own under the caption, or, the payer's captions blurred past reading, its account. With no БИК read
+    there, where the bank's rows begin cannot be told, and the block ends at ``payer_end`` as found."""
+    for index in range(payer_end + 1, recipient_bank_at + 1):
+        if any(_bik_like(token) for token in digit_tokens(lines[index])):
+            return index
+    return payer_end + 1
 
 
 def _payers_numbers(lines: Sequence[str], source: Source) -> list[Candidate]:

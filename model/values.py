@@ -1157,10 +1157,14 @@ def _ocr_soup(text: str) -> bool:
     return cyrillic > 0 and latin >= max(SOUP_WORDS, cyrillic) and lone >= SOUP_WORDS
 
 
-_BANK_START = r"(?:КУ\s+)?(?:П?[АA][OО]|[ЗОO][АA][OО]|[OО]{3}|А?[КK][БB]|ББР|Банк|Филиал|Ф-Л)\b"
+_RECEIVER_FIRST = r"ГК\s*[«\"]?[АA][СC][ВB][»\"”]?\s*-?\s*(?:КУ|конкурсный\s+управляющий)\s+"
+_BANK_START = (
+    r"(?:КУ\s+|" + _RECEIVER_FIRST + r")?(?:П?[АA][OО]|[ЗОO][АA][OО]|[OО]{3}|А?[КK][БB]|ББР|Банк|Филиал|Ф-Л)\b"
+)
 """How a bank's name begins: its legal form (as printed or in OCR's Latin look-alikes), "Банк …" or "Филиал …" (also
 shortened as the directory shortens it, «ф-л ПАО "Банк "Санкт-Петербург" в г.Москве»), also after a bank in
-liquidation's receiver, «КУ ООО КБ "ОГНИ МОСКВЫ" - ГК "АСВ"», as the directory names it."""
+liquidation's receiver, «КУ ООО КБ "ОГНИ МОСКВЫ" - ГК "АСВ"», as the directory names it, or after the receiver named
+first, «ГК "АСВ" - КУ АО БАНК "РКБ"», «ГК АСВ Конкурсный управляющий АО БАНК "НБТ"» (the directory's names of those)."""
 _IN_BEFORE_BANK = re.compile(rf"^[\W_]*(?:[вB]\s*(?:банке\s+)?(?={_BANK_START})|в\s+(?=[А-ЯЁ«\"]))")
 """The "в (банке)" of "р/с … в АО КБ …" left before a bank's name on a form's line, or glued to it as OCR reads it
 ("BAO КБ «…»"); no bank's name starts with that preposition. A lower-case «в» and a space also stand before a name

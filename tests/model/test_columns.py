@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from model.columns import unzipped_columns
-from model.fields import classify, extract_candidates, party_blocks
+from model.fields import classify, extract_candidates, party_blocks, party_heading
 from model.ocr import OcrLine
 from model.resolve import resolve
 from model.schema import CheckStatus, PaymentDetails
@@ -131,3 +131,37 @@ def test_the_purpose_under_its_caption_is_not_the_sum_in_words_above_it() -> Non
     ]
     purposes = {c.value for c in extract_candidates(lines) if c.field == "purpose"}
     assert purposes == {"Оплата по счёту № 642 от 12.04.2026 за оборудование, в т.ч. НДС 20%"}
+
+
+@pytest.mark.parametrize(
+    "headings",
+    [
+        ("| Мозолнитель:", "Заказчик:"),  # r3_invoice_03_photo: a speck before the first, «Исп» read «Моз»
+        ("`Исполмитель", "Зам учи:"),  # r3_invoice_07_hard: both garbled, the second read as two words
+    ],
+)
+def test_a_contracts_headings_garbled_still_part_its_columns(headings: tuple[str, str]) -> None:
+    """A «Счёт-договор»'s requisites under «Исполнитель:» and «Заказчик:» side by side, their headings garbled
+    by a photo: each still reads as its role's (a few letters off), and the rows are parted under them, so the
+    payee's bank is not read running on into the customer's («АО Банк "Аверс" в РЯЗАНСКИЙ РФ АО …»)."""
+    page = [
+        line_of_cells([("Реквизиты и подписи сторон", 70)], 100),
+        line_of_cells([(headings[0], 60), (headings[1], RIGHT + 5)], 160),
+        *(
+            line_of_cells([(a, 75), (b, RIGHT + 5)], 200 + 28 * n)
+            for n, (a, b) in enumerate(zip(PAYEE_CELLS, PAYER_CELLS, strict=True))
+        ),
+    ]
+    lines = unzipped_columns(page)
+    assert (party_heading(lines[1]), lines[2]) == ("payee", PAYEE_CELLS[0])
+    assert (party_heading(lines[8]), lines[9]) == ("payer", PAYER_CELLS[0])
+    details, _ = _details(lines)
+    assert (details.recipient_name, details.bank_name) == (PAYEE_CELLS[0], PAYEE_CELLS[3])
+    assert (details.recipient_account, details.bank_bic) == ("40802810051902747920", "041708708")
+
+
+def test_two_words_far_apart_that_are_no_headings_part_no_columns() -> None:
+    """A row of two words far apart that no role's heading is near («Итого:» and «Всего:»): no columns."""
+    page = _page()
+    page[1] = line_of_cells([("Итого:", 75), ("Всего:", RIGHT + 5)], 160)
+    assert unzipped_columns(page) == [line.text for line in page]

@@ -236,3 +236,18 @@ def test_a_word_other_than_a_garbled_payers_caption_names_no_payer(row: str) -> 
     lines = [line for line in HOSTEL_BILL if "Плательщик" not in line]
     lines.insert(6, row)
     assert _details(lines).payer_name is None
+
+
+@pytest.mark.parametrize(
+    ("printed", "bank"),
+    [
+        ('ГК "АСВ" - КУ АО БАНК "РКБ"', 'ГК "АСВ" - КУ АО БАНК "РКБ"'),
+        ('ГК "ACB" -КУ АО БАНК "PKB"', 'ГК "АСВ" -КУ АО БАНК "РКВ"'),  # r14_invoice_04_clean, in Latin look-alikes
+        ('ГК АСВ Конкурсный управляющий АО БАНК "НБТ"', 'ГК АСВ Конкурсный управляющий АО БАНК "НБТ"'),
+    ],
+)
+def test_a_bank_in_liquidation_named_by_its_receiver_first_is_the_banks_name(printed: str, bank: str) -> None:
+    """The directory names some banks in liquidation by their receiver first, «ГК "АСВ" - КУ АО БАНК "РКБ"», «ГК АСВ
+    Конкурсный управляющий АО БАНК "НБТ"»: after the account's «в» that is the bank's name too."""
+    lines = [line.replace('Южный ф-л ПАО "Банк ПСБ"', "в " + printed) for line in HOSTEL_BILL]
+    assert _details(lines).bank_name == bank
