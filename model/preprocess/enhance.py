@@ -56,11 +56,33 @@ def light_on_dark(grey: Image) -> bool:
     if ground >= DARK_PAGE:
         return False
     bright = (small > ground + 60).astype(np.uint8)
-    if bright.sum() < 0.002 * bright.size:
+    if bright.sum() < 0.002 * bright.size or _dim_print(small, bright, ground):
         return False
     side = max(9, max(small.shape) // 40) | 1
     solid = cv2.morphologyEx(bright, cv2.MORPH_OPEN, np.ones((side, side), np.uint8))
     return float(solid.sum()) <= TEXT_STROKES * float(bright.sum())
+
+
+DIM_INK = 0.6
+"""Of a dark page's ground (its median grey), what a pixel is darker than, after a 5×5 median, where it is ink on
+dim paper rather than noise: on a dark-theme screen the ground is the darkest thing there is, or nearly. And at least
+``DIM_INK_MARGIN`` below it: a near-black screen's ground (grey 25 on round 6's hard transfer) lies within its
+noise of 0.6 of itself (39% of its pixels)."""
+DIM_INK_MARGIN = 20
+DIM_INK_OVER_BRIGHT = 3.0
+"""A dark page with this many times more dim ink (``DIM_INK``) than bright pixels is dark print on a dim page, not a
+dark screen. Round 17's hard pages (a page on a car seat at night under a street lamp, through a rainy window): the
+raindrops' bright rims on seven dim white pages passed for a screen's letters, and the pages were inverted into
+white text on grey that Tesseract read nothing of; they hold 7.7-91 times more dim ink than bright pixels. The 37
+dark screens of rounds 1-17 (clean, photo and hard levels) at most 0.16; of the 1,314 images of rounds 1-17 and the
+real documents' photos and scans, only those 7 pages change."""
+
+
+def _dim_print(small: MatLike, bright: Image, ground: float) -> bool:
+    """Whether ``small``, a dark page whose pixels ``bright`` are well above its ground, holds far more dark ink
+    than bright (``DIM_INK_OVER_BRIGHT``): dark text on a dim page, whatever bright specks (glare, raindrops) it has."""
+    dim = float((cv2.medianBlur(small, 5) < min(DIM_INK * ground, ground - DIM_INK_MARGIN)).mean())
+    return dim >= DIM_INK_OVER_BRIGHT * float(bright.mean())
 
 
 def component_stats(mask: MatLike) -> tuple[int, NDArray[np.int32]]:

@@ -1051,6 +1051,29 @@ def test_a_white_page_on_a_dark_table_is_not_a_dark_screen(kind: str) -> None:
     assert not light_on_dark(render_page())
 
 
+def _dim_page_under_raindrops() -> Grey:
+    """``render_page`` photographed at night (paper at grey 80) through a rainy window: the drops' bright rims,
+    thin arcs, speckle the page as a dark screen's letters would."""
+    rng = np.random.default_rng(17)
+    page = (render_page(size=48).astype(np.float32) * 0.3 + 4).astype(np.uint8)
+    height, width = page.shape
+    for _ in range(60):
+        x, y, radius = int(rng.uniform(0, width)), int(rng.uniform(0, height)), int(rng.uniform(8, 24))
+        cv2.ellipse(page, (x, y), (radius, radius), 0, 20, 240, 180, 2)
+    noise = rng.normal(0, 6, page.shape)
+    return np.clip(page + noise, 0, 255).astype(np.uint8)
+
+
+def test_a_dim_page_speckled_with_bright_rims_is_not_a_dark_screen() -> None:
+    """Round 17's night photos: the raindrops' rims passed for a dark screen's letters, and seven dim white pages
+    were inverted into white text on grey that Tesseract read nothing of. Their dark ink decides."""
+    page = _dim_page_under_raindrops()
+    assert float(np.median(page)) < 100
+    assert not light_on_dark(page)
+    result = preprocess(bgr(page), FLAT_ONLY)
+    assert "inverted" not in step(result, "normalize_contrast").detail
+
+
 def _ruled_page() -> Grey:
     """``render_page`` small, inside a table of 1 px rules: a rendered 1C invoice or a bank's PDF receipt, whose
     rules and thin strokes a 5×5 median erases from otherwise flat paper."""
