@@ -1656,7 +1656,17 @@ def _party_ids_only(found: list[Candidate], line: str) -> bool:
     block to speak of."""
     if _NAMES_THE_PAYEE.search(line):
         return False
-    return all(c.field in _PAYER_BLOCK_IDS for c in found) if found else OTHER_CAPTION.match(line) is not None
+    if found:
+        return all(c.field in _PAYER_BLOCK_IDS for c in found)
+    return OTHER_CAPTION.match(line) is not None or _UNCAPTIONED_ADDRESS.match(line) is not None
+
+
+_UNCAPTIONED_ADDRESS = re.compile(
+    r"^\W*\d{6}\s*[,.]?\s*[А-ЯЁа-яё](?=.*(?<![а-яё])(?:г|ул|обл|пр|пер|д)\.)", re.IGNORECASE
+)
+"""An address row with no caption, its postcode first («344000,г.Ростов-на-Дону,пр.Михаила Нагибина,д.7а»), as a
+bill prints it between the payer's name and its «ИНН/КПП …»: a row of the payer's block, not its end (a federal
+agency's bill, real set: the buyer's ИНН under it was taken for the payee's, whose own OCR misread)."""
 
 
 _ROLE_LINE = re.compile(r"^\W*[(\[{]\s*[а-яё]{5,}\s*[)\]}|]\W*$", re.IGNORECASE)

@@ -1001,6 +1001,42 @@ def _initials_spelled_out(readings: list[Candidate]) -> list[Candidate]:
     return [replaced.get(id(c), c) for c in readings]
 
 
+_FORMS_WRITTEN_OUT = {
+    "ООО": "общество с ограниченной ответственностью",
+    "АО": "акционерное общество",
+    "ПАО": "публичное акционерное общество",
+    "ЗАО": "закрытое акционерное общество",
+    "ОАО": "открытое акционерное общество",
+}
+_ABBREVIATED_FORM = re.compile(rf"^(?P<form>{'|'.join(_FORMS_WRITTEN_OUT)})\s+(?P<name>\S.*)$")
+
+
+def _legal_form_written_out(readings: list[Candidate]) -> list[Candidate]:
+    """A company named with its legal form abbreviated (a 1C invoice's «Поставщик ООО «Трансимпериал», ИНН …») where
+    another reading writes the same form out before the same name («Общество с ограниченной ответственностью
+    «Трансимпериал»», the grid's payee cell, which the payment order copies): one company, and the name in full is
+    its name; it takes the short one's place and score. Only the same form and the same words after it, quotes
+    aside: «АО "Север"» and «Общество с ограниченной ответственностью "Север"» are two companies."""
+    spelled = []
+    for short in readings:
+        if (abbreviated := _ABBREVIATED_FORM.match(short.value)) is None:
+            continue
+        written_out = f"{_FORMS_WRITTEN_OUT[abbreviated['form']]} {_name_words(abbreviated['name'])}"
+        for full in readings:
+            if full is not short and _name_words(full.value).casefold() == written_out.casefold():
+                spelled.append((short, replace(full, score=max(full.score, short.score))))
+                break
+    if not spelled:
+        return readings
+    replaced = {id(short): full for short, full in spelled}
+    return [replaced.get(id(c), c) for c in readings]
+
+
+def _name_words(name: str) -> str:
+    """A name's words without its quotes, one space between them."""
+    return " ".join(re.sub(r"[«»\"“”„']", " ", name).split())
+
+
 _NAME_FIELDS = ("recipient_name", "payer_name")
 
 
@@ -1084,7 +1120,7 @@ def resolve(
     by_field["amount"] = sums_due_first(stated_totals_first(amounts, paid), candidates)
     by_field["payer_name"] = _with_patronymics([c for c in by_field["payer_name"] if not misread_person(c.value)])
     for field in _NAME_FIELDS:
-        by_field[field] = _as_printed(_initials_spelled_out(by_field[field]))
+        by_field[field] = _as_printed(_legal_form_written_out(_initials_spelled_out(by_field[field])))
     for field in VALUE_FIELDS:
         if field not in values:
             values[field], results[field] = _choose(field, by_field[field], _RULES.get(field))

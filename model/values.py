@@ -1340,8 +1340,9 @@ def spelled_as_printed(name: str, readings: Iterable[str]) -> str:
     return name
 
 
-_SPECKS_BEFORE = re.compile(r"^[`~'.,;:|_*•-]+\s*(?=[А-ЯЁA-Z«\"“„])")
-"""A speck OCR read before a name that starts as a bank's does (a cell's corner: «`Ф-Л БАНКА ГПБ (АО)»)."""
+_SPECKS_BEFORE = re.compile(r"^[`~'‘’‚.,;:|_*•-]+\s*(?=[А-ЯЁA-Z«\"“„])")
+"""A speck OCR read before a name that starts as a bank's does (a cell's corner: «`Ф-Л БАНКА ГПБ (АО)», also read as
+a curly single quote: «‘AO "КОММЕРЦБАНК (ЕВРАЗИЯ)"», as ``model.labels`` knows it before a line's label)."""
 _NAME_START = re.compile(r"[А-ЯЁA-Z0-9«\"“„'(]|(?:отделение|филиал|ф-л)(?![а-яё])")
 """How a bank's name begins: a capital (ПАО, Банк, Филиал), a number or a quote, or a branch's word in lower case as
 Sberbank spells its offices («отделение "Банк Татарстан" №8610 ПАО Сбербанк», the directory's «ф-л ПАО …»). What
