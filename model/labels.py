@@ -234,7 +234,11 @@ r8_invoice_07_hard), and the «=» a blurred colon's dots read as."""
 
 
 _PD4_LEFT_COLUMN = r"(?:(?:" + "|".join(map(label, ("извещение", "квитанция", "кассир"))) + r")(?![а-яёa-z])[\s|:.-]+)?"
-_LINE_START_PREFIX = r"^[\s|*•:\[‘’‚'`-]*" + _PD4_LEFT_COLUMN
+_SIDE_MENU_ITEM = r"(?:(?:истори[яеи]|вклад[ыь]|настройк[иu]|кредит[ыь]|шаблон[ыь])\s+(?=(?-i:[А-ЯЁ])))?"
+"""A web bank's side menu item that OCR reads on the row of the details beside it («История Получатель …»,
+«Настройки Банк получателя Филиал …», «Вкладь ИНН получателя …», r17_transfer_02 and 05: a desktop screenshot),
+its last letter also misread: a menu's word, then the row's label with its capital."""
+_LINE_START_PREFIX = r"^[\s|*•:\[‘’‚'`-]*" + _PD4_LEFT_COLUMN + _SIDE_MENU_ITEM
 """What may stand before a label that opens its line: a cell's border («[», «|»), a tick OCR reads before a capital
 letter's serif («‘Абонент: 000 «Орбита»», «‘Аренда …», «‘Оплатить до …» on a clean provider's bill) or at its foot
 («‚АНК ПОЛУЧАТЕЛЯ:», a cut tape's «Б» left as its lower tail), and a ПД-4's

@@ -82,3 +82,33 @@ def test_a_fee_charged_by_the_banks_tariff_is_a_fee(fee_row: str) -> None:
 
 def test_a_fee_that_is_not_charged_is_no_fee() -> None:
     assert _details(_branch_application("Комиссия банка не взимается")).amount == "15130.60"
+
+
+def _desktop_screenshot(bank_row: str) -> list[str]:
+    """A web bank's desktop screenshot as Tesseract reads it, its side menu's items on the rows of the details beside
+    them (r17_transfer_05, clean)."""
+    return [
+        "Личный кабинет — Интернет-банк",
+        "Личнь бане Главная / Платежи и переводы / По реквизитам",
+        "Счета и Карты 8 00",
+        "85 569,00 P",
+        "Платеж 2 ноября 2026 г. в 12:51",
+        "Вкладь ИНН получателя 8279773000",
+        "КПП получателя 827943001",
+        "SPELT Счёт получателя 40702 81057 93767 24566",
+        bank_row,
+        "БИК банка 044525348",
+        "Корреспондентский счёт 30101810400000000348",
+        "Назначение платежа Оплата по договору № 778-К. в т.ч. НДС 20% - 14 261,50 руб.",
+        "Комиссия 0,00 P",
+        "Создан 01.11.2026 09:51",
+        "Исполнен 02.11.2026 12:51",
+    ]
+
+
+@pytest.mark.parametrize("menu_item", ["Настройки", "Историе", "Вкладь"])
+def test_a_side_menus_item_before_a_label_leaves_the_label_read(menu_item: str) -> None:
+    """«Настройки Банк получателя АКБ …»: the menu's word, not the browser's title («Личный кабинет — Интернет-банк»)
+    nor the breadcrumbs, is what stands before the bank's row."""
+    row = f'{menu_item} Банк получателя АКБ "Ланта-Банк" (АО)'
+    assert _details(_desktop_screenshot(row)).bank_name == 'АКБ "Ланта-Банк" (АО)'
