@@ -112,3 +112,25 @@ def test_a_side_menus_item_before_a_label_leaves_the_label_read(menu_item: str) 
     nor the breadcrumbs, is what stands before the bank's row."""
     row = f'{menu_item} Банк получателя АКБ "Ланта-Банк" (АО)'
     assert _details(_desktop_screenshot(row)).bank_name == 'АКБ "Ланта-Банк" (АО)'
+
+
+def test_the_accepting_branchs_own_bik_over_the_title_is_no_recipients_bank() -> None:
+    """The branch's БИК and к/с head the form over «ЗАЯВЛЕНИЕ … на перевод»; with the recipient's БИК garbled
+    («БИК Ke 0-750184+3», r17_transfer_07), the branch's were taken for the recipient's bank's. Now no БИК is read,
+    and the recipient's к/с is."""
+    lines = _branch_application("Комиссия банка 223,60 руб. по тарифам банка")
+    lines[0] = 'Костромской РФ AO "Россельхозбанк" Доп. офис No 8201'
+    lines[1] = "БИК 044525959 кс 30101810945374525959"
+    lines[10] = "БИК Ke 0-750184+3 . 30101810145250000754"
+    details = _details(lines)
+    assert (details.bank_bic, details.bank_corr_account) == (None, "30101810145250000754")
+
+
+def test_a_bank_above_another_title_keeps_its_bik() -> None:
+    """Only an application for a transfer says its head is the accepting branch's."""
+    lines = _branch_application("Комиссия банка 223,60 руб. по тарифам банка")
+    lines[0] = 'ПАО "Фермерская Лавка"'
+    lines[1] = "БИК 044525754 к/с 30101810145250000754"
+    lines[2] = "СЧЁТ № 367272 от 24.08.2026"
+    lines[10] = "БИК Ke 0-750184+3 ."
+    assert _details(lines).bank_bic == "044525754"
