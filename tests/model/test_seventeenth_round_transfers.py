@@ -134,3 +134,11 @@ def test_a_bank_above_another_title_keeps_its_bik() -> None:
     lines[2] = "СЧЁТ № 367272 от 24.08.2026"
     lines[10] = "БИК Ke 0-750184+3 ."
     assert _details(lines).bank_bic == "044525754"
+
+
+def test_a_name_read_behind_a_side_menu_item_is_not_taken() -> None:
+    """Read across the menu's column, the recipient's name beside «История» came out garbled («0 Bota» for «ООО
+    «Волна»», r17_transfer_02): no check could catch it, and the other reader's clean name lost to it."""
+    lines = _desktop_screenshot('Настройки Банк получателя АКБ "Ланта-Банк" (АО)')
+    lines.insert(5, "История Получатель 0 Bota")
+    assert _details(lines).recipient_name is None
