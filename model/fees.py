@@ -30,12 +30,15 @@ FEE = "fee"
 _FEE_LINE = re.compile(
     r"^\W*(?:"
     + "|".join(label(words) for words in ("комиссия", "комиссия банка", "плата за перевод", "сбор банка"))
-    + r")(?![а-яёa-z])(?P<rest>[^а-яёa-z]*(?:руб\w*|р\.?|₽|rub)?[^а-яёa-z]*)$",
+    + r")(?![а-яёa-z])(?P<rest>[^а-яёa-z]*(?:руб\w*|р\.?|₽|rub)?[^а-яёa-z]*)"
+    + r"(?:(?<=\s)(?:по|согласно)\s+тариф\w*(?:\s+банка)?\W*)?$",
     re.IGNORECASE,
 )
-"""«Комиссия 15,00 ₽», «КОМИССИЯ: 20.00 РУБ.», «Комиссия банка: 30,00 руб.»: a fee alone on its line with its sum;
-a line that goes on in words («Комиссия не взимается», «Комиссия за перевод включена») states no fee. The currency
-may be its code, as an ATM's cheque prints it («КОМИССИЯ 164.00 RUB»)."""
+"""«Комиссия 15,00 ₽», «КОМИССИЯ: 20.00 РУБ.», «Комиссия банка: 30,00 руб.»: a fee alone on its line with its sum,
+or with the tariff it is charged by after it, as a branch's transfer application prints it («Комиссия банка 223,60
+руб. по тарифам банка», r17_transfer_01); a line that goes on in other words («Комиссия не взимается», «Комиссия за
+перевод включена») states no fee. The currency may be its code, as an ATM's cheque prints it («КОМИССИЯ 164.00
+RUB»)."""
 _FEE_CAPTION = re.compile(
     r"^\W*(?:" + "|".join(label(words) for words in ("комиссия", "комиссия банка", "плата за перевод")) + r")\W*$",
     re.IGNORECASE,

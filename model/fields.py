@@ -976,6 +976,7 @@ def issuer_bank_lines(lines: Sequence[str]) -> set[int]:
     transfers: an invoice prints its payee's bank the footer's way («ПАО Сбербанк, БИК …, к/с …»)."""
     found = {index for index, line in enumerate(lines) if _OWN_REQUISITES.search(line)}
     found |= _issuer_blocks(lines) | _licence_paragraphs(lines) | _stamp_at_the_foot(lines) | _apps_brand(lines)
+    found |= _accepting_branchs_head(lines)
     for index, line in enumerate(lines):
         status = _STATUS_CAPTION.match(line) or (index > 0 and _STATUS_CAPTION.match(lines[index - 1]))
         if _EXECUTED.search(line) and not status:
@@ -1011,6 +1012,24 @@ def _apps_brand(lines: Sequence[str]) -> set[int]:
         for index in range(head)
         if _bank_alone(lines[index]) and _SAYS_BANK.search(lines[index]) and not _over_its_requisites(lines, index)
     }
+
+
+_APPLICATION_TITLE = re.compile(r"^\W*" + label("заявление") + r"(?![а-яёa-z])", re.IGNORECASE)
+_FOR_A_TRANSFER = re.compile(r"(?<![а-яё])на\s+перевод", re.IGNORECASE)
+_APPLICATIONS_HEAD_ROWS = 4
+"""How far down a branch's application its title stands: the branch's name and its БИК and к/с over it."""
+
+
+def _accepting_branchs_head(lines: Sequence[str]) -> set[int]:
+    """The rows over a branch's «Заявление на перевод» title: the bank that accepts the person's cash heads the form
+    with its branch and its own БИК and к/с («Костромской РФ АО "Россельхозбанк" Доп. офис № 8201» over «БИК
+    044525959 к/с 3010…»), which pass the same checks as the recipient's bank's under «Банк получателя» lower down
+    (r17_transfer_07, whose recipient's БИК OCR garbled). The title says so: «ЗАЯВЛЕНИЕ № … от …» with «на
+    перевод» on its line or the next."""
+    for index, line in enumerate(lines[:_APPLICATIONS_HEAD_ROWS]):
+        if _APPLICATION_TITLE.match(line) and _FOR_A_TRANSFER.search(" ".join(lines[index : index + 2])):
+            return set(range(index))
+    return set()
 
 
 def _over_its_requisites(lines: Sequence[str], index: int) -> bool:

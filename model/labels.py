@@ -241,6 +241,13 @@ r8_invoice_07_hard), and the «=» a blurred colon's dots read as."""
 
 
 _PD4_LEFT_COLUMN = r"(?:(?:" + "|".join(map(label, ("извещение", "квитанция", "кассир"))) + r")(?![а-яёa-z])[\s|:.-]+)?"
+_SIDE_MENU_ITEM = r"(?:(?:истори[яеи]|вклад[ыь]|настройк[иu]|кредит[ыь]|шаблон[ыь])\s+(?=(?-i:[А-ЯЁ])))?"
+"""A web bank's side menu item that OCR reads on the row of the details beside it («История Получатель …»,
+«Настройки Банк получателя Филиал …», «Вкладь ИНН получателя …», r17_transfer_02 and 05: a desktop screenshot),
+its last letter also misread: a menu's word, then the row's label with its capital. Not before a party's name: a
+row read across the menu's column garbles a name beside it («История Получатель 0 Bota» for «ООО «Волна»»), which
+no check can catch, where a number has its check digits and a bank's name the БИК directory."""
+_MENU_BLIND_FIELDS = frozenset({"recipient_name", "payer_name"})
 _LINE_START_PREFIX = r"^[\s|*•:\[‘’‚'`-]*" + _PD4_LEFT_COLUMN
 """What may stand before a label that opens its line: a cell's border («[», «|»), a tick OCR reads before a capital
 letter's serif («‘Абонент: 000 «Орбита»», «‘Аренда …», «‘Оплатить до …» on a clean provider's bill) or at its foot
@@ -306,7 +313,8 @@ def _rules() -> list[Rule]:
         if not anywhere and (clipped := _clipped_spellings(spellings)):
             alternatives += "|" + "|".join(map(label, clipped))
         speck = _SPECK_BEFORE_A_TOTAL if field_name == "amount" else ""
-        prefix, role = (_ANYWHERE_PREFIX, "") if anywhere else (_LINE_START_PREFIX + speck, _ROLE)
+        menu = "" if field_name in _MENU_BLIND_FIELDS else _SIDE_MENU_ITEM
+        prefix, role = (_ANYWHERE_PREFIX, "") if anywhere else (_LINE_START_PREFIX + menu + speck, _ROLE)
         if anywhere and field_name in _AFTER_A_PAIRS_NUMBER:
             prefix = _PAIRS_NUMBER_BEFORE
         pattern = re.compile(prefix + r"(?:" + alternatives + r")" + _LABEL_END + role + _SEPARATOR, re.IGNORECASE)

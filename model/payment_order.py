@@ -489,6 +489,11 @@ def _a_caption(line: str) -> bool:
     return sum(ch.isalpha() for ch in unlabelled) < 2
 
 
+_FORM_READ_AS_ZEROS = re.compile(r"(?<![\w-])0{3}(?=\s*[«\"“„])")
+"""«ООО» read as zeros before a quoted name («000 "Полимер-М"», r17_transfer_00): letters, the form's."""
+
+
 def _wordy(cell: str) -> bool:
-    letters = sum(ch.isalpha() for ch in cell)
+    """Mostly letters: a name's cell, not a row of numbers or specks."""
+    letters = sum(ch.isalpha() for ch in _FORM_READ_AS_ZEROS.sub("ООО", cell))
     return letters >= 4 and letters >= 0.6 * len(cell.replace(" ", ""))

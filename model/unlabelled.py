@@ -51,7 +51,7 @@ _ORG_FORMS = (
     rf"|{_SOCIETY}\s+[СC]\s+ОГРАНИЧЕНН\w*\s+ОТВЕТСТВЕНН\w*(?!\w)"
     rf"|(?:(?:НЕ)?ПУБЛИЧН\w*\s+|ЗАКРЫТ\w*\s+|ОТКРЫТ\w*\s+)?\w?КЦИОНЕРН\w*\s+{_SOCIETY}(?!\w)"
     r"|ИНДИВИДУАЛЬН\w*\s+ПРЕДПРИНИМАТЕЛ\w*(?!\w)"
-    r"|(?-i:АНО|(?:ФГ|Г|М|Ч|Н)[БКА]?(?:Д|П|ДП)?О?У)"
+    r"|(?-i:АНО|(?:ФГ|Г|М|Ч|Н)[БКА]?(?:Д|П|ДП)?О?У|(?:ФГ|Г|М)?[БКА]УК)"
 )
 """Legal forms as printed and in OCR's Latin look-alikes ("AO «…»", "OOO «…»"), and
 written out as a cash register prints its user's name («ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ "АГРОТОРГ"»), its
@@ -59,7 +59,9 @@ first letter and Щ as blur leaves them («ПБЧЕСТВО С …»); a homeown
 ТСН, ЖСК) is paid by its residents' ПД-4, and a gardening partnership (СНТ, OCR's Latin «CHT») by its members'; an
 institution's form, in capitals only, by its students or its pupils' parents: a private, state or municipal
 (Ч, Г, ФГ, М) budget, treasury or autonomous (Б, К, А) school, college or kindergarten (О, ПО, ДО, ДПО) «учреждение»
-(«ЧУ ПО «Колледж Радуга»», «МБДОУ «Детский сад № 101»», «ФГБОУ ВО …»), or an АНО."""
+(«ЧУ ПО «Колледж Радуга»», «МБДОУ «Детский сад № 101»», «ФГБОУ ВО …»), or an АНО; and a culture institution
+(«учреждение культуры», УК) its box office's customers: «МАУК «Театр юного зрителя»», «АУК «Камерный театр»», «ГБУК
+…», with its Б, К or А before the У, since a bare «КУ» is a receiver's («КУ ООО "УИК-БАНК"»)."""
 _NAME_AFTER_FORM = rf"(?:\s*[{QUOTES}]|\s+(?-i:[A-ZА-ЯЁ]))"
 """What follows a legal form that opens a name: a quote, or a space and a capital («ООО«…», «ИП Иванов»); never a
 letter glued to it, which makes the form the start of a word («Сообщение получателю», «СООБЩЕНИЕ», «Ипотека»), nor
