@@ -683,9 +683,11 @@ def _another_companys_rows(
     """The rows where the ИНН read as the recipient's is printed right after the name of a company the page names
     nowhere as the recipient: a 1C bill's buyer's row, «Покупатель (Заказчик): ПАО «Фермерская Лавка», ИНН …», whose
     caption a photo lost (or that the supplier's wrapped address pushed away). Check digits confirm that ИНН's digits,
-    not whose it is; the company beside it says that. Only on a page where some recipient's name was read: without
-    one, nothing tells the recipient's company from another."""
-    payees = {_names_core(c.value) for c in candidates if c.field == "recipient_name"} - {""}
+    not whose it is; the company beside it says that. Only on a page where some recipient's company's name in quotes
+    was read: without one (or with an address read for the name), nothing tells the recipient's company from
+    another."""
+    payees = {_names_core(c.value) for c in candidates if c.field == "recipient_name" and _QUOTE.search(c.value)}
+    payees -= {""}
     if not payees:
         return set()
     rows = set()
@@ -702,6 +704,9 @@ def _another_companys_rows(
 
 def _another_companys(candidate: Candidate) -> bool:
     return candidate.field in _PAYEE_IDS and not candidate.named_whose
+
+
+_QUOTE = re.compile(r"[«\"“„]")
 
 
 def _names_core(name: str) -> str:

@@ -84,3 +84,14 @@ def test_the_personal_account_beside_the_payers_name_is_no_part_of_it() -> None:
     line = "| | | | Плательщик, Васильев Павел Олегович Лицевой счёт. 14644890 : ‘ ‘ oe ma a"
     payers = [c.value for c in extract_candidates([line]) if c.field == "payer_name"]
     assert payers == ["Васильев Павел Олегович"]
+
+
+def test_the_recipients_own_row_stays_its_own_where_no_company_was_read_for_its_name() -> None:
+    """A scanned 1C bill (the real set's sidio_examples_2.pdf): the recipient's name was read as its address, so no
+    company's name tells its row from the buyer's."""
+    lines = [
+        "Получатель: 344019, Ростовская обл, Ростов-На-Дону г, Мясникова ул, дом № 54",
+        'Общество с ограниченной ответственностью "ДИАЛОГ-ТЕЛЕКОМ", ИНН 6161055139,',
+    ]
+    candidates = extract_candidates(lines)
+    assert "6161055139" in {c.value for c in candidates if c.field == "recipient_inn"}
