@@ -506,6 +506,8 @@ class _Parties:
         (``_addressed_rows``): the payer's, kept as a rival; its line gives nothing by shape either."""
         rows = _addressed_rows(lines, candidates)
         moved = {at for index in rows for at in range(*read_at[index]) if _addressees(candidates[at])}
+        for index in _another_companys_rows(lines, candidates, read_at):
+            moved |= {at for at in range(*read_at[index]) if _another_companys(candidates[at])}
         self.rivals += [_as_rival(AS_PAYERS, candidates[at]) for at in sorted(moved)]
         self.payers |= rows
         return [c for at, c in enumerate(candidates) if at not in moved]
@@ -663,6 +665,58 @@ _ADDRESSEES_SCORE = 0.8
 
 def _addressees(candidate: Candidate) -> bool:
     return candidate.field == "recipient_inn" and not candidate.named_whose
+
+
+_NAME_BEFORE_ITS_INN = re.compile(
+    r"[«\"“„](?P<name>[^«»\"“”„\d]{3,60})[»\"”“]\W{0,3}(?:[^\W\d]{2,4}\W{0,3})?$", re.IGNORECASE
+)
+"""A company's name in quotes and, after it, perhaps an «ИНН» however garbled («ПАО «Фермерская Лавка», ИНИ »): the
+text up to a number that the name's ИНН stands at."""
+_SAME_NAME = 0.5
+"""How alike two readings of a company's name in quotes are, at least, where they are one name misread («тк валнае»
+and «ТК Волна»); two companies' names are far less alike."""
+
+
+def _another_companys_rows(
+    lines: Sequence[str], candidates: Sequence[Candidate], read_at: dict[int, tuple[int, int]]
+) -> set[int]:
+    """The rows where the ИНН read as the recipient's is printed right after the name of a company the page names
+    nowhere as the recipient: a 1C bill's buyer's row, «Покупатель (Заказчик): ПАО «Фермерская Лавка», ИНН …», whose
+    caption a photo lost (or that the supplier's wrapped address pushed away). Check digits confirm that ИНН's digits,
+    not whose it is; the company beside it says that. Only on a page where some recipient's company's name in quotes
+    was read: without one (or with an address read for the name), nothing tells the recipient's company from
+    another."""
+    payees = {_names_core(c.value) for c in candidates if c.field == "recipient_name" and _QUOTE.search(c.value)}
+    payees -= {""}
+    if not payees:
+        return set()
+    rows = set()
+    for index, span in read_at.items():
+        line = lines[index]
+        for at in range(*span):
+            if candidates[at].field != "recipient_inn" or (found := line.find(candidates[at].value)) < 0:
+                continue
+            named = _NAME_BEFORE_ITS_INN.search(line[:found])
+            if named is not None and not any(_same_name(_names_core(named["name"]), p) for p in payees):
+                rows.add(index)
+    return rows
+
+
+def _another_companys(candidate: Candidate) -> bool:
+    return candidate.field in _PAYEE_IDS and not candidate.named_whose
+
+
+_QUOTE = re.compile(r"[«\"“„]")
+
+
+def _names_core(name: str) -> str:
+    """A company's name as its words, the quoted part where the name quotes it («ООО «ТК Волна»» as «тк волна»)."""
+    quoted = re.search(r"[«\"“„]([^«»\"“”„]+)", name)
+    return _words(quoted[1] if quoted else name)
+
+
+def _same_name(left: str, right: str) -> bool:
+    return left in right or right in left or Levenshtein.normalized_similarity(left, right) >= _SAME_NAME
 
 
 def _others_row(found: list[Candidate], line: str) -> list[Candidate]:

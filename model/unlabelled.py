@@ -227,8 +227,13 @@ def _under_a_visits_caption(line: str, start: int, patients: bool) -> bool:
     the page treats them): a clinic's «Дата приёма: 25.02.2026», the visit its bill charges for, is no date to fall
     back on where OCR garbled the bill's title («CURT НА ОПЛАТУ … от …»). Other captions the payment's label refuses
     stay fallbacks: an e-receipt's «ДАТА ВЫДАЧИ 05.11.21 17:18» is its only date, the receipt's own."""
-    caption = _DATES_CAPTION.search(line[:start])
+    caption = _DATES_CAPTION.search(line[:start]) or _WORDS_BEFORE_A_DATE.search(line[:start])
     return caption is not None and names_a_visit(line[caption.start() : start], patients)
+
+
+_WORDS_BEFORE_A_DATE = re.compile(r"(?<![а-яёa-z])[а-яё]+(?:\s+[а-яё]+)?[\s:.|-]*$", re.IGNORECASE)
+"""The one or two words right before a date, its caption where it has no «Дата»: a clinic's bill closes with the next
+visit, «Следующий приём: 29.04.2026 в 9:00», a visit's day (``names_a_visit``) after the bill's."""
 
 
 def _after_a_dates_caption(line: str, iso: str) -> bool:

@@ -1027,7 +1027,7 @@ def read_name(text: str) -> str | None:
         return None
     text = _ROLE_IN_BRACKETS.sub("", PD4_HALF_TITLE.sub("", text))
     text = _BANK_OFFICE_BESIDE.sub("", _REQUISITES_FIRST.sub("", _FORM_ROW_NUMBER.sub("", text)))
-    text = _NEXT_CAPTION.sub("", _FORM_BLANK.sub("", text))
+    text = _PERSONAL_ACCOUNT_BESIDE.sub("", _NEXT_CAPTION.sub("", _FORM_BLANK.sub("", text)))
     text = _BOXED_SPECK_ON.sub("", _SPECK_RUN_AT_THE_END.sub("", text))
     name = _TITLE_TAIL.sub("", _ADDRESS_TAIL.sub("", _ORG_END.sub("", text)))
     name = _LATIN_TWIN.sub(r"\g<name>", _quoted_name_ended(name.strip(" :|_—-`")))
@@ -1054,6 +1054,9 @@ row prints its captions side by side («Продавец: ООО "Союз" Да
 under them), and OCR's «Дата ииреми:» still ends in its colon; a ЕПД's grid prints the payer's code in the next
 cell, its border and specks read between («Плательщик Морозов Игорь Иванович 1 2 = Код плательщика: | 8753…»). A
 name holds no colon."""
+_PERSONAL_ACCOUNT_BESIDE = re.compile(r"\s+\W?\s*" + label("лицевой") + r"(?![а-яёa-z]).*$", re.IGNORECASE)
+"""A ПД-4's next cell on the payer's row, «Лицевой счёт. 14644890», whatever specks a photo read after it and with
+no colon to end its caption (``_NEXT_CAPTION``): the payer's personal account, no part of his name."""
 _ROLE_IN_BRACKETS = re.compile(
     r"\s*\([^()\n]{0,20}?(?:представител[ьяи]|родител[ьяи]|опекун|попечител[ьяи])(?![а-яё])[^()\n]*\)?\s*$",
     re.IGNORECASE,
